@@ -1,0 +1,643 @@
+//! Attribution: who said what, through whom, with which cue.
+//!
+//! For each sentence the attributor finds frames: a speech or cognition verb with its subject
+//! ("Gorevoy says", "said Kadyrov", "Denis Maltsev, a senior researcher at ..., says"), "according
+//! to X", and nominal cues ("the FSB estimate of", "X's report found"). Each frame's content is the
+//! clause it introduces, or the rest of the sentence for parenthetical frames ("ISIS has two
+//! centers of power, Gorevoy says, ..."), or the quotation it is attached to. A frame inside
+//! another frame's content is nested: its claim's parent is the outer claim and its
+//! `reported_by` the outer source. Quotations with no frame of their own continue the speaker of
+//! the paragraph. Pronoun and description sources ("he", "the commentator", "local residents")
+//! are resolved to an earlier mention where the text allows and left as a bare span where it does
+//! not. Numbers in a claim are bound to their qualifier and unit. Unbalanced quotation marks are
+//! diagnostics. This module does not decide entity identity; sources are mention indices.
+
+use crate::lexicon::{EntityType, Lexicon};
+use crate::recognize::Recognized;
+use crate::segment::TokenKind;
+use crate::text::{Diagnostic, Span};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The cue of a claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cue {
+    /// Where the cue words are.
+    pub span: Span,
+    /// The cue's lemma ("say", "according to", "estimate").
+    pub lemma: String,
+    /// Its stance class: say, claim, admit, deny, estimate, warn, suggest, document, ask, urge,
+    /// according.
+    pub class: String,
+}
+
+/// A number stated in a claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// The value, multipliers applied ("3 million" is 3000000).
+    pub value: f64,
+    /// What it counts or measures, when stated as a unit ("percent", "US dollars a month").
+    pub unit: Option<String>,
+    /// Its qualifier ("up to", "more than", "or more", "from", "to").
+    pub qualifier: Option<String>,
+    /// Where it is written.
+    pub span: Span,
+}
+
+/// One attributed statement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// What was said.
+    pub content: Span,
+    /// How it was introduced, if by a cue.
+    pub cue: Option<Cue>,
+    /// The mention of the source, when the source is or resolves to a named entity.
+    pub source: Option<usize>,
+    /// The words naming the source in this sentence (a name, pronoun or description).
+    pub source_span: Option<Span>,
+    /// The mention of the intermediary through whom the claim reached the article.
+    pub reported_by: Option<usize>,
+    /// The claim that reports this one.
+    pub parent: Option<usize>,
+    /// Whether the content is a direct quotation.
+    pub direct: bool,
+    /// Numbers in the content.
+    pub quantities: Vec<Quantity>,
+}
+
+/// The attributor's output for one article.
+#[derive(Debug, Clone)]
+pub struct Attributed<'a> {
+    /// The recognized article.
+    pub recognized: &'a Recognized<'a>,
+    /// Claims in text order of their content.
+    pub claims: Vec<Claim>,
+}
+
+/// Finds the claims of a recognized article.
+pub fn attribute<'a>(recognized: &'a Recognized<'a>, lexicon: &Lexicon) -> (Attributed<'a>, Vec<Diagnostic>) {
+    let mut a = Attributor { r: recognized, lex: lexicon, claims: Vec::new(), diagnostics: Vec::new() };
+    let quotes = a.quotes();
+    for index in 0..recognized.segmented.sentences.len() {
+        a.sentence(index, &quotes);
+    }
+    a.quotations(&quotes);
+    a.nest();
+    let text = recognized.text();
+    for claim in &mut a.claims {
+        claim.quantities = quantities(text, claim.content);
+    }
+    let mut diagnostics = a.diagnostics;
+    diagnostics.sort();
+    (Attributed { recognized, claims: a.claims }, diagnostics)
+}
+
+struct Attributor<'a> {
+    r: &'a Recognized<'a>,
+    lex: &'a Lexicon,
+    claims: Vec<Claim>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// A quotation: the span inside the marks and the paragraph it starts in.
+#[derive(Debug, Clone, Copy)]
+struct Quote {
+    inner: Span,
+    outer: Span,
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we", "He", "She", "They", "It", "I", "We"];
+const PEOPLE_NOUNS: &[&str] = &[
+    "experts", "officials", "residents", "sources", "analysts", "observers", "critics", "authorities", "witnesses",
+    "people", "militants", "members", "activists", "researchers", "scientists", "diplomats", "commentators",
+    "reporters", "journalists", "locals", "villagers", "lawyers", "investigators", "prosecutors", "government",
+    "ministry", "staffer", "source", "official", "man", "woman", "spokesman", "spokeswoman", "spokesperson",
+    "police", "study", "report", "survey", "poll", "statement", "agency", "group", "institute", "union", "authority",
+    "company", "developer", "party", "data", "figures", "army", "military", "leaders", "leader", "voters", "workers",
+    "doctors", "patients", "fighters", "defector", "analysis", "documents", "website", "portal", "newspaper",
+];
+const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "is", "was", "were", "are", "will", "would", "could", "may", "might", "also", "has also",
+    "recently", "later", "further", "then", "now", "again", "previously", "repeatedly", "publicly", "reportedly",
+    "already", "often", "has been", "not", "did", "does", "do", "even", "only", "still", "once", "had been", "never",
+    "must", "should", "can", "first", "earlier",
+];
+const NOMINAL_CUES: &[&str] = &[
+    "estimate", "estimates", "report", "study", "statement", "assessment", "figures", "data", "survey", "poll",
+    "analysis", "findings", "announcement", "claim", "claims", "count", "calculation", "calculations",
+];
+const OBJECTS: &[&str] = &["reporters", "journalists", "me", "us", "him", "her", "them", "supporters", "parliament", "lawmakers", "listeners", "viewers", "readers", "the", "a", "an"];
+
+impl<'a> Attributor<'a> {
+    fn text(&self) -> &'a str {
+        self.r.text()
+    }
+
+    fn word(&self, i: usize) -> &'a str {
+        self.r.segmented.word(i)
+    }
+
+    fn tokens(&self) -> &'a [crate::segment::Token] {
+        &self.r.segmented.tokens
+    }
+
+    /// Pairs quotation marks paragraph by paragraph; an unpaired mark is a diagnostic.
+    fn quotes(&mut self) -> Vec<Quote> {
+        let text = self.text();
+        let mut out = Vec::new();
+        for paragraph in &self.r.segmented.paragraphs {
+            let mut open: Option<(usize, char)> = None;
+            for (offset, c) in paragraph.of(text).char_indices() {
+                let at = paragraph.start + offset;
+                match (c, open) {
+                    ('“', None) | ('«', None) => open = Some((at, c)),
+                    ('"', None) => open = Some((at, c)),
+                    ('”', Some((start, '“'))) | ('»', Some((start, '«'))) | ('"', Some((start, '"'))) => {
+                        let inner = Span::new(start + c.len_utf8(), at);
+                        let outer = Span::new(start, at + c.len_utf8());
+                        if !inner.trim(text, &[]).is_empty() {
+                            out.push(Quote { inner, outer });
+                        }
+                        open = None;
+                    }
+                    ('“', Some(_)) => {
+                        self.diagnostics.push(Diagnostic { span: Some(Span::new(at, at + 3)), message: "quotation mark opened inside an open quotation".into() });
+                        open = Some((at, c));
+                    }
+                    _ => {}
+                }
+            }
+            if let Some((start, c)) = open {
+                // A quotation that runs on into the next paragraph is news convention when the
+                // next paragraph opens with a mark; otherwise the mark is unbalanced.
+                let next = self.r.segmented.paragraphs.iter().find(|p| p.start > paragraph.end);
+                let continues = next.is_some_and(|p| p.of(text).starts_with(['“', '"']));
+                if continues {
+                    let inner = Span::new(start + c.len_utf8(), paragraph.end);
+                    out.push(Quote { inner, outer: Span::new(start, paragraph.end) });
+                } else {
+                    self.diagnostics.push(Diagnostic { span: Some(Span::new(start, start + c.len_utf8())), message: "unbalanced quotation mark".into() });
+                }
+            }
+        }
+        out
+    }
+
+    fn span(&self, start: usize, end: usize) -> Span {
+        self.tokens()[start].span.cover(self.tokens()[end - 1].span)
+    }
+
+    /// The claims framed in sentence `index`.
+    fn sentence(&mut self, index: usize, quotes: &[Quote]) {
+        let sentence = self.r.segmented.sentences[index].clone();
+        let (first, last) = (sentence.tokens.start, sentence.tokens.end);
+        // The sentence's last token is usually its period; content stops before it.
+        let content_end = (first..last).rev().find(|&t| !matches!(self.word(t), "." | "!" | "?" | "…" | "”" | "\"")).map_or(last, |t| t + 1);
+        let mut t = first;
+        while t < last {
+            let word = self.word(t);
+            // "according to X, CONTENT" and "CONTENT, according to X".
+            if word.eq_ignore_ascii_case("according") && t + 1 < last && self.word(t + 1) == "to" {
+                let np_start = t + 2;
+                let np_end = (np_start..last).find(|&k| matches!(self.word(k), "," | "." | ";" | ":" | "“" | "\"" | "—" | "–") || self.word(k) == "that").unwrap_or(last);
+                if np_end > np_start {
+                    let (source, source_span) = self.noun_phrase_source(np_start, np_end);
+                    let cue = Cue { span: self.span(t, t + 2), lemma: "according to".into(), class: "according".into() };
+                    let content = if np_end < content_end && self.word(np_end) != "." {
+                        self.after(np_end, content_end, quotes)
+                    } else {
+                        self.before(first, t, quotes)
+                    };
+                    if let Some((content, direct)) = content {
+                        self.push(content, Some(cue), source, Some(source_span), direct);
+                    }
+                }
+                t = np_end;
+                continue;
+            }
+            if let Some(cue) = self.lex.cue(word).filter(|_| word.starts_with(char::is_lowercase)) {
+                let cue = Cue { span: self.tokens()[t].span, lemma: cue.lemma.clone(), class: cue.class.clone() };
+                if let Some((source, source_span, subject_start)) = self.subject_before(first, t) {
+                    let parenthetical = subject_start > first && matches!(self.word(subject_start - 1), "," | "”" | "\"" | "—");
+                    let content = if parenthetical {
+                        let rest = self.after(t + 1, content_end, quotes);
+                        let before = self.before(first, subject_start, quotes);
+                        match (before, rest) {
+                            (Some((b, direct)), None) => Some((b, direct)),
+                            (Some((b, _)), Some((r, _))) => Some((b.cover(r), false)),
+                            (None, rest) => rest,
+                        }
+                    } else {
+                        self.after(t + 1, content_end, quotes)
+                    };
+                    if let Some((content, direct)) = content {
+                        self.push(content, Some(cue), source, Some(source_span), direct);
+                    }
+                    t += 1;
+                    continue;
+                }
+                // Inversion after a quotation or clause: "..., said Kadyrov."
+                if t > first && matches!(self.word(t - 1), "," | "”" | "\"") {
+                    if let Some(m) = self.mention_starting(t + 1).filter(|&m| {
+                        let end = self.r.mentions[m].span.end;
+                        let k = self.tokens().partition_point(|tok| tok.span.start < end);
+                        k >= last || matches!(self.word(k), "." | "," | ";")
+                    }) {
+                        let content = self.before(first, t, quotes);
+                        if let Some((content, direct)) = content {
+                            let span = self.r.mentions[m].span;
+                            self.push(content, Some(cue), Some(m), Some(span), direct);
+                        }
+                    }
+                }
+            }
+            // Nominal cues: "the FSB estimate of 2,400", "X's report found that".
+            if NOMINAL_CUES.contains(&word) && t > first {
+                let owner = if self.tokens()[t - 1].kind == TokenKind::Possessive { t.checked_sub(2) } else { Some(t - 1) };
+                if let Some(m) = owner.and_then(|o| self.mention_ending(o)) {
+                    let next = (t + 1 < last).then(|| self.word(t + 1));
+                    let verb_next = next.and_then(|w| self.lex.cue(w)).is_some();
+                    if matches!(next, Some("of" | "that")) || verb_next {
+                        let lemma = word.trim_end_matches('s').to_string();
+                        let cue_end = if verb_next { t + 2 } else { t + 1 };
+                        let cue = Cue { span: self.span(t, cue_end), lemma, class: "estimate".into() };
+                        let from = if verb_next { t + 2 } else { t + 1 };
+                        if let Some((content, direct)) = self.after(from, content_end, quotes) {
+                            let span = self.r.mentions[m].span;
+                            self.push(content, Some(cue), Some(m), Some(span), direct);
+                        }
+                    }
+                }
+            }
+            t += 1;
+        }
+    }
+
+    /// The content after a cue: skips "that", punctuation and the object of "told"; a quotation
+    /// that fills the rest is the content itself.
+    fn after(&self, mut from: usize, end: usize, quotes: &[Quote]) -> Option<(Span, bool)> {
+        let told_objects = 4;
+        let start = from;
+        while from < end && from < start + told_objects && OBJECTS.contains(&self.word(from)) {
+            from += 1;
+        }
+        if from == start + told_objects || from < end && !matches!(self.word(from), "that" | "," | ":" | "“" | "\"") && from > start {
+            // Not an object after all.
+            from = start;
+        }
+        while from < end && matches!(self.word(from), "that" | "," | ":" | "—" | "–" | "in" | "an" | "interview") && !self.is_quote_open(from) {
+            if self.word(from) == "in" && !(from + 2 < end && self.word(from + 1) == "an" && self.word(from + 2) == "interview") {
+                break;
+            }
+            from += 1;
+        }
+        if from >= end {
+            return None;
+        }
+        let span = self.span(from, end).trim(self.text(), &[',', ';', ':']);
+        Some(self.as_quote(span, quotes))
+    }
+
+    /// The content before a parenthetical or final frame.
+    fn before(&self, start: usize, end: usize, quotes: &[Quote]) -> Option<(Span, bool)> {
+        if end <= start {
+            return None;
+        }
+        let span = self.span(start, end).trim(self.text(), &[',', ';', ':', '—', '–']);
+        if span.is_empty() {
+            return None;
+        }
+        Some(self.as_quote(span, quotes))
+    }
+
+    /// A span that is one quotation (with its marks) becomes the quotation's inside, direct.
+    fn as_quote(&self, span: Span, quotes: &[Quote]) -> (Span, bool) {
+        let text = self.text();
+        let trimmed = span.trim(text, &[',', '.', ';', ':']);
+        for q in quotes {
+            if q.outer == trimmed || q.outer.start == trimmed.start && q.outer.end >= trimmed.end && trimmed.contains(q.inner) {
+                return (q.inner.trim(text, &[',', ' ']), true);
+            }
+            if q.outer.start == trimmed.start && trimmed.end >= q.outer.end {
+                let rest = Span::new(q.outer.end, trimmed.end).trim(text, &[',', '.']);
+                if rest.is_empty() {
+                    return (q.inner.trim(text, &[',']), true);
+                }
+            }
+        }
+        (span, false)
+    }
+
+    fn is_quote_open(&self, t: usize) -> bool {
+        matches!(self.word(t), "“" | "\"")
+    }
+
+    fn mention_ending(&self, t: usize) -> Option<usize> {
+        self.r.mention_ending_at(self.tokens()[t].span.end)
+    }
+
+    fn mention_starting(&self, t: usize) -> Option<usize> {
+        let start = self.tokens().get(t)?.span.start;
+        let i = self.r.mentions.partition_point(|m| m.span.start < start);
+        (i < self.r.mentions.len() && self.r.mentions[i].span.start == start).then_some(i)
+    }
+
+    /// The subject of a verb cue at token `cue`: a mention, a pronoun or a description ending
+    /// just before it (auxiliaries and adverbs skipped, an apposition or relative clause between
+    /// commas skipped). Returns the resolved mention, the subject's span and its first token.
+    fn subject_before(&self, first: usize, cue: usize) -> Option<(Option<usize>, Span, usize)> {
+        let mut end = cue;
+        while end > first && (AUXILIARIES.contains(&self.word(end - 1)) || self.word(end - 1).ends_with("ly") && self.word(end - 1).len() > 4) {
+            end -= 1;
+        }
+        if end == first {
+            return None;
+        }
+        // "Denis Maltsev, a senior researcher at ..., says": skip back over the apposition.
+        if self.word(end - 1) == "," {
+            let open = (first..end - 1).rev().find(|&k| self.word(k) == ",")?;
+            if open == first || (open + 1..end - 1).any(|k| self.word(k) == ".") {
+                return None;
+            }
+            let inner = self.subject_at(first, open)?;
+            if inner.0.is_some() {
+                return Some(inner);
+            }
+            return None;
+        }
+        self.subject_at(first, end)
+    }
+
+    /// A subject ending at token `end` (exclusive).
+    fn subject_at(&self, first: usize, end: usize) -> Option<(Option<usize>, Span, usize)> {
+        let last = end - 1;
+        let word = self.word(last);
+        if let Some(m) = self.mention_ending(last) {
+            let span = self.r.mentions[m].span;
+            let start = self.tokens().partition_point(|t| t.span.start < span.start);
+            // "Moscow experts" is not Moscow: a mention must not be a modifier.
+            return Some((Some(m), span, start));
+        }
+        if PRONOUNS.contains(&word) {
+            let span = self.tokens()[last].span;
+            return Some((self.resolve_pronoun(&word.to_lowercase(), span.start), span, last));
+        }
+        let lower = word.to_lowercase();
+        let is_noun = PEOPLE_NOUNS.contains(&lower.as_str()) || self.lex.role(&lower).is_some() || self.lex.role(lower.trim_end_matches('s')).is_some();
+        if !is_noun || !word.starts_with(char::is_lowercase) {
+            return None;
+        }
+        // Walk left over the description: determiners, adjectives, names.
+        let mut start = last;
+        while start > first && last - start < 5 {
+            let w = self.word(start - 1);
+            if matches!(w, "," | "." | ";" | ":" | "“" | "\"" | "”" | "(" | ")") || self.lex.cue(w).is_some() {
+                break;
+            }
+            if matches!(w, "and" | "but" | "that" | "which" | "who" | "because" | "as" | "while" | "when" | "if" | "so" | "than") {
+                break;
+            }
+            start -= 1;
+            if matches!(w, "the" | "a" | "an" | "one" | "some" | "many" | "several" | "two" | "three" | "other" | "its" | "his" | "her" | "their" | "this") {
+                break;
+            }
+        }
+        let span = self.span(start, end);
+        let source = self.resolve_description(&lower, start, span);
+        Some((source, span, start))
+    }
+
+    /// The mention a description names: "the commentator" is the person with that role, "the
+    /// group" the last organization; a description with a name inside names that ("the
+    /// Kurdistan-24 news agency").
+    fn resolve_description(&self, head: &str, start: usize, span: Span) -> Option<usize> {
+        let inner: Vec<usize> = (0..self.r.mentions.len()).filter(|&m| span.contains(self.r.mentions[m].span)).collect();
+        if let Some(&m) = inner.last() {
+            let noun = self.lex.noun_type(head);
+            if noun == Some(EntityType::Organization) || noun.is_some() && noun == Some(self.r.mentions[m].kind) {
+                return Some(m);
+            }
+            return None;
+        }
+        let definite = matches!(self.word(start), "the" | "The");
+        if !definite {
+            return None;
+        }
+        if self.lex.role(head).is_some() {
+            let role = self.r.roles.iter().rev().find(|role| role.span.start < span.start && role.span.of(self.text()).to_lowercase().contains(head));
+            if let Some(role) = role {
+                return Some(role.person);
+            }
+            return self.last_source_of(EntityType::Person, span.start);
+        }
+        if self.lex.noun_type(head) == Some(EntityType::Organization) {
+            return self.last_source_of(EntityType::Organization, span.start);
+        }
+        None
+    }
+
+    /// The antecedent of a pronoun: the last source of the right kind, else the last mention.
+    fn resolve_pronoun(&self, pronoun: &str, before: usize) -> Option<usize> {
+        let kind = match pronoun {
+            "he" | "she" => EntityType::Person,
+            "it" => EntityType::Organization,
+            _ => return None,
+        };
+        self.last_source_of(kind, before)
+    }
+
+    fn last_source_of(&self, kind: EntityType, before: usize) -> Option<usize> {
+        let paragraph_window = self.window_start(before);
+        let from_claims = self
+            .claims
+            .iter()
+            .filter(|c| c.source_span.is_some_and(|s| s.start < before && s.start >= paragraph_window))
+            .filter_map(|c| c.source)
+            .filter(|&m| self.r.mentions[m].kind == kind)
+            .max_by_key(|&m| self.r.mentions[m].span.start);
+        from_claims.or_else(|| {
+            self.r.mentions.iter().rposition(|m| m.kind == kind && m.span.end <= before && m.span.start >= paragraph_window)
+        })
+    }
+
+    /// Where the search for an antecedent stops: three paragraphs back.
+    fn window_start(&self, at: usize) -> usize {
+        let paragraphs = &self.r.segmented.paragraphs;
+        let p = paragraphs.partition_point(|p| p.end < at);
+        paragraphs.get(p.saturating_sub(3)).map_or(0, |p| p.start)
+    }
+
+    /// The source named by the noun phrase after "according to".
+    fn noun_phrase_source(&self, start: usize, end: usize) -> (Option<usize>, Span) {
+        let span = self.span(start, end);
+        let last_word = self.word(end - 1).to_lowercase();
+        let inner: Vec<usize> = (0..self.r.mentions.len()).filter(|&m| span.contains(self.r.mentions[m].span)).collect();
+        if let Some(&m) = inner.last() {
+            let ends_with_mention = self.r.mentions[m].span.end == span.end;
+            let head_is_org_noun = self.lex.noun_type(&last_word) == Some(EntityType::Organization);
+            let possessive = (start..end).any(|k| self.tokens()[k].kind == TokenKind::Possessive);
+            let head_is_role = self.lex.role(&last_word).is_some() || self.lex.role(last_word.trim_end_matches('s')).is_some();
+            if ends_with_mention || head_is_org_noun || possessive && !head_is_role || self.lex.role(self.word(start)).is_some() {
+                return (Some(m), span);
+            }
+            return (None, span);
+        }
+        if PRONOUNS.contains(&self.word(start)) && end == start + 1 {
+            return (self.resolve_pronoun(&self.word(start).to_lowercase(), span.start), span);
+        }
+        (self.resolve_description(&last_word, start, span), span)
+    }
+
+    fn push(&mut self, content: Span, cue: Option<Cue>, source: Option<usize>, source_span: Option<Span>, direct: bool) {
+        if content.is_empty() || self.claims.iter().any(|c| c.content == content && c.cue == cue) {
+            return;
+        }
+        // A source reached through a pronoun keeps the chain it was reported in.
+        let reported_by = source.and_then(|s| {
+            let via_pronoun = source_span.is_some_and(|span| span != self.r.mentions[s].span);
+            if !via_pronoun {
+                return None;
+            }
+            self.claims.iter().rev().find(|c| c.source == Some(s)).and_then(|c| c.reported_by)
+        });
+        self.claims.push(Claim { content, cue, source, source_span, reported_by, parent: None, direct, quantities: Vec::new() });
+    }
+
+    /// Quotations that no frame covers: the paragraph's current speaker said them.
+    fn quotations(&mut self, quotes: &[Quote]) {
+        for q in quotes {
+            if self.claims.iter().any(|c| c.content.overlaps(q.inner)) {
+                continue;
+            }
+            // Short quoted terms ("loss", 'caliphate') are scare quotes, not statements.
+            let words = q.inner.of(self.text()).split_whitespace().count();
+            if words < 3 {
+                continue;
+            }
+            let speaker = self
+                .claims
+                .iter()
+                .filter(|c| c.content.end <= q.outer.start && c.content.start >= self.window_start(q.outer.start))
+                .max_by_key(|c| c.content.end)
+                .map(|c| (c.source, c.source_span, c.reported_by));
+            let following = self
+                .claims
+                .iter()
+                .filter(|c| c.content.start >= q.outer.end && c.cue.is_some())
+                .min_by_key(|c| c.content.start)
+                .filter(|c| c.content.start - q.outer.end < 200)
+                .map(|c| (c.source, c.source_span, c.reported_by));
+            if let Some((source, source_span, reported_by)) = speaker.or(following) {
+                let mut claim = Claim { content: q.inner, cue: None, source, source_span, reported_by, parent: None, direct: true, quantities: Vec::new() };
+                claim.content = claim.content.trim(self.text(), &[',']);
+                self.claims.push(claim);
+            }
+        }
+    }
+
+    /// Marks claims whose cue and source lie inside another claim's content as nested in it.
+    fn nest(&mut self) {
+        let n = self.claims.len();
+        for i in 0..n {
+            let Some(cue) = self.claims[i].cue.as_ref().map(|c| c.span) else { continue };
+            let outer = (0..n)
+                .filter(|&j| j != i && self.claims[j].content.contains(cue) && self.claims[j].content.contains(self.claims[i].content))
+                .min_by_key(|&j| self.claims[j].content.len());
+            if let Some(j) = outer {
+                self.claims[i].parent = Some(j);
+                if self.claims[i].reported_by.is_none() {
+                    self.claims[i].reported_by = self.claims[j].source;
+                }
+            }
+        }
+        // Sort by content while keeping parent links: remap indices.
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by_key(|&i| (self.claims[i].content, self.claims[i].cue.as_ref().map(|c| c.span)));
+        let mut new_index = vec![0; n];
+        for (new, &old) in order.iter().enumerate() {
+            new_index[old] = new;
+        }
+        let mut sorted: Vec<Claim> = order.iter().map(|&i| self.claims[i].clone()).collect();
+        for c in &mut sorted {
+            c.parent = c.parent.map(|p| new_index[p]);
+        }
+        self.claims = sorted;
+    }
+}
+
+static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?P<q>up to|about|approximately|around|roughly|nearly|almost|more than|over|at least|at most|fewer than|less than|as many as|as much as|closer to|some|from|to|between|and)?\s*(?P<cur>[$€£])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?P<mult>million|billion|thousand|hundred)\b)?(?:\s*(?P<unit>percentage points|percent|per cent|%|US dollars|dollars|euros|rubles|roubles|pounds|kilograms?|kg|kilometres|kilometers|km|miles|tons|tonnes|hours|days|months|years)\b)?(?:\s+(?P<post>or more|or so|or fewer|a month|a year|a day|a week|per month|per year|per day))?",
+    )
+    .expect("valid regex")
+});
+
+/// The numbers in `span`, with qualifier and unit. Bare years (1900-2100) are dates, not
+/// quantities.
+pub fn quantities(text: &str, span: Span) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    for caps in QUANTITY.captures_iter(span.of(text)) {
+        let whole = caps.get(0).expect("match");
+        let num = &caps["num"];
+        let mut value: f64 = match num.replace(',', "").parse() {
+            Ok(v) => v,
+            Err(_) => continue,
+        };
+        let unit_word = caps.name("unit").map(|u| u.as_str().to_string());
+        let mult = caps.name("mult").map(|m| m.as_str().to_lowercase());
+        let is_year = num.len() == 4 && !num.contains(',') && (1900.0..=2100.0).contains(&value) && unit_word.is_none() && mult.is_none() && caps.name("cur").is_none();
+        if is_year {
+            continue;
+        }
+        value *= match mult.as_deref() {
+            Some("million") => 1e6,
+            Some("billion") => 1e9,
+            Some("thousand") => 1e3,
+            Some("hundred") => 1e2,
+            _ => 1.0,
+        };
+        let currency = caps.name("cur").map(|c| match c.as_str() {
+            "$" => "dollars",
+            "€" => "euros",
+            _ => "pounds",
+        });
+        let post = caps.name("post").map(|p| p.as_str().to_lowercase());
+        let mut unit = unit_word.or(currency.map(str::to_string)).map(|u| if u == "%" { "percent".to_string() } else { u });
+        let mut qualifier = caps.name("q").map(|q| q.as_str().to_lowercase()).filter(|q| q != "and");
+        match post.as_deref() {
+            Some(p @ ("or more" | "or so" | "or fewer")) => qualifier = Some(p.to_string()),
+            Some(p) => unit = Some(format!("{} {p}", unit.unwrap_or_default()).trim().to_string()),
+            None => {}
+        }
+        let start = caps.name("q").or(caps.name("cur")).unwrap_or_else(|| caps.name("num").expect("num"));
+        let start = if caps.name("q").is_some_and(|q| q.as_str().eq_ignore_ascii_case("and")) { caps.name("cur").unwrap_or_else(|| caps.name("num").expect("num")) } else { start };
+        let begin = span.start + start.start();
+        out.push(Quantity { value, unit, qualifier, span: Span::new(begin, span.start + whole.end()).trim(text, &[]) });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str) -> Vec<(f64, Option<String>, Option<String>, String)> {
+        quantities(text, Span::new(0, text.len()))
+            .into_iter()
+            .map(|q| (q.value, q.unit, q.qualifier, q.span.of(text).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn quantities_keep_qualifier_and_unit() {
+        assert_eq!(check("up to 80 percent of groups")[0], (80.0, Some("percent".into()), Some("up to".into()), "up to 80 percent".into()));
+        assert_eq!(check("4,000 or more")[0].2.as_deref(), Some("or more"));
+        assert_eq!(check("paid 5,000 US dollars a month")[0].1.as_deref(), Some("US dollars a month"));
+        let range = check("has risen from 900 to 1200 over");
+        assert_eq!(range.len(), 2);
+        assert_eq!(range[0].2.as_deref(), Some("from"));
+        assert_eq!(range[1].2.as_deref(), Some("to"));
+        assert!(check("in June 2013 it").is_empty());
+        assert_eq!(check("about 3 million people")[0].0, 3e6);
+    }
+}

@@ -1,0 +1,142 @@
+//! The pure pipeline end to end, and the JSON contract that evaluation reads.
+//!
+//! [`Pipeline::run`] takes one decoded [`Source`] through layout, segmentation, recognition,
+//! attribution and resolution and returns a [`Document`]. It holds only read-only data (the
+//! lexicon and the IRI minter), so one pipeline serves every worker thread. [`Pipeline::json`]
+//! writes a document in the extraction contract: offsets in Unicode code points, end exclusive,
+//! one object per article. This module does no I/O.
+
+use crate::attribute::attribute;
+use crate::ingest::Source;
+use crate::layout::analyze;
+use crate::lexicon::Lexicon;
+use crate::rdf::{format_number, Iris};
+use crate::recognize::recognize;
+use crate::resolve::{resolve, Document};
+use crate::segment::segment;
+use crate::text::CharIndex;
+use serde_json::{json, Value};
+
+/// Everything extraction needs, built once per run.
+#[derive(Debug)]
+pub struct Pipeline {
+    lexicon: Lexicon,
+    iris: Iris,
+}
+
+impl Pipeline {
+    /// A pipeline minting IRIs with `iris`.
+    pub fn new(iris: Iris) -> Self {
+        Self { lexicon: Lexicon::embedded(), iris }
+    }
+
+    /// The IRI minter.
+    pub fn iris(&self) -> &Iris {
+        &self.iris
+    }
+
+    /// Runs every pure stage on one article.
+    pub fn run(&self, source: Source) -> Document {
+        let article = analyze(source);
+        let segmented = segment(&article);
+        let (recognized, mut diagnostics) = recognize(&segmented, &self.lexicon);
+        let (attributed, more) = attribute(&recognized, &self.lexicon);
+        diagnostics.extend(more);
+        resolve(&attributed, &self.lexicon, diagnostics)
+    }
+
+    /// The document in the extraction JSON contract.
+    pub fn json(&self, doc: &Document) -> Value {
+        let text = doc.article.text();
+        let chars = CharIndex::new(text);
+        let id = &doc.article.source.id;
+        let iris = &self.iris;
+        let meta = &doc.article.meta;
+        let entity_iri = |i: usize| iris.entity(&doc.entities[i].key).as_str().to_string();
+        let claim_iri = |i: usize| iris.claim(id, chars.chars(doc.claims[i].content)).as_str().to_string();
+        let entities: Vec<Value> = doc
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let mut v = json!({
+                    "id": entity_iri(i),
+                    "type": e.kind.as_str(),
+                    "name": e.name,
+                    "aliases": e.aliases,
+                    "mentions": e.mentions.iter().map(|&s| chars.chars(s)).collect::<Vec<_>>(),
+                    "evidence": e.evidence,
+                });
+                if !e.roles.is_empty() {
+                    v["roles"] = json!(e.roles);
+                }
+                if let Some(place) = &e.place {
+                    v["geonames"] = json!(place.geonames);
+                    if let Some((lat, lon)) = place.coordinates {
+                        v["coordinates"] = json!([lat, lon]);
+                    }
+                }
+                v
+            })
+            .collect();
+        let claims: Vec<Value> = doc
+            .claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                json!({
+                    "id": claim_iri(i),
+                    "text": c.content.of(text),
+                    "span": chars.chars(c.content),
+                    "cue": c.cue.as_ref().map(|cue| cue.span.of(text)),
+                    "cue_span": c.cue.as_ref().map(|cue| chars.chars(cue.span)),
+                    "cue_lemma": c.cue.as_ref().map(|cue| cue.lemma.as_str()),
+                    "stance": c.cue.as_ref().map(|cue| cue.class.as_str()),
+                    "source": c.source.map(entity_iri),
+                    "source_text": c.source_span.map(|s| s.of(text)),
+                    "source_span": c.source_span.map(|s| chars.chars(s)),
+                    "reported_by": c.reported_by.map(entity_iri),
+                    "parent": c.parent.map(claim_iri),
+                    "direct": c.direct,
+                    "quantities": c.quantities.iter().map(|q| json!({
+                        "value": serde_json::from_str::<Value>(&format_number(q.value)).unwrap_or(Value::Null),
+                        "unit": q.unit,
+                        "qualifier": q.qualifier,
+                        "span": chars.chars(q.span),
+                    })).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let relations: Vec<Value> = doc
+            .relations
+            .iter()
+            .map(|r| {
+                json!({
+                    "subject": entity_iri(r.subject),
+                    "predicate": r.predicate.as_str(),
+                    "object": entity_iri(r.object),
+                    "role": r.role,
+                    "span": chars.chars(r.span),
+                })
+            })
+            .collect();
+        let diagnostics: Vec<Value> =
+            doc.diagnostics.iter().map(|d| json!({"span": d.span.map(|s| chars.chars(s)), "message": d.message})).collect();
+        json!({
+            "document": {
+                "id": iris.article(id).as_str(),
+                "path": doc.article.source.path,
+                "title": meta.title.as_ref().map(|f| &f.value),
+                "authors": meta.authors.iter().map(|f| &f.value).collect::<Vec<_>>(),
+                "editors": meta.editors.iter().map(|f| &f.value).collect::<Vec<_>>(),
+                "publisher": meta.publisher.as_ref().map(|f| &f.value),
+                "published": meta.published.as_ref().map(|f| &f.value),
+                "body_span": chars.chars(doc.article.regions.body),
+            },
+            "entities": entities,
+            "claims": claims,
+            "relations": relations,
+            "diagnostics": diagnostics,
+        })
+    }
+}

@@ -1,0 +1,300 @@
+//! The word lists and gazetteers that recognition and attribution consult, compiled into the
+//! binary from the plain files under `data/` (see data/README.md for their sources, licences and
+//! the script that regenerates them).
+//!
+//! A [`Lexicon`] is built once per run and shared read-only by every worker; there is no global
+//! state. This module only parses and indexes the lists; it does not decide what a word means in
+//! context.
+
+use crate::text::fold_typography;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::{HashMap, HashSet};
+
+/// The kinds of entity hearsay recognizes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub enum EntityType {
+    /// A human being.
+    Person,
+    /// A company, agency, group, outlet, party or other body.
+    Organization,
+    /// A country, region, city or other location.
+    Place,
+}
+
+impl EntityType {
+    /// The name used in JSON and in IRIs' paths.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Person => "Person",
+            EntityType::Organization => "Organization",
+            EntityType::Place => "Place",
+        }
+    }
+}
+
+/// A place the gazetteer knows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    /// The gazetteer's preferred name.
+    pub name: String,
+    /// country, continent, admin1, city or region.
+    pub kind: String,
+    /// GeoNames id, where known.
+    pub geonames: Option<u64>,
+    /// WGS84 latitude and longitude, where known.
+    pub coordinates: Option<(f64, f64)>,
+}
+
+/// What a gazetteer name stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Known {
+    /// Index into [`Lexicon::places`].
+    Place(usize),
+    /// Index into [`Lexicon::organizations`].
+    Organization(usize),
+}
+
+/// How a role word is used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoleClass {
+    /// Heads an organization: president, director, leader.
+    Leader,
+    /// Any other function: commentator, researcher, spokesman.
+    Role,
+    /// An honorific: Mr., Dr., Sheikh.
+    Title,
+}
+
+/// A speech or cognition verb form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue {
+    /// Its lemma ("say" for "said").
+    pub lemma: String,
+    /// Its stance class: say, claim, admit, deny, estimate, warn, suggest, document, ask, urge.
+    pub class: String,
+}
+
+/// All lists, parsed and indexed.
+pub struct Lexicon {
+    /// Known places; names index into it through [`Lexicon::known`].
+    pub places: Vec<Place>,
+    /// Known organizations' canonical names.
+    pub organizations: Vec<String>,
+    /// Every known spelling, sorted, for exact lookups.
+    known_names: Vec<(String, Known)>,
+    /// What each automaton pattern stands for, by pattern id.
+    pattern_known: Vec<Known>,
+    matcher: AhoCorasick,
+    common: HashSet<String>,
+    demonyms: HashSet<String>,
+    first_names: HashMap<String, f32>,
+    surnames: HashMap<String, f32>,
+    roles: HashMap<String, RoleClass>,
+    nouns: HashMap<String, EntityType>,
+    cues: HashMap<String, Cue>,
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon").field("places", &self.places.len()).field("names", &self.known_names.len()).finish()
+    }
+}
+
+const PLACES: &str = include_str!("../data/gazetteer/places.tsv");
+const REGIONS: &str = include_str!("../data/gazetteer/regions.tsv");
+const ORGANIZATIONS: &str = include_str!("../data/gazetteer/organizations.tsv");
+const COMMON_WORDS: &str = include_str!("../data/lexicon/common_words.tsv");
+const DEMONYMS: &str = include_str!("../data/lexicon/demonyms.txt");
+const FIRST_NAMES: &str = include_str!("../data/names/first_names.tsv");
+const SURNAMES: &str = include_str!("../data/names/surnames.tsv");
+const ROLES: &str = include_str!("../data/lexicon/roles.tsv");
+const NOUNS: &str = include_str!("../data/lexicon/nouns.tsv");
+const SPEECH_VERBS: &str = include_str!("../data/lexicon/speech_verbs.tsv");
+
+/// Rows of a tab-separated list, without comments and blank lines.
+fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
+    data.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split('\t').map(str::trim).collect())
+}
+
+impl Lexicon {
+    /// Parses the lists compiled into the binary.
+    pub fn embedded() -> Self {
+        let mut places = Vec::new();
+        let mut known_names: Vec<(String, Known)> = Vec::new();
+        let mut seen_ids: HashMap<u64, usize> = HashMap::new();
+        let mut seen_regions: HashMap<String, usize> = HashMap::new();
+        for row in rows(PLACES).chain(rows(REGIONS)) {
+            let [name, kind, id, lat, lon, ..] = row[..] else { continue };
+            let geonames = id.parse().ok();
+            let coordinates = lat.parse().ok().zip(lon.parse().ok());
+            // Rows sharing a GeoNames id (or, for regions without one, the same coordinates or
+            // coordinates) are spellings of one place.
+            let index = match geonames.and_then(|g| seen_ids.get(&g)) {
+                Some(&i) => i,
+                None => {
+                    let alias_of = coordinates.and_then(|(la, lo): (f64, f64)| seen_regions.get(&format!("{la},{lo}"))).copied();
+                    if let Some(i) = alias_of {
+                        i
+                    } else {
+                        places.push(Place { name: name.to_string(), kind: kind.to_string(), geonames, coordinates });
+                        let i = places.len() - 1;
+                        if let Some(g) = geonames {
+                            seen_ids.insert(g, i);
+                        }
+                        if let Some((la, lo)) = coordinates {
+                            seen_regions.insert(format!("{la},{lo}"), i);
+                        }
+                        i
+                    }
+                }
+            };
+            known_names.push((name.to_string(), Known::Place(index)));
+        }
+        let mut organizations = Vec::new();
+        for row in rows(ORGANIZATIONS) {
+            let index = organizations.len();
+            organizations.push(row[0].to_string());
+            known_names.push((row[0].to_string(), Known::Organization(index)));
+            for alias in row.get(1).map(|a| a.split('|')).into_iter().flatten().filter(|a| !a.is_empty()) {
+                known_names.push((alias.to_string(), Known::Organization(index)));
+            }
+        }
+        // Organizations listed by hand win over places of the same name; the first spelling wins.
+        let mut by_name: HashMap<String, Known> = HashMap::new();
+        for (name, known) in &known_names {
+            let entry = by_name.entry(name.clone()).or_insert(*known);
+            if matches!(known, Known::Organization(_)) {
+                *entry = *known;
+            }
+        }
+        let mut known_names: Vec<(String, Known)> = by_name.into_iter().collect();
+        known_names.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut patterns: Vec<String> = known_names.iter().map(|(n, _)| n.clone()).collect();
+        // Typographic apostrophes in the text match ASCII ones in the lists.
+        let mut pattern_names: Vec<usize> = (0..patterns.len()).collect();
+        for (i, (name, _)) in known_names.iter().enumerate() {
+            if name.contains('\'') {
+                patterns.push(name.replace('\'', "’"));
+                pattern_names.push(i);
+            }
+        }
+        let matcher = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("gazetteer patterns build an automaton");
+        let pattern_known = pattern_names.iter().map(|&i| known_names[i].1).collect();
+
+        let mut common = HashSet::new();
+        for row in rows(COMMON_WORDS) {
+            common.insert(row[0].to_lowercase());
+        }
+        let demonyms = DEMONYMS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.trim().to_lowercase()).collect();
+        let mut first_names = HashMap::new();
+        for row in rows(FIRST_NAMES) {
+            let f: f32 = row.get(2).and_then(|f| f.parse().ok()).unwrap_or(0.0);
+            let e = first_names.entry(row[0].to_lowercase()).or_insert(0.0);
+            *e = f32::max(*e, f);
+        }
+        let surnames = rows(SURNAMES).map(|r| (r[0].to_lowercase(), r.get(1).and_then(|f| f.parse().ok()).unwrap_or(0.0))).collect();
+        let roles = rows(ROLES)
+            .map(|r| {
+                let class = match r.get(1).copied() {
+                    Some("leader") => RoleClass::Leader,
+                    Some("title") => RoleClass::Title,
+                    _ => RoleClass::Role,
+                };
+                (r[0].to_string(), class)
+            })
+            .collect();
+        let nouns = rows(NOUNS)
+            .filter_map(|r| {
+                let t = match r.get(1).copied()? {
+                    "Organization" => EntityType::Organization,
+                    "Place" => EntityType::Place,
+                    "Person" => EntityType::Person,
+                    _ => return None,
+                };
+                Some((r[0].to_string(), t))
+            })
+            .collect();
+        let cues = rows(SPEECH_VERBS)
+            .filter(|r| r.len() >= 3)
+            .map(|r| (r[0].to_lowercase(), Cue { lemma: r[1].to_string(), class: r[2].to_string() }))
+            .collect();
+        Lexicon { places, organizations, known_names, pattern_known, matcher, common, demonyms, first_names, surnames, roles, nouns, cues }
+    }
+
+    /// Known names (places, organizations) in `haystack`, leftmost-longest, as byte ranges
+    /// relative to it.
+    pub fn find_known<'a>(&'a self, haystack: &'a str) -> impl Iterator<Item = (std::ops::Range<usize>, Known)> + 'a {
+        self.matcher.find_iter(haystack).map(|m| (m.range(), self.pattern_known[m.pattern().as_usize()]))
+    }
+
+    /// The exact known name `name`, if any.
+    pub fn known(&self, name: &str) -> Option<Known> {
+        let folded = fold_typography(name);
+        self.known_names.binary_search_by(|(n, _)| n.as_str().cmp(&folded)).ok().map(|i| self.known_names[i].1)
+    }
+
+    /// Whether `word` is normally written in lowercase ("many", "the", "both").
+    pub fn is_common(&self, word: &str) -> bool {
+        self.common.contains(&word.to_lowercase())
+    }
+
+    /// Whether `word` is a nationality, ethnic or religious adjective or plural ("Russian",
+    /// "North Caucasians").
+    pub fn is_demonym(&self, word: &str) -> bool {
+        let w = fold_typography(word).to_lowercase();
+        self.demonyms.contains(&w) || w.strip_suffix('s').is_some_and(|s| self.demonyms.contains(s))
+    }
+
+    /// How common `word` is as a first name (percent of the population), if it is one.
+    pub fn first_name(&self, word: &str) -> Option<f32> {
+        self.first_names.get(&word.to_lowercase()).copied()
+    }
+
+    /// How common `word` is as a surname (percent of the population), if it is one.
+    pub fn surname(&self, word: &str) -> Option<f32> {
+        self.surnames.get(&word.to_lowercase()).copied()
+    }
+
+    /// The class of a role or title word, matched case-insensitively.
+    pub fn role(&self, word: &str) -> Option<RoleClass> {
+        self.roles.get(&word.to_lowercase()).copied()
+    }
+
+    /// The entity type a head noun signals ("agency", "district"), matched case-insensitively.
+    pub fn noun_type(&self, word: &str) -> Option<EntityType> {
+        self.nouns.get(&word.to_lowercase()).copied()
+    }
+
+    /// The speech or cognition verb that `word` is a form of.
+    pub fn cue(&self, word: &str) -> Option<&Cue> {
+        self.cues.get(&word.to_lowercase())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_lists_parse_and_answer() {
+        let lex = Lexicon::embedded();
+        assert!(matches!(lex.known("Moscow"), Some(Known::Place(_))));
+        assert!(matches!(lex.known("ISIS"), Some(Known::Organization(_))));
+        assert_eq!(lex.known("ISIS"), lex.known("Islamic State"));
+        assert!(lex.is_common("Many"));
+        assert!(lex.is_demonym("Russian"));
+        assert!(lex.is_demonym("Russians"));
+        assert_eq!(lex.cue("said").map(|c| c.lemma.as_str()), Some("say"));
+        assert_eq!(lex.role("Director"), Some(RoleClass::Leader));
+        assert_eq!(lex.noun_type("agency"), Some(EntityType::Organization));
+    }
+
+    #[test]
+    fn spellings_with_one_geonames_id_are_one_place() {
+        let lex = Lexicon::embedded();
+        assert_eq!(lex.known("Russia"), lex.known("Russian Federation"));
+    }
+}

@@ -1,0 +1,548 @@
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+//! The `hearsay` command line: ingest, query, export, extract, stats.
+//!
+//! Everything here is about the outside world: arguments, the terminal, progress, files and exit
+//! codes. The work itself is done by the library.
+
+use anyhow::{bail, Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use hearsay::extract::Pipeline;
+use hearsay::ingest::{self, IngestError, Source};
+use hearsay::rdf::{self, Iris};
+use hearsay::resolve::Document;
+use hearsay::store::{GraphStore, Store};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
+use oxigraph::model::{NamedNode, Term};
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::QueryResults;
+use rayon::prelude::*;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// Builds a knowledge graph of who said what in news articles.
+///
+/// hearsay reads news articles, finds the people, organizations and places in them and the
+/// claims they report (who said what, quoting whom, through whom), and keeps it all as RDF in an
+/// embedded Oxigraph store that you query with SPARQL.
+///
+/// Start with `hearsay ingest examples/articles`, then
+/// `hearsay query -f examples/queries/who-cited-whom.rq`.
+#[derive(Parser, Debug)]
+#[command(name = "hearsay", version, max_term_width = 100)]
+struct Cli {
+    /// Store directory [default: $XDG_DATA_HOME/hearsay/store, or ~/.local/share/hearsay/store]
+    #[arg(long, global = true, env = "HEARSAY_STORE", value_name = "DIR")]
+    store: Option<PathBuf>,
+    /// Base IRI for the resources hearsay mints (articles, entities, claims)
+    #[arg(long, global = true, env = "HEARSAY_BASE", value_name = "IRI", default_value = rdf::DEFAULT_BASE)]
+    base: String,
+    /// Print no progress or summary on standard error
+    #[arg(long, short, global = true)]
+    quiet: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Read articles into the store, one named graph per article
+    ///
+    /// PATHs are files or directories; directories are searched recursively for .txt files.
+    /// Ingesting an article again replaces its graph as a whole; two files with the same content
+    /// are one article (the second is reported as a duplicate). Bad files are reported and
+    /// skipped, the rest is ingested, and the exit code is 1 if anything failed.
+    Ingest {
+        /// Files or directories
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        input: InputOptions,
+    },
+    /// Ask the store a SPARQL question
+    ///
+    /// The default graph is the union of all articles. SELECT and ASK answers print as a table
+    /// on a terminal and as TSV otherwise; CONSTRUCT and DESCRIBE answers print as Turtle.
+    ///
+    /// Example: hearsay query 'SELECT ?name WHERE { ?p a schema:Person ; skos:prefLabel ?name }'
+    /// (the prefixes schema, prov, org, skos, nif, itsrdf, dcterms, geo, hs and xsd are predeclared)
+    Query {
+        /// The query text (or use --file)
+        #[arg(required_unless_present = "file")]
+        query: Option<String>,
+        /// Read the query from a file
+        #[arg(long, short, value_name = "FILE", conflicts_with = "query")]
+        file: Option<PathBuf>,
+        /// Output format [default: table on a terminal, else tsv; turtle for graphs]
+        #[arg(long, value_enum)]
+        format: Option<QueryFormat>,
+    },
+    /// Write the graph (all articles, or one with --graph) as RDF
+    ///
+    /// Dataset formats (nquads, trig) keep one named graph per article; triple formats get the
+    /// union of all graphs. Statements are sorted, so the same store gives the same bytes.
+    Export {
+        /// RDF format
+        #[arg(long, value_enum, default_value = "nquads")]
+        format: RdfFormatArg,
+        /// Only this named graph (an article IRI)
+        #[arg(long, value_name = "IRI")]
+        graph: Option<String>,
+        /// Write to a file instead of standard output
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Run the pipeline on articles and print what it finds, without a store
+    ///
+    /// jsonl prints one JSON object per article in input order (the extraction contract:
+    /// document, entities, claims, relations, diagnostics; offsets in Unicode code points);
+    /// nquads prints each article's graph.
+    Extract {
+        /// Files or directories
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: ExtractFormat,
+        #[command(flatten)]
+        input: InputOptions,
+    },
+    /// Count articles, entities by type, claims and statements in the store
+    Stats {
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(clap::Args, Debug, Clone)]
+struct InputOptions {
+    /// Refuse files larger than this many bytes
+    #[arg(long, default_value_t = ingest::DEFAULT_MAX_BYTES, value_name = "BYTES")]
+    max_bytes: u64,
+    /// Articles analysed in parallel per batch (memory stays bounded by it)
+    #[arg(long, default_value_t = 256, value_name = "N")]
+    batch: usize,
+    /// Worker threads [default: one per core]
+    #[arg(long, short, value_name = "N")]
+    jobs: Option<usize>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum QueryFormat {
+    Table,
+    Json,
+    Csv,
+    Tsv,
+    Xml,
+    Turtle,
+    Ntriples,
+    Nquads,
+    Trig,
+    Jsonld,
+    Rdfxml,
+    N3,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum RdfFormatArg {
+    Nquads,
+    Trig,
+    Turtle,
+    Ntriples,
+    Jsonld,
+    Rdfxml,
+    N3,
+}
+
+impl RdfFormatArg {
+    fn format(self) -> RdfFormat {
+        match self {
+            RdfFormatArg::Nquads => RdfFormat::NQuads,
+            RdfFormatArg::Trig => RdfFormat::TriG,
+            RdfFormatArg::Turtle => RdfFormat::Turtle,
+            RdfFormatArg::Ntriples => RdfFormat::NTriples,
+            RdfFormatArg::Jsonld => RdfFormat::JsonLd { profile: JsonLdProfileSet::empty() },
+            RdfFormatArg::Rdfxml => RdfFormat::RdfXml,
+            RdfFormatArg::N3 => RdfFormat::N3,
+        }
+    }
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum ExtractFormat {
+    Jsonl,
+    Nquads,
+}
+
+fn main() {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("HEARSAY_LOG").unwrap_or_else(|_| "warn".into()))
+        .with_writer(io::stderr)
+        .init();
+    match run(cli) {
+        Ok(true) => {}
+        Ok(false) => std::process::exit(1),
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            std::process::exit(2);
+        }
+    }
+}
+
+/// Runs a command; `Ok(false)` means it finished but something in the batch failed.
+fn run(cli: Cli) -> Result<bool> {
+    let iris = Iris::new(&cli.base)?;
+    let store_dir = || -> Result<PathBuf> {
+        if let Some(dir) = &cli.store {
+            return Ok(dir.clone());
+        }
+        let data = std::env::var_os("XDG_DATA_HOME")
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+            .context("cannot find a default store location: set HEARSAY_STORE or pass --store")?;
+        Ok(data.join("hearsay/store"))
+    };
+    match cli.command {
+        Command::Ingest { paths, input } => {
+            let dir = store_dir()?;
+            let store = Store::open(&dir)?;
+            ingest_all(&store, Pipeline::new(iris), &paths, &input, cli.quiet)
+        }
+        Command::Extract { paths, format, input } => extract_all(Pipeline::new(iris), &paths, format, &input, cli.quiet),
+        Command::Query { query, file, format } => {
+            let (text, origin) = match (query, file) {
+                (Some(q), _) => (q, "the query".to_string()),
+                (None, Some(f)) => (std::fs::read_to_string(&f).with_context(|| format!("cannot read {}", f.display()))?, f.display().to_string()),
+                (None, None) => bail!("give a query or --file"),
+            };
+            let store = Store::open_read_only(&store_dir()?)?;
+            let results = store.query(&with_prefixes(&text)).with_context(|| format!("in {origin}"))?;
+            print_results(results, format)?;
+            Ok(true)
+        }
+        Command::Export { format, graph, output } => {
+            let store = Store::open_read_only(&store_dir()?)?;
+            let graph = graph.map(|g| NamedNode::new(&g).with_context(|| format!("--graph {g:?} is not an IRI"))).transpose()?;
+            let mut out: Box<dyn Write> = match &output {
+                Some(path) => Box::new(BufWriter::new(std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?)),
+                None => Box::new(BufWriter::new(io::stdout().lock())),
+            };
+            store.export(graph.as_ref(), format.format(), &mut out)?;
+            out.flush()?;
+            Ok(true)
+        }
+        Command::Stats { json } => {
+            let dir = store_dir()?;
+            let stats = Store::open_read_only(&dir)?.stats()?;
+            let mut out = io::stdout().lock();
+            if json {
+                writeln!(out, "{}", serde_json::to_string(&stats)?)?;
+            } else {
+                writeln!(out, "store          {}", dir.display())?;
+                writeln!(out, "articles       {}", stats.articles)?;
+                writeln!(out, "people         {}", stats.people)?;
+                writeln!(out, "organizations  {}", stats.organizations)?;
+                writeln!(out, "places         {}", stats.places)?;
+                writeln!(out, "claims         {}", stats.claims)?;
+                writeln!(out, "citations      {}", stats.citations)?;
+                writeln!(out, "quads          {}", stats.quads)?;
+                if let Some(bytes) = stats.bytes_on_disk {
+                    writeln!(out, "size on disk   {}", human_bytes(bytes))?;
+                }
+            }
+            Ok(true)
+        }
+    }
+}
+
+/// SPARQL prefixes predeclared for `hearsay query`, unless the query declares its own.
+fn with_prefixes(query: &str) -> String {
+    let mut out = String::new();
+    for (prefix, ns) in hearsay::store::PREFIXES {
+        let declared = query.lines().any(|l| {
+            let l = l.trim_start().to_lowercase();
+            l.starts_with("prefix") && l[6..].trim_start().starts_with(&format!("{prefix}:"))
+        });
+        if !declared {
+            out.push_str(&format!("PREFIX {prefix}: <{ns}> "));
+        }
+    }
+    // Keep the user's line numbers: the prefixes share the first line with the query.
+    out.push_str(query);
+    out
+}
+
+/// Counters for the end-of-run summary.
+#[derive(Default)]
+struct Tally {
+    articles: usize,
+    duplicates: usize,
+    failed: usize,
+    entities: usize,
+    claims: usize,
+    quads: usize,
+    bytes: u64,
+}
+
+fn progress(quiet: bool, verb: &str) -> ProgressBar {
+    let bar = ProgressBar::new_spinner();
+    if quiet || !io::stderr().is_terminal() {
+        bar.set_draw_target(ProgressDrawTarget::hidden());
+    }
+    bar.set_style(
+        ProgressStyle::with_template(&format!("{{spinner}} {verb} {{pos}} articles ({{per_sec}}) {{elapsed}} {{wide_msg}}"))
+            .expect("valid template"),
+    );
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    bar
+}
+
+/// Reads and analyses paths in bounded batches, in parallel, handing each batch's results to
+/// `sink` in input order.
+fn for_each_batch(
+    pipeline: &Pipeline,
+    paths: &[PathBuf],
+    input: &InputOptions,
+    bar: &ProgressBar,
+    tally: &mut Tally,
+    mut sink: impl FnMut(Vec<(Source, Document)>, &mut Tally) -> Result<()>,
+) -> Result<()> {
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(input.jobs.unwrap_or(0)).build()?;
+    let mut walk = ingest::discover(paths);
+    let mut seen = std::collections::HashMap::<String, String>::new();
+    loop {
+        let batch: Vec<Result<PathBuf, IngestError>> = walk.by_ref().take(input.batch.max(1)).collect();
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let results: Vec<Result<(Source, Document), IngestError>> = pool.install(|| {
+            batch
+                .into_par_iter()
+                .map(|path| {
+                    let source = ingest::read(&path?, input.max_bytes)?;
+                    let doc = pipeline.run(source.clone());
+                    Ok((Source { text: String::new(), ..source }, doc))
+                })
+                .collect()
+        });
+        let mut good = Vec::new();
+        for result in results {
+            match result {
+                Ok((source, doc)) => {
+                    if let Some(first) = seen.get(&source.id) {
+                        bar.suspend(|| eprintln!("{}: duplicate of {first} (same content), skipped", source.path));
+                        tally.duplicates += 1;
+                        continue;
+                    }
+                    seen.insert(source.id.clone(), source.path.clone());
+                    tally.bytes += doc.article.text().len() as u64;
+                    good.push((source, doc));
+                }
+                Err(e) => {
+                    bar.suspend(|| eprintln!("error: {e}"));
+                    tally.failed += 1;
+                }
+            }
+            bar.inc(1);
+        }
+        sink(good, tally)?;
+    }
+}
+
+fn ingest_all(store: &Store, pipeline: Pipeline, paths: &[PathBuf], input: &InputOptions, quiet: bool) -> Result<bool> {
+    let started = Instant::now();
+    let bar = progress(quiet, "ingesting");
+    let mut tally = Tally::default();
+    for_each_batch(&pipeline, paths, input, &bar, &mut tally, |docs, tally| {
+        let mut graphs = Vec::with_capacity(docs.len());
+        for (source, doc) in docs {
+            let graph = pipeline.iris().article(&source.id);
+            if let Some(existing) = store.article_path(&graph)? {
+                if existing != source.path {
+                    bar.suspend(|| eprintln!("{}: duplicate of {existing} (same content, already in the store), skipped", source.path));
+                    tally.duplicates += 1;
+                    continue;
+                }
+            }
+            let quads = rdf::quads(&doc, pipeline.iris());
+            tally.articles += 1;
+            tally.entities += doc.entities.len();
+            tally.claims += doc.claims.len();
+            tally.quads += quads.len();
+            graphs.push((graph, quads));
+        }
+        store.replace_graphs(&graphs)?;
+        Ok(())
+    })?;
+    store.optimize()?;
+    bar.finish_and_clear();
+    summary(quiet, "ingested", &tally, started);
+    Ok(tally.failed == 0)
+}
+
+fn extract_all(pipeline: Pipeline, paths: &[PathBuf], format: ExtractFormat, input: &InputOptions, quiet: bool) -> Result<bool> {
+    let started = Instant::now();
+    let bar = progress(quiet, "extracting");
+    let mut tally = Tally::default();
+    let mut out = BufWriter::new(io::stdout().lock());
+    for_each_batch(&pipeline, paths, input, &bar, &mut tally, |docs, tally| {
+        for (_, doc) in docs {
+            tally.articles += 1;
+            tally.entities += doc.entities.len();
+            tally.claims += doc.claims.len();
+            match format {
+                ExtractFormat::Jsonl => {
+                    serde_json::to_writer(&mut out, &pipeline.json(&doc))?;
+                    out.write_all(b"\n")?;
+                }
+                ExtractFormat::Nquads => {
+                    let quads = rdf::quads(&doc, pipeline.iris());
+                    tally.quads += quads.len();
+                    let mut writer = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(&mut out);
+                    for q in &quads {
+                        writer.serialize_quad(q)?;
+                    }
+                    writer.finish()?;
+                }
+            }
+        }
+        Ok(())
+    })?;
+    out.flush()?;
+    bar.finish_and_clear();
+    summary(quiet, "extracted", &tally, started);
+    Ok(tally.failed == 0)
+}
+
+fn summary(quiet: bool, verb: &str, t: &Tally, started: Instant) {
+    if quiet {
+        return;
+    }
+    let secs = started.elapsed().as_secs_f64();
+    let mut line = format!("{verb} {} articles: {} entities, {} claims", t.articles, t.entities, t.claims);
+    if t.quads > 0 {
+        line.push_str(&format!(", {} triples", t.quads));
+    }
+    line.push_str(&format!(" in {secs:.2} s ({:.2} MB/s)", t.bytes as f64 / 1e6 / secs.max(1e-9)));
+    if t.duplicates > 0 {
+        line.push_str(&format!("; {} duplicates skipped", t.duplicates));
+    }
+    if t.failed > 0 {
+        line.push_str(&format!("; {} failed", t.failed));
+    }
+    eprintln!("{line}");
+}
+
+fn human_bytes(bytes: u64) -> String {
+    let units = ["B", "KiB", "MiB", "GiB", "TiB"];
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < units.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 { format!("{bytes} B") } else { format!("{value:.1} {}", units[unit]) }
+}
+
+fn print_results(results: QueryResults<'_>, format: Option<QueryFormat>) -> Result<()> {
+    let mut out = BufWriter::new(io::stdout().lock());
+    let terminal = io::stdout().is_terminal();
+    match results {
+        QueryResults::Graph(triples) => {
+            let format = match format.unwrap_or(QueryFormat::Turtle) {
+                QueryFormat::Turtle | QueryFormat::Table => RdfFormat::Turtle,
+                QueryFormat::Ntriples => RdfFormat::NTriples,
+                QueryFormat::Nquads => RdfFormat::NQuads,
+                QueryFormat::Trig => RdfFormat::TriG,
+                QueryFormat::Jsonld => RdfFormat::JsonLd { profile: JsonLdProfileSet::empty() },
+                QueryFormat::Rdfxml => RdfFormat::RdfXml,
+                QueryFormat::N3 => RdfFormat::N3,
+                other => bail!("--format {other:?} is for SELECT and ASK answers; a graph prints as turtle, ntriples, nquads, trig, jsonld, rdfxml or n3"),
+            };
+            let triples: Vec<_> = triples.collect::<Result<_, _>>()?;
+            let quads = triples.into_iter().map(|t| t.in_graph(oxigraph::model::GraphName::DefaultGraph)).collect();
+            hearsay::store::write_sorted(quads, format, true, &mut out)?;
+        }
+        results => {
+            let format = format.unwrap_or(if terminal { QueryFormat::Table } else { QueryFormat::Tsv });
+            let results_format = match format {
+                QueryFormat::Table => return print_table(results, &mut out),
+                QueryFormat::Json => QueryResultsFormat::Json,
+                QueryFormat::Csv => QueryResultsFormat::Csv,
+                QueryFormat::Tsv => QueryResultsFormat::Tsv,
+                QueryFormat::Xml => QueryResultsFormat::Xml,
+                other => bail!("--format {other:?} is for CONSTRUCT and DESCRIBE answers; use table, json, csv, tsv or xml"),
+            };
+            let serializer = QueryResultsSerializer::from_format(results_format);
+            match results {
+                QueryResults::Solutions(solutions) => {
+                    let mut writer = serializer.serialize_solutions_to_writer(&mut out, solutions.variables().to_vec())?;
+                    for solution in solutions {
+                        writer.serialize(&solution?)?;
+                    }
+                    writer.finish()?;
+                }
+                QueryResults::Boolean(b) => {
+                    serializer.serialize_boolean_to_writer(&mut out, b)?;
+                }
+                QueryResults::Graph(_) => unreachable!("handled above"),
+            }
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// A plain text table for people: prefixed IRIs, literal values without quotes.
+fn print_table(results: QueryResults<'_>, out: &mut impl Write) -> Result<()> {
+    let solutions = match results {
+        QueryResults::Boolean(b) => {
+            writeln!(out, "{b}")?;
+            return Ok(());
+        }
+        QueryResults::Solutions(s) => s,
+        QueryResults::Graph(_) => unreachable!("graphs are not tables"),
+    };
+    let variables: Vec<String> = solutions.variables().iter().map(|v| v.as_str().to_string()).collect();
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for solution in solutions {
+        let solution = solution?;
+        rows.push(variables.iter().map(|v| solution.get(v.as_str()).map(display_term).unwrap_or_default()).collect());
+    }
+    let widths: Vec<usize> = (0..variables.len())
+        .map(|i| rows.iter().map(|r| r[i].chars().count()).chain([variables[i].len()]).max().unwrap_or(0).min(60))
+        .collect();
+    let line = |cells: &[String], out: &mut dyn Write| -> io::Result<()> {
+        let parts: Vec<String> = cells.iter().zip(&widths).map(|(c, &w)| {
+            let shown: String = if c.chars().count() > w { c.chars().take(w.saturating_sub(1)).chain(['…']).collect() } else { c.clone() };
+            format!("{shown:<w$}")
+        }).collect();
+        writeln!(out, "{}", parts.join("  ").trim_end())
+    };
+    line(&variables, out)?;
+    writeln!(out, "{}", widths.iter().map(|&w| "-".repeat(w)).collect::<Vec<_>>().join("  "))?;
+    for row in &rows {
+        line(row, out)?;
+    }
+    writeln!(out, "({} rows)", rows.len())?;
+    Ok(())
+}
+
+fn display_term(term: &Term) -> String {
+    match term {
+        Term::NamedNode(n) => {
+            for (prefix, ns) in hearsay::store::PREFIXES {
+                if let Some(local) = n.as_str().strip_prefix(ns) {
+                    return format!("{prefix}:{local}");
+                }
+            }
+            n.as_str().to_string()
+        }
+        Term::Literal(l) => l.value().replace('\n', " "),
+        other => other.to_string(),
+    }
+}
+

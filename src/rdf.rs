@@ -1,0 +1,317 @@
+//! RDF: a resolved document as quads in one named graph per article, with IRIs minted from
+//! stable keys and no blank nodes.
+//!
+//! [`Iris`] is the only place IRIs are made: articles by content id, entities by key, spans by
+//! RFC 5147 fragments in code points (`ARTICLE#char=BEGIN,END`), claims and quantities by their
+//! spans. [`quads`] writes the article's metadata, its NIF context and mentions, its entities,
+//! claims (PROV-O, schema.org and `hs` terms), quantities, relations and the `hs:cites` edges
+//! from each reporter to each source. The output is sorted, so the same document gives the same
+//! bytes. This module does not touch a store.
+
+use crate::lexicon::EntityType;
+use crate::recognize::Predicate;
+use crate::resolve::Document;
+use crate::text::{CharIndex, Span};
+use crate::vocab::{dcterms, geo, hs, itsrdf, nif, org, prov, schema, skos};
+use oxigraph::model::vocab::{rdf, xsd};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
+
+/// The default base IRI of minted resources.
+pub const DEFAULT_BASE: &str = "https://w3id.org/hearsay/";
+
+/// Mints every IRI hearsay writes.
+#[derive(Debug, Clone)]
+pub struct Iris {
+    base: String,
+}
+
+/// A base IRI that is not an absolute IRI ending in `/` or `#`.
+#[derive(Debug, thiserror::Error)]
+#[error("invalid base IRI {base:?}: it must be an absolute IRI ending in '/' or '#'")]
+pub struct BaseIriError {
+    base: String,
+}
+
+impl Default for Iris {
+    fn default() -> Self {
+        Self { base: DEFAULT_BASE.to_string() }
+    }
+}
+
+impl Iris {
+    /// IRIs under `base`.
+    pub fn new(base: &str) -> Result<Self, BaseIriError> {
+        if NamedNode::new(base).is_err() || !(base.ends_with('/') || base.ends_with('#')) {
+            return Err(BaseIriError { base: base.to_string() });
+        }
+        Ok(Self { base: base.to_string() })
+    }
+
+    /// The base IRI.
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// An article, by content id; also its named graph.
+    pub fn article(&self, id: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}article/{id}", self.base))
+    }
+
+    /// An entity, by key.
+    pub fn entity(&self, key: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}entity/{key}", self.base))
+    }
+
+    /// A span of an article's text, in code points.
+    pub fn span(&self, article: &str, [begin, end]: [usize; 2]) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}article/{article}#char={begin},{end}", self.base))
+    }
+
+    /// A claim, by the span of its content in code points.
+    pub fn claim(&self, article: &str, [begin, end]: [usize; 2]) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}article/{article}/claim/{begin}-{end}", self.base))
+    }
+
+    /// One of hearsay's own terms, in this base's ontology namespace.
+    pub fn own(&self, term: NamedNodeRef<'_>) -> NamedNode {
+        if self.base == DEFAULT_BASE {
+            return term.into_owned();
+        }
+        let local = term.as_str().strip_prefix(hs::NAMESPACE).expect("an hs term");
+        NamedNode::new_unchecked(format!("{}ontology#{local}", self.base))
+    }
+}
+
+/// The quads of one document, sorted, all in the article's named graph.
+pub fn quads(doc: &Document, iris: &Iris) -> Vec<Quad> {
+    let mut w = Writer::new(doc, iris);
+    w.article();
+    w.entities();
+    w.claims();
+    w.relations();
+    let mut quads = w.quads;
+    quads.sort_by_cached_key(|q| q.to_string());
+    quads.dedup();
+    quads
+}
+
+struct Writer<'a> {
+    doc: &'a Document,
+    iris: &'a Iris,
+    chars: CharIndex,
+    graph: GraphName,
+    article: NamedNode,
+    context: NamedNode,
+    quads: Vec<Quad>,
+}
+
+impl<'a> Writer<'a> {
+    fn new(doc: &'a Document, iris: &'a Iris) -> Self {
+        let text = doc.article.text();
+        let chars = CharIndex::new(text);
+        let id = &doc.article.source.id;
+        let article = iris.article(id);
+        let context = iris.span(id, [0, chars.len_chars()]);
+        Self { doc, iris, chars, graph: article.clone().into(), article, context, quads: Vec::new() }
+    }
+
+    fn add(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
+        self.quads.push(Quad::new(s.clone(), p, o, self.graph.clone()));
+    }
+
+    fn own(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
+        let p = self.iris.own(p);
+        self.quads.push(Quad::new(s.clone(), p, o, self.graph.clone()));
+    }
+
+    fn entity(&self, index: usize) -> NamedNode {
+        self.iris.entity(&self.doc.entities[index].key)
+    }
+
+    /// The entity with a mention exactly at `span`, or by name.
+    fn entity_at(&self, span: Span, kind: EntityType, name: &str) -> NamedNode {
+        self.doc
+            .entities
+            .iter()
+            .find(|e| e.mentions.contains(&span))
+            .map_or_else(|| self.iris.entity(&crate::resolve::key(kind, name)), |e| self.iris.entity(&e.key))
+    }
+
+    /// A NIF string for `span`, returning its IRI.
+    fn span(&mut self, span: Span) -> NamedNode {
+        let cps = self.chars.chars(span);
+        let iri = self.iris.span(&self.doc.article.source.id, cps);
+        let anchor = span.of(self.doc.article.text()).to_string();
+        let context = self.context.clone();
+        self.add(&iri, rdf::TYPE, nif::RFC5147_STRING);
+        self.add(&iri, nif::BEGIN_INDEX, Literal::new_typed_literal(cps[0].to_string(), xsd::NON_NEGATIVE_INTEGER));
+        self.add(&iri, nif::END_INDEX, Literal::new_typed_literal(cps[1].to_string(), xsd::NON_NEGATIVE_INTEGER));
+        self.add(&iri, nif::ANCHOR_OF, Literal::new_simple_literal(anchor));
+        self.add(&iri, nif::REFERENCE_CONTEXT, context);
+        iri
+    }
+
+    fn article(&mut self) {
+        let doc = self.doc;
+        let a = self.article.clone();
+        let meta = &doc.article.meta;
+        self.add(&a, rdf::TYPE, schema::NEWS_ARTICLE);
+        self.add(&a, dcterms::IDENTIFIER, Literal::new_simple_literal(&doc.article.source.id));
+        self.add(&a, dcterms::SOURCE, Literal::new_simple_literal(&doc.article.source.path));
+        if let Some(title) = &meta.title {
+            self.add(&a, schema::HEADLINE, Literal::new_simple_literal(&title.value));
+        }
+        for person in &meta.authors {
+            let e = self.entity_at(person.span, EntityType::Person, &person.value);
+            self.add(&a, schema::AUTHOR, e);
+        }
+        for person in &meta.editors {
+            let e = self.entity_at(person.span, EntityType::Person, &person.value);
+            self.add(&a, schema::EDITOR, e);
+        }
+        if let Some(publisher) = &meta.publisher {
+            let e = self.entity_at(publisher.span, EntityType::Organization, &publisher.value);
+            self.add(&a, schema::PUBLISHER, e);
+        }
+        if let Some(date) = &meta.published {
+            self.add(&a, schema::DATE_PUBLISHED, Literal::new_typed_literal(&date.value, xsd::DATE));
+        }
+        let context = self.context.clone();
+        self.own(&a, hs::CONTEXT, context.clone());
+        self.add(&context, rdf::TYPE, nif::CONTEXT);
+        self.add(&context, nif::IS_STRING, Literal::new_simple_literal(doc.article.text()));
+        self.add(&context, nif::BEGIN_INDEX, Literal::new_typed_literal("0", xsd::NON_NEGATIVE_INTEGER));
+        let end = self.chars.len_chars().to_string();
+        self.add(&context, nif::END_INDEX, Literal::new_typed_literal(end, xsd::NON_NEGATIVE_INTEGER));
+    }
+
+    fn entities(&mut self) {
+        let doc = self.doc;
+        let a = self.article.clone();
+        for (i, e) in doc.entities.iter().enumerate() {
+            let iri = self.entity(i);
+            let class = match e.kind {
+                EntityType::Person => schema::PERSON,
+                EntityType::Organization => schema::ORGANIZATION,
+                EntityType::Place => schema::PLACE,
+            };
+            self.add(&a, schema::MENTIONS, iri.clone());
+            self.add(&iri, rdf::TYPE, class);
+            self.add(&iri, skos::PREF_LABEL, Literal::new_simple_literal(&e.name));
+            for alias in &e.aliases {
+                self.add(&iri, skos::ALT_LABEL, Literal::new_simple_literal(alias));
+            }
+            for role in &e.roles {
+                self.add(&iri, schema::JOB_TITLE, Literal::new_simple_literal(role));
+            }
+            if let Some(place) = &e.place {
+                if let Some((lat, long)) = place.coordinates {
+                    self.add(&iri, geo::LAT, Literal::new_typed_literal(format!("{lat}"), xsd::DECIMAL));
+                    self.add(&iri, geo::LONG, Literal::new_typed_literal(format!("{long}"), xsd::DECIMAL));
+                }
+                if let Some(id) = place.geonames {
+                    self.add(&iri, schema::SAME_AS, NamedNode::new_unchecked(format!("https://sws.geonames.org/{id}/")));
+                }
+            }
+            for &span in &e.mentions {
+                let m = self.span(span);
+                let mention_class = self.iris.own(hs::MENTION);
+                self.add(&m, rdf::TYPE, mention_class);
+                self.add(&m, itsrdf::TA_IDENT_REF, iri.clone());
+            }
+            for rule in &e.evidence {
+                self.own(&iri, hs::RULE, Literal::new_simple_literal(*rule));
+            }
+        }
+    }
+
+    fn claims(&mut self) {
+        let doc = self.doc;
+        let id = &doc.article.source.id;
+        let a = self.article.clone();
+        let claim_iris: Vec<NamedNode> = doc.claims.iter().map(|c| self.iris.claim(id, self.chars.chars(c.content))).collect();
+        for (c, iri) in doc.claims.iter().zip(&claim_iris) {
+            let content = self.span(c.content);
+            self.add(iri, rdf::TYPE, schema::CLAIM);
+            self.add(iri, schema::TEXT, Literal::new_simple_literal(c.content.of(doc.article.text())));
+            self.own(iri, hs::CONTENT_SPAN, content);
+            self.add(iri, schema::APPEARANCE, a.clone());
+            self.own(iri, hs::DIRECT, Literal::from(c.direct));
+            if let Some(cue) = &c.cue {
+                let span = self.span(cue.span);
+                self.own(iri, hs::CUE, Literal::new_simple_literal(&cue.lemma));
+                self.own(iri, hs::CUE_CLASS, Literal::new_simple_literal(&cue.class));
+                self.own(iri, hs::CUE_SPAN, span);
+            }
+            if let Some(span) = c.source_span {
+                let span = self.span(span);
+                self.own(iri, hs::SOURCE_SPAN, span);
+            }
+            let reporter = match c.reported_by {
+                Some(r) => {
+                    let r = self.entity(r);
+                    self.own(iri, hs::REPORTED_BY, r.clone());
+                    r
+                }
+                None => a.clone(),
+            };
+            if let Some(s) = c.source {
+                let s = self.entity(s);
+                self.add(iri, prov::WAS_ATTRIBUTED_TO, s.clone());
+                self.own(&reporter, hs::CITES, s);
+            }
+            let quoting = match c.parent {
+                Some(p) => {
+                    self.add(iri, dcterms::IS_PART_OF, claim_iris[p].clone());
+                    claim_iris[p].clone()
+                }
+                None => a.clone(),
+            };
+            let link = if c.direct { prov::WAS_QUOTED_FROM } else { prov::WAS_DERIVED_FROM };
+            self.add(&quoting, link, iri.clone());
+            for q in &c.quantities {
+                let cps = self.chars.chars(q.span);
+                let qi = NamedNode::new_unchecked(format!("{}/quantity/{}-{}", iri.as_str(), cps[0], cps[1]));
+                let span = self.span(q.span);
+                self.own(iri, hs::QUANTITY, qi.clone());
+                self.add(&qi, rdf::TYPE, schema::QUANTITATIVE_VALUE);
+                self.add(&qi, schema::VALUE, Literal::new_typed_literal(format_number(q.value), xsd::DECIMAL));
+                if let Some(unit) = &q.unit {
+                    self.add(&qi, schema::UNIT_TEXT, Literal::new_simple_literal(unit));
+                }
+                if let Some(qualifier) = &q.qualifier {
+                    self.own(&qi, hs::QUALIFIER, Literal::new_simple_literal(qualifier));
+                }
+                self.own(&qi, hs::SPAN, span);
+            }
+        }
+    }
+
+    fn relations(&mut self) {
+        for r in &self.doc.relations {
+            let s = self.entity(r.subject);
+            let o = self.entity(r.object);
+            let subject_kind = self.doc.entities[r.subject].kind;
+            let p = match r.predicate {
+                Predicate::MemberOf => org::MEMBER_OF,
+                Predicate::HeadOf => org::HEAD_OF,
+                Predicate::PartOf => schema::PARENT_ORGANIZATION,
+                Predicate::AssociatedPlace if subject_kind == EntityType::Person => schema::HOME_LOCATION,
+                Predicate::AssociatedPlace => schema::LOCATION,
+            };
+            self.add(&s, p, o);
+            if let Some(role) = &r.role {
+                self.add(&s, schema::JOB_TITLE, Literal::new_simple_literal(role));
+            }
+        }
+    }
+}
+
+/// A number as an xsd:decimal lexical form: no exponent, no trailing ".0".
+pub fn format_number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    }
+}

@@ -1,0 +1,604 @@
+//! Named-entity recognition: people, organizations and places, with the evidence for each type.
+//!
+//! Candidates are runs of capitalized tokens (with the connectors names use: "of", "for",
+//! "al-", ...), gazetteer names found by an Aho-Corasick automaton, and the metadata fields that
+//! `layout` read (authors, editors, publisher). A candidate is typed by the strongest evidence it
+//! has, in this order: the gazetteer, a head noun inside or after the name ("Institute",
+//! "news agency", "district"), a role before it ("commentator Ruslan Gorevoy"), an apposition
+//! after it ("Denis Maltsev, a senior researcher at ..."), a first name, the preposition before it,
+//! and finally its shape. A document-level pass then finds the surnames and short names that the
+//! article uses after introducing someone. Sentence-initial common words, nationality adjectives
+//! and title-case headlines are handled so that "Many", "Russian" and "Calls For Recruits" are not
+//! names. This module does not decide which mentions are the same entity (that is `resolve`).
+
+use crate::layout::Article;
+use crate::lexicon::{EntityType, Known, Lexicon, RoleClass};
+use crate::segment::{Segmented, TokenKind};
+use crate::text::{fold_typography, Diagnostic, Span};
+use std::collections::HashMap;
+
+/// One mention of a named entity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Where it is.
+    pub span: Span,
+    /// What it is.
+    pub kind: EntityType,
+    /// The gazetteer entry it matched, if any.
+    pub known: Option<Known>,
+    /// How strong the typing evidence is: 3 gazetteer or metadata, 2 a keyword, role or first
+    /// name, 1 context or shape alone.
+    pub strength: u8,
+    /// Which rule typed it, for the graph's evidence and for debugging.
+    pub rule: &'static str,
+}
+
+/// A relation stated next to a mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Predicate {
+    /// A person or organization belongs to an organization (org:memberOf).
+    MemberOf,
+    /// A person leads an organization (org:headOf).
+    HeadOf,
+    /// An organization is part of another (schema:parentOrganization, reversed).
+    PartOf,
+    /// A person or organization is associated with a place.
+    AssociatedPlace,
+}
+
+impl Predicate {
+    /// The name used in the JSON contract.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Predicate::MemberOf => "memberOf",
+            Predicate::HeadOf => "leaderOf",
+            Predicate::PartOf => "partOf",
+            Predicate::AssociatedPlace => "associatedPlace",
+        }
+    }
+}
+
+/// A relation between two mentions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Relation {
+    /// Index of the subject mention.
+    pub subject: usize,
+    /// The relation.
+    pub predicate: Predicate,
+    /// Index of the object mention.
+    pub object: usize,
+    /// The role words, if stated ("senior researcher").
+    pub role: Option<Span>,
+    /// The text that states it.
+    pub span: Span,
+}
+
+/// A role or title stated for a person ("commentator Ruslan Gorevoy").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Role {
+    /// Index of the person's mention.
+    pub person: usize,
+    /// The role words.
+    pub span: Span,
+}
+
+/// The recognizer's output for one article.
+#[derive(Debug, Clone)]
+pub struct Recognized<'a> {
+    /// The segmented article.
+    pub segmented: &'a Segmented<'a>,
+    /// Mentions in text order, not overlapping.
+    pub mentions: Vec<Mention>,
+    /// Pairs of mentions that the text says are the same ("Abu Mukhammad Kadarsky (Rustam
+    /// Asilderov)", "Federal Security Service (FSB)").
+    pub same: Vec<(usize, usize)>,
+    /// Relations stated next to mentions.
+    pub relations: Vec<Relation>,
+    /// Roles stated for people.
+    pub roles: Vec<Role>,
+}
+
+impl Recognized<'_> {
+    /// The article's text.
+    pub fn text(&self) -> &str {
+        self.segmented.text()
+    }
+
+    /// The index of the mention that covers exactly `span`, if any.
+    pub fn mention_at(&self, span: Span) -> Option<usize> {
+        self.mentions.binary_search_by(|m| m.span.start.cmp(&span.start)).ok().filter(|&i| self.mentions[i].span == span)
+    }
+
+    /// The mention that ends at token `i` (inclusive), if any.
+    pub fn mention_ending_at(&self, end: usize) -> Option<usize> {
+        let i = self.mentions.partition_point(|m| m.span.end < end);
+        (i < self.mentions.len() && self.mentions[i].span.end == end).then_some(i)
+    }
+}
+
+/// Recognizes the named entities of a segmented article.
+pub fn recognize<'a>(segmented: &'a Segmented<'a>, lexicon: &Lexicon) -> (Recognized<'a>, Vec<Diagnostic>) {
+    let mut r = Recognizer { seg: segmented, lex: lexicon, found: Vec::new(), roles: Vec::new() };
+    r.seed_metadata(segmented.article);
+    for (index, sentence) in segmented.sentences.iter().enumerate() {
+        if !r.is_headline(index) {
+            r.sentence(sentence.tokens.clone());
+        } else {
+            r.known_only(sentence.tokens.clone());
+        }
+    }
+    r.repeat_names();
+    let (mentions, roles) = r.finish();
+    let mut recognized = Recognized { segmented, mentions, same: Vec::new(), relations: Vec::new(), roles };
+    link(&mut recognized, lexicon);
+    (recognized, Vec::new())
+}
+
+/// A candidate before overlaps are settled; roles point at candidates by span.
+struct Recognizer<'a> {
+    seg: &'a Segmented<'a>,
+    lex: &'a Lexicon,
+    found: Vec<Mention>,
+    /// (person span, role words span)
+    roles: Vec<(Span, Span)>,
+}
+
+const CONNECTORS: &[&str] = &["of", "for", "and", "&", "de", "du", "da", "del", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le", "y"];
+const PARTICLES: &[&str] = &["al", "el", "ad", "ar", "as", "ash", "at", "az", "bin", "ibn", "ben", "abu", "abd", "van", "von", "de", "di", "da", "du", "le", "la", "bint"];
+const PLACE_PREPOSITIONS: &[&str] = &["in", "from", "near", "across", "to", "into", "outside", "inside", "throughout", "towards", "toward"];
+const HYPHEN_SUFFIXES: &[&str] = &["-based", "-born", "-led", "-backed", "-controlled", "-held", "-run", "-made", "-bound"];
+
+impl<'a> Recognizer<'a> {
+    fn text(&self) -> &'a str {
+        self.seg.text()
+    }
+
+    fn word(&self, i: usize) -> &'a str {
+        self.seg.tokens[i].span.of(self.seg.text())
+    }
+
+    fn push(&mut self, span: Span, kind: EntityType, known: Option<Known>, strength: u8, rule: &'static str) {
+        if !span.is_empty() {
+            self.found.push(Mention { span, kind, known, strength, rule });
+        }
+    }
+
+    /// Authors, editors and the publisher are entities wherever the layout found them.
+    fn seed_metadata(&mut self, article: &Article) {
+        let meta = &article.meta;
+        for person in meta.authors.iter().chain(&meta.editors) {
+            if person.value.split_whitespace().count() >= 2 && person.value.split_whitespace().any(|w| w.chars().count() > 2) {
+                self.push(person.span, EntityType::Person, None, 3, "byline");
+            }
+        }
+        if let Some(publisher) = &meta.publisher {
+            let known = self.lex.known(&publisher.value);
+            self.push(publisher.span, EntityType::Organization, known, 3, "publisher line");
+        }
+    }
+
+    /// Whether sentence `index` is written in title case (a headline), where capitals say
+    /// nothing about names.
+    fn is_headline(&self, index: usize) -> bool {
+        let sentence = &self.seg.sentences[index];
+        let words: Vec<&str> = sentence.tokens.clone().map(|i| self.word(i)).filter(|w| w.chars().count() > 3).collect();
+        let caps = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+        words.len() >= 3 && caps * 10 >= words.len() * 7
+    }
+
+    /// Whether token `i` can be part of a name.
+    fn is_name_token(&self, i: usize) -> bool {
+        let token = self.seg.tokens[i];
+        if token.kind != TokenKind::Word {
+            return false;
+        }
+        let word = token.span.of(self.text());
+        let first = word.chars().next().unwrap_or(' ');
+        if first.is_uppercase() {
+            return true;
+        }
+        // "al-Baghdadi", "bin-Laden": a lowercase particle joined to a capitalized name.
+        word.split_once('-').is_some_and(|(p, rest)| PARTICLES.contains(&p) && rest.starts_with(char::is_uppercase))
+    }
+
+    /// Whether token `i` starts a sentence or a quotation, where every word is capitalized.
+    fn at_start(&self, i: usize, first: usize) -> bool {
+        if i == first {
+            return true;
+        }
+        let before = self.word(i - 1);
+        matches!(before, "“" | "\"" | "‘" | "'" | ":" | "(" | "[" | "—" | "–" | "-" | "«")
+    }
+
+    /// Finds the candidates of one body sentence.
+    fn sentence(&mut self, range: std::ops::Range<usize>) {
+        let first = range.start;
+        let mut i = range.start;
+        while i < range.end {
+            if !self.is_name_token(i) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut end = i + 1;
+            let mut has_of = false;
+            loop {
+                if end < range.end && self.is_name_token(end) {
+                    end += 1;
+                    continue;
+                }
+                // A connector continues the run if a name token follows it ("Institute for
+                // Strategic Studies", "State of Iraq and Syria").
+                if end + 1 < range.end && CONNECTORS.contains(&self.word(end)) {
+                    let connector = self.word(end);
+                    let mut next = end + 1;
+                    if self.word(next) == "the" && (connector == "of" || connector == "for") {
+                        next += 1;
+                    }
+                    let allowed = match connector {
+                        "and" | "&" => has_of,
+                        _ => true,
+                    };
+                    if allowed && next < range.end && self.is_name_token(next) {
+                        has_of |= connector == "of" || connector == "for";
+                        end = next + 1;
+                        continue;
+                    }
+                }
+                break;
+            }
+            self.run(start, end, first);
+            i = end;
+        }
+    }
+
+    /// In a headline only gazetteer names count; names the body introduces are added later.
+    fn known_only(&mut self, range: std::ops::Range<usize>) {
+        let span = self.seg.tokens[range.start].span.cover(self.seg.tokens[range.end - 1].span);
+        for (hit, known) in self.known_in(span) {
+            self.push_known(hit, known, 3, "gazetteer");
+        }
+    }
+
+    /// Gazetteer hits inside `span` that start and end on token boundaries (or end before a
+    /// suffix like "-based").
+    fn known_in(&self, span: Span) -> Vec<(Span, Known)> {
+        let text = self.text();
+        let hay = span.of(text);
+        self.lex
+            .find_known(hay)
+            .filter_map(|(range, known)| {
+                let hit = Span::new(span.start + range.start, span.start + range.end);
+                let starts = hit.start == span.start || !text[..hit.start].ends_with(|c: char| c.is_alphanumeric() || c == '-');
+                let rest = &text[hit.end..];
+                let ends = !rest.starts_with(|c: char| c.is_alphanumeric() || c == '-')
+                    || HYPHEN_SUFFIXES.iter().any(|s| rest.starts_with(s))
+                    || rest.starts_with("'s")
+                    || rest.starts_with("’s");
+                (starts && ends).then_some((hit, known))
+            })
+            .collect()
+    }
+
+    fn push_known(&mut self, span: Span, known: Known, strength: u8, rule: &'static str) {
+        let kind = match known {
+            Known::Place(_) => EntityType::Place,
+            Known::Organization(_) => EntityType::Organization,
+        };
+        self.push(span, kind, Some(known), strength, rule);
+    }
+
+    fn span(&self, start: usize, end: usize) -> Span {
+        self.seg.tokens[start].span.cover(self.seg.tokens[end - 1].span)
+    }
+
+    /// Types the run of name tokens `[start, end)`.
+    fn run(&mut self, mut start: usize, end: usize, first: usize) {
+        // Sentence-initial common words ("Many", "The", "Both") are not names.
+        while start < end && self.at_start(start, first) && self.lex.is_common(self.word(start)) && self.lex.known(self.word(start)).is_none() {
+            start += 1;
+        }
+        while start < end && CONNECTORS.contains(&self.word(start)) {
+            start += 1;
+        }
+        if start >= end {
+            return;
+        }
+        // A role word inside the run splits it: "FSB Director Alexander Bortnikov".
+        if let Some(r) = (start..end).find(|&r| self.lex.role(self.word(r)).is_some() && r + 1 < end) {
+            let left_ok = r == start || self.lex.known(&fold_typography(self.span(start, r).of(self.text()))).is_some() || self.is_acronym(start, r);
+            if left_ok {
+                let mut role_start = r;
+                while role_start > start && self.lex.role(self.word(role_start - 1)).is_some() {
+                    role_start -= 1;
+                }
+                let mut person_start = r + 1;
+                while person_start < end && self.lex.role(self.word(person_start)).is_some() {
+                    person_start += 1;
+                }
+                if person_start < end {
+                    if role_start > start {
+                        self.run(start, role_start, first);
+                    }
+                    let role = self.span(role_start, person_start);
+                    let person = self.span(person_start, end);
+                    self.roles.push((person, role));
+                    self.typed(person_start, end, first, Some((EntityType::Person, 2, "role before name")));
+                    return;
+                }
+            }
+        }
+        self.typed(start, end, first, None);
+    }
+
+    fn is_acronym(&self, start: usize, end: usize) -> bool {
+        end == start + 1 && {
+            let w = self.word(start).trim_end_matches('.');
+            (2..=6).contains(&w.chars().filter(|c| c.is_alphabetic()).count()) && w.chars().all(|c| c.is_uppercase() || c == '.' || c.is_ascii_digit())
+        }
+    }
+
+    /// Types a run, given the evidence found so far.
+    fn typed(&mut self, start: usize, end: usize, first: usize, given: Option<(EntityType, u8, &'static str)>) {
+        let span = self.span(start, end);
+        let text = self.text();
+        let name = fold_typography(span.of(text));
+        if let Some(known) = self.lex.known(&name) {
+            self.push_known(span, known, 3, "gazetteer");
+            return;
+        }
+        let head = self.head_keyword(start, end);
+        let hits = self.known_in(span);
+        if !hits.is_empty() && head.is_none() && given.is_none() {
+            // Known names inside an unknown run stand alone; the rest is typed on its own.
+            let mut at = start;
+            for (hit, known) in hits {
+                let hit_start = (at..end).find(|&t| self.seg.tokens[t].span.start == hit.start);
+                let hit_end = (at..end).find(|&t| self.seg.tokens[t].span.end >= hit.end).map(|t| t + 1);
+                let (Some(hs), Some(he)) = (hit_start, hit_end) else { continue };
+                if hs > at {
+                    self.typed(at, hs, first, None);
+                }
+                self.push_known(hit, known, 3, "gazetteer");
+                at = he;
+            }
+            if at < end {
+                self.typed(at, end, first, None);
+            }
+            return;
+        }
+        // Nationality adjectives are not entities ("Russian", "Central Asian", "Chechens").
+        if head.is_none() && (self.lex.is_demonym(&name) || self.lex.is_demonym(self.word(end - 1))) {
+            return;
+        }
+        if head.is_none() && given.is_none() && self.lex.is_demonym(self.word(start)) && start + 1 < end {
+            self.typed(start + 1, end, first, None);
+            return;
+        }
+        let (kind, strength, rule) = match given.or(head.map(|t| (t, 2, "keyword in name"))) {
+            Some(found) => found,
+            None => match self.context_type(start, end) {
+                Some(found) => found,
+                None => return,
+            },
+        };
+        let known = if kind == EntityType::Place { self.known_in(span).first().map(|h| h.1) } else { None };
+        self.push(span, kind, known, strength, rule);
+    }
+
+    /// The entity type that a keyword inside the name gives: the last token if it is a head
+    /// noun, else the noun before the first "of"/"for" ("Institute for Strategic Studies").
+    fn head_keyword(&self, start: usize, end: usize) -> Option<EntityType> {
+        if end - start < 2 {
+            return None;
+        }
+        let capitalized = |t: usize| self.word(t).starts_with(char::is_uppercase);
+        if capitalized(end - 1) {
+            if let Some(kind) = self.lex.noun_type(self.word(end - 1)) {
+                return Some(kind);
+            }
+        }
+        let connector = (start..end).find(|&t| matches!(self.word(t), "of" | "for"))?;
+        (start..connector).rev().find_map(|t| if capitalized(t) { self.lex.noun_type(self.word(t)) } else { None })
+    }
+
+    /// Types an unknown run by what surrounds it.
+    fn context_type(&self, start: usize, end: usize) -> Option<(EntityType, u8, &'static str)> {
+        let n = self.seg.tokens.len();
+        let words: Vec<&str> = (start..end).map(|t| self.word(t)).collect();
+        let sentence = &self.seg.sentences[self.seg.sentence_of(start)];
+        let first = sentence.tokens.start;
+        let last = sentence.tokens.end;
+        // A lowercase role word right before: "commentator Ruslan Gorevoy".
+        if start > first && self.lex.role(self.word(start - 1)).is_some_and(|c| c != RoleClass::Title || words.len() > 1) {
+            return Some((EntityType::Person, 2, "role before name"));
+        }
+        // A head noun right after: "the Kurdistan-24 news agency", "the Magaramkentsky district".
+        for t in end..(end + 2).min(last) {
+            let w = self.word(t);
+            if !w.starts_with(char::is_lowercase) {
+                break;
+            }
+            if let Some(kind) = self.lex.noun_type(w) {
+                if kind != EntityType::Place || words.len() == 1 {
+                    return Some((kind, 2, "head noun after name"));
+                }
+            }
+        }
+        // An apposition: "Denis Maltsev, a senior researcher at ...".
+        if end + 1 < last && self.word(end) == "," && matches!(self.word(end + 1), "a" | "an" | "the" | "who" | "its" | "his" | "her") {
+            for t in end + 2..(end + 9).min(last) {
+                let w = self.word(t);
+                if matches!(w, "," | "." | ";" | "who" | "which" | "that") {
+                    break;
+                }
+                if self.seg.tokens[t].kind == TokenKind::Possessive || !w.starts_with(char::is_lowercase) {
+                    continue;
+                }
+                if self.lex.role(w).is_some() {
+                    return Some((EntityType::Person, 2, "apposition role"));
+                }
+                if let Some(kind) = self.lex.noun_type(w) {
+                    return Some((kind, 2, "apposition noun"));
+                }
+            }
+        }
+        let first_name = self.lex.first_name(words[0]).is_some_and(|f| f >= 0.002) && !self.lex.is_common(words[0]);
+        if words.len() >= 2 && (first_name || self.word(start).ends_with('.') && words[0].len() <= 3) {
+            return Some((EntityType::Person, 2, "first name"));
+        }
+        let lower0 = words[0].to_lowercase();
+        if words.len() >= 2 && (PARTICLES.contains(&lower0.as_str()) || words.iter().any(|w| w.contains("al-") || w.contains("bin-"))) {
+            return Some((EntityType::Person, 1, "name particle"));
+        }
+        if self.is_acronym(start, end) {
+            return Some((EntityType::Organization, 1, "acronym"));
+        }
+        let followed_by_cue = end < n && self.lex.cue(self.word(end)).is_some() && self.word(end).starts_with(char::is_lowercase);
+        if words.len() == 1 {
+            let after_preposition = start > first && PLACE_PREPOSITIONS.contains(&self.word(start - 1));
+            if after_preposition && self.lex.first_name(words[0]).is_none() && !self.lex.is_common(words[0]) {
+                return Some((EntityType::Place, 1, "preposition before name"));
+            }
+            if followed_by_cue && !self.lex.is_common(words[0]) && !self.at_start(start, first) || followed_by_cue && self.lex.surname(words[0]).is_some() {
+                return Some((EntityType::Person, 1, "speaker before speech verb"));
+            }
+            return None;
+        }
+        let all_rare = words.iter().all(|w| !self.lex.is_common(w) || w.len() <= 2 && w.ends_with('.'));
+        if all_rare && words.len() <= 4 {
+            return Some((EntityType::Person, 1, "name shape"));
+        }
+        None
+    }
+
+    /// Adds later mentions of names the article introduced: surnames ("Gorevoy"), short names,
+    /// acronyms, anywhere, headlines and sentence starts included.
+    fn repeat_names(&mut self) {
+        let text = self.text();
+        let mut names: HashMap<String, (EntityType, &'static str)> = HashMap::new();
+        for m in &self.found {
+            let surface = fold_typography(m.span.of(text));
+            if m.kind == EntityType::Person {
+                let parts: Vec<&str> = surface.split_whitespace().collect();
+                if parts.len() >= 2 {
+                    if let Some(last) = parts.last().filter(|p| p.chars().count() > 2 && !p.ends_with('.')) {
+                        names.entry(last.to_string()).or_insert((EntityType::Person, "surname of a person named earlier"));
+                    }
+                }
+            }
+            if m.strength >= 2 || m.kind == EntityType::Person {
+                names.entry(surface).or_insert((m.kind, "name repeated"));
+            }
+        }
+        let taken: Vec<Span> = self.found.iter().map(|m| m.span).collect();
+        let mut added = Vec::new();
+        for (i, token) in self.seg.tokens.iter().enumerate() {
+            if !self.is_name_token(i) || taken.iter().any(|s| s.overlaps(token.span)) {
+                continue;
+            }
+            let word = fold_typography(token.span.of(text));
+            if let Some(&(kind, rule)) = names.get(&word) {
+                added.push(Mention { span: token.span, kind, known: None, strength: 2, rule });
+            }
+        }
+        self.found.extend(added);
+    }
+
+    /// Settles overlaps (stronger, then longer, then earlier wins) and sorts.
+    fn finish(self) -> (Vec<Mention>, Vec<Role>) {
+        let mut found = self.found;
+        found.sort_by(|a, b| {
+            b.strength.cmp(&a.strength).then(b.span.len().cmp(&a.span.len())).then(a.span.start.cmp(&b.span.start))
+        });
+        let mut kept: Vec<Mention> = Vec::new();
+        for m in found {
+            if !kept.iter().any(|k| k.span.overlaps(m.span)) {
+                kept.push(m);
+            }
+        }
+        kept.sort_by_key(|m| m.span);
+        let roles = self
+            .roles
+            .iter()
+            .filter_map(|&(person, role)| {
+                let i = kept.binary_search_by(|m| m.span.start.cmp(&person.start)).ok()?;
+                (kept[i].span == person).then_some(Role { person: i, span: role })
+            })
+            .collect();
+        (kept, roles)
+    }
+}
+
+/// Finds what the text says about mentions beside each other: parenthetical aliases, roles at
+/// organizations, possessives.
+fn link(r: &mut Recognized<'_>, lexicon: &Lexicon) {
+    let seg = r.segmented;
+    let text = seg.text();
+    let token_at = |byte: usize| seg.tokens.partition_point(|t| t.span.start < byte);
+    let n = r.mentions.len();
+    for i in 0..n {
+        let m = r.mentions[i].clone();
+        let after = &text[m.span.end..];
+        // "NAME (ALIAS)": the parenthesis holds exactly another mention.
+        if let Some(rest) = after.strip_prefix(" (") {
+            let inner_start = m.span.end + 2;
+            if let Some(j) = (i + 1..n).find(|&j| r.mentions[j].span.start == inner_start) {
+                if text[r.mentions[j].span.end..].starts_with(')') && !rest.is_empty() {
+                    r.same.push((i, j));
+                }
+            }
+        }
+        // "PLACE's PERSON", "ORG's ORG", "ORG's PERSON".
+        if let Some(j) = (i + 1 < n).then_some(i + 1) {
+            let between = &text[m.span.end..r.mentions[j].span.start];
+            let between = between.trim();
+            if between == "'s" || between == "’s" {
+                let other = &r.mentions[j];
+                let predicate = match (m.kind, other.kind) {
+                    (EntityType::Place, EntityType::Person | EntityType::Organization) => Some(Predicate::AssociatedPlace),
+                    (EntityType::Organization, EntityType::Organization) => Some(Predicate::PartOf),
+                    (EntityType::Organization, EntityType::Person) => Some(Predicate::MemberOf),
+                    _ => None,
+                };
+                if let Some(predicate) = predicate {
+                    r.relations.push(Relation { subject: j, predicate, object: i, role: None, span: m.span.cover(other.span) });
+                }
+            }
+        }
+        // "PERSON, a ROLE at|of|with ORG".
+        if m.kind == EntityType::Person && after.starts_with(", ") {
+            let t = token_at(m.span.end);
+            let sentence_end = seg.sentences[seg.sentence_of(t.min(seg.tokens.len() - 1))].tokens.end;
+            let mut k = t + 1;
+            if k < sentence_end && matches!(seg.word(k), "a" | "an" | "the" | "its" | "his" | "her") {
+                k += 1;
+                let role_start = k;
+                while k < sentence_end && seg.word(k).starts_with(char::is_lowercase) && !matches!(seg.word(k), "at" | "of" | "with" | "for" | "in") {
+                    k += 1;
+                }
+                let has_role = (role_start..k).any(|x| lexicon.role(seg.word(x)).is_some());
+                if has_role && k + 1 < sentence_end && matches!(seg.word(k), "at" | "of" | "with" | "for") {
+                    let org_start = seg.tokens[k + 1].span.start;
+                    let org_start = if seg.word(k + 1) == "the" && k + 2 < sentence_end { seg.tokens[k + 2].span.start } else { org_start };
+                    if let Some(j) = (i + 1..n).find(|&j| r.mentions[j].span.start == org_start && r.mentions[j].kind == EntityType::Organization) {
+                        let role = seg.tokens[role_start].span.cover(seg.tokens[k - 1].span);
+                        let leader = (role_start..k).any(|x| lexicon.role(seg.word(x)) == Some(RoleClass::Leader));
+                        let predicate = if leader { Predicate::HeadOf } else { Predicate::MemberOf };
+                        r.relations.push(Relation { subject: i, predicate, object: j, role: Some(role), span: m.span.cover(r.mentions[j].span) });
+                    }
+                }
+            }
+        }
+    }
+    // "FSB Director Alexander Bortnikov": the role's organization is the mention before it.
+    for role in r.roles.clone() {
+        let before = r.mentions.iter().rposition(|m| m.span.end < role.span.start && role.span.start - m.span.end <= 1);
+        if let Some(j) = before.filter(|&j| r.mentions[j].kind == EntityType::Organization) {
+            let leader = role.span.of(text).split_whitespace().any(|w| lexicon.role(w) == Some(RoleClass::Leader));
+            let predicate = if leader { Predicate::HeadOf } else { Predicate::MemberOf };
+            let span = r.mentions[j].span.cover(r.mentions[role.person].span);
+            r.relations.push(Relation { subject: role.person, predicate, object: j, role: Some(role.span), span });
+        }
+    }
+}

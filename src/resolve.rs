@@ -1,0 +1,379 @@
+//! Resolution: which mentions are the same entity, and the stable key that gives each entity one
+//! IRI across articles, runs and stores.
+//!
+//! Within an article, mentions join when they match one gazetteer entry, share a surface form,
+//! stand in a parenthetical alias ("Abu Mukhammad Kadarsky (Rustam Asilderov)"), are a short form
+//! of one longer person name ("Gorevoy", "Paul Goble" for "Paul A. Goble"), or are the acronym of
+//! an organization's name ("RISS"). A short form that fits two different people joins neither.
+//! Across articles nothing is compared: an entity's key is computed from its type and canonical
+//! name (the gazetteer's name where it has one, initials dropped from people's names), so the same
+//! name in two articles meets in one IRI without any shared state. This is what lets extraction
+//! run in parallel over a stream. Sources and intermediaries of claims become entity indices.
+
+use crate::attribute::{Attributed, Cue, Quantity};
+use crate::layout::Article;
+use crate::lexicon::{EntityType, Known, Lexicon, Place};
+use crate::recognize::Predicate;
+use crate::text::{fold_typography, Diagnostic, Span};
+use std::collections::BTreeSet;
+
+/// One entity of one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// Stable key: type and canonical name, e.g. `person/ruslan-gorevoy`.
+    pub key: String,
+    /// Its type.
+    pub kind: EntityType,
+    /// Its preferred name.
+    pub name: String,
+    /// Other names it goes by in this article.
+    pub aliases: Vec<String>,
+    /// Its mentions in this article, in text order.
+    pub mentions: Vec<Span>,
+    /// The rules that typed and joined its mentions.
+    pub evidence: Vec<&'static str>,
+    /// The gazetteer's place, for places it knows.
+    pub place: Option<Place>,
+    /// Roles stated for it ("commentator").
+    pub roles: Vec<String>,
+}
+
+/// A claim with entity sources.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// What was said.
+    pub content: Span,
+    /// How it was introduced.
+    pub cue: Option<Cue>,
+    /// Index of the source entity.
+    pub source: Option<usize>,
+    /// The words naming the source.
+    pub source_span: Option<Span>,
+    /// Index of the intermediary entity.
+    pub reported_by: Option<usize>,
+    /// Index of the claim that reports this one.
+    pub parent: Option<usize>,
+    /// Whether it is a direct quotation.
+    pub direct: bool,
+    /// Numbers in it.
+    pub quantities: Vec<Quantity>,
+}
+
+/// A relation between entities.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Relation {
+    /// Index of the subject entity.
+    pub subject: usize,
+    /// The relation.
+    pub predicate: Predicate,
+    /// Index of the object entity.
+    pub object: usize,
+    /// The role words, if stated.
+    pub role: Option<String>,
+    /// Where the text states it.
+    pub span: Span,
+}
+
+/// Everything the pure pipeline found in one article.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The article with its metadata.
+    pub article: Article,
+    /// Entities, sorted by key.
+    pub entities: Vec<Entity>,
+    /// Claims, in text order.
+    pub claims: Vec<Claim>,
+    /// Relations, in text order.
+    pub relations: Vec<Relation>,
+    /// Problems found on the way.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Resolves the mentions and claims of one article.
+pub fn resolve(attributed: &Attributed<'_>, lexicon: &Lexicon, diagnostics: Vec<Diagnostic>) -> Document {
+    let r = attributed.recognized;
+    let text = r.text();
+    let n = r.mentions.len();
+    let mut sets = UnionFind::new(n);
+    let surface: Vec<String> = r.mentions.iter().map(|m| fold_typography(m.span.of(text))).collect();
+    let mut rules: Vec<Vec<&'static str>> = r.mentions.iter().map(|m| vec![m.rule]).collect();
+
+    // Same gazetteer entry or same surface form.
+    for i in 0..n {
+        for j in 0..i {
+            let same_known = r.mentions[i].known.is_some() && r.mentions[i].known == r.mentions[j].known;
+            if same_known || surface[i] == surface[j] {
+                sets.union(i, j);
+            }
+        }
+    }
+    // Parenthetical aliases.
+    for &(a, b) in &r.same {
+        sets.union(a, b);
+        rules[b].push("parenthetical alias");
+    }
+    // Short forms of people's names and acronyms of organizations' names.
+    for i in 0..n {
+        let short = &surface[i];
+        let candidates: BTreeSet<usize> = (0..n)
+            .filter(|&j| j != i && surface[j].len() > short.len())
+            .filter(|&j| match (r.mentions[i].kind, r.mentions[j].kind) {
+                (EntityType::Person, EntityType::Person) => is_short_form(short, &surface[j]),
+                (EntityType::Organization, EntityType::Organization) => is_acronym_of(short, &surface[j]),
+                _ => false,
+            })
+            .map(|j| sets.find(j))
+            .collect();
+        if candidates.len() == 1 {
+            let j = *candidates.iter().next().expect("one candidate");
+            sets.union(i, j);
+            rules[i].push(if r.mentions[i].kind == EntityType::Person { "short form of a name" } else { "acronym of a name" });
+        }
+    }
+
+    // Build entities from the sets, in order of first mention.
+    let mut root_entity: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for i in 0..n {
+        let root = sets.find(i);
+        let e = *root_entity.entry(root).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[e].push(i);
+    }
+    let mut entities: Vec<Entity> = groups.iter().map(|g| entity(r, lexicon, &surface, &rules, g)).collect();
+    let mut mention_entity = vec![0; n];
+    for (e, g) in groups.iter().enumerate() {
+        for &m in g {
+            mention_entity[m] = e;
+        }
+    }
+    for role in &r.roles {
+        let e = &mut entities[mention_entity[role.person]];
+        let words = fold_typography(role.span.of(text));
+        if !e.roles.contains(&words) {
+            e.roles.push(words);
+        }
+    }
+    // Entities that share a key (two clusters with one canonical name) are one entity.
+    let mut order: Vec<usize> = (0..entities.len()).collect();
+    order.sort_by(|&a, &b| entities[a].key.cmp(&entities[b].key).then(a.cmp(&b)));
+    let mut merged: Vec<Entity> = Vec::new();
+    let mut new_index = vec![0; entities.len()];
+    for &old in &order {
+        let e = entities[old].clone();
+        match merged.last_mut() {
+            Some(last) if last.key == e.key => {
+                last.mentions.extend(e.mentions);
+                last.mentions.sort();
+                for a in e.aliases.into_iter().chain(std::iter::once(e.name)) {
+                    if a != last.name && !last.aliases.contains(&a) {
+                        last.aliases.push(a);
+                    }
+                }
+                last.aliases.sort();
+                for rule in e.evidence {
+                    if !last.evidence.contains(&rule) {
+                        last.evidence.push(rule);
+                    }
+                }
+                for role in e.roles {
+                    if !last.roles.contains(&role) {
+                        last.roles.push(role);
+                    }
+                }
+            }
+            _ => merged.push(e),
+        }
+        new_index[old] = merged.len() - 1;
+    }
+    let entity_of = |m: usize| new_index[mention_entity[m]];
+
+    let claims = attributed
+        .claims
+        .iter()
+        .map(|c| Claim {
+            content: c.content,
+            cue: c.cue.clone(),
+            source: c.source.map(entity_of),
+            source_span: c.source_span,
+            reported_by: c.reported_by.map(entity_of).filter(|&rb| Some(rb) != c.source.map(entity_of)),
+            parent: c.parent,
+            direct: c.direct,
+            quantities: c.quantities.clone(),
+        })
+        .collect();
+    let mut relations: Vec<Relation> = r
+        .relations
+        .iter()
+        .map(|rel| Relation {
+            subject: entity_of(rel.subject),
+            predicate: rel.predicate,
+            object: entity_of(rel.object),
+            role: rel.role.map(|s| fold_typography(s.of(text))),
+            span: rel.span,
+        })
+        .filter(|rel| rel.subject != rel.object)
+        .collect();
+    relations.sort_by(|a, b| a.span.cmp(&b.span).then(a.predicate.as_str().cmp(b.predicate.as_str())));
+    relations.dedup();
+    Document { article: r.segmented.article.clone(), entities: merged, claims, relations, diagnostics }
+}
+
+/// Builds the entity of one group of mentions.
+fn entity(r: &crate::recognize::Recognized<'_>, lexicon: &Lexicon, surface: &[String], rules: &[Vec<&'static str>], group: &[usize]) -> Entity {
+    // The type with the strongest evidence; ties go to the most mentions, then to the first.
+    let mut votes: Vec<(EntityType, u32, usize)> = Vec::new();
+    for &m in group {
+        let mention = &r.mentions[m];
+        match votes.iter_mut().find(|v| v.0 == mention.kind) {
+            Some(v) => {
+                v.1 = v.1.max(mention.strength as u32);
+                v.2 += 1;
+            }
+            None => votes.push((mention.kind, mention.strength as u32, 1)),
+        }
+    }
+    let kind = votes.iter().max_by(|a, b| a.1.cmp(&b.1).then(a.2.cmp(&b.2))).map(|v| v.0).expect("a group has mentions");
+    let known = group.iter().find_map(|&m| r.mentions[m].known);
+    let (name, place) = match known {
+        Some(Known::Place(p)) if kind == EntityType::Place => (lexicon.places[p].name.clone(), Some(lexicon.places[p].clone())),
+        Some(Known::Organization(o)) if kind == EntityType::Organization => (lexicon.organizations[o].clone(), None),
+        _ => {
+            // The fullest name: most words, then the earliest.
+            let best = group
+                .iter()
+                .filter(|&&m| r.mentions[m].kind == kind)
+                .max_by(|&&a, &&b| word_count(&surface[a]).cmp(&word_count(&surface[b])).then(b.cmp(&a)))
+                .copied()
+                .unwrap_or(group[0]);
+            (surface[best].clone(), None)
+        }
+    };
+    let mut aliases: Vec<String> = group.iter().map(|&m| surface[m].clone()).filter(|s| *s != name).collect();
+    aliases.sort();
+    aliases.dedup();
+    let mut evidence: Vec<&'static str> = group.iter().flat_map(|&m| rules[m].iter().copied()).collect();
+    evidence.sort();
+    evidence.dedup();
+    Entity {
+        key: key(kind, &name),
+        kind,
+        name,
+        aliases,
+        mentions: group.iter().map(|&m| r.mentions[m].span).collect(),
+        evidence,
+        place,
+        roles: Vec::new(),
+    }
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// The stable key of an entity: its type and a slug of its canonical name. People's initials are
+/// dropped so that "Paul A. Goble" and "Paul Goble" meet.
+pub fn key(kind: EntityType, name: &str) -> String {
+    let folded = fold_typography(name);
+    let words: Vec<&str> = folded
+        .split_whitespace()
+        .filter(|w| !(kind == EntityType::Person && is_initial(w)))
+        .collect();
+    let name = if words.is_empty() { folded.clone() } else { words.join(" ") };
+    let mut slug = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    format!("{}/{}", kind.as_str().to_lowercase(), if slug.is_empty() { "unnamed" } else { slug })
+}
+
+fn is_initial(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    word.ends_with('.') && w.chars().count() == 1 && w.chars().all(char::is_uppercase)
+}
+
+/// Whether `short` is a shorter way to write the person name `long`: its words are a subset of
+/// the long name's (initials and "al-" prefixes ignored), the last of them included.
+fn is_short_form(short: &str, long: &str) -> bool {
+    let norm = |w: &str| {
+        let w = w.trim_end_matches('.');
+        let w = w.strip_prefix("al-").or_else(|| w.strip_prefix("Al-")).unwrap_or(w);
+        w.to_lowercase()
+    };
+    let long_words: Vec<String> = long.split_whitespace().filter(|w| !is_initial(w)).map(norm).collect();
+    let short_words: Vec<String> = short.split_whitespace().filter(|w| !is_initial(w)).map(norm).collect();
+    !short_words.is_empty()
+        && short_words.len() < long.split_whitespace().count()
+        && short_words.iter().all(|w| long_words.contains(w))
+        && long_words.last().is_some_and(|last| short_words.contains(last))
+}
+
+/// Whether `short` is the acronym of `long`: the capitals of its words, in order.
+fn is_acronym_of(short: &str, long: &str) -> bool {
+    let letters: String = short.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 2 || !letters.chars().all(char::is_uppercase) || short.contains(' ') {
+        return false;
+    }
+    let initials: String = long
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    initials == letters
+}
+
+/// Union-find over mention indices; the smaller index is the root, so results do not depend on
+/// the order of unions.
+struct UnionFind {
+    parent: Vec<usize>,
+}
+
+impl UnionFind {
+    fn new(n: usize) -> Self {
+        Self { parent: (0..n).collect() }
+    }
+
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        let (lo, hi) = (ra.min(rb), ra.max(rb));
+        self.parent[hi] = lo;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_stable_slugs() {
+        assert_eq!(key(EntityType::Person, "Paul A. Goble"), "person/paul-goble");
+        assert_eq!(key(EntityType::Person, "Paul Goble"), "person/paul-goble");
+        assert_eq!(key(EntityType::Organization, "Kurdistan-24"), "organization/kurdistan-24");
+        assert_eq!(key(EntityType::Place, "Türkiye"), "place/türkiye");
+    }
+
+    #[test]
+    fn short_forms_and_acronyms() {
+        assert!(is_short_form("Gorevoy", "Ruslan Gorevoy"));
+        assert!(is_short_form("Paul Goble", "Paul A. Goble"));
+        assert!(is_short_form("Baghdadi", "Abu Bakr al-Baghdadi"));
+        assert!(!is_short_form("Ruslan", "Ruslan Gorevoy"));
+        assert!(is_acronym_of("RISS", "Russian Institute for Strategic Studies"));
+        assert!(!is_acronym_of("FSB", "Federal Security Service"));
+    }
+}

@@ -1,0 +1,263 @@
+//! Paragraphs, sentences and tokens, as byte spans into the article's text.
+//!
+//! Tokens come from Unicode word boundaries (UAX #29) with three news-specific repairs: hyphenated
+//! compounds stay one token ("Kurdistan-24", "al-Baghdadi"), the possessive "'s" is its own token,
+//! and initials and abbreviations keep their period ("A.", "U.S.", "Dr."). Sentences end at
+//! terminal punctuation that no abbreviation claims and never cross a line break: scraped pages
+//! put one paragraph on a line. Only the part of the page before the trailer is segmented. This
+//! module knows nothing about names or speech.
+
+use crate::layout::Article;
+use crate::text::Span;
+use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, possibly with digits, hyphens, apostrophes or an abbreviation's period.
+    Word,
+    /// Digits, possibly with separators ("20,000", "3.5").
+    Number,
+    /// The possessive ending "'s" or "’s".
+    Possessive,
+    /// Anything else: punctuation and symbols, one character each.
+    Punct,
+}
+
+/// One token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Where it is.
+    pub span: Span,
+    /// What it is.
+    pub kind: TokenKind,
+}
+
+/// One sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// From its first to its last token.
+    pub span: Span,
+    /// Its tokens, as indices into [`Segmented::tokens`].
+    pub tokens: Range<usize>,
+    /// Index of its paragraph in [`Segmented::paragraphs`].
+    pub paragraph: usize,
+}
+
+/// An article cut into paragraphs, sentences and tokens.
+#[derive(Debug, Clone)]
+pub struct Segmented<'a> {
+    /// The article.
+    pub article: &'a Article,
+    /// Non-empty lines of the analysed part of the page.
+    pub paragraphs: Vec<Span>,
+    /// Sentences in text order.
+    pub sentences: Vec<Sentence>,
+    /// Tokens in text order.
+    pub tokens: Vec<Token>,
+}
+
+impl Segmented<'_> {
+    /// The article's text.
+    pub fn text(&self) -> &str {
+        self.article.text()
+    }
+
+    /// The text of token `i`.
+    pub fn word(&self, i: usize) -> &str {
+        self.tokens[i].span.of(self.text())
+    }
+
+    /// The index of the sentence holding token `i`.
+    pub fn sentence_of(&self, i: usize) -> usize {
+        self.sentences.partition_point(|s| s.tokens.end <= i)
+    }
+}
+
+/// Abbreviations that keep their period and do not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gen", "Col", "Lt", "Maj", "Capt", "Sgt", "Cpl", "Adm", "Gov", "Pres",
+    "Rev", "St", "Mt", "Ft", "Jr", "Sr", "Inc", "Ltd", "Co", "Corp", "vs", "etc", "No", "Nos", "Jan", "Feb", "Mar", "Apr",
+    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx", "est", "Cf", "cf", "e.g", "i.e", "Gov't", "Dept",
+    "Univ", "Assn", "Bros", "Messrs", "Mme", "Mlle", "Hon",
+];
+
+/// Segments the part of `article` before its trailer.
+pub fn segment(article: &Article) -> Segmented<'_> {
+    let text = article.text();
+    let end = article.regions.trailer.start;
+    let mut paragraphs = Vec::new();
+    let mut tokens = Vec::new();
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    for line in text[..end].split_inclusive('\n') {
+        let span = Span::new(start, start + line.len()).trim(text, &[]);
+        start += line.len();
+        if span.is_empty() {
+            continue;
+        }
+        let first = tokens.len();
+        tokenize(text, span, &mut tokens);
+        split_sentences(text, &tokens, first, paragraphs.len(), &mut sentences);
+        paragraphs.push(span);
+    }
+    Segmented { article, paragraphs, sentences, tokens }
+}
+
+/// Appends the tokens of `span` to `out`.
+fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
+    let first = out.len();
+    for (offset, piece) in span.of(text).split_word_bound_indices() {
+        if piece.chars().all(char::is_whitespace) {
+            continue;
+        }
+        let start = span.start + offset;
+        let kind = classify(piece);
+        if kind == TokenKind::Punct && piece.chars().count() > 1 {
+            // UAX #29 keeps runs of some symbols together only in rare cases; keep one per token.
+            for (o, c) in piece.char_indices() {
+                out.push(Token { span: Span::new(start + o, start + o + c.len_utf8()), kind });
+            }
+            continue;
+        }
+        // Split the possessive ending off "Russia’s" and "IS's".
+        if kind == TokenKind::Word {
+            for ending in ["'s", "’s"] {
+                if piece.len() > ending.len() + 1 && piece.ends_with(ending) {
+                    let split = start + piece.len() - ending.len();
+                    out.push(Token { span: Span::new(start, split), kind: TokenKind::Word });
+                    out.push(Token { span: Span::new(split, start + piece.len()), kind: TokenKind::Possessive });
+                    break;
+                }
+            }
+            if out.last().is_some_and(|t| t.span.end == start + piece.len()) {
+                continue;
+            }
+        }
+        out.push(Token { span: Span::new(start, start + piece.len()), kind });
+    }
+    merge(text, out, first);
+}
+
+fn classify(piece: &str) -> TokenKind {
+    let mut chars = piece.chars();
+    match chars.next() {
+        Some(c) if c.is_ascii_digit() => TokenKind::Number,
+        Some(c) if c.is_alphanumeric() => TokenKind::Word,
+        _ => TokenKind::Punct,
+    }
+}
+
+/// Joins hyphenated compounds and attaches abbreviation periods, in place, from `first` on.
+fn merge(text: &str, tokens: &mut Vec<Token>, first: usize) {
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len() - first);
+    let mut i = first;
+    while i < tokens.len() {
+        let mut token = tokens[i];
+        i += 1;
+        // "Kurdistan" "-" "24" with no spaces between: one token.
+        while token.kind != TokenKind::Punct
+            && token.kind != TokenKind::Possessive
+            && i + 1 < tokens.len()
+            && matches!(tokens[i].span.of(text), "-" | "‑")
+            && tokens[i].span.start == token.span.end
+            && tokens[i + 1].span.start == tokens[i].span.end
+            && matches!(tokens[i + 1].kind, TokenKind::Word | TokenKind::Number)
+        {
+            token = Token { span: token.span.cover(tokens[i + 1].span), kind: TokenKind::Word };
+            i += 2;
+        }
+        // "A" "." and "U.S" "." and "Dr" ".": keep the period.
+        if token.kind == TokenKind::Word
+            && i < tokens.len()
+            && tokens[i].span.of(text) == "."
+            && tokens[i].span.start == token.span.end
+            && is_abbreviation(token.span.of(text))
+        {
+            token.span = token.span.cover(tokens[i].span);
+            i += 1;
+        }
+        out.push(token);
+    }
+    tokens.truncate(first);
+    tokens.extend(out);
+}
+
+/// Whether `word` (without its period) is an initial, a dotted acronym or a known abbreviation.
+pub fn is_abbreviation(word: &str) -> bool {
+    let mut chars = word.chars();
+    let single_capital = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+    let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() == 1);
+    single_capital || dotted || ABBREVIATIONS.contains(&word)
+}
+
+const CLOSERS: &[&str] = &["”", "\"", "’", "'", ")", "]", "»"];
+
+/// Appends the sentences of the paragraph whose tokens start at `first`.
+fn split_sentences(text: &str, tokens: &[Token], first: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+    let mut start = first;
+    let mut i = first;
+    while i < tokens.len() {
+        let word = tokens[i].span.of(text);
+        let terminal = matches!(word, "." | "!" | "?" | "…");
+        i += 1;
+        if !terminal {
+            continue;
+        }
+        while i < tokens.len() && CLOSERS.contains(&tokens[i].span.of(text)) {
+            i += 1;
+        }
+        let next_starts_sentence = tokens.get(i).is_none_or(|t| {
+            let c = t.span.of(text).chars().next().unwrap_or(' ');
+            c.is_uppercase() || c.is_ascii_digit() || "\"“‘'([«".contains(c)
+        });
+        if next_starts_sentence {
+            push_sentence(tokens, start..i, paragraph, out);
+            start = i;
+        }
+    }
+    if start < tokens.len() {
+        push_sentence(tokens, start..tokens.len(), paragraph, out);
+    }
+}
+
+fn push_sentence(tokens: &[Token], range: Range<usize>, paragraph: usize, out: &mut Vec<Sentence>) {
+    let span = tokens[range.start].span.cover(tokens[range.end - 1].span);
+    out.push(Sentence { span, tokens: range, paragraph });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::Source;
+    use crate::layout::analyze;
+
+    fn words(text: &str) -> Vec<String> {
+        let article = analyze(Source::from_text("t", text));
+        let seg = segment(&article);
+        seg.tokens.iter().map(|t| t.span.of(text).to_string()).collect()
+    }
+
+    fn sentences(text: &str) -> Vec<String> {
+        let article = analyze(Source::from_text("t", text));
+        let seg = segment(&article);
+        seg.sentences.iter().map(|s| s.span.of(text).to_string()).collect()
+    }
+
+    #[test]
+    fn compounds_possessives_and_initials() {
+        assert_eq!(
+            words("Paul A. Goble cites Kurdistan-24 and Russia’s U.S. ties."),
+            ["Paul", "A.", "Goble", "cites", "Kurdistan-24", "and", "Russia", "’s", "U.S.", "ties", "."]
+        );
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_and_closing_quotes() {
+        assert_eq!(
+            sentences("Dr. Smith left. “Why?” he asked. Sen. Jones said no.\nNew line"),
+            ["Dr. Smith left.", "“Why?”", "he asked.", "Sen. Jones said no.", "New line"]
+        );
+    }
+}

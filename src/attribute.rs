@@ -81,8 +81,10 @@ pub fn attribute<'a>(recognized: &'a Recognized<'a>, lexicon: &Lexicon) -> (Attr
     for index in 0..recognized.segmented.sentences.len() {
         a.sentence(index, &quotes);
     }
-    a.quotations(&quotes);
     a.nest();
+    a.continuations(&quotes);
+    a.quotations(&quotes);
+    a.sort();
     let text = recognized.text();
     for claim in &mut a.claims {
         claim.quantities = quantities(text, claim.content);
@@ -215,7 +217,8 @@ impl<'a> Attributor<'a> {
                 t = np_end;
                 continue;
             }
-            if let Some(cue) = self.lex.cue(word).filter(|_| word.starts_with(char::is_lowercase)) {
+            let in_quote = quotes.iter().any(|q| q.inner.contains(self.tokens()[t].span));
+            if let Some(cue) = self.lex.cue(word).filter(|c| word.starts_with(char::is_lowercase) && !in_quote && self.cue_fits(c, t, last)) {
                 let cue = Cue { span: self.tokens()[t].span, lemma: cue.lemma.clone(), class: cue.class.clone() };
                 if let Some((source, source_span, subject_start)) = self.subject_before(first, t) {
                     let parenthetical = subject_start > first && matches!(self.word(subject_start - 1), "," | "”" | "\"" | "—");
@@ -253,7 +256,12 @@ impl<'a> Attributor<'a> {
             }
             // Nominal cues: "the FSB estimate of 2,400", "X's report found that".
             if NOMINAL_CUES.contains(&word) && t > first {
-                let owner = if self.tokens()[t - 1].kind == TokenKind::Possessive { t.checked_sub(2) } else { Some(t - 1) };
+                let owner = match self.word(t - 1) {
+                    _ if self.tokens()[t - 1].kind == TokenKind::Possessive => t.checked_sub(2),
+                    // "the Russian Federal Security Services (FSB) estimate of": the acronym.
+                    ")" => t.checked_sub(2),
+                    _ => Some(t - 1),
+                };
                 if let Some(m) = owner.and_then(|o| self.mention_ending(o)) {
                     let next = (t + 1 < last).then(|| self.word(t + 1));
                     let verb_next = next.and_then(|w| self.lex.cue(w)).is_some();
@@ -270,6 +278,22 @@ impl<'a> Attributor<'a> {
                 }
             }
             t += 1;
+        }
+    }
+
+    /// Whether a verb reports speech here. Directives (urge, ask) report no proposition; some
+    /// verbs report speech only before a clause, a quotation or a colon ("threatened that",
+    /// "speak of", "put the number at").
+    fn cue_fits(&self, cue: &crate::lexicon::Cue, t: usize, last: usize) -> bool {
+        let next = |k: usize| if t + k < last { self.word(t + k) } else { "" };
+        let clause_follows = (1..=3).any(|k| matches!(next(k), "that" | ":" | "“" | "\"")) || next(1) == ",";
+        match cue.lemma.as_str() {
+            "put" => (1..=5).any(|k| next(k) == "at") && (1..=3).any(|k| matches!(next(k), "number" | "figure" | "toll" | "total" | "count" | "cost")),
+            "speak" | "talk" => matches!(next(1), "of" | "about" | "," | ":" | "“" | "\""),
+            "refer" => next(1) == "to",
+            "point" => next(1) == "out" || clause_follows,
+            "threaten" | "mean" | "know" | "feel" | "hope" | "understand" | "see" | "hear" | "learn" => clause_follows,
+            _ => !matches!(cue.class.as_str(), "urge" | "ask") || clause_follows && (1..=3).any(|k| matches!(next(k), "“" | "\"" | ":")),
         }
     }
 
@@ -294,7 +318,10 @@ impl<'a> Attributor<'a> {
         if from >= end {
             return None;
         }
-        let span = self.span(from, end).trim(self.text(), &[',', ';', ':']);
+        let span = self.span(from, end).trim(self.text(), &[',', ';', ':', '[', ']']);
+        if span.is_empty() {
+            return None;
+        }
         Some(self.as_quote(span, quotes))
     }
 
@@ -303,7 +330,7 @@ impl<'a> Attributor<'a> {
         if end <= start {
             return None;
         }
-        let span = self.span(start, end).trim(self.text(), &[',', ';', ':', '—', '–']);
+        let span = self.span(start, end).trim(self.text(), &[',', ';', ':', '—', '–', '[', ']']);
         if span.is_empty() {
             return None;
         }
@@ -359,6 +386,18 @@ impl<'a> Attributor<'a> {
             if open == first || (open + 1..end - 1).any(|k| self.word(k) == ".") {
                 return None;
             }
+            // "the leader of X, Abu Mukhammad Kadarsky (Rustam Asilderov), said": the name
+            // between the commas is the subject; "Denis Maltsev, a senior researcher at ...,
+            // says": the name before them is.
+            if let Some(m) = self.mention_starting(open + 1) {
+                let span = self.r.mentions[m].span;
+                let rest = Span::new(span.end, self.tokens()[end - 1].span.start);
+                let rest = rest.of(self.text()).trim();
+                let parenthetical = rest.is_empty() || rest.starts_with('(') && rest.ends_with(')');
+                if parenthetical && self.r.mentions[m].kind != EntityType::Place {
+                    return Some((Some(m), span, open + 1));
+                }
+            }
             let inner = self.subject_at(first, open)?;
             if inner.0.is_some() {
                 return Some(inner);
@@ -374,8 +413,11 @@ impl<'a> Attributor<'a> {
         let word = self.word(last);
         if let Some(m) = self.mention_ending(last) {
             let span = self.r.mentions[m].span;
-            let start = self.tokens().partition_point(|t| t.span.start < span.start);
-            // "Moscow experts" is not Moscow: a mention must not be a modifier.
+            let mut start = self.tokens().partition_point(|t| t.span.start < span.start);
+            // "commentator Ruslan Gorevoy says": the role belongs to the subject.
+            while start > first && self.word(start - 1).starts_with(char::is_lowercase) && self.lex.role(self.word(start - 1)).is_some() {
+                start -= 1;
+            }
             return Some((Some(m), span, start));
         }
         if PRONOUNS.contains(&word) {
@@ -492,15 +534,39 @@ impl<'a> Attributor<'a> {
         if content.is_empty() || self.claims.iter().any(|c| c.content == content && c.cue == cue) {
             return;
         }
-        // A source reached through a pronoun keeps the chain it was reported in.
-        let reported_by = source.and_then(|s| {
-            let via_pronoun = source_span.is_some_and(|span| span != self.r.mentions[s].span);
-            if !via_pronoun {
-                return None;
+        self.claims.push(Claim { content, cue, source, source_span, reported_by: None, parent: None, direct, quantities: Vec::new() });
+    }
+
+    /// A sentence with no frame of its own, right after a sentence whose reported speech runs to
+    /// its end, in the same paragraph, continues that speech ("A major reason ..., he continues,
+    /// is that the group pays well. Kyrgyz members are paid ..."). A sentence that turns ("But",
+    /// "However") or holds a quotation does not.
+    fn continuations(&mut self, quotes: &[Quote]) {
+        let sentences = &self.r.segmented.sentences;
+        let mut added = Vec::new();
+        for i in 1..sentences.len() {
+            let (prev, cur) = (&sentences[i - 1], &sentences[i]);
+            if prev.paragraph != cur.paragraph {
+                continue;
             }
-            self.claims.iter().rev().find(|c| c.source == Some(s)).and_then(|c| c.reported_by)
-        });
-        self.claims.push(Claim { content, cue, source, source_span, reported_by, parent: None, direct, quantities: Vec::new() });
+            let first_word = self.word(cur.tokens.start);
+            let turns = matches!(first_word, "But" | "However" | "Yet" | "Still" | "Meanwhile" | "Nevertheless" | "Instead" | "Others" | "Critics");
+            let framed = self.claims.iter().any(|c| c.content.overlaps(cur.span) || c.cue.as_ref().is_some_and(|q| cur.span.contains(q.span)));
+            let quoted = quotes.iter().any(|q| cur.span.overlaps(q.outer));
+            if turns || framed || quoted {
+                continue;
+            }
+            let prev_end = (prev.tokens.start..prev.tokens.end).rev().find(|&t| !matches!(self.word(t), "." | "!" | "?" | "”" | "\"")).map_or(prev.span.end, |t| self.tokens()[t].span.end);
+            let speaker = self.claims.iter().filter(|c| c.cue.is_some() && c.source.is_some() && prev.span.contains(c.content) && c.content.end >= prev_end).max_by_key(|c| c.content.end);
+            let Some(speaker) = speaker else { continue };
+            let end = (cur.tokens.start..cur.tokens.end).rev().find(|&t| !matches!(self.word(t), "." | "!" | "?")).map_or(cur.tokens.end, |t| t + 1);
+            if end <= cur.tokens.start {
+                continue;
+            }
+            let content = self.span(cur.tokens.start, end);
+            added.push(Claim { content, cue: None, direct: false, quantities: Vec::new(), ..speaker.clone() });
+        }
+        self.claims.extend(added);
     }
 
     /// Quotations that no frame covers: the paragraph's current speaker said them.
@@ -519,16 +585,16 @@ impl<'a> Attributor<'a> {
                 .iter()
                 .filter(|c| c.content.end <= q.outer.start && c.content.start >= self.window_start(q.outer.start))
                 .max_by_key(|c| c.content.end)
-                .map(|c| (c.source, c.source_span, c.reported_by));
+                .map(|c| (c.source, c.source_span, c.reported_by, c.parent));
             let following = self
                 .claims
                 .iter()
                 .filter(|c| c.content.start >= q.outer.end && c.cue.is_some())
                 .min_by_key(|c| c.content.start)
                 .filter(|c| c.content.start - q.outer.end < 200)
-                .map(|c| (c.source, c.source_span, c.reported_by));
-            if let Some((source, source_span, reported_by)) = speaker.or(following) {
-                let mut claim = Claim { content: q.inner, cue: None, source, source_span, reported_by, parent: None, direct: true, quantities: Vec::new() };
+                .map(|c| (c.source, c.source_span, c.reported_by, c.parent));
+            if let Some((source, source_span, reported_by, parent)) = speaker.or(following) {
+                let mut claim = Claim { content: q.inner, cue: None, source, source_span, reported_by, parent, direct: true, quantities: Vec::new() };
                 claim.content = claim.content.trim(self.text(), &[',']);
                 self.claims.push(claim);
             }
@@ -550,7 +616,30 @@ impl<'a> Attributor<'a> {
                 }
             }
         }
-        // Sort by content while keeping parent links: remap indices.
+        // A source reached through a pronoun or description keeps the chain it was reported in:
+        // "according to Kurdistan-24, '...'. The remaining 20 percent, it says, '...'".
+        let mut by_position: Vec<usize> = (0..n).collect();
+        by_position.sort_by_key(|&i| self.claims[i].content.start);
+        for (k, &i) in by_position.iter().enumerate() {
+            let c = &self.claims[i];
+            let Some(s) = c.source else { continue };
+            let via_reference = c.source_span.is_some_and(|span| span != self.r.mentions[s].span);
+            if !via_reference || c.parent.is_some() {
+                continue;
+            }
+            let earlier = by_position[..k].iter().rev().find(|&&j| self.claims[j].source == Some(s) && self.claims[j].content.end <= c.content.start);
+            if let Some(&j) = earlier {
+                if self.claims[j].reported_by.is_some() {
+                    self.claims[i].reported_by = self.claims[j].reported_by;
+                    self.claims[i].parent = self.claims[j].parent;
+                }
+            }
+        }
+    }
+
+    /// Sorts claims by content, keeping parent links.
+    fn sort(&mut self) {
+        let n = self.claims.len();
         let mut order: Vec<usize> = (0..n).collect();
         order.sort_by_key(|&i| (self.claims[i].content, self.claims[i].cue.as_ref().map(|c| c.span)));
         let mut new_index = vec![0; n];

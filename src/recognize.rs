@@ -145,6 +145,10 @@ struct Recognizer<'a> {
 
 const CONNECTORS: &[&str] = &["of", "for", "and", "&", "de", "du", "da", "del", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le", "y"];
 const PARTICLES: &[&str] = &["al", "el", "ad", "ar", "as", "ash", "at", "az", "bin", "ibn", "ben", "abu", "abd", "van", "von", "de", "di", "da", "du", "le", "la", "bint"];
+const CALENDAR: &[&str] = &[
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+];
 const PLACE_PREPOSITIONS: &[&str] = &["in", "from", "near", "across", "to", "into", "outside", "inside", "throughout", "towards", "toward"];
 const HYPHEN_SUFFIXES: &[&str] = &["-based", "-born", "-led", "-backed", "-controlled", "-held", "-run", "-made", "-bound"];
 
@@ -195,7 +199,9 @@ impl<'a> Recognizer<'a> {
         let word = token.span.of(self.text());
         let first = word.chars().next().unwrap_or(' ');
         if first.is_uppercase() {
-            return true;
+            // "Russian-language", "Aleppo-based", "Soviet-era": a compound adjective, not a name
+            // (a known place inside it is still found by the gazetteer).
+            return !word.rsplit_once('-').is_some_and(|(_, last)| last.starts_with(char::is_lowercase));
         }
         // "al-Baghdadi", "bin-Laden": a lowercase particle joined to a capitalized name.
         word.split_once('-').is_some_and(|(p, rest)| PARTICLES.contains(&p) && rest.starts_with(char::is_uppercase))
@@ -213,6 +219,14 @@ impl<'a> Recognizer<'a> {
     /// Finds the candidates of one body sentence.
     fn sentence(&mut self, range: std::ops::Range<usize>) {
         let first = range.start;
+        // Known places inside compound adjectives ("Aleppo-based") are outside any run.
+        let span = self.span(range.start, range.end);
+        for (hit, known) in self.known_in(span) {
+            let rest = &self.text()[hit.end..];
+            if HYPHEN_SUFFIXES.iter().any(|s| rest.starts_with(s)) {
+                self.push_known(hit, known, 3, "gazetteer");
+            }
+        }
         let mut i = range.start;
         while i < range.end {
             if !self.is_name_token(i) {
@@ -347,8 +361,21 @@ impl<'a> Recognizer<'a> {
             self.push_known(span, known, 3, "gazetteer");
             return;
         }
-        let head = self.head_keyword(start, end);
+        let mut head = self.head_keyword(start, end);
+        // A sub-unit named after a place, owned by an organization: "IS's Caucasus Province".
+        if head == Some(EntityType::Place) && self.owner_kind(start) == Some(EntityType::Organization) {
+            head = Some(EntityType::Organization);
+        }
         let hits = self.known_in(span);
+        let whole = (end - start > 1 && given.is_none() && head.is_none())
+            .then(|| self.context_type(start, end))
+            .flatten()
+            .filter(|found| found.1 >= 2 && matches!(found.2, "apposition noun" | "head noun after name"));
+        if whole.is_some() {
+            let (kind, strength, rule) = whole.expect("checked");
+            self.push(span, kind, None, strength, rule);
+            return;
+        }
         if !hits.is_empty() && head.is_none() && given.is_none() {
             // Known names inside an unknown run stand alone; the rest is typed on its own.
             let mut at = start;
@@ -375,15 +402,18 @@ impl<'a> Recognizer<'a> {
             self.typed(start + 1, end, first, None);
             return;
         }
-        let (kind, strength, rule) = match given.or(head.map(|t| (t, 2, "keyword in name"))) {
+        // "Caucasus Province" may be the region or a body named after it: weak evidence.
+        let head_strength = if head == Some(EntityType::Place) && !hits.is_empty() { 1 } else { 2 };
+        let (kind, strength, rule) = match given.or(head.map(|t| (t, head_strength, "keyword in name"))) {
             Some(found) => found,
             None => match self.context_type(start, end) {
                 Some(found) => found,
                 None => return,
             },
         };
-        let known = if kind == EntityType::Place { self.known_in(span).first().map(|h| h.1) } else { None };
-        self.push(span, kind, known, strength, rule);
+        // A place keyword makes a name a place, not the gazetteer place inside it ("Caucasus
+        // Province" is not the Caucasus), so no gazetteer entry is attached.
+        self.push(span, kind, None, strength, rule);
     }
 
     /// The entity type that a keyword inside the name gives: the last token if it is a head
@@ -402,6 +432,17 @@ impl<'a> Recognizer<'a> {
         (start..connector).rev().find_map(|t| if capitalized(t) { self.lex.noun_type(self.word(t)) } else { None })
     }
 
+    /// The type of the known name that owns the run through a possessive ("IS's ...").
+    fn owner_kind(&self, start: usize) -> Option<EntityType> {
+        if start < 2 || self.seg.tokens[start - 1].kind != TokenKind::Possessive {
+            return None;
+        }
+        match self.lex.known(self.word(start - 2))? {
+            Known::Organization(_) => Some(EntityType::Organization),
+            Known::Place(_) => Some(EntityType::Place),
+        }
+    }
+
     /// Types an unknown run by what surrounds it.
     fn context_type(&self, start: usize, end: usize) -> Option<(EntityType, u8, &'static str)> {
         let n = self.seg.tokens.len();
@@ -409,6 +450,22 @@ impl<'a> Recognizer<'a> {
         let sentence = &self.seg.sentences[self.seg.sentence_of(start)];
         let first = sentence.tokens.start;
         let last = sentence.tokens.end;
+        if words.len() == 1 && CALENDAR.contains(&words[0]) {
+            return None;
+        }
+        // A noun and a comma right before: "its leader, Abu Bakr al-Baghdadi", "the group's
+        // North Caucasus affiliate, Wilayat al-Qawqaz".
+        if start >= first + 2 && self.word(start - 1) == "," {
+            let noun = self.word(start - 2);
+            if noun.starts_with(char::is_lowercase) {
+                if self.lex.role(noun).is_some_and(|c| c != RoleClass::Title) {
+                    return Some((EntityType::Person, 2, "apposition role"));
+                }
+                if let Some(kind) = self.lex.noun_type(noun).filter(|k| *k != EntityType::Place) {
+                    return Some((kind, 2, "apposition noun"));
+                }
+            }
+        }
         // A lowercase role word right before: "commentator Ruslan Gorevoy".
         if start > first && self.lex.role(self.word(start - 1)).is_some_and(|c| c != RoleClass::Title || words.len() > 1) {
             return Some((EntityType::Person, 2, "role before name"));

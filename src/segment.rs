@@ -257,7 +257,7 @@ mod tests {
     fn sentences_respect_abbreviations_and_closing_quotes() {
         assert_eq!(
             sentences("Dr. Smith left. “Why?” he asked. Sen. Jones said no.\nNew line"),
-            ["Dr. Smith left.", "“Why?”", "he asked.", "Sen. Jones said no.", "New line"]
+            ["Dr. Smith left.", "“Why?” he asked.", "Sen. Jones said no.", "New line"]
         );
     }
 }

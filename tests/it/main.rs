@@ -1,1 +1,32 @@
+//! hearsay's integration tests: one binary, one module per concern.
 
+// The command line end to end: ingest, query, export, extract, stats, bad input, locking.
+mod cli;
+// Golden files: each case under tests/data/golden is an article and the expected output of
+// each stage; UPDATE_EXPECT=1 rewrites them.
+mod golden;
+// The examples' graph conforms to ontology/shapes.ttl (pySHACL).
+mod shacl;
+// Invariants of the code base: module docs, pure modules, parseable example queries.
+mod tidy;
+// Accuracy floors on the customer's seeds (skipped when ../shared is absent).
+mod seeds;
+
+use std::path::{Path, PathBuf};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The built `hearsay` binary.
+pub fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_hearsay"))
+}
+
+/// A `hearsay` command with an isolated store.
+pub fn hearsay(store: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(bin());
+    cmd.env("HEARSAY_STORE", store).env_remove("HEARSAY_BASE").current_dir(root());
+    cmd
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs what building and testing hearsay needs on a fresh Debian/Ubuntu machine:
+# libclang-dev (RocksDB's bindings), Graphviz (diagrams) and pySHACL (the SHACL test).
+set -euo pipefail
+sudo=""
+if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
+missing=()
+for pkg in libclang-dev graphviz; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq "${missing[@]}"
+fi
+if ! python3 -c "import pyshacl" 2>/dev/null; then
+  python3 -m pip install --quiet pyshacl
+fi
+if ! command -v cargo >/dev/null; then
+  echo "cargo is missing: install Rust from https://rustup.rs" >&2
+  exit 1
+fi

@@ -1,0 +1,159 @@
+use crate::{hearsay, root};
+use std::fs;
+use std::process::Output;
+
+fn run(cmd: &mut std::process::Command) -> Output {
+    cmd.output().expect("hearsay runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("utf-8 stdout")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("utf-8 stderr")
+}
+
+#[test]
+fn ingest_query_export_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let out = run(hearsay(&store).args(["ingest", "examples/articles"]));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("ingested 5 articles"), "{}", stderr(&out));
+
+    let out = run(hearsay(&store).args(["query", "--format", "csv", "-f", "examples/queries/who-cited-whom.rq"]));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let answer = stdout(&out);
+    assert!(answer.starts_with("reporter,source,claims"), "{answer}");
+    assert!(answer.contains("Tomas Brandt,Baltic Freight Institute"), "nested citation missing:\n{answer}");
+
+    // Export, load the N-Quads into a fresh in-memory store, and compare.
+    let out = run(hearsay(&store).args(["export"]));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let exported = stdout(&out);
+    let memory = oxigraph::store::Store::new().unwrap();
+    memory.load_from_slice(oxigraph::io::RdfFormat::NQuads, exported.as_bytes()).unwrap();
+    assert_eq!(memory.len().unwrap(), exported.lines().count());
+    assert_eq!(memory.named_graphs().count(), 5);
+
+    let out = run(hearsay(&store).args(["stats", "--json"]));
+    let stats: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(stats["articles"], 5);
+    assert!(stats["claims"].as_u64().unwrap() > 20, "{stats}");
+
+    // Every RDF format oxigraph writes works for the whole store and for one graph.
+    for format in ["nquads", "trig", "turtle", "ntriples", "jsonld", "rdfxml", "n3"] {
+        let out = run(hearsay(&store).args(["export", "--format", format]));
+        assert!(out.status.success() && !out.stdout.is_empty(), "{format}: {}", stderr(&out));
+    }
+    let graph = exported.lines().next().unwrap().rsplit(' ').nth(1).unwrap().trim_matches(['<', '>']).to_string();
+    let out = run(hearsay(&store).args(["export", "--format", "turtle", "--graph", &graph]));
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    // CONSTRUCT answers print as RDF.
+    let out = run(hearsay(&store).args(["query", "CONSTRUCT { ?a hs:cites ?b } WHERE { ?a hs:cites ?b }", "--format", "ntriples"]));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).lines().all(|l| l.contains("ontology#cites")));
+}
+
+#[test]
+fn reingesting_leaves_the_same_triples_and_duplicates_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    fs::copy(root().join("examples/articles/01-harbour-strike.txt"), input.join("a.txt")).unwrap();
+    assert!(run(hearsay(&store).args(["ingest"]).arg(&input)).status.success());
+    let first = stdout(&run(hearsay(&store).args(["export"])));
+
+    // The same content under another name is the same article.
+    fs::copy(input.join("a.txt"), input.join("b.txt")).unwrap();
+    let out = run(hearsay(&store).args(["ingest"]).arg(&input));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("b.txt: duplicate of"), "{}", stderr(&out));
+    let second = stdout(&run(hearsay(&store).args(["export"])));
+    assert_eq!(first, second, "re-ingesting changed the store");
+
+    // Replacing an article's text replaces its graph; the shared entity stays consistent.
+    fs::remove_file(input.join("b.txt")).unwrap();
+    fs::copy(root().join("examples/articles/04-border-trade.txt"), input.join("c.txt")).unwrap();
+    assert!(run(hearsay(&store).args(["ingest"]).arg(&input)).status.success());
+    let q = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?e skos:prefLabel \"Tomas Brandt\" } }";
+    let out = run(hearsay(&store).args(["query", q, "--format", "tsv"]));
+    assert_eq!(stdout(&out).lines().nth(1), Some("2"), "{}", stdout(&out));
+}
+
+#[test]
+fn output_is_byte_identical_across_runs() {
+    let a = run(hearsay(std::path::Path::new("/nonexistent")).args(["extract", "--format", "nquads", "examples/articles"]));
+    let b = run(hearsay(std::path::Path::new("/nonexistent")).args(["extract", "--format", "nquads", "examples/articles", "--jobs", "1"]));
+    assert!(a.status.success());
+    assert_eq!(a.stdout, b.stdout);
+    let a = run(hearsay(std::path::Path::new("/nonexistent")).args(["extract", "examples/articles"]));
+    let b = run(hearsay(std::path::Path::new("/nonexistent")).args(["extract", "examples/articles", "--batch", "1"]));
+    assert_eq!(a.stdout, b.stdout);
+    assert_eq!(stdout(&a).lines().count(), 5);
+    assert!(!stdout(&a).contains("_:"), "blank node in output");
+}
+
+#[test]
+fn a_locked_store_gives_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let _held = hearsay::store::Store::open(&store).unwrap();
+    let out = run(hearsay(&store).args(["ingest", "examples/articles"]));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("in use by another hearsay process"), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("panicked"));
+}
+
+#[test]
+fn bad_input_is_reported_and_the_rest_is_ingested() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let input = dir.path().join("in");
+    fs::create_dir_all(input.join("empty-dir")).unwrap();
+    fs::copy(root().join("examples/articles/02-water-report.txt"), input.join("good.txt")).unwrap();
+    fs::write(input.join("empty.txt"), "").unwrap();
+    fs::write(input.join("binary.txt"), b"abc\0def").unwrap();
+    fs::write(input.join("latin1.txt"), b"Caf\xe9 society\nline two \xff").unwrap();
+    fs::write(input.join("big.txt"), "x".repeat(2000)).unwrap();
+    let missing = dir.path().join("missing.txt");
+    let out = run(hearsay(&store).args(["ingest", "--max-bytes", "1500"]).arg(&input).arg(&missing).arg(input.join("empty-dir")));
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("empty.txt: empty file"), "{err}");
+    assert!(err.contains("binary.txt: binary file (NUL byte at byte offset 3)"), "{err}");
+    assert!(err.contains("latin1.txt:1:4: invalid UTF-8 at byte offset 3"), "{err}");
+    assert!(err.contains("big.txt: 2000 bytes is over the limit of 1500 bytes"), "{err}");
+    assert!(err.contains("missing.txt: cannot read"), "{err}");
+    assert!(err.contains("empty-dir: no articles"), "{err}");
+    assert!(err.contains("ingested 1 articles"), "{err}");
+
+    // A failed run loses nothing that was in the store.
+    let before = stdout(&run(hearsay(&store).args(["export"])));
+    let out = run(hearsay(&store).args(["ingest"]).arg(&missing));
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(before, stdout(&run(hearsay(&store).args(["export"]))));
+}
+
+#[test]
+fn sparql_syntax_errors_name_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    assert!(run(hearsay(&store).args(["ingest", "examples/articles/01-harbour-strike.txt"])).status.success());
+    let out = run(hearsay(&store).args(["query", "SELECT ?x WHERE {\n  ?x ?y \n}}"]));
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("SPARQL syntax error") && err.contains("3:"), "{err}");
+}
+
+#[test]
+fn help_teaches() {
+    let out = run(hearsay(std::path::Path::new("/nonexistent")).args(["--help"]));
+    let help = stdout(&out);
+    for command in ["ingest", "query", "export", "extract", "stats"] {
+        assert!(help.contains(command), "{help}");
+    }
+}

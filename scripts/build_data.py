@@ -1062,7 +1062,7 @@ SPEECH_CLASSES = {
         outline summarize recap relay communicate inform notify remind brief
         assure promise guarantee vow pledge volunteer voice utter articulate
         convey confide proclaim announce interject rule tweet quip joke boast
-        brag complain grumble whisper shout yell scream mutter murmur""",
+        brag complain grumble whisper shout yell scream mutter murmur refer""",
     "claim": """claim allege insist maintain argue contend assert accuse hold
         profess aver reassert swear tout overstate""",
     "admit": "admit acknowledge concede confirm confess recognize reaffirm affirm",

@@ -290,7 +290,7 @@ impl<'a> Attributor<'a> {
         match cue.lemma.as_str() {
             "put" => (1..=5).any(|k| next(k) == "at") && (1..=3).any(|k| matches!(next(k), "number" | "figure" | "toll" | "total" | "count" | "cost")),
             "speak" | "talk" => matches!(next(1), "of" | "about" | "," | ":" | "“" | "\""),
-            "refer" => next(1) == "to",
+            "refer" => next(1) == "to" && (3..=8).any(|k| next(k) == "as"),
             "point" => next(1) == "out" || clause_follows,
             "threaten" | "mean" | "know" | "feel" | "hope" | "understand" | "see" | "hear" | "learn" => clause_follows,
             _ => !matches!(cue.class.as_str(), "urge" | "ask") || clause_follows && (1..=3).any(|k| matches!(next(k), "“" | "\"" | ":")),

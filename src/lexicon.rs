@@ -121,33 +121,22 @@ impl Lexicon {
     pub fn embedded() -> Self {
         let mut places = Vec::new();
         let mut known_names: Vec<(String, Known)> = Vec::new();
-        let mut seen_ids: HashMap<u64, usize> = HashMap::new();
-        let mut seen_regions: HashMap<String, usize> = HashMap::new();
+        // Rows are spellings of one place when they share a GeoNames id or, for hand-written
+        // regions without one, a canonical name (column 8).
+        let mut seen: HashMap<String, usize> = HashMap::new();
         for row in rows(PLACES).chain(rows(REGIONS)) {
             let [name, kind, id, lat, lon, ..] = row[..] else { continue };
-            let geonames = id.parse().ok();
-            let coordinates = lat.parse().ok().zip(lon.parse().ok());
-            // Rows sharing a GeoNames id (or, for regions without one, the same coordinates or
-            // coordinates) are spellings of one place.
-            let index = match geonames.and_then(|g| seen_ids.get(&g)) {
-                Some(&i) => i,
-                None => {
-                    let alias_of = coordinates.and_then(|(la, lo): (f64, f64)| seen_regions.get(&format!("{la},{lo}"))).copied();
-                    if let Some(i) = alias_of {
-                        i
-                    } else {
-                        places.push(Place { name: name.to_string(), kind: kind.to_string(), geonames, coordinates });
-                        let i = places.len() - 1;
-                        if let Some(g) = geonames {
-                            seen_ids.insert(g, i);
-                        }
-                        if let Some((la, lo)) = coordinates {
-                            seen_regions.insert(format!("{la},{lo}"), i);
-                        }
-                        i
-                    }
-                }
+            let geonames: Option<u64> = id.parse().ok();
+            let canonical = row.get(7).copied().filter(|c| !c.is_empty()).unwrap_or(name);
+            let group = match geonames {
+                Some(g) => format!("geonames:{g}"),
+                None => format!("name:{canonical}"),
             };
+            let index = *seen.entry(group).or_insert_with(|| {
+                let coordinates = lat.parse().ok().zip(lon.parse().ok());
+                places.push(Place { name: canonical.to_string(), kind: kind.to_string(), geonames, coordinates });
+                places.len() - 1
+            });
             known_names.push((name.to_string(), Known::Place(index)));
         }
         let mut organizations = Vec::new();
@@ -296,5 +285,6 @@ mod tests {
     fn spellings_with_one_geonames_id_are_one_place() {
         let lex = Lexicon::embedded();
         assert_eq!(lex.known("Russia"), lex.known("Russian Federation"));
+        assert_eq!(lex.known("Dagestan"), lex.known("Daghestan"));
     }
 }

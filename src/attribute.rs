@@ -76,8 +76,9 @@ pub struct Attributed<'a> {
 
 /// Finds the claims of a recognized article.
 pub fn attribute<'a>(recognized: &'a Recognized<'a>, lexicon: &Lexicon) -> (Attributed<'a>, Vec<Diagnostic>) {
-    let mut a = Attributor { r: recognized, lex: lexicon, claims: Vec::new(), diagnostics: Vec::new() };
+    let mut a = Attributor { r: recognized, quotes: Vec::new(), lex: lexicon, claims: Vec::new(), diagnostics: Vec::new() };
     let quotes = a.quotes();
+    a.quotes = quotes.clone();
     for index in 0..recognized.segmented.sentences.len() {
         a.sentence(index, &quotes);
     }
@@ -96,6 +97,7 @@ pub fn attribute<'a>(recognized: &'a Recognized<'a>, lexicon: &Lexicon) -> (Attr
 
 struct Attributor<'a> {
     r: &'a Recognized<'a>,
+    quotes: Vec<Quote>,
     lex: &'a Lexicon,
     claims: Vec<Claim>,
     diagnostics: Vec<Diagnostic>,
@@ -218,20 +220,40 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             let in_quote = quotes.iter().any(|q| q.inner.contains(self.tokens()[t].span));
-            if let Some(cue) = self.lex.cue(word).filter(|c| word.starts_with(char::is_lowercase) && !in_quote && self.cue_fits(c, t, last)) {
+            // "the NDU estimate of 4,000": a noun, left to the nominal cues below.
+            let noun_use = NOMINAL_CUES.contains(&word) && t + 1 < last && self.word(t + 1) == "of";
+            if let Some(cue) = self.lex.cue(word).filter(|c| word.starts_with(char::is_lowercase) && !in_quote && !noun_use && self.cue_fits(c, t, last)) {
                 let cue = Cue { span: self.tokens()[t].span, lemma: cue.lemma.clone(), class: cue.class.clone() };
+                // A passive cue ("is disputed by", "was denied") has no speaker before it; "it is
+                // believed that ..." is an attribution without a source.
+                let passive = t > first && matches!(self.word(t - 1), "is" | "was" | "were" | "are" | "been" | "be" | "being") && word.ends_with("ed");
+                if passive {
+                    let impersonal = t >= first + 2 && self.word(t - 2).eq_ignore_ascii_case("it") && t + 1 < last && self.word(t + 1) == "that";
+                    if impersonal {
+                        let cue = Cue { span: self.span(t - 1, t + 1), ..cue };
+                        if let Some((content, direct)) = self.after(t + 1, content_end, quotes) {
+                            self.push(content, Some(cue), None, None, direct);
+                        }
+                    }
+                    t += 1;
+                    continue;
+                }
                 if let Some((source, source_span, subject_start)) = self.subject_before(first, t) {
-                    let parenthetical = subject_start > first && matches!(self.word(subject_start - 1), "," | "”" | "\"" | "—");
+                    let clause_follows = t + 1 < last && matches!(self.word(t + 1), "that" | ":");
+                    let parenthetical = !clause_follows && subject_start > first && matches!(self.word(subject_start - 1), "," | "”" | "\"" | "—");
                     let content = if parenthetical {
                         let rest = self.after(t + 1, content_end, quotes);
                         let before = self.before(first, subject_start, quotes);
                         match (before, rest) {
                             (Some((b, direct)), None) => Some((b, direct)),
-                            (Some((b, _)), Some((r, _))) => Some((b.cover(r), false)),
+                            // '"We will finish," Castell said, "before the snow."': one quotation
+                            // split by its frame.
+                            (Some((b, b_direct)), Some((r, r_direct))) => Some((b.cover(r), b_direct && r_direct)),
                             (None, rest) => rest,
                         }
                     } else {
-                        self.after(t + 1, content_end, quotes)
+                        // A frame that ends the sentence reports what came before it.
+                        self.after(t + 1, content_end, quotes).or_else(|| self.before(first, subject_start, quotes))
                     };
                     if let Some((content, direct)) = content {
                         self.push(content, Some(cue), source, Some(source_span), direct);
@@ -269,7 +291,7 @@ impl<'a> Attributor<'a> {
                         let lemma = word.trim_end_matches('s').to_string();
                         let cue_end = if verb_next { t + 2 } else { t + 1 };
                         let cue = Cue { span: self.span(t, cue_end), lemma, class: "estimate".into() };
-                        let from = if verb_next { t + 2 } else { t + 1 };
+                        let from = if verb_next || next == Some("of") { t + 2 } else { t + 1 };
                         if let Some((content, direct)) = self.after(from, content_end, quotes) {
                             let span = self.r.mentions[m].span;
                             self.push(content, Some(cue), Some(m), Some(span), direct);
@@ -292,7 +314,9 @@ impl<'a> Attributor<'a> {
             "speak" | "talk" => matches!(next(1), "of" | "about" | "," | ":" | "“" | "\""),
             "refer" => next(1) == "to" && (3..=8).any(|k| next(k) == "as"),
             "point" => next(1) == "out" || clause_follows,
-            "threaten" | "mean" | "know" | "feel" | "hope" | "understand" | "see" | "hear" | "learn" => clause_follows,
+            "threaten" | "mean" | "know" | "feel" | "hope" | "understand" | "see" | "hear" | "learn" | "hold" | "find" | "show"
+            | "read" | "call" | "question" | "note" | "report" | "recognize" | "observe" | "describe" | "reveal"
+            | "indicate" | "demonstrate" | "determine" | "establish" | "discover" | "judge" | "signal" | "rule" | "write" => clause_follows,
             _ => !matches!(cue.class.as_str(), "urge" | "ask") || clause_follows && (1..=3).any(|k| matches!(next(k), "“" | "\"" | ":")),
         }
     }
@@ -300,6 +324,18 @@ impl<'a> Attributor<'a> {
     /// The content after a cue: skips "that", punctuation and the object of "told"; a quotation
     /// that fills the rest is the content itself.
     fn after(&self, mut from: usize, end: usize, quotes: &[Quote]) -> Option<(Span, bool)> {
+        // "said in a statement that", "told reporters on Monday that": the clause starts after
+        // "that" when only a short phrase without punctuation or verbs stands before it.
+        let that = (from..end.min(from + 8)).find(|&k| self.word(k) == "that");
+        if let Some(k) = that.filter(|&k| k > from) {
+            let plain = (from..k).all(|x| {
+                let w = self.word(x);
+                w.chars().all(char::is_alphanumeric) && self.lex.cue(w).is_none() && !self.is_quote_open(x)
+            });
+            if plain {
+                from = k + 1;
+            }
+        }
         let told_objects = 4;
         let start = from;
         while from < end && from < start + told_objects && OBJECTS.contains(&self.word(from)) {
@@ -337,19 +373,26 @@ impl<'a> Attributor<'a> {
         Some(self.as_quote(span, quotes))
     }
 
-    /// A span that is one quotation (with its marks) becomes the quotation's inside, direct.
+    /// A span that is one quotation (with its marks, perhaps without the closing punctuation)
+    /// becomes the quotation's inside, direct.
     fn as_quote(&self, span: Span, quotes: &[Quote]) -> (Span, bool) {
         let text = self.text();
         let trimmed = span.trim(text, &[',', '.', ';', ':']);
+        let closing = |from: usize, to: usize| text[from.min(to)..to.max(from)].chars().all(|c| ",.;:!?”\"’ ".contains(c));
         for q in quotes {
-            if q.outer == trimmed || q.outer.start == trimmed.start && q.outer.end >= trimmed.end && trimmed.contains(q.inner) {
-                return (q.inner.trim(text, &[',', ' ']), true);
+            if q.outer.start != trimmed.start {
+                continue;
             }
-            if q.outer.start == trimmed.start && trimmed.end >= q.outer.end {
-                let rest = Span::new(q.outer.end, trimmed.end).trim(text, &[',', '.']);
-                if rest.is_empty() {
-                    return (q.inner.trim(text, &[',']), true);
-                }
+            // The content ends at the quotation's end, give or take its closing punctuation.
+            if closing(trimmed.end, q.outer.end) || closing(q.inner.end, trimmed.end) && trimmed.end >= q.inner.end {
+                return (q.inner.trim(text, &[',', '.', ' ']), true);
+            }
+        }
+        // A quotation of several sentences whose last sentence holds the frame: '"Why? Because
+        // it is failing," he said.'
+        for q in quotes {
+            if q.outer.start < trimmed.start && q.inner.contains(Span::new(trimmed.start, trimmed.start)) && closing(trimmed.end, q.outer.end) {
+                return (q.inner.trim(text, &[',', '.', ' ']), true);
             }
         }
         (span, false)
@@ -378,6 +421,14 @@ impl<'a> Attributor<'a> {
             end -= 1;
         }
         if end == first {
+            return None;
+        }
+        // "The Northern Dockers Union (NDU) says": the name before the parenthesis.
+        if self.word(end - 1) == ")" {
+            let open = (first..end - 1).rev().find(|&k| self.word(k) == "(")?;
+            if open > first && self.mention_ending(open - 1).is_some() {
+                return self.subject_at(first, open);
+            }
             return None;
         }
         // "Denis Maltsev, a senior researcher at ..., says": skip back over the apposition.
@@ -436,7 +487,11 @@ impl<'a> Attributor<'a> {
             if matches!(w, "," | "." | ";" | ":" | "“" | "\"" | "”" | "(" | ")") || self.lex.cue(w).is_some() {
                 break;
             }
-            if matches!(w, "and" | "but" | "that" | "which" | "who" | "because" | "as" | "while" | "when" | "if" | "so" | "than") {
+            if matches!(
+                w,
+                "and" | "but" | "that" | "which" | "who" | "because" | "as" | "while" | "when" | "if" | "so" | "than" | "though"
+                    | "although" | "whereas" | "since" | "after" | "before" | "until" | "unless" | "whether" | "where" | "or"
+            ) {
                 break;
             }
             start -= 1;
@@ -478,14 +533,18 @@ impl<'a> Attributor<'a> {
         None
     }
 
-    /// The antecedent of a pronoun: the last source of the right kind, else the last mention.
+    /// The antecedent of a pronoun: the last mention of the right kind before it, outside
+    /// quotations, within three paragraphs.
     fn resolve_pronoun(&self, pronoun: &str, before: usize) -> Option<usize> {
         let kind = match pronoun {
             "he" | "she" => EntityType::Person,
             "it" => EntityType::Organization,
             _ => return None,
         };
-        self.last_source_of(kind, before)
+        let window = self.window_start(before);
+        self.r.mentions.iter().rposition(|m| {
+            m.kind == kind && m.span.end <= before && m.span.start >= window && !self.quotes.iter().any(|q| q.inner.contains(m.span))
+        })
     }
 
     fn last_source_of(&self, kind: EntityType, before: usize) -> Option<usize> {
@@ -531,7 +590,8 @@ impl<'a> Attributor<'a> {
     }
 
     fn push(&mut self, content: Span, cue: Option<Cue>, source: Option<usize>, source_span: Option<Span>, direct: bool) {
-        if content.is_empty() || self.claims.iter().any(|c| c.content == content && c.cue == cue) {
+        // One content, one claim: the first frame that claims a span keeps it.
+        if content.is_empty() || self.claims.iter().any(|c| c.content == content) {
             return;
         }
         self.claims.push(Claim { content, cue, source, source_span, reported_by: None, parent: None, direct, quantities: Vec::new() });
@@ -557,8 +617,21 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             let prev_end = (prev.tokens.start..prev.tokens.end).rev().find(|&t| !matches!(self.word(t), "." | "!" | "?" | "”" | "\"")).map_or(prev.span.end, |t| self.tokens()[t].span.end);
-            let speaker = self.claims.iter().filter(|c| c.cue.is_some() && c.source.is_some() && prev.span.contains(c.content) && c.content.end >= prev_end).max_by_key(|c| c.content.end);
+            // Only after a frame that follows its content ("..., he continues, ..."): the article
+            // is then in the speaker's voice.
+            let speaker = self
+                .claims
+                .iter()
+                .filter(|c| c.source.is_some() && prev.span.contains(c.content) && c.content.end >= prev_end)
+                .filter(|c| c.cue.as_ref().is_some_and(|q| q.span.start > c.content.start))
+                .max_by_key(|c| c.content.end);
             let Some(speaker) = speaker else { continue };
+            // "The BSC has members in ...": the article describing the source, not quoting it.
+            let source_surface = speaker.source.map(|m| crate::text::fold_typography(self.r.mentions[m].span.of(self.text())));
+            let names_source = self.r.mentions.iter().any(|m| cur.span.contains(m.span) && Some(crate::text::fold_typography(m.span.of(self.text()))) == source_surface);
+            if names_source {
+                continue;
+            }
             let end = (cur.tokens.start..cur.tokens.end).rev().find(|&t| !matches!(self.word(t), "." | "!" | "?")).map_or(cur.tokens.end, |t| t + 1);
             if end <= cur.tokens.start {
                 continue;

@@ -180,6 +180,8 @@ impl Iterator for Walk {
     fn next(&mut self) -> Option<Self::Item> {
         if !self.started {
             self.started = true;
+            // An unreadable root is reported once, not again as "no articles".
+            self.found = true;
             let meta = match fs::metadata(&self.root) {
                 Ok(meta) => meta,
                 Err(source) => {
@@ -187,9 +189,9 @@ impl Iterator for Walk {
                 }
             };
             if !meta.is_dir() {
-                self.found = true;
                 return Some(Ok(self.root.clone()));
             }
+            self.found = false;
             match Self::list(&self.root) {
                 Ok(entries) => self.stack = entries,
                 Err(source) => {

@@ -185,6 +185,8 @@ fn main() {
     match run(cli) {
         Ok(true) => {}
         Ok(false) => std::process::exit(1),
+        // A closed pipe (`hearsay export | head`) is the reader's choice, not an error.
+        Err(e) if e.chain().any(|c| c.to_string().contains("Broken pipe")) => {}
         Err(e) => {
             eprintln!("error: {e:#}");
             std::process::exit(2);

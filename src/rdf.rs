@@ -144,8 +144,8 @@ impl<'a> Writer<'a> {
         let anchor = span.of(self.doc.article.text()).to_string();
         let context = self.context.clone();
         self.add(&iri, rdf::TYPE, nif::RFC5147_STRING);
-        self.add(&iri, nif::BEGIN_INDEX, Literal::new_typed_literal(cps[0].to_string(), xsd::NON_NEGATIVE_INTEGER));
-        self.add(&iri, nif::END_INDEX, Literal::new_typed_literal(cps[1].to_string(), xsd::NON_NEGATIVE_INTEGER));
+        self.add(&iri, nif::BEGIN_INDEX, Literal::new_typed_literal(cps[0].to_string(), xsd::INTEGER));
+        self.add(&iri, nif::END_INDEX, Literal::new_typed_literal(cps[1].to_string(), xsd::INTEGER));
         self.add(&iri, nif::ANCHOR_OF, Literal::new_simple_literal(anchor));
         self.add(&iri, nif::REFERENCE_CONTEXT, context);
         iri
@@ -180,9 +180,9 @@ impl<'a> Writer<'a> {
         self.own(&a, hs::CONTEXT, context.clone());
         self.add(&context, rdf::TYPE, nif::CONTEXT);
         self.add(&context, nif::IS_STRING, Literal::new_simple_literal(doc.article.text()));
-        self.add(&context, nif::BEGIN_INDEX, Literal::new_typed_literal("0", xsd::NON_NEGATIVE_INTEGER));
+        self.add(&context, nif::BEGIN_INDEX, Literal::new_typed_literal("0", xsd::INTEGER));
         let end = self.chars.len_chars().to_string();
-        self.add(&context, nif::END_INDEX, Literal::new_typed_literal(end, xsd::NON_NEGATIVE_INTEGER));
+        self.add(&context, nif::END_INDEX, Literal::new_typed_literal(end, xsd::INTEGER));
     }
 
     fn entities(&mut self) {

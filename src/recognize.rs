@@ -185,6 +185,12 @@ impl<'a> Recognizer<'a> {
     /// nothing about names.
     fn is_headline(&self, index: usize) -> bool {
         let sentence = &self.seg.sentences[index];
+        // A headline is a line of its own without a final period.
+        let paragraph = self.seg.paragraphs[sentence.paragraph];
+        let text = self.text();
+        if sentence.span != paragraph || sentence.span.of(text).trim_end_matches(['"', '”', '’']).ends_with('.') {
+            return false;
+        }
         let words: Vec<&str> = sentence.tokens.clone().map(|i| self.word(i)).filter(|w| w.chars().count() > 3).collect();
         let caps = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
         words.len() >= 3 && caps * 10 >= words.len() * 7
@@ -453,6 +459,13 @@ impl<'a> Recognizer<'a> {
         if words.len() == 1 && CALENDAR.contains(&words[0]) {
             return None;
         }
+        let sentence_start = start == first || matches!(self.word(start - 1), "“" | "\"" | "‘" | ":" | "—" | "–");
+        if words.len() == 1 && sentence_start && !self.is_acronym(start, end) {
+            // A capitalized first word says nothing: only a speech verb after a known surname.
+            let followed_by_cue = end < n && self.lex.cue(self.word(end)).is_some() && self.word(end).starts_with(char::is_lowercase);
+            let speaker = followed_by_cue && self.lex.surname(words[0]).is_some() && !self.lex.is_common(words[0]);
+            return speaker.then_some((EntityType::Person, 1, "speaker before speech verb"));
+        }
         // A noun and a comma right before: "its leader, Abu Bakr al-Baghdadi", "the group's
         // North Caucasus affiliate, Wilayat al-Qawqaz".
         if start >= first + 2 && self.word(start - 1) == "," {
@@ -512,6 +525,16 @@ impl<'a> Recognizer<'a> {
             return Some((EntityType::Organization, 1, "acronym"));
         }
         let followed_by_cue = end < n && self.lex.cue(self.word(end)).is_some() && self.word(end).starts_with(char::is_lowercase);
+        // "the mayor of Lakeport", "the director of Centrex": what a role is of.
+        if words.len() == 1 && start >= first + 2 && self.word(start - 1) == "of" {
+            if let Some(class) = self.lex.role(self.word(start - 2)) {
+                let place_roles = ["mayor", "governor", "king", "queen", "premier", "president", "people", "residents"];
+                let kind = if place_roles.contains(&self.word(start - 2).to_lowercase().as_str()) { EntityType::Place } else { EntityType::Organization };
+                if class != RoleClass::Title {
+                    return Some((kind, 1, "role of name"));
+                }
+            }
+        }
         if words.len() == 1 {
             let after_preposition = start > first && PLACE_PREPOSITIONS.contains(&self.word(start - 1));
             if after_preposition && self.lex.first_name(words[0]).is_none() && !self.lex.is_common(words[0]) {

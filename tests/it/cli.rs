@@ -118,16 +118,17 @@ fn bad_input_is_reported_and_the_rest_is_ingested() {
     fs::write(input.join("empty.txt"), "").unwrap();
     fs::write(input.join("binary.txt"), b"abc\0def").unwrap();
     fs::write(input.join("latin1.txt"), b"Caf\xe9 society\nline two \xff").unwrap();
-    fs::write(input.join("big.txt"), "x".repeat(2000)).unwrap();
+    fs::write(input.join("big.txt"), "x".repeat(9000)).unwrap();
     let missing = dir.path().join("missing.txt");
-    let out = run(hearsay(&store).args(["ingest", "--max-bytes", "1500"]).arg(&input).arg(&missing).arg(input.join("empty-dir")));
+    let out = run(hearsay(&store).args(["ingest", "--max-bytes", "8000"]).arg(&input).arg(&missing).arg(input.join("empty-dir")));
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("empty.txt: empty file"), "{err}");
     assert!(err.contains("binary.txt: binary file (NUL byte at byte offset 3)"), "{err}");
     assert!(err.contains("latin1.txt:1:4: invalid UTF-8 at byte offset 3"), "{err}");
-    assert!(err.contains("big.txt: 2000 bytes is over the limit of 1500 bytes"), "{err}");
+    assert!(err.contains("big.txt: 9000 bytes is over the limit of 8000 bytes"), "{err}");
     assert!(err.contains("missing.txt: cannot read"), "{err}");
+    assert_eq!(err.matches("missing.txt").count(), 1, "reported twice: {err}");
     assert!(err.contains("empty-dir: no articles"), "{err}");
     assert!(err.contains("ingested 1 articles"), "{err}");
 

@@ -16,7 +16,7 @@ fn examples_graph_conforms_to_the_shapes() {
     let validator = Command::new("python3")
         .args(["-m", "pyshacl", "--shacl"])
         .arg(root().join("ontology/shapes.ttl"))
-        .args(["--data-file-format", "trig", "--shacl-file-format", "turtle"])
+        .args(["--data-file-format", "auto", "--shacl-file-format", "turtle"])
         .arg(&data)
         .output()
         .expect("python3 runs");

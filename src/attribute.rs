@@ -248,7 +248,12 @@ impl<'a> Attributor<'a> {
                             (Some((b, direct)), None) => Some((b, direct)),
                             // '"We will finish," Castell said, "before the snow."': one quotation
                             // split by its frame.
-                            (Some((b, b_direct)), Some((r, r_direct))) => Some((b.cover(r), b_direct && r_direct)),
+                            (Some((b, true)), Some((r, true))) => Some((b.cover(r), true)),
+                            // '"Polls do not vote," Lopes told supporters at a rally': after a
+                            // quotation the rest of the frame is circumstance, not content.
+                            (Some((b, true)), Some(_)) => Some((b, true)),
+                            (Some((b, _)), Some((r, _))) if !self.is_circumstance(t + 1) => Some((b.cover(r), false)),
+                            (Some((b, direct)), Some(_)) => Some((b, direct)),
                             (None, rest) => rest,
                         }
                     } else {
@@ -398,6 +403,14 @@ impl<'a> Attributor<'a> {
         (span, false)
     }
 
+    /// Whether the words from token `t` are circumstances of a frame ("on Monday", "at a rally",
+    /// "in a statement", "to reporters") rather than content.
+    fn is_circumstance(&self, t: usize) -> bool {
+        let w = self.word(t.min(self.tokens().len() - 1));
+        matches!(w, "at" | "on" | "in" | "during" | "after" | "before" | "last" | "yesterday" | "today" | "when" | "while" | "to" | "from" | ".")
+            || OBJECTS.contains(&w)
+    }
+
     fn is_quote_open(&self, t: usize) -> bool {
         matches!(self.word(t), "“" | "\"")
     }
@@ -431,8 +444,29 @@ impl<'a> Attributor<'a> {
             }
             return None;
         }
-        // "Denis Maltsev, a senior researcher at ..., says": skip back over the apposition.
+        // "Denis Maltsev, a senior researcher at ..., who ..., says": skip back over the
+        // appositions and relative clauses; the subject ends before the first of them.
         if self.word(end - 1) == "," {
+            let markers = |w: &str| matches!(w, "a" | "an" | "the" | "who" | "which" | "whose" | "its" | "his" | "her" | "their" | "one");
+            let mut close = end - 1;
+            let mut skipped = false;
+            loop {
+                let open = (first..close).rev().find(|&k| self.word(k) == ",");
+                let chunk_start = open.map_or(first, |o| o + 1);
+                if chunk_start == first || !markers(self.word(chunk_start)) {
+                    break;
+                }
+                match open {
+                    Some(o) => {
+                        close = o;
+                        skipped = true;
+                    }
+                    None => break,
+                }
+            }
+            if skipped {
+                return self.subject_at(first, close).filter(|found| !self.in_quote(found.1));
+            }
             let open = (first..end - 1).rev().find(|&k| self.word(k) == ",")?;
             if open == first || (open + 1..end - 1).any(|k| self.word(k) == ".") {
                 return None;
@@ -450,12 +484,17 @@ impl<'a> Attributor<'a> {
                 }
             }
             let inner = self.subject_at(first, open)?;
-            if inner.0.is_some() {
+            if inner.0.is_some() && !self.in_quote(inner.1) {
                 return Some(inner);
             }
             return None;
         }
-        self.subject_at(first, end)
+        self.subject_at(first, end).filter(|found| !self.in_quote(found.1))
+    }
+
+    /// Whether `span` lies inside a quotation.
+    fn in_quote(&self, span: Span) -> bool {
+        self.quotes.iter().any(|q| q.inner.contains(span))
     }
 
     /// A subject ending at token `end` (exclusive).
@@ -516,8 +555,12 @@ impl<'a> Attributor<'a> {
             }
             return None;
         }
+        // Only short definite descriptions are anaphoric ("the commentator", "the group");
+        // "the trial's independent safety board" introduces someone new.
         let definite = matches!(self.word(start), "the" | "The");
-        if !definite {
+        let tokens = self.tokens().partition_point(|t| t.span.start < span.end) - start;
+        let possessive = (start..start + tokens).any(|k| self.tokens()[k].kind == TokenKind::Possessive);
+        if !definite || tokens > 3 || possessive {
             return None;
         }
         if self.lex.role(head).is_some() {

@@ -256,7 +256,14 @@ impl<'a> Recognizer<'a> {
                         next += 1;
                     }
                     let allowed = match connector {
-                        "and" | "&" => has_of,
+                        // "Water and Sanitation Observatory": "and" inside an organization's name.
+                        "and" | "&" => has_of || {
+                            let mut k = next;
+                            while k < range.end && self.is_name_token(k) {
+                                k += 1;
+                            }
+                            k > next && self.lex.noun_type(self.word(k - 1)) == Some(EntityType::Organization)
+                        },
                         _ => true,
                     };
                     if allowed && next < range.end && self.is_name_token(next) {
@@ -376,10 +383,21 @@ impl<'a> Recognizer<'a> {
         let whole = (end - start > 1 && given.is_none() && head.is_none())
             .then(|| self.context_type(start, end))
             .flatten()
-            .filter(|found| found.1 >= 2 && matches!(found.2, "apposition noun" | "head noun after name"));
+            .filter(|found| found.1 >= 2 && matches!(found.2, "apposition noun" | "head noun after name" | "first name" | "role before name" | "apposition role"));
         if whole.is_some() {
             let (kind, strength, rule) = whole.expect("checked");
             self.push(span, kind, None, strength, rule);
+            return;
+        }
+        // "Krzysztof Baran": a rare word before a one-word place name makes a person's name.
+        let surname_like = hits.len() == 1 && end - start >= 2 && hits[0].0.start == self.seg.tokens[end - 1].span.start && hits[0].0.end == span.end && {
+            (start..end - 1).all(|t| {
+                let w = self.word(t);
+                self.seg.tokens[t].kind == TokenKind::Word && !self.lex.is_common(w) && !self.lex.is_demonym(w) && self.lex.known(w).is_none() && self.lex.role(w).is_none()
+            })
+        };
+        if surname_like && head.is_none() && given.is_none() {
+            self.push(span, EntityType::Person, None, 2, "name shape");
             return;
         }
         if !hits.is_empty() && head.is_none() && given.is_none() {
@@ -497,20 +515,24 @@ impl<'a> Recognizer<'a> {
         }
         // An apposition: "Denis Maltsev, a senior researcher at ...".
         if end + 1 < last && self.word(end) == "," && matches!(self.word(end + 1), "a" | "an" | "the" | "who" | "its" | "his" | "her") {
+            let mut noun = None;
             for t in end + 2..(end + 9).min(last) {
                 let w = self.word(t);
-                if matches!(w, "," | "." | ";" | "who" | "which" | "that") {
+                if matches!(w, "," | "." | ";" | "who" | "which" | "that" | "at" | "of" | "in" | "for" | "with") {
                     break;
                 }
-                if self.seg.tokens[t].kind == TokenKind::Possessive || !w.starts_with(char::is_lowercase) {
+                // "the country's health minister": "country" owns the head, it is not the head.
+                let owner = self.seg.tokens.get(t + 1).is_some_and(|n| n.kind == TokenKind::Possessive);
+                if owner || self.seg.tokens[t].kind == TokenKind::Possessive || !w.starts_with(char::is_lowercase) {
                     continue;
                 }
                 if self.lex.role(w).is_some() {
                     return Some((EntityType::Person, 2, "apposition role"));
                 }
-                if let Some(kind) = self.lex.noun_type(w) {
-                    return Some((kind, 2, "apposition noun"));
-                }
+                noun = noun.or(self.lex.noun_type(w));
+            }
+            if let Some(kind) = noun {
+                return Some((kind, 2, "apposition noun"));
             }
         }
         let first_name = self.lex.first_name(words[0]).is_some_and(|f| f >= 0.002) && !self.lex.is_common(words[0]);
@@ -571,15 +593,22 @@ impl<'a> Recognizer<'a> {
                 names.entry(surface).or_insert((m.kind, "name repeated"));
             }
         }
-        let taken: Vec<Span> = self.found.iter().map(|m| m.span).collect();
         let mut added = Vec::new();
         for (i, token) in self.seg.tokens.iter().enumerate() {
-            if !self.is_name_token(i) || taken.iter().any(|s| s.overlaps(token.span)) {
+            let word = fold_typography(token.span.of(text));
+            let Some(&(kind, rule)) = names.get(&word) else { continue };
+            if !self.is_name_token(i) {
                 continue;
             }
-            let word = fold_typography(token.span.of(text));
-            if let Some(&(kind, rule)) = names.get(&word) {
-                added.push(Mention { span: token.span, kind, known: None, strength: 2, rule });
+            // The surname of someone the article named beats a town of the same name
+            // ("Krzysztof Baran ... Baran said" is not Bārān in Iran).
+            let surname = rule == "surname of a person named earlier";
+            let blocking = self.found.iter().filter(|m| m.span.overlaps(token.span)).collect::<Vec<_>>();
+            let yields = |m: &&Mention| surname && m.span == token.span && m.rule == "gazetteer" && m.kind == EntityType::Place;
+            if blocking.iter().all(yields) {
+                let strength = if surname && !blocking.is_empty() { 3 } else { 2 };
+                self.found.retain(|m| !(m.span == token.span && m.rule == "gazetteer" && surname));
+                added.push(Mention { span: token.span, kind, known: None, strength, rule });
             }
         }
         self.found.extend(added);

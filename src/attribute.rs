@@ -221,7 +221,7 @@ impl<'a> Attributor<'a> {
             }
             let in_quote = quotes.iter().any(|q| q.inner.contains(self.tokens()[t].span));
             // "the NDU estimate of 4,000": a noun, left to the nominal cues below.
-            let noun_use = NOMINAL_CUES.contains(&word) && t + 1 < last && self.word(t + 1) == "of";
+            let noun_use = NOMINAL_CUES.contains(&word) && t + 1 < last && (self.word(t + 1) == "of" || self.lex.cue(self.word(t + 1)).is_some());
             if let Some(cue) = self.lex.cue(word).filter(|c| word.starts_with(char::is_lowercase) && !in_quote && !noun_use && self.cue_fits(c, t, last)) {
                 let cue = Cue { span: self.tokens()[t].span, lemma: cue.lemma.clone(), class: cue.class.clone() };
                 // A passive cue ("is disputed by", "was denied") has no speaker before it; "it is
@@ -240,7 +240,19 @@ impl<'a> Attributor<'a> {
                 }
                 if let Some((source, source_span, subject_start)) = self.subject_before(first, t) {
                     let clause_follows = t + 1 < last && matches!(self.word(t + 1), "that" | ":");
-                    let parenthetical = !clause_follows && subject_start > first && matches!(self.word(subject_start - 1), "," | "”" | "\"" | "—");
+                    // "ISIS has two centers of power, Gorevoy says, ...": parenthetical when a
+                    // quotation or a clause of some length comes before; "Its director, Amina
+                    // Odhiambo, puts ..." has only a noun phrase there.
+                    let before_len = subject_start.saturating_sub(first + 1);
+                    let quoted_before = subject_start > first && matches!(self.word(subject_start - 1), "”" | "\"")
+                        || subject_start >= first + 2 && matches!(self.word(subject_start - 2), "”" | "\"");
+                    let name_between_commas = source.is_some_and(|m| self.r.mentions[m].span == source_span)
+                        && t > 0
+                        && self.word(t - 1) == ",";
+                    let parenthetical = !clause_follows
+                        && subject_start > first
+                        && matches!(self.word(subject_start - 1), "," | "”" | "\"" | "—")
+                        && (before_len >= 4 || quoted_before || !name_between_commas);
                     let content = if parenthetical {
                         let rest = self.after(t + 1, content_end, quotes);
                         let before = self.before(first, subject_start, quotes);
@@ -257,8 +269,13 @@ impl<'a> Attributor<'a> {
                             (None, rest) => rest,
                         }
                     } else {
-                        // A frame that ends the sentence reports what came before it.
-                        self.after(t + 1, content_end, quotes).or_else(|| self.before(first, subject_start, quotes))
+                        // A frame that ends the sentence after a comma and a descriptor reports
+                        // what came before it (", local farmer Ana Ruiz said.").
+                        let descriptor = (subject_start.saturating_sub(4).max(first)..subject_start)
+                            .rev()
+                            .find(|&k| self.word(k) == ",")
+                            .filter(|&k| (k + 1..subject_start).all(|x| self.word(x).starts_with(char::is_lowercase)));
+                        self.after(t + 1, content_end, quotes).or_else(|| descriptor.and_then(|k| self.before(first, k, quotes)))
                     };
                     if let Some((content, direct)) = content {
                         self.push(content, Some(cue), source, Some(source_span), direct);
@@ -313,9 +330,9 @@ impl<'a> Attributor<'a> {
     /// "speak of", "put the number at").
     fn cue_fits(&self, cue: &crate::lexicon::Cue, t: usize, last: usize) -> bool {
         let next = |k: usize| if t + k < last { self.word(t + k) } else { "" };
-        let clause_follows = (1..=3).any(|k| matches!(next(k), "that" | ":" | "“" | "\"")) || next(1) == ",";
+        let clause_follows = matches!(next(1), "that" | ":" | "“" | "\"" | ",") || OBJECTS.contains(&next(1)) && next(2) == "that";
         match cue.lemma.as_str() {
-            "put" => (1..=5).any(|k| next(k) == "at") && (1..=3).any(|k| matches!(next(k), "number" | "figure" | "toll" | "total" | "count" | "cost")),
+            "put" => (1..=3).any(|k| matches!(next(k), "number" | "figure" | "toll" | "total" | "count" | "cost" | "estimate")),
             "speak" | "talk" => matches!(next(1), "of" | "about" | "," | ":" | "“" | "\""),
             "refer" => next(1) == "to" && (3..=8).any(|k| next(k) == "as"),
             "point" => next(1) == "out" || clause_follows,
@@ -335,7 +352,8 @@ impl<'a> Attributor<'a> {
         if let Some(k) = that.filter(|&k| k > from) {
             let plain = (from..k).all(|x| {
                 let w = self.word(x);
-                w.chars().all(char::is_alphanumeric) && self.lex.cue(w).is_none() && !self.is_quote_open(x)
+                let word_like = w.chars().all(char::is_alphanumeric) && (self.lex.cue(w).is_none() || NOMINAL_CUES.contains(&w));
+                (word_like || w == ",") && !self.is_quote_open(x)
             });
             if plain {
                 from = k + 1;
@@ -550,7 +568,9 @@ impl<'a> Attributor<'a> {
         let inner: Vec<usize> = (0..self.r.mentions.len()).filter(|&m| span.contains(self.r.mentions[m].span)).collect();
         if let Some(&m) = inner.last() {
             let noun = self.lex.noun_type(head);
-            if noun == Some(EntityType::Organization) || noun.is_some() && noun == Some(self.r.mentions[m].kind) {
+            // "the WHO report", "the Kurdistan-24 news agency": the named body speaks.
+            let document = NOMINAL_CUES.contains(&head) && self.r.mentions[m].kind != EntityType::Place;
+            if document || noun == Some(EntityType::Organization) || noun.is_some() && noun == Some(self.r.mentions[m].kind) {
                 return Some(m);
             }
             return None;
@@ -617,7 +637,19 @@ impl<'a> Attributor<'a> {
         let last_word = self.word(end - 1).to_lowercase();
         let inner: Vec<usize> = (0..self.r.mentions.len()).filter(|&m| span.contains(self.r.mentions[m].span)).collect();
         if let Some(&m) = inner.last() {
-            let ends_with_mention = self.r.mentions[m].span.end == span.end;
+            // "the Nairobi Water and Sanitation Observatory (NWSO)": the acronym closes the name.
+            let ends_with_mention = self.r.mentions[m].span.end == span.end
+                || span.of(self.text()).ends_with(')') && inner.len() >= 2 && {
+                    let before = self.r.mentions[inner[inner.len() - 2]].span.end;
+                    self.text()[before..self.r.mentions[m].span.start].trim() == "("
+                };
+            // "a report released on Monday by the World Health Organization": a document's
+            // author is its source.
+            let head = if matches!(self.word(start), "a" | "an" | "the" | "its" | "their" | "his" | "her") { start + 1 } else { start };
+            let document = head < end && NOMINAL_CUES.contains(&self.word(head)) && self.r.mentions[m].kind != EntityType::Place;
+            if document {
+                return (Some(m), span);
+            }
             let head_is_org_noun = self.lex.noun_type(&last_word) == Some(EntityType::Organization);
             let possessive = (start..end).any(|k| self.tokens()[k].kind == TokenKind::Possessive);
             let head_is_role = self.lex.role(&last_word).is_some() || self.lex.role(last_word.trim_end_matches('s')).is_some();

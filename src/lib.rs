@@ -4,7 +4,7 @@
 //! The pipeline runs in stages, each a module with one entry function (see ARCHITECTURE.md):
 //! `ingest` (files in) → `layout` → `segment` → `recognize` → `attribute` → `resolve` → `rdf` →
 //! `store` (Oxigraph on disk). The stages between `layout` and `rdf` are pure.
-#![doc = ""]
+#![doc = include_str!("../README.md")]
 
 pub mod text;
 pub mod vocab;

@@ -335,8 +335,13 @@ impl<'a> Recognizer<'a> {
         if let Some(r) = (start..end).find(|&r| self.lex.role(self.word(r)).is_some() && r + 1 < end) {
             let left_ok = r == start || self.lex.known(&fold_typography(self.span(start, r).of(self.text()))).is_some() || self.is_acronym(start, r);
             if left_ok {
+                // "Health Minister", "Deputy Foreign Minister": the role's capitalized modifiers
+                // belong to it, even at the start of a sentence.
                 let mut role_start = r;
-                while role_start > start && self.lex.role(self.word(role_start - 1)).is_some() {
+                while role_start > first && {
+                    let w = self.word(role_start - 1);
+                    w.starts_with(char::is_uppercase) && (self.lex.role(w).is_some() || self.lex.is_common(w))
+                } {
                     role_start -= 1;
                 }
                 let mut person_start = r + 1;
@@ -386,6 +391,9 @@ impl<'a> Recognizer<'a> {
             .filter(|found| found.1 >= 2 && matches!(found.2, "apposition noun" | "head noun after name" | "first name" | "role before name" | "apposition role"));
         if whole.is_some() {
             let (kind, strength, rule) = whole.expect("checked");
+            if rule == "role before name" {
+                self.note_role(start, first, span);
+            }
             self.push(span, kind, None, strength, rule);
             return;
         }
@@ -435,6 +443,9 @@ impl<'a> Recognizer<'a> {
                 None => return,
             },
         };
+        if given.is_none() && rule == "role before name" {
+            self.note_role(start, first, span);
+        }
         // A place keyword makes a name a place, not the gazetteer place inside it ("Caucasus
         // Province" is not the Caucasus), so no gazetteer entry is attached.
         self.push(span, kind, None, strength, rule);
@@ -454,6 +465,18 @@ impl<'a> Recognizer<'a> {
         }
         let connector = (start..end).find(|&t| matches!(self.word(t), "of" | "for"))?;
         (start..connector).rev().find_map(|t| if capitalized(t) { self.lex.noun_type(self.word(t)) } else { None })
+    }
+
+    /// Keeps the role words right before the person at `start` ("union chair Ewa Sobczak").
+    fn note_role(&mut self, start: usize, first: usize, person: Span) {
+        let mut role_start = start;
+        while role_start > first && self.lex.role(self.word(role_start - 1)).is_some_and(|c| c != RoleClass::Title) {
+            role_start -= 1;
+        }
+        if role_start < start {
+            let role = self.span(role_start, start);
+            self.roles.push((person, role));
+        }
     }
 
     /// The type of the known name that owns the run through a possessive ("IS's ...").

@@ -7,7 +7,7 @@
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use hearsay::extract::Pipeline;
-use hearsay::ingest::{self, IngestError, Source};
+use hearsay::ingest::{self, IngestError};
 use hearsay::rdf::{self, Iris};
 use hearsay::resolve::Document;
 use hearsay::store::{GraphStore, Store};
@@ -310,7 +310,7 @@ fn for_each_batch(
     input: &InputOptions,
     bar: &ProgressBar,
     tally: &mut Tally,
-    mut sink: impl FnMut(Vec<(Source, Document)>, &mut Tally) -> Result<()>,
+    mut sink: impl FnMut(Vec<Document>, &mut Tally) -> Result<()>,
 ) -> Result<()> {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(input.jobs.unwrap_or(0)).build()?;
     let mut walk = ingest::discover(paths);
@@ -320,20 +320,13 @@ fn for_each_batch(
         if batch.is_empty() {
             return Ok(());
         }
-        let results: Vec<Result<(Source, Document), IngestError>> = pool.install(|| {
-            batch
-                .into_par_iter()
-                .map(|path| {
-                    let source = ingest::read(&path?, input.max_bytes)?;
-                    let doc = pipeline.run(source.clone());
-                    Ok((Source { text: String::new(), ..source }, doc))
-                })
-                .collect()
-        });
+        let results: Vec<Result<Document, IngestError>> =
+            pool.install(|| batch.into_par_iter().map(|path| Ok(pipeline.run(ingest::read(&path?, input.max_bytes)?))).collect());
         let mut good = Vec::new();
         for result in results {
             match result {
-                Ok((source, doc)) => {
+                Ok(doc) => {
+                    let source = &doc.article.source;
                     if let Some(first) = seen.get(&source.id) {
                         bar.suspend(|| eprintln!("{}: duplicate of {first} (same content), skipped", source.path));
                         tally.duplicates += 1;
@@ -341,7 +334,7 @@ fn for_each_batch(
                     }
                     seen.insert(source.id.clone(), source.path.clone());
                     tally.bytes += doc.article.text().len() as u64;
-                    good.push((source, doc));
+                    good.push(doc);
                 }
                 Err(e) => {
                     bar.suspend(|| eprintln!("error: {e}"));
@@ -360,7 +353,8 @@ fn ingest_all(store: &Store, pipeline: Pipeline, paths: &[PathBuf], input: &Inpu
     let mut tally = Tally::default();
     for_each_batch(&pipeline, paths, input, &bar, &mut tally, |docs, tally| {
         let mut graphs = Vec::with_capacity(docs.len());
-        for (source, doc) in docs {
+        for doc in docs {
+            let source = &doc.article.source;
             let graph = pipeline.iris().article(&source.id);
             if let Some(existing) = store.article_path(&graph)? {
                 if existing != source.path {
@@ -391,7 +385,7 @@ fn extract_all(pipeline: Pipeline, paths: &[PathBuf], format: ExtractFormat, inp
     let mut tally = Tally::default();
     let mut out = BufWriter::new(io::stdout().lock());
     for_each_batch(&pipeline, paths, input, &bar, &mut tally, |docs, tally| {
-        for (_, doc) in docs {
+        for doc in docs {
             tally.articles += 1;
             tally.entities += doc.entities.len();
             tally.claims += doc.claims.len();

@@ -7,7 +7,7 @@
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use hearsay::extract::Pipeline;
-use hearsay::ingest::{self, IngestError};
+use hearsay::ingest;
 use hearsay::rdf::{self, Iris};
 use hearsay::resolve::Document;
 use hearsay::store::{GraphStore, Store};
@@ -316,12 +316,22 @@ fn for_each_batch(
     let mut walk = ingest::discover(paths);
     let mut seen = std::collections::HashMap::<String, String>::new();
     loop {
-        let batch: Vec<Result<PathBuf, IngestError>> = walk.by_ref().take(input.batch.max(1)).collect();
+        let batch: Vec<Result<PathBuf, ingest::IngestError>> = walk.by_ref().take(input.batch.max(1)).collect();
         if batch.is_empty() {
             return Ok(());
         }
-        let results: Vec<Result<Document, IngestError>> =
-            pool.install(|| batch.into_par_iter().map(|path| Ok(pipeline.run(ingest::read(&path?, input.max_bytes)?))).collect());
+        let results: Vec<Result<Document, String>> = pool.install(|| {
+            batch
+                .into_par_iter()
+                .map(|path| {
+                    let source = ingest::read(&path.map_err(|e| e.to_string())?, input.max_bytes).map_err(|e| e.to_string())?;
+                    let shown = source.path.clone();
+                    // A bug in analysis must cost one article, not the batch.
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.run(source)))
+                        .map_err(|_| format!("{shown}: internal error while analysing this article (please report it); skipped"))
+                })
+                .collect()
+        });
         let mut good = Vec::new();
         for result in results {
             match result {

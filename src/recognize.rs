@@ -296,7 +296,8 @@ impl<'a> Recognizer<'a> {
             .find_known(hay)
             .filter_map(|(range, known)| {
                 let hit = Span::new(span.start + range.start, span.start + range.end);
-                let starts = hit.start == span.start || !text[..hit.start].ends_with(|c: char| c.is_alphanumeric() || c == '-');
+                // A hit starts where a token starts ("UK" inside "CD:UK" is no hit).
+                let starts = self.seg.tokens.binary_search_by(|t| t.span.start.cmp(&hit.start)).is_ok();
                 let rest = &text[hit.end..];
                 let ends = !rest.starts_with(|c: char| c.is_alphanumeric() || c == '-')
                     || HYPHEN_SUFFIXES.iter().any(|s| rest.starts_with(s))
@@ -388,7 +389,7 @@ impl<'a> Recognizer<'a> {
         let whole = (end - start > 1 && given.is_none() && head.is_none())
             .then(|| self.context_type(start, end))
             .flatten()
-            .filter(|found| found.1 >= 2 && matches!(found.2, "apposition noun" | "head noun after name" | "first name" | "role before name" | "apposition role"));
+            .filter(|found| found.1 >= 2 && matches!(found.2, "apposition noun" | "head noun after name" | "first name" | "role before name" | "apposition role" | "relative who"));
         if whole.is_some() {
             let (kind, strength, rule) = whole.expect("checked");
             if rule == "role before name" {
@@ -411,20 +412,24 @@ impl<'a> Recognizer<'a> {
         if !hits.is_empty() && head.is_none() && given.is_none() {
             // Known names inside an unknown run stand alone; the rest is typed on its own.
             let mut at = start;
-            for (hit, known) in hits {
+            for &(hit, known) in &hits {
                 let hit_start = (at..end).find(|&t| self.seg.tokens[t].span.start == hit.start);
                 let hit_end = (at..end).find(|&t| self.seg.tokens[t].span.end >= hit.end).map(|t| t + 1);
                 let (Some(hs), Some(he)) = (hit_start, hit_end) else { continue };
-                if hs > at {
+                if hs > at && (hs - at) < (end - start) {
                     self.typed(at, hs, first, None);
                 }
                 self.push_known(hit, known, 3, "gazetteer");
                 at = he;
             }
-            if at < end {
+            // Only recurse on a strictly smaller run, so that typing always ends.
+            if at < end && at > start {
                 self.typed(at, end, first, None);
+                return;
             }
-            return;
+            if at > start {
+                return;
+            }
         }
         // Nationality adjectives are not entities ("Russian", "Central Asian", "Chechens").
         if head.is_none() && (self.lex.is_demonym(&name) || self.lex.is_demonym(self.word(end - 1))) {
@@ -536,12 +541,16 @@ impl<'a> Recognizer<'a> {
                 }
             }
         }
+        // "Krzysztof Baran, who chairs the LHA": "who" is said of people.
+        if end + 1 < last && self.word(end) == "," && self.word(end + 1) == "who" && self.lex.first_name(words[0]).is_none_or(|f| f > 0.0) {
+            return Some((EntityType::Person, 2, "relative who"));
+        }
         // An apposition: "Denis Maltsev, a senior researcher at ...".
-        if end + 1 < last && self.word(end) == "," && matches!(self.word(end + 1), "a" | "an" | "the" | "who" | "its" | "his" | "her") {
+        if end + 1 < last && self.word(end) == "," && matches!(self.word(end + 1), "a" | "an" | "the" | "its" | "his" | "her") {
             let mut noun = None;
             for t in end + 2..(end + 9).min(last) {
                 let w = self.word(t);
-                if matches!(w, "," | "." | ";" | "who" | "which" | "that" | "at" | "of" | "in" | "for" | "with") {
+                if matches!(w, "," | "." | ";" | "which" | "that" | "at" | "of" | "in" | "for" | "with") {
                     break;
                 }
                 // "the country's health minister": "country" owns the head, it is not the head.
@@ -732,5 +741,59 @@ fn link(r: &mut Recognized<'_>, lexicon: &Lexicon) {
             let span = r.mentions[j].span.cover(r.mentions[role.person].span);
             r.relations.push(Relation { subject: role.person, predicate, object: j, role: Some(role.span), span });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::Source;
+    use crate::layout::analyze;
+    use crate::segment::segment;
+
+    fn check(text: &str) -> Vec<(String, EntityType)> {
+        let lexicon = Lexicon::embedded();
+        let article = analyze(Source::from_text("t.txt", text));
+        let segmented = segment(&article);
+        let (r, _) = recognize(&segmented, &lexicon);
+        r.mentions.iter().map(|m| (m.span.of(text).to_string(), m.kind)).collect()
+    }
+
+    fn has(found: &[(String, EntityType)], name: &str, kind: EntityType) -> bool {
+        found.iter().any(|(n, k)| n == name && *k == kind)
+    }
+
+    #[test]
+    fn regression_issue_3_gazetteer_hit_inside_a_token_does_not_recurse() {
+        // "UK" inside "CD:UK" once made typing recurse on the same run until the stack overflowed.
+        check("Some words here.\nTV presenter Deeley drops CD:UK\n");
+    }
+
+    #[test]
+    fn roles_appositions_and_first_names_type_people() {
+        let found = check("The story goes on.\nCommentator Ruslan Gorevoy said so. Denis Maltsev, a senior researcher at the Institute for Studies, agreed.\n");
+        assert!(has(&found, "Ruslan Gorevoy", EntityType::Person), "{found:?}");
+        assert!(has(&found, "Denis Maltsev", EntityType::Person), "{found:?}");
+        assert!(has(&found, "Institute for Studies", EntityType::Organization), "{found:?}");
+    }
+
+    #[test]
+    fn sentence_starts_and_demonyms_are_not_names() {
+        let found = check("The story goes on.\nMany Russian officials spoke in Moscow. Both sides agreed.\n");
+        assert_eq!(found, vec![("Moscow".to_string(), EntityType::Place)]);
+    }
+
+    #[test]
+    fn head_nouns_and_org_possessives() {
+        let found = check("The story goes on.\nThe Kavkaz-Uzel portal published a study. IS's Caucasus Province is weak.\n");
+        assert!(has(&found, "Kavkaz-Uzel", EntityType::Organization), "{found:?}");
+        assert!(has(&found, "Caucasus Province", EntityType::Organization), "{found:?}");
+    }
+
+    #[test]
+    fn a_surname_beats_a_town_of_the_same_name() {
+        let found = check("The story goes on.\nKrzysztof Baran, who chairs the group, spoke. Later Baran said more.\n");
+        assert!(has(&found, "Krzysztof Baran", EntityType::Person), "{found:?}");
+        assert!(has(&found, "Baran", EntityType::Person), "{found:?}");
     }
 }

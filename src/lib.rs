@@ -18,3 +18,4 @@ pub mod resolve;
 pub mod rdf;
 pub mod extract;
 pub mod store;
+pub mod evaluate;

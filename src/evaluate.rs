@@ -1,0 +1,1 @@
+//! Evaluation against annotated corpora (placeholder: being written).

@@ -19,3 +19,7 @@ pub mod rdf;
 pub mod extract;
 pub mod store;
 pub mod evaluate;
+pub mod facts;
+pub mod load;
+pub mod trace;
+pub mod render;

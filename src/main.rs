@@ -7,6 +7,8 @@
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use hearsay::extract::Pipeline;
+use hearsay::facts::{Facts, Relation};
+use hearsay::{load, render, trace};
 use hearsay::ingest;
 use hearsay::rdf::{self, Iris};
 use hearsay::resolve::Document;
@@ -108,6 +110,36 @@ enum Command {
         #[command(flatten)]
         input: InputOptions,
     },
+    /// Show how claims reached the articles: chains, who cites whom, original sources
+    ///
+    /// TARGET is an entity's name (as in its label, any case), an entity or claim IRI. For an
+    /// entity: who cites it, whom it cites, and every chain article -> intermediaries -> source ->
+    /// claim that passes through it. For a claim: its chain, the claims nested in it and its
+    /// original sources. Every hop shows its cue and the character span it came from.
+    Trace {
+        /// Entity name or IRI, or claim IRI
+        target: String,
+        /// Output format
+        #[arg(long, value_enum, default_value = "text")]
+        format: TraceFormat,
+    },
+    /// Draw a diagram (DOT, or SVG/PNG/PDF with Graphviz's dot installed)
+    ///
+    /// Nodes are shaped and coloured by kind (person, organization, place, claim, article), with a
+    /// legend; labels are short and the full names are in tooltips.
+    Diagram {
+        #[command(subcommand)]
+        what: DiagramKind,
+        /// Output format: dot is written directly; svg, png and pdf run Graphviz's `dot`
+        #[arg(long, value_enum, default_value = "dot", global = true)]
+        format: DiagramFormat,
+        /// Write to a file instead of standard output
+        #[arg(long, short, value_name = "FILE", global = true)]
+        output: Option<PathBuf>,
+        /// Draw at most this many nodes, the nearest and most connected first (0: no limit)
+        #[arg(long, default_value_t = 60, value_name = "N", global = true)]
+        max_nodes: usize,
+    },
     /// Count articles, entities by type, claims and statements in the store
     Stats {
         /// Print JSON instead of text
@@ -168,6 +200,53 @@ impl RdfFormatArg {
             RdfFormatArg::N3 => RdfFormat::N3,
         }
     }
+}
+
+#[derive(Subcommand, Debug)]
+enum DiagramKind {
+    /// An entity's neighbourhood: relations, articles that mention it, citations and claims
+    Entity {
+        /// Name or IRI
+        target: String,
+        /// How many steps out from the entity
+        #[arg(long, default_value_t = 1)]
+        depth: usize,
+    },
+    /// Who cited whom for an entity or a claim: article -> intermediary -> source -> claim
+    Citations {
+        /// Entity name or IRI, or claim IRI
+        target: String,
+    },
+    /// One article: its people, organizations, places and claims with their sources
+    Article {
+        /// Article IRI, or words of its headline
+        target: String,
+    },
+    /// The corpus's citation network: reporters and sources, articles clustered by outlet
+    Network,
+    /// The result of a SPARQL CONSTRUCT query
+    Query {
+        /// The query text (or use --file)
+        #[arg(required_unless_present = "file")]
+        query: Option<String>,
+        /// Read the query from a file
+        #[arg(long, short, value_name = "FILE", conflicts_with = "query")]
+        file: Option<PathBuf>,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum DiagramFormat {
+    Dot,
+    Svg,
+    Png,
+    Pdf,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum TraceFormat {
+    Text,
+    Json,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -236,6 +315,35 @@ fn run(cli: Cli) -> Result<bool> {
             out.flush()?;
             Ok(true)
         }
+        Command::Trace { target, format } => {
+            let store = Store::open_read_only(&store_dir()?)?;
+            let facts = load::claims(&store, &iris)?;
+            let found = load::find(&store, &iris, &target)?;
+            if found.is_empty() {
+                bail!("nothing in the store is named {target:?} (try an IRI, or `hearsay query` to look names up)");
+            }
+            let mut out = io::stdout().lock();
+            let mut any = false;
+            for iri in found {
+                let Some(traced) = trace::trace(&facts, &iri) else { continue };
+                any = true;
+                match format {
+                    TraceFormat::Text => write!(out, "{traced}")?,
+                    TraceFormat::Json => writeln!(out, "{}", serde_json::to_string(&traced)?)?,
+                }
+            }
+            if !any {
+                bail!("{target:?} is in the store but takes part in no claim");
+            }
+            Ok(true)
+        }
+        Command::Diagram { what, format, output, max_nodes } => {
+            let store = Store::open_read_only(&store_dir()?)?;
+            let (facts, options) = diagram_facts(&store, &iris, what, max_nodes)?;
+            let dot = render::dot(&facts, &options);
+            write_diagram(dot, format, output.as_deref())?;
+            Ok(true)
+        }
         Command::Stats { json } => {
             let dir = store_dir()?;
             let stats = Store::open_read_only(&dir)?.stats()?;
@@ -258,6 +366,122 @@ fn run(cli: Cli) -> Result<bool> {
             Ok(true)
         }
     }
+}
+
+/// Loads the facts a diagram draws, and how to draw them.
+fn diagram_facts(store: &Store, iris: &Iris, what: DiagramKind, max_nodes: usize) -> Result<(Facts, render::DiagramOptions)> {
+    let named = |target: &str| -> Result<Vec<String>> {
+        let found = load::find(store, iris, target)?;
+        if found.is_empty() {
+            bail!("nothing in the store is named {target:?}");
+        }
+        Ok(found)
+    };
+    let mut options = render::DiagramOptions { max_nodes, ..Default::default() };
+    let facts = match what {
+        DiagramKind::Entity { target, depth } => {
+            let focus = named(&target)?;
+            options.title = Some(format!("{target}: neighbourhood, depth {depth}"));
+            options.focus = focus.clone();
+            load::neighbourhood(store, iris, &focus, depth)?
+        }
+        DiagramKind::Citations { target } => {
+            let focus = named(&target)?;
+            let all = load::claims(store, iris)?;
+            options.title = Some(format!("{target}: who cited whom"));
+            options.focus = focus.clone();
+            citation_chains(&all, &focus)
+        }
+        DiagramKind::Article { target } => {
+            let article = named(&target)?.into_iter().next().expect("found one");
+            let facts = load::article(store, iris, &article)?;
+            options.title = facts.nodes.get(&article).map(|n| n.label.clone());
+            options.focus = vec![article];
+            facts
+        }
+        DiagramKind::Network => {
+            let mut facts = load::claims(store, iris)?;
+            facts.edges.retain(|e| e.relation == Relation::Cites);
+            let used: std::collections::BTreeSet<String> = facts.edges.iter().flat_map(|e| [e.from.clone(), e.to.clone()]).collect();
+            facts.nodes.retain(|iri, _| used.contains(iri));
+            facts.claims.clear();
+            options.title = Some("citation network".into());
+            options.cluster_by_outlet = true;
+            facts
+        }
+        DiagramKind::Query { query, file } => {
+            let text = match (query, file) {
+                (Some(q), _) => q,
+                (None, Some(f)) => std::fs::read_to_string(&f).with_context(|| format!("cannot read {}", f.display()))?,
+                (None, None) => bail!("give a query or --file"),
+            };
+            let QueryResults::Graph(triples) = store.query(&with_prefixes(&text))? else {
+                bail!("a diagram needs a CONSTRUCT or DESCRIBE query");
+            };
+            let triples: Vec<_> = triples.collect::<Result<_, _>>()?;
+            Facts::from_triples(&triples, iris.own(hearsay::vocab::hs::CITES).as_str())
+        }
+    };
+    Ok((facts, options))
+}
+
+/// The chains through any of `focus`: article -> intermediaries -> source -> claim, each hop
+/// labelled with its cue.
+fn citation_chains(all: &Facts, focus: &[String]) -> Facts {
+    let mut facts = Facts::default();
+    for claim in all.claims.values() {
+        let chain = all.chain(&claim.iri);
+        if !chain.iter().any(|hop| focus.contains(hop)) {
+            continue;
+        }
+        for iri in &chain {
+            if let Some(node) = all.nodes.get(iri) {
+                facts.add_node(node.clone());
+            }
+        }
+        // The cue of each hop is the cue of the claim whose source that hop is.
+        let mut lineage = vec![claim];
+        while let Some(parent) = lineage.last().and_then(|c| c.parent.as_ref()).and_then(|p| all.claims.get(p)) {
+            if lineage.len() > 32 {
+                break;
+            }
+            lineage.push(parent);
+        }
+        let cue_of = |source: &str| lineage.iter().find(|c| c.source.as_deref() == Some(source)).and_then(|c| c.cue.clone());
+        for pair in chain.windows(2) {
+            let relation = if pair[1] == claim.iri { Relation::Said } else { Relation::Cites };
+            let label = if relation == Relation::Cites { cue_of(&pair[1]) } else { None };
+            facts.add_edge(&pair[0], &pair[1], relation, label);
+        }
+    }
+    facts.finish();
+    facts
+}
+
+/// Writes DOT as is, or runs Graphviz's `dot` for the other formats.
+fn write_diagram(dot: String, format: DiagramFormat, output: Option<&std::path::Path>) -> Result<()> {
+    let bytes = match format {
+        DiagramFormat::Dot => dot.into_bytes(),
+        other => {
+            use graphviz_rust::cmd::{CommandArg, Format};
+            let f = match other {
+                DiagramFormat::Svg => Format::Svg,
+                DiagramFormat::Png => Format::Png,
+                _ => Format::Pdf,
+            };
+            graphviz_rust::exec_dot(dot, vec![CommandArg::Format(f)]).map_err(|e| match e.kind() {
+                io::ErrorKind::NotFound => {
+                    anyhow::anyhow!("Graphviz's `dot` is not installed: install the graphviz package (apt-get install graphviz), or use --format dot")
+                }
+                _ => anyhow::anyhow!("Graphviz's dot failed: {e}"),
+            })?
+        }
+    };
+    match output {
+        Some(path) => std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))?,
+        None => io::stdout().lock().write_all(&bytes)?,
+    }
+    Ok(())
 }
 
 /// SPARQL prefixes predeclared for `hearsay query`, unless the query declares its own.

@@ -732,6 +732,55 @@ fn link(r: &mut Recognized<'_>, lexicon: &Lexicon) {
             }
         }
     }
+    // "IS's leader, Abu Bakr al-Baghdadi": an organization's role, then the person.
+    // "Furat Media, Islamic State's media wing": a body, then its parent's unit.
+    // "the leader of IS's Caucasus Province in Daghestan, Abu Mukhammad Kadarsky": the same.
+    for i in 0..n {
+        let owner = r.mentions[i].clone();
+        if owner.kind != EntityType::Organization {
+            continue;
+        }
+        let after = token_at(owner.span.end);
+        if after >= seg.tokens.len() || seg.tokens[after].kind != TokenKind::Possessive {
+            continue;
+        }
+        let sentence_end = seg.sentences[seg.sentence_of(after)].tokens.end;
+        let mut k = after + 1;
+        // Modifiers: lowercase words, and adjectives like "Russian-language" or "official".
+        while k < sentence_end && k < after + 5 && {
+            let w = seg.word(k);
+            let function_word = matches!(w, "in" | "of" | "at" | "for" | "with" | "on" | "to" | "by" | "from" | "and" | "or" | "that" | "who" | "which" | "has" | "is" | "was");
+            !function_word && w.starts_with(char::is_lowercase) || lexicon.is_demonym(w) || w.rsplit_once('-').is_some_and(|(_, l)| l.starts_with(char::is_lowercase))
+        } {
+            k += 1;
+        }
+        if k == after + 1 || k >= sentence_end {
+            continue;
+        }
+        let head = seg.word(k - 1);
+        let role_span = seg.tokens[after + 1].span.cover(seg.tokens[k - 1].span);
+        // Forward: "ORG's leader, PERSON".
+        if seg.word(k) == "," && lexicon.role(head).is_some() {
+            if let Some(j) = (i + 1..n).find(|&j| r.mentions[j].span.start == seg.tokens.get(k + 1).map_or(0, |t| t.span.start)) {
+                if r.mentions[j].kind == EntityType::Person {
+                    let predicate = if lexicon.role(head) == Some(RoleClass::Leader) { Predicate::HeadOf } else { Predicate::MemberOf };
+                    r.relations.push(Relation { subject: j, predicate, object: i, role: Some(role_span), span: owner.span.cover(r.mentions[j].span) });
+                }
+            }
+        }
+        // Backward: "NAME, [the] ORG's ... wing|affiliate|branch".
+        if lexicon.noun_type(head) == Some(EntityType::Organization) {
+            let mut b = token_at(owner.span.start);
+            if b > 0 && matches!(seg.word(b - 1), "the" | "The") {
+                b -= 1;
+            }
+            if b >= 2 && seg.word(b - 1) == "," {
+                if let Some(j) = r.mention_ending_at(seg.tokens[b - 2].span.end).filter(|&j| r.mentions[j].kind == EntityType::Organization && j != i) {
+                    r.relations.push(Relation { subject: j, predicate: Predicate::PartOf, object: i, role: None, span: r.mentions[j].span.cover(owner.span) });
+                }
+            }
+        }
+    }
     // "FSB Director Alexander Bortnikov": the role's organization is the mention before it.
     for role in r.roles.clone() {
         let before = r.mentions.iter().rposition(|m| m.span.end < role.span.start && role.span.start - m.span.end <= 1);

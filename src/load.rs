@@ -1,0 +1,257 @@
+//! Reading facts back from the store for traces and diagrams (an I/O edge).
+//!
+//! Each function asks the store one or a few SPARQL questions and returns [`Facts`]. Patterns sit
+//! inside `GRAPH ?g { ... }` so that a fact stated in several article graphs is read once per
+//! article, never multiplied by the union. Names are looked up by IRI or label. This module does
+//! not decide what a diagram shows; `render` and `trace` do.
+
+use crate::facts::{relation_of, ClaimFact, Facts, Node, NodeKind, Relation};
+use crate::rdf::Iris;
+use crate::store::{QueryError, Store};
+use crate::vocab::hs;
+use oxigraph::model::Term;
+use oxigraph::sparql::QueryResults;
+use std::collections::BTreeMap;
+
+/// Rows of a SELECT query as maps from variable to term.
+fn select(store: &Store, iris: &Iris, body: &str) -> Result<Vec<BTreeMap<String, Term>>, QueryError> {
+    let mut query = String::new();
+    for (prefix, ns) in crate::store::PREFIXES {
+        let ns = if *prefix == "hs" { own_namespace(iris) } else { ns.to_string() };
+        query.push_str(&format!("PREFIX {prefix}: <{ns}>\n"));
+    }
+    query.push_str(body);
+    let mut rows = Vec::new();
+    if let QueryResults::Solutions(solutions) = store.query(&query)? {
+        for solution in solutions {
+            let solution = solution?;
+            rows.push(solution.iter().map(|(v, t)| (v.as_str().to_string(), t.clone())).collect());
+        }
+    }
+    Ok(rows)
+}
+
+fn own_namespace(iris: &Iris) -> String {
+    let cites = iris.own(hs::CITES);
+    cites.as_str().trim_end_matches("cites").to_string()
+}
+
+fn iri(row: &BTreeMap<String, Term>, var: &str) -> Option<String> {
+    match row.get(var)? {
+        Term::NamedNode(n) => Some(n.as_str().to_string()),
+        _ => None,
+    }
+}
+
+fn text(row: &BTreeMap<String, Term>, var: &str) -> Option<String> {
+    match row.get(var)? {
+        Term::Literal(l) => Some(l.value().to_string()),
+        Term::NamedNode(n) => Some(n.as_str().to_string()),
+        _ => None,
+    }
+}
+
+fn number(row: &BTreeMap<String, Term>, var: &str) -> Option<u64> {
+    text(row, var)?.parse().ok()
+}
+
+fn kind_of(class: Option<String>) -> NodeKind {
+    match class.as_deref() {
+        Some("http://schema.org/Person") => NodeKind::Person,
+        Some("http://schema.org/Organization") => NodeKind::Organization,
+        Some("http://schema.org/Place") => NodeKind::Place,
+        Some("http://schema.org/Claim") => NodeKind::Claim,
+        Some("http://schema.org/NewsArticle") => NodeKind::Article,
+        _ => NodeKind::Other,
+    }
+}
+
+/// IRIs of graph nodes matching `name`: the IRI itself, else entities whose preferred or other
+/// label equals it (case-insensitively), else articles whose headline contains it.
+pub fn find(store: &Store, iris: &Iris, name: &str) -> Result<Vec<String>, QueryError> {
+    if name.contains("://") {
+        return Ok(vec![name.to_string()]);
+    }
+    let literal = serde_json::to_string(&name.to_lowercase()).unwrap_or_default();
+    let by_label = format!("SELECT DISTINCT ?x WHERE {{ GRAPH ?g {{ ?x skos:prefLabel|skos:altLabel ?l FILTER(LCASE(STR(?l)) = {literal}) }} }} ORDER BY ?x");
+    let rows = select(store, iris, &by_label)?;
+    if !rows.is_empty() {
+        return Ok(rows.iter().filter_map(|r| iri(r, "x")).collect());
+    }
+    let by_headline = format!("SELECT DISTINCT ?x WHERE {{ GRAPH ?g {{ ?x schema:headline ?h FILTER(CONTAINS(LCASE(STR(?h)), {literal})) }} }} ORDER BY ?x");
+    Ok(select(store, iris, &by_headline)?.iter().filter_map(|r| iri(r, "x")).collect())
+}
+
+/// Every claim, with its sources, intermediaries and articles as nodes, and the citation edges
+/// (reporter to source, labelled with the cue) and said edges (source to claim).
+pub fn claims(store: &Store, iris: &Iris) -> Result<Facts, QueryError> {
+    let rows = select(
+        store,
+        iris,
+        "SELECT ?claim ?g ?text ?b ?e ?source ?sl ?st ?sb ?se ?via ?vl ?vt ?parent ?cue ?cb ?ce ?headline ?publisher WHERE {
+           GRAPH ?g {
+             ?claim a schema:Claim ; schema:text ?text ; hs:contentSpan ?span .
+             ?span nif:beginIndex ?b ; nif:endIndex ?e .
+             OPTIONAL { ?claim prov:wasAttributedTo ?source . ?source skos:prefLabel ?sl ; a ?st }
+             OPTIONAL { ?claim hs:sourceSpan ?ss . ?ss nif:beginIndex ?sb ; nif:endIndex ?se }
+             OPTIONAL { ?claim hs:reportedBy ?via . ?via skos:prefLabel ?vl ; a ?vt }
+             OPTIONAL { ?claim dcterms:isPartOf ?parent }
+             OPTIONAL { ?claim hs:cueSpan ?cs . ?cs nif:anchorOf ?cue ; nif:beginIndex ?cb ; nif:endIndex ?ce }
+             OPTIONAL { ?g schema:headline ?headline }
+             OPTIONAL { ?g schema:publisher/skos:prefLabel ?publisher }
+           }
+         } ORDER BY ?claim",
+    )?;
+    let mut facts = Facts::default();
+    for row in &rows {
+        let (Some(claim), Some(article)) = (iri(row, "claim"), iri(row, "g")) else { continue };
+        let article_label = text(row, "headline").unwrap_or_else(|| article.clone());
+        facts.add_node(Node { iri: article.clone(), kind: NodeKind::Article, label: article_label, group: text(row, "publisher") });
+        let text_value = text(row, "text").unwrap_or_default();
+        facts.add_node(Node { iri: claim.clone(), kind: NodeKind::Claim, label: text_value.clone(), group: None });
+        for (var, label, class) in [("source", "sl", "st"), ("via", "vl", "vt")] {
+            if let Some(entity) = iri(row, var) {
+                facts.add_node(Node { iri: entity, kind: kind_of(iri(row, class)), label: text(row, label).unwrap_or_default(), group: None });
+            }
+        }
+        let span = |b: &str, e: &str| number(row, b).zip(number(row, e)).map(|(b, e)| [b, e]);
+        facts.claims.entry(claim.clone()).or_insert(ClaimFact {
+            iri: claim,
+            article,
+            text: text_value,
+            span: span("b", "e").unwrap_or_default(),
+            source: iri(row, "source"),
+            source_span: span("sb", "se"),
+            via: iri(row, "via"),
+            parent: iri(row, "parent"),
+            cue: text(row, "cue"),
+            cue_span: span("cb", "ce"),
+        });
+    }
+    let claims: Vec<ClaimFact> = facts.claims.values().cloned().collect();
+    for c in &claims {
+        let Some(source) = &c.source else { continue };
+        let reporter = c.via.clone().unwrap_or_else(|| c.article.clone());
+        facts.add_edge(&reporter, source, Relation::Cites, c.cue.clone());
+        facts.add_edge(source, &c.iri, Relation::Said, None);
+    }
+    facts.finish();
+    Ok(facts)
+}
+
+/// Entities, articles and claims around the `start` nodes, to `depth` steps: relations between
+/// entities, articles that mention them, citations and claims.
+pub fn neighbourhood(store: &Store, iris: &Iris, start: &[String], depth: usize) -> Result<Facts, QueryError> {
+    let mut facts = Facts::default();
+    let mut frontier: Vec<String> = start.to_vec();
+    let mut seen: std::collections::BTreeSet<String> = frontier.iter().cloned().collect();
+    let cites = iris.own(hs::CITES);
+    for _ in 0..depth.max(1) {
+        if frontier.is_empty() {
+            break;
+        }
+        let values: String = frontier.iter().map(|f| format!("<{f}> ")).collect();
+        let rows = select(
+            store,
+            iris,
+            &format!(
+                "SELECT ?from ?p ?to WHERE {{
+                   GRAPH ?g {{
+                     VALUES ?x {{ {values} }}
+                     VALUES ?p {{ org:memberOf org:headOf schema:parentOrganization schema:homeLocation schema:location schema:mentions hs:cites prov:wasAttributedTo }}
+                     {{ ?x ?p ?to . BIND(?x AS ?from) }} UNION {{ ?from ?p ?x . BIND(?x AS ?to) }}
+                   }}
+                 }}"
+            ),
+        )?;
+        let mut next = Vec::new();
+        let mut edges: Vec<(String, String, String)> = rows
+            .iter()
+            .filter_map(|r| Some((iri(r, "from")?, text(r, "p")?, iri(r, "to")?)))
+            .collect();
+        edges.sort();
+        for (from, p, to) in edges {
+            let relation = relation_of(&p, cites.as_str());
+            // prov:wasAttributedTo points from claim to source; diagrams read source to claim.
+            let (a, b) = if relation == Relation::Said { (to.clone(), from.clone()) } else { (from.clone(), to.clone()) };
+            facts.add_edge(&a, &b, relation, None);
+            for node in [from, to] {
+                if seen.insert(node.clone()) {
+                    next.push(node);
+                }
+            }
+        }
+        frontier = next;
+    }
+    describe(store, iris, &mut facts, seen.iter().cloned().collect())?;
+    facts.finish();
+    Ok(facts)
+}
+
+/// One article: its entities, claims with their sources, and the relations among its entities.
+pub fn article(store: &Store, iris: &Iris, article: &str) -> Result<Facts, QueryError> {
+    let all = claims(store, iris)?;
+    let mut facts = Facts::default();
+    for c in all.claims.values().filter(|c| c.article == article) {
+        facts.claims.insert(c.iri.clone(), c.clone());
+    }
+    let rows = select(
+        store,
+        iris,
+        &format!(
+            "SELECT ?from ?p ?to WHERE {{ GRAPH <{article}> {{
+               {{ <{article}> schema:mentions ?to . BIND(<{article}> AS ?from) BIND(schema:mentions AS ?p) }}
+               UNION {{ ?from ?p ?to . VALUES ?p {{ org:memberOf org:headOf schema:parentOrganization schema:homeLocation schema:location }} }}
+             }} }}"
+        ),
+    )?;
+    let cites = iris.own(hs::CITES);
+    let mut nodes = vec![article.to_string()];
+    for r in &rows {
+        let (Some(from), Some(p), Some(to)) = (iri(r, "from"), text(r, "p"), iri(r, "to")) else { continue };
+        facts.add_edge(&from, &to, relation_of(&p, cites.as_str()), None);
+        nodes.extend([from, to]);
+    }
+    let claims: Vec<ClaimFact> = facts.claims.values().cloned().collect();
+    for c in &claims {
+        nodes.push(c.iri.clone());
+        if let Some(source) = &c.source {
+            let reporter = c.via.clone().unwrap_or_else(|| c.article.clone());
+            facts.add_edge(&reporter, source, Relation::Cites, c.cue.clone());
+            facts.add_edge(source, &c.iri, Relation::Said, None);
+            nodes.extend([source.clone(), reporter]);
+        }
+    }
+    nodes.sort();
+    nodes.dedup();
+    describe(store, iris, &mut facts, nodes)?;
+    facts.finish();
+    Ok(facts)
+}
+
+/// Adds the type and label of each node.
+fn describe(store: &Store, iris: &Iris, facts: &mut Facts, nodes: Vec<String>) -> Result<(), QueryError> {
+    for chunk in nodes.chunks(400) {
+        let values: String = chunk.iter().map(|n| format!("<{n}> ")).collect();
+        let rows = select(
+            store,
+            iris,
+            &format!(
+                "SELECT ?n ?t ?l ?pub WHERE {{ VALUES ?n {{ {values} }} GRAPH ?g {{ ?n a ?t .
+                   OPTIONAL {{ ?n skos:prefLabel|schema:headline|schema:text ?l }}
+                   OPTIONAL {{ ?n schema:publisher/skos:prefLabel ?pub }} }} }} ORDER BY ?n ?t ?l"
+            ),
+        )?;
+        for r in &rows {
+            let Some(n) = iri(r, "n") else { continue };
+            let kind = kind_of(iri(r, "t"));
+            if kind == NodeKind::Other {
+                continue;
+            }
+            facts.add_node(Node { label: text(r, "l").unwrap_or_else(|| n.clone()), iri: n, kind, group: text(r, "pub") });
+        }
+    }
+    // Edges to nodes that are not entities, articles or claims (spans, contexts) are dropped.
+    facts.edges.retain(|e| facts.nodes.contains_key(&e.from) && facts.nodes.contains_key(&e.to));
+    Ok(())
+}

@@ -1,0 +1,189 @@
+//! Traces: through which chains claims reached the articles, who cites an entity and whom it
+//! cites, and the original sources of a claim.
+//!
+//! The citation network is a petgraph graph of reporters (articles and entities) and sources,
+//! weighted by the number of claims each citation carries. A chain runs from the article through
+//! every intermediary to the source and the claim, and each hop keeps its cue and the character
+//! spans it came from. This module does no I/O.
+
+use crate::facts::{ClaimFact, Facts, Node, NodeKind, Relation};
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::Direction;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// One step of a chain: who passed the claim on, and how.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Hop {
+    /// The source at this step.
+    pub node: Node,
+    /// The cue that introduced it ("says", "according to").
+    pub cue: Option<String>,
+    /// Where the cue is, in code points of the article.
+    pub cue_span: Option<[u64; 2]>,
+    /// Where the source is named.
+    pub source_span: Option<[u64; 2]>,
+}
+
+/// How one claim reached one article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Chain {
+    /// The article.
+    pub article: Node,
+    /// The intermediaries and the source, in order.
+    pub hops: Vec<Hop>,
+    /// The claim's IRI.
+    pub claim: String,
+    /// What was said.
+    pub text: String,
+    /// Where, in code points of the article.
+    pub span: [u64; 2],
+}
+
+/// Everything `hearsay trace` reports about one node.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Trace {
+    /// The entity or claim traced.
+    pub target: Node,
+    /// Reporters that cite it, with the number of claims.
+    pub cited_by: Vec<(Node, u32)>,
+    /// Sources it cites, with the number of claims.
+    pub cites: Vec<(Node, u32)>,
+    /// For a claim: the sources its content finally comes from.
+    pub original_sources: Vec<Node>,
+    /// The chains that pass through it.
+    pub chains: Vec<Chain>,
+}
+
+/// The citation network: reporters and sources, weighted edges.
+pub struct CitationGraph {
+    graph: DiGraph<String, u32>,
+    index: BTreeMap<String, NodeIndex>,
+}
+
+impl CitationGraph {
+    /// Builds the network from the `Cites` edges of `facts`.
+    pub fn new(facts: &Facts) -> Self {
+        let mut graph = DiGraph::new();
+        let mut index = BTreeMap::new();
+        for edge in facts.edges.iter().filter(|e| e.relation == Relation::Cites) {
+            let mut node = |iri: &String| *index.entry(iri.clone()).or_insert_with(|| graph.add_node(iri.clone()));
+            let (a, b) = (node(&edge.from), node(&edge.to));
+            match graph.find_edge(a, b) {
+                Some(e) => graph[e] += edge.weight,
+                None => {
+                    graph.add_edge(a, b, edge.weight);
+                }
+            }
+        }
+        Self { graph, index }
+    }
+
+    /// The neighbours of `iri` in one direction, with weights, sorted by IRI.
+    pub fn neighbours(&self, iri: &str, direction: Direction) -> Vec<(String, u32)> {
+        let Some(&n) = self.index.get(iri) else { return Vec::new() };
+        let mut out: Vec<(String, u32)> = self
+            .graph
+            .edges_directed(n, direction)
+            .map(|e| {
+                use petgraph::visit::EdgeRef;
+                let other = if direction == Direction::Incoming { e.source() } else { e.target() };
+                (self.graph[other].clone(), *e.weight())
+            })
+            .collect();
+        out.sort();
+        out
+    }
+}
+
+/// Traces `target` (an entity or claim IRI) through `facts`, which must hold all claims.
+pub fn trace(facts: &Facts, target: &str) -> Option<Trace> {
+    let node = facts.nodes.get(target)?.clone();
+    let network = CitationGraph::new(facts);
+    let with_nodes = |list: Vec<(String, u32)>| list.into_iter().filter_map(|(iri, w)| Some((facts.nodes.get(&iri)?.clone(), w))).collect();
+    let cited_by = with_nodes(network.neighbours(target, Direction::Incoming));
+    let cites = with_nodes(network.neighbours(target, Direction::Outgoing));
+    let (claims, original_sources): (Vec<&ClaimFact>, Vec<Node>) = if node.kind == NodeKind::Claim {
+        let claim = facts.claims.get(target)?;
+        let mut family = vec![claim];
+        family.extend(descendants(facts, target));
+        let leaves: Vec<&&ClaimFact> = family.iter().filter(|c| !facts.claims.values().any(|d| d.parent.as_deref() == Some(&c.iri))).collect();
+        let mut originals: Vec<Node> = leaves.iter().filter_map(|c| facts.nodes.get(c.source.as_ref()?).cloned()).collect();
+        originals.sort_by(|a, b| a.iri.cmp(&b.iri));
+        originals.dedup();
+        (family, originals)
+    } else {
+        let through: Vec<&ClaimFact> = facts.claims.values().filter(|c| facts.chain(&c.iri).iter().any(|hop| hop == target)).collect();
+        (through, Vec::new())
+    };
+    let chains = claims.into_iter().filter_map(|c| chain(facts, c)).collect();
+    Some(Trace { target: node, cited_by, cites, original_sources, chains })
+}
+
+/// Claims nested (at any depth) in `claim`.
+fn descendants<'a>(facts: &'a Facts, claim: &str) -> Vec<&'a ClaimFact> {
+    let mut out = Vec::new();
+    let mut stack = vec![claim.to_string()];
+    while let Some(current) = stack.pop() {
+        for c in facts.claims.values().filter(|c| c.parent.as_deref() == Some(current.as_str())) {
+            if out.len() < 1000 && !out.iter().any(|d: &&ClaimFact| d.iri == c.iri) {
+                out.push(c);
+                stack.push(c.iri.clone());
+            }
+        }
+    }
+    out
+}
+
+/// The chain of one claim, hop by hop.
+fn chain(facts: &Facts, claim: &ClaimFact) -> Option<Chain> {
+    // The claim's lineage from the outermost reporting claim down to it.
+    let mut lineage = vec![claim];
+    while let Some(parent) = lineage.last().and_then(|c| c.parent.as_ref()).and_then(|p| facts.claims.get(p)) {
+        if lineage.len() > 32 || lineage.iter().any(|c| c.iri == parent.iri) {
+            break;
+        }
+        lineage.push(parent);
+    }
+    lineage.reverse();
+    let mut hops = Vec::new();
+    // A claim that inherited its intermediary without a parent claim ("it says") starts at it.
+    if let Some(via) = lineage[0].via.as_ref().filter(|_| lineage[0].parent.is_none()).and_then(|v| facts.nodes.get(v)) {
+        hops.push(Hop { node: via.clone(), cue: None, cue_span: None, source_span: None });
+    }
+    for c in &lineage {
+        let Some(source) = c.source.as_ref().and_then(|s| facts.nodes.get(s)) else { continue };
+        hops.push(Hop { node: source.clone(), cue: c.cue.clone(), cue_span: c.cue_span, source_span: c.source_span });
+    }
+    Some(Chain { article: facts.nodes.get(&claim.article)?.clone(), hops, claim: claim.iri.clone(), text: claim.text.clone(), span: claim.span })
+}
+
+impl std::fmt::Display for Trace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let list = |items: &[(Node, u32)]| {
+            if items.is_empty() {
+                "nobody".to_string()
+            } else {
+                items.iter().map(|(n, w)| format!("{} ({w})", n.label)).collect::<Vec<_>>().join(", ")
+            }
+        };
+        writeln!(f, "{} ({:?}) <{}>", self.target.label, self.target.kind, self.target.iri)?;
+        writeln!(f, "  cited by: {}", list(&self.cited_by))?;
+        writeln!(f, "  cites:    {}", list(&self.cites))?;
+        if !self.original_sources.is_empty() {
+            let names: Vec<&str> = self.original_sources.iter().map(|n| n.label.as_str()).collect();
+            writeln!(f, "  original sources: {}", names.join(", "))?;
+        }
+        writeln!(f, "  chains ({}):", self.chains.len())?;
+        for c in &self.chains {
+            write!(f, "    article \"{}\"", c.article.label)?;
+            for hop in &c.hops {
+                let cue = hop.cue.as_deref().unwrap_or("(continues)");
+                let at = hop.source_span.map(|[b, e]| format!(" @{b}-{e}")).unwrap_or_default();
+                write!(f, " -[{cue}]-> {}{at}", hop.node.label)?;
+            }
+            writeln!(f, " -> \"{}\" @{}-{}", c.text, c.span[0], c.span[1])?;
+        }
+        Ok(())
+    }
+}

@@ -9,6 +9,8 @@ mod golden;
 mod shacl;
 // Invariants of the code base: module docs, pure modules, parseable example queries.
 mod tidy;
+// Diagrams and traces of the examples: golden DOT files rendered by Graphviz, hostile names.
+mod diagrams;
 // The evaluate module on small fixtures.
 mod evaluate;
 // Accuracy floors on the customer's seeds (skipped when ../shared is absent).

@@ -429,11 +429,12 @@ fn diagram_facts(store: &Store, iris: &Iris, what: DiagramKind, max_nodes: usize
 /// labelled with its cue.
 fn citation_chains(all: &Facts, focus: &[String]) -> Facts {
     let mut facts = Facts::default();
-    for claim in all.claims.values() {
+    let through: Vec<_> = all.claims.values().filter(|c| all.chain(&c.iri).iter().any(|hop| focus.contains(hop))).collect();
+    // With chains from several articles, each citation says which article it comes from.
+    let articles: std::collections::BTreeSet<&str> = through.iter().map(|c| c.article.as_str()).collect();
+    for claim in through {
         let chain = all.chain(&claim.iri);
-        if !chain.iter().any(|hop| focus.contains(hop)) {
-            continue;
-        }
+        let article = (articles.len() > 1).then(|| all.nodes.get(&claim.article).map(|n| n.label.chars().take(24).collect::<String>())).flatten();
         for iri in &chain {
             if let Some(node) = all.nodes.get(iri) {
                 facts.add_node(node.clone());
@@ -451,6 +452,11 @@ fn citation_chains(all: &Facts, focus: &[String]) -> Facts {
         for pair in chain.windows(2) {
             let relation = if pair[1] == claim.iri { Relation::Said } else { Relation::Cites };
             let label = if relation == Relation::Cites { cue_of(&pair[1]) } else { None };
+            let label = match (label, &article) {
+                (Some(cue), Some(a)) => Some(format!("{cue} · {a}…")),
+                (None, Some(a)) if relation == Relation::Cites => Some(format!("cites · {a}…")),
+                (label, _) => label,
+            };
             facts.add_edge(&pair[0], &pair[1], relation, label);
         }
     }

@@ -83,3 +83,14 @@ fn trace_shows_the_nested_chain_with_spans() {
     let missing = hearsay(&store).args(["trace", "Nobody Atall"]).output().unwrap();
     assert_eq!(missing.status.code(), Some(2));
 }
+
+#[test]
+fn a_missing_graphviz_names_the_package_to_install() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    assert!(hearsay(&store).args(["ingest", "-q", "examples/articles/01-harbour-strike.txt"]).status().unwrap().success());
+    let out = hearsay(&store).args(["diagram", "network", "--format", "png"]).env("PATH", dir.path()).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("install the graphviz package"), "{err}");
+}

@@ -238,6 +238,24 @@ impl<'a> Attributor<'a> {
                     t += 1;
                     continue;
                 }
+                let clause_subject = self.clause_subject(first, t);
+                if let Some((source, source_span)) = clause_subject {
+                    // ", saying ...", "and said ...", "who said ...": the subject is elsewhere, and
+                    // an earlier frame's content ends before this one's connector.
+                    let connector = (first..t).rev().find(|&k| matches!(self.word(k), "," | "and" | "but" | "who"));
+                    if let Some(k) = connector {
+                        let cut = self.tokens()[k].span.start;
+                        let cue_span = self.tokens()[t].span;
+                        for c in self.claims.iter_mut().filter(|c| c.content.contains(cue_span) && c.content.start < cut) {
+                            c.content = Span::new(c.content.start, cut).trim(self.r.text(), &[',', ' ']);
+                        }
+                    }
+                    if let Some((content, direct)) = self.after(t + 1, content_end, quotes) {
+                        self.push(content, Some(cue), source, source_span, direct);
+                    }
+                    t += 1;
+                    continue;
+                }
                 if let Some((source, source_span, subject_start)) = self.subject_before(first, t) {
                     let clause_follows = t + 1 < last && matches!(self.word(t + 1), "that" | ":");
                     // "ISIS has two centers of power, Gorevoy says, ...": parenthetical when a
@@ -285,7 +303,11 @@ impl<'a> Attributor<'a> {
                 }
                 // Inversion after a quotation or clause: "..., said Kadyrov."
                 if t > first && matches!(self.word(t - 1), "," | "”" | "\"") {
-                    if let Some(m) = self.mention_starting(t + 1).filter(|&m| {
+                    let mut name_at = t + 1;
+                    while name_at + 1 < last && self.lex.role(self.word(name_at)).is_some() {
+                        name_at += 1;
+                    }
+                    if let Some(m) = self.mention_starting(name_at).filter(|&m| {
                         let end = self.r.mentions[m].span.end;
                         let k = self.tokens().partition_point(|tok| tok.span.start < end);
                         k >= last || matches!(self.word(k), "." | "," | ";")
@@ -330,7 +352,12 @@ impl<'a> Attributor<'a> {
     /// "speak of", "put the number at").
     fn cue_fits(&self, cue: &crate::lexicon::Cue, t: usize, last: usize) -> bool {
         let next = |k: usize| if t + k < last { self.word(t + k) } else { "" };
-        let clause_follows = matches!(next(1), "that" | ":" | "“" | "\"" | ",") || OBJECTS.contains(&next(1)) && next(2) == "that";
+        // A clause follows at once, or after a short phrase ("wrote in a post that").
+        let clause_follows = matches!(next(1), "that" | ":" | "“" | "\"" | ",")
+            || matches!(next(1), "in" | "on" | "at" | "during" | "via" | "through" | "to" | "last" | "this" | "yesterday" | "earlier")
+                && (2..=6).find(|&k| matches!(next(k), "that" | ":" | "“" | "\"")).is_some_and(|k| {
+                (1..k).all(|x| next(x).chars().all(char::is_alphanumeric) && self.lex.cue(next(x)).is_none_or(|_| NOMINAL_CUES.contains(&next(x))))
+            });
         match cue.lemma.as_str() {
             "put" => (1..=3).any(|k| matches!(next(k), "number" | "figure" | "toll" | "total" | "count" | "cost" | "estimate")),
             "speak" | "talk" => matches!(next(1), "of" | "about" | "," | ":" | "“" | "\""),
@@ -338,8 +365,14 @@ impl<'a> Attributor<'a> {
             "point" => next(1) == "out" || clause_follows,
             "threaten" | "mean" | "know" | "feel" | "hope" | "understand" | "see" | "hear" | "learn" | "hold" | "find" | "show"
             | "read" | "call" | "question" | "note" | "report" | "recognize" | "observe" | "describe" | "reveal"
-            | "indicate" | "demonstrate" | "determine" | "establish" | "discover" | "judge" | "signal" | "rule" | "write" => clause_follows,
-            _ => !matches!(cue.class.as_str(), "urge" | "ask") || clause_follows && (1..=3).any(|k| matches!(next(k), "“" | "\"" | ":")),
+            | "indicate" | "demonstrate" | "determine" | "establish" | "discover" | "judge" | "signal" | "rule" | "write"
+            | "pledge" | "vow" | "promise" | "swear" | "guarantee" | "volunteer" => clause_follows,
+            // "called for a ban", "urged Congress to act", "asked whether": directives and
+            // questions report a position when they have an object clause.
+            _ if matches!(cue.class.as_str(), "urge" | "ask") => {
+                matches!(next(1), "for" | "on" | "that" | "whether" | "if" | ":" | "“" | "\"")
+            }
+            _ => true,
         }
     }
 
@@ -510,6 +543,45 @@ impl<'a> Attributor<'a> {
         self.subject_at(first, end).filter(|found| !self.in_quote(found.1))
     }
 
+    /// The subject of a cue that has none right before it: a participle after a comma
+    /// (", saying ..."), a verb coordinated with an earlier one ("... and said ..."), or a relative
+    /// clause ("an architect who said ..."). `None` when the cue is not in such a position.
+    fn clause_subject(&self, first: usize, cue: usize) -> Option<(Option<usize>, Option<Span>)> {
+        let mut before = cue;
+        while before > first && (AUXILIARIES.contains(&self.word(before - 1)) || self.word(before - 1).ends_with("ly") && self.word(before - 1).len() > 4) {
+            before -= 1;
+        }
+        if before == first {
+            return None;
+        }
+        let previous = self.word(before - 1);
+        let participle = self.word(cue).ends_with("ing") && previous == ",";
+        let coordinated = matches!(previous, "and" | "but") && before >= first + 2;
+        if previous == "who" {
+            let mut end = before - 1;
+            if end > first && self.word(end - 1) == "," {
+                end -= 1;
+            }
+            return (end > first).then(|| self.subject_at(first, end)).flatten().map(|(m, span, _)| (m, Some(span)));
+        }
+        if !participle && !coordinated {
+            return None;
+        }
+        // The latest frame of this sentence, else the sentence's subject.
+        let sentence = Span::new(self.tokens()[first].span.start, self.tokens()[cue].span.start);
+        if let Some(c) = self.claims.iter().rev().find(|c| c.cue.as_ref().is_some_and(|q| sentence.contains(q.span)) && c.source_span.is_some()) {
+            return Some((c.source, c.source_span));
+        }
+        let subject_end = (first..before).find(|&k| self.lex.cue(self.word(k)).is_some() && self.word(k).starts_with(char::is_lowercase)).unwrap_or(before);
+        (first..subject_end.min(first + 6)).find_map(|k| {
+            if let Some(m) = self.mention_starting(k).filter(|&m| self.r.mentions[m].kind != EntityType::Place) {
+                return Some((Some(m), Some(self.r.mentions[m].span)));
+            }
+            let w = self.word(k);
+            PRONOUNS.contains(&w).then(|| (self.resolve_pronoun(&w.to_lowercase(), self.tokens()[k].span.start), Some(self.tokens()[k].span)))
+        })
+    }
+
     /// Whether `span` lies inside a quotation.
     fn in_quote(&self, span: Span) -> bool {
         self.quotes.iter().any(|q| q.inner.contains(span))
@@ -523,7 +595,8 @@ impl<'a> Attributor<'a> {
             let span = self.r.mentions[m].span;
             let mut start = self.tokens().partition_point(|t| t.span.start < span.start);
             // "commentator Ruslan Gorevoy says": the role belongs to the subject.
-            while start > first && self.word(start - 1).starts_with(char::is_lowercase) && self.lex.role(self.word(start - 1)).is_some() {
+            // "commentator Ruslan Gorevoy", "Mr. Obama", "Sen. Claire McCaskill".
+            while start > first && self.lex.role(self.word(start - 1)).is_some() {
                 start -= 1;
             }
             return Some((Some(m), span, start));
@@ -534,7 +607,17 @@ impl<'a> Attributor<'a> {
         }
         let lower = word.to_lowercase();
         let is_noun = PEOPLE_NOUNS.contains(&lower.as_str()) || self.lex.role(&lower).is_some() || self.lex.role(lower.trim_end_matches('s')).is_some();
-        if !is_noun || !word.starts_with(char::is_lowercase) {
+        // "The campaign says", "the ad's narrator says": a determiner a few words back makes a
+        // noun phrase of any lowercase head noun.
+        let determined = word.chars().all(char::is_alphabetic)
+            && !AUXILIARIES.contains(&word)
+            && !word.ends_with("ly")
+            && !matches!(word, "that" | "which" | "who" | "this" | "there" | "here" | "it" | "what" | "also" | "not")
+            && (last.saturating_sub(5).max(first)..last).rev().take_while(|&k| {
+                let w = self.word(k);
+                !matches!(w, "," | "." | ";" | ":" | "“" | "\"" | "”" | "and" | "but" | "that" | "which" | "who" | "to" | "of" | "in" | "on" | "for" | "with") && self.lex.cue(w).is_none()
+            }).any(|k| matches!(self.word(k), "the" | "The" | "a" | "A" | "an" | "An" | "its" | "Its" | "his" | "His" | "her" | "Her" | "their" | "Their"));
+        if !(is_noun || determined) || !word.starts_with(char::is_lowercase) {
             return None;
         }
         // Walk left over the description: determiners, adjectives, names.
@@ -569,8 +652,10 @@ impl<'a> Attributor<'a> {
         if let Some(&m) = inner.last() {
             let noun = self.lex.noun_type(head);
             // "the WHO report", "the Kurdistan-24 news agency": the named body speaks.
-            let document = NOMINAL_CUES.contains(&head) && self.r.mentions[m].kind != EntityType::Place;
-            if document || noun == Some(EntityType::Organization) || noun.is_some() && noun == Some(self.r.mentions[m].kind) {
+            let kind = self.r.mentions[m].kind;
+            let document = NOMINAL_CUES.contains(&head) && kind != EntityType::Place;
+            // "the Kurdistan-24 news agency" is Kurdistan-24; "a Daghestan-based group" is not Dagestan.
+            if document || noun.is_some() && noun == Some(kind) {
                 return Some(m);
             }
             return None;

@@ -347,10 +347,7 @@ fn step_tag<'a>(open: &mut Option<Open<'a>>, spans: &mut Vec<Open<'a>>, tag: &'a
 }
 
 fn gold_mentions(spans: &[Open<'_>]) -> Vec<NerMention> {
-    spans
-        .iter()
-        .filter_map(|&(start, end, typ)| NerLabel::from_tag(typ).map(|label| NerMention { span: [start, end], label }))
-        .collect()
+    spans.iter().filter_map(|&(start, end, typ)| NerLabel::from_tag(typ).map(|label| NerMention { span: [start, end], label })).collect()
 }
 
 /// A sentence of an IOB2 file with the comments before it.
@@ -583,12 +580,8 @@ pub fn nif(pipeline: &Pipeline, turtle: &str) -> Result<NifReport, EvaluateError
     for (subject, text) in &contexts {
         let doc = pipeline.run(Source::from_text(subject.clone(), text.clone()));
         let chars = CharIndex::new(doc.article.text());
-        let predicted: BTreeSet<(usize, usize)> = doc
-            .entities
-            .iter()
-            .flat_map(|e| e.mentions.iter().map(|&m| chars.chars(m)))
-            .map(|[start, end]| (start, end))
-            .collect();
+        let predicted: BTreeSet<(usize, usize)> =
+            doc.entities.iter().flat_map(|e| e.mentions.iter().map(|&m| chars.chars(m))).map(|[start, end]| (start, end)).collect();
         let empty = BTreeSet::new();
         let gold = gold.get(subject).unwrap_or(&empty);
         gold_total += gold.len();
@@ -937,8 +930,7 @@ pub fn parse_ann(ann: &str) -> Result<Vec<Attribution>, AnnError> {
     let chars = |line: usize, roles: &BTreeMap<&str, Vec<&str>>, role: &str| -> Result<BTreeSet<usize>, AnnError> {
         let mut set = BTreeSet::new();
         for id in roles.get(role).into_iter().flatten() {
-            let fragments =
-                spans.get(id).ok_or_else(|| AnnError { line, message: format!("{role}:{id} names no T annotation") })?;
+            let fragments = spans.get(id).ok_or_else(|| AnnError { line, message: format!("{role}:{id} names no T annotation") })?;
             for &(a, b) in fragments {
                 set.extend(a..b);
             }

@@ -192,6 +192,9 @@ pub fn is_abbreviation(word: &str) -> bool {
     single_capital || dotted || ABBREVIATIONS.contains(&word)
 }
 
+/// Speech verbs that may follow a quotation ending in "?" or "!" in the same sentence.
+const SPEECH_AFTER_QUOTE: &[&str] = &["said", "says", "asked", "asks", "added", "adds", "told", "wrote", "writes", "replied", "continued", "shouted", "exclaimed", "tweeted"];
+
 const CLOSERS: &[&str] = &["”", "\"", "’", "'", ")", "]", "»"];
 
 /// Appends the sentences of the paragraph whose tokens start at `first`.
@@ -212,6 +215,11 @@ fn split_sentences(text: &str, tokens: &[Token], first: usize, paragraph: usize,
             let c = t.span.of(text).chars().next().unwrap_or(' ');
             c.is_uppercase() || c.is_ascii_digit() || "\"“‘'([«".contains(c)
         });
+        // '"How many times?" Clinton said.' is one sentence: a quotation closed by "?" or "!"
+        // and followed by its speech verb within three words.
+        let quoted = i > 0 && matches!(tokens[i - 1].span.of(text), "”" | "\"" | "’") && !matches!(word, ".");
+        let frame_follows = (i..(i + 4).min(tokens.len())).any(|k| SPEECH_AFTER_QUOTE.contains(&tokens[k].span.of(text)));
+        let next_starts_sentence = next_starts_sentence && !(quoted && frame_follows);
         if next_starts_sentence {
             push_sentence(tokens, start..i, paragraph, out);
             start = i;

@@ -82,6 +82,7 @@ pub fn attribute<'a>(recognized: &'a Recognized<'a>, lexicon: &Lexicon) -> (Attr
     for index in 0..recognized.segmented.sentences.len() {
         a.sentence(index, &quotes);
     }
+    a.speaker_labels();
     a.nest();
     a.continuations(&quotes);
     a.quotations(&quotes);
@@ -222,7 +223,7 @@ impl<'a> Attributor<'a> {
             let in_quote = quotes.iter().any(|q| q.inner.contains(self.tokens()[t].span));
             // "the NDU estimate of 4,000": a noun, left to the nominal cues below.
             let noun_use = NOMINAL_CUES.contains(&word) && t + 1 < last && (self.word(t + 1) == "of" || self.lex.cue(self.word(t + 1)).is_some());
-            if let Some(cue) = self.lex.cue(word).filter(|c| word.starts_with(char::is_lowercase) && !in_quote && !noun_use && self.cue_fits(c, t, last)) {
+            if let Some(cue) = self.lex.cue(word).filter(|c| word.starts_with(char::is_lowercase) && !in_quote && !noun_use && self.cue_fits(c, first, t, last)) {
                 let cue = Cue { span: self.tokens()[t].span, lemma: cue.lemma.clone(), class: cue.class.clone() };
                 // A passive cue ("is disputed by", "was denied") has no speaker before it; "it is
                 // believed that ..." is an attribution without a source.
@@ -310,7 +311,7 @@ impl<'a> Attributor<'a> {
                     if let Some(m) = self.mention_starting(name_at).filter(|&m| {
                         let end = self.r.mentions[m].span.end;
                         let k = self.tokens().partition_point(|tok| tok.span.start < end);
-                        k >= last || matches!(self.word(k), "." | "," | ";")
+                        k >= last || matches!(self.word(k), "." | "," | ";" | "(")
                     }) {
                         let content = self.before(first, t, quotes);
                         if let Some((content, direct)) = content {
@@ -350,8 +351,26 @@ impl<'a> Attributor<'a> {
     /// Whether a verb reports speech here. Directives (urge, ask) report no proposition; some
     /// verbs report speech only before a clause, a quotation or a colon ("threatened that",
     /// "speak of", "put the number at").
-    fn cue_fits(&self, cue: &crate::lexicon::Cue, t: usize, last: usize) -> bool {
+    fn cue_fits(&self, cue: &crate::lexicon::Cue, first: usize, t: usize, last: usize) -> bool {
         let next = |k: usize| if t + k < last { self.word(t + k) } else { "" };
+        // After a determiner, possessive or preposition the word is a noun ("the debate",
+        // "secretary of state", "Clinton's claims").
+        if t > first {
+            let previous = self.word(t - 1);
+            let noun_context = matches!(
+                previous.to_lowercase().as_str(),
+                "the" | "a" | "an" | "this" | "these" | "those" | "its" | "his" | "her" | "their" | "our" | "my" | "your" | "of" | "in"
+                    | "on" | "at" | "for" | "with" | "by" | "every" | "each" | "no" | "any" | "some" | "another" | "first" | "second" | "presidential"
+            ) || self.tokens()[t - 1].kind == TokenKind::Possessive;
+            if noun_context {
+                return false;
+            }
+        }
+        // '"...," they wrote.': any speech verb may close a quotation's frame.
+        let closes_quote = matches!(next(1), "." | "," | "!" | "?" | "") && (first..t).any(|k| matches!(self.word(k), "”" | "\""));
+        if closes_quote {
+            return true;
+        }
         // A clause follows at once, or after a short phrase ("wrote in a post that").
         let clause_follows = matches!(next(1), "that" | ":" | "“" | "\"" | ",")
             || matches!(next(1), "in" | "on" | "at" | "during" | "via" | "through" | "to" | "last" | "this" | "yesterday" | "earlier")
@@ -360,11 +379,13 @@ impl<'a> Attributor<'a> {
             });
         match cue.lemma.as_str() {
             "put" => (1..=3).any(|k| matches!(next(k), "number" | "figure" | "toll" | "total" | "count" | "cost" | "estimate")),
+            // 'called the plan "a disaster"', "called for a ban", "called on Congress to".
+            "call" => matches!(next(1), "for" | "on") || (1..=4).any(|k| matches!(next(k), "“" | "\"")),
             "speak" | "talk" => matches!(next(1), "of" | "about" | "," | ":" | "“" | "\""),
             "refer" => next(1) == "to" && (3..=8).any(|k| next(k) == "as"),
             "point" => next(1) == "out" || clause_follows,
             "threaten" | "mean" | "know" | "feel" | "hope" | "understand" | "see" | "hear" | "learn" | "hold" | "find" | "show"
-            | "read" | "call" | "question" | "note" | "report" | "recognize" | "observe" | "describe" | "reveal"
+            | "read" | "question" | "note" | "report" | "recognize" | "observe" | "describe" | "reveal"
             | "indicate" | "demonstrate" | "determine" | "establish" | "discover" | "judge" | "signal" | "rule" | "write"
             | "pledge" | "vow" | "promise" | "swear" | "guarantee" | "volunteer" => clause_follows,
             // "called for a ban", "urged Congress to act", "asked whether": directives and
@@ -617,6 +638,13 @@ impl<'a> Attributor<'a> {
                 let w = self.word(k);
                 !matches!(w, "," | "." | ";" | ":" | "“" | "\"" | "”" | "and" | "but" | "that" | "which" | "who" | "to" | "of" | "in" | "on" | "for" | "with") && self.lex.cue(w).is_none()
             }).any(|k| matches!(self.word(k), "the" | "The" | "a" | "A" | "an" | "An" | "its" | "Its" | "his" | "His" | "her" | "Her" | "their" | "Their"));
+        // "Video shows that ...": a common noun opening the sentence.
+        let opening_noun = last == first && word.starts_with(char::is_uppercase) && self.lex.is_common(word) && !PRONOUNS.contains(&word)
+            && !matches!(word.to_lowercase().as_str(), "that" | "this" | "there" | "here" | "it" | "what" | "but" | "and" | "so" | "then" | "now" | "still" | "yet" | "also");
+        if opening_noun {
+            let span = self.tokens()[last].span;
+            return Some((None, span, last));
+        }
         if !(is_noun || determined) || !word.starts_with(char::is_lowercase) {
             return None;
         }
@@ -757,6 +785,40 @@ impl<'a> Attributor<'a> {
         self.claims.push(Claim { content, cue, source, source_span, reported_by: None, parent: None, direct, quantities: Vec::new() });
     }
 
+    /// Speaker labels of transcripts and pull quotes: a paragraph (or a quotation opening it)
+    /// that starts with one to three capitalized words and a colon ("WALLACE: Let's start",
+    /// "Trump: 'We will win'"). The colon is the cue; the rest of the paragraph is the content.
+    fn speaker_labels(&mut self) {
+        let text = self.text();
+        for p in self.r.segmented.paragraphs.clone() {
+            let first = self.tokens().partition_point(|t| t.span.start < p.start);
+            let mut k = first;
+            if k < self.tokens().len() && self.is_quote_open(k) {
+                k += 1;
+            }
+            let name_start = k;
+            while k < self.tokens().len() && k < name_start + 3 && self.tokens()[k].span.end <= p.end && self.word(k).starts_with(char::is_uppercase) && self.tokens()[k].kind == TokenKind::Word {
+                k += 1;
+            }
+            if k == name_start || k >= self.tokens().len() || self.word(k) != ":" || self.tokens()[k].span.end >= p.end {
+                continue;
+            }
+            let name = self.span(name_start, k);
+            // Not a heading ("Note:", "Update:") or a time ("3:25").
+            if name.of(text).split_whitespace().count() == 1 && self.lex.is_common(name.of(text)) {
+                continue;
+            }
+            let content = Span::new(self.tokens()[k].span.end, p.end).trim(text, &['"', '“', '”', ' ']);
+            if content.is_empty() || self.claims.iter().any(|c| c.content.overlaps(content)) {
+                continue;
+            }
+            let source = (0..self.r.mentions.len()).find(|&m| name.contains(self.r.mentions[m].span) && self.r.mentions[m].kind != EntityType::Place);
+            let cue = Cue { span: self.tokens()[k].span, lemma: ":".into(), class: "say".into() };
+            let quoted = name_start > first;
+            self.push(content, Some(cue), source, Some(name), quoted);
+        }
+    }
+
     /// A sentence with no frame of its own, right after a sentence whose reported speech runs to
     /// its end, in the same paragraph, continues that speech ("A major reason ..., he continues,
     /// is that the group pays well. Kyrgyz members are paid ..."). A sentence that turns ("But",
@@ -826,6 +888,25 @@ impl<'a> Attributor<'a> {
                 .min_by_key(|c| c.content.start)
                 .filter(|c| c.content.start - q.outer.end < 200)
                 .map(|c| (c.source, c.source_span, c.reported_by, c.parent));
+            // '"A," said Caddell. "B ..."': a quotation that opens the sentence right after its
+            // speaker's frame, in the same paragraph, is the same attribution.
+            let sentences = &self.r.segmented.sentences;
+            let sentence_at = |byte: usize| sentences.partition_point(|s| s.span.end <= byte);
+            let adjacent = self
+                .claims
+                .iter()
+                .position(|c| {
+                    c.cue.is_some() && c.content.end <= q.outer.start && {
+                        let (a, b) = (sentence_at(c.content.end.saturating_sub(1)), sentence_at(q.outer.start));
+                        b == a + 1 && b < sentences.len() && sentences[a].paragraph == sentences[b].paragraph && sentences[b].span.start == q.outer.start
+                    }
+                })
+                .filter(|&i| !self.claims.iter().any(|d| d.content.start > self.claims[i].content.end && d.content.end <= q.outer.start));
+            if let Some(i) = adjacent {
+                let end = q.inner.trim(self.text(), &[',', '.', ' ']).end;
+                self.claims[i].content = Span::new(self.claims[i].content.start, end.max(self.claims[i].content.end));
+                continue;
+            }
             if let Some((source, source_span, reported_by, parent)) = speaker.or(following) {
                 let mut claim = Claim { content: q.inner, cue: None, source, source_span, reported_by, parent, direct: true, quantities: Vec::new() };
                 claim.content = claim.content.trim(self.text(), &[',']);

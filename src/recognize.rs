@@ -191,9 +191,11 @@ impl<'a> Recognizer<'a> {
         if sentence.span != paragraph || sentence.span.of(text).trim_end_matches(['"', '”', '’']).ends_with('.') {
             return false;
         }
-        let words: Vec<&str> = sentence.tokens.clone().map(|i| self.word(i)).filter(|w| w.chars().count() > 3).collect();
-        let caps = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
-        words.len() >= 3 && caps * 10 >= words.len() * 7
+        // Title case shows in the common words: "Calls For Recruits To Join It In", not in a
+        // line of names such as "Guy Forget ( France ) beat Felix Mantilla ( Spain )".
+        let common: Vec<&str> = sentence.tokens.clone().map(|i| self.word(i)).filter(|w| w.chars().count() > 2 && self.lex.is_common(w)).collect();
+        let caps = common.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+        caps >= 2 && caps * 10 >= common.len() * 7
     }
 
     /// Whether token `i` can be part of a name.
@@ -225,6 +227,9 @@ impl<'a> Recognizer<'a> {
     /// Finds the candidates of one body sentence.
     fn sentence(&mut self, range: std::ops::Range<usize>) {
         let first = range.start;
+        for (hit, known) in self.known_in_capitals(range.clone()) {
+            self.push_known(hit, known, 2, "gazetteer in capitals");
+        }
         // Known places inside compound adjectives ("Aleppo-based") are outside any run.
         let span = self.span(range.start, range.end);
         for (hit, known) in self.known_in(span) {
@@ -285,6 +290,56 @@ impl<'a> Recognizer<'a> {
         for (hit, known) in self.known_in(span) {
             self.push_known(hit, known, 3, "gazetteer");
         }
+        for (hit, known) in self.known_in_capitals(range) {
+            self.push_known(hit, known, 2, "gazetteer in capitals");
+        }
+    }
+
+    /// Gazetteer names written in capitals ("BELGRADE 1996-08-31", "SOCCER - ARMENIA AND
+    /// PORTUGAL DRAW"): the sentence's all-capital ASCII words are looked up in title case.
+    fn known_in_capitals(&self, range: std::ops::Range<usize>) -> Vec<(Span, Known)> {
+        let text = self.text();
+        let mut out = Vec::new();
+        let mut i = range.start;
+        while i < range.end {
+            let capital = |t: usize| {
+                let w = self.word(t);
+                w.len() >= 2 && w.is_ascii() && w.chars().all(|c| c.is_ascii_uppercase() || c == '-' || c == '.')
+            };
+            if !capital(i) {
+                i += 1;
+                continue;
+            }
+            // The longest run of capital words (with "OF"/"AND" inside) that the gazetteer knows.
+            let mut end = i + 1;
+            while end < range.end && (capital(end) || matches!(self.word(end), "OF" | "THE") && end + 1 < range.end && capital(end + 1)) {
+                end += 1;
+            }
+            let mut found = false;
+            for stop in (i + 1..=end).rev() {
+                let span = self.span(i, stop);
+                let titled: String = span
+                    .of(text)
+                    .split(' ')
+                    .map(|w| {
+                        let lower = w.to_lowercase();
+                        if matches!(lower.as_str(), "of" | "the" | "and") { return lower; }
+                        lower.split('-').map(|p| { let mut c = p.chars(); c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default() }).collect::<Vec<_>>().join("-")
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if let Some(known) = self.lex.known(&titled) {
+                    out.push((span, known));
+                    i = stop;
+                    found = true;
+                    break;
+                }
+            }
+            if !found {
+                i += 1;
+            }
+        }
+        out
     }
 
     /// Gazetteer hits inside `span` that start and end on token boundaries (or end before a
@@ -510,7 +565,13 @@ impl<'a> Recognizer<'a> {
             // A capitalized first word says nothing: only a speech verb after a known surname.
             let followed_by_cue = end < n && self.lex.cue(self.word(end)).is_some() && self.word(end).starts_with(char::is_lowercase);
             let speaker = followed_by_cue && self.lex.surname(words[0]).is_some() && !self.lex.is_common(words[0]);
-            return speaker.then_some((EntityType::Person, 1, "speaker before speech verb"));
+            // "Charles ceded Alsace": a first name that is no common word, before a verb.
+            let named = self.lex.first_name(words[0]).is_some_and(|f| f >= 0.01)
+                && !self.lex.is_common(words[0])
+                && end < last
+                && self.word(end).chars().all(char::is_lowercase)
+                && !self.lex.is_common(&words[0].to_lowercase());
+            return (speaker || named).then_some((EntityType::Person, 1, "first name opening a sentence"));
         }
         // A noun and a comma right before: "its leader, Abu Bakr al-Baghdadi", "the group's
         // North Caucasus affiliate, Wilayat al-Qawqaz".

@@ -571,7 +571,10 @@ impl<'a> Recognizer<'a> {
                 && end < last
                 && self.word(end).chars().all(char::is_lowercase)
                 && !self.lex.is_common(&words[0].to_lowercase());
-            return (speaker || named).then_some((EntityType::Person, 1, "first name opening a sentence"));
+            if speaker {
+                return Some((EntityType::Person, 1, "speaker before speech verb"));
+            }
+            return named.then_some((EntityType::Person, 1, "first name opening a sentence"));
         }
         // A noun and a comma right before: "its leader, Abu Bakr al-Baghdadi", "the group's
         // North Caucasus affiliate, Wilayat al-Qawqaz".

@@ -262,16 +262,18 @@ impl<'a> Attributor<'a> {
                     // "ISIS has two centers of power, Gorevoy says, ...": parenthetical when a
                     // quotation or a clause of some length comes before; "Its director, Amina
                     // Odhiambo, puts ..." has only a noun phrase there.
-                    let before_len = subject_start.saturating_sub(first + 1);
                     let quoted_before = subject_start > first && matches!(self.word(subject_start - 1), "”" | "\"")
                         || subject_start >= first + 2 && matches!(self.word(subject_start - 2), "”" | "\"");
+                    // "the operator, Northline Ferries, had put ...": a name set off by commas is an
+                    // apposition to what comes before it, not a parenthetical frame.
+                    let after_subject = self.tokens().partition_point(|tok| tok.span.start < source_span.end);
                     let name_between_commas = source.is_some_and(|m| self.r.mentions[m].span == source_span)
-                        && t > 0
-                        && self.word(t - 1) == ",";
+                        && after_subject < last
+                        && self.word(after_subject) == ",";
                     let parenthetical = !clause_follows
                         && subject_start > first
                         && matches!(self.word(subject_start - 1), "," | "”" | "\"" | "—")
-                        && (before_len >= 4 || quoted_before || !name_between_commas);
+                        && (!name_between_commas || quoted_before);
                     let content = if parenthetical {
                         let rest = self.after(t + 1, content_end, quotes);
                         let before = self.before(first, subject_start, quotes);
@@ -304,8 +306,14 @@ impl<'a> Attributor<'a> {
                 }
                 // Inversion after a quotation or clause: "..., said Kadyrov."
                 if t > first && matches!(self.word(t - 1), "," | "”" | "\"") {
+                    // "said Rep. Butterfield", "said harbour master Greta Solberg": titles and a
+                    // few descriptive words may stand between the verb and the name.
                     let mut name_at = t + 1;
-                    while name_at + 1 < last && self.lex.role(self.word(name_at)).is_some() {
+                    while name_at + 1 < last
+                        && name_at < t + 5
+                        && (self.lex.role(self.word(name_at)).is_some() || self.word(name_at).chars().all(char::is_lowercase))
+                        && self.mention_starting(name_at).is_none()
+                    {
                         name_at += 1;
                     }
                     if let Some(m) = self.mention_starting(name_at).filter(|&m| {

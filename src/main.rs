@@ -140,6 +140,19 @@ enum Command {
         #[arg(long, default_value_t = 60, value_name = "N", global = true)]
         max_nodes: usize,
     },
+    /// Score extraction against annotated corpora (no store needed)
+    ///
+    /// conll: PER/ORG/LOC mentions with exact spans (MISC ignored) in a CoNLL-2003 file (or a
+    /// Universal NER IOB2 file). nif: mention detection in a NIF 2.0 Turtle corpus, exact and
+    /// overlapping spans. polnear: cue, source and content of attributions in a PolNeAR directory
+    /// (with text/ and attributions/). The figures agree with ../shared/eval's Python scorers.
+    Evaluate {
+        #[command(subcommand)]
+        what: EvaluateKind,
+        /// Print JSON instead of a table
+        #[arg(long, global = true)]
+        json: bool,
+    },
     /// Count articles, entities by type, claims and statements in the store
     Stats {
         /// Print JSON instead of text
@@ -232,6 +245,25 @@ enum DiagramKind {
         /// Read the query from a file
         #[arg(long, short, value_name = "FILE", conflicts_with = "query")]
         file: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum EvaluateKind {
+    /// Named entities in a CoNLL-2003 (or Universal NER IOB2) file
+    Conll {
+        /// The annotated file
+        file: PathBuf,
+    },
+    /// Mention detection in a NIF 2.0 corpus (Turtle)
+    Nif {
+        /// The .ttl file
+        file: PathBuf,
+    },
+    /// Attributions in a PolNeAR directory (text/*.txt and attributions/*.ann)
+    Polnear {
+        /// The directory
+        dir: PathBuf,
     },
 }
 
@@ -344,6 +376,27 @@ fn run(cli: Cli) -> Result<bool> {
             write_diagram(dot, format, output.as_deref())?;
             Ok(true)
         }
+        Command::Evaluate { what, json } => {
+            let pipeline = Pipeline::new(iris);
+            let read = |path: &std::path::Path| std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()));
+            let mut out = io::stdout().lock();
+            match what {
+                EvaluateKind::Conll { file } => {
+                    let report = hearsay::evaluate::conll(&pipeline, &read(&file)?).with_context(|| file.display().to_string())?;
+                    if json { writeln!(out, "{}", serde_json::to_string(&report)?)? } else { write!(out, "{report}")? }
+                }
+                EvaluateKind::Nif { file } => {
+                    let report = hearsay::evaluate::nif(&pipeline, &read(&file)?).with_context(|| file.display().to_string())?;
+                    if json { writeln!(out, "{}", serde_json::to_string(&report)?)? } else { write!(out, "{report}")? }
+                }
+                EvaluateKind::Polnear { dir } => {
+                    let articles = polnear_articles(&dir)?;
+                    let report = hearsay::evaluate::polnear(&pipeline, &articles).with_context(|| dir.display().to_string())?;
+                    if json { writeln!(out, "{}", serde_json::to_string(&report)?)? } else { write!(out, "{report}")? }
+                }
+            }
+            Ok(true)
+        }
         Command::Stats { json } => {
             let dir = store_dir()?;
             let stats = Store::open_read_only(&dir)?.stats()?;
@@ -366,6 +419,38 @@ fn run(cli: Cli) -> Result<bool> {
             Ok(true)
         }
     }
+}
+
+/// Reads a PolNeAR directory: each text/NAME.txt with the contents of attributions/NAME_*.ann,
+/// sorted by file name.
+fn polnear_articles(dir: &std::path::Path) -> Result<Vec<hearsay::evaluate::PolnearArticle>> {
+    let list = |sub: &str| -> Result<Vec<PathBuf>> {
+        let path = dir.join(sub);
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&path)
+            .with_context(|| format!("cannot read {} (a PolNeAR directory has text/ and attributions/)", path.display()))?
+            .map(|e| e.map(|e| e.path()))
+            .collect::<io::Result<_>>()?;
+        files.sort();
+        Ok(files)
+    };
+    let anns = list("attributions")?;
+    let mut articles = Vec::new();
+    for text_path in list("text")? {
+        if text_path.extension().and_then(|e| e.to_str()) != Some("txt") {
+            continue;
+        }
+        let name = text_path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+        let text = std::fs::read_to_string(&text_path).with_context(|| format!("cannot read {}", text_path.display()))?;
+        let mut own = Vec::new();
+        for ann in &anns {
+            let file = ann.file_name().and_then(|f| f.to_str()).unwrap_or_default();
+            if file.ends_with(".ann") && file.rsplit_once('_').is_some_and(|(article, _)| article == name) {
+                own.push(std::fs::read_to_string(ann).with_context(|| format!("cannot read {}", ann.display()))?);
+            }
+        }
+        articles.push((name, text, own));
+    }
+    Ok(articles)
 }
 
 /// Loads the facts a diagram draws, and how to draw them.

@@ -40,6 +40,8 @@ pub struct Quantity {
     pub unit: Option<String>,
     /// Its qualifier ("up to", "more than", "or more", "from", "to").
     pub qualifier: Option<String>,
+    /// What it counts, when the words after it say ("Russian nationals", "containers").
+    pub counted: Option<String>,
     /// Where it is written.
     pub span: Span,
 }
@@ -976,6 +978,8 @@ impl<'a> Attributor<'a> {
     }
 }
 
+const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
 static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b(?P<q>up to|about|approximately|around|roughly|nearly|almost|more than|over|at least|at most|fewer than|less than|as many as|as much as|closer to|some|from|to|between|and)?\s*(?P<cur>[$€£])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?P<mult>million|billion|thousand|hundred)\b)?(?:\s*(?P<unit>percentage points|percent|per cent|%|US dollars|dollars|euros|rubles|roubles|pounds|kilograms?|kg|kilometres|kilometers|km|miles|tons|tonnes|hours|days|months|years)\b)?(?:\s+(?P<post>or more|or so|or fewer|a month|a year|a day|a week|per month|per year|per day))?",
@@ -990,6 +994,17 @@ pub fn quantities(text: &str, span: Span) -> Vec<Quantity> {
     for caps in QUANTITY.captures_iter(span.of(text)) {
         let whole = caps.get(0).expect("match");
         let num = &caps["num"];
+        // "Kurdistan-24", "G7", "COVID-19": digits inside a name are no quantity.
+        let num_start = span.start + caps.name("num").expect("num").start();
+        if text[..num_start].ends_with(|c: char| c.is_alphanumeric() || c == '-') {
+            continue;
+        }
+        // "September 2", "June 2013": dates.
+        let before = text[..num_start].trim_end();
+        let previous_word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        if MONTHS.iter().any(|m| m.eq_ignore_ascii_case(previous_word) || previous_word.len() >= 3 && m.to_lowercase().starts_with(&previous_word.to_lowercase()) && previous_word.chars().next().is_some_and(char::is_uppercase)) {
+            continue;
+        }
         let mut value: f64 = match num.replace(',', "").parse() {
             Ok(v) => v,
             Err(_) => continue,
@@ -1023,14 +1038,46 @@ pub fn quantities(text: &str, span: Span) -> Vec<Quantity> {
         let start = caps.name("q").or(caps.name("cur")).unwrap_or_else(|| caps.name("num").expect("num"));
         let start = if caps.name("q").is_some_and(|q| q.as_str().eq_ignore_ascii_case("and")) { caps.name("cur").unwrap_or_else(|| caps.name("num").expect("num")) } else { start };
         let begin = span.start + start.start();
-        out.push(Quantity { value, unit, qualifier, span: Span::new(begin, span.start + whole.end()).trim(text, &[]) });
+        let end = span.start + whole.end();
+        out.push(Quantity { value, unit, qualifier, counted: counted(&text[end..span.end]), span: Span::new(begin, end).trim(text, &[]) });
     }
     out
+}
+
+/// The words right after a number that say what it counts: up to three words, stopping at a
+/// preposition, conjunction, verb-like function word or punctuation.
+fn counted(after: &str) -> Option<String> {
+    const STOP: &[&str] = &[
+        "in", "of", "from", "to", "at", "for", "with", "and", "or", "but", "who", "that", "which", "have", "has", "had", "are", "is",
+        "were", "was", "will", "would", "could", "a", "an", "the", "than", "over", "since", "by", "on", "per", "each", "last", "this",
+        "now", "then", "ago", "already", "still", "today", "yesterday", "more", "less", "so", "as", "before", "after", "during",
+    ];
+    let mut words = Vec::new();
+    for word in after.split_whitespace() {
+        let clean = word.trim_end_matches([',', '.', ';', ':', '”', '"', ')']);
+        let lower = clean.to_lowercase();
+        if clean.is_empty() || STOP.contains(&lower.as_str()) || !clean.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'') || !clean.chars().any(char::is_alphabetic) {
+            break;
+        }
+        words.push(clean);
+        if words.len() == 3 || clean.len() != word.len() {
+            break;
+        }
+    }
+    (!words.is_empty()).then(|| words.join(" "))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quantities_know_what_they_count() {
+        let text = "the FSB estimate of 2,400 Russian nationals is exaggerated, and 50 containers.";
+        let found = quantities(text, Span::new(0, text.len()));
+        assert_eq!(found[0].counted.as_deref(), Some("Russian nationals"));
+        assert_eq!(found[1].counted.as_deref(), Some("containers"));
+    }
 
     fn check(text: &str) -> Vec<(f64, Option<String>, Option<String>, String)> {
         quantities(text, Span::new(0, text.len()))
@@ -1049,6 +1096,8 @@ mod tests {
         assert_eq!(range[0].2.as_deref(), Some("from"));
         assert_eq!(range[1].2.as_deref(), Some("to"));
         assert!(check("in June 2013 it").is_empty());
+        assert!(check("on September 2 -- was").is_empty());
+        assert!(check("the Kurdistan-24 news agency").is_empty());
         assert_eq!(check("about 3 million people")[0].0, 3e6);
     }
 }

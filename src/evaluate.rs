@@ -2,7 +2,7 @@
 //!
 //! Three kinds of gold data are read from text the caller has already loaded: CoNLL-2003 and
 //! Universal NER (IOB2) files for typed mentions ([`conll`]), NIF 2.0 corpora such as N3 for
-//! mention detection ([`nif`]), and PolNeAR brat standoff for attributions ([`polnear`]). Each
+//! mention detection ([`nif()`]), and PolNeAR brat standoff for attributions ([`polnear`]). Each
 //! entry function runs the [`Pipeline`] on every document and returns a typed report that
 //! serializes with the JSON keys of the shared Python scorers (`score_conll.py`,
 //! `score_polnear.py`) and displays as a short table.

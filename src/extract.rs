@@ -102,6 +102,7 @@ impl Pipeline {
                         "value": serde_json::from_str::<Value>(&format_number(q.value)).unwrap_or(Value::Null),
                         "unit": q.unit,
                         "qualifier": q.qualifier,
+                        "counts": q.counted,
                         "span": chars.chars(q.span),
                     })).collect::<Vec<_>>(),
                 })

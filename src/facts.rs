@@ -118,6 +118,23 @@ pub struct ClaimFact {
     pub cue_span: Option<[u64; 2]>,
 }
 
+/// A number stated in a claim.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct QuantityFact {
+    /// The claim stating it.
+    pub claim: String,
+    /// The value as written in the graph (an xsd:decimal).
+    pub value: String,
+    /// Its unit.
+    pub unit: Option<String>,
+    /// Its qualifier ("up to", "or more").
+    pub qualifier: Option<String>,
+    /// What it counts.
+    pub counted: Option<String>,
+    /// Where it is written, in code points of the article.
+    pub span: [u64; 2],
+}
+
 /// Nodes, edges and claims.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Facts {

@@ -5,7 +5,7 @@
 //! article, never multiplied by the union. Names are looked up by IRI or label. This module does
 //! not decide what a diagram shows; `render` and `trace` do.
 
-use crate::facts::{relation_of, ClaimFact, Facts, Node, NodeKind, Relation};
+use crate::facts::{relation_of, ClaimFact, Facts, Node, NodeKind, QuantityFact, Relation};
 use crate::rdf::Iris;
 use crate::store::{QueryError, Store};
 use crate::vocab::hs;
@@ -254,4 +254,70 @@ fn describe(store: &Store, iris: &Iris, facts: &mut Facts, nodes: Vec<String>) -
     // Edges to nodes that are not entities, articles or claims (spans, contexts) are dropped.
     facts.edges.retain(|e| facts.nodes.contains_key(&e.from) && facts.nodes.contains_key(&e.to));
     Ok(())
+}
+
+/// The claims about any of `entities`: those whose content mentions one of them and those one of
+/// them made, as IRIs in claim order.
+pub fn claims_about(store: &Store, iris: &Iris, entities: &[String]) -> Result<Vec<String>, QueryError> {
+    let values: String = entities.iter().map(|e| format!("<{e}> ")).collect();
+    let rows = select(
+        store,
+        iris,
+        &format!(
+            "SELECT DISTINCT ?claim WHERE {{ GRAPH ?g {{
+               VALUES ?entity {{ {values} }}
+               {{ ?claim prov:wasAttributedTo ?entity }}
+               UNION {{
+                 ?mention itsrdf:taIdentRef ?entity ; nif:beginIndex ?mb ; nif:endIndex ?me .
+                 ?claim hs:contentSpan ?span .
+                 ?span nif:beginIndex ?cb ; nif:endIndex ?ce .
+                 FILTER(?mb >= ?cb && ?me <= ?ce)
+               }}
+             }} }} ORDER BY ?claim"
+        ),
+    )?;
+    Ok(rows.iter().filter_map(|r| iri(r, "claim")).collect())
+}
+
+/// The numbers stated in `claims`, in claim order. A number inside a nested claim is also inside
+/// the claims that report it; it is listed once, for the innermost claim (the shortest content).
+pub fn quantities(store: &Store, iris: &Iris, claims: &[String]) -> Result<Vec<QuantityFact>, QueryError> {
+    let mut out = Vec::new();
+    for chunk in claims.chunks(400) {
+        let values: String = chunk.iter().map(|c| format!("<{c}> ")).collect();
+        let rows = select(
+            store,
+            iris,
+            &format!(
+                "SELECT ?claim ?value ?unit ?qualifier ?counted ?b ?e WHERE {{ GRAPH ?g {{
+                   VALUES ?claim {{ {values} }}
+                   ?claim hs:quantity ?q . ?q schema:value ?value ; hs:span ?s . ?s nif:beginIndex ?b ; nif:endIndex ?e .
+                   OPTIONAL {{ ?q schema:unitText ?unit }} OPTIONAL {{ ?q hs:qualifier ?qualifier }} OPTIONAL {{ ?q schema:description ?counted }}
+                 }} }} ORDER BY ?claim ?value"
+            ),
+        )?;
+        for r in &rows {
+            let (Some(claim), Some(value)) = (iri(r, "claim"), text(r, "value")) else { continue };
+            let span = [number(r, "b").unwrap_or(0), number(r, "e").unwrap_or(0)];
+            out.push(QuantityFact { claim, value, unit: text(r, "unit"), qualifier: text(r, "qualifier"), counted: text(r, "counted"), span });
+        }
+    }
+    Ok(out)
+}
+
+/// Where `entities` are mentioned: article IRI and code-point span.
+pub fn mentions_of(store: &Store, iris: &Iris, entities: &[String]) -> Result<Vec<(String, [u64; 2])>, QueryError> {
+    let values: String = entities.iter().map(|e| format!("<{e}> ")).collect();
+    let rows = select(
+        store,
+        iris,
+        &format!("SELECT DISTINCT ?g ?b ?e WHERE {{ GRAPH ?g {{ VALUES ?x {{ {values} }} ?m itsrdf:taIdentRef ?x ; nif:beginIndex ?b ; nif:endIndex ?e }} }} ORDER BY ?g ?b"),
+    )?;
+    Ok(rows.iter().filter_map(|r| Some((iri(r, "g")?, [number(r, "b")?, number(r, "e")?]))).collect())
+}
+
+/// The text of an article.
+pub fn article_text(store: &Store, iris: &Iris, article: &str) -> Result<Option<String>, QueryError> {
+    let rows = select(store, iris, &format!("SELECT ?t WHERE {{ GRAPH <{article}> {{ <{article}> hs:context/nif:isString ?t }} }}"))?;
+    Ok(rows.first().and_then(|r| text(r, "t")))
 }

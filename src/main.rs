@@ -123,6 +123,23 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: TraceFormat,
     },
+    /// List the claims about an entity, or the numbers they state side by side
+    ///
+    /// Claims whose content mentions the entity, and claims the entity made, with source, cue,
+    /// article and character span. With --numbers: every number stated in those claims, grouped
+    /// by what it counts, so that different figures for the same thing from different sources
+    /// stand next to each other.
+    Claims {
+        /// Entity name or IRI
+        #[arg(long, value_name = "ENTITY")]
+        about: String,
+        /// Show the numbers the claims state, side by side with their sources
+        #[arg(long)]
+        numbers: bool,
+        /// Print JSON Lines instead of text
+        #[arg(long)]
+        json: bool,
+    },
     /// Draw a diagram (DOT, or SVG/PNG/PDF with Graphviz's dot installed)
     ///
     /// Nodes are shaped and coloured by kind (person, organization, place, claim, article), with a
@@ -366,6 +383,74 @@ fn run(cli: Cli) -> Result<bool> {
             }
             if !any {
                 bail!("{target:?} is in the store but takes part in no claim");
+            }
+            Ok(true)
+        }
+        Command::Claims { about, numbers, json } => {
+            let store = Store::open_read_only(&store_dir()?)?;
+            let entities = load::find(&store, &iris, &about)?;
+            if entities.is_empty() {
+                bail!("nothing in the store is named {about:?}");
+            }
+            let facts = load::claims(&store, &iris)?;
+            // Claims whose sentence mentions the entity, and claims the entity made.
+            let mut mentions: std::collections::BTreeMap<String, Vec<[u64; 2]>> = std::collections::BTreeMap::new();
+            for (article, span) in load::mentions_of(&store, &iris, &entities)? {
+                mentions.entry(article).or_default().push(span);
+            }
+            let mut claims: Vec<String> = load::claims_about(&store, &iris, &entities)?;
+            for (article, spans) in &mentions {
+                let text: Vec<char> = load::article_text(&store, &iris, article)?.unwrap_or_default().chars().collect();
+                claims.extend(facts.claims.values().filter(|c| &c.article == article && trace::is_about(c, &text, spans)).map(|c| c.iri.clone()));
+            }
+            claims.sort_by(|a, b| (&facts.claims[a].article, facts.claims[a].span).cmp(&(&facts.claims[b].article, facts.claims[b].span)));
+            claims.dedup();
+            let label = |iri: &Option<String>| iri.as_ref().and_then(|i| facts.nodes.get(i)).map_or("-".to_string(), |n| n.label.clone());
+            let mut out = io::stdout().lock();
+            if numbers {
+                let mut rows = load::quantities(&store, &iris, &claims)?;
+                let length = |q: &hearsay::facts::QuantityFact| facts.claims.get(&q.claim).map_or(u64::MAX, |c| c.span[1] - c.span[0]);
+                rows.sort_by(|a, b| (&facts.claims[&a.claim].article, a.span, length(a)).cmp(&(&facts.claims[&b.claim].article, b.span, length(b))));
+                rows.dedup_by(|b, a| facts.claims[&a.claim].article == facts.claims[&b.claim].article && a.span == b.span);
+                // What is counted first, then the value: the same quantity from different sources
+                // ends up on neighbouring lines.
+                rows.sort_by(|a, b| {
+                    let key = |q: &hearsay::facts::QuantityFact| (q.counted.clone().unwrap_or_default().to_lowercase(), q.unit.clone().unwrap_or_default());
+                    key(a).cmp(&key(b)).then(a.value.parse::<f64>().unwrap_or(0.0).total_cmp(&b.value.parse::<f64>().unwrap_or(0.0)))
+                });
+                if !json {
+                    writeln!(out, "{:<28} {:>12} {:<12} {:<14} {:<24} article", "counts", "value", "qualifier", "unit", "source")?;
+                }
+                for q in &rows {
+                    let c = &facts.claims[&q.claim];
+                    let article = facts.nodes.get(&c.article).map_or(c.article.clone(), |n| n.label.clone());
+                    if json {
+                        writeln!(out, "{}", serde_json::json!({"quantity": q, "source": label(&c.source), "via": label(&c.via), "article": article, "text": c.text, "span": c.span}))?;
+                    } else {
+                        let short = |s: &str, n: usize| s.chars().take(n).collect::<String>();
+                        writeln!(
+                            out,
+                            "{:<28} {:>12} {:<12} {:<14} {:<24} {}",
+                            short(q.counted.as_deref().unwrap_or("?"), 28),
+                            q.value,
+                            q.qualifier.as_deref().unwrap_or(""),
+                            short(q.unit.as_deref().unwrap_or(""), 14),
+                            short(&label(&c.source), 24),
+                            short(&article, 50)
+                        )?;
+                    }
+                }
+            } else {
+                for iri in &claims {
+                    let c = &facts.claims[iri];
+                    let article = facts.nodes.get(&c.article).map_or(c.article.clone(), |n| n.label.clone());
+                    if json {
+                        writeln!(out, "{}", serde_json::json!({"claim": c, "source": label(&c.source), "via": label(&c.via), "article": article}))?;
+                    } else {
+                        let via = c.via.as_ref().map(|_| format!(" via {}", label(&c.via))).unwrap_or_default();
+                        writeln!(out, "{} [{}{via}] \"{}\" ({} @{}-{})", label(&c.source), c.cue.as_deref().unwrap_or("-"), c.text, article, c.span[0], c.span[1])?;
+                    }
+                }
             }
             Ok(true)
         }

@@ -279,6 +279,9 @@ impl<'a> Writer<'a> {
                 if let Some(unit) = &q.unit {
                     self.add(&qi, schema::UNIT_TEXT, Literal::new_simple_literal(unit));
                 }
+                if let Some(counted) = &q.counted {
+                    self.add(&qi, schema::DESCRIPTION, Literal::new_simple_literal(counted));
+                }
                 if let Some(qualifier) = &q.qualifier {
                     self.own(&qi, hs::QUALIFIER, Literal::new_simple_literal(qualifier));
                 }

@@ -187,3 +187,18 @@ impl std::fmt::Display for Trace {
         Ok(())
     }
 }
+
+/// Whether `claim` is about something mentioned at `mentions` (code-point spans in the claim's
+/// article): a mention in the claim's paragraph, from the start of the paragraph that holds the
+/// claim's frame (its cue, source or content, whichever comes first) to the end of its content.
+/// News paragraphs keep to one topic ("The union says 4,000 ... The port authority puts the
+/// number at 2,500"). `text` is the article's text.
+pub fn is_about(claim: &ClaimFact, text: &[char], mentions: &[[u64; 2]]) -> bool {
+    let first = [Some(claim.span[0]), claim.cue_span.map(|s| s[0]), claim.source_span.map(|s| s[0])].into_iter().flatten().min().unwrap_or(claim.span[0]);
+    let first = (first as usize).min(text.len());
+    let sentence_start = text[..first]
+        .iter()
+        .rposition(|&c| c == '\n')
+        .map_or(0, |p| p + 1) as u64;
+    mentions.iter().any(|m| m[0] >= sentence_start && m[1] <= claim.span[1])
+}

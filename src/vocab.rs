@@ -67,6 +67,8 @@ namespace!(
     PARENT_ORGANIZATION = "parentOrganization",
     /// An equivalent resource elsewhere (GeoNames).
     SAME_AS = "sameAs",
+    /// What a quantity counts.
+    DESCRIPTION = "description",
 });
 
 namespace!(

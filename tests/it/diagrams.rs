@@ -94,3 +94,18 @@ fn a_missing_graphviz_names_the_package_to_install() {
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains("install the graphviz package"), "{err}");
 }
+
+#[test]
+fn numbers_from_different_sources_stand_side_by_side() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    assert!(hearsay(&store).args(["ingest", "-q", "examples/articles"]).status().unwrap().success());
+    let out = hearsay(&store).args(["claims", "--about", "coastal workers union", "--numbers", "--json"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let rows: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let stated = |source: &str, value: &str| rows.iter().any(|r| r["source"] == source && r["quantity"]["value"] == value);
+    assert!(stated("Coastal Workers Union", "4000"), "{rows:?}");
+    assert!(stated("Port of Gdansk Authority", "2500"), "{rows:?}");
+    let claims = hearsay(&store).args(["claims", "--about", "Port of Gdansk Authority"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&claims.stdout).contains("Port of Gdansk Authority [puts] \"the number at 2,500\""));
+}

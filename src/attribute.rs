@@ -65,6 +65,9 @@ pub struct Claim {
     pub direct: bool,
     /// Numbers in the content.
     pub quantities: Vec<Quantity>,
+    /// Whether the claim is a reader comment (its commenter is the source; the article does not
+    /// report it).
+    pub comment: bool,
 }
 
 /// The attributor's output for one article.
@@ -88,6 +91,7 @@ pub fn attribute<'a>(recognized: &'a Recognized<'a>, lexicon: &Lexicon) -> (Attr
     a.nest();
     a.continuations(&quotes);
     a.quotations(&quotes);
+    a.comments();
     a.sort();
     let text = recognized.text();
     for claim in &mut a.claims {
@@ -792,7 +796,25 @@ impl<'a> Attributor<'a> {
         if content.is_empty() || self.claims.iter().any(|c| c.content == content) {
             return;
         }
-        self.claims.push(Claim { content, cue, source, source_span, reported_by: None, parent: None, direct, quantities: Vec::new() });
+        self.claims.push(Claim { content, cue, source, source_span, reported_by: None, parent: None, direct, quantities: Vec::new(), comment: false });
+    }
+
+    /// Reader comments: each is a claim by its commenter, in their own words.
+    fn comments(&mut self) {
+        for comment in &self.r.segmented.article.meta.comments {
+            let source = self.r.mention_at(comment.author.span);
+            self.claims.push(Claim {
+                content: comment.text,
+                cue: None,
+                source,
+                source_span: Some(comment.author.span),
+                reported_by: None,
+                parent: None,
+                direct: true,
+                quantities: Vec::new(),
+                comment: true,
+            });
+        }
     }
 
     /// Speaker labels of transcripts and pull quotes: a paragraph (or a quotation opening it)
@@ -918,7 +940,7 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             if let Some((source, source_span, reported_by, parent)) = speaker.or(following) {
-                let mut claim = Claim { content: q.inner, cue: None, source, source_span, reported_by, parent, direct: true, quantities: Vec::new() };
+                let mut claim = Claim { content: q.inner, cue: None, source, source_span, reported_by, parent, direct: true, quantities: Vec::new(), comment: false };
                 claim.content = claim.content.trim(self.text(), &[',']);
                 self.claims.push(claim);
             }

@@ -98,6 +98,7 @@ impl Pipeline {
                     "reported_by": c.reported_by.map(entity_iri),
                     "parent": c.parent.map(claim_iri),
                     "direct": c.direct,
+                    "comment": c.comment,
                     "quantities": c.quantities.iter().map(|q| json!({
                         "value": serde_json::from_str::<Value>(&format_number(q.value)).unwrap_or(Value::Null),
                         "unit": q.unit,

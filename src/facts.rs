@@ -116,6 +116,8 @@ pub struct ClaimFact {
     pub cue: Option<String>,
     /// Where the cue is.
     pub cue_span: Option<[u64; 2]>,
+    /// Whether it is a reader comment (not reported by the article).
+    pub comment: bool,
 }
 
 /// A number stated in a claim.
@@ -285,6 +287,7 @@ mod tests {
             parent: parent.map(Into::into),
             cue: None,
             cue_span: None,
+            comment: false,
         };
         f.claims.insert("c1".into(), claim("c1", "Gorevoy", None, None));
         f.claims.insert("c2".into(), claim("c2", "Kurdistan-24", Some("Gorevoy"), Some("c1")));

@@ -52,6 +52,17 @@ pub struct Metadata {
     pub publisher: Option<Field>,
     /// Publication date as `YYYY-MM-DD`, with the span of the date as written.
     pub published: Option<Field>,
+    /// Reader comments after the story.
+    pub comments: Vec<Comment>,
+}
+
+/// A reader comment: who wrote it and what they wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    /// The commenter's name or handle.
+    pub author: Field,
+    /// The comment's text.
+    pub text: Span,
 }
 
 /// The parts of a page, as byte spans that tile the text.
@@ -84,6 +95,7 @@ pub fn analyze(source: Source) -> Article {
         editors: find_people(text, &lines, &EDITED_BY, None),
         publisher: find_publisher(text, &lines),
         published: find_date(text, &lines, title_line),
+        comments: find_comments(text, &lines, regions.trailer),
     };
     Article { source, meta, regions }
 }
@@ -246,6 +258,39 @@ fn find_publisher(text: &str, lines: &[Span]) -> Option<Field> {
         (INDEPENDENT_OUTLET.is_match(w[1].of(text)) && NAME_LINE.is_match(name) && word_count(name) <= 4)
             .then(|| field(text, *w[0]))
     })
+}
+
+static COMMENTS_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(\d+\s+)?(reader\s+)?comments?(\s*\(\d+\))?:?$").expect("valid regex"));
+
+static COMMENT_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?P<author>[\p{L}\d_.\-]+(?: [\p{L}\d_.\-]+){0,2})(?: says)?:\s+(?P<text>\S.*)$").expect("valid regex"));
+
+/// Reader comments in the trailer: after a "Comments" heading, lines "Name: text" (or "Name
+/// says: text") until another furniture heading.
+fn find_comments(text: &str, lines: &[Span], trailer: Span) -> Vec<Comment> {
+    let mut out = Vec::new();
+    let mut inside = false;
+    for line in lines.iter().filter(|l| trailer.contains(**l) && !l.is_empty()) {
+        let s = line.of(text);
+        if COMMENTS_HEADING.is_match(s) {
+            inside = true;
+            continue;
+        }
+        if !inside {
+            continue;
+        }
+        if FURNITURE.is_match(s) && word_count(s) <= 6 {
+            break;
+        }
+        if let Some(caps) = COMMENT_LINE.captures(s) {
+            let author = caps.name("author").expect("group");
+            let body = caps.name("text").expect("group");
+            let author = Span::new(line.start + author.start(), line.start + author.end());
+            out.push(Comment { author: field(text, author), text: Span::new(line.start + body.start(), line.end) });
+        }
+    }
+    out
 }
 
 const MONTHS: [&str; 12] =

@@ -88,7 +88,7 @@ pub fn claims(store: &Store, iris: &Iris) -> Result<Facts, QueryError> {
     let rows = select(
         store,
         iris,
-        "SELECT ?claim ?g ?text ?b ?e ?source ?sl ?st ?sb ?se ?via ?vl ?vt ?parent ?cue ?cb ?ce ?headline ?publisher WHERE {
+        "SELECT ?claim ?g ?text ?b ?e ?source ?sl ?st ?sb ?se ?via ?vl ?vt ?parent ?cue ?cb ?ce ?headline ?publisher ?comment WHERE {
            GRAPH ?g {
              ?claim a schema:Claim ; schema:text ?text ; hs:contentSpan ?span .
              ?span nif:beginIndex ?b ; nif:endIndex ?e .
@@ -99,6 +99,7 @@ pub fn claims(store: &Store, iris: &Iris) -> Result<Facts, QueryError> {
              OPTIONAL { ?claim hs:cueSpan ?cs . ?cs nif:anchorOf ?cue ; nif:beginIndex ?cb ; nif:endIndex ?ce }
              OPTIONAL { ?g schema:headline ?headline }
              OPTIONAL { ?g schema:publisher/skos:prefLabel ?publisher }
+             OPTIONAL { ?claim prov:wasQuotedFrom ?comment . ?comment a schema:Comment }
            }
          } ORDER BY ?claim",
     )?;
@@ -126,13 +127,17 @@ pub fn claims(store: &Store, iris: &Iris) -> Result<Facts, QueryError> {
             parent: iri(row, "parent"),
             cue: text(row, "cue"),
             cue_span: span("cb", "ce"),
+            comment: iri(row, "comment").is_some(),
         });
     }
     let claims: Vec<ClaimFact> = facts.claims.values().cloned().collect();
     for c in &claims {
         let Some(source) = &c.source else { continue };
-        let reporter = c.via.clone().unwrap_or_else(|| c.article.clone());
-        facts.add_edge(&reporter, source, Relation::Cites, c.cue.clone());
+        // The article does not cite its commenters.
+        if !c.comment {
+            let reporter = c.via.clone().unwrap_or_else(|| c.article.clone());
+            facts.add_edge(&reporter, source, Relation::Cites, c.cue.clone());
+        }
         facts.add_edge(source, &c.iri, Relation::Said, None);
     }
     facts.finish();
@@ -217,7 +222,9 @@ pub fn article(store: &Store, iris: &Iris, article: &str) -> Result<Facts, Query
         nodes.push(c.iri.clone());
         if let Some(source) = &c.source {
             let reporter = c.via.clone().unwrap_or_else(|| c.article.clone());
-            facts.add_edge(&reporter, source, Relation::Cites, c.cue.clone());
+            if !c.comment {
+                facts.add_edge(&reporter, source, Relation::Cites, c.cue.clone());
+            }
             facts.add_edge(source, &c.iri, Relation::Said, None);
             nodes.extend([source.clone(), reporter]);
         }

@@ -468,16 +468,16 @@ fn run(cli: Cli) -> Result<bool> {
             match what {
                 EvaluateKind::Conll { file } => {
                     let report = hearsay::evaluate::conll(&pipeline, &read(&file)?).with_context(|| file.display().to_string())?;
-                    if json { writeln!(out, "{}", serde_json::to_string(&report)?)? } else { write!(out, "{report}")? }
+                    if json { writeln!(out, "{}", serde_json::to_string(&report)?)? } else { writeln!(out, "{}", report.to_string().trim_end())? }
                 }
                 EvaluateKind::Nif { file } => {
                     let report = hearsay::evaluate::nif(&pipeline, &read(&file)?).with_context(|| file.display().to_string())?;
-                    if json { writeln!(out, "{}", serde_json::to_string(&report)?)? } else { write!(out, "{report}")? }
+                    if json { writeln!(out, "{}", serde_json::to_string(&report)?)? } else { writeln!(out, "{}", report.to_string().trim_end())? }
                 }
                 EvaluateKind::Polnear { dir } => {
                     let articles = polnear_articles(&dir)?;
                     let report = hearsay::evaluate::polnear(&pipeline, &articles).with_context(|| dir.display().to_string())?;
-                    if json { writeln!(out, "{}", serde_json::to_string(&report)?)? } else { write!(out, "{report}")? }
+                    if json { writeln!(out, "{}", serde_json::to_string(&report)?)? } else { writeln!(out, "{}", report.to_string().trim_end())? }
                 }
             }
             Ok(true)
@@ -525,7 +525,11 @@ fn polnear_articles(dir: &std::path::Path) -> Result<Vec<hearsay::evaluate::Poln
             continue;
         }
         let name = text_path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
-        let text = std::fs::read_to_string(&text_path).with_context(|| format!("cannot read {}", text_path.display()))?;
+        // Read as `hearsay extract` reads it (byte order mark dropped), so offsets agree.
+        let text = match ingest::read(&text_path, ingest::DEFAULT_MAX_BYTES) {
+            Ok(source) => source.text,
+            Err(_) => String::new(),
+        };
         let mut own = Vec::new();
         for ann in &anns {
             let file = ann.file_name().and_then(|f| f.to_str()).unwrap_or_default();

@@ -195,7 +195,11 @@ impl<'a> Writer<'a> {
                 EntityType::Organization => schema::ORGANIZATION,
                 EntityType::Place => schema::PLACE,
             };
-            self.add(&a, schema::MENTIONS, iri.clone());
+            // Commenters below the story are not mentioned by the article.
+            let body_end = doc.article.regions.body.end;
+            if e.mentions.iter().any(|m| m.start < body_end) {
+                self.add(&a, schema::MENTIONS, iri.clone());
+            }
             self.add(&iri, rdf::TYPE, class);
             self.add(&iri, skos::PREF_LABEL, Literal::new_simple_literal(&e.name));
             for alias in &e.aliases {
@@ -246,6 +250,22 @@ impl<'a> Writer<'a> {
             if let Some(span) = c.source_span {
                 let span = self.span(span);
                 self.own(iri, hs::SOURCE_SPAN, span);
+            }
+            // A reader comment is its commenter's, not the article's: a schema:Comment on the
+            // article, and no citation from the article.
+            if c.comment {
+                let cps = self.chars.chars(c.content);
+                let comment = NamedNode::new_unchecked(format!("{}/comment/{}-{}", a.as_str(), cps[0], cps[1]));
+                self.add(&comment, rdf::TYPE, schema::COMMENT);
+                self.add(&comment, schema::TEXT, Literal::new_simple_literal(c.content.of(doc.article.text())));
+                self.add(&comment, schema::PARENT_ITEM, a.clone());
+                self.add(iri, prov::WAS_QUOTED_FROM, comment.clone());
+                if let Some(s) = c.source {
+                    let s = self.entity(s);
+                    self.add(&comment, schema::AUTHOR, s.clone());
+                    self.add(iri, prov::WAS_ATTRIBUTED_TO, s);
+                }
+                continue;
             }
             let reporter = match c.reported_by {
                 Some(r) => {

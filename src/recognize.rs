@@ -179,6 +179,9 @@ impl<'a> Recognizer<'a> {
             let known = self.lex.known(&publisher.value);
             self.push(publisher.span, EntityType::Organization, known, 3, "publisher line");
         }
+        for comment in &meta.comments {
+            self.push(comment.author.span, EntityType::Person, None, 3, "commenter");
+        }
     }
 
     /// Whether sentence `index` is written in title case (a headline), where capitals say

@@ -57,6 +57,8 @@ pub struct Claim {
     pub direct: bool,
     /// Numbers in it.
     pub quantities: Vec<Quantity>,
+    /// Whether it is a reader comment.
+    pub comment: bool,
 }
 
 /// A relation between entities.
@@ -202,6 +204,7 @@ pub fn resolve(attributed: &Attributed<'_>, lexicon: &Lexicon, diagnostics: Vec<
             parent: c.parent,
             direct: c.direct,
             quantities: c.quantities.clone(),
+            comment: c.comment,
         })
         .collect();
     let mut relations: Vec<Relation> = r

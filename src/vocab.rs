@@ -69,6 +69,10 @@ namespace!(
     SAME_AS = "sameAs",
     /// What a quantity counts.
     DESCRIPTION = "description",
+    /// A reader comment.
+    COMMENT = "Comment",
+    /// The item a comment is on.
+    PARENT_ITEM = "parentItem",
 });
 
 namespace!(

@@ -233,11 +233,16 @@ impl<'a> Attributor<'a> {
                 let cue = Cue { span: self.tokens()[t].span, lemma: cue.lemma.clone(), class: cue.class.clone() };
                 // A passive cue ("is disputed by", "was denied") has no speaker before it; "it is
                 // believed that ..." is an attribution without a source.
-                let passive = t > first && matches!(self.word(t - 1), "is" | "was" | "were" | "are" | "been" | "be" | "being") && word.ends_with("ed");
+                // "is disputed", "is widely believed": the auxiliary may stand before adverbs.
+                let mut aux = t;
+                while aux > first && self.word(aux - 1).ends_with("ly") && self.word(aux - 1).len() > 4 {
+                    aux -= 1;
+                }
+                let passive = aux > first && matches!(self.word(aux - 1), "is" | "was" | "were" | "are" | "been" | "be" | "being") && word.ends_with("ed");
                 if passive {
-                    let impersonal = t >= first + 2 && self.word(t - 2).eq_ignore_ascii_case("it") && t + 1 < last && self.word(t + 1) == "that";
+                    let impersonal = aux >= first + 2 && self.word(aux - 2).eq_ignore_ascii_case("it") && t + 1 < last && self.word(t + 1) == "that";
                     if impersonal {
-                        let cue = Cue { span: self.span(t - 1, t + 1), ..cue };
+                        let cue = Cue { span: self.span(aux - 1, t + 1), ..cue };
                         if let Some((content, direct)) = self.after(t + 1, content_end, quotes) {
                             self.push(content, Some(cue), None, None, direct);
                         }
@@ -375,8 +380,16 @@ impl<'a> Attributor<'a> {
                 previous.to_lowercase().as_str(),
                 "the" | "a" | "an" | "this" | "these" | "those" | "its" | "his" | "her" | "their" | "our" | "my" | "your" | "of" | "in"
                     | "on" | "at" | "for" | "with" | "by" | "every" | "each" | "no" | "any" | "some" | "another" | "first" | "second" | "presidential"
-            ) || self.tokens()[t - 1].kind == TokenKind::Possessive;
-            if noun_context {
+            ) || self.tokens()[t - 1].kind == TokenKind::Possessive
+                || matches!(
+                    previous.to_lowercase().as_str(),
+                    "same" | "such" | "other" | "recent" | "new" | "latest" | "last" | "previous" | "public" | "official" | "similar"
+                        | "earlier" | "further" | "many" | "several" | "few" | "necessary" | "own" | "initial" | "final" | "formal"
+                );
+            // "similar to estimates", "to reports": after "to" a verb is in its base form.
+            let word = self.word(t);
+            let inflected_after_to = previous == "to" && (word.ends_with('s') && !word.ends_with("ss") || word.ends_with("ed"));
+            if noun_context || inflected_after_to {
                 return false;
             }
         }
@@ -401,7 +414,7 @@ impl<'a> Attributor<'a> {
             "threaten" | "mean" | "know" | "feel" | "hope" | "understand" | "see" | "hear" | "learn" | "hold" | "find" | "show"
             | "read" | "question" | "note" | "report" | "recognize" | "observe" | "describe" | "reveal"
             | "indicate" | "demonstrate" | "determine" | "establish" | "discover" | "judge" | "signal" | "rule" | "write"
-            | "pledge" | "vow" | "promise" | "swear" | "guarantee" | "volunteer" => clause_follows,
+            | "pledge" | "vow" | "promise" | "swear" | "guarantee" | "volunteer" | "document" => clause_follows,
             // "called for a ban", "urged Congress to act", "asked whether": directives and
             // questions report a position when they have an object clause.
             _ if matches!(cue.class.as_str(), "urge" | "ask") => {
@@ -653,8 +666,16 @@ impl<'a> Attributor<'a> {
                 !matches!(w, "," | "." | ";" | ":" | "“" | "\"" | "”" | "and" | "but" | "that" | "which" | "who" | "to" | "of" | "in" | "on" | "for" | "with") && self.lex.cue(w).is_none()
             }).any(|k| matches!(self.word(k), "the" | "The" | "a" | "A" | "an" | "An" | "its" | "Its" | "his" | "His" | "her" | "Her" | "their" | "Their"));
         // "Video shows that ...": a common noun opening the sentence.
-        let opening_noun = last == first && word.starts_with(char::is_uppercase) && self.lex.is_common(word) && !PRONOUNS.contains(&word)
-            && !matches!(word.to_lowercase().as_str(), "that" | "this" | "there" | "here" | "it" | "what" | "but" | "and" | "so" | "then" | "now" | "still" | "yet" | "also");
+        let opening_noun = last == first
+            && word.starts_with(char::is_uppercase)
+            && self.lex.is_common(word)
+            && !PRONOUNS.contains(&word)
+            && !matches!(
+                word.to_lowercase().as_str(),
+                "that" | "this" | "there" | "here" | "it" | "what" | "but" | "and" | "so" | "then" | "now" | "still" | "yet" | "also"
+                    | "when" | "while" | "if" | "as" | "although" | "though" | "because" | "since" | "after" | "before" | "once" | "unless"
+                    | "where" | "who" | "how" | "why" | "whether" | "until" | "however" | "instead" | "meanwhile" | "later" | "earlier"
+            );
         if opening_noun {
             let span = self.tokens()[last].span;
             return Some((None, span, last));

@@ -222,7 +222,9 @@ impl Lexicon {
     /// The exact known name `name`, if any.
     pub fn known(&self, name: &str) -> Option<Known> {
         let folded = fold_typography(name);
-        self.known_names.binary_search_by(|(n, _)| n.as_str().cmp(&folded)).ok().map(|i| self.known_names[i].1)
+        let find = |n: &str| self.known_names.binary_search_by(|(k, _)| k.as_str().cmp(n)).ok().map(|i| self.known_names[i].1);
+        // "U.S" at the end of a sentence lost its period to the full stop.
+        find(&folded).or_else(|| if folded.contains('.') && !folded.ends_with('.') { find(&format!("{folded}.")) } else { None })
     }
 
     /// Whether `word` is normally written in lowercase ("many", "the", "both").

@@ -130,18 +130,28 @@ pub fn claims(store: &Store, iris: &Iris) -> Result<Facts, QueryError> {
             comment: iri(row, "comment").is_some(),
         });
     }
+    add_claim_edges(&mut facts);
+    facts.finish();
+    Ok(facts)
+}
+
+/// Adds, for each claim of `facts`, the citation edge from its reporter (intermediary or article)
+/// to its source, labelled with the cue, and the edge from the source to the claim. The article
+/// does not cite its commenters. Returns the nodes the edges touch.
+fn add_claim_edges(facts: &mut Facts) -> Vec<String> {
     let claims: Vec<ClaimFact> = facts.claims.values().cloned().collect();
+    let mut nodes = Vec::new();
     for c in &claims {
+        nodes.push(c.iri.clone());
         let Some(source) = &c.source else { continue };
-        // The article does not cite its commenters.
+        let reporter = c.via.clone().unwrap_or_else(|| c.article.clone());
         if !c.comment {
-            let reporter = c.via.clone().unwrap_or_else(|| c.article.clone());
             facts.add_edge(&reporter, source, Relation::Cites, c.cue.clone());
         }
         facts.add_edge(source, &c.iri, Relation::Said, None);
+        nodes.extend([source.clone(), reporter]);
     }
-    facts.finish();
-    Ok(facts)
+    nodes
 }
 
 /// Entities, articles and claims around the `start` nodes, to `depth` steps: relations between
@@ -217,18 +227,7 @@ pub fn article(store: &Store, iris: &Iris, article: &str) -> Result<Facts, Query
         facts.add_edge(&from, &to, relation_of(&p, cites.as_str()), None);
         nodes.extend([from, to]);
     }
-    let claims: Vec<ClaimFact> = facts.claims.values().cloned().collect();
-    for c in &claims {
-        nodes.push(c.iri.clone());
-        if let Some(source) = &c.source {
-            let reporter = c.via.clone().unwrap_or_else(|| c.article.clone());
-            if !c.comment {
-                facts.add_edge(&reporter, source, Relation::Cites, c.cue.clone());
-            }
-            facts.add_edge(source, &c.iri, Relation::Said, None);
-            nodes.extend([source.clone(), reporter]);
-        }
-    }
+    nodes.extend(add_claim_edges(&mut facts));
     nodes.sort();
     nodes.dedup();
     describe(store, iris, &mut facts, nodes)?;
@@ -286,8 +285,8 @@ pub fn claims_about(store: &Store, iris: &Iris, entities: &[String]) -> Result<V
     Ok(rows.iter().filter_map(|r| iri(r, "claim")).collect())
 }
 
-/// The numbers stated in `claims`, in claim order. A number inside a nested claim is also inside
-/// the claims that report it; it is listed once, for the innermost claim (the shortest content).
+/// The numbers stated in `claims`, in claim order (a number in a nested claim comes once for it
+/// and once for each claim that reports it; `trace::side_by_side` keeps one).
 pub fn quantities(store: &Store, iris: &Iris, claims: &[String]) -> Result<Vec<QuantityFact>, QueryError> {
     let mut out = Vec::new();
     for chunk in claims.chunks(400) {

@@ -408,16 +408,7 @@ fn run(cli: Cli) -> Result<bool> {
             let label = |iri: &Option<String>| iri.as_ref().and_then(|i| facts.nodes.get(i)).map_or("-".to_string(), |n| n.label.clone());
             let mut out = io::stdout().lock();
             if numbers {
-                let mut rows = load::quantities(&store, &iris, &claims)?;
-                let length = |q: &hearsay::facts::QuantityFact| facts.claims.get(&q.claim).map_or(u64::MAX, |c| c.span[1] - c.span[0]);
-                rows.sort_by(|a, b| (&facts.claims[&a.claim].article, a.span, length(a)).cmp(&(&facts.claims[&b.claim].article, b.span, length(b))));
-                rows.dedup_by(|b, a| facts.claims[&a.claim].article == facts.claims[&b.claim].article && a.span == b.span);
-                // What is counted first, then the value: the same quantity from different sources
-                // ends up on neighbouring lines.
-                rows.sort_by(|a, b| {
-                    let key = |q: &hearsay::facts::QuantityFact| (q.counted.clone().unwrap_or_default().to_lowercase(), q.unit.clone().unwrap_or_default());
-                    key(a).cmp(&key(b)).then(a.value.parse::<f64>().unwrap_or(0.0).total_cmp(&b.value.parse::<f64>().unwrap_or(0.0)))
-                });
+                let rows = trace::side_by_side(&facts, load::quantities(&store, &iris, &claims)?);
                 if !json {
                     writeln!(out, "{:<28} {:>12} {:<12} {:<14} {:<24} article", "counts", "value", "qualifier", "unit", "source")?;
                 }

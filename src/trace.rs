@@ -6,7 +6,7 @@
 //! every intermediary to the source and the claim, and each hop keeps its cue and the character
 //! spans it came from. This module does no I/O.
 
-use crate::facts::{ClaimFact, Facts, Node, NodeKind, Relation};
+use crate::facts::{ClaimFact, Facts, Node, NodeKind, QuantityFact, Relation};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::Direction;
 use serde::Serialize;
@@ -201,4 +201,19 @@ pub fn is_about(claim: &ClaimFact, text: &[char], mentions: &[[u64; 2]]) -> bool
         .rposition(|&c| c == '\n')
         .map_or(0, |p| p + 1) as u64;
     mentions.iter().any(|m| m[0] >= sentence_start && m[1] <= claim.span[1])
+}
+
+/// Numbers ready to compare: each written number once (for the innermost claim stating it, the
+/// one with the shortest content), ordered by what it counts and its unit, then by value, so that
+/// different figures for the same thing from different sources stand next to each other.
+pub fn side_by_side(facts: &Facts, mut numbers: Vec<QuantityFact>) -> Vec<QuantityFact> {
+    let claim = |q: &QuantityFact| facts.claims.get(&q.claim);
+    let article = |q: &QuantityFact| claim(q).map(|c| c.article.clone()).unwrap_or_default();
+    let length = |q: &QuantityFact| claim(q).map_or(u64::MAX, |c| c.span[1] - c.span[0]);
+    numbers.sort_by(|a, b| (article(a), a.span, length(a)).cmp(&(article(b), b.span, length(b))));
+    numbers.dedup_by(|b, a| article(a) == article(b) && a.span == b.span);
+    let key = |q: &QuantityFact| (q.counted.clone().unwrap_or_default().to_lowercase(), q.unit.clone().unwrap_or_default());
+    let value = |q: &QuantityFact| q.value.parse::<f64>().unwrap_or(0.0);
+    numbers.sort_by(|a, b| key(a).cmp(&key(b)).then(value(a).total_cmp(&value(b))).then(a.claim.cmp(&b.claim)));
+    numbers
 }

@@ -459,8 +459,7 @@ impl<'a> Recognizer<'a> {
             .then(|| self.context_type(start, end))
             .flatten()
             .filter(|found| found.1 >= 2 && matches!(found.2, "apposition noun" | "head noun after name" | "first name" | "role before name" | "apposition role" | "relative who"));
-        if whole.is_some() {
-            let (kind, strength, rule) = whole.expect("checked");
+        if let Some((kind, strength, rule)) = whole {
             if rule == "role before name" {
                 self.note_role(start, first, span);
             }

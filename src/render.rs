@@ -191,8 +191,8 @@ fn select(facts: &Facts, options: &DiagramOptions) -> (Vec<String>, usize) {
         let mut next: Vec<NodeIndex> = graph.neighbors(n).collect();
         next.sort_by_key(|m| graph[*m]);
         for m in next {
-            if !distance.contains_key(&m) {
-                distance.insert(m, d + 1);
+            if let std::collections::btree_map::Entry::Vacant(slot) = distance.entry(m) {
+                slot.insert(d + 1);
                 queue.push_back(m);
             }
         }

@@ -210,7 +210,7 @@ pub fn side_by_side(facts: &Facts, mut numbers: Vec<QuantityFact>) -> Vec<Quanti
     let claim = |q: &QuantityFact| facts.claims.get(&q.claim);
     let article = |q: &QuantityFact| claim(q).map(|c| c.article.clone()).unwrap_or_default();
     let length = |q: &QuantityFact| claim(q).map_or(u64::MAX, |c| c.span[1] - c.span[0]);
-    numbers.sort_by(|a, b| (article(a), a.span, length(a)).cmp(&(article(b), b.span, length(b))));
+    numbers.sort_by_key(|q| (article(q), q.span, length(q)));
     numbers.dedup_by(|b, a| article(a) == article(b) && a.span == b.span);
     let key = |q: &QuantityFact| (q.counted.clone().unwrap_or_default().to_lowercase(), q.unit.clone().unwrap_or_default());
     let value = |q: &QuantityFact| q.value.parse::<f64>().unwrap_or(0.0);

@@ -128,6 +128,7 @@ pub fn recognize<'a>(segmented: &'a Segmented<'a>, lexicon: &Lexicon) -> (Recogn
         }
     }
     r.repeat_names();
+    r.tables_and_datelines();
     let (mentions, roles) = r.finish();
     let mut recognized = Recognized { segmented, mentions, same: Vec::new(), relations: Vec::new(), roles };
     link(&mut recognized, lexicon);
@@ -729,6 +730,57 @@ impl<'a> Recognizer<'a> {
             }
         }
         self.found.extend(added);
+    }
+
+    /// Two conventions of news pages. A line without prose (names and numbers only, as in sports
+    /// results and standings) names teams: a name right before a number or around "v" is an
+    /// organization, even when a place is called the same ("Chicago 11 TORONTO 2"). A line that
+    /// opens with a word in capitals before a comma or parenthesis is a dateline: that word is a
+    /// place ("BELGRADE 1996-08-31", "WASHINGTON (Reuters) -").
+    fn tables_and_datelines(&mut self) {
+        let text = self.text();
+        let tokens = &self.seg.tokens;
+        for paragraph in &self.seg.paragraphs {
+            let first = tokens.partition_point(|t| t.span.start < paragraph.start);
+            let last = tokens.partition_point(|t| t.span.start < paragraph.end);
+            if first >= last {
+                continue;
+            }
+            let prose = (first..last).any(|t| {
+                let w = tokens[t].span.of(text);
+                tokens[t].kind == TokenKind::Word && w.chars().count() > 3 && w.chars().all(char::is_lowercase)
+            });
+            let numbers = (first..last).filter(|&t| tokens[t].kind == TokenKind::Number).count();
+            if !prose && numbers >= 1 {
+                for m in self.found.iter_mut().filter(|m| paragraph.contains(m.span)) {
+                    let after = tokens.partition_point(|t| t.span.start < m.span.end);
+                    let before = tokens.partition_point(|t| t.span.start < m.span.start);
+                    let scored = after < last && tokens[after].kind == TokenKind::Number;
+                    let versus = |k: usize| k < last && matches!(tokens[k].span.of(text), "v" | "vs" | "v." | "vs.");
+                    // People in results lines (golfers, runners) keep their type.
+                    if (scored || versus(after) || before > first && versus(before - 1)) && m.kind != EntityType::Person {
+                        m.kind = EntityType::Organization;
+                        m.known = None;
+                        m.strength = 3;
+                        m.rule = "team in a results line";
+                    }
+                }
+            }
+            // A dateline.
+            let word = tokens[first].span.of(text);
+            let capitals = word.chars().count() >= 3 && word.chars().all(|c| c.is_uppercase() || c == '-' || c == '.');
+            if capitals && first + 1 < last && matches!(tokens[first + 1].span.of(text), "," | "(") {
+                let span = tokens[first].span;
+                match self.found.iter_mut().find(|m| m.span == span) {
+                    Some(m) if m.kind != EntityType::Place && m.strength < 3 => {
+                        m.kind = EntityType::Place;
+                        m.rule = "dateline";
+                    }
+                    Some(_) => {}
+                    None => self.found.push(Mention { span, kind: EntityType::Place, known: None, strength: 2, rule: "dateline" }),
+                }
+            }
+        }
     }
 
     /// Settles overlaps (stronger, then longer, then earlier wins) and sorts.

@@ -750,12 +750,17 @@ impl<'a> Recognizer<'a> {
                 let w = tokens[t].span.of(text);
                 tokens[t].kind == TokenKind::Word && w.chars().count() > 3 && w.chars().all(char::is_lowercase)
             });
-            let numbers = (first..last).filter(|&t| tokens[t].kind == TokenKind::Number).count();
+            // A score is a number but not a date ("1996-08-31") or a year.
+            let score = |t: usize| {
+                let w = tokens[t].span.of(text);
+                tokens[t].kind == TokenKind::Number && !(w.len() >= 4 && w[..4].chars().all(|c| c.is_ascii_digit()) && (w.len() == 4 || w.as_bytes()[4] == b'-'))
+            };
+            let numbers = (first..last).filter(|&t| score(t)).count();
             if !prose && numbers >= 1 {
                 for m in self.found.iter_mut().filter(|m| paragraph.contains(m.span)) {
                     let after = tokens.partition_point(|t| t.span.start < m.span.end);
                     let before = tokens.partition_point(|t| t.span.start < m.span.start);
-                    let scored = after < last && tokens[after].kind == TokenKind::Number;
+                    let scored = after < last && score(after);
                     let versus = |k: usize| k < last && matches!(tokens[k].span.of(text), "v" | "vs" | "v." | "vs.");
                     // People in results lines (golfers, runners) keep their type.
                     if (scored || versus(after) || before > first && versus(before - 1)) && m.kind != EntityType::Person {
@@ -764,6 +769,28 @@ impl<'a> Recognizer<'a> {
                         m.strength = 3;
                         m.rule = "team in a results line";
                     }
+                }
+            }
+            // Names the other rules left alone, right before a score: teams ("Montrose 3 1 0 2").
+            if !prose && numbers >= 1 {
+                let mut t = first;
+                while t < last {
+                    let capital = |k: usize| tokens[k].kind == TokenKind::Word && tokens[k].span.of(text).starts_with(char::is_uppercase);
+                    if !capital(t) || self.found.iter().any(|m| m.span.overlaps(tokens[t].span)) {
+                        t += 1;
+                        continue;
+                    }
+                    let mut end = t + 1;
+                    while end < last && (capital(end) || tokens[end].span.of(text) == "of" && end + 1 < last && capital(end + 1)) {
+                        end += 1;
+                    }
+                    let span = tokens[t].span.cover(tokens[end - 1].span);
+                    let name = span.of(text);
+                    let plain = !self.lex.is_common(name) && self.lex.role(name).is_none() && !CALENDAR.contains(&name) && !self.lex.is_demonym(name);
+                    if end < last && score(end) && plain && !self.found.iter().any(|m| m.span.overlaps(span)) {
+                        self.found.push(Mention { span, kind: EntityType::Organization, known: None, strength: 2, rule: "team in a results line" });
+                    }
+                    t = end;
                 }
             }
             // A dateline.

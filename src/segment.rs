@@ -165,7 +165,9 @@ fn merge(text: &str, tokens: &mut Vec<Token>, first: usize) {
             && tokens[i + 1].span.start == tokens[i].span.end
             && matches!(tokens[i + 1].kind, TokenKind::Word | TokenKind::Number)
         {
-            token = Token { span: token.span.cover(tokens[i + 1].span), kind: TokenKind::Word };
+            // "108-3" and "1996-08-31" stay numbers; "Kurdistan-24" is a word.
+            let kind = if token.kind == TokenKind::Number && tokens[i + 1].kind == TokenKind::Number { TokenKind::Number } else { TokenKind::Word };
+            token = Token { span: token.span.cover(tokens[i + 1].span), kind };
             i += 2;
         }
         // "A" "." and "U.S" "." and "Dr" ".": keep the period.

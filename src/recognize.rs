@@ -189,11 +189,16 @@ impl<'a> Recognizer<'a> {
     /// nothing about names.
     fn is_headline(&self, index: usize) -> bool {
         let sentence = &self.seg.sentences[index];
-        // A headline is a line of its own without a final period.
+        // A headline is a line of its own without a final period, or a line in capitals.
         let paragraph = self.seg.paragraphs[sentence.paragraph];
         let text = self.text();
-        if sentence.span != paragraph || sentence.span.of(text).trim_end_matches(['"', '”', '’']).ends_with('.') {
+        let letters: Vec<char> = sentence.span.of(text).chars().filter(|c| c.is_alphabetic()).collect();
+        let shouted = letters.len() >= 8 && letters.iter().filter(|c| c.is_uppercase()).count() * 10 >= letters.len() * 9;
+        if sentence.span != paragraph || !shouted && sentence.span.of(text).trim_end_matches(['"', '”', '’']).ends_with('.') {
             return false;
+        }
+        if shouted {
+            return true;
         }
         // Title case shows in the common words: "Calls For Recruits To Join It In", not in a
         // line of names such as "Guy Forget ( France ) beat Felix Mantilla ( Spain )".
@@ -385,7 +390,7 @@ impl<'a> Recognizer<'a> {
         while start < end && self.at_start(start, first) && self.lex.is_common(self.word(start)) && self.lex.known(self.word(start)).is_none() {
             start += 1;
         }
-        while start < end && CONNECTORS.contains(&self.word(start)) {
+        while start < end && (CONNECTORS.contains(&self.word(start)) || CALENDAR.contains(&self.word(start)) && start + 1 < end) {
             start += 1;
         }
         if start >= end {
@@ -393,7 +398,9 @@ impl<'a> Recognizer<'a> {
         }
         // A role word inside the run splits it: "FSB Director Alexander Bortnikov".
         if let Some(r) = (start..end).find(|&r| self.lex.role(self.word(r)).is_some() && r + 1 < end) {
-            let left_ok = r == start || self.lex.known(&fold_typography(self.span(start, r).of(self.text()))).is_some() || self.is_acronym(start, r);
+            let left = fold_typography(self.span(start, r).of(self.text()));
+            // "FSB Director X", "Indonesian President Suharto", "President Y".
+            let left_ok = r == start || self.lex.known(&left).is_some() || self.is_acronym(start, r) || self.lex.is_demonym(&left);
             if left_ok {
                 // "Health Minister", "Deputy Foreign Minister": the role's capitalized modifiers
                 // belong to it, even at the start of a sentence.
@@ -406,10 +413,13 @@ impl<'a> Recognizer<'a> {
                 }
                 // "Deputy Minister of Defense Oleksandr Danylyuk": "of Defense" is part of the role.
                 let mut person_start = r + 1;
+                let mut after_of = false;
                 while person_start < end && {
                     let w = self.word(person_start);
-                    self.lex.role(w).is_some() || CONNECTORS.contains(&w) || w.starts_with(char::is_uppercase) && self.lex.is_common(w) && person_start + 1 < end
+                    let of_phrase = after_of && w.starts_with(char::is_uppercase) && self.lex.is_common(w) && person_start + 1 < end;
+                    self.lex.role(w).is_some() || CONNECTORS.contains(&w) || of_phrase
                 } {
+                    after_of |= CONNECTORS.contains(&self.word(person_start));
                     person_start += 1;
                 }
                 // "Ukraine's Minister of Defense": a role with nobody named after it.
@@ -437,7 +447,10 @@ impl<'a> Recognizer<'a> {
     fn is_acronym(&self, start: usize, end: usize) -> bool {
         end == start + 1 && {
             let w = self.word(start).trim_end_matches('.');
-            (2..=6).contains(&w.chars().filter(|c| c.is_alphabetic()).count()) && w.chars().all(|c| c.is_uppercase() || c == '.' || c.is_ascii_digit())
+            // "WIN", "LEAGUE" in a shouted headline are words, not acronyms.
+            (2..=6).contains(&w.chars().filter(|c| c.is_alphabetic()).count())
+                && w.chars().all(|c| c.is_uppercase() || c == '.' || c.is_ascii_digit())
+                && (w.len() <= 2 || !self.lex.is_common(w))
         }
     }
 

@@ -398,9 +398,11 @@ impl<'a> Recognizer<'a> {
         }
         // A role word inside the run splits it: "FSB Director Alexander Bortnikov".
         if let Some(r) = (start..end).find(|&r| self.lex.role(self.word(r)).is_some() && r + 1 < end) {
-            let left = fold_typography(self.span(start, r).of(self.text()));
             // "FSB Director X", "Indonesian President Suharto", "President Y".
-            let left_ok = r == start || self.lex.known(&left).is_some() || self.is_acronym(start, r) || self.lex.is_demonym(&left);
+            let left_ok = r == start || {
+                let left = fold_typography(self.span(start, r).of(self.text()));
+                self.lex.known(&left).is_some() || self.is_acronym(start, r) || self.lex.is_demonym(&left)
+            };
             if left_ok {
                 // "Health Minister", "Deputy Foreign Minister": the role's capitalized modifiers
                 // belong to it, even at the start of a sentence.
@@ -993,6 +995,12 @@ mod tests {
     fn regression_issue_3_gazetteer_hit_inside_a_token_does_not_recurse() {
         // "UK" inside "CD:UK" once made typing recurse on the same run until the stack overflowed.
         check("Some words here.\nTV presenter Deeley drops CD:UK\n");
+    }
+
+    #[test]
+    fn regression_issue_4_a_role_opening_the_text_does_not_panic() {
+        let found = check("President Ana Ruiz spoke.\n");
+        assert!(has(&found, "Ana Ruiz", EntityType::Person), "{found:?}");
     }
 
     #[test]

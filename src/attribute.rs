@@ -654,7 +654,11 @@ impl<'a> Attributor<'a> {
             return Some((self.resolve_pronoun(&word.to_lowercase(), span.start), span, last));
         }
         let lower = word.to_lowercase();
-        let is_noun = PEOPLE_NOUNS.contains(&lower.as_str()) || self.lex.role(&lower).is_some() || self.lex.role(lower.trim_end_matches('s')).is_some();
+        // "officials", "the commentator", "Russian forces", "the police".
+        let is_noun = PEOPLE_NOUNS.contains(&lower.as_str())
+            || self.lex.role(&lower).is_some()
+            || self.lex.role(lower.trim_end_matches('s')).is_some()
+            || self.lex.noun_type(&lower) == Some(EntityType::Organization);
         // "The campaign says", "the ad's narrator says": a determiner a few words back makes a
         // noun phrase of any lowercase head noun.
         let determined = word.chars().all(char::is_alphabetic)

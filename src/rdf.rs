@@ -222,9 +222,10 @@ impl<'a> Writer<'a> {
                 let mention_class = self.iris.own(hs::MENTION);
                 self.add(&m, rdf::TYPE, mention_class);
                 self.add(&m, itsrdf::TA_IDENT_REF, iri.clone());
-            }
-            for rule in &e.evidence {
-                self.own(&iri, hs::RULE, Literal::new_simple_literal(*rule));
+                // The evidence for this mention's type and for joining it to the entity.
+                for rule in e.mention_rules.get(&span).into_iter().flatten() {
+                    self.own(&m, hs::RULE, Literal::new_simple_literal(*rule));
+                }
             }
         }
     }

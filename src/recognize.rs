@@ -398,12 +398,9 @@ impl<'a> Recognizer<'a> {
         }
         // A role word inside the run splits it: "FSB Director Alexander Bortnikov".
         if let Some(r) = (start..end).find(|&r| self.lex.role(self.word(r)).is_some() && r + 1 < end) {
-            // "FSB Director X", "Indonesian President Suharto", "President Y".
-            let left_ok = r == start || {
-                let left = fold_typography(self.span(start, r).of(self.text()));
-                self.lex.known(&left).is_some() || self.is_acronym(start, r) || self.lex.is_demonym(&left)
-            };
-            if left_ok {
+            // "FSB Director X", "Interior Minister Y", "Indonesian President Z": whatever stands
+            // before the role is typed on its own.
+            {
                 // "Health Minister", "Deputy Foreign Minister": the role's capitalized modifiers
                 // belong to it, even at the start of a sentence.
                 let mut role_start = r;
@@ -607,7 +604,8 @@ impl<'a> Recognizer<'a> {
         }
         // A noun and a comma right before: "its leader, Abu Bakr al-Baghdadi", "the group's
         // North Caucasus affiliate, Wilayat al-Qawqaz".
-        if start >= first + 2 && self.word(start - 1) == "," {
+        let closes = end >= last || matches!(self.word(end), "," | "." | ")" | "(" | ";" | ":" | "and" | "who" | "which" | "”" | "\"");
+        if start >= first + 2 && self.word(start - 1) == "," && closes {
             let noun = self.word(start - 2);
             if noun.starts_with(char::is_lowercase) {
                 if self.lex.role(noun).is_some_and(|c| c != RoleClass::Title) {
@@ -725,6 +723,15 @@ impl<'a> Recognizer<'a> {
             if m.strength >= 2 || m.kind == EntityType::Person {
                 names.entry(surface).or_insert((m.kind, "name repeated"));
             }
+        }
+        // "al-Fahad" opens a sentence as "Al-Fahad".
+        let capitalized: Vec<(String, (EntityType, &'static str))> = names
+            .iter()
+            .filter(|(n, _)| n.starts_with(char::is_lowercase))
+            .map(|(n, v)| (n.chars().next().into_iter().flat_map(char::to_uppercase).chain(n.chars().skip(1)).collect(), *v))
+            .collect();
+        for (n, v) in capitalized {
+            names.entry(n).or_insert(v);
         }
         let mut added = Vec::new();
         for (i, token) in self.seg.tokens.iter().enumerate() {

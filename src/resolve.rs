@@ -30,8 +30,10 @@ pub struct Entity {
     pub aliases: Vec<String>,
     /// Its mentions in this article, in text order.
     pub mentions: Vec<Span>,
-    /// The rules that typed and joined its mentions.
+    /// The rules that typed and joined its mentions, all together.
     pub evidence: Vec<&'static str>,
+    /// The rules behind each mention: what typed it and what joined it to this entity.
+    pub mention_rules: std::collections::BTreeMap<Span, Vec<&'static str>>,
     /// The gazetteer's place, for places it knows.
     pub place: Option<Place>,
     /// Roles stated for it ("commentator").
@@ -175,6 +177,7 @@ pub fn resolve(attributed: &Attributed<'_>, lexicon: &Lexicon, diagnostics: Vec<
                     }
                 }
                 last.aliases.sort();
+                last.mention_rules.extend(e.mention_rules);
                 for rule in e.evidence {
                     if !last.evidence.contains(&rule) {
                         last.evidence.push(rule);
@@ -267,6 +270,7 @@ fn entity(r: &crate::recognize::Recognized<'_>, lexicon: &Lexicon, surface: &[St
         aliases,
         mentions: group.iter().map(|&m| r.mentions[m].span).collect(),
         evidence,
+        mention_rules: group.iter().map(|&m| (r.mentions[m].span, rules[m].clone())).collect(),
         place,
         roles: Vec::new(),
     }

@@ -129,6 +129,7 @@ pub fn recognize<'a>(segmented: &'a Segmented<'a>, lexicon: &Lexicon) -> (Recogn
     }
     r.repeat_names();
     r.tables_and_datelines();
+    r.drop_currency_modifiers();
     let (mentions, roles) = r.finish();
     let mut recognized = Recognized { segmented, mentions, same: Vec::new(), relations: Vec::new(), roles };
     link(&mut recognized, lexicon);
@@ -752,6 +753,18 @@ impl<'a> Recognizer<'a> {
             }
         }
         self.found.extend(added);
+    }
+
+    /// "US dollars", "Hong Kong dollars": a place that names a currency is not mentioned.
+    fn drop_currency_modifiers(&mut self) {
+        let text = self.text();
+        let tokens = &self.seg.tokens;
+        self.found.retain(|m| {
+            let after = tokens.partition_point(|t| t.span.start < m.span.end);
+            let currency = after < tokens.len()
+                && matches!(tokens[after].span.of(text).to_lowercase().as_str(), "dollar" | "dollars" | "euro" | "euros" | "pound" | "pounds" | "yen" | "rubles" | "roubles" | "ruble" | "rouble" | "yuan" | "francs" | "franc" | "rupees" | "pesos");
+            !(m.kind == EntityType::Place && currency)
+        });
     }
 
     /// Two conventions of news pages. A line without prose (names and numbers only, as in sports

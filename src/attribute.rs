@@ -68,6 +68,18 @@ pub struct Claim {
     /// Whether the claim is a reader comment (its commenter is the source; the article does not
     /// report it).
     pub comment: bool,
+    /// Dates in the claim's sentence ("In June 2013", "last year").
+    pub dates: Vec<DateRef>,
+}
+
+/// A date stated for a claim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateRef {
+    /// Where it is written.
+    pub span: Span,
+    /// As `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; relative dates ("last year") are resolved against the
+    /// publication date, and have no value without one.
+    pub value: Option<String>,
 }
 
 /// The attributor's output for one article.
@@ -94,8 +106,15 @@ pub fn attribute<'a>(recognized: &'a Recognized<'a>, lexicon: &Lexicon) -> (Attr
     a.comments();
     a.sort();
     let text = recognized.text();
+    let published = recognized.segmented.article.meta.published.as_ref().map(|f| f.value.as_str());
+    let sentences = &recognized.segmented.sentences;
     for claim in &mut a.claims {
         claim.quantities = quantities(text, claim.content);
+        if !claim.comment {
+            let first = sentences.partition_point(|s| s.span.end <= claim.content.start);
+            let sentence = sentences.get(first).map_or(claim.content, |s| s.span.cover(claim.content));
+            claim.dates = dates(text, sentence, published);
+        }
     }
     let mut diagnostics = a.diagnostics;
     diagnostics.sort();
@@ -821,7 +840,7 @@ impl<'a> Attributor<'a> {
         if content.is_empty() || self.claims.iter().any(|c| c.content == content) {
             return;
         }
-        self.claims.push(Claim { content, cue, source, source_span, reported_by: None, parent: None, direct, quantities: Vec::new(), comment: false });
+        self.claims.push(Claim { content, cue, source, source_span, reported_by: None, parent: None, direct, quantities: Vec::new(), comment: false, dates: Vec::new() });
     }
 
     /// Reader comments: each is a claim by its commenter, in their own words.
@@ -838,6 +857,7 @@ impl<'a> Attributor<'a> {
                 direct: true,
                 quantities: Vec::new(),
                 comment: true,
+                dates: Vec::new(),
             });
         }
     }
@@ -965,7 +985,7 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             if let Some((source, source_span, reported_by, parent)) = speaker.or(following) {
-                let mut claim = Claim { content: q.inner, cue: None, source, source_span, reported_by, parent, direct: true, quantities: Vec::new(), comment: false };
+                let mut claim = Claim { content: q.inner, cue: None, source, source_span, reported_by, parent, direct: true, quantities: Vec::new(), comment: false, dates: Vec::new() };
                 claim.content = claim.content.trim(self.text(), &[',']);
                 self.claims.push(claim);
             }
@@ -1023,6 +1043,56 @@ impl<'a> Attributor<'a> {
         }
         self.claims = sorted;
     }
+}
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<day>\d{1,2}),?)?\s+(?P<year>(?:19|20)\d{2})|(?:in|since|by|from|until|before|after|of)\s+(?P<bare>(?:19|20)\d{2})\b|(?P<relative>(?:last|this|next|previous|past)\s+(?:year|month))|(?P<ago>\d{1,2}|two|three|four|five|six|ten)\s+years\s+ago)",
+    )
+    .expect("valid regex")
+});
+
+/// The dates written in `span`: month and year ("June 2013", "December 10, 2015"), a year after a
+/// preposition ("in 2014"), and relative years and months ("last year", "five years ago"), the
+/// latter resolved against `published` (`YYYY-MM-DD`).
+pub fn dates(text: &str, span: Span, published: Option<&str>) -> Vec<DateRef> {
+    let year_of = |p: &str| p.get(..4).and_then(|y| y.parse::<i32>().ok());
+    let month_of = |p: &str| p.get(5..7).and_then(|m| m.parse::<u32>().ok());
+    let mut out = Vec::new();
+    for caps in DATE.captures_iter(span.of(text)) {
+        let whole = caps.get(0).expect("match");
+        let value = if let Some(year) = caps.name("year") {
+            let month = MONTHS.iter().position(|m| *m == &caps["month"]).map(|i| i + 1).unwrap_or(1);
+            Some(match caps.name("day") {
+                Some(day) => format!("{}-{month:02}-{:02}", year.as_str(), day.as_str().parse::<u32>().unwrap_or(1)),
+                None => format!("{}-{month:02}", year.as_str()),
+            })
+        } else if let Some(year) = caps.name("bare") {
+            Some(year.as_str().to_string())
+        } else if let Some(relative) = caps.name("relative") {
+            let relative = relative.as_str().to_lowercase();
+            let shift = if relative.starts_with("this") { 0 } else if relative.starts_with("next") { 1 } else { -1 };
+            published.and_then(|p| {
+                let (year, month) = (year_of(p)?, month_of(p)?);
+                if relative.ends_with("year") {
+                    Some(format!("{}", year + shift))
+                } else {
+                    let index = year * 12 + month as i32 - 1 + shift;
+                    Some(format!("{}-{:02}", index.div_euclid(12), index.rem_euclid(12) + 1))
+                }
+            })
+        } else {
+            let words = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+            let ago = &caps["ago"];
+            let n = ago.parse::<i32>().ok().or_else(|| words.iter().position(|w| *w == ago).map(|i| i as i32));
+            published.and_then(|p| Some(format!("{}", year_of(p)? - n?)))
+        };
+        let start = span.start + whole.start();
+        // "in 2014": the preposition is not part of the date.
+        let start = if caps.name("bare").is_some() { span.start + caps.name("bare").expect("bare").start() } else { start };
+        out.push(DateRef { span: Span::new(start, span.start + whole.end()), value });
+    }
+    out
 }
 
 const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -1117,6 +1187,23 @@ fn counted(after: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_resolve_against_the_publication_date() {
+        let text = "In June 2013, when Moscow first said so, and last year, and in 2014, and two years ago.";
+        let found: Vec<(String, Option<String>)> =
+            dates(text, Span::new(0, text.len()), Some("2015-12-10")).into_iter().map(|d| (d.span.of(text).to_string(), d.value)).collect();
+        assert_eq!(
+            found,
+            vec![
+                ("June 2013".to_string(), Some("2013-06".to_string())),
+                ("last year".to_string(), Some("2014".to_string())),
+                ("2014".to_string(), Some("2014".to_string())),
+                ("two years ago".to_string(), Some("2013".to_string())),
+            ]
+        );
+        assert_eq!(dates("last month", Span::new(0, 10), None)[0].value, None);
+    }
 
     #[test]
     fn quantities_know_what_they_count() {

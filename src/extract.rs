@@ -99,6 +99,7 @@ impl Pipeline {
                     "parent": c.parent.map(claim_iri),
                     "direct": c.direct,
                     "comment": c.comment,
+                    "dates": c.dates.iter().map(|d| json!({"value": d.value, "text": d.span.of(text), "span": chars.chars(d.span)})).collect::<Vec<_>>(),
                     "quantities": c.quantities.iter().map(|q| json!({
                         "value": serde_json::from_str::<Value>(&format_number(q.value)).unwrap_or(Value::Null),
                         "unit": q.unit,

@@ -290,6 +290,16 @@ impl<'a> Writer<'a> {
             };
             let link = if c.direct { prov::WAS_QUOTED_FROM } else { prov::WAS_DERIVED_FROM };
             self.add(&quoting, link, iri.clone());
+            for d in &c.dates {
+                if let Some(value) = &d.value {
+                    let datatype = match value.len() {
+                        4 => xsd::G_YEAR,
+                        7 => xsd::G_YEAR_MONTH,
+                        _ => xsd::DATE,
+                    };
+                    self.add(iri, dcterms::TEMPORAL, Literal::new_typed_literal(value, datatype));
+                }
+            }
             for q in &c.quantities {
                 let cps = self.chars.chars(q.span);
                 let qi = NamedNode::new_unchecked(format!("{}/quantity/{}-{}", iri.as_str(), cps[0], cps[1]));

@@ -10,7 +10,7 @@
 //! name in two articles meets in one IRI without any shared state. This is what lets extraction
 //! run in parallel over a stream. Sources and intermediaries of claims become entity indices.
 
-use crate::attribute::{Attributed, Cue, Quantity};
+use crate::attribute::{Attributed, Cue, DateRef, Quantity};
 use crate::layout::Article;
 use crate::lexicon::{EntityType, Known, Lexicon, Place};
 use crate::recognize::Predicate;
@@ -61,6 +61,8 @@ pub struct Claim {
     pub quantities: Vec<Quantity>,
     /// Whether it is a reader comment.
     pub comment: bool,
+    /// Dates in its sentence.
+    pub dates: Vec<DateRef>,
 }
 
 /// A relation between entities.
@@ -208,6 +210,7 @@ pub fn resolve(attributed: &Attributed<'_>, lexicon: &Lexicon, diagnostics: Vec<
             direct: c.direct,
             quantities: c.quantities.clone(),
             comment: c.comment,
+            dates: c.dates.clone(),
         })
         .collect();
     let mut relations: Vec<Relation> = r

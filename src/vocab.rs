@@ -149,6 +149,8 @@ namespace!(
     SOURCE = "source",
     /// A nested claim's parent.
     IS_PART_OF = "isPartOf",
+    /// The time a claim is about.
+    TEMPORAL = "temporal",
 });
 
 namespace!(

@@ -662,11 +662,30 @@ impl<'a> Attributor<'a> {
             let span = self.r.mentions[m].span;
             let mut start = self.tokens().partition_point(|t| t.span.start < span.start);
             // "commentator Ruslan Gorevoy says": the role belongs to the subject.
-            // "commentator Ruslan Gorevoy", "Mr. Obama", "Sen. Claire McCaskill".
+            // "commentator Ruslan Gorevoy", "Mr. Obama", "Clinton spokesman Nick Merrill",
+            // "longtime Democratic pollster Pat Caddell": the role and its modifiers name the
+            // source too.
             while start > first && self.lex.role(self.word(start - 1)).is_some() {
                 start -= 1;
             }
-            return Some((Some(m), span, start));
+            if start < self.tokens().partition_point(|t| t.span.start < span.start) {
+                let mut modifiers = 0;
+                while start > first && modifiers < 3 && {
+                    let w = self.word(start - 1);
+                    self.tokens()[start - 1].kind == TokenKind::Word
+                        && self.lex.cue(w).is_none()
+                        && !matches!(w.to_lowercase().as_str(), "and" | "or" | "but" | "that" | "which" | "who" | "as" | "to" | "of" | "in" | "on" | "at" | "for" | "with" | "by" | "from" | "said" | "says")
+                        && !AUXILIARIES.contains(&w)
+                } {
+                    start -= 1;
+                    modifiers += 1;
+                    if matches!(self.word(start).to_lowercase().as_str(), "the" | "a" | "an") {
+                        break;
+                    }
+                }
+            }
+            let described = self.tokens()[start].span.cover(span);
+            return Some((Some(m), described, start));
         }
         if PRONOUNS.contains(&word) {
             let span = self.tokens()[last].span;

@@ -145,7 +145,7 @@ struct Recognizer<'a> {
     roles: Vec<(Span, Span)>,
 }
 
-const CONNECTORS: &[&str] = &["of", "for", "and", "&", "de", "du", "da", "del", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le", "y"];
+const CONNECTORS: &[&str] = &["of", "for", "and", "&", "on", "de", "du", "da", "del", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le", "y"];
 const PARTICLES: &[&str] = &["al", "el", "ad", "ar", "as", "ash", "at", "az", "bin", "ibn", "ben", "abu", "abd", "van", "von", "de", "di", "da", "du", "le", "la", "bint"];
 const CALENDAR: &[&str] = &[
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
@@ -271,6 +271,8 @@ impl<'a> Recognizer<'a> {
                         next += 1;
                     }
                     let allowed = match connector {
+                        // "Commission on Presidential Debates", "Council on Foreign Relations".
+                        "on" => self.lex.noun_type(self.word(end - 1)) == Some(EntityType::Organization),
                         // "Water and Sanitation Observatory": "and" inside an organization's name.
                         "and" | "&" => has_of || {
                             let mut k = next;

@@ -15,7 +15,7 @@
 use crate::lexicon::{EntityType, Lexicon};
 use crate::recognize::Recognized;
 use crate::segment::TokenKind;
-use crate::text::{Diagnostic, Span};
+use crate::text::{Diagnostic, Span, MONTHS};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -1114,7 +1114,6 @@ pub fn dates(text: &str, span: Span, published: Option<&str>) -> Vec<DateRef> {
     out
 }
 
-const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(

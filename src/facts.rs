@@ -167,30 +167,30 @@ impl Facts {
         self.edges.sort();
     }
 
+    /// A claim and the claims that report it, outermost first (at most 33, cycles cut).
+    pub fn lineage(&self, claim: &str) -> Vec<&ClaimFact> {
+        let mut lineage: Vec<&ClaimFact> = self.claims.get(claim).into_iter().collect();
+        while let Some(parent) = lineage.last().and_then(|c| c.parent.as_ref()).and_then(|p| self.claims.get(p)) {
+            if lineage.len() > 32 || lineage.iter().any(|c| c.iri == parent.iri) {
+                break;
+            }
+            lineage.push(parent);
+        }
+        lineage.reverse();
+        lineage
+    }
+
     /// The chain of a claim from the article down: article, intermediaries, source, claim.
     pub fn chain(&self, claim: &str) -> Vec<String> {
-        let mut path = vec![claim.to_string()];
-        let mut current = self.claims.get(claim);
-        let mut seen = 0;
-        while let Some(c) = current {
-            if let Some(source) = &c.source {
-                path.push(source.clone());
-            }
-            match c.parent.as_ref().and_then(|p| self.claims.get(p)) {
-                Some(parent) if seen < 32 => {
-                    current = Some(parent);
-                    seen += 1;
-                }
-                _ => {
-                    if let (Some(via), None) = (&c.via, &c.parent) {
-                        path.push(via.clone());
-                    }
-                    path.push(c.article.clone());
-                    current = None;
-                }
-            }
+        let lineage = self.lineage(claim);
+        let Some(root) = lineage.first() else { return vec![claim.to_string()] };
+        let mut path = vec![root.article.clone()];
+        // A claim that inherited its intermediary without a parent claim ("it says") starts at it.
+        if let (Some(via), None) = (&root.via, &root.parent) {
+            path.push(via.clone());
         }
-        path.reverse();
+        path.extend(lineage.iter().filter_map(|c| c.source.clone()));
+        path.push(claim.to_string());
         path.dedup();
         path
     }

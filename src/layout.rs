@@ -91,8 +91,8 @@ pub fn analyze(source: Source) -> Article {
     };
     let meta = Metadata {
         title: title_line.map(|i| field(text, lines[i])),
-        authors: find_people(text, &lines, &BYLINE, title_line),
-        editors: find_people(text, &lines, &EDITED_BY, None),
+        authors: find_people(text, &lines, &[&BYLINE, &AUTHOR_LABEL], Some(&ABOUT_AUTHOR)),
+        editors: find_people(text, &lines, &[&EDITED_BY], None),
         publisher: find_publisher(text, &lines),
         published: find_date(text, &lines, title_line),
         comments: find_comments(text, &lines, regions.trailer),
@@ -182,20 +182,19 @@ static NAME_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"^(?P<
 
 static NAME_SPLIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*(?:,|\band\b|&)\s*").expect("valid regex"));
 
-/// People named by lines that match `pattern` (and, for authors, "Author:" lines and the line
-/// after an "About Author" heading), in order of appearance, without repeats.
-fn find_people(text: &str, lines: &[Span], pattern: &Regex, title: Option<usize>) -> Vec<Field> {
+/// People named by lines that match one of `patterns` (each with a `names` group), or by the
+/// line after a `heading` ("About the Author"), in order of appearance, without repeats.
+fn find_people(text: &str, lines: &[Span], patterns: &[&Regex], heading: Option<&Regex>) -> Vec<Field> {
     let mut out: Vec<Field> = Vec::new();
-    let authors = title.is_some() || std::ptr::eq(pattern, &*BYLINE);
     for (i, line) in lines.iter().enumerate() {
         let s = line.of(text);
         if s.is_empty() || word_count(s) > 14 {
             continue;
         }
-        let mut found = pattern.captures(s).or_else(|| if authors { AUTHOR_LABEL.captures(s) } else { None });
-        if found.is_none() && authors && i > 0 {
+        let mut found = patterns.iter().find_map(|p| p.captures(s));
+        if let (None, Some(heading), true) = (&found, heading, i > 0) {
             let previous = lines[..i].iter().rev().find(|l| !l.is_empty());
-            if previous.is_some_and(|p| ABOUT_AUTHOR.is_match(p.of(text))) {
+            if previous.is_some_and(|p| heading.is_match(p.of(text))) {
                 found = NAME_LINE.captures(s).filter(|_| (2..=4).contains(&word_count(s)));
             }
         }
@@ -293,8 +292,6 @@ fn find_comments(text: &str, lines: &[Span], trailer: Span) -> Vec<Comment> {
     out
 }
 
-const MONTHS: [&str; 12] =
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let month = r"(?P<m>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
@@ -334,7 +331,7 @@ fn find_date(text: &str, lines: &[Span], title: Option<usize>) -> Option<Field> 
 
 fn month_number(name: &str) -> Option<u32> {
     let lower = name.to_lowercase();
-    MONTHS.iter().position(|m| m.starts_with(&lower[..3.min(lower.len())])).map(|i| i as u32 + 1)
+    crate::text::MONTHS.iter().position(|m| m.to_lowercase().starts_with(&lower[..3.min(lower.len())])).map(|i| i as u32 + 1)
 }
 
 #[cfg(test)]

@@ -606,14 +606,8 @@ fn citation_chains(all: &Facts, focus: &[String]) -> Facts {
             }
         }
         // The cue of each hop is the cue of the claim whose source that hop is.
-        let mut lineage = vec![claim];
-        while let Some(parent) = lineage.last().and_then(|c| c.parent.as_ref()).and_then(|p| all.claims.get(p)) {
-            if lineage.len() > 32 {
-                break;
-            }
-            lineage.push(parent);
-        }
-        let cue_of = |source: &str| lineage.iter().find(|c| c.source.as_deref() == Some(source)).and_then(|c| c.cue.clone());
+        let lineage = all.lineage(&claim.iri);
+        let cue_of = |source: &str| lineage.iter().rev().find(|c| c.source.as_deref() == Some(source)).and_then(|c| c.cue.clone());
         for pair in chain.windows(2) {
             let relation = if pair[1] == claim.iri { Relation::Said } else { Relation::Cites };
             let label = if relation == Relation::Cites { cue_of(&pair[1]) } else { None };

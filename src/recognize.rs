@@ -147,10 +147,10 @@ struct Recognizer<'a> {
 
 const CONNECTORS: &[&str] = &["of", "for", "and", "&", "on", "de", "du", "da", "del", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le", "y"];
 const PARTICLES: &[&str] = &["al", "el", "ad", "ar", "as", "ash", "at", "az", "bin", "ibn", "ben", "abu", "abd", "van", "von", "de", "di", "da", "du", "le", "la", "bint"];
-const CALENDAR: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-];
+/// Whether `word` names a month or a day.
+fn is_calendar(word: &str) -> bool {
+    crate::text::MONTHS.contains(&word) || crate::text::DAYS.contains(&word)
+}
 const PLACE_PREPOSITIONS: &[&str] = &["in", "from", "near", "across", "outside", "inside", "throughout"];
 const HYPHEN_SUFFIXES: &[&str] = &["-based", "-born", "-led", "-backed", "-controlled", "-held", "-run", "-made", "-bound"];
 
@@ -393,7 +393,7 @@ impl<'a> Recognizer<'a> {
         while start < end && self.at_start(start, first) && self.lex.is_common(self.word(start)) && self.lex.known(self.word(start)).is_none() {
             start += 1;
         }
-        while start < end && (CONNECTORS.contains(&self.word(start)) || CALENDAR.contains(&self.word(start)) && start + 1 < end) {
+        while start < end && (CONNECTORS.contains(&self.word(start)) || is_calendar(self.word(start)) && start + 1 < end) {
             start += 1;
         }
         if start >= end {
@@ -586,7 +586,7 @@ impl<'a> Recognizer<'a> {
         let sentence = &self.seg.sentences[self.seg.sentence_of(start)];
         let first = sentence.tokens.start;
         let last = sentence.tokens.end;
-        if words.len() == 1 && CALENDAR.contains(&words[0]) {
+        if words.len() == 1 && is_calendar(words[0]) {
             return None;
         }
         let sentence_start = start == first || matches!(self.word(start - 1), "“" | "\"" | "‘" | ":" | "—" | "–");
@@ -823,7 +823,7 @@ impl<'a> Recognizer<'a> {
                     }
                     let span = tokens[t].span.cover(tokens[end - 1].span);
                     let name = span.of(text);
-                    let plain = !self.lex.is_common(name) && self.lex.role(name).is_none() && !CALENDAR.contains(&name) && !self.lex.is_demonym(name);
+                    let plain = !self.lex.is_common(name) && self.lex.role(name).is_none() && !is_calendar(name) && !self.lex.is_demonym(name);
                     if end < last && score(end) && plain && !self.found.iter().any(|m| m.span.overlaps(span)) {
                         self.found.push(Mention { span, kind: EntityType::Organization, known: None, strength: 2, rule: "team in a results line" });
                     }

@@ -109,6 +109,12 @@ impl CharIndex {
     }
 }
 
+/// English month names, in order.
+pub const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/// English day names.
+pub const DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
 /// Replaces typographic apostrophes, quotes and dashes with ASCII and folds whitespace, for
 /// comparing names. Never used on text that spans point into.
 pub fn fold_typography(s: &str) -> String {

@@ -137,15 +137,7 @@ fn descendants<'a>(facts: &'a Facts, claim: &str) -> Vec<&'a ClaimFact> {
 
 /// The chain of one claim, hop by hop.
 fn chain(facts: &Facts, claim: &ClaimFact) -> Option<Chain> {
-    // The claim's lineage from the outermost reporting claim down to it.
-    let mut lineage = vec![claim];
-    while let Some(parent) = lineage.last().and_then(|c| c.parent.as_ref()).and_then(|p| facts.claims.get(p)) {
-        if lineage.len() > 32 || lineage.iter().any(|c| c.iri == parent.iri) {
-            break;
-        }
-        lineage.push(parent);
-    }
-    lineage.reverse();
+    let lineage = facts.lineage(&claim.iri);
     let mut hops = Vec::new();
     // A claim that inherited its intermediary without a parent claim ("it says") starts at it.
     if let Some(via) = lineage[0].via.as_ref().filter(|_| lineage[0].parent.is_none()).and_then(|v| facts.nodes.get(v)) {

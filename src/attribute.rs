@@ -176,37 +176,46 @@ impl<'a> Attributor<'a> {
         let text = self.text();
         let mut out = Vec::new();
         for paragraph in &self.r.segmented.paragraphs {
-            let mut open: Option<(usize, char)> = None;
-            for (offset, c) in paragraph.of(text).char_indices() {
+            let mut open: Option<(usize, char, usize)> = None;
+            let body = paragraph.of(text);
+            let mut chars = body.char_indices().peekable();
+            while let Some((offset, c)) = chars.next() {
                 let at = paragraph.start + offset;
+                // Typewriter marks: '' (either side) reads as ", `` as an opening ".
+                let (c, width) = match c {
+                    '\'' | '`' if chars.peek().is_some_and(|&(_, n)| n == c) => {
+                        chars.next();
+                        (if c == '`' { '“' } else { '"' }, 2)
+                    }
+                    _ => (c, c.len_utf8()),
+                };
                 match (c, open) {
-                    ('“', None) | ('«', None) => open = Some((at, c)),
-                    ('"', None) => open = Some((at, c)),
-                    ('”', Some((start, '“'))) | ('»', Some((start, '«'))) | ('"', Some((start, '"'))) => {
-                        let inner = Span::new(start + c.len_utf8(), at);
-                        let outer = Span::new(start, at + c.len_utf8());
+                    ('“' | '«' | '"', None) => open = Some((at, c, width)),
+                    ('”', Some((start, '“', w))) | ('»', Some((start, '«', w))) | ('"', Some((start, '"', w))) => {
+                        let inner = Span::new(start + w, at);
+                        let outer = Span::new(start, at + width);
                         if !inner.trim(text, &[]).is_empty() {
                             out.push(Quote { inner, outer });
                         }
                         open = None;
                     }
                     ('“', Some(_)) => {
-                        self.diagnostics.push(Diagnostic { span: Some(Span::new(at, at + 3)), message: "quotation mark opened inside an open quotation".into() });
-                        open = Some((at, c));
+                        self.diagnostics.push(Diagnostic { span: Some(Span::new(at, at + width)), message: "quotation mark opened inside an open quotation".into() });
+                        open = Some((at, c, width));
                     }
                     _ => {}
                 }
             }
-            if let Some((start, c)) = open {
+            if let Some((start, _, width)) = open {
                 // A quotation that runs on into the next paragraph is news convention when the
                 // next paragraph opens with a mark; otherwise the mark is unbalanced.
                 let next = self.r.segmented.paragraphs.iter().find(|p| p.start > paragraph.end);
-                let continues = next.is_some_and(|p| p.of(text).starts_with(['“', '"']));
+                let continues = next.is_some_and(|p| p.of(text).starts_with(['“', '"']) || p.of(text).starts_with("''") || p.of(text).starts_with("``"));
                 if continues {
-                    let inner = Span::new(start + c.len_utf8(), paragraph.end);
+                    let inner = Span::new(start + width, paragraph.end);
                     out.push(Quote { inner, outer: Span::new(start, paragraph.end) });
                 } else {
-                    self.diagnostics.push(Diagnostic { span: Some(Span::new(start, start + c.len_utf8())), message: "unbalanced quotation mark".into() });
+                    self.diagnostics.push(Diagnostic { span: Some(Span::new(start, start + width)), message: "unbalanced quotation mark".into() });
                 }
             }
         }
@@ -222,14 +231,14 @@ impl<'a> Attributor<'a> {
         let sentence = self.r.segmented.sentences[index].clone();
         let (first, last) = (sentence.tokens.start, sentence.tokens.end);
         // The sentence's last token is usually its period; content stops before it.
-        let content_end = (first..last).rev().find(|&t| !matches!(self.word(t), "." | "!" | "?" | "…" | "”" | "\"")).map_or(last, |t| t + 1);
+        let content_end = (first..last).rev().find(|&t| !matches!(self.word(t), "." | "!" | "?" | "…" | "”" | "\"" | "''")).map_or(last, |t| t + 1);
         let mut t = first;
         while t < last {
             let word = self.word(t);
             // "according to X, CONTENT" and "CONTENT, according to X".
             if word.eq_ignore_ascii_case("according") && t + 1 < last && self.word(t + 1) == "to" {
                 let np_start = t + 2;
-                let np_end = (np_start..last).find(|&k| matches!(self.word(k), "," | "." | ";" | ":" | "“" | "\"" | "—" | "–") || self.word(k) == "that").unwrap_or(last);
+                let np_end = (np_start..last).find(|&k| matches!(self.word(k), "," | "." | ";" | ":" | "“" | "\"" | "''" | "—" | "–") || self.word(k) == "that").unwrap_or(last);
                 if np_end > np_start {
                     let (source, source_span) = self.noun_phrase_source(np_start, np_end);
                     let cue = Cue { span: self.span(t, t + 2), lemma: "according to".into(), class: "according".into() };
@@ -292,8 +301,8 @@ impl<'a> Attributor<'a> {
                     // "ISIS has two centers of power, Gorevoy says, ...": parenthetical when a
                     // quotation or a clause of some length comes before; "Its director, Amina
                     // Odhiambo, puts ..." has only a noun phrase there.
-                    let quoted_before = subject_start > first && matches!(self.word(subject_start - 1), "”" | "\"")
-                        || subject_start >= first + 2 && matches!(self.word(subject_start - 2), "”" | "\"");
+                    let quoted_before = subject_start > first && matches!(self.word(subject_start - 1), "”" | "\"" | "''")
+                        || subject_start >= first + 2 && matches!(self.word(subject_start - 2), "”" | "\"" | "''");
                     // "the operator, Northline Ferries, had put ...": a name set off by commas is an
                     // apposition to what comes before it, not a parenthetical frame.
                     let after_subject = self.tokens().partition_point(|tok| tok.span.start < source_span.end);
@@ -302,7 +311,7 @@ impl<'a> Attributor<'a> {
                         && self.word(after_subject) == ",";
                     let parenthetical = !clause_follows
                         && subject_start > first
-                        && matches!(self.word(subject_start - 1), "," | "”" | "\"" | "—")
+                        && matches!(self.word(subject_start - 1), "," | "”" | "\"" | "''" | "—")
                         && (!name_between_commas || quoted_before);
                     let content = if parenthetical {
                         let rest = self.after(t + 1, content_end, quotes);
@@ -335,7 +344,7 @@ impl<'a> Attributor<'a> {
                     continue;
                 }
                 // Inversion after a quotation or clause: "..., said Kadyrov."
-                if t > first && matches!(self.word(t - 1), "," | "”" | "\"") {
+                if t > first && matches!(self.word(t - 1), "," | "”" | "\"" | "''") {
                     // "said Rep. Butterfield", "said harbour master Greta Solberg": titles and a
                     // few descriptive words may stand between the verb and the name.
                     let mut name_at = t + 1;
@@ -413,21 +422,21 @@ impl<'a> Attributor<'a> {
             }
         }
         // '"...," they wrote.': any speech verb may close a quotation's frame.
-        let closes_quote = matches!(next(1), "." | "," | "!" | "?" | "") && (first..t).any(|k| matches!(self.word(k), "”" | "\""));
+        let closes_quote = matches!(next(1), "." | "," | "!" | "?" | "") && (first..t).any(|k| matches!(self.word(k), "”" | "\"" | "''"));
         if closes_quote {
             return true;
         }
         // A clause follows at once, or after a short phrase ("wrote in a post that").
-        let clause_follows = matches!(next(1), "that" | ":" | "“" | "\"" | ",")
+        let clause_follows = matches!(next(1), "that" | ":" | "“" | "\"" | "''" | ",")
             || matches!(next(1), "in" | "on" | "at" | "during" | "via" | "through" | "to" | "last" | "this" | "yesterday" | "earlier")
-                && (2..=6).find(|&k| matches!(next(k), "that" | ":" | "“" | "\"")).is_some_and(|k| {
+                && (2..=6).find(|&k| matches!(next(k), "that" | ":" | "“" | "\"" | "''")).is_some_and(|k| {
                 (1..k).all(|x| next(x).chars().all(char::is_alphanumeric) && self.lex.cue(next(x)).is_none_or(|_| NOMINAL_CUES.contains(&next(x))))
             });
         match cue.lemma.as_str() {
             "put" => (1..=3).any(|k| matches!(next(k), "number" | "figure" | "toll" | "total" | "count" | "cost" | "estimate")),
             // 'called the plan "a disaster"', "called for a ban", "called on Congress to".
-            "call" => matches!(next(1), "for" | "on") || (1..=4).any(|k| matches!(next(k), "“" | "\"")),
-            "speak" | "talk" => matches!(next(1), "of" | "about" | "," | ":" | "“" | "\""),
+            "call" => matches!(next(1), "for" | "on") || (1..=4).any(|k| matches!(next(k), "“" | "\"" | "''")),
+            "speak" | "talk" => matches!(next(1), "of" | "about" | "," | ":" | "“" | "\"" | "''"),
             "refer" => next(1) == "to" && (3..=8).any(|k| next(k) == "as"),
             "point" => next(1) == "out" || clause_follows,
             "threaten" | "mean" | "know" | "feel" | "hope" | "understand" | "see" | "hear" | "learn" | "hold" | "find" | "show"
@@ -437,7 +446,7 @@ impl<'a> Attributor<'a> {
             // "called for a ban", "urged Congress to act", "asked whether": directives and
             // questions report a position when they have an object clause.
             _ if matches!(cue.class.as_str(), "urge" | "ask") => {
-                matches!(next(1), "for" | "on" | "that" | "whether" | "if" | ":" | "“" | "\"")
+                matches!(next(1), "for" | "on" | "that" | "whether" | "if" | ":" | "“" | "\"" | "''")
             }
             _ => true,
         }
@@ -464,7 +473,7 @@ impl<'a> Attributor<'a> {
         while from < end && from < start + told_objects && OBJECTS.contains(&self.word(from)) {
             from += 1;
         }
-        if from == start + told_objects || from < end && !matches!(self.word(from), "that" | "," | ":" | "“" | "\"") && from > start {
+        if from == start + told_objects || from < end && !matches!(self.word(from), "that" | "," | ":" | "“" | "\"" | "''") && from > start {
             // Not an object after all.
             from = start;
         }
@@ -501,7 +510,7 @@ impl<'a> Attributor<'a> {
     fn as_quote(&self, span: Span, quotes: &[Quote]) -> (Span, bool) {
         let text = self.text();
         let trimmed = span.trim(text, &[',', '.', ';', ':']);
-        let closing = |from: usize, to: usize| text[from.min(to)..to.max(from)].chars().all(|c| ",.;:!?”\"’ ".contains(c));
+        let closing = |from: usize, to: usize| text[from.min(to)..to.max(from)].chars().all(|c| ",.;:!?”\"’' ".contains(c));
         for q in quotes {
             if q.outer.start != trimmed.start {
                 continue;
@@ -530,7 +539,7 @@ impl<'a> Attributor<'a> {
     }
 
     fn is_quote_open(&self, t: usize) -> bool {
-        matches!(self.word(t), "“" | "\"")
+        matches!(self.word(t), "“" | "\"" | "''")
     }
 
     fn mention_ending(&self, t: usize) -> Option<usize> {
@@ -705,7 +714,7 @@ impl<'a> Attributor<'a> {
             && !matches!(word, "that" | "which" | "who" | "this" | "there" | "here" | "it" | "what" | "also" | "not")
             && (last.saturating_sub(5).max(first)..last).rev().take_while(|&k| {
                 let w = self.word(k);
-                !matches!(w, "," | "." | ";" | ":" | "“" | "\"" | "”" | "and" | "but" | "that" | "which" | "who" | "to" | "of" | "in" | "on" | "for" | "with") && self.lex.cue(w).is_none()
+                !matches!(w, "," | "." | ";" | ":" | "“" | "\"" | "''" | "”" | "and" | "but" | "that" | "which" | "who" | "to" | "of" | "in" | "on" | "for" | "with") && self.lex.cue(w).is_none()
             }).any(|k| matches!(self.word(k), "the" | "The" | "a" | "A" | "an" | "An" | "its" | "Its" | "his" | "His" | "her" | "Her" | "their" | "Their"));
         // "Video shows that ...": a common noun opening the sentence.
         let opening_noun = last == first
@@ -729,7 +738,7 @@ impl<'a> Attributor<'a> {
         let mut start = last;
         while start > first && last - start < 5 {
             let w = self.word(start - 1);
-            if matches!(w, "," | "." | ";" | ":" | "“" | "\"" | "”" | "(" | ")") || self.lex.cue(w).is_some() {
+            if matches!(w, "," | "." | ";" | ":" | "“" | "\"" | "''" | "”" | "(" | ")") || self.lex.cue(w).is_some() {
                 break;
             }
             if matches!(
@@ -934,7 +943,7 @@ impl<'a> Attributor<'a> {
             if turns || framed || quoted {
                 continue;
             }
-            let prev_end = (prev.tokens.start..prev.tokens.end).rev().find(|&t| !matches!(self.word(t), "." | "!" | "?" | "”" | "\"")).map_or(prev.span.end, |t| self.tokens()[t].span.end);
+            let prev_end = (prev.tokens.start..prev.tokens.end).rev().find(|&t| !matches!(self.word(t), "." | "!" | "?" | "”" | "\"" | "''")).map_or(prev.span.end, |t| self.tokens()[t].span.end);
             // Only after a frame that follows its content ("..., he continues, ..."): the article
             // is then in the speaker's voice.
             let speaker = self

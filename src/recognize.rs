@@ -231,7 +231,7 @@ impl<'a> Recognizer<'a> {
             return true;
         }
         let before = self.word(i - 1);
-        matches!(before, "“" | "\"" | "‘" | "'" | ":" | "(" | "[" | "—" | "–" | "-" | "«")
+        matches!(before, "“" | "\"" | "''" | "‘" | "'" | ":" | "(" | "[" | "—" | "–" | "-" | "«")
     }
 
     /// Finds the candidates of one body sentence.
@@ -589,7 +589,7 @@ impl<'a> Recognizer<'a> {
         if words.len() == 1 && is_calendar(words[0]) {
             return None;
         }
-        let sentence_start = start == first || matches!(self.word(start - 1), "“" | "\"" | "‘" | ":" | "—" | "–");
+        let sentence_start = start == first || matches!(self.word(start - 1), "“" | "\"" | "''" | "‘" | ":" | "—" | "–");
         if words.len() == 1 && sentence_start && !self.is_acronym(start, end) {
             // A capitalized first word says nothing: only a speech verb after a known surname.
             let followed_by_cue = end < n && self.lex.cue(self.word(end)).is_some() && self.word(end).starts_with(char::is_lowercase);
@@ -607,7 +607,7 @@ impl<'a> Recognizer<'a> {
         }
         // A noun and a comma right before: "its leader, Abu Bakr al-Baghdadi", "the group's
         // North Caucasus affiliate, Wilayat al-Qawqaz".
-        let closes = end >= last || matches!(self.word(end), "," | "." | ")" | "(" | ";" | ":" | "and" | "who" | "which" | "”" | "\"");
+        let closes = end >= last || matches!(self.word(end), "," | "." | ")" | "(" | ";" | ":" | "and" | "who" | "which" | "”" | "\"" | "''");
         if start >= first + 2 && self.word(start - 1) == "," && closes {
             let noun = self.word(start - 2);
             if noun.starts_with(char::is_lowercase) {

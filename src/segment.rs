@@ -114,6 +114,11 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
         }
         let start = span.start + offset;
         let kind = classify(piece);
+        // Typewriter quotation marks ('' and ``) stand for one double mark.
+        if piece == "'" && out.len() > first && out.last().is_some_and(|t: &Token| t.span.end == start && t.span.of(text) == "'") {
+            out.last_mut().expect("checked").span.end = start + 1;
+            continue;
+        }
         if kind == TokenKind::Punct && piece.chars().count() > 1 {
             // UAX #29 keeps runs of some symbols together only in rare cases; keep one per token.
             for (o, c) in piece.char_indices() {
@@ -197,7 +202,7 @@ pub fn is_abbreviation(word: &str) -> bool {
 /// Speech verbs that may follow a quotation ending in "?" or "!" in the same sentence.
 const SPEECH_AFTER_QUOTE: &[&str] = &["said", "says", "asked", "asks", "added", "adds", "told", "wrote", "writes", "replied", "continued", "shouted", "exclaimed", "tweeted"];
 
-const CLOSERS: &[&str] = &["”", "\"", "’", "'", ")", "]", "»"];
+const CLOSERS: &[&str] = &["”", "\"", "''", "’", "'", ")", "]", "»"];
 
 /// Appends the sentences of the paragraph whose tokens start at `first`.
 fn split_sentences(text: &str, tokens: &[Token], first: usize, paragraph: usize, out: &mut Vec<Sentence>) {
@@ -210,7 +215,8 @@ fn split_sentences(text: &str, tokens: &[Token], first: usize, paragraph: usize,
         if !terminal {
             continue;
         }
-        while i < tokens.len() && CLOSERS.contains(&tokens[i].span.of(text)) {
+        // Closing marks hug the period; a straight mark after a space opens the next sentence.
+        while i < tokens.len() && CLOSERS.contains(&tokens[i].span.of(text)) && tokens[i].span.start == tokens[i - 1].span.end {
             i += 1;
         }
         let next_starts_sentence = tokens.get(i).is_none_or(|t| {
@@ -219,7 +225,7 @@ fn split_sentences(text: &str, tokens: &[Token], first: usize, paragraph: usize,
         });
         // '"How many times?" Clinton said.' is one sentence: a quotation closed by "?" or "!"
         // and followed by its speech verb within three words.
-        let quoted = i > 0 && matches!(tokens[i - 1].span.of(text), "”" | "\"" | "’") && !matches!(word, ".");
+        let quoted = i > 0 && matches!(tokens[i - 1].span.of(text), "”" | "\"" | "''" | "’") && !matches!(word, ".");
         let frame_follows = (i..(i + 4).min(tokens.len())).any(|k| SPEECH_AFTER_QUOTE.contains(&tokens[k].span.of(text)));
         let next_starts_sentence = next_starts_sentence && !(quoted && frame_follows);
         if next_starts_sentence {
@@ -258,16 +264,16 @@ mod tests {
     #[test]
     fn compounds_possessives_and_initials() {
         assert_eq!(
-            words("Paul A. Goble cites Kurdistan-24 and Russia’s U.S. ties."),
-            ["Paul", "A.", "Goble", "cites", "Kurdistan-24", "and", "Russia", "’s", "U.S.", "ties", "."]
+            words("Paul A. Goble cites Kurdistan-24 and Russia’s U.S. ties, ''he said.''"),
+            ["Paul", "A.", "Goble", "cites", "Kurdistan-24", "and", "Russia", "’s", "U.S.", "ties", ",", "''", "he", "said", ".", "''"]
         );
     }
 
     #[test]
     fn sentences_respect_abbreviations_and_closing_quotes() {
         assert_eq!(
-            sentences("Dr. Smith left. “Why?” he asked. Sen. Jones said no.\nNew line"),
-            ["Dr. Smith left.", "“Why?” he asked.", "Sen. Jones said no.", "New line"]
+            sentences("Dr. Smith left. “Why?” he asked. Sen. Jones said no. \"Yes.\" \"No.\"\nNew line"),
+            ["Dr. Smith left.", "“Why?” he asked.", "Sen. Jones said no.", "\"Yes.\"", "\"No.\"", "New line"]
         );
     }
 }

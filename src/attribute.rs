@@ -232,6 +232,8 @@ impl<'a> Attributor<'a> {
         let (first, last) = (sentence.tokens.start, sentence.tokens.end);
         // The sentence's last token is usually its period; content stops before it.
         let content_end = (first..last).rev().find(|&t| !matches!(self.word(t), "." | "!" | "?" | "…" | "”" | "\"" | "''")).map_or(last, |t| t + 1);
+        let words: Vec<&str> = (first..last).map(|k| self.word(k)).filter(|w| w.chars().all(char::is_alphabetic) && w.len() > 3).collect();
+        let headline = words.len() >= 3 && words.iter().filter(|w| w.starts_with(char::is_uppercase)).count() * 10 >= words.len() * 8;
         let mut t = first;
         while t < last {
             let word = self.word(t);
@@ -257,7 +259,9 @@ impl<'a> Attributor<'a> {
             let in_quote = quotes.iter().any(|q| q.inner.contains(self.tokens()[t].span));
             // "the NDU estimate of 4,000": a noun, left to the nominal cues below.
             let noun_use = NOMINAL_CUES.contains(&word) && t + 1 < last && (self.word(t + 1) == "of" || self.lex.cue(self.word(t + 1)).is_some());
-            if let Some(cue) = self.lex.cue(word).filter(|c| word.starts_with(char::is_lowercase) && !in_quote && !noun_use && self.cue_fits(c, first, t, last)) {
+            // Headlines capitalize their verbs ("Obama Says Museum Will Tell ...").
+            let cased = word.starts_with(char::is_lowercase) || headline && t > first;
+            if let Some(cue) = self.lex.cue(word).filter(|c| cased && !in_quote && !noun_use && self.cue_fits(c, first, t, last)) {
                 let cue = Cue { span: self.tokens()[t].span, lemma: cue.lemma.clone(), class: cue.class.clone() };
                 // A passive cue ("is disputed by", "was denied") has no speaker before it; "it is
                 // believed that ..." is an attribution without a source.
@@ -315,7 +319,12 @@ impl<'a> Attributor<'a> {
                         && (!name_between_commas || quoted_before);
                     let content = if parenthetical {
                         let rest = self.after(t + 1, content_end, quotes);
-                        let before = self.before(first, subject_start, quotes);
+                        // "Speaking outside the terminal, Sobczak told ...", "In a statement, X
+                        // said ...": an opening phrase is circumstance, not content.
+                        let opener = self.word(first).to_lowercase();
+                        let circumstance = opener.ends_with("ing") && !self.is_quote_open(first)
+                            || (first..subject_start - 1).all(|k| self.word(k) != ",") && ["in", "on", "at", "after", "before", "during", "asked", "speaking", "writing", "responding", "earlier", "later", "meanwhile", "separately", "then", "still", "also", "however"].contains(&opener.as_str());
+                        let before = if circumstance && rest.is_some() { None } else { self.before(first, subject_start, quotes) };
                         match (before, rest) {
                             (Some((b, direct)), None) => Some((b, direct)),
                             // '"We will finish," Castell said, "before the snow."': one quotation
@@ -343,6 +352,15 @@ impl<'a> Attributor<'a> {
                     t += 1;
                     continue;
                 }
+                // "Officials at the agency's Miami office said ...": a noun phrase that opens the
+                // clause, named or not, is the subject.
+                if let Some((source, source_span)) = self.clause_opening_subject(first, t) {
+                    if let Some((content, direct)) = self.after(t + 1, content_end, quotes) {
+                        self.push(content, Some(cue), source, Some(source_span), direct);
+                    }
+                    t += 1;
+                    continue;
+                }
                 // Inversion after a quotation or clause: "..., said Kadyrov."
                 if t > first && matches!(self.word(t - 1), "," | "”" | "\"" | "''") {
                     // "said Rep. Butterfield", "said harbour master Greta Solberg": titles and a
@@ -350,7 +368,9 @@ impl<'a> Attributor<'a> {
                     let mut name_at = t + 1;
                     while name_at + 1 < last
                         && name_at < t + 5
-                        && (self.lex.role(self.word(name_at)).is_some() || self.word(name_at).chars().all(char::is_lowercase))
+                        && (self.lex.role(self.word(name_at)).is_some()
+                            || self.word(name_at).chars().all(char::is_lowercase)
+                                && !matches!(self.word(name_at), "of" | "about" | "to" | "in" | "on" | "at" | "for" | "with" | "by" | "from" | "that"))
                         && self.mention_starting(name_at).is_none()
                     {
                         name_at += 1;
@@ -439,7 +459,7 @@ impl<'a> Attributor<'a> {
             "speak" | "talk" => matches!(next(1), "of" | "about" | "," | ":" | "“" | "\"" | "''"),
             "refer" => next(1) == "to" && (3..=8).any(|k| next(k) == "as"),
             "point" => next(1) == "out" || clause_follows,
-            "threaten" | "mean" | "know" | "feel" | "hope" | "understand" | "see" | "hear" | "learn" | "hold" | "find" | "show"
+            "threaten" | "state" | "continue" | "mean" | "know" | "feel" | "hope" | "understand" | "see" | "hear" | "learn" | "hold" | "find" | "show"
             | "read" | "question" | "note" | "report" | "recognize" | "observe" | "describe" | "reveal"
             | "indicate" | "demonstrate" | "determine" | "establish" | "discover" | "judge" | "signal" | "rule" | "write"
             | "pledge" | "vow" | "promise" | "swear" | "guarantee" | "volunteer" | "document" => clause_follows,
@@ -457,7 +477,8 @@ impl<'a> Attributor<'a> {
     fn after(&self, mut from: usize, end: usize, quotes: &[Quote]) -> Option<(Span, bool)> {
         // "said in a statement that", "told reporters on Monday that": the clause starts after
         // "that" when only a short phrase without punctuation or verbs stands before it.
-        let that = (from..end.min(from + 8)).find(|&k| self.word(k) == "that");
+        // "denied that claim": a determiner, not a complementizer, when little follows.
+        let that = (from..end.min(from + 8)).find(|&k| self.word(k) == "that" && k + 3 < end);
         if let Some(k) = that.filter(|&k| k > from) {
             let plain = (from..k).all(|x| {
                 let w = self.word(x);
@@ -477,7 +498,7 @@ impl<'a> Attributor<'a> {
             // Not an object after all.
             from = start;
         }
-        while from < end && matches!(self.word(from), "that" | "," | ":" | "—" | "–" | "in" | "an" | "interview") && !self.is_quote_open(from) {
+        while from < end && matches!(self.word(from), "that" | "," | ":" | "—" | "–" | "in" | "an" | "interview") && !self.is_quote_open(from) && !(self.word(from) == "that" && from + 3 >= end) {
             if self.word(from) == "in" && !(from + 2 < end && self.word(from + 1) == "an" && self.word(from + 2) == "interview") {
                 break;
             }
@@ -574,13 +595,25 @@ impl<'a> Attributor<'a> {
         // "Denis Maltsev, a senior researcher at ..., who ..., says": skip back over the
         // appositions and relative clauses; the subject ends before the first of them.
         if self.word(end - 1) == "," {
-            let markers = |w: &str| matches!(w, "a" | "an" | "the" | "who" | "which" | "whose" | "its" | "his" | "her" | "their" | "one");
+            // "a senior researcher", "who runs ...", "head of the caucus", "59, of Ashton": an
+            // apposition opens with a determiner, a relative pronoun, a role or a lowercase noun.
+            let apposition = |k: usize| {
+                let w = self.word(k);
+                matches!(w, "a" | "an" | "the" | "who" | "which" | "whose" | "its" | "his" | "her" | "their" | "one" | "now" | "then" | "also")
+                    || self.tokens()[k].kind == TokenKind::Number
+                    || w.starts_with(char::is_lowercase)
+                        && self.lex.cue(w).is_none()
+                        && !AUXILIARIES.contains(&w)
+                        && !matches!(w, "and" | "but" | "or" | "that" | "why" | "what" | "how" | "when" | "where" | "if" | "so" | "because" | "while" | "as" | "though" | "although")
+                    || self.lex.role(w).is_some()
+            };
             let mut close = end - 1;
             let mut skipped = false;
             loop {
                 let open = (first..close).rev().find(|&k| self.word(k) == ",");
                 let chunk_start = open.map_or(first, |o| o + 1);
-                if chunk_start == first || !markers(self.word(chunk_start)) {
+                let plain = (chunk_start..close).all(|k| !matches!(self.word(k), "“" | "”" | "\"" | "''" | "." | "?" | "!" | ";" | ":"));
+                if chunk_start == first || chunk_start >= close || !apposition(chunk_start) || !plain {
                     break;
                 }
                 match open {
@@ -592,7 +625,13 @@ impl<'a> Attributor<'a> {
                 }
             }
             if skipped {
-                return self.subject_at(first, close).filter(|found| !self.in_quote(found.1));
+                // The source's words run through its appositions ("Denis Maltsev, a senior
+                // researcher at ..."); the mention stays the name.
+                let described = self.tokens()[end - 2].span.end;
+                return self
+                    .subject_at(first, close)
+                    .filter(|found| !self.in_quote(found.1) && (found.0.is_some() || !PRONOUNS.contains(&found.1.of(self.text()))))
+                    .map(|(m, span, start)| (m, Span::new(span.start, described), start));
             }
             let open = (first..end - 1).rev().find(|&k| self.word(k) == ",")?;
             if open == first || (open + 1..end - 1).any(|k| self.word(k) == ".") {
@@ -617,6 +656,59 @@ impl<'a> Attributor<'a> {
             return None;
         }
         self.subject_at(first, end).filter(|found| !self.in_quote(found.1))
+    }
+
+    /// A noun phrase running from the start of the sentence (or of a clause after "that", ";" or
+    /// a colon) to the cue, with no verb or clause boundary inside: "Experts on North Korea and
+    /// nuclear nonproliferation said", "McLenney said". The source is the description's referent
+    /// where one is named or implied.
+    fn clause_opening_subject(&self, first: usize, cue: usize) -> Option<(Option<usize>, Span)> {
+        let mut end = cue;
+        while end > first && AUXILIARIES.contains(&self.word(end - 1)) {
+            end -= 1;
+        }
+        let boundary = |w: &str| matches!(w, "," | ";" | ":" | "(" | ")" | "“" | "”" | "\"" | "''" | "." | "?" | "!" | "—" | "–" | "that" | "which" | "who");
+        let mut start = end;
+        while start > first && !boundary(self.word(start - 1)) {
+            start -= 1;
+        }
+        if start == end || end - start > 16 || start > first && !matches!(self.word(start - 1), "that" | ";" | ":") {
+            return None;
+        }
+        const OPENERS: &[&str] = &[
+            "when", "if", "after", "before", "as", "while", "because", "since", "although", "though", "but", "and", "so", "then", "still",
+            "yet", "now", "also", "however", "instead", "meanwhile", "here", "there", "this", "that", "these", "those", "what", "how", "why",
+            "where", "in", "on", "at", "for", "by", "with", "from", "to", "during", "under", "over", "last", "next", "earlier", "later",
+            "it", "once", "until", "unless", "whether", "even", "only", "just", "both", "either", "neither", "not", "no",
+        ];
+        if OPENERS.contains(&self.word(start).to_lowercase().as_str()) || self.tokens()[start].kind == TokenKind::Punct {
+            return None;
+        }
+        // No verb inside: another cue, an auxiliary or a lowercase past or present participle
+        // that is not an adjective after a determiner.
+        for k in start..end {
+            let w = self.word(k);
+            let lower = w.to_lowercase();
+            let verb = AUXILIARIES.contains(&lower.as_str())
+                || matches!(lower.as_str(), "be" | "been" | "being" | "am" | "get" | "got" | "go" | "went" | "made" | "make" | "take" | "took")
+                || k > start && w.starts_with(char::is_lowercase) && self.lex.cue(w).is_some() && !NOMINAL_CUES.contains(&w)
+                || OPENERS[..10].contains(&lower.as_str()) && k > start;
+            if verb || PRONOUNS.contains(&w) && k > start {
+                return None;
+            }
+        }
+        let span = self.span(start, end);
+        let inner = (0..self.r.mentions.len()).rev().find(|&m| span.contains(self.r.mentions[m].span) && self.r.mentions[m].kind != EntityType::Place);
+        // The whole phrase is one name, or a name with its role: the name is the source; a
+        // description with a name inside ("Officials at Homeland Security") names its
+        // organization only through a head noun the lexicon knows.
+        let head = self.word(end - 1).to_lowercase();
+        let source = match inner {
+            Some(m) if self.r.mentions[m].span.end == span.end => Some(m),
+            Some(_) => self.resolve_description(&head, start, span),
+            None => None,
+        };
+        Some((source, span))
     }
 
     /// The subject of a cue that has none right before it: a participle after a comma
@@ -715,7 +807,7 @@ impl<'a> Attributor<'a> {
             && (last.saturating_sub(5).max(first)..last).rev().take_while(|&k| {
                 let w = self.word(k);
                 !matches!(w, "," | "." | ";" | ":" | "“" | "\"" | "''" | "”" | "and" | "but" | "that" | "which" | "who" | "to" | "of" | "in" | "on" | "for" | "with") && self.lex.cue(w).is_none()
-            }).any(|k| matches!(self.word(k), "the" | "The" | "a" | "A" | "an" | "An" | "its" | "Its" | "his" | "His" | "her" | "Her" | "their" | "Their"));
+            }).any(|k| matches!(self.word(k), "the" | "The" | "a" | "A" | "an" | "An" | "its" | "Its" | "his" | "His" | "her" | "Her" | "their" | "Their" | "one" | "One"));
         // "Video shows that ...": a common noun opening the sentence.
         let opening_noun = last == first
             && word.starts_with(char::is_uppercase)

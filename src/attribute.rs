@@ -27,7 +27,7 @@ pub struct Cue {
     /// The cue's lemma ("say", "according to", "estimate").
     pub lemma: String,
     /// Its stance class: say, claim, admit, deny, estimate, warn, suggest, document, ask, urge,
-    /// according.
+    /// judge, intend, according.
     pub class: String,
 }
 
@@ -282,7 +282,9 @@ impl<'a> Attributor<'a> {
                     t += 1;
                     continue;
                 }
-                let clause_subject = self.clause_subject(first, t);
+                // Judgments and intentions are attributions only when someone holds them.
+                let needs_agent = matches!(cue.class.as_str(), "judge" | "intend");
+                let clause_subject = self.clause_subject(first, t).filter(|(m, span)| !needs_agent || span.is_some_and(|span| self.agentive(*m, span)));
                 if let Some((source, source_span)) = clause_subject {
                     // ", saying ...", "and said ...", "who said ...": the subject is elsewhere, and
                     // an earlier frame's content ends before this one's connector.
@@ -300,7 +302,12 @@ impl<'a> Attributor<'a> {
                     t += 1;
                     continue;
                 }
-                if let Some((source, source_span, subject_start)) = self.subject_before(first, t) {
+                let subject = self.subject_before(first, t);
+                if needs_agent && subject.is_some_and(|(m, span, _)| !self.agentive(m, span)) {
+                    t += 1;
+                    continue;
+                }
+                if let Some((source, source_span, subject_start)) = subject {
                     let clause_follows = t + 1 < last && matches!(self.word(t + 1), "that" | ":");
                     // "ISIS has two centers of power, Gorevoy says, ...": parenthetical when a
                     // quotation or a clause of some length comes before; "Its director, Amina
@@ -354,7 +361,7 @@ impl<'a> Attributor<'a> {
                 }
                 // "Officials at the agency's Miami office said ...": a noun phrase that opens the
                 // clause, named or not, is the subject.
-                if let Some((source, source_span)) = self.clause_opening_subject(first, t) {
+                if let Some((source, source_span)) = self.clause_opening_subject(first, t).filter(|(m, span)| !needs_agent || self.agentive(*m, *span)) {
                     if let Some((content, direct)) = self.after(t + 1, content_end, quotes) {
                         self.push(content, Some(cue), source, Some(source_span), direct);
                     }
@@ -362,7 +369,7 @@ impl<'a> Attributor<'a> {
                     continue;
                 }
                 // Inversion after a quotation or clause: "..., said Kadyrov."
-                if t > first && matches!(self.word(t - 1), "," | "”" | "\"" | "''") {
+                if !needs_agent && t > first && matches!(self.word(t - 1), "," | "”" | "\"" | "''") {
                     // "said Rep. Butterfield", "said harbour master Greta Solberg": titles and a
                     // few descriptive words may stand between the verb and the name.
                     let mut name_at = t + 1;
@@ -441,6 +448,28 @@ impl<'a> Attributor<'a> {
                 return false;
             }
         }
+        // "a government plan", "the court's chief judge", "snap polls": a form that is mostly a
+        // noun is a verb only right after its subject or an auxiliary ("they plan", "he
+        // plans", "will plan").
+        if cue.nominal {
+            let mut p = t;
+            while p > first && (self.word(p - 1).ends_with("ly") || matches!(self.word(p - 1), "also" | "still" | "now" | "often" | "never" | "not" | "n't")) {
+                p -= 1;
+            }
+            let previous = if p > first { self.word(p - 1).to_lowercase() } else { String::new() };
+            let base = self.word(t).eq_ignore_ascii_case(&cue.lemma);
+            let modal = matches!(previous.as_str(), "to" | "will" | "would" | "could" | "may" | "might" | "must" | "should" | "can" | "do" | "does" | "did");
+            let named = p > first && self.mention_ending(p - 1).is_some();
+            let people = PEOPLE_NOUNS.contains(&previous.as_str()) || self.lex.role(previous.trim_end_matches('s')).is_some();
+            let verb = if base {
+                modal || matches!(previous.as_str(), "i" | "we" | "they" | "you" | "who") || people && previous.ends_with('s')
+            } else {
+                matches!(previous.as_str(), "he" | "she" | "it" | "who" | "which" | "that") || named || people && !previous.ends_with('s')
+            };
+            if !verb && !matches!(previous.as_str(), "," | "”" | "\"" | "''") {
+                return false;
+            }
+        }
         // '"...," they wrote.': any speech verb may close a quotation's frame.
         let closes_quote = matches!(next(1), "." | "," | "!" | "?" | "") && (first..t).any(|k| matches!(self.word(k), "”" | "\"" | "''"));
         if closes_quote {
@@ -465,6 +494,14 @@ impl<'a> Attributor<'a> {
             | "pledge" | "vow" | "promise" | "swear" | "guarantee" | "volunteer" | "document" => clause_follows,
             // "called for a ban", "urged Congress to act", "asked whether": directives and
             // questions report a position when they have an object clause.
+            // "agreed to release", "criticized the plan": judgments and intentions take an
+            // object or an infinitive, and are not themselves infinitives ("to support").
+            _ if matches!(cue.class.as_str(), "judge" | "intend") => {
+                let infinitive = t > first && matches!(self.word(t - 1), "to" | "not" | "n't");
+                // "plans to", "agreed that": an intention has a clause; "planned the raid" is none.
+                let object_fits = if cue.class == "intend" { matches!(next(1), "to" | "that" | "with") } else { !matches!(next(1), "." | "," | ";" | ":" | "" | "by" | "of" | "and" | "or") };
+                t > first && !infinitive && object_fits
+            }
             _ if matches!(cue.class.as_str(), "urge" | "ask") => {
                 matches!(next(1), "for" | "on" | "that" | "whether" | "if" | ":" | "“" | "\"" | "''")
             }
@@ -507,6 +544,11 @@ impl<'a> Attributor<'a> {
         if from >= end {
             return None;
         }
+        // "declined to confirm a figure, but analysts estimated ...": a turn or a semicolon
+        // outside quotation marks ends the reported clause.
+        let end = (from + 1..end)
+            .find(|&k| (self.word(k) == ";" || self.word(k) == "," && k + 1 < end && matches!(self.word(k + 1), "but" | "while" | "whereas")) && !self.in_quote(self.tokens()[k].span))
+            .unwrap_or(end);
         let span = self.span(from, end).trim(self.text(), &[',', ';', ':', '[', ']']);
         if span.is_empty() {
             return None;
@@ -537,7 +579,8 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             // The content ends at the quotation's end, give or take its closing punctuation.
-            if closing(trimmed.end, q.outer.end) || closing(q.inner.end, trimmed.end) && trimmed.end >= q.inner.end {
+            // A quotation of several sentences opened by this span is the content whole.
+            if closing(trimmed.end, q.outer.end) || closing(q.inner.end, trimmed.end) && trimmed.end >= q.inner.end || q.outer.end > trimmed.end {
                 return (q.inner.trim(text, &[',', '.', ' ']), true);
             }
         }
@@ -656,6 +699,20 @@ impl<'a> Attributor<'a> {
             return None;
         }
         self.subject_at(first, end).filter(|found| !self.in_quote(found.1))
+    }
+
+    /// Whether a subject can hold a view: a person or organization, a personal pronoun, or a
+    /// description headed by a people or organization noun.
+    fn agentive(&self, source: Option<usize>, span: Span) -> bool {
+        if let Some(m) = source {
+            return self.r.mentions[m].kind != EntityType::Place;
+        }
+        let head = span.of(self.text()).rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("").to_lowercase();
+        matches!(head.as_str(), "he" | "she" | "they" | "we" | "i" | "you" | "who")
+            || PEOPLE_NOUNS.contains(&head.as_str())
+            || self.lex.role(&head).is_some()
+            || self.lex.role(head.trim_end_matches('s')).is_some()
+            || self.lex.noun_type(&head) == Some(EntityType::Organization)
     }
 
     /// A noun phrase running from the start of the sentence (or of a clause after "that", ";" or
@@ -1068,8 +1125,14 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             // Short quoted terms ("loss", 'caliphate') are scare quotes, not statements.
-            let words = q.inner.of(self.text()).split_whitespace().count();
-            if words < 3 {
+            let words: Vec<&str> = q.inner.of(self.text()).split_whitespace().collect();
+            if words.len() < 3 {
+                continue;
+            }
+            // "Larry King Now", "The Steve Harvey Morning Show": titles of works.
+            let capitalized = words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
+            let long_words = words.iter().filter(|w| w.len() > 3).count();
+            if words.len() <= 8 && capitalized * 10 >= long_words.max(1) * 8 {
                 continue;
             }
             let speaker = self

@@ -70,8 +70,12 @@ pub enum RoleClass {
 pub struct Cue {
     /// Its lemma ("say" for "said").
     pub lemma: String,
-    /// Its stance class: say, claim, admit, deny, estimate, warn, suggest, document, ask, urge.
+    /// Its stance class: say, claim, admit, deny, estimate, warn, suggest, document, ask, urge,
+    /// judge, intend.
     pub class: String,
+    /// Whether the form is more often a noun ("plan", "show", "debate"), so that only a subject
+    /// right before it makes it a verb.
+    pub nominal: bool,
 }
 
 /// All lists, parsed and indexed.
@@ -208,7 +212,7 @@ impl Lexicon {
             .collect();
         let cues = rows(SPEECH_VERBS)
             .filter(|r| r.len() >= 3)
-            .map(|r| (r[0].to_lowercase(), Cue { lemma: r[1].to_string(), class: r[2].to_string() }))
+            .map(|r| (r[0].to_lowercase(), Cue { lemma: r[1].to_string(), class: r[2].to_string(), nominal: r.get(3) == Some(&"noun") }))
             .collect();
         Lexicon { places, organizations, known_names, pattern_known, matcher, common, demonyms, first_names, surnames, roles, nouns, cues }
     }

@@ -100,6 +100,7 @@ pub fn attribute<'a>(recognized: &'a Recognized<'a>, lexicon: &Lexicon) -> (Attr
         a.sentence(index, &quotes);
     }
     a.speaker_labels();
+    a.signed_quotes();
     a.nest();
     a.continuations(&quotes);
     a.quotations(&quotes);
@@ -389,7 +390,13 @@ impl<'a> Attributor<'a> {
                     }) {
                         let content = self.before(first, t, quotes);
                         if let Some((content, direct)) = content {
-                            let span = self.r.mentions[m].span;
+                            // "said Douglas Holtz-Eakin, an economist who ...": the source's
+                            // words run through an apposition that ends the sentence.
+                            let mut span = self.r.mentions[m].span;
+                            let after = self.tokens().partition_point(|tok| tok.span.start < span.end);
+                            if after + 1 < content_end && self.word(after) == "," && matches!(self.word(after + 1), "a" | "an" | "the" | "who" | "whose" | "which") {
+                                span = span.cover(self.tokens()[content_end - 1].span);
+                            }
                             self.push(content, Some(cue), Some(m), Some(span), direct);
                         }
                     }
@@ -481,6 +488,14 @@ impl<'a> Attributor<'a> {
                 && (2..=6).find(|&k| matches!(next(k), "that" | ":" | "“" | "\"" | "''")).is_some_and(|k| {
                 (1..k).all(|x| next(x).chars().all(char::is_alphanumeric) && self.lex.cue(next(x)).is_none_or(|_| NOMINAL_CUES.contains(&next(x))))
             });
+        // "noted clients are beginning to ...", "found the agency could not ...": a clause without
+        // "that", told by a subject pronoun or a finite auxiliary a few words on.
+        let clause_follows = clause_follows
+            || matches!(next(1), "he" | "she" | "they" | "we" | "I" | "it" | "there")
+                && matches!(next(2), "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would" | "could" | "can" | "should" | "did" | "does" | "do" | "might" | "may" | "must")
+            || (2..=8)
+                .take_while(|&k| !matches!(next(k), "." | "," | ";" | ":" | "" | "“" | "\"" | "''" | "to" | "that" | "who" | "which"))
+                .any(|k| matches!(next(k), "is" | "are" | "was" | "were" | "will" | "would" | "could" | "can" | "should" | "might" | "may" | "must"));
         match cue.lemma.as_str() {
             "put" => (1..=3).any(|k| matches!(next(k), "number" | "figure" | "toll" | "total" | "count" | "cost" | "estimate")),
             // 'called the plan "a disaster"', "called for a ban", "called on Congress to".
@@ -646,6 +661,7 @@ impl<'a> Attributor<'a> {
                     || self.tokens()[k].kind == TokenKind::Number
                     || w.starts_with(char::is_lowercase)
                         && self.lex.cue(w).is_none()
+                        && !w.ends_with("ing")
                         && !AUXILIARIES.contains(&w)
                         && !matches!(w, "and" | "but" | "or" | "that" | "why" | "what" | "how" | "when" | "where" | "if" | "so" | "because" | "while" | "as" | "though" | "although")
                     || self.lex.role(w).is_some()
@@ -1070,6 +1086,35 @@ impl<'a> Attributor<'a> {
             let cue = Cue { span: self.tokens()[k].span, lemma: ":".into(), class: "say".into() };
             let quoted = name_start > first;
             self.push(content, Some(cue), source, Some(name), quoted);
+        }
+    }
+
+    /// Signed quotations: a paragraph that ends with a quotation, a dash and a name
+    /// ('"... our greatest shame." ― Sonya Herridge'). The dash is the cue.
+    fn signed_quotes(&mut self) {
+        let text = self.text();
+        for p in self.r.segmented.paragraphs.clone() {
+            let first = self.tokens().partition_point(|t| t.span.start < p.start);
+            let end = self.tokens().partition_point(|t| t.span.start < p.end);
+            let mut k = end;
+            while k > first && matches!(self.word(k - 1), "." | ",") {
+                k -= 1;
+            }
+            let name_end = k;
+            while k > first && name_end - k < 4 && self.tokens()[k - 1].kind == TokenKind::Word && self.word(k - 1).starts_with(char::is_uppercase) {
+                k -= 1;
+            }
+            if k == name_end || k < first + 2 || !matches!(self.word(k - 1), "―" | "—" | "–" | "-") || !matches!(self.word(k - 2), "”" | "\"" | "''") {
+                continue;
+            }
+            let Some(q) = self.quotes.iter().find(|q| q.outer.end == self.tokens()[k - 2].span.end).copied() else { continue };
+            let name = self.span(k, name_end);
+            if self.claims.iter().any(|c| c.content.overlaps(q.inner)) {
+                continue;
+            }
+            let source = (0..self.r.mentions.len()).find(|&m| name.contains(self.r.mentions[m].span) && self.r.mentions[m].kind != EntityType::Place);
+            let cue = Cue { span: self.tokens()[k - 1].span, lemma: "―".into(), class: "say".into() };
+            self.push(q.inner.trim(text, &[' ']), Some(cue), source, Some(name), true);
         }
     }
 

@@ -309,6 +309,15 @@ impl<'a> Attributor<'a> {
                     continue;
                 }
                 if let Some((source, source_span, subject_start)) = subject {
+                    // "The authority plans to borrow, and its chairman noted ...": an earlier
+                    // frame's content ends where this clause begins.
+                    if subject_start >= first + 2 && matches!(self.word(subject_start - 1), "and" | "but") && self.word(subject_start - 2) == "," {
+                        let cut = self.tokens()[subject_start - 2].span.start;
+                        let cue_span = self.tokens()[t].span;
+                        for c in self.claims.iter_mut().filter(|c| c.content.contains(cue_span) && c.content.start < cut) {
+                            c.content = Span::new(c.content.start, cut).trim(self.r.text(), &[',', ' ']);
+                        }
+                    }
                     let clause_follows = t + 1 < last && matches!(self.word(t + 1), "that" | ":");
                     // "ISIS has two centers of power, Gorevoy says, ...": parenthetical when a
                     // quotation or a clause of some length comes before; "Its director, Amina
@@ -858,6 +867,23 @@ impl<'a> Attributor<'a> {
                     }
                 }
             }
+            // "Officials at the Transit Authority", "a spokesman for the campaign": the people
+            // speak for the organization named after them.
+            let name_start = if start > first && matches!(self.word(start - 1), "the" | "its") { start - 1 } else { start };
+            if name_start > first + 1 && matches!(self.word(name_start - 1), "at" | "for" | "from" | "with" | "of") && self.r.mentions[m].kind == EntityType::Organization {
+                let start_of_name = name_start;
+                let head = self.word(start_of_name - 2).to_lowercase();
+                if PEOPLE_NOUNS.contains(&head.as_str()) || self.lex.role(head.trim_end_matches('s')).is_some() {
+                    let mut k = start_of_name - 2;
+                    while k > first && k + 4 > start_of_name && self.word(k - 1).starts_with(char::is_lowercase) && self.tokens()[k - 1].kind == TokenKind::Word && self.lex.cue(self.word(k - 1)).is_none() && !AUXILIARIES.contains(&self.word(k - 1)) && !matches!(self.word(k - 1), "and" | "but" | "that" | "which" | "who") {
+                        k -= 1;
+                    }
+                    if k > first && matches!(self.word(k - 1), "The" | "A" | "An") {
+                        k -= 1;
+                    }
+                    start = k;
+                }
+            }
             let described = self.tokens()[start].span.cover(span);
             return Some((Some(m), described, start));
         }
@@ -952,7 +978,12 @@ impl<'a> Attributor<'a> {
             if let Some(role) = role {
                 return Some(role.person);
             }
-            return self.last_source_of(EntityType::Person, span.start);
+            // "the mayor" names whoever holds that role; without it, only the last source
+            // described the same way could be meant.
+            let same_role = self.claims.iter().rev().find(|c| {
+                c.source.is_some() && c.source_span.is_some_and(|s| s.start < span.start && s.of(self.text()).to_lowercase().contains(head))
+            });
+            return same_role.and_then(|c| c.source);
         }
         if self.lex.noun_type(head) == Some(EntityType::Organization) {
             return self.last_source_of(EntityType::Organization, span.start);

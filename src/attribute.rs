@@ -235,6 +235,14 @@ impl<'a> Attributor<'a> {
         let content_end = (first..last).rev().find(|&t| !matches!(self.word(t), "." | "!" | "?" | "…" | "”" | "\"" | "''")).map_or(last, |t| t + 1);
         let words: Vec<&str> = (first..last).map(|k| self.word(k)).filter(|w| w.chars().all(char::is_alphabetic) && w.len() > 3).collect();
         let headline = words.len() >= 3 && words.iter().filter(|w| w.starts_with(char::is_uppercase)).count() * 10 >= words.len() * 8;
+        // "Asked about the plan, Smith said ...", "Asked why he trailed, ...": the question is
+        // an attribution whose asker the text leaves unnamed.
+        if self.word(first) == "Asked" && first + 1 < last && matches!(self.word(first + 1), "about" | "whether" | "if" | "what" | "how" | "why" | "who" | "which" | "when" | "where") {
+            if let Some(comma) = (first + 2..last).find(|&k| self.word(k) == ",") {
+                let cue = Cue { span: self.tokens()[first].span, lemma: "ask".into(), class: "ask".into() };
+                self.push(self.span(first + 1, comma), Some(cue), None, None, false);
+            }
+        }
         let mut t = first;
         while t < last {
             let word = self.word(t);
@@ -372,7 +380,9 @@ impl<'a> Attributor<'a> {
                 // "Officials at the agency's Miami office said ...": a noun phrase that opens the
                 // clause, named or not, is the subject.
                 if let Some((source, source_span)) = self.clause_opening_subject(first, t).filter(|(m, span)| !needs_agent || self.agentive(*m, *span)) {
-                    if let Some((content, direct)) = self.after(t + 1, content_end, quotes) {
+                    let subject_start = self.tokens().partition_point(|tok| tok.span.start < source_span.start);
+                    let content = if subject_start > first { self.before(first, subject_start - 1, quotes).filter(|c| c.1) } else { self.after(t + 1, content_end, quotes) };
+                    if let Some((content, direct)) = content {
                         self.push(content, Some(cue), source, Some(source_span), direct);
                     }
                     t += 1;
@@ -383,8 +393,20 @@ impl<'a> Attributor<'a> {
                     // "said Rep. Butterfield", "said harbour master Greta Solberg": titles and a
                     // few descriptive words may stand between the verb and the name.
                     let mut name_at = t + 1;
+                    // "said GOP strategist Keith Nahigian": an organization before a role is a
+                    // modifier of the name.
+                    let org_before_role = |k: usize| {
+                        self.mention_starting(k).is_some_and(|m| {
+                            let end = self.tokens().partition_point(|tok| tok.span.start < self.r.mentions[m].span.end);
+                            self.r.mentions[m].kind == EntityType::Organization && end < last && self.lex.role(self.word(end)).is_some()
+                        })
+                    };
+                    while name_at + 1 < last && name_at < t + 6 && org_before_role(name_at) {
+                        let m = self.mention_starting(name_at).expect("checked");
+                        name_at = self.tokens().partition_point(|tok| tok.span.start < self.r.mentions[m].span.end);
+                    }
                     while name_at + 1 < last
-                        && name_at < t + 5
+                        && name_at < t + 6
                         && (self.lex.role(self.word(name_at)).is_some()
                             || self.word(name_at).chars().all(char::is_lowercase)
                                 && !matches!(self.word(name_at), "of" | "about" | "to" | "in" | "on" | "at" | "for" | "with" | "by" | "from" | "that"))
@@ -526,8 +548,12 @@ impl<'a> Attributor<'a> {
                 let object_fits = if cue.class == "intend" { matches!(next(1), "to" | "that" | "with") } else { !matches!(next(1), "." | "," | ";" | ":" | "" | "by" | "of" | "and" | "or") };
                 t > first && !infinitive && object_fits
             }
+            // "asked whether", "asked about the plan", "asked her to call": the question or
+            // request follows at once or after a short object.
             _ if matches!(cue.class.as_str(), "urge" | "ask") => {
                 matches!(next(1), "for" | "on" | "that" | "whether" | "if" | ":" | "“" | "\"" | "''")
+                    || cue.class == "ask" && matches!(next(1), "about" | "what" | "how" | "why" | "who" | "which" | "when" | "where")
+                    || !self.word(t).ends_with("ing") && (2..=4).any(|k| matches!(next(k), "to" | "whether" | "what" | "how" | "why" | "about") && (1..k).all(|x| next(x).chars().all(char::is_alphabetic) && !matches!(next(x), "and" | "the" | "a" | "an" | "not")))
             }
             _ => true,
         }
@@ -754,7 +780,9 @@ impl<'a> Attributor<'a> {
         while start > first && !boundary(self.word(start - 1)) {
             start -= 1;
         }
-        if start == end || end - start > 16 || start > first && !matches!(self.word(start - 1), "that" | ";" | ":") {
+        // '"...," New York City Public Advocate Trish James said.': after a quotation too.
+        let after_quote = start > first + 1 && matches!(self.word(start - 1), "”" | "\"" | "''") && self.word(start - 2) == ",";
+        if start == end || end - start > 16 || start > first && !matches!(self.word(start - 1), "that" | ";" | ":") && !after_quote {
             return None;
         }
         const OPENERS: &[&str] = &[
@@ -1019,6 +1047,14 @@ impl<'a> Attributor<'a> {
         })
     }
 
+    /// The start of the paragraph before the one holding `at`: an unframed quotation continues a
+    /// speaker only that close.
+    fn previous_paragraph_start(&self, at: usize) -> usize {
+        let paragraphs = &self.r.segmented.paragraphs;
+        let p = paragraphs.partition_point(|p| p.end < at);
+        paragraphs.get(p.saturating_sub(1)).map_or(0, |p| p.start)
+    }
+
     /// Where the search for an antecedent stops: three paragraphs back.
     fn window_start(&self, at: usize) -> usize {
         let paragraphs = &self.r.segmented.paragraphs;
@@ -1214,7 +1250,7 @@ impl<'a> Attributor<'a> {
             let speaker = self
                 .claims
                 .iter()
-                .filter(|c| c.content.end <= q.outer.start && c.content.start >= self.window_start(q.outer.start))
+                .filter(|c| c.content.end <= q.outer.start && c.content.start >= self.previous_paragraph_start(q.outer.start))
                 .max_by_key(|c| c.content.end)
                 .map(|c| (c.source, c.source_span, c.reported_by, c.parent));
             let following = self

@@ -153,6 +153,8 @@ const AUXILIARIES: &[&str] = &[
     "already", "often", "has been", "not", "did", "does", "do", "even", "only", "still", "once", "had been", "never",
     "must", "should", "can", "first", "earlier",
 ];
+/// Finite forms of "be" and the modals: a clause's verb.
+const FINITE: &[&str] = &["is", "are", "was", "were", "will", "would", "could", "can", "should", "might", "may", "must"];
 const NOMINAL_CUES: &[&str] = &[
     "estimate", "estimates", "report", "study", "statement", "assessment", "figures", "data", "survey", "poll",
     "analysis", "findings", "announcement", "claim", "claims", "count", "calculation", "calculations",
@@ -299,11 +301,7 @@ impl<'a> Attributor<'a> {
                     // an earlier frame's content ends before this one's connector.
                     let connector = (first..t).rev().find(|&k| matches!(self.word(k), "," | "and" | "but" | "who"));
                     if let Some(k) = connector {
-                        let cut = self.tokens()[k].span.start;
-                        let cue_span = self.tokens()[t].span;
-                        for c in self.claims.iter_mut().filter(|c| c.content.contains(cue_span) && c.content.start < cut) {
-                            c.content = Span::new(c.content.start, cut).trim(self.r.text(), &[',', ' ']);
-                        }
+                        self.end_contents_at(k, t);
                     }
                     if let Some((content, direct)) = self.after(t + 1, content_end, quotes) {
                         self.push(content, Some(cue), source, source_span, direct);
@@ -320,11 +318,7 @@ impl<'a> Attributor<'a> {
                     // "The authority plans to borrow, and its chairman noted ...": an earlier
                     // frame's content ends where this clause begins.
                     if subject_start >= first + 2 && matches!(self.word(subject_start - 1), "and" | "but") && self.word(subject_start - 2) == "," {
-                        let cut = self.tokens()[subject_start - 2].span.start;
-                        let cue_span = self.tokens()[t].span;
-                        for c in self.claims.iter_mut().filter(|c| c.content.contains(cue_span) && c.content.start < cut) {
-                            c.content = Span::new(c.content.start, cut).trim(self.r.text(), &[',', ' ']);
-                        }
+                        self.end_contents_at(subject_start - 2, t);
                     }
                     let clause_follows = t + 1 < last && matches!(self.word(t + 1), "that" | ":");
                     // "ISIS has two centers of power, Gorevoy says, ...": parenthetical when a
@@ -460,6 +454,16 @@ impl<'a> Attributor<'a> {
         }
     }
 
+    /// Ends, before token `at`, the contents of earlier claims that run over the cue at token `cue`.
+    fn end_contents_at(&mut self, at: usize, cue: usize) {
+        let cut = self.tokens()[at].span.start;
+        let cue_span = self.tokens()[cue].span;
+        let text = self.r.text();
+        for c in self.claims.iter_mut().filter(|c| c.content.contains(cue_span) && c.content.start < cut) {
+            c.content = Span::new(c.content.start, cut).trim(text, &[',', ' ']);
+        }
+    }
+
     /// Whether a verb reports speech here. Directives (urge, ask) report no proposition; some
     /// verbs report speech only before a clause, a quotation or a colon ("threatened that",
     /// "speak of", "put the number at").
@@ -522,11 +526,10 @@ impl<'a> Attributor<'a> {
         // "noted clients are beginning to ...", "found the agency could not ...": a clause without
         // "that", told by a subject pronoun or a finite auxiliary a few words on.
         let clause_follows = clause_follows
-            || matches!(next(1), "he" | "she" | "they" | "we" | "I" | "it" | "there")
-                && matches!(next(2), "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would" | "could" | "can" | "should" | "did" | "does" | "do" | "might" | "may" | "must")
+            || matches!(next(1), "he" | "she" | "they" | "we" | "I" | "it" | "there") && (FINITE.contains(&next(2)) || matches!(next(2), "has" | "have" | "had" | "did" | "does" | "do"))
             || (2..=8)
                 .take_while(|&k| !matches!(next(k), "." | "," | ";" | ":" | "" | "“" | "\"" | "''" | "to" | "that" | "who" | "which"))
-                .any(|k| matches!(next(k), "is" | "are" | "was" | "were" | "will" | "would" | "could" | "can" | "should" | "might" | "may" | "must"));
+                .any(|k| FINITE.contains(&next(k)));
         match cue.lemma.as_str() {
             "put" => (1..=3).any(|k| matches!(next(k), "number" | "figure" | "toll" | "total" | "count" | "cost" | "estimate")),
             // 'called the plan "a disaster"', "called for a ban", "called on Congress to".

@@ -235,8 +235,11 @@ impl<'a> Attributor<'a> {
         let (first, last) = (sentence.tokens.start, sentence.tokens.end);
         // The sentence's last token is usually its period; content stops before it.
         let content_end = (first..last).rev().find(|&t| !matches!(self.word(t), "." | "!" | "?" | "…" | "”" | "\"" | "''")).map_or(last, |t| t + 1);
-        let words: Vec<&str> = (first..last).map(|k| self.word(k)).filter(|w| w.chars().all(char::is_alphabetic) && w.len() > 3).collect();
-        let headline = words.len() >= 3 && words.iter().filter(|w| w.starts_with(char::is_uppercase)).count() * 10 >= words.len() * 8;
+        let (words, capitalized) = (first..last)
+            .map(|k| self.word(k))
+            .filter(|w| w.chars().all(char::is_alphabetic) && w.len() > 3)
+            .fold((0, 0), |(n, c), w| (n + 1, c + usize::from(w.starts_with(char::is_uppercase))));
+        let headline = words >= 3 && capitalized * 10 >= words * 8;
         // "Asked about the plan, Smith said ...", "Asked why he trailed, ...": the question is
         // an attribution whose asker the text leaves unnamed.
         if self.word(first) == "Asked" && first + 1 < last && matches!(self.word(first + 1), "about" | "whether" | "if" | "what" | "how" | "why" | "who" | "which" | "when" | "where") {
@@ -762,11 +765,16 @@ impl<'a> Attributor<'a> {
             return self.r.mentions[m].kind != EntityType::Place;
         }
         let head = span.of(self.text()).rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("").to_lowercase();
-        matches!(head.as_str(), "he" | "she" | "they" | "we" | "i" | "you" | "who")
-            || PEOPLE_NOUNS.contains(&head.as_str())
-            || self.lex.role(&head).is_some()
-            || self.lex.role(head.trim_end_matches('s')).is_some()
-            || self.lex.noun_type(&head) == Some(EntityType::Organization)
+        matches!(head.as_str(), "he" | "she" | "they" | "we" | "i" | "you" | "who") || self.people_noun(&head)
+    }
+
+    /// Whether a lowercase head noun names people or a body of them ("officials", "the
+    /// commentator", "the ministry").
+    fn people_noun(&self, lower: &str) -> bool {
+        PEOPLE_NOUNS.contains(&lower)
+            || self.lex.role(lower).is_some()
+            || self.lex.role(lower.trim_end_matches('s')).is_some()
+            || self.lex.noun_type(lower) == Some(EntityType::Organization)
     }
 
     /// A noun phrase running from the start of the sentence (or of a clause after "that", ";" or
@@ -788,24 +796,27 @@ impl<'a> Attributor<'a> {
         if start == end || end - start > 16 || start > first && !matches!(self.word(start - 1), "that" | ";" | ":") && !after_quote {
             return None;
         }
+        // Subordinators open a clause, so none may stand inside the phrase either.
+        const SUBORDINATORS: &[&str] = &["when", "if", "after", "before", "as", "while", "because", "since", "although", "though"];
         const OPENERS: &[&str] = &[
-            "when", "if", "after", "before", "as", "while", "because", "since", "although", "though", "but", "and", "so", "then", "still",
+            "but", "and", "so", "then", "still",
             "yet", "now", "also", "however", "instead", "meanwhile", "here", "there", "this", "that", "these", "those", "what", "how", "why",
             "where", "in", "on", "at", "for", "by", "with", "from", "to", "during", "under", "over", "last", "next", "earlier", "later",
             "it", "once", "until", "unless", "whether", "even", "only", "just", "both", "either", "neither", "not", "no",
         ];
-        if OPENERS.contains(&self.word(start).to_lowercase().as_str()) || self.tokens()[start].kind == TokenKind::Punct {
+        let opener = self.word(start).to_lowercase();
+        if SUBORDINATORS.contains(&opener.as_str()) || OPENERS.contains(&opener.as_str()) || self.tokens()[start].kind == TokenKind::Punct {
             return None;
         }
-        // No verb inside: another cue, an auxiliary or a lowercase past or present participle
-        // that is not an adjective after a determiner.
+        // No verb inside: an auxiliary, a common light verb, a lowercase cue that is not a
+        // document noun, a subordinator or a pronoun after the first word.
         for k in start..end {
             let w = self.word(k);
             let lower = w.to_lowercase();
             let verb = AUXILIARIES.contains(&lower.as_str())
                 || matches!(lower.as_str(), "be" | "been" | "being" | "am" | "get" | "got" | "go" | "went" | "made" | "make" | "take" | "took")
                 || k > start && w.starts_with(char::is_lowercase) && self.lex.cue(w).is_some() && !NOMINAL_CUES.contains(&w)
-                || OPENERS[..10].contains(&lower.as_str()) && k > start;
+                || SUBORDINATORS.contains(&lower.as_str()) && k > start;
             if verb || PRONOUNS.contains(&w) && k > start {
                 return None;
             }
@@ -924,10 +935,7 @@ impl<'a> Attributor<'a> {
         }
         let lower = word.to_lowercase();
         // "officials", "the commentator", "Russian forces", "the police".
-        let is_noun = PEOPLE_NOUNS.contains(&lower.as_str())
-            || self.lex.role(&lower).is_some()
-            || self.lex.role(lower.trim_end_matches('s')).is_some()
-            || self.lex.noun_type(&lower) == Some(EntityType::Organization);
+        let is_noun = self.people_noun(&lower);
         // "The campaign says", "the ad's narrator says": a determiner a few words back makes a
         // noun phrase of any lowercase head noun.
         let determined = word.chars().all(char::is_alphabetic)

@@ -159,6 +159,13 @@ const NOMINAL_CUES: &[&str] = &[
     "estimate", "estimates", "report", "study", "statement", "assessment", "figures", "data", "survey", "poll",
     "analysis", "findings", "announcement", "claim", "claims", "count", "calculation", "calculations",
 ];
+/// Words that open a phrase or clause of circumstance before a frame ("In a statement, X said",
+/// "When he bought the mine, X said"): what they open is not the content.
+const CIRCUMSTANCE_OPENERS: &[&str] = &[
+    "in", "on", "at", "after", "before", "during", "asked", "speaking", "writing", "responding", "earlier", "later", "meanwhile",
+    "separately", "then", "still", "also", "however", "when", "while", "as", "if", "although", "though", "because", "since",
+    "despite", "following", "with", "without", "for", "by", "under", "amid", "unlike", "once", "until", "unless", "whenever",
+];
 const OBJECTS: &[&str] = &["reporters", "journalists", "me", "us", "him", "her", "them", "supporters", "parliament", "lawmakers", "listeners", "viewers", "readers", "the", "a", "an"];
 
 impl<'a> Attributor<'a> {
@@ -345,7 +352,7 @@ impl<'a> Attributor<'a> {
                         // said ...": an opening phrase is circumstance, not content.
                         let opener = self.word(first).to_lowercase();
                         let circumstance = opener.ends_with("ing") && !self.is_quote_open(first)
-                            || (first..subject_start - 1).all(|k| self.word(k) != ",") && ["in", "on", "at", "after", "before", "during", "asked", "speaking", "writing", "responding", "earlier", "later", "meanwhile", "separately", "then", "still", "also", "however"].contains(&opener.as_str());
+                            || (first..subject_start - 1).all(|k| self.word(k) != ",") && CIRCUMSTANCE_OPENERS.contains(&opener.as_str());
                         let before = if circumstance && rest.is_some() { None } else { self.before(first, subject_start, quotes) };
                         match (before, rest) {
                             (Some((b, direct)), None) => Some((b, direct)),
@@ -489,7 +496,13 @@ impl<'a> Attributor<'a> {
             // "similar to estimates", "to reports": after "to" a verb is in its base form.
             let word = self.word(t);
             let inflected_after_to = previous == "to" && (word.ends_with('s') && !word.ends_with("ss") || word.ends_with("ed"));
-            if noun_context || inflected_after_to {
+            // "Some believe", "many think": a quantifier standing alone is the subject of a verb
+            // that is no noun.
+            let quantifier_subject = matches!(previous.to_lowercase().as_str(), "some" | "many" | "few" | "several" | "most")
+                && !cue.nominal
+                && word == cue.lemma
+                && (t == first + 1 || matches!(self.word(t - 2), "," | "and" | "but" | "while" | ";"));
+            if (noun_context || inflected_after_to) && !quantifier_subject {
                 return false;
             }
         }
@@ -549,7 +562,7 @@ impl<'a> Attributor<'a> {
             // "agreed to release", "criticized the plan": judgments and intentions take an
             // object or an infinitive, and are not themselves infinitives ("to support").
             _ if matches!(cue.class.as_str(), "judge" | "intend") => {
-                let infinitive = t > first && matches!(self.word(t - 1), "to" | "not" | "n't");
+                let infinitive = t > first && (self.word(t - 1) == "to" || self.word(t - 1) == "not" && t > first + 1 && self.word(t - 2) == "to");
                 // "plans to", "agreed that": an intention has a clause; "planned the raid" is none.
                 let object_fits = if cue.class == "intend" { matches!(next(1), "to" | "that" | "with") } else { !matches!(next(1), "." | "," | ";" | ":" | "" | "by" | "of" | "and" | "or") };
                 t > first && !infinitive && object_fits
@@ -576,7 +589,9 @@ impl<'a> Attributor<'a> {
             let plain = (from..k).all(|x| {
                 let w = self.word(x);
                 let word_like = w.chars().all(char::is_alphanumeric) && (self.lex.cue(w).is_none() || NOMINAL_CUES.contains(&w));
-                (word_like || w == ",") && !self.is_quote_open(x)
+                // "said they were concerned that": a subject and its verb make a clause of their own.
+                let clause = PRONOUNS.contains(&w) || FINITE.contains(&w) || matches!(w, "has" | "have" | "had");
+                (word_like || w == ",") && !clause && !self.is_quote_open(x)
             });
             if plain {
                 from = k + 1;
@@ -603,7 +618,7 @@ impl<'a> Attributor<'a> {
         // "declined to confirm a figure, but analysts estimated ...": a turn or a semicolon
         // outside quotation marks ends the reported clause.
         let end = (from + 1..end)
-            .find(|&k| (self.word(k) == ";" || self.word(k) == "," && k + 1 < end && matches!(self.word(k + 1), "but" | "while" | "whereas")) && !self.in_quote(self.tokens()[k].span))
+            .find(|&k| (self.word(k) == ";" || self.word(k) == "," && k + 1 < end && matches!(self.word(k + 1), "but" | "while" | "whereas" | "although" | "though" | "when")) && !self.in_quote(self.tokens()[k].span))
             .unwrap_or(end);
         let span = self.span(from, end).trim(self.text(), &[',', ';', ':', '[', ']']);
         if span.is_empty() {
@@ -758,11 +773,13 @@ impl<'a> Attributor<'a> {
         self.subject_at(first, end).filter(|found| !self.in_quote(found.1))
     }
 
-    /// Whether a subject can hold a view: a person or organization, a personal pronoun, or a
+    /// Whether a subject can hold a view: a named mention (a country acts through its government),
+    /// a personal pronoun, or a
     /// description headed by a people or organization noun.
     fn agentive(&self, source: Option<usize>, span: Span) -> bool {
-        if let Some(m) = source {
-            return self.r.mentions[m].kind != EntityType::Place;
+        // "the United States pledged": a country acts through its government.
+        if source.is_some() {
+            return true;
         }
         let head = span.of(self.text()).rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("").to_lowercase();
         matches!(head.as_str(), "he" | "she" | "they" | "we" | "i" | "you" | "who") || self.people_noun(&head)
@@ -957,7 +974,10 @@ impl<'a> Attributor<'a> {
                     | "when" | "while" | "if" | "as" | "although" | "though" | "because" | "since" | "after" | "before" | "once" | "unless"
                     | "where" | "who" | "how" | "why" | "whether" | "until" | "however" | "instead" | "meanwhile" | "later" | "earlier"
             );
-        if opening_noun {
+        // "Some believe ...", "others say": a quantifier standing for people.
+        let quantifier = matches!(word.to_lowercase().as_str(), "some" | "many" | "others" | "most" | "few" | "several")
+            && (last == first || matches!(self.word(last - 1), "," | "and" | "but" | "while" | "whereas" | ";"));
+        if opening_noun || quantifier {
             let span = self.tokens()[last].span;
             return Some((None, span, last));
         }

@@ -774,8 +774,7 @@ impl<'a> Attributor<'a> {
     }
 
     /// Whether a subject can hold a view: a named mention (a country acts through its government),
-    /// a personal pronoun, or a
-    /// description headed by a people or organization noun.
+    /// a personal pronoun, or a description headed by a people or organization noun.
     fn agentive(&self, source: Option<usize>, span: Span) -> bool {
         // "the United States pledged": a country acts through its government.
         if source.is_some() {

@@ -166,6 +166,12 @@ const CIRCUMSTANCE_OPENERS: &[&str] = &[
     "separately", "then", "still", "also", "however", "when", "while", "as", "if", "although", "though", "because", "since",
     "despite", "following", "with", "without", "for", "by", "under", "amid", "unlike", "once", "until", "unless", "whenever",
 ];
+/// Documents that show or find what their object says ("Polls show", "Video of the incident shows").
+const DOCUMENTS: &[&str] = &[
+    "poll", "polls", "polling", "average", "averages", "analysis", "analyses", "study", "studies", "report", "reports", "survey",
+    "surveys", "data", "video", "videos", "footage", "transcript", "documents", "records", "research", "slide", "review", "audit",
+    "investigation", "results", "evidence", "memo", "letter", "figures", "numbers", "filings", "tests", "census", "it",
+];
 const OBJECTS: &[&str] = &["reporters", "journalists", "me", "us", "him", "her", "them", "supporters", "parliament", "lawmakers", "listeners", "viewers", "readers", "the", "a", "an"];
 
 impl<'a> Attributor<'a> {
@@ -553,6 +559,13 @@ impl<'a> Attributor<'a> {
             "speak" | "talk" => matches!(next(1), "of" | "about" | "," | ":" | "“" | "\"" | "''"),
             "refer" => next(1) == "to" && (3..=8).any(|k| next(k) == "as"),
             "point" => next(1) == "out" || clause_follows,
+            // "Polls show Clinton ahead", "A 2014 study by ... found 31 incidents": a document
+            // shows or finds whatever its object says.
+            "show" | "find" | "reveal" | "indicate" | "demonstrate" if !clause_follows => {
+                let clause_start = (first..t).rev().find(|&k| matches!(self.word(k), "." | ";" | ":" | "that" | "and" | "but" | "“" | "\"" | "''")).map_or(first, |k| k + 1);
+                let document = (clause_start..t).any(|k| DOCUMENTS.contains(&self.word(k).to_lowercase().as_str()));
+                document && !matches!(next(1), "." | "," | ";" | ":" | "" | "up" | "out" | "off" | "to" | "in" | "that")
+            }
             "threaten" | "state" | "continue" | "mean" | "know" | "feel" | "hope" | "understand" | "see" | "hear" | "learn" | "hold" | "find" | "show"
             | "read" | "question" | "note" | "report" | "recognize" | "observe" | "describe" | "reveal"
             | "indicate" | "demonstrate" | "determine" | "establish" | "discover" | "judge" | "signal" | "rule" | "write"
@@ -1204,14 +1217,18 @@ impl<'a> Attributor<'a> {
             if k == name_end || k < first + 2 || !matches!(self.word(k - 1), "―" | "—" | "–" | "-") || !matches!(self.word(k - 2), "”" | "\"" | "''") {
                 continue;
             }
-            let Some(q) = self.quotes.iter().find(|q| q.outer.end == self.tokens()[k - 2].span.end).copied() else { continue };
+            // The quotation is the paragraph up to its closing mark, whether or not its opening
+            // mark paired: pasted reader quotes often open with a closing mark or a nested one.
+            let close = self.tokens()[k - 2].span;
+            let paired = self.quotes.iter().find(|q| q.outer.end == close.end).map(|q| q.inner);
+            let inner = paired.unwrap_or_else(|| Span::new(p.start, close.start).trim(text, &['"', '“', '”', '\'', ' ']));
             let name = self.span(k, name_end);
-            if self.claims.iter().any(|c| c.content.overlaps(q.inner)) {
+            if inner.is_empty() || self.claims.iter().any(|c| c.content.overlaps(inner)) {
                 continue;
             }
             let source = (0..self.r.mentions.len()).find(|&m| name.contains(self.r.mentions[m].span) && self.r.mentions[m].kind != EntityType::Place);
             let cue = Cue { span: self.tokens()[k - 1].span, lemma: "―".into(), class: "say".into() };
-            self.push(q.inner.trim(text, &[' ']), Some(cue), source, Some(name), true);
+            self.push(inner.trim(text, &[' ']), Some(cue), source, Some(name), true);
         }
     }
 

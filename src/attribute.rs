@@ -566,10 +566,7 @@ impl<'a> Attributor<'a> {
                 let document = (clause_start..t).any(|k| DOCUMENTS.contains(&self.word(k).to_lowercase().as_str()));
                 document && !matches!(next(1), "." | "," | ";" | ":" | "" | "up" | "out" | "off" | "to" | "in" | "that")
             }
-            "threaten" | "state" | "continue" | "mean" | "know" | "feel" | "hope" | "understand" | "see" | "hear" | "learn" | "hold" | "find" | "show"
-            | "read" | "question" | "note" | "report" | "recognize" | "observe" | "describe" | "reveal"
-            | "indicate" | "demonstrate" | "determine" | "establish" | "discover" | "judge" | "signal" | "rule" | "write"
-            | "pledge" | "vow" | "promise" | "swear" | "guarantee" | "volunteer" | "document" => clause_follows,
+            "threaten" | "state" | "continue" | "mean" | "hope" | "understand" | "see" | "hear" | "learn" | "hold" | "find" | "show" | "read" | "observe" | "reveal" | "indicate" | "demonstrate" | "establish" | "discover" | "rule" | "guarantee" | "volunteer" => clause_follows,
             // "called for a ban", "urged Congress to act", "asked whether": directives and
             // questions report a position when they have an object clause.
             // "agreed to release", "criticized the plan": judgments and intentions take an

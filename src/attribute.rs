@@ -153,6 +153,13 @@ const AUXILIARIES: &[&str] = &[
     "already", "often", "has been", "not", "did", "does", "do", "even", "only", "still", "once", "had been", "never",
     "must", "should", "can", "first", "earlier",
 ];
+/// Verbs that take another verb through "to" ("continues to insist", "refused to disclose").
+const CATENATIVES: &[&str] = &[
+    "continue", "continues", "continued", "appear", "appears", "appeared", "seem", "seems", "seemed", "try", "tries", "tried",
+    "begin", "begins", "began", "start", "starts", "started", "need", "needs", "needed", "seek", "seeks", "sought", "decline",
+    "declines", "declined", "refuse", "refuses", "refused", "want", "wants", "wanted", "plan", "plans", "planned", "hope", "hopes",
+    "hoped", "able", "likely", "unlikely", "expected", "used", "going", "set", "ready", "willing", "eager", "determined",
+];
 /// Finite forms of "be" and the modals: a clause's verb.
 const FINITE: &[&str] = &["is", "are", "was", "were", "will", "would", "could", "can", "should", "might", "may", "must"];
 const NOMINAL_CUES: &[&str] = &[
@@ -288,7 +295,12 @@ impl<'a> Attributor<'a> {
             let noun_use = NOMINAL_CUES.contains(&word) && t + 1 < last && (self.word(t + 1) == "of" || self.lex.cue(self.word(t + 1)).is_some());
             // Headlines capitalize their verbs ("Obama Says Museum Will Tell ...").
             let cased = word.starts_with(char::is_lowercase) || headline && t > first;
-            if let Some(cue) = self.lex.cue(word).filter(|c| cased && !in_quote && !noun_use && self.cue_fits(c, first, t, last)) {
+            // "want to know", "refused to comment": the first verb is the cue, the second its content.
+            let governed = t >= first + 2 && self.word(t - 1) == "to" && self.lex.cue(self.word(t - 2)).is_some();
+            // "the findings looked promising": a participle after a linking verb is an adjective.
+            let adjective = word.ends_with("ing") && t > first && matches!(self.word(t - 1), "look" | "looks" | "looked" | "seem" | "seems" | "seemed" | "sound" | "sounds" | "sounded");
+            if let Some(cue) = self.lex.cue(word).filter(|c| cased && !in_quote && !noun_use && !governed && !adjective && self.cue_fits(c, first, t, last)) {
+                let nominal = cue.nominal;
                 let cue = Cue { span: self.tokens()[t].span, lemma: cue.lemma.clone(), class: cue.class.clone() };
                 // A passive cue ("is disputed by", "was denied") has no speaker before it; "it is
                 // believed that ..." is an attribution without a source.
@@ -398,6 +410,7 @@ impl<'a> Attributor<'a> {
                     t += 1;
                     continue;
                 }
+                let claims_before = self.claims.len();
                 // Inversion after a quotation or clause: "..., said Kadyrov."
                 if !needs_agent && t > first && matches!(self.word(t - 1), "," | "”" | "\"" | "''") {
                     // "said Rep. Butterfield", "said harbour master Greta Solberg": titles and a
@@ -418,6 +431,8 @@ impl<'a> Attributor<'a> {
                     while name_at + 1 < last
                         && name_at < t + 6
                         && (self.lex.role(self.word(name_at)).is_some()
+                            || self.tokens()[name_at].kind == TokenKind::Possessive
+                            || self.tokens()[name_at].kind == TokenKind::Number
                             || self.word(name_at).chars().all(char::is_lowercase)
                                 && !matches!(self.word(name_at), "of" | "about" | "to" | "in" | "on" | "at" | "for" | "with" | "by" | "from" | "that"))
                         && self.mention_starting(name_at).is_none()
@@ -427,7 +442,7 @@ impl<'a> Attributor<'a> {
                     if let Some(m) = self.mention_starting(name_at).filter(|&m| {
                         let end = self.r.mentions[m].span.end;
                         let k = self.tokens().partition_point(|tok| tok.span.start < end);
-                        k >= last || matches!(self.word(k), "." | "," | ";" | "(")
+                        k >= last || matches!(self.word(k), "." | "," | ";" | "(" | "of" | "for" | "at" | "from" | "in" | "on" | "with")
                     }) {
                         let content = self.before(first, t, quotes);
                         if let Some((content, direct)) = content {
@@ -438,8 +453,30 @@ impl<'a> Attributor<'a> {
                             if after + 1 < content_end && self.word(after) == "," && matches!(self.word(after + 1), "a" | "an" | "the" | "who" | "whose" | "which") {
                                 span = span.cover(self.tokens()[content_end - 1].span);
                             }
-                            self.push(content, Some(cue), Some(m), Some(span), direct);
+                            self.push(content, Some(cue.clone()), Some(m), Some(span), direct);
                         }
+                    } else if let Some((source, span)) = self.closing_description(t + 1, content_end) {
+                        // '"...," said one Democratic source on the panel.': a description, or
+                        // words that name no one the text knows.
+                        if let Some((content, direct)) = self.before(first, t, quotes) {
+                            self.push(content, Some(cue.clone()), source, Some(span), direct);
+                        }
+                    } else if t + 1 < content_end && (self.word(t + 1).starts_with(char::is_uppercase) || matches!(self.word(t + 1), "the" | "a" | "an" | "one")) {
+                        // A longer noun phrase after the verb: the frame reports what precedes it,
+                        // from a speaker left unnamed.
+                        if let Some((content, direct)) = self.before(first, t, quotes) {
+                            self.push(content, Some(cue.clone()), None, None, direct);
+                        }
+                    }
+                }
+                let inverted = t > first && matches!(self.word(t - 1), "," | "”" | "\"" | "''");
+                // A frame whose speaker the words before it do not name still reports its
+                // clause ("... the group of experts who met in June concluded that ...").
+                // "ignored repeated offers": after another verb, the form is an adjective.
+                let after_verb = t > first && self.word(t - 1).starts_with(char::is_lowercase) && (self.word(t - 1).ends_with("ed") || self.word(t - 1).ends_with("ing"));
+                if self.claims.len() == claims_before && !inverted && !after_verb && !nominal && cue.lemma != "know" {
+                    if let Some((content, direct)) = self.after(t + 1, content_end, quotes) {
+                        self.push(content, Some(cue), None, None, direct);
                     }
                 }
             }
@@ -566,7 +603,7 @@ impl<'a> Attributor<'a> {
                 let document = (clause_start..t).any(|k| DOCUMENTS.contains(&self.word(k).to_lowercase().as_str()));
                 document && !matches!(next(1), "." | "," | ";" | ":" | "" | "up" | "out" | "off" | "to" | "in" | "that")
             }
-            "threaten" | "state" | "continue" | "mean" | "hope" | "understand" | "see" | "hear" | "learn" | "hold" | "find" | "show" | "read" | "observe" | "reveal" | "indicate" | "demonstrate" | "establish" | "discover" | "rule" | "guarantee" | "volunteer" => clause_follows,
+            "threaten" | "state" | "continue" | "mean" | "know" | "feel" | "hope" | "understand" | "see" | "hear" | "learn" | "hold" | "find" | "show" | "read" | "observe" | "reveal" | "indicate" | "demonstrate" | "establish" | "discover" | "rule" | "write" | "guarantee" | "volunteer" => clause_follows,
             // "called for a ban", "urged Congress to act", "asked whether": directives and
             // questions report a position when they have an object clause.
             // "agreed to release", "criticized the plan": judgments and intentions take an
@@ -595,7 +632,8 @@ impl<'a> Attributor<'a> {
         // "that" when only a short phrase without punctuation or verbs stands before it.
         // "denied that claim": a determiner, not a complementizer, when little follows.
         let that = (from..end.min(from + 8)).find(|&k| self.word(k) == "that" && k + 3 < end);
-        if let Some(k) = that.filter(|&k| k > from) {
+        // "described queues that begin before dawn": after a bare noun, "that" opens a relative clause.
+        if let Some(k) = that.filter(|&k| k > from && (self.is_circumstance(from) || self.word(from).starts_with(char::is_uppercase))) {
             let plain = (from..k).all(|x| {
                 let w = self.word(x);
                 let word_like = w.chars().all(char::is_alphanumeric) && (self.lex.cue(w).is_none() || NOMINAL_CUES.contains(&w));
@@ -697,14 +735,60 @@ impl<'a> Attributor<'a> {
         (i < self.r.mentions.len() && self.r.mentions[i].span.start == start).then_some(i)
     }
 
+    /// Where the verb group of the cue at token `cue` begins: auxiliaries, adverbs and catenative
+    /// verbs ("has long", "continues to", "went on to", "appeared to") stand between a subject and
+    /// its cue.
+    fn verb_group_start(&self, first: usize, cue: usize) -> usize {
+        let mut start = cue;
+        while start > first {
+            let w = self.word(start - 1);
+            if AUXILIARIES.contains(&w) || w.ends_with("ly") && w.len() > 4 || matches!(w, "long" | "n't" | "’t" | "isn’t" | "wasn’t" | "won’t") {
+                start -= 1;
+            } else if w == "to" && start >= first + 2 && CATENATIVES.contains(&self.word(start - 2)) {
+                start -= 2;
+            } else if w == "to" && start >= first + 3 && self.word(start - 2) == "on" && matches!(self.word(start - 3), "went" | "go" | "goes" | "going") {
+                start -= 3;
+            } else {
+                break;
+            }
+        }
+        start
+    }
+
+    /// A description that ends the sentence after an inverted frame, naming no one the recognizer
+    /// found ("said one Democratic source on the panel", "noted NBC's Dante Chinni"): its
+    /// referent, if a mention inside or the head noun gives one, and its span.
+    fn closing_description(&self, start: usize, end: usize) -> Option<(Option<usize>, Span)> {
+        if end <= start || end - start > 10 {
+            return None;
+        }
+        let clause = (start..end).any(|k| {
+            let w = self.word(k);
+            FINITE.contains(&w) || AUXILIARIES.contains(&w) && !matches!(w, "also" | "now" | "then") || self.is_quote_open(k) || matches!(w, "that" | ";" | ":" | "who" | "which")
+        });
+        if clause {
+            return None;
+        }
+        let span = self.span(start, end);
+        // The head is the last word before a prepositional phrase ("source on the panel"); the
+        // name that ends there or before it is the referent.
+        let head_end = (start..end).find(|&k| matches!(self.word(k), "of" | "on" | "at" | "for" | "from" | "in" | "with" | ",")).unwrap_or(end);
+        let head_span = self.span(start, head_end.max(start + 1));
+        let named = (0..self.r.mentions.len()).rev().find(|&m| head_span.contains(self.r.mentions[m].span) && self.r.mentions[m].kind != EntityType::Place);
+        let head = self.word(head_end.max(start + 1) - 1).to_lowercase();
+        let capitalized = self.word(head_end.max(start + 1) - 1).starts_with(char::is_uppercase);
+        if named.is_some() || self.people_noun(&head) {
+            return Some((named.or_else(|| self.resolve_description(&head, start, span)), span));
+        }
+        // "said Stacey Plaskett": a name the recognizer missed.
+        capitalized.then_some((None, span))
+    }
+
     /// The subject of a verb cue at token `cue`: a mention, a pronoun or a description ending
     /// just before it (auxiliaries and adverbs skipped, an apposition or relative clause between
     /// commas skipped). Returns the resolved mention, the subject's span and its first token.
     fn subject_before(&self, first: usize, cue: usize) -> Option<(Option<usize>, Span, usize)> {
-        let mut end = cue;
-        while end > first && (AUXILIARIES.contains(&self.word(end - 1)) || self.word(end - 1).ends_with("ly") && self.word(end - 1).len() > 4) {
-            end -= 1;
-        }
+        let end = self.verb_group_start(first, cue);
         if end == first {
             return None;
         }
@@ -723,7 +807,7 @@ impl<'a> Attributor<'a> {
             // apposition opens with a determiner, a relative pronoun, a role or a lowercase noun.
             let apposition = |k: usize| {
                 let w = self.word(k);
-                matches!(w, "a" | "an" | "the" | "who" | "which" | "whose" | "its" | "his" | "her" | "their" | "one" | "now" | "then" | "also")
+                matches!(w, "a" | "an" | "the" | "who" | "which" | "whose" | "its" | "his" | "her" | "their" | "one" | "now" | "then" | "also" | "including")
                     || self.tokens()[k].kind == TokenKind::Number
                     || w.starts_with(char::is_lowercase)
                         && self.lex.cue(w).is_none()
@@ -790,7 +874,10 @@ impl<'a> Attributor<'a> {
         if source.is_some() {
             return true;
         }
-        let head = span.of(self.text()).rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("").to_lowercase();
+        // "Residents of the harbour district": the head comes before "of".
+        let phrase = span.of(self.text());
+        let phrase = phrase.split(" of ").next().unwrap_or(phrase);
+        let head = phrase.rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("").to_lowercase();
         matches!(head.as_str(), "he" | "she" | "they" | "we" | "i" | "you" | "who") || self.people_noun(&head)
     }
 
@@ -808,10 +895,7 @@ impl<'a> Attributor<'a> {
     /// nuclear nonproliferation said", "McLenney said". The source is the description's referent
     /// where one is named or implied.
     fn clause_opening_subject(&self, first: usize, cue: usize) -> Option<(Option<usize>, Span)> {
-        let mut end = cue;
-        while end > first && AUXILIARIES.contains(&self.word(end - 1)) {
-            end -= 1;
-        }
+        let end = self.verb_group_start(first, cue);
         let boundary = |w: &str| matches!(w, "," | ";" | ":" | "(" | ")" | "“" | "”" | "\"" | "''" | "." | "?" | "!" | "—" | "–" | "that" | "which" | "who");
         let mut start = end;
         while start > first && !boundary(self.word(start - 1)) {
@@ -865,10 +949,7 @@ impl<'a> Attributor<'a> {
     /// (", saying ..."), a verb coordinated with an earlier one ("... and said ..."), or a relative
     /// clause ("an architect who said ..."). `None` when the cue is not in such a position.
     fn clause_subject(&self, first: usize, cue: usize) -> Option<(Option<usize>, Option<Span>)> {
-        let mut before = cue;
-        while before > first && (AUXILIARIES.contains(&self.word(before - 1)) || self.word(before - 1).ends_with("ly") && self.word(before - 1).len() > 4) {
-            before -= 1;
-        }
+        let before = self.verb_group_start(first, cue);
         if before == first {
             return None;
         }
@@ -990,7 +1071,8 @@ impl<'a> Attributor<'a> {
             let span = self.tokens()[last].span;
             return Some((None, span, last));
         }
-        if !(is_noun || determined) || !word.starts_with(char::is_lowercase) {
+        // "Critics, including ..., argued": a sentence may open with the noun.
+        if !(is_noun || determined) || !(word.starts_with(char::is_lowercase) || last == first && is_noun) {
             return None;
         }
         // Walk left over the description: determiners, adjectives, names.
@@ -1011,6 +1093,14 @@ impl<'a> Attributor<'a> {
             if matches!(w, "the" | "a" | "an" | "one" | "some" | "many" | "several" | "two" | "three" | "other" | "its" | "his" | "her" | "their" | "this") {
                 break;
             }
+        }
+        // "Residents of the harbour district", "members of the group": people of a place or body.
+        if start >= first + 2 && self.word(start - 1) == "of" && self.people_noun(&self.word(start - 2).to_lowercase()) {
+            start -= 2;
+            if start > first && matches!(self.word(start - 1).to_lowercase().as_str(), "the" | "a" | "some" | "many" | "several" | "two" | "three") {
+                start -= 1;
+            }
+            return Some((None, self.span(start, end), start));
         }
         let span = self.span(start, end);
         let source = self.resolve_description(&lower, start, span);

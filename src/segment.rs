@@ -80,7 +80,7 @@ const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gen", "Col", "Lt", "Maj", "Capt", "Sgt", "Cpl", "Adm", "Gov", "Pres",
     "Rev", "St", "Mt", "Ft", "Jr", "Sr", "Inc", "Ltd", "Co", "Corp", "vs", "etc", "No", "Nos", "Jan", "Feb", "Mar", "Apr",
     "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx", "est", "Cf", "cf", "e.g", "i.e", "Gov't", "Dept",
-    "Univ", "Assn", "Bros", "Messrs", "Mme", "Mlle", "Hon",
+    "Univ", "Assn", "Bros", "Messrs", "Mme", "Mlle", "Hon", "Del", "Det", "Atty", "Amb", "Supt", "Cmdr",
 ];
 
 /// Segments the part of `article` before its trailer.

@@ -110,20 +110,22 @@ fn polnear_fixture_scores() {
     assert_eq!(articles[0].2.len(), 2, "bridge has two annotators");
     let report = evaluate::polnear(&pipeline(), &articles).unwrap();
     // Gold (first annotator only): bridge 4 attributions, traffic 2, all with sources. The
-    // pipeline predicts 5 claims, all with sources, cues exactly right; it misses "argued".
+    // pipeline predicts 6 claims, all with sources, cues exactly right.
     // bridge "said": source "Mayor Lena Hartmann" (the role is part of the source span): exact;
     // content without "that" (47/52): overlap, not exact. "told" and "According to": exact.
+    // "argued": source "Critics, including the local branch of Greenpeace" (the apposition is
+    // part of it): exact; content without "that": overlap, not exact.
     // traffic "said": content covers the discontinuous gold (26/44): overlap, not exact; source
     // exact. "expect": source "Bremen" vs "Officials in Bremen" (6/19): no match; content exact.
-    // cue 5 of 5 predicted, 6 gold: 90.9; source overlap 4 (of 5 and 6): 72.7, exact 4: 72.7;
-    // content overlap 5: 90.9, exact 3: 54.5. score_polnear.py gives the same on this fixture.
-    assert_eq!((report.articles, report.gold_attributions, report.predicted_claims), (2, 6, 5));
-    assert_eq!((report.cue_f1, report.cue_exact_f1), (90.9, 90.9));
-    assert_eq!((report.source_f1, report.source_exact_f1), (72.7, 72.7));
-    assert_eq!((report.content_f1, report.content_exact_f1), (90.9, 54.5));
+    // cue 6 of 6: 100; source overlap 5 of 6: 83.3, exact 5: 83.3; content overlap 6: 100,
+    // exact 3: 50. score_polnear.py gives the same on this fixture.
+    assert_eq!((report.articles, report.gold_attributions, report.predicted_claims), (2, 6, 6));
+    assert_eq!((report.cue_f1, report.cue_exact_f1), (100.0, 100.0));
+    assert_eq!((report.source_f1, report.source_exact_f1), (83.3, 83.3));
+    assert_eq!((report.content_f1, report.content_exact_f1), (100.0, 50.0));
     assert_eq!(report.docs_without_prediction, 0);
-    assert_eq!((report.counts.src_overlap, report.counts.src_exact, report.counts.content_exact), (4, 4, 3));
-    assert!(report.to_string().contains("source      72.7    72.7"), "{report}");
+    assert_eq!((report.counts.src_overlap, report.counts.src_exact, report.counts.content_exact), (5, 5, 3));
+    assert!(report.to_string().contains("source      83.3    83.3"), "{report}");
 }
 
 #[test]

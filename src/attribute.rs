@@ -327,7 +327,7 @@ impl<'a> Attributor<'a> {
                 if let Some((source, source_span)) = clause_subject {
                     // ", saying ...", "and said ...", "who said ...": the subject is elsewhere, and
                     // an earlier frame's content ends before this one's connector.
-                    let connector = (first..t).rev().find(|&k| matches!(self.word(k), "," | "and" | "but" | "who"));
+                    let connector = (first..t).rev().find(|&k| matches!(self.word(k), "," | "and" | "but" | "who") || k + 1 == t && matches!(self.word(k), "by" | "after" | "before" | "for" | "from" | "while" | "without" | "when"));
                     if let Some(k) = connector {
                         self.end_contents_at(k, t);
                     }
@@ -545,7 +545,9 @@ impl<'a> Attributor<'a> {
                 && !cue.nominal
                 && word == cue.lemma
                 && (t == first + 1 || matches!(self.word(t - 2), "," | "and" | "but" | "while" | ";"));
-            if (noun_context || inflected_after_to) && !quantifier_subject {
+            // "by saying", "after warning": a gerund after a preposition is still a verb.
+            let gerund = word.ends_with("ing") && matches!(previous, "by" | "after" | "before" | "for" | "from" | "without" | "of" | "in" | "on" | "while" | "when");
+            if (noun_context || inflected_after_to) && !quantifier_subject && !gerund {
                 return false;
             }
         }
@@ -592,7 +594,14 @@ impl<'a> Attributor<'a> {
         match cue.lemma.as_str() {
             "put" => (1..=3).any(|k| matches!(next(k), "number" | "figure" | "toll" | "total" | "count" | "cost" | "estimate")),
             // 'called the plan "a disaster"', "called for a ban", "called on Congress to".
-            "call" => matches!(next(1), "for" | "on") || (1..=4).any(|k| matches!(next(k), "“" | "\"" | "''")),
+            // "called the charges fabricated", "called the decision a huge win": an object and
+            // what it is called, three words or more before the clause ends.
+            "call" => {
+                let clause_words = (1..=12).take_while(|&k| !matches!(next(k), "." | "," | ";" | ":" | "" | "and" | "but" | "after" | "before" | "when")).count();
+                matches!(next(1), "for" | "on")
+                    || (1..=8).any(|k| matches!(next(k), "“" | "\"" | "''"))
+                    || clause_words >= 3 && !matches!(next(1), "off" | "up" | "back" | "in" | "out" | "it" | "to" | "at" | "from" | "by" | "into" | "over")
+            }
             "speak" | "talk" => matches!(next(1), "of" | "about" | "," | ":" | "“" | "\"" | "''"),
             "refer" => next(1) == "to" && (3..=8).any(|k| next(k) == "as"),
             "point" => next(1) == "out" || clause_follows,
@@ -619,6 +628,7 @@ impl<'a> Attributor<'a> {
             _ if matches!(cue.class.as_str(), "urge" | "ask") => {
                 matches!(next(1), "for" | "on" | "that" | "whether" | "if" | ":" | "“" | "\"" | "''")
                     || cue.class == "ask" && matches!(next(1), "about" | "what" | "how" | "why" | "who" | "which" | "when" | "where")
+                    || cue.class == "ask" && next(1) == "," && matches!(next(2), "“" | "\"" | "''")
                     || !self.word(t).ends_with("ing") && (2..=4).any(|k| matches!(next(k), "to" | "whether" | "what" | "how" | "why" | "about") && (1..k).all(|x| next(x).chars().all(char::is_alphabetic) && !matches!(next(x), "and" | "the" | "a" | "an" | "not")))
             }
             _ => true,
@@ -661,7 +671,7 @@ impl<'a> Attributor<'a> {
             from += 1;
         }
         if from >= end {
-            return None;
+            return end.checked_sub(1).and_then(|colon| self.next_paragraph(colon, quotes));
         }
         // "declined to confirm a figure, but analysts estimated ...": a turn or a semicolon
         // outside quotation marks ends the reported clause.
@@ -673,6 +683,20 @@ impl<'a> Attributor<'a> {
             return None;
         }
         Some(self.as_quote(span, quotes))
+    }
+
+    /// "The governor added:" closing its paragraph: the next paragraph is what was said.
+    fn next_paragraph(&self, colon: usize, quotes: &[Quote]) -> Option<(Span, bool)> {
+        if self.word(colon) != ":" {
+            return None;
+        }
+        let at = self.tokens()[colon].span.end;
+        let paragraphs = &self.r.segmented.paragraphs;
+        let p = paragraphs.partition_point(|p| p.end < at);
+        let ends_paragraph = paragraphs.get(p).is_some_and(|p| self.text()[at..p.end].trim().is_empty());
+        let next = paragraphs.get(p + 1).filter(|_| ends_paragraph)?;
+        let span = next.trim(self.text(), &[' ']);
+        (!span.is_empty()).then(|| self.as_quote(span, quotes))
     }
 
     /// The content before a parenthetical or final frame.
@@ -954,7 +978,8 @@ impl<'a> Attributor<'a> {
             return None;
         }
         let previous = self.word(before - 1);
-        let participle = self.word(cue).ends_with("ing") && previous == ",";
+        // ", saying ...", "by saying ...", "after saying ...".
+        let participle = self.word(cue).ends_with("ing") && matches!(previous, "," | "by" | "after" | "before" | "for" | "from" | "while" | "without" | "when");
         let coordinated = matches!(previous, "and" | "but") && before >= first + 2;
         if previous == "who" {
             let mut end = before - 1;

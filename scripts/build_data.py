@@ -1095,6 +1095,10 @@ SPEECH_CLASSES = {
 # class number) and the class given to lemmas not in SPEECH_CLASSES.
 VERBNET_DEFAULTS = [("37", "say"), ("29.4", "say"), ("29.5", "suggest"), ("78", "document")]
 
+# Forms too rare in UD English-EWT to tell, that news text uses mostly as nouns ("a
+# tweet"); like the forms EWT tags mostly as nouns, they need verb evidence in context.
+NOUN_FIRST = {"tweet"}
+
 # Lemmas linked to those classes that are not (mainly) speech/report verbs, or
 # whose base form is mostly a noun in news text.
 SPEECH_EXCLUDE = set("""
@@ -1276,13 +1280,19 @@ def build_speech_verbs(tar_path: Path, ewt: "EwtStats") -> tuple[list[str], dict
         else:
             missing.append(lemma)
     rows = set()
+
+    def nominal(form: str) -> bool:
+        upos = ewt.upos.get(form, collections.Counter())
+        nouns = upos["NOUN"] + upos["PROPN"]
+        return nouns >= 3 and nouns > upos["VERB"] or form in NOUN_FIRST
+
     for lemma, cls in chosen.items():
         for form in inflect(lemma):
             # Forms that EWT tags mostly as nouns ("plan", "show", "debate") need verb
-            # evidence in context before they count as cues.
-            upos = ewt.upos.get(form, collections.Counter())
-            nouns = upos["NOUN"] + upos["PROPN"]
-            pos = "noun" if nouns >= 3 and nouns > upos["VERB"] else "verb"
+            # evidence in context before they count as cues; so does the -s form of such a
+            # lemma ("debates", "tweets"), which is as often the plural.
+            third_person = form != lemma and form.endswith("s") and not form.endswith("ss")
+            pos = "noun" if nominal(form) or third_person and nominal(lemma) else "verb"
             rows.add(tsv(form, lemma, cls, pos))
     report = {"lemmas": len(chosen), "bad_xml": bad, "not_in_propbank": sorted(missing)}
     return sorted(rows, key=sort_key), report

@@ -605,6 +605,9 @@ impl<'a> Attributor<'a> {
             "speak" | "talk" => matches!(next(1), "of" | "about" | "," | ":" | "“" | "\"" | "''"),
             "refer" => next(1) == "to" && (3..=8).any(|k| next(k) == "as"),
             "point" => next(1) == "out" || clause_follows,
+            // "told reporters that", "tells her he": a clause after the hearer; "tell the truth",
+            // "tell them how to vote" report nothing.
+            "tell" if self.word(t).eq_ignore_ascii_case("tell") => clause_follows || (1..=4).any(|k| matches!(next(k), "that" | "“" | "\"" | "''" | ":" | "about" | "he" | "she" | "they" | "we" | "I" | "it" | "there")),
             // "Polls show Clinton ahead", "A 2014 study by ... found 31 incidents": a document
             // shows or finds whatever its object says.
             "show" | "find" | "reveal" | "indicate" | "demonstrate" if !clause_follows => {

@@ -1409,6 +1409,13 @@ impl<'a> Attributor<'a> {
             if words.len() <= 8 && capitalized * 10 >= long_words.max(1) * 8 {
                 continue;
             }
+            // A quoted phrase inside the narrator's own sentence ('a "lawful source" of income')
+            // is not a statement; a quotation that opens its sentence is.
+            let sentences = &self.r.segmented.sentences;
+            let opens_sentence = sentences.iter().any(|s| s.span.start == q.outer.start || s.span.start == q.inner.start);
+            if !opens_sentence {
+                continue;
+            }
             let speaker = self
                 .claims
                 .iter()

@@ -292,7 +292,8 @@ impl<'a> Attributor<'a> {
             }
             let in_quote = quotes.iter().any(|q| q.inner.contains(self.tokens()[t].span));
             // "the NDU estimate of 4,000": a noun, left to the nominal cues below.
-            let noun_use = NOMINAL_CUES.contains(&word) && t + 1 < last && (self.word(t + 1) == "of" || self.lex.cue(self.word(t + 1)).is_some());
+            let noun_use = NOMINAL_CUES.contains(&word) && t + 1 < last && (self.word(t + 1) == "of" || self.lex.cue(self.word(t + 1)).is_some())
+                || word == "think" && t + 1 < last && matches!(self.word(t + 1), "tank" | "tanks");
             // Headlines capitalize their verbs ("Obama Says Museum Will Tell ...").
             let cased = word.starts_with(char::is_lowercase) || headline && t > first;
             // "want to know", "refused to comment": the first verb is the cue, the second its content.
@@ -448,9 +449,22 @@ impl<'a> Attributor<'a> {
                         if let Some((content, direct)) = content {
                             // "said Douglas Holtz-Eakin, an economist who ...": the source's
                             // words run through an apposition that ends the sentence.
+                            // "said Carmel Martin, executive vice president for policy", "said Rep.
+                            // Joseph Crowley (D-N.Y.), a leading advocate": likewise a description
+                            // or a party label that runs to the end.
                             let mut span = self.r.mentions[m].span;
                             let after = self.tokens().partition_point(|tok| tok.span.start < span.end);
-                            if after + 1 < content_end && self.word(after) == "," && matches!(self.word(after + 1), "a" | "an" | "the" | "who" | "whose" | "which") {
+                            let described = after + 1 < content_end
+                                && matches!(self.word(after), "," | "(")
+                                && (after + 1..content_end).all(|k| {
+                                    let w = self.word(k);
+                                    !FINITE.contains(&w) && !self.is_quote_open(k) && !matches!(w, "said" | "says" | "that" | ";" | "and" | "but")
+                                })
+                                && (self.word(after) == "(" || {
+                                    let w = self.word(after + 1);
+                                    w.starts_with(char::is_lowercase) || self.lex.role(w).is_some() || self.tokens()[after + 1].kind == TokenKind::Possessive
+                                });
+                            if described {
                                 span = span.cover(self.tokens()[content_end - 1].span);
                             }
                             self.push(content, Some(cue.clone()), Some(m), Some(span), direct);
@@ -984,12 +998,15 @@ impl<'a> Attributor<'a> {
         // ", saying ...", "by saying ...", "after saying ...".
         let participle = self.word(cue).ends_with("ing") && matches!(previous, "," | "by" | "after" | "before" | "for" | "from" | "while" | "without" | "when");
         let coordinated = matches!(previous, "and" | "but") && before >= first + 2;
-        if previous == "who" {
+        if matches!(previous, "who" | "which") {
             let mut end = before - 1;
             if end > first && self.word(end - 1) == "," {
                 end -= 1;
             }
-            return (end > first).then(|| self.subject_at(first, end)).flatten().map(|(m, span, _)| (m, Some(span)));
+            // The relative pronoun is the source's words; it stands for the noun before it.
+            let who = Some(self.tokens()[before - 1].span);
+            let antecedent = (end > first).then(|| self.subject_at(first, end)).flatten().and_then(|(m, _, _)| m);
+            return Some((antecedent, who));
         }
         if !participle && !coordinated {
             return None;
@@ -1043,6 +1060,10 @@ impl<'a> Attributor<'a> {
                         break;
                     }
                 }
+            }
+            // "The IMF expects": the article belongs to an organization's name.
+            if start > first && matches!(self.word(start - 1), "the" | "The") && self.r.mentions[m].kind == EntityType::Organization {
+                start -= 1;
             }
             // "Officials at the Transit Authority", "a spokesman for the campaign": the people
             // speak for the organization named after them.

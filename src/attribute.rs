@@ -137,7 +137,7 @@ struct Quote {
     outer: Span,
 }
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we", "He", "She", "They", "It", "I", "We"];
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we", "you", "He", "She", "They", "It", "I", "We", "You"];
 const PEOPLE_NOUNS: &[&str] = &[
     "experts", "officials", "residents", "sources", "analysts", "observers", "critics", "authorities", "witnesses",
     "people", "militants", "members", "activists", "researchers", "scientists", "diplomats", "commentators",
@@ -146,6 +146,8 @@ const PEOPLE_NOUNS: &[&str] = &[
     "police", "study", "report", "survey", "poll", "statement", "agency", "group", "institute", "union", "authority",
     "company", "developer", "party", "data", "figures", "army", "military", "leaders", "leader", "voters", "workers",
     "doctors", "patients", "fighters", "defector", "analysis", "documents", "website", "portal", "newspaper",
+    "demonstrators", "protesters", "veterans", "families", "parents", "students", "democrats", "republicans", "conservatives",
+    "liberals", "progressives", "campaign", "administration", "panel", "committee", "court", "lawmakers", "senators",
 ];
 const AUXILIARIES: &[&str] = &[
     "has", "have", "had", "is", "was", "were", "are", "will", "would", "could", "may", "might", "also", "has also",
@@ -153,6 +155,7 @@ const AUXILIARIES: &[&str] = &[
     "already", "often", "has been", "not", "did", "does", "do", "even", "only", "still", "once", "had been", "never",
     "must", "should", "can", "first", "earlier",
 ];
+const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 /// Verbs that take another verb through "to" ("continues to insist", "refused to disclose").
 const CATENATIVES: &[&str] = &[
     "continue", "continues", "continued", "appear", "appears", "appeared", "seem", "seems", "seemed", "try", "tries", "tried",
@@ -785,6 +788,9 @@ impl<'a> Attributor<'a> {
             let w = self.word(start - 1);
             if AUXILIARIES.contains(&w) || w.ends_with("ly") && w.len() > 4 || matches!(w, "long" | "n't" | "’t" | "isn’t" | "wasn’t" | "won’t") {
                 start -= 1;
+            } else if start >= first + 3 && matches!(self.word(start - 2), "on" | "in" | "last" | "this" | "earlier") && (MONTHS.contains(&w) || WEEKDAYS.contains(&w) || matches!(w, "week" | "month" | "year") || w.len() == 4 && w.starts_with("20") && w.chars().all(|c| c.is_ascii_digit())) {
+                // "Sanders on Tuesday said", "an arbitration panel in 2001 found".
+                start -= 2;
             } else if w == "to" && start >= first + 2 && CATENATIVES.contains(&self.word(start - 2)) {
                 start -= 2;
             } else if w == "to" && start >= first + 3 && self.word(start - 2) == "on" && matches!(self.word(start - 3), "went" | "go" | "goes" | "going") {
@@ -926,6 +932,7 @@ impl<'a> Attributor<'a> {
     /// commentator", "the ministry").
     fn people_noun(&self, lower: &str) -> bool {
         PEOPLE_NOUNS.contains(&lower)
+            || lower.strip_suffix('s').is_some_and(|one| PEOPLE_NOUNS.contains(&one))
             || self.lex.role(lower).is_some()
             || self.lex.role(lower.trim_end_matches('s')).is_some()
             || self.lex.noun_type(lower) == Some(EntityType::Organization)
@@ -1101,7 +1108,7 @@ impl<'a> Attributor<'a> {
             && (last.saturating_sub(5).max(first)..last).rev().take_while(|&k| {
                 let w = self.word(k);
                 !matches!(w, "," | "." | ";" | ":" | "“" | "\"" | "''" | "”" | "and" | "but" | "that" | "which" | "who" | "to" | "of" | "in" | "on" | "for" | "with") && self.lex.cue(w).is_none()
-            }).any(|k| matches!(self.word(k), "the" | "The" | "a" | "A" | "an" | "An" | "its" | "Its" | "his" | "His" | "her" | "Her" | "their" | "Their" | "one" | "One"));
+            }).any(|k| matches!(self.word(k), "the" | "The" | "a" | "A" | "an" | "An" | "its" | "Its" | "his" | "His" | "her" | "Her" | "their" | "Their" | "one" | "One") || self.tokens()[k].kind == TokenKind::Possessive);
         // "Video shows that ...": a common noun opening the sentence.
         let opening_noun = last == first
             && word.starts_with(char::is_uppercase)
@@ -1114,8 +1121,12 @@ impl<'a> Attributor<'a> {
                     | "where" | "who" | "how" | "why" | "whether" | "until" | "however" | "instead" | "meanwhile" | "later" | "earlier"
             );
         // "Some believe ...", "others say": a quantifier standing for people.
-        let quantifier = matches!(word.to_lowercase().as_str(), "some" | "many" | "others" | "most" | "few" | "several")
-            && (last == first || matches!(self.word(last - 1), "," | "and" | "but" | "while" | "whereas" | ";"));
+        let quantifier = matches!(word.to_lowercase().as_str(), "some" | "many" | "others" | "most" | "few" | "several" | "all" | "someone" | "everyone" | "nobody" | "everybody" | "somebody")
+            && (last == first || matches!(self.word(last - 1), "," | "and" | "but" | "while" | "whereas" | ";" | "then" | "Then"));
+        // "many of whom say", "most of whom had announced": the quantifier with its pronoun.
+        if word == "whom" && last >= first + 2 && self.word(last - 1) == "of" {
+            return Some((None, self.span(last - 2, end), last - 2));
+        }
         if opening_noun || quantifier {
             let span = self.tokens()[last].span;
             return Some((None, span, last));

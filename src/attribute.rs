@@ -373,7 +373,11 @@ impl<'a> Attributor<'a> {
                         // "Speaking outside the terminal, Sobczak told ...", "In a statement, X
                         // said ...": an opening phrase is circumstance, not content.
                         let opener = self.word(first).to_lowercase();
+                        // A subordinate clause may hold commas of its own ("Though he has
+                        // heralded plans, a tax loophole ..., analysts say ...").
+                        let subordinate = matches!(opener.as_str(), "though" | "although" | "while" | "when" | "if" | "because" | "since" | "as" | "after" | "before" | "despite" | "unless" | "until" | "once" | "whenever");
                         let circumstance = opener.ends_with("ing") && !self.is_quote_open(first)
+                            || subordinate
                             || (first..subject_start - 1).all(|k| self.word(k) != ",") && CIRCUMSTANCE_OPENERS.contains(&opener.as_str());
                         let before = if circumstance && rest.is_some() { None } else { self.before(first, subject_start, quotes) };
                         match (before, rest) {

@@ -182,7 +182,12 @@ const DOCUMENTS: &[&str] = &[
     "surveys", "data", "video", "videos", "footage", "transcript", "documents", "records", "research", "slide", "review", "audit",
     "investigation", "results", "evidence", "memo", "letter", "figures", "numbers", "filings", "tests", "census", "it",
 ];
-const OBJECTS: &[&str] = &["reporters", "journalists", "me", "us", "him", "her", "them", "supporters", "parliament", "lawmakers", "listeners", "viewers", "readers", "the", "a", "an"];
+/// Hearers between a verb of telling and its clause ("told reporters that", "warned voters that").
+const OBJECTS: &[&str] = &[
+    "reporters", "journalists", "me", "us", "him", "her", "them", "supporters", "parliament", "lawmakers", "listeners", "viewers", "readers",
+    "voters", "crowd", "audience", "audiences", "donors", "Americans", "people", "followers", "allies", "colleagues", "aides", "officials",
+    "investigators", "Congress", "senators", "delegates", "students", "workers", "employees", "staff", "residents", "members", "the", "a", "an",
+];
 
 impl<'a> Attributor<'a> {
     fn text(&self) -> &'a str {
@@ -310,7 +315,7 @@ impl<'a> Attributor<'a> {
                 // believed that ..." is an attribution without a source.
                 // "is disputed", "is widely believed": the auxiliary may stand before adverbs.
                 let mut aux = t;
-                while aux > first && self.word(aux - 1).ends_with("ly") && self.word(aux - 1).len() > 4 {
+                while aux > first && (self.word(aux - 1).ends_with("ly") && self.word(aux - 1).len() > 4 || matches!(self.word(aux - 1), "first" | "also" | "not" | "already" | "never" | "long")) {
                     aux -= 1;
                 }
                 let passive = aux > first && matches!(self.word(aux - 1), "is" | "was" | "were" | "are" | "been" | "be" | "being") && word.ends_with("ed");
@@ -320,6 +325,19 @@ impl<'a> Attributor<'a> {
                         let cue = Cue { span: self.span(aux - 1, t + 1), ..cue };
                         if let Some((content, direct)) = self.after(t + 1, content_end, quotes) {
                             self.push(content, Some(cue), None, None, direct);
+                        }
+                    } else if t + 2 < content_end && self.word(t + 1) == "by" && aux >= first + 2 {
+                        // "The issue was first reported by The Washington Post": the agent after
+                        // "by" is the source, the subject what it said.
+                        let agent_end = (t + 3..content_end)
+                            .find(|&k| matches!(self.word(k), "," | ";" | ":" | "—" | "(" | "in" | "on" | "at" | "after" | "during" | "since" | "because" | "when" | "as" | "for" | "to" | "last" | "this" | "earlier" | "and"))
+                            .unwrap_or(content_end);
+                        let subject_start = (first..aux - 1).rev().find(|&k| matches!(self.word(k), ";" | ":" | "that" | "which" | "who")).map_or(first, |k| k + 1);
+                        if let Some((source, span)) = self.closing_description(t + 2, agent_end) {
+                            if let Some((content, direct)) = self.before(subject_start, aux - 1, quotes) {
+                                let cue = Cue { span: self.span(aux - 1, t + 2), ..cue };
+                                self.push(content, Some(cue), source, Some(span), direct);
+                            }
                         }
                     }
                     t += 1;
@@ -547,14 +565,17 @@ impl<'a> Attributor<'a> {
         // "secretary of state", "Clinton's claims").
         if t > first {
             let previous = self.word(t - 1);
+            let past = !cue.nominal && (self.word(t).ends_with("ed") || matches!(self.word(t), "said" | "told" | "wrote" | "thought" | "felt" | "knew" | "saw"));
             let noun_context = matches!(
                 previous.to_lowercase().as_str(),
                 "the" | "a" | "an" | "this" | "these" | "those" | "its" | "his" | "her" | "their" | "our" | "my" | "your" | "of" | "in"
-                    | "on" | "at" | "for" | "with" | "by" | "every" | "each" | "no" | "any" | "some" | "another" | "first" | "second" | "presidential"
-            ) || self.tokens()[t - 1].kind == TokenKind::Possessive
-                || matches!(
+                    | "on" | "at" | "for" | "with" | "by" | "every" | "each" | "no" | "any" | "some" | "another" | "presidential"
+            ) || self.tokens()[t - 1].kind == TokenKind::Possessive && !(t >= first + 2 && PRONOUNS.contains(&self.word(t - 2)) && (self.word(t).ends_with("ing") || past))
+                // "the official report", but "the official said": a past form is a verb.
+                || !past
+                    && matches!(
                     previous.to_lowercase().as_str(),
-                    "same" | "such" | "other" | "recent" | "new" | "latest" | "last" | "previous" | "public" | "official" | "similar"
+                    "first" | "second" | "same" | "such" | "other" | "recent" | "new" | "latest" | "last" | "previous" | "public" | "official" | "similar"
                         | "earlier" | "further" | "many" | "several" | "few" | "necessary" | "own" | "initial" | "final" | "formal"
                 );
             // "similar to estimates", "to reports": after "to" a verb is in its base form.
@@ -585,7 +606,9 @@ impl<'a> Attributor<'a> {
             let modal = matches!(previous.as_str(), "to" | "will" | "would" | "could" | "may" | "might" | "must" | "should" | "can" | "do" | "does" | "did");
             let named = p > first && self.mention_ending(p - 1).is_some();
             let people = PEOPLE_NOUNS.contains(&previous.as_str()) || self.lex.role(previous.trim_end_matches('s')).is_some();
-            let verb = if base {
+            // "is warning voters that", "He’s claiming": a participle after "be" is progressive.
+            let progressive = self.word(t).ends_with("ing") && matches!(previous.as_str(), "is" | "are" | "was" | "were" | "be" | "been" | "am" | "’s" | "'s" | "’re" | "'re");
+            let verb = progressive || if base {
                 modal || matches!(previous.as_str(), "i" | "we" | "they" | "you" | "who") || people && previous.ends_with('s')
             } else {
                 matches!(previous.as_str(), "he" | "she" | "it" | "who" | "which" | "that") || named || people && !previous.ends_with('s')
@@ -699,14 +722,48 @@ impl<'a> Attributor<'a> {
         }
         // "declined to confirm a figure, but analysts estimated ...": a turn or a semicolon
         // outside quotation marks ends the reported clause.
-        let end = (from + 1..end)
-            .find(|&k| (self.word(k) == ";" || self.word(k) == "," && k + 1 < end && matches!(self.word(k + 1), "but" | "while" | "whereas" | "although" | "though" | "when")) && !self.in_quote(self.tokens()[k].span))
-            .unwrap_or(end);
+        let end = (from + 1..end).find(|&k| self.clause_ends_at(from, k, end)).unwrap_or(end);
         let span = self.span(from, end).trim(self.text(), &[',', ';', ':', '[', ']']);
         if span.is_empty() {
             return None;
         }
         Some(self.as_quote(span, quotes))
+    }
+
+    /// Whether reported content from token `from` to `end` stops before token `k`: at a
+    /// semicolon, a turn (", but", ", while"), a non-restrictive relative clause (", which"), a
+    /// trailing participle (", arguing that ...", "while needling"), a dash that opens no pair,
+    /// or "but" before a second verb of the subject ("criticized X but did not ..."). Marks
+    /// inside a quotation end nothing.
+    fn clause_ends_at(&self, from: usize, k: usize, end: usize) -> bool {
+        if self.in_quote(self.tokens()[k].span) {
+            return false;
+        }
+        let next = if k + 1 < end { self.word(k + 1) } else { "" };
+        match self.word(k) {
+            ";" => true,
+            "," => {
+                matches!(next, "but" | "while" | "whereas" | "although" | "though" | "when" | "which" | "who" | "where")
+                    || next.len() > 5 && next.ends_with("ing") && next.starts_with(char::is_lowercase) && !matches!(next, "including" | "according" | "something" | "anything" | "nothing" | "everything")
+            }
+            "—" | "―" | "–" | "--" | "-" => {
+                let dash = |x: usize| matches!(self.word(x), "—" | "―" | "–" | "--" | "-");
+                !(k + 1..end).any(dash) && !(from..k).any(dash)
+            }
+            // "chastised Clinton for use of the server but did not ...": after an object without
+            // a verb of its own, the verb is the speaker's; "said the authority remained open to
+            // talks but would not ..." continues the reported clause.
+            "but" => {
+                let object_only = (from..k).all(|x| {
+                    let w = self.word(x);
+                    !FINITE.contains(&w) && !AUXILIARIES.contains(&w) && !(w.ends_with("ed") && w.starts_with(char::is_lowercase))
+                });
+                matches!(self.word(k - 1), "”" | "\"" | "''")
+                    || object_only && (FINITE.contains(&next) || matches!(next, "has" | "have" | "had" | "did" | "does" | "do" | "also" | "not" | "then" | "later" | "declined" | "said" | "added"))
+            }
+            "while" => next.ends_with("ing") || matches!(next, "at" | "in" | "on"),
+            _ => false,
+        }
     }
 
     /// "The governor added:" closing its paragraph: the next paragraph is what was said.
@@ -790,7 +847,9 @@ impl<'a> Attributor<'a> {
         let mut start = cue;
         while start > first {
             let w = self.word(start - 1);
-            if AUXILIARIES.contains(&w) || w.ends_with("ly") && w.len() > 4 || matches!(w, "long" | "n't" | "’t" | "isn’t" | "wasn’t" | "won’t") {
+            // "He’s claiming", "they’ve said": a contracted auxiliary after a pronoun.
+            let contracted = matches!(w, "’s" | "'s" | "’re" | "'re" | "’ve" | "'ve" | "’d" | "'d" | "’ll" | "'ll") && start >= first + 2 && PRONOUNS.contains(&self.word(start - 2));
+            if contracted || AUXILIARIES.contains(&w) || w.ends_with("ly") && w.len() > 4 || matches!(w, "long" | "n't" | "’t" | "isn’t" | "wasn’t" | "won’t") {
                 start -= 1;
             } else if start >= first + 3 && matches!(self.word(start - 2), "on" | "in" | "last" | "this" | "earlier") && (MONTHS.contains(&w) || WEEKDAYS.contains(&w) || matches!(w, "week" | "month" | "year") || w.len() == 4 && w.starts_with("20") && w.chars().all(|c| c.is_ascii_digit())) {
                 // "Sanders on Tuesday said", "an arbitration panel in 2001 found".
@@ -858,7 +917,10 @@ impl<'a> Attributor<'a> {
             // apposition opens with a determiner, a relative pronoun, a role or a lowercase noun.
             let apposition = |k: usize| {
                 let w = self.word(k);
-                matches!(w, "a" | "an" | "the" | "who" | "which" | "whose" | "its" | "his" | "her" | "their" | "one" | "now" | "then" | "also" | "including")
+                // "Johnnie Wilson, of Springfield, Va., said": a state after its town.
+                let state = self.state_after_place(first, k);
+                state
+                    || matches!(w, "a" | "an" | "the" | "who" | "which" | "whose" | "its" | "his" | "her" | "their" | "one" | "now" | "then" | "also" | "including")
                     || self.tokens()[k].kind == TokenKind::Number
                     || w.starts_with(char::is_lowercase)
                         && self.lex.cue(w).is_none()
@@ -872,7 +934,7 @@ impl<'a> Attributor<'a> {
             loop {
                 let open = (first..close).rev().find(|&k| self.word(k) == ",");
                 let chunk_start = open.map_or(first, |o| o + 1);
-                let plain = (chunk_start..close).all(|k| !matches!(self.word(k), "“" | "”" | "\"" | "''" | "." | "?" | "!" | ";" | ":"));
+                let plain = self.state_after_place(first, chunk_start) || (chunk_start..close).all(|k| !matches!(self.word(k), "“" | "”" | "\"" | "''" | "." | "?" | "!" | ";" | ":"));
                 if chunk_start == first || chunk_start >= close || !apposition(chunk_start) || !plain {
                     break;
                 }
@@ -906,6 +968,16 @@ impl<'a> Attributor<'a> {
                 let rest = rest.of(self.text()).trim();
                 let parenthetical = rest.is_empty() || rest.starts_with('(') && rest.ends_with(')');
                 if parenthetical && self.r.mentions[m].kind != EntityType::Place {
+                    // "The state's campaign chairman, Phil Lovas, said": the description before
+                    // the name is the source's words too.
+                    let from = (first..open).rev().find(|&k| self.tokens()[k].kind == TokenKind::Punct && self.tokens()[k].span.len() == 1 && !matches!(self.word(k), "." | "-")).map_or(first, |k| k + 1);
+                    let description = from < open
+                        && open - from <= 8
+                        && (matches!(self.word(from), "The" | "the" | "Another" | "another" | "Its" | "its" | "His" | "Her" | "Their") || self.lex.role(self.word(from)).is_some())
+                        && (from..open).all(|k| !FINITE.contains(&self.word(k)) && !AUXILIARIES.contains(&self.word(k)) && !matches!(self.word(k), "that" | "who" | "which" | "and"));
+                    if description {
+                        return Some((Some(m), self.tokens()[from].span.cover(span), from));
+                    }
                     return Some((Some(m), span, open + 1));
                 }
             }
@@ -916,6 +988,18 @@ impl<'a> Attributor<'a> {
             return None;
         }
         self.subject_at(first, end).filter(|found| !self.in_quote(found.1))
+    }
+
+    /// Whether token `k` opens a state's abbreviation after a place and a comma ("Springfield,
+    /// Va., said").
+    fn state_after_place(&self, first: usize, k: usize) -> bool {
+        k > first + 1
+            && k + 2 < self.tokens().len()
+            && self.word(k).starts_with(char::is_uppercase)
+            && self.word(k + 1) == "."
+            && self.word(k + 2) == ","
+            && self.word(k - 1) == ","
+            && self.mention_ending(k - 2).is_some_and(|m| self.r.mentions[m].kind == EntityType::Place)
     }
 
     /// Whether a subject can hold a view: a named mention (a country acts through its government),
@@ -1079,7 +1163,14 @@ impl<'a> Attributor<'a> {
             // "Officials at the Transit Authority", "a spokesman for the campaign": the people
             // speak for the organization named after them.
             let name_start = if start > first && matches!(self.word(start - 1), "the" | "its") { start - 1 } else { start };
-            if name_start > first + 1 && matches!(self.word(name_start - 1), "at" | "for" | "from" | "with" | "of") && self.r.mentions[m].kind == EntityType::Organization {
+            // "a spokeswoman for Hillary Clinton", "advisers to Mr. Obama": for a person too.
+            let speaks_for = name_start > first + 1
+                && match self.r.mentions[m].kind {
+                    EntityType::Organization => matches!(self.word(name_start - 1), "at" | "for" | "from" | "with" | "of" | "to"),
+                    EntityType::Person => matches!(self.word(name_start - 1), "for" | "to" | "of"),
+                    _ => false,
+                };
+            if speaks_for {
                 let start_of_name = name_start;
                 let head = self.word(start_of_name - 2).to_lowercase();
                 if PEOPLE_NOUNS.contains(&head.as_str()) || self.lex.role(head.trim_end_matches('s')).is_some() {
@@ -1091,6 +1182,16 @@ impl<'a> Attributor<'a> {
                         k -= 1;
                     }
                     start = k;
+                }
+            }
+            // "Mr. Grassley and Mr. Leahy said", "Developers and supporters in Congress": the
+            // words name every coordinated subject; the mention stays the last.
+            if start >= first + 2 && self.word(start - 1) == "and" {
+                let before = start - 2;
+                let coordinated = self.mention_ending(before).map(|n| self.tokens().partition_point(|t| t.span.start < self.r.mentions[n].span.start))
+                    .or_else(|| self.people_noun(&self.word(before).to_lowercase()).then_some(before));
+                if let Some(k) = coordinated {
+                    start = if k > first && matches!(self.word(k - 1), "Mr." | "Mrs." | "Ms." | "Dr." | "Sen." | "Rep.") { k - 1 } else { k };
                 }
             }
             let described = self.tokens()[start].span.cover(span);

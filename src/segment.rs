@@ -200,7 +200,12 @@ pub fn is_abbreviation(word: &str) -> bool {
 }
 
 /// Speech verbs that may follow a quotation ending in "?" or "!" in the same sentence.
-const SPEECH_AFTER_QUOTE: &[&str] = &["said", "says", "asked", "asks", "added", "adds", "told", "wrote", "writes", "replied", "continued", "shouted", "exclaimed", "tweeted"];
+const SPEECH_AFTER_QUOTE: &[&str] = &[
+    "said", "says", "asked", "asks", "added", "adds", "told", "wrote", "writes", "replied", "continued", "shouted", "exclaimed", "tweeted",
+    "demanded", "demands", "wondered", "wonders", "insisted", "argued", "noted", "explained", "responded", "countered", "quipped", "joked",
+    "declared", "warned", "recalled", "acknowledged", "admitted", "cried", "yelled", "screamed", "mused", "remarked", "pleaded", "complained",
+    "protested", "stated", "pressed", "chanted", "sang", "sings", "posted",
+];
 
 const CLOSERS: &[&str] = &["”", "\"", "''", "’", "'", ")", "]", "»"];
 

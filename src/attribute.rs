@@ -186,7 +186,8 @@ const DOCUMENTS: &[&str] = &[
 const OBJECTS: &[&str] = &[
     "reporters", "journalists", "me", "us", "him", "her", "them", "supporters", "parliament", "lawmakers", "listeners", "viewers", "readers",
     "voters", "crowd", "audience", "audiences", "donors", "Americans", "people", "followers", "allies", "colleagues", "aides", "officials",
-    "investigators", "Congress", "senators", "delegates", "students", "workers", "employees", "staff", "residents", "members", "the", "a", "an",
+    "investigators", "Congress", "senators", "delegates", "students", "workers", "employees", "staff", "residents", "members", "passengers",
+    "customers", "clients", "investors", "parents", "the", "a", "an",
 ];
 
 impl<'a> Attributor<'a> {
@@ -386,6 +387,7 @@ impl<'a> Attributor<'a> {
                         && subject_start > first
                         && matches!(self.word(subject_start - 1), "," | "”" | "\"" | "''" | "—")
                         && (!name_between_commas || quoted_before);
+                    let mut ends_before = None;
                     let content = if parenthetical {
                         let rest = self.after(t + 1, content_end, quotes);
                         // "Speaking outside the terminal, Sobczak told ...", "In a statement, X
@@ -397,6 +399,15 @@ impl<'a> Attributor<'a> {
                         let circumstance = opener.ends_with("ing") && !self.is_quote_open(first)
                             || subordinate
                             || (first..subject_start - 1).all(|k| self.word(k) != ",") && CIRCUMSTANCE_OPENERS.contains(&opener.as_str());
+                        // "Through a spokesman, Trump declined to comment": words without a verb
+                        // before the frame are its circumstance when something follows it.
+                        let verbless = (first..subject_start - 1).all(|k| {
+                            let w = self.word(k);
+                            !FINITE.contains(&w) && !matches!(w, "has" | "have" | "had" | "did" | "does" | "do") && !self.is_quote_open(k) && !(w.starts_with(char::is_lowercase) && (w.ends_with("ed") || self.lex.cue(w).is_some()))
+                        });
+                        let adverbial = CIRCUMSTANCE_OPENERS.contains(&opener.as_str())
+                            || matches!(opener.as_str(), "through" | "like" | "along" | "and" | "but" | "this" | "last" | "next" | "even" | "among" | "across" | "from" | "to" | "over" | "within" | "besides" | "regarding");
+                        let circumstance = circumstance || verbless && adverbial;
                         let before = if circumstance && rest.is_some() { None } else { self.before(first, subject_start, quotes) };
                         match (before, rest) {
                             (Some((b, direct)), None) => Some((b, direct)),
@@ -410,6 +421,13 @@ impl<'a> Attributor<'a> {
                             (Some((b, direct)), Some(_)) => Some((b, direct)),
                             (None, rest) => rest,
                         }
+                        .inspect(|&(c, _)| {
+                            // "..., the union's secretary said": earlier frames of the sentence
+                            // report what comes before this one, not this one.
+                            if c.end <= self.tokens()[subject_start].span.start && self.word(subject_start - 1) == "," {
+                                ends_before = Some(subject_start - 1);
+                            }
+                        })
                     } else {
                         // A frame that ends the sentence after a comma and a descriptor reports
                         // what came before it (", local farmer Ana Ruiz said.").
@@ -419,6 +437,9 @@ impl<'a> Attributor<'a> {
                             .filter(|&k| (k + 1..subject_start).all(|x| self.word(x).starts_with(char::is_lowercase)));
                         self.after(t + 1, content_end, quotes).or_else(|| descriptor.and_then(|k| self.before(first, k, quotes)))
                     };
+                    if let Some(at) = ends_before {
+                        self.end_contents_at(at, t);
+                    }
                     if let Some((content, direct)) = content {
                         self.push(content, Some(cue), source, Some(source_span), direct);
                     }
@@ -747,8 +768,11 @@ impl<'a> Attributor<'a> {
                     || next.len() > 5 && next.ends_with("ing") && next.starts_with(char::is_lowercase) && !matches!(next, "including" | "according" | "something" | "anything" | "nothing" | "everything")
             }
             "—" | "―" | "–" | "--" | "-" => {
+                // "--" may come as two tokens: one dash.
                 let dash = |x: usize| matches!(self.word(x), "—" | "―" | "–" | "--" | "-");
-                !(k + 1..end).any(dash) && !(from..k).any(dash)
+                let first_of_pair = k == from || !dash(k - 1);
+                let other = |x: usize| dash(x) && x != k + 1 && x + 1 != k;
+                first_of_pair && !(k + 1..end).any(other) && !(from..k).any(other)
             }
             // "chastised Clinton for use of the server but did not ...": after an object without
             // a verb of its own, the verb is the speaker's; "said the authority remained open to
@@ -993,13 +1017,14 @@ impl<'a> Attributor<'a> {
     /// Whether token `k` opens a state's abbreviation after a place and a comma ("Springfield,
     /// Va., said").
     fn state_after_place(&self, first: usize, k: usize) -> bool {
-        k > first + 1
-            && k + 2 < self.tokens().len()
-            && self.word(k).starts_with(char::is_uppercase)
-            && self.word(k + 1) == "."
-            && self.word(k + 2) == ","
-            && self.word(k - 1) == ","
-            && self.mention_ending(k - 2).is_some_and(|m| self.r.mentions[m].kind == EntityType::Place)
+        let place = |m: usize| self.r.mentions[m].kind == EntityType::Place;
+        let abbreviation = k + 2 < self.tokens().len() && self.word(k).starts_with(char::is_uppercase) && self.word(k + 1) == "." && self.word(k + 2) == ",";
+        // "of Tromsø, Norway, said": a country after its town.
+        let named = self.mention_starting(k).filter(|&m| place(m)).is_some_and(|m| {
+            let end = self.tokens().partition_point(|t| t.span.start < self.r.mentions[m].span.end);
+            end < self.tokens().len() && self.word(end) == ","
+        });
+        k > first + 1 && self.word(k - 1) == "," && self.mention_ending(k - 2).is_some_and(place) && (abbreviation || named)
     }
 
     /// Whether a subject can hold a view: a named mention (a country acts through its government),
@@ -1309,7 +1334,17 @@ impl<'a> Attributor<'a> {
             return same_role.and_then(|c| c.source);
         }
         if self.lex.noun_type(head) == Some(EntityType::Organization) {
-            return self.last_source_of(EntityType::Organization, span.start);
+            // "the authority" is the Transit Authority named before; "the council" is no
+            // newspaper quoted before it. Only generic heads stand for any organization.
+            let window = self.window_start(span.start);
+            let named = self.r.mentions.iter().rposition(|m| {
+                m.kind == EntityType::Organization
+                    && m.span.end <= span.start
+                    && m.span.start >= window
+                    && m.span.of(self.text()).split_whitespace().any(|w| w.eq_ignore_ascii_case(head))
+            });
+            let generic = matches!(head, "group" | "organization" | "organisation" | "company" | "firm" | "agency" | "body");
+            return named.or_else(|| generic.then(|| self.last_source_of(EntityType::Organization, span.start)).flatten());
         }
         None
     }

@@ -148,6 +148,8 @@ const PEOPLE_NOUNS: &[&str] = &[
     "doctors", "patients", "fighters", "defector", "analysis", "documents", "website", "portal", "newspaper",
     "demonstrators", "protesters", "veterans", "families", "parents", "students", "democrats", "republicans", "conservatives",
     "liberals", "progressives", "campaign", "administration", "panel", "committee", "court", "lawmakers", "senators",
+    "passengers", "commuters", "customers", "consumers", "economists", "executives", "supporters", "opponents", "advisers", "aides",
+    "farmers", "teachers", "nurses", "owners",
 ];
 const AUXILIARIES: &[&str] = &[
     "has", "have", "had", "is", "was", "were", "are", "will", "would", "could", "may", "might", "also", "has also",
@@ -176,6 +178,24 @@ const CIRCUMSTANCE_OPENERS: &[&str] = &[
     "separately", "then", "still", "also", "however", "when", "while", "as", "if", "although", "though", "because", "since",
     "despite", "following", "with", "without", "for", "by", "under", "amid", "unlike", "once", "until", "unless", "whenever",
 ];
+/// Adjectives that state a stance toward what follows them ("critical of", "worried about").
+const STANCE_ADJECTIVES: &[&str] = &[
+    "critical", "supportive", "skeptical", "sceptical", "concerned", "worried", "confident", "optimistic", "pessimistic", "hopeful",
+    "doubtful", "wary", "adamant", "dismissive", "fearful", "proud", "angry", "furious", "upset",
+];
+
+/// The stance class of a noun or adjective that states one, if `word` is such a word.
+fn stance_word(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "criticism" | "criticisms" | "praise" | "support" | "opposition" | "objection" | "objections" | "critical" | "supportive"
+        | "dismissive" | "proud" | "angry" | "furious" | "upset" => "judge",
+        "concern" | "concerns" | "fears" | "worries" | "misgivings" | "reservations" | "concerned" | "worried" | "wary" | "fearful" => "warn",
+        "questions" | "doubts" | "skeptical" | "sceptical" | "doubtful" => "ask",
+        "confident" | "optimistic" | "pessimistic" | "hopeful" | "adamant" => "claim",
+        _ => return None,
+    })
+}
+
 /// Documents that show or find what their object says ("Polls show", "Video of the incident shows").
 const DOCUMENTS: &[&str] = &[
     "poll", "polls", "polling", "average", "averages", "analysis", "analyses", "study", "studies", "report", "reports", "survey",
@@ -408,7 +428,17 @@ impl<'a> Attributor<'a> {
                         let adverbial = CIRCUMSTANCE_OPENERS.contains(&opener.as_str())
                             || matches!(opener.as_str(), "through" | "like" | "along" | "and" | "but" | "this" | "last" | "next" | "even" | "among" | "across" | "from" | "to" | "over" | "within" | "besides" | "regarding");
                         let circumstance = circumstance || verbless && adverbial;
-                        let before = if circumstance && rest.is_some() { None } else { self.before(first, subject_start, quotes) };
+                        // '"...," Mr. Smith said in his interview.': what follows the frame may be
+                        // only its own circumstance, and then what precedes it is the content.
+                        let rest_circumstance = rest.is_some_and(|(r, _)| {
+                            let r_end = self.tokens().partition_point(|tok| tok.span.start < r.end);
+                            matches!(self.word(t + 1), "in" | "at" | "on" | "during" | "after" | "before" | "last" | "yesterday" | "today" | "earlier")
+                                && (t + 1..r_end).all(|k| {
+                                    let w = self.word(k);
+                                    !FINITE.contains(&w) && !matches!(w, "has" | "have" | "had" | "that" | "“" | "\"" | "''") && !(w.ends_with("ed") && k > t + 1)
+                                })
+                        });
+                        let before = if circumstance && rest.is_some() && !rest_circumstance { None } else { self.before(first, subject_start, quotes) };
                         match (before, rest) {
                             (Some((b, direct)), None) => Some((b, direct)),
                             // '"We will finish," Castell said, "before the snow."': one quotation
@@ -508,7 +538,8 @@ impl<'a> Attributor<'a> {
                                 })
                                 && (self.word(after) == "(" || {
                                     let w = self.word(after + 1);
-                                    w.starts_with(char::is_lowercase) || self.lex.role(w).is_some() || self.tokens()[after + 1].kind == TokenKind::Possessive
+                                    // ", speaking of ..." is a frame of its own, not a description.
+                                    w.starts_with(char::is_lowercase) && !w.ends_with("ing") || self.lex.role(w).is_some() || self.tokens()[after + 1].kind == TokenKind::Possessive
                                 });
                             if described {
                                 span = span.cover(self.tokens()[content_end - 1].span);
@@ -534,7 +565,9 @@ impl<'a> Attributor<'a> {
                 // clause ("... the group of experts who met in June concluded that ...").
                 // "ignored repeated offers": after another verb, the form is an adjective.
                 let after_verb = t > first && self.word(t - 1).starts_with(char::is_lowercase) && (self.word(t - 1).ends_with("ed") || self.word(t - 1).ends_with("ing"));
-                if self.claims.len() == claims_before && !inverted && !after_verb && !nominal && cue.lemma != "know" {
+                // A document that shows or finds with no source named is seldom anyone's claim
+                // ("showing Trump leading nationally").
+                if self.claims.len() == claims_before && !inverted && !after_verb && !nominal && cue.lemma != "know" && cue.class != "document" {
                     if let Some((content, direct)) = self.after(t + 1, content_end, quotes) {
                         self.push(content, Some(cue), None, None, direct);
                     }
@@ -563,8 +596,52 @@ impl<'a> Attributor<'a> {
                     }
                 }
             }
+            // Stances stated as a noun or adjective with their topic: "Clinton's criticism of the
+            // deal", "Republicans are critical of the plan", "Sanders raised concerns about ...".
+            if let Some(class) = stance_word(word).filter(|_| t + 2 < content_end && !in_quote) {
+                self.stance(first, t, class, content_end, quotes);
+            }
             t += 1;
         }
+    }
+
+    /// A stance noun or adjective at token `t` with the preposition that opens its topic: the
+    /// holder is a possessive owner ("Clinton's criticism of"), the subject of a light verb
+    /// ("Sanders voiced concerns about") or of "be" ("Republicans are critical of").
+    fn stance(&mut self, first: usize, t: usize, class: &str, content_end: usize, quotes: &[Quote]) {
+        let word = self.word(t);
+        let preposition = self.word(t + 1);
+        if !matches!(preposition, "of" | "about" | "over" | "for" | "against" | "on" | "to" | "that") || preposition == "to" && !matches!(word, "opposition" | "objection" | "objections") {
+            return;
+        }
+        let adjective = STANCE_ADJECTIVES.contains(&word);
+        let holder = if t > first && self.tokens()[t - 1].kind == TokenKind::Possessive {
+            t.checked_sub(2).and_then(|o| self.mention_ending(o).map(|m| (Some(m), self.r.mentions[m].span)))
+        } else {
+            // "has voiced deep concerns about", "is highly critical of": skip modifiers back to
+            // the verb, which must be a light verb or "be".
+            let mut k = t;
+            while k > first && (self.word(k - 1).ends_with("ly") || matches!(self.word(k - 1), "deep" | "serious" | "grave" | "new" | "sharp" | "strong" | "growing" | "harsh" | "some" | "many" | "his" | "her" | "their" | "its" | "increasingly" | "very" | "more" | "most" | "so" | "too" | "particularly" | "also" | "not")) {
+                k -= 1;
+            }
+            let verb = if k > first { self.word(k - 1) } else { "" };
+            let fits = if adjective {
+                matches!(verb, "is" | "are" | "was" | "were" | "been" | "be" | "remain" | "remains" | "remained" | "grew" | "became" | "become")
+            } else {
+                matches!(verb, "expressed" | "expresses" | "express" | "voiced" | "voices" | "voice" | "raised" | "raises" | "raise" | "shared" | "shares" | "aired" | "offered" | "offers" | "leveled" | "levelled" | "renewed")
+            };
+            if !fits {
+                return;
+            }
+            self.subject_before(first, k).map(|(m, span, _)| (m, span))
+        };
+        let Some((source, source_span)) = holder else { return };
+        if !self.agentive(source, source_span) {
+            return;
+        }
+        let Some((content, direct)) = self.after(t + 2, content_end, quotes) else { return };
+        let cue = Cue { span: self.span(t, t + 2), lemma: word.to_lowercase(), class: class.into() };
+        self.push(content, Some(cue), source, Some(source_span), direct);
     }
 
     /// Ends, before token `at`, the contents of earlier claims that run over the cue at token `cue`.
@@ -1578,7 +1655,9 @@ impl<'a> Attributor<'a> {
             // "Larry King Now", "The Steve Harvey Morning Show": titles of works.
             let capitalized = words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
             let long_words = words.iter().filter(|w| w.len() > 3).count();
-            if words.len() <= 8 && capitalized * 10 >= long_words.max(1) * 8 {
+            // A sentence in quotation marks ('"I would, Donald."') is no title.
+            let sentence_like = q.inner.of(self.text()).trim_end().ends_with(['.', '!', '?', ',']);
+            if words.len() <= 8 && capitalized * 10 >= long_words.max(1) * 8 && !sentence_like {
                 continue;
             }
             // A quoted phrase inside the narrator's own sentence ('a "lawful source" of income')
@@ -1614,7 +1693,16 @@ impl<'a> Attributor<'a> {
                         b == a + 1 && b < sentences.len() && sentences[a].paragraph == sentences[b].paragraph && sentences[b].span.start == q.outer.start
                     }
                 })
-                .filter(|&i| !self.claims.iter().any(|d| d.content.start > self.claims[i].content.end && d.content.end <= q.outer.start));
+                // Frames inside the speaker's own sentence (", speaking of ...", ", emphasizing
+                // why ...") do not part the two quotations.
+                .filter(|&i| {
+                    let frame = sentence_at(self.claims[i].content.end.saturating_sub(1));
+                    !self.claims.iter().any(|d| {
+                        d.content.start > self.claims[i].content.end
+                            && d.content.end <= q.outer.start
+                            && d.cue.as_ref().is_none_or(|cue| sentence_at(cue.span.start) != frame)
+                    })
+                });
             if let Some(i) = adjacent {
                 let end = q.inner.trim(self.text(), &[',', '.', ' ']).end;
                 self.claims[i].content = Span::new(self.claims[i].content.start, end.max(self.claims[i].content.end));

@@ -178,24 +178,6 @@ const CIRCUMSTANCE_OPENERS: &[&str] = &[
     "separately", "then", "still", "also", "however", "when", "while", "as", "if", "although", "though", "because", "since",
     "despite", "following", "with", "without", "for", "by", "under", "amid", "unlike", "once", "until", "unless", "whenever",
 ];
-/// Adjectives that state a stance toward what follows them ("critical of", "worried about").
-const STANCE_ADJECTIVES: &[&str] = &[
-    "critical", "supportive", "skeptical", "sceptical", "concerned", "worried", "confident", "optimistic", "pessimistic", "hopeful",
-    "doubtful", "wary", "adamant", "dismissive", "fearful", "proud", "angry", "furious", "upset",
-];
-
-/// The stance class of a noun or adjective that states one, if `word` is such a word.
-fn stance_word(word: &str) -> Option<&'static str> {
-    Some(match word {
-        "criticism" | "criticisms" | "praise" | "support" | "opposition" | "objection" | "objections" | "critical" | "supportive"
-        | "dismissive" | "proud" | "angry" | "furious" | "upset" => "judge",
-        "concern" | "concerns" | "fears" | "worries" | "misgivings" | "reservations" | "concerned" | "worried" | "wary" | "fearful" => "warn",
-        "questions" | "doubts" | "skeptical" | "sceptical" | "doubtful" => "ask",
-        "confident" | "optimistic" | "pessimistic" | "hopeful" | "adamant" => "claim",
-        _ => return None,
-    })
-}
-
 /// Documents that show or find what their object says ("Polls show", "Video of the incident shows").
 const DOCUMENTS: &[&str] = &[
     "poll", "polls", "polling", "average", "averages", "analysis", "analyses", "study", "studies", "report", "reports", "survey",
@@ -596,52 +578,8 @@ impl<'a> Attributor<'a> {
                     }
                 }
             }
-            // Stances stated as a noun or adjective with their topic: "Clinton's criticism of the
-            // deal", "Republicans are critical of the plan", "Sanders raised concerns about ...".
-            if let Some(class) = stance_word(word).filter(|_| t + 2 < content_end && !in_quote) {
-                self.stance(first, t, class, content_end, quotes);
-            }
             t += 1;
         }
-    }
-
-    /// A stance noun or adjective at token `t` with the preposition that opens its topic: the
-    /// holder is a possessive owner ("Clinton's criticism of"), the subject of a light verb
-    /// ("Sanders voiced concerns about") or of "be" ("Republicans are critical of").
-    fn stance(&mut self, first: usize, t: usize, class: &str, content_end: usize, quotes: &[Quote]) {
-        let word = self.word(t);
-        let preposition = self.word(t + 1);
-        if !matches!(preposition, "of" | "about" | "over" | "for" | "against" | "on" | "to" | "that") || preposition == "to" && !matches!(word, "opposition" | "objection" | "objections") {
-            return;
-        }
-        let adjective = STANCE_ADJECTIVES.contains(&word);
-        let holder = if t > first && self.tokens()[t - 1].kind == TokenKind::Possessive {
-            t.checked_sub(2).and_then(|o| self.mention_ending(o).map(|m| (Some(m), self.r.mentions[m].span)))
-        } else {
-            // "has voiced deep concerns about", "is highly critical of": skip modifiers back to
-            // the verb, which must be a light verb or "be".
-            let mut k = t;
-            while k > first && (self.word(k - 1).ends_with("ly") || matches!(self.word(k - 1), "deep" | "serious" | "grave" | "new" | "sharp" | "strong" | "growing" | "harsh" | "some" | "many" | "his" | "her" | "their" | "its" | "increasingly" | "very" | "more" | "most" | "so" | "too" | "particularly" | "also" | "not")) {
-                k -= 1;
-            }
-            let verb = if k > first { self.word(k - 1) } else { "" };
-            let fits = if adjective {
-                matches!(verb, "is" | "are" | "was" | "were" | "been" | "be" | "remain" | "remains" | "remained" | "grew" | "became" | "become")
-            } else {
-                matches!(verb, "expressed" | "expresses" | "express" | "voiced" | "voices" | "voice" | "raised" | "raises" | "raise" | "shared" | "shares" | "aired" | "offered" | "offers" | "leveled" | "levelled" | "renewed")
-            };
-            if !fits {
-                return;
-            }
-            self.subject_before(first, k).map(|(m, span, _)| (m, span))
-        };
-        let Some((source, source_span)) = holder else { return };
-        if !self.agentive(source, source_span) {
-            return;
-        }
-        let Some((content, direct)) = self.after(t + 2, content_end, quotes) else { return };
-        let cue = Cue { span: self.span(t, t + 2), lemma: word.to_lowercase(), class: class.into() };
-        self.push(content, Some(cue), source, Some(source_span), direct);
     }
 
     /// Ends, before token `at`, the contents of earlier claims that run over the cue at token `cue`.

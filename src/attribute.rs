@@ -391,7 +391,16 @@ impl<'a> Attributor<'a> {
                         && (!name_between_commas || quoted_before);
                     let mut ends_before = None;
                     let content = if parenthetical {
-                        let rest = self.after(t + 1, content_end, quotes);
+                        // '"What I believe," Duncan told The New York Times in 2012, "is that
+                        // ..."': the quotation resumes after the hearer and circumstance.
+                        let resumes = quoted_before
+                            .then(|| (t + 2..content_end.min(t + 14)).find(|&k| self.is_quote_open(k) && self.word(k - 1) == ","))
+                            .flatten()
+                            .filter(|&k| (t + 1..k).all(|x| !FINITE.contains(&self.word(x)) && !matches!(self.word(x), "that" | "has" | "had")));
+                        let rest = match resumes {
+                            Some(k) => self.after(k, content_end, quotes),
+                            None => self.after(t + 1, content_end, quotes),
+                        };
                         // "Speaking outside the terminal, Sobczak told ...", "In a statement, X
                         // said ...": an opening phrase is circumstance, not content.
                         let opener = self.word(first).to_lowercase();
@@ -409,7 +418,18 @@ impl<'a> Attributor<'a> {
                         });
                         let adverbial = CIRCUMSTANCE_OPENERS.contains(&opener.as_str())
                             || matches!(opener.as_str(), "through" | "like" | "along" | "and" | "but" | "this" | "last" | "next" | "even" | "among" | "across" | "from" | "to" | "over" | "within" | "besides" | "regarding");
-                        let circumstance = circumstance || verbless && adverbial;
+                        // "Again, those surveyed said ...": a verbless opener is circumstance
+                        // unless the rest goes on with its verb ("A major reason ..., he
+                        // continues, is that ...").
+                        let rest_verb = rest.is_some_and(|(r, _)| {
+                            let k = self.tokens().partition_point(|tok| tok.span.start < r.start);
+                            let w = if k < self.tokens().len() { self.word(k) } else { "" };
+                            w.starts_with(char::is_lowercase)
+                                && !PRONOUNS.contains(&w)
+                                && !matches!(w, "the" | "a" | "an" | "this" | "that" | "these" | "those" | "his" | "her" | "their" | "its" | "our" | "my" | "some" | "many" | "most" | "all" | "no" | "there")
+                                && !CIRCUMSTANCE_OPENERS.contains(&w)
+                        });
+                        let circumstance = circumstance || verbless && (adverbial || !rest_verb);
                         // '"...," Mr. Smith said in his interview.': what follows the frame may be
                         // only its own circumstance, and then what precedes it is the content.
                         let rest_circumstance = rest.is_some_and(|(r, _)| {
@@ -654,7 +674,18 @@ impl<'a> Attributor<'a> {
             }
         }
         // '"...," they wrote.': any speech verb may close a quotation's frame.
-        let closes_quote = matches!(next(1), "." | "," | "!" | "?" | "") && (first..t).any(|k| matches!(self.word(k), "”" | "\"" | "''"));
+        // '"...," columnist Ai Jun wrote in the Global Times.', '"...," Duncan told The New
+        // York Times in 2012, "..."': or with a short tail of circumstance and hearer.
+        let tail = (1..=12).find(|&k| matches!(next(k), "." | "," | "!" | "?" | ";" | ""));
+        let plain_tail = tail.is_some_and(|end| {
+            (1..end).all(|k| {
+                let w = next(k);
+                // "in their report": after a determiner a cue form is a noun.
+                let noun = k > 1 && matches!(next(k - 1), "the" | "a" | "an" | "their" | "his" | "her" | "its" | "our" | "my" | "this");
+                !FINITE.contains(&w) && !matches!(w, "that" | "has" | "have" | "had" | "who" | "which" | "“" | "\"" | "''" | "(") && !(w.starts_with(char::is_lowercase) && self.lex.cue(w).is_some() && !noun)
+            })
+        });
+        let closes_quote = plain_tail && (first..t).any(|k| matches!(self.word(k), "”" | "\"" | "''"));
         if closes_quote {
             return true;
         }
@@ -1253,7 +1284,7 @@ impl<'a> Attributor<'a> {
             && (last.saturating_sub(5).max(first)..last).rev().take_while(|&k| {
                 let w = self.word(k);
                 !matches!(w, "," | "." | ";" | ":" | "“" | "\"" | "''" | "”" | "and" | "but" | "that" | "which" | "who" | "to" | "of" | "in" | "on" | "for" | "with") && self.lex.cue(w).is_none()
-            }).any(|k| matches!(self.word(k), "the" | "The" | "a" | "A" | "an" | "An" | "its" | "Its" | "his" | "His" | "her" | "Her" | "their" | "Their" | "one" | "One") || self.tokens()[k].kind == TokenKind::Possessive);
+            }).any(|k| matches!(self.word(k), "the" | "The" | "a" | "A" | "an" | "An" | "its" | "Its" | "his" | "His" | "her" | "Her" | "their" | "Their" | "one" | "One" | "those" | "Those" | "these" | "These") || self.tokens()[k].kind == TokenKind::Possessive);
         // "Video shows that ...": a common noun opening the sentence.
         let opening_noun = last == first
             && word.starts_with(char::is_uppercase)
@@ -1295,7 +1326,7 @@ impl<'a> Attributor<'a> {
                 break;
             }
             start -= 1;
-            if matches!(w, "the" | "a" | "an" | "one" | "some" | "many" | "several" | "two" | "three" | "other" | "its" | "his" | "her" | "their" | "this") {
+            if matches!(w, "the" | "a" | "an" | "one" | "some" | "many" | "several" | "two" | "three" | "other" | "its" | "his" | "her" | "their" | "this" | "those" | "these" | "Those" | "These") {
                 break;
             }
         }

@@ -534,14 +534,19 @@ impl<'a> Attributor<'a> {
                             let after = self.tokens().partition_point(|tok| tok.span.start < span.end);
                             let described = after + 1 < content_end
                                 && matches!(self.word(after), "," | "(")
+                                // The description may hold its own relative clause ("a union that
+                                // has broken away"), but no second frame or quotation.
                                 && (after + 1..content_end).all(|k| {
                                     let w = self.word(k);
-                                    !FINITE.contains(&w) && !self.is_quote_open(k) && !matches!(w, "said" | "says" | "that" | ";" | "and" | "but")
+                                    !self.is_quote_open(k) && !matches!(w, "said" | "says" | ";" | "but") && !(w.ends_with("ing") && self.word(k - 1) == ",")
                                 })
                                 && (self.word(after) == "(" || {
                                     let w = self.word(after + 1);
                                     // ", speaking of ..." is a frame of its own, not a description.
-                                    w.starts_with(char::is_lowercase) && !w.ends_with("ing") || self.lex.role(w).is_some() || self.tokens()[after + 1].kind == TokenKind::Possessive
+                                    w.starts_with(char::is_lowercase) && !w.ends_with("ing")
+                                        || self.lex.role(w).is_some()
+                                        || self.tokens()[after + 1].kind == TokenKind::Possessive
+                                        || after + 2 < content_end && self.tokens()[after + 2].kind == TokenKind::Possessive
                                 });
                             if described {
                                 span = span.cover(self.tokens()[content_end - 1].span);
@@ -987,9 +992,12 @@ impl<'a> Attributor<'a> {
             // apposition opens with a determiner, a relative pronoun, a role or a lowercase noun.
             let apposition = |k: usize| {
                 let w = self.word(k);
+                // "Jeff Weaver, Sanders' campaign manager, said".
+                let owner = k + 1 < end && self.tokens()[k + 1].kind == TokenKind::Possessive;
                 // "Johnnie Wilson, of Springfield, Va., said": a state after its town.
                 let state = self.state_after_place(first, k);
                 state
+                    || owner
                     || matches!(w, "a" | "an" | "the" | "who" | "which" | "whose" | "its" | "his" | "her" | "their" | "one" | "now" | "then" | "also" | "including")
                     || self.tokens()[k].kind == TokenKind::Number
                     || w.starts_with(char::is_lowercase)
@@ -1226,6 +1234,31 @@ impl<'a> Attributor<'a> {
                         break;
                     }
                 }
+            }
+            // "Republican presidential front-runner Donald Trump", "Massachusetts Secretary of
+            // State William Galvin": modifiers running from the clause's start name the source
+            // too, when no verb or circumstance stands among them.
+            let clause_start = (first..start)
+                .rev()
+                .find(|&k| self.tokens()[k].kind == TokenKind::Punct && !matches!(self.word(k), "-" | "." | "&"))
+                .map_or(first, |k| k + 1);
+            let modifiers = (clause_start..start).all(|k| {
+                let w = self.word(k);
+                let lower = w.to_lowercase();
+                matches!(self.tokens()[k].kind, TokenKind::Word | TokenKind::Possessive)
+                    && !FINITE.contains(&lower.as_str())
+                    && !AUXILIARIES.contains(&lower.as_str())
+                    && !PRONOUNS.contains(&w)
+                    && !(w.starts_with(char::is_lowercase) && (self.lex.cue(w).is_some() || w.ends_with("ly") || w.ends_with("ed")))
+                    && !matches!(lower.as_str(), "that" | "which" | "who" | "to" | "in" | "on" | "at" | "for" | "with" | "by" | "from" | "as" | "and" | "or" | "but" | "so" | "than" | "if" | "when" | "while" | "because" | "then" | "there" | "it")
+            });
+            let opener = self.word(clause_start).to_lowercase();
+            let circumstance = CIRCUMSTANCE_OPENERS.contains(&opener.as_str())
+                || matches!(opener.as_str(), "last" | "this" | "next" | "today" | "yesterday" | "now" | "even" | "only" | "meanwhile" | "like" | "unlike")
+                || MONTHS.contains(&self.word(clause_start))
+                || WEEKDAYS.contains(&self.word(clause_start));
+            if clause_start < start && start - clause_start <= 6 && modifiers && !circumstance && self.r.mentions[m].kind != EntityType::Place {
+                start = clause_start;
             }
             // "The IMF expects": the article belongs to an organization's name.
             if start > first && matches!(self.word(start - 1), "the" | "The") && self.r.mentions[m].kind == EntityType::Organization {

@@ -507,13 +507,17 @@ impl<'a> Attributor<'a> {
                         let m = self.mention_starting(name_at).expect("checked");
                         name_at = self.tokens().partition_point(|tok| tok.span.start < self.r.mentions[m].span.end);
                     }
+                    // "said Republican party boss Reince Priebus", "said Pentagon spokesman Navy
+                    // Capt. Jeff Davis": capitalized modifiers too, when a name follows them.
+                    let name_ahead = |k: usize| (k + 1..last.min(t + 9)).take_while(|&x| self.tokens()[x].kind != TokenKind::Punct).any(|x| self.mention_starting(x).is_some());
                     while name_at + 1 < last
-                        && name_at < t + 6
+                        && name_at < t + 8
                         && (self.lex.role(self.word(name_at)).is_some()
                             || self.tokens()[name_at].kind == TokenKind::Possessive
                             || self.tokens()[name_at].kind == TokenKind::Number
                             || self.word(name_at).chars().all(char::is_lowercase)
-                                && !matches!(self.word(name_at), "of" | "about" | "to" | "in" | "on" | "at" | "for" | "with" | "by" | "from" | "that"))
+                                && !matches!(self.word(name_at), "of" | "about" | "to" | "in" | "on" | "at" | "for" | "with" | "by" | "from" | "that")
+                            || self.tokens()[name_at].kind == TokenKind::Word && self.word(name_at).starts_with(char::is_uppercase) && name_ahead(name_at))
                         && self.mention_starting(name_at).is_none()
                     {
                         name_at += 1;
@@ -530,7 +534,12 @@ impl<'a> Attributor<'a> {
                             // "said Carmel Martin, executive vice president for policy", "said Rep.
                             // Joseph Crowley (D-N.Y.), a leading advocate": likewise a description
                             // or a party label that runs to the end.
-                            let mut span = self.r.mentions[m].span;
+                            // The roles and modifiers between the verb and the name are the
+                            // source's words too.
+                            let mut span = self.tokens()[name_at].span.cover(self.r.mentions[m].span);
+                            if name_at > t + 1 {
+                                span = self.tokens()[t + 1].span.cover(span);
+                            }
                             let after = self.tokens().partition_point(|tok| tok.span.start < span.end);
                             let described = after + 1 < content_end
                                 && matches!(self.word(after), "," | "(")

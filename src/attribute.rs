@@ -1345,6 +1345,26 @@ impl<'a> Attributor<'a> {
         if word == "whom" && last >= first + 2 && self.word(last - 1) == "of" {
             return Some((None, self.span(last - 2, end), last - 2));
         }
+        // "55 percent said", "more than 4 in 10 say", "one in four said", "Those over 60 say": a
+        // share of those polled.
+        let share = |k: usize| {
+            self.tokens()[k].kind == TokenKind::Number
+                || matches!(self.word(k).to_lowercase().as_str(), "percent" | "%" | "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "half" | "third" | "thirds" | "quarter" | "quarters" | "majority")
+        };
+        if share(last) && !(last > first && matches!(self.word(last - 1), "in" | "on" | "at" | "since" | "by") && self.tokens()[last].kind == TokenKind::Number && self.word(last).len() == 4) {
+            let mut start = last;
+            while start > first
+                && last - start < 8
+                && (share(start - 1)
+                    || matches!(self.word(start - 1).to_lowercase().as_str(), "in" | "of" | "than" | "more" | "less" | "fewer" | "about" | "nearly" | "almost" | "just" | "only" | "over" | "under" | "some" | "roughly" | "around" | "all" | "but" | "a" | "the" | "those" | "a"))
+            {
+                start -= 1;
+            }
+            // Not "in 2015 said": a share needs more than a bare year or preposition before it.
+            if !matches!(self.word(start), "in" | "of" | "than" | "over" | "under" | "but") {
+                return Some((None, self.span(start, end), start));
+            }
+        }
         if opening_noun || quantifier {
             let span = self.tokens()[last].span;
             return Some((None, span, last));

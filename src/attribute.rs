@@ -1594,7 +1594,10 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             let content = Span::new(self.tokens()[k].span.end, p.end).trim(text, &['"', '“', '”', ' ']);
-            if content.is_empty() || self.claims.iter().any(|c| c.content.overlaps(content)) {
+            // Frames inside the speaker's turn are nested in it, not rivals; a frame whose content
+            // already runs over the label ('Mr. Smith said: "A: B"') is.
+            let label = self.tokens()[k].span;
+            if content.is_empty() || self.claims.iter().any(|c| c.content.contains(label)) {
                 continue;
             }
             let source = (0..self.r.mentions.len()).find(|&m| name.contains(self.r.mentions[m].span) && self.r.mentions[m].kind != EntityType::Place);

@@ -831,12 +831,30 @@ impl<'a> Attributor<'a> {
             return false;
         }
         let next = if k + 1 < end { self.word(k + 1) } else { "" };
+        // An object without a verb of its own ("endorsed Clinton", "to act"): what follows it is
+        // the speaker's circumstance or next verb, not more of what was said.
+        let object_only = || {
+            (from..k).all(|x| {
+                let w = self.word(x);
+                !FINITE.contains(&w)
+                    && !AUXILIARIES.contains(&w)
+                    && !matches!(w, "he" | "she" | "they" | "we" | "I" | "it" | "there")
+                    && !(w.starts_with(char::is_lowercase) && (w.ends_with("ed") || w.ends_with('s') && self.lex.cue(w).is_some()))
+            })
+        };
+        let clausal = from > 0 && self.word(from - 1) == "that";
+        let verb_next = FINITE.contains(&next) || matches!(next, "has" | "have" | "had" | "did" | "does" | "also" | "then" | "later") || next.ends_with("ed") && next.starts_with(char::is_lowercase);
         match self.word(k) {
             ";" => true,
             "," => {
                 matches!(next, "but" | "while" | "whereas" | "although" | "though" | "when" | "which" | "who" | "where")
                     || next.len() > 5 && next.ends_with("ing") && next.starts_with(char::is_lowercase) && !matches!(next, "including" | "according" | "something" | "anything" | "nothing" | "everything")
+                    // "endorsed Clinton, praised her plans ...": a second verb of the speaker;
+                    // after "that" the clause's verb is still to come.
+                    || !clausal && next.ends_with("ed") && next.starts_with(char::is_lowercase) && object_only()
             }
+            // "denies any wrongdoing and points out ...".
+            "and" => !clausal && verb_next && object_only(),
             "—" | "―" | "–" | "--" | "-" => {
                 // "--" may come as two tokens: one dash.
                 let dash = |x: usize| matches!(self.word(x), "—" | "―" | "–" | "--" | "-");
@@ -848,12 +866,8 @@ impl<'a> Attributor<'a> {
             // a verb of its own, the verb is the speaker's; "said the authority remained open to
             // talks but would not ..." continues the reported clause.
             "but" => {
-                let object_only = (from..k).all(|x| {
-                    let w = self.word(x);
-                    !FINITE.contains(&w) && !AUXILIARIES.contains(&w) && !(w.ends_with("ed") && w.starts_with(char::is_lowercase))
-                });
                 matches!(self.word(k - 1), "”" | "\"" | "''")
-                    || object_only && (FINITE.contains(&next) || matches!(next, "has" | "have" | "had" | "did" | "does" | "do" | "also" | "not" | "then" | "later" | "declined" | "said" | "added"))
+                    || object_only() && (verb_next || matches!(next, "do" | "not" | "said" | "added"))
             }
             "while" => next.ends_with("ing") || matches!(next, "at" | "in" | "on"),
             _ => false,

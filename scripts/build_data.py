@@ -1062,9 +1062,10 @@ SPEECH_CLASSES = {
         outline summarize recap relay communicate inform notify remind brief
         assure promise guarantee vow pledge volunteer voice utter articulate
         convey confide proclaim announce interject rule tweet quip joke boast
-        brag complain grumble whisper shout yell scream mutter murmur refer""",
+        brag complain grumble whisper shout yell scream mutter murmur refer
+        lament echo express highlight""",
     "claim": """claim allege insist maintain argue contend assert accuse hold
-        profess aver reassert swear tout overstate""",
+        profess aver reassert swear tout overstate charge""",
     "admit": "admit acknowledge concede confirm confess recognize reaffirm affirm",
     "deny": "deny dispute reject object refute rebut contradict",
     "estimate": "estimate calculate put forecast assess",
@@ -1072,20 +1073,21 @@ SPEECH_CLASSES = {
     "suggest": """suggest hint speculate believe think expect predict fear doubt
         imply insinuate intimate venture propose guess suspect anticipate foresee
         foretell prophesy presume surmise conjecture theorize infer know feel
-        realize judge signal reckon""",
+        realize judge signal reckon worry""",
     "document": """document find show reveal cite demonstrate indicate disclose
         divulge discover determine establish expose prove verify corroborate
         illustrate ascertain attest leak""",
     "ask": "ask question wonder inquire enquire interrogate query",
     "urge": """urge call demand advise recommend encourage plead appeal beg
-        implore instruct counsel""",
+        implore instruct counsel request""",
     # Judgments of a person or a position (VerbNet judgment-33 and kin): their
     # content is what is judged.
     "judge": """praise criticize criticise condemn blast slam denounce applaud
         commend hail laud mock ridicule deride blame fault chastise rebuke
         scold decry lambaste berate castigate disparage belittle dismiss
         attack welcome defend endorse support oppose champion liken
-        compare characterize label brand dub assail""",
+        compare characterize label brand dub assail back favor favour
+        challenge thank portray""",
     # Intentions and commitments: their content is what the source means to do.
     "intend": """want plan intend decide refuse decline agree seek aim wish
         prefer hope vow pledge""",

@@ -100,6 +100,7 @@ pub fn attribute<'a>(recognized: &'a Recognized<'a>, lexicon: &Lexicon) -> (Attr
         a.sentence(index, &quotes);
     }
     a.speaker_labels();
+    a.introduced_quotes(&quotes);
     a.signed_quotes();
     a.nest();
     a.continuations(&quotes);
@@ -287,6 +288,7 @@ impl<'a> Attributor<'a> {
                 }
             }
         }
+        self.in_document(first, last, content_end, quotes);
         let mut t = first;
         while t < last {
             let word = self.word(t);
@@ -621,6 +623,25 @@ impl<'a> Attributor<'a> {
                 }
             }
             t += 1;
+        }
+    }
+
+    /// "In an NBC News/Wall Street Journal poll released Monday, 50 percent chose Clinton": a poll
+    /// or survey opening the sentence reports the rest of it, unless a frame of its own follows.
+    fn in_document(&mut self, first: usize, last: usize, content_end: usize, quotes: &[Quote]) {
+        if !self.word(first).eq_ignore_ascii_case("in") {
+            return;
+        }
+        let Some(comma) = (first + 1..last.min(first + 14)).find(|&k| self.word(k) == ",") else { return };
+        let head = (first + 1..comma).find(|&k| matches!(self.word(k), "poll" | "polls" | "survey" | "surveys" | "study" | "studies"));
+        let framed = (comma + 1..content_end).any(|k| self.word(k).starts_with(char::is_lowercase) && self.lex.cue(self.word(k)).is_some_and(|c| !c.nominal));
+        let Some(head) = head.filter(|_| !framed) else { return };
+        // The source is what names the poll ("NBC News/Wall Street Journal"), else its words.
+        let np = self.span(first + 1, head + 1);
+        let source = (0..self.r.mentions.len()).rev().find(|&m| np.contains(self.r.mentions[m].span) && self.r.mentions[m].kind == EntityType::Organization);
+        if let Some((content, direct)) = self.after(comma + 1, content_end, quotes) {
+            let cue = Cue { span: self.tokens()[first].span, lemma: "in".into(), class: "document".into() };
+            self.push(content, Some(cue), source, Some(self.span(first + 1, comma)), direct);
         }
     }
 
@@ -1375,10 +1396,15 @@ impl<'a> Attributor<'a> {
             self.tokens()[k].kind == TokenKind::Number
                 || matches!(self.word(k).to_lowercase().as_str(), "percent" | "%" | "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "half" | "third" | "thirds" | "quarter" | "quarters" | "majority")
         };
-        if share(last) && !(last > first && matches!(self.word(last - 1), "in" | "on" | "at" | "since" | "by") && self.tokens()[last].kind == TokenKind::Number && self.word(last).len() == 4) {
-            let mut start = last;
+        // "60 percent of islanders", "half of the respondents".
+        let of_whom = (last >= first + 2 && self.word(last - 1) == "of" && share(last - 2)).then(|| last - 2).or_else(|| {
+            (last >= first + 3 && self.word(last - 2) == "of" && matches!(self.word(last - 1), "the" | "those" | "all") && share(last - 3)).then(|| last - 3)
+        });
+        let head = of_whom.unwrap_or(last);
+        if (of_whom.is_some() && word.chars().all(char::is_lowercase) || share(last)) && !(last > first && matches!(self.word(last - 1), "in" | "on" | "at" | "since" | "by") && self.tokens()[last].kind == TokenKind::Number && self.word(last).len() == 4) {
+            let mut start = head;
             while start > first
-                && last - start < 8
+                && head - start < 8
                 && (share(start - 1)
                     || matches!(self.word(start - 1).to_lowercase().as_str(), "in" | "of" | "than" | "more" | "less" | "fewer" | "about" | "nearly" | "almost" | "just" | "only" | "over" | "under" | "some" | "roughly" | "around" | "all" | "but" | "a" | "the" | "those" | "a"))
             {
@@ -1582,6 +1608,47 @@ impl<'a> Attributor<'a> {
                 dates: Vec::new(),
             });
         }
+    }
+
+    /// Quotations introduced by a name and a colon inside a paragraph ("... - HuffPollster:
+    /// “...”", "Here's Clinton in December 1992: “...”", "More from the report: “...”"): words
+    /// without a verb since the last sentence end or dash name the source.
+    fn introduced_quotes(&mut self, quotes: &[Quote]) {
+        for q in quotes {
+            let open = self.tokens().partition_point(|t| t.span.start < q.outer.start);
+            if open < 2 || self.word(open - 1) != ":" || self.claims.iter().any(|c| c.content.overlaps(q.inner)) {
+                continue;
+            }
+            let colon = open - 1;
+            let start = (colon.saturating_sub(9)..colon)
+                .rev()
+                .find(|&k| matches!(self.word(k), "." | "!" | "?" | "-" | "―" | "—" | "–" | "”" | "\"" | "''" | ";") || self.is_paragraph_start(k))
+                .map_or(colon.saturating_sub(9), |k| if self.is_paragraph_start(k) && !matches!(self.word(k), "-" | "―" | "—" | "–") { k } else { k + 1 });
+            if start >= colon || colon - start > 8 {
+                continue;
+            }
+            let verbless = (start..colon).all(|k| {
+                let w = self.word(k);
+                !FINITE.contains(&w) && !matches!(w, "has" | "have" | "had" | "said" | "says") && !(w.starts_with(char::is_lowercase) && self.lex.cue(w).is_some())
+            });
+            let names = self.span(start, colon);
+            let source = (0..self.r.mentions.len()).rev().find(|&m| names.contains(self.r.mentions[m].span) && self.r.mentions[m].kind != EntityType::Place);
+            let document = (start..colon).any(|k| DOCUMENTS.contains(&self.word(k).to_lowercase().as_str()) && self.word(k) != "it");
+            // "HuffPollster:", "Frank Newport and Jim Harter:": a name the recognizer missed.
+            let named = colon - start <= 4 && (start..colon).all(|k| self.word(k).starts_with(char::is_uppercase) || self.word(k) == "and");
+            if !verbless || source.is_none() && !document && !named {
+                continue;
+            }
+            let source_span = source.map_or(names, |m| self.r.mentions[m].span);
+            let cue = Cue { span: self.tokens()[colon].span, lemma: ":".into(), class: "say".into() };
+            let content = q.inner.trim(self.text(), &[',', '.', ' ']);
+            self.push(content, Some(cue), source, Some(source_span), true);
+        }
+    }
+
+    fn is_paragraph_start(&self, k: usize) -> bool {
+        let start = self.tokens()[k].span.start;
+        self.r.segmented.paragraphs.iter().any(|p| p.start == start)
     }
 
     /// Speaker labels of transcripts and pull quotes: a paragraph (or a quotation opening it)

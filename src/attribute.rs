@@ -1146,7 +1146,9 @@ impl<'a> Attributor<'a> {
         let phrase = span.of(self.text());
         let phrase = phrase.split(" of ").next().unwrap_or(phrase);
         let head = phrase.rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("").to_lowercase();
-        matches!(head.as_str(), "he" | "she" | "they" | "we" | "i" | "you" | "who") || self.people_noun(&head)
+        // "60 percent of islanders": a share of people polled.
+        let share = head == "percent" || head.chars().all(|c| c.is_ascii_digit()) && !head.is_empty();
+        matches!(head.as_str(), "he" | "she" | "they" | "we" | "i" | "you" | "who") || share || self.people_noun(&head)
     }
 
     /// Whether a lowercase head noun names people or a body of them ("officials", "the

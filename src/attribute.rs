@@ -627,15 +627,15 @@ impl<'a> Attributor<'a> {
     }
 
     /// "In an NBC News/Wall Street Journal poll released Monday, 50 percent chose Clinton": a poll
-    /// or survey opening the sentence reports the rest of it, unless a frame of its own follows.
+    /// or survey opening the sentence reports the rest of it.
     fn in_document(&mut self, first: usize, last: usize, content_end: usize, quotes: &[Quote]) {
         if !self.word(first).eq_ignore_ascii_case("in") {
             return;
         }
         let Some(comma) = (first + 1..last.min(first + 14)).find(|&k| self.word(k) == ",") else { return };
         let head = (first + 1..comma).find(|&k| matches!(self.word(k), "poll" | "polls" | "survey" | "surveys" | "study" | "studies"));
-        let framed = (comma + 1..content_end).any(|k| self.word(k).starts_with(char::is_lowercase) && self.lex.cue(self.word(k)).is_some_and(|c| !c.nominal));
-        let Some(head) = head.filter(|_| !framed) else { return };
+        // A frame in the rest ("60 percent said ...") is nested in what the poll reports.
+        let Some(head) = head else { return };
         // The source is what names the poll ("NBC News/Wall Street Journal"), else its words.
         let np = self.span(first + 1, head + 1);
         let source = (0..self.r.mentions.len()).rev().find(|&m| np.contains(self.r.mentions[m].span) && self.r.mentions[m].kind == EntityType::Organization);

@@ -759,6 +759,8 @@ impl<'a> Attributor<'a> {
                     || clause_words >= 3 && !matches!(next(1), "off" | "up" | "back" | "in" | "out" | "it" | "to" | "at" | "from" | "by" | "into" | "over")
             }
             "speak" | "talk" => matches!(next(1), "of" | "about" | "," | ":" | "“" | "\"" | "''"),
+            // "did not respond to requests for comment" reports nothing.
+            "respond" | "reply" if next(1) == "to" && (2..=4).any(|k| matches!(next(k), "request" | "requests" | "inquiry" | "inquiries" | "message" | "messages" | "email" | "emails" | "call" | "calls" | "comment")) => false,
             "refer" => next(1) == "to" && (3..=8).any(|k| next(k) == "as"),
             "point" => next(1) == "out" || clause_follows,
             // "told reporters that", "tells her he": a clause after the hearer; "tell the truth",

@@ -150,7 +150,7 @@ const PEOPLE_NOUNS: &[&str] = &[
     "demonstrators", "protesters", "veterans", "families", "parents", "students", "democrats", "republicans", "conservatives",
     "liberals", "progressives", "campaign", "administration", "panel", "committee", "court", "lawmakers", "senators",
     "passengers", "commuters", "customers", "consumers", "economists", "executives", "supporters", "opponents", "advisers", "aides",
-    "farmers", "teachers", "nurses", "owners",
+    "farmers", "teachers", "nurses", "owners", "regulators", "businesses", "environmentalists", "historians",
 ];
 const AUXILIARIES: &[&str] = &[
     "has", "have", "had", "is", "was", "were", "are", "will", "would", "could", "may", "might", "also", "has also",
@@ -395,7 +395,11 @@ impl<'a> Attributor<'a> {
                     let name_between_commas = source.is_some_and(|m| self.r.mentions[m].span == source_span)
                         && after_subject < last
                         && self.word(after_subject) == ",";
+                    // "voters under 35, many of whom cited housing costs": a relative subject
+                    // opens its own clause.
+                    let relative = self.word(subject_start.max(1) - 1) == "," && source_span.of(self.text()).ends_with("whom");
                     let parenthetical = !clause_follows
+                        && !relative
                         && subject_start > first
                         && matches!(self.word(subject_start - 1), "," | "”" | "\"" | "''" | "—")
                         && (!name_between_commas || quoted_before);
@@ -431,15 +435,18 @@ impl<'a> Attributor<'a> {
                         // "Again, those surveyed said ...": a verbless opener is circumstance
                         // unless the rest goes on with its verb ("A major reason ..., he
                         // continues, is that ...").
-                        let rest_verb = rest.is_some_and(|(r, _)| {
+                        // A quotation resuming after the frame continues the clause too.
+                        let rest_verb = rest.is_some_and(|(r, direct)| {
                             let k = self.tokens().partition_point(|tok| tok.span.start < r.start);
                             let w = if k < self.tokens().len() { self.word(k) } else { "" };
-                            w.starts_with(char::is_lowercase)
-                                && !PRONOUNS.contains(&w)
-                                && !matches!(w, "the" | "a" | "an" | "this" | "that" | "these" | "those" | "his" | "her" | "their" | "its" | "our" | "my" | "some" | "many" | "most" | "all" | "no" | "there")
-                                && !CIRCUMSTANCE_OPENERS.contains(&w)
+                            direct && w.starts_with(char::is_lowercase)
+                                || FINITE.contains(&w)
+                                || matches!(w, "has" | "have" | "had" | "did" | "does" | "do")
+                                || w.ends_with("ed") && w.starts_with(char::is_lowercase)
                         });
-                        let circumstance = circumstance || verbless && (adverbial || !rest_verb);
+                        // "In Nairobi, where ..., Otieno said access ...": an opening phrase of
+                        // circumstance, commas and all, when the rest has a subject of its own.
+                        let circumstance = circumstance || verbless && (adverbial || !rest_verb) || CIRCUMSTANCE_OPENERS.contains(&opener.as_str()) && rest.is_some() && !rest_verb;
                         // '"...," Mr. Smith said in his interview.': what follows the frame may be
                         // only its own circumstance, and then what precedes it is the content.
                         let rest_circumstance = rest.is_some_and(|(r, _)| {
@@ -1410,7 +1417,7 @@ impl<'a> Attributor<'a> {
             while start > first
                 && head - start < 8
                 && (share(start - 1)
-                    || matches!(self.word(start - 1).to_lowercase().as_str(), "in" | "of" | "than" | "more" | "less" | "fewer" | "about" | "nearly" | "almost" | "just" | "only" | "over" | "under" | "some" | "roughly" | "around" | "all" | "but" | "a" | "the" | "those" | "a"))
+                    || matches!(self.word(start - 1).to_lowercase().as_str(), "in" | "of" | "than" | "more" | "less" | "fewer" | "about" | "nearly" | "almost" | "just" | "only" | "over" | "under" | "some" | "roughly" | "around" | "all" | "but" | "a" | "the" | "those"))
             {
                 start -= 1;
             }

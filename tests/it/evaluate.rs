@@ -218,6 +218,11 @@ fn polnear_agrees_with_score_polnear_py() {
     for (key, value) in expected.as_object().unwrap() {
         assert_eq!(report[key].as_f64(), value.as_f64(), "{key}: ours {report}, score_polnear.py {expected}");
     }
+    // Regression floors, a little below the figures the issue notes record (overlap F1).
+    for (key, floor) in [("cue_f1", 71.0), ("source_f1", 67.0), ("content_f1", 60.0)] {
+        let value = report[key].as_f64().unwrap();
+        assert!(value >= floor, "PolNeAR dev {key} = {value} fell below {floor}: {report}");
+    }
 }
 
 #[test]

@@ -331,7 +331,8 @@ impl<'a> Attributor<'a> {
                 while aux > first && (self.word(aux - 1).ends_with("ly") && self.word(aux - 1).len() > 4 || matches!(self.word(aux - 1), "first" | "also" | "not" | "already" | "never" | "long")) {
                     aux -= 1;
                 }
-                let passive = aux > first && matches!(self.word(aux - 1), "is" | "was" | "were" | "are" | "been" | "be" | "being") && word.ends_with("ed");
+                let participle = word.ends_with("ed") || matches!(word, "said" | "told" | "written" | "thought" | "known" | "shown" | "found" | "held" | "seen");
+                let passive = aux > first && matches!(self.word(aux - 1), "is" | "was" | "were" | "are" | "been" | "be" | "being") && participle;
                 if passive {
                     let impersonal = aux >= first + 2 && self.word(aux - 2).eq_ignore_ascii_case("it") && t + 1 < last && self.word(t + 1) == "that";
                     if impersonal {
@@ -374,6 +375,11 @@ impl<'a> Attributor<'a> {
                 }
                 let subject = self.subject_before(first, t);
                 if needs_agent && subject.is_some_and(|(m, span, _)| !self.agentive(m, span)) {
+                    t += 1;
+                    continue;
+                }
+                // "what Donald Trump said about Latinos": the object is "what", said elsewhere.
+                if subject.is_some_and(|(_, _, start)| start > first && self.word(start - 1).eq_ignore_ascii_case("what")) {
                     t += 1;
                     continue;
                 }
@@ -809,12 +815,13 @@ impl<'a> Attributor<'a> {
         // "said in a statement that", "told reporters on Monday that": the clause starts after
         // "that" when only a short phrase without punctuation or verbs stands before it.
         // "denied that claim": a determiner, not a complementizer, when little follows.
-        let that = (from..end.min(from + 8)).find(|&k| self.word(k) == "that" && k + 3 < end);
+        // "said in a 911 call from the scene of the shooting that ...": circumstance may be long.
+        let that = (from..end.min(from + 14)).find(|&k| self.word(k) == "that" && k + 3 < end);
         // "described queues that begin before dawn": after a bare noun, "that" opens a relative clause.
         if let Some(k) = that.filter(|&k| k > from && (self.is_circumstance(from) || self.word(from).starts_with(char::is_uppercase))) {
             let plain = (from..k).all(|x| {
                 let w = self.word(x);
-                let word_like = w.chars().all(char::is_alphanumeric) && (self.lex.cue(w).is_none() || NOMINAL_CUES.contains(&w));
+                let word_like = w.chars().all(|c| c.is_alphanumeric() || c == '-') && (self.lex.cue(w).is_none() || NOMINAL_CUES.contains(&w));
                 // "said they were concerned that": a subject and its verb make a clause of their own.
                 let clause = PRONOUNS.contains(&w) || FINITE.contains(&w) || matches!(w, "has" | "have" | "had");
                 (word_like || w == ",") && !clause && !self.is_quote_open(x)

@@ -766,6 +766,16 @@ impl<'a> Attributor<'a> {
             // "called the charges fabricated", "called the decision a huge win": an object and
             // what it is called, three words or more before the clause ends.
             "call" => {
+                // "a phone call with", "the Murphy conference call", "the so-called ...": nouns.
+                let word = self.word(t);
+                let noun_phrase = matches!(word, "call" | "calls")
+                    && (t.saturating_sub(3).max(first)..t).rev().any(|k| {
+                        matches!(self.word(k).to_lowercase().as_str(), "a" | "an" | "the" | "this" | "his" | "her" | "their" | "its")
+                            && (k + 1..t).all(|x| self.tokens()[x].kind == TokenKind::Word && !AUXILIARIES.contains(&self.word(x)) && !self.word(x).ends_with("ed"))
+                    });
+                if noun_phrase || t > first && self.word(t - 1) == "so" {
+                    return false;
+                }
                 let clause_words = (1..=12).take_while(|&k| !matches!(next(k), "." | "," | ";" | ":" | "" | "and" | "but" | "after" | "before" | "when")).count();
                 matches!(next(1), "for" | "on")
                     || (1..=8).any(|k| matches!(next(k), "“" | "\"" | "''"))

@@ -179,6 +179,14 @@ const CIRCUMSTANCE_OPENERS: &[&str] = &[
     "separately", "then", "still", "also", "however", "when", "while", "as", "if", "although", "though", "because", "since",
     "despite", "following", "with", "without", "for", "by", "under", "amid", "unlike", "once", "until", "unless", "whenever",
 ];
+/// Whether `word` reads as an -ly adverb ("repeatedly", "publicly"), not a noun in -ly ("the
+/// family said", "an ally").
+fn is_adverb(word: &str) -> bool {
+    word.len() > 4
+        && word.ends_with("ly")
+        && !matches!(word, "family" | "Family" | "ally" | "rally" | "assembly" | "Assembly" | "supply" | "monopoly" | "anomaly" | "Italy" | "Sicily" | "Kelly" | "Reilly")
+}
+
 /// Documents that show or find what their object says ("Polls show", "Video of the incident shows").
 const DOCUMENTS: &[&str] = &[
     "poll", "polls", "polling", "average", "averages", "analysis", "analyses", "study", "studies", "report", "reports", "survey",
@@ -328,7 +336,7 @@ impl<'a> Attributor<'a> {
                 // believed that ..." is an attribution without a source.
                 // "is disputed", "is widely believed": the auxiliary may stand before adverbs.
                 let mut aux = t;
-                while aux > first && (self.word(aux - 1).ends_with("ly") && self.word(aux - 1).len() > 4 || matches!(self.word(aux - 1), "first" | "also" | "not" | "already" | "never" | "long")) {
+                while aux > first && (is_adverb(self.word(aux - 1)) || matches!(self.word(aux - 1), "first" | "also" | "not" | "already" | "never" | "long")) {
                     aux -= 1;
                 }
                 let participle = word.ends_with("ed") || matches!(word, "said" | "told" | "written" | "thought" | "known" | "shown" | "found" | "held" | "seen");
@@ -710,7 +718,7 @@ impl<'a> Attributor<'a> {
         // plans", "will plan").
         if cue.nominal {
             let mut p = t;
-            while p > first && (self.word(p - 1).ends_with("ly") || matches!(self.word(p - 1), "also" | "still" | "now" | "often" | "never" | "not" | "n't")) {
+            while p > first && (is_adverb(self.word(p - 1)) || matches!(self.word(p - 1), "also" | "still" | "now" | "often" | "never" | "not" | "n't")) {
                 p -= 1;
             }
             let previous = if p > first { self.word(p - 1).to_lowercase() } else { String::new() };
@@ -1004,7 +1012,7 @@ impl<'a> Attributor<'a> {
             let w = self.word(start - 1);
             // "He’s claiming", "they’ve said": a contracted auxiliary after a pronoun.
             let contracted = matches!(w, "’s" | "'s" | "’re" | "'re" | "’ve" | "'ve" | "’d" | "'d" | "’ll" | "'ll") && start >= first + 2 && PRONOUNS.contains(&self.word(start - 2));
-            if contracted || AUXILIARIES.contains(&w) || w.ends_with("ly") && w.len() > 4 || matches!(w, "long" | "n't" | "’t" | "isn’t" | "wasn’t" | "won’t") {
+            if contracted || AUXILIARIES.contains(&w) || is_adverb(w) || matches!(w, "long" | "n't" | "’t" | "isn’t" | "wasn’t" | "won’t") {
                 start -= 1;
             } else if start >= first + 3 && matches!(self.word(start - 2), "on" | "in" | "last" | "this" | "earlier") && (MONTHS.contains(&w) || WEEKDAYS.contains(&w) || matches!(w, "week" | "month" | "year") || w.len() == 4 && w.starts_with("20") && w.chars().all(|c| c.is_ascii_digit())) {
                 // "Sanders on Tuesday said", "an arbitration panel in 2001 found".
@@ -1108,9 +1116,21 @@ impl<'a> Attributor<'a> {
                 // The source's words run through its appositions ("Denis Maltsev, a senior
                 // researcher at ..."); the mention stays the name.
                 let described = self.tokens()[end - 2].span.end;
+                // "Officials at Homeland Security Investigations, a division of ..., said": a
+                // noun phrase opening the clause, named or not, is the subject too.
+                // "Rep. Gregory W. Meeks (D-N.Y.), chairman of ...": the name before its party label.
+                let close = match self.word(close - 1) {
+                    ")" => (first..close - 1).rev().find(|&k| self.word(k) == "(").filter(|&k| k > first).unwrap_or(close),
+                    _ => close,
+                };
+                let opening = || {
+                    self.clause_opening_subject(first, close)
+                        .map(|(m, span)| (m, span, self.tokens().partition_point(|tok| tok.span.start < span.start)))
+                };
                 return self
                     .subject_at(first, close)
                     .filter(|found| !self.in_quote(found.1) && (found.0.is_some() || !PRONOUNS.contains(&found.1.of(self.text()))))
+                    .or_else(opening)
                     .map(|(m, span, start)| (m, Span::new(span.start, described), start));
             }
             let open = (first..end - 1).rev().find(|&k| self.word(k) == ",")?;
@@ -1331,7 +1351,7 @@ impl<'a> Attributor<'a> {
                     && !FINITE.contains(&lower.as_str())
                     && !AUXILIARIES.contains(&lower.as_str())
                     && !PRONOUNS.contains(&w)
-                    && !(w.starts_with(char::is_lowercase) && (self.lex.cue(w).is_some() || w.ends_with("ly") || w.ends_with("ed")))
+                    && !(w.starts_with(char::is_lowercase) && (self.lex.cue(w).is_some() || is_adverb(w) || w.ends_with("ed")))
                     && !matches!(lower.as_str(), "that" | "which" | "who" | "to" | "in" | "on" | "at" | "for" | "with" | "by" | "from" | "as" | "and" | "or" | "but" | "so" | "than" | "if" | "when" | "while" | "because" | "then" | "there" | "it")
             });
             let opener = self.word(clause_start).to_lowercase();
@@ -1394,7 +1414,7 @@ impl<'a> Attributor<'a> {
         // noun phrase of any lowercase head noun.
         let determined = word.chars().all(char::is_alphabetic)
             && !AUXILIARIES.contains(&word)
-            && !word.ends_with("ly")
+            && !is_adverb(word)
             && !matches!(word, "that" | "which" | "who" | "this" | "there" | "here" | "it" | "what" | "also" | "not")
             && (last.saturating_sub(5).max(first)..last).rev().take_while(|&k| {
                 let w = self.word(k);
@@ -1470,8 +1490,9 @@ impl<'a> Attributor<'a> {
                 break;
             }
         }
-        // "Residents of the harbour district", "members of the group": people of a place or body.
-        if start >= first + 2 && self.word(start - 1) == "of" && self.people_noun(&self.word(start - 2).to_lowercase()) {
+        // "Residents of the harbour district", "members of the group", "attorneys for the
+        // family": people of a place or body, or acting for it.
+        if start >= first + 2 && matches!(self.word(start - 1), "of" | "for" | "at" | "to" | "from") && self.people_noun(&self.word(start - 2).to_lowercase()) {
             start -= 2;
             if start > first && matches!(self.word(start - 1).to_lowercase().as_str(), "the" | "a" | "some" | "many" | "several" | "two" | "three") {
                 start -= 1;

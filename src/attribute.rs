@@ -1688,10 +1688,22 @@ impl<'a> Attributor<'a> {
             if !verbless || source.is_none() && !document && !named {
                 continue;
             }
+            let (cue, names) = self.label_cue(start, colon);
             let source_span = source.map_or(names, |m| self.r.mentions[m].span);
-            let cue = Cue { span: self.tokens()[colon].span, lemma: ":".into(), class: "say".into() };
             let content = q.inner.trim(self.text(), &[',', '.', ' ']);
             self.push(content, Some(cue), source, Some(source_span), true);
+        }
+    }
+
+    /// The cue and the name of a label from token `start` to its colon: the colon, or an
+    /// inverted verb opening the label ("Said Ellis: ...").
+    fn label_cue(&self, start: usize, colon: usize) -> (Cue, Span) {
+        match self.word(start) {
+            "Said" | "Says" | "Added" | "Adds" | "Wrote" | "Writes" if colon > start + 1 => (
+                Cue { span: self.tokens()[start].span, lemma: self.word(start).to_lowercase(), class: "say".into() },
+                self.span(start + 1, colon),
+            ),
+            _ => (Cue { span: self.tokens()[colon].span, lemma: ":".into(), class: "say".into() }, self.span(start, colon)),
         }
     }
 
@@ -1731,7 +1743,7 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             let source = (0..self.r.mentions.len()).find(|&m| name.contains(self.r.mentions[m].span) && self.r.mentions[m].kind != EntityType::Place);
-            let cue = Cue { span: self.tokens()[k].span, lemma: ":".into(), class: "say".into() };
+            let (cue, name) = self.label_cue(name_start, k);
             let quoted = name_start > first;
             self.push(content, Some(cue), source, Some(name), quoted);
         }

@@ -1492,7 +1492,10 @@ impl<'a> Attributor<'a> {
         }
         // "Residents of the harbour district", "members of the group", "attorneys for the
         // family": people of a place or body, or acting for it.
-        if start >= first + 2 && matches!(self.word(start - 1), "of" | "for" | "at" | "to" | "from") && self.people_noun(&self.word(start - 2).to_lowercase()) {
+        if start >= first + 2 && matches!(self.word(start - 1), "of" | "for" | "at" | "to" | "from" | "in" | "on")
+            && (self.people_noun(&self.word(start - 2).to_lowercase())
+                || start >= first + 3 && self.word(start - 2).starts_with(char::is_lowercase) && matches!(self.word(start - 3), "a" | "an" | "A" | "An" | "one" | "One"))
+        {
             start -= 2;
             if start > first && matches!(self.word(start - 1).to_lowercase().as_str(), "the" | "a" | "some" | "many" | "several" | "two" | "three") {
                 start -= 1;

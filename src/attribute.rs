@@ -1012,7 +1012,8 @@ impl<'a> Attributor<'a> {
             let w = self.word(start - 1);
             // "He’s claiming", "they’ve said": a contracted auxiliary after a pronoun.
             let contracted = matches!(w, "’s" | "'s" | "’re" | "'re" | "’ve" | "'ve" | "’d" | "'d" | "’ll" | "'ll") && start >= first + 2 && PRONOUNS.contains(&self.word(start - 2));
-            if contracted || AUXILIARIES.contains(&w) || is_adverb(w) || matches!(w, "long" | "n't" | "’t" | "isn’t" | "wasn’t" | "won’t") {
+            let negation = w.ends_with("n't") || w.ends_with("n’t") || matches!(w, "n't" | "’t");
+            if contracted || negation || AUXILIARIES.contains(&w) || is_adverb(w) || w == "long" {
                 start -= 1;
             } else if start >= first + 3 && matches!(self.word(start - 2), "on" | "in" | "last" | "this" | "earlier") && (MONTHS.contains(&w) || WEEKDAYS.contains(&w) || matches!(w, "week" | "month" | "year") || w.len() == 4 && w.starts_with("20") && w.chars().all(|c| c.is_ascii_digit())) {
                 // "Sanders on Tuesday said", "an arbitration panel in 2001 found".
@@ -1084,8 +1085,11 @@ impl<'a> Attributor<'a> {
                 let owner = k + 1 < end && self.tokens()[k + 1].kind == TokenKind::Possessive;
                 // "Johnnie Wilson, of Springfield, Va., said": a state after its town.
                 let state = self.state_after_place(first, k);
+                // "Senator Dianne Feinstein, Democrat of California, said".
+                let party = matches!(w, "Democrat" | "Republican" | "Independent") && k + 1 < end && self.word(k + 1) == "of";
                 state
                     || owner
+                    || party
                     || matches!(w, "a" | "an" | "the" | "who" | "which" | "whose" | "its" | "his" | "her" | "their" | "one" | "now" | "then" | "also" | "including")
                     || self.tokens()[k].kind == TokenKind::Number
                     || w.starts_with(char::is_lowercase)
@@ -1101,7 +1105,10 @@ impl<'a> Attributor<'a> {
                 let open = (first..close).rev().find(|&k| self.word(k) == ",");
                 let chunk_start = open.map_or(first, |o| o + 1);
                 let plain = self.state_after_place(first, chunk_start) || (chunk_start..close).all(|k| !matches!(self.word(k), "“" | "”" | "\"" | "''" | "." | "?" | "!" | ";" | ":"));
-                if chunk_start == first || chunk_start >= close || !apposition(chunk_start) || !plain {
+                // "Senator Dianne Feinstein, Democrat of California,": a chunk naming a person is
+                // the subject, not one more apposition.
+                let names_person = (chunk_start..close).any(|k| self.mention_starting(k).is_some_and(|m| self.r.mentions[m].kind == EntityType::Person));
+                if chunk_start == first || chunk_start >= close || !apposition(chunk_start) || !plain || names_person && skipped {
                     break;
                 }
                 match open {

@@ -1379,7 +1379,7 @@ impl<'a> Attributor<'a> {
             // "a spokeswoman for Hillary Clinton", "advisers to Mr. Obama": for a person too.
             let speaks_for = name_start > first + 1
                 && match self.r.mentions[m].kind {
-                    EntityType::Organization => matches!(self.word(name_start - 1), "at" | "for" | "from" | "with" | "of" | "to"),
+                    EntityType::Organization => matches!(self.word(name_start - 1), "at" | "for" | "from" | "with" | "of" | "to" | "in"),
                     EntityType::Person => matches!(self.word(name_start - 1), "for" | "to" | "of"),
                     _ => false,
                 };
@@ -1508,6 +1508,10 @@ impl<'a> Attributor<'a> {
                 start -= 1;
             }
             return Some((None, self.span(start, end), start));
+        }
+        // "Federal and state officials said": a coordinated modifier opening the clause.
+        if start >= first + 2 && self.word(start - 1) == "and" && self.tokens()[start - 2].kind == TokenKind::Word && (start - 2 == first || matches!(self.word(start - 3), "," | ";" | ":" | "”" | "\"" | "''")) {
+            start -= 2;
         }
         let span = self.span(start, end);
         let source = self.resolve_description(&lower, start, span);

@@ -1158,7 +1158,8 @@ impl<'a> Attributor<'a> {
                     let from = (first..open).rev().find(|&k| self.tokens()[k].kind == TokenKind::Punct && self.tokens()[k].span.len() == 1 && !matches!(self.word(k), "." | "-")).map_or(first, |k| k + 1);
                     let description = from < open
                         && open - from <= 8
-                        && (matches!(self.word(from), "The" | "the" | "Another" | "another" | "Its" | "its" | "His" | "Her" | "Their") || self.lex.role(self.word(from)).is_some())
+                        && (matches!(self.word(from), "The" | "the" | "A" | "a" | "An" | "an" | "One" | "one" | "Another" | "another" | "Its" | "its" | "His" | "Her" | "Their")
+                            || self.lex.role(self.word(from)).is_some())
                         && (from..open).all(|k| !FINITE.contains(&self.word(k)) && !AUXILIARIES.contains(&self.word(k)) && !matches!(self.word(k), "that" | "who" | "which" | "and"));
                     if description {
                         return Some((Some(m), self.tokens()[from].span.cover(span), from));

@@ -902,7 +902,15 @@ impl<'a> Attributor<'a> {
         match self.word(k) {
             ";" => true,
             "," => {
-                matches!(next, "but" | "while" | "whereas" | "although" | "though" | "when" | "which" | "who" | "where")
+                // "Though she called for X, Clinton restricted ...": in a sentence opened by a
+                // subordinate clause, a frame inside it reports up to the comma that closes it.
+                let sentences = &self.r.segmented.sentences;
+                let first = sentences[sentences.partition_point(|s| s.span.end <= self.tokens()[from].span.start).min(sentences.len() - 1)].tokens.start;
+                let opened = matches!(self.word(first).to_lowercase().as_str(), "though" | "although" | "while" | "when" | "if" | "because" | "since" | "as" | "after" | "before" | "with" | "despite" | "unless" | "once" | "whereas")
+                    && (first..from).all(|x| self.word(x) != ",");
+                let main_clause = next.starts_with(char::is_uppercase) || PRONOUNS.contains(&next) || matches!(next, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "some" | "many");
+                opened && main_clause
+                    || matches!(next, "but" | "while" | "whereas" | "although" | "though" | "when" | "which" | "who" | "where")
                     || next.len() > 5 && next.ends_with("ing") && next.starts_with(char::is_lowercase) && !matches!(next, "including" | "according" | "something" | "anything" | "nothing" | "everything")
                     // "endorsed Clinton, praised her plans ...": a second verb of the speaker;
                     // after "that" the clause's verb is still to come.

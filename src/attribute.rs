@@ -848,6 +848,15 @@ impl<'a> Attributor<'a> {
                 from = k + 1;
             }
         }
+        // "saying during the debate last week, “That makes me smart”": a quotation after a short
+        // circumstance is the content.
+        if self.is_circumstance(from) && !self.is_quote_open(from) {
+            let quote = (from + 1..end.min(from + 12)).find(|&k| self.is_quote_open(k) && self.word(k - 1) == ",");
+            let plain = quote.is_some_and(|q| (from..q - 1).all(|x| !FINITE.contains(&self.word(x)) && !matches!(self.word(x), "that" | "has" | "had" | ",")));
+            if let Some(q) = quote.filter(|_| plain) {
+                from = q;
+            }
+        }
         let told_objects = 4;
         let start = from;
         while from < end && from < start + told_objects && OBJECTS.contains(&self.word(from)) {

@@ -468,7 +468,7 @@ impl<'a> Attributor<'a> {
                             matches!(self.word(t + 1), "in" | "at" | "on" | "during" | "after" | "before" | "last" | "yesterday" | "today" | "earlier")
                                 && (t + 1..r_end).all(|k| {
                                     let w = self.word(k);
-                                    !FINITE.contains(&w) && !matches!(w, "has" | "have" | "had" | "that" | "“" | "\"" | "''") && !(w.ends_with("ed") && k > t + 1)
+                                    !(FINITE.contains(&w) || matches!(w, "has" | "have" | "had" | "that" | "“" | "\"" | "''") || w.ends_with("ed") && k > t + 1)
                                 })
                         });
                         let before = if circumstance && rest.is_some() && !rest_circumstance { None } else { self.before(first, subject_start, quotes) };
@@ -578,7 +578,7 @@ impl<'a> Attributor<'a> {
                                 // has broken away"), but no second frame or quotation.
                                 && (after + 1..content_end).all(|k| {
                                     let w = self.word(k);
-                                    !self.is_quote_open(k) && !matches!(w, "said" | "says" | ";" | "but") && !(w.ends_with("ing") && self.word(k - 1) == ",")
+                                    !(self.is_quote_open(k) || matches!(w, "said" | "says" | ";" | "but") || w.ends_with("ing") && self.word(k - 1) == ",")
                                 })
                                 && (self.word(after) == "(" || {
                                     let w = self.word(after + 1);
@@ -748,7 +748,7 @@ impl<'a> Attributor<'a> {
                 let w = next(k);
                 // "in their report": after a determiner a cue form is a noun.
                 let noun = k > 1 && matches!(next(k - 1), "the" | "a" | "an" | "their" | "his" | "her" | "its" | "our" | "my" | "this");
-                !FINITE.contains(&w) && !matches!(w, "that" | "has" | "have" | "had" | "who" | "which" | "“" | "\"" | "''" | "(") && !(w.starts_with(char::is_lowercase) && self.lex.cue(w).is_some() && !noun)
+                !(FINITE.contains(&w) || matches!(w, "that" | "has" | "have" | "had" | "who" | "which" | "“" | "\"" | "''" | "(") || w.starts_with(char::is_lowercase) && self.lex.cue(w).is_some() && !noun)
             })
         });
         let closes_quote = plain_tail && (first..t).any(|k| matches!(self.word(k), "”" | "\"" | "''"));
@@ -1710,7 +1710,7 @@ impl<'a> Attributor<'a> {
             }
             let verbless = (start..colon).all(|k| {
                 let w = self.word(k);
-                !FINITE.contains(&w) && !matches!(w, "has" | "have" | "had" | "said" | "says") && !(w.starts_with(char::is_lowercase) && self.lex.cue(w).is_some())
+                !(FINITE.contains(&w) || matches!(w, "has" | "have" | "had" | "said" | "says") || w.starts_with(char::is_lowercase) && self.lex.cue(w).is_some())
             });
             let names = self.span(start, colon);
             let source = (0..self.r.mentions.len()).rev().find(|&m| names.contains(self.r.mentions[m].span) && self.r.mentions[m].kind != EntityType::Place);

@@ -18,11 +18,13 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 fn main() {
-    let dir = std::env::args().skip(1).find(|a| !a.starts_with('-')).map(PathBuf::from).unwrap_or_else(|| PathBuf::from("../shared/data/bbc-news"));
-    let sources: Vec<Source> = ingest::discover(&[dir.clone()])
-        .filter_map(Result::ok)
-        .filter_map(|p| ingest::read(&p, ingest::DEFAULT_MAX_BYTES).ok())
-        .collect();
+    let dir = std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with('-'))
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("../shared/data/bbc-news"));
+    let sources: Vec<Source> =
+        ingest::discover(&[dir.clone()]).filter_map(Result::ok).filter_map(|p| ingest::read(&p, ingest::DEFAULT_MAX_BYTES).ok()).collect();
     if sources.is_empty() {
         eprintln!("no articles under {} (pass a directory)", dir.display());
         return;

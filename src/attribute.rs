@@ -15,7 +15,7 @@
 use crate::lexicon::{EntityType, Lexicon};
 use crate::recognize::Recognized;
 use crate::segment::TokenKind;
-use crate::text::{Diagnostic, Span, MONTHS};
+use crate::text::{Diagnostic, MONTHS, Span};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -140,65 +140,377 @@ struct Quote {
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we", "you", "He", "She", "They", "It", "I", "We", "You"];
 const PEOPLE_NOUNS: &[&str] = &[
-    "experts", "officials", "residents", "sources", "analysts", "observers", "critics", "authorities", "witnesses",
-    "people", "militants", "members", "activists", "researchers", "scientists", "diplomats", "commentators",
-    "reporters", "journalists", "locals", "villagers", "lawyers", "investigators", "prosecutors", "government",
-    "ministry", "staffer", "source", "official", "man", "woman", "spokesman", "spokeswoman", "spokesperson",
-    "police", "study", "report", "survey", "poll", "statement", "agency", "group", "institute", "union", "authority",
-    "company", "developer", "party", "data", "figures", "army", "military", "leaders", "leader", "voters", "workers",
-    "doctors", "patients", "fighters", "defector", "analysis", "documents", "website", "portal", "newspaper",
-    "demonstrators", "protesters", "veterans", "families", "parents", "students", "democrats", "republicans", "conservatives",
-    "liberals", "progressives", "campaign", "administration", "panel", "committee", "court", "lawmakers", "senators",
-    "passengers", "commuters", "customers", "consumers", "economists", "executives", "supporters", "opponents", "advisers", "aides",
-    "farmers", "teachers", "nurses", "owners", "regulators", "businesses", "environmentalists", "historians",
+    "experts",
+    "officials",
+    "residents",
+    "sources",
+    "analysts",
+    "observers",
+    "critics",
+    "authorities",
+    "witnesses",
+    "people",
+    "militants",
+    "members",
+    "activists",
+    "researchers",
+    "scientists",
+    "diplomats",
+    "commentators",
+    "reporters",
+    "journalists",
+    "locals",
+    "villagers",
+    "lawyers",
+    "investigators",
+    "prosecutors",
+    "government",
+    "ministry",
+    "staffer",
+    "source",
+    "official",
+    "man",
+    "woman",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "police",
+    "study",
+    "report",
+    "survey",
+    "poll",
+    "statement",
+    "agency",
+    "group",
+    "institute",
+    "union",
+    "authority",
+    "company",
+    "developer",
+    "party",
+    "data",
+    "figures",
+    "army",
+    "military",
+    "leaders",
+    "leader",
+    "voters",
+    "workers",
+    "doctors",
+    "patients",
+    "fighters",
+    "defector",
+    "analysis",
+    "documents",
+    "website",
+    "portal",
+    "newspaper",
+    "demonstrators",
+    "protesters",
+    "veterans",
+    "families",
+    "parents",
+    "students",
+    "democrats",
+    "republicans",
+    "conservatives",
+    "liberals",
+    "progressives",
+    "campaign",
+    "administration",
+    "panel",
+    "committee",
+    "court",
+    "lawmakers",
+    "senators",
+    "passengers",
+    "commuters",
+    "customers",
+    "consumers",
+    "economists",
+    "executives",
+    "supporters",
+    "opponents",
+    "advisers",
+    "aides",
+    "farmers",
+    "teachers",
+    "nurses",
+    "owners",
+    "regulators",
+    "businesses",
+    "environmentalists",
+    "historians",
 ];
 const AUXILIARIES: &[&str] = &[
-    "has", "have", "had", "is", "was", "were", "are", "will", "would", "could", "may", "might", "also", "has also",
-    "recently", "later", "further", "then", "now", "again", "previously", "repeatedly", "publicly", "reportedly",
-    "already", "often", "has been", "not", "did", "does", "do", "even", "only", "still", "once", "had been", "never",
-    "must", "should", "can", "first", "earlier",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "also",
+    "has also",
+    "recently",
+    "later",
+    "further",
+    "then",
+    "now",
+    "again",
+    "previously",
+    "repeatedly",
+    "publicly",
+    "reportedly",
+    "already",
+    "often",
+    "has been",
+    "not",
+    "did",
+    "does",
+    "do",
+    "even",
+    "only",
+    "still",
+    "once",
+    "had been",
+    "never",
+    "must",
+    "should",
+    "can",
+    "first",
+    "earlier",
 ];
 const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 /// Verbs that take another verb through "to" ("continues to insist", "refused to disclose").
 const CATENATIVES: &[&str] = &[
-    "continue", "continues", "continued", "appear", "appears", "appeared", "seem", "seems", "seemed", "try", "tries", "tried",
-    "begin", "begins", "began", "start", "starts", "started", "need", "needs", "needed", "seek", "seeks", "sought", "decline",
-    "declines", "declined", "refuse", "refuses", "refused", "want", "wants", "wanted", "plan", "plans", "planned", "hope", "hopes",
-    "hoped", "able", "likely", "unlikely", "expected", "used", "going", "set", "ready", "willing", "eager", "determined",
+    "continue",
+    "continues",
+    "continued",
+    "appear",
+    "appears",
+    "appeared",
+    "seem",
+    "seems",
+    "seemed",
+    "try",
+    "tries",
+    "tried",
+    "begin",
+    "begins",
+    "began",
+    "start",
+    "starts",
+    "started",
+    "need",
+    "needs",
+    "needed",
+    "seek",
+    "seeks",
+    "sought",
+    "decline",
+    "declines",
+    "declined",
+    "refuse",
+    "refuses",
+    "refused",
+    "want",
+    "wants",
+    "wanted",
+    "plan",
+    "plans",
+    "planned",
+    "hope",
+    "hopes",
+    "hoped",
+    "able",
+    "likely",
+    "unlikely",
+    "expected",
+    "used",
+    "going",
+    "set",
+    "ready",
+    "willing",
+    "eager",
+    "determined",
 ];
 /// Finite forms of "be" and the modals: a clause's verb.
 const FINITE: &[&str] = &["is", "are", "was", "were", "will", "would", "could", "can", "should", "might", "may", "must"];
 const NOMINAL_CUES: &[&str] = &[
-    "estimate", "estimates", "report", "study", "statement", "assessment", "figures", "data", "survey", "poll",
-    "analysis", "findings", "announcement", "claim", "claims", "count", "calculation", "calculations",
+    "estimate",
+    "estimates",
+    "report",
+    "study",
+    "statement",
+    "assessment",
+    "figures",
+    "data",
+    "survey",
+    "poll",
+    "analysis",
+    "findings",
+    "announcement",
+    "claim",
+    "claims",
+    "count",
+    "calculation",
+    "calculations",
 ];
 /// Words that open a phrase or clause of circumstance before a frame ("In a statement, X said",
 /// "When he bought the mine, X said"): what they open is not the content.
 const CIRCUMSTANCE_OPENERS: &[&str] = &[
-    "in", "on", "at", "after", "before", "during", "asked", "speaking", "writing", "responding", "earlier", "later", "meanwhile",
-    "separately", "then", "still", "also", "however", "when", "while", "as", "if", "although", "though", "because", "since",
-    "despite", "following", "with", "without", "for", "by", "under", "amid", "unlike", "once", "until", "unless", "whenever",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "asked",
+    "speaking",
+    "writing",
+    "responding",
+    "earlier",
+    "later",
+    "meanwhile",
+    "separately",
+    "then",
+    "still",
+    "also",
+    "however",
+    "when",
+    "while",
+    "as",
+    "if",
+    "although",
+    "though",
+    "because",
+    "since",
+    "despite",
+    "following",
+    "with",
+    "without",
+    "for",
+    "by",
+    "under",
+    "amid",
+    "unlike",
+    "once",
+    "until",
+    "unless",
+    "whenever",
 ];
 /// Whether `word` reads as an -ly adverb ("repeatedly", "publicly"), not a noun in -ly ("the
 /// family said", "an ally").
 fn is_adverb(word: &str) -> bool {
     word.len() > 4
         && word.ends_with("ly")
-        && !matches!(word, "family" | "Family" | "ally" | "rally" | "assembly" | "Assembly" | "supply" | "monopoly" | "anomaly" | "Italy" | "Sicily" | "Kelly" | "Reilly")
+        && !matches!(
+            word,
+            "family"
+                | "Family"
+                | "ally"
+                | "rally"
+                | "assembly"
+                | "Assembly"
+                | "supply"
+                | "monopoly"
+                | "anomaly"
+                | "Italy"
+                | "Sicily"
+                | "Kelly"
+                | "Reilly"
+        )
 }
 
 /// Documents that show or find what their object says ("Polls show", "Video of the incident shows").
 const DOCUMENTS: &[&str] = &[
-    "poll", "polls", "polling", "average", "averages", "analysis", "analyses", "study", "studies", "report", "reports", "survey",
-    "surveys", "data", "video", "videos", "footage", "transcript", "documents", "records", "research", "slide", "review", "audit",
-    "investigation", "results", "evidence", "memo", "letter", "figures", "numbers", "filings", "tests", "census", "it",
+    "poll",
+    "polls",
+    "polling",
+    "average",
+    "averages",
+    "analysis",
+    "analyses",
+    "study",
+    "studies",
+    "report",
+    "reports",
+    "survey",
+    "surveys",
+    "data",
+    "video",
+    "videos",
+    "footage",
+    "transcript",
+    "documents",
+    "records",
+    "research",
+    "slide",
+    "review",
+    "audit",
+    "investigation",
+    "results",
+    "evidence",
+    "memo",
+    "letter",
+    "figures",
+    "numbers",
+    "filings",
+    "tests",
+    "census",
+    "it",
 ];
 /// Hearers between a verb of telling and its clause ("told reporters that", "warned voters that").
 const OBJECTS: &[&str] = &[
-    "reporters", "journalists", "me", "us", "him", "her", "them", "supporters", "parliament", "lawmakers", "listeners", "viewers", "readers",
-    "voters", "crowd", "audience", "audiences", "donors", "Americans", "people", "followers", "allies", "colleagues", "aides", "officials",
-    "investigators", "Congress", "senators", "delegates", "students", "workers", "employees", "staff", "residents", "members", "passengers",
-    "customers", "clients", "investors", "parents", "the", "a", "an",
+    "reporters",
+    "journalists",
+    "me",
+    "us",
+    "him",
+    "her",
+    "them",
+    "supporters",
+    "parliament",
+    "lawmakers",
+    "listeners",
+    "viewers",
+    "readers",
+    "voters",
+    "crowd",
+    "audience",
+    "audiences",
+    "donors",
+    "Americans",
+    "people",
+    "followers",
+    "allies",
+    "colleagues",
+    "aides",
+    "officials",
+    "investigators",
+    "Congress",
+    "senators",
+    "delegates",
+    "students",
+    "workers",
+    "employees",
+    "staff",
+    "residents",
+    "members",
+    "passengers",
+    "customers",
+    "clients",
+    "investors",
+    "parents",
+    "the",
+    "a",
+    "an",
 ];
 
 impl<'a> Attributor<'a> {
@@ -243,7 +555,10 @@ impl<'a> Attributor<'a> {
                         open = None;
                     }
                     ('“', Some(_)) => {
-                        self.diagnostics.push(Diagnostic { span: Some(Span::new(at, at + width)), message: "quotation mark opened inside an open quotation".into() });
+                        self.diagnostics.push(Diagnostic {
+                            span: Some(Span::new(at, at + width)),
+                            message: "quotation mark opened inside an open quotation".into(),
+                        });
                         open = Some((at, c, width));
                     }
                     _ => {}
@@ -253,12 +568,14 @@ impl<'a> Attributor<'a> {
                 // A quotation that runs on into the next paragraph is news convention when the
                 // next paragraph opens with a mark; otherwise the mark is unbalanced.
                 let next = self.r.segmented.paragraphs.iter().find(|p| p.start > paragraph.end);
-                let continues = next.is_some_and(|p| p.of(text).starts_with(['“', '"']) || p.of(text).starts_with("''") || p.of(text).starts_with("``"));
+                let continues = next
+                    .is_some_and(|p| p.of(text).starts_with(['“', '"']) || p.of(text).starts_with("''") || p.of(text).starts_with("``"));
                 if continues {
                     let inner = Span::new(start + width, paragraph.end);
                     out.push(Quote { inner, outer: Span::new(start, paragraph.end) });
                 } else {
-                    self.diagnostics.push(Diagnostic { span: Some(Span::new(start, start + width)), message: "unbalanced quotation mark".into() });
+                    self.diagnostics
+                        .push(Diagnostic { span: Some(Span::new(start, start + width)), message: "unbalanced quotation mark".into() });
                 }
             }
         }
@@ -274,7 +591,8 @@ impl<'a> Attributor<'a> {
         let sentence = self.r.segmented.sentences[index].clone();
         let (first, last) = (sentence.tokens.start, sentence.tokens.end);
         // The sentence's last token is usually its period; content stops before it.
-        let content_end = (first..last).rev().find(|&t| !matches!(self.word(t), "." | "!" | "?" | "…" | "”" | "\"" | "''")).map_or(last, |t| t + 1);
+        let content_end =
+            (first..last).rev().find(|&t| !matches!(self.word(t), "." | "!" | "?" | "…" | "”" | "\"" | "''")).map_or(last, |t| t + 1);
         let (words, capitalized) = (first..last)
             .map(|k| self.word(k))
             .filter(|w| w.chars().all(char::is_alphabetic) && w.len() > 3)
@@ -284,7 +602,8 @@ impl<'a> Attributor<'a> {
         // an attribution whose asker the text leaves unnamed.
         // "Asked by Matt Lauer whether she had practiced", "Asked in Iowa recently whether he
         // would": the question word may come after the asker and circumstance.
-        let question = |k: usize| matches!(self.word(k), "about" | "whether" | "if" | "what" | "how" | "why" | "who" | "which" | "when" | "where");
+        let question =
+            |k: usize| matches!(self.word(k), "about" | "whether" | "if" | "what" | "how" | "why" | "who" | "which" | "when" | "where");
         if self.word(first) == "Asked" {
             let comma = (first + 1..last).find(|&k| self.word(k) == ",");
             let opens = comma.and_then(|c| (first + 1..c.min(first + 9)).find(|&k| question(k)));
@@ -303,7 +622,9 @@ impl<'a> Attributor<'a> {
             // "according to X, CONTENT" and "CONTENT, according to X".
             if word.eq_ignore_ascii_case("according") && t + 1 < last && self.word(t + 1) == "to" {
                 let np_start = t + 2;
-                let np_end = (np_start..last).find(|&k| matches!(self.word(k), "," | "." | ";" | ":" | "“" | "\"" | "''" | "—" | "–") || self.word(k) == "that").unwrap_or(last);
+                let np_end = (np_start..last)
+                    .find(|&k| matches!(self.word(k), "," | "." | ";" | ":" | "“" | "\"" | "''" | "—" | "–") || self.word(k) == "that")
+                    .unwrap_or(last);
                 if np_end > np_start {
                     let (source, source_span) = self.noun_phrase_source(np_start, np_end);
                     let cue = Cue { span: self.span(t, t + 2), lemma: "according to".into(), class: "according".into() };
@@ -321,28 +642,41 @@ impl<'a> Attributor<'a> {
             }
             let in_quote = quotes.iter().any(|q| q.inner.contains(self.tokens()[t].span));
             // "the NDU estimate of 4,000": a noun, left to the nominal cues below.
-            let noun_use = NOMINAL_CUES.contains(&word) && t + 1 < last && (self.word(t + 1) == "of" || self.lex.cue(self.word(t + 1)).is_some())
-                || word == "think" && t + 1 < last && matches!(self.word(t + 1), "tank" | "tanks");
+            let noun_use =
+                NOMINAL_CUES.contains(&word) && t + 1 < last && (self.word(t + 1) == "of" || self.lex.cue(self.word(t + 1)).is_some())
+                    || word == "think" && t + 1 < last && matches!(self.word(t + 1), "tank" | "tanks");
             // Headlines capitalize their verbs ("Obama Says Museum Will Tell ...").
             let cased = word.starts_with(char::is_lowercase) || headline && t > first;
             // "want to know", "refused to comment": the first verb is the cue, the second its content.
             let governed = t >= first + 2 && self.word(t - 1) == "to" && self.lex.cue(self.word(t - 2)).is_some();
             // "the findings looked promising": a participle after a linking verb is an adjective.
-            let adjective = word.ends_with("ing") && t > first && matches!(self.word(t - 1), "look" | "looks" | "looked" | "seem" | "seems" | "seemed" | "sound" | "sounds" | "sounded");
-            if let Some(cue) = self.lex.cue(word).filter(|c| cased && !in_quote && !noun_use && !governed && !adjective && self.cue_fits(c, first, t, last)) {
+            let adjective = word.ends_with("ing")
+                && t > first
+                && matches!(self.word(t - 1), "look" | "looks" | "looked" | "seem" | "seems" | "seemed" | "sound" | "sounds" | "sounded");
+            if let Some(cue) = self
+                .lex
+                .cue(word)
+                .filter(|c| cased && !in_quote && !noun_use && !governed && !adjective && self.cue_fits(c, first, t, last))
+            {
                 let nominal = cue.nominal;
                 let cue = Cue { span: self.tokens()[t].span, lemma: cue.lemma.clone(), class: cue.class.clone() };
                 // A passive cue ("is disputed by", "was denied") has no speaker before it; "it is
                 // believed that ..." is an attribution without a source.
                 // "is disputed", "is widely believed": the auxiliary may stand before adverbs.
                 let mut aux = t;
-                while aux > first && (is_adverb(self.word(aux - 1)) || matches!(self.word(aux - 1), "first" | "also" | "not" | "already" | "never" | "long")) {
+                while aux > first
+                    && (is_adverb(self.word(aux - 1))
+                        || matches!(self.word(aux - 1), "first" | "also" | "not" | "already" | "never" | "long"))
+                {
                     aux -= 1;
                 }
-                let participle = word.ends_with("ed") || matches!(word, "said" | "told" | "written" | "thought" | "known" | "shown" | "found" | "held" | "seen");
-                let passive = aux > first && matches!(self.word(aux - 1), "is" | "was" | "were" | "are" | "been" | "be" | "being") && participle;
+                let participle = word.ends_with("ed")
+                    || matches!(word, "said" | "told" | "written" | "thought" | "known" | "shown" | "found" | "held" | "seen");
+                let passive =
+                    aux > first && matches!(self.word(aux - 1), "is" | "was" | "were" | "are" | "been" | "be" | "being") && participle;
                 if passive {
-                    let impersonal = aux >= first + 2 && self.word(aux - 2).eq_ignore_ascii_case("it") && t + 1 < last && self.word(t + 1) == "that";
+                    let impersonal =
+                        aux >= first + 2 && self.word(aux - 2).eq_ignore_ascii_case("it") && t + 1 < last && self.word(t + 1) == "that";
                     if impersonal {
                         let cue = Cue { span: self.span(aux - 1, t + 1), ..cue };
                         if let Some((content, direct)) = self.after(t + 1, content_end, quotes) {
@@ -352,9 +686,35 @@ impl<'a> Attributor<'a> {
                         // "The issue was first reported by The Washington Post": the agent after
                         // "by" is the source, the subject what it said.
                         let agent_end = (t + 3..content_end)
-                            .find(|&k| matches!(self.word(k), "," | ";" | ":" | "—" | "(" | "in" | "on" | "at" | "after" | "during" | "since" | "because" | "when" | "as" | "for" | "to" | "last" | "this" | "earlier" | "and"))
+                            .find(|&k| {
+                                matches!(
+                                    self.word(k),
+                                    "," | ";"
+                                        | ":"
+                                        | "—"
+                                        | "("
+                                        | "in"
+                                        | "on"
+                                        | "at"
+                                        | "after"
+                                        | "during"
+                                        | "since"
+                                        | "because"
+                                        | "when"
+                                        | "as"
+                                        | "for"
+                                        | "to"
+                                        | "last"
+                                        | "this"
+                                        | "earlier"
+                                        | "and"
+                                )
+                            })
                             .unwrap_or(content_end);
-                        let subject_start = (first..aux - 1).rev().find(|&k| matches!(self.word(k), ";" | ":" | "that" | "which" | "who")).map_or(first, |k| k + 1);
+                        let subject_start = (first..aux - 1)
+                            .rev()
+                            .find(|&k| matches!(self.word(k), ";" | ":" | "that" | "which" | "who"))
+                            .map_or(first, |k| k + 1);
                         if let Some((source, span)) = self.closing_description(t + 2, agent_end) {
                             if let Some((content, direct)) = self.before(subject_start, aux - 1, quotes) {
                                 let cue = Cue { span: self.span(aux - 1, t + 2), ..cue };
@@ -367,11 +727,16 @@ impl<'a> Attributor<'a> {
                 }
                 // Judgments and intentions are attributions only when someone holds them.
                 let needs_agent = matches!(cue.class.as_str(), "judge" | "intend");
-                let clause_subject = self.clause_subject(first, t).filter(|(m, span)| !needs_agent || span.is_some_and(|span| self.agentive(*m, span)));
+                let clause_subject =
+                    self.clause_subject(first, t).filter(|(m, span)| !needs_agent || span.is_some_and(|span| self.agentive(*m, span)));
                 if let Some((source, source_span)) = clause_subject {
                     // ", saying ...", "and said ...", "who said ...": the subject is elsewhere, and
                     // an earlier frame's content ends before this one's connector.
-                    let connector = (first..t).rev().find(|&k| matches!(self.word(k), "," | "and" | "but" | "who") || k + 1 == t && matches!(self.word(k), "by" | "after" | "before" | "for" | "from" | "while" | "without" | "when"));
+                    let connector = (first..t).rev().find(|&k| {
+                        matches!(self.word(k), "," | "and" | "but" | "who")
+                            || k + 1 == t
+                                && matches!(self.word(k), "by" | "after" | "before" | "for" | "from" | "while" | "without" | "when")
+                    });
                     if let Some(k) = connector {
                         self.end_contents_at(k, t);
                     }
@@ -394,7 +759,10 @@ impl<'a> Attributor<'a> {
                 if let Some((source, source_span, subject_start)) = subject {
                     // "The authority plans to borrow, and its chairman noted ...": an earlier
                     // frame's content ends where this clause begins.
-                    if subject_start >= first + 2 && matches!(self.word(subject_start - 1), "and" | "but") && self.word(subject_start - 2) == "," {
+                    if subject_start >= first + 2
+                        && matches!(self.word(subject_start - 1), "and" | "but")
+                        && self.word(subject_start - 2) == ","
+                    {
                         self.end_contents_at(subject_start - 2, t);
                     }
                     let clause_follows = t + 1 < last && matches!(self.word(t + 1), "that" | ":");
@@ -424,7 +792,9 @@ impl<'a> Attributor<'a> {
                         let resumes = quoted_before
                             .then(|| (t + 2..content_end.min(t + 14)).find(|&k| self.is_quote_open(k) && self.word(k - 1) == ","))
                             .flatten()
-                            .filter(|&k| (t + 1..k).all(|x| !FINITE.contains(&self.word(x)) && !matches!(self.word(x), "that" | "has" | "had")));
+                            .filter(|&k| {
+                                (t + 1..k).all(|x| !FINITE.contains(&self.word(x)) && !matches!(self.word(x), "that" | "has" | "had"))
+                            });
                         let rest = match resumes {
                             Some(k) => self.after(k, content_end, quotes),
                             None => self.after(t + 1, content_end, quotes),
@@ -434,7 +804,24 @@ impl<'a> Attributor<'a> {
                         let opener = self.word(first).to_lowercase();
                         // A subordinate clause may hold commas of its own ("Though he has
                         // heralded plans, a tax loophole ..., analysts say ...").
-                        let subordinate = matches!(opener.as_str(), "though" | "although" | "while" | "when" | "if" | "because" | "since" | "as" | "after" | "before" | "despite" | "unless" | "until" | "once" | "whenever");
+                        let subordinate = matches!(
+                            opener.as_str(),
+                            "though"
+                                | "although"
+                                | "while"
+                                | "when"
+                                | "if"
+                                | "because"
+                                | "since"
+                                | "as"
+                                | "after"
+                                | "before"
+                                | "despite"
+                                | "unless"
+                                | "until"
+                                | "once"
+                                | "whenever"
+                        );
                         let circumstance = opener.ends_with("ing") && !self.is_quote_open(first)
                             || subordinate
                             || (first..subject_start - 1).all(|k| self.word(k) != ",") && CIRCUMSTANCE_OPENERS.contains(&opener.as_str());
@@ -442,10 +829,32 @@ impl<'a> Attributor<'a> {
                         // before the frame are its circumstance when something follows it.
                         let verbless = (first..subject_start - 1).all(|k| {
                             let w = self.word(k);
-                            !FINITE.contains(&w) && !matches!(w, "has" | "have" | "had" | "did" | "does" | "do") && !self.is_quote_open(k) && !(w.starts_with(char::is_lowercase) && (w.ends_with("ed") || self.lex.cue(w).is_some()))
+                            !FINITE.contains(&w)
+                                && !matches!(w, "has" | "have" | "had" | "did" | "does" | "do")
+                                && !self.is_quote_open(k)
+                                && !(w.starts_with(char::is_lowercase) && (w.ends_with("ed") || self.lex.cue(w).is_some()))
                         });
                         let adverbial = CIRCUMSTANCE_OPENERS.contains(&opener.as_str())
-                            || matches!(opener.as_str(), "through" | "like" | "along" | "and" | "but" | "this" | "last" | "next" | "even" | "among" | "across" | "from" | "to" | "over" | "within" | "besides" | "regarding");
+                            || matches!(
+                                opener.as_str(),
+                                "through"
+                                    | "like"
+                                    | "along"
+                                    | "and"
+                                    | "but"
+                                    | "this"
+                                    | "last"
+                                    | "next"
+                                    | "even"
+                                    | "among"
+                                    | "across"
+                                    | "from"
+                                    | "to"
+                                    | "over"
+                                    | "within"
+                                    | "besides"
+                                    | "regarding"
+                            );
                         // "Again, those surveyed said ...": a verbless opener is circumstance
                         // unless the rest goes on with its verb ("A major reason ..., he
                         // continues, is that ...").
@@ -460,18 +869,28 @@ impl<'a> Attributor<'a> {
                         });
                         // "In Nairobi, where ..., Otieno said access ...": an opening phrase of
                         // circumstance, commas and all, when the rest has a subject of its own.
-                        let circumstance = circumstance || verbless && (adverbial || !rest_verb) || CIRCUMSTANCE_OPENERS.contains(&opener.as_str()) && rest.is_some() && !rest_verb;
+                        let circumstance = circumstance
+                            || verbless && (adverbial || !rest_verb)
+                            || CIRCUMSTANCE_OPENERS.contains(&opener.as_str()) && rest.is_some() && !rest_verb;
                         // '"...," Mr. Smith said in his interview.': what follows the frame may be
                         // only its own circumstance, and then what precedes it is the content.
                         let rest_circumstance = rest.is_some_and(|(r, _)| {
                             let r_end = self.tokens().partition_point(|tok| tok.span.start < r.end);
-                            matches!(self.word(t + 1), "in" | "at" | "on" | "during" | "after" | "before" | "last" | "yesterday" | "today" | "earlier")
-                                && (t + 1..r_end).all(|k| {
-                                    let w = self.word(k);
-                                    !(FINITE.contains(&w) || matches!(w, "has" | "have" | "had" | "that" | "“" | "\"" | "''") || w.ends_with("ed") && k > t + 1)
-                                })
+                            matches!(
+                                self.word(t + 1),
+                                "in" | "at" | "on" | "during" | "after" | "before" | "last" | "yesterday" | "today" | "earlier"
+                            ) && (t + 1..r_end).all(|k| {
+                                let w = self.word(k);
+                                !(FINITE.contains(&w)
+                                    || matches!(w, "has" | "have" | "had" | "that" | "“" | "\"" | "''")
+                                    || w.ends_with("ed") && k > t + 1)
+                            })
                         });
-                        let before = if circumstance && rest.is_some() && !rest_circumstance { None } else { self.before(first, subject_start, quotes) };
+                        let before = if circumstance && rest.is_some() && !rest_circumstance {
+                            None
+                        } else {
+                            self.before(first, subject_start, quotes)
+                        };
                         match (before, rest) {
                             (Some((b, direct)), None) => Some((b, direct)),
                             // '"We will finish," Castell said, "before the snow."': one quotation
@@ -511,9 +930,15 @@ impl<'a> Attributor<'a> {
                 }
                 // "Officials at the agency's Miami office said ...": a noun phrase that opens the
                 // clause, named or not, is the subject.
-                if let Some((source, source_span)) = self.clause_opening_subject(first, t).filter(|(m, span)| !needs_agent || self.agentive(*m, *span)) {
+                if let Some((source, source_span)) =
+                    self.clause_opening_subject(first, t).filter(|(m, span)| !needs_agent || self.agentive(*m, *span))
+                {
                     let subject_start = self.tokens().partition_point(|tok| tok.span.start < source_span.start);
-                    let content = if subject_start > first { self.before(first, subject_start - 1, quotes).filter(|c| c.1) } else { self.after(t + 1, content_end, quotes) };
+                    let content = if subject_start > first {
+                        self.before(first, subject_start - 1, quotes).filter(|c| c.1)
+                    } else {
+                        self.after(t + 1, content_end, quotes)
+                    };
                     if let Some((content, direct)) = content {
                         self.push(content, Some(cue), source, Some(source_span), direct);
                     }
@@ -540,15 +965,24 @@ impl<'a> Attributor<'a> {
                     }
                     // "said Republican party boss Reince Priebus", "said Pentagon spokesman Navy
                     // Capt. Jeff Davis": capitalized modifiers too, when a name follows them.
-                    let name_ahead = |k: usize| (k + 1..last.min(t + 9)).take_while(|&x| self.tokens()[x].kind != TokenKind::Punct).any(|x| self.mention_starting(x).is_some());
+                    let name_ahead = |k: usize| {
+                        (k + 1..last.min(t + 9))
+                            .take_while(|&x| self.tokens()[x].kind != TokenKind::Punct)
+                            .any(|x| self.mention_starting(x).is_some())
+                    };
                     while name_at + 1 < last
                         && name_at < t + 8
                         && (self.lex.role(self.word(name_at)).is_some()
                             || self.tokens()[name_at].kind == TokenKind::Possessive
                             || self.tokens()[name_at].kind == TokenKind::Number
                             || self.word(name_at).chars().all(char::is_lowercase)
-                                && !matches!(self.word(name_at), "of" | "about" | "to" | "in" | "on" | "at" | "for" | "with" | "by" | "from" | "that")
-                            || self.tokens()[name_at].kind == TokenKind::Word && self.word(name_at).starts_with(char::is_uppercase) && name_ahead(name_at))
+                                && !matches!(
+                                    self.word(name_at),
+                                    "of" | "about" | "to" | "in" | "on" | "at" | "for" | "with" | "by" | "from" | "that"
+                                )
+                            || self.tokens()[name_at].kind == TokenKind::Word
+                                && self.word(name_at).starts_with(char::is_uppercase)
+                                && name_ahead(name_at))
                         && self.mention_starting(name_at).is_none()
                     {
                         name_at += 1;
@@ -599,7 +1033,9 @@ impl<'a> Attributor<'a> {
                         if let Some((content, direct)) = self.before(first, t, quotes) {
                             self.push(content, Some(cue.clone()), source, Some(span), direct);
                         }
-                    } else if t + 1 < content_end && (self.word(t + 1).starts_with(char::is_uppercase) || matches!(self.word(t + 1), "the" | "a" | "an" | "one")) {
+                    } else if t + 1 < content_end
+                        && (self.word(t + 1).starts_with(char::is_uppercase) || matches!(self.word(t + 1), "the" | "a" | "an" | "one"))
+                    {
                         // A longer noun phrase after the verb: the frame reports what precedes it,
                         // from a speaker left unnamed.
                         if let Some((content, direct)) = self.before(first, t, quotes) {
@@ -611,10 +1047,18 @@ impl<'a> Attributor<'a> {
                 // A frame whose speaker the words before it do not name still reports its
                 // clause ("... the group of experts who met in June concluded that ...").
                 // "ignored repeated offers": after another verb, the form is an adjective.
-                let after_verb = t > first && self.word(t - 1).starts_with(char::is_lowercase) && (self.word(t - 1).ends_with("ed") || self.word(t - 1).ends_with("ing"));
+                let after_verb = t > first
+                    && self.word(t - 1).starts_with(char::is_lowercase)
+                    && (self.word(t - 1).ends_with("ed") || self.word(t - 1).ends_with("ing"));
                 // A document that shows or finds with no source named is seldom anyone's claim
                 // ("showing Trump leading nationally").
-                if self.claims.len() == claims_before && !inverted && !after_verb && !nominal && cue.lemma != "know" && cue.class != "document" {
+                if self.claims.len() == claims_before
+                    && !inverted
+                    && !after_verb
+                    && !nominal
+                    && cue.lemma != "know"
+                    && cue.class != "document"
+                {
                     if let Some((content, direct)) = self.after(t + 1, content_end, quotes) {
                         self.push(content, Some(cue), None, None, direct);
                     }
@@ -659,7 +1103,9 @@ impl<'a> Attributor<'a> {
         let Some(head) = head else { return };
         // The source is what names the poll ("NBC News/Wall Street Journal"), else its words.
         let np = self.span(first + 1, head + 1);
-        let source = (0..self.r.mentions.len()).rev().find(|&m| np.contains(self.r.mentions[m].span) && self.r.mentions[m].kind == EntityType::Organization);
+        let source = (0..self.r.mentions.len())
+            .rev()
+            .find(|&m| np.contains(self.r.mentions[m].span) && self.r.mentions[m].kind == EntityType::Organization);
         if let Some((content, direct)) = self.after(comma + 1, content_end, quotes) {
             let cue = Cue { span: self.tokens()[first].span, lemma: "in".into(), class: "document".into() };
             self.push(content, Some(cue), source, Some(self.span(first + 1, comma)), direct);
@@ -685,7 +1131,9 @@ impl<'a> Attributor<'a> {
         // "secretary of state", "Clinton's claims").
         if t > first {
             let previous = self.word(t - 1);
-            let past = !cue.nominal && (self.word(t).ends_with("ed") || matches!(self.word(t), "said" | "told" | "wrote" | "thought" | "felt" | "knew" | "saw"));
+            let past = !cue.nominal
+                && (self.word(t).ends_with("ed")
+                    || matches!(self.word(t), "said" | "told" | "wrote" | "thought" | "felt" | "knew" | "saw"));
             let noun_context = matches!(
                 previous.to_lowercase().as_str(),
                 "the" | "a" | "an" | "this" | "these" | "those" | "its" | "his" | "her" | "their" | "our" | "my" | "your" | "of" | "in"
@@ -708,7 +1156,8 @@ impl<'a> Attributor<'a> {
                 && word == cue.lemma
                 && (t == first + 1 || matches!(self.word(t - 2), "," | "and" | "but" | "while" | ";"));
             // "by saying", "after warning": a gerund after a preposition is still a verb.
-            let gerund = word.ends_with("ing") && matches!(previous, "by" | "after" | "before" | "for" | "from" | "without" | "of" | "in" | "on" | "while" | "when");
+            let gerund = word.ends_with("ing")
+                && matches!(previous, "by" | "after" | "before" | "for" | "from" | "without" | "of" | "in" | "on" | "while" | "when");
             if (noun_context || inflected_after_to) && !quantifier_subject && !gerund {
                 return false;
             }
@@ -718,23 +1167,33 @@ impl<'a> Attributor<'a> {
         // plans", "will plan").
         if cue.nominal {
             let mut p = t;
-            while p > first && (is_adverb(self.word(p - 1)) || matches!(self.word(p - 1), "also" | "still" | "now" | "often" | "never" | "not" | "n't")) {
+            while p > first
+                && (is_adverb(self.word(p - 1)) || matches!(self.word(p - 1), "also" | "still" | "now" | "often" | "never" | "not" | "n't"))
+            {
                 p -= 1;
             }
             let previous = if p > first { self.word(p - 1).to_lowercase() } else { String::new() };
             let base = self.word(t).eq_ignore_ascii_case(&cue.lemma);
-            let modal = matches!(previous.as_str(), "to" | "will" | "would" | "could" | "may" | "might" | "must" | "should" | "can" | "do" | "does" | "did");
+            let modal = matches!(
+                previous.as_str(),
+                "to" | "will" | "would" | "could" | "may" | "might" | "must" | "should" | "can" | "do" | "does" | "did"
+            );
             let named = p > first && self.mention_ending(p - 1).is_some();
             // "19 percent of those polled support Clinton", "Men under 35 support Sanders".
-            let share = p > first && (self.tokens()[p - 1].kind == TokenKind::Number || matches!(previous.as_str(), "percent" | "%" | "polled" | "surveyed"));
+            let share = p > first
+                && (self.tokens()[p - 1].kind == TokenKind::Number || matches!(previous.as_str(), "percent" | "%" | "polled" | "surveyed"));
             let people = PEOPLE_NOUNS.contains(&previous.as_str()) || self.lex.role(previous.trim_end_matches('s')).is_some() || share;
             // "is warning voters that", "He’s claiming": a participle after "be" is progressive.
-            let progressive = self.word(t).ends_with("ing") && matches!(previous.as_str(), "is" | "are" | "was" | "were" | "be" | "been" | "am" | "’s" | "'s" | "’re" | "'re");
-            let verb = progressive || if base {
-                modal || matches!(previous.as_str(), "i" | "we" | "they" | "you" | "who") || people && previous.ends_with('s')
-            } else {
-                matches!(previous.as_str(), "he" | "she" | "it" | "who" | "which" | "that") || named || people && !previous.ends_with('s')
-            };
+            let progressive = self.word(t).ends_with("ing")
+                && matches!(previous.as_str(), "is" | "are" | "was" | "were" | "be" | "been" | "am" | "’s" | "'s" | "’re" | "'re");
+            let verb = progressive
+                || if base {
+                    modal || matches!(previous.as_str(), "i" | "we" | "they" | "you" | "who") || people && previous.ends_with('s')
+                } else {
+                    matches!(previous.as_str(), "he" | "she" | "it" | "who" | "which" | "that")
+                        || named
+                        || people && !previous.ends_with('s')
+                };
             if !verb && !matches!(previous.as_str(), "," | "”" | "\"" | "''") {
                 return false;
             }
@@ -748,7 +1207,9 @@ impl<'a> Attributor<'a> {
                 let w = next(k);
                 // "in their report": after a determiner a cue form is a noun.
                 let noun = k > 1 && matches!(next(k - 1), "the" | "a" | "an" | "their" | "his" | "her" | "its" | "our" | "my" | "this");
-                !(FINITE.contains(&w) || matches!(w, "that" | "has" | "have" | "had" | "who" | "which" | "“" | "\"" | "''" | "(") || w.starts_with(char::is_lowercase) && self.lex.cue(w).is_some() && !noun)
+                !(FINITE.contains(&w)
+                    || matches!(w, "that" | "has" | "have" | "had" | "who" | "which" | "“" | "\"" | "''" | "(")
+                    || w.starts_with(char::is_lowercase) && self.lex.cue(w).is_some() && !noun)
             })
         });
         let closes_quote = plain_tail && (first..t).any(|k| matches!(self.word(k), "”" | "\"" | "''"));
@@ -759,12 +1220,15 @@ impl<'a> Attributor<'a> {
         let clause_follows = matches!(next(1), "that" | ":" | "“" | "\"" | "''" | ",")
             || matches!(next(1), "in" | "on" | "at" | "during" | "via" | "through" | "to" | "last" | "this" | "yesterday" | "earlier")
                 && (2..=6).find(|&k| matches!(next(k), "that" | ":" | "“" | "\"" | "''")).is_some_and(|k| {
-                (1..k).all(|x| next(x).chars().all(char::is_alphanumeric) && self.lex.cue(next(x)).is_none_or(|_| NOMINAL_CUES.contains(&next(x))))
-            });
+                    (1..k).all(|x| {
+                        next(x).chars().all(char::is_alphanumeric) && self.lex.cue(next(x)).is_none_or(|_| NOMINAL_CUES.contains(&next(x)))
+                    })
+                });
         // "noted clients are beginning to ...", "found the agency could not ...": a clause without
         // "that", told by a subject pronoun or a finite auxiliary a few words on.
         let clause_follows = clause_follows
-            || matches!(next(1), "he" | "she" | "they" | "we" | "I" | "it" | "there") && (FINITE.contains(&next(2)) || matches!(next(2), "has" | "have" | "had" | "did" | "does" | "do"))
+            || matches!(next(1), "he" | "she" | "they" | "we" | "I" | "it" | "there")
+                && (FINITE.contains(&next(2)) || matches!(next(2), "has" | "have" | "had" | "did" | "does" | "do"))
             || (2..=8)
                 .take_while(|&k| !matches!(next(k), "." | "," | ";" | ":" | "" | "“" | "\"" | "''" | "to" | "that" | "who" | "which"))
                 .any(|k| FINITE.contains(&next(k)));
@@ -779,40 +1243,82 @@ impl<'a> Attributor<'a> {
                 let noun_phrase = matches!(word, "call" | "calls")
                     && (t.saturating_sub(3).max(first)..t).rev().any(|k| {
                         matches!(self.word(k).to_lowercase().as_str(), "a" | "an" | "the" | "this" | "his" | "her" | "their" | "its")
-                            && (k + 1..t).all(|x| self.tokens()[x].kind == TokenKind::Word && !AUXILIARIES.contains(&self.word(x)) && !self.word(x).ends_with("ed"))
+                            && (k + 1..t).all(|x| {
+                                self.tokens()[x].kind == TokenKind::Word
+                                    && !AUXILIARIES.contains(&self.word(x))
+                                    && !self.word(x).ends_with("ed")
+                            })
                     });
                 if noun_phrase || t > first && self.word(t - 1) == "so" {
                     return false;
                 }
-                let clause_words = (1..=12).take_while(|&k| !matches!(next(k), "." | "," | ";" | ":" | "" | "and" | "but" | "after" | "before" | "when")).count();
+                let clause_words = (1..=12)
+                    .take_while(|&k| !matches!(next(k), "." | "," | ";" | ":" | "" | "and" | "but" | "after" | "before" | "when"))
+                    .count();
                 matches!(next(1), "for" | "on")
                     || (1..=8).any(|k| matches!(next(k), "“" | "\"" | "''"))
-                    || clause_words >= 3 && !matches!(next(1), "off" | "up" | "back" | "in" | "out" | "it" | "to" | "at" | "from" | "by" | "into" | "over")
+                    || clause_words >= 3
+                        && !matches!(next(1), "off" | "up" | "back" | "in" | "out" | "it" | "to" | "at" | "from" | "by" | "into" | "over")
             }
             "speak" | "talk" => matches!(next(1), "of" | "about" | "," | ":" | "“" | "\"" | "''"),
             // "did not respond to requests for comment" reports nothing.
-            "respond" | "reply" if next(1) == "to" && (2..=4).any(|k| matches!(next(k), "request" | "requests" | "inquiry" | "inquiries" | "message" | "messages" | "email" | "emails" | "call" | "calls" | "comment")) => false,
+            "respond" | "reply"
+                if next(1) == "to"
+                    && (2..=4).any(|k| {
+                        matches!(
+                            next(k),
+                            "request"
+                                | "requests"
+                                | "inquiry"
+                                | "inquiries"
+                                | "message"
+                                | "messages"
+                                | "email"
+                                | "emails"
+                                | "call"
+                                | "calls"
+                                | "comment"
+                        )
+                    }) =>
+            {
+                false
+            }
             "refer" => next(1) == "to" && (3..=8).any(|k| next(k) == "as"),
             "point" => next(1) == "out" || clause_follows,
             // "told reporters that", "tells her he": a clause after the hearer; "tell the truth",
             // "tell them how to vote" report nothing.
-            "tell" if self.word(t).eq_ignore_ascii_case("tell") => clause_follows || (1..=4).any(|k| matches!(next(k), "that" | "“" | "\"" | "''" | ":" | "about" | "he" | "she" | "they" | "we" | "I" | "it" | "there")),
+            "tell" if self.word(t).eq_ignore_ascii_case("tell") => {
+                clause_follows
+                    || (1..=4).any(|k| {
+                        matches!(next(k), "that" | "“" | "\"" | "''" | ":" | "about" | "he" | "she" | "they" | "we" | "I" | "it" | "there")
+                    })
+            }
             // "Polls show Clinton ahead", "A 2014 study by ... found 31 incidents": a document
             // shows or finds whatever its object says.
             "show" | "find" | "reveal" | "indicate" | "demonstrate" if !clause_follows => {
-                let clause_start = (first..t).rev().find(|&k| matches!(self.word(k), "." | ";" | ":" | "that" | "and" | "but" | "“" | "\"" | "''")).map_or(first, |k| k + 1);
+                let clause_start = (first..t)
+                    .rev()
+                    .find(|&k| matches!(self.word(k), "." | ";" | ":" | "that" | "and" | "but" | "“" | "\"" | "''"))
+                    .map_or(first, |k| k + 1);
                 let document = (clause_start..t).any(|k| DOCUMENTS.contains(&self.word(k).to_lowercase().as_str()));
                 document && !matches!(next(1), "." | "," | ";" | ":" | "" | "up" | "out" | "off" | "to" | "in" | "that")
             }
-            "threaten" | "state" | "continue" | "mean" | "know" | "feel" | "hope" | "understand" | "see" | "hear" | "learn" | "hold" | "find" | "show" | "read" | "observe" | "reveal" | "indicate" | "demonstrate" | "establish" | "discover" | "rule" | "write" | "guarantee" | "volunteer" => clause_follows,
+            "threaten" | "state" | "continue" | "mean" | "know" | "feel" | "hope" | "understand" | "see" | "hear" | "learn" | "hold"
+            | "find" | "show" | "read" | "observe" | "reveal" | "indicate" | "demonstrate" | "establish" | "discover" | "rule"
+            | "write" | "guarantee" | "volunteer" => clause_follows,
             // "called for a ban", "urged Congress to act", "asked whether": directives and
             // questions report a position when they have an object clause.
             // "agreed to release", "criticized the plan": judgments and intentions take an
             // object or an infinitive, and are not themselves infinitives ("to support").
             _ if matches!(cue.class.as_str(), "judge" | "intend") => {
-                let infinitive = t > first && (self.word(t - 1) == "to" || self.word(t - 1) == "not" && t > first + 1 && self.word(t - 2) == "to");
+                let infinitive =
+                    t > first && (self.word(t - 1) == "to" || self.word(t - 1) == "not" && t > first + 1 && self.word(t - 2) == "to");
                 // "plans to", "agreed that": an intention has a clause; "planned the raid" is none.
-                let object_fits = if cue.class == "intend" { matches!(next(1), "to" | "that" | "with") } else { !matches!(next(1), "." | "," | ";" | ":" | "" | "by" | "of" | "and" | "or") };
+                let object_fits = if cue.class == "intend" {
+                    matches!(next(1), "to" | "that" | "with")
+                } else {
+                    !matches!(next(1), "." | "," | ";" | ":" | "" | "by" | "of" | "and" | "or")
+                };
                 t > first && !infinitive && object_fits
             }
             // "asked whether", "asked about the plan", "asked her to call": the question or
@@ -821,7 +1327,13 @@ impl<'a> Attributor<'a> {
                 matches!(next(1), "for" | "on" | "that" | "whether" | "if" | ":" | "“" | "\"" | "''")
                     || cue.class == "ask" && matches!(next(1), "about" | "what" | "how" | "why" | "who" | "which" | "when" | "where")
                     || cue.class == "ask" && next(1) == "," && matches!(next(2), "“" | "\"" | "''")
-                    || !self.word(t).ends_with("ing") && (2..=4).any(|k| matches!(next(k), "to" | "whether" | "what" | "how" | "why" | "about") && (1..k).all(|x| next(x).chars().all(char::is_alphabetic) && !matches!(next(x), "and" | "the" | "a" | "an" | "not")))
+                    || !self.word(t).ends_with("ing")
+                        && (2..=4).any(|k| {
+                            matches!(next(k), "to" | "whether" | "what" | "how" | "why" | "about")
+                                && (1..k).all(|x| {
+                                    next(x).chars().all(char::is_alphabetic) && !matches!(next(x), "and" | "the" | "a" | "an" | "not")
+                                })
+                        })
             }
             _ => true,
         }
@@ -839,7 +1351,8 @@ impl<'a> Attributor<'a> {
         if let Some(k) = that.filter(|&k| k > from && (self.is_circumstance(from) || self.word(from).starts_with(char::is_uppercase))) {
             let plain = (from..k).all(|x| {
                 let w = self.word(x);
-                let word_like = w.chars().all(|c| c.is_alphanumeric() || c == '-') && (self.lex.cue(w).is_none() || NOMINAL_CUES.contains(&w));
+                let word_like =
+                    w.chars().all(|c| c.is_alphanumeric() || c == '-') && (self.lex.cue(w).is_none() || NOMINAL_CUES.contains(&w));
                 // "said they were concerned that": a subject and its verb make a clause of their own.
                 let clause = PRONOUNS.contains(&w) || FINITE.contains(&w) || matches!(w, "has" | "have" | "had");
                 (word_like || w == ",") && !clause && !self.is_quote_open(x)
@@ -852,7 +1365,9 @@ impl<'a> Attributor<'a> {
         // circumstance is the content.
         if self.is_circumstance(from) && !self.is_quote_open(from) {
             let quote = (from + 1..end.min(from + 12)).find(|&k| self.is_quote_open(k) && self.word(k - 1) == ",");
-            let plain = quote.is_some_and(|q| (from..q - 1).all(|x| !FINITE.contains(&self.word(x)) && !matches!(self.word(x), "that" | "has" | "had" | ",")));
+            let plain = quote.is_some_and(|q| {
+                (from..q - 1).all(|x| !FINITE.contains(&self.word(x)) && !matches!(self.word(x), "that" | "has" | "had" | ","))
+            });
             if let Some(q) = quote.filter(|_| plain) {
                 from = q;
             }
@@ -862,11 +1377,16 @@ impl<'a> Attributor<'a> {
         while from < end && from < start + told_objects && OBJECTS.contains(&self.word(from)) {
             from += 1;
         }
-        if from == start + told_objects || from < end && !matches!(self.word(from), "that" | "," | ":" | "“" | "\"" | "''") && from > start {
+        if from == start + told_objects || from < end && !matches!(self.word(from), "that" | "," | ":" | "“" | "\"" | "''") && from > start
+        {
             // Not an object after all.
             from = start;
         }
-        while from < end && matches!(self.word(from), "that" | "," | ":" | "—" | "–" | "in" | "an" | "interview") && !self.is_quote_open(from) && !(self.word(from) == "that" && from + 3 >= end) {
+        while from < end
+            && matches!(self.word(from), "that" | "," | ":" | "—" | "–" | "in" | "an" | "interview")
+            && !self.is_quote_open(from)
+            && !(self.word(from) == "that" && from + 3 >= end)
+        {
             if self.word(from) == "in" && !(from + 2 < end && self.word(from + 1) == "an" && self.word(from + 2) == "interview") {
                 break;
             }
@@ -907,17 +1427,39 @@ impl<'a> Attributor<'a> {
             })
         };
         let clausal = from > 0 && self.word(from - 1) == "that";
-        let verb_next = FINITE.contains(&next) || matches!(next, "has" | "have" | "had" | "did" | "does" | "also" | "then" | "later") || next.ends_with("ed") && next.starts_with(char::is_lowercase);
+        let verb_next = FINITE.contains(&next)
+            || matches!(next, "has" | "have" | "had" | "did" | "does" | "also" | "then" | "later")
+            || next.ends_with("ed") && next.starts_with(char::is_lowercase);
         match self.word(k) {
             ";" => true,
             "," => {
                 // "Though she called for X, Clinton restricted ...": in a sentence opened by a
                 // subordinate clause, a frame inside it reports up to the comma that closes it.
                 let sentences = &self.r.segmented.sentences;
-                let first = sentences[sentences.partition_point(|s| s.span.end <= self.tokens()[from].span.start).min(sentences.len() - 1)].tokens.start;
-                let opened = matches!(self.word(first).to_lowercase().as_str(), "though" | "although" | "while" | "when" | "if" | "because" | "since" | "as" | "after" | "before" | "with" | "despite" | "unless" | "once" | "whereas")
-                    && (first..from).all(|x| self.word(x) != ",");
-                let main_clause = next.starts_with(char::is_uppercase) || PRONOUNS.contains(&next) || matches!(next, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "some" | "many");
+                let first = sentences[sentences.partition_point(|s| s.span.end <= self.tokens()[from].span.start).min(sentences.len() - 1)]
+                    .tokens
+                    .start;
+                let opened = matches!(
+                    self.word(first).to_lowercase().as_str(),
+                    "though"
+                        | "although"
+                        | "while"
+                        | "when"
+                        | "if"
+                        | "because"
+                        | "since"
+                        | "as"
+                        | "after"
+                        | "before"
+                        | "with"
+                        | "despite"
+                        | "unless"
+                        | "once"
+                        | "whereas"
+                ) && (first..from).all(|x| self.word(x) != ",");
+                let main_clause = next.starts_with(char::is_uppercase)
+                    || PRONOUNS.contains(&next)
+                    || matches!(next, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "some" | "many");
                 opened && main_clause
                     || matches!(next, "but" | "while" | "whereas" | "although" | "though" | "when" | "which" | "who" | "where")
                     || next.len() > 5 && next.ends_with("ing") && next.starts_with(char::is_lowercase) && !matches!(next, "including" | "according" | "something" | "anything" | "nothing" | "everything")
@@ -984,14 +1526,20 @@ impl<'a> Attributor<'a> {
             }
             // The content ends at the quotation's end, give or take its closing punctuation.
             // A quotation of several sentences opened by this span is the content whole.
-            if closing(trimmed.end, q.outer.end) || closing(q.inner.end, trimmed.end) && trimmed.end >= q.inner.end || q.outer.end > trimmed.end {
+            if closing(trimmed.end, q.outer.end)
+                || closing(q.inner.end, trimmed.end) && trimmed.end >= q.inner.end
+                || q.outer.end > trimmed.end
+            {
                 return (q.inner.trim(text, &[',', '.', ' ']), true);
             }
         }
         // A quotation of several sentences whose last sentence holds the frame: '"Why? Because
         // it is failing," he said.'
         for q in quotes {
-            if q.outer.start < trimmed.start && q.inner.contains(Span::new(trimmed.start, trimmed.start)) && closing(trimmed.end, q.outer.end) {
+            if q.outer.start < trimmed.start
+                && q.inner.contains(Span::new(trimmed.start, trimmed.start))
+                && closing(trimmed.end, q.outer.end)
+            {
                 return (q.inner.trim(text, &[',', '.', ' ']), true);
             }
         }
@@ -1002,8 +1550,10 @@ impl<'a> Attributor<'a> {
     /// "in a statement", "to reporters") rather than content.
     fn is_circumstance(&self, t: usize) -> bool {
         let w = self.word(t.min(self.tokens().len() - 1));
-        matches!(w, "at" | "on" | "in" | "during" | "after" | "before" | "last" | "yesterday" | "today" | "when" | "while" | "to" | "from" | ".")
-            || OBJECTS.contains(&w)
+        matches!(
+            w,
+            "at" | "on" | "in" | "during" | "after" | "before" | "last" | "yesterday" | "today" | "when" | "while" | "to" | "from" | "."
+        ) || OBJECTS.contains(&w)
     }
 
     fn is_quote_open(&self, t: usize) -> bool {
@@ -1028,16 +1578,28 @@ impl<'a> Attributor<'a> {
         while start > first {
             let w = self.word(start - 1);
             // "He’s claiming", "they’ve said": a contracted auxiliary after a pronoun.
-            let contracted = matches!(w, "’s" | "'s" | "’re" | "'re" | "’ve" | "'ve" | "’d" | "'d" | "’ll" | "'ll") && start >= first + 2 && PRONOUNS.contains(&self.word(start - 2));
+            let contracted = matches!(w, "’s" | "'s" | "’re" | "'re" | "’ve" | "'ve" | "’d" | "'d" | "’ll" | "'ll")
+                && start >= first + 2
+                && PRONOUNS.contains(&self.word(start - 2));
             let negation = w.ends_with("n't") || w.ends_with("n’t") || matches!(w, "n't" | "’t");
             if contracted || negation || AUXILIARIES.contains(&w) || is_adverb(w) || w == "long" {
                 start -= 1;
-            } else if start >= first + 3 && matches!(self.word(start - 2), "on" | "in" | "last" | "this" | "earlier") && (MONTHS.contains(&w) || WEEKDAYS.contains(&w) || matches!(w, "week" | "month" | "year") || w.len() == 4 && w.starts_with("20") && w.chars().all(|c| c.is_ascii_digit())) {
+            } else if start >= first + 3
+                && matches!(self.word(start - 2), "on" | "in" | "last" | "this" | "earlier")
+                && (MONTHS.contains(&w)
+                    || WEEKDAYS.contains(&w)
+                    || matches!(w, "week" | "month" | "year")
+                    || w.len() == 4 && w.starts_with("20") && w.chars().all(|c| c.is_ascii_digit()))
+            {
                 // "Sanders on Tuesday said", "an arbitration panel in 2001 found".
                 start -= 2;
             } else if w == "to" && start >= first + 2 && CATENATIVES.contains(&self.word(start - 2)) {
                 start -= 2;
-            } else if w == "to" && start >= first + 3 && self.word(start - 2) == "on" && matches!(self.word(start - 3), "went" | "go" | "goes" | "going") {
+            } else if w == "to"
+                && start >= first + 3
+                && self.word(start - 2) == "on"
+                && matches!(self.word(start - 3), "went" | "go" | "goes" | "going")
+            {
                 start -= 3;
             } else {
                 break;
@@ -1055,7 +1617,10 @@ impl<'a> Attributor<'a> {
         }
         let clause = (start..end).any(|k| {
             let w = self.word(k);
-            FINITE.contains(&w) || AUXILIARIES.contains(&w) && !matches!(w, "also" | "now" | "then") || self.is_quote_open(k) || matches!(w, "that" | ";" | ":" | "who" | "which")
+            FINITE.contains(&w)
+                || AUXILIARIES.contains(&w) && !matches!(w, "also" | "now" | "then")
+                || self.is_quote_open(k)
+                || matches!(w, "that" | ";" | ":" | "who" | "which")
         });
         if clause {
             return None;
@@ -1063,9 +1628,12 @@ impl<'a> Attributor<'a> {
         let span = self.span(start, end);
         // The head is the last word before a prepositional phrase ("source on the panel"); the
         // name that ends there or before it is the referent.
-        let head_end = (start..end).find(|&k| matches!(self.word(k), "of" | "on" | "at" | "for" | "from" | "in" | "with" | ",")).unwrap_or(end);
+        let head_end =
+            (start..end).find(|&k| matches!(self.word(k), "of" | "on" | "at" | "for" | "from" | "in" | "with" | ",")).unwrap_or(end);
         let head_span = self.span(start, head_end.max(start + 1));
-        let named = (0..self.r.mentions.len()).rev().find(|&m| head_span.contains(self.r.mentions[m].span) && self.r.mentions[m].kind != EntityType::Place);
+        let named = (0..self.r.mentions.len())
+            .rev()
+            .find(|&m| head_span.contains(self.r.mentions[m].span) && self.r.mentions[m].kind != EntityType::Place);
         let head = self.word(head_end.max(start + 1) - 1).to_lowercase();
         let capitalized = self.word(head_end.max(start + 1) - 1).starts_with(char::is_uppercase);
         if named.is_some() || self.people_noun(&head) {
@@ -1107,13 +1675,47 @@ impl<'a> Attributor<'a> {
                 state
                     || owner
                     || party
-                    || matches!(w, "a" | "an" | "the" | "who" | "which" | "whose" | "its" | "his" | "her" | "their" | "one" | "now" | "then" | "also" | "including")
+                    || matches!(
+                        w,
+                        "a" | "an"
+                            | "the"
+                            | "who"
+                            | "which"
+                            | "whose"
+                            | "its"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "one"
+                            | "now"
+                            | "then"
+                            | "also"
+                            | "including"
+                    )
                     || self.tokens()[k].kind == TokenKind::Number
                     || w.starts_with(char::is_lowercase)
                         && self.lex.cue(w).is_none()
                         && !w.ends_with("ing")
                         && !AUXILIARIES.contains(&w)
-                        && !matches!(w, "and" | "but" | "or" | "that" | "why" | "what" | "how" | "when" | "where" | "if" | "so" | "because" | "while" | "as" | "though" | "although")
+                        && !matches!(
+                            w,
+                            "and"
+                                | "but"
+                                | "or"
+                                | "that"
+                                | "why"
+                                | "what"
+                                | "how"
+                                | "when"
+                                | "where"
+                                | "if"
+                                | "so"
+                                | "because"
+                                | "while"
+                                | "as"
+                                | "though"
+                                | "although"
+                        )
                     || self.lex.role(w).is_some()
             };
             let mut close = end - 1;
@@ -1121,10 +1723,12 @@ impl<'a> Attributor<'a> {
             loop {
                 let open = (first..close).rev().find(|&k| self.word(k) == ",");
                 let chunk_start = open.map_or(first, |o| o + 1);
-                let plain = self.state_after_place(first, chunk_start) || (chunk_start..close).all(|k| !matches!(self.word(k), "“" | "”" | "\"" | "''" | "." | "?" | "!" | ";" | ":"));
+                let plain = self.state_after_place(first, chunk_start)
+                    || (chunk_start..close).all(|k| !matches!(self.word(k), "“" | "”" | "\"" | "''" | "." | "?" | "!" | ";" | ":"));
                 // "Senator Dianne Feinstein, Democrat of California,": a chunk naming a person is
                 // the subject, not one more apposition.
-                let names_person = (chunk_start..close).any(|k| self.mention_starting(k).is_some_and(|m| self.r.mentions[m].kind == EntityType::Person));
+                let names_person =
+                    (chunk_start..close).any(|k| self.mention_starting(k).is_some_and(|m| self.r.mentions[m].kind == EntityType::Person));
                 if chunk_start == first || chunk_start >= close || !apposition(chunk_start) || !plain || names_person && skipped {
                     break;
                 }
@@ -1172,12 +1776,39 @@ impl<'a> Attributor<'a> {
                 if parenthetical && self.r.mentions[m].kind != EntityType::Place {
                     // "The state's campaign chairman, Phil Lovas, said": the description before
                     // the name is the source's words too.
-                    let from = (first..open).rev().find(|&k| self.tokens()[k].kind == TokenKind::Punct && self.tokens()[k].span.len() == 1 && !matches!(self.word(k), "." | "-")).map_or(first, |k| k + 1);
+                    let from = (first..open)
+                        .rev()
+                        .find(|&k| {
+                            self.tokens()[k].kind == TokenKind::Punct
+                                && self.tokens()[k].span.len() == 1
+                                && !matches!(self.word(k), "." | "-")
+                        })
+                        .map_or(first, |k| k + 1);
                     let description = from < open
                         && open - from <= 8
-                        && (matches!(self.word(from), "The" | "the" | "A" | "a" | "An" | "an" | "One" | "one" | "Another" | "another" | "Its" | "its" | "His" | "Her" | "Their")
-                            || self.lex.role(self.word(from)).is_some())
-                        && (from..open).all(|k| !FINITE.contains(&self.word(k)) && !AUXILIARIES.contains(&self.word(k)) && !matches!(self.word(k), "that" | "who" | "which" | "and"));
+                        && (matches!(
+                            self.word(from),
+                            "The"
+                                | "the"
+                                | "A"
+                                | "a"
+                                | "An"
+                                | "an"
+                                | "One"
+                                | "one"
+                                | "Another"
+                                | "another"
+                                | "Its"
+                                | "its"
+                                | "His"
+                                | "Her"
+                                | "Their"
+                        ) || self.lex.role(self.word(from)).is_some())
+                        && (from..open).all(|k| {
+                            !FINITE.contains(&self.word(k))
+                                && !AUXILIARIES.contains(&self.word(k))
+                                && !matches!(self.word(k), "that" | "who" | "which" | "and")
+                        });
                     if description {
                         return Some((Some(m), self.tokens()[from].span.cover(span), from));
                     }
@@ -1197,7 +1828,10 @@ impl<'a> Attributor<'a> {
     /// Va., said").
     fn state_after_place(&self, first: usize, k: usize) -> bool {
         let place = |m: usize| self.r.mentions[m].kind == EntityType::Place;
-        let abbreviation = k + 2 < self.tokens().len() && self.word(k).starts_with(char::is_uppercase) && self.word(k + 1) == "." && self.word(k + 2) == ",";
+        let abbreviation = k + 2 < self.tokens().len()
+            && self.word(k).starts_with(char::is_uppercase)
+            && self.word(k + 1) == "."
+            && self.word(k + 2) == ",";
         // "of Tromsø, Norway, said": a country after its town.
         let named = self.mention_starting(k).filter(|&m| place(m)).is_some_and(|m| {
             let end = self.tokens().partition_point(|t| t.span.start < self.r.mentions[m].span.end);
@@ -1238,7 +1872,9 @@ impl<'a> Attributor<'a> {
     /// where one is named or implied.
     fn clause_opening_subject(&self, first: usize, cue: usize) -> Option<(Option<usize>, Span)> {
         let end = self.verb_group_start(first, cue);
-        let boundary = |w: &str| matches!(w, "," | ";" | ":" | "(" | ")" | "“" | "”" | "\"" | "''" | "." | "?" | "!" | "—" | "–" | "that" | "which" | "who");
+        let boundary = |w: &str| {
+            matches!(w, "," | ";" | ":" | "(" | ")" | "“" | "”" | "\"" | "''" | "." | "?" | "!" | "—" | "–" | "that" | "which" | "who")
+        };
         let mut start = end;
         while start > first && !boundary(self.word(start - 1)) {
             start -= 1;
@@ -1251,10 +1887,55 @@ impl<'a> Attributor<'a> {
         // Subordinators open a clause, so none may stand inside the phrase either.
         const SUBORDINATORS: &[&str] = &["when", "if", "after", "before", "as", "while", "because", "since", "although", "though"];
         const OPENERS: &[&str] = &[
-            "but", "and", "so", "then", "still",
-            "yet", "now", "also", "however", "instead", "meanwhile", "here", "there", "this", "that", "these", "those", "what", "how", "why",
-            "where", "in", "on", "at", "for", "by", "with", "from", "to", "during", "under", "over", "last", "next", "earlier", "later",
-            "it", "once", "until", "unless", "whether", "even", "only", "just", "both", "either", "neither", "not", "no",
+            "but",
+            "and",
+            "so",
+            "then",
+            "still",
+            "yet",
+            "now",
+            "also",
+            "however",
+            "instead",
+            "meanwhile",
+            "here",
+            "there",
+            "this",
+            "that",
+            "these",
+            "those",
+            "what",
+            "how",
+            "why",
+            "where",
+            "in",
+            "on",
+            "at",
+            "for",
+            "by",
+            "with",
+            "from",
+            "to",
+            "during",
+            "under",
+            "over",
+            "last",
+            "next",
+            "earlier",
+            "later",
+            "it",
+            "once",
+            "until",
+            "unless",
+            "whether",
+            "even",
+            "only",
+            "just",
+            "both",
+            "either",
+            "neither",
+            "not",
+            "no",
         ];
         let opener = self.word(start).to_lowercase();
         if SUBORDINATORS.contains(&opener.as_str()) || OPENERS.contains(&opener.as_str()) || self.tokens()[start].kind == TokenKind::Punct {
@@ -1266,7 +1947,10 @@ impl<'a> Attributor<'a> {
             let w = self.word(k);
             let lower = w.to_lowercase();
             let verb = AUXILIARIES.contains(&lower.as_str())
-                || matches!(lower.as_str(), "be" | "been" | "being" | "am" | "get" | "got" | "go" | "went" | "made" | "make" | "take" | "took")
+                || matches!(
+                    lower.as_str(),
+                    "be" | "been" | "being" | "am" | "get" | "got" | "go" | "went" | "made" | "make" | "take" | "took"
+                )
                 || k > start && w.starts_with(char::is_lowercase) && self.lex.cue(w).is_some() && !NOMINAL_CUES.contains(&w)
                 || SUBORDINATORS.contains(&lower.as_str()) && k > start;
             if verb || PRONOUNS.contains(&w) && k > start {
@@ -1274,7 +1958,9 @@ impl<'a> Attributor<'a> {
             }
         }
         let span = self.span(start, end);
-        let inner = (0..self.r.mentions.len()).rev().find(|&m| span.contains(self.r.mentions[m].span) && self.r.mentions[m].kind != EntityType::Place);
+        let inner = (0..self.r.mentions.len())
+            .rev()
+            .find(|&m| span.contains(self.r.mentions[m].span) && self.r.mentions[m].kind != EntityType::Place);
         // The whole phrase is one name, or a name with its role: the name is the source; a
         // description with a name inside ("Officials at Homeland Security") names its
         // organization only through a head noun the lexicon knows.
@@ -1297,7 +1983,8 @@ impl<'a> Attributor<'a> {
         }
         let previous = self.word(before - 1);
         // ", saying ...", "by saying ...", "after saying ...".
-        let participle = self.word(cue).ends_with("ing") && matches!(previous, "," | "by" | "after" | "before" | "for" | "from" | "while" | "without" | "when");
+        let participle = self.word(cue).ends_with("ing")
+            && matches!(previous, "," | "by" | "after" | "before" | "for" | "from" | "while" | "without" | "when");
         let coordinated = matches!(previous, "and" | "but") && before >= first + 2;
         if matches!(previous, "who" | "which") {
             let mut end = before - 1;
@@ -1314,16 +2001,22 @@ impl<'a> Attributor<'a> {
         }
         // The latest frame of this sentence, else the sentence's subject.
         let sentence = Span::new(self.tokens()[first].span.start, self.tokens()[cue].span.start);
-        if let Some(c) = self.claims.iter().rev().find(|c| c.cue.as_ref().is_some_and(|q| sentence.contains(q.span)) && c.source_span.is_some()) {
+        if let Some(c) =
+            self.claims.iter().rev().find(|c| c.cue.as_ref().is_some_and(|q| sentence.contains(q.span)) && c.source_span.is_some())
+        {
             return Some((c.source, c.source_span));
         }
-        let subject_end = (first..before).find(|&k| self.lex.cue(self.word(k)).is_some() && self.word(k).starts_with(char::is_lowercase)).unwrap_or(before);
+        let subject_end = (first..before)
+            .find(|&k| self.lex.cue(self.word(k)).is_some() && self.word(k).starts_with(char::is_lowercase))
+            .unwrap_or(before);
         (first..subject_end.min(first + 6)).find_map(|k| {
             if let Some(m) = self.mention_starting(k).filter(|&m| self.r.mentions[m].kind != EntityType::Place) {
                 return Some((Some(m), Some(self.r.mentions[m].span)));
             }
             let w = self.word(k);
-            PRONOUNS.contains(&w).then(|| (self.resolve_pronoun(&w.to_lowercase(), self.tokens()[k].span.start), Some(self.tokens()[k].span)))
+            PRONOUNS
+                .contains(&w)
+                .then(|| (self.resolve_pronoun(&w.to_lowercase(), self.tokens()[k].span.start), Some(self.tokens()[k].span)))
         })
     }
 
@@ -1352,7 +2045,27 @@ impl<'a> Attributor<'a> {
                     let w = self.word(start - 1);
                     self.tokens()[start - 1].kind == TokenKind::Word
                         && self.lex.cue(w).is_none()
-                        && !matches!(w.to_lowercase().as_str(), "and" | "or" | "but" | "that" | "which" | "who" | "as" | "to" | "of" | "in" | "on" | "at" | "for" | "with" | "by" | "from" | "said" | "says")
+                        && !matches!(
+                            w.to_lowercase().as_str(),
+                            "and"
+                                | "or"
+                                | "but"
+                                | "that"
+                                | "which"
+                                | "who"
+                                | "as"
+                                | "to"
+                                | "of"
+                                | "in"
+                                | "on"
+                                | "at"
+                                | "for"
+                                | "with"
+                                | "by"
+                                | "from"
+                                | "said"
+                                | "says"
+                        )
                         && !AUXILIARIES.contains(&w)
                 } {
                     start -= 1;
@@ -1377,14 +2090,48 @@ impl<'a> Attributor<'a> {
                     && !AUXILIARIES.contains(&lower.as_str())
                     && !PRONOUNS.contains(&w)
                     && !(w.starts_with(char::is_lowercase) && (self.lex.cue(w).is_some() || is_adverb(w) || w.ends_with("ed")))
-                    && !matches!(lower.as_str(), "that" | "which" | "who" | "to" | "in" | "on" | "at" | "for" | "with" | "by" | "from" | "as" | "and" | "or" | "but" | "so" | "than" | "if" | "when" | "while" | "because" | "then" | "there" | "it")
+                    && !matches!(
+                        lower.as_str(),
+                        "that"
+                            | "which"
+                            | "who"
+                            | "to"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "for"
+                            | "with"
+                            | "by"
+                            | "from"
+                            | "as"
+                            | "and"
+                            | "or"
+                            | "but"
+                            | "so"
+                            | "than"
+                            | "if"
+                            | "when"
+                            | "while"
+                            | "because"
+                            | "then"
+                            | "there"
+                            | "it"
+                    )
             });
             let opener = self.word(clause_start).to_lowercase();
             let circumstance = CIRCUMSTANCE_OPENERS.contains(&opener.as_str())
-                || matches!(opener.as_str(), "last" | "this" | "next" | "today" | "yesterday" | "now" | "even" | "only" | "meanwhile" | "like" | "unlike")
+                || matches!(
+                    opener.as_str(),
+                    "last" | "this" | "next" | "today" | "yesterday" | "now" | "even" | "only" | "meanwhile" | "like" | "unlike"
+                )
                 || MONTHS.contains(&self.word(clause_start))
                 || WEEKDAYS.contains(&self.word(clause_start));
-            if clause_start < start && start - clause_start <= 6 && modifiers && !circumstance && self.r.mentions[m].kind != EntityType::Place {
+            if clause_start < start
+                && start - clause_start <= 6
+                && modifiers
+                && !circumstance
+                && self.r.mentions[m].kind != EntityType::Place
+            {
                 start = clause_start;
             }
             // "The IMF expects": the article belongs to an organization's name.
@@ -1406,7 +2153,14 @@ impl<'a> Attributor<'a> {
                 let head = self.word(start_of_name - 2).to_lowercase();
                 if PEOPLE_NOUNS.contains(&head.as_str()) || self.lex.role(head.trim_end_matches('s')).is_some() {
                     let mut k = start_of_name - 2;
-                    while k > first && k + 4 > start_of_name && self.word(k - 1).starts_with(char::is_lowercase) && self.tokens()[k - 1].kind == TokenKind::Word && self.lex.cue(self.word(k - 1)).is_none() && !AUXILIARIES.contains(&self.word(k - 1)) && !matches!(self.word(k - 1), "and" | "but" | "that" | "which" | "who") {
+                    while k > first
+                        && k + 4 > start_of_name
+                        && self.word(k - 1).starts_with(char::is_lowercase)
+                        && self.tokens()[k - 1].kind == TokenKind::Word
+                        && self.lex.cue(self.word(k - 1)).is_none()
+                        && !AUXILIARIES.contains(&self.word(k - 1))
+                        && !matches!(self.word(k - 1), "and" | "but" | "that" | "which" | "who")
+                    {
                         k -= 1;
                     }
                     if k > first && matches!(self.word(k - 1), "The" | "A" | "An") {
@@ -1419,10 +2173,13 @@ impl<'a> Attributor<'a> {
             // words name every coordinated subject; the mention stays the last.
             if start >= first + 2 && self.word(start - 1) == "and" {
                 let before = start - 2;
-                let coordinated = self.mention_ending(before).map(|n| self.tokens().partition_point(|t| t.span.start < self.r.mentions[n].span.start))
+                let coordinated = self
+                    .mention_ending(before)
+                    .map(|n| self.tokens().partition_point(|t| t.span.start < self.r.mentions[n].span.start))
                     .or_else(|| self.people_noun(&self.word(before).to_lowercase()).then_some(before));
                 if let Some(k) = coordinated {
-                    start = if k > first && matches!(self.word(k - 1), "Mr." | "Mrs." | "Ms." | "Dr." | "Sen." | "Rep.") { k - 1 } else { k };
+                    start =
+                        if k > first && matches!(self.word(k - 1), "Mr." | "Mrs." | "Ms." | "Dr." | "Sen." | "Rep.") { k - 1 } else { k };
                 }
             }
             let described = self.tokens()[start].span.cover(span);
@@ -1441,10 +2198,57 @@ impl<'a> Attributor<'a> {
             && !AUXILIARIES.contains(&word)
             && !is_adverb(word)
             && !matches!(word, "that" | "which" | "who" | "this" | "there" | "here" | "it" | "what" | "also" | "not")
-            && (last.saturating_sub(5).max(first)..last).rev().take_while(|&k| {
-                let w = self.word(k);
-                !matches!(w, "," | "." | ";" | ":" | "“" | "\"" | "''" | "”" | "and" | "but" | "that" | "which" | "who" | "to" | "of" | "in" | "on" | "for" | "with") && self.lex.cue(w).is_none()
-            }).any(|k| matches!(self.word(k), "the" | "The" | "a" | "A" | "an" | "An" | "its" | "Its" | "his" | "His" | "her" | "Her" | "their" | "Their" | "one" | "One" | "those" | "Those" | "these" | "These") || self.tokens()[k].kind == TokenKind::Possessive);
+            && (last.saturating_sub(5).max(first)..last)
+                .rev()
+                .take_while(|&k| {
+                    let w = self.word(k);
+                    !matches!(
+                        w,
+                        "," | "."
+                            | ";"
+                            | ":"
+                            | "“"
+                            | "\""
+                            | "''"
+                            | "”"
+                            | "and"
+                            | "but"
+                            | "that"
+                            | "which"
+                            | "who"
+                            | "to"
+                            | "of"
+                            | "in"
+                            | "on"
+                            | "for"
+                            | "with"
+                    ) && self.lex.cue(w).is_none()
+                })
+                .any(|k| {
+                    matches!(
+                        self.word(k),
+                        "the"
+                            | "The"
+                            | "a"
+                            | "A"
+                            | "an"
+                            | "An"
+                            | "its"
+                            | "Its"
+                            | "his"
+                            | "His"
+                            | "her"
+                            | "Her"
+                            | "their"
+                            | "Their"
+                            | "one"
+                            | "One"
+                            | "those"
+                            | "Those"
+                            | "these"
+                            | "These"
+                    ) || self.tokens()[k].kind == TokenKind::Possessive
+                });
         // "Video shows that ...": a common noun opening the sentence.
         let opening_noun = last == first
             && word.starts_with(char::is_uppercase)
@@ -1452,13 +2256,50 @@ impl<'a> Attributor<'a> {
             && !PRONOUNS.contains(&word)
             && !matches!(
                 word.to_lowercase().as_str(),
-                "that" | "this" | "there" | "here" | "it" | "what" | "but" | "and" | "so" | "then" | "now" | "still" | "yet" | "also"
-                    | "when" | "while" | "if" | "as" | "although" | "though" | "because" | "since" | "after" | "before" | "once" | "unless"
-                    | "where" | "who" | "how" | "why" | "whether" | "until" | "however" | "instead" | "meanwhile" | "later" | "earlier"
+                "that"
+                    | "this"
+                    | "there"
+                    | "here"
+                    | "it"
+                    | "what"
+                    | "but"
+                    | "and"
+                    | "so"
+                    | "then"
+                    | "now"
+                    | "still"
+                    | "yet"
+                    | "also"
+                    | "when"
+                    | "while"
+                    | "if"
+                    | "as"
+                    | "although"
+                    | "though"
+                    | "because"
+                    | "since"
+                    | "after"
+                    | "before"
+                    | "once"
+                    | "unless"
+                    | "where"
+                    | "who"
+                    | "how"
+                    | "why"
+                    | "whether"
+                    | "until"
+                    | "however"
+                    | "instead"
+                    | "meanwhile"
+                    | "later"
+                    | "earlier"
             );
         // "Some believe ...", "others say": a quantifier standing for people.
-        let quantifier = matches!(word.to_lowercase().as_str(), "some" | "many" | "others" | "most" | "few" | "several" | "all" | "someone" | "everyone" | "nobody" | "everybody" | "somebody")
-            && (last == first || matches!(self.word(last - 1), "," | "and" | "but" | "while" | "whereas" | ";" | "then" | "Then"));
+        let quantifier = matches!(
+            word.to_lowercase().as_str(),
+            "some" | "many" | "others" | "most" | "few" | "several" | "all" | "someone" | "everyone" | "nobody" | "everybody" | "somebody"
+        ) && (last == first
+            || matches!(self.word(last - 1), "," | "and" | "but" | "while" | "whereas" | ";" | "then" | "Then"));
         // "many of whom say", "most of whom had announced": the quantifier with its pronoun.
         if word == "whom" && last >= first + 2 && self.word(last - 1) == "of" {
             return Some((None, self.span(last - 2, end), last - 2));
@@ -1467,19 +2308,67 @@ impl<'a> Attributor<'a> {
         // share of those polled.
         let share = |k: usize| {
             self.tokens()[k].kind == TokenKind::Number
-                || matches!(self.word(k).to_lowercase().as_str(), "percent" | "%" | "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "half" | "third" | "thirds" | "quarter" | "quarters" | "majority")
+                || matches!(
+                    self.word(k).to_lowercase().as_str(),
+                    "percent"
+                        | "%"
+                        | "one"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "half"
+                        | "third"
+                        | "thirds"
+                        | "quarter"
+                        | "quarters"
+                        | "majority"
+                )
         };
         // "60 percent of islanders", "half of the respondents".
         let of_whom = (last >= first + 2 && self.word(last - 1) == "of" && share(last - 2)).then(|| last - 2).or_else(|| {
-            (last >= first + 3 && self.word(last - 2) == "of" && matches!(self.word(last - 1), "the" | "those" | "all") && share(last - 3)).then(|| last - 3)
+            (last >= first + 3 && self.word(last - 2) == "of" && matches!(self.word(last - 1), "the" | "those" | "all") && share(last - 3))
+                .then(|| last - 3)
         });
         let head = of_whom.unwrap_or(last);
-        if (of_whom.is_some() && word.chars().all(char::is_lowercase) || share(last)) && !(last > first && matches!(self.word(last - 1), "in" | "on" | "at" | "since" | "by") && self.tokens()[last].kind == TokenKind::Number && self.word(last).len() == 4) {
+        if (of_whom.is_some() && word.chars().all(char::is_lowercase) || share(last))
+            && !(last > first
+                && matches!(self.word(last - 1), "in" | "on" | "at" | "since" | "by")
+                && self.tokens()[last].kind == TokenKind::Number
+                && self.word(last).len() == 4)
+        {
             let mut start = head;
             while start > first
                 && head - start < 8
                 && (share(start - 1)
-                    || matches!(self.word(start - 1).to_lowercase().as_str(), "in" | "of" | "than" | "more" | "less" | "fewer" | "about" | "nearly" | "almost" | "just" | "only" | "over" | "under" | "some" | "roughly" | "around" | "all" | "but" | "a" | "the" | "those"))
+                    || matches!(
+                        self.word(start - 1).to_lowercase().as_str(),
+                        "in" | "of"
+                            | "than"
+                            | "more"
+                            | "less"
+                            | "fewer"
+                            | "about"
+                            | "nearly"
+                            | "almost"
+                            | "just"
+                            | "only"
+                            | "over"
+                            | "under"
+                            | "some"
+                            | "roughly"
+                            | "around"
+                            | "all"
+                            | "but"
+                            | "a"
+                            | "the"
+                            | "those"
+                    ))
             {
                 start -= 1;
             }
@@ -1505,30 +2394,81 @@ impl<'a> Attributor<'a> {
             }
             if matches!(
                 w,
-                "and" | "but" | "that" | "which" | "who" | "because" | "as" | "while" | "when" | "if" | "so" | "than" | "though"
-                    | "although" | "whereas" | "since" | "after" | "before" | "until" | "unless" | "whether" | "where" | "or"
+                "and"
+                    | "but"
+                    | "that"
+                    | "which"
+                    | "who"
+                    | "because"
+                    | "as"
+                    | "while"
+                    | "when"
+                    | "if"
+                    | "so"
+                    | "than"
+                    | "though"
+                    | "although"
+                    | "whereas"
+                    | "since"
+                    | "after"
+                    | "before"
+                    | "until"
+                    | "unless"
+                    | "whether"
+                    | "where"
+                    | "or"
             ) {
                 break;
             }
             start -= 1;
-            if matches!(w, "the" | "a" | "an" | "one" | "some" | "many" | "several" | "two" | "three" | "other" | "its" | "his" | "her" | "their" | "this" | "those" | "these" | "Those" | "These") {
+            if matches!(
+                w,
+                "the"
+                    | "a"
+                    | "an"
+                    | "one"
+                    | "some"
+                    | "many"
+                    | "several"
+                    | "two"
+                    | "three"
+                    | "other"
+                    | "its"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "this"
+                    | "those"
+                    | "these"
+                    | "Those"
+                    | "These"
+            ) {
                 break;
             }
         }
         // "Residents of the harbour district", "members of the group", "attorneys for the
         // family": people of a place or body, or acting for it.
-        if start >= first + 2 && matches!(self.word(start - 1), "of" | "for" | "at" | "to" | "from" | "in" | "on")
+        if start >= first + 2
+            && matches!(self.word(start - 1), "of" | "for" | "at" | "to" | "from" | "in" | "on")
             && (self.people_noun(&self.word(start - 2).to_lowercase())
-                || start >= first + 3 && self.word(start - 2).starts_with(char::is_lowercase) && matches!(self.word(start - 3), "a" | "an" | "A" | "An" | "one" | "One"))
+                || start >= first + 3
+                    && self.word(start - 2).starts_with(char::is_lowercase)
+                    && matches!(self.word(start - 3), "a" | "an" | "A" | "An" | "one" | "One"))
         {
             start -= 2;
-            if start > first && matches!(self.word(start - 1).to_lowercase().as_str(), "the" | "a" | "some" | "many" | "several" | "two" | "three") {
+            if start > first
+                && matches!(self.word(start - 1).to_lowercase().as_str(), "the" | "a" | "some" | "many" | "several" | "two" | "three")
+            {
                 start -= 1;
             }
             return Some((None, self.span(start, end), start));
         }
         // "Federal and state officials said": a coordinated modifier opening the clause.
-        if start >= first + 2 && self.word(start - 1) == "and" && self.tokens()[start - 2].kind == TokenKind::Word && (start - 2 == first || matches!(self.word(start - 3), "," | ";" | ":" | "”" | "\"" | "''")) {
+        if start >= first + 2
+            && self.word(start - 1) == "and"
+            && self.tokens()[start - 2].kind == TokenKind::Word
+            && (start - 2 == first || matches!(self.word(start - 3), "," | ";" | ":" | "”" | "\"" | "''"))
+        {
             start -= 2;
         }
         let span = self.span(start, end);
@@ -1561,7 +2501,12 @@ impl<'a> Attributor<'a> {
             return None;
         }
         if self.lex.role(head).is_some() {
-            let role = self.r.roles.iter().rev().find(|role| role.span.start < span.start && role.span.of(self.text()).to_lowercase().contains(head));
+            let role = self
+                .r
+                .roles
+                .iter()
+                .rev()
+                .find(|role| role.span.start < span.start && role.span.of(self.text()).to_lowercase().contains(head));
             if let Some(role) = role {
                 return Some(role.person);
             }
@@ -1611,9 +2556,8 @@ impl<'a> Attributor<'a> {
             .filter_map(|c| c.source)
             .filter(|&m| self.r.mentions[m].kind == kind)
             .max_by_key(|&m| self.r.mentions[m].span.start);
-        from_claims.or_else(|| {
-            self.r.mentions.iter().rposition(|m| m.kind == kind && m.span.end <= before && m.span.start >= paragraph_window)
-        })
+        from_claims
+            .or_else(|| self.r.mentions.iter().rposition(|m| m.kind == kind && m.span.end <= before && m.span.start >= paragraph_window))
     }
 
     /// The start of the paragraph before the one holding `at`: an unframed quotation continues a
@@ -1669,7 +2613,18 @@ impl<'a> Attributor<'a> {
         if content.is_empty() || self.claims.iter().any(|c| c.content == content) {
             return;
         }
-        self.claims.push(Claim { content, cue, source, source_span, reported_by: None, parent: None, direct, quantities: Vec::new(), comment: false, dates: Vec::new() });
+        self.claims.push(Claim {
+            content,
+            cue,
+            source,
+            source_span,
+            reported_by: None,
+            parent: None,
+            direct,
+            quantities: Vec::new(),
+            comment: false,
+            dates: Vec::new(),
+        });
     }
 
     /// Reader comments: each is a claim by its commenter, in their own words.
@@ -1703,17 +2658,25 @@ impl<'a> Attributor<'a> {
             let colon = open - 1;
             let start = (colon.saturating_sub(9)..colon)
                 .rev()
-                .find(|&k| matches!(self.word(k), "." | "!" | "?" | "-" | "―" | "—" | "–" | "”" | "\"" | "''" | ";") || self.is_paragraph_start(k))
-                .map_or(colon.saturating_sub(9), |k| if self.is_paragraph_start(k) && !matches!(self.word(k), "-" | "―" | "—" | "–") { k } else { k + 1 });
+                .find(|&k| {
+                    matches!(self.word(k), "." | "!" | "?" | "-" | "―" | "—" | "–" | "”" | "\"" | "''" | ";") || self.is_paragraph_start(k)
+                })
+                .map_or(colon.saturating_sub(9), |k| {
+                    if self.is_paragraph_start(k) && !matches!(self.word(k), "-" | "―" | "—" | "–") { k } else { k + 1 }
+                });
             if start >= colon || colon - start > 8 {
                 continue;
             }
             let verbless = (start..colon).all(|k| {
                 let w = self.word(k);
-                !(FINITE.contains(&w) || matches!(w, "has" | "have" | "had" | "said" | "says") || w.starts_with(char::is_lowercase) && self.lex.cue(w).is_some())
+                !(FINITE.contains(&w)
+                    || matches!(w, "has" | "have" | "had" | "said" | "says")
+                    || w.starts_with(char::is_lowercase) && self.lex.cue(w).is_some())
             });
             let names = self.span(start, colon);
-            let source = (0..self.r.mentions.len()).rev().find(|&m| names.contains(self.r.mentions[m].span) && self.r.mentions[m].kind != EntityType::Place);
+            let source = (0..self.r.mentions.len())
+                .rev()
+                .find(|&m| names.contains(self.r.mentions[m].span) && self.r.mentions[m].kind != EntityType::Place);
             let document = (start..colon).any(|k| DOCUMENTS.contains(&self.word(k).to_lowercase().as_str()) && self.word(k) != "it");
             // "HuffPollster:", "Frank Newport and Jim Harter:": a name the recognizer missed.
             let named = colon - start <= 4 && (start..colon).all(|k| self.word(k).starts_with(char::is_uppercase) || self.word(k) == "and");
@@ -1756,7 +2719,12 @@ impl<'a> Attributor<'a> {
                 k += 1;
             }
             let name_start = k;
-            while k < self.tokens().len() && k < name_start + 3 && self.tokens()[k].span.end <= p.end && self.word(k).starts_with(char::is_uppercase) && self.tokens()[k].kind == TokenKind::Word {
+            while k < self.tokens().len()
+                && k < name_start + 3
+                && self.tokens()[k].span.end <= p.end
+                && self.word(k).starts_with(char::is_uppercase)
+                && self.tokens()[k].kind == TokenKind::Word
+            {
                 k += 1;
             }
             if k == name_start || k >= self.tokens().len() || self.word(k) != ":" || self.tokens()[k].span.end >= p.end {
@@ -1774,7 +2742,8 @@ impl<'a> Attributor<'a> {
             if content.is_empty() || self.claims.iter().any(|c| c.content.contains(label)) {
                 continue;
             }
-            let source = (0..self.r.mentions.len()).find(|&m| name.contains(self.r.mentions[m].span) && self.r.mentions[m].kind != EntityType::Place);
+            let source = (0..self.r.mentions.len())
+                .find(|&m| name.contains(self.r.mentions[m].span) && self.r.mentions[m].kind != EntityType::Place);
             let (cue, name) = self.label_cue(name_start, k);
             let quoted = name_start > first;
             self.push(content, Some(cue), source, Some(name), quoted);
@@ -1793,10 +2762,18 @@ impl<'a> Attributor<'a> {
                 k -= 1;
             }
             let name_end = k;
-            while k > first && name_end - k < 4 && self.tokens()[k - 1].kind == TokenKind::Word && self.word(k - 1).starts_with(char::is_uppercase) {
+            while k > first
+                && name_end - k < 4
+                && self.tokens()[k - 1].kind == TokenKind::Word
+                && self.word(k - 1).starts_with(char::is_uppercase)
+            {
                 k -= 1;
             }
-            if k == name_end || k < first + 2 || !matches!(self.word(k - 1), "―" | "—" | "–" | "-") || !matches!(self.word(k - 2), "”" | "\"" | "''") {
+            if k == name_end
+                || k < first + 2
+                || !matches!(self.word(k - 1), "―" | "—" | "–" | "-")
+                || !matches!(self.word(k - 2), "”" | "\"" | "''")
+            {
                 continue;
             }
             // The quotation is the paragraph up to its closing mark, whether or not its opening
@@ -1808,7 +2785,8 @@ impl<'a> Attributor<'a> {
             if inner.is_empty() || self.claims.iter().any(|c| c.content.overlaps(inner)) {
                 continue;
             }
-            let source = (0..self.r.mentions.len()).find(|&m| name.contains(self.r.mentions[m].span) && self.r.mentions[m].kind != EntityType::Place);
+            let source = (0..self.r.mentions.len())
+                .find(|&m| name.contains(self.r.mentions[m].span) && self.r.mentions[m].kind != EntityType::Place);
             let cue = Cue { span: self.tokens()[k - 1].span, lemma: "―".into(), class: "say".into() };
             self.push(inner.trim(text, &[' ']), Some(cue), source, Some(name), true);
         }
@@ -1827,13 +2805,18 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             let first_word = self.word(cur.tokens.start);
-            let turns = matches!(first_word, "But" | "However" | "Yet" | "Still" | "Meanwhile" | "Nevertheless" | "Instead" | "Others" | "Critics");
-            let framed = self.claims.iter().any(|c| c.content.overlaps(cur.span) || c.cue.as_ref().is_some_and(|q| cur.span.contains(q.span)));
+            let turns =
+                matches!(first_word, "But" | "However" | "Yet" | "Still" | "Meanwhile" | "Nevertheless" | "Instead" | "Others" | "Critics");
+            let framed =
+                self.claims.iter().any(|c| c.content.overlaps(cur.span) || c.cue.as_ref().is_some_and(|q| cur.span.contains(q.span)));
             let quoted = quotes.iter().any(|q| cur.span.overlaps(q.outer));
             if turns || framed || quoted {
                 continue;
             }
-            let prev_end = (prev.tokens.start..prev.tokens.end).rev().find(|&t| !matches!(self.word(t), "." | "!" | "?" | "”" | "\"" | "''")).map_or(prev.span.end, |t| self.tokens()[t].span.end);
+            let prev_end = (prev.tokens.start..prev.tokens.end)
+                .rev()
+                .find(|&t| !matches!(self.word(t), "." | "!" | "?" | "”" | "\"" | "''"))
+                .map_or(prev.span.end, |t| self.tokens()[t].span.end);
             // Only after a frame that follows its content ("..., he continues, ..."): the article
             // is then in the speaker's voice.
             let speaker = self
@@ -1845,11 +2828,18 @@ impl<'a> Attributor<'a> {
             let Some(speaker) = speaker else { continue };
             // "The BSC has members in ...": the article describing the source, not quoting it.
             let source_surface = speaker.source.map(|m| crate::text::fold_typography(self.r.mentions[m].span.of(self.text())));
-            let names_source = self.r.mentions.iter().any(|m| cur.span.contains(m.span) && Some(crate::text::fold_typography(m.span.of(self.text()))) == source_surface);
+            let names_source = self
+                .r
+                .mentions
+                .iter()
+                .any(|m| cur.span.contains(m.span) && Some(crate::text::fold_typography(m.span.of(self.text()))) == source_surface);
             if names_source {
                 continue;
             }
-            let end = (cur.tokens.start..cur.tokens.end).rev().find(|&t| !matches!(self.word(t), "." | "!" | "?")).map_or(cur.tokens.end, |t| t + 1);
+            let end = (cur.tokens.start..cur.tokens.end)
+                .rev()
+                .find(|&t| !matches!(self.word(t), "." | "!" | "?"))
+                .map_or(cur.tokens.end, |t| t + 1);
             if end <= cur.tokens.start {
                 continue;
             }
@@ -1908,7 +2898,10 @@ impl<'a> Attributor<'a> {
                 .position(|c| {
                     c.cue.is_some() && c.content.end <= q.outer.start && {
                         let (a, b) = (sentence_at(c.content.end.saturating_sub(1)), sentence_at(q.outer.start));
-                        b == a + 1 && b < sentences.len() && sentences[a].paragraph == sentences[b].paragraph && sentences[b].span.start == q.outer.start
+                        b == a + 1
+                            && b < sentences.len()
+                            && sentences[a].paragraph == sentences[b].paragraph
+                            && sentences[b].span.start == q.outer.start
                     }
                 })
                 // Frames inside the speaker's own sentence (", speaking of ...", ", emphasizing
@@ -1927,7 +2920,18 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             if let Some((source, source_span, reported_by, parent)) = speaker.or(following) {
-                let mut claim = Claim { content: q.inner, cue: None, source, source_span, reported_by, parent, direct: true, quantities: Vec::new(), comment: false, dates: Vec::new() };
+                let mut claim = Claim {
+                    content: q.inner,
+                    cue: None,
+                    source,
+                    source_span,
+                    reported_by,
+                    parent,
+                    direct: true,
+                    quantities: Vec::new(),
+                    comment: false,
+                    dates: Vec::new(),
+                };
                 claim.content = claim.content.trim(self.text(), &[',']);
                 self.claims.push(claim);
             }
@@ -1960,7 +2964,8 @@ impl<'a> Attributor<'a> {
             if !via_reference || c.parent.is_some() {
                 continue;
             }
-            let earlier = by_position[..k].iter().rev().find(|&&j| self.claims[j].source == Some(s) && self.claims[j].content.end <= c.content.start);
+            let earlier =
+                by_position[..k].iter().rev().find(|&&j| self.claims[j].source == Some(s) && self.claims[j].content.end <= c.content.start);
             if let Some(&j) = earlier {
                 if self.claims[j].reported_by.is_some() {
                     self.claims[i].reported_by = self.claims[j].reported_by;
@@ -2013,7 +3018,13 @@ pub fn dates(text: &str, span: Span, published: Option<&str>) -> Vec<DateRef> {
             Some(year.as_str().to_string())
         } else if let Some(relative) = caps.name("relative") {
             let relative = relative.as_str().to_lowercase();
-            let shift = if relative.starts_with("this") { 0 } else if relative.starts_with("next") { 1 } else { -1 };
+            let shift = if relative.starts_with("this") {
+                0
+            } else if relative.starts_with("next") {
+                1
+            } else {
+                -1
+            };
             published.and_then(|p| {
                 let (year, month) = (year_of(p)?, month_of(p)?);
                 if relative.ends_with("year") {
@@ -2037,7 +3048,6 @@ pub fn dates(text: &str, span: Span, published: Option<&str>) -> Vec<DateRef> {
     out
 }
 
-
 static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b(?P<q>up to|about|approximately|around|roughly|nearly|almost|more than|over|at least|at most|fewer than|less than|as many as|as much as|closer to|some|from|to|between|and)?\s*(?P<cur>[$€£])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?P<mult>million|billion|thousand|hundred)\b)?(?:\s*(?P<unit>percentage points|percent|per cent|%|US dollars|dollars|euros|rubles|roubles|pounds|kilograms?|kg|kilometres|kilometers|km|miles|tons|tonnes|hours|days|months|years)\b)?(?:\s+(?P<post>or more|or so|or fewer|a month|a year|a day|a week|per month|per year|per day))?",
@@ -2060,7 +3070,12 @@ pub fn quantities(text: &str, span: Span) -> Vec<Quantity> {
         // "September 2", "June 2013": dates.
         let before = text[..num_start].trim_end();
         let previous_word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-        if MONTHS.iter().any(|m| m.eq_ignore_ascii_case(previous_word) || previous_word.len() >= 3 && m.to_lowercase().starts_with(&previous_word.to_lowercase()) && previous_word.chars().next().is_some_and(char::is_uppercase)) {
+        if MONTHS.iter().any(|m| {
+            m.eq_ignore_ascii_case(previous_word)
+                || previous_word.len() >= 3
+                    && m.to_lowercase().starts_with(&previous_word.to_lowercase())
+                    && previous_word.chars().next().is_some_and(char::is_uppercase)
+        }) {
             continue;
         }
         let mut value: f64 = match num.replace(',', "").parse() {
@@ -2069,7 +3084,12 @@ pub fn quantities(text: &str, span: Span) -> Vec<Quantity> {
         };
         let unit_word = caps.name("unit").map(|u| u.as_str().to_string());
         let mult = caps.name("mult").map(|m| m.as_str().to_lowercase());
-        let is_year = num.len() == 4 && !num.contains(',') && (1900.0..=2100.0).contains(&value) && unit_word.is_none() && mult.is_none() && caps.name("cur").is_none();
+        let is_year = num.len() == 4
+            && !num.contains(',')
+            && (1900.0..=2100.0).contains(&value)
+            && unit_word.is_none()
+            && mult.is_none()
+            && caps.name("cur").is_none();
         if is_year {
             continue;
         }
@@ -2094,7 +3114,11 @@ pub fn quantities(text: &str, span: Span) -> Vec<Quantity> {
             None => {}
         }
         let start = caps.name("q").or(caps.name("cur")).unwrap_or_else(|| caps.name("num").expect("num"));
-        let start = if caps.name("q").is_some_and(|q| q.as_str().eq_ignore_ascii_case("and")) { caps.name("cur").unwrap_or_else(|| caps.name("num").expect("num")) } else { start };
+        let start = if caps.name("q").is_some_and(|q| q.as_str().eq_ignore_ascii_case("and")) {
+            caps.name("cur").unwrap_or_else(|| caps.name("num").expect("num"))
+        } else {
+            start
+        };
         let begin = span.start + start.start();
         let end = span.start + whole.end();
         out.push(Quantity { value, unit, qualifier, counted: counted(&text[end..span.end]), span: Span::new(begin, end).trim(text, &[]) });
@@ -2106,15 +3130,65 @@ pub fn quantities(text: &str, span: Span) -> Vec<Quantity> {
 /// preposition, conjunction, verb-like function word or punctuation.
 fn counted(after: &str) -> Option<String> {
     const STOP: &[&str] = &[
-        "in", "of", "from", "to", "at", "for", "with", "and", "or", "but", "who", "that", "which", "have", "has", "had", "are", "is",
-        "were", "was", "will", "would", "could", "a", "an", "the", "than", "over", "since", "by", "on", "per", "each", "last", "this",
-        "now", "then", "ago", "already", "still", "today", "yesterday", "more", "less", "so", "as", "before", "after", "during",
+        "in",
+        "of",
+        "from",
+        "to",
+        "at",
+        "for",
+        "with",
+        "and",
+        "or",
+        "but",
+        "who",
+        "that",
+        "which",
+        "have",
+        "has",
+        "had",
+        "are",
+        "is",
+        "were",
+        "was",
+        "will",
+        "would",
+        "could",
+        "a",
+        "an",
+        "the",
+        "than",
+        "over",
+        "since",
+        "by",
+        "on",
+        "per",
+        "each",
+        "last",
+        "this",
+        "now",
+        "then",
+        "ago",
+        "already",
+        "still",
+        "today",
+        "yesterday",
+        "more",
+        "less",
+        "so",
+        "as",
+        "before",
+        "after",
+        "during",
     ];
     let mut words = Vec::new();
     for word in after.split_whitespace() {
         let clean = word.trim_end_matches([',', '.', ';', ':', '”', '"', ')']);
         let lower = clean.to_lowercase();
-        if clean.is_empty() || STOP.contains(&lower.as_str()) || !clean.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'') || !clean.chars().any(char::is_alphabetic) {
+        if clean.is_empty()
+            || STOP.contains(&lower.as_str())
+            || !clean.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            || !clean.chars().any(char::is_alphabetic)
+        {
             break;
         }
         words.push(clean);

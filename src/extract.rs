@@ -10,12 +10,12 @@ use crate::attribute::attribute;
 use crate::ingest::Source;
 use crate::layout::analyze;
 use crate::lexicon::Lexicon;
-use crate::rdf::{format_number, Iris};
+use crate::rdf::{Iris, format_number};
 use crate::recognize::recognize;
-use crate::resolve::{resolve, Document};
+use crate::resolve::{Document, resolve};
 use crate::segment::segment;
 use crate::text::CharIndex;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 /// Everything extraction needs, built once per run.
 #[derive(Debug)]

@@ -161,9 +161,7 @@ impl Walk {
     }
 
     fn is_article(path: &Path) -> bool {
-        path.extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|a| a.eq_ignore_ascii_case(e)))
+        path.extension().and_then(|e| e.to_str()).is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|a| a.eq_ignore_ascii_case(e)))
     }
 
     fn list(dir: &Path) -> io::Result<Vec<PathBuf>> {

@@ -171,12 +171,10 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 static AUTHOR_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^Authors?:\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s*$")).expect("valid regex"));
 
-static EDITED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^Edited\s+by:?\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s*$")).expect("valid regex")
-});
+static EDITED_BY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^Edited\s+by:?\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)\s*$")).expect("valid regex"));
 
-static ABOUT_AUTHOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^about (the )?author:?$").expect("valid regex"));
+static ABOUT_AUTHOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^about (the )?author:?$").expect("valid regex"));
 
 static NAME_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"^(?P<names>{NAME})$")).expect("valid regex"));
 
@@ -254,8 +252,7 @@ fn find_publisher(text: &str, lines: &[Span]) -> Option<Field> {
     let non_empty: Vec<&Span> = lines.iter().filter(|l| !l.is_empty()).collect();
     non_empty.windows(2).find_map(|w| {
         let name = w[0].of(text);
-        (INDEPENDENT_OUTLET.is_match(w[1].of(text)) && NAME_LINE.is_match(name) && word_count(name) <= 4)
-            .then(|| field(text, *w[0]))
+        (INDEPENDENT_OUTLET.is_match(w[1].of(text)) && NAME_LINE.is_match(name) && word_count(name) <= 4).then(|| field(text, *w[0]))
     })
 }
 
@@ -291,7 +288,6 @@ fn find_comments(text: &str, lines: &[Span], trailer: Span) -> Vec<Comment> {
     }
     out
 }
-
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let month = r"(?P<m>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";

@@ -6,20 +6,20 @@
 //! `store` (Oxigraph on disk). The stages between `layout` and `rdf` are pure.
 #![doc = include_str!("../README.md")]
 
-pub mod text;
-pub mod vocab;
-pub mod lexicon;
+pub mod attribute;
+pub mod evaluate;
+pub mod extract;
+pub mod facts;
 pub mod ingest;
 pub mod layout;
-pub mod segment;
-pub mod recognize;
-pub mod attribute;
-pub mod resolve;
-pub mod rdf;
-pub mod extract;
-pub mod store;
-pub mod evaluate;
-pub mod facts;
+pub mod lexicon;
 pub mod load;
-pub mod trace;
+pub mod rdf;
+pub mod recognize;
 pub mod render;
+pub mod resolve;
+pub mod segment;
+pub mod store;
+pub mod text;
+pub mod trace;
+pub mod vocab;

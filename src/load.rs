@@ -5,7 +5,7 @@
 //! article, never multiplied by the union. Names are looked up by IRI or label. This module does
 //! not decide what a diagram shows; `render` and `trace` do.
 
-use crate::facts::{relation_of, ClaimFact, Facts, Node, NodeKind, QuantityFact, Relation};
+use crate::facts::{ClaimFact, Facts, Node, NodeKind, QuantityFact, Relation, relation_of};
 use crate::rdf::Iris;
 use crate::store::{QueryError, Store};
 use crate::vocab::hs;
@@ -73,12 +73,16 @@ pub fn find(store: &Store, iris: &Iris, name: &str) -> Result<Vec<String>, Query
         return Ok(vec![name.to_string()]);
     }
     let literal = serde_json::to_string(&name.to_lowercase()).unwrap_or_default();
-    let by_label = format!("SELECT DISTINCT ?x WHERE {{ GRAPH ?g {{ ?x skos:prefLabel|skos:altLabel ?l FILTER(LCASE(STR(?l)) = {literal}) }} }} ORDER BY ?x");
+    let by_label = format!(
+        "SELECT DISTINCT ?x WHERE {{ GRAPH ?g {{ ?x skos:prefLabel|skos:altLabel ?l FILTER(LCASE(STR(?l)) = {literal}) }} }} ORDER BY ?x"
+    );
     let rows = select(store, iris, &by_label)?;
     if !rows.is_empty() {
         return Ok(rows.iter().filter_map(|r| iri(r, "x")).collect());
     }
-    let by_headline = format!("SELECT DISTINCT ?x WHERE {{ GRAPH ?g {{ ?x schema:headline ?h FILTER(CONTAINS(LCASE(STR(?h)), {literal})) }} }} ORDER BY ?x");
+    let by_headline = format!(
+        "SELECT DISTINCT ?x WHERE {{ GRAPH ?g {{ ?x schema:headline ?h FILTER(CONTAINS(LCASE(STR(?h)), {literal})) }} }} ORDER BY ?x"
+    );
     Ok(select(store, iris, &by_headline)?.iter().filter_map(|r| iri(r, "x")).collect())
 }
 
@@ -112,7 +116,12 @@ pub fn claims(store: &Store, iris: &Iris) -> Result<Facts, QueryError> {
         facts.add_node(Node { iri: claim.clone(), kind: NodeKind::Claim, label: text_value.clone(), group: None });
         for (var, label, class) in [("source", "sl", "st"), ("via", "vl", "vt")] {
             if let Some(entity) = iri(row, var) {
-                facts.add_node(Node { iri: entity, kind: kind_of(iri(row, class)), label: text(row, label).unwrap_or_default(), group: None });
+                facts.add_node(Node {
+                    iri: entity,
+                    kind: kind_of(iri(row, class)),
+                    label: text(row, label).unwrap_or_default(),
+                    group: None,
+                });
             }
         }
         let span = |b: &str, e: &str| number(row, b).zip(number(row, e)).map(|(b, e)| [b, e]);
@@ -180,10 +189,8 @@ pub fn neighbourhood(store: &Store, iris: &Iris, start: &[String], depth: usize)
             ),
         )?;
         let mut next = Vec::new();
-        let mut edges: Vec<(String, String, String)> = rows
-            .iter()
-            .filter_map(|r| Some((iri(r, "from")?, text(r, "p")?, iri(r, "to")?)))
-            .collect();
+        let mut edges: Vec<(String, String, String)> =
+            rows.iter().filter_map(|r| Some((iri(r, "from")?, text(r, "p")?, iri(r, "to")?))).collect();
         edges.sort();
         for (from, p, to) in edges {
             let relation = relation_of(&p, cites.as_str());
@@ -305,7 +312,14 @@ pub fn quantities(store: &Store, iris: &Iris, claims: &[String]) -> Result<Vec<Q
         for r in &rows {
             let (Some(claim), Some(value)) = (iri(r, "claim"), text(r, "value")) else { continue };
             let span = [number(r, "b").unwrap_or(0), number(r, "e").unwrap_or(0)];
-            out.push(QuantityFact { claim, value, unit: text(r, "unit"), qualifier: text(r, "qualifier"), counted: text(r, "counted"), span });
+            out.push(QuantityFact {
+                claim,
+                value,
+                unit: text(r, "unit"),
+                qualifier: text(r, "qualifier"),
+                counted: text(r, "counted"),
+                span,
+            });
         }
     }
     Ok(out)
@@ -317,7 +331,9 @@ pub fn mentions_of(store: &Store, iris: &Iris, entities: &[String]) -> Result<Ve
     let rows = select(
         store,
         iris,
-        &format!("SELECT DISTINCT ?g ?b ?e WHERE {{ GRAPH ?g {{ VALUES ?x {{ {values} }} ?m itsrdf:taIdentRef ?x ; nif:beginIndex ?b ; nif:endIndex ?e }} }} ORDER BY ?g ?b"),
+        &format!(
+            "SELECT DISTINCT ?g ?b ?e WHERE {{ GRAPH ?g {{ VALUES ?x {{ {values} }} ?m itsrdf:taIdentRef ?x ; nif:beginIndex ?b ; nif:endIndex ?e }} }} ORDER BY ?g ?b"
+        ),
     )?;
     Ok(rows.iter().filter_map(|r| Some((iri(r, "g")?, [number(r, "b")?, number(r, "e")?]))).collect())
 }

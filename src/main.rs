@@ -4,20 +4,20 @@
 //! Everything here is about the outside world: arguments, the terminal, progress, files and exit
 //! codes. The work itself is done by the library.
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 use hearsay::extract::Pipeline;
 use hearsay::facts::{Facts, Relation};
-use hearsay::{load, render, trace};
 use hearsay::ingest;
 use hearsay::rdf::{self, Iris};
 use hearsay::resolve::Document;
 use hearsay::store::{GraphStore, Store};
+use hearsay::{load, render, trace};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
 use oxigraph::model::{NamedNode, Term};
-use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::QueryResults;
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use rayon::prelude::*;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
@@ -345,7 +345,9 @@ fn run(cli: Cli) -> Result<bool> {
         Command::Query { query, file, format } => {
             let (text, origin) = match (query, file) {
                 (Some(q), _) => (q, "the query".to_string()),
-                (None, Some(f)) => (std::fs::read_to_string(&f).with_context(|| format!("cannot read {}", f.display()))?, f.display().to_string()),
+                (None, Some(f)) => {
+                    (std::fs::read_to_string(&f).with_context(|| format!("cannot read {}", f.display()))?, f.display().to_string())
+                }
                 (None, None) => bail!("give a query or --file"),
             };
             let store = Store::open_read_only(&store_dir()?)?;
@@ -357,7 +359,9 @@ fn run(cli: Cli) -> Result<bool> {
             let store = Store::open_read_only(&store_dir()?)?;
             let graph = graph.map(|g| NamedNode::new(&g).with_context(|| format!("--graph {g:?} is not an IRI"))).transpose()?;
             let mut out: Box<dyn Write> = match &output {
-                Some(path) => Box::new(BufWriter::new(std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?)),
+                Some(path) => {
+                    Box::new(BufWriter::new(std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?))
+                }
                 None => Box::new(BufWriter::new(io::stdout().lock())),
             };
             store.export(graph.as_ref(), format.format(), &mut out)?;
@@ -401,7 +405,9 @@ fn run(cli: Cli) -> Result<bool> {
             let mut claims: Vec<String> = load::claims_about(&store, &iris, &entities)?;
             for (article, spans) in &mentions {
                 let text: Vec<char> = load::article_text(&store, &iris, article)?.unwrap_or_default().chars().collect();
-                claims.extend(facts.claims.values().filter(|c| &c.article == article && trace::is_about(c, &text, spans)).map(|c| c.iri.clone()));
+                claims.extend(
+                    facts.claims.values().filter(|c| &c.article == article && trace::is_about(c, &text, spans)).map(|c| c.iri.clone()),
+                );
             }
             claims.sort_by(|a, b| (&facts.claims[a].article, facts.claims[a].span).cmp(&(&facts.claims[b].article, facts.claims[b].span)));
             claims.dedup();
@@ -416,7 +422,11 @@ fn run(cli: Cli) -> Result<bool> {
                     let c = &facts.claims[&q.claim];
                     let article = facts.nodes.get(&c.article).map_or(c.article.clone(), |n| n.label.clone());
                     if json {
-                        writeln!(out, "{}", serde_json::json!({"quantity": q, "source": label(&c.source), "via": label(&c.via), "article": article, "text": c.text, "span": c.span}))?;
+                        writeln!(
+                            out,
+                            "{}",
+                            serde_json::json!({"quantity": q, "source": label(&c.source), "via": label(&c.via), "article": article, "text": c.text, "span": c.span})
+                        )?;
                     } else {
                         let short = |s: &str, n: usize| s.chars().take(n).collect::<String>();
                         writeln!(
@@ -436,10 +446,23 @@ fn run(cli: Cli) -> Result<bool> {
                     let c = &facts.claims[iri];
                     let article = facts.nodes.get(&c.article).map_or(c.article.clone(), |n| n.label.clone());
                     if json {
-                        writeln!(out, "{}", serde_json::json!({"claim": c, "source": label(&c.source), "via": label(&c.via), "article": article}))?;
+                        writeln!(
+                            out,
+                            "{}",
+                            serde_json::json!({"claim": c, "source": label(&c.source), "via": label(&c.via), "article": article})
+                        )?;
                     } else {
                         let via = c.via.as_ref().map(|_| format!(" via {}", label(&c.via))).unwrap_or_default();
-                        writeln!(out, "{} [{}{via}] \"{}\" ({} @{}-{})", label(&c.source), c.cue.as_deref().unwrap_or("-"), c.text, article, c.span[0], c.span[1])?;
+                        writeln!(
+                            out,
+                            "{} [{}{via}] \"{}\" ({} @{}-{})",
+                            label(&c.source),
+                            c.cue.as_deref().unwrap_or("-"),
+                            c.text,
+                            article,
+                            c.span[0],
+                            c.span[1]
+                        )?;
                     }
                 }
             }
@@ -459,16 +482,28 @@ fn run(cli: Cli) -> Result<bool> {
             match what {
                 EvaluateKind::Conll { file } => {
                     let report = hearsay::evaluate::conll(&pipeline, &read(&file)?).with_context(|| file.display().to_string())?;
-                    if json { writeln!(out, "{}", serde_json::to_string(&report)?)? } else { writeln!(out, "{}", report.to_string().trim_end())? }
+                    if json {
+                        writeln!(out, "{}", serde_json::to_string(&report)?)?
+                    } else {
+                        writeln!(out, "{}", report.to_string().trim_end())?
+                    }
                 }
                 EvaluateKind::Nif { file } => {
                     let report = hearsay::evaluate::nif(&pipeline, &read(&file)?).with_context(|| file.display().to_string())?;
-                    if json { writeln!(out, "{}", serde_json::to_string(&report)?)? } else { writeln!(out, "{}", report.to_string().trim_end())? }
+                    if json {
+                        writeln!(out, "{}", serde_json::to_string(&report)?)?
+                    } else {
+                        writeln!(out, "{}", report.to_string().trim_end())?
+                    }
                 }
                 EvaluateKind::Polnear { dir } => {
                     let articles = polnear_articles(&dir)?;
                     let report = hearsay::evaluate::polnear(&pipeline, &articles).with_context(|| dir.display().to_string())?;
-                    if json { writeln!(out, "{}", serde_json::to_string(&report)?)? } else { writeln!(out, "{}", report.to_string().trim_end())? }
+                    if json {
+                        writeln!(out, "{}", serde_json::to_string(&report)?)?
+                    } else {
+                        writeln!(out, "{}", report.to_string().trim_end())?
+                    }
                 }
             }
             Ok(true)
@@ -599,7 +634,8 @@ fn citation_chains(all: &Facts, focus: &[String]) -> Facts {
     let articles: std::collections::BTreeSet<&str> = through.iter().map(|c| c.article.as_str()).collect();
     for claim in through {
         let chain = all.chain(&claim.iri);
-        let article = (articles.len() > 1).then(|| all.nodes.get(&claim.article).map(|n| n.label.chars().take(24).collect::<String>())).flatten();
+        let article =
+            (articles.len() > 1).then(|| all.nodes.get(&claim.article).map(|n| n.label.chars().take(24).collect::<String>())).flatten();
         for iri in &chain {
             if let Some(node) = all.nodes.get(iri) {
                 facts.add_node(node.clone());
@@ -636,7 +672,9 @@ fn write_diagram(dot: String, format: DiagramFormat, output: Option<&std::path::
             };
             graphviz_rust::exec_dot(dot, vec![CommandArg::Format(f)]).map_err(|e| match e.kind() {
                 io::ErrorKind::NotFound => {
-                    anyhow::anyhow!("Graphviz's `dot` is not installed: install the graphviz package (apt-get install graphviz), or use --format dot")
+                    anyhow::anyhow!(
+                        "Graphviz's `dot` is not installed: install the graphviz package (apt-get install graphviz), or use --format dot"
+                    )
                 }
                 _ => anyhow::anyhow!("Graphviz's dot failed: {e}"),
             })?
@@ -855,7 +893,9 @@ fn print_results(results: QueryResults<'_>, format: Option<QueryFormat>) -> Resu
                 QueryFormat::Jsonld => RdfFormat::JsonLd { profile: JsonLdProfileSet::empty() },
                 QueryFormat::Rdfxml => RdfFormat::RdfXml,
                 QueryFormat::N3 => RdfFormat::N3,
-                other => bail!("--format {other:?} is for SELECT and ASK answers; a graph prints as turtle, ntriples, nquads, trig, jsonld, rdfxml or n3"),
+                other => bail!(
+                    "--format {other:?} is for SELECT and ASK answers; a graph prints as turtle, ntriples, nquads, trig, jsonld, rdfxml or n3"
+                ),
             };
             let triples: Vec<_> = triples.collect::<Result<_, _>>()?;
             let quads = triples.into_iter().map(|t| t.in_graph(oxigraph::model::GraphName::DefaultGraph)).collect();
@@ -911,10 +951,15 @@ fn print_table(results: QueryResults<'_>, out: &mut impl Write) -> Result<()> {
         .map(|i| rows.iter().map(|r| r[i].chars().count()).chain([variables[i].len()]).max().unwrap_or(0).min(60))
         .collect();
     let line = |cells: &[String], out: &mut dyn Write| -> io::Result<()> {
-        let parts: Vec<String> = cells.iter().zip(&widths).map(|(c, &w)| {
-            let shown: String = if c.chars().count() > w { c.chars().take(w.saturating_sub(1)).chain(['…']).collect() } else { c.clone() };
-            format!("{shown:<w$}")
-        }).collect();
+        let parts: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, &w)| {
+                let shown: String =
+                    if c.chars().count() > w { c.chars().take(w.saturating_sub(1)).chain(['…']).collect() } else { c.clone() };
+                format!("{shown:<w$}")
+            })
+            .collect();
         writeln!(out, "{}", parts.join("  ").trim_end())
     };
     line(&variables, out)?;
@@ -940,4 +985,3 @@ fn display_term(term: &Term) -> String {
         other => other.to_string(),
     }
 }
-

@@ -343,9 +343,5 @@ impl<'a> Writer<'a> {
 
 /// A number as an xsd:decimal lexical form: no exponent, no trailing ".0".
 pub fn format_number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{}", value as i64)
-    } else {
-        format!("{value}")
-    }
+    if value.fract() == 0.0 && value.abs() < 1e15 { format!("{}", value as i64) } else { format!("{value}") }
 }

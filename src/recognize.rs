@@ -14,7 +14,7 @@
 use crate::layout::Article;
 use crate::lexicon::{EntityType, Known, Lexicon, RoleClass};
 use crate::segment::{Segmented, TokenKind};
-use crate::text::{fold_typography, Diagnostic, Span};
+use crate::text::{Diagnostic, Span, fold_typography};
 use std::collections::HashMap;
 
 /// One mention of a named entity.
@@ -145,8 +145,12 @@ struct Recognizer<'a> {
     roles: Vec<(Span, Span)>,
 }
 
-const CONNECTORS: &[&str] = &["of", "for", "and", "&", "on", "de", "du", "da", "del", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le", "y"];
-const PARTICLES: &[&str] = &["al", "el", "ad", "ar", "as", "ash", "at", "az", "bin", "ibn", "ben", "abu", "abd", "van", "von", "de", "di", "da", "du", "le", "la", "bint"];
+const CONNECTORS: &[&str] =
+    &["of", "for", "and", "&", "on", "de", "du", "da", "del", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le", "y"];
+const PARTICLES: &[&str] = &[
+    "al", "el", "ad", "ar", "as", "ash", "at", "az", "bin", "ibn", "ben", "abu", "abd", "van", "von", "de", "di", "da", "du", "le", "la",
+    "bint",
+];
 /// Whether `word` names a month or a day.
 fn is_calendar(word: &str) -> bool {
     crate::text::MONTHS.contains(&word) || crate::text::DAYS.contains(&word)
@@ -203,7 +207,8 @@ impl<'a> Recognizer<'a> {
         }
         // Title case shows in the common words: "Calls For Recruits To Join It In", not in a
         // line of names such as "Guy Forget ( France ) beat Felix Mantilla ( Spain )".
-        let common: Vec<&str> = sentence.tokens.clone().map(|i| self.word(i)).filter(|w| w.chars().count() > 2 && self.lex.is_common(w)).collect();
+        let common: Vec<&str> =
+            sentence.tokens.clone().map(|i| self.word(i)).filter(|w| w.chars().count() > 2 && self.lex.is_common(w)).collect();
         let caps = common.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
         caps >= 2 && caps * 10 >= common.len() * 7
     }
@@ -274,13 +279,15 @@ impl<'a> Recognizer<'a> {
                         // "Commission on Presidential Debates", "Council on Foreign Relations".
                         "on" => self.lex.noun_type(self.word(end - 1)) == Some(EntityType::Organization),
                         // "Water and Sanitation Observatory": "and" inside an organization's name.
-                        "and" | "&" => has_of || {
-                            let mut k = next;
-                            while k < range.end && self.is_name_token(k) {
-                                k += 1;
+                        "and" | "&" => {
+                            has_of || {
+                                let mut k = next;
+                                while k < range.end && self.is_name_token(k) {
+                                    k += 1;
+                                }
+                                k > next && self.lex.noun_type(self.word(k - 1)) == Some(EntityType::Organization)
                             }
-                            k > next && self.lex.noun_type(self.word(k - 1)) == Some(EntityType::Organization)
-                        },
+                        }
                         _ => true,
                     };
                     if allowed && next < range.end && self.is_name_token(next) {
@@ -335,8 +342,17 @@ impl<'a> Recognizer<'a> {
                     .split(' ')
                     .map(|w| {
                         let lower = w.to_lowercase();
-                        if matches!(lower.as_str(), "of" | "the" | "and") { return lower; }
-                        lower.split('-').map(|p| { let mut c = p.chars(); c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default() }).collect::<Vec<_>>().join("-")
+                        if matches!(lower.as_str(), "of" | "the" | "and") {
+                            return lower;
+                        }
+                        lower
+                            .split('-')
+                            .map(|p| {
+                                let mut c = p.chars();
+                                c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default()
+                            })
+                            .collect::<Vec<_>>()
+                            .join("-")
                     })
                     .collect::<Vec<_>>()
                     .join(" ");
@@ -390,7 +406,11 @@ impl<'a> Recognizer<'a> {
     /// Types the run of name tokens `[start, end)`.
     fn run(&mut self, mut start: usize, end: usize, first: usize) {
         // Sentence-initial common words ("Many", "The", "Both") are not names.
-        while start < end && self.at_start(start, first) && self.lex.is_common(self.word(start)) && self.lex.known(self.word(start)).is_none() {
+        while start < end
+            && self.at_start(start, first)
+            && self.lex.is_common(self.word(start))
+            && self.lex.known(self.word(start)).is_none()
+        {
             start += 1;
         }
         while start < end && (CONNECTORS.contains(&self.word(start)) || is_calendar(self.word(start)) && start + 1 < end) {
@@ -471,10 +491,14 @@ impl<'a> Recognizer<'a> {
             head = Some(EntityType::Organization);
         }
         let hits = self.known_in(span);
-        let whole = (end - start > 1 && given.is_none() && head.is_none())
-            .then(|| self.context_type(start, end))
-            .flatten()
-            .filter(|found| found.1 >= 2 && matches!(found.2, "apposition noun" | "head noun after name" | "first name" | "role before name" | "apposition role" | "relative who"));
+        let whole =
+            (end - start > 1 && given.is_none() && head.is_none()).then(|| self.context_type(start, end)).flatten().filter(|found| {
+                found.1 >= 2
+                    && matches!(
+                        found.2,
+                        "apposition noun" | "head noun after name" | "first name" | "role before name" | "apposition role" | "relative who"
+                    )
+            });
         if let Some((kind, strength, rule)) = whole {
             if rule == "role before name" {
                 self.note_role(start, first, span);
@@ -483,12 +507,17 @@ impl<'a> Recognizer<'a> {
             return;
         }
         // "Krzysztof Baran": a rare word before a one-word place name makes a person's name.
-        let surname_like = hits.len() == 1 && end - start >= 2 && hits[0].0.start == self.seg.tokens[end - 1].span.start && hits[0].0.end == span.end && {
-            (start..end - 1).all(|t| {
-                let w = self.word(t);
-                self.seg.tokens[t].kind == TokenKind::Word && !self.lex.is_common(w) && !self.lex.is_demonym(w) && self.lex.known(w).is_none() && self.lex.role(w).is_none()
-            })
-        };
+        let surname_like =
+            hits.len() == 1 && end - start >= 2 && hits[0].0.start == self.seg.tokens[end - 1].span.start && hits[0].0.end == span.end && {
+                (start..end - 1).all(|t| {
+                    let w = self.word(t);
+                    self.seg.tokens[t].kind == TokenKind::Word
+                        && !self.lex.is_common(w)
+                        && !self.lex.is_demonym(w)
+                        && self.lex.known(w).is_none()
+                        && self.lex.role(w).is_none()
+                })
+            };
         if surname_like && head.is_none() && given.is_none() {
             self.push(span, EntityType::Person, None, 2, "name shape");
             return;
@@ -607,7 +636,8 @@ impl<'a> Recognizer<'a> {
         }
         // A noun and a comma right before: "its leader, Abu Bakr al-Baghdadi", "the group's
         // North Caucasus affiliate, Wilayat al-Qawqaz".
-        let closes = end >= last || matches!(self.word(end), "," | "." | ")" | "(" | ";" | ":" | "and" | "who" | "which" | "”" | "\"" | "''");
+        let closes =
+            end >= last || matches!(self.word(end), "," | "." | ")" | "(" | ";" | ":" | "and" | "who" | "which" | "”" | "\"" | "''");
         if start >= first + 2 && self.word(start - 1) == "," && closes {
             let noun = self.word(start - 2);
             if noun.starts_with(char::is_lowercase) {
@@ -678,14 +708,22 @@ impl<'a> Recognizer<'a> {
         }
         let followed_by_cue = end < n && self.lex.cue(self.word(end)).is_some() && self.word(end).starts_with(char::is_lowercase);
         // "the island of Lindholm", "the city of Mosul", "the province of Helmand".
-        if start >= first + 2 && self.word(start - 1) == "of" && self.word(start - 2).starts_with(char::is_lowercase) && self.lex.noun_type(self.word(start - 2)) == Some(EntityType::Place) {
+        if start >= first + 2
+            && self.word(start - 1) == "of"
+            && self.word(start - 2).starts_with(char::is_lowercase)
+            && self.lex.noun_type(self.word(start - 2)) == Some(EntityType::Place)
+        {
             return Some((EntityType::Place, 2, "place noun of name"));
         }
         // "the mayor of Lakeport", "the director of Centrex": what a role is of.
         if words.len() == 1 && start >= first + 2 && self.word(start - 1) == "of" {
             if let Some(class) = self.lex.role(self.word(start - 2)) {
                 let place_roles = ["mayor", "governor", "king", "queen", "premier", "president", "people", "residents"];
-                let kind = if place_roles.contains(&self.word(start - 2).to_lowercase().as_str()) { EntityType::Place } else { EntityType::Organization };
+                let kind = if place_roles.contains(&self.word(start - 2).to_lowercase().as_str()) {
+                    EntityType::Place
+                } else {
+                    EntityType::Organization
+                };
                 if class != RoleClass::Title {
                     return Some((kind, 1, "role of name"));
                 }
@@ -696,7 +734,9 @@ impl<'a> Recognizer<'a> {
             if after_preposition && self.lex.first_name(words[0]).is_none() && !self.lex.is_common(words[0]) {
                 return Some((EntityType::Place, 1, "preposition before name"));
             }
-            if followed_by_cue && !self.lex.is_common(words[0]) && !self.at_start(start, first) || followed_by_cue && self.lex.surname(words[0]).is_some() {
+            if followed_by_cue && !self.lex.is_common(words[0]) && !self.at_start(start, first)
+                || followed_by_cue && self.lex.surname(words[0]).is_some()
+            {
                 return Some((EntityType::Person, 1, "speaker before speech verb"));
             }
             return None;
@@ -764,7 +804,25 @@ impl<'a> Recognizer<'a> {
         self.found.retain(|m| {
             let after = tokens.partition_point(|t| t.span.start < m.span.end);
             let currency = after < tokens.len()
-                && matches!(tokens[after].span.of(text).to_lowercase().as_str(), "dollar" | "dollars" | "euro" | "euros" | "pound" | "pounds" | "yen" | "rubles" | "roubles" | "ruble" | "rouble" | "yuan" | "francs" | "franc" | "rupees" | "pesos");
+                && matches!(
+                    tokens[after].span.of(text).to_lowercase().as_str(),
+                    "dollar"
+                        | "dollars"
+                        | "euro"
+                        | "euros"
+                        | "pound"
+                        | "pounds"
+                        | "yen"
+                        | "rubles"
+                        | "roubles"
+                        | "ruble"
+                        | "rouble"
+                        | "yuan"
+                        | "francs"
+                        | "franc"
+                        | "rupees"
+                        | "pesos"
+                );
             !(m.kind == EntityType::Place && currency)
         });
     }
@@ -790,7 +848,8 @@ impl<'a> Recognizer<'a> {
             // A score is a number but not a date ("1996-08-31") or a year.
             let score = |t: usize| {
                 let w = tokens[t].span.of(text);
-                tokens[t].kind == TokenKind::Number && !(w.len() >= 4 && w[..4].chars().all(|c| c.is_ascii_digit()) && (w.len() == 4 || w.as_bytes()[4] == b'-'))
+                tokens[t].kind == TokenKind::Number
+                    && !(w.len() >= 4 && w[..4].chars().all(|c| c.is_ascii_digit()) && (w.len() == 4 || w.as_bytes()[4] == b'-'))
             };
             let numbers = (first..last).filter(|&t| score(t)).count();
             if !prose && numbers >= 1 {
@@ -823,9 +882,16 @@ impl<'a> Recognizer<'a> {
                     }
                     let span = tokens[t].span.cover(tokens[end - 1].span);
                     let name = span.of(text);
-                    let plain = !self.lex.is_common(name) && self.lex.role(name).is_none() && !is_calendar(name) && !self.lex.is_demonym(name);
+                    let plain =
+                        !self.lex.is_common(name) && self.lex.role(name).is_none() && !is_calendar(name) && !self.lex.is_demonym(name);
                     if end < last && score(end) && plain && !self.found.iter().any(|m| m.span.overlaps(span)) {
-                        self.found.push(Mention { span, kind: EntityType::Organization, known: None, strength: 2, rule: "team in a results line" });
+                        self.found.push(Mention {
+                            span,
+                            kind: EntityType::Organization,
+                            known: None,
+                            strength: 2,
+                            rule: "team in a results line",
+                        });
                     }
                     t = end;
                 }
@@ -850,9 +916,7 @@ impl<'a> Recognizer<'a> {
     /// Settles overlaps (stronger, then longer, then earlier wins) and sorts.
     fn finish(self) -> (Vec<Mention>, Vec<Role>) {
         let mut found = self.found;
-        found.sort_by(|a, b| {
-            b.strength.cmp(&a.strength).then(b.span.len().cmp(&a.span.len())).then(a.span.start.cmp(&b.span.start))
-        });
+        found.sort_by(|a, b| b.strength.cmp(&a.strength).then(b.span.len().cmp(&a.span.len())).then(a.span.start.cmp(&b.span.start)));
         let mut kept: Vec<Mention> = Vec::new();
         for m in found {
             if !kept.iter().any(|k| k.span.overlaps(m.span)) {
@@ -916,18 +980,29 @@ fn link(r: &mut Recognized<'_>, lexicon: &Lexicon) {
             if k < sentence_end && matches!(seg.word(k), "a" | "an" | "the" | "its" | "his" | "her") {
                 k += 1;
                 let role_start = k;
-                while k < sentence_end && seg.word(k).starts_with(char::is_lowercase) && !matches!(seg.word(k), "at" | "of" | "with" | "for" | "in") {
+                while k < sentence_end
+                    && seg.word(k).starts_with(char::is_lowercase)
+                    && !matches!(seg.word(k), "at" | "of" | "with" | "for" | "in")
+                {
                     k += 1;
                 }
                 let has_role = (role_start..k).any(|x| lexicon.role(seg.word(x)).is_some());
                 if has_role && k + 1 < sentence_end && matches!(seg.word(k), "at" | "of" | "with" | "for") {
                     let org_start = seg.tokens[k + 1].span.start;
                     let org_start = if seg.word(k + 1) == "the" && k + 2 < sentence_end { seg.tokens[k + 2].span.start } else { org_start };
-                    if let Some(j) = (i + 1..n).find(|&j| r.mentions[j].span.start == org_start && r.mentions[j].kind == EntityType::Organization) {
+                    if let Some(j) =
+                        (i + 1..n).find(|&j| r.mentions[j].span.start == org_start && r.mentions[j].kind == EntityType::Organization)
+                    {
                         let role = seg.tokens[role_start].span.cover(seg.tokens[k - 1].span);
                         let leader = (role_start..k).any(|x| lexicon.role(seg.word(x)) == Some(RoleClass::Leader));
                         let predicate = if leader { Predicate::HeadOf } else { Predicate::MemberOf };
-                        r.relations.push(Relation { subject: i, predicate, object: j, role: Some(role), span: m.span.cover(r.mentions[j].span) });
+                        r.relations.push(Relation {
+                            subject: i,
+                            predicate,
+                            object: j,
+                            role: Some(role),
+                            span: m.span.cover(r.mentions[j].span),
+                        });
                     }
                 }
             }
@@ -950,8 +1025,28 @@ fn link(r: &mut Recognized<'_>, lexicon: &Lexicon) {
         // Modifiers: lowercase words, and adjectives like "Russian-language" or "official".
         while k < sentence_end && k < after + 5 && {
             let w = seg.word(k);
-            let function_word = matches!(w, "in" | "of" | "at" | "for" | "with" | "on" | "to" | "by" | "from" | "and" | "or" | "that" | "who" | "which" | "has" | "is" | "was");
-            !function_word && w.starts_with(char::is_lowercase) || lexicon.is_demonym(w) || w.rsplit_once('-').is_some_and(|(_, l)| l.starts_with(char::is_lowercase))
+            let function_word = matches!(
+                w,
+                "in" | "of"
+                    | "at"
+                    | "for"
+                    | "with"
+                    | "on"
+                    | "to"
+                    | "by"
+                    | "from"
+                    | "and"
+                    | "or"
+                    | "that"
+                    | "who"
+                    | "which"
+                    | "has"
+                    | "is"
+                    | "was"
+            );
+            !function_word && w.starts_with(char::is_lowercase)
+                || lexicon.is_demonym(w)
+                || w.rsplit_once('-').is_some_and(|(_, l)| l.starts_with(char::is_lowercase))
         } {
             k += 1;
         }
@@ -965,7 +1060,13 @@ fn link(r: &mut Recognized<'_>, lexicon: &Lexicon) {
             if let Some(j) = (i + 1..n).find(|&j| r.mentions[j].span.start == seg.tokens.get(k + 1).map_or(0, |t| t.span.start)) {
                 if r.mentions[j].kind == EntityType::Person {
                     let predicate = if lexicon.role(head) == Some(RoleClass::Leader) { Predicate::HeadOf } else { Predicate::MemberOf };
-                    r.relations.push(Relation { subject: j, predicate, object: i, role: Some(role_span), span: owner.span.cover(r.mentions[j].span) });
+                    r.relations.push(Relation {
+                        subject: j,
+                        predicate,
+                        object: i,
+                        role: Some(role_span),
+                        span: owner.span.cover(r.mentions[j].span),
+                    });
                 }
             }
         }
@@ -976,8 +1077,16 @@ fn link(r: &mut Recognized<'_>, lexicon: &Lexicon) {
                 b -= 1;
             }
             if b >= 2 && seg.word(b - 1) == "," {
-                if let Some(j) = r.mention_ending_at(seg.tokens[b - 2].span.end).filter(|&j| r.mentions[j].kind == EntityType::Organization && j != i) {
-                    r.relations.push(Relation { subject: j, predicate: Predicate::PartOf, object: i, role: None, span: r.mentions[j].span.cover(owner.span) });
+                if let Some(j) =
+                    r.mention_ending_at(seg.tokens[b - 2].span.end).filter(|&j| r.mentions[j].kind == EntityType::Organization && j != i)
+                {
+                    r.relations.push(Relation {
+                        subject: j,
+                        predicate: Predicate::PartOf,
+                        object: i,
+                        role: None,
+                        span: r.mentions[j].span.cover(owner.span),
+                    });
                 }
             }
         }
@@ -1027,7 +1136,9 @@ mod tests {
 
     #[test]
     fn roles_appositions_and_first_names_type_people() {
-        let found = check("The story goes on.\nCommentator Ruslan Gorevoy said so. Denis Maltsev, a senior researcher at the Institute for Studies, agreed.\n");
+        let found = check(
+            "The story goes on.\nCommentator Ruslan Gorevoy said so. Denis Maltsev, a senior researcher at the Institute for Studies, agreed.\n",
+        );
         assert!(has(&found, "Ruslan Gorevoy", EntityType::Person), "{found:?}");
         assert!(has(&found, "Denis Maltsev", EntityType::Person), "{found:?}");
         assert!(has(&found, "Institute for Studies", EntityType::Organization), "{found:?}");

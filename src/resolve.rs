@@ -14,7 +14,7 @@ use crate::attribute::{Attributed, Cue, DateRef, Quantity};
 use crate::layout::Article;
 use crate::lexicon::{EntityType, Known, Lexicon, Place};
 use crate::recognize::Predicate;
-use crate::text::{fold_typography, Diagnostic, Span};
+use crate::text::{Diagnostic, Span, fold_typography};
 use std::collections::BTreeSet;
 
 /// One entity of one article.
@@ -231,7 +231,13 @@ pub fn resolve(attributed: &Attributed<'_>, lexicon: &Lexicon, diagnostics: Vec<
 }
 
 /// Builds the entity of one group of mentions.
-fn entity(r: &crate::recognize::Recognized<'_>, lexicon: &Lexicon, surface: &[String], rules: &[Vec<&'static str>], group: &[usize]) -> Entity {
+fn entity(
+    r: &crate::recognize::Recognized<'_>,
+    lexicon: &Lexicon,
+    surface: &[String],
+    rules: &[Vec<&'static str>],
+    group: &[usize],
+) -> Entity {
     // The type with the strongest evidence; ties go to the most mentions, then to the first.
     let mut votes: Vec<(EntityType, u32, usize)> = Vec::new();
     for &m in group {
@@ -287,10 +293,7 @@ fn word_count(s: &str) -> usize {
 /// dropped so that "Paul A. Goble" and "Paul Goble" meet.
 pub fn key(kind: EntityType, name: &str) -> String {
     let folded = fold_typography(name);
-    let words: Vec<&str> = folded
-        .split_whitespace()
-        .filter(|w| !(kind == EntityType::Person && is_initial(w)))
-        .collect();
+    let words: Vec<&str> = folded.split_whitespace().filter(|w| !(kind == EntityType::Person && is_initial(w))).collect();
     let name = if words.is_empty() { folded.clone() } else { words.join(" ") };
     let mut slug = String::new();
     for c in name.chars().flat_map(char::to_lowercase) {
@@ -331,11 +334,8 @@ fn is_acronym_of(short: &str, long: &str) -> bool {
     if letters.len() < 2 || !letters.chars().all(char::is_uppercase) || short.contains(' ') {
         return false;
     }
-    let initials: String = long
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect();
+    let initials: String =
+        long.split(|c: char| c.is_whitespace() || c == '-').filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect();
     initials == letters
 }
 

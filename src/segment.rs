@@ -77,10 +77,10 @@ impl Segmented<'_> {
 
 /// Abbreviations that keep their period and do not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gen", "Col", "Lt", "Maj", "Capt", "Sgt", "Cpl", "Adm", "Gov", "Pres",
-    "Rev", "St", "Mt", "Ft", "Jr", "Sr", "Inc", "Ltd", "Co", "Corp", "vs", "etc", "No", "Nos", "Jan", "Feb", "Mar", "Apr",
-    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx", "est", "Cf", "cf", "e.g", "i.e", "Gov't", "Dept",
-    "Univ", "Assn", "Bros", "Messrs", "Mme", "Mlle", "Hon", "Del", "Det", "Atty", "Amb", "Supt", "Cmdr",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gen", "Col", "Lt", "Maj", "Capt", "Sgt", "Cpl", "Adm", "Gov", "Pres", "Rev", "St",
+    "Mt", "Ft", "Jr", "Sr", "Inc", "Ltd", "Co", "Corp", "vs", "etc", "No", "Nos", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec", "approx", "est", "Cf", "cf", "e.g", "i.e", "Gov't", "Dept", "Univ", "Assn", "Bros", "Messrs", "Mme",
+    "Mlle", "Hon", "Del", "Det", "Atty", "Amb", "Supt", "Cmdr",
 ];
 
 /// Segments the part of `article` before its trailer.
@@ -171,7 +171,11 @@ fn merge(text: &str, tokens: &mut Vec<Token>, first: usize) {
             && matches!(tokens[i + 1].kind, TokenKind::Word | TokenKind::Number)
         {
             // "108-3" and "1996-08-31" stay numbers; "Kurdistan-24" is a word.
-            let kind = if token.kind == TokenKind::Number && tokens[i + 1].kind == TokenKind::Number { TokenKind::Number } else { TokenKind::Word };
+            let kind = if token.kind == TokenKind::Number && tokens[i + 1].kind == TokenKind::Number {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
             token = Token { span: token.span.cover(tokens[i + 1].span), kind };
             i += 2;
         }
@@ -201,10 +205,51 @@ pub fn is_abbreviation(word: &str) -> bool {
 
 /// Speech verbs that may follow a quotation ending in "?" or "!" in the same sentence.
 const SPEECH_AFTER_QUOTE: &[&str] = &[
-    "said", "says", "asked", "asks", "added", "adds", "told", "wrote", "writes", "replied", "continued", "shouted", "exclaimed", "tweeted",
-    "demanded", "demands", "wondered", "wonders", "insisted", "argued", "noted", "explained", "responded", "countered", "quipped", "joked",
-    "declared", "warned", "recalled", "acknowledged", "admitted", "cried", "yelled", "screamed", "mused", "remarked", "pleaded", "complained",
-    "protested", "stated", "pressed", "chanted", "sang", "sings", "posted",
+    "said",
+    "says",
+    "asked",
+    "asks",
+    "added",
+    "adds",
+    "told",
+    "wrote",
+    "writes",
+    "replied",
+    "continued",
+    "shouted",
+    "exclaimed",
+    "tweeted",
+    "demanded",
+    "demands",
+    "wondered",
+    "wonders",
+    "insisted",
+    "argued",
+    "noted",
+    "explained",
+    "responded",
+    "countered",
+    "quipped",
+    "joked",
+    "declared",
+    "warned",
+    "recalled",
+    "acknowledged",
+    "admitted",
+    "cried",
+    "yelled",
+    "screamed",
+    "mused",
+    "remarked",
+    "pleaded",
+    "complained",
+    "protested",
+    "stated",
+    "pressed",
+    "chanted",
+    "sang",
+    "sings",
+    "posted",
 ];
 
 const CLOSERS: &[&str] = &["”", "\"", "''", "’", "'", ")", "]", "»"];

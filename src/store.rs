@@ -21,7 +21,9 @@ use thiserror::Error;
 #[derive(Debug, Error)]
 pub enum StoreError {
     /// Another process holds the store.
-    #[error("the store at {path} is in use by another hearsay process (only one process may write to a store at a time; wait for it to finish or use another --store)")]
+    #[error(
+        "the store at {path} is in use by another hearsay process (only one process may write to a store at a time; wait for it to finish or use another --store)"
+    )]
     Locked {
         /// The store directory.
         path: PathBuf,
@@ -151,7 +153,9 @@ impl Store {
     /// hold no named graphs get the union of all graphs unless `graph` picks one.
     pub fn export(&self, graph: Option<&NamedNode>, format: RdfFormat, out: &mut dyn Write) -> Result<(), StoreError> {
         let quads: Vec<Quad> = match graph {
-            Some(g) => self.inner.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(g.as_ref()))).collect::<Result<_, _>>()?,
+            Some(g) => {
+                self.inner.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(g.as_ref()))).collect::<Result<_, _>>()?
+            }
             None => self.inner.iter().collect::<Result<_, _>>()?,
         };
         write_sorted(quads, format, graph.is_some(), out)

@@ -7,8 +7,8 @@
 //! spans it came from. This module does no I/O.
 
 use crate::facts::{ClaimFact, Facts, Node, NodeKind, QuantityFact, Relation};
-use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::Direction;
+use petgraph::graph::{DiGraph, NodeIndex};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -107,7 +107,8 @@ pub fn trace(facts: &Facts, target: &str) -> Option<Trace> {
         let claim = facts.claims.get(target)?;
         let mut family = vec![claim];
         family.extend(descendants(facts, target));
-        let leaves: Vec<&&ClaimFact> = family.iter().filter(|c| !facts.claims.values().any(|d| d.parent.as_deref() == Some(&c.iri))).collect();
+        let leaves: Vec<&&ClaimFact> =
+            family.iter().filter(|c| !facts.claims.values().any(|d| d.parent.as_deref() == Some(&c.iri))).collect();
         let mut originals: Vec<Node> = leaves.iter().filter_map(|c| facts.nodes.get(c.source.as_ref()?).cloned()).collect();
         originals.sort_by(|a, b| a.iri.cmp(&b.iri));
         originals.dedup();
@@ -147,7 +148,13 @@ fn chain(facts: &Facts, claim: &ClaimFact) -> Option<Chain> {
         let Some(source) = c.source.as_ref().and_then(|s| facts.nodes.get(s)) else { continue };
         hops.push(Hop { node: source.clone(), cue: c.cue.clone(), cue_span: c.cue_span, source_span: c.source_span });
     }
-    Some(Chain { article: facts.nodes.get(&claim.article)?.clone(), hops, claim: claim.iri.clone(), text: claim.text.clone(), span: claim.span })
+    Some(Chain {
+        article: facts.nodes.get(&claim.article)?.clone(),
+        hops,
+        claim: claim.iri.clone(),
+        text: claim.text.clone(),
+        span: claim.span,
+    })
 }
 
 impl std::fmt::Display for Trace {
@@ -186,12 +193,13 @@ impl std::fmt::Display for Trace {
 /// News paragraphs keep to one topic ("The union says 4,000 ... The port authority puts the
 /// number at 2,500"). `text` is the article's text.
 pub fn is_about(claim: &ClaimFact, text: &[char], mentions: &[[u64; 2]]) -> bool {
-    let first = [Some(claim.span[0]), claim.cue_span.map(|s| s[0]), claim.source_span.map(|s| s[0])].into_iter().flatten().min().unwrap_or(claim.span[0]);
+    let first = [Some(claim.span[0]), claim.cue_span.map(|s| s[0]), claim.source_span.map(|s| s[0])]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(claim.span[0]);
     let first = (first as usize).min(text.len());
-    let sentence_start = text[..first]
-        .iter()
-        .rposition(|&c| c == '\n')
-        .map_or(0, |p| p + 1) as u64;
+    let sentence_start = text[..first].iter().rposition(|&c| c == '\n').map_or(0, |p| p + 1) as u64;
     mentions.iter().any(|m| m[0] >= sentence_start && m[1] <= claim.span[1])
 }
 

@@ -230,7 +230,8 @@ mod tests {
     #[test]
     fn standard_terms_the_ontology_reuses_are_in_vocab() {
         // Every standard term the ontology names as a domain, range or superproperty is one we use.
-        let all: Vec<NamedNodeRef<'_>> = [schema::ALL, prov::ALL, org::ALL, skos::ALL, nif::ALL, itsrdf::ALL, dcterms::ALL, geo::ALL, hs::ALL].concat();
+        let all: Vec<NamedNodeRef<'_>> =
+            [schema::ALL, prov::ALL, org::ALL, skos::ALL, nif::ALL, itsrdf::ALL, dcterms::ALL, geo::ALL, hs::ALL].concat();
         for t in ontology() {
             if let Term::NamedNode(o) = &t.object {
                 let standard = [schema::NAMESPACE, prov::NAMESPACE, org::NAMESPACE, nif::NAMESPACE];

@@ -4,7 +4,8 @@ use crate::root;
 use std::fs;
 
 /// The stages between `layout` and `rdf` are pure: no file system, no terminal, no store.
-const PURE: &[&str] = &["text", "vocab", "lexicon", "layout", "segment", "recognize", "attribute", "resolve", "rdf", "extract", "facts", "trace", "render"];
+const PURE: &[&str] =
+    &["text", "vocab", "lexicon", "layout", "segment", "recognize", "attribute", "resolve", "rdf", "extract", "facts", "trace", "render"];
 
 fn source(module: &str) -> String {
     fs::read_to_string(root().join(format!("src/{module}.rs"))).unwrap()
@@ -34,7 +35,24 @@ fn pure_modules_do_no_io() {
 
 #[test]
 fn modules_use_only_earlier_stages() {
-    let order = ["text", "vocab", "lexicon", "ingest", "layout", "segment", "recognize", "attribute", "resolve", "rdf", "extract", "store", "facts", "load", "trace", "render"];
+    let order = [
+        "text",
+        "vocab",
+        "lexicon",
+        "ingest",
+        "layout",
+        "segment",
+        "recognize",
+        "attribute",
+        "resolve",
+        "rdf",
+        "extract",
+        "store",
+        "facts",
+        "load",
+        "trace",
+        "render",
+    ];
     for (i, module) in order.iter().enumerate() {
         let text = source(module);
         for later in &order[i + 1..] {

@@ -751,6 +751,29 @@ impl<'a> Attributor<'a> {
                     t += 1;
                     continue;
                 }
+                // "Surveys of caucus-goers taken as they entered showed that ...", "..., Federal
+                // Election Commission records show.": a document heading the clause is the source.
+                // A subject that names no document ("the sites" in "Surveys of voters taken as they
+                // entered the sites showed") gives way to the document.
+                let names_document = |span: Span| {
+                    span.of(self.text())
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w != "it" && DOCUMENTS.contains(&w.to_lowercase().as_str()))
+                };
+                if cue.class == "document" && subject.is_none_or(|(_, span, _)| !names_document(span)) {
+                    if let Some((source, source_span, subject_start)) = self.document_subject(first, t) {
+                        let content = if subject_start > first && self.word(subject_start - 1) == "," {
+                            self.before(first, subject_start - 1, quotes)
+                        } else {
+                            self.after(t + 1, content_end, quotes)
+                        };
+                        if let Some((content, direct)) = content {
+                            self.push(content, Some(cue), source, Some(source_span), direct);
+                        }
+                        t += 1;
+                        continue;
+                    }
+                }
                 // "what Donald Trump said about Latinos": the object is "what", said elsewhere.
                 if subject.is_some_and(|(_, _, start)| start > first && self.word(start - 1).eq_ignore_ascii_case("what")) {
                     t += 1;
@@ -1300,8 +1323,13 @@ impl<'a> Attributor<'a> {
                     .rev()
                     .find(|&k| matches!(self.word(k), "." | ";" | ":" | "that" | "and" | "but" | "“" | "\"" | "''"))
                     .map_or(first, |k| k + 1);
-                let document = (clause_start..t).any(|k| DOCUMENTS.contains(&self.word(k).to_lowercase().as_str()));
-                document && !matches!(next(1), "." | "," | ";" | ":" | "" | "up" | "out" | "off" | "to" | "in" | "that")
+                let document_in = |from: usize| (from..t).any(|k| DOCUMENTS.contains(&self.word(k).to_lowercase().as_str()));
+                // "..., Federal Election Commission records show.": a document closing the sentence.
+                let closing = matches!(next(1), "." | "")
+                    && (first..t).rev().find(|&k| self.word(k) == ",").is_some_and(|comma| document_in(comma + 1) && t - comma <= 8);
+                closing
+                    || document_in(clause_start)
+                        && !matches!(next(1), "." | "," | ";" | ":" | "" | "up" | "out" | "off" | "to" | "in" | "that")
             }
             "threaten" | "state" | "continue" | "mean" | "know" | "feel" | "hope" | "understand" | "see" | "hear" | "learn" | "hold"
             | "find" | "show" | "read" | "observe" | "reveal" | "indicate" | "demonstrate" | "establish" | "discover" | "rule"
@@ -1838,6 +1866,30 @@ impl<'a> Attributor<'a> {
             end < self.tokens().len() && self.word(end) == ","
         });
         k > first + 1 && self.word(k - 1) == "," && self.mention_ending(k - 2).is_some_and(place) && (abbreviation || named)
+    }
+
+    /// The document heading the clause of the cue at token `cue`: a document noun among its first
+    /// words ("exit polls conducted by Edison Research", "a USA TODAY analysis", "records"), with
+    /// the organization named in it as the source.
+    fn document_subject(&self, first: usize, cue: usize) -> Option<(Option<usize>, Span, usize)> {
+        let end = self.verb_group_start(first, cue);
+        let start = (first..end)
+            .rev()
+            .find(|&k| matches!(self.word(k), "," | ";" | ":" | "that" | "“" | "\"" | "''" | "”"))
+            .map_or(first, |k| k + 1);
+        if start >= end || end - start > 16 {
+            return None;
+        }
+        let head =
+            (start..end.min(start + 6)).find(|&k| self.word(k) != "it" && DOCUMENTS.contains(&self.word(k).to_lowercase().as_str()))?;
+        if (start..head).any(|k| FINITE.contains(&self.word(k)) || PRONOUNS.contains(&self.word(k))) {
+            return None;
+        }
+        let span = self.span(start, end);
+        let source = (0..self.r.mentions.len())
+            .rev()
+            .find(|&m| span.contains(self.r.mentions[m].span) && self.r.mentions[m].kind == EntityType::Organization);
+        Some((source, span, start))
     }
 
     /// Whether a subject can hold a view: a named mention (a country acts through its government),

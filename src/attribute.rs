@@ -1831,7 +1831,9 @@ impl<'a> Attributor<'a> {
                                 | "His"
                                 | "Her"
                                 | "Their"
-                        ) || self.lex.role(self.word(from)).is_some())
+                        ) || self.lex.role(self.word(from)).is_some()
+                            // "Apple's chief executive, Tim Cook,".
+                            || from + 1 < open && self.tokens()[from + 1].kind == TokenKind::Possessive)
                         && (from..open).all(|k| {
                             !FINITE.contains(&self.word(k))
                                 && !AUXILIARIES.contains(&self.word(k))

@@ -2443,7 +2443,11 @@ impl<'a> Attributor<'a> {
         let mut start = last;
         while start > first && last - start < 5 {
             let w = self.word(start - 1);
-            if matches!(w, "," | "." | ";" | ":" | "“" | "\"" | "''" | "”" | "(" | ")") || self.lex.cue(w).is_some() {
+            // "The New York state attorney general": a cue form after a name or determiner is a
+            // noun of the description.
+            let in_phrase = start >= first + 2
+                && (self.word(start - 2).starts_with(char::is_uppercase) || matches!(self.word(start - 2), "the" | "a" | "an"));
+            if matches!(w, "," | "." | ";" | ":" | "“" | "\"" | "''" | "”" | "(" | ")") || self.lex.cue(w).is_some() && !in_phrase {
                 break;
             }
             if matches!(

@@ -2200,12 +2200,14 @@ impl<'a> Attributor<'a> {
                 && match self.r.mentions[m].kind {
                     EntityType::Organization => matches!(self.word(name_start - 1), "at" | "for" | "from" | "with" | "of" | "to" | "in"),
                     EntityType::Person => matches!(self.word(name_start - 1), "for" | "to" | "of"),
-                    _ => false,
+                    // "The city of Phoenix", "the people of Iowa".
+                    EntityType::Place => self.word(name_start - 1) == "of",
                 };
             if speaks_for {
                 let start_of_name = name_start;
                 let head = self.word(start_of_name - 2).to_lowercase();
-                if PEOPLE_NOUNS.contains(&head.as_str()) || self.lex.role(head.trim_end_matches('s')).is_some() {
+                let body = matches!(head.as_str(), "city" | "town" | "county" | "state" | "village");
+                if PEOPLE_NOUNS.contains(&head.as_str()) || self.lex.role(head.trim_end_matches('s')).is_some() || body {
                     let mut k = start_of_name - 2;
                     while k > first
                         && k + 4 > start_of_name

@@ -2448,7 +2448,7 @@ impl<'a> Attributor<'a> {
             // "The New York state attorney general": a cue form after a name or determiner is a
             // noun of the description.
             let in_phrase = start >= first + 2
-                && (self.word(start - 2).starts_with(char::is_uppercase) || matches!(self.word(start - 2), "the" | "a" | "an"));
+                && (self.word(start - 2).starts_with(char::is_uppercase) || matches!(self.word(start - 2), "the" | "a" | "an" | "and"));
             if matches!(w, "," | "." | ";" | ":" | "“" | "\"" | "''" | "”" | "(" | ")") || self.lex.cue(w).is_some() && !in_phrase {
                 break;
             }

@@ -2762,9 +2762,12 @@ impl<'a> Attributor<'a> {
         }
     }
 
+    /// Whether token `k` opens a paragraph.
     fn is_paragraph_start(&self, k: usize) -> bool {
         let start = self.tokens()[k].span.start;
-        self.r.segmented.paragraphs.iter().any(|p| p.start == start)
+        let paragraphs = &self.r.segmented.paragraphs;
+        let i = paragraphs.partition_point(|p| p.start < start);
+        i < paragraphs.len() && paragraphs[i].start == start
     }
 
     /// Speaker labels of transcripts and pull quotes: a paragraph (or a quotation opening it)

@@ -428,6 +428,16 @@ fn is_adverb(word: &str) -> bool {
         )
 }
 
+/// Conjunctions that open a subordinate clause before the main one ("Though ..., X said").
+const SUBORDINATE_OPENERS: &[&str] =
+    &["though", "although", "while", "when", "if", "because", "since", "as", "after", "before", "despite", "unless", "once"];
+
+/// Whether `word` is a document noun that can show or find something ("polls", "records"); "it"
+/// only as a sentence's "It".
+fn document_noun(word: &str) -> bool {
+    word != "it" && DOCUMENTS.contains(&word.to_lowercase().as_str())
+}
+
 /// Documents that show or find what their object says ("Polls show", "Video of the incident shows").
 const DOCUMENTS: &[&str] = &[
     "poll",
@@ -755,11 +765,7 @@ impl<'a> Attributor<'a> {
                 // Election Commission records show.": a document heading the clause is the source.
                 // A subject that names no document ("the sites" in "Surveys of voters taken as they
                 // entered the sites showed") gives way to the document.
-                let names_document = |span: Span| {
-                    span.of(self.text())
-                        .split(|c: char| !c.is_alphanumeric())
-                        .any(|w| w != "it" && DOCUMENTS.contains(&w.to_lowercase().as_str()))
-                };
+                let names_document = |span: Span| span.of(self.text()).split(|c: char| !c.is_alphanumeric()).any(document_noun);
                 if cue.class == "document" && subject.is_none_or(|(_, span, _)| !names_document(span)) {
                     if let Some((source, source_span, subject_start)) = self.document_subject(first, t) {
                         let content = if subject_start > first && self.word(subject_start - 1) == "," {
@@ -827,24 +833,7 @@ impl<'a> Attributor<'a> {
                         let opener = self.word(first).to_lowercase();
                         // A subordinate clause may hold commas of its own ("Though he has
                         // heralded plans, a tax loophole ..., analysts say ...").
-                        let subordinate = matches!(
-                            opener.as_str(),
-                            "though"
-                                | "although"
-                                | "while"
-                                | "when"
-                                | "if"
-                                | "because"
-                                | "since"
-                                | "as"
-                                | "after"
-                                | "before"
-                                | "despite"
-                                | "unless"
-                                | "until"
-                                | "once"
-                                | "whenever"
-                        );
+                        let subordinate = SUBORDINATE_OPENERS.contains(&opener.as_str()) || matches!(opener.as_str(), "until" | "whenever");
                         let circumstance = opener.ends_with("ing") && !self.is_quote_open(first)
                             || subordinate
                             || (first..subject_start - 1).all(|k| self.word(k) != ",") && CIRCUMSTANCE_OPENERS.contains(&opener.as_str());
@@ -1425,7 +1414,8 @@ impl<'a> Attributor<'a> {
         }
         // "declined to confirm a figure, but analysts estimated ...": a turn or a semicolon
         // outside quotation marks ends the reported clause.
-        let end = (from + 1..end).find(|&k| self.clause_ends_at(from, k, end)).unwrap_or(end);
+        let in_subordinate = self.in_opening_subordinate(from);
+        let end = (from + 1..end).find(|&k| self.clause_ends_at(from, k, end, in_subordinate)).unwrap_or(end);
         let span = self.span(from, end).trim(self.text(), &[',', ';', ':', '[', ']']);
         if span.is_empty() {
             return None;
@@ -1433,12 +1423,24 @@ impl<'a> Attributor<'a> {
         Some(self.as_quote(span, quotes))
     }
 
+    /// Whether token `at` lies in a subordinate clause opening its sentence, before the comma that
+    /// closes it ("Though she called for X, Clinton restricted ..."): a frame there reports up to
+    /// that comma.
+    fn in_opening_subordinate(&self, at: usize) -> bool {
+        let sentences = &self.r.segmented.sentences;
+        let sentence = sentences.partition_point(|s| s.span.end <= self.tokens()[at].span.start).min(sentences.len() - 1);
+        let first = sentences[sentence].tokens.start;
+        let opener = self.word(first).to_lowercase();
+        (SUBORDINATE_OPENERS.contains(&opener.as_str()) || matches!(opener.as_str(), "with" | "whereas"))
+            && (first..at).all(|x| self.word(x) != ",")
+    }
+
     /// Whether reported content from token `from` to `end` stops before token `k`: at a
     /// semicolon, a turn (", but", ", while"), a non-restrictive relative clause (", which"), a
     /// trailing participle (", arguing that ...", "while needling"), a dash that opens no pair,
-    /// or "but" before a second verb of the subject ("criticized X but did not ..."). Marks
-    /// inside a quotation end nothing.
-    fn clause_ends_at(&self, from: usize, k: usize, end: usize) -> bool {
+    /// "but" before a second verb of the subject ("criticized X but did not ..."), or, when
+    /// `in_subordinate`, the comma before the main clause. Marks inside a quotation end nothing.
+    fn clause_ends_at(&self, from: usize, k: usize, end: usize, in_subordinate: bool) -> bool {
         if self.in_quote(self.tokens()[k].span) {
             return false;
         }
@@ -1461,34 +1463,10 @@ impl<'a> Attributor<'a> {
         match self.word(k) {
             ";" => true,
             "," => {
-                // "Though she called for X, Clinton restricted ...": in a sentence opened by a
-                // subordinate clause, a frame inside it reports up to the comma that closes it.
-                let sentences = &self.r.segmented.sentences;
-                let first = sentences[sentences.partition_point(|s| s.span.end <= self.tokens()[from].span.start).min(sentences.len() - 1)]
-                    .tokens
-                    .start;
-                let opened = matches!(
-                    self.word(first).to_lowercase().as_str(),
-                    "though"
-                        | "although"
-                        | "while"
-                        | "when"
-                        | "if"
-                        | "because"
-                        | "since"
-                        | "as"
-                        | "after"
-                        | "before"
-                        | "with"
-                        | "despite"
-                        | "unless"
-                        | "once"
-                        | "whereas"
-                ) && (first..from).all(|x| self.word(x) != ",");
                 let main_clause = next.starts_with(char::is_uppercase)
                     || PRONOUNS.contains(&next)
                     || matches!(next, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "some" | "many");
-                opened && main_clause
+                in_subordinate && main_clause
                     || matches!(next, "but" | "while" | "whereas" | "although" | "though" | "when" | "which" | "who" | "where")
                     || next.len() > 5 && next.ends_with("ing") && next.starts_with(char::is_lowercase) && !matches!(next, "including" | "according" | "something" | "anything" | "nothing" | "everything")
                     // "endorsed Clinton, praised her plans ...": a second verb of the speaker;
@@ -1882,8 +1860,7 @@ impl<'a> Attributor<'a> {
         if start >= end || end - start > 16 {
             return None;
         }
-        let head =
-            (start..end.min(start + 6)).find(|&k| self.word(k) != "it" && DOCUMENTS.contains(&self.word(k).to_lowercase().as_str()))?;
+        let head = (start..end.min(start + 6)).find(|&k| document_noun(self.word(k)))?;
         if (start..head).any(|k| FINITE.contains(&self.word(k)) || PRONOUNS.contains(&self.word(k))) {
             return None;
         }
@@ -2737,7 +2714,7 @@ impl<'a> Attributor<'a> {
             let source = (0..self.r.mentions.len())
                 .rev()
                 .find(|&m| names.contains(self.r.mentions[m].span) && self.r.mentions[m].kind != EntityType::Place);
-            let document = (start..colon).any(|k| DOCUMENTS.contains(&self.word(k).to_lowercase().as_str()) && self.word(k) != "it");
+            let document = (start..colon).any(|k| document_noun(self.word(k)));
             // "HuffPollster:", "Frank Newport and Jim Harter:": a name the recognizer missed.
             let named = colon - start <= 4 && (start..colon).all(|k| self.word(k).starts_with(char::is_uppercase) || self.word(k) == "and");
             if !verbless || source.is_none() && !document && !named {

@@ -1026,6 +1026,10 @@ impl<'a> Attributor<'a> {
                                     let w = self.word(k);
                                     !(self.is_quote_open(k) || matches!(w, "said" | "says" | ";" | "but") || w.ends_with("ing") && self.word(k - 1) == ",")
                                 })
+                                // "said Mr. Kamin, who emphasized that ...": a relative clause
+                                // that reports speech is a claim of its own.
+                                && !(matches!(self.word(after + 1), "who" | "whose")
+                                    && (after + 2..(after + 5).min(content_end)).any(|j| self.lex.cue(self.word(j)).is_some()))
                                 && (self.word(after) == "(" || {
                                     let w = self.word(after + 1);
                                     // ", speaking of ..." is a frame of its own, not a description.
@@ -1749,7 +1753,14 @@ impl<'a> Attributor<'a> {
             if skipped {
                 // The source's words run through its appositions ("Denis Maltsev, a senior
                 // researcher at ..."); the mention stays the name.
-                let described = self.tokens()[end - 2].span.end;
+                // "Barkley, who said he votes Democratic, said": a relative clause that reports
+                // speech of its own is a claim beside this one, not the source's description.
+                let speaking = (close..end - 1).find(|&k| {
+                    self.word(k) == ","
+                        && matches!(self.word(k + 1), "who" | "whose")
+                        && (k + 2..(k + 5).min(end - 1)).any(|j| self.lex.cue(self.word(j)).is_some())
+                });
+                let described = self.tokens()[speaking.unwrap_or(end - 1) - 1].span.end;
                 // "Officials at Homeland Security Investigations, a division of ..., said": a
                 // noun phrase opening the clause, named or not, is the subject too.
                 // "Rep. Gregory W. Meeks (D-N.Y.), chairman of ...": the name before its party label.

@@ -1092,12 +1092,23 @@ impl<'a> Attributor<'a> {
                     let next = (t + 1 < last).then(|| self.word(t + 1));
                     let verb_next = next.and_then(|w| self.lex.cue(w)).is_some();
                     if matches!(next, Some("of" | "that")) || verb_next {
-                        let lemma = word.trim_end_matches('s').to_string();
-                        let cue_end = if verb_next { t + 2 } else { t + 1 };
-                        let cue = Cue { span: self.span(t, cue_end), lemma, class: "estimate".into() };
+                        // "The PPIC poll shows": the verb is the cue and the document its source's
+                        // words; "the IMF's estimate of": the noun is the cue, the owner the source.
+                        let cue = match next.and_then(|w| self.lex.cue(w)) {
+                            Some(verb) => Cue { span: self.tokens()[t + 1].span, lemma: verb.lemma.clone(), class: verb.class.clone() },
+                            None => Cue { span: self.tokens()[t].span, lemma: word.trim_end_matches('s').to_string(), class: "estimate".into() },
+                        };
                         let from = if verb_next || next == Some("of") { t + 2 } else { t + 1 };
                         if let Some((content, direct)) = self.after(from, content_end, quotes) {
-                            let span = self.r.mentions[m].span;
+                            let mention = self.r.mentions[m].span;
+                            let named = self.tokens().partition_point(|tok| tok.span.start < mention.start);
+                            let start = if named > first && matches!(self.word(named - 1), "the" | "The" | "a" | "A" | "an" | "An") {
+                                named - 1
+                            } else {
+                                named
+                            };
+                            let end = if verb_next { t } else { t - 1 };
+                            let span = self.tokens()[start].span.cover(self.tokens()[end].span).cover(mention);
                             self.push(content, Some(cue), Some(m), Some(span), direct);
                         }
                     }

@@ -339,6 +339,14 @@ const CATENATIVES: &[&str] = &[
     "willing",
     "eager",
     "determined",
+    "unable",
+    "trying",
+    "quick",
+    "about",
+    "yet",
+    "has",
+    "have",
+    "had",
 ];
 /// Finite forms of "be" and the modals: a clause's verb.
 const FINITE: &[&str] = &["is", "are", "was", "were", "will", "would", "could", "can", "should", "might", "may", "must"];
@@ -1622,6 +1630,17 @@ impl<'a> Attributor<'a> {
                 && matches!(self.word(start - 3), "went" | "go" | "goes" | "going")
             {
                 start -= 3;
+            } else if w == "to"
+                && start >= first + 4
+                && self.word(start - 3) == "to"
+                && matches!(self.word(start - 4), "took" | "take" | "takes" | "taking")
+                && self.word(start - 2).starts_with(char::is_uppercase)
+            {
+                // "took to Twitter to say".
+                start -= 4;
+            } else if matches!(w, "more" | "less" | "most" | "least") && start < cue && CATENATIVES.contains(&self.word(start)) {
+                // "are more likely to say".
+                start -= 1;
             } else {
                 break;
             }
@@ -2062,15 +2081,24 @@ impl<'a> Attributor<'a> {
         let subject_end = (first..before)
             .find(|&k| self.lex.cue(self.word(k)).is_some() && self.word(k).starts_with(char::is_lowercase))
             .unwrap_or(before);
-        (first..subject_end.min(first + 6)).find_map(|k| {
-            if let Some(m) = self.mention_starting(k).filter(|&m| self.r.mentions[m].kind != EntityType::Place) {
-                return Some((Some(m), Some(self.r.mentions[m].span)));
-            }
-            let w = self.word(k);
-            PRONOUNS
-                .contains(&w)
-                .then(|| (self.resolve_pronoun(&w.to_lowercase(), self.tokens()[k].span.start), Some(self.tokens()[k].span)))
-        })
+        (first..subject_end.min(first + 6))
+            .find_map(|k| {
+                if let Some(m) = self.mention_starting(k).filter(|&m| self.r.mentions[m].kind != EntityType::Place) {
+                    return Some((Some(m), Some(self.r.mentions[m].span)));
+                }
+                let w = self.word(k);
+                PRONOUNS
+                    .contains(&w)
+                    .then(|| (self.resolve_pronoun(&w.to_lowercase(), self.tokens()[k].span.start), Some(self.tokens()[k].span)))
+            })
+            .or_else(|| {
+                // "The Florida senator took a heckler in stride, saying ...": a description
+                // opening the sentence, its head a noun for people.
+                let head = (first..subject_end.min(first + 6))
+                    .find(|&k| self.word(k).starts_with(char::is_lowercase) && self.people_noun(self.word(k)))?;
+                let (m, span, start) = self.subject_at(first, head + 1)?;
+                (start == first).then_some((m, Some(span)))
+            })
     }
 
     /// Whether `span` lies inside a quotation.

@@ -1870,7 +1870,27 @@ impl<'a> Attributor<'a> {
             }
             return None;
         }
-        self.subject_at(first, end).filter(|found| !self.in_quote(found.1))
+        let found = self.subject_at(first, end).filter(|found| !self.in_quote(found.1))?;
+        // "Political observers in Virginia and around the country say", "Edwards and others
+        // said": a noun phrase opening the clause holds the subject found at its end.
+        // No verb may stand among the added words ("They sent a letter to Senate leaders").
+        let whole = self.clause_opening_subject(first, cue).filter(|&(_, span)| {
+            let start = self.tokens().partition_point(|tok| tok.span.start < span.start);
+            span.contains(found.1)
+                && start < found.2
+                && (start..found.2).all(|k| {
+                    let w = self.word(k);
+                    self.lex.cue(w).is_none()
+                        && !(w.starts_with(char::is_lowercase) && (w.ends_with("ed") || matches!(w, "sent" | "made" | "took" | "gave" | "got" | "ran" | "met")))
+                })
+        });
+        match whole {
+            Some((m, span)) => {
+                let start = self.tokens().partition_point(|tok| tok.span.start < span.start);
+                Some((found.0.or(m), span, start))
+            }
+            None => Some(found),
+        }
     }
 
     /// Whether token `k` opens a state's abbreviation after a place and a comma ("Springfield,

@@ -116,16 +116,17 @@ fn polnear_fixture_scores() {
     // "argued": source "Critics, including the local branch of Greenpeace" (the apposition is
     // part of it): exact; content without "that": overlap, not exact.
     // traffic "said": content covers the discontinuous gold (26/44): overlap, not exact; source
-    // exact. "expect": source "Bremen" vs "Officials in Bremen" (6/19): no match; content exact.
-    // cue 6 of 6: 100; source overlap 5 of 6: 83.3, exact 5: 83.3; content overlap 6: 100,
+    // exact. "expect": source "Officials in Bremen" (the noun phrase opening the clause): exact;
+    // content exact.
+    // cue 6 of 6: 100; source overlap 6 of 6: 100, exact 6: 100; content overlap 6: 100,
     // exact 3: 50. score_polnear.py gives the same on this fixture.
     assert_eq!((report.articles, report.gold_attributions, report.predicted_claims), (2, 6, 6));
     assert_eq!((report.cue_f1, report.cue_exact_f1), (100.0, 100.0));
-    assert_eq!((report.source_f1, report.source_exact_f1), (83.3, 83.3));
+    assert_eq!((report.source_f1, report.source_exact_f1), (100.0, 100.0));
     assert_eq!((report.content_f1, report.content_exact_f1), (100.0, 50.0));
     assert_eq!(report.docs_without_prediction, 0);
-    assert_eq!((report.counts.src_overlap, report.counts.src_exact, report.counts.content_exact), (5, 5, 3));
-    assert!(report.to_string().contains("source      83.3    83.3"), "{report}");
+    assert_eq!((report.counts.src_overlap, report.counts.src_exact, report.counts.content_exact), (6, 6, 3));
+    assert!(report.to_string().contains("source     100.0   100.0"), "{report}");
 }
 
 #[test]

@@ -748,10 +748,12 @@ impl<'a> Attributor<'a> {
                 let clause_subject =
                     self.clause_subject(first, t).filter(|(m, span)| !needs_agent || span.is_some_and(|span| self.agentive(*m, span)));
                 if let Some((source, source_span)) = clause_subject {
-                    // ", saying ...", "and said ...", "who said ...": the subject is elsewhere, and
-                    // an earlier frame's content ends before this one's connector.
-                    let connector = (first..t).rev().find(|&k| {
-                        matches!(self.word(k), "," | "and" | "but" | "who")
+                    // ", saying ...", "and said ...": the subject is elsewhere, and an earlier
+                    // frame's content ends before this one's connector. A relative clause ("a
+                    // source who told him ...") stays inside the content that holds its noun.
+                    let relative = matches!(self.word(self.verb_group_start(first, t).max(1) - 1), "who" | "which");
+                    let connector = (first..t).rev().filter(|_| !relative).find(|&k| {
+                        matches!(self.word(k), "," | "and" | "but")
                             || k + 1 == t
                                 && matches!(self.word(k), "by" | "after" | "before" | "for" | "from" | "while" | "without" | "when")
                     });

@@ -1367,6 +1367,12 @@ impl<'a> Attributor<'a> {
             // request follows at once or after a short object.
             _ if matches!(cue.class.as_str(), "urge" | "ask") => {
                 matches!(next(1), "for" | "on" | "that" | "whether" | "if" | ":" | "“" | "\"" | "''")
+                    // "urges retaliation on Russia", "demanded an apology": a directive's object
+                    // is what it asks for.
+                    || cue.class == "urge"
+                        && t > first
+                        && self.word(t - 1) != "to"
+                        && !matches!(next(1), "." | "," | ";" | ":" | "" | "by" | "of" | "and" | "or" | "to")
                     || cue.class == "ask" && matches!(next(1), "about" | "what" | "how" | "why" | "who" | "which" | "when" | "where")
                     || cue.class == "ask" && next(1) == "," && matches!(next(2), "“" | "\"" | "''")
                     || !self.word(t).ends_with("ing")

@@ -1321,7 +1321,8 @@ impl<'a> Attributor<'a> {
                 false
             }
             "refer" => next(1) == "to" && (3..=8).any(|k| next(k) == "as"),
-            "point" => next(1) == "out" || clause_follows,
+            // "pointed to reports that ...", "point to the 1994 crime bill".
+            "point" => matches!(next(1), "out" | "to") || clause_follows,
             // "told reporters that", "tells her he": a clause after the hearer; "tell the truth",
             // "tell them how to vote" report nothing.
             "tell" if self.word(t).eq_ignore_ascii_case("tell") => {

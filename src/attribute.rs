@@ -1369,9 +1369,10 @@ impl<'a> Attributor<'a> {
             _ if matches!(cue.class.as_str(), "urge" | "ask") => {
                 matches!(next(1), "for" | "on" | "that" | "whether" | "if" | ":" | "“" | "\"" | "''")
                     // "urges retaliation on Russia", "demanded an apology": a directive's object
-                    // is what it asks for; "questioning the integrity of the vote": what is
-                    // doubted.
-                    || (cue.class == "urge" || matches!(cue.lemma.as_str(), "question" | "query"))
+                    // is what it asks for (not in a participle after a noun, "a video urging
+                    // militants ...", whose speaker is the noun); "questioning the integrity of
+                    // the vote": what is doubted.
+                    || (cue.class == "urge" && !self.word(t).ends_with("ing") || matches!(cue.lemma.as_str(), "question" | "query"))
                         && t > first
                         && self.word(t - 1) != "to"
                         && !matches!(next(1), "." | "," | ";" | ":" | "" | "by" | "of" | "and" | "or" | "to")

@@ -733,8 +733,31 @@ impl<'a> Attributor<'a> {
                             .rev()
                             .find(|&k| matches!(self.word(k), ";" | ":" | "that" | "which" | "who"))
                             .map_or(first, |k| k + 1);
-                        if let Some((source, span)) = self.closing_description(t + 2, agent_end) {
-                            if let Some((content, direct)) = self.before(subject_start, aux - 1, quotes) {
+                        // "is supported by far fewer publications": an agent the text does not
+                        // name is still the source's words.
+                        let plain_agent = || {
+                            (agent_end > t + 2 && agent_end - (t + 2) <= 8).then(|| self.span(t + 2, agent_end)).filter(|_| {
+                                (t + 2..agent_end).all(|k| {
+                                    let w = self.word(k);
+                                    self.tokens()[k].kind != TokenKind::Punct
+                                        && !FINITE.contains(&w)
+                                        && !AUXILIARIES.contains(&w)
+                                        && !matches!(w, "that" | "who" | "which")
+                                })
+                            })
+                        };
+                        let agent = self.closing_description(t + 2, agent_end).or_else(|| plain_agent().map(|span| (None, span)));
+                        // "The nominee has been endorsed by", "Trump, meanwhile, is supported by": the
+                        // subject ends before its auxiliaries and asides.
+                        let mut subject_end = aux - 1;
+                        while subject_end > subject_start
+                            && (AUXILIARIES.contains(&self.word(subject_end - 1))
+                                || matches!(self.word(subject_end - 1), "," | "meanwhile" | "however" | "too" | "now"))
+                        {
+                            subject_end -= 1;
+                        }
+                        if let Some((source, span)) = agent {
+                            if let Some((content, direct)) = self.before(subject_start, subject_end, quotes) {
                                 let cue = Cue { span: self.span(aux - 1, t + 2), ..cue };
                                 self.push(content, Some(cue), source, Some(span), direct);
                             }
@@ -1357,10 +1380,32 @@ impl<'a> Attributor<'a> {
                 let infinitive =
                     t > first && (self.word(t - 1) == "to" || self.word(t - 1) == "not" && t > first + 1 && self.word(t - 2) == "to");
                 // "plans to", "agreed that": an intention has a clause; "planned the raid" is none.
+                // "Trump is supported by far fewer publications": a passive names its holder after
+                // "by", when a person is what is judged (not "The work of X is supported by a
+                // foundation").
+                let passive = next(1) == "by"
+                    && (first..t)
+                        .rev()
+                        .find(|&k| !is_adverb(self.word(k)) && !matches!(self.word(k), "also" | "not" | "long" | "widely"))
+                        .filter(|&k| matches!(self.word(k), "is" | "are" | "was" | "were" | "been" | "be" | "being"))
+                        .and_then(|k| {
+                            (first..k).rev().find(|&x| {
+                                let w = self.word(x);
+                                !AUXILIARIES.contains(&w) && !matches!(w, "," | "meanwhile" | "however" | "too" | "now")
+                            })
+                        })
+                        .is_some_and(|x| {
+                            let w = self.word(x);
+                            let lower = w.to_lowercase();
+                            PRONOUNS.contains(&w)
+                                || PEOPLE_NOUNS.contains(&lower.as_str())
+                                || self.lex.role(lower.trim_end_matches('s')).is_some()
+                                || self.mention_ending(x).is_some_and(|m| self.r.mentions[m].kind == EntityType::Person)
+                        });
                 let object_fits = if cue.class == "intend" {
                     matches!(next(1), "to" | "that" | "with")
                 } else {
-                    !matches!(next(1), "." | "," | ";" | ":" | "" | "by" | "of" | "and" | "or")
+                    passive || !matches!(next(1), "." | "," | ";" | ":" | "" | "by" | "of" | "and" | "or")
                 };
                 t > first && !infinitive && object_fits
             }

@@ -1291,7 +1291,7 @@ impl<'a> Attributor<'a> {
                 && (FINITE.contains(&next(2)) || matches!(next(2), "has" | "have" | "had" | "did" | "does" | "do"))
             || (2..=8)
                 .take_while(|&k| !matches!(next(k), "." | "," | ";" | ":" | "" | "“" | "\"" | "''" | "to" | "that" | "who" | "which"))
-                .any(|k| FINITE.contains(&next(k)));
+                .any(|k| FINITE.contains(&next(k)) || matches!(next(k), "has" | "had" | "have"));
         match cue.lemma.as_str() {
             "put" => (1..=3).any(|k| matches!(next(k), "number" | "figure" | "toll" | "total" | "count" | "cost" | "estimate")),
             // 'called the plan "a disaster"', "called for a ban", "called on Congress to".
@@ -1369,6 +1369,9 @@ impl<'a> Attributor<'a> {
                     || document_in(clause_start)
                         && !matches!(next(1), "." | "," | ";" | ":" | "" | "up" | "out" | "off" | "to" | "in" | "that")
             }
+            // "added that", '"...," added Rep. Clyburn': speech; "add $84 billion", "adding a few
+            // communities to ...": arithmetic.
+            "add" => clause_follows || t > first && matches!(self.word(t - 1), "," | "”" | "\"" | "''"),
             "threaten" | "state" | "continue" | "mean" | "know" | "feel" | "hope" | "understand" | "see" | "hear" | "learn" | "hold"
             | "find" | "show" | "read" | "observe" | "reveal" | "indicate" | "demonstrate" | "establish" | "discover" | "rule"
             | "write" | "guarantee" | "volunteer" => clause_follows,

@@ -1209,6 +1209,11 @@ impl<'a> Attributor<'a> {
             // "similar to estimates", "to reports": after "to" a verb is in its base form.
             let word = self.word(t);
             let inflected_after_to = previous == "to" && (word.ends_with('s') && !word.ends_with("ss") || word.ends_with("ed"));
+            // "10 judges", "18 states", "a 4-4 ruling": after a number a plural or a gerund is a
+            // noun ("4 in 10 say" stays a verb).
+            let counted = self.tokens()[t - 1].kind == TokenKind::Number
+                && (word.ends_with('s') && !word.ends_with("ss") || word.ends_with("ing"))
+                && !(t >= first + 3 && self.word(t - 2) == "in");
             // "Some believe", "many think": a quantifier standing alone is the subject of a verb
             // that is no noun.
             let quantifier_subject = matches!(previous.to_lowercase().as_str(), "some" | "many" | "few" | "several" | "most")
@@ -1218,7 +1223,7 @@ impl<'a> Attributor<'a> {
             // "by saying", "after warning": a gerund after a preposition is still a verb.
             let gerund = word.ends_with("ing")
                 && matches!(previous, "by" | "after" | "before" | "for" | "from" | "without" | "of" | "in" | "on" | "while" | "when");
-            if (noun_context || inflected_after_to) && !quantifier_subject && !gerund {
+            if (noun_context || inflected_after_to || counted) && !quantifier_subject && !gerund {
                 return false;
             }
         }

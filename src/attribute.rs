@@ -1351,6 +1351,8 @@ impl<'a> Attributor<'a> {
             "refer" => next(1) == "to" && (3..=8).any(|k| next(k) == "as"),
             // "pointed to reports that ...", "point to the 1994 crime bill".
             "point" => matches!(next(1), "out" | "to") || clause_follows,
+            // "Davis reported from Midway Atoll", "(Reporting by Valerie Volcovici)": bylines.
+            "report" if next(1) == "from" || next(1) == "by" && self.word(t).ends_with("ing") => false,
             // "told reporters that", "tells her he": a clause after the hearer; "tell the truth",
             // "tell them how to vote" report nothing.
             "tell" if self.word(t).eq_ignore_ascii_case("tell") => {

@@ -1223,7 +1223,17 @@ impl<'a> Attributor<'a> {
             // "by saying", "after warning": a gerund after a preposition is still a verb.
             let gerund = word.ends_with("ing")
                 && matches!(previous, "by" | "after" | "before" | "for" | "from" | "without" | "of" | "in" | "on" | "while" | "when");
-            if (noun_context || inflected_after_to || counted) && !quantifier_subject && !gerund {
+            // "people accused of rape", "the monitor maintained by the embassy": a participle after
+            // a noun is a reduced relative, not the noun's speech.
+            let reduced = word.ends_with("ed")
+                && matches!(next(1), "by" | "of")
+                && previous.starts_with(char::is_lowercase)
+                && self.tokens()[t - 1].kind == TokenKind::Word
+                && !PRONOUNS.contains(&previous)
+                && !AUXILIARIES.contains(&previous)
+                && !is_adverb(previous)
+                && !matches!(previous, "who" | "which" | "that" | "and" | "or" | "but" | "not" | "also");
+            if (noun_context || inflected_after_to || counted || reduced) && !quantifier_subject && !gerund {
                 return false;
             }
         }

@@ -2376,7 +2376,33 @@ impl<'a> Attributor<'a> {
         let determined = word.chars().all(char::is_alphabetic)
             && !AUXILIARIES.contains(&word)
             && !is_adverb(word)
-            && !matches!(word, "that" | "which" | "who" | "this" | "there" | "here" | "it" | "what" | "also" | "not")
+            // "the things she had come to believe": a preposition heads no noun phrase.
+            && !matches!(
+                word,
+                "that"
+                    | "which"
+                    | "who"
+                    | "this"
+                    | "there"
+                    | "here"
+                    | "it"
+                    | "what"
+                    | "also"
+                    | "not"
+                    | "to"
+                    | "of"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "for"
+                    | "with"
+                    | "by"
+                    | "from"
+                    | "as"
+                    | "into"
+                    | "than"
+                    | "about"
+            )
             && (last.saturating_sub(5).max(first)..last)
                 .rev()
                 .take_while(|&k| {

@@ -2948,10 +2948,10 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             let content = Span::new(self.tokens()[k].span.end, p.end).trim(text, &['"', '“', '”', ' ']);
-            // Frames inside the speaker's turn are nested in it, not rivals; a frame whose content
-            // already runs over the label ('Mr. Smith said: "A: B"') is.
+            // Frames inside the speaker's turn are nested in it, not rivals; a frame before the
+            // label whose content runs over it ('Mr. Smith said: "A: B"') is.
             let label = self.tokens()[k].span;
-            if content.is_empty() || self.claims.iter().any(|c| c.content.contains(label)) {
+            if content.is_empty() || self.claims.iter().any(|c| c.content.contains(label) && c.cue.as_ref().is_some_and(|q| q.span.end <= label.start)) {
                 continue;
             }
             let source = (0..self.r.mentions.len())

@@ -1386,9 +1386,11 @@ impl<'a> Attributor<'a> {
                     || document_in(clause_start)
                         && !matches!(next(1), "." | "," | ";" | ":" | "" | "up" | "out" | "off" | "to" | "in" | "that")
             }
-            // "added that", '"...," added Rep. Clyburn': speech; "add $84 billion", "adding a few
-            // communities to ...": arithmetic.
-            "add" => clause_follows || t > first && matches!(self.word(t - 1), "," | "”" | "\"" | "''"),
+            // "added that", '"...," added Rep. Clyburn', "..., the source added.": speech; "add $84
+            // billion", "adding a few communities to ...": arithmetic.
+            "add" => {
+                clause_follows || matches!(next(1), "." | ";" | "") || t > first && matches!(self.word(t - 1), "," | "”" | "\"" | "''")
+            }
             "threaten" | "state" | "continue" | "mean" | "know" | "feel" | "hope" | "understand" | "see" | "hear" | "learn" | "hold"
             | "find" | "show" | "read" | "observe" | "reveal" | "indicate" | "demonstrate" | "establish" | "discover" | "rule"
             | "write" | "guarantee" | "volunteer" => clause_follows,

@@ -872,8 +872,11 @@ impl<'a> Attributor<'a> {
                             || (first..subject_start - 1).all(|k| self.word(k) != ",") && CIRCUMSTANCE_OPENERS.contains(&opener.as_str());
                         // "Through a spokesman, Trump declined to comment": words without a verb
                         // before the frame are its circumstance when something follows it.
+                        // Headlines capitalize their verbs ("Trump Could Address Clean Energy,
+                        // Graham Says").
                         let verbless = (first..subject_start - 1).all(|k| {
-                            let w = self.word(k);
+                            let lower = self.word(k).to_lowercase();
+                            let w = if headline { lower.as_str() } else { self.word(k) };
                             !FINITE.contains(&w)
                                 && !matches!(w, "has" | "have" | "had" | "did" | "does" | "do")
                                 && !self.is_quote_open(k)
@@ -2581,6 +2584,21 @@ impl<'a> Attributor<'a> {
             }
             // Not "in 2015 said": a share needs more than a bare year or preposition before it.
             if !matches!(self.word(start), "in" | "of" | "than" | "over" | "under" | "but") {
+                return Some((None, self.span(start, end), start));
+            }
+        }
+        // "..., The Hill reported.", "Trump Is Unfit, Clinton Says": a short run of capitalized
+        // words set off by a comma is a name the recognizer missed.
+        if word.starts_with(char::is_uppercase) && self.tokens()[last].kind == TokenKind::Word && !PRONOUNS.contains(&word) {
+            let mut start = last;
+            while start > first && last - start < 4 && {
+                let w = self.word(start - 1);
+                self.tokens()[start - 1].kind == TokenKind::Word && (w.starts_with(char::is_uppercase) || w == "the")
+            } {
+                start -= 1;
+            }
+            let set_off = start > first && matches!(self.word(start - 1), "," | "”" | "\"" | "''");
+            if set_off && !self.lex.is_common(self.word(start)) || set_off && self.word(start) == "The" && start < last {
                 return Some((None, self.span(start, end), start));
             }
         }

@@ -700,6 +700,11 @@ impl<'a> Attributor<'a> {
                         if let Some((content, direct)) = self.after(t + 1, content_end, quotes) {
                             self.push(content, Some(cue), None, None, direct);
                         }
+                    } else if t + 2 < content_end && self.word(t + 1) == "to" && aux >= first + 2 {
+                        // "Trump is expected to deliver a speech", "He is said to have left": the
+                        // writer reports, from no one named, what the subject does.
+                        let cue = Cue { span: self.span(aux - 1, t + 1), ..cue };
+                        self.hedged(first, aux - 1, t, content_end, quotes, cue);
                     } else if t + 2 < content_end && self.word(t + 1) == "by" && aux >= first + 2 {
                         // "The issue was first reported by The Washington Post": the agent after
                         // "by" is the source, the subject what it said.
@@ -2202,6 +2207,42 @@ impl<'a> Attributor<'a> {
             })
     }
 
+    /// A frame that hedges what its own subject does, with no source: "Trump is expected to
+    /// deliver a speech", "The speaker appeared closer to an endorsement". The content is the
+    /// subject with the rest of the clause; the cue runs from `cue_start` to `t`.
+    fn hedged(&mut self, first: usize, cue_start: usize, t: usize, content_end: usize, quotes: &[Quote], cue: Cue) {
+        // The complement is a verb or a description, not a place, a time or a noun ("was called
+        // to in the past", "held to standards").
+        let next = if t + 2 < content_end { self.word(t + 2) } else { "" };
+        if self.word(t + 1) == "to"
+            && (!next.starts_with(char::is_lowercase)
+                || next.ends_with('s') && !next.ends_with("ss")
+                || matches!(next, "the" | "a" | "an" | "in" | "on" | "at" | "his" | "her" | "their" | "its" | "this" | "that" | "account"))
+        {
+            return;
+        }
+        let Some((rest, _)) = self.after(t + 1, content_end, quotes) else { return };
+        let start = match self.subject_before(first, cue_start + 1) {
+            Some((_, span, _)) => span.start,
+            None => {
+                let mut k = (first..cue_start)
+                    .rev()
+                    .find(|&k| matches!(self.word(k), ";" | ":" | "that" | "which" | "who" | "“" | "\"" | "''" | "(" | "—"))
+                    .map_or(first, |k| if matches!(self.word(k), "which" | "who") { k } else { k + 1 });
+                // "If Clinton is elected, the losing side is expected to ...": past an opening
+                // subordinate clause.
+                if SUBORDINATE_OPENERS.contains(&self.word(k).to_lowercase().as_str()) {
+                    k = (k..cue_start).find(|&x| self.word(x) == ",").map_or(k + 1, |x| x + 1);
+                }
+                if k >= cue_start {
+                    return;
+                }
+                self.tokens()[k].span.start
+            }
+        };
+        self.push(Span::new(start, rest.end), Some(cue), None, None, false);
+    }
+
     /// Whether `span` lies inside a quotation.
     fn in_quote(&self, span: Span) -> bool {
         self.quotes.iter().any(|q| q.inner.contains(span))
@@ -2621,8 +2662,9 @@ impl<'a> Attributor<'a> {
             if matches!(w, "," | "." | ";" | ":" | "“" | "\"" | "''" | "”" | "(" | ")") || self.lex.cue(w).is_some() && !in_phrase {
                 break;
             }
+            // "Although Mrs. Clinton's plan is ...": a subordinator opening the sentence too.
             if matches!(
-                w,
+                w.to_lowercase().as_str(),
                 "and"
                     | "but"
                     | "that"

@@ -659,6 +659,21 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             let in_quote = quotes.iter().any(|q| q.inner.contains(self.tokens()[t].span));
+            if !in_quote && t > first && t + 1 < content_end {
+                if let Some(cue) = self.seeming(first, t) {
+                    if matches!(self.word(t - 1), "It" | "it") {
+                        // "It appears, though, that the game was not boring".
+                        let from = (t + 1..content_end).find(|&k| !matches!(self.word(k), "," | "though" | "however" | "that"));
+                        if let Some((content, _)) = from.and_then(|k| self.after(k, content_end, quotes)) {
+                            self.push(content, Some(cue), None, None, false);
+                        }
+                    } else {
+                        self.hedged(first, t, t, content_end, quotes, cue);
+                    }
+                    t += 1;
+                    continue;
+                }
+            }
             // "the NDU estimate of 4,000": a noun, left to the nominal cues below.
             let noun_use =
                 NOMINAL_CUES.contains(&word) && t + 1 < last && (self.word(t + 1) == "of" || self.lex.cue(self.word(t + 1)).is_some())
@@ -2207,6 +2222,43 @@ impl<'a> Attributor<'a> {
             })
     }
 
+    /// "seemed to", "appears somewhat uneasy", "It seems that": the writer's hedge on what the
+    /// subject does or is, a cue with no source.
+    fn seeming(&self, first: usize, t: usize) -> Option<Cue> {
+        let word = self.word(t);
+        let lemma = match word {
+            "seem" | "seems" | "seemed" => "seem",
+            "appear" | "appears" | "appeared" => "appear",
+            _ => return None,
+        };
+        let next = self.word(t + 1);
+        let after = if t + 2 < self.tokens().len() { self.word(t + 2) } else { "" };
+        let preposition = |w: &str| {
+            matches!(
+                w,
+                "on" | "in" | "at" | "before" | "with" | "as" | "for" | "during" | "onstage" | "alongside" | "together" | "from" | "after"
+                    | "live" | "here" | "there" | "the" | "a" | "an" | "to" | "and" | "or" | "but" | "his" | "her" | "their" | "this"
+            )
+        };
+        let fits = match next {
+            // "seemed to shrink", not "appeared to the crowd"; "appeared to suggest" is the frame
+            // of "suggest" and its speaker.
+            "to" => {
+                after.starts_with(char::is_lowercase)
+                    && !preposition(after)
+                    && !(after.ends_with('s') && !after.ends_with("ss"))
+                    && self.lex.cue(after).is_none()
+            }
+            "like" | "that" => true,
+            "," => t > first && matches!(self.word(t - 1), "It" | "it"),
+            // "seemed equally unperturbed", "appeared paralyzed".
+            _ => next.starts_with(char::is_lowercase) && self.tokens()[t + 1].kind == TokenKind::Word && !preposition(next) && !next.ends_with("ly")
+                || is_adverb(next) && after.starts_with(char::is_lowercase) && !preposition(after),
+        };
+        // "was seemingly", "the appearance": only the verb; "to appear on" is physical.
+        (fits && t > first && self.word(t - 1) != "to").then(|| Cue { span: self.tokens()[t].span, lemma: lemma.into(), class: "suggest".into() })
+    }
+
     /// A frame that hedges what its own subject does, with no source: "Trump is expected to
     /// deliver a speech", "The speaker appeared closer to an endorsement". The content is the
     /// subject with the rest of the clause; the cue runs from `cue_start` to `t`.
@@ -2222,7 +2274,7 @@ impl<'a> Attributor<'a> {
             return;
         }
         let Some((rest, _)) = self.after(t + 1, content_end, quotes) else { return };
-        let start = match self.subject_before(first, cue_start + 1) {
+        let start = match self.subject_before(first, cue_start) {
             Some((_, span, _)) => span.start,
             None => {
                 let mut k = (first..cue_start)

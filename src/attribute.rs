@@ -564,7 +564,9 @@ impl<'a> Attributor<'a> {
                 };
                 match (c, open) {
                     ('“' | '«' | '"', None) => open = Some((at, c, width)),
-                    ('”', Some((start, '“', w))) | ('»', Some((start, '«', w))) | ('"', Some((start, '"', w))) => {
+                    // Web text mixes its marks ('“We will win," Trump said'): a straight mark
+                    // closes a curly one and the other way round.
+                    ('”', Some((start, '“' | '"', w))) | ('»', Some((start, '«', w))) | ('"', Some((start, '"' | '“', w))) => {
                         let inner = Span::new(start + w, at);
                         let outer = Span::new(start, at + width);
                         if !inner.trim(text, &[]).is_empty() {

@@ -275,8 +275,13 @@ fn split_sentences(text: &str, tokens: &[Token], first: usize, paragraph: usize,
         });
         // '"How many times?" Clinton said.' is one sentence: a quotation closed by "?" or "!"
         // and followed by its speech verb within three words.
-        let quoted = i > 0 && matches!(tokens[i - 1].span.of(text), "”" | "\"" | "''" | "’") && !matches!(word, ".");
-        let frame_follows = (i..(i + 4).min(tokens.len())).any(|k| SPEECH_AFTER_QUOTE.contains(&tokens[k].span.of(text)));
+        // After a period the frame must end there too ('"... the emails." Trump said.'); "He said
+        // he would ..." opens a sentence of its own.
+        let quoted = i > 0 && matches!(tokens[i - 1].span.of(text), "”" | "\"" | "''" | "’");
+        let frame_follows = (i..(i + 4).min(tokens.len())).any(|k| {
+            SPEECH_AFTER_QUOTE.contains(&tokens[k].span.of(text))
+                && (word != "." || tokens.get(k + 1).is_some_and(|t| t.span.of(text) == "."))
+        });
         let next_starts_sentence = next_starts_sentence && !(quoted && frame_follows);
         if next_starts_sentence {
             push_sentence(tokens, start..i, paragraph, out);

@@ -835,8 +835,17 @@ impl<'a> Attributor<'a> {
                         continue;
                     }
                 }
-                // "what Donald Trump said about Latinos": the object is "what", said elsewhere.
-                if subject.is_some_and(|(_, _, start)| start > first && self.word(start - 1).eq_ignore_ascii_case("what")) {
+                // "what Donald Trump said about Latinos": the object is "what", said elsewhere;
+                // "what she said is growing demand": what follows is what was said.
+                if let Some((source, source_span, start)) =
+                    subject.filter(|&(_, _, start)| start > first && self.word(start - 1).eq_ignore_ascii_case("what"))
+                {
+                    if t + 1 < content_end && FINITE.contains(&self.word(t + 1)) {
+                        if let Some((content, direct)) = self.after(t + 1, content_end, quotes) {
+                            let content = self.tokens()[start - 1].span.cover(content);
+                            self.push(content, Some(cue), source, Some(source_span), direct);
+                        }
+                    }
                     t += 1;
                     continue;
                 }

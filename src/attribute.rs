@@ -2561,6 +2561,17 @@ impl<'a> Attributor<'a> {
                             | "Those"
                             | "these"
                             | "These"
+                            // "several insiders said": a quantifier determines the noun too.
+                            | "several"
+                            | "Several"
+                            | "many"
+                            | "Many"
+                            | "some"
+                            | "Some"
+                            | "most"
+                            | "Most"
+                            | "numerous"
+                            | "Numerous"
                     ) || self.tokens()[k].kind == TokenKind::Possessive
                 });
         // "Video shows that ...": a common noun opening the sentence.

@@ -1479,12 +1479,13 @@ impl<'a> Attributor<'a> {
                         && !matches!(next(1), "." | "," | ";" | ":" | "" | "by" | "of" | "and" | "or" | "to")
                     || cue.class == "ask" && matches!(next(1), "about" | "what" | "how" | "why" | "who" | "which" | "when" | "where")
                     || cue.class == "ask" && next(1) == "," && matches!(next(2), "“" | "\"" | "''")
+                    // "asked the network to donate", "asked workers if they planned to".
                     || !self.word(t).ends_with("ing")
-                        && (2..=4).any(|k| {
-                            matches!(next(k), "to" | "whether" | "what" | "how" | "why" | "about")
-                                && (1..k).all(|x| {
-                                    next(x).chars().all(char::is_alphabetic) && !matches!(next(x), "and" | "the" | "a" | "an" | "not")
-                                })
+                        && (2..=5).any(|k| {
+                            (matches!(next(k), "to" | "whether" | "what" | "how" | "why" | "about") || cue.class == "ask" && next(k) == "if")
+                                && (1..k).all(|x| next(x).chars().all(char::is_alphabetic) && !matches!(next(x), "and" | "not"))
+                                // A hearer, not a bare article before the question.
+                                && !(k == 2 && matches!(next(1), "the" | "a" | "an"))
                         })
             }
             _ => true,

@@ -717,6 +717,20 @@ impl<'a> Attributor<'a> {
                         if let Some((content, direct)) = self.after(t + 1, content_end, quotes) {
                             self.push(content, Some(cue), None, None, direct);
                         }
+                    } else if cue.class == "ask"
+                        && t + 1 < content_end
+                        && matches!(
+                            self.word(t + 1),
+                            "," | ":" | "“" | "\"" | "''" | "if" | "whether" | "what" | "how" | "why" | "who" | "when" | "where" | "which" | "a" | "about"
+                        )
+                    {
+                        // "Blumenthal was asked, "...?"", "she was asked if ...": the question, from
+                        // an asker left unnamed.
+                        let cue = Cue { span: self.span(aux - 1, t + 1), ..cue };
+                        let from = if matches!(self.word(t + 1), "," | ":") { t + 2 } else { t + 1 };
+                        if let Some((content, direct)) = self.after(from, content_end, quotes) {
+                            self.push(content, Some(cue), None, None, direct);
+                        }
                     } else if t + 2 < content_end && self.word(t + 1) == "to" && aux >= first + 2 {
                         // "Trump is expected to deliver a speech", "He is said to have left": the
                         // writer reports, from no one named, what the subject does.

@@ -1087,7 +1087,7 @@ SPEECH_CLASSES = {
         scold decry lambaste berate castigate disparage belittle dismiss
         attack welcome defend endorse support oppose champion liken
         compare characterize label brand dub assail back favor favour
-        challenge thank portray""",
+        challenge thank portray see view regard consider""",
     # Intentions and commitments: their content is what the source means to do.
     "intend": """want plan intend decide refuse decline agree seek aim wish
         prefer hope vow pledge""",
@@ -1111,7 +1111,7 @@ trill warble yodel squall smatter sibilate gurgle hum whistle trumpet crow tisk
 allow grant repute foreknow vaticinate handwrite reeducate educate consult
 justify pose acquaint update debrief amplify glorify magnify overdraw overrate
 hyperbolize relate flirt confer denote disbelieve interpose teach interview
-bitch lesson make have get be do like mean see
+bitch lesson make have get be do like mean
 """.split())
 
 IRREGULAR = {

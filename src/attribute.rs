@@ -1439,7 +1439,14 @@ impl<'a> Attributor<'a> {
             "add" => {
                 clause_follows || matches!(next(1), "." | ";" | "") || t > first && matches!(self.word(t - 1), "," | "”" | "\"" | "''")
             }
-            "threaten" | "state" | "continue" | "mean" | "know" | "feel" | "hope" | "understand" | "see" | "hear" | "learn" | "hold"
+            // "sees Cruz as a uniter", "voters view the campaign as unfair": a view of the object.
+            "see" | "view" | "regard" | "consider" => {
+                let as_follows = (2..=8)
+                    .find(|&k| matches!(next(k), "as" | "." | "," | ";" | ":" | "" | "“" | "\"" | "''"))
+                    .is_some_and(|k| next(k) == "as" && !matches!(next(k + 1), "much" | "many" | "well" | "long" | "soon" | "far" | "if" | "though"));
+                !matches!(self.word(t), "regarding" | "considering") && (next(1) == "that" || as_follows)
+            }
+            "threaten" | "state" | "continue" | "mean" | "know" | "feel" | "hope" | "understand" | "hear" | "learn" | "hold"
             | "find" | "show" | "read" | "observe" | "reveal" | "indicate" | "demonstrate" | "establish" | "discover" | "rule"
             | "write" | "guarantee" | "volunteer" => clause_follows,
             // "called for a ban", "urged Congress to act", "asked whether": directives and

@@ -2975,7 +2975,37 @@ impl<'a> Attributor<'a> {
         (self.resolve_description(&last_word, start, span), span)
     }
 
+    /// What a judgment or question is about, when it is a noun phrase: "criticized the plan,
+    /// saying ...", "praised Clinton at a rally": the phrase ends before a comma or a phrase of
+    /// time or place; a clause ("asked whether he had ...") keeps its words.
+    fn object_only(&self, content: Span) -> Span {
+        let first = self.tokens().partition_point(|tok| tok.span.start < content.start);
+        let end = self.tokens().partition_point(|tok| tok.span.start < content.end);
+        for k in first + 1..end {
+            let w = self.word(k);
+            let lower = w.to_lowercase();
+            let verbish = FINITE.contains(&lower.as_str())
+                || AUXILIARIES.contains(&lower.as_str())
+                || PRONOUNS.contains(&w) && k > first
+                || matches!(lower.as_str(), "be" | "been" | "that" | "who" | "which" | "whether" | "if" | "why" | "how" | "what")
+                || w.starts_with(char::is_lowercase) && w.ends_with("ed")
+                || w.ends_with("n't")
+                || self.is_quote_open(k);
+            if verbish {
+                return content;
+            }
+            if matches!(w, "," | "at" | "during" | "after" | "when" | "last" | "before" | "since" | "while") {
+                return Span::new(content.start, self.tokens()[k - 1].span.end);
+            }
+        }
+        content
+    }
+
     fn push(&mut self, content: Span, cue: Option<Cue>, source: Option<usize>, source_span: Option<Span>, direct: bool) {
+        let content = match &cue {
+            Some(cue) if !direct && matches!(cue.class.as_str(), "judge" | "ask") => self.object_only(content),
+            _ => content,
+        };
         // One content, one claim: the first frame that claims a span keeps it.
         if content.is_empty() || self.claims.iter().any(|c| c.content == content) {
             return;

@@ -106,6 +106,7 @@ pub fn attribute<'a>(recognized: &'a Recognized<'a>, lexicon: &Lexicon) -> (Attr
     a.continuations(&quotes);
     a.quotations(&quotes);
     a.comments();
+    a.mark_contents();
     a.sort();
     let text = recognized.text();
     let published = recognized.segmented.article.meta.published.as_ref().map(|f| f.value.as_str());
@@ -3370,6 +3371,30 @@ impl<'a> Attributor<'a> {
                 if self.claims[j].reported_by.is_some() {
                     self.claims[i].reported_by = self.claims[j].reported_by;
                     self.claims[i].parent = self.claims[j].parent;
+                }
+            }
+        }
+    }
+
+    /// Content spans follow the convention of attribution corpora (PARC, PolNeAR): the
+    /// complementizer of reported speech ("said that ...") and the marks of a quotation belong
+    /// to what was said.
+    fn mark_contents(&mut self) {
+        let text = self.r.text();
+        for c in &mut self.claims {
+            let Some(cue) = &c.cue else { continue };
+            let before = &text[..c.content.start];
+            let after = &text[c.content.end..];
+            if cue.span.end <= c.content.start && before.ends_with("that ") && !before.ends_with(" so that ") {
+                c.content.start -= "that ".len();
+            } else if let Some(mark) = before.chars().next_back().filter(|ch| matches!(ch, '"' | '“')) {
+                // "said, “We will finish.”": the marks and the punctuation inside them.
+                let closing = after.char_indices().take(2).find(|&(_, ch)| matches!(ch, '"' | '”'));
+                if let Some((at, ch)) = closing {
+                    if after[..at].chars().all(|x| matches!(x, '.' | ',' | '?' | '!')) {
+                        c.content.start -= mark.len_utf8();
+                        c.content.end += at + ch.len_utf8();
+                    }
                 }
             }
         }

@@ -1343,11 +1343,16 @@ impl<'a> Attributor<'a> {
         // A clause follows at once, or after a short phrase ("wrote in a post that").
         let clause_follows = matches!(next(1), "that" | ":" | "“" | "\"" | "''" | ",")
             || matches!(next(1), "in" | "on" | "at" | "during" | "via" | "through" | "to" | "last" | "this" | "yesterday" | "earlier")
-                && (2..=6).find(|&k| matches!(next(k), "that" | ":" | "“" | "\"" | "''")).is_some_and(|k| {
-                    (1..k).all(|x| {
-                        next(x).chars().all(char::is_alphanumeric) && self.lex.cue(next(x)).is_none_or(|_| NOMINAL_CUES.contains(&next(x)))
-                    })
-                });
+                // "wrote to Sanders' Senate office that", "wrote to his 20,000 Twitter followers, "..."".
+                && (2..=8)
+                    .find(|&k| matches!(next(k), "that" | ":" | "“" | "\"" | "''") || next(k) == "," && matches!(next(k + 1), "“" | "\"" | "''"))
+                    .is_some_and(|k| {
+                        (1..k).all(|x| {
+                            let w = next(x);
+                            (w.chars().all(|c| c.is_alphanumeric() || c == ',') && !w.starts_with(',') || matches!(w, "’" | "'" | "’s" | "'s"))
+                                && self.lex.cue(w).is_none_or(|_| NOMINAL_CUES.contains(&w))
+                        })
+                    });
         // "noted clients are beginning to ...", "found the agency could not ...": a clause without
         // "that", told by a subject pronoun or a finite auxiliary a few words on.
         let clause_follows = clause_follows
@@ -1407,7 +1412,8 @@ impl<'a> Attributor<'a> {
             {
                 false
             }
-            "refer" => next(1) == "to" && (3..=8).any(|k| next(k) == "as"),
+            // "referred to him as", and '"...," he said, referring to the convention'.
+            "refer" => next(1) == "to" && ((3..=8).any(|k| next(k) == "as") || self.word(t) == "referring" && t > first && self.word(t - 1) == ","),
             // "pointed to reports that ...", "point to the 1994 crime bill".
             "point" => matches!(next(1), "out" | "to") || clause_follows,
             // "Davis reported from Midway Atoll", "(Reporting by Valerie Volcovici)": bylines.

@@ -1487,7 +1487,10 @@ impl<'a> Attributor<'a> {
                                 || self.mention_ending(x).is_some_and(|m| self.r.mentions[m].kind == EntityType::Person)
                         });
                 let object_fits = if cue.class == "intend" {
+                    // "Palestinians want East Jerusalem": a wish may take a plain object.
                     matches!(next(1), "to" | "that" | "with")
+                        || matches!(cue.lemma.as_str(), "want" | "prefer")
+                            && !matches!(next(1), "." | "," | ";" | ":" | "" | "by" | "of" | "and" | "or" | "in" | "on" | "at" | "for")
                 } else {
                     passive || !matches!(next(1), "." | "," | ";" | ":" | "" | "by" | "of" | "and" | "or")
                 };

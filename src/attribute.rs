@@ -662,6 +662,20 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             let in_quote = quotes.iter().any(|q| q.inner.contains(self.tokens()[t].span));
+            // "Bloomberg is reportedly considering a run": a report from no one named.
+            let hearsay = match word {
+                "reportedly" => Some("report"),
+                "allegedly" => Some("allege"),
+                "purportedly" => Some("purport"),
+                "reputedly" => Some("repute"),
+                _ => None,
+            };
+            if let Some(lemma) = hearsay.filter(|_| !in_quote && t > first && t + 1 < content_end) {
+                let cue = Cue { span: self.tokens()[t].span, lemma: lemma.into(), class: "claim".into() };
+                self.hedged(first, t, t, content_end, quotes, cue);
+                t += 1;
+                continue;
+            }
             if !in_quote && t > first && t + 1 < content_end {
                 if let Some(cue) = self.seeming(first, t) {
                     if matches!(self.word(t - 1), "It" | "it") {

@@ -3151,6 +3151,24 @@ impl<'a> Attributor<'a> {
             {
                 k += 1;
             }
+            // "Clinton camp: Trump's rhetoric threatens ...", "Former AG Mukasey at RNC: ...",
+            // "Report: ...": a headline's longer label that names someone or a document.
+            if k < self.tokens().len() && self.word(k) != ":" {
+                if let Some(colon) = (k..(name_start + 7).min(self.tokens().len())).take_while(|&x| self.tokens()[x].span.end <= p.end).find(|&x| self.word(x) == ":") {
+                    let label = self.span(name_start, colon);
+                    let names = self.r.mentions.iter().any(|m| {
+                        label.contains(m.span) && m.kind != EntityType::Place && m.span.start == self.tokens()[name_start].span.start
+                    });
+                    let verbless = (name_start..colon).all(|x| {
+                        let w = self.word(x);
+                        self.tokens()[x].kind == TokenKind::Word && !FINITE.contains(&w.to_lowercase().as_str()) && self.lex.cue(w).is_none()
+                    });
+                    let document = matches!(self.word(name_start), "Report" | "Newspaper" | "Poll" | "Study" | "Survey" | "Sources" | "Officials");
+                    if verbless && (names || document && colon == name_start + 1) {
+                        k = colon;
+                    }
+                }
+            }
             if k == name_start || k >= self.tokens().len() || self.word(k) != ":" || self.tokens()[k].span.end >= p.end {
                 continue;
             }

@@ -2233,8 +2233,10 @@ impl<'a> Attributor<'a> {
         }
         let previous = self.word(before - 1);
         // ", saying ...", "by saying ...", "after saying ...".
+        // 'a defense of "New York values," saying ...': the comma may sit inside the marks.
+        let comma_in_quote = matches!(previous, "”" | "\"" | "''") && before >= first + 2 && self.word(before - 2) == ",";
         let participle = self.word(cue).ends_with("ing")
-            && matches!(previous, "," | "by" | "after" | "before" | "for" | "from" | "while" | "without" | "when");
+            && (matches!(previous, "," | "by" | "after" | "before" | "for" | "from" | "while" | "without" | "when") || comma_in_quote);
         let coordinated = matches!(previous, "and" | "but") && before >= first + 2;
         if matches!(previous, "who" | "which") {
             let mut end = before - 1;

@@ -994,7 +994,9 @@ impl<'a> Attributor<'a> {
                                     || w.ends_with("ed") && k > t + 1)
                             })
                         });
-                        let before = if circumstance && rest.is_some() && !rest_circumstance {
+                        // '"...," he tweeted Saturday.': a quotation before the frame is its content,
+                        // whatever opens the sentence.
+                        let before = if circumstance && rest.is_some() && !rest_circumstance && !quoted_before {
                             None
                         } else {
                             self.before(first, subject_start, quotes)

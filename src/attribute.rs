@@ -649,7 +649,12 @@ impl<'a> Attributor<'a> {
                 if np_end > np_start {
                     let (source, source_span) = self.noun_phrase_source(np_start, np_end);
                     let cue = Cue { span: self.span(t, t + 2), lemma: "according to".into(), class: "according".into() };
-                    let content = if np_end < content_end && self.word(np_end) != "." {
+                    // "X leads by 271 delegates, according to a count by the AP, but ...": a turn after
+                    // the source ends the clause the frame closes.
+                    let turn = np_end + 1 < content_end
+                        && self.word(np_end) == ","
+                        && matches!(self.word(np_end + 1), "but" | "and" | "while" | "although" | "though" | "yet" | "so" | "which");
+                    let content = if np_end < content_end && self.word(np_end) != "." && !(turn && np_start > first + 1) {
                         self.after(np_end, content_end, quotes)
                     } else {
                         self.before(first, t, quotes)

@@ -857,7 +857,9 @@ impl<'a> Attributor<'a> {
                 let names_document = |span: Span| span.of(self.text()).split(|c: char| !c.is_alphanumeric()).any(document_noun);
                 if cue.class == "document" && subject.is_none_or(|(_, span, _)| !names_document(span)) {
                     if let Some((source, source_span, subject_start)) = self.document_subject(first, t) {
-                        let content = if subject_start > first && self.word(subject_start - 1) == "," {
+                        // "..., FEC records show.": what precedes; "With X, a poll found that ...": what follows.
+                        let closing = t + 1 >= content_end || !matches!(self.word(t + 1), "that" | ":");
+                        let content = if closing && subject_start > first && self.word(subject_start - 1) == "," {
                             self.before(first, subject_start - 1, quotes)
                         } else {
                             self.after(t + 1, content_end, quotes)

@@ -2793,10 +2793,12 @@ impl<'a> Attributor<'a> {
             if matches!(w, "," | "." | ";" | ":" | "“" | "\"" | "''" | "”" | "(" | ")") || self.lex.cue(w).is_some() && !in_phrase {
                 break;
             }
-            // "Although Mrs. Clinton's plan is ...": a subordinator opening the sentence too.
+            // "Although Mrs. Clinton's plan is ...": a subordinator opening the sentence too;
+            // "what multiple lawmakers called": the object pronoun.
             if matches!(
                 w.to_lowercase().as_str(),
-                "and"
+                "what"
+                    | "and"
                     | "but"
                     | "that"
                     | "which"

@@ -1299,7 +1299,7 @@ impl<'a> Attributor<'a> {
             // a noun is a reduced relative, not the noun's speech.
             let reduced = word.ends_with("ed")
                 && matches!(next(1), "by" | "of")
-                && previous.starts_with(char::is_lowercase)
+                && (previous.starts_with(char::is_lowercase) || t == first + 1 && self.mention_ending(t - 1).is_none())
                 && self.tokens()[t - 1].kind == TokenKind::Word
                 && !PRONOUNS.contains(&previous)
                 && !AUXILIARIES.contains(&previous)
@@ -1476,9 +1476,12 @@ impl<'a> Attributor<'a> {
                     .is_some_and(|k| next(k) == "as" && !matches!(next(k + 1), "much" | "many" | "well" | "long" | "soon" | "far" | "if" | "though"));
                 !matches!(self.word(t), "regarding" | "considering") && (next(1) == "that" || as_follows)
             }
+            // "..., the court ruled.": a frame closing its sentence reports what precedes it.
             "threaten" | "state" | "continue" | "mean" | "know" | "feel" | "hope" | "understand" | "hear" | "learn" | "hold"
             | "find" | "show" | "read" | "observe" | "reveal" | "indicate" | "demonstrate" | "establish" | "discover" | "rule"
-            | "write" | "guarantee" | "volunteer" => clause_follows,
+            | "write" | "guarantee" | "volunteer" => {
+                clause_follows || matches!(next(1), "." | "") && t >= first + 2 && (first..t - 1).any(|k| self.word(k) == ",")
+            }
             // "called for a ban", "urged Congress to act", "asked whether": directives and
             // questions report a position when they have an object clause.
             // "agreed to release", "criticized the plan": judgments and intentions take an
@@ -1657,6 +1660,13 @@ impl<'a> Attributor<'a> {
                     || PRONOUNS.contains(&next)
                     || matches!(next, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "some" | "many");
                 in_subordinate && main_clause
+                    // "doubted the plan, and the council appears uneasy": after a verbless object a
+                    // new subject opens the narrator's next clause.
+                    || next == "and"
+                        && !clausal
+                        && object_only()
+                        && k + 2 < end
+                        && (matches!(self.word(k + 2), "the" | "a" | "an" | "his" | "her" | "their" | "its") || PRONOUNS.contains(&self.word(k + 2)))
                     || matches!(next, "but" | "while" | "whereas" | "although" | "though" | "when" | "which" | "who" | "where")
                     || next.len() > 5 && next.ends_with("ing") && next.starts_with(char::is_lowercase) && !matches!(next, "including" | "according" | "something" | "anything" | "nothing" | "everything")
                     // "endorsed Clinton, praised her plans ...": a second verb of the speaker;
@@ -3043,8 +3053,15 @@ impl<'a> Attributor<'a> {
             Some(cue) if !direct && matches!(cue.class.as_str(), "judge" | "ask") => self.object_only(content),
             _ => content,
         };
-        // One content, one claim: the first frame that claims a span keeps it.
-        if content.is_empty() || self.claims.iter().any(|c| c.content == content) {
+        // One content, one claim: the first frame that claims a span keeps it, unless it names no
+        // source and this one does ("X is reportedly ..., the Gazette reported").
+        if content.is_empty() {
+            return;
+        }
+        if let Some(c) = self.claims.iter_mut().find(|c| c.content == content) {
+            if c.source_span.is_none() && source_span.is_some() {
+                (c.cue, c.source, c.source_span, c.direct) = (cue, source, source_span, direct);
+            }
             return;
         }
         self.claims.push(Claim {

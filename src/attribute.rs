@@ -2295,7 +2295,19 @@ impl<'a> Attributor<'a> {
                 // opening the sentence, its head a noun for people.
                 let head = (first..subject_end.min(first + 6))
                     .find(|&k| self.word(k).starts_with(char::is_lowercase) && self.people_noun(self.word(k)))?;
-                let (m, span, start) = self.subject_at(first, head + 1)?;
+                // "A group of doctors": the people the collective noun is made of.
+                let mut end = head + 1;
+                if end + 1 < subject_end && self.word(end) == "of" {
+                    let plain = |x: usize| {
+                        let w = self.word(x);
+                        self.tokens()[x].kind == TokenKind::Word
+                            && !FINITE.contains(&w)
+                            && !AUXILIARIES.contains(&w)
+                            && !(w.starts_with(char::is_lowercase) && (self.lex.cue(w).is_some() || w.ends_with("ed")))
+                    };
+                    end = (end + 1..subject_end).take_while(|&x| plain(x)).last().map_or(end, |x| x + 1);
+                }
+                let (m, span, start) = self.subject_at(first, end).or_else(|| self.subject_at(first, head + 1))?;
                 (start == first).then_some((m, Some(span)))
             })
     }

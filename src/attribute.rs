@@ -1064,7 +1064,8 @@ impl<'a> Attributor<'a> {
                 }
                 let claims_before = self.claims.len();
                 // Inversion after a quotation or clause: "..., said Kadyrov."
-                if !needs_agent && t > first && matches!(self.word(t - 1), "," | "”" | "\"" | "''") {
+                // Not ", saying Christie was ...": a participle is no inverted frame.
+                if !needs_agent && t > first && matches!(self.word(t - 1), "," | "”" | "\"" | "''") && !word.ends_with("ing") {
                     // "said Rep. Butterfield", "said harbour master Greta Solberg": titles and a
                     // few descriptive words may stand between the verb and the name.
                     let mut name_at = t + 1;

@@ -885,6 +885,36 @@ impl<'a> Attributor<'a> {
                     t += 1;
                     continue;
                 }
+                // "..., as David Dayen noted in The Intercept.", "As Chait noted recently, the
+                // party ...": the frame reports the clause it comments on.
+                // Not "as he discussed his plan": the comment has no object, only circumstance.
+                let comments = |start: usize| {
+                    let next = if t + 1 < content_end { self.word(t + 1) } else { "," };
+                    start > first
+                        && self.word(start - 1).eq_ignore_ascii_case("as")
+                        && matches!(
+                            next,
+                            "," | "in" | "on" | "at" | "last" | "recently" | "earlier" | "previously" | "yesterday" | "today" | "out" | "it"
+                        )
+                        && (t + 1..content_end).take_while(|&k| self.word(k) != ",").all(|k| {
+                            let w = self.word(k);
+                            !FINITE.contains(&w) && !AUXILIARIES.contains(&w) && !matches!(w, "that" | ":") && !self.is_quote_open(k)
+                        })
+                };
+                if let Some((source, source_span, subject_start)) = subject.filter(|&(_, _, start)| comments(start)) {
+                    // "Yet, as Mr. Bown observed, ...": a lone connective before "as" is no content.
+                    let opener = (first..subject_start - 1).filter(|&k| self.tokens()[k].kind == TokenKind::Word).count() <= 1;
+                    let content = if !opener {
+                        self.before(first, subject_start - 1, quotes)
+                    } else {
+                        (t + 1..content_end).find(|&k| self.word(k) == ",").and_then(|k| self.after(k + 1, content_end, quotes))
+                    };
+                    if let Some((content, direct)) = content {
+                        self.push(content, Some(cue), source, Some(source_span), direct);
+                    }
+                    t += 1;
+                    continue;
+                }
                 if let Some((source, source_span, subject_start)) = subject {
                     // "The authority plans to borrow, and its chairman noted ...": an earlier
                     // frame's content ends where this clause begins.

@@ -441,6 +441,11 @@ fn is_adverb(word: &str) -> bool {
 const SUBORDINATE_OPENERS: &[&str] =
     &["though", "although", "while", "when", "if", "because", "since", "as", "after", "before", "despite", "unless", "once"];
 
+/// Whether `word` ends like a plural noun or a third-person verb ("judges", "says"; not "press").
+fn is_plural(word: &str) -> bool {
+    word.ends_with('s') && !word.ends_with("ss")
+}
+
 /// Whether `word` is a document noun that can show or find something ("polls", "records"); "it"
 /// only as a sentence's "It".
 fn document_noun(word: &str) -> bool {
@@ -741,7 +746,21 @@ impl<'a> Attributor<'a> {
                         && t + 1 < content_end
                         && matches!(
                             self.word(t + 1),
-                            "," | ":" | "“" | "\"" | "''" | "if" | "whether" | "what" | "how" | "why" | "who" | "when" | "where" | "which" | "a" | "about"
+                            "," | ":"
+                                | "“"
+                                | "\""
+                                | "''"
+                                | "if"
+                                | "whether"
+                                | "what"
+                                | "how"
+                                | "why"
+                                | "who"
+                                | "when"
+                                | "where"
+                                | "which"
+                                | "a"
+                                | "about"
                         )
                     {
                         // "Blumenthal was asked, "...?"", "she was asked if ...": the question, from
@@ -894,7 +913,17 @@ impl<'a> Attributor<'a> {
                         && self.word(start - 1).eq_ignore_ascii_case("as")
                         && matches!(
                             next,
-                            "," | "in" | "on" | "at" | "last" | "recently" | "earlier" | "previously" | "yesterday" | "today" | "out" | "it"
+                            "," | "in"
+                                | "on"
+                                | "at"
+                                | "last"
+                                | "recently"
+                                | "earlier"
+                                | "previously"
+                                | "yesterday"
+                                | "today"
+                                | "out"
+                                | "it"
                         )
                         && (t + 1..content_end).take_while(|&k| self.word(k) != ",").all(|k| {
                             let w = self.word(k);
@@ -1232,7 +1261,9 @@ impl<'a> Attributor<'a> {
                         // words; "the IMF's estimate of": the noun is the cue, the owner the source.
                         let cue = match next.and_then(|w| self.lex.cue(w)) {
                             Some(verb) => Cue { span: self.tokens()[t + 1].span, lemma: verb.lemma.clone(), class: verb.class.clone() },
-                            None => Cue { span: self.tokens()[t].span, lemma: word.trim_end_matches('s').to_string(), class: "estimate".into() },
+                            None => {
+                                Cue { span: self.tokens()[t].span, lemma: word.trim_end_matches('s').to_string(), class: "estimate".into() }
+                            }
                         };
                         let from = if verb_next || next == Some("of") { t + 2 } else { t + 1 };
                         if let Some((content, direct)) = self.after(from, content_end, quotes) {
@@ -1311,11 +1342,11 @@ impl<'a> Attributor<'a> {
                 );
             // "similar to estimates", "to reports": after "to" a verb is in its base form.
             let word = self.word(t);
-            let inflected_after_to = previous == "to" && (word.ends_with('s') && !word.ends_with("ss") || word.ends_with("ed"));
+            let inflected_after_to = previous == "to" && (is_plural(word) || word.ends_with("ed"));
             // "10 judges", "18 states", "a 4-4 ruling": after a number a plural or a gerund is a
             // noun ("4 in 10 say" stays a verb).
             let counted = self.tokens()[t - 1].kind == TokenKind::Number
-                && (word.ends_with('s') && !word.ends_with("ss") || word.ends_with("ing"))
+                && (is_plural(word) || word.ends_with("ing"))
                 && !(t >= first + 3 && self.word(t - 2) == "in");
             // "Some believe", "many think": a quantifier standing alone is the subject of a verb
             // that is no noun.
@@ -1467,7 +1498,9 @@ impl<'a> Attributor<'a> {
                 false
             }
             // "referred to him as", and '"...," he said, referring to the convention'.
-            "refer" => next(1) == "to" && ((3..=8).any(|k| next(k) == "as") || self.word(t) == "referring" && t > first && self.word(t - 1) == ","),
+            "refer" => {
+                next(1) == "to" && ((3..=8).any(|k| next(k) == "as") || self.word(t) == "referring" && t > first && self.word(t - 1) == ",")
+            }
             // "pointed to reports that ...", "point to the 1994 crime bill".
             "point" => matches!(next(1), "out" | "to") || clause_follows,
             // "Davis reported from Midway Atoll", "(Reporting by Valerie Volcovici)": bylines.
@@ -1502,15 +1535,16 @@ impl<'a> Attributor<'a> {
             }
             // "sees Cruz as a uniter", "voters view the campaign as unfair": a view of the object.
             "see" | "view" | "regard" | "consider" => {
-                let as_follows = (2..=8)
-                    .find(|&k| matches!(next(k), "as" | "." | "," | ";" | ":" | "" | "“" | "\"" | "''"))
-                    .is_some_and(|k| next(k) == "as" && !matches!(next(k + 1), "much" | "many" | "well" | "long" | "soon" | "far" | "if" | "though"));
+                let as_follows =
+                    (2..=8).find(|&k| matches!(next(k), "as" | "." | "," | ";" | ":" | "" | "“" | "\"" | "''")).is_some_and(|k| {
+                        next(k) == "as" && !matches!(next(k + 1), "much" | "many" | "well" | "long" | "soon" | "far" | "if" | "though")
+                    });
                 !matches!(self.word(t), "regarding" | "considering") && (next(1) == "that" || as_follows)
             }
             // "..., the court ruled.": a frame closing its sentence reports what precedes it.
-            "threaten" | "state" | "continue" | "mean" | "know" | "feel" | "hope" | "understand" | "hear" | "learn" | "hold"
-            | "find" | "show" | "read" | "observe" | "reveal" | "indicate" | "demonstrate" | "establish" | "discover" | "rule"
-            | "write" | "guarantee" | "volunteer" => {
+            "threaten" | "state" | "continue" | "mean" | "know" | "feel" | "hope" | "understand" | "hear" | "learn" | "hold" | "find"
+            | "show" | "read" | "observe" | "reveal" | "indicate" | "demonstrate" | "establish" | "discover" | "rule" | "write"
+            | "guarantee" | "volunteer" => {
                 clause_follows || matches!(next(1), "." | "") && t >= first + 2 && (first..t - 1).any(|k| self.word(k) == ",")
             }
             // "called for a ban", "urged Congress to act", "asked whether": directives and
@@ -2089,7 +2123,8 @@ impl<'a> Attributor<'a> {
                 && (start..found.2).all(|k| {
                     let w = self.word(k);
                     self.lex.cue(w).is_none()
-                        && !(w.starts_with(char::is_lowercase) && (w.ends_with("ed") || matches!(w, "sent" | "made" | "took" | "gave" | "got" | "ran" | "met")))
+                        && !(w.starts_with(char::is_lowercase)
+                            && (w.ends_with("ed") || matches!(w, "sent" | "made" | "took" | "gave" | "got" | "ran" | "met")))
                 })
         });
         match whole {
@@ -2357,27 +2392,55 @@ impl<'a> Attributor<'a> {
         let preposition = |w: &str| {
             matches!(
                 w,
-                "on" | "in" | "at" | "before" | "with" | "as" | "for" | "during" | "onstage" | "alongside" | "together" | "from" | "after"
-                    | "live" | "here" | "there" | "the" | "a" | "an" | "to" | "and" | "or" | "but" | "his" | "her" | "their" | "this"
+                "on" | "in"
+                    | "at"
+                    | "before"
+                    | "with"
+                    | "as"
+                    | "for"
+                    | "during"
+                    | "onstage"
+                    | "alongside"
+                    | "together"
+                    | "from"
+                    | "after"
+                    | "live"
+                    | "here"
+                    | "there"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "to"
+                    | "and"
+                    | "or"
+                    | "but"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "this"
             )
         };
         let fits = match next {
             // "seemed to shrink", not "appeared to the crowd"; "appeared to suggest" is the frame
             // of "suggest" and its speaker.
-            "to" => {
-                after.starts_with(char::is_lowercase)
-                    && !preposition(after)
-                    && !(after.ends_with('s') && !after.ends_with("ss"))
-                    && self.lex.cue(after).is_none()
-            }
+            "to" => after.starts_with(char::is_lowercase) && !preposition(after) && !is_plural(after) && self.lex.cue(after).is_none(),
             "like" | "that" => true,
             "," => t > first && matches!(self.word(t - 1), "It" | "it"),
             // "seemed equally unperturbed", "appeared paralyzed".
-            _ => next.starts_with(char::is_lowercase) && self.tokens()[t + 1].kind == TokenKind::Word && !preposition(next) && !next.ends_with("ly")
-                || is_adverb(next) && after.starts_with(char::is_lowercase) && !preposition(after),
+            _ => {
+                next.starts_with(char::is_lowercase)
+                    && self.tokens()[t + 1].kind == TokenKind::Word
+                    && !preposition(next)
+                    && !next.ends_with("ly")
+                    || is_adverb(next) && after.starts_with(char::is_lowercase) && !preposition(after)
+            }
         };
         // "was seemingly", "the appearance": only the verb; "to appear on" is physical.
-        (fits && t > first && self.word(t - 1) != "to").then(|| Cue { span: self.tokens()[t].span, lemma: lemma.into(), class: "suggest".into() })
+        (fits && t > first && self.word(t - 1) != "to").then(|| Cue {
+            span: self.tokens()[t].span,
+            lemma: lemma.into(),
+            class: "suggest".into(),
+        })
     }
 
     /// A frame that hedges what its own subject does, with no source: "Trump is expected to
@@ -2389,7 +2452,7 @@ impl<'a> Attributor<'a> {
         let next = if t + 2 < content_end { self.word(t + 2) } else { "" };
         if self.word(t + 1) == "to"
             && (!next.starts_with(char::is_lowercase)
-                || next.ends_with('s') && !next.ends_with("ss")
+                || is_plural(next)
                 || matches!(next, "the" | "a" | "an" | "in" | "on" | "at" | "his" | "her" | "their" | "its" | "this" | "that" | "account"))
         {
             return;
@@ -3227,16 +3290,22 @@ impl<'a> Attributor<'a> {
             // "Clinton camp: Trump's rhetoric threatens ...", "Former AG Mukasey at RNC: ...",
             // "Report: ...": a headline's longer label that names someone or a document.
             if k < self.tokens().len() && self.word(k) != ":" {
-                if let Some(colon) = (k..(name_start + 7).min(self.tokens().len())).take_while(|&x| self.tokens()[x].span.end <= p.end).find(|&x| self.word(x) == ":") {
+                if let Some(colon) = (k..(name_start + 7).min(self.tokens().len()))
+                    .take_while(|&x| self.tokens()[x].span.end <= p.end)
+                    .find(|&x| self.word(x) == ":")
+                {
                     let label = self.span(name_start, colon);
                     let names = self.r.mentions.iter().any(|m| {
                         label.contains(m.span) && m.kind != EntityType::Place && m.span.start == self.tokens()[name_start].span.start
                     });
                     let verbless = (name_start..colon).all(|x| {
                         let w = self.word(x);
-                        self.tokens()[x].kind == TokenKind::Word && !FINITE.contains(&w.to_lowercase().as_str()) && self.lex.cue(w).is_none()
+                        self.tokens()[x].kind == TokenKind::Word
+                            && !FINITE.contains(&w.to_lowercase().as_str())
+                            && self.lex.cue(w).is_none()
                     });
-                    let document = matches!(self.word(name_start), "Report" | "Newspaper" | "Poll" | "Study" | "Survey" | "Sources" | "Officials");
+                    let document =
+                        matches!(self.word(name_start), "Report" | "Newspaper" | "Poll" | "Study" | "Survey" | "Sources" | "Officials");
                     if verbless && (names || document && colon == name_start + 1) {
                         k = colon;
                     }
@@ -3254,7 +3323,9 @@ impl<'a> Attributor<'a> {
             // Frames inside the speaker's turn are nested in it, not rivals; a frame before the
             // label whose content runs over it ('Mr. Smith said: "A: B"') is.
             let label = self.tokens()[k].span;
-            if content.is_empty() || self.claims.iter().any(|c| c.content.contains(label) && c.cue.as_ref().is_some_and(|q| q.span.end <= label.start)) {
+            if content.is_empty()
+                || self.claims.iter().any(|c| c.content.contains(label) && c.cue.as_ref().is_some_and(|q| q.span.end <= label.start))
+            {
                 continue;
             }
             let source = (0..self.r.mentions.len())

@@ -659,10 +659,7 @@ impl<'a> Attributor<'a> {
                     let turn = np_end + 1 < content_end
                         && self.word(np_end) == ","
                         && matches!(self.word(np_end + 1), "but" | "and" | "while" | "although" | "though" | "yet" | "so" | "which");
-                    // "..., according to an analysis by X, a former aide, ...": a frame set off
-                    // after its clause reports that clause, not the source's apposition.
-                    let trailing = t > first + 1 && self.word(t - 1) == ",";
-                    let content = if np_end < content_end && self.word(np_end) != "." && !(turn && np_start > first + 1) && !trailing {
+                    let content = if np_end < content_end && self.word(np_end) != "." && !(turn && np_start > first + 1) {
                         self.after(np_end, content_end, quotes)
                     } else {
                         self.before(first, t, quotes)

@@ -441,6 +441,9 @@ fn is_adverb(word: &str) -> bool {
 const SUBORDINATE_OPENERS: &[&str] =
     &["though", "although", "while", "when", "if", "because", "since", "as", "after", "before", "despite", "unless", "once"];
 
+/// Prepositions that head no noun phrase.
+const PREPOSITIONS: &[&str] = &["to", "of", "in", "on", "at", "for", "with", "by", "from", "as", "into", "than", "about"];
+
 /// Whether `word` ends like a plural noun or a third-person verb ("judges", "says"; not "press").
 fn is_plural(word: &str) -> bool {
     word.ends_with('s') && !word.ends_with("ss")
@@ -2658,33 +2661,9 @@ impl<'a> Attributor<'a> {
         let determined = word.chars().all(char::is_alphabetic)
             && !AUXILIARIES.contains(&word)
             && !is_adverb(word)
+            && !matches!(word, "that" | "which" | "who" | "this" | "there" | "here" | "it" | "what" | "also" | "not")
             // "the things she had come to believe": a preposition heads no noun phrase.
-            && !matches!(
-                word,
-                "that"
-                    | "which"
-                    | "who"
-                    | "this"
-                    | "there"
-                    | "here"
-                    | "it"
-                    | "what"
-                    | "also"
-                    | "not"
-                    | "to"
-                    | "of"
-                    | "in"
-                    | "on"
-                    | "at"
-                    | "for"
-                    | "with"
-                    | "by"
-                    | "from"
-                    | "as"
-                    | "into"
-                    | "than"
-                    | "about"
-            )
+            && !PREPOSITIONS.contains(&word)
             && (last.saturating_sub(5).max(first)..last)
                 .rev()
                 .take_while(|&k| {

@@ -1065,7 +1065,8 @@ impl<'a> Attributor<'a> {
                         });
                         // '"...," he tweeted Saturday.': a quotation before the frame is its content,
                         // whatever opens the sentence.
-                        let before = if circumstance && rest.is_some() && !rest_circumstance && !quoted_before {
+                        let quoted = self.before(first, subject_start, quotes).filter(|&(_, direct)| quoted_before && direct);
+                        let before = if circumstance && rest.is_some() && !rest_circumstance && quoted.is_none() {
                             None
                         } else {
                             self.before(first, subject_start, quotes)

@@ -2111,7 +2111,13 @@ impl<'a> Attributor<'a> {
                 }
             }
             let inner = self.subject_at(first, open)?;
-            if inner.0.is_some() && !self.in_quote(inner.1) {
+            // Not "... did not go over well with Republicans, and the meeting ..., said": the
+            // name opens its clause.
+            let opens = inner.2 == first
+                || matches!(self.word(inner.2 - 1), "," | ";" | ":" | "”" | "\"" | "''" | "(" | "—" | "–" | "--" | "-")
+                || SUBORDINATE_OPENERS.contains(&self.word(inner.2 - 1).to_lowercase().as_str())
+                || matches!(self.word(inner.2 - 1), "that" | "and" | "but");
+            if inner.0.is_some() && !self.in_quote(inner.1) && opens {
                 return Some(inner);
             }
             return None;

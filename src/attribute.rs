@@ -827,13 +827,7 @@ impl<'a> Attributor<'a> {
                         let agent = self.closing_description(t + 2, agent_end).or_else(|| plain_agent().map(|span| (None, span)));
                         // "The nominee has been endorsed by", "Trump, meanwhile, is supported by": the
                         // subject ends before its auxiliaries and asides.
-                        let mut subject_end = aux - 1;
-                        while subject_end > subject_start
-                            && (AUXILIARIES.contains(&self.word(subject_end - 1))
-                                || matches!(self.word(subject_end - 1), "," | "meanwhile" | "however" | "too" | "now"))
-                        {
-                            subject_end -= 1;
-                        }
+                        let subject_end = self.subject_end(subject_start, aux - 1);
                         if let Some((source, span)) = agent {
                             if let Some((content, direct)) = self.before(subject_start, subject_end, quotes) {
                                 let cue = Cue { span: self.span(aux - 1, t + 2), ..cue };
@@ -1065,12 +1059,9 @@ impl<'a> Attributor<'a> {
                         });
                         // '"...," he tweeted Saturday.': a quotation before the frame is its content,
                         // whatever opens the sentence.
-                        let quoted = self.before(first, subject_start, quotes).filter(|&(_, direct)| quoted_before && direct);
-                        let before = if circumstance && rest.is_some() && !rest_circumstance && quoted.is_none() {
-                            None
-                        } else {
-                            self.before(first, subject_start, quotes)
-                        };
+                        let before = self.before(first, subject_start, quotes);
+                        let quoted = quoted_before && before.is_some_and(|(_, direct)| direct);
+                        let before = if circumstance && rest.is_some() && !rest_circumstance && !quoted { None } else { before };
                         match (before, rest) {
                             (Some((b, direct)), None) => Some((b, direct)),
                             // '"We will finish," Castell said, "before the snow."': one quotation
@@ -1567,13 +1558,10 @@ impl<'a> Attributor<'a> {
                         .rev()
                         .find(|&k| !is_adverb(self.word(k)) && !matches!(self.word(k), "also" | "not" | "long" | "widely"))
                         .filter(|&k| matches!(self.word(k), "is" | "are" | "was" | "were" | "been" | "be" | "being"))
-                        .and_then(|k| {
-                            (first..k).rev().find(|&x| {
-                                let w = self.word(x);
-                                !AUXILIARIES.contains(&w) && !matches!(w, "," | "meanwhile" | "however" | "too" | "now")
-                            })
-                        })
-                        .is_some_and(|x| {
+                        .map(|k| self.subject_end(first, k))
+                        .filter(|&end| end > first)
+                        .is_some_and(|end| {
+                            let x = end - 1;
                             let w = self.word(x);
                             let lower = w.to_lowercase();
                             PRONOUNS.contains(&w)
@@ -2453,6 +2441,17 @@ impl<'a> Attributor<'a> {
         })
     }
 
+    /// Where the subject ends before token `at`, past its auxiliaries and asides ("The nominee
+    /// has been", "Trump, meanwhile, is"), and no further back than `floor`.
+    fn subject_end(&self, floor: usize, mut at: usize) -> usize {
+        while at > floor
+            && (AUXILIARIES.contains(&self.word(at - 1)) || matches!(self.word(at - 1), "," | "meanwhile" | "however" | "too" | "now"))
+        {
+            at -= 1;
+        }
+        at
+    }
+
     /// A frame that hedges what its own subject does, with no source: "Trump is expected to
     /// deliver a speech", "The speaker appeared closer to an endorsement". The content is the
     /// subject with the rest of the clause; the cue runs from `cue_start` to `t`.
@@ -3117,7 +3116,7 @@ impl<'a> Attributor<'a> {
     /// What a judgment or question is about, when it is a noun phrase: "criticized the plan,
     /// saying ...", "praised Clinton at a rally": the phrase ends before a comma or a phrase of
     /// time or place; a clause ("asked whether he had ...") keeps its words.
-    fn object_only(&self, content: Span) -> Span {
+    fn noun_phrase_object(&self, content: Span) -> Span {
         let first = self.tokens().partition_point(|tok| tok.span.start < content.start);
         let end = self.tokens().partition_point(|tok| tok.span.start < content.end);
         for k in first + 1..end {
@@ -3142,7 +3141,7 @@ impl<'a> Attributor<'a> {
 
     fn push(&mut self, content: Span, cue: Option<Cue>, source: Option<usize>, source_span: Option<Span>, direct: bool) {
         let content = match &cue {
-            Some(cue) if !direct && matches!(cue.class.as_str(), "judge" | "ask") => self.object_only(content),
+            Some(cue) if !direct && matches!(cue.class.as_str(), "judge" | "ask") => self.noun_phrase_object(content),
             _ => content,
         };
         // One content, one claim: the first frame that claims a span keeps it, unless it names no

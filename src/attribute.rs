@@ -442,6 +442,9 @@ const SUBORDINATE_OPENERS: &[&str] =
     &["though", "although", "while", "when", "if", "because", "since", "as", "after", "before", "despite", "unless", "once"];
 
 /// Prepositions that head no noun phrase.
+/// Cue classes of states of mind and stances (think, want, support, show), as opposed to acts of
+/// speech.
+const PRIVATE_STATES: &[&str] = &["suggest", "intend", "judge"];
 const PREPOSITIONS: &[&str] = &["to", "of", "in", "on", "at", "for", "with", "by", "from", "as", "into", "than", "about"];
 
 /// Whether `word` ends like a plural noun or a third-person verb ("judges", "says"; not "press").
@@ -3511,13 +3514,29 @@ impl<'a> Attributor<'a> {
 
     /// Marks claims whose cue and source lie inside another claim's content as nested in it.
     fn nest(&mut self) {
+        // A state of mind or a stance inside reported speech ("Stein said she plans to join",
+        // "Merrill says Machado wants ...") is part of what the speaker said, not a report of its
+        // own: attribution corpora leave it inside the outer content, and so do we.
+        let outer_of = |claims: &[Claim], i: usize, cue: Span| {
+            (0..claims.len())
+                .filter(|&j| j != i && claims[j].content.contains(cue) && claims[j].content.contains(claims[i].content))
+                .min_by_key(|&j| claims[j].content.len())
+        };
+        let inner_states: Vec<bool> = (0..self.claims.len())
+            .map(|i| {
+                self.claims[i].cue.as_ref().is_some_and(|cue| {
+                    let private = PRIVATE_STATES.contains(&cue.class.as_str())
+                        || (cue.class == "document" && self.claims[i].source.is_none());
+                    private && outer_of(&self.claims, i, cue.span).is_some()
+                })
+            })
+            .collect();
+        let mut inner_states = inner_states.into_iter();
+        self.claims.retain(|_| !inner_states.next().unwrap_or(false));
         let n = self.claims.len();
         for i in 0..n {
             let Some(cue) = self.claims[i].cue.as_ref().map(|c| c.span) else { continue };
-            let outer = (0..n)
-                .filter(|&j| j != i && self.claims[j].content.contains(cue) && self.claims[j].content.contains(self.claims[i].content))
-                .min_by_key(|&j| self.claims[j].content.len());
-            if let Some(j) = outer {
+            if let Some(j) = outer_of(&self.claims, i, cue) {
                 self.claims[i].parent = Some(j);
                 if self.claims[i].reported_by.is_none() {
                     self.claims[i].reported_by = self.claims[j].source;

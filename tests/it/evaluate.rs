@@ -219,8 +219,8 @@ fn polnear_agrees_with_score_polnear_py() {
     for (key, value) in expected.as_object().unwrap() {
         assert_eq!(report[key].as_f64(), value.as_f64(), "{key}: ours {report}, score_polnear.py {expected}");
     }
-    // Regression floors, a little below the figures the issue notes record (overlap F1).
-    for (key, floor) in [("cue_f1", 73.0), ("source_f1", 70.0), ("content_f1", 63.0)] {
+    // Regression floors: the issue's targets (overlap F1), which the figures in its notes meet.
+    for (key, floor) in [("cue_f1", 75.0), ("source_f1", 70.0), ("content_f1", 65.0)] {
         let value = report[key].as_f64().unwrap();
         assert!(value >= floor, "PolNeAR dev {key} = {value} fell below {floor}: {report}");
     }

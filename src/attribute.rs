@@ -3793,7 +3793,18 @@ fn counted(after: &str) -> Option<String> {
         "before",
         "after",
         "during",
+        "them",
+        "those",
+        "these",
+        "whom",
+        "us",
     ];
+    // "80 percent of ISIS groups", "4,000 of the fighters": a share counts what follows "of".
+    let after = after.trim_start();
+    let after = match after.strip_prefix("of ") {
+        Some(rest) => ["all the ", "the ", "those ", "these ", "its ", "their "].iter().find_map(|d| rest.strip_prefix(d)).unwrap_or(rest),
+        None => after,
+    };
     let mut words = Vec::new();
     for word in after.split_whitespace() {
         let clean = word.trim_end_matches([',', '.', ';', ':', '”', '"', ')']);
@@ -3806,7 +3817,9 @@ fn counted(after: &str) -> Option<String> {
             break;
         }
         words.push(clean);
-        if words.len() == 3 || clean.len() != word.len() {
+        // "islanders opposed the cuts": a plural noun heads what is counted; a verb may follow.
+        let plural = clean.len() > 3 && clean.ends_with('s') && !clean.ends_with("ss");
+        if words.len() == 3 || clean.len() != word.len() || plural {
             break;
         }
     }
@@ -3840,6 +3853,9 @@ mod tests {
         let found = quantities(text, Span::new(0, text.len()));
         assert_eq!(found[0].counted.as_deref(), Some("Russian nationals"));
         assert_eq!(found[1].counted.as_deref(), Some("containers"));
+        let text = "up to 80 percent of ISIS groups in Syria, 4,000 of the fighters, 400 of those recruits and 20 of them.";
+        let found: Vec<Option<String>> = quantities(text, Span::new(0, text.len())).into_iter().map(|q| q.counted).collect();
+        assert_eq!(found, vec![Some("ISIS groups".into()), Some("fighters".into()), Some("recruits".into()), None]);
     }
 
     fn check(text: &str) -> Vec<(f64, Option<String>, Option<String>, String)> {

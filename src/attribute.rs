@@ -441,10 +441,10 @@ fn is_adverb(word: &str) -> bool {
 const SUBORDINATE_OPENERS: &[&str] =
     &["though", "although", "while", "when", "if", "because", "since", "as", "after", "before", "despite", "unless", "once"];
 
-/// Prepositions that head no noun phrase.
-/// Cue classes of states of mind and stances (think, want, support, show), as opposed to acts of
-/// speech.
+/// Cue classes of states of mind, intentions and stances (think, want, support), as opposed to
+/// acts of speech.
 const PRIVATE_STATES: &[&str] = &["suggest", "intend", "judge"];
+/// Prepositions that head no noun phrase.
 const PREPOSITIONS: &[&str] = &["to", "of", "in", "on", "at", "for", "with", "by", "from", "as", "into", "than", "about"];
 
 /// Whether `word` ends like a plural noun or a third-person verb ("judges", "says"; not "press").
@@ -3516,7 +3516,9 @@ impl<'a> Attributor<'a> {
     fn nest(&mut self) {
         // A state of mind or a stance inside reported speech ("Stein said she plans to join",
         // "Merrill says Machado wants ...") is part of what the speaker said, not a report of its
-        // own: attribution corpora leave it inside the outer content, and so do we.
+        // own: attribution corpora leave it inside the outer content, and so do we. So is a
+        // finding that names no entity ("he said the data show"); "the WHO report found" inside
+        // speech stays a hop of the chain.
         let outer_of = |claims: &[Claim], i: usize, cue: Span| {
             (0..claims.len())
                 .filter(|&j| j != i && claims[j].content.contains(cue) && claims[j].content.contains(claims[i].content))
@@ -3525,8 +3527,8 @@ impl<'a> Attributor<'a> {
         let inner_states: Vec<bool> = (0..self.claims.len())
             .map(|i| {
                 self.claims[i].cue.as_ref().is_some_and(|cue| {
-                    let private = PRIVATE_STATES.contains(&cue.class.as_str())
-                        || (cue.class == "document" && self.claims[i].source.is_none());
+                    let private =
+                        PRIVATE_STATES.contains(&cue.class.as_str()) || (cue.class == "document" && self.claims[i].source.is_none());
                     private && outer_of(&self.claims, i, cue.span).is_some()
                 })
             })
@@ -3818,8 +3820,7 @@ fn counted(after: &str) -> Option<String> {
         }
         words.push(clean);
         // "islanders opposed the cuts": a plural noun heads what is counted; a verb may follow.
-        let plural = clean.len() > 3 && clean.ends_with('s') && !clean.ends_with("ss");
-        if words.len() == 3 || clean.len() != word.len() || plural {
+        if words.len() == 3 || clean.len() != word.len() || clean.len() > 3 && is_plural(clean) {
             break;
         }
     }

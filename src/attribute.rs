@@ -444,6 +444,27 @@ const SUBORDINATE_OPENERS: &[&str] =
 /// Cue classes of states of mind, intentions and stances (think, want, support), as opposed to
 /// acts of speech.
 const PRIVATE_STATES: &[&str] = &["suggest", "intend", "judge"];
+/// Words that open a noun phrase after a preposition ("told to the press", "said to reporters").
+const NP_OPENERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "this",
+    "these",
+    "those",
+    "reporters",
+    "him",
+    "them",
+    "me",
+    "us",
+];
 /// Prepositions that head no noun phrase.
 const PREPOSITIONS: &[&str] = &["to", "of", "in", "on", "at", "for", "with", "by", "from", "as", "into", "than", "about"];
 
@@ -1625,7 +1646,10 @@ impl<'a> Attributor<'a> {
                     w.chars().all(|c| c.is_alphanumeric() || c == '-') && (self.lex.cue(w).is_none() || NOMINAL_CUES.contains(&w));
                 // "said they were concerned that": a subject and its verb make a clause of their own.
                 let clause = PRONOUNS.contains(&w) || FINITE.contains(&w) || matches!(w, "has" | "have" | "had");
-                (word_like || w == ",") && !clause && !self.is_quote_open(x)
+                // "agreed to clean up the land that had been ravaged": an infinitive is a clause too.
+                let infinitive =
+                    w == "to" && x + 1 < k && !self.word(x + 1).starts_with(char::is_uppercase) && !NP_OPENERS.contains(&self.word(x + 1));
+                (word_like || w == ",") && !clause && !infinitive && !self.is_quote_open(x)
             });
             if plain {
                 from = k + 1;

@@ -686,7 +686,20 @@ impl<'a> Attributor<'a> {
                     let turn = np_end + 1 < content_end
                         && self.word(np_end) == ","
                         && matches!(self.word(np_end + 1), "but" | "and" | "while" | "although" | "though" | "yet" | "so" | "which");
-                    let content = if np_end < content_end && self.word(np_end) != "." && !(turn && np_start > first + 1) {
+                    // "X would rise, according to an analysis by Y, a former aide now teaching at Z":
+                    // a verbless apposition after the source leaves the clause before the frame.
+                    let apposition = np_end + 1 < content_end
+                        && self.word(np_end) == ","
+                        && t > first + 3
+                        && self.word(t - 1) == ","
+                        && self.word(t - 2) != "that"
+                        && (np_end + 1..content_end).take_while(|&k| self.word(k) != ",").all(|k| {
+                            let w = self.word(k);
+                            !(FINITE.contains(&w)
+                                || matches!(w, "has" | "have" | "had" | "did" | "does" | "said" | "says" | "“" | "\"" | "''")
+                                || w.ends_with("ed") && w.starts_with(char::is_lowercase))
+                        });
+                    let content = if np_end < content_end && self.word(np_end) != "." && !(turn && np_start > first + 1) && !apposition {
                         self.after(np_end, content_end, quotes)
                     } else {
                         self.before(first, t, quotes)

@@ -1080,19 +1080,32 @@ impl<'a> Attributor<'a> {
                         let circumstance = circumstance
                             || verbless && (adverbial || !rest_verb)
                             || CIRCUMSTANCE_OPENERS.contains(&opener.as_str()) && rest.is_some() && !rest_verb;
-                        // '"...," Mr. Smith said in his interview.': what follows the frame may be
-                        // only its own circumstance, and then what precedes it is the content.
+                        // '"...," Mr. Smith said in his interview.', '..., a spokesman announced Monday
+                        // morning.': what follows the frame may be only its own circumstance, and then
+                        // what precedes it is the content.
                         let rest_circumstance = rest.is_some_and(|(r, _)| {
                             let r_end = self.tokens().partition_point(|tok| tok.span.start < r.end);
-                            matches!(
+                            (matches!(
                                 self.word(t + 1),
-                                "in" | "at" | "on" | "during" | "after" | "before" | "last" | "yesterday" | "today" | "earlier"
-                            ) && (t + 1..r_end).all(|k| {
-                                let w = self.word(k);
-                                !(FINITE.contains(&w)
-                                    || matches!(w, "has" | "have" | "had" | "that" | "“" | "\"" | "''")
-                                    || w.ends_with("ed") && k > t + 1)
-                            })
+                                "in" | "at"
+                                    | "on"
+                                    | "during"
+                                    | "after"
+                                    | "before"
+                                    | "last"
+                                    | "yesterday"
+                                    | "today"
+                                    | "earlier"
+                                    | "this"
+                                    | "late"
+                                    | "early"
+                            ) || WEEKDAYS.contains(&self.word(t + 1)))
+                                && (t + 1..r_end).all(|k| {
+                                    let w = self.word(k);
+                                    !(FINITE.contains(&w)
+                                        || matches!(w, "has" | "have" | "had" | "that" | "“" | "\"" | "''")
+                                        || w.ends_with("ed") && k > t + 1)
+                                })
                         });
                         // '"...," he tweeted Saturday.': a quotation before the frame is its content,
                         // whatever opens the sentence.
@@ -1107,7 +1120,7 @@ impl<'a> Attributor<'a> {
                             // '"Polls do not vote," Lopes told supporters at a rally': after a
                             // quotation the rest of the frame is circumstance, not content.
                             (Some((b, true)), Some(_)) => Some((b, true)),
-                            (Some((b, _)), Some((r, _))) if !self.is_circumstance(t + 1) => Some((b.cover(r), false)),
+                            (Some((b, _)), Some((r, _))) if !self.is_circumstance(t + 1) && !rest_circumstance => Some((b.cover(r), false)),
                             (Some((b, direct)), Some(_)) => Some((b, direct)),
                             (None, rest) => rest,
                         }

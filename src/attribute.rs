@@ -465,6 +465,11 @@ const NP_OPENERS: &[&str] = &[
     "me",
     "us",
 ];
+/// Words that open a noun phrase naming someone ("said another advocate", "said his best friend").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "one", "another", "his", "her", "their", "its", "our", "my", "several", "some", "two", "three", "many", "most",
+    "both", "other", "others", "top", "senior", "former",
+];
 /// Prepositions that head no noun phrase.
 const PREPOSITIONS: &[&str] = &["to", "of", "in", "on", "at", "for", "with", "by", "from", "as", "into", "than", "about"];
 
@@ -1260,12 +1265,28 @@ impl<'a> Attributor<'a> {
                             self.push(content, Some(cue.clone()), source, Some(span), direct);
                         }
                     } else if t + 1 < content_end
-                        && (self.word(t + 1).starts_with(char::is_uppercase) || matches!(self.word(t + 1), "the" | "a" | "an" | "one"))
+                        && (self.word(t + 1).starts_with(char::is_uppercase) || DETERMINERS.contains(&self.word(t + 1)))
                     {
                         // A longer noun phrase after the verb: the frame reports what precedes it,
-                        // from a speaker left unnamed.
+                        // from a speaker left unnamed, or named in an apposition ("said another
+                        // leading advocate, Andrew Pincus of Mayer Brown").
                         if let Some((content, direct)) = self.before(first, t, quotes) {
-                            self.push(content, Some(cue.clone()), None, None, direct);
+                            let comma = (t + 2..content_end.min(t + 10)).find(|&k| self.word(k) == ",");
+                            let plain =
+                                comma.is_some_and(|c| (t + 1..c).all(|k| !FINITE.contains(&self.word(k)) && !self.is_quote_open(k)));
+                            let named = comma
+                                .filter(|_| plain)
+                                .and_then(|c| self.mention_starting(c + 1))
+                                .filter(|&m| self.r.mentions[m].kind == EntityType::Person);
+                            match named {
+                                Some(m) => {
+                                    // The apposition's own comma ends the source's words (", who ...").
+                                    let name_end = self.tokens().partition_point(|tok| tok.span.start < self.r.mentions[m].span.end);
+                                    let end = (name_end..content_end).find(|&k| self.word(k) == ",").unwrap_or(content_end);
+                                    self.push(content, Some(cue.clone()), Some(m), Some(self.span(t + 1, end)), direct);
+                                }
+                                None => self.push(content, Some(cue.clone()), None, None, direct),
+                            }
                         }
                     }
                 }
@@ -1958,9 +1979,15 @@ impl<'a> Attributor<'a> {
         let head_end =
             (start..end).find(|&k| matches!(self.word(k), "of" | "on" | "at" | "for" | "from" | "in" | "with" | ",")).unwrap_or(end);
         let head_span = self.span(start, head_end.max(start + 1));
+        // "said another longtime resident, Milan Horak": else the person the apposition names.
+        let apposed = (start + 1..end)
+            .find(|&k| self.word(k) == ",")
+            .and_then(|k| self.mention_starting(k + 1))
+            .filter(|&m| self.r.mentions[m].kind == EntityType::Person);
         let named = (0..self.r.mentions.len())
             .rev()
-            .find(|&m| head_span.contains(self.r.mentions[m].span) && self.r.mentions[m].kind != EntityType::Place);
+            .find(|&m| head_span.contains(self.r.mentions[m].span) && self.r.mentions[m].kind != EntityType::Place)
+            .or(apposed);
         let head = self.word(head_end.max(start + 1) - 1).to_lowercase();
         let capitalized = self.word(head_end.max(start + 1) - 1).starts_with(char::is_uppercase);
         if named.is_some() || self.people_noun(&head) {

@@ -1666,8 +1666,9 @@ impl<'a> Attributor<'a> {
                     || cue.class == "ask" && next(1) == "," && matches!(next(2), "“" | "\"" | "''")
                     // "asked the network to donate", "asked workers if they planned to".
                     || !self.word(t).ends_with("ing")
-                        && (2..=5).any(|k| {
-                            (matches!(next(k), "to" | "whether" | "what" | "how" | "why" | "about") || cue.class == "ask" && next(k) == "if")
+                        && (2..=if cue.class == "ask" { 7 } else { 5 }).any(|k| {
+                            (matches!(next(k), "to" | "whether" | "what" | "how" | "why" | "about")
+                                || cue.class == "ask" && matches!(next(k), "if" | "which" | "who" | "whom" | "when" | "where"))
                                 && (1..k).all(|x| next(x).chars().all(char::is_alphabetic) && !matches!(next(x), "and" | "not"))
                                 // A hearer, not a bare article before the question.
                                 && !(k == 2 && matches!(next(1), "the" | "a" | "an"))

@@ -1961,6 +1961,12 @@ impl<'a> Attributor<'a> {
     /// found ("said one Democratic source on the panel", "noted NBC's Dante Chinni"): its
     /// referent, if a mention inside or the head noun gives one, and its span.
     fn closing_description(&self, start: usize, end: usize) -> Option<(Option<usize>, Span)> {
+        // ", giving the example of ...": a participle after the description is no part of it.
+        let end = (start + 1..end)
+            .find(|&k| {
+                k + 1 < end && self.word(k) == "," && self.word(k + 1).ends_with("ing") && self.word(k + 1).starts_with(char::is_lowercase)
+            })
+            .unwrap_or(end);
         if end <= start || end - start > 10 {
             return None;
         }

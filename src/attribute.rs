@@ -1611,7 +1611,10 @@ impl<'a> Attributor<'a> {
             "threaten" | "state" | "continue" | "mean" | "know" | "feel" | "hope" | "understand" | "hear" | "learn" | "hold" | "find"
             | "show" | "read" | "observe" | "reveal" | "indicate" | "demonstrate" | "establish" | "discover" | "rule" | "write"
             | "guarantee" | "volunteer" => {
-                clause_follows || matches!(next(1), "." | "") && t >= first + 2 && (first..t - 1).any(|k| self.word(k) == ",")
+                clause_follows
+                    || matches!(next(1), "." | "") && t >= first + 2 && (first..t - 1).any(|k| self.word(k) == ",")
+                    // '"Meh," wrote a supporter who runs the account': an inverted frame.
+                    || t > first && matches!(self.word(t - 1), "”" | "\"" | "''")
             }
             // "called for a ban", "urged Congress to act", "asked whether": directives and
             // questions report a position when they have an object clause.

@@ -481,7 +481,10 @@ impl<'a> Recognizer<'a> {
         let span = self.span(start, end);
         let text = self.text();
         let name = fold_typography(span.of(text));
-        if let Some(known) = self.lex.known(&name) {
+        // "Mr. Rubio", "Gen. Washington": a name after a role or title is a person's, whatever
+        // place shares it.
+        let titled = matches!(given, Some((EntityType::Person, _, "role before name")));
+        if let Some(known) = self.lex.known(&name).filter(|known| !(titled && matches!(known, Known::Place(_)))) {
             self.push_known(span, known, 3, "gazetteer");
             return;
         }
@@ -785,7 +788,7 @@ impl<'a> Recognizer<'a> {
             }
             // The surname of someone the article named beats a town of the same name
             // ("Krzysztof Baran ... Baran said" is not Bārān in Iran).
-            let surname = rule == "surname of a person named earlier";
+            let surname = rule == "surname of a person named earlier" || kind == EntityType::Person;
             let blocking = self.found.iter().filter(|m| m.span.overlaps(token.span)).collect::<Vec<_>>();
             let yields = |m: &&Mention| surname && m.span == token.span && m.rule == "gazetteer" && m.kind == EntityType::Place;
             if blocking.iter().all(yields) {
@@ -1142,6 +1145,14 @@ mod tests {
         assert!(has(&found, "Ruslan Gorevoy", EntityType::Person), "{found:?}");
         assert!(has(&found, "Denis Maltsev", EntityType::Person), "{found:?}");
         assert!(has(&found, "Institute for Studies", EntityType::Organization), "{found:?}");
+    }
+
+    #[test]
+    fn a_title_makes_a_person_of_a_place_name() {
+        // "Rubio" is also a town in the gazetteer.
+        let found = check("The story goes on.\nMr. Rubio said so. Rubio left before noon.\n");
+        assert!(has(&found, "Rubio", EntityType::Person), "{found:?}");
+        assert!(!has(&found, "Rubio", EntityType::Place), "{found:?}");
     }
 
     #[test]

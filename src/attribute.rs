@@ -2091,8 +2091,10 @@ impl<'a> Attributor<'a> {
                     || (chunk_start..close).all(|k| !matches!(self.word(k), "“" | "”" | "\"" | "''" | "." | "?" | "!" | ";" | ":"));
                 // "Senator Dianne Feinstein, Democrat of California,": a chunk naming a person is
                 // the subject, not one more apposition.
-                let names_person =
-                    (chunk_start..close).any(|k| self.mention_starting(k).is_some_and(|m| self.r.mentions[m].kind == EntityType::Person));
+                // Not "a truck driver from Ava": a name inside a prepositional phrase.
+                let names_person = (chunk_start..close)
+                    .take_while(|&k| !PREPOSITIONS.contains(&self.word(k)))
+                    .any(|k| self.mention_starting(k).is_some_and(|m| self.r.mentions[m].kind == EntityType::Person));
                 if chunk_start == first || chunk_start >= close || !apposition(chunk_start) || !plain || names_person && skipped {
                     break;
                 }
@@ -2237,7 +2239,10 @@ impl<'a> Attributor<'a> {
             let end = self.tokens().partition_point(|t| t.span.start < self.r.mentions[m].span.end);
             end < self.tokens().len() && self.word(end) == ","
         });
-        k > first + 1 && self.word(k - 1) == "," && self.mention_ending(k - 2).is_some_and(place) && (abbreviation || named)
+        // "from Ava, Mo.,": a state's abbreviation follows a town the gazetteer may not know.
+        k > first + 1
+            && self.word(k - 1) == ","
+            && (abbreviation && self.word(k - 2).starts_with(char::is_uppercase) || named && self.mention_ending(k - 2).is_some_and(place))
     }
 
     /// The document heading the clause of the cue at token `cue`: a document noun among its first

@@ -2146,7 +2146,13 @@ impl<'a> Attributor<'a> {
                 let rest = Span::new(span.end, self.tokens()[end - 1].span.start);
                 let rest = rest.of(self.text()).trim();
                 let parenthetical = rest.is_empty() || rest.starts_with('(') && rest.ends_with(')');
-                if parenthetical && self.r.mentions[m].kind != EntityType::Place {
+                // "One pastor, David Whiting of the church in Marion, said": where the named
+                // person belongs.
+                let affiliation = ["of ", "from ", "at "].iter().any(|p| rest.starts_with(p))
+                    && rest.split_whitespace().count() <= 10
+                    && rest.split_whitespace().all(|w| !FINITE.contains(&w) && !matches!(w, "who" | "which" | "that" | "has" | "had"));
+                let span = if affiliation { span.cover(self.tokens()[end - 2].span) } else { span };
+                if (parenthetical || affiliation) && self.r.mentions[m].kind != EntityType::Place {
                     // "The state's campaign chairman, Phil Lovas, said": the description before
                     // the name is the source's words too.
                     let from = (first..open)

@@ -1569,6 +1569,8 @@ impl<'a> Attributor<'a> {
             }
             // "pointed to reports that ...", "point to the 1994 crime bill".
             "point" => matches!(next(1), "out" | "to") || clause_follows,
+            // "the Council has proved to be ineffective": a link verb, not a finding.
+            "prove" if next(1) == "to" => false,
             // "Davis reported from Midway Atoll", "(Reporting by Valerie Volcovici)": bylines.
             "report" if next(1) == "from" || next(1) == "by" && self.word(t).ends_with("ing") => false,
             // "told reporters that", "tells her he": a clause after the hearer; "tell the truth",
@@ -2972,7 +2974,7 @@ impl<'a> Attributor<'a> {
                 start -= 1;
             }
             let set_off = start > first && matches!(self.word(start - 1), "," | "”" | "\"" | "''");
-            if set_off && !self.lex.is_common(self.word(start)) || set_off && self.word(start) == "The" && start < last {
+            if set_off && !self.lex.is_common(self.word(start)) || set_off && matches!(self.word(start), "The" | "the") && start < last {
                 return Some((None, self.span(start, end), start));
             }
         }

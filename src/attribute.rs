@@ -444,31 +444,10 @@ const SUBORDINATE_OPENERS: &[&str] =
 /// Cue classes of states of mind, intentions and stances (think, want, support), as opposed to
 /// acts of speech.
 const PRIVATE_STATES: &[&str] = &["suggest", "intend", "judge"];
-/// Words that open a noun phrase after a preposition ("told to the press", "said to reporters").
-const NP_OPENERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
-    "my",
-    "your",
-    "this",
-    "these",
-    "those",
-    "reporters",
-    "him",
-    "them",
-    "me",
-    "us",
-];
 /// Words that open a noun phrase naming someone ("said another advocate", "said his best friend").
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "one", "another", "his", "her", "their", "its", "our", "my", "several", "some", "two", "three", "many", "most",
-    "both", "other", "others", "top", "senior", "former",
+    "the", "a", "an", "this", "these", "those", "one", "another", "his", "her", "their", "its", "our", "my", "your", "several", "some",
+    "two", "three", "many", "most", "both", "other", "others", "top", "senior", "former",
 ];
 /// Prepositions that head no noun phrase.
 const PREPOSITIONS: &[&str] = &["to", "of", "in", "on", "at", "for", "with", "by", "from", "as", "into", "than", "about"];
@@ -1700,8 +1679,11 @@ impl<'a> Attributor<'a> {
                 // "said they were concerned that": a subject and its verb make a clause of their own.
                 let clause = PRONOUNS.contains(&w) || FINITE.contains(&w) || matches!(w, "has" | "have" | "had");
                 // "agreed to clean up the land that had been ravaged": an infinitive is a clause too.
-                let infinitive =
-                    w == "to" && x + 1 < k && !self.word(x + 1).starts_with(char::is_uppercase) && !NP_OPENERS.contains(&self.word(x + 1));
+                let infinitive = w == "to"
+                    && x + 1 < k
+                    && !self.word(x + 1).starts_with(char::is_uppercase)
+                    && !DETERMINERS.contains(&self.word(x + 1))
+                    && !OBJECTS.contains(&self.word(x + 1));
                 (word_like || w == ",") && !clause && !infinitive && !self.is_quote_open(x)
             });
             if plain {

@@ -1548,6 +1548,8 @@ impl<'a> Attributor<'a> {
             }
             // "pointed to reports that ...", "point to the 1994 crime bill".
             "point" => matches!(next(1), "out" | "to") || clause_follows,
+            // "a U.S. appeals court", "the appeals process": a compound noun.
+            "appeal" if matches!(next(1), "court" | "courts" | "judge" | "judges" | "panel" | "process") => false,
             // "the Council has proved to be ineffective": a link verb, not a finding.
             "prove" if next(1) == "to" => false,
             // "Davis reported from Midway Atoll", "(Reporting by Valerie Volcovici)": bylines.

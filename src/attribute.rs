@@ -3387,8 +3387,10 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             let name = self.span(name_start, k);
-            // Not a heading ("Note:", "Update:") or a time ("3:25").
-            if name.of(text).split_whitespace().count() == 1 && self.lex.is_common(name.of(text)) {
+            // Not a heading ("Note:", "Update:", "The Latest:", "Stealth Over Health:") or a time
+            // ("3:25"): common words that name no one.
+            let named = self.r.mentions.iter().any(|m| name.contains(m.span) && m.kind != EntityType::Place);
+            if !named && name.of(text).split_whitespace().all(|w| self.lex.is_common(w)) {
                 continue;
             }
             let content = Span::new(self.tokens()[k].span.end, p.end).trim(text, &['"', '“', '”', ' ']);

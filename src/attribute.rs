@@ -1250,13 +1250,10 @@ impl<'a> Attributor<'a> {
                         // from a speaker left unnamed, or named in an apposition ("said another
                         // leading advocate, Andrew Pincus of Mayer Brown").
                         if let Some((content, direct)) = self.before(first, t, quotes) {
-                            let comma = (t + 2..content_end.min(t + 10)).find(|&k| self.word(k) == ",");
-                            let plain =
-                                comma.is_some_and(|c| (t + 1..c).all(|k| !FINITE.contains(&self.word(k)) && !self.is_quote_open(k)));
-                            let named = comma
-                                .filter(|_| plain)
-                                .and_then(|c| self.mention_starting(c + 1))
-                                .filter(|&m| self.r.mentions[m].kind == EntityType::Person);
+                            let named = self
+                                .apposed_person(t + 1, content_end.min(t + 10))
+                                .filter(|&(comma, _)| (t + 1..comma).all(|k| !FINITE.contains(&self.word(k)) && !self.is_quote_open(k)))
+                                .map(|(_, m)| m);
                             match named {
                                 Some(m) => {
                                     // The apposition's own comma ends the source's words (", who ...").
@@ -1891,6 +1888,13 @@ impl<'a> Attributor<'a> {
         self.r.mention_ending_at(self.tokens()[t].span.end)
     }
 
+    /// The person named right after the first comma of a description from token `start` to `end`
+    /// ("another advocate, Andrew Pincus"): the comma and the mention.
+    fn apposed_person(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        let comma = (start + 1..end).find(|&k| self.word(k) == ",")?;
+        self.mention_starting(comma + 1).filter(|&m| self.r.mentions[m].kind == EntityType::Person).map(|m| (comma, m))
+    }
+
     fn mention_starting(&self, t: usize) -> Option<usize> {
         let start = self.tokens().get(t)?.span.start;
         let i = self.r.mentions.partition_point(|m| m.span.start < start);
@@ -1976,10 +1980,7 @@ impl<'a> Attributor<'a> {
             (start..end).find(|&k| matches!(self.word(k), "of" | "on" | "at" | "for" | "from" | "in" | "with" | ",")).unwrap_or(end);
         let head_span = self.span(start, head_end.max(start + 1));
         // "said another longtime resident, Milan Horak": else the person the apposition names.
-        let apposed = (start + 1..end)
-            .find(|&k| self.word(k) == ",")
-            .and_then(|k| self.mention_starting(k + 1))
-            .filter(|&m| self.r.mentions[m].kind == EntityType::Person);
+        let apposed = self.apposed_person(start, end).map(|(_, m)| m);
         let named = (0..self.r.mentions.len())
             .rev()
             .find(|&m| head_span.contains(self.r.mentions[m].span) && self.r.mentions[m].kind != EntityType::Place)

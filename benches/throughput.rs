@@ -2,7 +2,8 @@
 //!
 //! `cargo bench --bench throughput [DIR]` (default ../shared/data/bbc-news) reads every .txt file
 //! once, then times layout + segmentation, recognition, attribution and resolution, and the whole
-//! pipeline with RDF, each over the whole corpus on one thread, best of three runs. Parallel
+//! pipeline with RDF, each over the whole corpus on one thread, best of three runs; and tokens per
+//! second for segmentation, tagging and tagging with parsing (one run each). Parallel
 //! throughput is what `hearsay extract` prints at the end of a run.
 
 use hearsay::attribute::attribute;
@@ -46,6 +47,39 @@ fn main() {
         println!("{name:<34} {:>8.2} MB/s  ({:.3} s, {count} items)", mb / best, best);
     };
     best("layout + segment", &|| sources.iter().map(|s| segment(&analyze(s.clone())).tokens.len()).sum());
+    let models = hearsay::syntax::Models::embedded();
+    let tokens: usize = sources.iter().map(|s| segment(&analyze(s.clone())).tokens.len()).sum();
+    let tagged = |parse: bool| {
+        move || -> usize {
+            sources
+                .iter()
+                .map(|s| {
+                    let a = analyze(s.clone());
+                    let seg = segment(&a);
+                    if parse {
+                        hearsay::syntax::analyze(&seg, models).heads.len()
+                    } else {
+                        seg.sentences
+                            .iter()
+                            .map(|st| {
+                                let words: Vec<_> = st.tokens.clone().map(|i| hearsay::syntax::tagger::Lex::new(seg.word(i))).collect();
+                                models.tagger.tag(&words).len()
+                            })
+                            .sum()
+                    }
+                })
+                .sum()
+        }
+    };
+    let per_token = |name: &str, run: &dyn Fn() -> usize| {
+        let t = Instant::now();
+        run();
+        let s = t.elapsed().as_secs_f64();
+        println!("{name:<34} {:>8.0} tokens/s  ({s:.3} s, {tokens} tokens)", tokens as f64 / s);
+    };
+    per_token("layout + segment (tokens/s)", &|| sources.iter().map(|s| segment(&analyze(s.clone())).tokens.len()).sum());
+    per_token("... + tag", &tagged(false));
+    per_token("... + tag + parse", &tagged(true));
     best("... + recognize", &|| {
         sources
             .iter()

@@ -20,6 +20,7 @@ pub mod render;
 pub mod resolve;
 pub mod segment;
 pub mod store;
+pub mod syntax;
 pub mod text;
 pub mod trace;
 pub mod vocab;

@@ -20,7 +20,7 @@ use oxigraph::sparql::QueryResults;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use rayon::prelude::*;
 use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// Builds a knowledge graph of who said what in news articles.
@@ -170,6 +170,29 @@ enum Command {
         #[arg(long, global = true)]
         json: bool,
     },
+    /// Train the learned models from freely licensed corpora (not the evaluation sets)
+    ///
+    /// tagger and parser learn from UD English-EWT train and GUM's train documents (selected on
+    /// their dev parts); ner from UNER EWT train, GUM's named entities, wikigold and re3d. The
+    /// same data and seed give byte-identical weights. Rebuild hearsay afterwards: the weights
+    /// in data/models are compiled into the binary. See data/models/README.md.
+    Train {
+        /// Which model (all: tagger, then parser, then ner)
+        #[arg(value_enum)]
+        model: TrainModel,
+        /// The folder of training corpora (the layout of ../shared/data/train)
+        #[arg(long, default_value = "../shared/data/train", value_name = "DIR")]
+        data: PathBuf,
+        /// Where to write the weights
+        #[arg(long, short, default_value = "data/models", value_name = "DIR")]
+        output: PathBuf,
+        /// Passes over the training data (the best held-out pass is kept)
+        #[arg(long, value_name = "N")]
+        epochs: Option<usize>,
+        /// Seed for shuffling
+        #[arg(long, default_value_t = 1, value_name = "N")]
+        seed: u64,
+    },
     /// Count articles, entities by type, claims and statements in the store
     Stats {
         /// Print JSON instead of text
@@ -282,6 +305,25 @@ enum EvaluateKind {
         /// The directory
         dir: PathBuf,
     },
+    /// Tags and trees in a Universal Dependencies CoNLL-U file
+    ///
+    /// UPOS, UPOS+XPOS, UAS and LAS accuracy on the treebank's own words, then sentence, token,
+    /// UPOS, UAS and LAS F1 on our own segmentation of its text (CoNLL 2018 alignment by span).
+    Ud {
+        /// The .conllu file
+        file: PathBuf,
+        /// Read tagger.hsm and parser.hsm from this folder instead of the built-in models
+        #[arg(long, value_name = "DIR")]
+        models: Option<PathBuf>,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum TrainModel {
+    All,
+    Tagger,
+    Parser,
+    Ner,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -496,6 +538,15 @@ fn run(cli: Cli) -> Result<bool> {
                         writeln!(out, "{}", report.to_string().trim_end())?
                     }
                 }
+                EvaluateKind::Ud { file, models } => {
+                    let models = syntax_models(models.as_deref())?;
+                    let report = hearsay::evaluate::ud::ud(&models, &read(&file)?).with_context(|| file.display().to_string())?;
+                    if json {
+                        writeln!(out, "{}", serde_json::to_string(&report)?)?
+                    } else {
+                        writeln!(out, "{}", report.to_string().trim_end())?
+                    }
+                }
                 EvaluateKind::Polnear { dir } => {
                     let articles = polnear_articles(&dir)?;
                     let report = hearsay::evaluate::polnear(&pipeline, &articles).with_context(|| dir.display().to_string())?;
@@ -505,6 +556,21 @@ fn run(cli: Cli) -> Result<bool> {
                         writeln!(out, "{}", report.to_string().trim_end())?
                     }
                 }
+            }
+            Ok(true)
+        }
+        Command::Train { model, data, output, epochs, seed } => {
+            std::fs::create_dir_all(&output).with_context(|| format!("cannot create {}", output.display()))?;
+            let log = |line: &str| {
+                if !cli.quiet {
+                    eprintln!("{line}");
+                }
+            };
+            if matches!(model, TrainModel::All | TrainModel::Tagger | TrainModel::Parser) {
+                train_syntax(model, &data, &output, epochs, seed, log)?;
+            }
+            if matches!(model, TrainModel::All | TrainModel::Ner) {
+                train_ner(&data, &output, epochs, seed, log)?;
             }
             Ok(true)
         }
@@ -530,6 +596,105 @@ fn run(cli: Cli) -> Result<bool> {
             Ok(true)
         }
     }
+}
+
+/// Trains the tagger and the parser (the parser needs the tagger's file in `output`).
+fn train_syntax(model: TrainModel, data: &Path, output: &Path, epochs: Option<usize>, seed: u64, log: impl Fn(&str)) -> Result<()> {
+    use hearsay::syntax::{conllu, tagger::Tagger, train};
+    let read = |path: PathBuf| -> Result<Vec<conllu::Sentence>> {
+        let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        conllu::parse(&text).with_context(|| path.display().to_string())
+    };
+    let ewt = data.join("ud-en-ewt");
+    let mut corpus = train::Corpus {
+        train: train::trees(&read(ewt.join("en_ewt-ud-train.conllu"))?),
+        dev: train::trees(&read(ewt.join("en_ewt-ud-dev.conllu"))?),
+    };
+    let gum = data.join("gum-permissive");
+    let splits = std::fs::read_to_string(gum.join("splits.md")).with_context(|| format!("cannot read {}", gum.join("splits.md").display()))?;
+    let (gum_dev, gum_test) = train::gum_held_out(&splits);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(gum.join("dep"))
+        .with_context(|| format!("cannot read {}", gum.join("dep").display()))?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    files.sort();
+    for file in files.into_iter().filter(|f| f.extension().is_some_and(|e| e == "conllu")) {
+        let doc = file.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+        if gum_test.contains(&doc) {
+            continue;
+        }
+        let trees = train::trees(&read(file)?);
+        if gum_dev.contains(&doc) { corpus.dev.extend(trees) } else { corpus.train.extend(trees) }
+    }
+    log(&format!("{} training and {} held-out sentences", corpus.train.len(), corpus.dev.len()));
+    let options = train::Options { epochs: epochs.unwrap_or(8), seed, folds: 4, prune: 1.0 };
+    let tagger_path = output.join("tagger.hsm");
+    if matches!(model, TrainModel::All | TrainModel::Tagger) {
+        let trained = train::train_tagger(&corpus, options, &mut |l| log(l));
+        std::fs::write(&tagger_path, &trained.bytes).with_context(|| format!("cannot write {}", tagger_path.display()))?;
+        log(&format!("wrote {} ({})", tagger_path.display(), human_bytes(trained.bytes.len() as u64)));
+    }
+    if matches!(model, TrainModel::All | TrainModel::Parser) {
+        let bytes = std::fs::read(&tagger_path).with_context(|| format!("cannot read {} (train the tagger first)", tagger_path.display()))?;
+        let tagger = Tagger::from_bytes(&bytes).with_context(|| tagger_path.display().to_string())?;
+        let tags = train::jackknife(&corpus.train, train::Options { epochs: 5, ..options }, &mut |l| log(l));
+        let options = train::Options { epochs: epochs.unwrap_or(12), ..options };
+        let trained = train::train_parser(&corpus, &tags, &tagger, options, &mut |l| log(l));
+        let path = output.join("parser.hsm");
+        std::fs::write(&path, &trained.bytes).with_context(|| format!("cannot write {}", path.display()))?;
+        log(&format!("wrote {} ({})", path.display(), human_bytes(trained.bytes.len() as u64)));
+    }
+    Ok(())
+}
+
+/// The tagger and parser from `dir`, or the built-in ones.
+fn syntax_models(dir: Option<&Path>) -> Result<hearsay::syntax::Models> {
+    let Some(dir) = dir else {
+        return Ok(hearsay::syntax::Models::embedded().clone());
+    };
+    let read = |name: &str| std::fs::read(dir.join(name)).with_context(|| format!("cannot read {}", dir.join(name).display()));
+    hearsay::syntax::Models::from_bytes(&read("tagger.hsm")?, &read("parser.hsm")?).with_context(|| dir.display().to_string())
+}
+
+/// Trains the entity recognizer from UNER EWT train, GUM, wikigold and re3d under `data`.
+fn train_ner(data: &Path, output: &Path, epochs: Option<usize>, seed: u64, log: impl Fn(&str)) -> Result<()> {
+    use hearsay::recognize::train::{self, Corpora, Settings};
+    let read = |path: &Path| std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()));
+    let listed = |dir: &Path| -> Result<Vec<PathBuf>> {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+            .with_context(|| format!("cannot read {}", dir.display()))?
+            .map(|e| e.map(|e| e.path()))
+            .collect::<Result<_, _>>()?;
+        paths.sort();
+        Ok(paths)
+    };
+    let texts = |paths: Vec<PathBuf>, ext: &str| -> Result<Vec<(String, String)>> {
+        let stem = |p: &Path| p.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+        paths.iter().filter(|p| p.extension().is_some_and(|e| e == ext)).map(|p| Ok((stem(p), read(p)?))).collect()
+    };
+    let uner = read(&data.join("uner-en-ewt-train/en_ewt-ud-train.iob2"))?;
+    let gum = texts(listed(&data.join("gum-permissive/dep"))?, "conllu")?;
+    let splits = read(&data.join("gum-permissive/splits.md"))?;
+    let wikigold = read(&data.join("wikigold/wikigold.conll.txt"))?;
+    let mut re3d_paths = Vec::new();
+    for source in listed(&data.join("re3d/conll"))? {
+        re3d_paths.extend(listed(&source)?);
+    }
+    let re3d = texts(re3d_paths, "conll")?;
+    fn pairs(v: &[(String, String)]) -> Vec<(&str, &str)> {
+        v.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect()
+    }
+    let corpora = Corpora { uner: &uner, gum: pairs(&gum), gum_splits: &splits, wikigold: &wikigold, re3d: pairs(&re3d) };
+    let defaults = Settings::default();
+    let settings = Settings { seed, epochs: epochs.unwrap_or(defaults.epochs), ..defaults };
+    let trained = train::train(&corpora, &hearsay::lexicon::Lexicon::embedded(), &settings)?;
+    for line in trained.report.lines() {
+        log(line);
+    }
+    let path = output.join("ner.hsm");
+    std::fs::write(&path, &trained.weights).with_context(|| format!("cannot write {}", path.display()))?;
+    log(&format!("wrote {} ({})", path.display(), human_bytes(trained.weights.len() as u64)));
+    Ok(())
 }
 
 /// Reads a PolNeAR directory: each text/NAME.txt with the contents of attributions/NAME_*.ann,

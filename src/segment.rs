@@ -105,6 +105,13 @@ pub fn segment(article: &Article) -> Segmented<'_> {
     Segmented { article, paragraphs, sentences, tokens }
 }
 
+/// The tokens of `span` in `text`, as `segment` cuts them (for models trained on other corpora).
+pub fn tokens_of(text: &str, span: Span) -> Vec<Token> {
+    let mut out = Vec::new();
+    tokenize(text, span, &mut out);
+    out
+}
+
 /// Appends the tokens of `span` to `out`.
 fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
     let first = out.len();

@@ -198,6 +198,7 @@ impl Store {
 
     /// Flushes and compacts an on-disk store.
     pub fn optimize(&self) -> Result<(), StoreError> {
+        #[cfg(feature = "disk")]
         if self.path.is_some() {
             self.inner.flush()?;
         }

@@ -236,3 +236,31 @@ fn n3_gold_counts_match_source_md() {
         assert_eq!((report.documents, report.gold_mentions), (documents, mentions), "{file}");
     }
 }
+
+// --- tags and trees ---------------------------------------------------------------------------
+
+#[test]
+fn ud_fixture_scores() {
+    let data = fs::read_to_string(fixture("sample.conllu")).unwrap();
+    let report = evaluate::ud::ud(::hearsay::syntax::Models::embedded(), &data).unwrap();
+    assert_eq!((report.sentences, report.words), (2, 18));
+    // Our segmentation finds both sentences. Gold has 17 surface units ("didn't" is one; "well",
+    // "-", "known" are three); we cut 15 tokens ("well-known" is one), 14 of them gold units:
+    // token F1 = 2 * 14 / (15 + 17) = 87.5.
+    assert_eq!((report.own_tokens.sentences, report.own_tokens.tokens), (100.0, 87.5));
+    // Plain sentences of common words: the built-in models get every tag, and all but the
+    // hyphenated compound's heads (UD's "well" "-" "known") right.
+    assert_eq!(report.gold_tokens.upos, 100.0, "{report}");
+    assert!(report.gold_tokens.las >= 88.0, "{report}");
+}
+
+#[test]
+fn ud_ewt_test_floors() {
+    let Some(shared) = shared() else { return };
+    // The first 500 sentences of EWT test, never used to train or select the models.
+    let data = fs::read_to_string(shared.join("data/train/ud-en-ewt/en_ewt-ud-test.conllu")).unwrap();
+    let sample: String = data.split("\n\n").take(500).map(|s| format!("{s}\n\n")).collect();
+    let report = evaluate::ud::ud(::hearsay::syntax::Models::embedded(), &sample).unwrap();
+    let g = &report.gold_tokens;
+    assert!(g.upos >= 94.0 && g.las >= 80.0, "EWT test sample fell below its floors: {report}");
+}

@@ -10,11 +10,21 @@
 //! article uses after introducing someone. Sentence-initial common words, nationality adjectives
 //! and title-case headlines are handled so that "Many", "Russian" and "Calls For Recruits" are not
 //! names. This module does not decide which mentions are the same entity (that is `resolve`).
+//!
+//! The learned tagger ([`model`], trained by [`train`]) then has the last word on spans and types
+//! in the body. It sees what the rules found as features; its mentions replace the rule
+//! candidates they overlap, except those the page's layout gives (bylines, the publisher,
+//! commenters, datelines, results tables); rule candidates it did not overlap stay when more than
+//! shape or context typed them. A string gets one type per document.
+
+pub mod model;
+pub mod train;
 
 use crate::layout::Article;
 use crate::lexicon::{EntityType, Known, Lexicon, RoleClass};
 use crate::segment::{Segmented, TokenKind};
 use crate::text::{Diagnostic, Span, fold_typography};
+use model::{Hint, NerModel, hints};
 use std::collections::HashMap;
 
 /// One mention of a named entity.
@@ -118,22 +128,20 @@ impl Recognized<'_> {
 
 /// Recognizes the named entities of a segmented article.
 pub fn recognize<'a>(segmented: &'a Segmented<'a>, lexicon: &Lexicon) -> (Recognized<'a>, Vec<Diagnostic>) {
-    let mut r = Recognizer { seg: segmented, lex: lexicon, found: Vec::new(), roles: Vec::new() };
-    r.seed_metadata(segmented.article);
-    for (index, sentence) in segmented.sentences.iter().enumerate() {
-        if !r.is_headline(index) {
-            r.sentence(sentence.tokens.clone());
-        } else {
-            r.known_only(sentence.tokens.clone());
-        }
+    let mut r = Recognizer::rules(segmented, lexicon);
+    if let Ok(model) = model::embedded() {
+        r.learned(model);
     }
-    r.repeat_names();
-    r.tables_and_datelines();
-    r.drop_currency_modifiers();
     let (mentions, roles) = r.finish();
     let mut recognized = Recognized { segmented, mentions, same: Vec::new(), relations: Vec::new(), roles };
     link(&mut recognized, lexicon);
     (recognized, Vec::new())
+}
+
+/// What the rules alone find in an article, overlaps settled: the learned tagger's rule features
+/// (`recognize::train` computes them on its corpora with this function).
+pub fn rule_mentions(segmented: &Segmented<'_>, lexicon: &Lexicon) -> Vec<Mention> {
+    settle(Recognizer::rules(segmented, lexicon).found)
 }
 
 /// A candidate before overlaps are settled; roles point at candidates by span.
@@ -159,6 +167,24 @@ const PLACE_PREPOSITIONS: &[&str] = &["in", "from", "near", "across", "outside",
 const HYPHEN_SUFFIXES: &[&str] = &["-based", "-born", "-led", "-backed", "-controlled", "-held", "-run", "-made", "-bound"];
 
 impl<'a> Recognizer<'a> {
+    /// Runs the rules: metadata, candidates of every sentence, repeated names, datelines and
+    /// results tables, currencies.
+    fn rules(segmented: &'a Segmented<'a>, lexicon: &'a Lexicon) -> Self {
+        let mut r = Recognizer { seg: segmented, lex: lexicon, found: Vec::new(), roles: Vec::new() };
+        r.seed_metadata(segmented.article);
+        for (index, sentence) in segmented.sentences.iter().enumerate() {
+            if !r.is_headline(index) {
+                r.sentence(sentence.tokens.clone());
+            } else {
+                r.known_only(sentence.tokens.clone());
+            }
+        }
+        r.repeat_names();
+        r.tables_and_datelines();
+        r.drop_currency_modifiers();
+        r
+    }
+
     fn text(&self) -> &'a str {
         self.seg.text()
     }
@@ -916,17 +942,84 @@ impl<'a> Recognizer<'a> {
         }
     }
 
-    /// Settles overlaps (stronger, then longer, then earlier wins) and sorts.
-    fn finish(self) -> (Vec<Mention>, Vec<Role>) {
-        let mut found = self.found;
-        found.sort_by(|a, b| b.strength.cmp(&a.strength).then(b.span.len().cmp(&a.span.len())).then(a.span.start.cmp(&b.span.start)));
-        let mut kept: Vec<Mention> = Vec::new();
-        for m in found {
-            if !kept.iter().any(|k| k.span.overlaps(m.span)) {
-                kept.push(m);
+    /// The learned tagger's mentions ([`model`]) replace the rules' candidates they overlap,
+    /// except where the rules read the page better: bylines, the publisher, commenters,
+    /// datelines and results tables. A learned span keeps the gazetteer entry its words name when
+    /// the types agree. Headlines are left to the rules (title case says nothing about names).
+    fn learned(&mut self, model: &NerModel) {
+        let sentences: Vec<Vec<&str>> = self.seg.sentences.iter().map(|s| s.tokens.clone().map(|i| self.word(i)).collect()).collect();
+        let rules = settle(self.found.clone());
+        let hints: Vec<Vec<Option<Hint>>> = self
+            .seg
+            .sentences
+            .iter()
+            .map(|s| hints(&rules, &self.seg.tokens[s.tokens.clone()].iter().map(|t| t.span).collect::<Vec<_>>()))
+            .collect();
+        let tagged = model.tag(self.lex, &sentences, &hints);
+        let mut learned = Vec::new();
+        for (index, (sentence, spans)) in self.seg.sentences.iter().zip(tagged).enumerate() {
+            if self.is_headline(index) {
+                continue;
+            }
+            for t in spans {
+                let (start, end) = (sentence.tokens.start + t.start, sentence.tokens.start + t.end);
+                let start = self.after_possessive(start, end);
+                let span = self.span(start, end);
+                if !self.plausible_name(span) {
+                    continue;
+                }
+                let known = self.lex.known(span.of(self.text())).filter(|&k| known_type(k) == t.kind);
+                learned.push(Mention { span, kind: t.kind, known, strength: 2, rule: "model:ner" });
             }
         }
-        kept.sort_by_key(|m| m.span);
+        learned.retain(|l| !self.found.iter().any(|m| (is_layout_rule(m) || std::env::var("HEARSAY_X").is_ok() && m.strength >= 3 && m.span != l.span) && m.span.overlaps(l.span)));
+        // Rule candidates the tagger did not overlap stay when more than shape or context typed
+        // them (measured: CoNLL-2003 testa 79.0 without them, 81.7 with them, 82.0 with all;
+        // UNER EWT dev 70.1, 69.6, 66.6).
+        let text = self.text();
+        self.found.retain(|m| is_layout_rule(m) || !learned.iter().any(|l| l.span.overlaps(m.span)) && (m.strength >= 2 || std::env::var("HEARSAY_Y").is_ok() && m.span.of(text).contains(' ')));
+        self.found.extend(learned);
+        self.consistent_types();
+    }
+
+    /// The start of a learned span cut after a possessive inside it: in "Chechnya's Ramzan
+    /// Kadyrov" and "Russia's Caucasus" the tagger's type fits the head, after the possessive;
+    /// the rules type what comes before.
+    fn after_possessive(&self, start: usize, end: usize) -> usize {
+        (start + 1..end - 1).rev().find(|&k| self.seg.tokens[k].kind == TokenKind::Possessive).map_or(start, |k| k + 1)
+    }
+
+    /// Whether a learned span can be a name: not a nationality ("North Caucasians"), not a
+    /// compound adjective ("Aleppo-based", "Soviet-era"), not lowercase.
+    fn plausible_name(&self, span: Span) -> bool {
+        let name = span.of(self.text());
+        let compound = name.rsplit_once('-').is_some_and(|(_, last)| last.starts_with(char::is_lowercase));
+        !self.lex.is_demonym(name) && !compound && !name.starts_with(char::is_lowercase)
+    }
+
+    /// One string, one type in a document: where mentions of the same words got different types,
+    /// the type most of them got wins (the earliest on a tie).
+    fn consistent_types(&mut self) {
+        let text = self.text();
+        let mut votes: HashMap<String, Vec<(usize, EntityType)>> = HashMap::new();
+        for m in &self.found {
+            votes.entry(fold_typography(m.span.of(text))).or_default().push((m.span.start, m.kind));
+        }
+        for m in self.found.iter_mut().filter(|m| !is_layout_rule(m)) {
+            let mut kinds = votes[&fold_typography(m.span.of(text))].clone();
+            kinds.sort();
+            let count = |k: EntityType| kinds.iter().filter(|v| v.1 == k).count();
+            let best = kinds.iter().map(|v| v.1).max_by(|&a, &b| count(a).cmp(&count(b)).then(std::cmp::Ordering::Greater)).unwrap_or(m.kind);
+            if best != m.kind {
+                m.kind = best;
+                m.known = m.known.filter(|&k| known_type(k) == best);
+            }
+        }
+    }
+
+    /// Settles overlaps (stronger, then longer, then earlier wins) and sorts.
+    fn finish(self) -> (Vec<Mention>, Vec<Role>) {
+        let kept = settle(self.found);
         let roles = self
             .roles
             .iter()
@@ -938,6 +1031,34 @@ impl<'a> Recognizer<'a> {
         (kept, roles)
     }
 }
+
+/// Settles overlaps between candidates (stronger, then longer, then earlier wins), in text order.
+fn settle(mut found: Vec<Mention>) -> Vec<Mention> {
+    found.sort_by(|a, b| b.strength.cmp(&a.strength).then(b.span.len().cmp(&a.span.len())).then(a.span.start.cmp(&b.span.start)));
+    let mut kept: Vec<Mention> = Vec::new();
+    for m in found {
+        if !kept.iter().any(|k| k.span.overlaps(m.span)) {
+            kept.push(m);
+        }
+    }
+    kept.sort_by_key(|m| m.span);
+    kept
+}
+
+/// Whether a candidate comes from the page's layout (metadata, datelines, results tables), which
+/// the rules read better than the learned tagger.
+fn is_layout_rule(m: &Mention) -> bool {
+    matches!(m.rule, "byline" | "publisher line" | "commenter" | "dateline" | "team in a results line")
+}
+
+/// The type of a gazetteer entry.
+fn known_type(known: Known) -> EntityType {
+    match known {
+        Known::Place(_) => EntityType::Place,
+        Known::Organization(_) => EntityType::Organization,
+    }
+}
+
 
 /// Finds what the text says about mentions beside each other: parenthetical aliases, roles at
 /// organizations, possessives.

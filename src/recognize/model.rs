@@ -1,0 +1,560 @@
+//! The learned entity tagger: a greedy left-to-right BILOU tagger over `segment`'s tokens, scored
+//! by the averaged perceptron of `syntax::perceptron`.
+//!
+//! Its features are listed in one place ([`features`]): the word, its lowercase form, shape and
+//! affixes, the words and shapes around it, the two tags it predicted before, where it stands in
+//! the sentence, what the lexicon knows about it (first names, surnames, role words, head nouns,
+//! common words, demonyms, gazetteer hits in BILOU form), and what the document says about it (the
+//! same word written in lowercase elsewhere, the type it was tagged with earlier). The lexicon's
+//! lists are features here, not decisions. Tags are decoded greedily under the BILOU constraints,
+//! so every span is well formed. This module reads no files: the weights come in as bytes
+//! ([`NerModel::from_bytes`]); the model trained by `hearsay train ner` is compiled into the
+//! binary ([`embedded`]). Training lives in `recognize::train`.
+
+use super::Mention;
+use crate::lexicon::{EntityType, Known, Lexicon, RoleClass};
+use crate::text::Span;
+use crate::syntax::perceptron::{Features, Model, ModelError, argmax, feature_set_hash};
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// The kind written in the weights file's header.
+pub const KIND: &str = "ner";
+
+/// The feature templates, in order; their hash is stored with the weights, so that a model
+/// trained with other templates is refused. Change the version when a template changes.
+pub const TEMPLATES: &str = "ner-features v2: rule rule-name rule-1 rule+1 rule|shape bias w lw shape long-shape pre1 pre2 pre3 suf2 suf3 suf4 \
+w-1 w+1 w-2 w+2 shape-1 shape+1 shape-1|0|+1 w-1|w w|w+1 t-1 t-2|t-1 t-1|w t-1|shape first first|shape \
+after-open caps-line fn sn fn-1 sn+1 common demonym role role-1 role-2 noun noun+1 noun+2 gaz gaz-1 gaz+1 \
+gaz|shape lower-elsewhere upper-elsewhere seen-as seen-as|shape";
+
+/// The class names: `O`, then `B-`, `I-`, `L-`, `U-` of each type.
+pub const CLASSES: [&str; 13] =
+    ["O", "B-PER", "I-PER", "L-PER", "U-PER", "B-ORG", "I-ORG", "L-ORG", "U-ORG", "B-LOC", "I-LOC", "L-LOC", "U-LOC"];
+
+/// The types in class order.
+const TYPES: [EntityType; 3] = [EntityType::Person, EntityType::Organization, EntityType::Place];
+
+/// The weights that `hearsay train ner` wrote to data/models/ner.hsm.
+static EMBEDDED: &[u8] = include_bytes!("../../data/models/ner.hsm");
+
+/// The compiled-in model, read once per process.
+pub fn embedded() -> Result<&'static NerModel, &'static ModelError> {
+    static MODEL: LazyLock<Result<NerModel, ModelError>> = LazyLock::new(|| NerModel::from_bytes(EMBEDDED));
+    MODEL.as_ref()
+}
+
+/// The feature-set hash of this build.
+pub fn feature_hash() -> u64 {
+    feature_set_hash(TEMPLATES)
+}
+
+/// A trained entity tagger.
+#[derive(Debug, Clone)]
+pub struct NerModel {
+    model: Model,
+}
+
+/// A typed span of tokens `[start, end)` within one sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tagged {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Its type.
+    pub kind: EntityType,
+}
+
+impl NerModel {
+    /// Reads a model, refusing another kind or other features.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
+        Ok(NerModel { model: Model::from_bytes(bytes, KIND, feature_hash())? })
+    }
+
+    /// The notes the trainer wrote (data, licence, settings).
+    pub fn notes(&self) -> &str {
+        &self.model.notes
+    }
+
+    /// The number of features with weights.
+    pub fn weighted_features(&self) -> usize {
+        self.model.len()
+    }
+
+    /// Tags every sentence of one document (each a list of token texts, with the rules' hints for
+    /// each token), in order.
+    pub fn tag(&self, lexicon: &Lexicon, sentences: &[Vec<&str>], hints: &[Vec<Option<Hint>>]) -> Vec<Vec<Tagged>> {
+        let mut doc = DocContext::new(sentences);
+        let mut features = Features::default();
+        let mut scores = vec![0.0f32; CLASSES.len()];
+        sentences
+            .iter()
+            .zip(hints)
+            .map(|(words, hints)| {
+                let sentence = SentenceContext::new(lexicon, words, hints);
+                let mut tags: Vec<usize> = Vec::with_capacity(words.len());
+                for i in 0..words.len() {
+                    features.clear();
+                    self::features(&sentence, &doc, &tags, i, &mut features);
+                    scores.iter_mut().for_each(|s| *s = 0.0);
+                    self.model.score(&features, &mut scores);
+                    let best = argmax(&scores, |c| allowed(&tags, c, i + 1 == words.len())).unwrap_or(0);
+                    tags.push(best);
+                }
+                let spans = spans(&tags);
+                doc.remember(words, &spans);
+                spans
+            })
+            .collect()
+    }
+}
+
+/// What the rules say about one token: where it stands in a rule mention ('B', 'I', 'L', 'U'),
+/// and the mention's type, strength and rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hint {
+    /// 'B', 'I', 'L' or 'U'.
+    pub position: char,
+    /// The type the rules gave.
+    pub kind: EntityType,
+    /// The rules' strength (1 to 3).
+    pub strength: u8,
+    /// The rule that typed it.
+    pub rule: &'static str,
+}
+
+/// The rules' hints for one sentence's tokens (`tokens`, byte spans) from `mentions` (text order,
+/// not overlapping).
+pub fn hints(mentions: &[Mention], tokens: &[Span]) -> Vec<Option<Hint>> {
+    let mut out = vec![None; tokens.len()];
+    let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else { return out };
+    let from = mentions.partition_point(|m| m.span.end <= first.start);
+    for m in mentions[from..].iter().take_while(|m| m.span.start < last.end) {
+        let covered: Vec<usize> = (0..tokens.len()).filter(|&k| tokens[k].overlaps(m.span)).collect();
+        for (n, &k) in covered.iter().enumerate() {
+            let position = match (n == 0, n + 1 == covered.len()) {
+                (true, true) => 'U',
+                (true, false) => 'B',
+                (false, true) => 'L',
+                (false, false) => 'I',
+            };
+            out[k] = Some(Hint { position, kind: m.kind, strength: m.strength, rule: m.rule });
+        }
+    }
+    out
+}
+
+/// Whether class `c` may follow `tags` (the sentence so far); `last` when it is the final token.
+pub fn allowed(tags: &[usize], c: usize, last: bool) -> bool {
+    let open = tags.last().and_then(|&t| matches!(position(t), 'B' | 'I').then(|| type_of(t)));
+    let p = position(c);
+    match open {
+        Some(t) => type_of(c) == t && (p == 'L' || p == 'I' && !last),
+        None => p == 'O' || p == 'U' || p == 'B' && !last,
+    }
+}
+
+/// 'O', 'B', 'I', 'L' or 'U'.
+fn position(class: usize) -> char {
+    if class == 0 { 'O' } else { ['B', 'I', 'L', 'U'][(class - 1) % 4] }
+}
+
+/// The type of a non-O class (0 for O).
+fn type_of(class: usize) -> usize {
+    if class == 0 { 0 } else { (class - 1) / 4 }
+}
+
+/// The class number of `position` ('B', 'I', 'L', 'U') of type `kind`.
+pub fn class_of(position: char, kind: EntityType) -> usize {
+    let t = TYPES.iter().position(|&k| k == kind).expect("a known type");
+    1 + t * 4 + "BILU".find(position).expect("a BILU position")
+}
+
+/// The BILOU classes of `spans` over `n` tokens.
+pub fn encode(n: usize, spans: &[Tagged]) -> Vec<usize> {
+    let mut tags = vec![0; n];
+    for s in spans {
+        if s.end - s.start == 1 {
+            tags[s.start] = class_of('U', s.kind);
+            continue;
+        }
+        tags[s.start] = class_of('B', s.kind);
+        for t in &mut tags[s.start + 1..s.end - 1] {
+            *t = class_of('I', s.kind);
+        }
+        tags[s.end - 1] = class_of('L', s.kind);
+    }
+    tags
+}
+
+/// The spans of well-formed BILOU `tags`.
+pub fn spans(tags: &[usize]) -> Vec<Tagged> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, &t) in tags.iter().enumerate() {
+        let kind = TYPES[type_of(t)];
+        match position(t) {
+            'B' => start = i,
+            'L' => out.push(Tagged { start, end: i + 1, kind }),
+            'U' => out.push(Tagged { start: i, end: i + 1, kind }),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// What the document says about its words, for the features that look beyond the sentence.
+#[derive(Debug, Default)]
+pub struct DocContext {
+    /// Lowercase forms written in lowercase somewhere in the document, not at a sentence start.
+    lower: HashSet<String>,
+    /// Lowercase forms written capitalized somewhere in the document, not at a sentence start.
+    upper: HashSet<String>,
+    /// The type each word was last tagged with earlier in the document.
+    seen: HashMap<String, usize>,
+}
+
+impl DocContext {
+    /// The context of a document's sentences.
+    pub fn new(sentences: &[Vec<&str>]) -> Self {
+        let mut doc = DocContext::default();
+        for words in sentences {
+            for (i, w) in words.iter().enumerate().skip(1) {
+                let Some(first) = w.chars().next() else { continue };
+                if first.is_lowercase() {
+                    doc.lower.insert(w.to_lowercase());
+                } else if first.is_uppercase() && !w.chars().skip(1).all(char::is_uppercase) && !is_opening(words[i - 1]) {
+                    doc.upper.insert(w.to_lowercase());
+                }
+            }
+        }
+        doc
+    }
+
+    /// Notes the types the sentence's spans gave their words.
+    pub fn remember(&mut self, words: &[&str], spans: &[Tagged]) {
+        for s in spans {
+            for w in &words[s.start..s.end] {
+                if w.starts_with(char::is_uppercase) {
+                    self.seen.insert(w.to_string(), TYPES.iter().position(|&k| k == s.kind).expect("a type"));
+                }
+            }
+        }
+    }
+}
+
+/// One sentence with what the lexicon says about its words, computed once.
+#[derive(Debug)]
+pub struct SentenceContext<'a> {
+    words: &'a [&'a str],
+    hints: &'a [Option<Hint>],
+    lower: Vec<String>,
+    shapes: Vec<String>,
+    gazetteer: Vec<&'static str>,
+    lexical: Vec<Lexical>,
+    caps_line: bool,
+}
+
+/// What the lexicon knows of one word.
+#[derive(Debug, Clone, Copy)]
+struct Lexical {
+    first_name: &'static str,
+    surname: &'static str,
+    common: bool,
+    demonym: bool,
+    role: &'static str,
+    noun: &'static str,
+}
+
+impl<'a> SentenceContext<'a> {
+    /// Looks up the words of one sentence.
+    pub fn new(lexicon: &Lexicon, words: &'a [&'a str], hints: &'a [Option<Hint>]) -> Self {
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let shapes = words.iter().map(|w| shape(w, 4)).collect();
+        let lexical = words.iter().map(|w| lexical(lexicon, w)).collect();
+        let letters: Vec<char> = words.iter().flat_map(|w| w.chars()).filter(|c| c.is_alphabetic()).collect();
+        let caps_line = letters.len() >= 8 && letters.iter().filter(|c| c.is_uppercase()).count() * 10 >= letters.len() * 9;
+        SentenceContext { words, hints, lower, shapes, gazetteer: gazetteer_tags(lexicon, words), lexical, caps_line }
+    }
+}
+
+fn lexical(lexicon: &Lexicon, w: &str) -> Lexical {
+    let bucket = |f: Option<f32>| match f {
+        None => "",
+        Some(f) if f >= 0.1 => "hi",
+        Some(f) if f >= 0.01 => "mid",
+        Some(_) => "lo",
+    };
+    let role = match lexicon.role(w.trim_end_matches('.')) {
+        None => "",
+        Some(RoleClass::Leader) => "leader",
+        Some(RoleClass::Role) => "role",
+        Some(RoleClass::Title) => "title",
+    };
+    let noun = lexicon.noun_type(w).map_or("", EntityType::as_str);
+    Lexical {
+        first_name: bucket(lexicon.first_name(w)),
+        surname: bucket(lexicon.surname(w)),
+        common: lexicon.is_common(w),
+        demonym: lexicon.is_demonym(w),
+        role,
+        noun,
+    }
+}
+
+/// The gazetteer's hits over the words joined by spaces, as one BILOU tag per word with the
+/// entry's type ("B-place-country", "U-org"), empty outside hits.
+fn gazetteer_tags(lexicon: &Lexicon, words: &[&str]) -> Vec<&'static str> {
+    let mut joined = String::new();
+    let mut starts = Vec::with_capacity(words.len());
+    let mut ends = Vec::with_capacity(words.len());
+    for w in words {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        starts.push(joined.len());
+        joined.push_str(w);
+        ends.push(joined.len());
+    }
+    let mut tags = vec![""; words.len()];
+    for (range, known) in lexicon.find_known(&joined) {
+        // A hit counts only when it starts and ends on word boundaries.
+        let (Ok(first), Ok(last)) = (starts.binary_search(&range.start), ends.binary_search(&range.end)) else {
+            continue;
+        };
+        let kind = match known {
+            Known::Place(p) => match lexicon.places[p].kind.as_str() {
+                "country" => "place-country",
+                "city" => "place-city",
+                _ => "place",
+            },
+            Known::Organization(_) => "org",
+        };
+        if first == last {
+            tags[first] = gaz_tag('U', kind);
+        } else {
+            tags[first] = gaz_tag('B', kind);
+            for t in &mut tags[first + 1..last] {
+                *t = gaz_tag('I', kind);
+            }
+            tags[last] = gaz_tag('L', kind);
+        }
+    }
+    tags
+}
+
+fn gaz_tag(position: char, kind: &str) -> &'static str {
+    const KINDS: [&str; 4] = ["place-country", "place-city", "place", "org"];
+    const TAGS: [[&str; 4]; 4] = [
+        ["B-place-country", "B-place-city", "B-place", "B-org"],
+        ["I-place-country", "I-place-city", "I-place", "I-org"],
+        ["L-place-country", "L-place-city", "L-place", "L-org"],
+        ["U-place-country", "U-place-city", "U-place", "U-org"],
+    ];
+    let k = KINDS.iter().position(|&x| x == kind).expect("a gazetteer kind");
+    TAGS["BILU".find(position).expect("a BILU position")][k]
+}
+
+/// Whether a token opens a quotation or a clause, where every word is capitalized.
+fn is_opening(word: &str) -> bool {
+    matches!(word, "“" | "\"" | "''" | "‘" | "'" | ":" | "(" | "[" | "—" | "–" | "-" | "«" | "``")
+}
+
+/// The word's shape: X for capitals, x for lowercase letters, d for digits, other characters as
+/// they are, runs longer than `max` cut short ("Xxxx", "XX", "dd.dd").
+fn shape(word: &str, max: usize) -> String {
+    let mut out = String::new();
+    let mut last = ' ';
+    let mut run = 0;
+    for c in word.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        run = if s == last { run + 1 } else { 1 };
+        last = s;
+        if run <= max {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// The features of token `i` given the tags predicted before it: the one list of templates.
+pub fn features(s: &SentenceContext<'_>, doc: &DocContext, tags: &[usize], i: usize, f: &mut Features) {
+    let lw = |k: isize| lower_at(s, i, k);
+    let sh = |k: isize| shape_at(s, i, k);
+    let word = s.words[i];
+    let lower = s.lower[i].as_str();
+    let short = shape(word, 1);
+    let chars: Vec<char> = lower.chars().collect();
+    let affix = |range: std::ops::Range<usize>| chars[range].iter().collect::<String>();
+    let m = chars.len();
+    let tag = |k: usize| if tags.len() >= k { CLASSES[tags[tags.len() - k]] } else { "<s>" };
+    f.add("bias", &[]);
+    f.add("w", &[word]);
+    f.add("lw", &[lower]);
+    f.add("shape", &[&short]);
+    f.add("long-shape", &[sh(0)]);
+    for k in 1..=3.min(m) {
+        f.add("pre", &[&affix(0..k)]);
+    }
+    for k in 2..=4.min(m) {
+        f.add("suf", &[&affix(m - k..m)]);
+    }
+    f.add("w-1", &[lw(-1)]);
+    f.add("w+1", &[lw(1)]);
+    f.add("w-2", &[lw(-2)]);
+    f.add("w+2", &[lw(2)]);
+    f.add("shape-1", &[sh(-1)]);
+    f.add("shape+1", &[sh(1)]);
+    f.add("shape-1|0|+1", &[sh(-1), &short, sh(1)]);
+    f.add("w-1|w", &[lw(-1), lower]);
+    f.add("w|w+1", &[lower, lw(1)]);
+    f.add("t-1", &[tag(1)]);
+    f.add("t-2|t-1", &[tag(2), tag(1)]);
+    f.add("t-1|w", &[tag(1), lower]);
+    f.add("t-1|shape", &[tag(1), &short]);
+    let first = i == 0 || is_opening(s.words[i - 1]);
+    if first {
+        f.add("first", &[]);
+        f.add("first|shape", &[&short]);
+    }
+    if s.caps_line {
+        f.add("caps-line", &[&short]);
+    }
+    lexicon_features(s, i, &short, f);
+    rule_features(s, i, &short, f);
+    document_features(s, doc, i, &short, f);
+}
+
+fn rule_features(s: &SentenceContext<'_>, i: usize, short: &str, f: &mut Features) {
+    let tag = |k: isize| match usize::try_from(i as isize + k).ok().and_then(|j| s.hints.get(j).copied().flatten()) {
+        Some(h) => format!("{}-{}", h.position, h.kind.as_str()),
+        None => "-".to_string(),
+    };
+    let here = tag(0);
+    match s.hints.get(i).copied().flatten() {
+        Some(h) => {
+            f.add("rule", &[&here, &h.strength.to_string()]);
+            f.add("rule-name", &[h.rule, &here]);
+        }
+        None => f.add("rule", &["-"]),
+    }
+    f.add("rule-1", &[&tag(-1), &here]);
+    f.add("rule+1", &[&here, &tag(1)]);
+    f.add("rule|shape", &[&here, short]);
+}
+
+/// The lowercase word `k` tokens from `i`, or a boundary marker.
+fn lower_at<'s>(s: &'s SentenceContext<'_>, i: usize, k: isize) -> &'s str {
+    match usize::try_from(i as isize + k) {
+        Err(_) => "<s>",
+        Ok(j) if j >= s.words.len() => "</s>",
+        Ok(j) => &s.lower[j],
+    }
+}
+
+/// The shape of the word `k` tokens from `i`, or "_" beyond the sentence.
+fn shape_at<'s>(s: &'s SentenceContext<'_>, i: usize, k: isize) -> &'s str {
+    match usize::try_from(i as isize + k) {
+        Ok(j) if j < s.words.len() => &s.shapes[j],
+        _ => "_",
+    }
+}
+
+fn lexicon_features(s: &SentenceContext<'_>, i: usize, short: &str, f: &mut Features) {
+    let n = s.words.len();
+    let lex = &s.lexical[i];
+    let at = |k: isize| (i as isize + k >= 0 && ((i as isize + k) as usize) < n).then(|| &s.lexical[(i as isize + k) as usize]);
+    f.add("fn", &[lex.first_name, short]);
+    f.add("sn", &[lex.surname, short]);
+    f.add("fn-1", &[at(-1).map_or("_", |l| l.first_name)]);
+    f.add("sn+1", &[at(1).map_or("_", |l| l.surname)]);
+    if lex.common {
+        f.add("common", &[short]);
+    }
+    if lex.demonym {
+        f.add("demonym", &[short]);
+    }
+    f.add("role", &[lex.role]);
+    f.add("role-1", &[at(-1).map_or("_", |l| l.role)]);
+    f.add("role-2", &[at(-2).map_or("_", |l| l.role)]);
+    f.add("noun", &[lex.noun, short]);
+    f.add("noun+1", &[at(1).map_or("_", |l| l.noun)]);
+    f.add("noun+2", &[at(2).map_or("_", |l| l.noun)]);
+    let gaz = |k: isize| {
+        let j = i as isize + k;
+        if j < 0 || j as usize >= n { "_" } else { s.gazetteer[j as usize] }
+    };
+    f.add("gaz", &[gaz(0)]);
+    f.add("gaz-1", &[gaz(-1)]);
+    f.add("gaz+1", &[gaz(1)]);
+    f.add("gaz|shape", &[gaz(0), short]);
+}
+
+fn document_features(s: &SentenceContext<'_>, doc: &DocContext, i: usize, short: &str, f: &mut Features) {
+    let word = s.words[i];
+    if !word.starts_with(char::is_uppercase) {
+        return;
+    }
+    let lower = s.lower[i].as_str();
+    if doc.lower.contains(lower) {
+        f.add("lower-elsewhere", &[short]);
+    }
+    if doc.upper.contains(lower) {
+        f.add("upper-elsewhere", &[short]);
+    }
+    let seen = doc.seen.get(word).map_or("_", |&t| ["PER", "ORG", "LOC"][t]);
+    f.add("seen-as", &[seen]);
+    f.add("seen-as|shape", &[seen, short]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bilou_round_trips_and_constrains() {
+        let spans_in = vec![
+            Tagged { start: 0, end: 2, kind: EntityType::Person },
+            Tagged { start: 3, end: 4, kind: EntityType::Place },
+            Tagged { start: 4, end: 7, kind: EntityType::Organization },
+        ];
+        let tags = encode(8, &spans_in);
+        assert_eq!(tags.iter().map(|&t| CLASSES[t]).collect::<Vec<_>>(), ["B-PER", "L-PER", "O", "U-LOC", "B-ORG", "I-ORG", "L-ORG", "O"]);
+        assert_eq!(spans(&tags), spans_in);
+        assert!(!allowed(&[class_of('B', EntityType::Person)], 0, false), "an open span must go on");
+        assert!(allowed(&[class_of('B', EntityType::Person)], class_of('L', EntityType::Person), true));
+        assert!(!allowed(&[class_of('B', EntityType::Person)], class_of('I', EntityType::Person), true), "no I at the end");
+        assert!(!allowed(&[], class_of('B', EntityType::Place), true), "no B at the end");
+        assert!(!allowed(&[0], class_of('L', EntityType::Place), false));
+    }
+
+    #[test]
+    fn shapes_and_gazetteer_tags() {
+        assert_eq!(shape("McDonald's", 4), "XxXxxxx'x");
+        assert_eq!(shape("U.S.", 1), "X.X.");
+        assert_eq!(shape("2024", 1), "d");
+        let lex = Lexicon::embedded();
+        let words = ["in", "Moscow", "and", "the", "Islamic", "State"];
+        assert_eq!(gazetteer_tags(&lex, &words), ["", "U-place-city", "", "", "B-org", "L-org"]);
+    }
+
+    #[test]
+    fn the_embedded_model_loads_and_tags() {
+        let model = embedded().expect("data/models/ner.hsm matches this build: retrain with `hearsay train ner`");
+        let lex = Lexicon::embedded();
+        let words = vec!["Angela", "Merkel", "visited", "Paris", "on", "Monday", "."];
+        let hints = vec![None; words.len()];
+        let tagged = model.tag(&lex, &[words], &[hints]);
+        assert!(tagged[0].contains(&Tagged { start: 0, end: 2, kind: EntityType::Person }), "{tagged:?}");
+        assert!(tagged[0].contains(&Tagged { start: 3, end: 4, kind: EntityType::Place }), "{tagged:?}");
+    }
+}

@@ -1,0 +1,79 @@
+//! Learned syntax: part-of-speech tags and labeled dependency trees over `segment`'s tokens.
+//!
+//! Two averaged-perceptron models ([`perceptron`]) trained from Universal Dependencies corpora
+//! (UD English EWT and GUM) by `hearsay train`: a greedy tagger ([`tagger`], UPOS) and a greedy
+//! arc-hybrid parser with a dynamic oracle ([`parser`], UD relations). Training sentences are
+//! re-tokenized with our own tokenizer and their trees projected onto its tokens ([`conllu`]), so
+//! the models see at training time what they see at run time. This module reads no files: the
+//! weights come in as bytes and training takes corpus texts.
+
+pub mod conllu;
+pub mod parser;
+pub mod perceptron;
+pub mod tagger;
+pub mod train;
+
+use crate::segment::Segmented;
+use parser::Parser;
+use perceptron::ModelError;
+use tagger::{Lex, Tagger};
+
+/// The tagger and the parser, loaded together.
+#[derive(Debug, Clone)]
+pub struct Models {
+    /// Part-of-speech tagger.
+    pub tagger: Tagger,
+    /// Dependency parser.
+    pub parser: Parser,
+}
+
+impl Models {
+    /// Loads both models from their weights files' bytes.
+    pub fn from_bytes(tagger: &[u8], parser: &[u8]) -> Result<Self, ModelError> {
+        Ok(Models { tagger: Tagger::from_bytes(tagger)?, parser: Parser::from_bytes(parser)? })
+    }
+}
+
+/// The tags and the tree of every token of an article, indexed like `Segmented::tokens`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Syntax {
+    /// Joint tags ("VERB VBN").
+    pub tags: Vec<String>,
+    /// Each token's head (a token index), `None` for a sentence's root.
+    pub heads: Vec<Option<usize>>,
+    /// Each token's relation to its head.
+    pub labels: Vec<String>,
+}
+
+impl Syntax {
+    /// The universal tag of token `i`.
+    pub fn upos(&self, i: usize) -> &str {
+        tagger::upos(&self.tags[i])
+    }
+}
+
+/// Tags and parses every sentence of `segmented` with `models`.
+pub fn analyze(segmented: &Segmented<'_>, models: &Models) -> Syntax {
+    let mut syntax = Syntax::default();
+    for sentence in &segmented.sentences {
+        let words: Vec<Lex> = sentence.tokens.clone().map(|i| Lex::new(segmented.word(i))).collect();
+        let tags = models.tagger.tag(&words);
+        let arcs = models.parser.parse(&words, &tags);
+        let first = sentence.tokens.start;
+        syntax.tags.extend(tags.iter().map(|t| t.to_string()));
+        syntax.heads.extend(arcs.iter().map(|a| a.head.map(|h| first + h)));
+        syntax.labels.extend(arcs.iter().map(|a| a.label.to_string()));
+    }
+    syntax
+}
+
+impl Models {
+    /// The models compiled into the binary (data/models), loaded once per process.
+    pub fn embedded() -> &'static Models {
+        static MODELS: std::sync::LazyLock<Models> = std::sync::LazyLock::new(|| {
+            Models::from_bytes(include_bytes!("../../data/models/tagger.hsm"), include_bytes!("../../data/models/parser.hsm"))
+                .expect("the built-in models match this build (retrain with `hearsay train` after changing features)")
+        });
+        &MODELS
+    }
+}

@@ -1,0 +1,468 @@
+//! The averaged perceptron that every learned stage uses, and its weights file.
+//!
+//! A feature is a 64-bit hash of a template name and the strings it looks at ([`Features`]);
+//! each feature holds a sparse row of weights, one per class it ever helped or hurt. Training
+//! ([`Trainer`]) keeps running totals for averaging (Collins 2002, with the lazy timestamps of the
+//! well-known few-hundred-line tagger); [`Trainer::finish`] averages, prunes weights too small to
+//! change a decision and quantizes the rest to 16 bits. A [`Model`] only scores.
+//!
+//! The file is little-endian: magic `HSM1`, a format version, the model kind, the feature-set hash
+//! (a hash of the templates' source, so a model trained with other features is refused), a notes
+//! string (training data and licence), the class names, the scale, then the rows sorted by key.
+//! Everything is deterministic: the same training data and seed give byte-identical files.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use thiserror::Error;
+
+/// The weights file's current format version.
+const FORMAT: u32 = 1;
+const MAGIC: &[u8; 4] = b"HSM1";
+
+/// Why a weights file could not be loaded.
+#[derive(Debug, Error)]
+pub enum ModelError {
+    /// The bytes are not a hearsay model, or are cut short.
+    #[error("not a hearsay model file, or truncated at byte {0}")]
+    Malformed(usize),
+    /// The file is for another format version.
+    #[error("model format {found} where this build reads format {FORMAT}: retrain with `hearsay train`")]
+    Version {
+        /// The version in the file.
+        found: u32,
+    },
+    /// The file holds another kind of model.
+    #[error("expected a {expected} model, found a {found} model")]
+    Kind {
+        /// The kind asked for.
+        expected: String,
+        /// The kind in the file.
+        found: String,
+    },
+    /// The model was trained with other feature templates.
+    #[error("the {kind} model was trained with other features (hash {found:016x}, this build {expected:016x}): retrain with `hearsay train`")]
+    Features {
+        /// The kind of model.
+        kind: String,
+        /// The hash in the file.
+        found: u64,
+        /// This build's hash.
+        expected: u64,
+    },
+}
+
+/// FNV-1a, 64 bits: stable across platforms and releases, unlike `DefaultHasher`.
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Fnv {
+    /// A hasher seeded with `template`.
+    pub fn new(template: &str) -> Self {
+        let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+        h.bytes(template.as_bytes());
+        h
+    }
+
+    /// Mixes `bytes` in, followed by a separator so that ("ab","c") differs from ("a","bc").
+    pub fn bytes(&mut self, bytes: &[u8]) -> &mut Self {
+        for &b in bytes.iter().chain(std::iter::once(&0xff)) {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+        self
+    }
+
+    /// The hash so far.
+    pub fn value(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The hash of a feature-set description (the templates' names and source, in order).
+pub fn feature_set_hash(description: &str) -> u64 {
+    Fnv::new("feature-set").bytes(description.as_bytes()).value()
+}
+
+/// A list of hashed features for one decision.
+#[derive(Debug, Default, Clone)]
+pub struct Features(pub Vec<u64>);
+
+impl Features {
+    /// Empties the list for the next decision.
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    /// Adds the feature `template` over `parts`.
+    pub fn add(&mut self, template: &str, parts: &[&str]) {
+        let mut h = Fnv::new(template);
+        for p in parts {
+            h.bytes(p.as_bytes());
+        }
+        self.0.push(h.value());
+    }
+}
+
+/// Keys are already hashes: use them as they are.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Identity(u64);
+
+impl Hasher for Identity {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<Identity>>;
+
+/// A trained model: classes and quantized sparse weights.
+#[derive(Debug, Clone)]
+pub struct Model {
+    /// What the model is ("tagger", "parser", "ner").
+    pub kind: String,
+    /// Training data, licence and settings, as written by the trainer.
+    pub notes: String,
+    /// Class names, indexed by class number.
+    pub classes: Vec<String>,
+    /// The hash of the feature templates it was trained with.
+    pub features: u64,
+    scale: f32,
+    rows: KeyMap<(u32, u32)>,
+    entries: Vec<(u16, i16)>,
+}
+
+impl Model {
+    /// Adds each feature's weights to `scores` (one per class, zeroed by the caller).
+    pub fn score(&self, features: &Features, scores: &mut [f32]) {
+        let mut acc = vec![0i32; scores.len()];
+        for key in &features.0 {
+            if let Some(&(start, len)) = self.rows.get(key) {
+                for &(class, w) in &self.entries[start as usize..(start + len) as usize] {
+                    acc[class as usize] += i32::from(w);
+                }
+            }
+        }
+        for (s, a) in scores.iter_mut().zip(acc) {
+            *s += a as f32 * self.scale;
+        }
+    }
+
+    /// The best class among those `allowed`, ties to the lowest number.
+    pub fn best(&self, features: &Features, allowed: impl Fn(usize) -> bool) -> Option<usize> {
+        let mut scores = vec![0.0; self.classes.len()];
+        self.score(features, &mut scores);
+        argmax(&scores, allowed)
+    }
+
+    /// The number of a class by name.
+    pub fn class(&self, name: &str) -> Option<usize> {
+        self.classes.iter().position(|c| c == name)
+    }
+
+    /// Number of features with weights.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether the model has no weights.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Reads a model of `kind` whose features hash to `features`.
+    pub fn from_bytes(bytes: &[u8], kind: &str, features: u64) -> Result<Self, ModelError> {
+        let mut r = Reader { bytes, at: 0 };
+        if r.take(4)? != MAGIC {
+            return Err(ModelError::Malformed(0));
+        }
+        let version = r.u32()?;
+        if version != FORMAT {
+            return Err(ModelError::Version { found: version });
+        }
+        let found_kind = r.string()?;
+        if found_kind != kind {
+            return Err(ModelError::Kind { expected: kind.to_string(), found: found_kind });
+        }
+        let hash = r.u64()?;
+        if hash != features {
+            return Err(ModelError::Features { kind: found_kind, found: hash, expected: features });
+        }
+        let notes = r.string()?;
+        let classes = (0..r.u32()?).map(|_| r.string()).collect::<Result<Vec<_>, _>>()?;
+        let scale = f32::from_bits(r.u32()?);
+        let n = r.u32()? as usize;
+        let mut rows = KeyMap::with_capacity_and_hasher(n, BuildHasherDefault::default());
+        let mut entries = Vec::new();
+        for _ in 0..n {
+            let key = r.u64()?;
+            let len = u32::from(r.u16()?);
+            rows.insert(key, (entries.len() as u32, len));
+            for _ in 0..len {
+                entries.push((r.u16()?, r.u16()? as i16));
+            }
+        }
+        Ok(Model { kind: found_kind, notes, classes, features, scale, rows, entries })
+    }
+}
+
+/// The index of the highest score among `allowed` classes; ties go to the lowest index.
+pub fn argmax(scores: &[f32], allowed: impl Fn(usize) -> bool) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for (i, &s) in scores.iter().enumerate() {
+        if allowed(i) && best.is_none_or(|b| s > scores[b]) {
+            best = Some(i);
+        }
+    }
+    best
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Result<&[u8], ModelError> {
+        let slice = self.bytes.get(self.at..self.at + n).ok_or(ModelError::Malformed(self.at))?;
+        self.at += n;
+        Ok(slice)
+    }
+    fn u16(&mut self) -> Result<u16, ModelError> {
+        Ok(u16::from_le_bytes(self.take(2)?.try_into().expect("two bytes")))
+    }
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        Ok(u32::from_le_bytes(self.take(4)?.try_into().expect("four bytes")))
+    }
+    fn u64(&mut self) -> Result<u64, ModelError> {
+        Ok(u64::from_le_bytes(self.take(8)?.try_into().expect("eight bytes")))
+    }
+    fn string(&mut self) -> Result<String, ModelError> {
+        let n = self.u32()? as usize;
+        let at = self.at;
+        String::from_utf8(self.take(n)?.to_vec()).map_err(|_| ModelError::Malformed(at))
+    }
+}
+
+/// One class's weight in a feature's row while training.
+#[derive(Debug, Clone, Copy)]
+struct Weight {
+    class: u16,
+    value: f32,
+    total: f64,
+    stamp: u32,
+}
+
+/// An averaged perceptron being trained.
+#[derive(Debug)]
+pub struct Trainer {
+    classes: Vec<String>,
+    rows: KeyMap<Vec<Weight>>,
+    instances: u32,
+}
+
+impl Trainer {
+    /// A trainer over `classes`.
+    pub fn new(classes: Vec<String>) -> Self {
+        Trainer { classes, rows: KeyMap::default(), instances: 0 }
+    }
+
+    /// The class names.
+    pub fn classes(&self) -> &[String] {
+        &self.classes
+    }
+
+    /// The current (not averaged) scores of every class.
+    pub fn scores(&self, features: &Features) -> Vec<f32> {
+        let mut scores = vec![0.0; self.classes.len()];
+        for key in &features.0 {
+            if let Some(row) = self.rows.get(key) {
+                for w in row {
+                    scores[w.class as usize] += w.value;
+                }
+            }
+        }
+        scores
+    }
+
+    /// Counts one decision; when `guess` was not `truth`, moves weight from one to the other.
+    pub fn update(&mut self, truth: usize, guess: usize, features: &Features) {
+        self.instances += 1;
+        if truth == guess {
+            return;
+        }
+        let now = self.instances;
+        for &key in &features.0 {
+            let row = self.rows.entry(key).or_default();
+            for (class, delta) in [(truth, 1.0f32), (guess, -1.0)] {
+                let w = match row.iter().position(|w| w.class as usize == class) {
+                    Some(i) => &mut row[i],
+                    None => {
+                        row.push(Weight { class: class as u16, value: 0.0, total: 0.0, stamp: now });
+                        row.last_mut().expect("pushed")
+                    }
+                };
+                w.total += f64::from(now - w.stamp) * f64::from(w.value);
+                w.stamp = now;
+                w.value += delta;
+            }
+        }
+    }
+
+    /// Averages, quantizes, drops weights whose magnitude is below `prune` (in averaged units),
+    /// and writes the file.
+    pub fn finish(&self, kind: &str, features: u64, notes: &str, prune: f64) -> Vec<u8> {
+        let now = f64::from(self.instances.max(1));
+        let mut keys: Vec<u64> = self.rows.keys().copied().collect();
+        keys.sort_unstable();
+        let average = |w: &Weight| (w.total + (now - f64::from(w.stamp)) * f64::from(w.value)) / now;
+        let largest = self.rows.values().flatten().map(|w| average(w).abs()).fold(0.0f64, f64::max);
+        let scale = if largest > 0.0 { largest / f64::from(i16::MAX) } else { 1.0 };
+        let mut model = Model {
+            kind: kind.to_string(),
+            notes: notes.to_string(),
+            classes: self.classes.clone(),
+            features,
+            scale: scale as f32,
+            rows: KeyMap::default(),
+            entries: Vec::new(),
+        };
+        for key in keys {
+            let mut row: Vec<(u16, i16)> =
+                self.rows[&key].iter().map(|w| (w.class, (average(w) / scale).round() as i16)).filter(|&(_, q)| q != 0).collect();
+            row.sort_unstable_by_key(|&(c, _)| c);
+            model.rows.insert(key, (model.entries.len() as u32, row.len() as u32));
+            model.entries.extend(row);
+        }
+        model.pruned(prune).to_bytes()
+    }
+}
+
+impl Model {
+    /// The model without weights whose magnitude is below `threshold`, nor features left empty.
+    pub fn pruned(&self, threshold: f64) -> Model {
+        let mut keys: Vec<u64> = self.rows.keys().copied().collect();
+        keys.sort_unstable();
+        let mut out = Model { rows: KeyMap::default(), entries: Vec::new(), ..self.clone() };
+        for key in keys {
+            let (start, len) = self.rows[&key];
+            let kept: Vec<(u16, i16)> = self.entries[start as usize..(start + len) as usize]
+                .iter()
+                .copied()
+                .filter(|&(_, q)| f64::from(q).abs() * f64::from(self.scale) >= threshold)
+                .collect();
+            if !kept.is_empty() {
+                out.rows.insert(key, (out.entries.len() as u32, kept.len() as u32));
+                out.entries.extend(kept);
+            }
+        }
+        out
+    }
+
+    /// The weights file, rows sorted by key.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FORMAT.to_le_bytes());
+        put_string(&mut out, &self.kind);
+        out.extend_from_slice(&self.features.to_le_bytes());
+        put_string(&mut out, &self.notes);
+        out.extend_from_slice(&(self.classes.len() as u32).to_le_bytes());
+        for c in &self.classes {
+            put_string(&mut out, c);
+        }
+        out.extend_from_slice(&self.scale.to_bits().to_le_bytes());
+        let mut keys: Vec<u64> = self.rows.keys().copied().collect();
+        keys.sort_unstable();
+        out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
+        for key in keys {
+            let (start, len) = self.rows[&key];
+            out.extend_from_slice(&key.to_le_bytes());
+            out.extend_from_slice(&(len as u16).to_le_bytes());
+            for &(c, q) in &self.entries[start as usize..(start + len) as usize] {
+                out.extend_from_slice(&c.to_le_bytes());
+                out.extend_from_slice(&q.to_le_bytes());
+            }
+        }
+        out
+    }
+}
+
+fn put_string(out: &mut Vec<u8>, s: &str) {
+    out.extend_from_slice(&(s.len() as u32).to_le_bytes());
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// A small deterministic generator (xorshift64*) for shuffling training data.
+#[derive(Debug, Clone)]
+pub struct Rng(u64);
+
+impl Rng {
+    /// A generator from `seed` (any value).
+    pub fn new(seed: u64) -> Self {
+        Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1)
+    }
+
+    /// The next number.
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    /// Shuffles `items` in place (Fisher–Yates).
+    pub fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            items.swap(i, j);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn features(words: &[&str]) -> Features {
+        let mut f = Features::default();
+        for w in words {
+            f.add("w", &[w]);
+        }
+        f
+    }
+
+    #[test]
+    fn learns_separable_classes_and_round_trips_through_bytes() {
+        let mut t = Trainer::new(vec!["a".into(), "b".into()]);
+        let data = [(&["x", "y"][..], 0), (&["z", "y"][..], 1), (&["x"][..], 0), (&["z"][..], 1)];
+        for _ in 0..5 {
+            for (words, truth) in data {
+                let f = features(words);
+                let guess = argmax(&t.scores(&f), |_| true).expect("classes");
+                t.update(truth, guess, &f);
+            }
+        }
+        let bytes = t.finish("test", 7, "notes", 0.0);
+        let model = Model::from_bytes(&bytes, "test", 7).expect("loads");
+        assert_eq!(model.best(&features(&["x"]), |_| true), Some(0));
+        assert_eq!(model.best(&features(&["z", "y"]), |_| true), Some(1));
+        assert_eq!(model.notes, "notes");
+        assert_eq!(t.finish("test", 7, "notes", 0.0), bytes, "deterministic");
+    }
+
+    #[test]
+    fn refuses_other_kinds_features_and_truncation() {
+        let bytes = Trainer::new(vec!["a".into()]).finish("tagger", 1, "", 0.0);
+        assert!(matches!(Model::from_bytes(&bytes, "parser", 1), Err(ModelError::Kind { .. })));
+        assert!(matches!(Model::from_bytes(&bytes, "tagger", 2), Err(ModelError::Features { .. })));
+        assert!(matches!(Model::from_bytes(&bytes[..10], "tagger", 1), Err(ModelError::Malformed(_))));
+    }
+}

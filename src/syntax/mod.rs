@@ -77,3 +77,24 @@ impl Models {
         &MODELS
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::Source;
+    use crate::layout::analyze as layout;
+    use crate::segment::segment;
+
+    #[test]
+    fn the_built_in_models_find_speaker_and_complement() {
+        let article = layout(Source::from_text("t", "Ms Okafor said the new bridge would reopen in May."));
+        let seg = segment(&article);
+        let syntax = analyze(&seg, Models::embedded());
+        let find = |w: &str| (0..seg.tokens.len()).find(|&i| seg.word(i) == w).expect("token");
+        let (said, okafor, reopen) = (find("said"), find("Okafor"), find("reopen"));
+        assert_eq!(syntax.heads[said], None);
+        assert_eq!((syntax.heads[okafor], syntax.labels[okafor].as_str()), (Some(said), "nsubj"));
+        assert_eq!((syntax.heads[reopen], syntax.labels[reopen].as_str()), (Some(said), "ccomp"));
+        assert_eq!(syntax.upos(okafor), "PROPN");
+    }
+}

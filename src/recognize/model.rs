@@ -13,8 +13,8 @@
 
 use super::Mention;
 use crate::lexicon::{EntityType, Known, Lexicon, RoleClass};
-use crate::text::Span;
 use crate::syntax::perceptron::{Features, Model, ModelError, argmax, feature_set_hash};
+use crate::text::Span;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 

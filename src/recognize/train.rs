@@ -11,9 +11,9 @@
 //! all) and every tenth document of the other corpora. Training is deterministic: documents are
 //! shuffled by a seeded generator, and the weights are byte-identical for the same data and seed.
 
-use crate::lexicon::{EntityType, Lexicon};
 use crate::ingest::Source as Article;
 use crate::layout::analyze;
+use crate::lexicon::{EntityType, Lexicon};
 use crate::recognize::model::{self, CLASSES, DocContext, Hint, KIND, NerModel, SentenceContext, Tagged, allowed, encode, hints};
 use crate::recognize::rule_mentions;
 use crate::segment::segment;
@@ -182,15 +182,15 @@ fn train_doc(trainer: &mut Trainer, lexicon: &Lexicon, doc: &Doc) {
         let truth = encode(sentence.len(), &gold.spans);
         let s = SentenceContext::new(lexicon, sentence, hints);
         let mut tags: Vec<usize> = Vec::with_capacity(sentence.len());
-        for i in 0..sentence.len() {
+        for (i, &gold_class) in truth.iter().enumerate() {
             features.clear();
             model::features(&s, &context, &tags, i, &mut features);
             let scores = trainer.scores(&features);
             let guess = argmax(&scores, |c| allowed(&tags, c, i + 1 == sentence.len())).unwrap_or(0);
-            trainer.update(truth[i], guess, &features);
+            trainer.update(gold_class, guess, &features);
             // The history is the gold tags (measured better on the held-out documents than the
             // tagger's own guesses, 64.7 against 60.8 F1).
-            tags.push(truth[i]);
+            tags.push(gold_class);
         }
         context.remember(sentence, &gold.spans);
     }
@@ -462,13 +462,15 @@ fn re3d_docs(files: &[(&str, &str)]) -> Vec<Doc> {
 }
 
 /// Words that may stand in lowercase inside a name ("Bank of England", "al-Assad").
-const NAME_CONNECTORS: &[&str] = &["of", "the", "and", "for", "&", "de", "du", "da", "del", "der", "van", "von", "bin", "al", "el", "la", "le", "y", "-", "'s", "on"];
+const NAME_CONNECTORS: &[&str] =
+    &["of", "the", "and", "for", "&", "de", "du", "da", "del", "der", "van", "von", "bin", "al", "el", "la", "le", "y", "-", "'s", "on"];
 
 /// Whether every word of a mention is capitalized, a number or a connector, and the first is
 /// capitalized: a name, not a description ("U.S. service members").
 fn is_written_as_name(tokens: &[&str]) -> bool {
     let capital = |t: &str| t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
-    tokens.first().is_some_and(|&t| capital(t)) && tokens.iter().all(|&t| capital(t) || NAME_CONNECTORS.contains(&t.to_lowercase().as_str()) || t.starts_with("al-"))
+    tokens.first().is_some_and(|&t| capital(t))
+        && tokens.iter().all(|&t| capital(t) || NAME_CONNECTORS.contains(&t.to_lowercase().as_str()) || t.starts_with("al-"))
 }
 
 /// GUM's document names by split ("train", "dev", "test").
@@ -492,7 +494,12 @@ fn gum_docs(files: &[(&str, &str)], splits: &str, lexicon: &Lexicon) -> Vec<Doc>
         .iter()
         .filter_map(|&(name, data)| {
             let split = splits.get(name).map_or("train", String::as_str);
-            (split != "test").then(|| Doc { corpus: "gum", held_out: split == "dev", sentences: gum_sentences(data, lexicon), hints: Vec::new() })
+            (split != "test").then(|| Doc {
+                corpus: "gum",
+                held_out: split == "dev",
+                sentences: gum_sentences(data, lexicon),
+                hints: Vec::new(),
+            })
         })
         .collect()
 }
@@ -538,10 +545,8 @@ fn gum_sentences(data: &str, lexicon: &Lexicon) -> Vec<Gold> {
         if words.is_empty() {
             continue;
         }
-        let mentions = gum_mentions(&words, lexicon)
-            .into_iter()
-            .map(|(a, b, kind)| (words[a].surface, words[b - 1].surface + 1, kind))
-            .collect();
+        let mentions =
+            gum_mentions(&words, lexicon).into_iter().map(|(a, b, kind)| (words[a].surface, words[b - 1].surface + 1, kind)).collect();
         out.push(project(&Source { text, tokens: surface, mentions }));
     }
     out
@@ -586,7 +591,7 @@ fn gum_mentions(words: &[Word<'_>], lexicon: &Lexicon) -> Vec<(usize, usize, Ent
                 "place" => EntityType::Place,
                 _ => return None,
             };
-            let head = (a..b).find(|&k| words[k].head == 0 || words[k].head - 1 < a || words[k].head - 1 >= b)?;
+            let head = (a..b).find(|&k| words[k].head == 0 || words[k].head <= a || words[k].head > b)?;
             (words[head].upos == "PROPN").then_some(())?;
             let (a, b) = trim_name(words, lexicon, a, b, kind)?;
             Some((a, b, kind))
@@ -611,7 +616,11 @@ fn trim_name(words: &[Word<'_>], lexicon: &Lexicon, mut a: usize, mut b: usize, 
         a += 1;
     }
     // A person's title or role is not part of the name ("President Obama").
-    while kind == EntityType::Person && a + 1 < b && lexicon.role(words[a].form.trim_end_matches('.')).is_some() && words[a + 1].upos == "PROPN" {
+    while kind == EntityType::Person
+        && a + 1 < b
+        && lexicon.role(words[a].form.trim_end_matches('.')).is_some()
+        && words[a + 1].upos == "PROPN"
+    {
         a += 1;
     }
     while b > a && (words[b - 1].upos == "PUNCT" || words[b - 1].upos == "PART") {
@@ -637,7 +646,10 @@ mod tests {
         let docs = uner_docs(data);
         let s = &docs[0].sentences[0];
         assert_eq!(s.words, ["Mr.", "Smith", "'s", "cat", "saw", "Al-Zaman", "."]);
-        assert_eq!(s.spans, [Tagged { start: 1, end: 2, kind: EntityType::Person }, Tagged { start: 5, end: 6, kind: EntityType::Organization }]);
+        assert_eq!(
+            s.spans,
+            [Tagged { start: 1, end: 2, kind: EntityType::Person }, Tagged { start: 5, end: 6, kind: EntityType::Organization }]
+        );
     }
 
     #[test]
@@ -645,10 +657,10 @@ mod tests {
         let data = "The I-ORG\nMad I-ORG\nCapsule I-ORG\nplays O\nin O\nOsaka I-LOC\n. O\n\nJapanese I-MISC\n\n-DOCSTART- O\n\nx O\n";
         let docs = wikigold_docs(data);
         assert_eq!(docs.len(), 2);
-        assert_eq!(docs[0].sentences[0].spans, [
-            Tagged { start: 0, end: 3, kind: EntityType::Organization },
-            Tagged { start: 5, end: 6, kind: EntityType::Place }
-        ]);
+        assert_eq!(
+            docs[0].sentences[0].spans,
+            [Tagged { start: 0, end: 3, kind: EntityType::Organization }, Tagged { start: 5, end: 6, kind: EntityType::Place }]
+        );
         assert!(docs[0].sentences[1].spans.is_empty(), "MISC is dropped");
     }
 
@@ -674,16 +686,18 @@ mod tests {
 10\tChicago\tChicago\tPROPN\tNNP\t_\t8\tnmod\t_\tEntity=(4-place-new-x-x-1-coref)3)|SpaceAfter=No\n\
 11\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n";
         let s = &gum_sentences(data, &lex())[0];
-        assert_eq!(s.spans, [
-            Tagged { start: 4, end: 5, kind: EntityType::Person },
-            Tagged { start: 7, end: 10, kind: EntityType::Organization }
-        ]);
+        assert_eq!(
+            s.spans,
+            [Tagged { start: 4, end: 5, kind: EntityType::Person }, Tagged { start: 7, end: 10, kind: EntityType::Organization }]
+        );
     }
 
     #[test]
     fn a_tiny_corpus_is_learned_and_training_is_deterministic() {
         let mut uner = String::new();
-        for (i, (name, place)) in [("Anna", "Oslo"), ("Boris", "Lima"), ("Chen", "Rome"), ("Dana", "Kiev")].iter().cycle().take(40).enumerate() {
+        for (i, (name, place)) in
+            [("Anna", "Oslo"), ("Boris", "Lima"), ("Chen", "Rome"), ("Dana", "Kiev")].iter().cycle().take(40).enumerate()
+        {
             uner.push_str(&format!("# newdoc id = d{i}\n# text = {name} lives in {place} .\n1\t{name}\tB-PER\n2\tlives\tO\n3\tin\tO\n4\t{place}\tB-LOC\n5\t.\tO\n\n"));
         }
         let gum = "# text = Zed Corp hired Ola .\n1\tZed\tZed\tPROPN\t_\t_\t2\tcompound\t_\tEntity=(1-organization-new-x-x-2-coref\n2\tCorp\tCorp\tPROPN\t_\t_\t3\tnsubj\t_\tEntity=1)\n3\thired\thire\tVERB\t_\t_\t0\troot\t_\t_\n4\tOla\tOla\tPROPN\t_\t_\t3\tobj\t_\tEntity=(2-person-new-x-x-1-coref)\n5\t.\t.\tPUNCT\t_\t_\t3\tpunct\t_\t_\n";
@@ -700,7 +714,10 @@ mod tests {
         assert_eq!(train(&corpora, &lexicon, &settings).expect("trains").weights, trained.weights, "byte-identical");
         let model = NerModel::from_bytes(&trained.weights).expect("loads");
         let tagged = model.tag(&lexicon, &[vec!["Boris", "lives", "in", "Rome", "."]], &[vec![None; 5]]);
-        assert_eq!(tagged[0], [Tagged { start: 0, end: 1, kind: EntityType::Person }, Tagged { start: 3, end: 4, kind: EntityType::Place }]);
+        assert_eq!(
+            tagged[0],
+            [Tagged { start: 0, end: 1, kind: EntityType::Person }, Tagged { start: 3, end: 4, kind: EntityType::Place }]
+        );
         assert!(trained.report.contains("epoch 4"), "{}", trained.report);
     }
 }

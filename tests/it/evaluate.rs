@@ -47,22 +47,21 @@ fn conll_fixture_scores() {
     let report = evaluate::conll(&pipeline(), &data).unwrap();
     // Gold: doc 1 Angela Merkel, Emmanuel Macron (PER), Paris (LOC), United Nations (ORG); doc 2
     // White House (LOC), Ford (ORG), Jordan (LOC), Peter Novak (PER), Siemens (ORG); German is
-    // MISC and ignored. The pipeline finds doc 1 exactly and, in doc 2, Jordan and Peter Novak,
-    // White House as an organization, and neither Ford nor Siemens (FIXME: both are missed).
-    // Typed: tp 6, fp 1, fn 3: P 6/7 = 85.7, R 6/9 = 66.7, F1 12/16 = 75.0. Untyped: 7 of 7
-    // predicted spans are gold spans, 7 of 9 gold spans found: F1 14/16 = 87.5.
-    // PER 3/3/3 = 100; ORG tp 1 fp 1 fn 2 = 40.0; LOC tp 2 fp 0 fn 1 = 80.0.
+    // MISC and ignored. The pipeline finds doc 1 exactly and, in doc 2, White House, Jordan and
+    // Peter Novak, and neither Ford nor Siemens (FIXME: both are missed).
+    // Typed: tp 7, fp 0, fn 2: P 100, R 7/9 = 77.8, F1 14/16 = 87.5. Untyped: the same.
+    // PER 3/3/3 = 100; ORG tp 1 fp 0 fn 2 = 50.0; LOC tp 3 fp 0 fn 0 = 100.
     assert_eq!(report.format, ConllFormat::Conll);
     assert_eq!((report.documents, report.gold_mentions, report.predicted_mentions), (2, 9, 7));
-    assert_eq!((report.tp, report.fp, report.fn_, report.untyped_tp), (6, 1, 3, 7));
-    assert_eq!((report.p, report.r, report.f1, report.untyped_f1), (85.7, 66.7, 75.0, 87.5));
-    assert_eq!((report.per_f1, report.org_f1, report.loc_f1), (100.0, 40.0, 80.0));
+    assert_eq!((report.tp, report.fp, report.fn_, report.untyped_tp), (7, 0, 2, 7));
+    assert_eq!((report.p, report.r, report.f1, report.untyped_f1), (100.0, 77.8, 87.5, 87.5));
+    assert_eq!((report.per_f1, report.org_f1, report.loc_f1), (100.0, 50.0, 100.0));
     let json = serde_json::to_value(&report).unwrap();
     assert_eq!(json["PER_f1"], 100.0);
     assert_eq!(json["types"][1]["label"], "ORG");
     assert_eq!(json["types"][1]["fn"], 2);
     let table = report.to_string();
-    assert!(table.contains("ORG        50.0   33.3   40.0      1      1      2"), "{table}");
+    assert!(table.contains("ORG       100.0   33.3   50.0      1      0      2"), "{table}");
 }
 
 #[test]

@@ -142,16 +142,12 @@ pub struct Model {
 impl Model {
     /// Adds each feature's weights to `scores` (one per class, zeroed by the caller).
     pub fn score(&self, features: &Features, scores: &mut [f32]) {
-        let mut acc = vec![0i32; scores.len()];
         for key in &features.0 {
             if let Some(&(start, len)) = self.rows.get(key) {
                 for &(class, w) in &self.entries[start as usize..(start + len) as usize] {
-                    acc[class as usize] += i32::from(w);
+                    scores[class as usize] += f32::from(w) * self.scale;
                 }
             }
-        }
-        for (s, a) in scores.iter_mut().zip(acc) {
-            *s += a as f32 * self.scale;
         }
     }
 

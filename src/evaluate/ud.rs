@@ -42,6 +42,9 @@ pub struct Accuracies {
     pub uas: f64,
     /// Labeled attachment.
     pub las: f64,
+    /// The gold relations of the words given a wrong head or relation, with counts, most
+    /// frequent first (at most ten).
+    pub arc_errors: Vec<(String, usize)>,
 }
 
 /// F1 scores on our own segmentation, in percent.
@@ -71,6 +74,7 @@ pub fn ud(models: &Models, data: &str) -> Result<UdReport, ConlluError> {
 
 fn on_gold_words(models: &Models, sentences: &[Sentence]) -> Accuracies {
     let (mut upos, mut joint, mut uas, mut las, mut total) = (0, 0, 0, 0, 0usize);
+    let mut errors: BTreeMap<String, usize> = BTreeMap::new();
     for s in sentences {
         let words: Vec<tagger::Lex> = s.words.iter().map(|w| tagger::Lex::new(&w.form)).collect();
         let tags = models.tagger.tag(&words);
@@ -79,14 +83,17 @@ fn on_gold_words(models: &Models, sentences: &[Sentence]) -> Accuracies {
             total += 1;
             upos += usize::from(tagger::upos(tag) == w.upos);
             joint += usize::from(*tag == w.joint_tag());
-            if arc.head.map_or(0, |h| h + 1) == w.head {
-                uas += 1;
-                las += usize::from(arc.label == w.deprel);
+            let head_right = arc.head.map_or(0, |h| h + 1) == w.head;
+            uas += usize::from(head_right);
+            if head_right && arc.label == w.deprel {
+                las += 1;
+            } else {
+                *errors.entry(w.deprel.clone()).or_insert(0) += 1;
             }
         }
     }
     let pct = |n: usize| 100.0 * n as f64 / total.max(1) as f64;
-    Accuracies { upos: pct(upos), upos_xpos: pct(joint), uas: pct(uas), las: pct(las) }
+    Accuracies { upos: pct(upos), upos_xpos: pct(joint), uas: pct(uas), las: pct(las), arc_errors: commonest(errors, 10) }
 }
 
 /// One gold unit in document coordinates: its span, the word it stands for, that word's head
@@ -185,6 +192,8 @@ impl fmt::Display for UdReport {
         writeln!(f, "{} sentences, {} words", self.sentences, self.words)?;
         let g = &self.gold_tokens;
         writeln!(f, "gold words     UPOS {:.2}  UPOS+XPOS {:.2}  UAS {:.2}  LAS {:.2}  (accuracy)", g.upos, g.upos_xpos, g.uas, g.las)?;
+        let errors: Vec<String> = g.arc_errors.iter().map(|(rel, n)| format!("{rel} {n}")).collect();
+        writeln!(f, "words with a wrong head or relation, by gold relation: {}", errors.join(", "))?;
         let o = &self.own_tokens;
         writeln!(
             f,

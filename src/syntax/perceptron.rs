@@ -135,20 +135,65 @@ pub struct Model {
     /// The hash of the feature templates it was trained with.
     pub features: u64,
     scale: f32,
-    rows: KeyMap<(u32, u32)>,
+    rows: KeyMap<Row>,
     entries: Vec<(u16, i16)>,
+    /// Rows with weights for many classes, also stored densely (one weight per class) for speed.
+    dense: Vec<i16>,
 }
+
+/// Where a feature's weights lie: `len` pairs from `start` in `entries`, and, when the row is
+/// dense, its weights from `dense_at` in `dense` (`u32::MAX` otherwise).
+#[derive(Debug, Clone, Copy)]
+struct Row {
+    start: u32,
+    len: u32,
+    dense_at: u32,
+}
+
+/// The most classes a model may have: scores accumulate in a buffer of this size on the stack.
+const MAX_CLASSES: usize = 1024;
 
 impl Model {
     /// Adds each feature's weights to `scores` (one per class, zeroed by the caller).
     pub fn score(&self, features: &Features, scores: &mut [f32]) {
+        let n = self.classes.len();
+        let mut acc = [0i32; MAX_CLASSES];
+        let acc = &mut acc[..n];
         for key in &features.0 {
-            if let Some(&(start, len)) = self.rows.get(key) {
-                for &(class, w) in &self.entries[start as usize..(start + len) as usize] {
-                    scores[class as usize] += f32::from(w) * self.scale;
+            let Some(row) = self.rows.get(key) else { continue };
+            if row.dense_at != u32::MAX {
+                let weights = &self.dense[row.dense_at as usize..row.dense_at as usize + n];
+                for (a, &w) in acc.iter_mut().zip(weights) {
+                    *a += i32::from(w);
+                }
+            } else {
+                for &(class, w) in self.row(row) {
+                    acc[class as usize] += i32::from(w);
                 }
             }
         }
+        for (s, &a) in scores.iter_mut().zip(acc.iter()) {
+            *s += a as f32 * self.scale;
+        }
+    }
+
+    fn row(&self, row: &Row) -> &[(u16, i16)] {
+        &self.entries[row.start as usize..(row.start + row.len) as usize]
+    }
+
+    /// Adds a row, stored densely too when it has weights for a quarter of the classes or more.
+    fn push_row(&mut self, key: u64, row: &[(u16, i16)]) {
+        let n = self.classes.len();
+        let mut dense_at = u32::MAX;
+        if row.len() * 4 >= n {
+            dense_at = self.dense.len() as u32;
+            self.dense.resize(self.dense.len() + n, 0);
+            for &(c, w) in row {
+                self.dense[dense_at as usize + c as usize] = w;
+            }
+        }
+        self.rows.insert(key, Row { start: self.entries.len() as u32, len: row.len() as u32, dense_at });
+        self.entries.extend_from_slice(row);
     }
 
     /// The best class among those `allowed`, ties to the lowest number.
@@ -194,18 +239,26 @@ impl Model {
         let notes = r.string()?;
         let classes = (0..r.u32()?).map(|_| r.string()).collect::<Result<Vec<_>, _>>()?;
         let scale = f32::from_bits(r.u32()?);
+        if classes.len() > MAX_CLASSES {
+            return Err(ModelError::Malformed(r.at));
+        }
         let n = r.u32()? as usize;
-        let mut rows = KeyMap::with_capacity_and_hasher(n, BuildHasherDefault::default());
-        let mut entries = Vec::new();
+        let rows = KeyMap::with_capacity_and_hasher(n, BuildHasherDefault::default());
+        let mut model = Model { kind: found_kind, notes, classes, features, scale, rows, entries: Vec::new(), dense: Vec::new() };
+        let mut row = Vec::new();
         for _ in 0..n {
             let key = r.u64()?;
-            let len = u32::from(r.u16()?);
-            rows.insert(key, (entries.len() as u32, len));
-            for _ in 0..len {
-                entries.push((r.u16()?, r.u16()? as i16));
+            row.clear();
+            for _ in 0..r.u16()? {
+                let class = r.u16()?;
+                if usize::from(class) >= model.classes.len() {
+                    return Err(ModelError::Malformed(r.at));
+                }
+                row.push((class, r.u16()? as i16));
             }
+            model.push_row(key, &row);
         }
-        Ok(Model { kind: found_kind, notes, classes, features, scale, rows, entries })
+        Ok(model)
     }
 }
 
@@ -329,13 +382,13 @@ impl Trainer {
             scale: scale as f32,
             rows: KeyMap::default(),
             entries: Vec::new(),
+            dense: Vec::new(),
         };
         for key in keys {
             let mut row: Vec<(u16, i16)> =
                 self.rows[&key].iter().map(|w| (w.class, (average(w) / scale).round() as i16)).filter(|&(_, q)| q != 0).collect();
             row.sort_unstable_by_key(|&(c, _)| c);
-            model.rows.insert(key, (model.entries.len() as u32, row.len() as u32));
-            model.entries.extend(row);
+            model.push_row(key, &row);
         }
         model.pruned(prune).to_bytes()
     }
@@ -346,17 +399,16 @@ impl Model {
     pub fn pruned(&self, threshold: f64) -> Model {
         let mut keys: Vec<u64> = self.rows.keys().copied().collect();
         keys.sort_unstable();
-        let mut out = Model { rows: KeyMap::default(), entries: Vec::new(), ..self.clone() };
+        let mut out = Model { rows: KeyMap::default(), entries: Vec::new(), dense: Vec::new(), ..self.clone() };
         for key in keys {
-            let (start, len) = self.rows[&key];
-            let kept: Vec<(u16, i16)> = self.entries[start as usize..(start + len) as usize]
+            let kept: Vec<(u16, i16)> = self
+                .row(&self.rows[&key])
                 .iter()
                 .copied()
                 .filter(|&(_, q)| f64::from(q).abs() * f64::from(self.scale) >= threshold)
                 .collect();
             if !kept.is_empty() {
-                out.rows.insert(key, (out.entries.len() as u32, kept.len() as u32));
-                out.entries.extend(kept);
+                out.push_row(key, &kept);
             }
         }
         out
@@ -379,10 +431,10 @@ impl Model {
         keys.sort_unstable();
         out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
         for key in keys {
-            let (start, len) = self.rows[&key];
+            let row = self.row(&self.rows[&key]);
             out.extend_from_slice(&key.to_le_bytes());
-            out.extend_from_slice(&(len as u16).to_le_bytes());
-            for &(c, q) in &self.entries[start as usize..(start + len) as usize] {
+            out.extend_from_slice(&(row.len() as u16).to_le_bytes());
+            for &(c, q) in row {
                 out.extend_from_slice(&c.to_le_bytes());
                 out.extend_from_slice(&q.to_le_bytes());
             }

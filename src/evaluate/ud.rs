@@ -104,17 +104,25 @@ struct GoldUnit {
     deprel: String,
 }
 
+/// A treebank document as text, with its gold sentence spans and surface units by span.
+#[derive(Default)]
+struct GoldDocument {
+    text: String,
+    sentences: Vec<Span>,
+    units: BTreeMap<(usize, usize), GoldUnit>,
+}
+
 /// Builds each document's text and its gold sentences and units.
-fn documents(sentences: &[Sentence]) -> Vec<(String, Vec<Span>, BTreeMap<(usize, usize), GoldUnit>)> {
-    let mut docs: Vec<(String, Vec<Span>, BTreeMap<(usize, usize), GoldUnit>)> = Vec::new();
+fn documents(sentences: &[Sentence]) -> Vec<GoldDocument> {
+    let mut docs: Vec<GoldDocument> = Vec::new();
     let mut last_doc = None;
     for s in sentences {
         if last_doc != Some(&s.document) || docs.is_empty() {
-            docs.push((String::new(), Vec::new(), BTreeMap::new()));
+            docs.push(GoldDocument::default());
             last_doc = Some(&s.document);
         }
         let Some(spans) = s.word_spans() else { continue };
-        let (text, sents, units) = docs.last_mut().expect("pushed");
+        let GoldDocument { text, sentences: sents, units } = docs.last_mut().expect("pushed");
         if !text.is_empty() {
             text.push(if s.new_paragraph { '\n' } else { ' ' });
         }
@@ -146,7 +154,7 @@ fn on_own_tokens(models: &Models, sentences: &[Sentence]) -> OwnScores {
     let (mut tok_ok, mut tok_pred, mut tok_gold) = (0, 0, 0);
     let (mut upos, mut uas, mut las) = (0, 0, 0);
     let mut errors: BTreeMap<String, usize> = BTreeMap::new();
-    for (text, gold_sentences, units) in documents(sentences) {
+    for GoldDocument { text, sentences: gold_sentences, units } in documents(sentences) {
         let article = analyze(Source::from_text("ud", text.clone()));
         let seg = segment(&article);
         let syntax = syntax::analyze(&seg, models);

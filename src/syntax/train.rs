@@ -7,7 +7,7 @@
 //! (jackknifing), so that it sees at training time tags as wrong as those it will get.
 
 use super::conllu::{Sentence, Tree};
-use super::parser::{self, Context, Move, Parser, State, decode, encode};
+use super::parser::{self, Context, Move, Parser, State, decode};
 use super::perceptron::{Features, Rng, Trainer, argmax};
 use super::tagger::{self, Lex, Tagger};
 use std::collections::BTreeSet;
@@ -240,12 +240,11 @@ fn parse_and_learn(trainer: &mut Trainer, tree: &Tree, tags: &[&str], labels: &[
         } else {
             let truth = argmax(&scores, |c| valid(c) && cost(c) == least).expect("a least-cost move");
             trainer.update(truth, guess, &f);
-            if explore && rng.next() % 10 < 9 { guess } else { truth }
+            if explore && rng.next_u64() % 10 < 9 { guess } else { truth }
         };
         let (mv, label) = decode(next, count);
         state.apply(mv, label);
     }
-    debug_assert_eq!(encode(Move::Shift, 0, count), 0);
 }
 
 /// Unlabeled and labeled attachment scores of `parser` on `trees` with `tags`; punctuation

@@ -23,7 +23,7 @@ pub const KIND: &str = "ner";
 
 /// The feature templates, in order; their hash is stored with the weights, so that a model
 /// trained with other templates is refused. Change the version when a template changes.
-pub const TEMPLATES: &str = "ner-features v2: rule rule-name rule-1 rule+1 rule|shape bias w lw shape long-shape pre1 pre2 pre3 suf2 suf3 suf4 \
+pub const TEMPLATES: &str = "ner-features v3: pre4 suf5 w-1|w+1 shape-2 shape+2 run rule rule-name rule-1 rule+1 rule|shape bias w lw shape long-shape pre1 pre2 pre3 suf2 suf3 suf4 \
 w-1 w+1 w-2 w+2 shape-1 shape+1 shape-1|0|+1 w-1|w w|w+1 t-1 t-2|t-1 t-1|w t-1|shape first first|shape \
 after-open caps-line fn sn fn-1 sn+1 common demonym role role-1 role-2 noun noun+1 noun+2 gaz gaz-1 gaz+1 \
 gaz|shape lower-elsewhere upper-elsewhere seen-as seen-as|shape";
@@ -402,12 +402,16 @@ pub fn features(s: &SentenceContext<'_>, doc: &DocContext, tags: &[usize], i: us
     f.add("lw", &[lower]);
     f.add("shape", &[&short]);
     f.add("long-shape", &[sh(0)]);
-    for k in 1..=3.min(m) {
+    for k in 1..=4.min(m) {
         f.add("pre", &[&affix(0..k)]);
     }
-    for k in 2..=4.min(m) {
+    for k in 2..=5.min(m) {
         f.add("suf", &[&affix(m - k..m)]);
     }
+    f.add("w-1|w+1", &[lw(-1), lw(1)]);
+    f.add("shape-2", &[sh(-2)]);
+    f.add("shape+2", &[sh(2)]);
+    f.add("run", &[&capital_run(s, i)]);
     f.add("w-1", &[lw(-1)]);
     f.add("w+1", &[lw(1)]);
     f.add("w-2", &[lw(-2)]);
@@ -450,6 +454,17 @@ fn rule_features(s: &SentenceContext<'_>, i: usize, short: &str, f: &mut Feature
     f.add("rule-1", &[&tag(-1), &here]);
     f.add("rule+1", &[&here, &tag(1)]);
     f.add("rule|shape", &[&here, short]);
+}
+
+/// Where token `i` stands in its run of capitalized words ("2/3": second of three), "-" outside.
+fn capital_run(s: &SentenceContext<'_>, i: usize) -> String {
+    let capital = |j: usize| s.words[j].starts_with(char::is_uppercase);
+    if !capital(i) {
+        return "-".to_string();
+    }
+    let start = (0..i).rev().take_while(|&j| capital(j)).last().unwrap_or(i);
+    let end = (i..s.words.len()).take_while(|&j| capital(j)).last().map_or(i + 1, |j| j + 1);
+    format!("{}/{}", i - start + 1, (end - start).min(5))
 }
 
 /// The lowercase word `k` tokens from `i`, or a boundary marker.

@@ -638,7 +638,7 @@ fn train_syntax(model: TrainModel, data: &Path, output: &Path, epochs: Option<us
         let bytes = std::fs::read(&tagger_path).with_context(|| format!("cannot read {} (train the tagger first)", tagger_path.display()))?;
         let tagger = Tagger::from_bytes(&bytes).with_context(|| tagger_path.display().to_string())?;
         let tags = train::jackknife(&corpus.train, train::Options { epochs: 5, ..options }, &mut |l| log(l));
-        let options = train::Options { epochs: epochs.unwrap_or(12), ..options };
+        let options = train::Options { epochs: epochs.unwrap_or(10), ..options };
         let trained = train::train_parser(&corpus, &tags, &tagger, options, &mut |l| log(l));
         let path = output.join("parser.hsm");
         std::fs::write(&path, &trained.bytes).with_context(|| format!("cannot write {}", path.display()))?;

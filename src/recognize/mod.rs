@@ -17,6 +17,7 @@
 //! commenters, datelines, results tables); rule candidates it did not overlap stay when more than
 //! shape or context typed them. A string gets one type per document.
 
+mod learned;
 pub mod model;
 pub mod train;
 
@@ -24,7 +25,6 @@ use crate::layout::Article;
 use crate::lexicon::{EntityType, Known, Lexicon, RoleClass};
 use crate::segment::{Segmented, TokenKind};
 use crate::text::{Diagnostic, Span, fold_typography};
-use model::{Hint, NerModel, hints};
 use std::collections::HashMap;
 
 /// One mention of a named entity.
@@ -942,130 +942,6 @@ impl<'a> Recognizer<'a> {
         }
     }
 
-    /// The learned tagger's mentions ([`model`]) replace the rules' candidates they overlap,
-    /// except where the rules read the page better: bylines, the publisher, commenters,
-    /// datelines and results tables. A learned span keeps the gazetteer entry its words name when
-    /// the types agree. Headlines are left to the rules (title case says nothing about names).
-    fn learned(&mut self, model: &NerModel) {
-        let mut learned = self.learned_mentions(model);
-        learned.retain(|l| !self.found.iter().any(|m| is_layout_rule(m) && m.span.overlaps(l.span)));
-        // Rule candidates the tagger did not overlap stay when more than shape or context typed
-        // them, when they run over several words ("Ramzan Kadyrov" after "Chechnya's"), or when a
-        // place preposition, a name particle or a role typed them ("in Baiji"). Measured on
-        // CoNLL-2003 testa / UNER EWT dev / seeds entity F1: none kept 79.0 / 70.1 / 0.90;
-        // strength 2 and up 81.7 / 69.6 / 0.92; and several words 82.0 / 69.0 / 0.935; and the
-        // three rules 82.0 / 68.8 / 0.946; all 82.0 / 66.6 / 0.95.
-        let text = self.text();
-        self.found.retain(|m| {
-            let kept = m.strength >= 2
-                || m.span.of(text).contains(' ')
-                || matches!(m.rule, "preposition before name" | "name particle" | "role of name");
-            is_layout_rule(m) || !learned.iter().any(|l| l.span.overlaps(m.span)) && kept
-        });
-        self.found.extend(learned);
-        self.consistent_types();
-    }
-
-    /// The learned tagger's mentions in the body, with the rules' candidates as its hints.
-    fn learned_mentions(&self, model: &NerModel) -> Vec<Mention> {
-        let sentences: Vec<Vec<&str>> = self.seg.sentences.iter().map(|s| s.tokens.clone().map(|i| self.word(i)).collect()).collect();
-        let rules = settle(self.found.clone());
-        let hints: Vec<Vec<Option<Hint>>> = self
-            .seg
-            .sentences
-            .iter()
-            .map(|s| hints(&rules, &self.seg.tokens[s.tokens.clone()].iter().map(|t| t.span).collect::<Vec<_>>()))
-            .collect();
-        let tagged = model.tag(self.lex, &sentences, &hints);
-        let mut learned = Vec::new();
-        for (index, (sentence, spans)) in self.seg.sentences.iter().zip(tagged).enumerate() {
-            if self.is_headline(index) {
-                continue;
-            }
-            for t in spans {
-                let (start, end) = (sentence.tokens.start + t.start, sentence.tokens.start + t.end);
-                let start = self.after_possessive(start, end);
-                let Some((start, end)) = self.trim_learned(start, end, t.kind) else { continue };
-                let span = self.span(start, end);
-                // A common word opening a sentence or a quotation ("We", "The") is no name.
-                let opening_word = end == start + 1 && self.at_start(start, sentence.tokens.start) && self.lex.is_common(self.word(start));
-                if opening_word || !self.plausible_name(span) {
-                    continue;
-                }
-                let known = self.lex.known(span.of(self.text())).filter(|&k| known_type(k) == t.kind);
-                learned.push(Mention { span, kind: t.kind, known, strength: 2, rule: "model:ner" });
-            }
-        }
-        learned
-    }
-
-    /// The start of a learned span cut after a possessive inside it: in "Chechnya's Ramzan
-    /// Kadyrov" and "Russia's Caucasus" the tagger's type fits the head, after the possessive;
-    /// the rules type what comes before.
-    fn after_possessive(&self, start: usize, end: usize) -> usize {
-        (start + 1..end - 1).rev().find(|&k| self.seg.tokens[k].kind == TokenKind::Possessive).map_or(start, |k| k + 1)
-    }
-
-    /// A learned span without punctuation or a possessive at its edges ("Charles's"), cut at a
-    /// quotation mark, bracket or comma inside it, and a
-    /// person's name without the titles and roles before it ("Interior Minister Farid Oskanov"),
-    /// if anything is left.
-    fn trim_learned(&self, mut start: usize, mut end: usize, kind: EntityType) -> Option<(usize, usize)> {
-        let edge = |k: usize| matches!(self.seg.tokens[k].kind, TokenKind::Punct | TokenKind::Possessive);
-        // A quotation mark, bracket or clause punctuation inside ends the name ('Abu Jahili" (Abu').
-        let breaks = |k: usize| {
-            self.seg.tokens[k].kind == TokenKind::Punct
-                && matches!(self.word(k), "\"" | "“" | "”" | "(" | ")" | "[" | "]" | "," | ";" | ":" | "«" | "»")
-        };
-        while start < end && edge(start) {
-            start += 1;
-        }
-        if let Some(k) = (start..end).find(|&k| breaks(k)) {
-            end = k;
-        }
-        while start < end && edge(start) {
-            start += 1;
-        }
-        while end > start && edge(end - 1) {
-            end -= 1;
-        }
-        if kind == EntityType::Person {
-            if let Some(role) = (start..end - 1).rev().find(|&k| self.lex.role(self.word(k).trim_end_matches('.')).is_some()) {
-                start = role + 1;
-            }
-        }
-        (start < end).then_some((start, end))
-    }
-
-    /// Whether a learned span can be a name: not a nationality ("North Caucasians"), not a
-    /// compound adjective ("Aleppo-based", "Soviet-era"), not lowercase.
-    fn plausible_name(&self, span: Span) -> bool {
-        let name = span.of(self.text());
-        let compound = name.rsplit_once('-').is_some_and(|(_, last)| last.starts_with(char::is_lowercase));
-        !self.lex.is_demonym(name) && !compound && !name.starts_with(char::is_lowercase)
-    }
-
-    /// One string, one type in a document: where mentions of the same words got different types,
-    /// the type most of them got wins (the earliest on a tie).
-    fn consistent_types(&mut self) {
-        let text = self.text();
-        let mut votes: HashMap<String, Vec<(usize, EntityType)>> = HashMap::new();
-        for m in &self.found {
-            votes.entry(fold_typography(m.span.of(text))).or_default().push((m.span.start, m.kind));
-        }
-        for m in self.found.iter_mut().filter(|m| !is_layout_rule(m)) {
-            let mut kinds = votes[&fold_typography(m.span.of(text))].clone();
-            kinds.sort();
-            let count = |k: EntityType| kinds.iter().filter(|v| v.1 == k).count();
-            let best =
-                kinds.iter().map(|v| v.1).max_by(|&a, &b| count(a).cmp(&count(b)).then(std::cmp::Ordering::Greater)).unwrap_or(m.kind);
-            if best != m.kind {
-                m.kind = best;
-                m.known = m.known.filter(|&k| known_type(k) == best);
-            }
-        }
-    }
-
     /// Settles overlaps (stronger, then longer, then earlier wins) and sorts.
     fn finish(self) -> (Vec<Mention>, Vec<Role>) {
         let kept = settle(self.found);
@@ -1092,20 +968,6 @@ fn settle(mut found: Vec<Mention>) -> Vec<Mention> {
     }
     kept.sort_by_key(|m| m.span);
     kept
-}
-
-/// Whether a candidate comes from the page's layout (metadata, datelines, results tables), which
-/// the rules read better than the learned tagger.
-fn is_layout_rule(m: &Mention) -> bool {
-    matches!(m.rule, "byline" | "publisher line" | "commenter" | "dateline" | "team in a results line")
-}
-
-/// The type of a gazetteer entry.
-fn known_type(known: Known) -> EntityType {
-    match known {
-        Known::Place(_) => EntityType::Place,
-        Known::Organization(_) => EntityType::Organization,
-    }
 }
 
 /// Finds what the text says about mentions beside each other: parenthetical aliases, roles at

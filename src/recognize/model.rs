@@ -251,6 +251,7 @@ pub struct SentenceContext<'a> {
     hints: &'a [Option<Hint>],
     lower: Vec<String>,
     shapes: Vec<String>,
+    short_shapes: Vec<String>,
     gazetteer: Vec<&'static str>,
     lexical: Vec<Lexical>,
     caps_line: bool,
@@ -272,10 +273,11 @@ impl<'a> SentenceContext<'a> {
     pub fn new(lexicon: &Lexicon, words: &'a [&'a str], hints: &'a [Option<Hint>]) -> Self {
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let shapes = words.iter().map(|w| shape(w, 4)).collect();
+        let short_shapes = words.iter().map(|w| shape(w, 1)).collect();
         let lexical = words.iter().map(|w| lexical(lexicon, w)).collect();
         let letters: Vec<char> = words.iter().flat_map(|w| w.chars()).filter(|c| c.is_alphabetic()).collect();
         let caps_line = letters.len() >= 8 && letters.iter().filter(|c| c.is_uppercase()).count() * 10 >= letters.len() * 9;
-        SentenceContext { words, hints, lower, shapes, gazetteer: gazetteer_tags(lexicon, words), lexical, caps_line }
+        SentenceContext { words, hints, lower, shapes, short_shapes, gazetteer: gazetteer_tags(lexicon, words), lexical, caps_line }
     }
 }
 
@@ -392,21 +394,22 @@ pub fn features(s: &SentenceContext<'_>, doc: &DocContext, tags: &[usize], i: us
     let sh = |k: isize| shape_at(s, i, k);
     let word = s.words[i];
     let lower = s.lower[i].as_str();
-    let short = shape(word, 1);
-    let chars: Vec<char> = lower.chars().collect();
-    let affix = |range: std::ops::Range<usize>| chars[range].iter().collect::<String>();
-    let m = chars.len();
+    let short = s.short_shapes[i].as_str();
+    // Byte offsets of the characters of the lowercase word, and its end, for affixes.
+    let bounds: Vec<usize> = lower.char_indices().map(|(b, _)| b).chain([lower.len()]).collect();
+    let affix = |range: std::ops::Range<usize>| &lower[bounds[range.start]..bounds[range.end]];
+    let m = bounds.len() - 1;
     let tag = |k: usize| if tags.len() >= k { CLASSES[tags[tags.len() - k]] } else { "<s>" };
     f.add("bias", &[]);
     f.add("w", &[word]);
     f.add("lw", &[lower]);
-    f.add("shape", &[&short]);
+    f.add("shape", &[short]);
     f.add("long-shape", &[sh(0)]);
     for k in 1..=4.min(m) {
-        f.add("pre", &[&affix(0..k)]);
+        f.add("pre", &[affix(0..k)]);
     }
     for k in 2..=5.min(m) {
-        f.add("suf", &[&affix(m - k..m)]);
+        f.add("suf", &[affix(m - k..m)]);
     }
     f.add("w-1|w+1", &[lw(-1), lw(1)]);
     f.add("shape-2", &[sh(-2)]);
@@ -418,42 +421,51 @@ pub fn features(s: &SentenceContext<'_>, doc: &DocContext, tags: &[usize], i: us
     f.add("w+2", &[lw(2)]);
     f.add("shape-1", &[sh(-1)]);
     f.add("shape+1", &[sh(1)]);
-    f.add("shape-1|0|+1", &[sh(-1), &short, sh(1)]);
+    f.add("shape-1|0|+1", &[sh(-1), short, sh(1)]);
     f.add("w-1|w", &[lw(-1), lower]);
     f.add("w|w+1", &[lower, lw(1)]);
     f.add("t-1", &[tag(1)]);
     f.add("t-2|t-1", &[tag(2), tag(1)]);
     f.add("t-1|w", &[tag(1), lower]);
-    f.add("t-1|shape", &[tag(1), &short]);
+    f.add("t-1|shape", &[tag(1), short]);
     let first = i == 0 || is_opening(s.words[i - 1]);
     if first {
         f.add("first", &[]);
-        f.add("first|shape", &[&short]);
+        f.add("first|shape", &[short]);
     }
     if s.caps_line {
-        f.add("caps-line", &[&short]);
+        f.add("caps-line", &[short]);
     }
-    lexicon_features(s, i, &short, f);
-    rule_features(s, i, &short, f);
-    document_features(s, doc, i, &short, f);
+    lexicon_features(s, i, short, f);
+    rule_features(s, i, short, f);
+    document_features(s, doc, i, short, f);
 }
 
 fn rule_features(s: &SentenceContext<'_>, i: usize, short: &str, f: &mut Features) {
-    let tag = |k: isize| match usize::try_from(i as isize + k).ok().and_then(|j| s.hints.get(j).copied().flatten()) {
-        Some(h) => format!("{}-{}", h.position, h.kind.as_str()),
-        None => "-".to_string(),
-    };
+    let tag = |k: isize| usize::try_from(i as isize + k).ok().and_then(|j| s.hints.get(j).copied().flatten()).map_or("-", hint_tag);
     let here = tag(0);
     match s.hints.get(i).copied().flatten() {
         Some(h) => {
-            f.add("rule", &[&here, &h.strength.to_string()]);
-            f.add("rule-name", &[h.rule, &here]);
+            f.add("rule", &[here, ["0", "1", "2", "3"][usize::from(h.strength.min(3))]]);
+            f.add("rule-name", &[h.rule, here]);
         }
         None => f.add("rule", &["-"]),
     }
-    f.add("rule-1", &[&tag(-1), &here]);
-    f.add("rule+1", &[&here, &tag(1)]);
-    f.add("rule|shape", &[&here, short]);
+    f.add("rule-1", &[tag(-1), here]);
+    f.add("rule+1", &[here, tag(1)]);
+    f.add("rule|shape", &[here, short]);
+}
+
+/// A hint's position and type ("B-Person").
+fn hint_tag(h: Hint) -> &'static str {
+    const TAGS: [[&str; 3]; 4] = [
+        ["B-Person", "B-Organization", "B-Place"],
+        ["I-Person", "I-Organization", "I-Place"],
+        ["L-Person", "L-Organization", "L-Place"],
+        ["U-Person", "U-Organization", "U-Place"],
+    ];
+    let kind = TYPES.iter().position(|&k| k == h.kind).expect("a type");
+    TAGS["BILU".find(h.position).expect("a BILU position")][kind]
 }
 
 /// Where token `i` stands in its run of capitalized words ("2/3": second of three), "-" outside.

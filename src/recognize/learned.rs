@@ -150,3 +150,35 @@ fn known_type(known: Known) -> EntityType {
         Known::Organization(_) => EntityType::Organization,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::ingest::Source;
+    use crate::layout::analyze;
+    use crate::lexicon::{EntityType, Lexicon};
+    use crate::recognize::recognize;
+    use crate::segment::segment;
+
+    fn check(text: &str) -> Vec<(String, EntityType, &'static str)> {
+        let lexicon = Lexicon::embedded();
+        let article = analyze(Source::from_text("t.txt", text));
+        let segmented = segment(&article);
+        let (r, _) = recognize(&segmented, &lexicon);
+        r.mentions.iter().map(|m| (m.span.of(text).to_string(), m.kind, m.rule)).collect()
+    }
+
+    #[test]
+    fn learned_spans_lose_titles_possessors_quotes_and_compounds() {
+        let found = check(
+            "The story goes on.\nInterior Minister Farid Oskanov said the raid was planned, with Chechnya’s Ramzan Kadyrov \
+             watching.\nMilitants call him \"Abu Jahili\" (Abu Ignorant) and the Aleppo-based group agreed.\n",
+        );
+        let has = |name: &str, kind: EntityType| found.iter().any(|(n, k, _)| n == name && *k == kind);
+        assert!(has("Farid Oskanov", EntityType::Person), "{found:?}");
+        assert!(has("Ramzan Kadyrov", EntityType::Person), "{found:?}");
+        assert!(has("Chechnya", EntityType::Place), "{found:?}");
+        assert!(has("Abu Jahili", EntityType::Person), "{found:?}");
+        assert!(has("Aleppo", EntityType::Place), "the gazetteer's place inside the compound: {found:?}");
+        assert!(found.iter().any(|(_, _, rule)| *rule == "model:ner"), "the model decided some: {found:?}");
+    }
+}

@@ -49,27 +49,24 @@ fn main() {
     best("layout + segment", &|| sources.iter().map(|s| segment(&analyze(s.clone())).tokens.len()).sum());
     let models = hearsay::syntax::Models::embedded();
     let tokens: usize = sources.iter().map(|s| segment(&analyze(s.clone())).tokens.len()).sum();
-    let tagged = |parse: bool| {
-        move || -> usize {
-            sources
-                .iter()
-                .map(|s| {
-                    let a = analyze(s.clone());
-                    let seg = segment(&a);
-                    if parse {
-                        hearsay::syntax::analyze(&seg, models).heads.len()
-                    } else {
-                        seg.sentences
-                            .iter()
-                            .map(|st| {
-                                let words: Vec<_> = st.tokens.clone().map(|i| hearsay::syntax::tagger::Lex::new(seg.word(i))).collect();
-                                models.tagger.tag(&words).len()
-                            })
-                            .sum()
-                    }
-                })
-                .sum()
-        }
+    let tagged = |parse: bool| -> usize {
+        sources
+            .iter()
+            .map(|s| {
+                let a = analyze(s.clone());
+                let seg = segment(&a);
+                if parse {
+                    return hearsay::syntax::analyze(&seg, models).heads.len();
+                }
+                seg.sentences
+                    .iter()
+                    .map(|st| {
+                        let words: Vec<_> = st.tokens.clone().map(|i| hearsay::syntax::tagger::Lex::new(seg.word(i))).collect();
+                        models.tagger.tag(&words).len()
+                    })
+                    .sum()
+            })
+            .sum()
     };
     let per_token = |name: &str, run: &dyn Fn() -> usize| {
         let t = Instant::now();
@@ -78,8 +75,8 @@ fn main() {
         println!("{name:<34} {:>8.0} tokens/s  ({s:.3} s, {tokens} tokens)", tokens as f64 / s);
     };
     per_token("layout + segment (tokens/s)", &|| sources.iter().map(|s| segment(&analyze(s.clone())).tokens.len()).sum());
-    per_token("... + tag", &tagged(false));
-    per_token("... + tag + parse", &tagged(true));
+    per_token("... + tag", &|| tagged(false));
+    per_token("... + tag + parse", &|| tagged(true));
     best("... + recognize", &|| {
         sources
             .iter()

@@ -395,10 +395,10 @@ pub fn features(s: &SentenceContext<'_>, doc: &DocContext, tags: &[usize], i: us
     let word = s.words[i];
     let lower = s.lower[i].as_str();
     let short = s.short_shapes[i].as_str();
-    // Byte offsets of the characters of the lowercase word, and its end, for affixes.
-    let bounds: Vec<usize> = lower.char_indices().map(|(b, _)| b).chain([lower.len()]).collect();
-    let affix = |range: std::ops::Range<usize>| &lower[bounds[range.start]..bounds[range.end]];
-    let m = bounds.len() - 1;
+    // Affixes by characters, without allocating.
+    let m = lower.chars().count();
+    let prefix = |k: usize| &lower[..lower.char_indices().nth(k).map_or(lower.len(), |(b, _)| b)];
+    let suffix = |k: usize| &lower[lower.char_indices().rev().nth(k - 1).map_or(0, |(b, _)| b)..];
     let tag = |k: usize| if tags.len() >= k { CLASSES[tags[tags.len() - k]] } else { "<s>" };
     f.add("bias", &[]);
     f.add("w", &[word]);
@@ -406,10 +406,10 @@ pub fn features(s: &SentenceContext<'_>, doc: &DocContext, tags: &[usize], i: us
     f.add("shape", &[short]);
     f.add("long-shape", &[sh(0)]);
     for k in 1..=4.min(m) {
-        f.add("pre", &[affix(0..k)]);
+        f.add("pre", &[prefix(k)]);
     }
     for k in 2..=5.min(m) {
-        f.add("suf", &[affix(m - k..m)]);
+        f.add("suf", &[suffix(k)]);
     }
     f.add("w-1|w+1", &[lw(-1), lw(1)]);
     f.add("shape-2", &[sh(-2)]);

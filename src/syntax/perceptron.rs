@@ -65,10 +65,11 @@ impl Fnv {
 
     /// Mixes `bytes` in, followed by a separator so that ("ab","c") differs from ("a","bc").
     pub fn bytes(&mut self, bytes: &[u8]) -> &mut Self {
-        for &b in bytes.iter().chain(std::iter::once(&0xff)) {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        let mut h = self.0;
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
+        self.0 = (h ^ 0xff).wrapping_mul(0x0100_0000_01b3);
         self
     }
 

@@ -8,7 +8,8 @@
 
 use crate::text::fold_typography;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::{HashMap, HashSet};
+// Fx hashing: these maps are looked up for every token, and their keys are not attacker-chosen.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The kinds of entity hearsay recognizes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -127,7 +128,7 @@ impl Lexicon {
         let mut known_names: Vec<(String, Known)> = Vec::new();
         // Rows are spellings of one place when they share a GeoNames id or, for hand-written
         // regions without one, a canonical name (column 8).
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut seen: HashMap<String, usize> = HashMap::default();
         for row in rows(PLACES).chain(rows(REGIONS)) {
             let [name, kind, id, lat, lon, ..] = row[..] else { continue };
             let geonames: Option<u64> = id.parse().ok();
@@ -153,7 +154,7 @@ impl Lexicon {
             }
         }
         // Organizations listed by hand win over places of the same name; the first spelling wins.
-        let mut by_name: HashMap<String, Known> = HashMap::new();
+        let mut by_name: HashMap<String, Known> = HashMap::default();
         for (name, known) in &known_names {
             let entry = by_name.entry(name.clone()).or_insert(*known);
             if matches!(known, Known::Organization(_)) {
@@ -177,12 +178,12 @@ impl Lexicon {
             .expect("gazetteer patterns build an automaton");
         let pattern_known = pattern_names.iter().map(|&i| known_names[i].1).collect();
 
-        let mut common = HashSet::new();
+        let mut common = HashSet::default();
         for row in rows(COMMON_WORDS) {
             common.insert(row[0].to_lowercase());
         }
         let demonyms = DEMONYMS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.trim().to_lowercase()).collect();
-        let mut first_names = HashMap::new();
+        let mut first_names = HashMap::default();
         for row in rows(FIRST_NAMES) {
             let f: f32 = row.get(2).and_then(|f| f.parse().ok()).unwrap_or(0.0);
             let e = first_names.entry(row[0].to_lowercase()).or_insert(0.0);
@@ -233,7 +234,7 @@ impl Lexicon {
 
     /// Whether `word` is normally written in lowercase ("many", "the", "both").
     pub fn is_common(&self, word: &str) -> bool {
-        self.common.contains(&word.to_lowercase())
+        self.common.contains(lowercase(word).as_ref())
     }
 
     /// Whether `word` is a nationality, ethnic or religious adjective or plural ("Russian",
@@ -245,27 +246,36 @@ impl Lexicon {
 
     /// How common `word` is as a first name (percent of the population), if it is one.
     pub fn first_name(&self, word: &str) -> Option<f32> {
-        self.first_names.get(&word.to_lowercase()).copied()
+        self.first_names.get(lowercase(word).as_ref()).copied()
     }
 
     /// How common `word` is as a surname (percent of the population), if it is one.
     pub fn surname(&self, word: &str) -> Option<f32> {
-        self.surnames.get(&word.to_lowercase()).copied()
+        self.surnames.get(lowercase(word).as_ref()).copied()
     }
 
     /// The class of a role or title word, matched case-insensitively.
     pub fn role(&self, word: &str) -> Option<RoleClass> {
-        self.roles.get(&word.to_lowercase()).copied()
+        self.roles.get(lowercase(word).as_ref()).copied()
     }
 
     /// The entity type a head noun signals ("agency", "district"), matched case-insensitively.
     pub fn noun_type(&self, word: &str) -> Option<EntityType> {
-        self.nouns.get(&word.to_lowercase()).copied()
+        self.nouns.get(lowercase(word).as_ref()).copied()
     }
 
     /// The speech or cognition verb that `word` is a form of.
     pub fn cue(&self, word: &str) -> Option<&Cue> {
-        self.cues.get(&word.to_lowercase())
+        self.cues.get(lowercase(word).as_ref())
+    }
+}
+
+/// `word` in lowercase, without allocating when it already is (the common case).
+fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
     }
 }
 

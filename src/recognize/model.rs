@@ -15,7 +15,7 @@ use super::Mention;
 use crate::lexicon::{EntityType, Known, Lexicon, RoleClass};
 use crate::syntax::perceptron::{Features, Model, ModelError, argmax, feature_set_hash};
 use crate::text::Span;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// The kind written in the weights file's header.

@@ -157,8 +157,17 @@ const MAX_CLASSES: usize = 1024;
 impl Model {
     /// Adds each feature's weights to `scores` (one per class, zeroed by the caller).
     pub fn score(&self, features: &Features, scores: &mut [f32]) {
+        // Most models have few classes: do not clear a large buffer for them.
+        if self.classes.len() <= 64 {
+            self.score_with::<64>(features, scores);
+        } else {
+            self.score_with::<MAX_CLASSES>(features, scores);
+        }
+    }
+
+    fn score_with<const N: usize>(&self, features: &Features, scores: &mut [f32]) {
         let n = self.classes.len();
-        let mut acc = [0i32; MAX_CLASSES];
+        let mut acc = [0i32; N];
         let acc = &mut acc[..n];
         for key in &features.0 {
             let Some(row) = self.rows.get(key) else { continue };

@@ -1439,6 +1439,15 @@ Case, in name order.
 - Source (both): 1990 US Census name files `dist.female.first`,
   `dist.male.first`, `dist.all.last`, US Census Bureau, via the PyPI package
   `names` 0.3.0 (<https://github.com/treyhunner/names>). **Public domain.**
+
+## models/
+
+The learned models (tagger, parser, entity recognizer) are not made by this
+script: `hearsay train all` regenerates them from the freely licensed corpora
+in `../shared/data/train` (UD English-EWT, GUM, Universal NER EWT train,
+wikigold, re3d). The weights are licensed **CC BY-SA 4.0**; the corpora's
+attributions, the held-out splits and the settings are in
+`data/models/README.md`.
 """
 
 

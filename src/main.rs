@@ -611,7 +611,8 @@ fn train_syntax(model: TrainModel, data: &Path, output: &Path, epochs: Option<us
         dev: train::trees(&read(ewt.join("en_ewt-ud-dev.conllu"))?),
     };
     let gum = data.join("gum-permissive");
-    let splits = std::fs::read_to_string(gum.join("splits.md")).with_context(|| format!("cannot read {}", gum.join("splits.md").display()))?;
+    let splits =
+        std::fs::read_to_string(gum.join("splits.md")).with_context(|| format!("cannot read {}", gum.join("splits.md").display()))?;
     let (gum_dev, gum_test) = train::gum_held_out(&splits);
     let mut files: Vec<PathBuf> = std::fs::read_dir(gum.join("dep"))
         .with_context(|| format!("cannot read {}", gum.join("dep").display()))?
@@ -635,7 +636,8 @@ fn train_syntax(model: TrainModel, data: &Path, output: &Path, epochs: Option<us
         log(&format!("wrote {} ({})", tagger_path.display(), human_bytes(trained.bytes.len() as u64)));
     }
     if matches!(model, TrainModel::All | TrainModel::Parser) {
-        let bytes = std::fs::read(&tagger_path).with_context(|| format!("cannot read {} (train the tagger first)", tagger_path.display()))?;
+        let bytes =
+            std::fs::read(&tagger_path).with_context(|| format!("cannot read {} (train the tagger first)", tagger_path.display()))?;
         let tagger = Tagger::from_bytes(&bytes).with_context(|| tagger_path.display().to_string())?;
         let tags = train::jackknife(&corpus.train, train::Options { epochs: 5, ..options }, &mut |l| log(l));
         let options = train::Options { epochs: epochs.unwrap_or(10), ..options };

@@ -69,7 +69,12 @@ pub struct OwnScores {
 pub fn ud(models: &Models, data: &str) -> Result<UdReport, ConlluError> {
     let sentences = crate::syntax::conllu::parse(data)?;
     let words = sentences.iter().map(|s| s.words.len()).sum();
-    Ok(UdReport { sentences: sentences.len(), words, gold_tokens: on_gold_words(models, &sentences), own_tokens: on_own_tokens(models, &sentences) })
+    Ok(UdReport {
+        sentences: sentences.len(),
+        words,
+        gold_tokens: on_gold_words(models, &sentences),
+        own_tokens: on_own_tokens(models, &sentences),
+    })
 }
 
 fn on_gold_words(models: &Models, sentences: &[Sentence]) -> Accuracies {
@@ -166,7 +171,7 @@ fn on_own_tokens(models: &Models, sentences: &[Sentence]) -> OwnScores {
         tok_pred += seg.tokens.len();
         for (i, token) in seg.tokens.iter().enumerate() {
             let Some(gold) = units.get(&(token.span.start, token.span.end)) else {
-                *errors.entry(tagger::shape(token.span.of(&text))).or_insert(0) += 1;
+                *errors.entry(tagger::shape(token.span.of(&text), 2)).or_insert(0) += 1;
                 continue;
             };
             tok_ok += 1;

@@ -14,6 +14,7 @@
 use super::Mention;
 use crate::lexicon::{EntityType, Known, Lexicon, RoleClass};
 use crate::syntax::perceptron::{Features, Model, ModelError, argmax, feature_set_hash};
+use crate::syntax::tagger::shape;
 use crate::text::Span;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
@@ -361,31 +362,6 @@ fn gaz_tag(position: char, kind: &str) -> &'static str {
 /// Whether a token opens a quotation or a clause, where every word is capitalized.
 fn is_opening(word: &str) -> bool {
     matches!(word, "“" | "\"" | "''" | "‘" | "'" | ":" | "(" | "[" | "—" | "–" | "-" | "«" | "``")
-}
-
-/// The word's shape: X for capitals, x for lowercase letters, d for digits, other characters as
-/// they are, runs longer than `max` cut short ("Xxxx", "XX", "dd.dd").
-fn shape(word: &str, max: usize) -> String {
-    let mut out = String::new();
-    let mut last = ' ';
-    let mut run = 0;
-    for c in word.chars() {
-        let s = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_ascii_digit() {
-            'd'
-        } else {
-            c
-        };
-        run = if s == last { run + 1 } else { 1 };
-        last = s;
-        if run <= max {
-            out.push(s);
-        }
-    }
-    out
 }
 
 /// The features of token `i` given the tags predicted before it: the one list of templates.

@@ -125,7 +125,8 @@ pub fn parse(text: &str) -> Result<Vec<Sentence>, ConlluError> {
             continue;
         }
         if let Some((a, b)) = cols[0].split_once('-') {
-            let (a, b): (usize, usize) = (a.parse().map_err(|_| error("bad range".into()))?, b.parse().map_err(|_| error("bad range".into()))?);
+            let (a, b): (usize, usize) =
+                (a.parse().map_err(|_| error("bad range".into()))?, b.parse().map_err(|_| error("bad range".into()))?);
             current.units.push((a - 1, b, cols[1].to_string()));
             continue;
         }

@@ -305,12 +305,7 @@ impl Parser {
             let (mv, label) = decode(best, count);
             state.apply(mv, label);
         }
-        state
-            .heads
-            .iter()
-            .zip(&state.labels)
-            .map(|(&h, &l)| Arc { head: (h != n).then_some(h), label: &self.labels[l] })
-            .collect()
+        state.heads.iter().zip(&state.labels).map(|(&h, &l)| Arc { head: (h != n).then_some(h), label: &self.labels[l] }).collect()
     }
 }
 

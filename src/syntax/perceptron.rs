@@ -40,7 +40,9 @@ pub enum ModelError {
         found: String,
     },
     /// The model was trained with other feature templates.
-    #[error("the {kind} model was trained with other features (hash {found:016x}, this build {expected:016x}): retrain with `hearsay train`")]
+    #[error(
+        "the {kind} model was trained with other features (hash {found:016x}, this build {expected:016x}): retrain with `hearsay train`"
+    )]
     Features {
         /// The kind of model.
         kind: String,

@@ -34,13 +34,13 @@ pub struct Lex {
 impl Lex {
     /// The features' view of `form`.
     pub fn new(form: &str) -> Self {
-        Lex { form: form.to_string(), lower: form.to_lowercase(), shape: shape(form) }
+        Lex { form: form.to_string(), lower: form.to_lowercase(), shape: shape(form, 2) }
     }
 }
 
-/// The word's shape: X for capitals, x for lowercase, d for digits, other characters as they are;
-/// runs of one kind longer than two are cut to two.
-pub fn shape(form: &str) -> String {
+/// The word's shape: X for capitals, x for lowercase letters, d for digits, other characters as
+/// they are; runs of one kind longer than `max` are cut to `max` ("Goble" → "Xxx" with 2).
+pub fn shape(form: &str, max: usize) -> String {
     let mut out = String::new();
     let mut last = ' ';
     let mut run = 0;
@@ -56,7 +56,7 @@ pub fn shape(form: &str) -> String {
         };
         run = if s == last { run + 1 } else { 1 };
         last = s;
-        if run <= 2 {
+        if run <= max {
             out.push(s);
         }
     }
@@ -155,8 +155,8 @@ mod tests {
 
     #[test]
     fn shapes_and_affixes() {
-        assert_eq!(shape("Kurdistan-24"), "Xxx-dd");
-        assert_eq!(shape("U.S."), "X.X.");
+        assert_eq!(shape("Kurdistan-24", 2), "Xxx-dd");
+        assert_eq!(shape("U.S.", 2), "X.X.");
         assert_eq!(suffix("said", 3), "aid");
         assert_eq!(suffix("é", 3), "é");
         assert_eq!(prefix("über", 2), "üb");

@@ -181,8 +181,7 @@ pub fn train_parser(
     let mut trainer = Trainer::new(classes);
     let mut rng = Rng::new(options.seed);
     let mut order: Vec<usize> = (0..corpus.train.len()).collect();
-    let dev_tags: Vec<Vec<String>> =
-        corpus.dev.iter().map(|t| tagger.tag(&lexes(t)).into_iter().map(str::to_string).collect()).collect();
+    let dev_tags: Vec<Vec<String>> = corpus.dev.iter().map(|t| tagger.tag(&lexes(t)).into_iter().map(str::to_string).collect()).collect();
     let mut best: (f64, Vec<u8>) = (-1.0, Vec::new());
     let mut report = String::new();
     for epoch in 1..=options.epochs {

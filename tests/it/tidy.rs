@@ -5,7 +5,19 @@ use std::fs;
 
 /// The stages between `layout` and `rdf` are pure: no file system, no terminal, no store.
 const PURE: &[&str] = &[
-    "text", "vocab", "lexicon", "layout", "segment", "syntax", "recognize", "attribute", "resolve", "rdf", "extract", "facts", "trace",
+    "text",
+    "vocab",
+    "lexicon",
+    "layout",
+    "segment",
+    "syntax",
+    "recognize",
+    "attribute",
+    "resolve",
+    "rdf",
+    "extract",
+    "facts",
+    "trace",
     "render",
 ];
 

@@ -47,6 +47,35 @@ fn main() {
         println!("{name:<34} {:>8.2} MB/s  ({:.3} s, {count} items)", mb / best, best);
     };
     best("layout + segment", &|| sources.iter().map(|s| segment(&analyze(s.clone())).tokens.len()).sum());
+    token_rates(&sources);
+    best("... + recognize", &|| {
+        sources
+            .iter()
+            .map(|s| {
+                let a = analyze(s.clone());
+                let seg = segment(&a);
+                recognize(&seg, &lexicon).0.mentions.len()
+            })
+            .sum()
+    });
+    best("... + attribute + resolve", &|| {
+        sources
+            .iter()
+            .map(|s| {
+                let a = analyze(s.clone());
+                let seg = segment(&a);
+                let (r, d) = recognize(&seg, &lexicon);
+                let (at, _) = attribute(&r, &lexicon);
+                resolve(&at, &lexicon, d).claims.len()
+            })
+            .sum()
+    });
+    let pipeline = Pipeline::new(Iris::default());
+    best("whole pipeline + RDF quads", &|| sources.iter().map(|s| rdf::quads(&pipeline.run(s.clone()), pipeline.iris()).len()).sum());
+}
+
+/// Tokens per second for segmentation, tagging, and tagging with parsing (one run each).
+fn token_rates(sources: &[Source]) {
     let models = hearsay::syntax::Models::embedded();
     let tokens: usize = sources.iter().map(|s| segment(&analyze(s.clone())).tokens.len()).sum();
     let tagged = |parse: bool| -> usize {
@@ -77,28 +106,4 @@ fn main() {
     per_token("layout + segment (tokens/s)", &|| sources.iter().map(|s| segment(&analyze(s.clone())).tokens.len()).sum());
     per_token("... + tag", &|| tagged(false));
     per_token("... + tag + parse", &|| tagged(true));
-    best("... + recognize", &|| {
-        sources
-            .iter()
-            .map(|s| {
-                let a = analyze(s.clone());
-                let seg = segment(&a);
-                recognize(&seg, &lexicon).0.mentions.len()
-            })
-            .sum()
-    });
-    best("... + attribute + resolve", &|| {
-        sources
-            .iter()
-            .map(|s| {
-                let a = analyze(s.clone());
-                let seg = segment(&a);
-                let (r, d) = recognize(&seg, &lexicon);
-                let (at, _) = attribute(&r, &lexicon);
-                resolve(&at, &lexicon, d).claims.len()
-            })
-            .sum()
-    });
-    let pipeline = Pipeline::new(Iris::default());
-    best("whole pipeline + RDF quads", &|| sources.iter().map(|s| rdf::quads(&pipeline.run(s.clone()), pipeline.iris()).len()).sum());
 }

@@ -524,37 +524,22 @@ fn run(cli: Cli) -> Result<bool> {
             match what {
                 EvaluateKind::Conll { file } => {
                     let report = hearsay::evaluate::conll(&pipeline, &read(&file)?).with_context(|| file.display().to_string())?;
-                    if json {
-                        writeln!(out, "{}", serde_json::to_string(&report)?)?
-                    } else {
-                        writeln!(out, "{}", report.to_string().trim_end())?
-                    }
+                    print_report(&mut out, &report, json)?;
                 }
                 EvaluateKind::Nif { file } => {
                     let report = hearsay::evaluate::nif(&pipeline, &read(&file)?).with_context(|| file.display().to_string())?;
-                    if json {
-                        writeln!(out, "{}", serde_json::to_string(&report)?)?
-                    } else {
-                        writeln!(out, "{}", report.to_string().trim_end())?
-                    }
+                    print_report(&mut out, &report, json)?;
                 }
                 EvaluateKind::Ud { file, models } => {
-                    let models = syntax_models(models.as_deref())?;
-                    let report = hearsay::evaluate::ud::ud(&models, &read(&file)?).with_context(|| file.display().to_string())?;
-                    if json {
-                        writeln!(out, "{}", serde_json::to_string(&report)?)?
-                    } else {
-                        writeln!(out, "{}", report.to_string().trim_end())?
-                    }
+                    let loaded = models.as_deref().map(syntax_models).transpose()?;
+                    let models = loaded.as_ref().unwrap_or_else(|| hearsay::syntax::Models::embedded());
+                    let report = hearsay::evaluate::ud::ud(models, &read(&file)?).with_context(|| file.display().to_string())?;
+                    print_report(&mut out, &report, json)?;
                 }
                 EvaluateKind::Polnear { dir } => {
                     let articles = polnear_articles(&dir)?;
                     let report = hearsay::evaluate::polnear(&pipeline, &articles).with_context(|| dir.display().to_string())?;
-                    if json {
-                        writeln!(out, "{}", serde_json::to_string(&report)?)?
-                    } else {
-                        writeln!(out, "{}", report.to_string().trim_end())?
-                    }
+                    print_report(&mut out, &report, json)?;
                 }
             }
             Ok(true)
@@ -649,11 +634,18 @@ fn train_syntax(model: TrainModel, data: &Path, output: &Path, epochs: Option<us
     Ok(())
 }
 
-/// The tagger and parser from `dir`, or the built-in ones.
-fn syntax_models(dir: Option<&Path>) -> Result<hearsay::syntax::Models> {
-    let Some(dir) = dir else {
-        return Ok(hearsay::syntax::Models::embedded().clone());
-    };
+/// An evaluation report as JSON or as its table.
+fn print_report(out: &mut impl Write, report: &(impl serde::Serialize + std::fmt::Display), json: bool) -> Result<()> {
+    if json {
+        writeln!(out, "{}", serde_json::to_string(report)?)?;
+    } else {
+        writeln!(out, "{}", report.to_string().trim_end())?;
+    }
+    Ok(())
+}
+
+/// The tagger and parser read from `dir` (tagger.hsm, parser.hsm).
+fn syntax_models(dir: &Path) -> Result<hearsay::syntax::Models> {
     let read = |name: &str| std::fs::read(dir.join(name)).with_context(|| format!("cannot read {}", dir.join(name).display()));
     hearsay::syntax::Models::from_bytes(&read("tagger.hsm")?, &read("parser.hsm")?).with_context(|| dir.display().to_string())
 }

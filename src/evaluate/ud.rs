@@ -101,8 +101,8 @@ fn on_gold_words(models: &Models, sentences: &[Sentence]) -> Accuracies {
     Accuracies { upos: pct(upos), upos_xpos: pct(joint), uas: pct(uas), las: pct(las), arc_errors: commonest(errors, 10) }
 }
 
-/// One gold unit in document coordinates: its span, the word it stands for, that word's head
-/// unit (None for the root) and tags.
+/// What a gold surface unit stands for: the word of it whose head lies outside it, with that
+/// word's tag, the span of its head's unit (None for the root) and its relation.
 struct GoldUnit {
     upos: String,
     head: Option<Span>,

@@ -5,7 +5,7 @@
 //! features are the word, its affixes and shape, two words either side, and the two tags already
 //! chosen ([`features`], the one list of them). It knows nothing of trees.
 
-use super::perceptron::{Features, Model, ModelError, feature_set_hash};
+use super::perceptron::{Features, Model, ModelError, argmax, feature_set_hash};
 
 /// The kind written in the weights file.
 pub const KIND: &str = "tagger";
@@ -130,9 +130,12 @@ impl Tagger {
     pub fn tag(&self, words: &[Lex]) -> Vec<&str> {
         let mut tags: Vec<&str> = Vec::with_capacity(words.len());
         let mut f = Features::default();
+        let mut scores = vec![0.0; self.model.classes.len()];
         for i in 0..words.len() {
             features(words, i, &tags, &mut f);
-            let best = self.model.best(&f, |_| true).unwrap_or(0);
+            scores.iter_mut().for_each(|s| *s = 0.0);
+            self.model.score(&f, &mut scores);
+            let best = argmax(&scores, |_| true).unwrap_or(0);
             tags.push(self.model.classes.get(best).map_or("X X", String::as_str));
         }
         tags

@@ -102,8 +102,7 @@ fn tagger_run(train: &[Tree], dev: Option<&[Tree]>, options: Options, progress: 
     let mut rng = Rng::new(options.seed);
     let mut order: Vec<usize> = (0..train.len()).collect();
     let mut f = Features::default();
-    let mut best: (f64, Vec<u8>) = (-1.0, Vec::new());
-    let mut report = String::new();
+    let mut best = Best::default();
     for epoch in 1..=options.epochs {
         rng.shuffle(&mut order);
         for &k in &order {
@@ -120,20 +119,42 @@ fn tagger_run(train: &[Tree], dev: Option<&[Tree]>, options: Options, progress: 
         }
         let bytes = trainer.finish(tagger::KIND, tagger::feature_hash(), NOTES, options.prune);
         let Some(dev) = dev else {
-            best = (0.0, bytes);
+            best.bytes = bytes;
             continue;
         };
         let model = Tagger::from_bytes(&bytes).expect("a model just written");
         let (upos, joint) = score_tags(&model, dev);
         let line = format!("tagger epoch {epoch}: held-out UPOS {:.2}, UPOS+XPOS {:.2}", upos * 100.0, joint * 100.0);
-        progress(&line);
-        report.push_str(&line);
-        report.push('\n');
-        if upos > best.0 {
-            best = (upos, bytes);
+        best.epoch(&line, upos, bytes, progress);
+    }
+    (best.bytes, best.report)
+}
+
+/// The best epoch so far by its held-out score, and one report line per epoch.
+#[derive(Debug)]
+struct Best {
+    score: f64,
+    bytes: Vec<u8>,
+    report: String,
+}
+
+impl Default for Best {
+    fn default() -> Self {
+        Best { score: -1.0, bytes: Vec::new(), report: String::new() }
+    }
+}
+
+impl Best {
+    /// Reports an epoch's `line` and keeps its weights if `score` beats every earlier epoch's.
+    fn epoch(&mut self, line: &str, score: f64, bytes: Vec<u8>, progress: &mut dyn FnMut(&str)) {
+        progress(line);
+        self.report.push_str(line);
+        self.report.push('\n');
+        if score > self.score {
+            self.score = score;
+            self.bytes = bytes;
         }
     }
-    (best.1, report)
 }
 
 /// UPOS accuracy and joint-tag accuracy of `tagger` on `trees`.
@@ -182,8 +203,7 @@ pub fn train_parser(
     let mut rng = Rng::new(options.seed);
     let mut order: Vec<usize> = (0..corpus.train.len()).collect();
     let dev_tags: Vec<Vec<String>> = corpus.dev.iter().map(|t| tagger.tag(&lexes(t)).into_iter().map(str::to_string).collect()).collect();
-    let mut best: (f64, Vec<u8>) = (-1.0, Vec::new());
-    let mut report = String::new();
+    let mut best = Best::default();
     for epoch in 1..=options.epochs {
         rng.shuffle(&mut order);
         for &k in &order {
@@ -194,14 +214,9 @@ pub fn train_parser(
         let model = Parser::from_bytes(&bytes).expect("a model just written");
         let (uas, las) = score_arcs(&model, &corpus.dev, &dev_tags);
         let line = format!("parser epoch {epoch}: held-out UAS {:.2}, LAS {:.2}", uas * 100.0, las * 100.0);
-        progress(&line);
-        report.push_str(&line);
-        report.push('\n');
-        if las > best.0 {
-            best = (las, bytes);
-        }
+        best.epoch(&line, las, bytes, progress);
     }
-    Trained { bytes: best.1, report }
+    Trained { bytes: best.bytes, report: best.report }
 }
 
 /// One sentence of dynamic-oracle training: the model's moves are followed (after the first

@@ -7,6 +7,7 @@
 //! one object per article. This module does no I/O.
 
 use crate::attribute::attribute;
+use crate::coref;
 use crate::ingest::Source;
 use crate::layout::analyze;
 use crate::lexicon::Lexicon;
@@ -42,7 +43,11 @@ impl Pipeline {
         let (recognized, mut diagnostics) = recognize(&segmented, &self.lexicon);
         let (attributed, more) = attribute(&recognized, &self.lexicon);
         diagnostics.extend(more);
-        resolve(&attributed, &self.lexicon, diagnostics)
+        let mut doc = resolve(&attributed, &self.lexicon, diagnostics);
+        if let Some(model) = coref::embedded() {
+            coref::apply(&segmented, &self.lexicon, model, &mut doc);
+        }
+        doc
     }
 
     /// The document in the extraction JSON contract.
@@ -66,6 +71,7 @@ impl Pipeline {
                     "aliases": e.aliases,
                     "mentions": e.mentions.iter().map(|&s| chars.chars(s)).collect::<Vec<_>>(),
                     "evidence": e.evidence,
+                    "references": e.references.iter().map(|&s| chars.chars(s)).collect::<Vec<_>>(),
                 });
                 if !e.roles.is_empty() {
                     v["roles"] = json!(e.roles);

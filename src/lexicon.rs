@@ -93,6 +93,8 @@ pub struct Lexicon {
     common: HashSet<String>,
     demonyms: HashSet<String>,
     first_names: HashMap<String, f32>,
+    /// The sex (`F` or `M`) most of a first name's bearers have.
+    sexes: HashMap<String, (char, f32)>,
     surnames: HashMap<String, f32>,
     roles: HashMap<String, RoleClass>,
     nouns: HashMap<String, EntityType>,
@@ -184,10 +186,16 @@ impl Lexicon {
         }
         let demonyms = DEMONYMS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.trim().to_lowercase()).collect();
         let mut first_names = HashMap::default();
+        let mut sexes: HashMap<String, (char, f32)> = HashMap::default();
         for row in rows(FIRST_NAMES) {
             let f: f32 = row.get(2).and_then(|f| f.parse().ok()).unwrap_or(0.0);
             let e = first_names.entry(row[0].to_lowercase()).or_insert(0.0);
             *e = f32::max(*e, f);
+            let sex = row.get(1).and_then(|s| s.chars().next()).unwrap_or('?');
+            let s = sexes.entry(row[0].to_lowercase()).or_insert((sex, f));
+            if f > s.1 {
+                *s = (sex, f);
+            }
         }
         let surnames = rows(SURNAMES).map(|r| (r[0].to_lowercase(), r.get(1).and_then(|f| f.parse().ok()).unwrap_or(0.0))).collect();
         let roles = rows(ROLES)
@@ -215,7 +223,21 @@ impl Lexicon {
             .filter(|r| r.len() >= 3)
             .map(|r| (r[0].to_lowercase(), Cue { lemma: r[1].to_string(), class: r[2].to_string(), nominal: r.get(3) == Some(&"noun") }))
             .collect();
-        Lexicon { places, organizations, known_names, pattern_known, matcher, common, demonyms, first_names, surnames, roles, nouns, cues }
+        Lexicon {
+            places,
+            organizations,
+            known_names,
+            pattern_known,
+            matcher,
+            common,
+            demonyms,
+            first_names,
+            sexes,
+            surnames,
+            roles,
+            nouns,
+            cues,
+        }
     }
 
     /// Known names (places, organizations) in `haystack`, leftmost-longest, as byte ranges
@@ -247,6 +269,11 @@ impl Lexicon {
     /// How common `word` is as a first name (percent of the population), if it is one.
     pub fn first_name(&self, word: &str) -> Option<f32> {
         self.first_names.get(lowercase(word).as_ref()).copied()
+    }
+
+    /// The sex (`F` or `M`) that most people with the first name `word` have, if it is one.
+    pub fn sex(&self, word: &str) -> Option<char> {
+        self.sexes.get(lowercase(word).as_ref()).map(|&(s, _)| s)
     }
 
     /// How common `word` is as a surname (percent of the population), if it is one.

@@ -7,6 +7,7 @@
 #![doc = include_str!("../README.md")]
 
 pub mod attribute;
+pub mod coref;
 pub mod evaluate;
 pub mod extract;
 pub mod facts;

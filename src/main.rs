@@ -324,6 +324,9 @@ enum TrainModel {
     Tagger,
     Parser,
     Ner,
+    /// The coreference ranker; --data is a folder with train/ and dev/ as `score_coref.py
+    /// prepare` writes them from GUM (scripts/train_coref.sh does both steps)
+    Coref,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -557,6 +560,9 @@ fn run(cli: Cli) -> Result<bool> {
             if matches!(model, TrainModel::All | TrainModel::Ner) {
                 train_ner(&data, &output, epochs, seed, log)?;
             }
+            if model == TrainModel::Coref {
+                train_coref(&data, &output, epochs, seed, log)?;
+            }
             Ok(true)
         }
         Command::Stats { json } => {
@@ -688,6 +694,25 @@ fn train_ner(data: &Path, output: &Path, epochs: Option<usize>, seed: u64, log: 
     let path = output.join("ner.hsm");
     std::fs::write(&path, &trained.weights).with_context(|| format!("cannot write {}", path.display()))?;
     log(&format!("wrote {} ({})", path.display(), human_bytes(trained.weights.len() as u64)));
+    Ok(())
+}
+
+/// Trains the coreference ranker from GUM documents prepared under `data`/train and `data`/dev.
+fn train_coref(data: &Path, output: &Path, epochs: Option<usize>, seed: u64, log: impl Fn(&str)) -> Result<()> {
+    use hearsay::coref::train::{self, Settings};
+    let read_split = |split: &str| -> Result<Vec<train::GoldDocument>> {
+        let dir = data.join(split);
+        let gold = std::fs::read_to_string(dir.join("gold.json")).with_context(|| format!("cannot read {}/gold.json", dir.display()))?;
+        train::read_gold(&gold, |id| std::fs::read_to_string(dir.join(format!("{id}.txt"))).ok())
+            .map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))
+    };
+    let (train_docs, dev_docs) = (read_split("train")?, read_split("dev")?);
+    let settings = Settings { seed, epochs: epochs.unwrap_or(Settings::default().epochs) };
+    let lexicon = hearsay::lexicon::Lexicon::embedded();
+    let (weights, _) = train::train(&train_docs, &dev_docs, &lexicon, settings, &mut |line| log(line));
+    let path = output.join("coref.hsm");
+    std::fs::write(&path, &weights).with_context(|| format!("cannot write {}", path.display()))?;
+    log(&format!("wrote {} ({})", path.display(), human_bytes(weights.len() as u64)));
     Ok(())
 }
 

@@ -38,6 +38,8 @@ pub struct Entity {
     pub place: Option<Place>,
     /// Roles stated for it ("commentator").
     pub roles: Vec<String>,
+    /// Pronouns and descriptions that stand for it ("he", "the Tory leader"), in text order.
+    pub references: Vec<Span>,
 }
 
 /// A claim with entity sources.
@@ -196,8 +198,7 @@ pub fn resolve(attributed: &Attributed<'_>, lexicon: &Lexicon, diagnostics: Vec<
         new_index[old] = merged.len() - 1;
     }
     let entity_of = |m: usize| new_index[mention_entity[m]];
-
-    let claims = attributed
+    let claims: Vec<Claim> = attributed
         .claims
         .iter()
         .map(|c| Claim {
@@ -282,6 +283,7 @@ fn entity(
         mention_rules: group.iter().map(|&m| (r.mentions[m].span, rules[m].clone())).collect(),
         place,
         roles: Vec::new(),
+        references: Vec::new(),
     }
 }
 

@@ -352,22 +352,39 @@ impl Trainer {
         if truth == guess {
             return;
         }
-        let now = self.instances;
         for &key in &features.0 {
-            let row = self.rows.entry(key).or_default();
-            for (class, delta) in [(truth, 1.0f32), (guess, -1.0)] {
-                let w = match row.iter().position(|w| w.class as usize == class) {
-                    Some(i) => &mut row[i],
-                    None => {
-                        row.push(Weight { class: class as u16, value: 0.0, total: 0.0, stamp: now });
-                        row.last_mut().expect("pushed")
-                    }
-                };
-                w.total += f64::from(now - w.stamp) * f64::from(w.value);
-                w.stamp = now;
-                w.value += delta;
-            }
+            self.nudge(key, truth, 1.0);
+            self.nudge(key, guess, -1.0);
         }
+    }
+
+    /// Counts one ranking decision of a one-class model: when the wrong item won, moves the
+    /// first class's weight towards the features of `truth` and away from those of `guess`.
+    pub fn update_ranking(&mut self, truth: &Features, guess: Option<&Features>) {
+        self.instances += 1;
+        let Some(guess) = guess else { return };
+        for &key in &truth.0 {
+            self.nudge(key, 0, 1.0);
+        }
+        for &key in &guess.0 {
+            self.nudge(key, 0, -1.0);
+        }
+    }
+
+    /// Adds `delta` to the weight of feature `key` for `class`, keeping its running total.
+    fn nudge(&mut self, key: u64, class: usize, delta: f32) {
+        let now = self.instances;
+        let row = self.rows.entry(key).or_default();
+        let w = match row.iter().position(|w| w.class as usize == class) {
+            Some(i) => &mut row[i],
+            None => {
+                row.push(Weight { class: class as u16, value: 0.0, total: 0.0, stamp: now });
+                row.last_mut().expect("pushed")
+            }
+        };
+        w.total += f64::from(now - w.stamp) * f64::from(w.value);
+        w.stamp = now;
+        w.value += delta;
     }
 
     /// Averages, quantizes, drops weights whose magnitude is below `prune` (in averaged units),

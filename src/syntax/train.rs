@@ -132,10 +132,10 @@ fn tagger_run(train: &[Tree], dev: Option<&[Tree]>, options: Options, progress: 
 
 /// The best epoch so far by its held-out score, and one report line per epoch.
 #[derive(Debug)]
-struct Best {
-    score: f64,
-    bytes: Vec<u8>,
-    report: String,
+pub(crate) struct Best {
+    pub(crate) score: f64,
+    pub(crate) bytes: Vec<u8>,
+    pub(crate) report: String,
 }
 
 impl Default for Best {
@@ -146,7 +146,7 @@ impl Default for Best {
 
 impl Best {
     /// Reports an epoch's `line` and keeps its weights if `score` beats every earlier epoch's.
-    fn epoch(&mut self, line: &str, score: f64, bytes: Vec<u8>, progress: &mut dyn FnMut(&str)) {
+    pub(crate) fn epoch(&mut self, line: &str, score: f64, bytes: Vec<u8>, progress: &mut dyn FnMut(&str)) {
         progress(line);
         self.report.push_str(line);
         self.report.push('\n');

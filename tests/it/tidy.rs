@@ -15,6 +15,7 @@ const ORDER: &[&str] = &[
     "recognize",
     "attribute",
     "resolve",
+    "coref",
     "rdf",
     "extract",
     "store",

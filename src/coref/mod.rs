@@ -1,0 +1,417 @@
+//! Coreference: which named person or organization a pronoun ("he", "its", "they") or a
+//! description ("the Tory leader", "the US firm") stands for.
+//!
+//! A learned entity ranker. For each anaphor the candidates are the people and organizations
+//! mentioned before it (the most recent [`MAX_CANDIDATES`] entities within [`MAX_SENTENCES`]
+//! sentences), each seen through its latest mention, plus "no named antecedent". An averaged
+//! perceptron ([`crate::syntax::perceptron`]) scores each candidate from the features listed in
+//! [`candidate_features`] (form of the pronoun, type, distance, recency rank, sex from first names
+//! and titles, subject-like position, salience, quotation and speaker, and for descriptions
+//! whether the head word stands beside the entity's mentions or among its roles) and the highest
+//! score wins. It is trained on GUM's coreference (`hearsay train coref`, [`train`]); the weights
+//! are compiled into the binary ([`embedded`]). This module reads no files.
+
+pub mod train;
+
+use crate::lexicon::{EntityType, Lexicon};
+use crate::resolve::{Claim, Document, Entity};
+use crate::segment::Segmented;
+use crate::syntax::perceptron::{Features, Model, ModelError, feature_set_hash};
+use crate::text::Span;
+use std::sync::LazyLock;
+
+/// The kind written in the weights file's header.
+pub const KIND: &str = "coref";
+
+/// The feature templates; their hash is stored with the weights. Change the version when a
+/// template changes.
+pub const TEMPLATES: &str = "coref-features v5: lexrole lexnoun new-lex kind form dist rank krank sex first count quote qspk lastspk para \
+head role ctx inname src new new-form new-n new-top new-src";
+
+/// Entities considered per anaphor.
+pub const MAX_CANDIDATES: usize = 8;
+/// How far back (in sentences) an antecedent may be.
+pub const MAX_SENTENCES: usize = 12;
+
+/// The weights that `hearsay train coref` wrote to data/models/coref.hsm (empty: no model).
+static EMBEDDED: &[u8] = include_bytes!("../../data/models/coref.hsm");
+
+/// The compiled-in model, read once per process; `None` when none was trained.
+pub fn embedded() -> Option<&'static CorefModel> {
+    static MODEL: LazyLock<Option<CorefModel>> = LazyLock::new(|| {
+        (!EMBEDDED.is_empty()).then(|| CorefModel::from_bytes(EMBEDDED).expect("the built-in coref model matches this build"))
+    });
+    MODEL.as_ref()
+}
+
+/// A trained ranker.
+#[derive(Debug, Clone)]
+pub struct CorefModel {
+    model: Model,
+}
+
+impl CorefModel {
+    /// Reads a model, refusing another kind or other features.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
+        Ok(CorefModel { model: Model::from_bytes(bytes, KIND, feature_set_hash(TEMPLATES))? })
+    }
+
+    /// The score of one candidate's features.
+    pub fn score(&self, features: &Features) -> f32 {
+        let mut s = [0.0f32];
+        self.model.score(features, &mut s);
+        s[0]
+    }
+}
+
+/// A word or phrase that may stand for a named entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anaphor {
+    /// The whole phrase ("he", "the Tory leader").
+    pub span: Span,
+    /// Its head word ("he", "leader").
+    pub head: Span,
+    /// Whether it is a pronoun (else a description).
+    pub pronoun: bool,
+}
+
+/// What the ranker knows about an article's entities.
+#[derive(Debug)]
+pub struct Article<'a> {
+    /// The segmented text.
+    pub segmented: &'a Segmented<'a>,
+    /// Named mentions in text order: span, type, entity index.
+    pub mentions: Vec<(Span, EntityType, usize)>,
+    /// Each entity's name and role words.
+    pub entities: Vec<(String, Vec<String>)>,
+    /// Direct quotations with the entity that speaks them, if known.
+    pub quotes: Vec<(Span, Option<usize>)>,
+    /// Claims' content spans with their resolved source entity, in text order.
+    pub speakers: Vec<(Span, usize)>,
+    /// The words naming the sources of claims.
+    pub sources: Vec<Span>,
+}
+
+/// The pronouns considered, lowercase, with their class.
+const PRONOUNS: &[(&str, &str)] = &[
+    ("he", "he"),
+    ("him", "he"),
+    ("his", "he"),
+    ("himself", "he"),
+    ("she", "she"),
+    ("her", "she"),
+    ("hers", "she"),
+    ("herself", "she"),
+    ("it", "it"),
+    ("its", "it"),
+    ("itself", "it"),
+    ("they", "they"),
+    ("them", "they"),
+    ("their", "they"),
+    ("theirs", "they"),
+    ("themselves", "they"),
+    ("i", "i"),
+    ("me", "i"),
+    ("my", "i"),
+    ("we", "we"),
+    ("us", "we"),
+    ("our", "we"),
+];
+
+/// The class of a pronoun ("he" for "Him"), if `word` is one.
+pub fn pronoun_class(word: &str) -> Option<&'static str> {
+    PRONOUNS.iter().find(|(p, _)| p.eq_ignore_ascii_case(word)).map(|&(_, c)| c)
+}
+
+/// Every pronoun token of the text.
+pub fn pronouns(segmented: &Segmented<'_>) -> Vec<Anaphor> {
+    let text = segmented.text();
+    segmented
+        .tokens
+        .iter()
+        .filter(|t| pronoun_class(t.span.of(text)).is_some())
+        .map(|t| Anaphor { span: t.span, head: t.span, pronoun: true })
+        .collect()
+}
+
+/// A description whose head is its last word ("the attorney general" is headed by "general").
+pub fn description(segmented: &Segmented<'_>, span: Span) -> Option<Anaphor> {
+    let text = segmented.text();
+    let first = segmented.tokens.partition_point(|t| t.span.start < span.start);
+    let end = segmented.tokens.partition_point(|t| t.span.end <= span.end);
+    let last = segmented.tokens[first..end.max(first)].iter().rev().find(|t| t.span.of(text).chars().any(char::is_alphabetic))?;
+    Some(Anaphor { span, head: last.span, pronoun: pronoun_class(last.span.of(text)).is_some() && last.span == span })
+}
+
+/// One candidate antecedent: an entity seen through its latest mention before the anaphor.
+#[derive(Debug, Clone, Copy)]
+pub struct Candidate {
+    /// The entity.
+    pub entity: usize,
+    /// Index of its latest mention in [`Article::mentions`].
+    pub mention: usize,
+}
+
+/// The candidates of `anaphor`, most recent first.
+pub fn candidates(article: &Article<'_>, anaphor: &Anaphor) -> Vec<Candidate> {
+    let seg = article.segmented;
+    let sentence = sentence_at(seg, anaphor.span.start);
+    let mut out: Vec<Candidate> = Vec::new();
+    for (m, &(span, kind, entity)) in article.mentions.iter().enumerate().rev() {
+        if span.end > anaphor.span.start || !matches!(kind, EntityType::Person | EntityType::Organization) {
+            continue;
+        }
+        if sentence.saturating_sub(sentence_at(seg, span.start)) > MAX_SENTENCES || out.len() == MAX_CANDIDATES {
+            break;
+        }
+        if !out.iter().any(|c| c.entity == entity) {
+            out.push(Candidate { entity, mention: m });
+        }
+    }
+    out
+}
+
+/// The sentence holding byte `at`.
+fn sentence_at(seg: &Segmented<'_>, at: usize) -> usize {
+    let token = seg.tokens.partition_point(|t| t.span.end <= at);
+    seg.sentence_of(token.min(seg.tokens.len().saturating_sub(1)))
+}
+
+/// A small number as a bucket label: "<=2" for 2 with limits [0, 1, 2, 4], ">4" past them.
+fn bucket(n: usize, limits: &[usize]) -> String {
+    match limits.iter().find(|&&l| n <= l) {
+        Some(l) => format!("<={l}"),
+        None => format!(">{}", limits.last().copied().unwrap_or(0)),
+    }
+}
+
+/// The anaphor's class ("he", "it", "desc") and form ("his", "desc:leader").
+fn class_and_form(text: &str, anaphor: &Anaphor) -> (&'static str, String) {
+    let head = anaphor.head.of(text).to_lowercase();
+    match pronoun_class(&head) {
+        Some(class) if anaphor.pronoun => (class, head),
+        _ => ("desc", format!("desc:{head}")),
+    }
+}
+
+/// The sex a person's name suggests: from a title or the first name's census figures.
+fn sex(lexicon: &Lexicon, name: &str) -> &'static str {
+    let first = name.split_whitespace().next().unwrap_or("").trim_end_matches('.');
+    match first {
+        "Mr" | "Sir" | "Lord" | "Mister" | "King" | "Prince" => "m",
+        "Mrs" | "Ms" | "Miss" | "Lady" | "Dame" | "Baroness" | "Queen" | "Princess" => "f",
+        _ => match lexicon.sex(first) {
+            Some('M') => "m",
+            Some('F') => "f",
+            _ => "?",
+        },
+    }
+}
+
+/// The features of the "no named antecedent" choice.
+pub fn new_features(article: &Article<'_>, lexicon: &Lexicon, anaphor: &Anaphor, candidates: &[Candidate], f: &mut Features) {
+    let text = article.segmented.text();
+    let (class, form) = class_and_form(text, anaphor);
+    f.clear();
+    f.add("new", &[class]);
+    f.add("new-form", &[&form]);
+    f.add("new-n", &[class, &bucket(candidates.len(), &[0, 1, 2, 4])]);
+    let top = candidates.first().map_or("none", |c| article.mentions[c.mention].1.as_str());
+    f.add("new-top", &[class, top]);
+    f.add("new-src", &[class, yes(is_source(article, anaphor))]);
+    if class == "desc" {
+        let (role, noun) = head_lexicon(lexicon, &anaphor.head.of(text).to_lowercase());
+        f.add("new-lex", &[role, noun]);
+    }
+}
+
+/// The features of one candidate.
+pub fn candidate_features(
+    article: &Article<'_>,
+    lexicon: &Lexicon,
+    anaphor: &Anaphor,
+    candidates: &[Candidate],
+    i: usize,
+    f: &mut Features,
+) {
+    let seg = article.segmented;
+    let text = seg.text();
+    let (class, form) = class_and_form(text, anaphor);
+    let c = candidates[i];
+    let (span, kind, entity) = article.mentions[c.mention];
+    let kind = kind.as_str();
+    f.clear();
+    f.add("kind", &[class, kind]);
+    f.add("form", &[&form, kind]);
+    f.add("src", &[class, kind, yes(is_source(article, anaphor))]);
+    let distance = sentence_at(seg, anaphor.span.start) - sentence_at(seg, span.start);
+    f.add("dist", &[class, kind, &bucket(distance, &[0, 1, 2, 4, 8])]);
+    f.add("rank", &[class, kind, &bucket(i, &[0, 1, 2, 3])]);
+    let same_kind = candidates[..i].iter().filter(|d| article.mentions[d.mention].1.as_str() == kind).count();
+    f.add("krank", &[class, kind, &bucket(same_kind, &[0, 1, 2])]);
+    if kind == EntityType::Person.as_str() {
+        f.add("sex", &[class, sex(lexicon, &article.entities[entity].0)]);
+    }
+    let sentence = sentence_at(seg, span.start);
+    let first_in_sentence = c.mention == 0 || sentence_at(seg, article.mentions[c.mention - 1].0.start) != sentence;
+    f.add("first", &[class, kind, if first_in_sentence { "y" } else { "n" }]);
+    let count = article.mentions.iter().filter(|&&(s, _, e)| e == entity && s.end <= anaphor.span.start).count();
+    f.add("count", &[class, &bucket(count, &[1, 2, 4])]);
+    speaker_features(article, anaphor, class, span, entity, f);
+    let para = |at: usize| seg.sentences[sentence_at(seg, at)].paragraph;
+    f.add("para", &[class, if para(span.start) == para(anaphor.span.start) { "y" } else { "n" }]);
+    if class == "desc" {
+        description_features(article, lexicon, anaphor, kind, entity, f);
+    }
+}
+
+/// What the lexicon says of a description's head word: whether it is a role ("leader"), and the
+/// type of thing it names ("firm": Organization).
+fn head_lexicon(lexicon: &Lexicon, head: &str) -> (&'static str, &'static str) {
+    (yes(lexicon.role(head).is_some()), lexicon.noun_type(head).map_or("-", EntityType::as_str))
+}
+
+/// "y" or "n".
+fn yes(b: bool) -> &'static str {
+    if b { "y" } else { "n" }
+}
+
+/// Whether the anaphor names the source of a claim.
+fn is_source(article: &Article<'_>, anaphor: &Anaphor) -> bool {
+    article.sources.iter().any(|s| s.contains(anaphor.head))
+}
+
+/// Quotation and speaker features.
+fn speaker_features(article: &Article<'_>, anaphor: &Anaphor, class: &str, span: Span, entity: usize, f: &mut Features) {
+    let quote_of = |s: Span| article.quotes.iter().find(|(q, _)| q.contains(s));
+    let in_quote = quote_of(anaphor.span);
+    f.add("quote", &[class, yes(in_quote.is_some()), yes(quote_of(span).is_some())]);
+    if let Some((_, speaker)) = in_quote {
+        f.add("qspk", &[class, yes(*speaker == Some(entity))]);
+    }
+    let last = article.speakers.iter().rev().find(|(s, _)| s.end <= anaphor.span.start && !s.contains(anaphor.span));
+    f.add("lastspk", &[class, yes(last.is_some_and(|&(_, e)| e == entity))]);
+}
+
+/// Whether a description's head word is a role of the entity, stands just before one of its
+/// mentions ("Tory leader Michael Howard"), or is part of its name.
+fn description_features(article: &Article<'_>, lexicon: &Lexicon, anaphor: &Anaphor, kind: &str, entity: usize, f: &mut Features) {
+    let seg = article.segmented;
+    let text = seg.text();
+    let head = anaphor.head.of(text).to_lowercase();
+    f.add("head", &[&head, kind]);
+    let (role, noun) = head_lexicon(lexicon, &head);
+    f.add("lexrole", &[kind, role]);
+    f.add("lexnoun", &[kind, noun]);
+    let (name, roles) = &article.entities[entity];
+    let role = roles.iter().any(|r| r.split_whitespace().any(|w| w.eq_ignore_ascii_case(&head)));
+    f.add("role", &[kind, yes(role)]);
+    let beside = article.mentions.iter().filter(|&&(_, _, e)| e == entity).any(|&(s, _, _)| {
+        let first = seg.tokens.partition_point(|t| t.span.end <= s.start);
+        let after = seg.tokens.partition_point(|t| t.span.start < s.end);
+        let window = seg.tokens[first.saturating_sub(3)..first].iter().chain(seg.tokens[after..(after + 3).min(seg.tokens.len())].iter());
+        window.clone().any(|t| t.span != anaphor.head && t.span.of(text).eq_ignore_ascii_case(&head))
+    });
+    f.add("ctx", &[kind, yes(beside)]);
+    f.add("inname", &[kind, yes(name.split_whitespace().any(|w| w.eq_ignore_ascii_case(&head)))]);
+}
+
+/// The entity `anaphor` stands for, if the model links it to one.
+pub fn link(article: &Article<'_>, lexicon: &Lexicon, model: &CorefModel, anaphor: &Anaphor) -> Option<usize> {
+    let candidates = candidates(article, anaphor);
+    if candidates.is_empty() {
+        return None;
+    }
+    let mut f = Features::default();
+    new_features(article, lexicon, anaphor, &candidates, &mut f);
+    let mut best = (model.score(&f), None);
+    for i in 0..candidates.len() {
+        candidate_features(article, lexicon, anaphor, &candidates, i, &mut f);
+        let s = model.score(&f);
+        if s > best.0 {
+            best = (s, Some(candidates[i].entity));
+        }
+    }
+    best.1
+}
+
+/// What coreference needs to know of an article's entities and claims.
+pub fn article<'a>(seg: &'a Segmented<'a>, entities: &[Entity], claims: &[Claim]) -> Article<'a> {
+    let mut mentions: Vec<(Span, EntityType, usize)> =
+        entities.iter().enumerate().flat_map(|(e, x)| x.mentions.iter().map(move |&s| (s, x.kind, e))).collect();
+    mentions.sort();
+    Article {
+        segmented: seg,
+        mentions,
+        entities: entities.iter().map(|e| (e.name.clone(), e.roles.clone())).collect(),
+        quotes: claims.iter().filter(|c| c.direct).map(|c| (c.content, c.source)).collect(),
+        speakers: claims.iter().filter_map(|c| Some((c.content, c.source?))).collect(),
+        sources: claims.iter().filter_map(|c| c.source_span).collect(),
+    }
+}
+
+/// Links pronouns to the entities they stand for (recorded as the entities' references), and
+/// the source words of claims that name no entity ("he", "the Tory leader") to theirs.
+pub fn apply(seg: &Segmented<'_>, lexicon: &Lexicon, model: &CorefModel, doc: &mut Document) {
+    let article = article(seg, &doc.entities, &doc.claims);
+    let (entities, claims) = (&mut doc.entities, &mut doc.claims);
+    for anaphor in pronouns(seg) {
+        if let Some(e) = link(&article, lexicon, model, &anaphor) {
+            entities[e].references.push(anaphor.span);
+        }
+    }
+    for c in claims.iter_mut().filter(|c| c.source.is_none()) {
+        let Some(anaphor) = c.source_span.and_then(|span| description(seg, span)) else { continue };
+        c.source = link(&article, lexicon, model, &anaphor);
+        if let Some(e) = c.source.filter(|_| !anaphor.pronoun) {
+            entities[e].references.push(anaphor.span);
+        }
+    }
+    for e in entities.iter_mut() {
+        e.references.sort();
+        e.references.dedup();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Pipeline;
+    use crate::ingest::Source;
+    use crate::layout::analyze;
+    use crate::rdf::Iris;
+    use crate::segment::segment;
+
+    #[test]
+    fn pronouns_are_found_by_class() {
+        assert_eq!(pronoun_class("Him"), Some("he"));
+        assert_eq!(pronoun_class("its"), Some("it"));
+        assert_eq!(pronoun_class("hymn"), None);
+        let article = analyze(Source::from_text("t", "Ana Ruiz said her plan works. They agreed with it."));
+        let seg = segment(&article);
+        let found: Vec<&str> = pronouns(&seg).iter().map(|a| a.span.of(seg.text())).collect();
+        assert_eq!(found, ["her", "They", "it"]);
+    }
+
+    #[test]
+    fn a_description_is_headed_by_its_last_word() {
+        let text = "The Tory leader said so.";
+        let article = analyze(Source::from_text("t", text));
+        let seg = segment(&article);
+        let a = description(&seg, Span::new(0, 15)).expect("a description");
+        assert_eq!(a.head.of(text), "leader");
+        assert!(!a.pronoun);
+        assert!(description(&seg, Span::new(16, 20)).is_some_and(|a| !a.pronoun));
+    }
+
+    #[test]
+    fn the_trained_ranker_links_a_pronoun_to_the_person_it_stands_for() {
+        let text = "Nordvik reported higher sales on Monday.\n\nMaria Lopez, its chief executive, was pleased. \
+                    She told investors that the company would open two plants next year.\n";
+        let pipeline = Pipeline::new(Iris::new("https://example.org/").expect("base"));
+        let doc = pipeline.run(Source::from_text("t", text));
+        let lopez = doc.entities.iter().find(|e| e.name == "Maria Lopez").expect("Maria Lopez is recognized");
+        let refs: Vec<&str> = lopez.references.iter().map(|s| s.of(text)).collect();
+        assert!(refs.contains(&"She"), "references of Maria Lopez: {refs:?}");
+    }
+}

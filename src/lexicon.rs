@@ -93,8 +93,8 @@ pub struct Lexicon {
     common: HashSet<String>,
     demonyms: HashSet<String>,
     first_names: HashMap<String, f32>,
-    /// The sex (`F` or `M`) most of a first name's bearers have.
-    sexes: HashMap<String, (char, f32)>,
+    /// The sex (`F` or `M`) most of a first name's bearers have, their share and the other sex's.
+    sexes: HashMap<String, (char, f32, f32)>,
     surnames: HashMap<String, f32>,
     roles: HashMap<String, RoleClass>,
     nouns: HashMap<String, EntityType>,
@@ -186,15 +186,15 @@ impl Lexicon {
         }
         let demonyms = DEMONYMS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.trim().to_lowercase()).collect();
         let mut first_names = HashMap::default();
-        let mut sexes: HashMap<String, (char, f32)> = HashMap::default();
+        let mut sexes: HashMap<String, (char, f32, f32)> = HashMap::default();
         for row in rows(FIRST_NAMES) {
             let f: f32 = row.get(2).and_then(|f| f.parse().ok()).unwrap_or(0.0);
             let e = first_names.entry(row[0].to_lowercase()).or_insert(0.0);
             *e = f32::max(*e, f);
             let sex = row.get(1).and_then(|s| s.chars().next()).unwrap_or('?');
-            let s = sexes.entry(row[0].to_lowercase()).or_insert((sex, f));
-            if f > s.1 {
-                *s = (sex, f);
+            let s = sexes.entry(row[0].to_lowercase()).or_insert((sex, f, 0.0));
+            if sex != s.0 {
+                *s = if f > s.1 { (sex, f, s.1) } else { (s.0, s.1, f) };
             }
         }
         let surnames = rows(SURNAMES).map(|r| (r[0].to_lowercase(), r.get(1).and_then(|f| f.parse().ok()).unwrap_or(0.0))).collect();
@@ -271,9 +271,10 @@ impl Lexicon {
         self.first_names.get(lowercase(word).as_ref()).copied()
     }
 
-    /// The sex (`F` or `M`) that most people with the first name `word` have, if it is one.
+    /// The sex (`F` or `M`) of people with the first name `word`, when at least four in five of
+    /// them have it in the census lists ("Jan" and "Leslie" have none).
     pub fn sex(&self, word: &str) -> Option<char> {
-        self.sexes.get(lowercase(word).as_ref()).map(|&(s, _)| s)
+        self.sexes.get(lowercase(word).as_ref()).filter(|&&(_, most, other)| most >= 4.0 * other).map(|&(s, _, _)| s)
     }
 
     /// How common `word` is as a surname (percent of the population), if it is one.

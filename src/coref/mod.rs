@@ -350,8 +350,24 @@ pub fn article<'a>(seg: &'a Segmented<'a>, entities: &[Entity], claims: &[Claim]
     }
 }
 
+/// Whether a third-person pronoun can stand for `entity`: "he" and "she" for a person of that
+/// sex (or of unknown sex), "it" for an organization, "they" for an organization. Other pronouns
+/// agree with anything.
+fn agrees(lexicon: &Lexicon, pronoun: &str, entity: &Entity) -> bool {
+    let person = entity.kind == EntityType::Person;
+    match pronoun_class(pronoun) {
+        Some("he") => person && sex(lexicon, &entity.name) != "f",
+        Some("she") => person && sex(lexicon, &entity.name) != "m",
+        Some("it" | "they") => entity.kind == EntityType::Organization,
+        _ => true,
+    }
+}
+
 /// Links pronouns to the entities they stand for (recorded as the entities' references), and
-/// the source words of claims that name no entity ("he", "the Tory leader") to theirs.
+/// the source words of claims that name no entity ("he", "the Tory leader") to theirs. A pronoun
+/// source that attribution's rules gave to an entity it cannot stand for ("she" for a man or a
+/// party) is linked again. "I" and "we" as sources are left to attribution (the speaker of the
+/// quotation they stand in).
 pub fn apply(seg: &Segmented<'_>, lexicon: &Lexicon, model: &CorefModel, doc: &mut Document) {
     let article = article(seg, &doc.entities, &doc.claims);
     let (entities, claims) = (&mut doc.entities, &mut doc.claims);
@@ -360,8 +376,13 @@ pub fn apply(seg: &Segmented<'_>, lexicon: &Lexicon, model: &CorefModel, doc: &m
             entities[e].references.push(anaphor.span);
         }
     }
-    for c in claims.iter_mut().filter(|c| c.source.is_none()) {
+    for c in claims.iter_mut() {
         let Some(anaphor) = c.source_span.and_then(|span| description(seg, span)) else { continue };
+        let text = seg.text();
+        let first_person = anaphor.pronoun && matches!(pronoun_class(anaphor.head.of(text)), Some("i" | "we"));
+        if first_person || c.source.is_some_and(|e| !anaphor.pronoun || agrees(lexicon, anaphor.head.of(text), &entities[e])) {
+            continue;
+        }
         c.source = link(&article, lexicon, model, &anaphor);
         if let Some(e) = c.source.filter(|_| !anaphor.pronoun) {
             entities[e].references.push(anaphor.span);

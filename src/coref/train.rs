@@ -42,7 +42,8 @@ pub struct GoldMention {
     pub head: Span,
     /// Its chain.
     pub chain: String,
-    /// Whether it is a definite description.
+    /// Whether it is a definite description of a person or organization (what claims' sources
+    /// are).
     pub description: bool,
 }
 
@@ -61,6 +62,7 @@ struct GoldJson {
     span: [usize; 2],
     head: [usize; 2],
     entity: String,
+    etype: String,
     description: bool,
 }
 
@@ -76,7 +78,12 @@ pub fn read_gold(gold: &str, mut text_of: impl FnMut(&str) -> Option<String>) ->
             .mentions
             .iter()
             .filter_map(|m| {
-                Some(GoldMention { span: span(m.span)?, head: span(m.head)?, chain: m.entity.clone(), description: m.description })
+                Some(GoldMention {
+                    span: span(m.span)?,
+                    head: span(m.head)?,
+                    chain: m.entity.clone(),
+                    description: m.description && matches!(m.etype.as_str(), "person" | "organization"),
+                })
             })
             .collect();
         out.push(GoldDocument { id, text, mentions });
@@ -222,8 +229,8 @@ mod tests {
     #[test]
     fn gold_offsets_in_code_points_become_byte_spans() {
         let gold = r#"{"documents": {"d": {"mentions": [
-            {"span": [0, 9], "head": [4, 9], "entity": "1", "description": false},
-            {"span": [16, 18], "head": [16, 18], "entity": "1", "description": false}]}}}"#;
+            {"span": [0, 9], "head": [4, 9], "entity": "1", "etype": "person", "description": false},
+            {"span": [16, 18], "head": [16, 18], "entity": "1", "etype": "person", "description": false}]}}}"#;
         let docs = read_gold(gold, |_| Some("Zoë Vance. Then he left.".to_string())).expect("reads");
         assert_eq!(docs[0].mentions[0].span, Span::new(0, 10));
         assert_eq!(docs[0].mentions[0].head, Span::new(5, 10));
@@ -238,7 +245,9 @@ mod tests {
             let b = text.find(w).expect("word");
             [text[..b].chars().count(), text[..b].chars().count() + w.chars().count()]
         };
-        let m = |w: &str, e: &str| format!(r#"{{"span": {:?}, "head": {:?}, "entity": "{e}", "description": false}}"#, at(w), at(w));
+        let m = |w: &str, e: &str| {
+            format!(r#"{{"span": {:?}, "head": {:?}, "entity": "{e}", "etype": "person", "description": false}}"#, at(w), at(w))
+        };
         let gold = format!(
             r#"{{"documents": {{"d": {{"mentions": [{}, {}, {}, {}]}}}}}}"#,
             m("Maria Lopez", "1"),

@@ -335,6 +335,36 @@ pub fn link(article: &Article<'_>, lexicon: &Lexicon, model: &CorefModel, anapho
     best.1
 }
 
+/// The entity a short definite description that speaks stands for, by the news convention that
+/// names someone and then calls them by role ("Michael Howard has denied ... The Tory leader
+/// said"): the latest person for a role word, the latest organization for an organization noun,
+/// named in this or the previous sentence.
+fn speaking_role(article: &Article<'_>, lexicon: &Lexicon, anaphor: &Anaphor) -> Option<usize> {
+    let seg = article.segmented;
+    let text = seg.text();
+    let words: Vec<&str> = anaphor.span.of(text).split_whitespace().collect();
+    if anaphor.pronoun
+        || words.len() > 4
+        || !words[0].eq_ignore_ascii_case("the")
+        || words.iter().any(|w| w.ends_with("'s") || w.ends_with("’s"))
+    {
+        return None;
+    }
+    let head = anaphor.head.of(text).to_lowercase();
+    let kind = if lexicon.role(&head).is_some() {
+        EntityType::Person
+    } else {
+        lexicon.noun_type(&head).filter(|&k| k == EntityType::Organization)?
+    };
+    let sentence = sentence_at(seg, anaphor.span.start);
+    candidates(article, anaphor)
+        .into_iter()
+        .map(|c| article.mentions[c.mention])
+        .find(|&(_, k, _)| k == kind)
+        .filter(|&(span, _, _)| sentence - sentence_at(seg, span.start) <= 1)
+        .map(|(_, _, e)| e)
+}
+
 /// What coreference needs to know of an article's entities and claims.
 pub fn article<'a>(seg: &'a Segmented<'a>, entities: &[Entity], claims: &[Claim]) -> Article<'a> {
     let mut mentions: Vec<(Span, EntityType, usize)> =
@@ -383,7 +413,7 @@ pub fn apply(seg: &Segmented<'_>, lexicon: &Lexicon, model: &CorefModel, doc: &m
         if first_person || c.source.is_some_and(|e| !anaphor.pronoun || agrees(lexicon, anaphor.head.of(text), &entities[e])) {
             continue;
         }
-        c.source = link(&article, lexicon, model, &anaphor);
+        c.source = link(&article, lexicon, model, &anaphor).or_else(|| speaking_role(&article, lexicon, &anaphor));
         if let Some(e) = c.source.filter(|_| !anaphor.pronoun) {
             entities[e].references.push(anaphor.span);
         }
@@ -434,5 +464,16 @@ mod tests {
         let lopez = doc.entities.iter().find(|e| e.name == "Maria Lopez").expect("Maria Lopez is recognized");
         let refs: Vec<&str> = lopez.references.iter().map(|s| s.of(text)).collect();
         assert!(refs.contains(&"She"), "references of Maria Lopez: {refs:?}");
+    }
+
+    #[test]
+    fn a_speaking_role_after_a_name_is_that_person() {
+        let text = "Vance denies rift\n\nTom Vance has denied that his party is split over the harbour plan.\n\n\
+                    The Green leader said the decision had been reached after a long debate.\n";
+        let pipeline = Pipeline::new(Iris::new("https://example.org/").expect("base"));
+        let doc = pipeline.run(Source::from_text("t", text));
+        let claim = doc.claims.iter().find(|c| c.content.of(text).contains("long debate")).expect("the claim is found");
+        assert_eq!(claim.source_span.map(|s| s.of(text)), Some("The Green leader"));
+        assert_eq!(claim.source.map(|e| doc.entities[e].name.as_str()), Some("Tom Vance"));
     }
 }

@@ -254,12 +254,12 @@ pub fn candidate_features(
     }
     let sentence = sentence_at(seg, span.start);
     let first_in_sentence = c.mention == 0 || sentence_at(seg, article.mentions[c.mention - 1].0.start) != sentence;
-    f.add("first", &[class, kind, if first_in_sentence { "y" } else { "n" }]);
+    f.add("first", &[class, kind, yes(first_in_sentence)]);
     let count = article.mentions.iter().filter(|&&(s, _, e)| e == entity && s.end <= anaphor.span.start).count();
     f.add("count", &[class, &bucket(count, &[1, 2, 4])]);
     speaker_features(article, anaphor, class, span, entity, f);
     let para = |at: usize| seg.sentences[sentence_at(seg, at)].paragraph;
-    f.add("para", &[class, if para(span.start) == para(anaphor.span.start) { "y" } else { "n" }]);
+    f.add("para", &[class, yes(para(span.start) == para(anaphor.span.start))]);
     if class == "desc" {
         description_features(article, lexicon, anaphor, kind, entity, f);
     }
@@ -309,8 +309,8 @@ fn description_features(article: &Article<'_>, lexicon: &Lexicon, anaphor: &Anap
     let beside = article.mentions.iter().filter(|&&(_, _, e)| e == entity).any(|&(s, _, _)| {
         let first = seg.tokens.partition_point(|t| t.span.end <= s.start);
         let after = seg.tokens.partition_point(|t| t.span.start < s.end);
-        let window = seg.tokens[first.saturating_sub(3)..first].iter().chain(seg.tokens[after..(after + 3).min(seg.tokens.len())].iter());
-        window.clone().any(|t| t.span != anaphor.head && t.span.of(text).eq_ignore_ascii_case(&head))
+        let mut window = seg.tokens[first.saturating_sub(3)..first].iter().chain(&seg.tokens[after..(after + 3).min(seg.tokens.len())]);
+        window.any(|t| t.span != anaphor.head && t.span.of(text).eq_ignore_ascii_case(&head))
     });
     f.add("ctx", &[kind, yes(beside)]);
     f.add("inname", &[kind, yes(name.split_whitespace().any(|w| w.eq_ignore_ascii_case(&head)))]);

@@ -173,11 +173,13 @@ enum Command {
     /// Train the learned models from freely licensed corpora (not the evaluation sets)
     ///
     /// tagger and parser learn from UD English-EWT train and GUM's train documents (selected on
-    /// their dev parts); ner from UNER EWT train, GUM's named entities, wikigold and re3d. The
+    /// their dev parts); ner from UNER EWT train, GUM's named entities, wikigold and re3d; coref
+    /// from GUM's coreference (train documents, selected on dev), prepared by
+    /// scripts/train_coref.sh. The
     /// same data and seed give byte-identical weights. Rebuild hearsay afterwards: the weights
     /// in data/models are compiled into the binary. See data/models/README.md.
     Train {
-        /// Which model (all: tagger, then parser, then ner)
+        /// Which model (all: tagger, then parser, then ner; coref on its own)
         #[arg(value_enum)]
         model: TrainModel,
         /// The folder of training corpora (the layout of ../shared/data/train)
@@ -702,7 +704,9 @@ fn train_coref(data: &Path, output: &Path, epochs: Option<usize>, seed: u64, log
     use hearsay::coref::train::{self, Settings};
     let read_split = |split: &str| -> Result<Vec<train::GoldDocument>> {
         let dir = data.join(split);
-        let gold = std::fs::read_to_string(dir.join("gold.json")).with_context(|| format!("cannot read {}/gold.json", dir.display()))?;
+        let gold = std::fs::read_to_string(dir.join("gold.json")).with_context(|| {
+            format!("cannot read {}/gold.json (prepare GUM with scripts/train_coref.sh, which then trains)", dir.display())
+        })?;
         train::read_gold(&gold, |id| std::fs::read_to_string(dir.join(format!("{id}.txt"))).ok())
             .map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))
     };

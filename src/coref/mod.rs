@@ -402,7 +402,13 @@ pub fn apply(seg: &Segmented<'_>, lexicon: &Lexicon, model: &CorefModel, doc: &m
     let article = article(seg, &doc.entities, &doc.claims);
     let (entities, claims) = (&mut doc.entities, &mut doc.claims);
     for anaphor in pronouns(seg) {
-        if let Some(e) = link(&article, lexicon, model, &anaphor) {
+        let linked = match pronoun_class(anaphor.head.of(seg.text())) {
+            // "I" is whoever speaks the quotation it stands in; "we" is a group, not one entity.
+            Some("i") => article.quotes.iter().find(|(q, _)| q.contains(anaphor.span)).and_then(|&(_, speaker)| speaker),
+            Some("we") => None,
+            _ => link(&article, lexicon, model, &anaphor),
+        };
+        if let Some(e) = linked {
             entities[e].references.push(anaphor.span);
         }
     }
@@ -475,5 +481,15 @@ mod tests {
         let claim = doc.claims.iter().find(|c| c.content.of(text).contains("long debate")).expect("the claim is found");
         assert_eq!(claim.source_span.map(|s| s.of(text)), Some("The Green leader"));
         assert_eq!(claim.source.map(|e| doc.entities[e].name.as_str()), Some("Tom Vance"));
+    }
+
+    #[test]
+    fn i_in_a_quotation_is_its_speaker_and_we_is_no_one() {
+        let text = "Harbour talks\n\nTom Vance said: \"I will not sign, and we will strike on Monday.\"\n";
+        let pipeline = Pipeline::new(Iris::new("https://example.org/").expect("base"));
+        let doc = pipeline.run(Source::from_text("t", text));
+        let vance = doc.entities.iter().find(|e| e.name == "Tom Vance").expect("Tom Vance is recognized");
+        let refs: Vec<&str> = vance.references.iter().map(|s| s.of(text)).collect();
+        assert_eq!(refs, ["I"]);
     }
 }

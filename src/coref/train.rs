@@ -4,7 +4,8 @@
 //! per document and a `gold.json` with every mention, its chain and class); training uses GUM's
 //! train split and picks the epoch that scores best on its dev split. Each document goes through
 //! the pipeline up to resolution, so the ranker learns over the mentions hearsay itself
-//! recognizes. The anaphors are the pronouns hearsay finds and GUM's definite descriptions; a
+//! recognizes. The anaphors are the pronouns hearsay finds (but "I" and "we", which are not
+//! ranked) and GUM's definite descriptions of people and organizations; a
 //! candidate is right when one of its entity's mentions overlaps a mention of the anaphor's GUM
 //! chain, and "no named antecedent" is right when no candidate is.
 
@@ -108,7 +109,13 @@ fn instances(doc: &GoldDocument, lexicon: &Lexicon) -> Vec<Instance> {
     let resolved = resolve(&attributed, lexicon, Vec::new());
     let coref = article(&segmented, &resolved.entities, &resolved.claims);
     let descriptions = doc.mentions.iter().filter(|m| m.description).map(|m| Anaphor { span: m.span, head: m.head, pronoun: false });
-    pronouns(&segmented).into_iter().chain(descriptions).filter_map(|a| instance(&coref, lexicon, doc, &resolved.entities, &a)).collect()
+    let ranked = |a: &Anaphor| !matches!(super::pronoun_class(a.head.of(&doc.text)), Some("i" | "we"));
+    pronouns(&segmented)
+        .into_iter()
+        .filter(ranked)
+        .chain(descriptions)
+        .filter_map(|a| instance(&coref, lexicon, doc, &resolved.entities, &a))
+        .collect()
 }
 
 /// The decision for one anaphor, if it has candidates.

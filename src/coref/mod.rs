@@ -258,7 +258,7 @@ pub fn candidate_features(
     let count = article.mentions.iter().filter(|&&(s, _, e)| e == entity && s.end <= anaphor.span.start).count();
     f.add("count", &[class, &bucket(count, &[1, 2, 4])]);
     speaker_features(article, anaphor, class, span, entity, f);
-    let para = |at: usize| seg.sentences[sentence_at(seg, at)].paragraph;
+    let para = |at: usize| seg.sentences.get(sentence_at(seg, at)).map(|s| s.paragraph);
     f.add("para", &[class, yes(para(span.start) == para(anaphor.span.start))]);
     if class == "desc" {
         description_features(article, lexicon, anaphor, kind, entity, f);

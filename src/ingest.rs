@@ -12,8 +12,12 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
-/// File extensions that a directory walk treats as articles.
+/// File extensions that a directory walk treats as articles (in any case: `.txt`, `.TXT`).
 pub const ARTICLE_EXTENSIONS: &[&str] = &["txt"];
+
+/// Names (before the extension, in any case) of files that a directory walk skips with a note:
+/// a corpus's documentation, not its articles.
+pub const NOT_ARTICLES: &[&str] = &["readme", "license", "licence", "copying", "notice", "changelog", "authors"];
 
 /// Files larger than this are refused unless the caller raises the limit.
 pub const DEFAULT_MAX_BYTES: u64 = 8 * 1024 * 1024;
@@ -47,6 +51,13 @@ pub enum IngestError {
         path: String,
         /// The operating system's reason.
         source: io::Error,
+    },
+    /// A file found in a directory is documentation (README, LICENSE), not an article. Not a
+    /// failure: callers report it as a note.
+    #[error("{path}: skipped, a README or LICENSE file is not an article (name the file itself to read it)")]
+    NotAnArticle {
+        /// The file.
+        path: String,
     },
     /// A directory held no article files.
     #[error("{path}: no articles (files ending in .{}) under this directory", ARTICLE_EXTENSIONS.join(", ."))]
@@ -93,7 +104,8 @@ pub enum IngestError {
 }
 
 /// Walks `paths` lazily: files are yielded as given, directories recursively in byte order of
-/// their entries' names, keeping only [`ARTICLE_EXTENSIONS`]. Problems are yielded in place, so a
+/// their entries' names, keeping only [`ARTICLE_EXTENSIONS`] and reporting [`NOT_ARTICLES`] as
+/// [`IngestError::NotAnArticle`]. Problems are yielded in place, so a
 /// caller can report them and go on.
 pub fn discover(paths: &[PathBuf]) -> impl Iterator<Item = Result<PathBuf, IngestError>> + '_ {
     paths.iter().flat_map(|p| Walk::new(p))
@@ -204,6 +216,10 @@ impl Iterator for Walk {
                     Err(source) => return Some(Err(IngestError::Unreadable { path: path.display().to_string(), source })),
                 }
             } else if Self::is_article(&path) {
+                let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_lowercase();
+                if NOT_ARTICLES.contains(&stem.as_str()) {
+                    return Some(Err(IngestError::NotAnArticle { path: path.display().to_string() }));
+                }
                 self.found = true;
                 return Some(Ok(path));
             }

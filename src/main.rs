@@ -51,7 +51,8 @@ struct Cli {
 enum Command {
     /// Read articles into the store, one named graph per article
     ///
-    /// PATHs are files or directories; directories are searched recursively for .txt files.
+    /// PATHs are files or directories; directories are searched recursively for .txt files (any
+    /// case), skipping README and LICENSE files with a note.
     /// Ingesting an article again replaces its graph as a whole; two files with the same content
     /// are one article (the second is reported as a duplicate). Bad files are reported and
     /// skipped, the rest is ingested, and the exit code is 1 if anything failed.
@@ -924,6 +925,7 @@ fn for_each_batch(
     paths: &[PathBuf],
     input: &InputOptions,
     bar: &ProgressBar,
+    quiet: bool,
     tally: &mut Tally,
     mut sink: impl FnMut(Vec<Document>, &mut Tally) -> Result<()>,
 ) -> Result<()> {
@@ -931,9 +933,13 @@ fn for_each_batch(
     let mut walk = ingest::discover(paths);
     let mut seen = std::collections::HashMap::<String, String>::new();
     loop {
-        let batch: Vec<Result<PathBuf, ingest::IngestError>> = walk.by_ref().take(input.batch.max(1)).collect();
-        if batch.is_empty() {
+        let found: Vec<Result<PathBuf, ingest::IngestError>> = walk.by_ref().take(input.batch.max(1)).collect();
+        if found.is_empty() {
             return Ok(());
+        }
+        let (notes, batch): (Vec<_>, Vec<_>) = found.into_iter().partition(|f| matches!(f, Err(ingest::IngestError::NotAnArticle { .. })));
+        for note in notes.iter().filter_map(|n| n.as_ref().err()).filter(|_| !quiet) {
+            bar.suspend(|| eprintln!("note: {note}"));
         }
         let results: Vec<Result<Document, String>> = pool.install(|| {
             batch
@@ -953,7 +959,9 @@ fn for_each_batch(
                 Ok(doc) => {
                     let source = &doc.article.source;
                     if let Some(first) = seen.get(&source.id) {
-                        bar.suspend(|| eprintln!("{}: duplicate of {first} (same content), skipped", source.path));
+                        if !quiet {
+                            bar.suspend(|| eprintln!("{}: duplicate of {first} (same content), skipped", source.path));
+                        }
                         tally.duplicates += 1;
                         continue;
                     }
@@ -976,14 +984,16 @@ fn ingest_all(store: &Store, pipeline: Pipeline, paths: &[PathBuf], input: &Inpu
     let started = Instant::now();
     let bar = progress(quiet, "ingesting");
     let mut tally = Tally::default();
-    for_each_batch(&pipeline, paths, input, &bar, &mut tally, |docs, tally| {
+    for_each_batch(&pipeline, paths, input, &bar, quiet, &mut tally, |docs, tally| {
         let mut graphs = Vec::with_capacity(docs.len());
         for doc in docs {
             let source = &doc.article.source;
             let graph = pipeline.iris().article(&source.id);
             if let Some(existing) = store.article_path(&graph)? {
                 if existing != source.path {
-                    bar.suspend(|| eprintln!("{}: duplicate of {existing} (same content, already in the store), skipped", source.path));
+                    if !quiet {
+                        bar.suspend(|| eprintln!("{}: duplicate of {existing} (same content, already in the store), skipped", source.path));
+                    }
                     tally.duplicates += 1;
                     continue;
                 }
@@ -1009,7 +1019,7 @@ fn extract_all(pipeline: Pipeline, paths: &[PathBuf], format: ExtractFormat, inp
     let bar = progress(quiet, "extracting");
     let mut tally = Tally::default();
     let mut out = BufWriter::new(io::stdout().lock());
-    for_each_batch(&pipeline, paths, input, &bar, &mut tally, |docs, tally| {
+    for_each_batch(&pipeline, paths, input, &bar, quiet, &mut tally, |docs, tally| {
         for doc in docs {
             tally.articles += 1;
             tally.entities += doc.entities.len();

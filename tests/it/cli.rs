@@ -72,6 +72,10 @@ fn reingesting_leaves_the_same_triples_and_duplicates_are_reported() {
     let out = run(hearsay(&store).args(["ingest"]).arg(&input));
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stderr(&out).contains("b.txt: duplicate of"), "{}", stderr(&out));
+    // -q silences them (the count is in the summary, which -q silences too).
+    let out = run(hearsay(&store).args(["-q", "ingest"]).arg(&input));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "", "-q printed something");
     let second = stdout(&run(hearsay(&store).args(["export"])));
     assert_eq!(first, second, "re-ingesting changed the store");
 
@@ -157,4 +161,22 @@ fn help_teaches() {
     for command in ["ingest", "query", "export", "extract", "stats"] {
         assert!(help.contains(command), "{help}");
     }
+}
+
+#[test]
+fn a_corpus_readme_is_skipped_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    fs::copy(root().join("examples/articles/01-harbour-strike.txt"), input.join("a.txt")).unwrap();
+    fs::write(input.join("README.TXT"), "This corpus holds one article.\n").unwrap();
+    let out = run(hearsay(&dir.path().join("store")).args(["extract"]).arg(&input));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), 1, "README.TXT was read as an article");
+    assert!(stderr(&out).contains("README.TXT: skipped"), "{}", stderr(&out));
+    let out = run(hearsay(&dir.path().join("store")).args(["-q", "extract"]).arg(&input));
+    assert_eq!(stderr(&out), "");
+    // Named on its own, it is read.
+    let out = run(hearsay(&dir.path().join("store")).args(["extract"]).arg(input.join("README.TXT")));
+    assert_eq!(stdout(&out).lines().count(), 1, "{}", stderr(&out));
 }

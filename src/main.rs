@@ -122,7 +122,10 @@ enum Command {
         target: String,
         /// Output format
         #[arg(long, value_enum, default_value = "text")]
-        format: TraceFormat,
+        format: TextFormat,
+        /// Same as --format json
+        #[arg(long, hide = true)]
+        json: bool,
     },
     /// List the claims about an entity, or the numbers they state side by side
     ///
@@ -137,8 +140,11 @@ enum Command {
         /// Show the numbers the claims state, side by side with their sources
         #[arg(long)]
         numbers: bool,
-        /// Print JSON Lines instead of text
-        #[arg(long)]
+        /// Output format (json: JSON Lines)
+        #[arg(long, value_enum, default_value = "text")]
+        format: TextFormat,
+        /// Same as --format json
+        #[arg(long, hide = true)]
         json: bool,
     },
     /// Draw a diagram (DOT, or SVG/PNG/PDF with Graphviz's dot installed)
@@ -167,8 +173,11 @@ enum Command {
     Evaluate {
         #[command(subcommand)]
         what: EvaluateKind,
-        /// Print JSON instead of a table
-        #[arg(long, global = true)]
+        /// Output format
+        #[arg(long, value_enum, default_value = "text", global = true)]
+        format: TextFormat,
+        /// Same as --format json
+        #[arg(long, global = true, hide = true)]
         json: bool,
     },
     /// Train the learned models from freely licensed corpora (not the evaluation sets)
@@ -198,8 +207,11 @@ enum Command {
     },
     /// Count articles, entities by type, claims and statements in the store
     Stats {
-        /// Print JSON instead of text
-        #[arg(long)]
+        /// Output format
+        #[arg(long, value_enum, default_value = "text")]
+        format: TextFormat,
+        /// Same as --format json
+        #[arg(long, hide = true)]
         json: bool,
     },
 }
@@ -341,7 +353,7 @@ enum DiagramFormat {
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-enum TraceFormat {
+enum TextFormat {
     Text,
     Json,
 }
@@ -416,7 +428,8 @@ fn run(cli: Cli) -> Result<bool> {
             out.flush()?;
             Ok(true)
         }
-        Command::Trace { target, format } => {
+        Command::Trace { target, format, json } => {
+            let format = if json { TextFormat::Json } else { format };
             let store = Store::open_read_only(&store_dir()?)?;
             let facts = load::claims(&store, &iris)?;
             let found = load::find(&store, &iris, &target)?;
@@ -429,8 +442,8 @@ fn run(cli: Cli) -> Result<bool> {
                 let Some(traced) = trace::trace(&facts, &iri) else { continue };
                 any = true;
                 match format {
-                    TraceFormat::Text => write!(out, "{traced}")?,
-                    TraceFormat::Json => writeln!(out, "{}", serde_json::to_string(&traced)?)?,
+                    TextFormat::Text => write!(out, "{traced}")?,
+                    TextFormat::Json => writeln!(out, "{}", serde_json::to_string(&traced)?)?,
                 }
             }
             if !any {
@@ -438,7 +451,8 @@ fn run(cli: Cli) -> Result<bool> {
             }
             Ok(true)
         }
-        Command::Claims { about, numbers, json } => {
+        Command::Claims { about, numbers, format, json } => {
+            let json = json || format == TextFormat::Json;
             let store = Store::open_read_only(&store_dir()?)?;
             let entities = load::find(&store, &iris, &about)?;
             if entities.is_empty() {
@@ -523,7 +537,8 @@ fn run(cli: Cli) -> Result<bool> {
             write_diagram(dot, format, output.as_deref())?;
             Ok(true)
         }
-        Command::Evaluate { what, json } => {
+        Command::Evaluate { what, format, json } => {
+            let json = json || format == TextFormat::Json;
             let pipeline = Pipeline::new(iris);
             let read = |path: &std::path::Path| std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()));
             let mut out = io::stdout().lock();
@@ -568,7 +583,8 @@ fn run(cli: Cli) -> Result<bool> {
             }
             Ok(true)
         }
-        Command::Stats { json } => {
+        Command::Stats { format, json } => {
+            let json = json || format == TextFormat::Json;
             let dir = store_dir()?;
             let stats = Store::open_read_only(&dir)?.stats()?;
             let mut out = io::stdout().lock();

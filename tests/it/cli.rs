@@ -37,10 +37,17 @@ fn ingest_query_export_round_trip() {
     assert_eq!(memory.len().unwrap(), exported.lines().count());
     assert_eq!(memory.named_graphs().count(), 5);
 
-    let out = run(hearsay(&store).args(["stats", "--json"]));
+    let out = run(hearsay(&store).args(["stats", "--format", "json"]));
     let stats: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(stats["articles"], 5);
     assert!(stats["claims"].as_u64().unwrap() > 20, "{stats}");
+    // One convention for JSON (--format json) on every command; --json stays as its shorthand.
+    for args in [&["stats", "--json"][..], &["trace", "Tomas Brandt", "--json"], &["claims", "--about", "Tomas Brandt", "--json"]] {
+        let out = run(hearsay(&store).args(args));
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        let first = stdout(&out).lines().next().unwrap_or_default().to_string();
+        assert!(serde_json::from_str::<serde_json::Value>(&first).is_ok(), "{args:?} printed {first}");
+    }
 
     // Every RDF format oxigraph writes works for the whole store and for one graph.
     for format in ["nquads", "trig", "turtle", "ntriples", "jsonld", "rdfxml", "n3"] {

@@ -100,7 +100,7 @@ fn numbers_from_different_sources_stand_side_by_side() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("store");
     assert!(hearsay(&store).args(["ingest", "-q", "examples/articles"]).status().unwrap().success());
-    let out = hearsay(&store).args(["claims", "--about", "coastal workers union", "--numbers", "--json"]).output().unwrap();
+    let out = hearsay(&store).args(["claims", "--about", "coastal workers union", "--numbers", "--format", "json"]).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let rows: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     let stated = |source: &str, value: &str| rows.iter().any(|r| r["source"] == source && r["quantity"]["value"] == value);

@@ -192,18 +192,21 @@ fn check_conll_agrees(shared: &Path, file: &Path) {
 }
 
 #[test]
+#[cfg_attr(not(shared_data), ignore = "needs ../shared (the evaluation data) beside the repository")]
 fn conll_agrees_with_score_conll_py() {
     let Some(shared) = shared() else { return };
     check_conll_agrees(&shared, &shared.join("data/conll2003/eng.testa"));
 }
 
 #[test]
+#[cfg_attr(not(shared_data), ignore = "needs ../shared (the evaluation data) beside the repository")]
 fn iob2_agrees_with_score_conll_py() {
     let Some(shared) = shared() else { return };
     check_conll_agrees(&shared, &shared.join("data/uner-en-ewt/en_ewt-ud-dev.iob2"));
 }
 
 #[test]
+#[cfg_attr(not(shared_data), ignore = "needs ../shared (the evaluation data) beside the repository")]
 fn polnear_agrees_with_score_polnear_py() {
     let Some(shared) = shared() else { return };
     let data = shared.join("data/polnear/dev");
@@ -226,6 +229,7 @@ fn polnear_agrees_with_score_polnear_py() {
 }
 
 #[test]
+#[cfg_attr(not(shared_data), ignore = "needs ../shared (the evaluation data) beside the repository")]
 fn n3_gold_counts_match_source_md() {
     let Some(shared) = shared() else { return };
     // Documents and mentions per file, from ../shared/data/n3/SOURCE.md.
@@ -254,6 +258,7 @@ fn ud_fixture_scores() {
 }
 
 #[test]
+#[cfg_attr(not(shared_data), ignore = "needs ../shared (the evaluation data) beside the repository")]
 fn ud_ewt_test_floors() {
     let Some(shared) = shared() else { return };
     // The first 500 sentences of EWT test, never used to train or select the models.

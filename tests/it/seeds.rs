@@ -6,6 +6,7 @@ use crate::{hearsay, root};
 use std::process::Command;
 
 #[test]
+#[cfg_attr(not(shared_data), ignore = "needs ../shared (the evaluation data) beside the repository")]
 fn seeds_score_above_the_floor() {
     let shared = root().join("../shared");
     if !shared.join("eval/score.py").exists() {

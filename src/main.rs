@@ -411,7 +411,7 @@ fn run(cli: Cli) -> Result<bool> {
                 (None, None) => bail!("give a query or --file"),
             };
             let store = Store::open_read_only(&store_dir()?)?;
-            let results = store.query(&with_prefixes(&text)).with_context(|| format!("in {origin}"))?;
+            let results = store.query_with_prefixes(&text, hearsay::store::PREFIXES).with_context(|| format!("in {origin}"))?;
             print_results(results, format)?;
             Ok(true)
         }
@@ -820,7 +820,7 @@ fn diagram_facts(store: &Store, iris: &Iris, what: DiagramKind, max_nodes: usize
                 (None, Some(f)) => std::fs::read_to_string(&f).with_context(|| format!("cannot read {}", f.display()))?,
                 (None, None) => bail!("give a query or --file"),
             };
-            let QueryResults::Graph(triples) = store.query(&with_prefixes(&text))? else {
+            let QueryResults::Graph(triples) = store.query_with_prefixes(&text, hearsay::store::PREFIXES)? else {
                 bail!("a diagram needs a CONSTRUCT or DESCRIBE query");
             };
             let triples: Vec<_> = triples.collect::<Result<_, _>>()?;
@@ -890,23 +890,6 @@ fn write_diagram(dot: String, format: DiagramFormat, output: Option<&std::path::
         None => io::stdout().lock().write_all(&bytes)?,
     }
     Ok(())
-}
-
-/// SPARQL prefixes predeclared for `hearsay query`, unless the query declares its own.
-fn with_prefixes(query: &str) -> String {
-    let mut out = String::new();
-    for (prefix, ns) in hearsay::store::PREFIXES {
-        let declared = query.lines().any(|l| {
-            let l = l.trim_start().to_lowercase();
-            l.starts_with("prefix") && l[6..].trim_start().starts_with(&format!("{prefix}:"))
-        });
-        if !declared {
-            out.push_str(&format!("PREFIX {prefix}: <{ns}> "));
-        }
-    }
-    // Keep the user's line numbers: the prefixes share the first line with the query.
-    out.push_str(query);
-    out
 }
 
 /// Counters for the end-of-run summary.

@@ -56,11 +56,11 @@ pub enum StoreError {
 /// What can go wrong with a query.
 #[derive(Debug, Error)]
 pub enum QueryError {
-    /// The query does not parse; the message holds line:column.
-    #[error("SPARQL syntax error: {0}")]
-    Syntax(#[from] SparqlSyntaxError),
+    /// The query does not parse; the message holds line:column in the query's own text.
+    #[error("SPARQL syntax error at {0}")]
+    Syntax(String),
     /// The query failed while running.
-    #[error("SPARQL evaluation error: {0}")]
+    #[error("SPARQL evaluation error")]
     Evaluation(#[from] oxigraph::sparql::QueryEvaluationError),
 }
 
@@ -70,6 +70,39 @@ pub trait GraphStore {
     fn replace_graphs(&self, graphs: &[(NamedNode, Vec<Quad>)]) -> Result<(), StoreError>;
     /// The path an article was ingested from, if it is in the store.
     fn article_path(&self, article: &NamedNode) -> Result<Option<String>, StoreError>;
+}
+
+/// A syntax error as "line:column: what was expected", without the parser's character classes,
+/// naming the undeclared prefix when that is the trouble.
+fn plain_syntax_error(query: &str, e: &SparqlSyntaxError) -> String {
+    let message = e.to_string();
+    let Some((position, expected)) = message.strip_prefix("error at ").and_then(|m| m.split_once(": expected ")) else {
+        return message;
+    };
+    if expected.contains("Prefix not found") {
+        let prefix = position.split_once(':').and_then(|(line, column)| prefix_at(query, line.parse().ok()?, column.parse().ok()?));
+        return match prefix {
+            Some(p) => format!("{position}: the prefix {p}: is not declared (add PREFIX {p}: <...>)"),
+            None => format!("{position}: a prefix is not declared"),
+        };
+    }
+    let words: Vec<&str> = expected
+        .trim_start_matches("one of ")
+        .split(", ")
+        .filter(|w| !w.is_empty() && !w.starts_with('[') && !w.contains('\\') && !w.contains('\'') && !w.contains('|'))
+        .collect();
+    if words.is_empty() { format!("{position}: unexpected text") } else { format!("{position}: expected {}", words.join(", ")) }
+}
+
+/// The prefix of the prefixed name ("foo" of "foo:bar") that ends just before `line`:`column`
+/// (1-based) of `query`.
+fn prefix_at(query: &str, line: usize, column: usize) -> Option<String> {
+    let text = query.lines().nth(line.checked_sub(1)?)?;
+    let upto: String = text.chars().take(column.saturating_sub(1)).collect();
+    let token: String = upto.chars().rev().take_while(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | ':')).collect();
+    let token: String = token.chars().rev().collect();
+    let (name, _) = token.split_once(':')?;
+    Some(name.to_string())
 }
 
 /// Counts for `hearsay stats`.
@@ -144,7 +177,17 @@ impl Store {
 
     /// Evaluates a SPARQL query over the union of all graphs.
     pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, QueryError> {
-        let mut prepared = SparqlEvaluator::new().parse_query(sparql)?;
+        self.query_with_prefixes(sparql, &[])
+    }
+
+    /// Runs a SPARQL query with `prefixes` declared beforehand (a `PREFIX` in the query takes
+    /// precedence), so that error positions are in the query's own text.
+    pub fn query_with_prefixes(&self, sparql: &str, prefixes: &[(&str, &str)]) -> Result<QueryResults<'static>, QueryError> {
+        let mut evaluator = SparqlEvaluator::new();
+        for (prefix, ns) in prefixes {
+            evaluator = evaluator.with_prefix(*prefix, *ns).expect("valid prefix IRIs");
+        }
+        let mut prepared = evaluator.parse_query(sparql).map_err(|e| QueryError::Syntax(plain_syntax_error(sparql, &e)))?;
         prepared.dataset_mut().set_default_graph_as_union();
         Ok(prepared.on_store(&self.inner).execute()?)
     }

@@ -159,6 +159,16 @@ fn sparql_syntax_errors_name_line_and_column() {
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert!(err.contains("SPARQL syntax error") && err.contains("3:"), "{err}");
+
+    // Positions count the user's text, not the predeclared prefixes; the message comes once,
+    // plainly, and names the undeclared prefix.
+    let out = run(hearsay(&store).args(["query", "SELECT ?x WHERE { ?x foo:bar ?y }"]));
+    let err = stderr(&out);
+    assert!(err.contains("at 1:29:") && err.contains("prefix foo: is not declared"), "{err}");
+    assert_eq!(err.matches("SPARQL syntax error").count(), 1, "{err}");
+    assert!(!err.contains("\\u{"), "{err}");
+    let out = run(hearsay(&store).args(["query", "SELECT ?x WHERE { ?x ?y }"]));
+    assert!(stderr(&out).contains("at 1:26: expected LATERAL, SERVICE"), "{}", stderr(&out));
 }
 
 #[test]

@@ -898,10 +898,26 @@ struct Tally {
     articles: usize,
     duplicates: usize,
     failed: usize,
+    /// Entities counted once per article they appear in.
     entities: usize,
+    /// Hashes of the distinct entities' keys (what `stats` counts across the store).
+    distinct: std::collections::HashSet<u64>,
     claims: usize,
     quads: usize,
     bytes: u64,
+}
+
+impl Tally {
+    /// Counts one article's entities.
+    fn entities_of(&mut self, doc: &Document) {
+        use std::hash::{Hash, Hasher};
+        self.entities += doc.entities.len();
+        for e in &doc.entities {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            e.key.hash(&mut h);
+            self.distinct.insert(h.finish());
+        }
+    }
 }
 
 fn progress(quiet: bool, verb: &str) -> ProgressBar {
@@ -999,7 +1015,7 @@ fn ingest_all(store: &Store, pipeline: Pipeline, paths: &[PathBuf], input: &Inpu
             }
             let quads = rdf::quads(&doc, pipeline.iris());
             tally.articles += 1;
-            tally.entities += doc.entities.len();
+            tally.entities_of(&doc);
             tally.claims += doc.claims.len();
             tally.quads += quads.len();
             graphs.push((graph, quads));
@@ -1021,7 +1037,7 @@ fn extract_all(pipeline: Pipeline, paths: &[PathBuf], format: ExtractFormat, inp
     for_each_batch(&pipeline, paths, input, &bar, quiet, &mut tally, |docs, tally| {
         for doc in docs {
             tally.articles += 1;
-            tally.entities += doc.entities.len();
+            tally.entities_of(&doc);
             tally.claims += doc.claims.len();
             match format {
                 ExtractFormat::Jsonl => {
@@ -1052,7 +1068,13 @@ fn summary(quiet: bool, verb: &str, t: &Tally, started: Instant) {
         return;
     }
     let secs = started.elapsed().as_secs_f64();
-    let mut line = format!("{verb} {} articles: {} entities, {} claims", t.articles, t.entities, t.claims);
+    let mut line = format!(
+        "{verb} {} articles: {} distinct entities ({} counting each article's own), {} claims",
+        t.articles,
+        t.distinct.len(),
+        t.entities,
+        t.claims
+    );
     if t.quads > 0 {
         line.push_str(&format!(", {} triples", t.quads));
     }

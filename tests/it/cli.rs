@@ -21,6 +21,10 @@ fn ingest_query_export_round_trip() {
     let out = run(hearsay(&store).args(["ingest", "examples/articles"]));
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stderr(&out).contains("ingested 5 articles"), "{}", stderr(&out));
+    // The summary's distinct entities are what stats counts.
+    let stats: serde_json::Value = serde_json::from_str(&stdout(&run(hearsay(&store).args(["stats", "--format", "json"])))).unwrap();
+    let distinct = ["people", "organizations", "places"].iter().map(|k| stats[k].as_u64().unwrap()).sum::<u64>();
+    assert!(stderr(&out).contains(&format!(": {distinct} distinct entities (")), "{}", stderr(&out));
 
     let out = run(hearsay(&store).args(["query", "--format", "csv", "-f", "examples/queries/who-cited-whom.rq"]));
     assert!(out.status.success(), "{}", stderr(&out));

@@ -201,3 +201,16 @@ fn a_corpus_readme_is_skipped_with_a_note() {
     let out = run(hearsay(&dir.path().join("store")).args(["extract"]).arg(input.join("README.TXT")));
     assert_eq!(stdout(&out).lines().count(), 1, "{}", stderr(&out));
 }
+
+#[test]
+fn the_readme_extract_sample_is_what_extract_prints() {
+    let readme = fs::read_to_string(root().join("README.md")).unwrap();
+    let at = readme.find("examples/articles/01-harbour-strike.txt`:").expect("the README shows a claim of the first example");
+    let start = readme[at..].find("```json\n").expect("a json block") + at + 8;
+    let end = readme[start..].find("```").expect("the block ends") + start;
+    let sample: serde_json::Value = serde_json::from_str(&readme[start..end]).expect("the README sample is JSON");
+    let out = run(hearsay(std::path::Path::new("/nonexistent")).args(["extract", "examples/articles/01-harbour-strike.txt"]));
+    let doc: serde_json::Value = serde_json::from_str(stdout(&out).lines().next().unwrap()).unwrap();
+    let claim = doc["claims"].as_array().unwrap().iter().find(|c| c["span"] == sample["span"]).expect("the sample's claim is extracted");
+    assert_eq!(claim, &sample, "README.md's extract sample differs from the output; paste the claim above");
+}

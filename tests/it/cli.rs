@@ -214,3 +214,60 @@ fn the_readme_extract_sample_is_what_extract_prints() {
     let claim = doc["claims"].as_array().unwrap().iter().find(|c| c["span"] == sample["span"]).expect("the sample's claim is extracted");
     assert_eq!(claim, &sample, "README.md's extract sample differs from the output; paste the claim above");
 }
+
+/// Splits a README command line into arguments (single and double quotes group words).
+fn shell_words(line: &str) -> Vec<String> {
+    let (mut words, mut word, mut quote, mut started) = (Vec::new(), String::new(), None, false);
+    for c in line.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), c) => word.push(c),
+            (None, '\'' | '"') => (quote, started) = (Some(c), true),
+            (None, c) if c.is_whitespace() => {
+                if started || !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+                started = false;
+            }
+            (None, c) => word.push(c),
+        }
+    }
+    if started || !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+#[test]
+fn the_readme_command_samples_are_what_hearsay_prints() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    assert!(run(hearsay(&store).args(["-q", "ingest", "examples/articles"])).status.success());
+    let readme = fs::read_to_string(root().join("README.md")).unwrap();
+    let mut checked = 0;
+    for block in readme.split("```text\n").skip(1).map(|b| b.split("```").next().unwrap_or_default()) {
+        let mut lines = block.lines().peekable();
+        while let Some(line) = lines.next() {
+            let Some(command) = line.strip_prefix("$ hearsay ") else { continue };
+            let mut expected = Vec::new();
+            while let Some(next) = lines.next_if(|l| !l.starts_with("$ ")) {
+                expected.push(next.trim_end().to_string());
+            }
+            let mut args = shell_words(command);
+            // Timings and the store's path differ from run to run.
+            if matches!(args[0].as_str(), "ingest" | "stats") {
+                continue;
+            }
+            // Tables are what a terminal gets; the test reads through a pipe.
+            if args[0] == "query" && !args.iter().any(|a| a == "--format") {
+                args.extend(["--format".to_string(), "table".to_string()]);
+            }
+            let out = run(hearsay(&store).args(&args));
+            assert!(out.status.success(), "{command}: {}", stderr(&out));
+            let actual: Vec<String> = stdout(&out).lines().map(|l| l.trim_end().to_string()).collect();
+            assert_eq!(actual, expected, "README.md's sample of `hearsay {command}` differs from what it prints");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 4, "only {checked} README samples found");
+}

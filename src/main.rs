@@ -77,7 +77,8 @@ enum Command {
         /// Read the query from a file
         #[arg(long, short, value_name = "FILE", conflicts_with = "query")]
         file: Option<PathBuf>,
-        /// Output format [default: table on a terminal, else tsv; turtle for graphs]
+        /// Output format [default: table on a terminal, else plain (tab-separated bare values);
+        /// turtle for graphs]. tsv, csv, json and xml are the SPARQL results formats
         #[arg(long, value_enum)]
         format: Option<QueryFormat>,
     },
@@ -232,6 +233,8 @@ struct InputOptions {
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 enum QueryFormat {
     Table,
+    /// Tab-separated bare values under a header of variable names (for pipes and spreadsheets)
+    Plain,
     Json,
     Csv,
     Tsv,
@@ -1105,7 +1108,7 @@ fn print_results(results: QueryResults<'_>, format: Option<QueryFormat>) -> Resu
     match results {
         QueryResults::Graph(triples) => {
             let format = match format.unwrap_or(QueryFormat::Turtle) {
-                QueryFormat::Turtle | QueryFormat::Table => RdfFormat::Turtle,
+                QueryFormat::Turtle | QueryFormat::Table | QueryFormat::Plain => RdfFormat::Turtle,
                 QueryFormat::Ntriples => RdfFormat::NTriples,
                 QueryFormat::Nquads => RdfFormat::NQuads,
                 QueryFormat::Trig => RdfFormat::TriG,
@@ -1121,9 +1124,10 @@ fn print_results(results: QueryResults<'_>, format: Option<QueryFormat>) -> Resu
             hearsay::store::write_sorted(quads, format, true, &mut out)?;
         }
         results => {
-            let format = format.unwrap_or(if terminal { QueryFormat::Table } else { QueryFormat::Tsv });
+            let format = format.unwrap_or(if terminal { QueryFormat::Table } else { QueryFormat::Plain });
             let results_format = match format {
                 QueryFormat::Table => return print_table(results, &mut out),
+                QueryFormat::Plain => return print_plain(results, &mut out),
                 QueryFormat::Json => QueryResultsFormat::Json,
                 QueryFormat::Csv => QueryResultsFormat::Csv,
                 QueryFormat::Tsv => QueryResultsFormat::Tsv,
@@ -1187,6 +1191,35 @@ fn print_table(results: QueryResults<'_>, out: &mut impl Write) -> Result<()> {
         line(row, out)?;
     }
     writeln!(out, "({} rows)", rows.len())?;
+    Ok(())
+}
+
+/// Solutions as tab-separated bare values (IRIs whole, literals by their text, tabs and line
+/// breaks as spaces) under a header of variable names; ASK as true or false.
+fn print_plain(results: QueryResults<'_>, out: &mut impl Write) -> Result<()> {
+    let solutions = match results {
+        QueryResults::Boolean(b) => {
+            writeln!(out, "{b}")?;
+            return Ok(());
+        }
+        QueryResults::Solutions(s) => s,
+        QueryResults::Graph(_) => unreachable!("graphs are not tables"),
+    };
+    let variables: Vec<String> = solutions.variables().iter().map(|v| v.as_str().to_string()).collect();
+    writeln!(out, "{}", variables.join("\t"))?;
+    let bare = |t: &Term| -> String {
+        let s = match t {
+            Term::NamedNode(n) => n.as_str().to_string(),
+            Term::Literal(l) => l.value().to_string(),
+            other => other.to_string(),
+        };
+        s.replace(['\t', '\n', '\r'], " ")
+    };
+    for solution in solutions {
+        let solution = solution?;
+        let cells: Vec<String> = variables.iter().map(|v| solution.get(v.as_str()).map(bare).unwrap_or_default()).collect();
+        writeln!(out, "{}", cells.join("\t"))?;
+    }
     Ok(())
 }
 

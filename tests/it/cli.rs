@@ -164,6 +164,13 @@ fn sparql_syntax_errors_name_line_and_column() {
     let err = stderr(&out);
     assert!(err.contains("SPARQL syntax error") && err.contains("3:"), "{err}");
 
+    // In a pipe, answers are plain tab-separated values; SPARQL TSV is there by name.
+    let q = "SELECT ?name WHERE { ?p a schema:Person ; skos:prefLabel ?name } ORDER BY ?name LIMIT 1";
+    let plain = stdout(&run(hearsay(&store).args(["query", q])));
+    assert!(plain.starts_with("name\n") && !plain.contains('"') && plain.lines().count() == 2, "{plain}");
+    let tsv = stdout(&run(hearsay(&store).args(["query", q, "--format", "tsv"])));
+    assert!(tsv.starts_with("?name\n\""), "{tsv}");
+
     // Positions count the user's text, not the predeclared prefixes; the message comes once,
     // plainly, and names the undeclared prefix.
     let out = run(hearsay(&store).args(["query", "SELECT ?x WHERE { ?x foo:bar ?y }"]));

@@ -13,7 +13,7 @@ use hearsay::rdf::{self, Iris};
 use hearsay::resolve::Document;
 use hearsay::store::{GraphStore, Store};
 use hearsay::{load, render, trace};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressStyle};
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
 use oxigraph::model::{NamedNode, Term};
 use oxigraph::sparql::QueryResults;
@@ -923,14 +923,19 @@ impl Tally {
     }
 }
 
-fn progress(quiet: bool, verb: &str) -> ProgressBar {
-    let bar = ProgressBar::new_spinner();
+/// A progress bar on a terminal (nothing in a pipe or with -q): articles done, rate and, once the
+/// files under `paths` are counted, the total and the time left.
+fn progress(quiet: bool, verb: &str, paths: &[PathBuf]) -> ProgressBar {
     if quiet || !io::stderr().is_terminal() {
-        bar.set_draw_target(ProgressDrawTarget::hidden());
+        return ProgressBar::hidden();
     }
+    let total = ingest::discover(paths).filter(Result::is_ok).count() as u64;
+    let bar = ProgressBar::new(total);
     bar.set_style(
-        ProgressStyle::with_template(&format!("{{spinner}} {verb} {{pos}} articles ({{per_sec}}) {{elapsed}} {{wide_msg}}"))
-            .expect("valid template"),
+        ProgressStyle::with_template(&format!(
+            "{{spinner}} {verb} {{pos}}/{{len}} articles ({{per_sec}}, {{eta}} left) {{wide_bar}} {{elapsed}}"
+        ))
+        .expect("valid template"),
     );
     bar.enable_steady_tick(std::time::Duration::from_millis(120));
     bar
@@ -1000,7 +1005,7 @@ fn for_each_batch(
 
 fn ingest_all(store: &Store, pipeline: Pipeline, paths: &[PathBuf], input: &InputOptions, quiet: bool) -> Result<bool> {
     let started = Instant::now();
-    let bar = progress(quiet, "ingesting");
+    let bar = progress(quiet, "ingesting", paths);
     let mut tally = Tally::default();
     for_each_batch(&pipeline, paths, input, &bar, quiet, &mut tally, |docs, tally| {
         let mut graphs = Vec::with_capacity(docs.len());
@@ -1034,7 +1039,7 @@ fn ingest_all(store: &Store, pipeline: Pipeline, paths: &[PathBuf], input: &Inpu
 
 fn extract_all(pipeline: Pipeline, paths: &[PathBuf], format: ExtractFormat, input: &InputOptions, quiet: bool) -> Result<bool> {
     let started = Instant::now();
-    let bar = progress(quiet, "extracting");
+    let bar = progress(quiet, "extracting", paths);
     let mut tally = Tally::default();
     let mut out = BufWriter::new(io::stdout().lock());
     for_each_batch(&pipeline, paths, input, &bar, quiet, &mut tally, |docs, tally| {

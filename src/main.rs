@@ -16,8 +16,8 @@ use hearsay::{load, render, trace};
 use indicatif::{ProgressBar, ProgressStyle};
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
 use oxigraph::model::{NamedNode, Term};
-use oxigraph::sparql::QueryResults;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::{QueryResults, QuerySolutionIter};
 use rayon::prelude::*;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -1159,17 +1159,21 @@ fn print_results(results: QueryResults<'_>, format: Option<QueryFormat>) -> Resu
     Ok(())
 }
 
-/// A plain text table for people: prefixed IRIs, literal values without quotes.
-fn print_table(results: QueryResults<'_>, out: &mut impl Write) -> Result<()> {
-    let solutions = match results {
+/// The variables and solutions of a SELECT answer; an ASK answer is written as true or false.
+fn solutions_or_answer<'a>(results: QueryResults<'a>, out: &mut impl Write) -> Result<Option<(Vec<String>, QuerySolutionIter<'a>)>> {
+    match results {
         QueryResults::Boolean(b) => {
             writeln!(out, "{b}")?;
-            return Ok(());
+            Ok(None)
         }
-        QueryResults::Solutions(s) => s,
+        QueryResults::Solutions(s) => Ok(Some((s.variables().iter().map(|v| v.as_str().to_string()).collect(), s))),
         QueryResults::Graph(_) => unreachable!("graphs are not tables"),
-    };
-    let variables: Vec<String> = solutions.variables().iter().map(|v| v.as_str().to_string()).collect();
+    }
+}
+
+/// A plain text table for people: prefixed IRIs, literal values without quotes.
+fn print_table(results: QueryResults<'_>, out: &mut impl Write) -> Result<()> {
+    let Some((variables, solutions)) = solutions_or_answer(results, out)? else { return Ok(()) };
     let mut rows: Vec<Vec<String>> = Vec::new();
     for solution in solutions {
         let solution = solution?;
@@ -1202,15 +1206,7 @@ fn print_table(results: QueryResults<'_>, out: &mut impl Write) -> Result<()> {
 /// Solutions as tab-separated bare values (IRIs whole, literals by their text, tabs and line
 /// breaks as spaces) under a header of variable names; ASK as true or false.
 fn print_plain(results: QueryResults<'_>, out: &mut impl Write) -> Result<()> {
-    let solutions = match results {
-        QueryResults::Boolean(b) => {
-            writeln!(out, "{b}")?;
-            return Ok(());
-        }
-        QueryResults::Solutions(s) => s,
-        QueryResults::Graph(_) => unreachable!("graphs are not tables"),
-    };
-    let variables: Vec<String> = solutions.variables().iter().map(|v| v.as_str().to_string()).collect();
+    let Some((variables, solutions)) = solutions_or_answer(results, out)? else { return Ok(()) };
     writeln!(out, "{}", variables.join("\t"))?;
     let bare = |t: &Term| -> String {
         let s = match t {

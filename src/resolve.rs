@@ -198,7 +198,8 @@ pub fn resolve(attributed: &Attributed<'_>, lexicon: &Lexicon, diagnostics: Vec<
         new_index[old] = merged.len() - 1;
     }
     let entity_of = |m: usize| new_index[mention_entity[m]];
-    let claims: Vec<Claim> = attributed
+
+    let claims = attributed
         .claims
         .iter()
         .map(|c| Claim {

@@ -17,7 +17,7 @@ use crate::lexicon::Lexicon;
 use crate::recognize::recognize;
 use crate::resolve::{Entity, resolve};
 use crate::segment::segment;
-use crate::syntax::perceptron::{Features, Rng, Trainer, feature_set_hash};
+use crate::syntax::perceptron::{Features, Rng, Trainer, argmax, feature_set_hash};
 use crate::syntax::train::Best;
 use crate::text::Span;
 use serde::Deserialize;
@@ -185,8 +185,8 @@ pub fn train(
         rng.shuffle(&mut train_set);
         for inst in &train_set {
             let scores: Vec<f32> = inst.options.iter().map(|f| trainer.scores(f)[0]).collect();
-            let guess = top(&scores, |_| true);
-            let truth = top(&scores, |i| inst.right[i]);
+            let guess = argmax(&scores, |_| true).unwrap_or(0);
+            let truth = argmax(&scores, |i| inst.right[i]).unwrap_or(0);
             trainer.update_ranking(&inst.options[truth], (!inst.right[guess]).then(|| &inst.options[guess]));
         }
         let bytes = trainer.finish(KIND, feature_set_hash(TEMPLATES), &notes, 0.0);
@@ -202,24 +202,13 @@ pub fn train(
     (best.bytes, best.report)
 }
 
-/// The first index with the highest score among those `allowed`.
-fn top(scores: &[f32], allowed: impl Fn(usize) -> bool) -> usize {
-    let mut best: Option<usize> = None;
-    for (i, &s) in scores.iter().enumerate() {
-        if allowed(i) && best.is_none_or(|b| s > scores[b]) {
-            best = Some(i);
-        }
-    }
-    best.unwrap_or(0)
-}
-
 /// Precision, recall and F1 of the links `model` makes on `set` (a link is right when it picks
 /// a right candidate; recall counts the decisions that have one).
 fn score(model: &CorefModel, set: &[Instance]) -> (f64, f64, f64) {
     let (mut made, mut right, mut possible) = (0usize, 0usize, 0usize);
     for inst in set {
         let scores: Vec<f32> = inst.options.iter().map(|f| model.score(f)).collect();
-        let guess = top(&scores, |_| true);
+        let guess = argmax(&scores, |_| true).unwrap_or(0);
         possible += usize::from(!inst.right[0]);
         made += usize::from(guess != 0);
         right += usize::from(guess != 0 && inst.right[guess]);

@@ -1,0 +1,260 @@
+//! Where a frame's content starts and ends: the clause after the cue, the quotation before it,
+//! the next paragraph after a colon.
+
+use super::*;
+
+impl<'a> Attributor<'a> {
+    /// The content after a cue: skips "that", punctuation and the object of "told"; a quotation
+    /// that fills the rest is the content itself.
+    pub(super) fn after(&self, mut from: usize, end: usize, quotes: &[Quote]) -> Option<(Span, bool)> {
+        // "said in a statement that", "told reporters on Monday that": the clause starts after
+        // "that" when only a short phrase without punctuation or verbs stands before it.
+        // "denied that claim": a determiner, not a complementizer, when little follows.
+        // "said in a 911 call from the scene of the shooting that ...": circumstance may be long.
+        let that = (from..end.min(from + 14)).find(|&k| self.word(k) == "that" && k + 3 < end);
+        // "described queues that begin before dawn": after a bare noun, "that" opens a relative clause.
+        if let Some(k) = that.filter(|&k| k > from && (self.is_circumstance(from) || self.word(from).starts_with(char::is_uppercase))) {
+            let plain = (from..k).all(|x| {
+                let w = self.word(x);
+                let word_like =
+                    w.chars().all(|c| c.is_alphanumeric() || c == '-') && (self.lex.cue(w).is_none() || NOMINAL_CUES.contains(&w));
+                // "said they were concerned that": a subject and its verb make a clause of their own.
+                let clause = PRONOUNS.contains(&w) || FINITE.contains(&w) || matches!(w, "has" | "have" | "had");
+                // "agreed to clean up the land that had been ravaged": an infinitive is a clause too.
+                let infinitive = w == "to"
+                    && x + 1 < k
+                    && !self.word(x + 1).starts_with(char::is_uppercase)
+                    && !DETERMINERS.contains(&self.word(x + 1))
+                    && !OBJECTS.contains(&self.word(x + 1));
+                (word_like || w == ",") && !clause && !infinitive && !self.is_quote_open(x)
+            });
+            if plain {
+                from = k + 1;
+            }
+        }
+        // "saying during the debate last week, “That makes me smart”": a quotation after a short
+        // circumstance is the content.
+        if self.is_circumstance(from) && !self.is_quote_open(from) {
+            let quote = (from + 1..end.min(from + 12)).find(|&k| self.is_quote_open(k) && self.word(k - 1) == ",");
+            let plain = quote.is_some_and(|q| {
+                (from..q - 1).all(|x| !FINITE.contains(&self.word(x)) && !matches!(self.word(x), "that" | "has" | "had" | ","))
+            });
+            if let Some(q) = quote.filter(|_| plain) {
+                from = q;
+            }
+        }
+        let told_objects = 4;
+        let start = from;
+        while from < end && from < start + told_objects && OBJECTS.contains(&self.word(from)) {
+            from += 1;
+        }
+        if from == start + told_objects || from < end && !matches!(self.word(from), "that" | "," | ":" | "“" | "\"" | "''") && from > start
+        {
+            // Not an object after all.
+            from = start;
+        }
+        while from < end
+            && matches!(self.word(from), "that" | "," | ":" | "—" | "–" | "in" | "an" | "interview")
+            && !self.is_quote_open(from)
+            && !(self.word(from) == "that" && from + 3 >= end)
+        {
+            if self.word(from) == "in" && !(from + 2 < end && self.word(from + 1) == "an" && self.word(from + 2) == "interview") {
+                break;
+            }
+            from += 1;
+        }
+        if from >= end {
+            return end.checked_sub(1).and_then(|colon| self.next_paragraph(colon, quotes));
+        }
+        // "declined to confirm a figure, but analysts estimated ...": a turn or a semicolon
+        // outside quotation marks ends the reported clause.
+        let in_subordinate = self.in_opening_subordinate(from);
+        let end = (from + 1..end).find(|&k| self.clause_ends_at(from, k, end, in_subordinate)).unwrap_or(end);
+        let span = self.span(from, end).trim(self.text(), &[',', ';', ':', '[', ']']);
+        if span.is_empty() {
+            return None;
+        }
+        Some(self.as_quote(span, quotes))
+    }
+
+    /// Whether token `at` lies in a subordinate clause opening its sentence, before the comma that
+    /// closes it ("Though she called for X, Clinton restricted ..."): a frame there reports up to
+    /// that comma.
+    pub(super) fn in_opening_subordinate(&self, at: usize) -> bool {
+        let sentences = &self.r.segmented.sentences;
+        let sentence = sentences.partition_point(|s| s.span.end <= self.tokens()[at].span.start).min(sentences.len() - 1);
+        let first = sentences[sentence].tokens.start;
+        let opener = self.word(first).to_lowercase();
+        (SUBORDINATE_OPENERS.contains(&opener.as_str()) || matches!(opener.as_str(), "with" | "whereas"))
+            && (first..at).all(|x| self.word(x) != ",")
+    }
+
+    /// Whether reported content from token `from` to `end` stops before token `k`: at a
+    /// semicolon, a turn (", but", ", while"), a non-restrictive relative clause (", which"), a
+    /// trailing participle (", arguing that ...", "while needling"), a dash that opens no pair,
+    /// "but" before a second verb of the subject ("criticized X but did not ..."), or, when
+    /// `in_subordinate`, the comma before the main clause. Marks inside a quotation end nothing.
+    pub(super) fn clause_ends_at(&self, from: usize, k: usize, end: usize, in_subordinate: bool) -> bool {
+        if self.in_quote(self.tokens()[k].span) {
+            return false;
+        }
+        let next = if k + 1 < end { self.word(k + 1) } else { "" };
+        // An object without a verb of its own ("endorsed Clinton", "to act"): what follows it is
+        // the speaker's circumstance or next verb, not more of what was said.
+        let object_only = || {
+            (from..k).all(|x| {
+                let w = self.word(x);
+                !FINITE.contains(&w)
+                    && !AUXILIARIES.contains(&w)
+                    && !matches!(w, "he" | "she" | "they" | "we" | "I" | "it" | "there")
+                    && !(w.starts_with(char::is_lowercase) && (w.ends_with("ed") || w.ends_with('s') && self.lex.cue(w).is_some()))
+            })
+        };
+        let clausal = from > 0 && self.word(from - 1) == "that";
+        let verb_next = FINITE.contains(&next)
+            || matches!(next, "has" | "have" | "had" | "did" | "does" | "also" | "then" | "later")
+            || next.ends_with("ed") && next.starts_with(char::is_lowercase);
+        match self.word(k) {
+            ";" => true,
+            "," => {
+                let main_clause = next.starts_with(char::is_uppercase)
+                    || PRONOUNS.contains(&next)
+                    || matches!(next, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "some" | "many");
+                in_subordinate && main_clause
+                    // "doubted the plan, and the council appears uneasy": after a verbless object a
+                    // new subject opens the narrator's next clause.
+                    || next == "and"
+                        && !clausal
+                        && object_only()
+                        && k + 2 < end
+                        && (matches!(self.word(k + 2), "the" | "a" | "an" | "his" | "her" | "their" | "its") || PRONOUNS.contains(&self.word(k + 2)))
+                    || matches!(next, "but" | "while" | "whereas" | "although" | "though" | "when" | "which" | "who" | "where")
+                    || next.len() > 5 && next.ends_with("ing") && next.starts_with(char::is_lowercase) && !matches!(next, "including" | "according" | "something" | "anything" | "nothing" | "everything")
+                    // "endorsed Clinton, praised her plans ...": a second verb of the speaker;
+                    // after "that" the clause's verb is still to come.
+                    || !clausal && next.ends_with("ed") && next.starts_with(char::is_lowercase) && object_only()
+            }
+            // "denies any wrongdoing and points out ...".
+            "and" => !clausal && verb_next && object_only(),
+            "—" | "―" | "–" | "--" | "-" => {
+                // "--" may come as two tokens: one dash.
+                let dash = |x: usize| matches!(self.word(x), "—" | "―" | "–" | "--" | "-");
+                let first_of_pair = k == from || !dash(k - 1);
+                let other = |x: usize| dash(x) && x != k + 1 && x + 1 != k;
+                first_of_pair && !(k + 1..end).any(other) && !(from..k).any(other)
+            }
+            // "chastised Clinton for use of the server but did not ...": after an object without
+            // a verb of its own, the verb is the speaker's; "said the authority remained open to
+            // talks but would not ..." continues the reported clause.
+            "but" => {
+                matches!(self.word(k - 1), "”" | "\"" | "''")
+                    || object_only() && (verb_next || matches!(next, "do" | "not" | "said" | "added"))
+            }
+            "while" => next.ends_with("ing") || matches!(next, "at" | "in" | "on"),
+            _ => false,
+        }
+    }
+
+    /// "The governor added:" closing its paragraph: the next paragraph is what was said.
+    pub(super) fn next_paragraph(&self, colon: usize, quotes: &[Quote]) -> Option<(Span, bool)> {
+        if self.word(colon) != ":" {
+            return None;
+        }
+        let at = self.tokens()[colon].span.end;
+        let paragraphs = &self.r.segmented.paragraphs;
+        let p = paragraphs.partition_point(|p| p.end < at);
+        let ends_paragraph = paragraphs.get(p).is_some_and(|p| self.text()[at..p.end].trim().is_empty());
+        let next = paragraphs.get(p + 1).filter(|_| ends_paragraph)?;
+        let span = next.trim(self.text(), &[' ']);
+        (!span.is_empty()).then(|| self.as_quote(span, quotes))
+    }
+
+    /// The content before a parenthetical or final frame.
+    pub(super) fn before(&self, start: usize, end: usize, quotes: &[Quote]) -> Option<(Span, bool)> {
+        if end <= start {
+            return None;
+        }
+        let span = self.span(start, end).trim(self.text(), &[',', ';', ':', '—', '–', '[', ']']);
+        if span.is_empty() {
+            return None;
+        }
+        Some(self.as_quote(span, quotes))
+    }
+
+    /// A span that is one quotation (with its marks, perhaps without the closing punctuation)
+    /// becomes the quotation's inside, direct.
+    pub(super) fn as_quote(&self, span: Span, quotes: &[Quote]) -> (Span, bool) {
+        let text = self.text();
+        let trimmed = span.trim(text, &[',', '.', ';', ':']);
+        let closing = |from: usize, to: usize| text[from.min(to)..to.max(from)].chars().all(|c| ",.;:!?”\"’' ".contains(c));
+        for q in quotes {
+            if q.outer.start != trimmed.start {
+                continue;
+            }
+            // The content ends at the quotation's end, give or take its closing punctuation.
+            // A quotation of several sentences opened by this span is the content whole.
+            if closing(trimmed.end, q.outer.end)
+                || closing(q.inner.end, trimmed.end) && trimmed.end >= q.inner.end
+                || q.outer.end > trimmed.end
+            {
+                return (q.inner.trim(text, &[',', '.', ' ']), true);
+            }
+        }
+        // A quotation of several sentences whose last sentence holds the frame: '"Why? Because
+        // it is failing," he said.'
+        for q in quotes {
+            if q.outer.start < trimmed.start
+                && q.inner.contains(Span::new(trimmed.start, trimmed.start))
+                && closing(trimmed.end, q.outer.end)
+            {
+                return (q.inner.trim(text, &[',', '.', ' ']), true);
+            }
+        }
+        (span, false)
+    }
+
+    /// Whether the words from token `t` are circumstances of a frame ("on Monday", "at a rally",
+    /// "in a statement", "to reporters") rather than content.
+    pub(super) fn is_circumstance(&self, t: usize) -> bool {
+        let w = self.word(t.min(self.tokens().len() - 1));
+        matches!(
+            w,
+            "at" | "on" | "in" | "during" | "after" | "before" | "last" | "yesterday" | "today" | "when" | "while" | "to" | "from" | "."
+        ) || OBJECTS.contains(&w)
+    }
+
+    pub(super) fn is_quote_open(&self, t: usize) -> bool {
+        matches!(self.word(t), "“" | "\"" | "''")
+    }
+
+    /// Whether `span` lies inside a quotation.
+    pub(super) fn in_quote(&self, span: Span) -> bool {
+        self.quotes.iter().any(|q| q.inner.contains(span))
+    }
+
+    /// What a judgment or question is about, when it is a noun phrase: "criticized the plan,
+    /// saying ...", "praised Clinton at a rally": the phrase ends before a comma or a phrase of
+    /// time or place; a clause ("asked whether he had ...") keeps its words.
+    pub(super) fn noun_phrase_object(&self, content: Span) -> Span {
+        let first = self.tokens().partition_point(|tok| tok.span.start < content.start);
+        let end = self.tokens().partition_point(|tok| tok.span.start < content.end);
+        for k in first + 1..end {
+            let w = self.word(k);
+            let lower = w.to_lowercase();
+            let verbish = FINITE.contains(&lower.as_str())
+                || AUXILIARIES.contains(&lower.as_str())
+                || PRONOUNS.contains(&w) && k > first
+                || matches!(lower.as_str(), "be" | "been" | "that" | "who" | "which" | "whether" | "if" | "why" | "how" | "what")
+                || w.starts_with(char::is_lowercase) && w.ends_with("ed")
+                || w.ends_with("n't")
+                || self.is_quote_open(k);
+            if verbish {
+                return content;
+            }
+            if matches!(w, "," | "at" | "during" | "after" | "when" | "last" | "before" | "since" | "while") {
+                return Span::new(content.start, self.tokens()[k - 1].span.end);
+            }
+        }
+        content
+    }
+}

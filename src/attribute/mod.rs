@@ -1,0 +1,217 @@
+//! Attribution: who said what, through whom, with which cue.
+//!
+//! For each sentence the attributor finds frames: a speech or cognition verb with its subject
+//! ("Gorevoy says", "said Kadyrov", "Denis Maltsev, a senior researcher at ..., says"), "according
+//! to X", and nominal cues ("the FSB estimate of", "X's report found"). Each frame's content is the
+//! clause it introduces, or the rest of the sentence for parenthetical frames ("ISIS has two
+//! centers of power, Gorevoy says, ..."), or the quotation it is attached to. A frame inside
+//! another frame's content is nested: its claim's parent is the outer claim and its
+//! `reported_by` the outer source. Quotations with no frame of their own continue the speaker of
+//! the paragraph. Pronoun and description sources ("he", "the commentator", "local residents")
+//! are resolved to an earlier mention where the text allows and left as a bare span where it does
+//! not. Numbers in a claim are bound to their qualifier and unit. Unbalanced quotation marks are
+//! diagnostics. This module does not decide entity identity; sources are mention indices.
+
+use crate::lexicon::{EntityType, Lexicon};
+use crate::recognize::Recognized;
+use crate::segment::TokenKind;
+use crate::text::{Diagnostic, MONTHS, Span};
+use regex::Regex;
+use std::sync::LazyLock;
+
+mod content;
+mod cue;
+mod noun_phrase;
+mod quantity;
+mod quotes;
+mod sentence;
+mod source;
+mod subject;
+mod words;
+
+pub use quantity::{dates, quantities};
+use words::*;
+
+/// The cue of a claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cue {
+    /// Where the cue words are.
+    pub span: Span,
+    /// The cue's lemma ("say", "according to", "estimate").
+    pub lemma: String,
+    /// Its stance class: say, claim, admit, deny, estimate, warn, suggest, document, ask, urge,
+    /// judge, intend, according.
+    pub class: String,
+}
+
+/// A number stated in a claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// The value, multipliers applied ("3 million" is 3000000).
+    pub value: f64,
+    /// What it counts or measures, when stated as a unit ("percent", "US dollars a month").
+    pub unit: Option<String>,
+    /// Its qualifier ("up to", "more than", "or more", "from", "to").
+    pub qualifier: Option<String>,
+    /// What it counts, when the words after it say ("Russian nationals", "containers").
+    pub counted: Option<String>,
+    /// Where it is written.
+    pub span: Span,
+}
+
+/// One attributed statement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// What was said.
+    pub content: Span,
+    /// How it was introduced, if by a cue.
+    pub cue: Option<Cue>,
+    /// The mention of the source, when the source is or resolves to a named entity.
+    pub source: Option<usize>,
+    /// The words naming the source in this sentence (a name, pronoun or description).
+    pub source_span: Option<Span>,
+    /// The mention of the intermediary through whom the claim reached the article.
+    pub reported_by: Option<usize>,
+    /// The claim that reports this one.
+    pub parent: Option<usize>,
+    /// Whether the content is a direct quotation.
+    pub direct: bool,
+    /// Numbers in the content.
+    pub quantities: Vec<Quantity>,
+    /// Whether the claim is a reader comment (its commenter is the source; the article does not
+    /// report it).
+    pub comment: bool,
+    /// Dates in the claim's sentence ("In June 2013", "last year").
+    pub dates: Vec<DateRef>,
+}
+
+/// A date stated for a claim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateRef {
+    /// Where it is written.
+    pub span: Span,
+    /// As `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; relative dates ("last year") are resolved against the
+    /// publication date, and have no value without one.
+    pub value: Option<String>,
+}
+
+/// The attributor's output for one article.
+#[derive(Debug, Clone)]
+pub struct Attributed<'a> {
+    /// The recognized article.
+    pub recognized: &'a Recognized<'a>,
+    /// Claims in text order of their content.
+    pub claims: Vec<Claim>,
+}
+
+/// Finds the claims of a recognized article.
+pub fn attribute<'a>(recognized: &'a Recognized<'a>, lexicon: &Lexicon) -> (Attributed<'a>, Vec<Diagnostic>) {
+    let mut a = Attributor { r: recognized, quotes: Vec::new(), lex: lexicon, claims: Vec::new(), diagnostics: Vec::new() };
+    let quotes = a.quotes();
+    a.quotes = quotes.clone();
+    for index in 0..recognized.segmented.sentences.len() {
+        a.sentence(index, &quotes);
+    }
+    a.speaker_labels();
+    a.introduced_quotes(&quotes);
+    a.signed_quotes();
+    a.nest();
+    a.continuations(&quotes);
+    a.quotations(&quotes);
+    a.comments();
+    a.mark_contents();
+    a.sort();
+    let text = recognized.text();
+    let published = recognized.segmented.article.meta.published.as_ref().map(|f| f.value.as_str());
+    let sentences = &recognized.segmented.sentences;
+    for claim in &mut a.claims {
+        claim.quantities = quantities(text, claim.content);
+        if !claim.comment {
+            let first = sentences.partition_point(|s| s.span.end <= claim.content.start);
+            let sentence = sentences.get(first).map_or(claim.content, |s| s.span.cover(claim.content));
+            claim.dates = dates(text, sentence, published);
+        }
+    }
+    let mut diagnostics = a.diagnostics;
+    diagnostics.sort();
+    (Attributed { recognized, claims: a.claims }, diagnostics)
+}
+
+struct Attributor<'a> {
+    r: &'a Recognized<'a>,
+    quotes: Vec<Quote>,
+    lex: &'a Lexicon,
+    claims: Vec<Claim>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// A quotation: the span inside the marks and the paragraph it starts in.
+#[derive(Debug, Clone, Copy)]
+struct Quote {
+    inner: Span,
+    outer: Span,
+}
+
+impl<'a> Attributor<'a> {
+    fn text(&self) -> &'a str {
+        self.r.text()
+    }
+
+    fn word(&self, i: usize) -> &'a str {
+        self.r.segmented.word(i)
+    }
+
+    fn tokens(&self) -> &'a [crate::segment::Token] {
+        &self.r.segmented.tokens
+    }
+
+    fn span(&self, start: usize, end: usize) -> Span {
+        self.tokens()[start].span.cover(self.tokens()[end - 1].span)
+    }
+
+    fn push(&mut self, content: Span, cue: Option<Cue>, source: Option<usize>, source_span: Option<Span>, direct: bool) {
+        let content = match &cue {
+            Some(cue) if !direct && matches!(cue.class.as_str(), "judge" | "ask") => self.noun_phrase_object(content),
+            _ => content,
+        };
+        // One content, one claim: the first frame that claims a span keeps it, unless it names no
+        // source and this one does ("X is reportedly ..., the Gazette reported").
+        if content.is_empty() {
+            return;
+        }
+        if let Some(c) = self.claims.iter_mut().find(|c| c.content == content) {
+            if c.source_span.is_none() && source_span.is_some() {
+                (c.cue, c.source, c.source_span, c.direct) = (cue, source, source_span, direct);
+            }
+            return;
+        }
+        self.claims.push(Claim {
+            content,
+            cue,
+            source,
+            source_span,
+            reported_by: None,
+            parent: None,
+            direct,
+            quantities: Vec::new(),
+            comment: false,
+            dates: Vec::new(),
+        });
+    }
+
+    /// Sorts claims by content, keeping parent links.
+    fn sort(&mut self) {
+        let n = self.claims.len();
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by_key(|&i| (self.claims[i].content, self.claims[i].cue.as_ref().map(|c| c.span)));
+        let mut new_index = vec![0; n];
+        for (new, &old) in order.iter().enumerate() {
+            new_index[old] = new;
+        }
+        let mut sorted: Vec<Claim> = order.iter().map(|&i| self.claims[i].clone()).collect();
+        for c in &mut sorted {
+            c.parent = c.parent.map(|p| new_index[p]);
+        }
+        self.claims = sorted;
+    }
+}

@@ -1,0 +1,138 @@
+//! Resolving a source's words to an earlier mention: descriptions ("the commentator"), pronouns,
+//! the last source of a kind, and the windows they search.
+
+use super::*;
+
+impl<'a> Attributor<'a> {
+    /// The mention a description names: "the commentator" is the person with that role, "the
+    /// group" the last organization; a description with a name inside names that ("the
+    /// Kurdistan-24 news agency").
+    pub(super) fn resolve_description(&self, head: &str, start: usize, span: Span) -> Option<usize> {
+        let inner: Vec<usize> = (0..self.r.mentions.len()).filter(|&m| span.contains(self.r.mentions[m].span)).collect();
+        if let Some(&m) = inner.last() {
+            let noun = self.lex.noun_type(head);
+            // "the WHO report", "the Kurdistan-24 news agency": the named body speaks.
+            let kind = self.r.mentions[m].kind;
+            let document = NOMINAL_CUES.contains(&head) && kind != EntityType::Place;
+            // "the Kurdistan-24 news agency" is Kurdistan-24; "a Daghestan-based group" is not Dagestan.
+            if document || noun.is_some() && noun == Some(kind) {
+                return Some(m);
+            }
+            return None;
+        }
+        // Only short definite descriptions are anaphoric ("the commentator", "the group");
+        // "the trial's independent safety board" introduces someone new.
+        let definite = matches!(self.word(start), "the" | "The");
+        let tokens = self.tokens().partition_point(|t| t.span.start < span.end) - start;
+        let possessive = (start..start + tokens).any(|k| self.tokens()[k].kind == TokenKind::Possessive);
+        if !definite || tokens > 3 || possessive {
+            return None;
+        }
+        if self.lex.role(head).is_some() {
+            let role = self
+                .r
+                .roles
+                .iter()
+                .rev()
+                .find(|role| role.span.start < span.start && role.span.of(self.text()).to_lowercase().contains(head));
+            if let Some(role) = role {
+                return Some(role.person);
+            }
+            // "the mayor" names whoever holds that role; without it, only the last source
+            // described the same way could be meant.
+            let same_role = self.claims.iter().rev().find(|c| {
+                c.source.is_some() && c.source_span.is_some_and(|s| s.start < span.start && s.of(self.text()).to_lowercase().contains(head))
+            });
+            return same_role.and_then(|c| c.source);
+        }
+        if self.lex.noun_type(head) == Some(EntityType::Organization) {
+            // "the authority" is the Transit Authority named before; "the council" is no
+            // newspaper quoted before it. Only generic heads stand for any organization.
+            let window = self.window_start(span.start);
+            let named = self.r.mentions.iter().rposition(|m| {
+                m.kind == EntityType::Organization
+                    && m.span.end <= span.start
+                    && m.span.start >= window
+                    && m.span.of(self.text()).split_whitespace().any(|w| w.eq_ignore_ascii_case(head))
+            });
+            let generic = matches!(head, "group" | "organization" | "organisation" | "company" | "firm" | "agency" | "body");
+            return named.or_else(|| generic.then(|| self.last_source_of(EntityType::Organization, span.start)).flatten());
+        }
+        None
+    }
+
+    /// The antecedent of a pronoun: the last mention of the right kind before it, outside
+    /// quotations, within three paragraphs.
+    pub(super) fn resolve_pronoun(&self, pronoun: &str, before: usize) -> Option<usize> {
+        let kind = match pronoun {
+            "he" | "she" => EntityType::Person,
+            "it" => EntityType::Organization,
+            _ => return None,
+        };
+        let window = self.window_start(before);
+        self.r.mentions.iter().rposition(|m| {
+            m.kind == kind && m.span.end <= before && m.span.start >= window && !self.quotes.iter().any(|q| q.inner.contains(m.span))
+        })
+    }
+
+    pub(super) fn last_source_of(&self, kind: EntityType, before: usize) -> Option<usize> {
+        let paragraph_window = self.window_start(before);
+        let from_claims = self
+            .claims
+            .iter()
+            .filter(|c| c.source_span.is_some_and(|s| s.start < before && s.start >= paragraph_window))
+            .filter_map(|c| c.source)
+            .filter(|&m| self.r.mentions[m].kind == kind)
+            .max_by_key(|&m| self.r.mentions[m].span.start);
+        from_claims
+            .or_else(|| self.r.mentions.iter().rposition(|m| m.kind == kind && m.span.end <= before && m.span.start >= paragraph_window))
+    }
+
+    /// The start of the paragraph before the one holding `at`: an unframed quotation continues a
+    /// speaker only that close.
+    pub(super) fn previous_paragraph_start(&self, at: usize) -> usize {
+        let paragraphs = &self.r.segmented.paragraphs;
+        let p = paragraphs.partition_point(|p| p.end < at);
+        paragraphs.get(p.saturating_sub(1)).map_or(0, |p| p.start)
+    }
+
+    /// Where the search for an antecedent stops: three paragraphs back.
+    pub(super) fn window_start(&self, at: usize) -> usize {
+        let paragraphs = &self.r.segmented.paragraphs;
+        let p = paragraphs.partition_point(|p| p.end < at);
+        paragraphs.get(p.saturating_sub(3)).map_or(0, |p| p.start)
+    }
+
+    /// The source named by the noun phrase after "according to".
+    pub(super) fn noun_phrase_source(&self, start: usize, end: usize) -> (Option<usize>, Span) {
+        let span = self.span(start, end);
+        let last_word = self.word(end - 1).to_lowercase();
+        let inner: Vec<usize> = (0..self.r.mentions.len()).filter(|&m| span.contains(self.r.mentions[m].span)).collect();
+        if let Some(&m) = inner.last() {
+            // "the Nairobi Water and Sanitation Observatory (NWSO)": the acronym closes the name.
+            let ends_with_mention = self.r.mentions[m].span.end == span.end
+                || span.of(self.text()).ends_with(')') && inner.len() >= 2 && {
+                    let before = self.r.mentions[inner[inner.len() - 2]].span.end;
+                    self.text()[before..self.r.mentions[m].span.start].trim() == "("
+                };
+            // "a report released on Monday by the World Health Organization": a document's
+            // author is its source.
+            let head = if matches!(self.word(start), "a" | "an" | "the" | "its" | "their" | "his" | "her") { start + 1 } else { start };
+            let document = head < end && NOMINAL_CUES.contains(&self.word(head)) && self.r.mentions[m].kind != EntityType::Place;
+            if document {
+                return (Some(m), span);
+            }
+            let head_is_org_noun = self.lex.noun_type(&last_word) == Some(EntityType::Organization);
+            let possessive = (start..end).any(|k| self.tokens()[k].kind == TokenKind::Possessive);
+            let head_is_role = self.lex.role(&last_word).is_some() || self.lex.role(last_word.trim_end_matches('s')).is_some();
+            if ends_with_mention || head_is_org_noun || possessive && !head_is_role || self.lex.role(self.word(start)).is_some() {
+                return (Some(m), span);
+            }
+            return (None, span);
+        }
+        if PRONOUNS.contains(&self.word(start)) && end == start + 1 {
+            return (self.resolve_pronoun(&self.word(start).to_lowercase(), span.start), span);
+        }
+        (self.resolve_description(&last_word, start, span), span)
+    }
+}

@@ -1,0 +1,597 @@
+//! A frame's source before its cue: the subject of the verb group, closing descriptions
+//! ("..., a senior researcher at X, says"), clause-opening subjects and document subjects.
+
+use super::*;
+
+impl<'a> Attributor<'a> {
+    pub(super) fn mention_ending(&self, t: usize) -> Option<usize> {
+        self.r.mention_ending_at(self.tokens()[t].span.end)
+    }
+
+    /// The person named right after the first comma of a description from token `start` to `end`
+    /// ("another advocate, Andrew Pincus"): the comma and the mention.
+    pub(super) fn apposed_person(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        let comma = (start + 1..end).find(|&k| self.word(k) == ",")?;
+        self.mention_starting(comma + 1).filter(|&m| self.r.mentions[m].kind == EntityType::Person).map(|m| (comma, m))
+    }
+
+    pub(super) fn mention_starting(&self, t: usize) -> Option<usize> {
+        let start = self.tokens().get(t)?.span.start;
+        let i = self.r.mentions.partition_point(|m| m.span.start < start);
+        (i < self.r.mentions.len() && self.r.mentions[i].span.start == start).then_some(i)
+    }
+
+    /// Where the verb group of the cue at token `cue` begins: auxiliaries, adverbs and catenative
+    /// verbs ("has long", "continues to", "went on to", "appeared to") stand between a subject and
+    /// its cue.
+    pub(super) fn verb_group_start(&self, first: usize, cue: usize) -> usize {
+        let mut start = cue;
+        while start > first {
+            let w = self.word(start - 1);
+            // "He’s claiming", "they’ve said": a contracted auxiliary after a pronoun.
+            let contracted = matches!(w, "’s" | "'s" | "’re" | "'re" | "’ve" | "'ve" | "’d" | "'d" | "’ll" | "'ll")
+                && start >= first + 2
+                && PRONOUNS.contains(&self.word(start - 2));
+            let negation = w.ends_with("n't") || w.ends_with("n’t") || matches!(w, "n't" | "’t");
+            if contracted || negation || AUXILIARIES.contains(&w) || is_adverb(w) || w == "long" {
+                start -= 1;
+            } else if start >= first + 3
+                && matches!(self.word(start - 2), "on" | "in" | "last" | "this" | "earlier")
+                && (MONTHS.contains(&w)
+                    || WEEKDAYS.contains(&w)
+                    || matches!(w, "week" | "month" | "year")
+                    || w.len() == 4 && w.starts_with("20") && w.chars().all(|c| c.is_ascii_digit()))
+            {
+                // "Sanders on Tuesday said", "an arbitration panel in 2001 found".
+                start -= 2;
+            } else if w == "to" && start >= first + 2 && CATENATIVES.contains(&self.word(start - 2)) {
+                start -= 2;
+            } else if w == "to"
+                && start >= first + 3
+                && self.word(start - 2) == "on"
+                && matches!(self.word(start - 3), "went" | "go" | "goes" | "going")
+            {
+                start -= 3;
+            } else if w == "to"
+                && start >= first + 4
+                && self.word(start - 3) == "to"
+                && matches!(self.word(start - 4), "took" | "take" | "takes" | "taking")
+                && self.word(start - 2).starts_with(char::is_uppercase)
+            {
+                // "took to Twitter to say".
+                start -= 4;
+            } else if matches!(w, "more" | "less" | "most" | "least") && start < cue && CATENATIVES.contains(&self.word(start)) {
+                // "are more likely to say".
+                start -= 1;
+            } else {
+                break;
+            }
+        }
+        start
+    }
+
+    /// A description that ends the sentence after an inverted frame, naming no one the recognizer
+    /// found ("said one Democratic source on the panel", "noted NBC's Dante Chinni"): its
+    /// referent, if a mention inside or the head noun gives one, and its span.
+    pub(super) fn closing_description(&self, start: usize, end: usize) -> Option<(Option<usize>, Span)> {
+        // ", giving the example of ...": a participle after the description is no part of it.
+        let end = (start + 1..end)
+            .find(|&k| {
+                k + 1 < end && self.word(k) == "," && self.word(k + 1).ends_with("ing") && self.word(k + 1).starts_with(char::is_lowercase)
+            })
+            .unwrap_or(end);
+        if end <= start || end - start > 10 {
+            return None;
+        }
+        let clause = (start..end).any(|k| {
+            let w = self.word(k);
+            FINITE.contains(&w)
+                || AUXILIARIES.contains(&w) && !matches!(w, "also" | "now" | "then")
+                || self.is_quote_open(k)
+                || matches!(w, "that" | ";" | ":" | "who" | "which")
+        });
+        if clause {
+            return None;
+        }
+        let span = self.span(start, end);
+        // The head is the last word before a prepositional phrase ("source on the panel"); the
+        // name that ends there or before it is the referent.
+        let head_end =
+            (start..end).find(|&k| matches!(self.word(k), "of" | "on" | "at" | "for" | "from" | "in" | "with" | ",")).unwrap_or(end);
+        let head_span = self.span(start, head_end.max(start + 1));
+        // "said another longtime resident, Milan Horak": else the person the apposition names.
+        let apposed = self.apposed_person(start, end).map(|(_, m)| m);
+        let named = (0..self.r.mentions.len())
+            .rev()
+            .find(|&m| head_span.contains(self.r.mentions[m].span) && self.r.mentions[m].kind != EntityType::Place)
+            .or(apposed);
+        let head = self.word(head_end.max(start + 1) - 1).to_lowercase();
+        let capitalized = self.word(head_end.max(start + 1) - 1).starts_with(char::is_uppercase);
+        if named.is_some() || self.people_noun(&head) {
+            return Some((named.or_else(|| self.resolve_description(&head, start, span)), span));
+        }
+        // "said Stacey Plaskett": a name the recognizer missed.
+        capitalized.then_some((None, span))
+    }
+
+    /// The subject of a verb cue at token `cue`: a mention, a pronoun or a description ending
+    /// just before it (auxiliaries and adverbs skipped, an apposition or relative clause between
+    /// commas skipped). Returns the resolved mention, the subject's span and its first token.
+    pub(super) fn subject_before(&self, first: usize, cue: usize) -> Option<(Option<usize>, Span, usize)> {
+        let end = self.verb_group_start(first, cue);
+        if end == first {
+            return None;
+        }
+        // "The Northern Dockers Union (NDU) says": the name before the parenthesis.
+        if self.word(end - 1) == ")" {
+            let open = (first..end - 1).rev().find(|&k| self.word(k) == "(")?;
+            if open > first && self.mention_ending(open - 1).is_some() {
+                return self.subject_at(first, open);
+            }
+            return None;
+        }
+        // "Denis Maltsev, a senior researcher at ..., who ..., says": skip back over the
+        // appositions and relative clauses; the subject ends before the first of them.
+        if self.word(end - 1) == "," {
+            // "a senior researcher", "who runs ...", "head of the caucus", "59, of Ashton": an
+            // apposition opens with a determiner, a relative pronoun, a role or a lowercase noun.
+            let apposition = |k: usize| {
+                let w = self.word(k);
+                // "Jeff Weaver, Sanders' campaign manager, said".
+                let owner = k + 1 < end && self.tokens()[k + 1].kind == TokenKind::Possessive;
+                // "Johnnie Wilson, of Springfield, Va., said": a state after its town.
+                let state = self.state_after_place(first, k);
+                // "Senator Dianne Feinstein, Democrat of California, said".
+                let party = matches!(w, "Democrat" | "Republican" | "Independent") && k + 1 < end && self.word(k + 1) == "of";
+                state
+                    || owner
+                    || party
+                    || matches!(
+                        w,
+                        "a" | "an"
+                            | "the"
+                            | "who"
+                            | "which"
+                            | "whose"
+                            | "its"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "one"
+                            | "now"
+                            | "then"
+                            | "also"
+                            | "including"
+                    )
+                    || self.tokens()[k].kind == TokenKind::Number
+                    || w.starts_with(char::is_lowercase)
+                        && self.lex.cue(w).is_none()
+                        && !w.ends_with("ing")
+                        && !AUXILIARIES.contains(&w)
+                        && !matches!(
+                            w,
+                            "and"
+                                | "but"
+                                | "or"
+                                | "that"
+                                | "why"
+                                | "what"
+                                | "how"
+                                | "when"
+                                | "where"
+                                | "if"
+                                | "so"
+                                | "because"
+                                | "while"
+                                | "as"
+                                | "though"
+                                | "although"
+                        )
+                    || self.lex.role(w).is_some()
+            };
+            let mut close = end - 1;
+            let mut skipped = false;
+            loop {
+                let open = (first..close).rev().find(|&k| self.word(k) == ",");
+                let chunk_start = open.map_or(first, |o| o + 1);
+                let plain = self.state_after_place(first, chunk_start)
+                    || (chunk_start..close).all(|k| !matches!(self.word(k), "“" | "”" | "\"" | "''" | "." | "?" | "!" | ";" | ":"));
+                // "Senator Dianne Feinstein, Democrat of California,": a chunk naming a person is
+                // the subject, not one more apposition.
+                // Not "a truck driver from Ava": a name inside a prepositional phrase.
+                let names_person = (chunk_start..close)
+                    .take_while(|&k| !PREPOSITIONS.contains(&self.word(k)))
+                    .any(|k| self.mention_starting(k).is_some_and(|m| self.r.mentions[m].kind == EntityType::Person));
+                if chunk_start == first || chunk_start >= close || !apposition(chunk_start) || !plain || names_person && skipped {
+                    break;
+                }
+                match open {
+                    Some(o) => {
+                        close = o;
+                        skipped = true;
+                    }
+                    None => break,
+                }
+            }
+            if skipped {
+                // The source's words run through its appositions ("Denis Maltsev, a senior
+                // researcher at ..."); the mention stays the name.
+                // "Barkley, who said he votes Democratic, said": a relative clause that reports
+                // speech of its own is a claim beside this one, not the source's description.
+                let speaking = (close..end - 1).find(|&k| {
+                    self.word(k) == ","
+                        && matches!(self.word(k + 1), "who" | "whose")
+                        && (k + 2..(k + 5).min(end - 1)).any(|j| self.lex.cue(self.word(j)).is_some())
+                });
+                let described = self.tokens()[speaking.unwrap_or(end - 1) - 1].span.end;
+                // "Officials at Homeland Security Investigations, a division of ..., said": a
+                // noun phrase opening the clause, named or not, is the subject too.
+                // "Rep. Gregory W. Meeks (D-N.Y.), chairman of ...": the name before its party label.
+                let close = match self.word(close - 1) {
+                    ")" => (first..close - 1).rev().find(|&k| self.word(k) == "(").filter(|&k| k > first).unwrap_or(close),
+                    _ => close,
+                };
+                let opening = || {
+                    self.clause_opening_subject(first, close)
+                        .map(|(m, span)| (m, span, self.tokens().partition_point(|tok| tok.span.start < span.start)))
+                };
+                return self
+                    .subject_at(first, close)
+                    .filter(|found| !self.in_quote(found.1) && (found.0.is_some() || !PRONOUNS.contains(&found.1.of(self.text()))))
+                    .or_else(opening)
+                    .map(|(m, span, start)| (m, Span::new(span.start, described), start));
+            }
+            let open = (first..end - 1).rev().find(|&k| self.word(k) == ",")?;
+            if open == first || (open + 1..end - 1).any(|k| self.word(k) == ".") {
+                return None;
+            }
+            // "the leader of X, Abu Mukhammad Kadarsky (Rustam Asilderov), said": the name
+            // between the commas is the subject; "Denis Maltsev, a senior researcher at ...,
+            // says": the name before them is.
+            if let Some(m) = self.mention_starting(open + 1) {
+                let span = self.r.mentions[m].span;
+                let rest = Span::new(span.end, self.tokens()[end - 1].span.start);
+                let rest = rest.of(self.text()).trim();
+                let parenthetical = rest.is_empty() || rest.starts_with('(') && rest.ends_with(')');
+                // "One pastor, David Whiting of the church in Marion, said": where the named
+                // person belongs.
+                let affiliation = ["of ", "from ", "at "].iter().any(|p| rest.starts_with(p))
+                    && rest.split_whitespace().count() <= 10
+                    && rest.split_whitespace().all(|w| !FINITE.contains(&w) && !matches!(w, "who" | "which" | "that" | "has" | "had"));
+                let span = if affiliation { span.cover(self.tokens()[end - 2].span) } else { span };
+                if (parenthetical || affiliation) && self.r.mentions[m].kind != EntityType::Place {
+                    // "The state's campaign chairman, Phil Lovas, said": the description before
+                    // the name is the source's words too.
+                    let from = (first..open)
+                        .rev()
+                        .find(|&k| {
+                            self.tokens()[k].kind == TokenKind::Punct
+                                && self.tokens()[k].span.len() == 1
+                                && !matches!(self.word(k), "." | "-")
+                        })
+                        .map_or(first, |k| k + 1);
+                    let description = from < open
+                        && open - from <= 8
+                        && (matches!(
+                            self.word(from),
+                            "The"
+                                | "the"
+                                | "A"
+                                | "a"
+                                | "An"
+                                | "an"
+                                | "One"
+                                | "one"
+                                | "Another"
+                                | "another"
+                                | "Its"
+                                | "its"
+                                | "His"
+                                | "Her"
+                                | "Their"
+                        ) || self.lex.role(self.word(from)).is_some()
+                            // "Apple's chief executive, Tim Cook,".
+                            || from + 1 < open && self.tokens()[from + 1].kind == TokenKind::Possessive)
+                        && (from..open).all(|k| {
+                            !FINITE.contains(&self.word(k))
+                                && !AUXILIARIES.contains(&self.word(k))
+                                && !matches!(self.word(k), "that" | "who" | "which" | "and")
+                        });
+                    if description {
+                        return Some((Some(m), self.tokens()[from].span.cover(span), from));
+                    }
+                    return Some((Some(m), span, open + 1));
+                }
+            }
+            let inner = self.subject_at(first, open)?;
+            // Not "... did not go over well with Republicans, and the meeting ..., said": the
+            // name opens its clause.
+            let opens = inner.2 == first
+                || matches!(self.word(inner.2 - 1), "," | ";" | ":" | "”" | "\"" | "''" | "(" | "—" | "–" | "--" | "-")
+                || SUBORDINATE_OPENERS.contains(&self.word(inner.2 - 1).to_lowercase().as_str())
+                || matches!(self.word(inner.2 - 1), "that" | "and" | "but");
+            if inner.0.is_some() && !self.in_quote(inner.1) && opens {
+                return Some(inner);
+            }
+            return None;
+        }
+        let found = self.subject_at(first, end).filter(|found| !self.in_quote(found.1))?;
+        // "Political observers in Virginia and around the country say", "Edwards and others
+        // said": a noun phrase opening the clause holds the subject found at its end.
+        // No verb may stand among the added words ("They sent a letter to Senate leaders").
+        let whole = self.clause_opening_subject(first, cue).filter(|&(_, span)| {
+            let start = self.tokens().partition_point(|tok| tok.span.start < span.start);
+            span.contains(found.1)
+                && start < found.2
+                && (start..found.2).all(|k| {
+                    let w = self.word(k);
+                    self.lex.cue(w).is_none()
+                        && !(w.starts_with(char::is_lowercase)
+                            && (w.ends_with("ed") || matches!(w, "sent" | "made" | "took" | "gave" | "got" | "ran" | "met")))
+                })
+        });
+        match whole {
+            Some((m, span)) => {
+                let start = self.tokens().partition_point(|tok| tok.span.start < span.start);
+                Some((found.0.or(m), span, start))
+            }
+            None => Some(found),
+        }
+    }
+
+    /// Whether token `k` opens a state's abbreviation after a place and a comma ("Springfield,
+    /// Va., said").
+    pub(super) fn state_after_place(&self, first: usize, k: usize) -> bool {
+        let place = |m: usize| self.r.mentions[m].kind == EntityType::Place;
+        let abbreviation = k + 2 < self.tokens().len()
+            && self.word(k).starts_with(char::is_uppercase)
+            && self.word(k + 1) == "."
+            && self.word(k + 2) == ",";
+        // "of Tromsø, Norway, said": a country after its town.
+        let named = self.mention_starting(k).filter(|&m| place(m)).is_some_and(|m| {
+            let end = self.tokens().partition_point(|t| t.span.start < self.r.mentions[m].span.end);
+            end < self.tokens().len() && self.word(end) == ","
+        });
+        // "from Ava, Mo.,": a state's abbreviation follows a town the gazetteer may not know.
+        k > first + 1
+            && self.word(k - 1) == ","
+            && (abbreviation && self.word(k - 2).starts_with(char::is_uppercase) || named && self.mention_ending(k - 2).is_some_and(place))
+    }
+
+    /// The document heading the clause of the cue at token `cue`: a document noun among its first
+    /// words ("exit polls conducted by Edison Research", "a USA TODAY analysis", "records"), with
+    /// the organization named in it as the source.
+    pub(super) fn document_subject(&self, first: usize, cue: usize) -> Option<(Option<usize>, Span, usize)> {
+        let end = self.verb_group_start(first, cue);
+        let start = (first..end)
+            .rev()
+            .find(|&k| matches!(self.word(k), "," | ";" | ":" | "that" | "“" | "\"" | "''" | "”"))
+            .map_or(first, |k| k + 1);
+        if start >= end || end - start > 16 {
+            return None;
+        }
+        let head = (start..end.min(start + 6)).find(|&k| document_noun(self.word(k)))?;
+        if (start..head).any(|k| FINITE.contains(&self.word(k)) || PRONOUNS.contains(&self.word(k))) {
+            return None;
+        }
+        let span = self.span(start, end);
+        let source = (0..self.r.mentions.len())
+            .rev()
+            .find(|&m| span.contains(self.r.mentions[m].span) && self.r.mentions[m].kind == EntityType::Organization);
+        Some((source, span, start))
+    }
+
+    /// Whether a subject can hold a view: a named mention (a country acts through its government),
+    /// a personal pronoun, or a description headed by a people or organization noun.
+    pub(super) fn agentive(&self, source: Option<usize>, span: Span) -> bool {
+        // "the United States pledged": a country acts through its government.
+        if source.is_some() {
+            return true;
+        }
+        // "Residents of the harbour district": the head comes before "of".
+        let phrase = span.of(self.text());
+        let phrase = phrase.split(" of ").next().unwrap_or(phrase);
+        let head = phrase.rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("").to_lowercase();
+        // "60 percent of islanders": a share of people polled.
+        let share = head == "percent" || head.chars().all(|c| c.is_ascii_digit()) && !head.is_empty();
+        matches!(head.as_str(), "he" | "she" | "they" | "we" | "i" | "you" | "who") || share || self.people_noun(&head)
+    }
+
+    /// Whether a lowercase head noun names people or a body of them ("officials", "the
+    /// commentator", "the ministry").
+    pub(super) fn people_noun(&self, lower: &str) -> bool {
+        PEOPLE_NOUNS.contains(&lower)
+            || lower.strip_suffix('s').is_some_and(|one| PEOPLE_NOUNS.contains(&one))
+            || self.lex.role(lower).is_some()
+            || self.lex.role(lower.trim_end_matches('s')).is_some()
+            || self.lex.noun_type(lower) == Some(EntityType::Organization)
+    }
+
+    /// A noun phrase running from the start of the sentence (or of a clause after "that", ";" or
+    /// a colon) to the cue, with no verb or clause boundary inside: "Experts on North Korea and
+    /// nuclear nonproliferation said", "McLenney said". The source is the description's referent
+    /// where one is named or implied.
+    pub(super) fn clause_opening_subject(&self, first: usize, cue: usize) -> Option<(Option<usize>, Span)> {
+        let end = self.verb_group_start(first, cue);
+        let boundary = |w: &str| {
+            matches!(w, "," | ";" | ":" | "(" | ")" | "“" | "”" | "\"" | "''" | "." | "?" | "!" | "—" | "–" | "that" | "which" | "who")
+        };
+        let mut start = end;
+        while start > first && !boundary(self.word(start - 1)) {
+            start -= 1;
+        }
+        // '"...," New York City Public Advocate Trish James said.': after a quotation too.
+        let after_quote = start > first + 1 && matches!(self.word(start - 1), "”" | "\"" | "''") && self.word(start - 2) == ",";
+        if start == end || end - start > 16 || start > first && !matches!(self.word(start - 1), "that" | ";" | ":") && !after_quote {
+            return None;
+        }
+        // Subordinators open a clause, so none may stand inside the phrase either.
+        const SUBORDINATORS: &[&str] = &["when", "if", "after", "before", "as", "while", "because", "since", "although", "though"];
+        const OPENERS: &[&str] = &[
+            "but",
+            "and",
+            "so",
+            "then",
+            "still",
+            "yet",
+            "now",
+            "also",
+            "however",
+            "instead",
+            "meanwhile",
+            "here",
+            "there",
+            "this",
+            "that",
+            "these",
+            "those",
+            "what",
+            "how",
+            "why",
+            "where",
+            "in",
+            "on",
+            "at",
+            "for",
+            "by",
+            "with",
+            "from",
+            "to",
+            "during",
+            "under",
+            "over",
+            "last",
+            "next",
+            "earlier",
+            "later",
+            "it",
+            "once",
+            "until",
+            "unless",
+            "whether",
+            "even",
+            "only",
+            "just",
+            "both",
+            "either",
+            "neither",
+            "not",
+            "no",
+        ];
+        let opener = self.word(start).to_lowercase();
+        if SUBORDINATORS.contains(&opener.as_str()) || OPENERS.contains(&opener.as_str()) || self.tokens()[start].kind == TokenKind::Punct {
+            return None;
+        }
+        // No verb inside: an auxiliary, a common light verb, a lowercase cue that is not a
+        // document noun, a subordinator or a pronoun after the first word.
+        for k in start..end {
+            let w = self.word(k);
+            let lower = w.to_lowercase();
+            let verb = AUXILIARIES.contains(&lower.as_str())
+                || matches!(
+                    lower.as_str(),
+                    "be" | "been" | "being" | "am" | "get" | "got" | "go" | "went" | "made" | "make" | "take" | "took"
+                )
+                || k > start && w.starts_with(char::is_lowercase) && self.lex.cue(w).is_some() && !NOMINAL_CUES.contains(&w)
+                || SUBORDINATORS.contains(&lower.as_str()) && k > start;
+            if verb || PRONOUNS.contains(&w) && k > start {
+                return None;
+            }
+        }
+        let span = self.span(start, end);
+        let inner = (0..self.r.mentions.len())
+            .rev()
+            .find(|&m| span.contains(self.r.mentions[m].span) && self.r.mentions[m].kind != EntityType::Place);
+        // The whole phrase is one name, or a name with its role: the name is the source; a
+        // description with a name inside ("Officials at Homeland Security") names its
+        // organization only through a head noun the lexicon knows.
+        let head = self.word(end - 1).to_lowercase();
+        let source = match inner {
+            Some(m) if self.r.mentions[m].span.end == span.end => Some(m),
+            Some(_) => self.resolve_description(&head, start, span),
+            None => None,
+        };
+        Some((source, span))
+    }
+
+    /// The subject of a cue that has none right before it: a participle after a comma
+    /// (", saying ..."), a verb coordinated with an earlier one ("... and said ..."), or a relative
+    /// clause ("an architect who said ..."). `None` when the cue is not in such a position.
+    pub(super) fn clause_subject(&self, first: usize, cue: usize) -> Option<(Option<usize>, Option<Span>)> {
+        let before = self.verb_group_start(first, cue);
+        if before == first {
+            return None;
+        }
+        let previous = self.word(before - 1);
+        // ", saying ...", "by saying ...", "after saying ...".
+        // 'a defense of "New York values," saying ...': the comma may sit inside the marks.
+        let comma_in_quote = matches!(previous, "”" | "\"" | "''") && before >= first + 2 && self.word(before - 2) == ",";
+        let participle = self.word(cue).ends_with("ing")
+            && (matches!(previous, "," | "by" | "after" | "before" | "for" | "from" | "while" | "without" | "when") || comma_in_quote);
+        let coordinated = matches!(previous, "and" | "but") && before >= first + 2;
+        if matches!(previous, "who" | "which") {
+            let mut end = before - 1;
+            if end > first && self.word(end - 1) == "," {
+                end -= 1;
+            }
+            // The relative pronoun is the source's words; it stands for the noun before it.
+            let who = Some(self.tokens()[before - 1].span);
+            let antecedent = (end > first).then(|| self.subject_at(first, end)).flatten().and_then(|(m, _, _)| m);
+            return Some((antecedent, who));
+        }
+        if !participle && !coordinated {
+            return None;
+        }
+        // The latest frame of this sentence, else the sentence's subject.
+        let sentence = Span::new(self.tokens()[first].span.start, self.tokens()[cue].span.start);
+        if let Some(c) =
+            self.claims.iter().rev().find(|c| c.cue.as_ref().is_some_and(|q| sentence.contains(q.span)) && c.source_span.is_some())
+        {
+            return Some((c.source, c.source_span));
+        }
+        let subject_end = (first..before)
+            .find(|&k| self.lex.cue(self.word(k)).is_some() && self.word(k).starts_with(char::is_lowercase))
+            .unwrap_or(before);
+        (first..subject_end.min(first + 6))
+            .find_map(|k| {
+                if let Some(m) = self.mention_starting(k).filter(|&m| self.r.mentions[m].kind != EntityType::Place) {
+                    return Some((Some(m), Some(self.r.mentions[m].span)));
+                }
+                let w = self.word(k);
+                PRONOUNS
+                    .contains(&w)
+                    .then(|| (self.resolve_pronoun(&w.to_lowercase(), self.tokens()[k].span.start), Some(self.tokens()[k].span)))
+            })
+            .or_else(|| {
+                // "The Florida senator took a heckler in stride, saying ...": a description
+                // opening the sentence, its head a noun for people.
+                let head = (first..subject_end.min(first + 6))
+                    .find(|&k| self.word(k).starts_with(char::is_lowercase) && self.people_noun(self.word(k)))?;
+                // "A group of doctors": the people the collective noun is made of.
+                let mut end = head + 1;
+                if end + 1 < subject_end && self.word(end) == "of" {
+                    let plain = |x: usize| {
+                        let w = self.word(x);
+                        self.tokens()[x].kind == TokenKind::Word
+                            && !FINITE.contains(&w)
+                            && !AUXILIARIES.contains(&w)
+                            && !(w.starts_with(char::is_lowercase) && (self.lex.cue(w).is_some() || w.ends_with("ed")))
+                    };
+                    end = (end + 1..subject_end).take_while(|&x| plain(x)).last().map_or(end, |x| x + 1);
+                }
+                let (m, span, start) = self.subject_at(first, end).or_else(|| self.subject_at(first, head + 1))?;
+                (start == first).then_some((m, Some(span)))
+            })
+    }
+
+    /// Where the subject ends before token `at`, past its auxiliaries and asides ("The nominee
+    /// has been", "Trump, meanwhile, is"), and no further back than `floor`.
+    pub(super) fn subject_end(&self, floor: usize, mut at: usize) -> usize {
+        while at > floor
+            && (AUXILIARIES.contains(&self.word(at - 1)) || matches!(self.word(at - 1), "," | "meanwhile" | "however" | "too" | "now"))
+        {
+            at -= 1;
+        }
+        at
+    }
+}

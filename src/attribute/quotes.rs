@@ -23,6 +23,15 @@ impl<'a> Attributor<'a> {
                     }
                     _ => (c, c.len_utf8()),
                 };
+                // A mark that opens a sentence inside an open quotation ('... Poms. "Stop going
+                // ...'): news text that ran its paragraphs together keeps the mark that opens each
+                // quoted paragraph. The open quotation ends before it and a new one starts.
+                if let Some((start, _, w)) = open.filter(|_| matches!(c, '“' | '"') && restarts(body, offset, width)) {
+                    let inner = Span::new(start + w, at).trim(text, &[]);
+                    out.push(Quote { inner, outer: Span::new(start, inner.end) });
+                    open = Some((at, c, width));
+                    continue;
+                }
                 match (c, open) {
                     ('“' | '«' | '"', None) => open = Some((at, c, width)),
                     // Web text mixes its marks ('“We will win," Trump said'): a straight mark
@@ -483,4 +492,12 @@ impl<'a> Attributor<'a> {
             }
         }
     }
+}
+
+/// Whether the quotation mark at `offset` of `body` opens a new quoted paragraph: a space before
+/// it, a sentence's end before the space, and a letter, digit or ellipsis right after it.
+fn restarts(body: &str, offset: usize, width: usize) -> bool {
+    let before = &body[..offset];
+    let spaced = before.ends_with(' ') && before.trim_end().ends_with(['.', '?', '!']);
+    spaced && body[offset + width..].chars().next().is_some_and(|n| n.is_alphanumeric() || n == '.' || n == '…')
 }

@@ -16,6 +16,6 @@ rm -rf "$HEARSAY_STORE"
 "$hearsay" query -f examples/queries/who-cited-whom.rq --format table
 echo
 echo "The demo store is $HEARSAY_STORE. Try, as printed:"
-printf '  %q --store %q stats\n' "$hearsay" "$HEARSAY_STORE"
-printf '  %q --store %q query -f examples/queries/original-sources.rq\n' "$hearsay" "$HEARSAY_STORE"
-printf '  %q --store %q trace "Tomas Brandt"\n' "$hearsay" "$HEARSAY_STORE"
+printf '  %q stats --store %q\n' "$hearsay" "$HEARSAY_STORE"
+printf '  %q query --store %q -f examples/queries/original-sources.rq\n' "$hearsay" "$HEARSAY_STORE"
+printf '  %q trace --store %q "Tomas Brandt"\n' "$hearsay" "$HEARSAY_STORE"

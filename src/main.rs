@@ -7,7 +7,7 @@
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 use hearsay::extract::Pipeline;
-use hearsay::facts::{Facts, Relation};
+use hearsay::facts::{Facts, QuantityFact, Relation};
 use hearsay::ingest;
 use hearsay::rdf::{self, Iris};
 use hearsay::resolve::Document;
@@ -34,17 +34,54 @@ use std::time::Instant;
 #[derive(Parser, Debug)]
 #[command(name = "hearsay", version, max_term_width = 100)]
 struct Cli {
-    /// Store directory [default: $XDG_DATA_HOME/hearsay/store, or ~/.local/share/hearsay/store]
-    #[arg(long, global = true, env = "HEARSAY_STORE", value_name = "DIR")]
-    store: Option<PathBuf>,
-    /// Base IRI for the resources hearsay mints (articles, entities, claims)
-    #[arg(long, global = true, env = "HEARSAY_BASE", value_name = "IRI", default_value = rdf::DEFAULT_BASE)]
-    base: String,
     /// Print no progress or summary on standard error
     #[arg(long, short, global = true)]
     quiet: bool,
     #[command(subcommand)]
     command: Command,
+}
+
+/// `--store`, for the commands that read or write a store.
+#[derive(clap::Args, Debug, Clone)]
+struct StoreArg {
+    /// Store directory [default: $XDG_DATA_HOME/hearsay/store, or ~/.local/share/hearsay/store]
+    // Global so that `diagram --store DIR network` and `diagram network --store DIR` both work.
+    #[arg(long, global = true, env = "HEARSAY_STORE", value_name = "DIR")]
+    store: Option<PathBuf>,
+}
+
+impl StoreArg {
+    /// The store directory: `--store`, else the default location.
+    fn dir(&self) -> Result<PathBuf> {
+        if let Some(dir) = &self.store {
+            return Ok(dir.clone());
+        }
+        let data = std::env::var_os("XDG_DATA_HOME")
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+            .context("cannot find a default store location: set HEARSAY_STORE or pass --store")?;
+        Ok(data.join("hearsay/store"))
+    }
+
+    /// Opens the store for reading.
+    fn open_read_only(&self) -> Result<Store> {
+        Ok(Store::open_read_only(&self.dir()?)?)
+    }
+}
+
+/// `--base`, for the commands that mint IRIs or read them back.
+#[derive(clap::Args, Debug, Clone)]
+struct BaseArg {
+    /// Base IRI for the resources hearsay mints (articles, entities, claims)
+    #[arg(long, global = true, env = "HEARSAY_BASE", value_name = "IRI", default_value = rdf::DEFAULT_BASE)]
+    base: String,
+}
+
+impl BaseArg {
+    /// The IRI minter for this base.
+    fn iris(&self) -> Result<Iris> {
+        Ok(Iris::new(&self.base)?)
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -62,6 +99,10 @@ enum Command {
         paths: Vec<PathBuf>,
         #[command(flatten)]
         input: InputOptions,
+        #[command(flatten)]
+        store: StoreArg,
+        #[command(flatten)]
+        base: BaseArg,
     },
     /// Ask the store a SPARQL question
     ///
@@ -81,6 +122,8 @@ enum Command {
         /// turtle for graphs]. tsv, csv, json and xml are the SPARQL results formats
         #[arg(long, value_enum)]
         format: Option<QueryFormat>,
+        #[command(flatten)]
+        store: StoreArg,
     },
     /// Write the graph (all articles, or one with --graph) as RDF
     ///
@@ -96,6 +139,8 @@ enum Command {
         /// Write to a file instead of standard output
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        store: StoreArg,
     },
     /// Run the pipeline on articles and print what it finds, without a store
     ///
@@ -111,6 +156,9 @@ enum Command {
         format: ExtractFormat,
         #[command(flatten)]
         input: InputOptions,
+        // The IRIs in the output are minted under the base; there is no store.
+        #[command(flatten)]
+        base: BaseArg,
     },
     /// Show how claims reached the articles: chains, who cites whom, original sources
     ///
@@ -127,13 +175,18 @@ enum Command {
         /// Same as --format json
         #[arg(long, hide = true)]
         json: bool,
+        #[command(flatten)]
+        store: StoreArg,
+        #[command(flatten)]
+        base: BaseArg,
     },
     /// List the claims about an entity, or the numbers they state side by side
     ///
     /// Claims whose content mentions the entity, and claims the entity made, with source, cue,
     /// article and character span. With --numbers: every number stated in those claims, grouped
     /// by what it counts, so that different figures for the same thing from different sources
-    /// stand next to each other.
+    /// stand next to each other. On a terminal the claims print as lines and the numbers as a
+    /// table; in a pipe both print as tab-separated bare values under a header (--format plain).
     Claims {
         /// Entity name or IRI
         #[arg(long, value_name = "ENTITY")]
@@ -141,12 +194,17 @@ enum Command {
         /// Show the numbers the claims state, side by side with their sources
         #[arg(long)]
         numbers: bool,
-        /// Output format (json: JSON Lines)
-        #[arg(long, value_enum, default_value = "text")]
-        format: TextFormat,
+        /// Output format [default: text on a terminal, else plain (tab-separated bare values)];
+        /// json: JSON Lines
+        #[arg(long, value_enum)]
+        format: Option<ClaimsFormat>,
         /// Same as --format json
         #[arg(long, hide = true)]
         json: bool,
+        #[command(flatten)]
+        store: StoreArg,
+        #[command(flatten)]
+        base: BaseArg,
     },
     /// Draw a diagram (DOT, or SVG/PNG/PDF with Graphviz's dot installed)
     ///
@@ -162,8 +220,13 @@ enum Command {
         #[arg(long, short, value_name = "FILE", global = true)]
         output: Option<PathBuf>,
         /// Draw at most this many nodes, the nearest and most connected first (0: no limit)
-        #[arg(long, default_value_t = 60, value_name = "N", global = true)]
-        max_nodes: usize,
+        /// [default: 30 for network, else 60]
+        #[arg(long, value_name = "N", global = true)]
+        max_nodes: Option<usize>,
+        #[command(flatten)]
+        store: StoreArg,
+        #[command(flatten)]
+        base: BaseArg,
     },
     /// Score extraction against annotated corpora (no store needed)
     ///
@@ -214,6 +277,8 @@ enum Command {
         /// Same as --format json
         #[arg(long, hide = true)]
         json: bool,
+        #[command(flatten)]
+        store: StoreArg,
     },
 }
 
@@ -362,6 +427,16 @@ enum TextFormat {
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum ClaimsFormat {
+    /// Lines for people (a table with --numbers)
+    Text,
+    /// Tab-separated bare values under a header of column names (for pipes and spreadsheets)
+    Plain,
+    /// JSON Lines
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 enum ExtractFormat {
     Jsonl,
     Nquads,
@@ -387,25 +462,13 @@ fn main() {
 
 /// Runs a command; `Ok(false)` means it finished but something in the batch failed.
 fn run(cli: Cli) -> Result<bool> {
-    let iris = Iris::new(&cli.base)?;
-    let store_dir = || -> Result<PathBuf> {
-        if let Some(dir) = &cli.store {
-            return Ok(dir.clone());
-        }
-        let data = std::env::var_os("XDG_DATA_HOME")
-            .map(PathBuf::from)
-            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
-            .context("cannot find a default store location: set HEARSAY_STORE or pass --store")?;
-        Ok(data.join("hearsay/store"))
-    };
     match cli.command {
-        Command::Ingest { paths, input } => {
-            let dir = store_dir()?;
-            let store = Store::open(&dir)?;
-            ingest_all(&store, Pipeline::new(iris), &paths, &input, cli.quiet)
+        Command::Ingest { paths, input, store, base } => {
+            let store = Store::open(&store.dir()?)?;
+            ingest_all(&store, Pipeline::new(base.iris()?), &paths, &input, cli.quiet)
         }
-        Command::Extract { paths, format, input } => extract_all(Pipeline::new(iris), &paths, format, &input, cli.quiet),
-        Command::Query { query, file, format } => {
+        Command::Extract { paths, format, input, base } => extract_all(Pipeline::new(base.iris()?), &paths, format, &input, cli.quiet),
+        Command::Query { query, file, format, store } => {
             let (text, origin) = match (query, file) {
                 (Some(q), _) => (q, "the query".to_string()),
                 (None, Some(f)) => {
@@ -413,13 +476,13 @@ fn run(cli: Cli) -> Result<bool> {
                 }
                 (None, None) => bail!("give a query or --file"),
             };
-            let store = Store::open_read_only(&store_dir()?)?;
+            let store = store.open_read_only()?;
             let results = store.query_with_prefixes(&text, hearsay::store::PREFIXES).with_context(|| format!("in {origin}"))?;
             print_results(results, format)?;
             Ok(true)
         }
-        Command::Export { format, graph, output } => {
-            let store = Store::open_read_only(&store_dir()?)?;
+        Command::Export { format, graph, output, store } => {
+            let store = store.open_read_only()?;
             let graph = graph.map(|g| NamedNode::new(&g).with_context(|| format!("--graph {g:?} is not an IRI"))).transpose()?;
             let mut out: Box<dyn Write> = match &output {
                 Some(path) => {
@@ -431,9 +494,9 @@ fn run(cli: Cli) -> Result<bool> {
             out.flush()?;
             Ok(true)
         }
-        Command::Trace { target, format, json } => {
+        Command::Trace { target, format, json, store, base } => {
             let format = if json { TextFormat::Json } else { format };
-            let store = Store::open_read_only(&store_dir()?)?;
+            let (store, iris) = (store.open_read_only()?, base.iris()?);
             let facts = load::claims(&store, &iris)?;
             let found = load::find(&store, &iris, &target)?;
             if found.is_empty() {
@@ -454,87 +517,22 @@ fn run(cli: Cli) -> Result<bool> {
             }
             Ok(true)
         }
-        Command::Claims { about, numbers, format, json } => {
-            let json = json || format == TextFormat::Json;
-            let store = Store::open_read_only(&store_dir()?)?;
-            let entities = load::find(&store, &iris, &about)?;
-            if entities.is_empty() {
-                bail!("nothing in the store is named {about:?}");
-            }
-            let facts = load::claims(&store, &iris)?;
-            // Claims whose sentence mentions the entity, and claims the entity made.
-            let mut mentions: std::collections::BTreeMap<String, Vec<[u64; 2]>> = std::collections::BTreeMap::new();
-            for (article, span) in load::mentions_of(&store, &iris, &entities)? {
-                mentions.entry(article).or_default().push(span);
-            }
-            let mut claims: Vec<String> = load::claims_about(&store, &iris, &entities)?;
-            for (article, spans) in &mentions {
-                let text: Vec<char> = load::article_text(&store, &iris, article)?.unwrap_or_default().chars().collect();
-                claims.extend(
-                    facts.claims.values().filter(|c| &c.article == article && trace::is_about(c, &text, spans)).map(|c| c.iri.clone()),
-                );
-            }
-            claims.sort_by(|a, b| (&facts.claims[a].article, facts.claims[a].span).cmp(&(&facts.claims[b].article, facts.claims[b].span)));
-            claims.dedup();
-            let label = |iri: &Option<String>| iri.as_ref().and_then(|i| facts.nodes.get(i)).map_or("-".to_string(), |n| n.label.clone());
-            let mut out = io::stdout().lock();
+        Command::Claims { about, numbers, format, json, store, base } => {
+            let format = if json { ClaimsFormat::Json } else { format.unwrap_or(default_claims_format()) };
+            let (store, iris) = (store.open_read_only()?, base.iris()?);
+            let about = claims_about(&store, &iris, &about)?;
+            let mut out = BufWriter::new(io::stdout().lock());
             if numbers {
-                let rows = trace::side_by_side(&facts, load::quantities(&store, &iris, &claims)?);
-                if !json {
-                    writeln!(out, "{:<28} {:>12} {:<12} {:<14} {:<24} article", "counts", "value", "qualifier", "unit", "source")?;
-                }
-                for q in &rows {
-                    let c = &facts.claims[&q.claim];
-                    let article = facts.nodes.get(&c.article).map_or(c.article.clone(), |n| n.label.clone());
-                    if json {
-                        writeln!(
-                            out,
-                            "{}",
-                            serde_json::json!({"quantity": q, "source": label(&c.source), "via": label(&c.via), "article": article, "text": c.text, "span": c.span})
-                        )?;
-                    } else {
-                        let short = |s: &str, n: usize| s.chars().take(n).collect::<String>();
-                        writeln!(
-                            out,
-                            "{:<28} {:>12} {:<12} {:<14} {:<24} {}",
-                            short(q.counted.as_deref().unwrap_or("?"), 28),
-                            q.value,
-                            q.qualifier.as_deref().unwrap_or(""),
-                            short(q.unit.as_deref().unwrap_or(""), 14),
-                            short(&label(&c.source), 24),
-                            short(&article, 50)
-                        )?;
-                    }
-                }
+                let rows = trace::side_by_side(&about.facts, load::quantities(&store, &iris, &about.claims)?);
+                print_numbers(&about.facts, &rows, format, &mut out)?;
             } else {
-                for iri in &claims {
-                    let c = &facts.claims[iri];
-                    let article = facts.nodes.get(&c.article).map_or(c.article.clone(), |n| n.label.clone());
-                    if json {
-                        writeln!(
-                            out,
-                            "{}",
-                            serde_json::json!({"claim": c, "source": label(&c.source), "via": label(&c.via), "article": article})
-                        )?;
-                    } else {
-                        let via = c.via.as_ref().map(|_| format!(" via {}", label(&c.via))).unwrap_or_default();
-                        writeln!(
-                            out,
-                            "{} [{}{via}] \"{}\" ({} @{}-{})",
-                            label(&c.source),
-                            c.cue.as_deref().unwrap_or("-"),
-                            c.text,
-                            article,
-                            c.span[0],
-                            c.span[1]
-                        )?;
-                    }
-                }
+                print_claims(&about.facts, &about.claims, format, &mut out)?;
             }
+            out.flush()?;
             Ok(true)
         }
-        Command::Diagram { what, format, output, max_nodes } => {
-            let store = Store::open_read_only(&store_dir()?)?;
+        Command::Diagram { what, format, output, max_nodes, store, base } => {
+            let (store, iris) = (store.open_read_only()?, base.iris()?);
             let (facts, options) = diagram_facts(&store, &iris, what, max_nodes)?;
             let dot = render::dot(&facts, &options);
             write_diagram(dot, format, output.as_deref())?;
@@ -542,7 +540,8 @@ fn run(cli: Cli) -> Result<bool> {
         }
         Command::Evaluate { what, format, json } => {
             let json = json || format == TextFormat::Json;
-            let pipeline = Pipeline::new(iris);
+            // Scores do not depend on the IRIs the pipeline mints.
+            let pipeline = Pipeline::new(Iris::new(rdf::DEFAULT_BASE)?);
             let read = |path: &std::path::Path| std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()));
             let mut out = io::stdout().lock();
             match what {
@@ -586,9 +585,9 @@ fn run(cli: Cli) -> Result<bool> {
             }
             Ok(true)
         }
-        Command::Stats { format, json } => {
+        Command::Stats { format, json, store } => {
             let json = json || format == TextFormat::Json;
-            let dir = store_dir()?;
+            let dir = store.dir()?;
             let stats = Store::open_read_only(&dir)?.stats()?;
             let mut out = io::stdout().lock();
             if json {
@@ -609,6 +608,119 @@ fn run(cli: Cli) -> Result<bool> {
             Ok(true)
         }
     }
+}
+
+/// The claims about an entity and the facts they come from.
+struct ClaimsAbout {
+    facts: Facts,
+    /// Claim IRIs in article and span order.
+    claims: Vec<String>,
+}
+
+/// Claims whose sentence mentions the entity named `about`, and claims the entity made.
+fn claims_about(store: &Store, iris: &Iris, about: &str) -> Result<ClaimsAbout> {
+    let entities = load::find(store, iris, about)?;
+    if entities.is_empty() {
+        bail!("nothing in the store is named {about:?}");
+    }
+    let facts = load::claims(store, iris)?;
+    let mut mentions: std::collections::BTreeMap<String, Vec<[u64; 2]>> = std::collections::BTreeMap::new();
+    for (article, span) in load::mentions_of(store, iris, &entities)? {
+        mentions.entry(article).or_default().push(span);
+    }
+    let mut claims: Vec<String> = load::claims_about(store, iris, &entities)?;
+    for (article, spans) in &mentions {
+        let text: Vec<char> = load::article_text(store, iris, article)?.unwrap_or_default().chars().collect();
+        claims.extend(facts.claims.values().filter(|c| &c.article == article && trace::is_about(c, &text, spans)).map(|c| c.iri.clone()));
+    }
+    claims.sort_by(|a, b| (&facts.claims[a].article, facts.claims[a].span).cmp(&(&facts.claims[b].article, facts.claims[b].span)));
+    claims.dedup();
+    Ok(ClaimsAbout { facts, claims })
+}
+
+/// `claims`' format when none is asked for: text on a terminal, plain in a pipe.
+fn default_claims_format() -> ClaimsFormat {
+    if io::stdout().is_terminal() { ClaimsFormat::Text } else { ClaimsFormat::Plain }
+}
+
+/// The label of the node `iri` names, if any.
+fn label_of(facts: &Facts, iri: Option<&String>) -> Option<String> {
+    iri.and_then(|i| facts.nodes.get(i)).map(|n| n.label.clone())
+}
+
+/// One line of tab-separated bare values (tabs and line breaks inside a value become spaces).
+fn plain_row(out: &mut impl Write, cells: &[&str]) -> io::Result<()> {
+    let cells: Vec<String> = cells.iter().map(|c| c.replace(['\t', '\n', '\r'], " ")).collect();
+    writeln!(out, "{}", cells.join("\t"))
+}
+
+/// Claims as lines (`source [cue via] "text" (article @start-end)`), JSON Lines or plain TSV.
+fn print_claims(facts: &Facts, claims: &[String], format: ClaimsFormat, out: &mut impl Write) -> Result<()> {
+    if format == ClaimsFormat::Plain {
+        plain_row(out, &["source", "cue", "via", "text", "article", "start", "end"])?;
+    }
+    for iri in claims {
+        let c = &facts.claims[iri];
+        let article = label_of(facts, Some(&c.article)).unwrap_or_else(|| c.article.clone());
+        let (source, via) = (label_of(facts, c.source.as_ref()), label_of(facts, c.via.as_ref()));
+        match format {
+            ClaimsFormat::Json => {
+                let (source, via) = (source.unwrap_or_else(|| "-".into()), via.unwrap_or_else(|| "-".into()));
+                writeln!(out, "{}", serde_json::json!({"claim": c, "source": source, "via": via, "article": article}))?;
+            }
+            ClaimsFormat::Plain => {
+                let (start, end) = (c.span[0].to_string(), c.span[1].to_string());
+                let (source, via) = (source.unwrap_or_default(), via.unwrap_or_default());
+                plain_row(out, &[&source, c.cue.as_deref().unwrap_or(""), &via, &c.text, &article, &start, &end])?;
+            }
+            ClaimsFormat::Text => {
+                let via = via.map(|v| format!(" via {v}")).unwrap_or_default();
+                let source = source.unwrap_or_else(|| "-".into());
+                let cue = c.cue.as_deref().unwrap_or("-");
+                writeln!(out, "{source} [{cue}{via}] \"{}\" ({article} @{}-{})", c.text, c.span[0], c.span[1])?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The numbers claims state, as a table, JSON Lines or plain TSV.
+fn print_numbers(facts: &Facts, rows: &[QuantityFact], format: ClaimsFormat, out: &mut impl Write) -> Result<()> {
+    match format {
+        ClaimsFormat::Text => {
+            writeln!(out, "{:<28} {:>12} {:<12} {:<14} {:<24} article", "counts", "value", "qualifier", "unit", "source")?
+        }
+        ClaimsFormat::Plain => plain_row(out, &["counts", "value", "qualifier", "unit", "source", "article"])?,
+        ClaimsFormat::Json => {}
+    }
+    let short = |s: &str, n: usize| s.chars().take(n).collect::<String>();
+    for q in rows {
+        let c = &facts.claims[&q.claim];
+        let article = label_of(facts, Some(&c.article)).unwrap_or_else(|| c.article.clone());
+        let source = label_of(facts, c.source.as_ref());
+        let (counted, qualifier, unit) =
+            (q.counted.as_deref().unwrap_or(""), q.qualifier.as_deref().unwrap_or(""), q.unit.as_deref().unwrap_or(""));
+        match format {
+            ClaimsFormat::Json => {
+                let (source, via) = (source.unwrap_or_else(|| "-".into()), label_of(facts, c.via.as_ref()).unwrap_or_else(|| "-".into()));
+                let row =
+                    serde_json::json!({"quantity": q, "source": source, "via": via, "article": article, "text": c.text, "span": c.span});
+                writeln!(out, "{row}")?;
+            }
+            ClaimsFormat::Plain => plain_row(out, &[counted, &q.value, qualifier, unit, &source.unwrap_or_default(), &article])?,
+            ClaimsFormat::Text => writeln!(
+                out,
+                "{:<28} {:>12} {:<12} {:<14} {:<24} {}",
+                short(if counted.is_empty() { "?" } else { counted }, 28),
+                q.value,
+                qualifier,
+                short(unit, 14),
+                short(&source.unwrap_or_else(|| "-".into()), 24),
+                short(&article, 50)
+            )?,
+        }
+    }
+    Ok(())
 }
 
 /// Trains the tagger and the parser (the parser needs the tagger's file in `output`).
@@ -777,7 +889,7 @@ fn polnear_articles(dir: &std::path::Path) -> Result<Vec<hearsay::evaluate::Poln
 }
 
 /// Loads the facts a diagram draws, and how to draw them.
-fn diagram_facts(store: &Store, iris: &Iris, what: DiagramKind, max_nodes: usize) -> Result<(Facts, render::DiagramOptions)> {
+fn diagram_facts(store: &Store, iris: &Iris, what: DiagramKind, max_nodes: Option<usize>) -> Result<(Facts, render::DiagramOptions)> {
     let named = |target: &str| -> Result<Vec<String>> {
         let found = load::find(store, iris, target)?;
         if found.is_empty() {
@@ -785,7 +897,9 @@ fn diagram_facts(store: &Store, iris: &Iris, what: DiagramKind, max_nodes: usize
         }
         Ok(found)
     };
-    let mut options = render::DiagramOptions { max_nodes, ..Default::default() };
+    // A network of many small components stacks them in one tall column; 30 nodes fit a screen.
+    let default_max = if matches!(what, DiagramKind::Network) { 30 } else { 60 };
+    let mut options = render::DiagramOptions { max_nodes: max_nodes.unwrap_or(default_max), ..Default::default() };
     let facts = match what {
         DiagramKind::Entity { target, depth } => {
             let focus = named(&target)?;
@@ -834,31 +948,37 @@ fn diagram_facts(store: &Store, iris: &Iris, what: DiagramKind, max_nodes: usize
 }
 
 /// The chains through any of `focus`: article -> intermediaries -> source -> claim, each hop
-/// labelled with its cue.
+/// labelled with its cue. With chains from several articles, each article's node is numbered
+/// ("[1] headline") and a citation between two entities ends in its article's number, so that a
+/// headline is written once.
 fn citation_chains(all: &Facts, focus: &[String]) -> Facts {
     let mut facts = Facts::default();
     let through: Vec<_> = all.claims.values().filter(|c| all.chain(&c.iri).iter().any(|hop| focus.contains(hop))).collect();
-    // With chains from several articles, each citation says which article it comes from.
     let articles: std::collections::BTreeSet<&str> = through.iter().map(|c| c.article.as_str()).collect();
+    let number: std::collections::BTreeMap<&str, usize> =
+        if articles.len() > 1 { articles.iter().enumerate().map(|(i, a)| (*a, i + 1)).collect() } else { Default::default() };
     for claim in through {
         let chain = all.chain(&claim.iri);
-        let article =
-            (articles.len() > 1).then(|| all.nodes.get(&claim.article).map(|n| n.label.chars().take(24).collect::<String>())).flatten();
+        let marker = number.get(claim.article.as_str()).map(|n| format!("[{n}]"));
         for iri in &chain {
-            if let Some(node) = all.nodes.get(iri) {
-                facts.add_node(node.clone());
+            let Some(node) = all.nodes.get(iri) else { continue };
+            let mut node = node.clone();
+            if let Some(n) = number.get(iri.as_str()) {
+                node.label = format!("[{n}] {}", node.label);
             }
+            facts.add_node(node);
         }
         // The cue of each hop is the cue of the claim whose source that hop is.
         let lineage = all.lineage(&claim.iri);
         let cue_of = |source: &str| lineage.iter().rev().find(|c| c.source.as_deref() == Some(source)).and_then(|c| c.cue.clone());
         for pair in chain.windows(2) {
-            let relation = if pair[1] == claim.iri { Relation::Said } else { Relation::Cites };
-            let label = if relation == Relation::Cites { cue_of(&pair[1]) } else { None };
-            let label = match (label, &article) {
-                (Some(cue), Some(a)) => Some(format!("{cue} · {a}…")),
-                (None, Some(a)) if relation == Relation::Cites => Some(format!("cites · {a}…")),
-                (label, _) => label,
+            let (relation, label) =
+                if pair[1] == claim.iri { (Relation::Said, claim.cue.clone()) } else { (Relation::Cites, cue_of(&pair[1])) };
+            let label = label.filter(|l| l.chars().any(char::is_alphabetic));
+            // A hop that leaves the article node needs no number; one between entities does.
+            let label = match (&marker, pair[0] == claim.article || relation == Relation::Said) {
+                (Some(marker), false) => Some(format!("{} {marker}", label.as_deref().unwrap_or(relation.label()))),
+                _ => label,
             };
             facts.add_edge(&pair[0], &pair[1], relation, label);
         }

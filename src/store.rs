@@ -42,6 +42,21 @@ pub enum StoreError {
         /// The store directory.
         path: PathBuf,
     },
+    /// The store path names a file; a store is a folder.
+    #[error("{path} is a file, not a store (a store is a folder: pass --store a new or empty folder, or an existing store)")]
+    IsAFile {
+        /// The path given as the store.
+        path: PathBuf,
+    },
+    /// The store path is a folder that holds other files and no store; hearsay does not write
+    /// its database files among them.
+    #[error(
+        "{path} is not a hearsay store and is not empty (hearsay will not write its database among other files: pass --store a new or empty folder, or an existing store)"
+    )]
+    NotAStore {
+        /// The folder given as the store.
+        path: PathBuf,
+    },
     /// Reading or writing failed.
     #[error("store error: {0}")]
     Storage(#[from] StorageError),
@@ -145,8 +160,10 @@ impl Store {
     }
 
     /// Opens (or creates) the on-disk store at `path` for reading and writing.
+    /// A file, or a folder that holds other files and no store, is refused.
     #[cfg(feature = "disk")]
     pub fn open(path: &Path) -> Result<Self, StoreError> {
+        check_store_path(path)?;
         std::fs::create_dir_all(path).map_err(|e| StoreError::Open { path: path.to_path_buf(), source: e.into() })?;
         let inner = oxigraph::store::Store::open(path).map_err(|source| open_error(path, source))?;
         Ok(Self { inner, path: Some(path.to_path_buf()) })
@@ -156,7 +173,10 @@ impl Store {
     /// when it opened.
     #[cfg(feature = "disk")]
     pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
-        if !path.join("CURRENT").exists() {
+        if path.is_file() {
+            return Err(StoreError::IsAFile { path: path.to_path_buf() });
+        }
+        if !is_store(path) {
             return Err(StoreError::Missing { path: path.to_path_buf() });
         }
         let inner = oxigraph::store::Store::open_read_only(path).map_err(|source| open_error(path, source))?;
@@ -321,6 +341,26 @@ fn open_error(path: &Path, source: StorageError) -> StoreError {
     } else {
         StoreError::Open { path: path.to_path_buf(), source }
     }
+}
+
+/// Whether `path` holds an on-disk store (RocksDB's `CURRENT` file, which Oxigraph writes first).
+#[cfg(feature = "disk")]
+fn is_store(path: &Path) -> bool {
+    path.join("CURRENT").is_file()
+}
+
+/// Refuses a store path that is a file, or a folder with other files in it and no store; a path
+/// that does not exist, an empty folder and an existing store are fine.
+#[cfg(feature = "disk")]
+fn check_store_path(path: &Path) -> Result<(), StoreError> {
+    if path.is_file() {
+        return Err(StoreError::IsAFile { path: path.to_path_buf() });
+    }
+    let Ok(mut entries) = std::fs::read_dir(path) else { return Ok(()) };
+    if entries.next().is_some() && !is_store(path) {
+        return Err(StoreError::NotAStore { path: path.to_path_buf() });
+    }
+    Ok(())
 }
 
 fn dir_size(path: &Path) -> u64 {

@@ -266,8 +266,12 @@ fn the_readme_command_samples_are_what_hearsay_prints() {
                 continue;
             }
             // Tables are what a terminal gets; the test reads through a pipe.
-            if args[0] == "query" && !args.iter().any(|a| a == "--format") {
-                args.extend(["--format".to_string(), "table".to_string()]);
+            if !args.iter().any(|a| a == "--format") {
+                match args[0].as_str() {
+                    "query" => args.extend(["--format".to_string(), "table".to_string()]),
+                    "claims" => args.extend(["--format".to_string(), "text".to_string()]),
+                    _ => {}
+                }
             }
             let out = run(hearsay(&store).args(&args));
             assert!(out.status.success(), "{command}: {}", stderr(&out));
@@ -277,4 +281,70 @@ fn the_readme_command_samples_are_what_hearsay_prints() {
         }
     }
     assert!(checked >= 4, "only {checked} README samples found");
+}
+
+#[test]
+fn claims_in_a_pipe_are_plain_tab_separated_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    assert!(run(hearsay(&store).args(["-q", "ingest", "examples/articles"])).status.success());
+    let out = run(hearsay(&store).args(["claims", "--about", "Port of Gdansk Authority"]));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("source\tcue\tvia\ttext\tarticle\tstart\tend"), "{text}");
+    assert!(text.lines().any(|l| l.starts_with("Port of Gdansk Authority\tputs\t\tthe number at 2,500\t")), "{text}");
+    assert!(text.lines().skip(1).all(|l| l.split('\t').count() == 7), "{text}");
+    let out = run(hearsay(&store).args(["claims", "--about", "coastal workers union", "--numbers"]));
+    let text = stdout(&out);
+    assert_eq!(text.lines().next(), Some("counts\tvalue\tqualifier\tunit\tsource\tarticle"), "{text}");
+    assert!(
+        text.contains("members\t4000\tabout\t\tCoastal Workers Union\tDock Workers Walk Out at Gdansk Port as Pay Talks Collapse\n"),
+        "{text}"
+    );
+    assert!(!text.contains("  "), "padded columns in a pipe: {text}");
+}
+
+#[test]
+fn only_commands_that_use_a_store_or_a_base_take_them() {
+    let help = |command: &str| stdout(&run(hearsay(std::path::Path::new("/nonexistent")).args([command, "--help"])));
+    for command in ["evaluate", "train"] {
+        assert!(!help(command).contains("--store") && !help(command).contains("--base"), "{command}: {}", help(command));
+    }
+    assert!(!help("extract").contains("--store") && help("extract").contains("--base"), "{}", help("extract"));
+    for command in ["ingest", "query", "export", "trace", "claims", "diagram", "stats"] {
+        assert!(help(command).contains("--store"), "{command}: {}", help(command));
+    }
+    let out = run(hearsay(std::path::Path::new("/nonexistent")).args(["extract", "--store", "x", "examples/articles"]));
+    assert_eq!(out.status.code(), Some(2), "extract took --store");
+}
+
+#[test]
+fn a_store_path_that_is_a_file_or_a_foreign_folder_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("notes.txt");
+    fs::write(&file, "my notes\n").unwrap();
+    for args in [&["stats"][..], &["query", "ASK {}"], &["ingest", "examples/articles/01-harbour-strike.txt"]] {
+        let out = run(hearsay(&file).args(args));
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains("notes.txt is a file, not a store"), "{args:?}: {}", stderr(&out));
+    }
+    assert_eq!(fs::read_to_string(&file).unwrap(), "my notes\n");
+
+    // A folder with the user's files in it is not written to.
+    let folder = dir.path().join("papers");
+    fs::create_dir(&folder).unwrap();
+    fs::write(folder.join("draft.txt"), "draft\n").unwrap();
+    let out = run(hearsay(&folder).args(["ingest", "examples/articles/01-harbour-strike.txt"]));
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("papers is not a hearsay store and is not empty"), "{}", stderr(&out));
+    assert_eq!(fs::read_dir(&folder).unwrap().count(), 1, "hearsay wrote among the user's files");
+
+    // An empty folder becomes a store, and a store is opened again.
+    let empty = dir.path().join("empty");
+    fs::create_dir(&empty).unwrap();
+    for _ in 0..2 {
+        let out = run(hearsay(&empty).args(["-q", "ingest", "examples/articles/01-harbour-strike.txt"]));
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
 }

@@ -58,6 +58,8 @@ pub enum Relation {
     Cites,
     /// Source made a claim.
     Said,
+    /// Article states a claim without naming its source.
+    Unattributed,
     /// Any other predicate, by its local name.
     Other(String),
 }
@@ -73,6 +75,7 @@ impl Relation {
             Relation::Mentions => "mentions",
             Relation::Cites => "cites",
             Relation::Said => "said",
+            Relation::Unattributed => "unattributed",
             Relation::Other(name) => name,
         }
     }

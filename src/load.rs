@@ -145,8 +145,8 @@ pub fn claims(store: &Store, iris: &Iris) -> Result<Facts, QueryError> {
 }
 
 /// Adds, for each claim of `facts`, the citation edge from its reporter (intermediary or article)
-/// to its source, labelled with the cue, and the edge from the source to the claim. The article
-/// does not cite its commenters. Returns the nodes the edges touch.
+/// to its source and the edge from the source to the claim, both labelled with the cue as
+/// written. The article does not cite its commenters. Returns the nodes the edges touch.
 fn add_claim_edges(facts: &mut Facts) -> Vec<String> {
     let claims: Vec<ClaimFact> = facts.claims.values().cloned().collect();
     let mut nodes = Vec::new();
@@ -157,7 +157,7 @@ fn add_claim_edges(facts: &mut Facts) -> Vec<String> {
         if !c.comment {
             facts.add_edge(&reporter, source, Relation::Cites, c.cue.clone());
         }
-        facts.add_edge(source, &c.iri, Relation::Said, None);
+        facts.add_edge(source, &c.iri, Relation::Said, c.cue.clone());
         nodes.extend([source.clone(), reporter]);
     }
     nodes
@@ -179,24 +179,26 @@ pub fn neighbourhood(store: &Store, iris: &Iris, start: &[String], depth: usize)
             store,
             iris,
             &format!(
-                "SELECT ?from ?p ?to WHERE {{
+                "SELECT ?from ?p ?to ?cue WHERE {{
                    GRAPH ?g {{
                      VALUES ?x {{ {values} }}
                      VALUES ?p {{ org:memberOf org:headOf schema:parentOrganization schema:homeLocation schema:location schema:mentions hs:cites prov:wasAttributedTo }}
                      {{ ?x ?p ?to . BIND(?x AS ?from) }} UNION {{ ?from ?p ?x . BIND(?x AS ?to) }}
+                     OPTIONAL {{ FILTER(?p = prov:wasAttributedTo) ?from hs:cueSpan/nif:anchorOf ?cue }}
                    }}
                  }}"
             ),
         )?;
         let mut next = Vec::new();
-        let mut edges: Vec<(String, String, String)> =
-            rows.iter().filter_map(|r| Some((iri(r, "from")?, text(r, "p")?, iri(r, "to")?))).collect();
+        let mut edges: Vec<(String, String, String, Option<String>)> =
+            rows.iter().filter_map(|r| Some((iri(r, "from")?, text(r, "p")?, iri(r, "to")?, text(r, "cue")))).collect();
         edges.sort();
-        for (from, p, to) in edges {
+        for (from, p, to, cue) in edges {
             let relation = relation_of(&p, cites.as_str());
-            // prov:wasAttributedTo points from claim to source; diagrams read source to claim.
-            let (a, b) = if relation == Relation::Said { (to.clone(), from.clone()) } else { (from.clone(), to.clone()) };
-            facts.add_edge(&a, &b, relation, None);
+            // prov:wasAttributedTo points from claim to source; diagrams read source to claim,
+            // labelled with the cue.
+            let (a, b, label) = if relation == Relation::Said { (to.clone(), from.clone(), cue) } else { (from.clone(), to.clone(), None) };
+            facts.add_edge(&a, &b, relation, label);
             for node in [from, to] {
                 if seen.insert(node.clone()) {
                     next.push(node);
@@ -211,6 +213,8 @@ pub fn neighbourhood(store: &Store, iris: &Iris, start: &[String], depth: usize)
 }
 
 /// One article: its entities, claims with their sources, and the relations among its entities.
+/// A claim the article states without naming its source (a hedge, an unnamed speaker) hangs
+/// from the article by an unattributed edge.
 pub fn article(store: &Store, iris: &Iris, article: &str) -> Result<Facts, QueryError> {
     let all = claims(store, iris)?;
     let mut facts = Facts::default();
@@ -235,6 +239,10 @@ pub fn article(store: &Store, iris: &Iris, article: &str) -> Result<Facts, Query
         nodes.extend([from, to]);
     }
     nodes.extend(add_claim_edges(&mut facts));
+    let unattributed: Vec<String> = facts.claims.values().filter(|c| c.source.is_none()).map(|c| c.iri.clone()).collect();
+    for claim in unattributed {
+        facts.add_edge(article, &claim, Relation::Unattributed, None);
+    }
     nodes.sort();
     nodes.dedup();
     describe(store, iris, &mut facts, nodes)?;

@@ -8,7 +8,7 @@
 //! of its string. Node ids are `n0`, `n1`, ... in IRI order, so the same facts give the same bytes.
 //! Running Graphviz's `dot` is the binary's business; this module only writes DOT.
 
-use crate::facts::{Facts, NodeKind};
+use crate::facts::{Facts, NodeKind, Relation};
 use graphviz_rust::dot_structures::{Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex};
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use petgraph::graph::{NodeIndex, UnGraph};
@@ -27,8 +27,14 @@ pub struct DiagramOptions {
     pub cluster_by_outlet: bool,
 }
 
-/// The characters a short label keeps.
+/// The characters a short label keeps, and the width of a wrapped label's lines.
 const SHORT_LABEL: usize = 32;
+
+/// The lines a claim's text may take before it ends in an ellipsis (a PNG has no tooltips).
+const CLAIM_LINES: usize = 4;
+
+/// The lines an article's headline may take.
+const HEADLINE_LINES: usize = 2;
 
 /// Writes `facts` as a DOT digraph.
 pub fn dot(facts: &Facts, options: &DiagramOptions) -> String {
@@ -37,6 +43,10 @@ pub fn dot(facts: &Facts, options: &DiagramOptions) -> String {
     let mut stmts = vec![
         Stmt::GAttribute(GraphAttributes::Graph(vec![
             attr("rankdir", "LR"),
+            // Tighter than Graphviz's defaults (0.25 and 0.5 inches), so that a diagram of the
+            // default size fits a screen.
+            attr("nodesep", "0.15"),
+            attr("ranksep", "0.4"),
             attr("fontname", "Helvetica"),
             attr("labelloc", "t"),
             attr("label", &title(options, cut)),
@@ -49,7 +59,7 @@ pub fn dot(facts: &Facts, options: &DiagramOptions) -> String {
         let node = &facts.nodes[iri];
         let (shape, fill) = style(node.kind);
         let mut attributes = vec![
-            attr("label", &short(&node.label)),
+            attr("label", &node_label(node.kind, &node.label)),
             attr("tooltip", &format!("{}\n{}", node.label, node.iri)),
             attr("shape", shape),
             attr("fillcolor", fill),
@@ -68,18 +78,21 @@ pub fn dot(facts: &Facts, options: &DiagramOptions) -> String {
         inner.extend(members);
         stmts.push(Stmt::Subgraph(Subgraph { id: Id::Plain(format!("cluster_outlet{i}")), stmts: inner }));
     }
-    // Parallel edges (an article that mentions and cites someone) are drawn as one.
-    let mut merged: BTreeMap<(&str, &str), (Vec<String>, u32)> = BTreeMap::new();
+    // Parallel edges (an article that mentions and cites someone) are drawn as one, each word
+    // once with its count, in the order of the sorted edges.
+    let mut merged: BTreeMap<(&str, &str), Vec<(String, u32)>> = BTreeMap::new();
     for edge in &facts.edges {
-        let label = edge.label.clone().unwrap_or_else(|| edge.relation.label().to_string());
-        let label = if edge.weight > 1 { format!("{label} ×{}", edge.weight) } else { label };
-        let entry = merged.entry((edge.from.as_str(), edge.to.as_str())).or_default();
-        entry.0.push(label);
-        entry.1 += edge.weight;
+        let words = merged.entry((edge.from.as_str(), edge.to.as_str())).or_default();
+        let word = edge_label(edge);
+        match words.iter_mut().find(|(w, _)| *w == word) {
+            Some((_, n)) => *n += edge.weight,
+            None => words.push((word, edge.weight)),
+        }
     }
-    for ((from, to), (labels, weight)) in merged {
+    for ((from, to), words) in merged {
         let (Some(from), Some(to)) = (ids.get(from), ids.get(to)) else { continue };
-        let label = labels.join(", ");
+        let weight: u32 = words.iter().map(|(_, n)| n).sum();
+        let label = words.into_iter().map(|(word, n)| if n > 1 { format!("{word} ×{n}") } else { word }).collect::<Vec<_>>().join(", ");
         let width = format!("{:.1}", 1.0 + f64::from(weight).ln());
         stmts.push(Stmt::Edge(Edge {
             ty: EdgeTy::Pair(Vertex::N(NodeId(Id::Plain(from.clone()), None)), Vertex::N(NodeId(Id::Plain(to.clone()), None))),
@@ -113,6 +126,59 @@ pub fn quote(value: &str) -> String {
 
 fn attr(key: &str, value: &str) -> Attribute {
     Attribute(Id::Plain(key.to_string()), Id::Escaped(quote(value)))
+}
+
+/// A node's label: a claim's text and an article's headline wrapped over a few lines, other
+/// names on one short line.
+fn node_label(kind: NodeKind, label: &str) -> String {
+    match kind {
+        NodeKind::Claim => wrap(label, SHORT_LABEL, CLAIM_LINES),
+        NodeKind::Article => wrap(label, SHORT_LABEL, HEADLINE_LINES),
+        _ => short(label),
+    }
+}
+
+/// An edge's words: its cue or role as written (on one line), or its relation's name when it has
+/// none. A cue that is punctuation (a speaker label's colon, the dash before a signed quotation)
+/// means the reporter quotes the source word for word: "quotes" on a citation, else the relation.
+fn edge_label(edge: &crate::facts::Edge) -> String {
+    let label = edge.label.as_deref().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "));
+    match label {
+        Some(label) if label.chars().any(char::is_alphabetic) => label,
+        Some(_) if edge.relation == Relation::Cites => "quotes".to_string(),
+        _ => edge.relation.label().to_string(),
+    }
+}
+
+/// `label` broken between words into lines of at most `width` characters (a longer word is cut),
+/// at most `lines` of them; when text is left over the last line ends in an ellipsis.
+fn wrap(label: &str, width: usize, lines: usize) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in label.split_whitespace() {
+        let word: String =
+            if word.chars().count() > width { word.chars().take(width - 1).chain(['…']).collect() } else { word.to_string() };
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            out.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&word);
+    }
+    if !line.is_empty() {
+        out.push(line);
+    }
+    let lines = lines.max(1);
+    if out.len() > lines {
+        out.truncate(lines);
+        let last = &mut out[lines - 1];
+        if last.chars().count() >= width {
+            *last = last.chars().take(width - 1).collect();
+        }
+        last.push('…');
+    }
+    out.join("\n")
 }
 
 fn short(label: &str) -> String {
@@ -167,7 +233,8 @@ fn legend(facts: &Facts, kept: &[String]) -> Stmt {
 }
 
 /// The nodes to draw, in IRI order, and how many were left out. With a limit, nodes nearest the
-/// focus come first, then those with the heaviest ties, then by IRI.
+/// focus come first, then those with the heaviest ties, then by IRI; a node the limit left
+/// without a tie to another drawn node is left out too (unless it is a focus).
 fn select(facts: &Facts, options: &DiagramOptions) -> (Vec<String>, usize) {
     let all: Vec<&String> = facts.nodes.keys().collect();
     if options.max_nodes == 0 || all.len() <= options.max_nodes {
@@ -204,15 +271,19 @@ fn select(facts: &Facts, options: &DiagramOptions) -> (Vec<String>, usize) {
         let db = distance.get(&b).copied().unwrap_or(usize::MAX);
         da.cmp(&db).then(strength(b).cmp(&strength(a))).then(graph[a].cmp(graph[b]))
     });
-    let mut kept: Vec<String> = ranked.iter().take(options.max_nodes).map(|&n| graph[n].to_string()).collect();
+    let chosen: BTreeSet<NodeIndex> = ranked.iter().take(options.max_nodes).copied().collect();
+    let tied = |n: NodeIndex| graph.neighbors(n).any(|m| m != n && chosen.contains(&m));
+    let mut kept: Vec<String> =
+        chosen.iter().filter(|&&n| tied(n) || options.focus.iter().any(|f| f == graph[n])).map(|&n| graph[n].to_string()).collect();
     kept.sort();
-    (kept, all.len() - options.max_nodes)
+    let cut = all.len() - kept.len();
+    (kept, cut)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::facts::{Node as FactNode, Relation};
+    use crate::facts::Node as FactNode;
 
     fn facts(names: &[&str]) -> Facts {
         let mut f = Facts::default();
@@ -235,6 +306,33 @@ mod tests {
         assert!(parsed.is_ok(), "{out}\n{parsed:?}");
         assert!(out.contains(r#""Robert \"); DROP""#), "{out}");
         assert!(out.contains(r#"line\nbreak \\N \\G"#), "{out}");
+    }
+
+    #[test]
+    fn claims_wrap_over_a_few_lines_and_end_in_an_ellipsis() {
+        let text = "that the authority remained open to talks but would not negotiate while the terminal was blockaded by strikers";
+        assert_eq!(
+            wrap(text, 32, 4),
+            "that the authority remained open\nto talks but would not negotiate\nwhile the terminal was blockaded\nby strikers"
+        );
+        assert_eq!(wrap(text, 32, 2), "that the authority remained open\nto talks but would not negotiat…");
+        assert_eq!(wrap("short", 32, 4), "short");
+    }
+
+    #[test]
+    fn edges_say_the_cue_as_written_and_punctuation_becomes_a_word() {
+        let edge = |relation: Relation, label: Option<&str>| crate::facts::Edge {
+            from: "a".into(),
+            to: "b".into(),
+            relation,
+            label: label.map(Into::into),
+            weight: 1,
+        };
+        assert_eq!(edge_label(&edge(Relation::Said, Some("warned"))), "warned");
+        assert_eq!(edge_label(&edge(Relation::Said, Some("according\nto"))), "according to");
+        assert_eq!(edge_label(&edge(Relation::Cites, Some(":"))), "quotes");
+        assert_eq!(edge_label(&edge(Relation::Said, Some("―"))), "said");
+        assert_eq!(edge_label(&edge(Relation::Cites, None)), "cites");
     }
 
     #[test]

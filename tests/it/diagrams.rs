@@ -106,6 +106,29 @@ fn numbers_from_different_sources_stand_side_by_side() {
     let stated = |source: &str, value: &str| rows.iter().any(|r| r["source"] == source && r["quantity"]["value"] == value);
     assert!(stated("Coastal Workers Union", "4000"), "{rows:?}");
     assert!(stated("Port of Gdansk Authority", "2500"), "{rows:?}");
-    let claims = hearsay(&store).args(["claims", "--about", "Port of Gdansk Authority"]).output().unwrap();
+    let claims = hearsay(&store).args(["claims", "--about", "Port of Gdansk Authority", "--format", "text"]).output().unwrap();
     assert!(String::from_utf8_lossy(&claims.stdout).contains("Port of Gdansk Authority [puts] \"the number at 2,500\""));
+}
+
+#[test]
+fn claim_edges_say_the_cue_as_written_and_unattributed_claims_hang_from_the_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    assert!(hearsay(&store).args(["ingest", "-q", "examples/articles/01-harbour-strike.txt"]).status().unwrap().success());
+    let out = hearsay(&store).args(["diagram", "article", "dock workers walk out"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let dot = String::from_utf8(out.stdout).unwrap();
+    let id = |label_start: &str| -> String {
+        let line = dot.lines().find(|l| l.contains(&format!("[label=\"{label_start}"))).unwrap_or_else(|| panic!("{label_start}: {dot}"));
+        line.trim().split('[').next().unwrap().to_string()
+    };
+    // Tomas Brandt warned that shipping lines could begin diverting cargo.
+    let (brandt, diverting) = (id("Tomas Brandt"), id("that shipping lines could begin"));
+    assert!(dot.contains(&format!("{brandt} -> {diverting} [label=\"warned\"")), "{dot}");
+    // Claim boxes are wrapped, not cut at 30 characters.
+    assert!(dot.contains("that shipping lines could begin\\ndiverting cargo to Hamburg and\\nRotterdam"), "{dot}");
+    // A claim without a source is drawn from the article.
+    let (article, vessels) = (id("Dock Workers Walk Out"), id("that about 30 vessels were"));
+    assert!(dot.contains(&format!("{article} -> {vessels} [label=\"unattributed\"")), "{dot}");
+    assert!(!dot.contains("label=\":"), "punctuation as an edge label: {dot}");
 }

@@ -15,6 +15,7 @@ use crate::rdf::{Iris, format_number};
 use crate::recognize::recognize;
 use crate::resolve::{Document, resolve};
 use crate::segment::segment;
+use crate::syntax::{Models, Parses};
 use crate::text::CharIndex;
 use serde_json::{Value, json};
 
@@ -41,7 +42,8 @@ impl Pipeline {
         let article = analyze(source);
         let segmented = segment(&article);
         let (recognized, mut diagnostics) = recognize(&segmented, &self.lexicon);
-        let (attributed, more) = attribute(&recognized, &self.lexicon);
+        let syntax = Parses::new(&segmented, Models::embedded());
+        let (attributed, more) = attribute(&recognized, &syntax, &self.lexicon);
         diagnostics.extend(more);
         let mut doc = resolve(&attributed, &self.lexicon, diagnostics);
         if let Some(model) = coref::embedded() {

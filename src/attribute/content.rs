@@ -43,6 +43,13 @@ impl<'a> Attributor<'a> {
                 from = q;
             }
         }
+        // "told BBC Sport: \"...\"", "added in a statement: \"...\"": a short phrase and a colon
+        // before a quotation; the quotation is the content.
+        if let Some(colon) = (from..end.min(from + 8)).find(|&k| self.word(k) == ":" && k + 1 < end && self.is_quote_open(k + 1)) {
+            if (from..colon).all(|x| !FINITE.contains(&self.word(x)) && self.word(x) != "that" && !self.is_quote_open(x)) {
+                from = colon + 1;
+            }
+        }
         let told_objects = 4;
         let start = from;
         while from < end && from < start + told_objects && OBJECTS.contains(&self.word(from)) {

@@ -13,8 +13,9 @@
 //! diagnostics. This module does not decide entity identity; sources are mention indices.
 
 use crate::lexicon::{EntityType, Lexicon};
-use crate::recognize::Recognized;
+use crate::recognize::{Mention, Recognized};
 use crate::segment::TokenKind;
+use crate::syntax::Parses;
 use crate::text::{Diagnostic, MONTHS, Span};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -105,8 +106,9 @@ pub struct Attributed<'a> {
 }
 
 /// Finds the claims of a recognized article.
-pub fn attribute<'a>(recognized: &'a Recognized<'a>, lexicon: &Lexicon) -> (Attributed<'a>, Vec<Diagnostic>) {
-    let mut a = Attributor { r: recognized, quotes: Vec::new(), lex: lexicon, claims: Vec::new(), diagnostics: Vec::new() };
+/// `syntax` parses the article's sentences on demand.
+pub fn attribute<'a>(recognized: &'a Recognized<'a>, syntax: &Parses<'_>, lexicon: &Lexicon) -> (Attributed<'a>, Vec<Diagnostic>) {
+    let mut a = Attributor { r: recognized, syntax, quotes: Vec::new(), lex: lexicon, claims: Vec::new(), diagnostics: Vec::new() };
     let quotes = a.quotes();
     a.quotes = quotes.clone();
     for index in 0..recognized.segmented.sentences.len() {
@@ -139,6 +141,7 @@ pub fn attribute<'a>(recognized: &'a Recognized<'a>, lexicon: &Lexicon) -> (Attr
 
 struct Attributor<'a> {
     r: &'a Recognized<'a>,
+    syntax: &'a Parses<'a>,
     quotes: Vec<Quote>,
     lex: &'a Lexicon,
     claims: Vec<Claim>,

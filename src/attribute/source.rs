@@ -61,8 +61,9 @@ impl<'a> Attributor<'a> {
         None
     }
 
-    /// The antecedent of a pronoun: the last mention of the right kind before it, outside
-    /// quotations, within three paragraphs.
+    /// The antecedent of a pronoun: a mention of the right kind before it, outside quotations,
+    /// within three paragraphs: the last that is the subject of its clause in this or the two
+    /// sentences before, else the last.
     pub(super) fn resolve_pronoun(&self, pronoun: &str, before: usize) -> Option<usize> {
         let kind = match pronoun {
             "he" | "she" => EntityType::Person,
@@ -70,9 +71,37 @@ impl<'a> Attributor<'a> {
             _ => return None,
         };
         let window = self.window_start(before);
-        self.r.mentions.iter().rposition(|m| {
+        let fits = |m: &Mention| {
             m.kind == kind && m.span.end <= before && m.span.start >= window && !self.quotes.iter().any(|q| q.inner.contains(m.span))
-        })
+        };
+        let candidates: Vec<usize> = (0..self.r.mentions.len()).filter(|&m| fits(&self.r.mentions[m])).collect();
+        let sentences = &self.r.segmented.sentences;
+        let here = sentences.partition_point(|s| s.span.end <= before);
+        let recent = sentences.get(here.saturating_sub(2)).map_or(0, |s| s.span.start);
+        let subject = candidates.iter().rev().take_while(|&&m| self.r.mentions[m].span.start >= recent).find(|&&m| self.is_subject(m));
+        subject.or(candidates.last()).copied()
+    }
+
+    /// Whether mention `m` is the subject of its clause in the parse: its head word hangs from a
+    /// word outside it as `nsubj` or `nsubj:pass`, or in apposition after a comma to a subject
+    /// before its verb ("The chair of the council, Marta Ilves, said").
+    pub(super) fn is_subject(&self, m: usize) -> bool {
+        let span = self.r.mentions[m].span;
+        let tokens = self.tokens();
+        let (first, last) = (tokens.partition_point(|t| t.span.start < span.start), tokens.partition_point(|t| t.span.start < span.end));
+        let Some(mut k) = (first..last).find(|&k| self.syntax.head(k).is_none_or(|h| h < first || h >= last)) else { return false };
+        // An apposition set off by a comma, before its subject's verb ("coach Andy Robinson" is
+        // a title and a name, and after the verb the parse may have joined an object to it).
+        let apposed = self.syntax.label(k) == "appos";
+        if apposed && (first == 0 || self.word(first - 1) != ",") {
+            return false;
+        }
+        while self.syntax.label(k) == "appos" {
+            let Some(h) = self.syntax.head(k) else { break };
+            k = h;
+        }
+        let before_verb = self.syntax.head(k).is_some_and(|verb| verb >= last);
+        self.syntax.label(k).starts_with("nsubj") && (!apposed || before_verb)
     }
 
     pub(super) fn last_source_of(&self, kind: EntityType, before: usize) -> Option<usize> {

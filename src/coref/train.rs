@@ -105,7 +105,8 @@ fn instances(doc: &GoldDocument, lexicon: &Lexicon) -> Vec<Instance> {
     let page = analyze(Source::from_text(doc.id.clone(), doc.text.clone()));
     let segmented = segment(&page);
     let (recognized, _) = recognize(&segmented, lexicon);
-    let (attributed, _) = attribute(&recognized, lexicon);
+    let syntax = crate::syntax::Parses::new(&segmented, crate::syntax::Models::embedded());
+    let (attributed, _) = attribute(&recognized, &syntax, lexicon);
     let resolved = resolve(&attributed, lexicon, Vec::new());
     let coref = article(&segmented, &resolved.entities, &resolved.claims);
     let descriptions = doc.mentions.iter().filter(|m| m.description).map(|m| Anaphor { span: m.span, head: m.head, pronoun: false });

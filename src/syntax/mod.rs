@@ -16,6 +16,8 @@ pub mod train;
 use crate::segment::Segmented;
 use parser::Parser;
 use perceptron::ModelError;
+use std::cell::OnceCell;
+use std::ops::Range;
 use tagger::{Lex, Tagger};
 
 /// The tagger and the parser, loaded together.
@@ -56,15 +58,61 @@ impl Syntax {
 pub fn analyze(segmented: &Segmented<'_>, models: &Models) -> Syntax {
     let mut syntax = Syntax::default();
     for sentence in &segmented.sentences {
-        let words: Vec<Lex> = sentence.tokens.clone().map(|i| Lex::new(segmented.word(i))).collect();
-        let tags = models.tagger.tag(&words);
-        let arcs = models.parser.parse(&words, &tags);
-        let first = sentence.tokens.start;
-        syntax.tags.extend(tags.iter().map(|t| t.to_string()));
-        syntax.heads.extend(arcs.iter().map(|a| a.head.map(|h| first + h)));
-        syntax.labels.extend(arcs.iter().map(|a| a.label.to_string()));
+        let one = analyze_sentence(segmented, sentence.tokens.clone(), models);
+        syntax.tags.extend(one.tags);
+        syntax.heads.extend(one.heads);
+        syntax.labels.extend(one.labels);
     }
     syntax
+}
+
+/// The tags and tree of the sentence made of `tokens`, with heads as article token indices.
+fn analyze_sentence(segmented: &Segmented<'_>, tokens: Range<usize>, models: &Models) -> Syntax {
+    let words: Vec<Lex> = tokens.clone().map(|i| Lex::new(segmented.word(i))).collect();
+    let tags = models.tagger.tag(&words);
+    let arcs = models.parser.parse(&words, &tags);
+    Syntax {
+        tags: tags.iter().map(|t| t.to_string()).collect(),
+        heads: arcs.iter().map(|a| a.head.map(|h| tokens.start + h)).collect(),
+        labels: arcs.iter().map(|a| a.label.to_string()).collect(),
+    }
+}
+
+/// An article's tags and trees, each sentence analysed the first time a stage asks about one of
+/// its tokens: attribution needs the trees of a few sentences, and parsing every sentence would
+/// cost more than the rest of the pipeline together. The answers are those of [`analyze`].
+#[derive(Debug)]
+pub struct Parses<'a> {
+    segmented: &'a Segmented<'a>,
+    models: &'a Models,
+    sentences: Vec<OnceCell<Syntax>>,
+}
+
+impl<'a> Parses<'a> {
+    /// Nothing analysed yet.
+    pub fn new(segmented: &'a Segmented<'a>, models: &'a Models) -> Self {
+        Parses { segmented, models, sentences: segmented.sentences.iter().map(|_| OnceCell::new()).collect() }
+    }
+
+    /// The analysis of the sentence holding token `i`, and the index of its first token.
+    fn sentence_of(&self, i: usize) -> (&Syntax, usize) {
+        let sentences = &self.segmented.sentences;
+        let s = sentences.partition_point(|s| s.tokens.end <= i).min(sentences.len().saturating_sub(1));
+        let tokens = sentences[s].tokens.clone();
+        (self.sentences[s].get_or_init(|| analyze_sentence(self.segmented, tokens.clone(), self.models)), tokens.start)
+    }
+
+    /// The head of token `i` (a token index), `None` for a sentence's root.
+    pub fn head(&self, i: usize) -> Option<usize> {
+        let (syntax, first) = self.sentence_of(i);
+        syntax.heads[i - first]
+    }
+
+    /// The relation of token `i` to its head.
+    pub fn label(&self, i: usize) -> &str {
+        let (syntax, first) = self.sentence_of(i);
+        &syntax.labels[i - first]
+    }
 }
 
 impl Models {
@@ -84,6 +132,18 @@ mod tests {
     use crate::ingest::Source;
     use crate::layout::analyze as layout;
     use crate::segment::segment;
+
+    #[test]
+    fn sentences_parsed_on_demand_match_the_whole_article_parse() {
+        let text = "Ms Okafor said the bridge would reopen. It closed in March.\n\nHe added: \"We are ready.\"";
+        let article = layout(Source::from_text("t", text));
+        let seg = segment(&article);
+        let whole = analyze(&seg, Models::embedded());
+        let lazy = Parses::new(&seg, Models::embedded());
+        for i in (0..seg.tokens.len()).rev() {
+            assert_eq!((lazy.head(i), lazy.label(i)), (whole.heads[i], whole.labels[i].as_str()), "token {i}");
+        }
+    }
 
     #[test]
     fn the_built_in_models_find_speaker_and_complement() {

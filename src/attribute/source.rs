@@ -78,30 +78,43 @@ impl<'a> Attributor<'a> {
         let sentences = &self.r.segmented.sentences;
         let here = sentences.partition_point(|s| s.span.end <= before);
         let recent = sentences.get(here.saturating_sub(2)).map_or(0, |s| s.span.start);
-        let subject = candidates.iter().rev().take_while(|&&m| self.r.mentions[m].span.start >= recent).find(|&&m| self.is_subject(m));
-        subject.or(candidates.last()).copied()
+        let recent: Vec<(usize, Option<usize>)> =
+            candidates.iter().rev().take_while(|&&m| self.r.mentions[m].span.start >= recent).map(|&m| (m, self.subject_verb(m))).collect();
+        // The subject of a main clause before that of a clause inside it ("X said he did not
+        // feel the situation was as dramatic as Mr Renner believed. \"...\", he argued": X).
+        let main = recent.iter().find(|(_, verb)| verb.is_some_and(|v| self.is_main_verb(v)));
+        let subject = recent.iter().find(|(_, verb)| verb.is_some());
+        main.or(subject).map(|&(m, _)| m).or(candidates.last().copied())
     }
 
-    /// Whether mention `m` is the subject of its clause in the parse: its head word hangs from a
-    /// word outside it as `nsubj` or `nsubj:pass`, or in apposition after a comma to a subject
+    /// The verb of the clause whose subject mention `m` is in the parse: its head word hangs from
+    /// a word outside it as `nsubj` or `nsubj:pass`, or in apposition after a comma to a subject
     /// before its verb ("The chair of the council, Marta Ilves, said").
-    pub(super) fn is_subject(&self, m: usize) -> bool {
+    pub(super) fn subject_verb(&self, m: usize) -> Option<usize> {
         let span = self.r.mentions[m].span;
         let tokens = self.tokens();
         let (first, last) = (tokens.partition_point(|t| t.span.start < span.start), tokens.partition_point(|t| t.span.start < span.end));
-        let Some(mut k) = (first..last).find(|&k| self.syntax.head(k).is_none_or(|h| h < first || h >= last)) else { return false };
+        let mut k = (first..last).find(|&k| self.syntax.head(k).is_none_or(|h| h < first || h >= last))?;
         // An apposition set off by a comma, before its subject's verb ("coach Andy Robinson" is
         // a title and a name, and after the verb the parse may have joined an object to it).
         let apposed = self.syntax.label(k) == "appos";
         if apposed && (first == 0 || self.word(first - 1) != ",") {
-            return false;
+            return None;
         }
         while self.syntax.label(k) == "appos" {
             let Some(h) = self.syntax.head(k) else { break };
             k = h;
         }
-        let before_verb = self.syntax.head(k).is_some_and(|verb| verb >= last);
-        self.syntax.label(k).starts_with("nsubj") && (!apposed || before_verb)
+        let verb = self.syntax.head(k)?;
+        (self.syntax.label(k).starts_with("nsubj") && (!apposed || verb >= last)).then_some(verb)
+    }
+
+    /// Whether `verb` heads its sentence, alone or joined to the root by a conjunction.
+    pub(super) fn is_main_verb(&self, verb: usize) -> bool {
+        match self.syntax.head(verb) {
+            None => true,
+            Some(root) => self.syntax.label(verb) == "conj" && self.syntax.head(root).is_none(),
+        }
     }
 
     pub(super) fn last_source_of(&self, kind: EntityType, before: usize) -> Option<usize> {

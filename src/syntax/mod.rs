@@ -94,24 +94,23 @@ impl<'a> Parses<'a> {
         Parses { segmented, models, sentences: segmented.sentences.iter().map(|_| OnceCell::new()).collect() }
     }
 
-    /// The analysis of the sentence holding token `i`, and the index of its first token.
-    fn sentence_of(&self, i: usize) -> (&Syntax, usize) {
+    /// The analysis of the sentence holding token `i`, and the index of its first token; `None`
+    /// for a token no sentence holds.
+    fn sentence_of(&self, i: usize) -> Option<(&Syntax, usize)> {
         let sentences = &self.segmented.sentences;
-        let s = sentences.partition_point(|s| s.tokens.end <= i).min(sentences.len().saturating_sub(1));
-        let tokens = sentences[s].tokens.clone();
-        (self.sentences[s].get_or_init(|| analyze_sentence(self.segmented, tokens.clone(), self.models)), tokens.start)
+        let s = sentences.partition_point(|s| s.tokens.end <= i);
+        let tokens = sentences.get(s).map(|s| s.tokens.clone()).filter(|t| t.contains(&i))?;
+        Some((self.sentences[s].get_or_init(|| analyze_sentence(self.segmented, tokens.clone(), self.models)), tokens.start))
     }
 
     /// The head of token `i` (a token index), `None` for a sentence's root.
     pub fn head(&self, i: usize) -> Option<usize> {
-        let (syntax, first) = self.sentence_of(i);
-        syntax.heads[i - first]
+        self.sentence_of(i).and_then(|(syntax, first)| syntax.heads[i - first])
     }
 
-    /// The relation of token `i` to its head.
+    /// The relation of token `i` to its head ("" for a token outside every sentence).
     pub fn label(&self, i: usize) -> &str {
-        let (syntax, first) = self.sentence_of(i);
-        &syntax.labels[i - first]
+        self.sentence_of(i).map_or("", |(syntax, first)| syntax.labels[i - first].as_str())
     }
 }
 

@@ -106,6 +106,7 @@ impl Pipeline {
                     "reported_by": c.reported_by.map(entity_iri),
                     "parent": c.parent.map(claim_iri),
                     "direct": c.direct,
+                    "negated": c.negated,
                     "comment": c.comment,
                     "dates": c.dates.iter().map(|d| json!({"value": d.value, "text": d.span.of(text), "span": chars.chars(d.span)})).collect::<Vec<_>>(),
                     "quantities": c.quantities.iter().map(|q| json!({

@@ -242,6 +242,7 @@ impl<'a> Writer<'a> {
             self.own(iri, hs::CONTENT_SPAN, content);
             self.add(iri, schema::APPEARANCE, a.clone());
             self.own(iri, hs::DIRECT, Literal::from(c.direct));
+            self.own(iri, hs::NEGATED, Literal::from(c.negated));
             if let Some(cue) = &c.cue {
                 let span = self.span(cue.span);
                 self.own(iri, hs::CUE, Literal::new_simple_literal(&cue.lemma));

@@ -59,6 +59,8 @@ pub struct Claim {
     pub parent: Option<usize>,
     /// Whether it is a direct quotation.
     pub direct: bool,
+    /// Whether its cue is negated ("did not say").
+    pub negated: bool,
     /// Numbers in it.
     pub quantities: Vec<Quantity>,
     /// Whether it is a reader comment.
@@ -210,6 +212,7 @@ pub fn resolve(attributed: &Attributed<'_>, lexicon: &Lexicon, diagnostics: Vec<
             reported_by: c.reported_by.map(entity_of).filter(|&rb| Some(rb) != c.source.map(entity_of)),
             parent: c.parent,
             direct: c.direct,
+            negated: c.negated,
             quantities: c.quantities.clone(),
             comment: c.comment,
             dates: c.dates.clone(),

@@ -183,6 +183,8 @@ namespace!(
     CITES = "cites",
     /// Whether a claim is a direct quotation.
     DIRECT = "direct",
+    /// Whether a claim's cue is negated ("did not say").
+    NEGATED = "negated",
     /// A number a claim states.
     QUANTITY = "quantity",
     /// A quantity's qualifier.

@@ -77,6 +77,9 @@ pub struct Claim {
     pub parent: Option<usize>,
     /// Whether the content is a direct quotation.
     pub direct: bool,
+    /// Whether the cue is negated ("has not admitted", "did not say", "never claimed"): the
+    /// source is reported as not saying it.
+    pub negated: bool,
     /// Numbers in the content.
     pub quantities: Vec<Quantity>,
     /// Whether the claim is a reader comment (its commenter is the source; the article does not
@@ -126,7 +129,9 @@ pub fn attribute<'a>(recognized: &'a Recognized<'a>, syntax: &Parses<'_>, lexico
     let text = recognized.text();
     let published = recognized.segmented.article.meta.published.as_ref().map(|f| f.value.as_str());
     let sentences = &recognized.segmented.sentences;
-    for claim in &mut a.claims {
+    let negated: Vec<bool> = a.claims.iter().map(|c| c.cue.as_ref().is_some_and(|cue| a.negated(cue.span))).collect();
+    for (claim, negated) in a.claims.iter_mut().zip(negated) {
+        claim.negated = negated;
         claim.quantities = quantities(text, claim.content);
         if !claim.comment {
             let first = sentences.partition_point(|s| s.span.end <= claim.content.start);
@@ -196,10 +201,31 @@ impl<'a> Attributor<'a> {
             reported_by: None,
             parent: None,
             direct,
+            negated: false,
             quantities: Vec::new(),
             comment: false,
             dates: Vec::new(),
         });
+    }
+
+    /// Whether a negation stands in the verb group before the cue at `cue`: "has not admitted",
+    /// "did not say", "never claimed", "wouldn't confirm". Only auxiliaries and adverbs may
+    /// stand between ("has still not said").
+    fn negated(&self, cue: Span) -> bool {
+        let tokens = self.tokens();
+        let at = tokens.partition_point(|t| t.span.start < cue.start);
+        for k in (at.saturating_sub(4)..at).rev() {
+            let w = self.word(k).to_lowercase();
+            if matches!(w.as_str(), "not" | "never" | "cannot") || w.ends_with("n't") || w.ends_with("n’t") {
+                return true;
+            }
+            let verb_group =
+                AUXILIARIES.contains(&w.as_str()) || FINITE.contains(&w.as_str()) || matches!(w.as_str(), "did" | "does" | "do");
+            if !(verb_group || is_adverb(&w) || matches!(w.as_str(), "still" | "yet" | "also" | "ever")) {
+                return false;
+            }
+        }
+        false
     }
 
     /// Sorts claims by content, keeping parent links.

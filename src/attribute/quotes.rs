@@ -84,6 +84,7 @@ impl<'a> Attributor<'a> {
                 reported_by: None,
                 parent: None,
                 direct: true,
+                negated: false,
                 quantities: Vec::new(),
                 comment: true,
                 dates: Vec::new(),
@@ -320,7 +321,7 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             let content = self.span(cur.tokens.start, end);
-            added.push(Claim { content, cue: None, direct: false, quantities: Vec::new(), ..speaker.clone() });
+            added.push(Claim { content, cue: None, direct: false, negated: false, quantities: Vec::new(), ..speaker.clone() });
         }
         self.claims.extend(added);
     }
@@ -404,6 +405,7 @@ impl<'a> Attributor<'a> {
                     reported_by,
                     parent,
                     direct: true,
+                    negated: false,
                     quantities: Vec::new(),
                     comment: false,
                     dates: Vec::new(),

@@ -99,11 +99,12 @@ fn claims(doc: &Document) -> String {
     for (i, c) in doc.claims.iter().enumerate() {
         writeln!(
             out,
-            "#{i} {} via {} [{}{}{}] {:?}{}",
+            "#{i} {} via {} [{}{}{}{}] {:?}{}",
             c.source_span.map_or_else(|| "-".to_string(), |s| format!("{} ({:?})", name(c.source), s.of(text))),
             name(c.reported_by),
             c.cue.as_ref().map_or("-", |c| c.lemma.as_str()),
             if c.direct { ", direct" } else { "" },
+            if c.negated { ", negated" } else { "" },
             c.parent.map_or(String::new(), |p| format!(", in #{p}")),
             c.content.of(text),
             c.quantities.iter().map(|q| format!(" {{{} {:?} {:?}}}", q.value, q.qualifier, q.unit)).collect::<String>(),

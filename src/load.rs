@@ -51,6 +51,13 @@ fn text(row: &BTreeMap<String, Term>, var: &str) -> Option<String> {
     }
 }
 
+/// The cue words of a row (`?cue`), with "not" before them when the claim is negated
+/// (`?negated`): a diagram edge or a trace hop must not read "admitted" for "has not admitted".
+fn cue_label(row: &BTreeMap<String, Term>) -> Option<String> {
+    let cue = text(row, "cue")?;
+    Some(if text(row, "negated").as_deref() == Some("true") { format!("not {cue}") } else { cue })
+}
+
 fn number(row: &BTreeMap<String, Term>, var: &str) -> Option<u64> {
     text(row, var)?.parse().ok()
 }
@@ -92,7 +99,7 @@ pub fn claims(store: &Store, iris: &Iris) -> Result<Facts, QueryError> {
     let rows = select(
         store,
         iris,
-        "SELECT ?claim ?g ?text ?b ?e ?source ?sl ?st ?sb ?se ?via ?vl ?vt ?parent ?cue ?cb ?ce ?headline ?publisher ?comment WHERE {
+        "SELECT ?claim ?g ?text ?b ?e ?source ?sl ?st ?sb ?se ?via ?vl ?vt ?parent ?cue ?cb ?ce ?negated ?headline ?publisher ?comment WHERE {
            GRAPH ?g {
              ?claim a schema:Claim ; schema:text ?text ; hs:contentSpan ?span .
              ?span nif:beginIndex ?b ; nif:endIndex ?e .
@@ -101,6 +108,7 @@ pub fn claims(store: &Store, iris: &Iris) -> Result<Facts, QueryError> {
              OPTIONAL { ?claim hs:reportedBy ?via . ?via skos:prefLabel ?vl ; a ?vt }
              OPTIONAL { ?claim dcterms:isPartOf ?parent }
              OPTIONAL { ?claim hs:cueSpan ?cs . ?cs nif:anchorOf ?cue ; nif:beginIndex ?cb ; nif:endIndex ?ce }
+             OPTIONAL { ?claim hs:negated ?negated }
              OPTIONAL { ?g schema:headline ?headline }
              OPTIONAL { ?g schema:publisher/skos:prefLabel ?publisher }
              OPTIONAL { ?claim prov:wasQuotedFrom ?comment . ?comment a schema:Comment }
@@ -134,7 +142,7 @@ pub fn claims(store: &Store, iris: &Iris) -> Result<Facts, QueryError> {
             source_span: span("sb", "se"),
             via: iri(row, "via"),
             parent: iri(row, "parent"),
-            cue: text(row, "cue"),
+            cue: cue_label(row),
             cue_span: span("cb", "ce"),
             comment: iri(row, "comment").is_some(),
         });
@@ -179,19 +187,19 @@ pub fn neighbourhood(store: &Store, iris: &Iris, start: &[String], depth: usize)
             store,
             iris,
             &format!(
-                "SELECT ?from ?p ?to ?cue WHERE {{
+                "SELECT ?from ?p ?to ?cue ?negated WHERE {{
                    GRAPH ?g {{
                      VALUES ?x {{ {values} }}
                      VALUES ?p {{ org:memberOf org:headOf schema:parentOrganization schema:homeLocation schema:location schema:mentions hs:cites prov:wasAttributedTo }}
                      {{ ?x ?p ?to . BIND(?x AS ?from) }} UNION {{ ?from ?p ?x . BIND(?x AS ?to) }}
-                     OPTIONAL {{ FILTER(?p = prov:wasAttributedTo) ?from hs:cueSpan/nif:anchorOf ?cue }}
+                     OPTIONAL {{ FILTER(?p = prov:wasAttributedTo) ?from hs:cueSpan/nif:anchorOf ?cue OPTIONAL {{ ?from hs:negated ?negated }} }}
                    }}
                  }}"
             ),
         )?;
         let mut next = Vec::new();
         let mut edges: Vec<(String, String, String, Option<String>)> =
-            rows.iter().filter_map(|r| Some((iri(r, "from")?, text(r, "p")?, iri(r, "to")?, text(r, "cue")))).collect();
+            rows.iter().filter_map(|r| Some((iri(r, "from")?, text(r, "p")?, iri(r, "to")?, cue_label(r)))).collect();
         edges.sort();
         for (from, p, to, cue) in edges {
             let relation = relation_of(&p, cites.as_str());

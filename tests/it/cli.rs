@@ -284,6 +284,21 @@ fn the_readme_command_samples_are_what_hearsay_prints() {
 }
 
 #[test]
+fn a_negated_cue_reads_not_in_claims_and_diagrams() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    assert!(run(hearsay(&store).args(["-q", "ingest", "tests/data/golden/negated-cues/input.txt"])).status.success());
+    let out = run(hearsay(&store).args(["claims", "--about", "Tom Vance"]));
+    let text = stdout(&out);
+    assert!(text.lines().any(|l| l.starts_with("Tom Vance\tnot claimed\t\tthe land was his\t")), "{text}");
+    assert!(text.lines().any(|l| l.starts_with("Tom Vance\tnot confirmed\t\tthe sale\t")), "{text}");
+    let out = run(hearsay(&store).args(["claims", "--about", "Ana Ruiz"]));
+    assert!(stdout(&out).lines().any(|l| l.starts_with("Ana Ruiz\tsaid\t")), "{}", stdout(&out));
+    let out = run(hearsay(&store).args(["diagram", "entity", "Tom Vance"]));
+    assert!(stdout(&out).contains("label=\"not claimed\""), "{}", stdout(&out));
+}
+
+#[test]
 fn claims_in_a_pipe_are_plain_tab_separated_values() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("store");

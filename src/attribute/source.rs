@@ -78,8 +78,12 @@ impl<'a> Attributor<'a> {
         let sentences = &self.r.segmented.sentences;
         let here = sentences.partition_point(|s| s.span.end <= before);
         let recent = sentences.get(here.saturating_sub(2)).map_or(0, |s| s.span.start);
-        let recent: Vec<(usize, Option<usize>)> =
-            candidates.iter().rev().take_while(|&&m| self.r.mentions[m].span.start >= recent).map(|&m| (m, self.subject_verb(m))).collect();
+        let recent: Vec<usize> = candidates.iter().rev().take_while(|&&m| self.r.mentions[m].span.start >= recent).copied().collect();
+        // With one candidate or none nearby the parse cannot change the answer: spare it.
+        if recent.len() < 2 {
+            return candidates.last().copied();
+        }
+        let recent: Vec<(usize, Option<usize>)> = recent.into_iter().map(|m| (m, self.subject_verb(m))).collect();
         // The subject of a main clause before that of a clause inside it ("X said he did not
         // feel the situation was as dramatic as Mr Renner believed. \"...\", he argued": X).
         let main = recent.iter().find(|(_, verb)| verb.is_some_and(|v| self.is_main_verb(v)));

@@ -181,6 +181,7 @@ impl<'a> Attributor<'a> {
     }
 
     fn push(&mut self, content: Span, cue: Option<Cue>, source: Option<usize>, source_span: Option<Span>, direct: bool) {
+        let source = source.filter(|&m| !source_span.is_some_and(|s| self.people_at_place(m, s)));
         let content = match &cue {
             Some(cue) if !direct && matches!(cue.class.as_str(), "judge" | "ask") => self.noun_phrase_object(content),
             _ => content,
@@ -223,6 +224,33 @@ impl<'a> Attributor<'a> {
         }
         let words: Vec<String> = (at..tokens.len().min(at + 3)).map(|k| self.word(k).to_lowercase()).collect();
         self.lex.is_not_speech(&cue.lemma, &words.iter().map(String::as_str).collect::<Vec<_>>())
+    }
+
+    /// Whether the source words `span` name people at the place `m` rather than the place:
+    /// "People in towns near the Kelso border say", "Residents of Harlow said". The source stays
+    /// unnamed. "Russia said" and "officials in Brussels" keep their place.
+    fn people_at_place(&self, m: usize, span: Span) -> bool {
+        let mention = &self.r.mentions[m];
+        let words: Vec<String> =
+            self.text()[span.start..mention.span.start.max(span.start)].split_whitespace().map(str::to_lowercase).collect();
+        let head = words.iter().find(|w| !matches!(w.as_str(), "the" | "a" | "many" | "some" | "local"));
+        mention.kind == EntityType::Place
+            && head.is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "people"
+                        | "residents"
+                        | "locals"
+                        | "villagers"
+                        | "inhabitants"
+                        | "citizens"
+                        | "voters"
+                        | "families"
+                        | "farmers"
+                        | "shoppers"
+                        | "workers"
+                )
+            })
     }
 
     /// Whether a negation stands in the verb group before the cue at `cue`: "has not admitted",

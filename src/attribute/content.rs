@@ -84,6 +84,14 @@ impl<'a> Attributor<'a> {
         Some(self.as_quote(span, quotes))
     }
 
+    /// Whether the clause that the conjunction at `cc` opens is joined, in the parse, to a word of
+    /// the content from `from` to `cc`: "said he accepted there was a problem, but his job now was
+    /// to build on ..." goes on reporting; "said X, but the council disagreed" does not.
+    pub(super) fn joins_content(&self, from: usize, cc: usize) -> bool {
+        let Some(verb) = self.syntax.head(cc) else { return false };
+        self.syntax.label(verb) == "conj" && self.syntax.head(verb).is_some_and(|h| (from..cc).contains(&h))
+    }
+
     /// Whether token `at` lies in a subordinate clause opening its sentence, before the comma that
     /// closes it ("Though she called for X, Clinton restricted ..."): a frame there reports up to
     /// that comma.
@@ -136,6 +144,7 @@ impl<'a> Attributor<'a> {
                         && k + 2 < end
                         && (matches!(self.word(k + 2), "the" | "a" | "an" | "his" | "her" | "their" | "its") || PRONOUNS.contains(&self.word(k + 2)))
                     || matches!(next, "but" | "while" | "whereas" | "although" | "though" | "when" | "which" | "who" | "where")
+                        && !(next == "but" && self.joins_content(from, k + 1))
                     || next.len() > 5 && next.ends_with("ing") && next.starts_with(char::is_lowercase) && !matches!(next, "including" | "according" | "something" | "anything" | "nothing" | "everything")
                     // "endorsed Clinton, praised her plans ...": a second verb of the speaker;
                     // after "that" the clause's verb is still to come.

@@ -86,9 +86,10 @@ impl<'a> Attributor<'a> {
 
     /// Whether the clause that the conjunction at `cc` opens is joined, in the parse, to a word of
     /// the content from `from` to `cc`: "said he accepted there was a problem, but his job now was
-    /// to build on ..." goes on reporting; "said X, but the council disagreed" does not.
+    /// to build on ..." goes on reporting; "said X, but the council disagreed" does not, nor does
+    /// an infinitive ("declined to confirm a figure, but analysts estimated ...").
     pub(super) fn joins_content(&self, from: usize, cc: usize) -> bool {
-        let Some(verb) = self.syntax.head(cc) else { return false };
+        let Some(verb) = self.syntax.head(cc).filter(|_| self.word(from) != "to") else { return false };
         self.syntax.label(verb) == "conj" && self.syntax.head(verb).is_some_and(|h| (from..cc).contains(&h))
     }
 

@@ -55,21 +55,26 @@ impl<'a> Attributor<'a> {
                 }
             }
             if let Some((start, _, width)) = open {
-                // A quotation that runs on into the next paragraph is news convention when the
-                // next paragraph opens with a mark; otherwise the mark is unbalanced.
-                let next = self.r.segmented.paragraphs.iter().find(|p| p.start > paragraph.end);
-                let continues = next
-                    .is_some_and(|p| p.of(text).starts_with(['“', '"']) || p.of(text).starts_with("''") || p.of(text).starts_with("``"));
-                if continues {
-                    let inner = Span::new(start + width, paragraph.end);
-                    out.push(Quote { inner, outer: Span::new(start, paragraph.end) });
-                } else {
-                    self.diagnostics
-                        .push(Diagnostic { span: Some(Span::new(start, start + width)), message: "unbalanced quotation mark".into() });
-                }
+                self.open_at_paragraph_end(*paragraph, start, width, &mut out);
             }
         }
         out
+    }
+
+    /// A quotation still open when its paragraph ends, its mark at `start`: it runs on into the
+    /// next paragraph by news convention when that paragraph opens with a mark; otherwise the
+    /// mark is unbalanced.
+    fn open_at_paragraph_end(&mut self, paragraph: Span, start: usize, width: usize, out: &mut Vec<Quote>) {
+        let text = self.text();
+        let next = self.r.segmented.paragraphs.iter().find(|p| p.start > paragraph.end);
+        let continues =
+            next.is_some_and(|p| p.of(text).starts_with(['“', '"']) || p.of(text).starts_with("''") || p.of(text).starts_with("``"));
+        if continues {
+            let inner = Span::new(start + width, paragraph.end);
+            out.push(Quote { inner, outer: Span::new(start, paragraph.end) });
+        } else {
+            self.diagnostics.push(Diagnostic { span: Some(Span::new(start, start + width)), message: "unbalanced quotation mark".into() });
+        }
     }
 
     /// Reader comments: each is a claim by its commenter, in their own words.

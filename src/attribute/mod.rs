@@ -264,9 +264,9 @@ impl<'a> Attributor<'a> {
             if matches!(w.as_str(), "not" | "never" | "cannot") || w.ends_with("n't") || w.ends_with("n’t") {
                 return true;
             }
-            let verb_group =
-                AUXILIARIES.contains(&w.as_str()) || FINITE.contains(&w.as_str()) || matches!(w.as_str(), "did" | "does" | "do");
-            if !(verb_group || is_adverb(&w) || matches!(w.as_str(), "still" | "yet" | "also" | "ever")) {
+            // AUXILIARIES holds "did", "does", "do" and "also" already.
+            let verb_group = AUXILIARIES.contains(&w.as_str()) || FINITE.contains(&w.as_str());
+            if !(verb_group || is_adverb(&w) || matches!(w.as_str(), "still" | "yet" | "ever")) {
                 return false;
             }
         }

@@ -4,6 +4,15 @@
 use super::*;
 
 impl<'a> Attributor<'a> {
+    /// The person named just before "of" and organization `m` ("Paul Miller of Thames Valley
+    /// Police said"): the person speaks, not the body they belong to.
+    fn member_of(&self, m: usize, first: usize) -> Option<usize> {
+        let start = self.tokens().partition_point(|t| t.span.start < self.r.mentions[m].span.start);
+        let of = start.checked_sub(1).filter(|&k| k > first && self.word(k) == "of")?;
+        let person = self.mention_ending(of - 1)?;
+        (self.r.mentions[m].kind == EntityType::Organization && self.r.mentions[person].kind == EntityType::Person).then_some(person)
+    }
+
     /// A subject ending at token `end` (exclusive).
     pub(super) fn subject_at(&self, first: usize, end: usize) -> Option<(Option<usize>, Span, usize)> {
         let last = end - 1;
@@ -164,7 +173,7 @@ impl<'a> Attributor<'a> {
                 }
             }
             let described = self.tokens()[start].span.cover(span);
-            return Some((Some(m), described, start));
+            return Some((Some(self.member_of(m, first).unwrap_or(m)), described, start));
         }
         if PRONOUNS.contains(&word) {
             let span = self.tokens()[last].span;

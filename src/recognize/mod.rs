@@ -787,7 +787,9 @@ impl<'a> Recognizer<'a> {
             if m.kind == EntityType::Person {
                 let parts: Vec<&str> = surface.split_whitespace().collect();
                 if parts.len() >= 2 {
-                    if let Some(last) = parts.last().filter(|p| p.chars().count() > 2 && !p.ends_with('.')) {
+                    // "Paul Miller of Thames Valley Police": no surname is an organization's head noun.
+                    let surname = |p: &&&str| p.chars().count() > 2 && !p.ends_with('.') && self.lex.noun_type(p) != Some(EntityType::Organization);
+                    if let Some(last) = parts.last().filter(surname) {
                         names.entry(last.to_string()).or_insert((EntityType::Person, "surname of a person named earlier"));
                     }
                 }

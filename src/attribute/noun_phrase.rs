@@ -17,6 +17,10 @@ impl<'a> Attributor<'a> {
     pub(super) fn subject_at(&self, first: usize, end: usize) -> Option<(Option<usize>, Span, usize)> {
         let last = end - 1;
         let word = self.word(last);
+        // "The WTO itself has warned": the reflexive adds nothing to the subject.
+        if matches!(word, "itself" | "himself" | "herself" | "themselves") && last > first {
+            return self.subject_at(first, last);
+        }
         if let Some(m) = self.mention_ending(last) {
             let span = self.r.mentions[m].span;
             let mut start = self.tokens().partition_point(|t| t.span.start < span.start);
@@ -397,7 +401,9 @@ impl<'a> Attributor<'a> {
         }
         if opening_noun || quantifier {
             let span = self.tokens()[last].span;
-            return Some((None, span, last));
+            // "Police said": a bare organization noun may name the body named before.
+            let source = if opening_noun { self.resolve_description(&word.to_lowercase(), last, span) } else { None };
+            return Some((source, span, last));
         }
         // "Critics, including ..., argued": a sentence may open with the noun.
         if !(is_noun || determined) || !(word.starts_with(char::is_lowercase) || last == first && is_noun) {

@@ -862,7 +862,7 @@ impl<'a> Recognizer<'a> {
             .iter()
             .filter(|m| m.kind == EntityType::Person && (m.rule == "model:ner" || self.in_headline(m.span)))
             .map(|m| fold_typography(m.span.of(text)).split_whitespace().map(str::to_string).collect::<Vec<_>>())
-            .filter(|parts| parts.len() >= 2)
+            .filter(|parts| parts.len() >= 2 && parts.iter().all(|p| self.lex.role(p).is_none()))
             .collect();
         let mut firsts: HashMap<&str, BTreeSet<&str>> = HashMap::new();
         for parts in &full {

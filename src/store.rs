@@ -188,7 +188,8 @@ pub struct Stats {
     pub bytes_on_disk: Option<u64>,
 }
 
-/// An Oxigraph store.
+/// An Oxigraph store. Clones share the same store.
+#[derive(Clone)]
 pub struct Store {
     inner: oxigraph::store::Store,
     path: Option<PathBuf>,

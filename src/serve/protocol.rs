@@ -96,28 +96,28 @@ fn dataset(params: &[(String, String)]) -> Result<QueryDataset, Refusal> {
 }
 
 fn query(state: &State, request: &Request<Body>, text: &str, dataset: QueryDataset) -> Reply {
+    let accept = accept(request)?;
     let deadline = state.watchdog.register();
     let timeout = state.watchdog.timeout();
     let options = QueryOptions { prefixes: PREFIXES, dataset, cancellation: Some(deadline.token.clone()) };
-    let results = match state.store.query_with(text, options) {
-        Ok(results) => results,
-        Err(QueryError::Syntax(message)) => return Err(Refusal::bad_request(format!("SPARQL syntax error at {message}"))),
-        Err(QueryError::Evaluation(e)) => return Err(answer::evaluation_refusal(e, timeout)),
-        Err(e) => return Err(Refusal::internal(e)),
-    };
-    let accept = accept(request)?;
-    let limit = state.config.max_results;
-    match results {
-        QueryResults::Solutions(solutions) => {
-            let format = negotiate::choose(accept.as_deref(), negotiate::RESULTS).map_err(not_acceptable)?;
-            answer::solutions(solutions, format, limit, deadline, timeout)
+    let (store, text, limit) = (state.store.clone(), text.to_string(), state.config.max_results);
+    answer::in_worker(deadline, timeout, move || {
+        let results = match store.query_with(&text, options) {
+            Ok(results) => results,
+            Err(QueryError::Syntax(message)) => return Err(Refusal::bad_request(format!("SPARQL syntax error at {message}"))),
+            Err(QueryError::Evaluation(e)) => return Err(answer::evaluation_refusal(e, timeout)),
+            Err(e) => return Err(Refusal::internal(e)),
+        };
+        let accept = accept.as_deref();
+        match results {
+            QueryResults::Solutions(solutions) => {
+                let format = negotiate::choose(accept, negotiate::RESULTS).map_err(not_acceptable)?;
+                answer::solutions(solutions, format, limit, timeout)
+            }
+            QueryResults::Boolean(value) => answer::boolean(value, negotiate::choose(accept, negotiate::RESULTS).map_err(not_acceptable)?),
+            QueryResults::Graph(triples) => answer::triples(triples, negotiate::choose(accept, negotiate::GRAPHS).map_err(not_acceptable)?, limit, timeout),
         }
-        QueryResults::Boolean(value) => answer::boolean(value, negotiate::choose(accept.as_deref(), negotiate::RESULTS).map_err(not_acceptable)?),
-        QueryResults::Graph(triples) => {
-            let format = negotiate::choose(accept.as_deref(), negotiate::GRAPHS).map_err(not_acceptable)?;
-            answer::triples(triples, format, limit, timeout)
-        }
-    }
+    })
 }
 
 /// The request's `Accept` header.

@@ -56,7 +56,13 @@ pub fn choose<F: Copy>(accept: Option<&str>, offers: &[(F, &[&str])]) -> Result<
     for (format, types) in offers {
         // The most specific match over all the format's names decides, so that a q=0 for its
         // main name is not undone by a wildcard matching an alias.
-        let q = types.iter().filter_map(|t| weight(&ranges, t)).max_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1))).map_or(0.0, |(_, q)| q);
+        // Wildcards match a format's main name only: `text/*` is CSV, not XML as `text/xml`.
+        let q = types
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| weight(&ranges, t).filter(|(specificity, _)| i == 0 || *specificity == 2))
+            .max_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)))
+            .map_or(0.0, |(_, q)| q);
         if q > 0.0 && best.is_none_or(|(_, b)| q > b) {
             best = Some((*format, q));
         }

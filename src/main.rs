@@ -304,6 +304,10 @@ enum Command {
         /// Allow cross-origin requests from any web page (Access-Control-Allow-Origin: *)
         #[arg(long)]
         cors: bool,
+        // Bytes of an answer written before its status is sent (tests use a small value to see
+        // a failing stream aborted).
+        #[arg(long, hide = true, default_value_t = hearsay::serve::PREFILL)]
+        prefill: usize,
         /// Allow SPARQL updates and Graph Store writes from clients that send the token in
         /// HEARSAY_WRITE_TOKEN
         #[arg(long)]
@@ -526,8 +530,20 @@ fn run(cli: Cli) -> Result<bool> {
                 Err(e) => Err(e.into()),
             }
         }
-        Command::Serve { bind, timeout, max_results, max_body, cors, writable, store, base } => {
-            serve(bind, timeout, max_results, max_body, cors, writable, &store.dir()?, base.iris()?, cli.quiet)
+        Command::Serve { bind, timeout, max_results, max_body, cors, prefill, writable, store, base } => {
+            let limits = hearsay::serve::Config {
+                bind,
+                timeout: std::time::Duration::from_secs_f64(timeout.clamp(0.001, 1e9)),
+                max_results,
+                prefill,
+                max_body,
+                max_ingest_body: 1 << 30,
+                cors,
+                write_token: None,
+                iris: base.iris()?,
+                store_dir: Some(store.dir()?),
+            };
+            serve(limits, timeout, writable, cli.quiet)
         }
         Command::Extract { paths, format, input, base } => extract_all(Pipeline::new(base.iris()?), &paths, format, &input, cli.quiet),
         Command::Query { query, file, format, store } => {
@@ -1038,22 +1054,11 @@ fn write_diagram(dot: String, format: DiagramFormat, output: Option<&std::path::
 }
 
 /// Runs `hearsay serve` until the process is stopped.
-#[allow(clippy::too_many_arguments)]
-fn serve(
-    bind: std::net::SocketAddr,
-    timeout: f64,
-    max_results: u64,
-    max_body: u64,
-    cors: bool,
-    writable: bool,
-    dir: &Path,
-    iris: Iris,
-    quiet: bool,
-) -> Result<bool> {
+fn serve(mut config: hearsay::serve::Config, timeout: f64, writable: bool, quiet: bool) -> Result<bool> {
     if !(timeout > 0.0 && timeout.is_finite()) {
         bail!("--timeout must be a positive number of seconds");
     }
-    let write_token = if writable {
+    config.write_token = if writable {
         let token = std::env::var("HEARSAY_WRITE_TOKEN").unwrap_or_default();
         if token.trim().len() < 16 {
             bail!("--writable needs a token of at least 16 characters in the environment variable HEARSAY_WRITE_TOKEN (never on the command line)");
@@ -1062,18 +1067,9 @@ fn serve(
     } else {
         None
     };
-    let store = Store::open(dir).with_context(|| "hearsay serve holds the store for writing, so that `hearsay ingest` can go through it")?;
-    let config = hearsay::serve::Config {
-        bind,
-        timeout: std::time::Duration::from_secs_f64(timeout),
-        max_results,
-        max_body,
-        max_ingest_body: 1 << 30,
-        cors,
-        write_token,
-        iris,
-        store_dir: Some(dir.to_path_buf()),
-    };
+    let dir = config.store_dir.clone().context("no store")?;
+    // The server holds the store for writing, so that `hearsay ingest` can go through it.
+    let store = Store::open(&dir).with_context(|| format!("cannot serve {}", dir.display()))?;
     let running = hearsay::serve::start(store, config)?;
     if !quiet {
         eprintln!("serving {} at http://{}/ (SPARQL endpoint: http://{}/sparql); stop with Ctrl-C", dir.display(), running.address(), running.address());

@@ -22,7 +22,8 @@ use std::io::{self, Read, Write};
 use std::rc::Rc;
 use std::time::Duration;
 
-/// The bytes written before the status is sent: an answer this small always gets the right status.
+/// The bytes written before the status is sent by default: an answer this small always gets the
+/// right status.
 pub const PREFILL: usize = 4 << 20;
 
 /// Why an answer stopped.
@@ -175,7 +176,7 @@ fn produce(work: impl FnOnce() -> Result<Answer, Refusal>, sender: &std::sync::m
 
 /// SELECT solutions in `format`, at most `limit` of them: whole when they fit in [`PREFILL`]
 /// bytes, else the start of a stream.
-pub fn solutions(solutions: QuerySolutionIter<'static>, format: QueryResultsFormat, limit: u64, timeout: Duration) -> Result<Answer, Refusal> {
+pub fn solutions(solutions: QuerySolutionIter<'static>, format: QueryResultsFormat, limit: u64, prefill: usize, timeout: Duration) -> Result<Answer, Refusal> {
     let buffer = Shared::default();
     let serializer = QueryResultsSerializer::from_format(format);
     let writer = serializer.serialize_solutions_to_writer(buffer.clone(), solutions.variables().to_vec()).map_err(Refusal::internal)?;
@@ -199,7 +200,7 @@ pub fn solutions(solutions: QuerySolutionIter<'static>, format: QueryResultsForm
     });
     let content_type = format.media_type();
     loop {
-        if buffer.0.borrow().len() >= PREFILL {
+        if buffer.0.borrow().len() >= prefill {
             return Ok(Answer::Stream { content_type, buffer, step });
         }
         match step() {

@@ -14,6 +14,7 @@
 //! does, and sends graphs here.
 
 mod answer;
+pub use answer::PREFILL;
 mod deadline;
 pub mod forward;
 mod gsp;
@@ -43,6 +44,9 @@ pub struct Config {
     pub timeout: Duration,
     /// The most solutions or triples one answer may hold.
     pub max_results: u64,
+    /// The bytes of a SELECT answer written before its status is sent; a failure after them
+    /// aborts the stream.
+    pub prefill: usize,
     /// The largest request body accepted for queries, updates and Graph Store writes, in bytes.
     pub max_body: u64,
     /// The largest batch of graphs `hearsay ingest` may send at once, in bytes.

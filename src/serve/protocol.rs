@@ -100,7 +100,7 @@ fn query(state: &State, request: &Request<Body>, text: &str, dataset: QueryDatas
     let deadline = state.watchdog.register();
     let timeout = state.watchdog.timeout();
     let options = QueryOptions { prefixes: PREFIXES, dataset, cancellation: Some(deadline.token.clone()) };
-    let (store, text, limit) = (state.store.clone(), text.to_string(), state.config.max_results);
+    let (store, text, limit, prefill) = (state.store.clone(), text.to_string(), state.config.max_results, state.config.prefill);
     answer::in_worker(deadline, timeout, move || {
         let results = match store.query_with(&text, options) {
             Ok(results) => results,
@@ -112,7 +112,7 @@ fn query(state: &State, request: &Request<Body>, text: &str, dataset: QueryDatas
         match results {
             QueryResults::Solutions(solutions) => {
                 let format = negotiate::choose(accept, negotiate::RESULTS).map_err(not_acceptable)?;
-                answer::solutions(solutions, format, limit, timeout)
+                answer::solutions(solutions, format, limit, prefill, timeout)
             }
             QueryResults::Boolean(value) => answer::boolean(value, negotiate::choose(accept, negotiate::RESULTS).map_err(not_acceptable)?),
             QueryResults::Graph(triples) => answer::triples(triples, negotiate::choose(accept, negotiate::GRAPHS).map_err(not_acceptable)?, limit, timeout),

@@ -205,6 +205,21 @@ fn a_runaway_query_ends_with_an_error_status() {
 }
 
 #[test]
+fn a_stream_that_fails_is_aborted_not_cut_short() {
+    let dir = tempfile::tempdir().unwrap();
+    // The status goes out after 64 bytes; the sixth solution passes the limit later.
+    let server = Server::start(&examples_store(dir.path()), &["--max-results", "5", "--prefill", "64"], &[]);
+    let out = Command::new("curl")
+        .args(["-s", "-S", "-D", "-", "-H", "Accept: text/csv", "--data-urlencode", &format!("query={PERSONS}"), &format!("{}sparql", server.url)])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("HTTP/1.1 200"), "{text}");
+    assert!(!out.status.success(), "curl saw a complete answer:\n{text}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("curl: (18)"), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
 fn a_writable_server_needs_its_token() {
     let dir = tempfile::tempdir().unwrap();
     let store = examples_store(dir.path());

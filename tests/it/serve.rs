@@ -324,3 +324,35 @@ fn pages_search_link_and_escape() {
     assert_eq!(curl(&[&format!("{}entity?iri=not%20an%20iri", server.url)]).status, 400);
     assert_eq!(curl(&[&format!("{}entity?iri=https://example.org/nobody", server.url)]).status, 404);
 }
+
+/// The customer's seed article that the browser walk-through names (Gorevoy cites
+/// Kurdistan-24), when `../shared` is there.
+const GOREVOY_SEED: &str = "../shared/corpus/seeds/001_3d1f152fd1aae984.txt";
+
+#[test]
+#[allow(clippy::print_stderr)]
+fn a_reader_browses_in_headless_chromium() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = examples_store(dir.path());
+    let seed = root().join(GOREVOY_SEED);
+    let (name, cited) = if seed.is_file() {
+        let out = hearsay(&store).args(["ingest", "-q"]).arg(&seed).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        ("Ruslan Gorevoy", "Kurdistan-24")
+    } else {
+        ("Tomas Brandt", "Baltic Freight Institute")
+    };
+    let server = Server::start(&store, &[], &[]);
+    let mut cmd = Command::new("python3");
+    cmd.arg(root().join("tests/clients/browse_chromium.py")).args([&server.url, name, cited]);
+    if let Some(shots) = std::env::var_os("HEARSAY_SCREENSHOTS") {
+        cmd.arg(shots);
+    }
+    let out = cmd.output().expect("python3 runs");
+    let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    if out.status.code() == Some(3) {
+        eprintln!("{}", stdout.trim());
+        return;
+    }
+    assert!(out.status.success() && stdout.contains("browse checks passed"), "{stdout}\n{stderr}");
+}

@@ -116,6 +116,8 @@ pub(crate) struct State {
     generation: AtomicU64,
     /// Every claim with its nodes and edges, as `load::claims` reads them, for diagrams.
     claims: Mutex<Option<(u64, Arc<Facts>)>>,
+    /// The home page, which ranks every cited source.
+    home: Mutex<Option<(u64, String)>>,
 }
 
 /// An HTTP error answer: a status and a plain-text message.
@@ -166,7 +168,19 @@ pub fn start(store: Store, config: Config) -> Result<Running, ServeError> {
     let watchdog = deadline::Watchdog::start(config.timeout)?;
     // Sockets wait at most this long for a slow client; queries have their own timeout.
     let socket_timeout = config.timeout.max(Duration::from_secs(60)) + Duration::from_secs(30);
-    let state = Arc::new(State { store, config, watchdog, ingest_token, generation: AtomicU64::new(0), claims: Mutex::new(None) });
+    let state = Arc::new(State {
+        store,
+        config,
+        watchdog,
+        ingest_token,
+        generation: AtomicU64::new(0),
+        claims: Mutex::new(None),
+        home: Mutex::new(None),
+    });
+    // Reading every claim takes a while on a large store (30 s for 2,000 BBC articles); do it
+    // now rather than on the first visitor's time.
+    let warming = Arc::clone(&state);
+    std::thread::Builder::new().name("hearsay warm-up".into()).spawn(move || drop(warming.all_claims()))?;
     let server = Server::new(move |request| handle(&state, request))
         .with_global_timeout(socket_timeout)
         .with_server_name(concat!("hearsay/", env!("CARGO_PKG_VERSION")))
@@ -245,6 +259,19 @@ impl State {
     /// Notes that the store changed.
     fn wrote(&self) {
         self.generation.fetch_add(1, Ordering::SeqCst);
+    }
+
+    /// A page computed by `make`, kept in `slot` until the next write.
+    fn cached_page(&self, slot: &Mutex<Option<(u64, String)>>, make: impl FnOnce() -> Result<String, Refusal>) -> Result<String, Refusal> {
+        let generation = self.generation.load(Ordering::SeqCst);
+        if let Some((cached, page)) = slot.lock().map_err(Refusal::internal)?.as_ref() {
+            if *cached == generation {
+                return Ok(page.clone());
+            }
+        }
+        let page = make()?;
+        *slot.lock().map_err(Refusal::internal)? = Some((generation, page.clone()));
+        Ok(page)
     }
 
     /// Every claim as `load::claims` reads it, read again after a write.

@@ -31,7 +31,7 @@ pub fn handle(state: &State, request: &Request<Body>) -> Reply {
     let params = query_params(request);
     let iri = || single(&params, "iri")?.ok_or_else(|| Refusal::bad_request("give ?iri="));
     match request.uri().path() {
-        "/" => html(home(state)?),
+        "/" => html(state.cached_page(&state.home, || home(state))?),
         "/search" => html(search(state, &single(&params, "q")?.unwrap_or_default())?),
         "/entity" => html(entity(state, &iri()?)?),
         "/article" => html(article(state, &iri()?, single(&params, "claim")?.as_deref())?),
@@ -95,7 +95,7 @@ fn home(state: &State) -> Result<String, Refusal> {
     for row in &rows {
         let (Some(x), Some(name)) = (value(row, "x"), value(row, "name")) else { continue };
         let n = value(row, "n").unwrap_or_default();
-        let _ = writeln!(body, "<li>{} <span class=\"count\">cited in {} articles</span></li>", entity_link(&x, &name, value(row, "type")), escape(&n));
+        let _ = writeln!(body, "<li>{} <span class=\"count\">cited in {}</span></li>", entity_link(&x, &name, value(row, "type")), in_articles(&n));
     }
     body.push_str("</ol>\n");
     Ok(page("Who said what", &body))
@@ -105,6 +105,11 @@ fn home(state: &State) -> Result<String, Refusal> {
 fn entity_link(iri: &str, name: &str, class: Option<String>) -> String {
     let kind = class.as_deref().map(kind_name).unwrap_or("entity");
     format!("<a class=\"entity {kind}\" href=\"{}\">{}</a>", link("/entity", iri), escape(name))
+}
+
+/// "1 article", "3 articles".
+fn in_articles(count: &str) -> String {
+    if count == "1" { "1 article".into() } else { format!("{} articles", escape(count)) }
 }
 
 fn kind_name(class: &str) -> &'static str {
@@ -146,7 +151,7 @@ fn search(state: &State, q: &str) -> Result<String, Refusal> {
         let (Some(x), Some(name)) = (value(row, "x"), value(row, "name")) else { continue };
         let kind = value(row, "type").map(|t| kind_name(&t)).unwrap_or("entity");
         let n = value(row, "n").unwrap_or_default();
-        let _ = writeln!(body, "<li>{} <span class=\"kind\">{kind}</span> <span class=\"count\">in {} articles</span></li>", entity_link(&x, &name, value(row, "type")), escape(&n));
+        let _ = writeln!(body, "<li>{} <span class=\"kind\">{kind}</span> <span class=\"count\">in {}</span></li>", entity_link(&x, &name, value(row, "type")), in_articles(&n));
     }
     for row in &articles {
         let (Some(a), Some(h)) = (value(row, "a"), value(row, "h")) else { continue };
@@ -222,7 +227,7 @@ fn citations(state: &State, term: &str) -> Result<String, Refusal> {
                 Some("http://schema.org/NewsArticle") => format!("<a class=\"article\" href=\"{}\">{}</a>", link("/article", &x), escape(&label)),
                 _ => entity_link(&x, &label, value(row, "type")),
             };
-            let _ = writeln!(out, "<li>{a} <span class=\"count\">in {} articles</span></li>", escape(&n));
+            let _ = writeln!(out, "<li>{a} <span class=\"count\">in {}</span></li>", in_articles(&n));
         }
         out.push_str("</ul>\n");
     }

@@ -31,7 +31,8 @@ use std::time::Instant;
 /// embedded Oxigraph store that you query with SPARQL.
 ///
 /// Start with `hearsay ingest examples/articles`, then
-/// `hearsay query -f examples/queries/who-cited-whom.rq`.
+/// `hearsay query -f examples/queries/who-cited-whom.rq`, or `hearsay serve` and open
+/// http://127.0.0.1:7878/ to browse.
 #[derive(Parser, Debug)]
 #[command(name = "hearsay", version, max_term_width = 100)]
 struct Cli {

@@ -689,6 +689,14 @@ impl<'a> Recognizer<'a> {
         if start > first && self.lex.role(self.word(start - 1)).is_some_and(|c| c != RoleClass::Title || words.len() > 1) {
             return Some((EntityType::Person, 2, "role before name"));
         }
+        // A lowercase organization noun right before: "budget airline Ryanair", "civil rights
+        // group Liberty"); not "the office I", "office EB", nor a person's name after a noun that
+        // is also a position or a trade ("Newcastle centre Mathew Tait", "comic Cyril Fletcher").
+        let long = words.len() > 1 || words[0].chars().count() > 2;
+        let person = words.len() >= 2 && !self.is_acronym(start, start + 1) && self.lex.first_name(words[0]).is_some_and(|f| f >= 0.002);
+        if long && !person && start > first && self.word(start - 1).starts_with(char::is_lowercase) && self.lex.noun_type(self.word(start - 1)) == Some(EntityType::Organization) {
+            return Some((EntityType::Organization, 2, "organization noun before name"));
+        }
         // A head noun right after: "the Kurdistan-24 news agency", "the Magaramkentsky district".
         for t in end..(end + 2).min(last) {
             let w = self.word(t);
@@ -1220,6 +1228,13 @@ mod tests {
     fn regression_issue_4_a_role_opening_the_text_does_not_panic() {
         let found = check("President Ana Ruiz spoke.\n");
         assert!(has(&found, "Ana Ruiz", EntityType::Person), "{found:?}");
+    }
+
+    #[test]
+    fn an_organization_noun_before_a_name_makes_it_an_organization() {
+        let found = check("The story goes on.\nBudget airline Skylark said fares would fall, and civil rights group Freedom agreed.\n");
+        assert!(has(&found, "Skylark", EntityType::Organization), "{found:?}");
+        assert!(has(&found, "Freedom", EntityType::Organization), "{found:?}");
     }
 
     #[test]

@@ -357,10 +357,13 @@ impl<'a> Attributor<'a> {
             if !opens_sentence {
                 continue;
             }
+            // A frame nested in another's content ("X said he did not feel it was as dramatic as
+            // Mr Renner believed. \"...\"") is reported speech, not the paragraph's speaker.
             let speaker = self
                 .claims
                 .iter()
                 .filter(|c| c.content.end <= q.outer.start && c.content.start >= self.previous_paragraph_start(q.outer.start))
+                .filter(|c| c.parent.is_none())
                 .max_by_key(|c| c.content.end)
                 .map(|c| (c.source, c.source_span, c.reported_by, c.parent));
             let following = self

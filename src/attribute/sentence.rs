@@ -329,6 +329,17 @@ impl<'a> Attributor<'a> {
                             !FINITE.contains(&w) && !AUXILIARIES.contains(&w) && !matches!(w, "that" | ":") && !self.is_quote_open(k)
                         })
                 };
+                // "as dramatic as Mr Renner believed", "more than analysts expected": a comparison
+                // reports nothing.
+                let compares = |start: usize| {
+                    start >= first + 3
+                        && (self.word(start - 1) == "than"
+                            || self.word(start - 1) == "as" && (start.saturating_sub(6).max(first)..start - 2).any(|k| matches!(self.word(k), "as" | "so")))
+                };
+                if subject.is_some_and(|(_, _, start)| compares(start)) {
+                    t += 1;
+                    continue;
+                }
                 if let Some((source, source_span, subject_start)) = subject.filter(|&(_, _, start)| comments(start)) {
                     // "Yet, as Mr. Bown observed, ...": a lone connective before "as" is no content.
                     let opener = (first..subject_start - 1).filter(|&k| self.tokens()[k].kind == TokenKind::Word).count() <= 1;

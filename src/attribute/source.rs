@@ -82,7 +82,20 @@ impl<'a> Attributor<'a> {
         let here = sentences.partition_point(|s| s.span.end <= before);
         let recent = sentences.get(here.saturating_sub(2)).map_or(0, |s| s.span.start);
         let recent: Vec<usize> = candidates.iter().rev().take_while(|&&m| self.r.mentions[m].span.start >= recent).copied().collect();
-        // With one candidate or none nearby the parse cannot change the answer: spare it.
+        // With none nearby, the last speaker of that kind, before the last mention (a name inside
+        // what the speaker said is seldom the next speaker); with one, the parse cannot change
+        // the answer: spare it.
+        if recent.is_empty() {
+            let speaker = self
+                .claims
+                .iter()
+                .filter(|c| c.source_span.is_some_and(|s| s.end <= before && s.start >= window))
+                .filter_map(|c| c.source.map(|m| (c.source_span.map_or(0, |s| s.start), m)))
+                .filter(|&(_, m)| candidates.contains(&m))
+                .max_by_key(|&(at, _)| at)
+                .map(|(_, m)| m);
+            return speaker.or(candidates.last().copied());
+        }
         if recent.len() < 2 {
             return candidates.last().copied();
         }

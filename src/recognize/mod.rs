@@ -694,7 +694,9 @@ impl<'a> Recognizer<'a> {
         // is also a position or a trade ("Newcastle centre Mathew Tait", "comic Cyril Fletcher").
         let long = words.len() > 1 || words[0].chars().count() > 2;
         let person = words.len() >= 2 && !self.is_acronym(start, start + 1) && self.lex.first_name(words[0]).is_some_and(|f| f >= 0.002);
-        if long && !person && start > first && self.word(start - 1).starts_with(char::is_lowercase) && self.lex.noun_type(self.word(start - 1)) == Some(EntityType::Organization) {
+        // "Telecoms analysts Ovum", "pollsters Populus": a firm named by its trade in the plural.
+        let trade = words.len() == 1 && start > first && matches!(self.word(start - 1), "analysts" | "consultants" | "pollsters" | "brokers");
+        if long && !person && start > first && self.word(start - 1).starts_with(char::is_lowercase) && (trade || self.lex.noun_type(self.word(start - 1)) == Some(EntityType::Organization)) {
             return Some((EntityType::Organization, 2, "organization noun before name"));
         }
         // A head noun right after: "the Kurdistan-24 news agency", "the Magaramkentsky district".
@@ -1232,7 +1234,11 @@ mod tests {
 
     #[test]
     fn an_organization_noun_before_a_name_makes_it_an_organization() {
-        let found = check("The story goes on.\nBudget airline Skylark said fares would fall, and civil rights group Freedom agreed.\n");
+        let found = check(
+            "The story goes on.\nBudget airline Skylark said fares would fall, and civil rights group Freedom agreed, as did \
+             market analysts Quorvo.\n",
+        );
+        assert!(has(&found, "Quorvo", EntityType::Organization), "{found:?}");
         assert!(has(&found, "Skylark", EntityType::Organization), "{found:?}");
         assert!(has(&found, "Freedom", EntityType::Organization), "{found:?}");
     }

@@ -24,8 +24,11 @@ fn main() {
         .find(|a| !a.starts_with('-'))
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("../shared/data/bbc-news"));
-    let sources: Vec<Source> =
-        ingest::discover(&[dir.clone()]).filter_map(Result::ok).filter_map(|p| ingest::read(&p, ingest::DEFAULT_MAX_BYTES).ok()).collect();
+    let sources: Vec<Source> = {
+        let options = ingest::ReadOptions::default();
+        let dirs = [dir.clone()];
+        ingest::records(&dirs, &options).filter_map(Result::ok).filter_map(|r| ingest::parse(r, &options).ok()).collect()
+    };
     if sources.is_empty() {
         eprintln!("no articles under {} (pass a directory)", dir.display());
         return;

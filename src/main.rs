@@ -88,11 +88,30 @@ impl BaseArg {
 enum Command {
     /// Read articles into the store, one named graph per article
     ///
-    /// PATHs are files or directories; directories are searched recursively for .txt files (any
-    /// case), skipping README and LICENSE files with a note.
-    /// Ingesting an article again replaces its graph as a whole; two files with the same content
-    /// are one article (the second is reported as a duplicate). Bad files are reported and
-    /// skipped, the rest is ingested, and the exit code is 1 if anything failed.
+    /// PATHs are files, directories or - (standard input). Three kinds of input, each also
+    /// gzip-compressed (.gz):
+    ///
+    ///   .txt            plain text, one article per file (headline, byline, date and publisher
+    ///                   are read from the text)
+    ///   .html .htm      a news page: the article body by a readability extractor; headline,
+    ///                   authors, publisher, date and URL from the page's schema.org JSON-LD, Open
+    ///                   Graph and meta tags; reader comments kept apart from the story
+    ///   .jsonl .ndjson  one article per line, as crawlers such as news-please write them
+    ///                   (maintext or text, title, authors, date_publish, url, source_domain; see
+    ///                   --map for other names)
+    ///
+    /// Directories are searched recursively for those extensions (any case), skipping README
+    /// and LICENSE files with a note. Standard input and files without a known extension are
+    /// read as --input-format says, by default as their first bytes suggest. Everything is read
+    /// as a stream in batches: a JSON Lines file of any size is read one line at a time.
+    ///
+    /// Ingesting an article again replaces its graph as a whole; two inputs with the same text
+    /// are one article (the second is reported as a duplicate). Bad files and bad JSON lines are
+    /// reported with their path and line (file.jsonl:12:5: ...) and skipped, the rest is
+    /// ingested, and the exit code is 1 if anything failed.
+    ///
+    /// Examples: hearsay ingest examples/articles examples/pages examples/crawl.jsonl;
+    /// zcat dump.jsonl.gz | hearsay ingest -; hearsay ingest --map text=body,title=headline feed.jsonl
     Ingest {
         /// Files or directories
         #[arg(required = true)]
@@ -144,6 +163,7 @@ enum Command {
     },
     /// Run the pipeline on articles and print what it finds, without a store
     ///
+    /// Reads the same inputs as `ingest` (text, HTML pages, JSON Lines, gzip, standard input).
     /// jsonl prints one JSON object per article in input order (the extraction contract:
     /// document, entities, claims, relations, diagnostics; offsets in Unicode code points);
     /// nquads prints each article's graph.
@@ -284,7 +304,7 @@ enum Command {
 
 #[derive(clap::Args, Debug, Clone)]
 struct InputOptions {
-    /// Refuse files larger than this many bytes
+    /// Refuse articles (a file, or one JSON line, decompressed) larger than this many bytes
     #[arg(long, default_value_t = ingest::DEFAULT_MAX_BYTES, value_name = "BYTES")]
     max_bytes: u64,
     /// Articles analysed in parallel per batch (memory stays bounded by it)
@@ -293,6 +313,44 @@ struct InputOptions {
     /// Worker threads [default: one per core]
     #[arg(long, short, value_name = "N")]
     jobs: Option<usize>,
+    /// How to read standard input (-) and named files whose extension says nothing [default:
+    /// by the first bytes: '{' JSON Lines, '<' HTML, anything else text]
+    #[arg(long, value_enum, value_name = "KIND")]
+    input_format: Option<InputFormat>,
+    /// Which JSON Lines fields hold an article's parts: PART=FIELD pairs, comma-separated, with
+    /// PART one of text, title, authors, date, publisher, url; FIELD may reach into objects
+    /// (meta.title). Unmapped parts keep their defaults: text maintext|text|body|content|article,
+    /// title title|headline, authors authors|author|byline, date
+    /// date_publish|date_published|datePublished|published|date, publisher
+    /// source_domain|publisher|site_name|source, url url|canonical_url|link
+    #[arg(long, value_name = "PART=FIELD,...")]
+    map: Vec<String>,
+}
+
+impl InputOptions {
+    /// What the library needs to read the inputs.
+    fn read_options(&self) -> Result<ingest::ReadOptions> {
+        let mut fields = ingest::FieldMap::default();
+        for spec in &self.map {
+            fields = fields.with_spec(spec).context("--map")?;
+        }
+        let kind = self.input_format.map(|f| match f {
+            InputFormat::Text => ingest::Kind::Text,
+            InputFormat::Html => ingest::Kind::Html,
+            InputFormat::Jsonl => ingest::Kind::Jsonl,
+        });
+        Ok(ingest::ReadOptions { max_bytes: self.max_bytes, kind, fields })
+    }
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum InputFormat {
+    /// Plain text, one article
+    Text,
+    /// An HTML page, one article
+    Html,
+    /// JSON Lines, one article per line
+    Jsonl,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -1049,14 +1107,16 @@ fn progress(quiet: bool, verb: &str, paths: &[PathBuf]) -> ProgressBar {
     if quiet || !io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let total = ingest::discover(paths).filter(Result::is_ok).count() as u64;
-    let bar = ProgressBar::new(total);
-    bar.set_style(
-        ProgressStyle::with_template(&format!(
-            "{{spinner}} {verb} {{pos}}/{{len}} articles ({{per_sec}}, {{eta}} left) {{wide_bar}} {{elapsed}}"
-        ))
-        .expect("valid template"),
-    );
+    // One file is one article, except JSON Lines and standard input, whose count is unknown.
+    let inputs: Vec<ingest::Input> = ingest::discover(paths).filter_map(Result::ok).collect();
+    let counted = inputs.iter().all(|i| !i.is_stdin() && matches!(i.kind, Some(ingest::Kind::Text | ingest::Kind::Html)));
+    let (bar, template) = if counted {
+        let template = "{spinner} VERB {pos}/{len} articles ({per_sec}, {eta} left) {wide_bar} {elapsed}";
+        (ProgressBar::new(inputs.len() as u64), template)
+    } else {
+        (ProgressBar::no_length(), "{spinner} VERB {pos} articles ({per_sec}) {elapsed}")
+    };
+    bar.set_style(ProgressStyle::with_template(&template.replace("VERB", verb)).expect("valid template"));
     bar.enable_steady_tick(std::time::Duration::from_millis(120));
     bar
 }
@@ -1073,10 +1133,11 @@ fn for_each_batch(
     mut sink: impl FnMut(Vec<Document>, &mut Tally) -> Result<()>,
 ) -> Result<()> {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(input.jobs.unwrap_or(0)).build()?;
-    let mut walk = ingest::discover(paths);
+    let options = input.read_options()?;
+    let mut records = ingest::records(paths, &options);
     let mut seen = std::collections::HashMap::<String, String>::new();
     loop {
-        let found: Vec<Result<PathBuf, ingest::IngestError>> = walk.by_ref().take(input.batch.max(1)).collect();
+        let found: Vec<Result<ingest::Record, ingest::IngestError>> = records.by_ref().take(input.batch.max(1)).collect();
         if found.is_empty() {
             return Ok(());
         }
@@ -1087,8 +1148,8 @@ fn for_each_batch(
         let results: Vec<Result<Document, String>> = pool.install(|| {
             batch
                 .into_par_iter()
-                .map(|path| {
-                    let source = ingest::read(&path.map_err(|e| e.to_string())?, input.max_bytes).map_err(|e| e.to_string())?;
+                .map(|record| {
+                    let source = ingest::parse(record.map_err(|e| e.to_string())?, &options).map_err(|e| e.to_string())?;
                     let shown = source.path.clone();
                     // A bug in analysis must cost one article, not the batch.
                     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.run(source)))

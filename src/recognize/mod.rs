@@ -202,17 +202,19 @@ impl<'a> Recognizer<'a> {
     /// Authors, editors and the publisher are entities wherever the layout found them.
     fn seed_metadata(&mut self, article: &Article) {
         let meta = &article.meta;
+        // Metadata given outside the text has no span to mention.
         for person in meta.authors.iter().chain(&meta.editors) {
+            let Some(span) = person.span else { continue };
             if person.value.split_whitespace().count() >= 2 && person.value.split_whitespace().any(|w| w.chars().count() > 2) {
-                self.push(person.span, EntityType::Person, None, 3, "byline");
+                self.push(span, EntityType::Person, None, 3, "byline");
             }
         }
-        if let Some(publisher) = &meta.publisher {
+        if let Some((publisher, span)) = meta.publisher.as_ref().and_then(|p| Some((p, p.span?))) {
             let known = self.lex.known(&publisher.value);
-            self.push(publisher.span, EntityType::Organization, known, 3, "publisher line");
+            self.push(span, EntityType::Organization, known, 3, "publisher line");
         }
         for comment in &meta.comments {
-            self.push(comment.author.span, EntityType::Person, None, 3, "commenter");
+            self.push(comment.author, EntityType::Person, None, 3, "commenter");
         }
     }
 

@@ -22,6 +22,7 @@ const ORDER: &[&str] = &[
     "facts",
     "load",
     "trace",
+    "network",
     "render",
 ];
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing hearsay needs on a fresh Debian/Ubuntu machine:
-# libclang-dev (RocksDB's bindings), Graphviz (diagrams) and pySHACL (the SHACL test).
+# libclang-dev (RocksDB's bindings), Graphviz (diagrams), pySHACL (the SHACL test) and networkx
+# (the network export test).
 set -euo pipefail
 sudo=""
 if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
@@ -14,6 +15,10 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 if ! python3 -c "import pyshacl" 2>/dev/null; then
   python3 -m pip install --quiet pyshacl
+fi
+# networkx reads the GraphML and GEXF that `hearsay network` writes (tests/it/network.rs).
+if ! python3 -c "import networkx" 2>/dev/null; then
+  python3 -m pip install --quiet networkx
 fi
 if ! command -v cargo >/dev/null; then
   echo "cargo is missing: install Rust from https://rustup.rs" >&2

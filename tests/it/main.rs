@@ -2,6 +2,11 @@
 
 // The command line end to end: ingest, query, export, extract, stats, bad input, locking.
 mod cli;
+// Every kind of input: JSON Lines (field map, bad lines), HTML pages, gzip, mixed directories,
+// standard input.
+mod inputs;
+// Network exports (GraphML, GEXF, CSV) read back by networkx.
+mod network;
 // Golden files: each case under tests/data/golden is an article and the expected output of
 // each stage; UPDATE_EXPECT=1 rewrites them.
 mod golden;

@@ -68,7 +68,8 @@ fn main() {
                 let a = analyze(s.clone());
                 let seg = segment(&a);
                 let (r, d) = recognize(&seg, &lexicon);
-                let (at, _) = attribute(&r, &lexicon);
+                let syntax = hearsay::syntax::Parses::new(&seg, hearsay::syntax::Models::embedded());
+                let (at, _) = attribute(&r, &syntax, &lexicon);
                 resolve(&at, &lexicon, d).claims.len()
             })
             .sum()

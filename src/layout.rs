@@ -124,8 +124,7 @@ fn given_first(stated: Metadata, given: &SourceMeta) -> Metadata {
         Some(value) => Some(pick(value, stated.as_slice())),
         None => stated,
     };
-    let authors =
-        if given.authors.is_empty() { stated.authors } else { given.authors.iter().map(|a| pick(a, &stated.authors)).collect() };
+    let authors = if given.authors.is_empty() { stated.authors } else { given.authors.iter().map(|a| pick(a, &stated.authors)).collect() };
     Metadata {
         title: match (&given.title, stated.title) {
             (Some(value), title) => Some(Field { value: value.clone(), span: title.and_then(|t| t.span) }),

@@ -168,10 +168,8 @@ pub fn mentions(store: &Store, iris: &Iris) -> Result<Facts, QueryError> {
         edges.insert((article, entity));
     }
     // Built from a set: `Facts::add_edge` looks for repeats one by one, too slow for a corpus.
-    facts.edges = edges
-        .into_iter()
-        .map(|(from, to)| crate::facts::Edge { from, to, relation: Relation::Mentions, label: None, weight: 1 })
-        .collect();
+    facts.edges =
+        edges.into_iter().map(|(from, to)| crate::facts::Edge { from, to, relation: Relation::Mentions, label: None, weight: 1 }).collect();
     facts.finish();
     Ok(facts)
 }

@@ -1136,7 +1136,9 @@ fn write_network(store: &Store, iris: &Iris, kind: NetworkKind, format: NetworkF
     };
     let write = |path: &Path, bytes: &[u8]| std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()));
     match (format, output) {
-        (NetworkFormat::Csv, None) => bail!("--format csv writes two files (nodes.csv and edges.csv): name their directory with --output DIR"),
+        (NetworkFormat::Csv, None) => {
+            bail!("--format csv writes two files (nodes.csv and edges.csv): name their directory with --output DIR")
+        }
         (NetworkFormat::Csv, Some(dir)) => {
             std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
             write(&dir.join("nodes.csv"), network::csv_nodes(&built).as_bytes())?;

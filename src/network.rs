@@ -98,10 +98,8 @@ pub fn co_mentions(facts: &Facts) -> Network {
             }
         }
     }
-    let edges = pairs
-        .into_iter()
-        .map(|((a, b), n)| NetworkEdge { source: a.to_string(), target: b.to_string(), weight: n, articles: n })
-        .collect();
+    let edges =
+        pairs.into_iter().map(|((a, b), n)| NetworkEdge { source: a.to_string(), target: b.to_string(), weight: n, articles: n }).collect();
     Network { name: "co-mentions", directed: false, nodes: nodes_of(facts, &articles), edges }
 }
 

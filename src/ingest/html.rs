@@ -70,7 +70,12 @@ pub fn parse(path: String, bytes: Vec<u8>) -> Result<Source, IngestError> {
 fn declared_meta(document: &Document) -> SourceMeta {
     let ld = json_ld(document);
     let tag = |selector: &str| {
-        document.select(selector).iter().find_map(|s| s.attr("content").or_else(|| s.attr("href"))).map(|v| fold(&v)).filter(|v| !v.is_empty())
+        document
+            .select(selector)
+            .iter()
+            .find_map(|s| s.attr("content").or_else(|| s.attr("href")))
+            .map(|v| fold(&v))
+            .filter(|v| !v.is_empty())
     };
     let authors = tag("meta[name=author], meta[property='article:author'], meta[name='parsely-author']")
         .filter(|a| !a.starts_with("http"))
@@ -80,8 +85,7 @@ fn declared_meta(document: &Document) -> SourceMeta {
         title: tag("meta[property='og:title'], meta[name='twitter:title']"),
         authors,
         publisher: tag("meta[property='og:site_name'], meta[name='publisher']"),
-        published: tag("meta[property='article:published_time'], meta[name=date], meta[itemprop=datePublished]")
-            .and_then(|d| iso_date(&d)),
+        published: tag("meta[property='article:published_time'], meta[name=date], meta[itemprop=datePublished]").and_then(|d| iso_date(&d)),
         url: tag("link[rel=canonical]").or_else(|| tag("meta[property='og:url']")),
     };
     merge(ld, tags)
@@ -102,7 +106,8 @@ fn merge(first: SourceMeta, then: SourceMeta) -> SourceMeta {
 /// top, in an array, or in an `@graph`).
 fn json_ld(document: &Document) -> SourceMeta {
     let scripts = document.select("script[type='application/ld+json']");
-    let found = scripts.iter().filter_map(|s| serde_json::from_str::<Value>(s.text().trim()).ok()).find_map(|v| article_object(&v).cloned());
+    let found =
+        scripts.iter().filter_map(|s| serde_json::from_str::<Value>(s.text().trim()).ok()).find_map(|v| article_object(&v).cloned());
     let Some(article) = found else { return SourceMeta::default() };
     let string = |key: &str| article.get(key).and_then(Value::as_str).map(fold).filter(|s| !s.is_empty());
     let url = string("url").or_else(|| {

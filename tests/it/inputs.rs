@@ -94,7 +94,10 @@ fn map_names_a_feed_s_own_fields() {
     let doc = &documents(&out)[0]["document"];
     assert_eq!(doc["title"], "Orchard harvest falls by a third");
     assert_eq!(doc["authors"], serde_json::json!(["Sara Quist"]));
-    assert_eq!((&doc["published"], &doc["url"], &doc["publisher"]), (&"2026-10-12".into(), &"https://farmweekly.example/orchards".into(), &"Farm Weekly".into()));
+    assert_eq!(
+        (&doc["published"], &doc["url"], &doc["publisher"]),
+        (&"2026-10-12".into(), &"https://farmweekly.example/orchards".into(), &"Farm Weekly".into())
+    );
     let bad = extract(&["--map", "colour=red", "tests/data/inputs/feed-other-names.jsonl"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("is not PART=FIELD"), "{}", stderr(&bad));
@@ -139,7 +142,8 @@ fn a_directory_mixes_text_html_json_lines_and_gzip() {
     let out = hearsay(&store).args(["ingest"]).arg(&input).output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stderr(&out).contains("ingested 5 articles"), "{}", stderr(&out));
-    let out = hearsay(&store).args(["query", "--format", "plain", "SELECT ?s WHERE { ?a dcterms:source ?s } ORDER BY ?s"]).output().unwrap();
+    let out =
+        hearsay(&store).args(["query", "--format", "plain", "SELECT ?s WHERE { ?a dcterms:source ?s } ORDER BY ?s"]).output().unwrap();
     let sources = String::from_utf8_lossy(&out.stdout);
     let names: Vec<&str> = sources.lines().skip(1).map(|l| l.rsplit('/').next().unwrap()).collect();
     assert_eq!(names, ["a.txt", "b.html.gz", "c.jsonl.gz:1", "c.jsonl.gz:2", "d.HTM"]);

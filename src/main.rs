@@ -30,7 +30,9 @@ use std::time::Instant;
 /// embedded Oxigraph store that you query with SPARQL.
 ///
 /// Start with `hearsay ingest examples/articles`, then
-/// `hearsay query -f examples/queries/who-cited-whom.rq`.
+/// `hearsay query -f examples/queries/who-cited-whom.rq`. Articles come as text files, HTML pages
+/// or a crawler's JSON Lines (see `hearsay ingest --help`); `hearsay network` takes the citation
+/// and co-mention networks to Gephi, Cytoscape or networkx.
 #[derive(Parser, Debug)]
 #[command(name = "hearsay", version, max_term_width = 100)]
 struct Cli {
@@ -91,14 +93,16 @@ enum Command {
     /// PATHs are files, directories or - (standard input). Three kinds of input, each also
     /// gzip-compressed (.gz):
     ///
-    ///   .txt            plain text, one article per file (headline, byline, date and publisher
-    ///                   are read from the text)
-    ///   .html .htm      a news page: the article body by a readability extractor; headline,
-    ///                   authors, publisher, date and URL from the page's schema.org JSON-LD, Open
-    ///                   Graph and meta tags; reader comments kept apart from the story
-    ///   .jsonl .ndjson  one article per line, as crawlers such as news-please write them
-    ///                   (maintext or text, title, authors, date_publish, url, source_domain; see
-    ///                   --map for other names)
+    /// .txt: plain text, one article per file; headline, byline, date and publisher are read from
+    /// the text.
+    ///
+    /// .html, .htm: a news page; the article body is found by a readability extractor, headline,
+    /// authors, publisher, date and URL come from the page's schema.org JSON-LD, Open Graph and
+    /// meta tags, and reader comments are kept apart from the story.
+    ///
+    /// .jsonl, .ndjson: one article per line, as crawlers such as news-please write them
+    /// (maintext or text, title, authors, date_publish, url, source_domain; --map names other
+    /// fields).
     ///
     /// Directories are searched recursively for those extensions (any case), skipping README
     /// and LICENSE files with a note. Standard input and files without a known extension are
@@ -110,10 +114,11 @@ enum Command {
     /// reported with their path and line (file.jsonl:12:5: ...) and skipped, the rest is
     /// ingested, and the exit code is 1 if anything failed.
     ///
-    /// Examples: hearsay ingest examples/articles examples/pages examples/crawl.jsonl;
-    /// zcat dump.jsonl.gz | hearsay ingest -; hearsay ingest --map text=body,title=headline feed.jsonl
+    /// Examples: `hearsay ingest examples/articles examples/pages examples/crawl.jsonl`,
+    /// `zcat dump.jsonl.gz | hearsay ingest -`,
+    /// `hearsay ingest --map text=body,title=headline feed.jsonl`
     Ingest {
-        /// Files or directories
+        /// Files, directories, or - for standard input
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         #[command(flatten)]
@@ -164,20 +169,22 @@ enum Command {
     /// Write a network for network analysis tools: GraphML, GEXF, or CSV node and edge lists
     ///
     /// `export` writes the graph's RDF statements; `network` writes a network distilled from
-    /// them, for Gephi, Cytoscape, networkx or igraph:
+    /// them, for Gephi, Cytoscape, networkx or igraph.
     ///
-    ///   citations    directed: each reporter (an article, or an intermediary such as a news
-    ///                agency) to each source it cites; weight = claims, articles = articles the
-    ///                citation occurs in
-    ///   co-mentions  undirected: two entities that articles mention together; weight = articles
+    /// citations: directed, from each reporter (an article, or an intermediary such as a news
+    /// agency) to each source it cites; weight = claims, articles = articles the citation occurs
+    /// in.
+    ///
+    /// co-mentions: undirected, between two entities that articles mention together; weight =
+    /// articles.
     ///
     /// Nodes carry label, kind (person, organization, place, article) and articles (how many
     /// articles they take part in); ids are the graph's IRIs. Sorted, so the same store gives
     /// the same bytes. csv writes two files, DIR/nodes.csv and DIR/edges.csv, with Gephi's
     /// column names (Id, Label; Source, Target, Type, Weight).
     ///
-    /// Examples: hearsay network citations --format gexf -o citations.gexf;
-    /// hearsay network co-mentions --format csv -o co-mentions/
+    /// Examples: `hearsay network citations --format gexf -o citations.gexf`,
+    /// `hearsay network co-mentions --format csv -o co-mentions/`
     Network {
         /// Which network
         #[arg(value_enum)]
@@ -200,7 +207,7 @@ enum Command {
     /// document, entities, claims, relations, diagnostics; offsets in Unicode code points);
     /// nquads prints each article's graph.
     Extract {
-        /// Files or directories
+        /// Files, directories, or - for standard input
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Output format

@@ -2,9 +2,9 @@
 //! articles and of the claims they report: who said what, quoting whom, through whom.
 //!
 //! The pipeline runs in stages, each a module with one entry function (see ARCHITECTURE.md):
-//! `ingest` (text, HTML and JSON Lines in) → `layout` → `segment` → `recognize` → `attribute` → `resolve` → `rdf` →
-//! `store` (Oxigraph on disk); `network` writes the citation and co-mention networks for network
-//! analysis tools. The stages between `layout` and `rdf` are pure.
+//! `ingest` (text, HTML and JSON Lines in) → `layout` → `segment` → `recognize` → `attribute` →
+//! `resolve` → `rdf` → `store` (Oxigraph on disk); `network` writes the citation and co-mention
+//! networks for network analysis tools. The stages between `layout` and `rdf` are pure.
 #![doc = include_str!("../README.md")]
 
 pub mod attribute;

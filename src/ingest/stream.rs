@@ -34,6 +34,12 @@ impl Iterator for Records<'_> {
         loop {
             if let Some(lines) = &mut self.lines {
                 match lines.next_record(self.options.max_bytes) {
+                    // A read error (a truncated gzip stream) ends the input: reading on would
+                    // only repeat it.
+                    Some(Err(e @ IngestError::Unreadable { .. })) => {
+                        self.lines = None;
+                        return Some(Err(e));
+                    }
                     Some(item) => return Some(item),
                     None => self.lines = None,
                 }

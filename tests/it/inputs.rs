@@ -182,3 +182,23 @@ fn a_json_line_over_the_limit_is_reported_and_the_next_is_read() {
     assert!(stderr(&out).contains("big.jsonl:1: more than 1000 bytes"), "{}", stderr(&out));
     assert_eq!(documents(&out).len(), 1);
 }
+
+#[test]
+fn a_truncated_gzip_stream_is_reported_once_after_the_lines_before_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cut.jsonl.gz");
+    let mut lines = String::new();
+    for i in 0..400 {
+        lines.push_str(&format!("{{\"title\": \"Story {i}\", \"maintext\": \"The mayor of Town {i} said the road would reopen.\"}}\n"));
+    }
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::default());
+    encoder.write_all(lines.as_bytes()).unwrap();
+    let bytes = encoder.finish().unwrap();
+    fs::write(&file, &bytes[..bytes.len() / 2]).unwrap();
+    let out = extract(&[file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.matches("cut.jsonl.gz: cannot read").count(), 1, "{err}");
+    let read = documents(&out).len();
+    assert!(read > 0 && read < 400, "{read} lines read before the cut");
+}

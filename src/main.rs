@@ -364,6 +364,11 @@ struct InputOptions {
     /// source_domain|publisher|site_name|source, url url|canonical_url|link
     #[arg(long, value_name = "PART=FIELD,...")]
     map: Vec<String>,
+    /// Take only shard I of N of the articles (1/2 and 2/2 on two machines read every article
+    /// once between them). The share is chosen by content id, so copies of an article fall in
+    /// the same shard; every shard reads all inputs, and reports the ones it cannot read
+    #[arg(long, value_name = "I/N")]
+    shard: Option<ingest::Shard>,
 }
 
 impl InputOptions {
@@ -1175,6 +1180,8 @@ struct Tally {
     claims: usize,
     quads: usize,
     bytes: u64,
+    /// Articles left to the other shards (`--shard`).
+    other_shards: usize,
 }
 
 impl Tally {
@@ -1234,14 +1241,18 @@ fn for_each_batch(
         for note in notes.iter().filter_map(|n| n.as_ref().err()).filter(|_| !quiet) {
             bar.suspend(|| eprintln!("note: {note}"));
         }
-        let results: Vec<Result<Document, String>> = pool.install(|| {
+        // `Ok(None)`: an article of another shard.
+        let results: Vec<Result<Option<Document>, String>> = pool.install(|| {
             batch
                 .into_par_iter()
                 .map(|record| {
                     let source = ingest::parse(record.map_err(|e| e.to_string())?, &options).map_err(|e| e.to_string())?;
+                    if input.shard.is_some_and(|shard| !shard.takes(&source)) {
+                        return Ok(None);
+                    }
                     let shown = source.path.clone();
                     // A bug in analysis must cost one article, not the batch.
-                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.run(source)))
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| Some(pipeline.run(source))))
                         .map_err(|_| format!("{shown}: internal error while analysing this article (please report it); skipped"))
                 })
                 .collect()
@@ -1249,7 +1260,8 @@ fn for_each_batch(
         let mut good = Vec::new();
         for result in results {
             match result {
-                Ok(doc) => {
+                Ok(None) => tally.other_shards += 1,
+                Ok(Some(doc)) => {
                     let source = &doc.article.source;
                     if let Some(first) = seen.get(&source.id) {
                         if !quiet {
@@ -1359,6 +1371,9 @@ fn summary(quiet: bool, verb: &str, t: &Tally, started: Instant) {
     line.push_str(&format!(" in {secs:.2} s ({:.2} MB/s)", t.bytes as f64 / 1e6 / secs.max(1e-9)));
     if t.duplicates > 0 {
         line.push_str(&format!("; {} duplicates skipped", t.duplicates));
+    }
+    if t.other_shards > 0 {
+        line.push_str(&format!("; {} left to other shards", t.other_shards));
     }
     if t.failed > 0 {
         line.push_str(&format!("; {} failed", t.failed));

@@ -126,6 +126,48 @@ impl Default for ReadOptions {
     }
 }
 
+/// A deterministic share of the articles, so that N machines can each take one and together read
+/// every article once: shard `I` of `N` (1-based) holds the articles whose content id, as a
+/// number, is `I - 1` modulo `N`. Copies of one article share a content id, so they fall in the
+/// same shard and the first is kept there as in a single run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    index: u64,
+    count: u64,
+}
+
+/// A shard that is not `I/N` with `1 <= I <= N`.
+#[derive(Debug, Error)]
+#[error("{0:?} is not a shard I/N with 1 <= I <= N (for example 1/2 and 2/2)")]
+pub struct ShardError(String);
+
+impl Shard {
+    /// Shard `index` (1-based) of `count`.
+    pub fn new(index: u64, count: u64) -> Result<Self, ShardError> {
+        if index == 0 || index > count {
+            return Err(ShardError(format!("{index}/{count}")));
+        }
+        Ok(Self { index, count })
+    }
+
+    /// Whether the article belongs to this shard.
+    pub fn takes(&self, source: &Source) -> bool {
+        // The content id is hexadecimal; its first 15 digits fit a u64 with room to spare.
+        let number = u64::from_str_radix(source.id.get(..15).unwrap_or(&source.id), 16).unwrap_or(0);
+        number % self.count == self.index - 1
+    }
+}
+
+impl std::str::FromStr for Shard {
+    type Err = ShardError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || ShardError(s.to_string());
+        let (index, count) = s.split_once('/').ok_or_else(bad)?;
+        Self::new(index.trim().parse().map_err(|_| bad())?, count.trim().parse().map_err(|_| bad())?).map_err(|_| bad())
+    }
+}
+
 /// What can go wrong with one input.
 #[derive(Debug, Error)]
 pub enum IngestError {
@@ -301,6 +343,17 @@ mod tests {
         assert_eq!(iso_date("March 4, 2026"), None);
         assert_eq!(iso_date("2026-13-04"), None);
         assert_eq!(iso_date("2026-03-045"), None);
+    }
+
+    #[test]
+    fn shards_split_articles_between_them() {
+        let sources: Vec<Source> = (0..200).map(|i| Source::from_text("x", format!("article {i}"))).collect();
+        let shards: Vec<Shard> = ["1/3", "2/3", "3/3"].iter().map(|s| s.parse().unwrap()).collect();
+        for source in &sources {
+            assert_eq!(shards.iter().filter(|s| s.takes(source)).count(), 1);
+        }
+        assert!(shards.iter().all(|s| sources.iter().filter(|a| s.takes(a)).count() > 40));
+        assert!("0/2".parse::<Shard>().is_err() && "3/2".parse::<Shard>().is_err() && "1".parse::<Shard>().is_err());
     }
 
     #[test]

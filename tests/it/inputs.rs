@@ -202,3 +202,36 @@ fn a_truncated_gzip_stream_is_reported_once_after_the_lines_before_it() {
     let read = documents(&out).len();
     assert!(read > 0 && read < 400, "{read} lines read before the cut");
 }
+
+#[test]
+fn two_shards_fill_one_store_as_one_run_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    for (from, to) in [
+        ("examples/articles/01-harbour-strike.txt", "a.txt"),
+        ("examples/articles/01-harbour-strike.txt", "b-copy.txt"),
+        ("examples/articles/02-water-report.txt", "c.txt"),
+        ("examples/articles/03-election-poll.txt", "d.txt"),
+        ("examples/pages/ferry-fares.html", "e.html"),
+        ("examples/crawl.jsonl", "f.jsonl"),
+    ] {
+        fs::copy(root().join(from), input.join(to)).unwrap();
+    }
+    let export = |store: &Path| hearsay(store).args(["export"]).output().unwrap().stdout;
+    let whole = dir.path().join("whole");
+    assert!(hearsay(&whole).args(["ingest", "-q"]).arg(&input).status().unwrap().success());
+    let sharded = dir.path().join("sharded");
+    let mut taken = 0;
+    for shard in ["1/2", "2/2"] {
+        let out = hearsay(&sharded).args(["ingest", "--shard", shard]).arg(&input).output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let err = stderr(&out);
+        taken += err.split("ingested ").nth(1).and_then(|s| s.split(' ').next()).unwrap().parse::<usize>().unwrap();
+        assert!(err.contains("left to other shards"), "{err}");
+    }
+    assert_eq!(taken, 6, "every article in one shard, the copy skipped");
+    assert_eq!(export(&sharded), export(&whole));
+    let bad = hearsay(&sharded).args(["ingest", "--shard", "3/2"]).arg(&input).output().unwrap();
+    assert_eq!(bad.status.code(), Some(2), "{}", stderr(&bad));
+}

@@ -63,7 +63,10 @@ pub fn parse(path: String, bytes: Vec<u8>) -> Result<Source, IngestError> {
         url: article.url.clone(),
     };
     let text = with_comments(body, &comments);
-    Ok(Source { path, id: content_id(text.as_bytes()), text, meta: merge(declared, guessed) })
+    let mut meta = merge(declared, guessed);
+    // A relative link names no article on its own.
+    meta.url = meta.url.filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+    Ok(Source { path, id: content_id(text.as_bytes()), text, meta })
 }
 
 /// What the page declares for machines: JSON-LD first, then meta tags and the canonical link.

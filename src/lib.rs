@@ -22,6 +22,7 @@ pub mod recognize;
 pub mod render;
 pub mod resolve;
 pub mod segment;
+pub mod serve;
 pub mod store;
 pub mod syntax;
 pub mod text;

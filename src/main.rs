@@ -11,7 +11,8 @@ use hearsay::facts::{Facts, QuantityFact, Relation};
 use hearsay::ingest;
 use hearsay::rdf::{self, Iris};
 use hearsay::resolve::Document;
-use hearsay::store::{GraphStore, Store};
+use hearsay::serve::forward::RemoteStore;
+use hearsay::store::{GraphStore, Store, StoreError};
 use hearsay::{load, render, trace};
 use indicatif::{ProgressBar, ProgressStyle};
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
@@ -30,9 +31,10 @@ use std::time::Instant;
 /// embedded Oxigraph store that you query with SPARQL.
 ///
 /// Start with `hearsay ingest examples/articles`, then
-/// `hearsay query -f examples/queries/who-cited-whom.rq`. Articles come as text files, HTML pages
-/// or a crawler's JSON Lines (see `hearsay ingest --help`); `hearsay network` takes the citation
-/// and co-mention networks to Gephi, Cytoscape or networkx.
+/// `hearsay query -f examples/queries/who-cited-whom.rq`, or `hearsay serve` and open
+/// http://127.0.0.1:7878/ to browse. Articles come as text files, HTML pages or a crawler's JSON
+/// Lines (see `hearsay ingest --help`); `hearsay network` takes the citation and co-mention
+/// networks to Gephi, Cytoscape or networkx.
 #[derive(Parser, Debug)]
 #[command(name = "hearsay", version, max_term_width = 100)]
 struct Cli {
@@ -328,6 +330,53 @@ enum Command {
         #[arg(long, default_value_t = 1, value_name = "N")]
         seed: u64,
     },
+    /// Serve the store over HTTP: a SPARQL endpoint and pages to browse who said what
+    ///
+    /// Open http://127.0.0.1:7878/ to search people, organizations and places, read an entity's
+    /// claims, mentions and citations, see who cited whom as a diagram, and read an article with
+    /// its entities and claims highlighted. Tools that speak SPARQL 1.1 (YASGUI, rdflib,
+    /// SPARQLWrapper, Jena) query http://127.0.0.1:7878/sparql: GET or POST, results as JSON,
+    /// XML, CSV or TSV and graphs as Turtle, N-Triples, N-Quads, RDF/XML or JSON-LD by the Accept
+    /// header. The default graph is the union of all articles and the prefixes of `hearsay
+    /// query` are predeclared. One article's graph: GET /store?graph=<article IRI>.
+    ///
+    /// The server is read-only unless started with --writable, which needs a token in
+    /// HEARSAY_WRITE_TOKEN that updates must send as `Authorization: Bearer <token>`. While it
+    /// runs, `hearsay ingest --store DIR` sends its articles through it (the server leaves its
+    /// address and a private token in DIR/hearsay-serve.json). Stop it with Ctrl-C.
+    ///
+    /// Example: hearsay serve --store DIR, then
+    /// curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT ?name WHERE { ?p a schema:Person ; skos:prefLabel ?name }' http://127.0.0.1:7878/sparql
+    Serve {
+        /// Address to listen on; only this machine can connect to 127.0.0.1 (port 0: any free
+        /// port, printed at start)
+        #[arg(long, default_value = "127.0.0.1:7878", value_name = "ADDRESS")]
+        bind: std::net::SocketAddr,
+        /// Stop a query after this many seconds (503)
+        #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
+        timeout: f64,
+        /// Refuse answers with more solutions or triples than this (422)
+        #[arg(long, default_value_t = 100_000, value_name = "N")]
+        max_results: u64,
+        /// Refuse request bodies larger than this many bytes (413)
+        #[arg(long, default_value_t = 1 << 20, value_name = "BYTES")]
+        max_body: u64,
+        /// Allow cross-origin requests from any web page (Access-Control-Allow-Origin: *)
+        #[arg(long)]
+        cors: bool,
+        // Bytes of an answer written before its status is sent (tests use a small value to see
+        // a failing stream aborted).
+        #[arg(long, hide = true, default_value_t = hearsay::serve::PREFILL)]
+        prefill: usize,
+        /// Allow SPARQL updates and Graph Store writes from clients that send the token in
+        /// HEARSAY_WRITE_TOKEN
+        #[arg(long)]
+        writable: bool,
+        #[command(flatten)]
+        store: StoreArg,
+        #[command(flatten)]
+        base: BaseArg,
+    },
     /// Count articles, entities by type, claims and statements in the store
     Stats {
         /// Output format
@@ -584,8 +633,38 @@ fn main() {
 fn run(cli: Cli) -> Result<bool> {
     match cli.command {
         Command::Ingest { paths, input, store, base } => {
-            let store = Store::open(&store.dir()?)?;
-            ingest_all(&store, Pipeline::new(base.iris()?), &paths, &input, cli.quiet)
+            let dir = store.dir()?;
+            let pipeline = Pipeline::new(base.iris()?);
+            match Store::open(&dir) {
+                Ok(store) => {
+                    let ok = ingest_all(&store, pipeline, &paths, &input, cli.quiet)?;
+                    store.optimize()?;
+                    Ok(ok)
+                }
+                Err(StoreError::Locked { path }) => {
+                    let Some(remote) = RemoteStore::find(&dir) else { return Err(StoreError::Locked { path }.into()) };
+                    if !cli.quiet {
+                        eprintln!("note: hearsay serve at {} holds the store; sending the articles through it", remote.address());
+                    }
+                    ingest_all(&remote, pipeline, &paths, &input, cli.quiet)
+                }
+                Err(e) => Err(e.into()),
+            }
+        }
+        Command::Serve { bind, timeout, max_results, max_body, cors, prefill, writable, store, base } => {
+            let limits = hearsay::serve::Config {
+                bind,
+                timeout: std::time::Duration::from_secs_f64(timeout.clamp(0.001, 1e9)),
+                max_results,
+                prefill,
+                max_body,
+                max_ingest_body: 1 << 30,
+                cors,
+                write_token: None,
+                iris: base.iris()?,
+                store_dir: Some(store.dir()?),
+            };
+            serve(limits, timeout, writable, cli.quiet)
         }
         Command::Extract { paths, format, input, base } => extract_all(Pipeline::new(base.iris()?), &paths, format, &input, cli.quiet),
         Command::Query { query, file, format, store } => {
@@ -1036,7 +1115,7 @@ fn diagram_facts(store: &Store, iris: &Iris, what: DiagramKind, max_nodes: Optio
             let all = load::claims(store, iris)?;
             options.title = Some(format!("{target}: who cited whom"));
             options.focus = focus.clone();
-            citation_chains(&all, &focus)
+            trace::citation_chains(&all, &focus)
         }
         DiagramKind::Article { target } => {
             let article = named(&target)?.into_iter().next().expect("found one");
@@ -1069,46 +1148,6 @@ fn diagram_facts(store: &Store, iris: &Iris, what: DiagramKind, max_nodes: Optio
         }
     };
     Ok((facts, options))
-}
-
-/// The chains through any of `focus`: article -> intermediaries -> source -> claim, each hop
-/// labelled with its cue. With chains from several articles, each article's node is numbered
-/// ("[1] headline") and a citation between two entities ends in its article's number, so that a
-/// headline is written once.
-fn citation_chains(all: &Facts, focus: &[String]) -> Facts {
-    let mut facts = Facts::default();
-    let through: Vec<_> = all.claims.values().filter(|c| all.chain(&c.iri).iter().any(|hop| focus.contains(hop))).collect();
-    let articles: std::collections::BTreeSet<&str> = through.iter().map(|c| c.article.as_str()).collect();
-    let number: std::collections::BTreeMap<&str, usize> =
-        if articles.len() > 1 { articles.iter().enumerate().map(|(i, a)| (*a, i + 1)).collect() } else { Default::default() };
-    for claim in through {
-        let chain = all.chain(&claim.iri);
-        let marker = number.get(claim.article.as_str()).map(|n| format!("[{n}]"));
-        for iri in &chain {
-            let Some(node) = all.nodes.get(iri) else { continue };
-            let mut node = node.clone();
-            if let Some(n) = number.get(iri.as_str()) {
-                node.label = format!("[{n}] {}", node.label);
-            }
-            facts.add_node(node);
-        }
-        // The cue of each hop is the cue of the claim whose source that hop is.
-        let lineage = all.lineage(&claim.iri);
-        let cue_of = |source: &str| lineage.iter().rev().find(|c| c.source.as_deref() == Some(source)).and_then(|c| c.cue.clone());
-        for pair in chain.windows(2) {
-            let (relation, label) =
-                if pair[1] == claim.iri { (Relation::Said, claim.cue.clone()) } else { (Relation::Cites, cue_of(&pair[1])) };
-            let label = label.filter(|l| l.chars().any(char::is_alphabetic));
-            // A hop that leaves the article node needs no number; one between entities does.
-            let label = match (&marker, pair[0] == claim.article || relation == Relation::Said) {
-                (Some(marker), false) => Some(format!("{} {marker}", label.as_deref().unwrap_or(relation.label()))),
-                _ => label,
-            };
-            facts.add_edge(&pair[0], &pair[1], relation, label);
-        }
-    }
-    facts.finish();
-    facts
 }
 
 /// Writes DOT as is, or runs Graphviz's `dot` for the other formats.
@@ -1165,6 +1204,34 @@ fn write_network(store: &Store, iris: &Iris, kind: NetworkKind, format: NetworkF
         }
     }
     Ok(())
+}
+
+/// Runs `hearsay serve` until the process is stopped.
+fn serve(mut config: hearsay::serve::Config, timeout: f64, writable: bool, quiet: bool) -> Result<bool> {
+    if !(timeout > 0.0 && timeout.is_finite()) {
+        bail!("--timeout must be a positive number of seconds");
+    }
+    config.write_token = if writable {
+        let token = std::env::var("HEARSAY_WRITE_TOKEN").unwrap_or_default();
+        if token.trim().len() < 16 {
+            bail!("--writable needs a token of at least 16 characters in the environment variable HEARSAY_WRITE_TOKEN (never on the command line)");
+        }
+        Some(token.trim().to_string())
+    } else {
+        None
+    };
+    let dir = config.store_dir.clone().context("no store")?;
+    // The server holds the store for writing, so that `hearsay ingest` can go through it.
+    let store = Store::open(&dir).with_context(|| format!("cannot serve {}", dir.display()))?;
+    let running = hearsay::serve::start(store, config)?;
+    if !quiet {
+        eprintln!("serving {} at http://{}/ (SPARQL endpoint: http://{}/sparql); stop with Ctrl-C", dir.display(), running.address(), running.address());
+    }
+    // The address on standard output, for scripts that start the server on port 0.
+    println!("http://{}/", running.address());
+    io::stdout().flush()?;
+    running.join()?;
+    Ok(true)
 }
 
 /// Counters for the end-of-run summary.
@@ -1285,7 +1352,7 @@ fn for_each_batch(
     }
 }
 
-fn ingest_all(store: &Store, pipeline: Pipeline, paths: &[PathBuf], input: &InputOptions, quiet: bool) -> Result<bool> {
+fn ingest_all(store: &dyn GraphStore, pipeline: Pipeline, paths: &[PathBuf], input: &InputOptions, quiet: bool) -> Result<bool> {
     let started = Instant::now();
     let bar = progress(quiet, "ingesting", paths);
     let mut tally = Tally::default();
@@ -1313,7 +1380,6 @@ fn ingest_all(store: &Store, pipeline: Pipeline, paths: &[PathBuf], input: &Inpu
         store.replace_graphs(&graphs)?;
         Ok(())
     })?;
-    store.optimize()?;
     bar.finish_and_clear();
     summary(quiet, "ingested", &tally, started);
     Ok(tally.failed == 0)

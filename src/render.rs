@@ -25,6 +25,9 @@ pub struct DiagramOptions {
     pub title: Option<String>,
     /// Draw articles in clusters by publisher.
     pub cluster_by_outlet: bool,
+    /// A link for each node that has one (node IRI to URL), written as the node's `URL` with
+    /// `target="_top"`, so that an SVG diagram's nodes open pages.
+    pub links: BTreeMap<String, String>,
 }
 
 /// The characters a short label keeps, and the width of a wrapped label's lines.
@@ -66,6 +69,9 @@ pub fn dot(facts: &Facts, options: &DiagramOptions) -> String {
         ];
         if options.focus.contains(iri) {
             attributes.push(attr("penwidth", "2.5"));
+        }
+        if let Some(url) = options.links.get(iri) {
+            attributes.extend([attr("URL", url), attr("target", "_top")]);
         }
         let stmt = Stmt::Node(Node::new(NodeId(Id::Plain(ids[iri.as_str()].clone()), None), attributes));
         match node.group.as_ref().filter(|_| options.cluster_by_outlet && node.kind == NodeKind::Article) {

@@ -128,7 +128,7 @@ pub fn resolve(attributed: &Attributed<'_>, lexicon: &Lexicon, diagnostics: Vec<
         let candidates: BTreeSet<usize> = (0..n)
             .filter(|&j| j != i && surface[j].len() > short.len())
             .filter(|&j| match (r.mentions[i].kind, r.mentions[j].kind) {
-                (EntityType::Person, EntityType::Person) => is_short_form(short, &surface[j]),
+                (EntityType::Person, EntityType::Person) => is_short_form(short, &surface[j]) || is_first_name_of(short, &surface[j]),
                 (EntityType::Organization, EntityType::Organization) => is_acronym_of(short, &surface[j]),
                 _ => false,
             })
@@ -137,7 +137,11 @@ pub fn resolve(attributed: &Attributed<'_>, lexicon: &Lexicon, diagnostics: Vec<
         if candidates.len() == 1 {
             let j = *candidates.iter().next().expect("one candidate");
             sets.union(i, j);
-            rules[i].push(if r.mentions[i].kind == EntityType::Person { "short form of a name" } else { "acronym of a name" });
+            rules[i].push(match r.mentions[i].kind {
+                EntityType::Person if is_first_name_of(short, &surface[j]) => "first name of a name",
+                EntityType::Person => "short form of a name",
+                _ => "acronym of a name",
+            });
         }
     }
 
@@ -334,6 +338,12 @@ fn is_short_form(short: &str, long: &str) -> bool {
         && long_words.last().is_some_and(|last| short_words.contains(last))
 }
 
+/// Whether `short` is the first name alone of the person name `long` ("Ozzy", "Ozzy Osbourne");
+/// the recognizer only finds such a mention when one full name starts with it.
+fn is_first_name_of(short: &str, long: &str) -> bool {
+    !short.contains(' ') && long.split_whitespace().count() >= 2 && long.split_whitespace().next() == Some(short)
+}
+
 /// Whether `short` is the acronym of `long`: the capitals of its words, in order.
 fn is_acronym_of(short: &str, long: &str) -> bool {
     let letters: String = short.chars().filter(|c| c.is_alphabetic()).collect();
@@ -389,6 +399,8 @@ mod tests {
         assert!(is_short_form("Paul Goble", "Paul A. Goble"));
         assert!(is_short_form("Baghdadi", "Abu Bakr al-Baghdadi"));
         assert!(!is_short_form("Ruslan", "Ruslan Gorevoy"));
+        assert!(is_first_name_of("Ruslan", "Ruslan Gorevoy"));
+        assert!(!is_first_name_of("Gorevoy", "Ruslan Gorevoy"));
         assert!(is_acronym_of("RISS", "Russian Institute for Strategic Studies"));
         assert!(!is_acronym_of("FSB", "Federal Security Service"));
     }

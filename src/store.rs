@@ -11,7 +11,7 @@
 use crate::vocab::{dcterms, schema};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNodeRef, Quad, Term, Triple};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator, SparqlSyntaxError};
+use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator, SparqlSyntaxError, UpdateEvaluationError};
 use oxigraph::store::StorageError;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -63,6 +63,14 @@ pub enum StoreError {
     /// Writing an export failed.
     #[error("cannot write the export: {0}")]
     Write(#[from] std::io::Error),
+    /// A store held by a running `hearsay serve` refused or failed a write.
+    #[error("the server at {address} that holds the store answered: {message}")]
+    Remote {
+        /// The server's address.
+        address: String,
+        /// What it said.
+        message: String,
+    },
     /// The on-disk store was not compiled in.
     #[error("this hearsay was built without the on-disk store (feature \"disk\"); only --in-memory works")]
     NoDisk,
@@ -77,6 +85,36 @@ pub enum QueryError {
     /// The query failed while running.
     #[error("SPARQL evaluation error")]
     Evaluation(#[from] oxigraph::sparql::QueryEvaluationError),
+    /// The update failed while running.
+    #[error("SPARQL update error: {0}")]
+    Update(#[from] UpdateEvaluationError),
+}
+
+/// Over which graphs a query runs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum QueryDataset {
+    /// The default graph is the union of all article graphs (what `hearsay query` does).
+    #[default]
+    Union,
+    /// The SPARQL 1.1 Protocol's `default-graph-uri` and `named-graph-uri`: the default graph is
+    /// the merge of `default`, and `GRAPH` sees only `named`.
+    Graphs {
+        /// The graphs merged into the default graph.
+        default: Vec<NamedNode>,
+        /// The graphs `GRAPH ?g` may match.
+        named: Vec<NamedNode>,
+    },
+}
+
+/// How a query is read and run, beyond its text.
+#[derive(Clone, Default)]
+pub struct QueryOptions {
+    /// Prefixes declared before the query's own text (a `PREFIX` in the query takes precedence).
+    pub prefixes: &'static [(&'static str, &'static str)],
+    /// The graphs it runs over.
+    pub dataset: QueryDataset,
+    /// Cancels the evaluation from another thread (a timeout).
+    pub cancellation: Option<CancellationToken>,
 }
 
 /// Writing side of a graph store: the seam for remote stores.
@@ -85,6 +123,15 @@ pub trait GraphStore {
     fn replace_graphs(&self, graphs: &[(NamedNode, Vec<Quad>)]) -> Result<(), StoreError>;
     /// The path an article was ingested from, if it is in the store.
     fn article_path(&self, article: &NamedNode) -> Result<Option<String>, StoreError>;
+}
+
+/// An evaluator with `prefixes` declared.
+fn evaluator(prefixes: &[(&str, &str)]) -> SparqlEvaluator {
+    let mut evaluator = SparqlEvaluator::new();
+    for (prefix, ns) in prefixes {
+        evaluator = evaluator.with_prefix(*prefix, *ns).expect("valid prefix IRIs");
+    }
+    evaluator
 }
 
 /// A syntax error as "line:column: what was expected", without the parser's character classes,
@@ -141,7 +188,8 @@ pub struct Stats {
     pub bytes_on_disk: Option<u64>,
 }
 
-/// An Oxigraph store.
+/// An Oxigraph store. Clones share the same store.
+#[derive(Clone)]
 pub struct Store {
     inner: oxigraph::store::Store,
     path: Option<PathBuf>,
@@ -203,13 +251,59 @@ impl Store {
     /// Runs a SPARQL query with `prefixes` declared beforehand (a `PREFIX` in the query takes
     /// precedence), so that error positions are in the query's own text.
     pub fn query_with_prefixes(&self, sparql: &str, prefixes: &[(&str, &str)]) -> Result<QueryResults<'static>, QueryError> {
-        let mut evaluator = SparqlEvaluator::new();
-        for (prefix, ns) in prefixes {
-            evaluator = evaluator.with_prefix(*prefix, *ns).expect("valid prefix IRIs");
-        }
-        let mut prepared = evaluator.parse_query(sparql).map_err(|e| QueryError::Syntax(plain_syntax_error(sparql, &e)))?;
+        let mut prepared = evaluator(prefixes).parse_query(sparql).map_err(|e| QueryError::Syntax(plain_syntax_error(sparql, &e)))?;
         prepared.dataset_mut().set_default_graph_as_union();
         Ok(prepared.on_store(&self.inner).execute()?)
+    }
+
+    /// Runs a SPARQL query with `options`: prefixes, dataset and cancellation (for servers).
+    pub fn query_with(&self, sparql: &str, options: QueryOptions) -> Result<QueryResults<'static>, QueryError> {
+        let mut evaluator = evaluator(options.prefixes);
+        if let Some(token) = options.cancellation {
+            evaluator = evaluator.with_cancellation_token(token);
+        }
+        let mut prepared = evaluator.parse_query(sparql).map_err(|e| QueryError::Syntax(plain_syntax_error(sparql, &e)))?;
+        match options.dataset {
+            QueryDataset::Union => prepared.dataset_mut().set_default_graph_as_union(),
+            QueryDataset::Graphs { default, named } => {
+                prepared.dataset_mut().set_default_graph(default.into_iter().map(Into::into).collect());
+                prepared.dataset_mut().set_available_named_graphs(named.into_iter().map(Into::into).collect());
+            }
+        }
+        Ok(prepared.on_store(&self.inner).execute()?)
+    }
+
+    /// Runs a SPARQL update (with `prefixes` declared beforehand) in one transaction.
+    pub fn update(&self, sparql: &str, prefixes: &[(&str, &str)]) -> Result<(), QueryError> {
+        let prepared = evaluator(prefixes).parse_update(sparql).map_err(|e| QueryError::Syntax(plain_syntax_error(sparql, &e)))?;
+        Ok(prepared.on_store(&self.inner).execute()?)
+    }
+
+    /// Whether the store holds the named graph `graph`.
+    pub fn contains_graph(&self, graph: &NamedNode) -> Result<bool, StoreError> {
+        Ok(self.inner.contains_named_graph(graph.as_ref())?)
+    }
+
+    /// Removes the named graph `graph`; false if there was none.
+    pub fn remove_graph(&self, graph: &NamedNode) -> Result<bool, StoreError> {
+        if !self.contains_graph(graph)? {
+            return Ok(false);
+        }
+        self.inner.remove_named_graph(graph.as_ref())?;
+        Ok(true)
+    }
+
+    /// Adds `quads` to the store in one transaction, keeping what is there.
+    pub fn add_quads(&self, quads: &[Quad]) -> Result<(), StoreError> {
+        let mut transaction = self.inner.start_transaction()?;
+        for quad in quads {
+            if let oxigraph::model::GraphName::NamedNode(graph) = &quad.graph_name {
+                transaction.insert_named_graph(graph.as_ref());
+            }
+        }
+        transaction.extend(quads.iter().map(Quad::as_ref));
+        transaction.commit()?;
+        Ok(())
     }
 
     /// Writes the store (or one graph) in `format`. Line-based formats are sorted; formats that

@@ -217,3 +217,43 @@ pub fn side_by_side(facts: &Facts, mut numbers: Vec<QuantityFact>) -> Vec<Quanti
     numbers.sort_by(|a, b| key(a).cmp(&key(b)).then(value(a).total_cmp(&value(b))).then(a.claim.cmp(&b.claim)));
     numbers
 }
+/// The chains through any of `focus`: article -> intermediaries -> source -> claim, each hop
+/// labelled with its cue. With chains from several articles, each article's node is numbered
+/// ("[1] headline") and a citation between two entities ends in its article's number, so that a
+/// headline is written once.
+pub fn citation_chains(all: &Facts, focus: &[String]) -> Facts {
+    let mut facts = Facts::default();
+    let through: Vec<_> = all.claims.values().filter(|c| all.chain(&c.iri).iter().any(|hop| focus.contains(hop))).collect();
+    let articles: std::collections::BTreeSet<&str> = through.iter().map(|c| c.article.as_str()).collect();
+    let number: std::collections::BTreeMap<&str, usize> =
+        if articles.len() > 1 { articles.iter().enumerate().map(|(i, a)| (*a, i + 1)).collect() } else { Default::default() };
+    for claim in through {
+        let chain = all.chain(&claim.iri);
+        let marker = number.get(claim.article.as_str()).map(|n| format!("[{n}]"));
+        for iri in &chain {
+            let Some(node) = all.nodes.get(iri) else { continue };
+            let mut node = node.clone();
+            if let Some(n) = number.get(iri.as_str()) {
+                node.label = format!("[{n}] {}", node.label);
+            }
+            facts.add_node(node);
+        }
+        // The cue of each hop is the cue of the claim whose source that hop is.
+        let lineage = all.lineage(&claim.iri);
+        let cue_of = |source: &str| lineage.iter().rev().find(|c| c.source.as_deref() == Some(source)).and_then(|c| c.cue.clone());
+        for pair in chain.windows(2) {
+            let (relation, label) =
+                if pair[1] == claim.iri { (Relation::Said, claim.cue.clone()) } else { (Relation::Cites, cue_of(&pair[1])) };
+            let label = label.filter(|l| l.chars().any(char::is_alphabetic));
+            // A hop that leaves the article node needs no number; one between entities does.
+            let label = match (&marker, pair[0] == claim.article || relation == Relation::Said) {
+                (Some(marker), false) => Some(format!("{} {marker}", label.as_deref().unwrap_or(relation.label()))),
+                _ => label,
+            };
+            facts.add_edge(&pair[0], &pair[1], relation, label);
+        }
+    }
+    facts.finish();
+    facts
+}
+

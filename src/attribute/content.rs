@@ -6,6 +6,12 @@ use super::*;
 impl<'a> Attributor<'a> {
     /// The content after a cue: skips "that", punctuation and the object of "told"; a quotation
     /// that fills the rest is the content itself.
+    /// Whether "that" at `k` opens the clausal complement of the cue verb at `cue` in the parse.
+    fn opens_complement_of(&self, k: usize, cue: usize) -> bool {
+        let clause = self.syntax.head(k).filter(|_| self.syntax.label(k) == "mark");
+        clause.is_some_and(|h| self.syntax.label(h) == "ccomp" && self.syntax.head(h) == Some(cue))
+    }
+
     pub(super) fn after(&self, mut from: usize, end: usize, quotes: &[Quote]) -> Option<(Span, bool)> {
         // "said in a statement that", "told reporters on Monday that": the clause starts after
         // "that" when only a short phrase without punctuation or verbs stands before it.
@@ -13,7 +19,10 @@ impl<'a> Attributor<'a> {
         // "said in a 911 call from the scene of the shooting that ...": circumstance may be long.
         let that = (from..end.min(from + 14)).find(|&k| self.word(k) == "that" && k + 3 < end);
         // "described queues that begin before dawn": after a bare noun, "that" opens a relative clause.
-        if let Some(k) = that.filter(|&k| k > from && (self.is_circumstance(from) || self.word(from).starts_with(char::is_uppercase))) {
+        // "told local radio that ...": the parse says whose complement "that" opens.
+        if let Some(k) = that.filter(|&k| k > from && from > 0 && self.opens_complement_of(k, from - 1)) {
+            from = k + 1;
+        } else if let Some(k) = that.filter(|&k| k > from && (self.is_circumstance(from) || self.word(from).starts_with(char::is_uppercase))) {
             let plain = (from..k).all(|x| {
                 let w = self.word(x);
                 let word_like =

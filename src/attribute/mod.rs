@@ -129,6 +129,7 @@ pub fn attribute<'a>(recognized: &'a Recognized<'a>, syntax: &Parses<'_>, lexico
     a.comments();
     a.mark_contents();
     a.sort();
+    a.lead_descriptions();
     let text = recognized.text();
     let published = recognized.segmented.article.meta.published.as_ref().map(|f| f.value.as_str());
     let sentences = &recognized.segmented.sentences;

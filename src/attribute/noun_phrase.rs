@@ -4,10 +4,23 @@
 use super::*;
 
 impl<'a> Attributor<'a> {
+    /// The person named just before "of" and organization `m` ("Paul Miller of Thames Valley
+    /// Police said"): the person speaks, not the body they belong to.
+    fn member_of(&self, m: usize, first: usize) -> Option<usize> {
+        let start = self.tokens().partition_point(|t| t.span.start < self.r.mentions[m].span.start);
+        let of = start.checked_sub(1).filter(|&k| k > first && self.word(k) == "of")?;
+        let person = self.mention_ending(of - 1)?;
+        (self.r.mentions[m].kind == EntityType::Organization && self.r.mentions[person].kind == EntityType::Person).then_some(person)
+    }
+
     /// A subject ending at token `end` (exclusive).
     pub(super) fn subject_at(&self, first: usize, end: usize) -> Option<(Option<usize>, Span, usize)> {
         let last = end - 1;
         let word = self.word(last);
+        // "The WTO itself has warned": the reflexive adds nothing to the subject.
+        if matches!(word, "itself" | "himself" | "herself" | "themselves") && last > first {
+            return self.subject_at(first, last);
+        }
         if let Some(m) = self.mention_ending(last) {
             let span = self.r.mentions[m].span;
             let mut start = self.tokens().partition_point(|t| t.span.start < span.start);
@@ -164,7 +177,7 @@ impl<'a> Attributor<'a> {
                 }
             }
             let described = self.tokens()[start].span.cover(span);
-            return Some((Some(m), described, start));
+            return Some((Some(self.member_of(m, first).unwrap_or(m)), described, start));
         }
         if PRONOUNS.contains(&word) {
             let span = self.tokens()[last].span;
@@ -388,7 +401,9 @@ impl<'a> Attributor<'a> {
         }
         if opening_noun || quantifier {
             let span = self.tokens()[last].span;
-            return Some((None, span, last));
+            // "Police said": a bare organization noun may name the body named before.
+            let source = if opening_noun { self.resolve_description(&word.to_lowercase(), last, span) } else { None };
+            return Some((source, span, last));
         }
         // "Critics, including ..., argued": a sentence may open with the noun.
         if !(is_noun || determined) || !(word.starts_with(char::is_lowercase) || last == first && is_noun) {

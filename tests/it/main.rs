@@ -18,6 +18,9 @@ mod tidy;
 mod diagrams;
 // The evaluate module on small fixtures.
 mod evaluate;
+// `hearsay serve`: the SPARQL endpoint, Graph Store reads, limits, ingest through the server,
+// pages; queried with curl, SPARQLWrapper and rdflib.
+mod serve;
 // Accuracy floors on the customer's seeds (skipped when ../shared is absent).
 mod seeds;
 

@@ -24,11 +24,12 @@ const ORDER: &[&str] = &[
     "trace",
     "network",
     "render",
+    "serve",
 ];
 
 /// The modules of `ORDER` that touch the outside world; all the others are pure: no file system,
 /// no terminal, no store.
-const IO: &[&str] = &["ingest", "store", "load"];
+const IO: &[&str] = &["ingest", "store", "load", "serve"];
 
 /// The Rust files of the crate, recursively, sorted.
 fn rust_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {

@@ -1,3 +1,4 @@
+#![allow(clippy::print_stdout, clippy::print_stderr)]
 //! Throughput of the pipeline's stages on a corpus, in MB/s (a benchmark, not a test).
 //!
 //! `cargo bench --bench throughput [DIR]` (default ../shared/data/bbc-news) reads every .txt file

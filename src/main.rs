@@ -180,8 +180,8 @@ enum Command {
     /// co-mentions: undirected, between two entities that articles mention together; weight =
     /// articles.
     ///
-    /// Nodes carry label, kind (person, organization, place, article) and articles (how many
-    /// articles they take part in); ids are the graph's IRIs. Sorted, so the same store gives
+    /// Nodes carry label, kind (person, organization, place, article), articles (how many
+    /// articles they take part in) and, for articles, publisher; ids are the graph's IRIs. Sorted, so the same store gives
     /// the same bytes. csv writes two files, DIR/nodes.csv and DIR/edges.csv, with Gephi's
     /// column names (Id, Label; Source, Target, Type, Weight).
     ///
@@ -1214,7 +1214,9 @@ fn serve(mut config: hearsay::serve::Config, timeout: f64, writable: bool, quiet
     config.write_token = if writable {
         let token = std::env::var("HEARSAY_WRITE_TOKEN").unwrap_or_default();
         if token.trim().len() < 16 {
-            bail!("--writable needs a token of at least 16 characters in the environment variable HEARSAY_WRITE_TOKEN (never on the command line)");
+            bail!(
+                "--writable needs a token of at least 16 characters in the environment variable HEARSAY_WRITE_TOKEN (never on the command line)"
+            );
         }
         Some(token.trim().to_string())
     } else {
@@ -1225,7 +1227,12 @@ fn serve(mut config: hearsay::serve::Config, timeout: f64, writable: bool, quiet
     let store = Store::open(&dir).with_context(|| format!("cannot serve {}", dir.display()))?;
     let running = hearsay::serve::start(store, config)?;
     if !quiet {
-        eprintln!("serving {} at http://{}/ (SPARQL endpoint: http://{}/sparql); stop with Ctrl-C", dir.display(), running.address(), running.address());
+        eprintln!(
+            "serving {} at http://{}/ (SPARQL endpoint: http://{}/sparql); stop with Ctrl-C",
+            dir.display(),
+            running.address(),
+            running.address()
+        );
     }
     // The address on standard output, for scripts that start the server on port 0.
     println!("http://{}/", running.address());

@@ -38,6 +38,8 @@ pub struct NetworkNode {
     pub kind: NodeKind,
     /// In how many articles it takes part (cites, is cited, is mentioned).
     pub articles: u32,
+    /// For an article, its publisher's name (to group articles by outlet); empty otherwise.
+    pub publisher: String,
 }
 
 /// An edge with its weight.
@@ -114,6 +116,7 @@ fn nodes_of(facts: &Facts, articles: &BTreeMap<&str, BTreeSet<&str>>) -> Vec<Net
                 label: node.map_or_else(|| iri.to_string(), |n| n.label.clone()),
                 kind: node.map_or(NodeKind::Other, |n| n.kind),
                 articles: seen.len() as u32,
+                publisher: node.and_then(|n| n.group.clone()).unwrap_or_default(),
             }
         })
         .collect()
@@ -132,7 +135,7 @@ pub fn kind_name(kind: NodeKind) -> &'static str {
 }
 
 /// The network as GraphML (networkx, Cytoscape, Gephi, igraph): node data `label`, `kind`,
-/// `articles`; edge data `weight`, `articles`.
+/// `articles`, `publisher`; edge data `weight`, `articles`.
 pub fn graphml(network: &Network) -> Vec<u8> {
     let mut w = Xml::new();
     let mut root = BytesStart::new("graphml");
@@ -142,6 +145,7 @@ pub fn graphml(network: &Network) -> Vec<u8> {
         ("label", "node", "label", "string"),
         ("kind", "node", "kind", "string"),
         ("node_articles", "node", "articles", "int"),
+        ("publisher", "node", "publisher", "string"),
         ("weight", "edge", "weight", "int"),
         ("edge_articles", "edge", "articles", "int"),
     ];
@@ -155,6 +159,9 @@ pub fn graphml(network: &Network) -> Vec<u8> {
         w.data("label", &node.label);
         w.data("kind", kind_name(node.kind));
         w.data("node_articles", &node.articles.to_string());
+        if !node.publisher.is_empty() {
+            w.data("publisher", &node.publisher);
+        }
         w.close("node");
     }
     for (i, edge) in network.edges.iter().enumerate() {
@@ -168,8 +175,8 @@ pub fn graphml(network: &Network) -> Vec<u8> {
     w.finish()
 }
 
-/// The network as GEXF 1.3 (Gephi's own format): node labels, attributes `kind` and `articles`,
-/// edge weights and the attribute `articles`. No date is written, so the bytes stay the same.
+/// The network as GEXF 1.3 (Gephi's own format): node labels, attributes `kind`, `articles` and
+/// `publisher`, edge weights and the attribute `articles`. No date is written, so the bytes stay the same.
 pub fn gexf(network: &Network) -> Vec<u8> {
     let mut w = Xml::new();
     w.open_with("gexf", &[("xmlns", "http://gexf.net/1.3"), ("version", "1.3")]);
@@ -182,6 +189,7 @@ pub fn gexf(network: &Network) -> Vec<u8> {
     w.open_with("attributes", &[("class", "node")]);
     w.empty("attribute", &[("id", "kind"), ("title", "kind"), ("type", "string")]);
     w.empty("attribute", &[("id", "articles"), ("title", "articles"), ("type", "integer")]);
+    w.empty("attribute", &[("id", "publisher"), ("title", "publisher"), ("type", "string")]);
     w.close("attributes");
     w.open_with("attributes", &[("class", "edge")]);
     w.empty("attribute", &[("id", "articles"), ("title", "articles"), ("type", "integer")]);
@@ -192,6 +200,9 @@ pub fn gexf(network: &Network) -> Vec<u8> {
         w.open_with("attvalues", &[]);
         w.empty("attvalue", &[("for", "kind"), ("value", kind_name(node.kind))]);
         w.empty("attvalue", &[("for", "articles"), ("value", &node.articles.to_string())]);
+        if !node.publisher.is_empty() {
+            w.empty("attvalue", &[("for", "publisher"), ("value", &node.publisher)]);
+        }
         w.close("attvalues");
         w.close("node");
     }
@@ -211,11 +222,11 @@ pub fn gexf(network: &Network) -> Vec<u8> {
     w.finish()
 }
 
-/// The node list as CSV with Gephi's column names: `Id,Label,kind,articles`.
+/// The node list as CSV with Gephi's column names: `Id,Label,kind,articles,publisher`.
 pub fn csv_nodes(network: &Network) -> String {
-    let mut out = String::from("Id,Label,kind,articles\n");
+    let mut out = String::from("Id,Label,kind,articles,publisher\n");
     for n in &network.nodes {
-        csv_row(&mut out, &[&n.id, &n.label, kind_name(n.kind), &n.articles.to_string()]);
+        csv_row(&mut out, &[&n.id, &n.label, kind_name(n.kind), &n.articles.to_string(), &n.publisher]);
     }
     out
 }
@@ -307,7 +318,7 @@ mod tests {
     fn facts() -> Facts {
         let mut f = Facts::default();
         let node = |iri: &str, kind, label: &str| Node { iri: iri.into(), kind, label: label.into(), group: None };
-        f.add_node(node("a1", NodeKind::Article, "Strike & \"talks\""));
+        f.add_node(Node { group: Some("The Harbour Courier".into()), ..node("a1", NodeKind::Article, "Strike & \"talks\"") });
         f.add_node(node("a2", NodeKind::Article, "Port, again"));
         f.add_node(node("ewa", NodeKind::Person, "Ewa Sobczak"));
         f.add_node(node("cwu", NodeKind::Organization, "Coastal Workers Union"));
@@ -362,7 +373,8 @@ mod tests {
         assert!(gexf.contains("<node id=\"a1\" label=\"Strike &amp; &quot;talks&quot;\">"), "{gexf}");
         assert!(gexf.contains("<edge id=\"0\" source=\"a1\" target=\"ewa\" weight=\"2\">"), "{gexf}");
         assert_eq!(graphml, String::from_utf8(super::graphml(&citations(&facts()))).unwrap());
-        assert_eq!(csv_nodes(&n).lines().nth(1), Some("a1,\"Strike & \"\"talks\"\"\",article,1"));
+        assert_eq!(csv_nodes(&n).lines().nth(1), Some("a1,\"Strike & \"\"talks\"\"\",article,1,The Harbour Courier"));
+        assert!(graphml.contains("<data key=\"publisher\">The Harbour Courier</data>"), "{graphml}");
         assert!(csv_edges(&co_mentions(&facts())).contains("cwu,ewa,Undirected,2,2\n"));
     }
 }

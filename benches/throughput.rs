@@ -1,3 +1,4 @@
+#![allow(clippy::print_stdout, clippy::print_stderr)]
 //! Throughput of the pipeline's stages on a corpus, in MB/s (a benchmark, not a test).
 //!
 //! `cargo bench --bench throughput [DIR]` (default ../shared/data/bbc-news) reads every .txt file
@@ -24,8 +25,11 @@ fn main() {
         .find(|a| !a.starts_with('-'))
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("../shared/data/bbc-news"));
-    let sources: Vec<Source> =
-        ingest::discover(&[dir.clone()]).filter_map(Result::ok).filter_map(|p| ingest::read(&p, ingest::DEFAULT_MAX_BYTES).ok()).collect();
+    let sources: Vec<Source> = {
+        let options = ingest::ReadOptions::default();
+        let dirs = [dir.clone()];
+        ingest::records(&dirs, &options).filter_map(Result::ok).filter_map(|r| ingest::parse(r, &options).ok()).collect()
+    };
     if sources.is_empty() {
         eprintln!("no articles under {} (pass a directory)", dir.display());
         return;
@@ -65,7 +69,8 @@ fn main() {
                 let a = analyze(s.clone());
                 let seg = segment(&a);
                 let (r, d) = recognize(&seg, &lexicon);
-                let (at, _) = attribute(&r, &lexicon);
+                let syntax = hearsay::syntax::Parses::new(&seg, hearsay::syntax::Models::embedded());
+                let (at, _) = attribute(&r, &syntax, &lexicon);
                 resolve(&at, &lexicon, d).claims.len()
             })
             .sum()

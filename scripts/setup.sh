@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building and testing hearsay needs on a fresh Debian/Ubuntu machine:
 # libclang-dev (RocksDB's bindings), Graphviz (diagrams), curl (the server tests), pySHACL (the
-# SHACL test), SPARQLWrapper and rdflib (the clients that query `hearsay serve` in its tests), and
-# Chromium with Playwright (the test that browses the served pages).
+# SHACL test), SPARQLWrapper and rdflib (the clients that query `hearsay serve` in its tests),
+# Chromium with Playwright (the test that browses the served pages), and networkx (the network
+# export test).
 set -euo pipefail
 sudo=""
 if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
@@ -19,6 +20,10 @@ if ! python3 -c "import pyshacl" 2>/dev/null; then
 fi
 if ! python3 -c "import SPARQLWrapper, rdflib, playwright" 2>/dev/null; then
   python3 -m pip install --quiet SPARQLWrapper rdflib playwright
+fi
+# networkx reads the GraphML and GEXF that `hearsay network` writes (tests/it/network.rs).
+if ! python3 -c "import networkx" 2>/dev/null; then
+  python3 -m pip install --quiet networkx
 fi
 if ! command -v cargo >/dev/null; then
   echo "cargo is missing: install Rust from https://rustup.rs" >&2

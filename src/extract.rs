@@ -143,6 +143,7 @@ impl Pipeline {
                 "editors": meta.editors.iter().map(|f| &f.value).collect::<Vec<_>>(),
                 "publisher": meta.publisher.as_ref().map(|f| &f.value),
                 "published": meta.published.as_ref().map(|f| &f.value),
+                "url": doc.article.source.meta.url,
                 "body_span": chars.chars(doc.article.regions.body),
             },
             "entities": entities,

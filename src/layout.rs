@@ -3,11 +3,14 @@
 //! Scraped news pages carry furniture around the story: cookie notices, copyright lines, donation
 //! appeals, "related posts", reader comments. [`analyze`] finds the headline and the body's extent
 //! from line-level cues and reads the metadata that the text itself states (title, authors,
-//! editors, publisher, publication date), each with the span it came from. Absent metadata stays
-//! absent: nothing here guesses a value that the text does not hold. This module works on lines
+//! editors, publisher, publication date), each with the span it came from. Metadata that the input
+//! states outside the text (a crawler's JSON fields, a page's JSON-LD and meta tags, in
+//! `Source::meta`) comes first: the text is searched only for what it lacks, and a given headline
+//! found among the first lines is taken with its span. Absent metadata stays absent: nothing here
+//! guesses a value that neither the input nor the text holds. This module works on lines
 //! only; it does not split sentences or find names inside the body.
 
-use crate::ingest::Source;
+use crate::ingest::{Source, SourceMeta};
 use crate::text::Span;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -30,13 +33,14 @@ impl Article {
     }
 }
 
-/// A value read from the text, with where it was read.
+/// A metadata value, with where the text states it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Field {
     /// The value as written (whitespace folded).
     pub value: String,
-    /// Where it was written.
-    pub span: Span,
+    /// Where the text states it; `None` for a value the input gave outside the text (a JSON
+    /// field, a page's meta tag) that the text does not repeat.
+    pub span: Option<Span>,
 }
 
 /// Metadata that the article's text states.
@@ -59,8 +63,10 @@ pub struct Metadata {
 /// A reader comment: who wrote it and what they wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Comment {
-    /// The commenter's name or handle.
-    pub author: Field,
+    /// Where the commenter's name or handle is written.
+    pub author: Span,
+    /// The commenter's name or handle (whitespace folded).
+    pub name: String,
     /// The comment's text.
     pub text: Span,
 }
@@ -80,7 +86,12 @@ pub struct Regions {
 pub fn analyze(source: Source) -> Article {
     let text = source.text.as_str();
     let lines = lines(text);
-    let title_line = find_title(text, &lines);
+    // A headline the input gives is looked for, not guessed: a text without it starts its body
+    // at the first line.
+    let title_line = match &source.meta.title {
+        Some(title) => find_given_title(text, &lines, title),
+        None => find_title(text, &lines),
+    };
     let body_start = title_line.map_or(0, |i| lines[i].start);
     let first_after_title = title_line.map_or(0, |i| i + 1);
     let body_end = find_body_end(text, &lines, first_after_title).unwrap_or(text.len());
@@ -97,7 +108,44 @@ pub fn analyze(source: Source) -> Article {
         published: find_date(text, &lines, title_line),
         comments: find_comments(text, &lines, regions.trailer),
     };
+    let meta = given_first(meta, &source.meta);
     Article { source, meta, regions }
+}
+
+/// The metadata the input gives in place of what the text states, keeping the text's span where
+/// the text states the same value.
+fn given_first(stated: Metadata, given: &SourceMeta) -> Metadata {
+    let same = |a: &str, b: &str| fold(a).eq_ignore_ascii_case(&fold(b));
+    let pick = |value: &String, stated: &[Field]| Field {
+        value: value.clone(),
+        span: stated.iter().find(|f| same(&f.value, value)).and_then(|f| f.span),
+    };
+    let one = |value: Option<&String>, stated: Option<Field>| match value {
+        Some(value) => Some(pick(value, stated.as_slice())),
+        None => stated,
+    };
+    let authors = if given.authors.is_empty() { stated.authors } else { given.authors.iter().map(|a| pick(a, &stated.authors)).collect() };
+    Metadata {
+        title: match (&given.title, stated.title) {
+            (Some(value), title) => Some(Field { value: value.clone(), span: title.and_then(|t| t.span) }),
+            (None, title) => title,
+        },
+        authors,
+        editors: stated.editors,
+        publisher: one(given.publisher.as_ref(), stated.publisher),
+        published: one(given.published.as_ref(), stated.published),
+        comments: stated.comments,
+    }
+}
+
+fn fold(s: &str) -> String {
+    crate::text::fold_typography(s)
+}
+
+/// The line among the first few that holds the headline the input gives.
+fn find_given_title(text: &str, lines: &[Span], title: &str) -> Option<usize> {
+    let title = fold(title);
+    (0..lines.len()).filter(|&i| !lines[i].is_empty()).take(10).find(|&i| fold(lines[i].of(text)).eq_ignore_ascii_case(&title))
 }
 
 /// Lines as trimmed byte spans, empty lines included (as empty spans).
@@ -112,7 +160,7 @@ fn lines(text: &str) -> Vec<Span> {
 }
 
 fn field(text: &str, span: Span) -> Field {
-    Field { value: crate::text::fold_typography(span.of(text)), span }
+    Field { value: crate::text::fold_typography(span.of(text)), span: Some(span) }
 }
 
 fn word_count(s: &str) -> usize {
@@ -283,7 +331,8 @@ fn find_comments(text: &str, lines: &[Span], trailer: Span) -> Vec<Comment> {
             let author = caps.name("author").expect("group");
             let body = caps.name("text").expect("group");
             let author = Span::new(line.start + author.start(), line.start + author.end());
-            out.push(Comment { author: field(text, author), text: Span::new(line.start + body.start(), line.end) });
+            let name = crate::text::fold_typography(author.of(text));
+            out.push(Comment { author, name, text: Span::new(line.start + body.start(), line.end) });
         }
     }
     out
@@ -321,7 +370,7 @@ fn find_date(text: &str, lines: &[Span], title: Option<usize>) -> Option<Field> 
             return None;
         }
         let span = Span::new(line.start + whole.start(), line.start + whole.end());
-        Some(Field { value: format!("{y:04}-{m:02}-{d:02}"), span })
+        Some(Field { value: format!("{y:04}-{m:02}-{d:02}"), span: Some(span) })
     })
 }
 
@@ -358,6 +407,33 @@ mod tests {
         assert_eq!(a.meta.published.unwrap().value, "2026-03-04");
         let b = check("A headline with four words\n4 March 2026\nText.\n");
         assert_eq!(b.meta.published.unwrap().value, "2026-03-04");
+    }
+
+    #[test]
+    fn given_metadata_comes_first() {
+        let mut source = Source::from_text("t.jsonl:1", "Dockers walked out on Tuesday.\nBy Ana Lopes\nThe strike goes on.\n");
+        source.meta = SourceMeta {
+            title: Some("Port strike".into()),
+            authors: vec!["Ana Lopes".into(), "Tom Reed".into()],
+            published: Some("2026-03-04".into()),
+            ..SourceMeta::default()
+        };
+        let a = analyze(source);
+        let title = a.meta.title.as_ref().unwrap();
+        assert_eq!((title.value.as_str(), title.span), ("Port strike", None));
+        assert_eq!(a.regions.body.start, 0, "a given headline is not guessed from the text");
+        let authors: Vec<_> = a.meta.authors.iter().map(|f| (f.value.as_str(), f.span.map(|s| s.of(a.text())))).collect();
+        assert_eq!(authors, [("Ana Lopes", Some("Ana Lopes")), ("Tom Reed", None)]);
+        assert_eq!(a.meta.published.as_ref().unwrap().value, "2026-03-04");
+    }
+
+    #[test]
+    fn a_given_headline_in_the_text_keeps_its_span() {
+        let mut source = Source::from_text("p.html", "Menu\n\nPort  strike ends\n\nDockers voted.\n");
+        source.meta.title = Some("Port strike ends".into());
+        let a = analyze(source);
+        assert_eq!(a.meta.title.as_ref().unwrap().span.map(|s| s.of(a.text())), Some("Port  strike ends"));
+        assert!(a.regions.body.of(a.text()).starts_with("Port"));
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //! articles and of the claims they report: who said what, quoting whom, through whom.
 //!
 //! The pipeline runs in stages, each a module with one entry function (see ARCHITECTURE.md):
-//! `ingest` (files in) → `layout` → `segment` → `recognize` → `attribute` → `resolve` → `rdf` →
-//! `store` (Oxigraph on disk). The stages between `layout` and `rdf` are pure.
+//! `ingest` (text, HTML and JSON Lines in) → `layout` → `segment` → `recognize` → `attribute` →
+//! `resolve` → `rdf` → `store` (Oxigraph on disk); `network` writes the citation and co-mention
+//! networks for network analysis tools. The stages between `layout` and `rdf` are pure.
 #![doc = include_str!("../README.md")]
 
 pub mod attribute;
@@ -15,6 +16,7 @@ pub mod ingest;
 pub mod layout;
 pub mod lexicon;
 pub mod load;
+pub mod network;
 pub mod rdf;
 pub mod recognize;
 pub mod render;

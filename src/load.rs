@@ -152,6 +152,28 @@ pub fn claims(store: &Store, iris: &Iris) -> Result<Facts, QueryError> {
     Ok(facts)
 }
 
+/// Every article's mentioned entities (`schema:mentions`): the entities as nodes and one
+/// `Mentions` edge from each article to each entity it mentions (for the co-mention network).
+pub fn mentions(store: &Store, iris: &Iris) -> Result<Facts, QueryError> {
+    let rows = select(
+        store,
+        iris,
+        "SELECT ?g ?e ?t ?l WHERE { GRAPH ?g { ?g schema:mentions ?e . ?e a ?t ; skos:prefLabel ?l } } ORDER BY ?g ?e ?t ?l",
+    )?;
+    let mut facts = Facts::default();
+    let mut edges = std::collections::BTreeSet::new();
+    for row in &rows {
+        let (Some(article), Some(entity)) = (iri(row, "g"), iri(row, "e")) else { continue };
+        facts.add_node(Node { iri: entity.clone(), kind: kind_of(iri(row, "t")), label: text(row, "l").unwrap_or_default(), group: None });
+        edges.insert((article, entity));
+    }
+    // Built from a set: `Facts::add_edge` looks for repeats one by one, too slow for a corpus.
+    facts.edges =
+        edges.into_iter().map(|(from, to)| crate::facts::Edge { from, to, relation: Relation::Mentions, label: None, weight: 1 }).collect();
+    facts.finish();
+    Ok(facts)
+}
+
 /// Adds, for each claim of `facts`, the citation edge from its reporter (intermediary or article)
 /// to its source and the edge from the source to the claim, both labelled with the cue as
 /// written. The article does not cite its commenters. Returns the nodes the edges touch.

@@ -32,7 +32,9 @@ use std::time::Instant;
 ///
 /// Start with `hearsay ingest examples/articles`, then
 /// `hearsay query -f examples/queries/who-cited-whom.rq`, or `hearsay serve` and open
-/// http://127.0.0.1:7878/ to browse.
+/// http://127.0.0.1:7878/ to browse. Articles come as text files, HTML pages or a crawler's JSON
+/// Lines (see `hearsay ingest --help`); `hearsay network` takes the citation and co-mention
+/// networks to Gephi, Cytoscape or networkx.
 #[derive(Parser, Debug)]
 #[command(name = "hearsay", version, max_term_width = 100)]
 struct Cli {
@@ -90,13 +92,35 @@ impl BaseArg {
 enum Command {
     /// Read articles into the store, one named graph per article
     ///
-    /// PATHs are files or directories; directories are searched recursively for .txt files (any
-    /// case), skipping README and LICENSE files with a note.
-    /// Ingesting an article again replaces its graph as a whole; two files with the same content
-    /// are one article (the second is reported as a duplicate). Bad files are reported and
-    /// skipped, the rest is ingested, and the exit code is 1 if anything failed.
+    /// PATHs are files, directories or - (standard input). Three kinds of input, each also
+    /// gzip-compressed (.gz):
+    ///
+    /// .txt: plain text, one article per file; headline, byline, date and publisher are read from
+    /// the text.
+    ///
+    /// .html, .htm: a news page; the article body is found by a readability extractor, headline,
+    /// authors, publisher, date and URL come from the page's schema.org JSON-LD, Open Graph and
+    /// meta tags, and reader comments are kept apart from the story.
+    ///
+    /// .jsonl, .ndjson: one article per line, as crawlers such as news-please write them
+    /// (maintext or text, title, authors, date_publish, url, source_domain; --map names other
+    /// fields).
+    ///
+    /// Directories are searched recursively for those extensions (any case), skipping README
+    /// and LICENSE files with a note. Standard input and files without a known extension are
+    /// read as --input-format says, by default as their first bytes suggest. Everything is read
+    /// as a stream in batches: a JSON Lines file of any size is read one line at a time.
+    ///
+    /// Ingesting an article again replaces its graph as a whole; two inputs with the same text
+    /// are one article (the second is reported as a duplicate). Bad files and bad JSON lines are
+    /// reported with their path and line (file.jsonl:12:5: ...) and skipped, the rest is
+    /// ingested, and the exit code is 1 if anything failed.
+    ///
+    /// Examples: `hearsay ingest examples/articles examples/pages examples/crawl.jsonl`,
+    /// `zcat dump.jsonl.gz | hearsay ingest -`,
+    /// `hearsay ingest --map text=body,title=headline feed.jsonl`
     Ingest {
-        /// Files or directories
+        /// Files, directories, or - for standard input
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         #[command(flatten)]
@@ -144,13 +168,48 @@ enum Command {
         #[command(flatten)]
         store: StoreArg,
     },
+    /// Write a network for network analysis tools: GraphML, GEXF, or CSV node and edge lists
+    ///
+    /// `export` writes the graph's RDF statements; `network` writes a network distilled from
+    /// them, for Gephi, Cytoscape, networkx or igraph.
+    ///
+    /// citations: directed, from each reporter (an article, or an intermediary such as a news
+    /// agency) to each source it cites; weight = claims, articles = articles the citation occurs
+    /// in.
+    ///
+    /// co-mentions: undirected, between two entities that articles mention together; weight =
+    /// articles.
+    ///
+    /// Nodes carry label, kind (person, organization, place, article), articles (how many
+    /// articles they take part in) and, for articles, publisher; ids are the graph's IRIs. Sorted, so the same store gives
+    /// the same bytes. csv writes two files, DIR/nodes.csv and DIR/edges.csv, with Gephi's
+    /// column names (Id, Label; Source, Target, Type, Weight).
+    ///
+    /// Examples: `hearsay network citations --format gexf -o citations.gexf`,
+    /// `hearsay network co-mentions --format csv -o co-mentions/`
+    Network {
+        /// Which network
+        #[arg(value_enum)]
+        network: NetworkKind,
+        /// File format
+        #[arg(long, value_enum, default_value = "graphml")]
+        format: NetworkFormat,
+        /// Write to this file (graphml, gexf) or directory (csv) instead of standard output
+        #[arg(long, short, value_name = "PATH")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        store: StoreArg,
+        #[command(flatten)]
+        base: BaseArg,
+    },
     /// Run the pipeline on articles and print what it finds, without a store
     ///
+    /// Reads the same inputs as `ingest` (text, HTML pages, JSON Lines, gzip, standard input).
     /// jsonl prints one JSON object per article in input order (the extraction contract:
     /// document, entities, claims, relations, diagnostics; offsets in Unicode code points);
     /// nquads prints each article's graph.
     Extract {
-        /// Files or directories
+        /// Files, directories, or - for standard input
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Output format
@@ -333,7 +392,7 @@ enum Command {
 
 #[derive(clap::Args, Debug, Clone)]
 struct InputOptions {
-    /// Refuse files larger than this many bytes
+    /// Refuse articles (a file, or one JSON line, decompressed) larger than this many bytes
     #[arg(long, default_value_t = ingest::DEFAULT_MAX_BYTES, value_name = "BYTES")]
     max_bytes: u64,
     /// Articles analysed in parallel per batch (memory stays bounded by it)
@@ -342,6 +401,49 @@ struct InputOptions {
     /// Worker threads [default: one per core]
     #[arg(long, short, value_name = "N")]
     jobs: Option<usize>,
+    /// How to read standard input (-) and named files whose extension says nothing [default:
+    /// by the first bytes: '{' JSON Lines, '<' HTML, anything else text]
+    #[arg(long, value_enum, value_name = "KIND")]
+    input_format: Option<InputFormat>,
+    /// Which JSON Lines fields hold an article's parts: PART=FIELD pairs, comma-separated, with
+    /// PART one of text, title, authors, date, publisher, url; FIELD may reach into objects
+    /// (meta.title). Unmapped parts keep their defaults: text maintext|text|body|content|article,
+    /// title title|headline, authors authors|author|byline, date
+    /// date_publish|date_published|datePublished|published|date, publisher
+    /// source_domain|publisher|site_name|source, url url|canonical_url|link
+    #[arg(long, value_name = "PART=FIELD,...")]
+    map: Vec<String>,
+    /// Take only shard I of N of the articles (1/2 and 2/2 on two machines read every article
+    /// once between them). The share is chosen by content id, so copies of an article fall in
+    /// the same shard; every shard reads all inputs, and reports the ones it cannot read
+    #[arg(long, value_name = "I/N")]
+    shard: Option<ingest::Shard>,
+}
+
+impl InputOptions {
+    /// What the library needs to read the inputs.
+    fn read_options(&self) -> Result<ingest::ReadOptions> {
+        let mut fields = ingest::FieldMap::default();
+        for spec in &self.map {
+            fields = fields.with_spec(spec).context("--map")?;
+        }
+        let kind = self.input_format.map(|f| match f {
+            InputFormat::Text => ingest::Kind::Text,
+            InputFormat::Html => ingest::Kind::Html,
+            InputFormat::Jsonl => ingest::Kind::Jsonl,
+        });
+        Ok(ingest::ReadOptions { max_bytes: self.max_bytes, kind, fields })
+    }
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum InputFormat {
+    /// Plain text, one article
+    Text,
+    /// An HTML page, one article
+    Html,
+    /// JSON Lines, one article per line
+    Jsonl,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -486,6 +588,24 @@ enum ClaimsFormat {
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum NetworkKind {
+    /// Who cites whom (directed, weighted by claims)
+    Citations,
+    /// Entities mentioned in the same articles (undirected, weighted by articles)
+    CoMentions,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum NetworkFormat {
+    /// GraphML (networkx, Cytoscape, Gephi, igraph)
+    Graphml,
+    /// GEXF 1.3 (Gephi)
+    Gexf,
+    /// Two CSV files in the --output directory: nodes.csv and edges.csv
+    Csv,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 enum ExtractFormat {
     Jsonl,
     Nquads,
@@ -571,6 +691,10 @@ fn run(cli: Cli) -> Result<bool> {
             };
             store.export(graph.as_ref(), format.format(), &mut out)?;
             out.flush()?;
+            Ok(true)
+        }
+        Command::Network { network, format, output, store, base } => {
+            write_network(&store.open_read_only()?, &base.iris()?, network, format, output.as_deref())?;
             Ok(true)
         }
         Command::Trace { target, format, json, store, base } => {
@@ -1054,6 +1178,34 @@ fn write_diagram(dot: String, format: DiagramFormat, output: Option<&std::path::
     Ok(())
 }
 
+/// Builds the network asked for and writes it.
+fn write_network(store: &Store, iris: &Iris, kind: NetworkKind, format: NetworkFormat, output: Option<&Path>) -> Result<()> {
+    use hearsay::network;
+    let built = match kind {
+        NetworkKind::Citations => network::citations(&load::claims(store, iris)?),
+        NetworkKind::CoMentions => network::co_mentions(&load::mentions(store, iris)?),
+    };
+    let write = |path: &Path, bytes: &[u8]| std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()));
+    match (format, output) {
+        (NetworkFormat::Csv, None) => {
+            bail!("--format csv writes two files (nodes.csv and edges.csv): name their directory with --output DIR")
+        }
+        (NetworkFormat::Csv, Some(dir)) => {
+            std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+            write(&dir.join("nodes.csv"), network::csv_nodes(&built).as_bytes())?;
+            write(&dir.join("edges.csv"), network::csv_edges(&built).as_bytes())?;
+        }
+        (NetworkFormat::Graphml | NetworkFormat::Gexf, output) => {
+            let bytes = if format == NetworkFormat::Gexf { network::gexf(&built) } else { network::graphml(&built) };
+            match output {
+                Some(path) => write(path, &bytes)?,
+                None => io::stdout().lock().write_all(&bytes)?,
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Runs `hearsay serve` until the process is stopped.
 fn serve(mut config: hearsay::serve::Config, timeout: f64, writable: bool, quiet: bool) -> Result<bool> {
     if !(timeout > 0.0 && timeout.is_finite()) {
@@ -1062,7 +1214,9 @@ fn serve(mut config: hearsay::serve::Config, timeout: f64, writable: bool, quiet
     config.write_token = if writable {
         let token = std::env::var("HEARSAY_WRITE_TOKEN").unwrap_or_default();
         if token.trim().len() < 16 {
-            bail!("--writable needs a token of at least 16 characters in the environment variable HEARSAY_WRITE_TOKEN (never on the command line)");
+            bail!(
+                "--writable needs a token of at least 16 characters in the environment variable HEARSAY_WRITE_TOKEN (never on the command line)"
+            );
         }
         Some(token.trim().to_string())
     } else {
@@ -1073,7 +1227,12 @@ fn serve(mut config: hearsay::serve::Config, timeout: f64, writable: bool, quiet
     let store = Store::open(&dir).with_context(|| format!("cannot serve {}", dir.display()))?;
     let running = hearsay::serve::start(store, config)?;
     if !quiet {
-        eprintln!("serving {} at http://{}/ (SPARQL endpoint: http://{}/sparql); stop with Ctrl-C", dir.display(), running.address(), running.address());
+        eprintln!(
+            "serving {} at http://{}/ (SPARQL endpoint: http://{}/sparql); stop with Ctrl-C",
+            dir.display(),
+            running.address(),
+            running.address()
+        );
     }
     // The address on standard output, for scripts that start the server on port 0.
     println!("http://{}/", running.address());
@@ -1095,6 +1254,8 @@ struct Tally {
     claims: usize,
     quads: usize,
     bytes: u64,
+    /// Articles left to the other shards (`--shard`).
+    other_shards: usize,
 }
 
 impl Tally {
@@ -1116,14 +1277,16 @@ fn progress(quiet: bool, verb: &str, paths: &[PathBuf]) -> ProgressBar {
     if quiet || !io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let total = ingest::discover(paths).filter(Result::is_ok).count() as u64;
-    let bar = ProgressBar::new(total);
-    bar.set_style(
-        ProgressStyle::with_template(&format!(
-            "{{spinner}} {verb} {{pos}}/{{len}} articles ({{per_sec}}, {{eta}} left) {{wide_bar}} {{elapsed}}"
-        ))
-        .expect("valid template"),
-    );
+    // One file is one article, except JSON Lines and standard input, whose count is unknown.
+    let inputs: Vec<ingest::Input> = ingest::discover(paths).filter_map(Result::ok).collect();
+    let counted = inputs.iter().all(|i| !i.is_stdin() && matches!(i.kind, Some(ingest::Kind::Text | ingest::Kind::Html)));
+    let (bar, template) = if counted {
+        let template = "{spinner} VERB {pos}/{len} articles ({per_sec}, {eta} left) {wide_bar} {elapsed}";
+        (ProgressBar::new(inputs.len() as u64), template)
+    } else {
+        (ProgressBar::no_length(), "{spinner} VERB {pos} articles ({per_sec}) {elapsed}")
+    };
+    bar.set_style(ProgressStyle::with_template(&template.replace("VERB", verb)).expect("valid template"));
     bar.enable_steady_tick(std::time::Duration::from_millis(120));
     bar
 }
@@ -1140,10 +1303,11 @@ fn for_each_batch(
     mut sink: impl FnMut(Vec<Document>, &mut Tally) -> Result<()>,
 ) -> Result<()> {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(input.jobs.unwrap_or(0)).build()?;
-    let mut walk = ingest::discover(paths);
+    let options = input.read_options()?;
+    let mut records = ingest::records(paths, &options);
     let mut seen = std::collections::HashMap::<String, String>::new();
     loop {
-        let found: Vec<Result<PathBuf, ingest::IngestError>> = walk.by_ref().take(input.batch.max(1)).collect();
+        let found: Vec<Result<ingest::Record, ingest::IngestError>> = records.by_ref().take(input.batch.max(1)).collect();
         if found.is_empty() {
             return Ok(());
         }
@@ -1151,14 +1315,18 @@ fn for_each_batch(
         for note in notes.iter().filter_map(|n| n.as_ref().err()).filter(|_| !quiet) {
             bar.suspend(|| eprintln!("note: {note}"));
         }
-        let results: Vec<Result<Document, String>> = pool.install(|| {
+        // `Ok(None)`: an article of another shard.
+        let results: Vec<Result<Option<Document>, String>> = pool.install(|| {
             batch
                 .into_par_iter()
-                .map(|path| {
-                    let source = ingest::read(&path.map_err(|e| e.to_string())?, input.max_bytes).map_err(|e| e.to_string())?;
+                .map(|record| {
+                    let source = ingest::parse(record.map_err(|e| e.to_string())?, &options).map_err(|e| e.to_string())?;
+                    if input.shard.is_some_and(|shard| !shard.takes(&source)) {
+                        return Ok(None);
+                    }
                     let shown = source.path.clone();
                     // A bug in analysis must cost one article, not the batch.
-                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.run(source)))
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| Some(pipeline.run(source))))
                         .map_err(|_| format!("{shown}: internal error while analysing this article (please report it); skipped"))
                 })
                 .collect()
@@ -1166,7 +1334,8 @@ fn for_each_batch(
         let mut good = Vec::new();
         for result in results {
             match result {
-                Ok(doc) => {
+                Ok(None) => tally.other_shards += 1,
+                Ok(Some(doc)) => {
                     let source = &doc.article.source;
                     if let Some(first) = seen.get(&source.id) {
                         if !quiet {
@@ -1275,6 +1444,9 @@ fn summary(quiet: bool, verb: &str, t: &Tally, started: Instant) {
     line.push_str(&format!(" in {secs:.2} s ({:.2} MB/s)", t.bytes as f64 / 1e6 / secs.max(1e-9)));
     if t.duplicates > 0 {
         line.push_str(&format!("; {} duplicates skipped", t.duplicates));
+    }
+    if t.other_shards > 0 {
+        line.push_str(&format!("; {} left to other shards", t.other_shards));
     }
     if t.failed > 0 {
         line.push_str(&format!("; {} failed", t.failed));

@@ -8,6 +8,7 @@
 //! from each reporter to each source. The output is sorted, so the same document gives the same
 //! bytes. This module does not touch a store.
 
+use crate::layout::Field;
 use crate::lexicon::EntityType;
 use crate::recognize::Predicate;
 use crate::resolve::Document;
@@ -95,6 +96,15 @@ pub fn quads(doc: &Document, iris: &Iris) -> Vec<Quad> {
     quads
 }
 
+/// The schema.org class of an entity type.
+fn class_of(kind: EntityType) -> NamedNodeRef<'static> {
+    match kind {
+        EntityType::Person => schema::PERSON,
+        EntityType::Organization => schema::ORGANIZATION,
+        EntityType::Place => schema::PLACE,
+    }
+}
+
 struct Writer<'a> {
     doc: &'a Document,
     iris: &'a Iris,
@@ -137,6 +147,22 @@ impl<'a> Writer<'a> {
             .map_or_else(|| self.iris.entity(&crate::resolve::key(kind, name)), |e| self.iris.entity(&e.key))
     }
 
+    /// The entity a metadata field names: the one mentioned where the text states it, else the
+    /// one its name keys. An author or publisher that the input gives outside the text, and that
+    /// the article does not mention, is typed and labelled here, since no mention does it.
+    fn metadata_entity(&mut self, field: &Field, kind: EntityType) -> NamedNode {
+        if let Some(span) = field.span {
+            return self.entity_at(span, kind, &field.value);
+        }
+        let key = crate::resolve::key(kind, &field.value);
+        let iri = self.iris.entity(&key);
+        if !self.doc.entities.iter().any(|e| e.key == key) {
+            self.add(&iri, rdf::TYPE, class_of(kind));
+            self.add(&iri, skos::PREF_LABEL, Literal::new_simple_literal(&field.value));
+        }
+        iri
+    }
+
     /// A NIF string for `span`, returning its IRI.
     fn span(&mut self, span: Span) -> NamedNode {
         let cps = self.chars.chars(span);
@@ -162,16 +188,20 @@ impl<'a> Writer<'a> {
             self.add(&a, schema::HEADLINE, Literal::new_simple_literal(&title.value));
         }
         for person in &meta.authors {
-            let e = self.entity_at(person.span, EntityType::Person, &person.value);
+            let e = self.metadata_entity(person, EntityType::Person);
             self.add(&a, schema::AUTHOR, e);
         }
         for person in &meta.editors {
-            let e = self.entity_at(person.span, EntityType::Person, &person.value);
+            let e = self.metadata_entity(person, EntityType::Person);
             self.add(&a, schema::EDITOR, e);
         }
         if let Some(publisher) = &meta.publisher {
-            let e = self.entity_at(publisher.span, EntityType::Organization, &publisher.value);
+            let e = self.metadata_entity(publisher, EntityType::Organization);
             self.add(&a, schema::PUBLISHER, e);
+        }
+        // A URL that is not an absolute IRI is left out rather than written wrong.
+        if let Some(url) = doc.article.source.meta.url.as_deref().and_then(|u| NamedNode::new(u).ok()) {
+            self.add(&a, schema::URL, url);
         }
         if let Some(date) = &meta.published {
             self.add(&a, schema::DATE_PUBLISHED, Literal::new_typed_literal(&date.value, xsd::DATE));
@@ -190,11 +220,7 @@ impl<'a> Writer<'a> {
         let a = self.article.clone();
         for (i, e) in doc.entities.iter().enumerate() {
             let iri = self.entity(i);
-            let class = match e.kind {
-                EntityType::Person => schema::PERSON,
-                EntityType::Organization => schema::ORGANIZATION,
-                EntityType::Place => schema::PLACE,
-            };
+            let class = class_of(e.kind);
             // Commenters below the story are not mentioned by the article.
             let body_end = doc.article.regions.body.end;
             if e.mentions.iter().any(|m| m.start < body_end) {

@@ -256,4 +256,3 @@ pub fn citation_chains(all: &Facts, focus: &[String]) -> Facts {
     facts.finish();
     facts
 }
-

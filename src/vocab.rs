@@ -47,6 +47,8 @@ namespace!(
     PUBLISHER = "publisher",
     /// Publication date.
     DATE_PUBLISHED = "datePublished",
+    /// An article's URL, as its input gave it.
+    URL = "url",
     /// An entity the article mentions.
     MENTIONS = "mentions",
     /// A claim's text.

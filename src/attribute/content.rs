@@ -22,7 +22,9 @@ impl<'a> Attributor<'a> {
         // "told local radio that ...": the parse says whose complement "that" opens.
         if let Some(k) = that.filter(|&k| k > from && from > 0 && self.opens_complement_of(k, from - 1)) {
             from = k + 1;
-        } else if let Some(k) = that.filter(|&k| k > from && (self.is_circumstance(from) || self.word(from).starts_with(char::is_uppercase))) {
+        } else if let Some(k) =
+            that.filter(|&k| k > from && (self.is_circumstance(from) || self.word(from).starts_with(char::is_uppercase)))
+        {
             let plain = (from..k).all(|x| {
                 let w = self.word(x);
                 let word_like =

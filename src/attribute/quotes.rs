@@ -80,12 +80,12 @@ impl<'a> Attributor<'a> {
     /// Reader comments: each is a claim by its commenter, in their own words.
     pub(super) fn comments(&mut self) {
         for comment in &self.r.segmented.article.meta.comments {
-            let source = self.r.mention_at(comment.author.span);
+            let source = self.r.mention_at(comment.author);
             self.claims.push(Claim {
                 content: comment.text,
                 cue: None,
                 source,
-                source_span: Some(comment.author.span),
+                source_span: Some(comment.author),
                 reported_by: None,
                 parent: None,
                 direct: true,

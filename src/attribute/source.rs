@@ -125,7 +125,10 @@ impl<'a> Attributor<'a> {
             let named = self.claims.iter().find_map(|later| {
                 let m = later.source?;
                 let s = later.source_span?;
-                let fits = s.start > span.end && s.end <= window && self.r.mentions[m].kind == EntityType::Person && s.contains(self.r.mentions[m].span);
+                let fits = s.start > span.end
+                    && s.end <= window
+                    && self.r.mentions[m].kind == EntityType::Person
+                    && s.contains(self.r.mentions[m].span);
                 fits.then_some(m)
             });
             self.claims[c].source = named;

@@ -203,17 +203,19 @@ impl<'a> Recognizer<'a> {
     /// Authors, editors and the publisher are entities wherever the layout found them.
     fn seed_metadata(&mut self, article: &Article) {
         let meta = &article.meta;
+        // Metadata given outside the text has no span to mention.
         for person in meta.authors.iter().chain(&meta.editors) {
+            let Some(span) = person.span else { continue };
             if person.value.split_whitespace().count() >= 2 && person.value.split_whitespace().any(|w| w.chars().count() > 2) {
-                self.push(person.span, EntityType::Person, None, 3, "byline");
+                self.push(span, EntityType::Person, None, 3, "byline");
             }
         }
-        if let Some(publisher) = &meta.publisher {
+        if let Some((publisher, span)) = meta.publisher.as_ref().and_then(|p| Some((p, p.span?))) {
             let known = self.lex.known(&publisher.value);
-            self.push(publisher.span, EntityType::Organization, known, 3, "publisher line");
+            self.push(span, EntityType::Organization, known, 3, "publisher line");
         }
         for comment in &meta.comments {
-            self.push(comment.author.span, EntityType::Person, None, 3, "commenter");
+            self.push(comment.author, EntityType::Person, None, 3, "commenter");
         }
     }
 
@@ -805,7 +807,8 @@ impl<'a> Recognizer<'a> {
                 let parts: Vec<&str> = surface.split_whitespace().collect();
                 if parts.len() >= 2 {
                     // "Paul Miller of Thames Valley Police": no surname is an organization's head noun.
-                    let surname = |p: &&&str| p.chars().count() > 2 && !p.ends_with('.') && self.lex.noun_type(p) != Some(EntityType::Organization);
+                    let surname =
+                        |p: &&&str| p.chars().count() > 2 && !p.ends_with('.') && self.lex.noun_type(p) != Some(EntityType::Organization);
                     if let Some(last) = parts.last().filter(surname) {
                         names.entry(last.to_string()).or_insert((EntityType::Person, "surname of a person named earlier"));
                     }
@@ -856,7 +859,13 @@ impl<'a> Recognizer<'a> {
         for (i, token) in self.seg.tokens.iter().enumerate() {
             let word = fold_typography(token.span.of(text));
             if firsts.contains(&word) && self.is_name_token(i) && !self.found.iter().any(|m| m.span.overlaps(token.span)) {
-                added.push(Mention { span: token.span, kind: EntityType::Person, known: None, strength: 2, rule: "first name of a person named earlier" });
+                added.push(Mention {
+                    span: token.span,
+                    kind: EntityType::Person,
+                    known: None,
+                    strength: 2,
+                    rule: "first name of a person named earlier",
+                });
             }
         }
         self.found.extend(added);
@@ -882,7 +891,13 @@ impl<'a> Recognizer<'a> {
         let mut out: Vec<String> = firsts
             .into_iter()
             .filter(|(first, lasts)| {
-                lasts.len() == 1 && first.chars().count() > 2 && !first.ends_with('.') && !self.lex.is_common(first) && !self.lex.is_demonym(first) && self.lex.role(first).is_none() && !surnames.contains(first)
+                lasts.len() == 1
+                    && first.chars().count() > 2
+                    && !first.ends_with('.')
+                    && !self.lex.is_common(first)
+                    && !self.lex.is_demonym(first)
+                    && self.lex.role(first).is_none()
+                    && !surnames.contains(first)
             })
             .map(|(first, _)| first.to_string())
             .collect();
@@ -1245,9 +1260,8 @@ mod tests {
 
     #[test]
     fn a_first_name_alone_names_the_one_person_it_starts() {
-        let found = check(
-            "The story goes on.\nThe singer Mira Okonkwo and the drummer Tomas Reed played on. Later Mira said the tour was over.\n",
-        );
+        let found =
+            check("The story goes on.\nThe singer Mira Okonkwo and the drummer Tomas Reed played on. Later Mira said the tour was over.\n");
         assert!(has(&found, "Mira", EntityType::Person), "{found:?}");
     }
 

@@ -92,11 +92,7 @@ pub enum Answer {
         body: Vec<u8>,
     },
     /// The first [`PREFILL`] bytes, and how to write the rest.
-    Stream {
-        content_type: &'static str,
-        buffer: Shared,
-        step: Step,
-    },
+    Stream { content_type: &'static str, buffer: Shared, step: Step },
 }
 
 /// What a worker sends to the request's thread.
@@ -176,7 +172,13 @@ fn produce(work: impl FnOnce() -> Result<Answer, Refusal>, sender: &std::sync::m
 
 /// SELECT solutions in `format`, at most `limit` of them: whole when they fit in [`PREFILL`]
 /// bytes, else the start of a stream.
-pub fn solutions(solutions: QuerySolutionIter<'static>, format: QueryResultsFormat, limit: u64, prefill: usize, timeout: Duration) -> Result<Answer, Refusal> {
+pub fn solutions(
+    solutions: QuerySolutionIter<'static>,
+    format: QueryResultsFormat,
+    limit: u64,
+    prefill: usize,
+    timeout: Duration,
+) -> Result<Answer, Refusal> {
     let buffer = Shared::default();
     let serializer = QueryResultsSerializer::from_format(format);
     let writer = serializer.serialize_solutions_to_writer(buffer.clone(), solutions.variables().to_vec()).map_err(Refusal::internal)?;

@@ -105,7 +105,8 @@ impl RemoteStore {
     pub fn find(store_dir: &Path) -> Option<Self> {
         let text = std::fs::read_to_string(store_dir.join(SERVER_FILE)).ok()?;
         let file: ServerFile = serde_json::from_str(&text).ok()?;
-        let config = ureq::Agent::config_builder().http_status_as_error(false).timeout_global(Some(std::time::Duration::from_secs(600))).build();
+        let config =
+            ureq::Agent::config_builder().http_status_as_error(false).timeout_global(Some(std::time::Duration::from_secs(600))).build();
         Some(Self { base: format!("http://{}", file.address), token: file.token, agent: config.into() })
     }
 
@@ -142,13 +143,21 @@ impl GraphStore for RemoteStore {
             }
         }
         let body = serializer.finish()?;
-        let request = self.agent.post(format!("{}{GRAPHS_ROUTE}", self.base)).header("Authorization", format!("Bearer {}", self.token)).query_pairs(names);
+        let request = self
+            .agent
+            .post(format!("{}{GRAPHS_ROUTE}", self.base))
+            .header("Authorization", format!("Bearer {}", self.token))
+            .query_pairs(names);
         self.expect_success(request.content_type("application/n-quads").send(&body[..]))?;
         Ok(())
     }
 
     fn article_path(&self, article: &NamedNode) -> Result<Option<String>, StoreError> {
-        let request = self.agent.get(format!("{}{ARTICLE_PATH_ROUTE}", self.base)).header("Authorization", format!("Bearer {}", self.token)).query("graph", article.as_str());
+        let request = self
+            .agent
+            .get(format!("{}{ARTICLE_PATH_ROUTE}", self.base))
+            .header("Authorization", format!("Bearer {}", self.token))
+            .query("graph", article.as_str());
         self.expect_success(request.call())
     }
 }

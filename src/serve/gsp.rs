@@ -66,18 +66,23 @@ fn read(state: &State, request: &Request<Body>, graph: &NamedNode) -> Reply {
 /// PUT replaces the graph with the body's triples, POST adds them; 201 when the graph is new.
 fn write(state: &State, request: &mut Request<Body>, graph: &NamedNode) -> Reply {
     let media_type = content_type(request).unwrap_or_default();
-    let format = RdfFormat::from_media_type(&media_type)
-        .filter(|f| !f.supports_datasets())
-        .ok_or_else(|| Refusal::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, format!("cannot read a graph from {media_type:?}; send text/turtle or application/n-triples")))?;
+    let format = RdfFormat::from_media_type(&media_type).filter(|f| !f.supports_datasets()).ok_or_else(|| {
+        Refusal::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            format!("cannot read a graph from {media_type:?}; send text/turtle or application/n-triples"),
+        )
+    })?;
     let body = read_body(request, state.config.max_body)?;
-    let parser = RdfParser::from_format(format).with_base_iri(graph.as_str()).map_err(Refusal::internal)?.without_named_graphs().with_default_graph(GraphName::NamedNode(graph.clone()));
-    let quads: Vec<Quad> = parser.for_slice(&body).collect::<Result<_, _>>().map_err(|e| Refusal::bad_request(format!("the body does not parse: {e}")))?;
+    let parser = RdfParser::from_format(format)
+        .with_base_iri(graph.as_str())
+        .map_err(Refusal::internal)?
+        .without_named_graphs()
+        .with_default_graph(GraphName::NamedNode(graph.clone()));
+    let quads: Vec<Quad> =
+        parser.for_slice(&body).collect::<Result<_, _>>().map_err(|e| Refusal::bad_request(format!("the body does not parse: {e}")))?;
     let existed = state.store.contains_graph(graph).map_err(Refusal::internal)?;
-    let written = if request.method() == Method::PUT {
-        state.store.replace_graphs(&[(graph.clone(), quads)])
-    } else {
-        state.store.add_quads(&quads)
-    };
+    let written =
+        if request.method() == Method::PUT { state.store.replace_graphs(&[(graph.clone(), quads)]) } else { state.store.add_quads(&quads) };
     state.wrote();
     written.map_err(Refusal::internal)?;
     status(if existed { StatusCode::NO_CONTENT } else { StatusCode::CREATED })

@@ -36,7 +36,9 @@ pub fn handle(state: &State, request: &Request<Body>) -> Reply {
         "/entity" => html(entity(state, &iri()?)?),
         "/article" => html(article(state, &iri()?, single(&params, "claim")?.as_deref())?),
         "/claim" => claim(state, &iri()?),
-        "/network" => html(page("Citation network", "<h1>Who cites whom</h1>\n<div class=\"diagram\" data-src=\"/diagram.svg?network\"></div>")),
+        "/network" => {
+            html(page("Citation network", "<h1>Who cites whom</h1>\n<div class=\"diagram\" data-src=\"/diagram.svg?network\"></div>"))
+        }
         "/diagram.svg" => diagram(state, single(&params, "iri")?.as_deref()),
         "/assets/hearsay.css" => super::ok("text/css; charset=utf-8", CSS),
         "/assets/hearsay.js" => super::ok("text/javascript; charset=utf-8", JS),
@@ -61,9 +63,7 @@ fn select(state: &State, query: &str) -> Result<Vec<BTreeMap<String, Term>>, Ref
     let QueryResults::Solutions(solutions) = state.store.query_with(query, options).map_err(Refusal::internal)? else {
         return Ok(Vec::new());
     };
-    solutions
-        .map(|s| s.map(|s| s.iter().map(|(v, t)| (v.as_str().to_string(), t.clone())).collect()).map_err(Refusal::internal))
-        .collect()
+    solutions.map(|s| s.map(|s| s.iter().map(|(v, t)| (v.as_str().to_string(), t.clone())).collect()).map_err(Refusal::internal)).collect()
 }
 
 /// The text of a literal or IRI in a row.
@@ -95,7 +95,12 @@ fn home(state: &State) -> Result<String, Refusal> {
     for row in &rows {
         let (Some(x), Some(name)) = (value(row, "x"), value(row, "name")) else { continue };
         let n = value(row, "n").unwrap_or_default();
-        let _ = writeln!(body, "<li>{} <span class=\"count\">cited in {}</span></li>", entity_link(&x, &name, value(row, "type")), in_articles(&n));
+        let _ = writeln!(
+            body,
+            "<li>{} <span class=\"count\">cited in {}</span></li>",
+            entity_link(&x, &name, value(row, "type")),
+            in_articles(&n)
+        );
     }
     body.push_str("</ol>\n");
     Ok(page("Who said what", &body))
@@ -140,7 +145,9 @@ fn search(state: &State, q: &str) -> Result<String, Refusal> {
     )?;
     let articles = select(
         state,
-        &format!("SELECT DISTINCT ?a ?h WHERE {{ GRAPH ?a {{ ?a schema:headline ?h FILTER(CONTAINS(LCASE(STR(?h)), {needle})) }} }} ORDER BY ?h LIMIT 20"),
+        &format!(
+            "SELECT DISTINCT ?a ?h WHERE {{ GRAPH ?a {{ ?a schema:headline ?h FILTER(CONTAINS(LCASE(STR(?h)), {needle})) }} }} ORDER BY ?h LIMIT 20"
+        ),
     )?;
     let mut body = format!("<h1>Search: {}</h1>\n", escape(q));
     if rows.is_empty() && articles.is_empty() {
@@ -151,11 +158,21 @@ fn search(state: &State, q: &str) -> Result<String, Refusal> {
         let (Some(x), Some(name)) = (value(row, "x"), value(row, "name")) else { continue };
         let kind = value(row, "type").map(|t| kind_name(&t)).unwrap_or("entity");
         let n = value(row, "n").unwrap_or_default();
-        let _ = writeln!(body, "<li>{} <span class=\"kind\">{kind}</span> <span class=\"count\">in {}</span></li>", entity_link(&x, &name, value(row, "type")), in_articles(&n));
+        let _ = writeln!(
+            body,
+            "<li>{} <span class=\"kind\">{kind}</span> <span class=\"count\">in {}</span></li>",
+            entity_link(&x, &name, value(row, "type")),
+            in_articles(&n)
+        );
     }
     for row in &articles {
         let (Some(a), Some(h)) = (value(row, "a"), value(row, "h")) else { continue };
-        let _ = writeln!(body, "<li><a class=\"article\" href=\"{}\">{}</a> <span class=\"kind\">article</span></li>", link("/article", &a), escape(&h));
+        let _ = writeln!(
+            body,
+            "<li><a class=\"article\" href=\"{}\">{}</a> <span class=\"kind\">article</span></li>",
+            link("/article", &a),
+            escape(&h)
+        );
     }
     body.push_str("</ul>\n");
     Ok(page(&format!("Search: {q}"), &body))
@@ -167,7 +184,8 @@ fn entity(state: &State, iri: &str) -> Result<String, Refusal> {
     if rows.is_empty() {
         return Err(Refusal::new(StatusCode::NOT_FOUND, format!("nothing in the store is {iri}")));
     }
-    let values = |p: &str| -> Vec<String> { rows.iter().filter(|r| value(r, "p").as_deref() == Some(p)).filter_map(|r| value(r, "o")).collect() };
+    let values =
+        |p: &str| -> Vec<String> { rows.iter().filter(|r| value(r, "p").as_deref() == Some(p)).filter_map(|r| value(r, "o")).collect() };
     let name = values("http://www.w3.org/2004/02/skos/core#prefLabel").into_iter().next().unwrap_or_else(|| iri.to_string());
     let kinds: Vec<&str> = values("http://www.w3.org/1999/02/22-rdf-syntax-ns#type").iter().map(|t| kind_name(t)).collect();
     let mut body = format!("<h1 class=\"{}\">{}</h1>\n<dl class=\"facts\">\n", kinds.first().unwrap_or(&"entity"), escape(&name));
@@ -178,10 +196,15 @@ fn entity(state: &State, iri: &str) -> Result<String, Refusal> {
             let _ = writeln!(body, "<dt>{label}</dt><dd>{}</dd>", escape(&found.join("; ")));
         }
     }
-    body.push_str(&place_facts(&values("http://www.w3.org/2003/01/geo/wgs84_pos#lat"), &values("http://www.w3.org/2003/01/geo/wgs84_pos#long"), &values("http://schema.org/sameAs")));
+    body.push_str(&place_facts(
+        &values("http://www.w3.org/2003/01/geo/wgs84_pos#lat"),
+        &values("http://www.w3.org/2003/01/geo/wgs84_pos#long"),
+        &values("http://schema.org/sameAs"),
+    ));
     let _ = writeln!(body, "<dt>IRI</dt><dd><code>{}</code></dd>\n</dl>", escape(iri));
     body.push_str(&citations(state, &term)?);
-    let _ = writeln!(body, "<h2>Who cited whom</h2>\n<div class=\"diagram\" data-src=\"/diagram.svg?iri={}\"></div>", escape(&url_value(iri)));
+    let _ =
+        writeln!(body, "<h2>Who cited whom</h2>\n<div class=\"diagram\" data-src=\"/diagram.svg?iri={}\"></div>", escape(&url_value(iri)));
     body.push_str(&entity_claims(state, iri)?);
     body.push_str(&mentions(state, iri)?);
     Ok(page(&name, &body))
@@ -193,7 +216,11 @@ fn place_facts(lat: &[String], long: &[String], same_as: &[String]) -> String {
     if let (Some(lat), Some(long)) = (lat.first(), long.first()) {
         let (Ok(la), Ok(lo)) = (lat.parse::<f64>(), long.parse::<f64>()) else { return out };
         let map = format!("https://www.openstreetmap.org/?mlat={la}&mlon={lo}#map=7/{la}/{lo}");
-        let _ = writeln!(out, "<dt>Coordinates</dt><dd>{la}, {lo} (<a class=\"map\" href=\"{}\" rel=\"noopener noreferrer\">map</a>)</dd>", escape(&map));
+        let _ = writeln!(
+            out,
+            "<dt>Coordinates</dt><dd>{la}, {lo} (<a class=\"map\" href=\"{}\" rel=\"noopener noreferrer\">map</a>)</dd>",
+            escape(&map)
+        );
     }
     for iri in same_as.iter().filter(|i| i.starts_with("https://") || i.starts_with("http://")) {
         let _ = writeln!(out, "<dt>Same as</dt><dd><a href=\"{}\" rel=\"noopener noreferrer\">{}</a></dd>", escape(iri), escape(iri));
@@ -224,7 +251,9 @@ fn citations(state: &State, term: &str) -> Result<String, Refusal> {
             let label = value(row, "label").unwrap_or_else(|| x.clone());
             let n = value(row, "n").unwrap_or_default();
             let a = match value(row, "type").as_deref() {
-                Some("http://schema.org/NewsArticle") => format!("<a class=\"article\" href=\"{}\">{}</a>", link("/article", &x), escape(&label)),
+                Some("http://schema.org/NewsArticle") => {
+                    format!("<a class=\"article\" href=\"{}\">{}</a>", link("/article", &x), escape(&label))
+                }
                 _ => entity_link(&x, &label, value(row, "type")),
             };
             let _ = writeln!(out, "<li>{a} <span class=\"count\">in {}</span></li>", in_articles(&n));
@@ -263,7 +292,11 @@ fn claim_list(facts: &Facts, claims: &[&ClaimFact]) -> String {
             Some(s) => format!("<a class=\"entity\" href=\"{}\">{}</a>", link("/entity", s), escape(&label(s))),
             None => "<span class=\"unnamed\">unnamed source</span>".into(),
         };
-        let via = c.via.as_ref().map(|v| format!(" via <a class=\"entity\" href=\"{}\">{}</a>", link("/entity", v), escape(&label(v)))).unwrap_or_default();
+        let via = c
+            .via
+            .as_ref()
+            .map(|v| format!(" via <a class=\"entity\" href=\"{}\">{}</a>", link("/entity", v), escape(&label(v))))
+            .unwrap_or_default();
         let cue = c.cue.as_deref().map(|cue| format!(" <span class=\"cue\">{}</span>", escape(cue))).unwrap_or_default();
         let href = escape(&format!("/article?iri={}&claim={}#target", url_value(&c.article), url_value(&c.iri)));
         let _ = writeln!(
@@ -341,13 +374,22 @@ fn article(state: &State, iri: &str, target: Option<&str>) -> Result<String, Ref
     claims.sort_by_key(|c| c.span);
     let mentions = select(
         state,
-        &format!("SELECT ?b ?e ?x ?t WHERE {{ GRAPH {term} {{ ?m itsrdf:taIdentRef ?x ; nif:beginIndex ?b ; nif:endIndex ?e . ?x a ?t }} }} ORDER BY ?b ?e ?x"),
+        &format!(
+            "SELECT ?b ?e ?x ?t WHERE {{ GRAPH {term} {{ ?m itsrdf:taIdentRef ?x ; nif:beginIndex ?b ; nif:endIndex ?e . ?x a ?t }} }} ORDER BY ?b ?e ?x"
+        ),
     )?;
     let mentions: Vec<([usize; 2], String, String)> = mentions
         .iter()
-        .filter_map(|r| Some(([value(r, "b")?.parse().ok()?, value(r, "e")?.parse().ok()?], value(r, "x")?, kind_name(&value(r, "t")?).to_string())))
+        .filter_map(|r| {
+            Some(([value(r, "b")?.parse().ok()?, value(r, "e")?.parse().ok()?], value(r, "x")?, kind_name(&value(r, "t")?).to_string()))
+        })
         .collect();
-    let meta = select(state, &format!("SELECT ?h ?d ?p WHERE {{ GRAPH {term} {{ OPTIONAL {{ {term} schema:headline ?h }} OPTIONAL {{ {term} schema:datePublished ?d }} OPTIONAL {{ {term} schema:publisher/skos:prefLabel ?p }} }} }} LIMIT 1"))?;
+    let meta = select(
+        state,
+        &format!(
+            "SELECT ?h ?d ?p WHERE {{ GRAPH {term} {{ OPTIONAL {{ {term} schema:headline ?h }} OPTIONAL {{ {term} schema:datePublished ?d }} OPTIONAL {{ {term} schema:publisher/skos:prefLabel ?p }} }} }} LIMIT 1"
+        ),
+    )?;
     let headline = meta.first().and_then(|r| value(r, "h")).unwrap_or_else(|| iri.to_string());
     let mut body = format!("<h1 class=\"article\">{}</h1>\n<p class=\"byline\">", escape(&headline));
     for var in ["p", "d"] {
@@ -414,7 +456,13 @@ fn highlighted(text: &[char], claims: &[&ClaimFact], mentions: &[([usize; 2], St
         match run.mention {
             Some(i) => {
                 let (_, entity, kind) = &mentions[i];
-                let _ = write!(out, "<a class=\"mention {kind} {}\"{attributes} href=\"{}\">{}</a>", classes.join(" "), link("/entity", entity), escape(&content));
+                let _ = write!(
+                    out,
+                    "<a class=\"mention {kind} {}\"{attributes} href=\"{}\">{}</a>",
+                    classes.join(" "),
+                    link("/entity", entity),
+                    escape(&content)
+                );
             }
             None if classes.is_empty() => out.push_str(&escape(&content)),
             None => {
@@ -460,9 +508,14 @@ fn diagram(state: &State, iri: Option<&str>) -> Reply {
     }
     facts.finish();
     let dot = render::dot(&facts, &options);
-    let svg = graphviz_rust::exec_dot(dot, vec![graphviz_rust::cmd::CommandArg::Format(graphviz_rust::cmd::Format::Svg)]).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => Refusal::new(StatusCode::NOT_IMPLEMENTED, "diagrams need Graphviz's dot (apt-get install graphviz)"),
-        _ => Refusal::internal(format!("dot failed: {e}")),
-    })?;
+    let svg =
+        graphviz_rust::exec_dot(dot, vec![graphviz_rust::cmd::CommandArg::Format(graphviz_rust::cmd::Format::Svg)]).map_err(|e| match e
+            .kind()
+        {
+            std::io::ErrorKind::NotFound => {
+                Refusal::new(StatusCode::NOT_IMPLEMENTED, "diagrams need Graphviz's dot (apt-get install graphviz)")
+            }
+            _ => Refusal::internal(format!("dot failed: {e}")),
+        })?;
     super::ok("image/svg+xml", svg)
 }

@@ -34,7 +34,9 @@ pub fn handle(state: &State, request: &mut Request<Body>) -> Reply {
             let result = state.store.update(&text, PREFIXES);
             state.wrote();
             match result {
-                Ok(()) => Ok(oxhttp::model::Response::builder().status(StatusCode::NO_CONTENT).body(Body::empty()).map_err(Refusal::internal)?),
+                Ok(()) => {
+                    Ok(oxhttp::model::Response::builder().status(StatusCode::NO_CONTENT).body(Body::empty()).map_err(Refusal::internal)?)
+                }
                 Err(QueryError::Syntax(message)) => Err(Refusal::bad_request(format!("SPARQL syntax error at {message}"))),
                 Err(e) => Err(Refusal::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())),
             }
@@ -115,7 +117,9 @@ fn query(state: &State, request: &Request<Body>, text: &str, dataset: QueryDatas
                 answer::solutions(solutions, format, limit, prefill, timeout)
             }
             QueryResults::Boolean(value) => answer::boolean(value, negotiate::choose(accept, negotiate::RESULTS).map_err(not_acceptable)?),
-            QueryResults::Graph(triples) => answer::triples(triples, negotiate::choose(accept, negotiate::GRAPHS).map_err(not_acceptable)?, limit, timeout),
+            QueryResults::Graph(triples) => {
+                answer::triples(triples, negotiate::choose(accept, negotiate::GRAPHS).map_err(not_acceptable)?, limit, timeout)
+            }
         }
     })
 }
@@ -141,7 +145,8 @@ pub(super) fn not_acceptable(e: NegotiationError) -> Refusal {
 fn describe(state: &State, request: &Request<Body>) -> Reply {
     let format = negotiate::choose(accept(request)?.as_deref(), negotiate::GRAPHS).map_err(not_acceptable)?;
     let host = request.headers().get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("localhost");
-    let endpoint = NamedNode::new(format!("http://{host}{}", request.uri().path())).map_err(|e| Refusal::bad_request(format!("bad Host header: {e}")))?;
+    let endpoint = NamedNode::new(format!("http://{host}{}", request.uri().path()))
+        .map_err(|e| Refusal::bad_request(format!("bad Host header: {e}")))?;
     let sd = |local: &str| NamedNode::new_unchecked(format!("http://www.w3.org/ns/sparql-service-description#{local}"));
     let service = NamedNode::new_unchecked(format!("{}#service", endpoint.as_str()));
     let mut triples = vec![
@@ -162,7 +167,10 @@ fn describe(state: &State, request: &Request<Body>) -> Reply {
         triples.push(Triple::new(service.clone(), sd("resultFormat"), NamedNode::new_unchecked(iri)));
     }
     triples.sort_by_cached_key(|t| t.to_string());
-    let mut serializer = RdfSerializer::from_format(format).with_prefix("sd", "http://www.w3.org/ns/sparql-service-description#").map_err(Refusal::internal)?.for_writer(Vec::new());
+    let mut serializer = RdfSerializer::from_format(format)
+        .with_prefix("sd", "http://www.w3.org/ns/sparql-service-description#")
+        .map_err(Refusal::internal)?
+        .for_writer(Vec::new());
     for triple in &triples {
         serializer.serialize_triple(triple).map_err(Refusal::internal)?;
     }

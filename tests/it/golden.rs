@@ -1,10 +1,11 @@
-//! Each directory under tests/data/golden holds `input.txt` and the expected output of each
-//! stage: `layout.txt`, `mentions.txt`, `claims.txt`, `extract.json` and `graph.nq`. Adding a case
-//! means adding a directory. `UPDATE_EXPECT=1 cargo test` rewrites the expectations.
+//! Each directory under tests/data/golden holds an input (`input.txt`, `input.html`, or
+//! `input.jsonl` with one line) and the expected output of each stage: `layout.txt`,
+//! `mentions.txt`, `claims.txt`, `extract.json` and `graph.nq`. Adding a case means adding a
+//! directory. `UPDATE_EXPECT=1 cargo test` rewrites the expectations.
 
 use crate::root;
 use hearsay::extract::Pipeline;
-use hearsay::ingest::Source;
+use hearsay::ingest::{self, Kind, ReadOptions, Record, Source};
 use hearsay::rdf::{self, Iris};
 use hearsay::resolve::Document;
 use std::fmt::Write as _;
@@ -21,8 +22,7 @@ fn golden_cases() {
     let mut failures = Vec::new();
     for case in &cases {
         let name = case.file_name().unwrap().to_string_lossy().to_string();
-        let text = fs::read_to_string(case.join("input.txt")).unwrap();
-        let doc = pipeline.run(Source::from_text(format!("{name}/input.txt"), text));
+        let doc = pipeline.run(input(case, &name));
         let outputs = [
             ("layout.txt", layout(&doc)),
             ("mentions.txt", mentions(&doc)),
@@ -60,6 +60,17 @@ fn diff(expected: &str, actual: &str) -> String {
         }
     }
     out
+}
+
+/// The case's input, read as `hearsay` reads a file of its kind.
+fn input(case: &std::path::Path, name: &str) -> Source {
+    let kinds = [("input.txt", Kind::Text), ("input.html", Kind::Html), ("input.jsonl", Kind::Jsonl)];
+    let (file, kind) = kinds.into_iter().find(|(f, _)| case.join(f).is_file()).unwrap_or_else(|| panic!("{name}: no input file"));
+    let bytes = fs::read(case.join(file)).unwrap();
+    let line = (kind == Kind::Jsonl).then_some(1);
+    let bytes = if line.is_some() { bytes.split(|&b| b == b'\n').next().unwrap().to_vec() } else { bytes };
+    let record = Record { path: format!("{name}/{file}"), line, kind, bytes };
+    ingest::parse(record, &ReadOptions::default()).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn layout(doc: &Document) -> String {

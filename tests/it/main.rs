@@ -2,6 +2,11 @@
 
 // The command line end to end: ingest, query, export, extract, stats, bad input, locking.
 mod cli;
+// Every kind of input: JSON Lines (field map, bad lines), HTML pages, gzip, mixed directories,
+// standard input.
+mod inputs;
+// Network exports (GraphML, GEXF, CSV) read back by networkx.
+mod network;
 // Golden files: each case under tests/data/golden is an article and the expected output of
 // each stage; UPDATE_EXPECT=1 rewrites them.
 mod golden;
@@ -26,9 +31,11 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The built `hearsay` binary.
+/// The built `hearsay` binary, or the one `HEARSAY_TEST_BIN` names: worktrees that share a
+/// cargo target directory overwrite each other's `target/release/hearsay`, so a developer can
+/// test a copy of their own.
 pub fn bin() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_hearsay"))
+    std::env::var_os("HEARSAY_TEST_BIN").map_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_hearsay")), PathBuf::from)
 }
 
 /// A `hearsay` command with an isolated store.

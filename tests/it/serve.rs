@@ -136,7 +136,14 @@ fn datasets_and_the_graph_store_read_one_article() {
         curl(&args).body.lines().nth(1).unwrap_or_default().trim().to_string()
     };
     assert_eq!(count(&[]), "5", "the default graph is the union of the articles");
-    let graph = curl(&["-G", "-H", "Accept: text/csv", "--data-urlencode", "query=SELECT ?a WHERE { ?a a schema:NewsArticle } ORDER BY ?a LIMIT 1", &sparql]);
+    let graph = curl(&[
+        "-G",
+        "-H",
+        "Accept: text/csv",
+        "--data-urlencode",
+        "query=SELECT ?a WHERE { ?a a schema:NewsArticle } ORDER BY ?a LIMIT 1",
+        &sparql,
+    ]);
     let article = graph.body.lines().nth(1).unwrap().trim().to_string();
     let default_graph = format!("default-graph-uri={article}");
     assert_eq!(count(&["--data-urlencode", &default_graph]), "1");
@@ -158,7 +165,9 @@ fn datasets_and_the_graph_store_read_one_article() {
     let got = curl(&["-H", "Accept: application/n-triples", &gsp]);
     assert_eq!((got.status, got.content_type.as_str()), (200, "application/n-triples"));
     let exported = hearsay(&store).args(["export", "--format", "ntriples", "--graph", &article]).output();
-    assert!(exported.is_err() || !exported.as_ref().unwrap().status.success() || String::from_utf8_lossy(&exported.unwrap().stdout) == got.body);
+    assert!(
+        exported.is_err() || !exported.as_ref().unwrap().status.success() || String::from_utf8_lossy(&exported.unwrap().stdout) == got.body
+    );
     let turtle = curl(&[&gsp]);
     assert_eq!((turtle.status, turtle.content_type.as_str()), (200, "text/turtle"));
     let head = curl(&["-I", &gsp]);
@@ -177,7 +186,8 @@ fn datasets_and_the_graph_store_read_one_article() {
         assert!(got.status == 404 || got.status == 400, "{path}: {} {}", got.status, got.body);
     }
     // CORS is off unless asked for.
-    let cors = Command::new("curl").args(["-s", "-D", "-", "-o", "/dev/null", "-H", "Origin: https://evil.example", &sparql]).output().unwrap();
+    let cors =
+        Command::new("curl").args(["-s", "-D", "-", "-o", "/dev/null", "-H", "Origin: https://evil.example", &sparql]).output().unwrap();
     assert!(!String::from_utf8_lossy(&cors.stdout).to_lowercase().contains("access-control-allow-origin"));
 }
 
@@ -210,7 +220,17 @@ fn a_stream_that_fails_is_aborted_not_cut_short() {
     // The status goes out after 64 bytes; the sixth solution passes the limit later.
     let server = Server::start(&examples_store(dir.path()), &["--max-results", "5", "--prefill", "64"], &[]);
     let out = Command::new("curl")
-        .args(["-s", "-S", "-D", "-", "-H", "Accept: text/csv", "--data-urlencode", &format!("query={PERSONS}"), &format!("{}sparql", server.url)])
+        .args([
+            "-s",
+            "-S",
+            "-D",
+            "-",
+            "-H",
+            "Accept: text/csv",
+            "--data-urlencode",
+            &format!("query={PERSONS}"),
+            &format!("{}sparql", server.url),
+        ])
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
@@ -223,7 +243,8 @@ fn a_stream_that_fails_is_aborted_not_cut_short() {
 fn a_writable_server_needs_its_token() {
     let dir = tempfile::tempdir().unwrap();
     let store = examples_store(dir.path());
-    let refused = hearsay(&store).args(["serve", "--bind", "127.0.0.1:0", "--writable"]).env_remove("HEARSAY_WRITE_TOKEN").output().unwrap();
+    let refused =
+        hearsay(&store).args(["serve", "--bind", "127.0.0.1:0", "--writable"]).env_remove("HEARSAY_WRITE_TOKEN").output().unwrap();
     assert_eq!(refused.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("HEARSAY_WRITE_TOKEN"));
     let token = "correct-horse-battery-staple";
@@ -232,13 +253,24 @@ fn a_writable_server_needs_its_token() {
     let insert = "INSERT DATA { GRAPH <https://example.org/g> { <https://example.org/a> <https://example.org/b> \"c\" } }";
     let without = curl(&["-H", "Content-Type: application/sparql-update", "--data-binary", insert, &sparql]);
     assert_eq!(without.status, 401, "{}", without.body);
-    let wrong = curl(&["-H", "Authorization: Bearer wrong", "-H", "Content-Type: application/sparql-update", "--data-binary", insert, &sparql]);
+    let wrong =
+        curl(&["-H", "Authorization: Bearer wrong", "-H", "Content-Type: application/sparql-update", "--data-binary", insert, &sparql]);
     assert_eq!(wrong.status, 401);
     let bearer = format!("Authorization: Bearer {token}");
     let with = curl(&["-H", &bearer, "-H", "Content-Type: application/sparql-update", "--data-binary", insert, &sparql]);
     assert_eq!(with.status, 204, "{}", with.body);
     let gsp = format!("{}store?graph=https://example.org/h", server.url);
-    let put = curl(&["-X", "PUT", "-H", &bearer, "-H", "Content-Type: text/turtle", "--data-binary", "<https://example.org/x> <https://example.org/y> 1 .", &gsp]);
+    let put = curl(&[
+        "-X",
+        "PUT",
+        "-H",
+        &bearer,
+        "-H",
+        "Content-Type: text/turtle",
+        "--data-binary",
+        "<https://example.org/x> <https://example.org/y> 1 .",
+        &gsp,
+    ]);
     assert_eq!(put.status, 201, "{}", put.body);
     let read = curl(&["-H", "Accept: application/n-triples", &gsp]);
     assert_eq!(read.body.trim(), "<https://example.org/x> <https://example.org/y> \"1\"^^<http://www.w3.org/2001/XMLSchema#integer> .");
@@ -264,10 +296,22 @@ fn ingest_goes_through_a_running_server() {
     assert!(out.status.success(), "{err}");
     assert!(err.contains("holds the store; sending the articles through it"), "{err}");
     assert!(err.contains("ingested 4 articles") && err.contains("1 duplicates skipped"), "{err}");
-    let count = curl(&["-H", "Accept: text/csv", "--data-urlencode", "query=SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a schema:NewsArticle }", &format!("{}sparql", server.url)]);
+    let count = curl(&[
+        "-H",
+        "Accept: text/csv",
+        "--data-urlencode",
+        "query=SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a schema:NewsArticle }",
+        &format!("{}sparql", server.url),
+    ]);
     assert_eq!(count.body.lines().nth(1).map(str::trim), Some("5"), "{}", count.body);
     // The internal route wants the server file's token.
-    let forged = curl(&["-H", "Content-Type: application/n-quads", "--data-binary", "", &format!("{}_hearsay/graphs?graph=https://example.org/g", server.url)]);
+    let forged = curl(&[
+        "-H",
+        "Content-Type: application/n-quads",
+        "--data-binary",
+        "",
+        &format!("{}_hearsay/graphs?graph=https://example.org/g", server.url),
+    ]);
     assert_eq!(forged.status, 401);
     drop(server);
     // With the server gone the store is free again; a stale server file does not matter.
@@ -287,7 +331,11 @@ fn real_sparql_clients_read_the_endpoint() {
         &format!("{}sparql", server.url),
     ]);
     let article = article.body.lines().nth(1).expect("an article about Gdansk").trim().to_string();
-    let out = Command::new("python3").arg(root().join("tests/clients/sparql_clients.py")).args([&server.url, &article]).output().expect("python3 runs");
+    let out = Command::new("python3")
+        .arg(root().join("tests/clients/sparql_clients.py"))
+        .args([&server.url, &article])
+        .output()
+        .expect("python3 runs");
     let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     assert!(!stderr.contains("No module named"), "SPARQLWrapper and rdflib are missing: run scripts/setup.sh\n{stderr}");
     assert!(out.status.success() && stdout.contains("all client checks passed"), "{stdout}\n{stderr}");
@@ -300,11 +348,23 @@ fn pages_search_link_and_escape() {
     let home = curl(&[&server.url]);
     assert_eq!((home.status, home.content_type.as_str()), (200, "text/html; charset=utf-8"));
     let found = curl(&[&format!("{}search?q=brandt", server.url)]);
-    let entity = found.body.split("href=\"").skip(1).filter_map(|s| s.split('"').next()).find(|h| h.starts_with("/entity?iri=")).expect("a link to Brandt");
+    let entity = found
+        .body
+        .split("href=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .find(|h| h.starts_with("/entity?iri="))
+        .expect("a link to Brandt");
     let entity_url = format!("{}{}", server.url.trim_end_matches('/'), entity.replace("&amp;", "&"));
     let page = curl(&[&entity_url]);
     assert_eq!(page.status, 200, "{}", page.body);
-    for part in ["<h1 class=\"person\">Tomas Brandt</h1>", "Baltic Freight Institute", "Claims it made", "<mark>Tomas Brandt</mark>", "data-src=\"/diagram.svg?iri="] {
+    for part in [
+        "<h1 class=\"person\">Tomas Brandt</h1>",
+        "Baltic Freight Institute",
+        "Claims it made",
+        "<mark>Tomas Brandt</mark>",
+        "data-src=\"/diagram.svg?iri=",
+    ] {
         assert!(page.body.contains(part), "{part} missing from the entity page");
     }
     let svg = curl(&[&entity_url.replace("/entity?", "/diagram.svg?")]);

@@ -1,5 +1,6 @@
-//! Exports the examples' graph and validates every article graph against ontology/shapes.ttl
-//! with pySHACL (installed by .ci/run: `pip install pyshacl`).
+//! Exports the examples' graph (text files, HTML pages and JSON Lines) and validates every
+//! article graph against ontology/shapes.ttl with pySHACL (installed by .ci/run: `pip install
+//! pyshacl`).
 
 use crate::{hearsay, root};
 use std::process::Command;
@@ -8,7 +9,7 @@ use std::process::Command;
 fn examples_graph_conforms_to_the_shapes() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("store");
-    let out = hearsay(&store).args(["ingest", "-q", "examples/articles"]).output().unwrap();
+    let out = hearsay(&store).args(["ingest", "-q", "examples/articles", "examples/pages", "examples/crawl.jsonl"]).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let data = dir.path().join("examples.trig");
     let out = hearsay(&store).args(["export", "--format", "trig", "-o"]).arg(&data).output().unwrap();

@@ -22,6 +22,7 @@ const ORDER: &[&str] = &[
     "facts",
     "load",
     "trace",
+    "network",
     "render",
     "serve",
 ];
@@ -69,6 +70,20 @@ fn pure_modules_do_no_io() {
         let code = source(module);
         for word in forbidden {
             assert!(!code.contains(word), "pure module {module} uses {word}");
+        }
+    }
+}
+
+#[test]
+fn ingest_parsers_do_no_io() {
+    // `ingest::parse` runs on worker threads over records already read: only `discover` and
+    // `stream` touch files and standard input.
+    let forbidden = ["std::fs", "std::io", "std::net", "std::env", "println!", "eprintln!", "std::process", "File::"];
+    for file in ["text", "html", "jsonl"] {
+        let code = fs::read_to_string(root().join(format!("src/ingest/{file}.rs"))).unwrap();
+        let code = code.split("#[cfg(test)]").next().unwrap();
+        for word in forbidden {
+            assert!(!code.contains(word), "ingest::{file} uses {word}");
         }
     }
 }

@@ -1,0 +1,380 @@
+//! Networks for network analysis tools (Gephi, Cytoscape, networkx): the citation network and
+//! the entity co-mention network, written as GraphML, GEXF or CSV node and edge lists.
+//!
+//! [`citations`] makes a directed network of who cites whom from the claims in [`Facts`]: an edge
+//! from each reporter (an article, or an intermediary) to each source it cites, weighted by the
+//! number of claims. [`co_mentions`] makes an undirected network of the entities that articles
+//! mention together, weighted by the number of articles. Both carry each node's label, kind and
+//! number of articles, and each edge's weight and number of articles. The writers return bytes
+//! (XML through quick-xml's writer, never by pasting strings together); nodes come sorted by IRI
+//! and edges by their ends, so the same facts give the same bytes. This module does no I/O.
+
+use crate::facts::{Facts, NodeKind, Relation};
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A network ready to write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Network {
+    /// Its name ("citations", "co-mentions"), written as the graph's id.
+    pub name: &'static str,
+    /// Whether edges have a direction (citations) or not (co-mentions).
+    pub directed: bool,
+    /// Nodes, sorted by id.
+    pub nodes: Vec<NetworkNode>,
+    /// Edges, sorted by their ends; an undirected edge has `source < target`.
+    pub edges: Vec<NetworkEdge>,
+}
+
+/// A node: an entity or an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NetworkNode {
+    /// Its IRI.
+    pub id: String,
+    /// Its name or headline.
+    pub label: String,
+    /// What it is.
+    pub kind: NodeKind,
+    /// In how many articles it takes part (cites, is cited, is mentioned).
+    pub articles: u32,
+    /// For an article, its publisher's name (to group articles by outlet); empty otherwise.
+    pub publisher: String,
+}
+
+/// An edge with its weight.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NetworkEdge {
+    /// The node it leaves (the reporter, for a citation).
+    pub source: String,
+    /// The node it reaches (the source cited).
+    pub target: String,
+    /// Claims carried (citations) or articles mentioning both (co-mentions).
+    pub weight: u32,
+    /// In how many articles the edge occurs.
+    pub articles: u32,
+}
+
+/// The citation network of every claim in `facts` (as `load::claims` reads them): reporter to
+/// source. Reader comments are not cited by their article and are left out.
+pub fn citations(facts: &Facts) -> Network {
+    let mut edges: BTreeMap<(&str, &str), (u32, BTreeSet<&str>)> = BTreeMap::new();
+    let mut articles: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for claim in facts.claims.values().filter(|c| !c.comment) {
+        let Some(source) = claim.source.as_deref() else { continue };
+        let reporter = claim.via.as_deref().unwrap_or(&claim.article);
+        let edge = edges.entry((reporter, source)).or_default();
+        edge.0 += 1;
+        edge.1.insert(&claim.article);
+        for node in [reporter, source] {
+            articles.entry(node).or_default().insert(&claim.article);
+        }
+    }
+    let edges = edges
+        .into_iter()
+        .map(|((from, to), (claims, seen))| NetworkEdge {
+            source: from.to_string(),
+            target: to.to_string(),
+            weight: claims,
+            articles: seen.len() as u32,
+        })
+        .collect();
+    Network { name: "citations", directed: true, nodes: nodes_of(facts, &articles), edges }
+}
+
+/// The co-mention network: an undirected edge between two entities for each article that
+/// mentions both, from the `Mentions` edges of `facts` (as `load::mentions` reads them).
+pub fn co_mentions(facts: &Facts) -> Network {
+    let mut by_article: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    let mut articles: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for edge in facts.edges.iter().filter(|e| e.relation == Relation::Mentions) {
+        by_article.entry(&edge.from).or_default().insert(&edge.to);
+        articles.entry(&edge.to).or_default().insert(&edge.from);
+    }
+    let mut pairs: BTreeMap<(&str, &str), u32> = BTreeMap::new();
+    for entities in by_article.values() {
+        let entities: Vec<&str> = entities.iter().copied().collect();
+        for (i, a) in entities.iter().enumerate() {
+            for b in &entities[i + 1..] {
+                *pairs.entry((a, b)).or_default() += 1;
+            }
+        }
+    }
+    let edges =
+        pairs.into_iter().map(|((a, b), n)| NetworkEdge { source: a.to_string(), target: b.to_string(), weight: n, articles: n }).collect();
+    Network { name: "co-mentions", directed: false, nodes: nodes_of(facts, &articles), edges }
+}
+
+/// The nodes that take part, with their article counts, sorted by IRI.
+fn nodes_of(facts: &Facts, articles: &BTreeMap<&str, BTreeSet<&str>>) -> Vec<NetworkNode> {
+    articles
+        .iter()
+        .map(|(&iri, seen)| {
+            let node = facts.nodes.get(iri);
+            NetworkNode {
+                id: iri.to_string(),
+                label: node.map_or_else(|| iri.to_string(), |n| n.label.clone()),
+                kind: node.map_or(NodeKind::Other, |n| n.kind),
+                articles: seen.len() as u32,
+                publisher: node.and_then(|n| n.group.clone()).unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+/// The name of a node kind as the files write it.
+pub fn kind_name(kind: NodeKind) -> &'static str {
+    match kind {
+        NodeKind::Person => "person",
+        NodeKind::Organization => "organization",
+        NodeKind::Place => "place",
+        NodeKind::Claim => "claim",
+        NodeKind::Article => "article",
+        NodeKind::Other => "other",
+    }
+}
+
+/// The network as GraphML (networkx, Cytoscape, Gephi, igraph): node data `label`, `kind`,
+/// `articles`, `publisher`; edge data `weight`, `articles`.
+pub fn graphml(network: &Network) -> Vec<u8> {
+    let mut w = Xml::new();
+    let mut root = BytesStart::new("graphml");
+    root.push_attribute(("xmlns", "http://graphml.graphdrawing.org/xmlns"));
+    w.open(root);
+    let keys = [
+        ("label", "node", "label", "string"),
+        ("kind", "node", "kind", "string"),
+        ("node_articles", "node", "articles", "int"),
+        ("publisher", "node", "publisher", "string"),
+        ("weight", "edge", "weight", "int"),
+        ("edge_articles", "edge", "articles", "int"),
+    ];
+    for (id, domain, name, kind) in keys {
+        w.empty("key", &[("id", id), ("for", domain), ("attr.name", name), ("attr.type", kind)]);
+    }
+    let direction = if network.directed { "directed" } else { "undirected" };
+    w.open_with("graph", &[("id", network.name), ("edgedefault", direction)]);
+    for node in &network.nodes {
+        w.open_with("node", &[("id", &node.id)]);
+        w.data("label", &node.label);
+        w.data("kind", kind_name(node.kind));
+        w.data("node_articles", &node.articles.to_string());
+        if !node.publisher.is_empty() {
+            w.data("publisher", &node.publisher);
+        }
+        w.close("node");
+    }
+    for (i, edge) in network.edges.iter().enumerate() {
+        w.open_with("edge", &[("id", &format!("e{i}")), ("source", &edge.source), ("target", &edge.target)]);
+        w.data("weight", &edge.weight.to_string());
+        w.data("edge_articles", &edge.articles.to_string());
+        w.close("edge");
+    }
+    w.close("graph");
+    w.close("graphml");
+    w.finish()
+}
+
+/// The network as GEXF 1.3 (Gephi's own format): node labels, attributes `kind`, `articles` and
+/// `publisher`, edge weights and the attribute `articles`. No date is written, so the bytes stay the same.
+pub fn gexf(network: &Network) -> Vec<u8> {
+    let mut w = Xml::new();
+    w.open_with("gexf", &[("xmlns", "http://gexf.net/1.3"), ("version", "1.3")]);
+    w.open_with("meta", &[]);
+    w.element("creator", "hearsay");
+    w.element("description", &format!("{} network", network.name));
+    w.close("meta");
+    let direction = if network.directed { "directed" } else { "undirected" };
+    w.open_with("graph", &[("mode", "static"), ("defaultedgetype", direction)]);
+    w.open_with("attributes", &[("class", "node")]);
+    w.empty("attribute", &[("id", "kind"), ("title", "kind"), ("type", "string")]);
+    w.empty("attribute", &[("id", "articles"), ("title", "articles"), ("type", "integer")]);
+    w.empty("attribute", &[("id", "publisher"), ("title", "publisher"), ("type", "string")]);
+    w.close("attributes");
+    w.open_with("attributes", &[("class", "edge")]);
+    w.empty("attribute", &[("id", "articles"), ("title", "articles"), ("type", "integer")]);
+    w.close("attributes");
+    w.open_with("nodes", &[]);
+    for node in &network.nodes {
+        w.open_with("node", &[("id", &node.id), ("label", &node.label)]);
+        w.open_with("attvalues", &[]);
+        w.empty("attvalue", &[("for", "kind"), ("value", kind_name(node.kind))]);
+        w.empty("attvalue", &[("for", "articles"), ("value", &node.articles.to_string())]);
+        if !node.publisher.is_empty() {
+            w.empty("attvalue", &[("for", "publisher"), ("value", &node.publisher)]);
+        }
+        w.close("attvalues");
+        w.close("node");
+    }
+    w.close("nodes");
+    w.open_with("edges", &[]);
+    for (i, edge) in network.edges.iter().enumerate() {
+        let (id, weight) = (i.to_string(), edge.weight.to_string());
+        w.open_with("edge", &[("id", &id), ("source", &edge.source), ("target", &edge.target), ("weight", &weight)]);
+        w.open_with("attvalues", &[]);
+        w.empty("attvalue", &[("for", "articles"), ("value", &edge.articles.to_string())]);
+        w.close("attvalues");
+        w.close("edge");
+    }
+    w.close("edges");
+    w.close("graph");
+    w.close("gexf");
+    w.finish()
+}
+
+/// The node list as CSV with Gephi's column names: `Id,Label,kind,articles,publisher`.
+pub fn csv_nodes(network: &Network) -> String {
+    let mut out = String::from("Id,Label,kind,articles,publisher\n");
+    for n in &network.nodes {
+        csv_row(&mut out, &[&n.id, &n.label, kind_name(n.kind), &n.articles.to_string(), &n.publisher]);
+    }
+    out
+}
+
+/// The edge list as CSV with Gephi's column names: `Source,Target,Type,Weight,articles`.
+pub fn csv_edges(network: &Network) -> String {
+    let mut out = String::from("Source,Target,Type,Weight,articles\n");
+    let kind = if network.directed { "Directed" } else { "Undirected" };
+    for e in &network.edges {
+        csv_row(&mut out, &[&e.source, &e.target, kind, &e.weight.to_string(), &e.articles.to_string()]);
+    }
+    out
+}
+
+/// One CSV record (RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled).
+fn csv_row(out: &mut String, fields: &[&str]) {
+    let cells: Vec<String> = fields
+        .iter()
+        .map(|f| if f.contains([',', '"', '\n', '\r']) { format!("\"{}\"", f.replace('"', "\"\"")) } else { f.to_string() })
+        .collect();
+    out.push_str(&cells.join(","));
+    out.push('\n');
+}
+
+/// An indented XML document in memory.
+struct Xml {
+    writer: Writer<Vec<u8>>,
+}
+
+// Writing to a Vec<u8> cannot fail, so the writer's results are unwrapped with that reason.
+const IN_MEMORY: &str = "writing XML to memory cannot fail";
+
+impl Xml {
+    fn new() -> Self {
+        let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
+        writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None))).expect(IN_MEMORY);
+        Self { writer }
+    }
+
+    fn start<'a>(name: &'a str, attributes: &[(&'a str, &'a str)]) -> BytesStart<'a> {
+        let mut start = BytesStart::new(name);
+        for &attribute in attributes {
+            start.push_attribute(attribute);
+        }
+        start
+    }
+
+    fn open(&mut self, start: BytesStart<'_>) {
+        self.writer.write_event(Event::Start(start)).expect(IN_MEMORY);
+    }
+
+    fn open_with(&mut self, name: &str, attributes: &[(&str, &str)]) {
+        self.open(Self::start(name, attributes));
+    }
+
+    fn empty(&mut self, name: &str, attributes: &[(&str, &str)]) {
+        self.writer.write_event(Event::Empty(Self::start(name, attributes))).expect(IN_MEMORY);
+    }
+
+    fn close(&mut self, name: &str) {
+        self.writer.write_event(Event::End(BytesEnd::new(name))).expect(IN_MEMORY);
+    }
+
+    fn element(&mut self, name: &str, text: &str) {
+        self.open_with(name, &[]);
+        self.writer.write_event(Event::Text(BytesText::new(text))).expect(IN_MEMORY);
+        self.close(name);
+    }
+
+    /// A GraphML `<data key="...">value</data>`.
+    fn data(&mut self, key: &str, value: &str) {
+        self.open_with("data", &[("key", key)]);
+        self.writer.write_event(Event::Text(BytesText::new(value))).expect(IN_MEMORY);
+        self.close("data");
+    }
+
+    fn finish(self) -> Vec<u8> {
+        let mut bytes = self.writer.into_inner();
+        bytes.push(b'\n');
+        bytes
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::{ClaimFact, Node};
+
+    fn facts() -> Facts {
+        let mut f = Facts::default();
+        let node = |iri: &str, kind, label: &str| Node { iri: iri.into(), kind, label: label.into(), group: None };
+        f.add_node(Node { group: Some("The Harbour Courier".into()), ..node("a1", NodeKind::Article, "Strike & \"talks\"") });
+        f.add_node(node("a2", NodeKind::Article, "Port, again"));
+        f.add_node(node("ewa", NodeKind::Person, "Ewa Sobczak"));
+        f.add_node(node("cwu", NodeKind::Organization, "Coastal Workers Union"));
+        f.add_node(node("gdansk", NodeKind::Place, "Gdańsk"));
+        let claim = |iri: &str, article: &str, source: &str, via: Option<&str>| ClaimFact {
+            iri: iri.into(),
+            article: article.into(),
+            text: String::new(),
+            span: [0, 1],
+            source: Some(source.into()),
+            source_span: None,
+            via: via.map(String::from),
+            parent: None,
+            cue: None,
+            cue_span: None,
+            comment: false,
+        };
+        for c in [claim("c1", "a1", "ewa", None), claim("c2", "a1", "ewa", None), claim("c3", "a2", "ewa", Some("cwu"))] {
+            f.claims.insert(c.iri.clone(), c);
+        }
+        for (a, e) in [("a1", "ewa"), ("a1", "cwu"), ("a1", "gdansk"), ("a2", "ewa"), ("a2", "cwu")] {
+            f.add_edge(a, e, Relation::Mentions, None);
+        }
+        f.finish();
+        f
+    }
+
+    #[test]
+    fn citations_weigh_claims_and_count_articles() {
+        let n = citations(&facts());
+        let edges: Vec<_> = n.edges.iter().map(|e| (e.source.as_str(), e.target.as_str(), e.weight, e.articles)).collect();
+        assert_eq!(edges, [("a1", "ewa", 2, 1), ("cwu", "ewa", 1, 1)]);
+        let ewa = n.nodes.iter().find(|n| n.id == "ewa").unwrap();
+        assert_eq!((ewa.kind, ewa.articles), (NodeKind::Person, 2));
+    }
+
+    #[test]
+    fn co_mentions_weigh_articles() {
+        let n = co_mentions(&facts());
+        let edges: Vec<_> = n.edges.iter().map(|e| (e.source.as_str(), e.target.as_str(), e.weight)).collect();
+        assert_eq!(edges, [("cwu", "ewa", 2), ("cwu", "gdansk", 1), ("ewa", "gdansk", 1)]);
+        assert_eq!(n.nodes.len(), 3);
+    }
+
+    #[test]
+    fn writers_escape_and_are_stable() {
+        let n = citations(&facts());
+        let graphml = String::from_utf8(graphml(&n)).unwrap();
+        assert!(graphml.contains("<data key=\"label\">Strike &amp; &quot;talks&quot;</data>"), "{graphml}");
+        assert!(graphml.contains("<graph id=\"citations\" edgedefault=\"directed\">"), "{graphml}");
+        let gexf = String::from_utf8(gexf(&n)).unwrap();
+        assert!(gexf.contains("<node id=\"a1\" label=\"Strike &amp; &quot;talks&quot;\">"), "{gexf}");
+        assert!(gexf.contains("<edge id=\"0\" source=\"a1\" target=\"ewa\" weight=\"2\">"), "{gexf}");
+        assert_eq!(graphml, String::from_utf8(super::graphml(&citations(&facts()))).unwrap());
+        assert_eq!(csv_nodes(&n).lines().nth(1), Some("a1,\"Strike & \"\"talks\"\"\",article,1,The Harbour Courier"));
+        assert!(graphml.contains("<data key=\"publisher\">The Harbour Courier</data>"), "{graphml}");
+        assert!(csv_edges(&co_mentions(&facts())).contains("cwu,ewa,Undirected,2,2\n"));
+    }
+}

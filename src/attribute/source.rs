@@ -8,6 +8,7 @@ impl<'a> Attributor<'a> {
     /// group" the last organization; a description with a name inside names that ("the
     /// Kurdistan-24 news agency").
     pub(super) fn resolve_description(&self, head: &str, start: usize, span: Span) -> Option<usize> {
+        let tokens_in = |span: Span| self.tokens().partition_point(|t| t.span.start < span.end) - start;
         let definite = matches!(self.word(start), "the" | "The");
         let noun = self.lex.noun_type(head);
         let inner: Vec<usize> = (0..self.r.mentions.len()).filter(|&m| span.contains(self.r.mentions[m].span)).collect();
@@ -20,6 +21,13 @@ impl<'a> Attributor<'a> {
                 return Some(m);
             }
             return None;
+        }
+        // "a spokesman said" speaks for the organization that made the last claim in this
+        // paragraph or the one before.
+        if tokens_in(span) == 2 && matches!(self.word(start), "a" | "A") && matches!(head, "spokesman" | "spokeswoman" | "spokesperson") {
+            let from = self.previous_paragraph_start(span.start);
+            let last = self.claims.iter().filter(|c| c.source_span.is_some_and(|s| s.start >= from && s.end <= span.start)).max_by_key(|c| c.source_span.map(|s| s.start));
+            return last.and_then(|c| c.source).filter(|&m| self.r.mentions[m].kind == EntityType::Organization);
         }
         // Only short definite descriptions are anaphoric ("the commentator", "the group");
         // "the trial's independent safety board" introduces someone new.

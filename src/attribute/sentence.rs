@@ -334,7 +334,8 @@ impl<'a> Attributor<'a> {
                 let compares = |start: usize| {
                     start >= first + 3
                         && (self.word(start - 1) == "than"
-                            || self.word(start - 1) == "as" && (start.saturating_sub(6).max(first)..start - 2).any(|k| matches!(self.word(k), "as" | "so")))
+                            || self.word(start - 1) == "as"
+                                && (start.saturating_sub(6).max(first)..start - 2).any(|k| matches!(self.word(k), "as" | "so")))
                 };
                 if subject.is_some_and(|(_, _, start)| compares(start)) {
                     t += 1;

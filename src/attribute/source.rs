@@ -26,7 +26,11 @@ impl<'a> Attributor<'a> {
         // paragraph or the one before.
         if tokens_in(span) == 2 && matches!(self.word(start), "a" | "A") && matches!(head, "spokesman" | "spokeswoman" | "spokesperson") {
             let from = self.previous_paragraph_start(span.start);
-            let last = self.claims.iter().filter(|c| c.source_span.is_some_and(|s| s.start >= from && s.end <= span.start)).max_by_key(|c| c.source_span.map(|s| s.start));
+            let last = self
+                .claims
+                .iter()
+                .filter(|c| c.source_span.is_some_and(|s| s.start >= from && s.end <= span.start))
+                .max_by_key(|c| c.source_span.map(|s| s.start));
             return last.and_then(|c| c.source).filter(|&m| self.r.mentions[m].kind == EntityType::Organization);
         }
         // Only short definite descriptions are anaphoric ("the commentator", "the group");

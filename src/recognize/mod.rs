@@ -697,8 +697,14 @@ impl<'a> Recognizer<'a> {
         let long = words.len() > 1 || words[0].chars().count() > 2;
         let person = words.len() >= 2 && !self.is_acronym(start, start + 1) && self.lex.first_name(words[0]).is_some_and(|f| f >= 0.002);
         // "Telecoms analysts Ovum", "pollsters Populus": a firm named by its trade in the plural.
-        let trade = words.len() == 1 && start > first && matches!(self.word(start - 1), "analysts" | "consultants" | "pollsters" | "brokers");
-        if long && !person && start > first && self.word(start - 1).starts_with(char::is_lowercase) && (trade || self.lex.noun_type(self.word(start - 1)) == Some(EntityType::Organization)) {
+        let trade =
+            words.len() == 1 && start > first && matches!(self.word(start - 1), "analysts" | "consultants" | "pollsters" | "brokers");
+        if long
+            && !person
+            && start > first
+            && self.word(start - 1).starts_with(char::is_lowercase)
+            && (trade || self.lex.noun_type(self.word(start - 1)) == Some(EntityType::Organization))
+        {
             return Some((EntityType::Organization, 2, "organization noun before name"));
         }
         // A head noun right after: "the Kurdistan-24 news agency", "the Magaramkentsky district".

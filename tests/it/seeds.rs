@@ -1,5 +1,6 @@
-//! Accuracy floors on the customer's seeds and the news dev gold, measured by ../shared/eval/score.py. These are
-//! regression guards, set a little below the figures the closing note reports; the figures
+//! Accuracy floors on the customer's seeds and the news dev gold, measured by
+//! ../shared/eval/score.py. These are regression guards, set a little below the figures the
+//! closing note reports; the figures
 //! themselves come from the evaluation command in the README.
 
 use crate::{hearsay, root};

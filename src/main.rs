@@ -638,7 +638,7 @@ fn run(cli: Cli) -> Result<bool> {
             match Store::open(&dir) {
                 Ok(store) => {
                     let ok = ingest_all(&store, pipeline, &paths, &input, cli.quiet)?;
-                    store.optimize()?;
+                    store.close()?;
                     Ok(ok)
                 }
                 Err(StoreError::Locked { path }) => {

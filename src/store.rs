@@ -10,11 +10,13 @@
 
 use crate::vocab::{dcterms, schema};
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNodeRef, Quad, Term, Triple};
+use oxigraph::model::{GraphNameRef, NamedNode, Quad, Term, Triple};
 use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator, SparqlSyntaxError, UpdateEvaluationError};
 use oxigraph::store::StorageError;
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use thiserror::Error;
 
 /// What can go wrong with the store.
@@ -193,6 +195,8 @@ pub struct Stats {
 pub struct Store {
     inner: oxigraph::store::Store,
     path: Option<PathBuf>,
+    /// Held while [`GraphStore::replace_graphs`] writes.
+    writer: Arc<Mutex<()>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -204,7 +208,7 @@ impl std::fmt::Debug for Store {
 impl Store {
     /// A store that lives in memory only.
     pub fn in_memory() -> Result<Self, StoreError> {
-        Ok(Self { inner: oxigraph::store::Store::new()?, path: None })
+        Ok(Self { inner: oxigraph::store::Store::new()?, path: None, writer: Arc::default() })
     }
 
     /// Opens (or creates) the on-disk store at `path` for reading and writing.
@@ -214,7 +218,8 @@ impl Store {
         check_store_path(path)?;
         std::fs::create_dir_all(path).map_err(|e| StoreError::Open { path: path.to_path_buf(), source: e.into() })?;
         let inner = oxigraph::store::Store::open(path).map_err(|source| open_error(path, source))?;
-        Ok(Self { inner, path: Some(path.to_path_buf()) })
+        remove_unloaded_tables(path);
+        Ok(Self { inner, path: Some(path.to_path_buf()), writer: Arc::default() })
     }
 
     /// Opens the on-disk store at `path` for reading; works beside a writer, seeing the state
@@ -228,7 +233,7 @@ impl Store {
             return Err(StoreError::Missing { path: path.to_path_buf() });
         }
         let inner = oxigraph::store::Store::open_read_only(path).map_err(|source| open_error(path, source))?;
-        Ok(Self { inner, path: Some(path.to_path_buf()) })
+        Ok(Self { inner, path: Some(path.to_path_buf()), writer: Arc::default() })
     }
 
     /// Without the disk feature there is no on-disk store.
@@ -353,25 +358,66 @@ impl Store {
         Ok(0)
     }
 
-    /// Flushes and compacts an on-disk store.
-    pub fn optimize(&self) -> Result<(), StoreError> {
+    /// Closes the store with everything on disk and no write-ahead logs left: flushes the
+    /// memtables to table files, closes the database and opens it once more, because RocksDB
+    /// keeps up to ten spent logs for reuse (Oxigraph's setting) and only deletes them when it
+    /// opens. Call it when a run of writes ends, with no other clone of this store alive (a
+    /// clone keeps the database open and its logs on disk). It does not compact the whole
+    /// database: that rewrites every table, hours on a large store, for a few articles added;
+    /// RocksDB compacts in the background as it goes.
+    pub fn close(self) -> Result<(), StoreError> {
         #[cfg(feature = "disk")]
-        if self.path.is_some() {
+        if let Some(path) = self.path {
             self.inner.flush()?;
+            drop(self.inner);
+            drop(oxigraph::store::Store::open(&path).map_err(|source| open_error(&path, source))?);
         }
         Ok(())
     }
 }
 
 impl GraphStore for Store {
+    /// Graphs the store does not hold yet go in through Oxigraph's bulk loader: it writes sorted
+    /// table files beside the database and RocksDB ingests all of them, for every index, in one
+    /// atomic step (`IngestExternalFiles`), without the write-ahead log or the memtables. Graphs
+    /// the store holds are replaced in one transaction that removes the statements the new
+    /// version lacks and inserts those the old one lacked, so that re-ingesting an unchanged
+    /// article writes nothing. A crash therefore leaves each graph of a batch either complete
+    /// (old or new) or absent, never half written; table files a crash left unloaded are
+    /// deleted by the next [`Store::open`].
     fn replace_graphs(&self, graphs: &[(NamedNode, Vec<Quad>)]) -> Result<(), StoreError> {
-        let mut transaction = self.inner.start_transaction()?;
+        // Checking which graphs exist and writing them must not interleave with another writer of
+        // this process (the server's threads), or two bulk loads of one new graph would merge.
+        let _writing = self.writer.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut new = Vec::new();
+        let mut existing = Vec::new();
         for (graph, quads) in graphs {
-            transaction.remove_named_graph(NamedOrBlankNodeRef::NamedNode(graph.as_ref()))?;
-            transaction.insert_named_graph(graph.as_ref());
-            transaction.extend(quads.iter().map(Quad::as_ref));
+            if self.inner.contains_named_graph(graph.as_ref())? { existing.push((graph, quads)) } else { new.push(quads) }
         }
-        transaction.commit()?;
+        let mut removed = Vec::new();
+        let mut added = Vec::new();
+        for (graph, quads) in existing {
+            let old: HashSet<Quad> =
+                self.inner.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph.as_ref()))).collect::<Result<_, _>>()?;
+            let new: HashSet<&Quad> = quads.iter().collect();
+            removed.extend(old.iter().filter(|q| !new.contains(q)).cloned());
+            added.extend(quads.iter().filter(|q| !old.contains(*q)));
+        }
+        if !removed.is_empty() || !added.is_empty() {
+            let mut transaction = self.inner.start_transaction()?;
+            for quad in &removed {
+                transaction.remove(quad);
+            }
+            transaction.extend(added.into_iter().map(Quad::as_ref));
+            transaction.commit()?;
+        }
+        if !new.is_empty() {
+            // One loader thread: the batch is already analysed in parallel, and one thread keeps
+            // the loader's memory to one batch of quads.
+            let mut loader = self.inner.bulk_loader().with_num_threads(1);
+            loader.load_quads(new.into_iter().flatten().cloned())?;
+            loader.commit()?;
+        }
         Ok(())
     }
 
@@ -457,6 +503,23 @@ fn check_store_path(path: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Deletes the table files Oxigraph's bulk loader writes into the store folder
+/// (`bulk-<random>.sst`) and that a crash left there before RocksDB ingested them; RocksDB does
+/// not know them, so they are garbage. Runs only with the store open for writing, so no other
+/// process is loading.
+#[cfg(feature = "disk")]
+fn remove_unloaded_tables(path: &Path) {
+    let Ok(entries) = std::fs::read_dir(path) else { return };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("bulk-") && name.ends_with(".sst") {
+            // A file that cannot be deleted wastes space and harms nothing.
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 fn dir_size(path: &Path) -> u64 {
     std::fs::read_dir(path)
         .map(|entries| {
@@ -470,4 +533,71 @@ fn dir_size(path: &Path) -> u64 {
                 .sum()
         })
         .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::model::Literal;
+
+    fn graph(name: &str, values: &[&str]) -> (NamedNode, Vec<Quad>) {
+        let g = NamedNode::new_unchecked(format!("https://example.org/{name}"));
+        let p = NamedNode::new_unchecked("https://example.org/p");
+        let quads = values.iter().map(|v| Quad::new(g.clone(), p.clone(), Literal::new_simple_literal(*v), g.clone())).collect();
+        (g, quads)
+    }
+
+    fn values(store: &Store, g: &NamedNode) -> Vec<String> {
+        let mut found: Vec<String> = store
+            .inner
+            .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(g.as_ref())))
+            .map(|q| match q.unwrap().object {
+                Term::Literal(l) => l.value().to_string(),
+                other => other.to_string(),
+            })
+            .collect();
+        found.sort();
+        found
+    }
+
+    /// New graphs go through the bulk loader, existing ones through a transaction of the
+    /// difference: either way the graph holds exactly the new statements.
+    fn check_replace(store: &Store) {
+        let (a, _) = graph("a", &[]);
+        let (b, _) = graph("b", &[]);
+        store.replace_graphs(&[graph("a", &["1", "2"]), graph("b", &["x"])]).unwrap();
+        assert_eq!(values(store, &a), ["1", "2"]);
+        store.replace_graphs(&[graph("a", &["2", "3"])]).unwrap();
+        assert_eq!(values(store, &a), ["2", "3"]);
+        assert_eq!(values(store, &b), ["x"]);
+        store.replace_graphs(&[graph("a", &["2", "3"]), graph("c", &["y"])]).unwrap();
+        assert_eq!(values(store, &a), ["2", "3"]);
+        assert_eq!(store.inner.len().unwrap(), 4);
+    }
+
+    #[test]
+    fn replacing_a_graph_keeps_only_the_new_statements_in_memory() {
+        check_replace(&Store::in_memory().unwrap());
+    }
+
+    #[cfg(feature = "disk")]
+    #[test]
+    fn replacing_a_graph_keeps_only_the_new_statements_on_disk_and_close_leaves_no_logs() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("store");
+        let store = Store::open(&path).unwrap();
+        check_replace(&store);
+        std::fs::write(path.join("bulk-1.sst"), b"left by a crash").unwrap();
+        store.close().unwrap();
+        let logs: u64 = std::fs::read_dir(&path)
+            .unwrap()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".log"))
+            .map(|e| e.metadata().unwrap().len())
+            .sum();
+        assert!(logs < 1024, "{logs} bytes of write-ahead logs left after close");
+        let store = Store::open(&path).unwrap();
+        assert!(!path.join("bulk-1.sst").exists(), "a table file left by a crash was not deleted");
+        assert_eq!(store.inner.len().unwrap(), 4);
+    }
 }

@@ -1291,8 +1291,19 @@ fn progress(quiet: bool, verb: &str, paths: &[PathBuf]) -> ProgressBar {
     bar
 }
 
+/// Over what a second copy of an article (same content id) is found and skipped.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Duplicates {
+    /// Over the whole run: `extract` has nothing else that remembers.
+    InRun,
+    /// Within each batch only: `ingest` asks the store about earlier batches, so memory does
+    /// not grow with the corpus.
+    InBatch,
+}
+
 /// Reads and analyses paths in bounded batches, in parallel, handing each batch's results to
 /// `sink` in input order.
+#[allow(clippy::too_many_arguments)]
 fn for_each_batch(
     pipeline: &Pipeline,
     paths: &[PathBuf],
@@ -1300,6 +1311,7 @@ fn for_each_batch(
     bar: &ProgressBar,
     quiet: bool,
     tally: &mut Tally,
+    duplicates: Duplicates,
     mut sink: impl FnMut(Vec<Document>, &mut Tally) -> Result<()>,
 ) -> Result<()> {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(input.jobs.unwrap_or(0)).build()?;
@@ -1331,6 +1343,9 @@ fn for_each_batch(
                 })
                 .collect()
         });
+        if duplicates == Duplicates::InBatch {
+            seen.clear();
+        }
         let mut good = Vec::new();
         for result in results {
             match result {
@@ -1363,7 +1378,7 @@ fn ingest_all(store: &dyn GraphStore, pipeline: Pipeline, paths: &[PathBuf], inp
     let started = Instant::now();
     let bar = progress(quiet, "ingesting", paths);
     let mut tally = Tally::default();
-    for_each_batch(&pipeline, paths, input, &bar, quiet, &mut tally, |docs, tally| {
+    for_each_batch(&pipeline, paths, input, &bar, quiet, &mut tally, Duplicates::InBatch, |docs, tally| {
         let mut graphs = Vec::with_capacity(docs.len());
         for doc in docs {
             let source = &doc.article.source;
@@ -1397,7 +1412,7 @@ fn extract_all(pipeline: Pipeline, paths: &[PathBuf], format: ExtractFormat, inp
     let bar = progress(quiet, "extracting", paths);
     let mut tally = Tally::default();
     let mut out = BufWriter::new(io::stdout().lock());
-    for_each_batch(&pipeline, paths, input, &bar, quiet, &mut tally, |docs, tally| {
+    for_each_batch(&pipeline, paths, input, &bar, quiet, &mut tally, Duplicates::InRun, |docs, tally| {
         for doc in docs {
             tally.articles += 1;
             tally.entities_of(&doc);

@@ -90,9 +90,7 @@ impl<'a> Attributor<'a> {
             m.kind == kind && m.span.end <= before && m.span.start >= window && !self.quotes.iter().any(|q| q.inner.contains(m.span))
         };
         let candidates: Vec<usize> = (0..self.r.mentions.len()).filter(|&m| fits(&self.r.mentions[m])).collect();
-        let sentences = &self.r.segmented.sentences;
-        let here = sentences.partition_point(|s| s.span.end <= before);
-        let recent = sentences.get(here.saturating_sub(2)).map_or(0, |s| s.span.start);
+        let recent = self.recent_start(before);
         let recent: Vec<usize> = candidates.iter().rev().take_while(|&&m| self.r.mentions[m].span.start >= recent).copied().collect();
         // With none nearby, the last speaker of that kind, before the last mention (a name inside
         // what the speaker said is seldom the next speaker); with one, the parse cannot change
@@ -174,9 +172,7 @@ impl<'a> Attributor<'a> {
         if !self.is_main_verb(verb) {
             return None;
         }
-        let sentences = &self.r.segmented.sentences;
-        let here = sentences.partition_point(|s| s.span.end <= before);
-        let recent = sentences.get(here.saturating_sub(2)).map_or(0, |s| s.span.start);
+        let recent = self.recent_start(before);
         let last = self
             .claims
             .iter()
@@ -238,6 +234,13 @@ impl<'a> Attributor<'a> {
         let paragraphs = &self.r.segmented.paragraphs;
         let p = paragraphs.partition_point(|p| p.end < at);
         paragraphs.get(p.saturating_sub(1)).map_or(0, |p| p.start)
+    }
+
+    /// Where the sentence two before the one holding `before` starts: a pronoun's nearby window.
+    fn recent_start(&self, before: usize) -> usize {
+        let sentences = &self.r.segmented.sentences;
+        let here = sentences.partition_point(|s| s.span.end <= before);
+        sentences.get(here.saturating_sub(2)).map_or(0, |s| s.span.start)
     }
 
     /// Where the search for an antecedent stops: three paragraphs back.

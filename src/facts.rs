@@ -165,6 +165,15 @@ impl Facts {
         }
     }
 
+    /// The citation network alone: who cites whom, the nodes those edges join, no claims.
+    pub fn citation_network(mut self) -> Facts {
+        self.edges.retain(|e| e.relation == Relation::Cites);
+        let used: std::collections::BTreeSet<String> = self.edges.iter().flat_map(|e| [e.from.clone(), e.to.clone()]).collect();
+        self.nodes.retain(|iri, _| used.contains(iri));
+        self.claims.clear();
+        self
+    }
+
     /// Sorts edges; call once after adding.
     pub fn finish(&mut self) {
         self.edges.sort();

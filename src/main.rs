@@ -7,7 +7,7 @@
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 use hearsay::extract::Pipeline;
-use hearsay::facts::{Facts, QuantityFact, Relation};
+use hearsay::facts::{Facts, QuantityFact};
 use hearsay::ingest;
 use hearsay::rdf::{self, Iris};
 use hearsay::resolve::Document;
@@ -1125,11 +1125,7 @@ fn diagram_facts(store: &Store, iris: &Iris, what: DiagramKind, max_nodes: Optio
             facts
         }
         DiagramKind::Network => {
-            let mut facts = load::claims(store, iris)?;
-            facts.edges.retain(|e| e.relation == Relation::Cites);
-            let used: std::collections::BTreeSet<String> = facts.edges.iter().flat_map(|e| [e.from.clone(), e.to.clone()]).collect();
-            facts.nodes.retain(|iri, _| used.contains(iri));
-            facts.claims.clear();
+            let facts = load::claims(store, iris)?.citation_network();
             options.title = Some("citation network".into());
             options.cluster_by_outlet = true;
             facts

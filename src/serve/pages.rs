@@ -8,7 +8,7 @@
 
 use super::html::{escape, link, page, url_value};
 use super::{Refusal, Reply, State, query_params, single};
-use crate::facts::{ClaimFact, Facts, NodeKind, Relation};
+use crate::facts::{ClaimFact, Facts, NodeKind};
 use crate::render::{self, DiagramOptions};
 use crate::store::{PREFIXES, QueryOptions};
 use oxhttp::model::{Body, Request, Response, StatusCode, header};
@@ -487,11 +487,7 @@ fn diagram(state: &State, iri: Option<&str>) -> Reply {
             crate::trace::citation_chains(&all, &options.focus)
         }
         None => {
-            let mut facts = (*all).clone();
-            facts.edges.retain(|e| e.relation == Relation::Cites);
-            let used: std::collections::BTreeSet<String> = facts.edges.iter().flat_map(|e| [e.from.clone(), e.to.clone()]).collect();
-            facts.nodes.retain(|iri, _| used.contains(iri));
-            facts.claims.clear();
+            let facts = (*all).clone().citation_network();
             options.title = Some("citation network".into());
             options.cluster_by_outlet = true;
             options.max_nodes = 40;

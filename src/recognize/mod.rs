@@ -647,6 +647,20 @@ impl<'a> Recognizer<'a> {
     }
 
     /// Types an unknown run by what surrounds it.
+    /// A lowercase organization noun right before the name: "budget airline Ryanair", "civil
+    /// rights group Liberty", or a trade in the plural before one name: "Telecoms analysts Ovum",
+    /// "pollsters Populus"; not "the office I", "office EB", nor a person's name after a noun
+    /// that is also a position or a trade ("Newcastle centre Mathew Tait", "comic Cyril Fletcher").
+    fn organization_noun_before(&self, start: usize, first: usize, words: &[&str]) -> bool {
+        if start <= first || !self.word(start - 1).starts_with(char::is_lowercase) {
+            return false;
+        }
+        let long = words.len() > 1 || words[0].chars().count() > 2;
+        let person = words.len() >= 2 && !self.is_acronym(start, start + 1) && self.lex.first_name(words[0]).is_some_and(|f| f >= 0.002);
+        let trade = words.len() == 1 && matches!(self.word(start - 1), "analysts" | "consultants" | "pollsters" | "brokers");
+        long && !person && (trade || self.lex.noun_type(self.word(start - 1)) == Some(EntityType::Organization))
+    }
+
     fn context_type(&self, start: usize, end: usize) -> Option<(EntityType, u8, &'static str)> {
         let n = self.seg.tokens.len();
         let words: Vec<&str> = (start..end).map(|t| self.word(t)).collect();
@@ -691,20 +705,7 @@ impl<'a> Recognizer<'a> {
         if start > first && self.lex.role(self.word(start - 1)).is_some_and(|c| c != RoleClass::Title || words.len() > 1) {
             return Some((EntityType::Person, 2, "role before name"));
         }
-        // A lowercase organization noun right before: "budget airline Ryanair", "civil rights
-        // group Liberty"); not "the office I", "office EB", nor a person's name after a noun that
-        // is also a position or a trade ("Newcastle centre Mathew Tait", "comic Cyril Fletcher").
-        let long = words.len() > 1 || words[0].chars().count() > 2;
-        let person = words.len() >= 2 && !self.is_acronym(start, start + 1) && self.lex.first_name(words[0]).is_some_and(|f| f >= 0.002);
-        // "Telecoms analysts Ovum", "pollsters Populus": a firm named by its trade in the plural.
-        let trade =
-            words.len() == 1 && start > first && matches!(self.word(start - 1), "analysts" | "consultants" | "pollsters" | "brokers");
-        if long
-            && !person
-            && start > first
-            && self.word(start - 1).starts_with(char::is_lowercase)
-            && (trade || self.lex.noun_type(self.word(start - 1)) == Some(EntityType::Organization))
-        {
+        if self.organization_noun_before(start, first, &words) {
             return Some((EntityType::Organization, 2, "organization noun before name"));
         }
         // A head noun right after: "the Kurdistan-24 news agency", "the Magaramkentsky district".

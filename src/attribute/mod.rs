@@ -183,6 +183,7 @@ impl<'a> Attributor<'a> {
 
     fn push(&mut self, content: Span, cue: Option<Cue>, source: Option<usize>, source_span: Option<Span>, direct: bool) {
         let source = source.filter(|&m| !source_span.is_some_and(|s| self.people_at_place(m, s)));
+        let source = source.or_else(|| source_span.and_then(|s| self.named_at_end(s)));
         let content = match &cue {
             Some(cue) if !direct && matches!(cue.class.as_str(), "judge" | "ask") => self.noun_phrase_object(content),
             _ => content,
@@ -211,6 +212,25 @@ impl<'a> Attributor<'a> {
             comment: false,
             dates: Vec::new(),
         });
+    }
+
+    /// The person or organization whose name ends the source words `span` that no rule resolved
+    /// ("Another minister meanwhile, Lord Fenwick"); not a name after a preposition or in a list
+    /// ("an economist at Brightmoor Bank", "studios including Nordvik and Calder").
+    fn named_at_end(&self, span: Span) -> Option<usize> {
+        let m = self.r.mention_ending_at(span.end)?;
+        let mention = &self.r.mentions[m];
+        if mention.kind == EntityType::Place || !span.contains(mention.span) {
+            return None;
+        }
+        let start = self.tokens().partition_point(|t| t.span.start < mention.span.start);
+        let before = (0..start)
+            .rev()
+            .map(|k| self.word(k).to_lowercase())
+            .find(|w| !matches!(w.as_str(), "the" | "mr" | "mrs" | "ms" | "miss" | "dr" | "." | "sir" | "dame"));
+        let attached =
+            before.is_some_and(|w| PREPOSITIONS.contains(&w.as_str()) || matches!(w.as_str(), "including" | "like" | "and" | "or" | "&"));
+        (!attached).then_some(m)
     }
 
     /// Whether the cue's verb, with the words after it, reports no speech (the lexicon's

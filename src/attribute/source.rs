@@ -11,27 +11,24 @@ impl<'a> Attributor<'a> {
         let tokens_in = |span: Span| self.tokens().partition_point(|t| t.span.start < span.end) - start;
         let definite = matches!(self.word(start), "the" | "The");
         let noun = self.lex.noun_type(head);
+        let spokes = matches!(head, "spokesman" | "spokeswoman" | "spokesperson" | "spokesmen" | "spokeswomen" | "officials");
         let inner: Vec<usize> = (0..self.r.mentions.len()).filter(|&m| span.contains(self.r.mentions[m].span)).collect();
         if let Some(&m) = inner.last() {
             // "the WHO report", "the Kurdistan-24 news agency": the named body speaks.
             let kind = self.r.mentions[m].kind;
             let document = NOMINAL_CUES.contains(&head) && kind != EntityType::Place;
             // "the Kurdistan-24 news agency" is Kurdistan-24; "a Daghestan-based group" is not Dagestan.
-            if document || noun.is_some() && noun == Some(kind) {
+            // "A Treasury spokeswoman", "Nasa officials": an unnamed voice of a body gives the body.
+            let voice = spokes && kind == EntityType::Organization;
+            if document || voice || noun.is_some() && noun == Some(kind) {
                 return Some(m);
             }
             return None;
         }
-        // "a spokesman said" speaks for the organization that made the last claim in this
-        // paragraph or the one before.
-        if tokens_in(span) == 2 && matches!(self.word(start), "a" | "A") && matches!(head, "spokesman" | "spokeswoman" | "spokesperson") {
-            let from = self.previous_paragraph_start(span.start);
-            let last = self
-                .claims
-                .iter()
-                .filter(|c| c.source_span.is_some_and(|s| s.start >= from && s.end <= span.start))
-                .max_by_key(|c| c.source_span.map(|s| s.start));
-            return last.and_then(|c| c.source).filter(|&m| self.r.mentions[m].kind == EntityType::Organization);
+        if spokes && tokens_in(span) <= 3 && matches!(self.word(start), "a" | "A" | "an" | "An") {
+            // "a company spokesman": the body named just before.
+            let modified = tokens_in(span) == 3 && self.lex.noun_type(self.word(start + 1)) == Some(EntityType::Organization);
+            return self.spoken_for(span, modified);
         }
         // Only short definite descriptions are anaphoric ("the commentator", "the group");
         // "the trial's independent safety board" introduces someone new.
@@ -73,6 +70,28 @@ impl<'a> Attributor<'a> {
             return named.or_else(|| generic.then(|| self.last_source_of(EntityType::Organization, span.start)).flatten());
         }
         None
+    }
+
+    /// The organization "a spokesman" speaks for: the one that made the last claim in this
+    /// paragraph or the one before; for "a company spokesman" (`modified`) opening no exchange,
+    /// the last organization named in this sentence or the one before.
+    fn spoken_for(&self, span: Span, modified: bool) -> Option<usize> {
+        let from = self.previous_paragraph_start(span.start);
+        let last = self
+            .claims
+            .iter()
+            .filter(|c| c.source_span.is_some_and(|s| s.start >= from && s.end <= span.start))
+            .max_by_key(|c| c.source_span.map(|s| s.start));
+        if let Some(c) = last {
+            return c.source.filter(|&m| self.r.mentions[m].kind == EntityType::Organization);
+        }
+        if !modified {
+            return None;
+        }
+        let sentences = &self.r.segmented.sentences;
+        let here = sentences.partition_point(|s| s.span.end <= span.start);
+        let near = sentences.get(here.saturating_sub(1)).map_or(0, |s| s.span.start);
+        self.r.mentions.iter().rposition(|m| m.kind == EntityType::Organization && m.span.end <= span.start && m.span.start >= near)
     }
 
     /// The antecedent of a pronoun: a mention of the right kind before it, outside quotations,

@@ -714,7 +714,9 @@ impl<'a> Recognizer<'a> {
             if !w.starts_with(char::is_lowercase) {
                 break;
             }
-            if let Some(kind) = self.lex.noun_type(w) {
+            // "the Varnholm ferries" are ferries of a place, not a body named by both words.
+            let plural = w.ends_with('s') && !w.ends_with("ss") && !matches!(w, "news" | "economics");
+            if let Some(kind) = self.lex.noun_type(w).filter(|_| !plural) {
                 if kind != EntityType::Place || words.len() == 1 {
                     return Some((kind, 2, "head noun after name"));
                 }

@@ -335,6 +335,16 @@ pub fn link(article: &Article<'_>, lexicon: &Lexicon, model: &CorefModel, anapho
     best.1
 }
 
+/// Whether a description names a body of its own with a word before its head ("the harbour
+/// board", "the ferry workers' union"): seldom the organization just named, as "the company"
+/// or "the budget airline" are.
+fn is_own_body(text: &str, anaphor: &Anaphor) -> bool {
+    let head = anaphor.head.of(text).to_lowercase();
+    let governing =
+        matches!(head.as_str(), "board" | "council" | "committee" | "commission" | "authority" | "court" | "union" | "assembly");
+    !anaphor.pronoun && governing && anaphor.span.of(text).split_whitespace().count() > 2
+}
+
 /// The entity a short definite description that speaks stands for, by the news convention that
 /// names someone and then calls them by role ("Michael Howard has denied ... The Tory leader
 /// said"): the latest person for a role word, the latest organization for an organization noun,
@@ -417,6 +427,9 @@ pub fn apply(seg: &Segmented<'_>, lexicon: &Lexicon, model: &CorefModel, doc: &m
         let text = seg.text();
         let first_person = anaphor.pronoun && matches!(pronoun_class(anaphor.head.of(text)), Some("i" | "we"));
         if first_person || c.source.is_some_and(|e| !anaphor.pronoun || agrees(lexicon, anaphor.head.of(text), &entities[e])) {
+            continue;
+        }
+        if is_own_body(text, &anaphor) {
             continue;
         }
         c.source = link(&article, lexicon, model, &anaphor).or_else(|| speaking_role(&article, lexicon, &anaphor));

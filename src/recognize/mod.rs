@@ -126,6 +126,12 @@ impl Recognized<'_> {
     }
 }
 
+/// Verbs that only a speaker is the subject of ("Calder Energy said").
+const SAID: &[&str] = &["said", "says", "told", "announced", "warned", "added", "insisted", "stated"];
+
+/// Words of a title rather than a name ("Stars In Their Eyes").
+const FUNCTION_WORDS: &[&str] = &["the", "a", "an", "in", "on", "of", "to", "be", "me", "my", "their", "and", "out", "up", "is", "it"];
+
 /// Recognizes the named entities of a segmented article.
 pub fn recognize<'a>(segmented: &'a Segmented<'a>, lexicon: &Lexicon) -> (Recognized<'a>, Vec<Diagnostic>) {
     let mut r = Recognizer::rules(segmented, lexicon);
@@ -786,6 +792,9 @@ impl<'a> Recognizer<'a> {
                 }
             }
         }
+        if self.shares_in(start, first) {
+            return Some((EntityType::Organization, 2, "shares in name"));
+        }
         if words.len() == 1 {
             let after_preposition = start > first && PLACE_PREPOSITIONS.contains(&self.word(start - 1));
             if after_preposition && self.lex.first_name(words[0]).is_none() && !self.lex.is_common(words[0]) {
@@ -798,11 +807,38 @@ impl<'a> Recognizer<'a> {
             }
             return None;
         }
+        // "Calder Energy said": a name that ends in a common noun and speaks is a body's.
+        let last_word = words[words.len() - 1].to_lowercase();
+        // Not "Guitarist Brian May" nor the title of a work ("Stars In Their Eyes").
+        let plain = words.iter().all(|w| {
+            self.lex.first_name(w).is_none()
+                && self.lex.role(&w.to_lowercase()).is_none()
+                && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+        });
+        if plain && self.lex.is_common(&last_word) && self.speaks_after(end, last) {
+            return Some((EntityType::Organization, 2, "body that speaks"));
+        }
         let all_rare = words.iter().all(|w| !self.lex.is_common(w) || w.len() <= 2 && w.ends_with('.'));
         if all_rare && words.len() <= 4 {
             return Some((EntityType::Person, 1, "name shape"));
         }
         None
+    }
+
+    /// Whether the name before token `start` is what shares or a stake are held in ("shares in
+    /// Calder rose").
+    fn shares_in(&self, start: usize, first: usize) -> bool {
+        start >= first + 2
+            && matches!(self.word(start - 1), "in" | "of")
+            && matches!(self.word(start - 2).to_lowercase().as_str(), "shares" | "stake" | "stakes" | "stock" | "bonds")
+    }
+
+    /// Whether a speech verb follows token `end`, after at most one auxiliary ("said", "has
+    /// warned"), before the sentence ends at `last`.
+    fn speaks_after(&self, end: usize, last: usize) -> bool {
+        let cue = |t: usize| t < last && SAID.contains(&self.word(t));
+        cue(end)
+            || end < last && matches!(self.word(end), "has" | "have" | "had" | "also" | "will" | "would" | "is" | "was") && cue(end + 1)
     }
 
     /// Adds later mentions of names the article introduced: surnames ("Gorevoy"), short names,

@@ -165,101 +165,7 @@ impl<'a> Attributor<'a> {
             word.ends_with("ed") || matches!(word, "said" | "told" | "written" | "thought" | "known" | "shown" | "found" | "held" | "seen");
         let passive = aux > first && matches!(self.word(aux - 1), "is" | "was" | "were" | "are" | "been" | "be" | "being") && participle;
         if passive {
-            let impersonal =
-                aux >= first + 2 && self.word(aux - 2).eq_ignore_ascii_case("it") && t + 1 < last && self.word(t + 1) == "that";
-            if impersonal {
-                let cue = Cue { span: self.span(aux - 1, t + 1), ..cue };
-                if let Some((content, direct)) = self.after(t + 1, content_end, quotes) {
-                    self.push(content, Some(cue), None, None, direct);
-                }
-            } else if cue.class == "ask"
-                && t + 1 < content_end
-                && matches!(
-                    self.word(t + 1),
-                    "," | ":"
-                        | "“"
-                        | "\""
-                        | "''"
-                        | "if"
-                        | "whether"
-                        | "what"
-                        | "how"
-                        | "why"
-                        | "who"
-                        | "when"
-                        | "where"
-                        | "which"
-                        | "a"
-                        | "about"
-                )
-            {
-                // "Blumenthal was asked, "...?"", "she was asked if ...": the question, from
-                // an asker left unnamed.
-                let cue = Cue { span: self.span(aux - 1, t + 1), ..cue };
-                let from = if matches!(self.word(t + 1), "," | ":") { t + 2 } else { t + 1 };
-                if let Some((content, direct)) = self.after(from, content_end, quotes) {
-                    self.push(content, Some(cue), None, None, direct);
-                }
-            } else if t + 2 < content_end && self.word(t + 1) == "to" && aux >= first + 2 {
-                // "Trump is expected to deliver a speech", "He is said to have left": the
-                // writer reports, from no one named, what the subject does.
-                let cue = Cue { span: self.span(aux - 1, t + 1), ..cue };
-                self.hedged(first, aux - 1, t, content_end, quotes, cue);
-            } else if t + 2 < content_end && self.word(t + 1) == "by" && aux >= first + 2 {
-                // "The issue was first reported by The Washington Post": the agent after
-                // "by" is the source, the subject what it said.
-                let agent_end = (t + 3..content_end)
-                    .find(|&k| {
-                        matches!(
-                            self.word(k),
-                            "," | ";"
-                                | ":"
-                                | "—"
-                                | "("
-                                | "in"
-                                | "on"
-                                | "at"
-                                | "after"
-                                | "during"
-                                | "since"
-                                | "because"
-                                | "when"
-                                | "as"
-                                | "for"
-                                | "to"
-                                | "last"
-                                | "this"
-                                | "earlier"
-                                | "and"
-                        )
-                    })
-                    .unwrap_or(content_end);
-                let subject_start =
-                    (first..aux - 1).rev().find(|&k| matches!(self.word(k), ";" | ":" | "that" | "which" | "who")).map_or(first, |k| k + 1);
-                // "is supported by far fewer publications": an agent the text does not
-                // name is still the source's words.
-                let plain_agent = || {
-                    (agent_end > t + 2 && agent_end - (t + 2) <= 8).then(|| self.span(t + 2, agent_end)).filter(|_| {
-                        (t + 2..agent_end).all(|k| {
-                            let w = self.word(k);
-                            self.tokens()[k].kind != TokenKind::Punct
-                                && !FINITE.contains(&w)
-                                && !AUXILIARIES.contains(&w)
-                                && !matches!(w, "that" | "who" | "which")
-                        })
-                    })
-                };
-                let agent = self.closing_description(t + 2, agent_end).or_else(|| plain_agent().map(|span| (None, span)));
-                // "The nominee has been endorsed by", "Trump, meanwhile, is supported by": the
-                // subject ends before its auxiliaries and asides.
-                let subject_end = self.subject_end(subject_start, aux - 1);
-                if let Some((source, span)) = agent {
-                    if let Some((content, direct)) = self.before(subject_start, subject_end, quotes) {
-                        let cue = Cue { span: self.span(aux - 1, t + 2), ..cue };
-                        self.push(content, Some(cue), source, Some(span), direct);
-                    }
-                }
-            }
+            self.passive_frame(clause, quotes, t, aux, cue);
             return true;
         }
         // Judgments and intentions are attributions only when someone holds them.
@@ -669,6 +575,107 @@ impl<'a> Attributor<'a> {
             }
         }
         false
+    }
+
+    /// A passive cue ("is disputed by", "was denied", "it is believed that", "is expected to"):
+    /// no speaker before it; the agent after "by" is the source, else no one named. `aux` is
+    /// where the auxiliary ends.
+    fn passive_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, aux: usize, cue: Cue) {
+        let Clause { first, last, content_end, .. } = *clause;
+        let impersonal = aux >= first + 2 && self.word(aux - 2).eq_ignore_ascii_case("it") && t + 1 < last && self.word(t + 1) == "that";
+        if impersonal {
+            let cue = Cue { span: self.span(aux - 1, t + 1), ..cue };
+            if let Some((content, direct)) = self.after(t + 1, content_end, quotes) {
+                self.push(content, Some(cue), None, None, direct);
+            }
+        } else if cue.class == "ask"
+            && t + 1 < content_end
+            && matches!(
+                self.word(t + 1),
+                "," | ":"
+                    | "“"
+                    | "\""
+                    | "''"
+                    | "if"
+                    | "whether"
+                    | "what"
+                    | "how"
+                    | "why"
+                    | "who"
+                    | "when"
+                    | "where"
+                    | "which"
+                    | "a"
+                    | "about"
+            )
+        {
+            // "Blumenthal was asked, "...?"", "she was asked if ...": the question, from
+            // an asker left unnamed.
+            let cue = Cue { span: self.span(aux - 1, t + 1), ..cue };
+            let from = if matches!(self.word(t + 1), "," | ":") { t + 2 } else { t + 1 };
+            if let Some((content, direct)) = self.after(from, content_end, quotes) {
+                self.push(content, Some(cue), None, None, direct);
+            }
+        } else if t + 2 < content_end && self.word(t + 1) == "to" && aux >= first + 2 {
+            // "Trump is expected to deliver a speech", "He is said to have left": the
+            // writer reports, from no one named, what the subject does.
+            let cue = Cue { span: self.span(aux - 1, t + 1), ..cue };
+            self.hedged(first, aux - 1, t, content_end, quotes, cue);
+        } else if t + 2 < content_end && self.word(t + 1) == "by" && aux >= first + 2 {
+            // "The issue was first reported by The Washington Post": the agent after
+            // "by" is the source, the subject what it said.
+            let agent_end = (t + 3..content_end)
+                .find(|&k| {
+                    matches!(
+                        self.word(k),
+                        "," | ";"
+                            | ":"
+                            | "—"
+                            | "("
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "after"
+                            | "during"
+                            | "since"
+                            | "because"
+                            | "when"
+                            | "as"
+                            | "for"
+                            | "to"
+                            | "last"
+                            | "this"
+                            | "earlier"
+                            | "and"
+                    )
+                })
+                .unwrap_or(content_end);
+            let subject_start =
+                (first..aux - 1).rev().find(|&k| matches!(self.word(k), ";" | ":" | "that" | "which" | "who")).map_or(first, |k| k + 1);
+            // "is supported by far fewer publications": an agent the text does not
+            // name is still the source's words.
+            let plain_agent = || {
+                (agent_end > t + 2 && agent_end - (t + 2) <= 8).then(|| self.span(t + 2, agent_end)).filter(|_| {
+                    (t + 2..agent_end).all(|k| {
+                        let w = self.word(k);
+                        self.tokens()[k].kind != TokenKind::Punct
+                            && !FINITE.contains(&w)
+                            && !AUXILIARIES.contains(&w)
+                            && !matches!(w, "that" | "who" | "which")
+                    })
+                })
+            };
+            let agent = self.closing_description(t + 2, agent_end).or_else(|| plain_agent().map(|span| (None, span)));
+            // "The nominee has been endorsed by", "Trump, meanwhile, is supported by": the
+            // subject ends before its auxiliaries and asides.
+            let subject_end = self.subject_end(subject_start, aux - 1);
+            if let Some((source, span)) = agent {
+                if let Some((content, direct)) = self.before(subject_start, subject_end, quotes) {
+                    let cue = Cue { span: self.span(aux - 1, t + 2), ..cue };
+                    self.push(content, Some(cue), source, Some(span), direct);
+                }
+            }
+        }
     }
 
     /// Nominal cues at token `t`: "the FSB estimate of 2,400", "X's report found that".

@@ -148,7 +148,7 @@ impl<'a> Attributor<'a> {
     /// with its subject, its document, an inversion or none. Whether the token is done with
     /// (else a nominal cue may still start there).
     fn verb_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, entry: &crate::lexicon::Cue) -> bool {
-        let Clause { first, last, content_end, headline } = *clause;
+        let Clause { first, last, content_end, .. } = *clause;
         let word = self.word(t);
         let nominal = entry.nominal;
         let cue = Cue { span: self.tokens()[t].span, lemma: entry.lemma.clone(), class: entry.class.clone() };
@@ -266,168 +266,8 @@ impl<'a> Attributor<'a> {
             }
             return true;
         }
-        if let Some((source, source_span, subject_start)) = subject {
-            // "The authority plans to borrow, and its chairman noted ...": an earlier
-            // frame's content ends where this clause begins.
-            if subject_start >= first + 2 && matches!(self.word(subject_start - 1), "and" | "but") && self.word(subject_start - 2) == "," {
-                self.end_contents_at(subject_start - 2, t);
-            }
-            let clause_follows = t + 1 < last && matches!(self.word(t + 1), "that" | ":");
-            // "ISIS has two centers of power, Gorevoy says, ...": parenthetical when a
-            // quotation or a clause of some length comes before; "Its director, Amina
-            // Odhiambo, puts ..." has only a noun phrase there.
-            let quoted_before = subject_start > first && matches!(self.word(subject_start - 1), "”" | "\"" | "''")
-                || subject_start >= first + 2 && matches!(self.word(subject_start - 2), "”" | "\"" | "''");
-            // "the operator, Northline Ferries, had put ...": a name set off by commas is an
-            // apposition to what comes before it, not a parenthetical frame.
-            let after_subject = self.tokens().partition_point(|tok| tok.span.start < source_span.end);
-            let name_between_commas =
-                source.is_some_and(|m| self.r.mentions[m].span == source_span) && after_subject < last && self.word(after_subject) == ",";
-            // "voters under 35, many of whom cited housing costs": a relative subject
-            // opens its own clause.
-            let relative = self.word(subject_start.max(1) - 1) == "," && source_span.of(self.text()).ends_with("whom");
-            let parenthetical = !clause_follows
-                && !relative
-                && subject_start > first
-                && matches!(self.word(subject_start - 1), "," | "”" | "\"" | "''" | "—")
-                && (!name_between_commas || quoted_before);
-            let mut ends_before = None;
-            let content = if parenthetical {
-                // '"What I believe," Duncan told The New York Times in 2012, "is that
-                // ..."': the quotation resumes after the hearer and circumstance.
-                let resumes = quoted_before
-                    .then(|| (t + 2..content_end.min(t + 14)).find(|&k| self.is_quote_open(k) && self.word(k - 1) == ","))
-                    .flatten()
-                    .filter(|&k| (t + 1..k).all(|x| !FINITE.contains(&self.word(x)) && !matches!(self.word(x), "that" | "has" | "had")));
-                let rest = match resumes {
-                    Some(k) => self.after(k, content_end, quotes),
-                    None => self.after(t + 1, content_end, quotes),
-                };
-                // "Speaking outside the terminal, Sobczak told ...", "In a statement, X
-                // said ...": an opening phrase is circumstance, not content.
-                let opener = self.word(first).to_lowercase();
-                // A subordinate clause may hold commas of its own ("Though he has
-                // heralded plans, a tax loophole ..., analysts say ...").
-                let subordinate = SUBORDINATE_OPENERS.contains(&opener.as_str()) || matches!(opener.as_str(), "until" | "whenever");
-                let circumstance = opener.ends_with("ing") && !self.is_quote_open(first)
-                    || subordinate
-                    || (first..subject_start - 1).all(|k| self.word(k) != ",") && CIRCUMSTANCE_OPENERS.contains(&opener.as_str());
-                // "Through a spokesman, Trump declined to comment": words without a verb
-                // before the frame are its circumstance when something follows it.
-                // Headlines capitalize their verbs ("Trump Could Address Clean Energy,
-                // Graham Says").
-                let verbless = (first..subject_start - 1).all(|k| {
-                    let lower = self.word(k).to_lowercase();
-                    let w = if headline { lower.as_str() } else { self.word(k) };
-                    !FINITE.contains(&w)
-                        && !matches!(w, "has" | "have" | "had" | "did" | "does" | "do")
-                        && !self.is_quote_open(k)
-                        && !(w.starts_with(char::is_lowercase) && (w.ends_with("ed") || self.lex.cue(w).is_some()))
-                });
-                let adverbial = CIRCUMSTANCE_OPENERS.contains(&opener.as_str())
-                    || matches!(
-                        opener.as_str(),
-                        "through"
-                            | "like"
-                            | "along"
-                            | "and"
-                            | "but"
-                            | "this"
-                            | "last"
-                            | "next"
-                            | "even"
-                            | "among"
-                            | "across"
-                            | "from"
-                            | "to"
-                            | "over"
-                            | "within"
-                            | "besides"
-                            | "regarding"
-                    );
-                // "Again, those surveyed said ...": a verbless opener is circumstance
-                // unless the rest goes on with its verb ("A major reason ..., he
-                // continues, is that ...").
-                // A quotation resuming after the frame continues the clause too.
-                let rest_verb = rest.is_some_and(|(r, direct)| {
-                    let k = self.tokens().partition_point(|tok| tok.span.start < r.start);
-                    let w = if k < self.tokens().len() { self.word(k) } else { "" };
-                    direct && w.starts_with(char::is_lowercase)
-                        || FINITE.contains(&w)
-                        || matches!(w, "has" | "have" | "had" | "did" | "does" | "do")
-                        || w.ends_with("ed") && w.starts_with(char::is_lowercase)
-                });
-                // "In Nairobi, where ..., Otieno said access ...": an opening phrase of
-                // circumstance, commas and all, when the rest has a subject of its own.
-                let circumstance = circumstance
-                    || verbless && (adverbial || !rest_verb)
-                    || CIRCUMSTANCE_OPENERS.contains(&opener.as_str()) && rest.is_some() && !rest_verb;
-                // '"...," Mr. Smith said in his interview.', '..., a spokesman announced Monday
-                // morning.': what follows the frame may be only its own circumstance, and then
-                // what precedes it is the content.
-                let rest_circumstance = rest.is_some_and(|(r, _)| {
-                    let r_end = self.tokens().partition_point(|tok| tok.span.start < r.end);
-                    (matches!(
-                        self.word(t + 1),
-                        "in" | "at"
-                            | "on"
-                            | "during"
-                            | "after"
-                            | "before"
-                            | "last"
-                            | "yesterday"
-                            | "today"
-                            | "earlier"
-                            | "this"
-                            | "late"
-                            | "early"
-                    ) || WEEKDAYS.contains(&self.word(t + 1)))
-                        && (t + 1..r_end).all(|k| {
-                            let w = self.word(k);
-                            !(FINITE.contains(&w)
-                                || matches!(w, "has" | "have" | "had" | "that" | "“" | "\"" | "''")
-                                || w.ends_with("ed") && k > t + 1)
-                        })
-                });
-                // '"...," he tweeted Saturday.': a quotation before the frame is its content,
-                // whatever opens the sentence.
-                let before = self.before(first, subject_start, quotes);
-                let quoted = quoted_before && before.is_some_and(|(_, direct)| direct);
-                let before = if circumstance && rest.is_some() && !rest_circumstance && !quoted { None } else { before };
-                match (before, rest) {
-                    (Some((b, direct)), None) => Some((b, direct)),
-                    // '"We will finish," Castell said, "before the snow."': one quotation
-                    // split by its frame.
-                    (Some((b, true)), Some((r, true))) => Some((b.cover(r), true)),
-                    // '"Polls do not vote," Lopes told supporters at a rally': after a
-                    // quotation the rest of the frame is circumstance, not content.
-                    (Some((b, true)), Some(_)) => Some((b, true)),
-                    (Some((b, _)), Some((r, _))) if !self.is_circumstance(t + 1) && !rest_circumstance => Some((b.cover(r), false)),
-                    (Some((b, direct)), Some(_)) => Some((b, direct)),
-                    (None, rest) => rest,
-                }
-                .inspect(|&(c, _)| {
-                    // "..., the union's secretary said": earlier frames of the sentence
-                    // report what comes before this one, not this one.
-                    if c.end <= self.tokens()[subject_start].span.start && self.word(subject_start - 1) == "," {
-                        ends_before = Some(subject_start - 1);
-                    }
-                })
-            } else {
-                // A frame that ends the sentence after a comma and a descriptor reports
-                // what came before it (", local farmer Ana Ruiz said.").
-                let descriptor = (subject_start.saturating_sub(4).max(first)..subject_start)
-                    .rev()
-                    .find(|&k| self.word(k) == ",")
-                    .filter(|&k| (k + 1..subject_start).all(|x| self.word(x).starts_with(char::is_lowercase)));
-                self.after(t + 1, content_end, quotes).or_else(|| descriptor.and_then(|k| self.before(first, k, quotes)))
-            };
-            if let Some(at) = ends_before {
-                self.end_contents_at(at, t);
-            }
-            if let Some((content, direct)) = content {
-                self.push(content, Some(cue), source, Some(source_span), direct);
-            }
+        if let Some(subject) = subject {
+            self.subject_frame(clause, quotes, t, cue, subject);
             return true;
         }
         // "Officials at the agency's Miami office said ...": a noun phrase that opens the
@@ -575,6 +415,175 @@ impl<'a> Attributor<'a> {
             }
         }
         false
+    }
+
+    /// A verb cue after its subject (`source`, its words `source_span`, from token
+    /// `subject_start`): the clause after it, or, when the frame is parenthetical ("..., Gorevoy
+    /// says, ..."), the words around it.
+    fn subject_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, cue: Cue, subject: (Option<usize>, Span, usize)) {
+        let Clause { first, last, content_end, headline } = *clause;
+        let (source, source_span, subject_start) = subject;
+        // "The authority plans to borrow, and its chairman noted ...": an earlier
+        // frame's content ends where this clause begins.
+        if subject_start >= first + 2 && matches!(self.word(subject_start - 1), "and" | "but") && self.word(subject_start - 2) == "," {
+            self.end_contents_at(subject_start - 2, t);
+        }
+        let clause_follows = t + 1 < last && matches!(self.word(t + 1), "that" | ":");
+        // "ISIS has two centers of power, Gorevoy says, ...": parenthetical when a
+        // quotation or a clause of some length comes before; "Its director, Amina
+        // Odhiambo, puts ..." has only a noun phrase there.
+        let quoted_before = subject_start > first && matches!(self.word(subject_start - 1), "”" | "\"" | "''")
+            || subject_start >= first + 2 && matches!(self.word(subject_start - 2), "”" | "\"" | "''");
+        // "the operator, Northline Ferries, had put ...": a name set off by commas is an
+        // apposition to what comes before it, not a parenthetical frame.
+        let after_subject = self.tokens().partition_point(|tok| tok.span.start < source_span.end);
+        let name_between_commas =
+            source.is_some_and(|m| self.r.mentions[m].span == source_span) && after_subject < last && self.word(after_subject) == ",";
+        // "voters under 35, many of whom cited housing costs": a relative subject
+        // opens its own clause.
+        let relative = self.word(subject_start.max(1) - 1) == "," && source_span.of(self.text()).ends_with("whom");
+        let parenthetical = !clause_follows
+            && !relative
+            && subject_start > first
+            && matches!(self.word(subject_start - 1), "," | "”" | "\"" | "''" | "—")
+            && (!name_between_commas || quoted_before);
+        let mut ends_before = None;
+        let content = if parenthetical {
+            // '"What I believe," Duncan told The New York Times in 2012, "is that
+            // ..."': the quotation resumes after the hearer and circumstance.
+            let resumes = quoted_before
+                .then(|| (t + 2..content_end.min(t + 14)).find(|&k| self.is_quote_open(k) && self.word(k - 1) == ","))
+                .flatten()
+                .filter(|&k| (t + 1..k).all(|x| !FINITE.contains(&self.word(x)) && !matches!(self.word(x), "that" | "has" | "had")));
+            let rest = match resumes {
+                Some(k) => self.after(k, content_end, quotes),
+                None => self.after(t + 1, content_end, quotes),
+            };
+            // "Speaking outside the terminal, Sobczak told ...", "In a statement, X
+            // said ...": an opening phrase is circumstance, not content.
+            let opener = self.word(first).to_lowercase();
+            // A subordinate clause may hold commas of its own ("Though he has
+            // heralded plans, a tax loophole ..., analysts say ...").
+            let subordinate = SUBORDINATE_OPENERS.contains(&opener.as_str()) || matches!(opener.as_str(), "until" | "whenever");
+            let circumstance = opener.ends_with("ing") && !self.is_quote_open(first)
+                || subordinate
+                || (first..subject_start - 1).all(|k| self.word(k) != ",") && CIRCUMSTANCE_OPENERS.contains(&opener.as_str());
+            // "Through a spokesman, Trump declined to comment": words without a verb
+            // before the frame are its circumstance when something follows it.
+            // Headlines capitalize their verbs ("Trump Could Address Clean Energy,
+            // Graham Says").
+            let verbless = (first..subject_start - 1).all(|k| {
+                let lower = self.word(k).to_lowercase();
+                let w = if headline { lower.as_str() } else { self.word(k) };
+                !FINITE.contains(&w)
+                    && !matches!(w, "has" | "have" | "had" | "did" | "does" | "do")
+                    && !self.is_quote_open(k)
+                    && !(w.starts_with(char::is_lowercase) && (w.ends_with("ed") || self.lex.cue(w).is_some()))
+            });
+            let adverbial = CIRCUMSTANCE_OPENERS.contains(&opener.as_str())
+                || matches!(
+                    opener.as_str(),
+                    "through"
+                        | "like"
+                        | "along"
+                        | "and"
+                        | "but"
+                        | "this"
+                        | "last"
+                        | "next"
+                        | "even"
+                        | "among"
+                        | "across"
+                        | "from"
+                        | "to"
+                        | "over"
+                        | "within"
+                        | "besides"
+                        | "regarding"
+                );
+            // "Again, those surveyed said ...": a verbless opener is circumstance
+            // unless the rest goes on with its verb ("A major reason ..., he
+            // continues, is that ...").
+            // A quotation resuming after the frame continues the clause too.
+            let rest_verb = rest.is_some_and(|(r, direct)| {
+                let k = self.tokens().partition_point(|tok| tok.span.start < r.start);
+                let w = if k < self.tokens().len() { self.word(k) } else { "" };
+                direct && w.starts_with(char::is_lowercase)
+                    || FINITE.contains(&w)
+                    || matches!(w, "has" | "have" | "had" | "did" | "does" | "do")
+                    || w.ends_with("ed") && w.starts_with(char::is_lowercase)
+            });
+            // "In Nairobi, where ..., Otieno said access ...": an opening phrase of
+            // circumstance, commas and all, when the rest has a subject of its own.
+            let circumstance = circumstance
+                || verbless && (adverbial || !rest_verb)
+                || CIRCUMSTANCE_OPENERS.contains(&opener.as_str()) && rest.is_some() && !rest_verb;
+            // '"...," Mr. Smith said in his interview.', '..., a spokesman announced Monday
+            // morning.': what follows the frame may be only its own circumstance, and then
+            // what precedes it is the content.
+            let rest_circumstance = rest.is_some_and(|(r, _)| {
+                let r_end = self.tokens().partition_point(|tok| tok.span.start < r.end);
+                (matches!(
+                    self.word(t + 1),
+                    "in" | "at"
+                        | "on"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "last"
+                        | "yesterday"
+                        | "today"
+                        | "earlier"
+                        | "this"
+                        | "late"
+                        | "early"
+                ) || WEEKDAYS.contains(&self.word(t + 1)))
+                    && (t + 1..r_end).all(|k| {
+                        let w = self.word(k);
+                        !(FINITE.contains(&w)
+                            || matches!(w, "has" | "have" | "had" | "that" | "“" | "\"" | "''")
+                            || w.ends_with("ed") && k > t + 1)
+                    })
+            });
+            // '"...," he tweeted Saturday.': a quotation before the frame is its content,
+            // whatever opens the sentence.
+            let before = self.before(first, subject_start, quotes);
+            let quoted = quoted_before && before.is_some_and(|(_, direct)| direct);
+            let before = if circumstance && rest.is_some() && !rest_circumstance && !quoted { None } else { before };
+            match (before, rest) {
+                (Some((b, direct)), None) => Some((b, direct)),
+                // '"We will finish," Castell said, "before the snow."': one quotation
+                // split by its frame.
+                (Some((b, true)), Some((r, true))) => Some((b.cover(r), true)),
+                // '"Polls do not vote," Lopes told supporters at a rally': after a
+                // quotation the rest of the frame is circumstance, not content.
+                (Some((b, true)), Some(_)) => Some((b, true)),
+                (Some((b, _)), Some((r, _))) if !self.is_circumstance(t + 1) && !rest_circumstance => Some((b.cover(r), false)),
+                (Some((b, direct)), Some(_)) => Some((b, direct)),
+                (None, rest) => rest,
+            }
+            .inspect(|&(c, _)| {
+                // "..., the union's secretary said": earlier frames of the sentence
+                // report what comes before this one, not this one.
+                if c.end <= self.tokens()[subject_start].span.start && self.word(subject_start - 1) == "," {
+                    ends_before = Some(subject_start - 1);
+                }
+            })
+        } else {
+            // A frame that ends the sentence after a comma and a descriptor reports
+            // what came before it (", local farmer Ana Ruiz said.").
+            let descriptor = (subject_start.saturating_sub(4).max(first)..subject_start)
+                .rev()
+                .find(|&k| self.word(k) == ",")
+                .filter(|&k| (k + 1..subject_start).all(|x| self.word(x).starts_with(char::is_lowercase)));
+            self.after(t + 1, content_end, quotes).or_else(|| descriptor.and_then(|k| self.before(first, k, quotes)))
+        };
+        if let Some(at) = ends_before {
+            self.end_contents_at(at, t);
+        }
+        if let Some((content, direct)) = content {
+            self.push(content, Some(cue), source, Some(source_span), direct);
+        }
     }
 
     /// A passive cue ("is disputed by", "was denied", "it is believed that", "is expected to"):

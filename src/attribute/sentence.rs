@@ -148,7 +148,7 @@ impl<'a> Attributor<'a> {
     /// with its subject, its document, an inversion or none. Whether the token is done with
     /// (else a nominal cue may still start there).
     fn verb_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, entry: &crate::lexicon::Cue) -> bool {
-        let Clause { first, last, content_end, .. } = *clause;
+        let Clause { first, content_end, .. } = *clause;
         let word = self.word(t);
         let nominal = entry.nominal;
         let cue = Cue { span: self.tokens()[t].span, lemma: entry.lemma.clone(), class: entry.class.clone() };
@@ -290,115 +290,7 @@ impl<'a> Attributor<'a> {
         // Inversion after a quotation or clause: "..., said Kadyrov."
         // Not ", saying Christie was ...": a participle is no inverted frame.
         if !needs_agent && t > first && matches!(self.word(t - 1), "," | "”" | "\"" | "''") && !word.ends_with("ing") {
-            // "said Rep. Butterfield", "said harbour master Greta Solberg": titles and a
-            // few descriptive words may stand between the verb and the name.
-            let mut name_at = t + 1;
-            // "said GOP strategist Keith Nahigian": an organization before a role is a
-            // modifier of the name.
-            let org_before_role = |k: usize| {
-                self.mention_starting(k).is_some_and(|m| {
-                    let end = self.tokens().partition_point(|tok| tok.span.start < self.r.mentions[m].span.end);
-                    self.r.mentions[m].kind == EntityType::Organization && end < last && self.lex.role(self.word(end)).is_some()
-                })
-            };
-            while name_at + 1 < last && name_at < t + 6 && org_before_role(name_at) {
-                let m = self.mention_starting(name_at).expect("checked");
-                name_at = self.tokens().partition_point(|tok| tok.span.start < self.r.mentions[m].span.end);
-            }
-            // "said Republican party boss Reince Priebus", "said Pentagon spokesman Navy
-            // Capt. Jeff Davis": capitalized modifiers too, when a name follows them.
-            let name_ahead = |k: usize| {
-                (k + 1..last.min(t + 9))
-                    .take_while(|&x| self.tokens()[x].kind != TokenKind::Punct)
-                    .any(|x| self.mention_starting(x).is_some())
-            };
-            while name_at + 1 < last
-                && name_at < t + 8
-                && (self.lex.role(self.word(name_at)).is_some()
-                    || self.tokens()[name_at].kind == TokenKind::Possessive
-                    || self.tokens()[name_at].kind == TokenKind::Number
-                    || self.word(name_at).chars().all(char::is_lowercase)
-                        && !matches!(
-                            self.word(name_at),
-                            "of" | "about" | "to" | "in" | "on" | "at" | "for" | "with" | "by" | "from" | "that"
-                        )
-                    || self.tokens()[name_at].kind == TokenKind::Word
-                        && self.word(name_at).starts_with(char::is_uppercase)
-                        && name_ahead(name_at))
-                && self.mention_starting(name_at).is_none()
-            {
-                name_at += 1;
-            }
-            if let Some(m) = self.mention_starting(name_at).filter(|&m| {
-                let end = self.r.mentions[m].span.end;
-                let k = self.tokens().partition_point(|tok| tok.span.start < end);
-                k >= last || matches!(self.word(k), "." | "," | ";" | "(" | "of" | "for" | "at" | "from" | "in" | "on" | "with")
-            }) {
-                let content = self.before(first, t, quotes);
-                if let Some((content, direct)) = content {
-                    // "said Douglas Holtz-Eakin, an economist who ...": the source's
-                    // words run through an apposition that ends the sentence.
-                    // "said Carmel Martin, executive vice president for policy", "said Rep.
-                    // Joseph Crowley (D-N.Y.), a leading advocate": likewise a description
-                    // or a party label that runs to the end.
-                    // The roles and modifiers between the verb and the name are the
-                    // source's words too.
-                    let mut span = self.tokens()[name_at].span.cover(self.r.mentions[m].span);
-                    if name_at > t + 1 {
-                        span = self.tokens()[t + 1].span.cover(span);
-                    }
-                    let after = self.tokens().partition_point(|tok| tok.span.start < span.end);
-                    let described = after + 1 < content_end
-                        && matches!(self.word(after), "," | "(")
-                        // The description may hold its own relative clause ("a union that
-                        // has broken away"), but no second frame or quotation.
-                        && (after + 1..content_end).all(|k| {
-                            let w = self.word(k);
-                            !(self.is_quote_open(k) || matches!(w, "said" | "says" | ";" | "but") || w.ends_with("ing") && self.word(k - 1) == ",")
-                        })
-                        // "said Mr. Kamin, who emphasized that ...": a relative clause
-                        // that reports speech is a claim of its own.
-                        && !(matches!(self.word(after + 1), "who" | "whose")
-                            && (after + 2..(after + 5).min(content_end)).any(|j| self.lex.cue(self.word(j)).is_some()))
-                        && (self.word(after) == "(" || {
-                            let w = self.word(after + 1);
-                            // ", speaking of ..." is a frame of its own, not a description.
-                            w.starts_with(char::is_lowercase) && !w.ends_with("ing")
-                                || self.lex.role(w).is_some()
-                                || self.tokens()[after + 1].kind == TokenKind::Possessive
-                                || after + 2 < content_end && self.tokens()[after + 2].kind == TokenKind::Possessive
-                        });
-                    if described {
-                        span = span.cover(self.tokens()[content_end - 1].span);
-                    }
-                    self.push(content, Some(cue.clone()), Some(m), Some(span), direct);
-                }
-            } else if let Some((source, span)) = self.closing_description(t + 1, content_end) {
-                // '"...," said one Democratic source on the panel.': a description, or
-                // words that name no one the text knows.
-                if let Some((content, direct)) = self.before(first, t, quotes) {
-                    self.push(content, Some(cue.clone()), source, Some(span), direct);
-                }
-            } else if t + 1 < content_end && (self.word(t + 1).starts_with(char::is_uppercase) || DETERMINERS.contains(&self.word(t + 1))) {
-                // A longer noun phrase after the verb: the frame reports what precedes it,
-                // from a speaker left unnamed, or named in an apposition ("said another
-                // leading advocate, Andrew Pincus of Mayer Brown").
-                if let Some((content, direct)) = self.before(first, t, quotes) {
-                    let named = self
-                        .apposed_person(t + 1, content_end.min(t + 10))
-                        .filter(|&(comma, _)| (t + 1..comma).all(|k| !FINITE.contains(&self.word(k)) && !self.is_quote_open(k)))
-                        .map(|(_, m)| m);
-                    match named {
-                        Some(m) => {
-                            // The apposition's own comma ends the source's words (", who ...").
-                            let name_end = self.tokens().partition_point(|tok| tok.span.start < self.r.mentions[m].span.end);
-                            let end = (name_end..content_end).find(|&k| self.word(k) == ",").unwrap_or(content_end);
-                            self.push(content, Some(cue.clone()), Some(m), Some(self.span(t + 1, end)), direct);
-                        }
-                        None => self.push(content, Some(cue.clone()), None, None, direct),
-                    }
-                }
-            }
+            self.inverted_frame(clause, quotes, t, &cue);
         }
         let inverted = t > first && matches!(self.word(t - 1), "," | "”" | "\"" | "''");
         // A frame whose speaker the words before it do not name still reports its
@@ -415,6 +307,116 @@ impl<'a> Attributor<'a> {
             }
         }
         false
+    }
+
+    /// A verb cue after a quotation or clause, its speaker after it ("..., said Kadyrov.", "said
+    /// harbour master Greta Solberg").
+    fn inverted_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, cue: &Cue) {
+        let Clause { first, last, content_end, .. } = *clause;
+        // "said Rep. Butterfield", "said harbour master Greta Solberg": titles and a
+        // few descriptive words may stand between the verb and the name.
+        let mut name_at = t + 1;
+        // "said GOP strategist Keith Nahigian": an organization before a role is a
+        // modifier of the name.
+        let org_before_role = |k: usize| {
+            self.mention_starting(k).is_some_and(|m| {
+                let end = self.tokens().partition_point(|tok| tok.span.start < self.r.mentions[m].span.end);
+                self.r.mentions[m].kind == EntityType::Organization && end < last && self.lex.role(self.word(end)).is_some()
+            })
+        };
+        while name_at + 1 < last && name_at < t + 6 && org_before_role(name_at) {
+            let m = self.mention_starting(name_at).expect("checked");
+            name_at = self.tokens().partition_point(|tok| tok.span.start < self.r.mentions[m].span.end);
+        }
+        // "said Republican party boss Reince Priebus", "said Pentagon spokesman Navy
+        // Capt. Jeff Davis": capitalized modifiers too, when a name follows them.
+        let name_ahead = |k: usize| {
+            (k + 1..last.min(t + 9)).take_while(|&x| self.tokens()[x].kind != TokenKind::Punct).any(|x| self.mention_starting(x).is_some())
+        };
+        while name_at + 1 < last
+            && name_at < t + 8
+            && (self.lex.role(self.word(name_at)).is_some()
+                || self.tokens()[name_at].kind == TokenKind::Possessive
+                || self.tokens()[name_at].kind == TokenKind::Number
+                || self.word(name_at).chars().all(char::is_lowercase)
+                    && !matches!(self.word(name_at), "of" | "about" | "to" | "in" | "on" | "at" | "for" | "with" | "by" | "from" | "that")
+                || self.tokens()[name_at].kind == TokenKind::Word
+                    && self.word(name_at).starts_with(char::is_uppercase)
+                    && name_ahead(name_at))
+            && self.mention_starting(name_at).is_none()
+        {
+            name_at += 1;
+        }
+        if let Some(m) = self.mention_starting(name_at).filter(|&m| {
+            let end = self.r.mentions[m].span.end;
+            let k = self.tokens().partition_point(|tok| tok.span.start < end);
+            k >= last || matches!(self.word(k), "." | "," | ";" | "(" | "of" | "for" | "at" | "from" | "in" | "on" | "with")
+        }) {
+            let content = self.before(first, t, quotes);
+            if let Some((content, direct)) = content {
+                // "said Douglas Holtz-Eakin, an economist who ...": the source's
+                // words run through an apposition that ends the sentence.
+                // "said Carmel Martin, executive vice president for policy", "said Rep.
+                // Joseph Crowley (D-N.Y.), a leading advocate": likewise a description
+                // or a party label that runs to the end.
+                // The roles and modifiers between the verb and the name are the
+                // source's words too.
+                let mut span = self.tokens()[name_at].span.cover(self.r.mentions[m].span);
+                if name_at > t + 1 {
+                    span = self.tokens()[t + 1].span.cover(span);
+                }
+                let after = self.tokens().partition_point(|tok| tok.span.start < span.end);
+                let described = after + 1 < content_end
+                    && matches!(self.word(after), "," | "(")
+                    // The description may hold its own relative clause ("a union that
+                    // has broken away"), but no second frame or quotation.
+                    && (after + 1..content_end).all(|k| {
+                        let w = self.word(k);
+                        !(self.is_quote_open(k) || matches!(w, "said" | "says" | ";" | "but") || w.ends_with("ing") && self.word(k - 1) == ",")
+                    })
+                    // "said Mr. Kamin, who emphasized that ...": a relative clause
+                    // that reports speech is a claim of its own.
+                    && !(matches!(self.word(after + 1), "who" | "whose")
+                        && (after + 2..(after + 5).min(content_end)).any(|j| self.lex.cue(self.word(j)).is_some()))
+                    && (self.word(after) == "(" || {
+                        let w = self.word(after + 1);
+                        // ", speaking of ..." is a frame of its own, not a description.
+                        w.starts_with(char::is_lowercase) && !w.ends_with("ing")
+                            || self.lex.role(w).is_some()
+                            || self.tokens()[after + 1].kind == TokenKind::Possessive
+                            || after + 2 < content_end && self.tokens()[after + 2].kind == TokenKind::Possessive
+                    });
+                if described {
+                    span = span.cover(self.tokens()[content_end - 1].span);
+                }
+                self.push(content, Some(cue.clone()), Some(m), Some(span), direct);
+            }
+        } else if let Some((source, span)) = self.closing_description(t + 1, content_end) {
+            // '"...," said one Democratic source on the panel.': a description, or
+            // words that name no one the text knows.
+            if let Some((content, direct)) = self.before(first, t, quotes) {
+                self.push(content, Some(cue.clone()), source, Some(span), direct);
+            }
+        } else if t + 1 < content_end && (self.word(t + 1).starts_with(char::is_uppercase) || DETERMINERS.contains(&self.word(t + 1))) {
+            // A longer noun phrase after the verb: the frame reports what precedes it,
+            // from a speaker left unnamed, or named in an apposition ("said another
+            // leading advocate, Andrew Pincus of Mayer Brown").
+            if let Some((content, direct)) = self.before(first, t, quotes) {
+                let named = self
+                    .apposed_person(t + 1, content_end.min(t + 10))
+                    .filter(|&(comma, _)| (t + 1..comma).all(|k| !FINITE.contains(&self.word(k)) && !self.is_quote_open(k)))
+                    .map(|(_, m)| m);
+                match named {
+                    Some(m) => {
+                        // The apposition's own comma ends the source's words (", who ...").
+                        let name_end = self.tokens().partition_point(|tok| tok.span.start < self.r.mentions[m].span.end);
+                        let end = (name_end..content_end).find(|&k| self.word(k) == ",").unwrap_or(content_end);
+                        self.push(content, Some(cue.clone()), Some(m), Some(self.span(t + 1, end)), direct);
+                    }
+                    None => self.push(content, Some(cue.clone()), None, None, direct),
+                }
+            }
+        }
     }
 
     /// A verb cue after its subject (`source`, its words `source_span`, from token

@@ -48,43 +48,8 @@ impl<'a> Attributor<'a> {
         let mut t = first;
         while t < last {
             let word = self.word(t);
-            // "according to X, CONTENT" and "CONTENT, according to X".
-            if word.eq_ignore_ascii_case("according") && t + 1 < last && self.word(t + 1) == "to" {
-                let np_start = t + 2;
-                let np_end = (np_start..last)
-                    .find(|&k| matches!(self.word(k), "," | "." | ";" | ":" | "“" | "\"" | "''" | "—" | "–") || self.word(k) == "that")
-                    .unwrap_or(last);
-                if np_end > np_start {
-                    let (source, source_span) = self.noun_phrase_source(np_start, np_end);
-                    let cue = Cue { span: self.span(t, t + 2), lemma: "according to".into(), class: "according".into() };
-                    // "X leads by 271 delegates, according to a count by the AP, but ...": a turn after
-                    // the source ends the clause the frame closes.
-                    let turn = np_end + 1 < content_end
-                        && self.word(np_end) == ","
-                        && matches!(self.word(np_end + 1), "but" | "and" | "while" | "although" | "though" | "yet" | "so" | "which");
-                    // "X would rise, according to an analysis by Y, a former aide now teaching at Z":
-                    // a verbless apposition after the source leaves the clause before the frame.
-                    let apposition = np_end + 1 < content_end
-                        && self.word(np_end) == ","
-                        && t > first + 3
-                        && self.word(t - 1) == ","
-                        && self.word(t - 2) != "that"
-                        && (np_end + 1..content_end).take_while(|&k| self.word(k) != ",").all(|k| {
-                            let w = self.word(k);
-                            !(FINITE.contains(&w)
-                                || matches!(w, "has" | "have" | "had" | "did" | "does" | "said" | "says" | "“" | "\"" | "''")
-                                || w.ends_with("ed") && w.starts_with(char::is_lowercase))
-                        });
-                    let content = if np_end < content_end && self.word(np_end) != "." && !(turn && np_start > first + 1) && !apposition {
-                        self.after(np_end, content_end, quotes)
-                    } else {
-                        self.before(first, t, quotes)
-                    };
-                    if let Some((content, direct)) = content {
-                        self.push(content, Some(cue), source, Some(source_span), direct);
-                    }
-                }
-                t = np_end;
+            if let Some(next) = self.according_frame(&clause, quotes, t) {
+                t = next;
                 continue;
             }
             let in_quote = quotes.iter().any(|q| q.inner.contains(self.tokens()[t].span));
@@ -142,6 +107,50 @@ impl<'a> Attributor<'a> {
             self.nominal_frame(&clause, quotes, t);
             t += 1;
         }
+    }
+
+    /// "according to X, CONTENT" and "CONTENT, according to X" at token `t`: where the frame
+    /// ends, if there is one.
+    fn according_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize) -> Option<usize> {
+        let Clause { first, last, content_end, .. } = *clause;
+        if !(self.word(t).eq_ignore_ascii_case("according") && t + 1 < last && self.word(t + 1) == "to") {
+            return None;
+        }
+        let np_start = t + 2;
+        let np_end = (np_start..last)
+            .find(|&k| matches!(self.word(k), "," | "." | ";" | ":" | "“" | "\"" | "''" | "—" | "–") || self.word(k) == "that")
+            .unwrap_or(last);
+        if np_end > np_start {
+            let (source, source_span) = self.noun_phrase_source(np_start, np_end);
+            let cue = Cue { span: self.span(t, t + 2), lemma: "according to".into(), class: "according".into() };
+            // "X leads by 271 delegates, according to a count by the AP, but ...": a turn after
+            // the source ends the clause the frame closes.
+            let turn = np_end + 1 < content_end
+                && self.word(np_end) == ","
+                && matches!(self.word(np_end + 1), "but" | "and" | "while" | "although" | "though" | "yet" | "so" | "which");
+            // "X would rise, according to an analysis by Y, a former aide now teaching at Z":
+            // a verbless apposition after the source leaves the clause before the frame.
+            let apposition = np_end + 1 < content_end
+                && self.word(np_end) == ","
+                && t > first + 3
+                && self.word(t - 1) == ","
+                && self.word(t - 2) != "that"
+                && (np_end + 1..content_end).take_while(|&k| self.word(k) != ",").all(|k| {
+                    let w = self.word(k);
+                    !(FINITE.contains(&w)
+                        || matches!(w, "has" | "have" | "had" | "did" | "does" | "said" | "says" | "“" | "\"" | "''")
+                        || w.ends_with("ed") && w.starts_with(char::is_lowercase))
+                });
+            let content = if np_end < content_end && self.word(np_end) != "." && !(turn && np_start > first + 1) && !apposition {
+                self.after(np_end, content_end, quotes)
+            } else {
+                self.before(first, t, quotes)
+            };
+            if let Some((content, direct)) = content {
+                self.push(content, Some(cue), source, Some(source_span), direct);
+            }
+        }
+        Some(np_end)
     }
 
     /// A verb cue at token `t` of the sentence from `first` to `last`: its frame, passive,

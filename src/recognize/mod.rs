@@ -767,6 +767,14 @@ impl<'a> Recognizer<'a> {
             return Some((EntityType::Person, 1, "name particle"));
         }
         if self.is_acronym(start, end) {
+            // "the TUC has said": an acronym that speaks is a body, whatever the tagger thought;
+            // not a title after a name ("Guy Lund QC said", "Judge Ada Moss, QC told").
+            let capitalized = |k: usize| self.word(k).starts_with(char::is_uppercase);
+            let after_name =
+                start > first && (capitalized(start - 1) || start > first + 1 && self.word(start - 1) == "," && capitalized(start - 2));
+            if !after_name && self.speaks_after(end, last) {
+                return Some((EntityType::Organization, 2, "acronym that speaks"));
+            }
             return Some((EntityType::Organization, 1, "acronym"));
         }
         let followed_by_cue = end < n && self.lex.cue(self.word(end)).is_some() && self.word(end).starts_with(char::is_lowercase);

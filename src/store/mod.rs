@@ -1,14 +1,15 @@
-//! The graph store: an embedded Oxigraph store, on disk (RocksDB) or in memory.
+//! The graph store: an embedded Oxigraph store, on disk (RocksDB) or in memory, or a store on a
+//! SPARQL server ([`Endpoint`], in `remote`).
 //!
-//! Writers go through [`GraphStore`], a small trait that a remote SPARQL Graph Store Protocol
-//! client can implement later: replace whole article graphs, a batch at a time and atomically
-//! (new graphs by bulk loading, existing ones by a transaction), and ask which path an article
-//! was read from. [`Store::close`] leaves an on-disk store flushed, compacted after large writes
-//! and without write-ahead logs. Queries run over the union of all article graphs (each article
-//! is a named graph, so a plain `SELECT` sees the whole corpus). Exports sort their statements so
-//! that the same store gives the same bytes. Only one process may hold an on-disk store for
-//! writing; a second gets [`StoreError::Locked`]. This module does not know how articles are
-//! analysed.
+//! Writers go through [`GraphStore`]: replace whole article graphs, a batch at a time and
+//! atomically (new graphs by bulk loading, existing ones by a transaction), and ask which path an
+//! article was read from. Readers go through [`SparqlStore`]: SPARQL queries over the union of
+//! all article graphs (each article is a named graph, so a plain `SELECT` sees the whole corpus),
+//! and what follows from them (a graph's statements, exports, statistics). [`Store::close`]
+//! leaves an on-disk store flushed, compacted after large writes and without write-ahead logs.
+//! Exports sort their statements so that the same store gives the same bytes. Only one process
+//! may hold an on-disk store for writing; a second gets [`StoreError::Locked`]. This module does
+//! not know how articles are analysed.
 
 mod remote;
 
@@ -134,7 +135,7 @@ pub struct QueryOptions {
     pub cancellation: Option<CancellationToken>,
 }
 
-/// Writing side of a graph store: the seam for remote stores.
+/// Writing side of a graph store, embedded or remote.
 pub trait GraphStore {
     /// Replaces each named graph with the given quads; after a crash each graph is the old or
     /// the new version or absent, never part of one.

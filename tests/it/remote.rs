@@ -29,9 +29,14 @@ fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
-/// `program`, or a failure that says how to install it (scripts/setup.sh does).
+/// `program` on the path or among Python's scripts (where `pip install oxigraph` puts the
+/// server), or a failure that says how to install it (scripts/setup.sh does).
 fn installed(program: &str) -> PathBuf {
-    let found = std::env::var_os("PATH").and_then(|paths| std::env::split_paths(&paths).map(|dir| dir.join(program)).find(|p| p.is_file()));
+    let scripts = Command::new("python3").args(["-c", "import sysconfig; print(sysconfig.get_path('scripts'))"]).output().ok();
+    let scripts = scripts.map(|out| PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()));
+    let mut dirs: Vec<PathBuf> = std::env::var_os("PATH").map(|paths| std::env::split_paths(&paths).collect()).unwrap_or_default();
+    dirs.extend(scripts);
+    let found = dirs.into_iter().map(|dir| dir.join(program)).find(|p| p.is_file());
     found.unwrap_or_else(|| panic!("{program} is not installed: run scripts/setup.sh (it installs Oxigraph's server and Virtuoso)"))
 }
 

@@ -7,14 +7,14 @@
 
 use crate::facts::{ClaimFact, Facts, Node, NodeKind, QuantityFact, Relation, relation_of};
 use crate::rdf::Iris;
-use crate::store::{QueryError, Store};
+use crate::store::{QueryError, SparqlStore};
 use crate::vocab::hs;
 use oxigraph::model::Term;
 use oxigraph::sparql::QueryResults;
 use std::collections::BTreeMap;
 
 /// Rows of a SELECT query as maps from variable to term.
-fn select(store: &Store, iris: &Iris, body: &str) -> Result<Vec<BTreeMap<String, Term>>, QueryError> {
+fn select(store: &dyn SparqlStore, iris: &Iris, body: &str) -> Result<Vec<BTreeMap<String, Term>>, QueryError> {
     let mut query = String::new();
     for (prefix, ns) in crate::store::PREFIXES {
         let ns = if *prefix == "hs" { own_namespace(iris) } else { ns.to_string() };
@@ -75,7 +75,7 @@ fn kind_of(class: Option<String>) -> NodeKind {
 
 /// IRIs of graph nodes matching `name`: the IRI itself, else entities whose preferred or other
 /// label equals it (case-insensitively), else articles whose headline contains it.
-pub fn find(store: &Store, iris: &Iris, name: &str) -> Result<Vec<String>, QueryError> {
+pub fn find(store: &dyn SparqlStore, iris: &Iris, name: &str) -> Result<Vec<String>, QueryError> {
     if name.contains("://") {
         return Ok(vec![name.to_string()]);
     }
@@ -95,7 +95,7 @@ pub fn find(store: &Store, iris: &Iris, name: &str) -> Result<Vec<String>, Query
 
 /// Every claim, with its sources, intermediaries and articles as nodes, and the citation edges
 /// (reporter to source, labelled with the cue) and said edges (source to claim).
-pub fn claims(store: &Store, iris: &Iris) -> Result<Facts, QueryError> {
+pub fn claims(store: &dyn SparqlStore, iris: &Iris) -> Result<Facts, QueryError> {
     let rows = select(
         store,
         iris,
@@ -154,7 +154,7 @@ pub fn claims(store: &Store, iris: &Iris) -> Result<Facts, QueryError> {
 
 /// Every article's mentioned entities (`schema:mentions`): the entities as nodes and one
 /// `Mentions` edge from each article to each entity it mentions (for the co-mention network).
-pub fn mentions(store: &Store, iris: &Iris) -> Result<Facts, QueryError> {
+pub fn mentions(store: &dyn SparqlStore, iris: &Iris) -> Result<Facts, QueryError> {
     let rows = select(
         store,
         iris,
@@ -195,7 +195,7 @@ fn add_claim_edges(facts: &mut Facts) -> Vec<String> {
 
 /// Entities, articles and claims around the `start` nodes, to `depth` steps: relations between
 /// entities, articles that mention them, citations and claims.
-pub fn neighbourhood(store: &Store, iris: &Iris, start: &[String], depth: usize) -> Result<Facts, QueryError> {
+pub fn neighbourhood(store: &dyn SparqlStore, iris: &Iris, start: &[String], depth: usize) -> Result<Facts, QueryError> {
     let mut facts = Facts::default();
     let mut frontier: Vec<String> = start.to_vec();
     let mut seen: std::collections::BTreeSet<String> = frontier.iter().cloned().collect();
@@ -245,7 +245,7 @@ pub fn neighbourhood(store: &Store, iris: &Iris, start: &[String], depth: usize)
 /// One article: its entities, claims with their sources, and the relations among its entities.
 /// A claim the article states without naming its source (a hedge, an unnamed speaker) hangs
 /// from the article by an unattributed edge.
-pub fn article(store: &Store, iris: &Iris, article: &str) -> Result<Facts, QueryError> {
+pub fn article(store: &dyn SparqlStore, iris: &Iris, article: &str) -> Result<Facts, QueryError> {
     let all = claims(store, iris)?;
     let mut facts = Facts::default();
     for c in all.claims.values().filter(|c| c.article == article) {
@@ -281,7 +281,7 @@ pub fn article(store: &Store, iris: &Iris, article: &str) -> Result<Facts, Query
 }
 
 /// Adds the type and label of each node.
-fn describe(store: &Store, iris: &Iris, facts: &mut Facts, nodes: Vec<String>) -> Result<(), QueryError> {
+fn describe(store: &dyn SparqlStore, iris: &Iris, facts: &mut Facts, nodes: Vec<String>) -> Result<(), QueryError> {
     for chunk in nodes.chunks(400) {
         let values: String = chunk.iter().map(|n| format!("<{n}> ")).collect();
         let rows = select(
@@ -309,7 +309,7 @@ fn describe(store: &Store, iris: &Iris, facts: &mut Facts, nodes: Vec<String>) -
 
 /// The claims about any of `entities`: those whose content mentions one of them and those one of
 /// them made, as IRIs in claim order.
-pub fn claims_about(store: &Store, iris: &Iris, entities: &[String]) -> Result<Vec<String>, QueryError> {
+pub fn claims_about(store: &dyn SparqlStore, iris: &Iris, entities: &[String]) -> Result<Vec<String>, QueryError> {
     let values: String = entities.iter().map(|e| format!("<{e}> ")).collect();
     let rows = select(
         store,
@@ -332,7 +332,7 @@ pub fn claims_about(store: &Store, iris: &Iris, entities: &[String]) -> Result<V
 
 /// The numbers stated in `claims`, in claim order (a number in a nested claim comes once for it
 /// and once for each claim that reports it; `trace::side_by_side` keeps one).
-pub fn quantities(store: &Store, iris: &Iris, claims: &[String]) -> Result<Vec<QuantityFact>, QueryError> {
+pub fn quantities(store: &dyn SparqlStore, iris: &Iris, claims: &[String]) -> Result<Vec<QuantityFact>, QueryError> {
     let mut out = Vec::new();
     for chunk in claims.chunks(400) {
         let values: String = chunk.iter().map(|c| format!("<{c}> ")).collect();
@@ -364,7 +364,7 @@ pub fn quantities(store: &Store, iris: &Iris, claims: &[String]) -> Result<Vec<Q
 }
 
 /// Where `entities` are mentioned: article IRI and code-point span.
-pub fn mentions_of(store: &Store, iris: &Iris, entities: &[String]) -> Result<Vec<(String, [u64; 2])>, QueryError> {
+pub fn mentions_of(store: &dyn SparqlStore, iris: &Iris, entities: &[String]) -> Result<Vec<(String, [u64; 2])>, QueryError> {
     let values: String = entities.iter().map(|e| format!("<{e}> ")).collect();
     let rows = select(
         store,
@@ -377,7 +377,7 @@ pub fn mentions_of(store: &Store, iris: &Iris, entities: &[String]) -> Result<Ve
 }
 
 /// The text of an article.
-pub fn article_text(store: &Store, iris: &Iris, article: &str) -> Result<Option<String>, QueryError> {
+pub fn article_text(store: &dyn SparqlStore, iris: &Iris, article: &str) -> Result<Option<String>, QueryError> {
     let rows = select(store, iris, &format!("SELECT ?t WHERE {{ GRAPH <{article}> {{ <{article}> hs:context/nif:isString ?t }} }}"))?;
     Ok(rows.first().and_then(|r| text(r, "t")))
 }

@@ -12,7 +12,7 @@ use hearsay::ingest;
 use hearsay::rdf::{self, Iris};
 use hearsay::resolve::Document;
 use hearsay::serve::forward::RemoteStore;
-use hearsay::store::{GraphStore, Store, StoreError};
+use hearsay::store::{Endpoint, EndpointConfig, GraphStore, SparqlStore, Store, StoreError};
 use hearsay::{load, render, trace};
 use indicatif::{ProgressBar, ProgressStyle};
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
@@ -48,10 +48,17 @@ struct Cli {
 /// `--store`, for the commands that read or write a store.
 #[derive(clap::Args, Debug, Clone)]
 struct StoreArg {
-    /// Store directory [default: $XDG_DATA_HOME/hearsay/store, or ~/.local/share/hearsay/store]
+    /// Store directory, or the query URL of a SPARQL endpoint that holds the store (credentials
+    /// from HEARSAY_STORE_USER and HEARSAY_STORE_PASSWORD, or HEARSAY_STORE_TOKEN) [default:
+    /// $XDG_DATA_HOME/hearsay/store, or ~/.local/share/hearsay/store]
     // Global so that `diagram --store DIR network` and `diagram network --store DIR` both work.
-    #[arg(long, global = true, env = "HEARSAY_STORE", value_name = "DIR")]
+    #[arg(long, global = true, env = "HEARSAY_STORE", value_name = "DIR|URL")]
     store: Option<PathBuf>,
+    /// With a --store URL: the SPARQL Graph Store endpoint that ingest writes to [default: /store
+    /// beside a /query URL (Oxigraph), /sparql-graph-crud beside a /sparql URL (Virtuoso;
+    /// /sparql-graph-crud-auth with a user)]
+    #[arg(long, global = true, env = "HEARSAY_GRAPH_STORE", value_name = "URL")]
+    graph_store: Option<String>,
 }
 
 impl StoreArg {
@@ -67,9 +74,22 @@ impl StoreArg {
         Ok(data.join("hearsay/store"))
     }
 
-    /// Opens the store for reading.
-    fn open_read_only(&self) -> Result<Store> {
-        Ok(Store::open_read_only(&self.dir()?)?)
+    /// The SPARQL endpoint `--store` names, if it is a URL rather than a folder.
+    fn endpoint(&self) -> Result<Option<Endpoint>> {
+        let url = self.store.as_deref().and_then(|p| p.to_str()).filter(|s| s.starts_with("http://") || s.starts_with("https://"));
+        match url {
+            Some(url) => Ok(Some(Endpoint::new(EndpointConfig::from_env(url, self.graph_store.as_deref()))?)),
+            None if self.graph_store.is_some() => bail!("--graph-store goes with a --store URL (a SPARQL endpoint)"),
+            None => Ok(None),
+        }
+    }
+
+    /// Opens the store for reading: the SPARQL endpoint, or the folder.
+    fn open_read_only(&self) -> Result<Box<dyn SparqlStore>> {
+        if let Some(endpoint) = self.endpoint()? {
+            return Ok(Box::new(endpoint));
+        }
+        Ok(Box::new(Store::open_read_only(&self.dir()?)?))
     }
 }
 
@@ -633,8 +653,14 @@ fn main() {
 fn run(cli: Cli) -> Result<bool> {
     match cli.command {
         Command::Ingest { paths, input, store, base } => {
-            let dir = store.dir()?;
             let pipeline = Pipeline::new(base.iris()?);
+            if let Some(endpoint) = store.endpoint()? {
+                if !cli.quiet {
+                    eprintln!("note: writing each article's graph to {}", endpoint.graph_store());
+                }
+                return ingest_all(&endpoint, pipeline, &paths, &input, cli.quiet);
+            }
+            let dir = store.dir()?;
             match Store::open(&dir) {
                 Ok(store) => {
                     let ok = ingest_all(&store, pipeline, &paths, &input, cli.quiet)?;
@@ -652,6 +678,7 @@ fn run(cli: Cli) -> Result<bool> {
             }
         }
         Command::Serve { bind, timeout, max_results, max_body, cors, prefill, writable, store, base } => {
+            let endpoint = store.endpoint()?;
             let limits = hearsay::serve::Config {
                 bind,
                 timeout: std::time::Duration::from_secs_f64(timeout.clamp(0.001, 1e9)),
@@ -662,9 +689,9 @@ fn run(cli: Cli) -> Result<bool> {
                 cors,
                 write_token: None,
                 iris: base.iris()?,
-                store_dir: Some(store.dir()?),
+                store_dir: if endpoint.is_some() { None } else { Some(store.dir()?) },
             };
-            serve(limits, timeout, writable, cli.quiet)
+            serve(limits, endpoint, timeout, writable, cli.quiet)
         }
         Command::Extract { paths, format, input, base } => extract_all(Pipeline::new(base.iris()?), &paths, format, &input, cli.quiet),
         Command::Query { query, file, format, store } => {
@@ -694,14 +721,14 @@ fn run(cli: Cli) -> Result<bool> {
             Ok(true)
         }
         Command::Network { network, format, output, store, base } => {
-            write_network(&store.open_read_only()?, &base.iris()?, network, format, output.as_deref())?;
+            write_network(&*store.open_read_only()?, &base.iris()?, network, format, output.as_deref())?;
             Ok(true)
         }
         Command::Trace { target, format, json, store, base } => {
             let format = if json { TextFormat::Json } else { format };
             let (store, iris) = (store.open_read_only()?, base.iris()?);
-            let facts = load::claims(&store, &iris)?;
-            let found = load::find(&store, &iris, &target)?;
+            let facts = load::claims(&*store, &iris)?;
+            let found = load::find(&*store, &iris, &target)?;
             if found.is_empty() {
                 bail!("nothing in the store is named {target:?} (try an IRI, or `hearsay query` to look names up)");
             }
@@ -723,10 +750,10 @@ fn run(cli: Cli) -> Result<bool> {
         Command::Claims { about, numbers, format, json, store, base } => {
             let format = if json { ClaimsFormat::Json } else { format.unwrap_or(default_claims_format()) };
             let (store, iris) = (store.open_read_only()?, base.iris()?);
-            let about = claims_about(&store, &iris, &about)?;
+            let about = claims_about(&*store, &iris, &about)?;
             let mut out = BufWriter::new(io::stdout().lock());
             if numbers {
-                let rows = trace::side_by_side(&about.facts, load::quantities(&store, &iris, &about.claims)?);
+                let rows = trace::side_by_side(&about.facts, load::quantities(&*store, &iris, &about.claims)?);
                 print_numbers(&about.facts, &rows, format, &mut out)?;
             } else {
                 print_claims(&about.facts, &about.claims, format, &mut out)?;
@@ -736,7 +763,7 @@ fn run(cli: Cli) -> Result<bool> {
         }
         Command::Diagram { what, format, output, max_nodes, store, base } => {
             let (store, iris) = (store.open_read_only()?, base.iris()?);
-            let (facts, options) = diagram_facts(&store, &iris, what, max_nodes)?;
+            let (facts, options) = diagram_facts(&*store, &iris, what, max_nodes)?;
             let dot = render::dot(&facts, &options);
             write_diagram(dot, format, output.as_deref())?;
             Ok(true)
@@ -790,13 +817,13 @@ fn run(cli: Cli) -> Result<bool> {
         }
         Command::Stats { format, json, store } => {
             let json = json || format == TextFormat::Json;
-            let dir = store.dir()?;
-            let stats = Store::open_read_only(&dir)?.stats()?;
+            let store = store.open_read_only()?;
+            let stats = store.stats()?;
             let mut out = io::stdout().lock();
             if json {
                 writeln!(out, "{}", serde_json::to_string(&stats)?)?;
             } else {
-                writeln!(out, "store          {}", dir.display())?;
+                writeln!(out, "store          {}", store.location())?;
                 writeln!(out, "articles       {}", stats.articles)?;
                 writeln!(out, "people         {}", stats.people)?;
                 writeln!(out, "organizations  {}", stats.organizations)?;
@@ -821,7 +848,7 @@ struct ClaimsAbout {
 }
 
 /// Claims whose sentence mentions the entity named `about`, and claims the entity made.
-fn claims_about(store: &Store, iris: &Iris, about: &str) -> Result<ClaimsAbout> {
+fn claims_about(store: &dyn SparqlStore, iris: &Iris, about: &str) -> Result<ClaimsAbout> {
     let entities = load::find(store, iris, about)?;
     if entities.is_empty() {
         bail!("nothing in the store is named {about:?}");
@@ -1092,7 +1119,12 @@ fn polnear_articles(dir: &std::path::Path) -> Result<Vec<hearsay::evaluate::Poln
 }
 
 /// Loads the facts a diagram draws, and how to draw them.
-fn diagram_facts(store: &Store, iris: &Iris, what: DiagramKind, max_nodes: Option<usize>) -> Result<(Facts, render::DiagramOptions)> {
+fn diagram_facts(
+    store: &dyn SparqlStore,
+    iris: &Iris,
+    what: DiagramKind,
+    max_nodes: Option<usize>,
+) -> Result<(Facts, render::DiagramOptions)> {
     let named = |target: &str| -> Result<Vec<String>> {
         let found = load::find(store, iris, target)?;
         if found.is_empty() {
@@ -1175,7 +1207,7 @@ fn write_diagram(dot: String, format: DiagramFormat, output: Option<&std::path::
 }
 
 /// Builds the network asked for and writes it.
-fn write_network(store: &Store, iris: &Iris, kind: NetworkKind, format: NetworkFormat, output: Option<&Path>) -> Result<()> {
+fn write_network(store: &dyn SparqlStore, iris: &Iris, kind: NetworkKind, format: NetworkFormat, output: Option<&Path>) -> Result<()> {
     use hearsay::network;
     let built = match kind {
         NetworkKind::Citations => network::citations(&load::claims(store, iris)?),
@@ -1203,9 +1235,16 @@ fn write_network(store: &Store, iris: &Iris, kind: NetworkKind, format: NetworkF
 }
 
 /// Runs `hearsay serve` until the process is stopped.
-fn serve(mut config: hearsay::serve::Config, timeout: f64, writable: bool, quiet: bool) -> Result<bool> {
+fn serve(mut config: hearsay::serve::Config, endpoint: Option<Endpoint>, timeout: f64, writable: bool, quiet: bool) -> Result<bool> {
     if !(timeout > 0.0 && timeout.is_finite()) {
         bail!("--timeout must be a positive number of seconds");
+    }
+    if let Some(endpoint) = endpoint {
+        if writable {
+            bail!("--writable serves writes to the embedded store; {} takes its writes itself", endpoint.location());
+        }
+        let location = endpoint.location();
+        return run_server(hearsay::serve::start(hearsay::serve::Served::Remote(endpoint), config)?, &location, quiet);
     }
     config.write_token = if writable {
         let token = std::env::var("HEARSAY_WRITE_TOKEN").unwrap_or_default();
@@ -1221,11 +1260,15 @@ fn serve(mut config: hearsay::serve::Config, timeout: f64, writable: bool, quiet
     let dir = config.store_dir.clone().context("no store")?;
     // The server holds the store for writing, so that `hearsay ingest` can go through it.
     let store = Store::open(&dir).with_context(|| format!("cannot serve {}", dir.display()))?;
-    let running = hearsay::serve::start(store, config)?;
+    let running = hearsay::serve::start(hearsay::serve::Served::Embedded(store), config)?;
+    run_server(running, &dir.display().to_string(), quiet)
+}
+
+/// Says where a started server listens and waits until it stops.
+fn run_server(running: hearsay::serve::Running, location: &str, quiet: bool) -> Result<bool> {
     if !quiet {
         eprintln!(
-            "serving {} at http://{}/ (SPARQL endpoint: http://{}/sparql); stop with Ctrl-C",
-            dir.display(),
+            "serving {location} at http://{}/ (SPARQL endpoint: http://{}/sparql); stop with Ctrl-C",
             running.address(),
             running.address()
         );
@@ -1395,7 +1438,14 @@ fn ingest_all(store: &dyn GraphStore, pipeline: Pipeline, paths: &[PathBuf], inp
             tally.quads += quads.len();
             graphs.push((graph, quads));
         }
-        store.replace_graphs(&graphs)?;
+        match store.replace_graphs(&graphs) {
+            // A server that refused some graphs may take the next batch: say so and go on.
+            Err(StoreError::Endpoint(e)) if e.status.is_some() => {
+                bar.suspend(|| eprintln!("error: {e}"));
+                tally.failed += 1;
+            }
+            written => written?,
+        }
         Ok(())
     })?;
     bar.finish_and_clear();

@@ -185,7 +185,7 @@ pub(super) fn receive(state: &State, request: &mut Request<Body>) -> Reply {
         quads.push(quad);
     }
     let graphs: Vec<(NamedNode, Vec<Quad>)> = graphs.into_iter().collect();
-    let written = state.store.replace_graphs(&graphs);
+    let written = state.local()?.replace_graphs(&graphs);
     state.wrote();
     written.map_err(Refusal::internal)?;
     Response::builder().status(StatusCode::NO_CONTENT).body(Body::empty()).map_err(Refusal::internal)
@@ -196,7 +196,7 @@ pub(super) fn article_path(state: &State, request: &Request<Body>) -> Reply {
     authorize(state, request)?;
     let graph = super::single(&super::query_params(request), "graph")?.ok_or_else(|| Refusal::bad_request("give ?graph="))?;
     let graph = NamedNode::new(graph).map_err(|e| Refusal::bad_request(format!("bad graph IRI: {e}")))?;
-    match state.store.article_path(&graph).map_err(Refusal::internal)? {
+    match state.local()?.article_path(&graph).map_err(Refusal::internal)? {
         Some(path) => super::ok("text/plain; charset=utf-8", path),
         None => Err(Refusal::new(StatusCode::NOT_FOUND, "no such article")),
     }

@@ -9,7 +9,7 @@
 use super::negotiate;
 use super::protocol::{accept, not_acceptable};
 use super::{Refusal, Reply, State, content_type, query_params, read_body, single};
-use crate::store::GraphStore;
+use crate::store::{GraphStore, SparqlStore, Store};
 use oxhttp::model::{Body, Method, Request, Response, StatusCode};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphName, NamedNode, Quad};
@@ -25,12 +25,11 @@ pub fn handle(state: &State, request: &mut Request<Body>) -> Reply {
             Ok(response)
         }
         Method::PUT | Method::POST => {
-            state.authorize_write(request)?;
-            write(state, request, &graph)
+            let store = state.authorize_write(request)?;
+            write(state, store, request, &graph)
         }
         Method::DELETE => {
-            state.authorize_write(request)?;
-            let removed = state.store.remove_graph(&graph).map_err(Refusal::internal)?;
+            let removed = state.authorize_write(request)?.remove_graph(&graph).map_err(Refusal::internal)?;
             state.wrote();
             if !removed {
                 return Err(missing(&graph));
@@ -64,7 +63,7 @@ fn read(state: &State, request: &Request<Body>, graph: &NamedNode) -> Reply {
 }
 
 /// PUT replaces the graph with the body's triples, POST adds them; 201 when the graph is new.
-fn write(state: &State, request: &mut Request<Body>, graph: &NamedNode) -> Reply {
+fn write(state: &State, store: &Store, request: &mut Request<Body>, graph: &NamedNode) -> Reply {
     let media_type = content_type(request).unwrap_or_default();
     let format = RdfFormat::from_media_type(&media_type).filter(|f| !f.supports_datasets()).ok_or_else(|| {
         Refusal::new(
@@ -80,9 +79,8 @@ fn write(state: &State, request: &mut Request<Body>, graph: &NamedNode) -> Reply
         .with_default_graph(GraphName::NamedNode(graph.clone()));
     let quads: Vec<Quad> =
         parser.for_slice(&body).collect::<Result<_, _>>().map_err(|e| Refusal::bad_request(format!("the body does not parse: {e}")))?;
-    let existed = state.store.contains_graph(graph).map_err(Refusal::internal)?;
-    let written =
-        if request.method() == Method::PUT { state.store.replace_graphs(&[(graph.clone(), quads)]) } else { state.store.add_quads(&quads) };
+    let existed = store.contains_graph(graph).map_err(Refusal::internal)?;
+    let written = if request.method() == Method::PUT { store.replace_graphs(&[(graph.clone(), quads)]) } else { store.add_quads(&quads) };
     state.wrote();
     written.map_err(Refusal::internal)?;
     status(if existed { StatusCode::NO_CONTENT } else { StatusCode::CREATED })

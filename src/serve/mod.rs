@@ -25,7 +25,7 @@ mod protocol;
 
 use crate::facts::Facts;
 use crate::rdf::Iris;
-use crate::store::Store;
+use crate::store::{Endpoint, SparqlStore, Store};
 use oxhttp::Server;
 use oxhttp::model::{Body, HeaderValue, Method, Request, Response, StatusCode, header};
 use std::net::SocketAddr;
@@ -107,7 +107,10 @@ impl Running {
 
 /// What every request handler shares.
 pub(crate) struct State {
-    store: Store,
+    /// What queries and pages read.
+    store: Arc<dyn SparqlStore>,
+    /// The embedded store, which writes go to; none when serving a remote endpoint.
+    local: Option<Store>,
     config: Config,
     watchdog: deadline::Watchdog,
     /// The token `hearsay ingest` sends, from the server file.
@@ -157,8 +160,21 @@ impl Refusal {
 /// A handler's answer.
 pub(crate) type Reply = Result<Response<Body>, Refusal>;
 
-/// Starts serving `store`; returns once the server listens.
-pub fn start(store: Store, config: Config) -> Result<Running, ServeError> {
+/// The store a server answers from.
+#[derive(Debug)]
+pub enum Served {
+    /// The embedded store, held for writing.
+    Embedded(Store),
+    /// A store on a SPARQL server, read from only (write to it directly).
+    Remote(Endpoint),
+}
+
+/// Starts serving `served`; returns once the server listens.
+pub fn start(served: Served, config: Config) -> Result<Running, ServeError> {
+    let (store, local): (Arc<dyn SparqlStore>, Option<Store>) = match served {
+        Served::Embedded(store) => (Arc::new(store.clone()), Some(store)),
+        Served::Remote(endpoint) => (Arc::new(endpoint), None),
+    };
     let address = free_address(config.bind)?;
     let server_file = match &config.store_dir {
         Some(dir) => Some(forward::ServerFileGuard::write(dir, address)?),
@@ -170,6 +186,7 @@ pub fn start(store: Store, config: Config) -> Result<Running, ServeError> {
     let socket_timeout = config.timeout.max(Duration::from_secs(60)) + Duration::from_secs(30);
     let state = Arc::new(State {
         store,
+        local,
         config,
         watchdog,
         ingest_token,
@@ -242,7 +259,19 @@ fn preflight(request: &Request<Body>) -> Response<Body> {
 
 impl State {
     /// Refuses a write unless the server has a write token and the request carries it.
-    fn authorize_write(&self, request: &Request<Body>) -> Result<(), Refusal> {
+    /// The embedded store, for writes; a remote store takes its writes itself.
+    fn local(&self) -> Result<&Store, Refusal> {
+        self.local.as_ref().ok_or_else(|| {
+            Refusal::new(
+                StatusCode::FORBIDDEN,
+                format!("this server reads the SPARQL endpoint {}; write to that server directly", self.store.location()),
+            )
+        })
+    }
+
+    /// The store to write to, if the request carries the write token.
+    fn authorize_write(&self, request: &Request<Body>) -> Result<&Store, Refusal> {
+        let store = self.local()?;
         let Some(token) = &self.config.write_token else {
             return Err(Refusal::new(
                 StatusCode::FORBIDDEN,
@@ -250,7 +279,7 @@ impl State {
             ));
         };
         if bearer_matches(request, token) {
-            Ok(())
+            Ok(store)
         } else {
             Err(Refusal::new(StatusCode::UNAUTHORIZED, "writes need the header Authorization: Bearer <token>"))
         }
@@ -282,7 +311,7 @@ impl State {
                 return Ok(Arc::clone(facts));
             }
         }
-        let facts = Arc::new(crate::load::claims(&self.store, &self.config.iris).map_err(Refusal::internal)?);
+        let facts = Arc::new(crate::load::claims(&*self.store, &self.config.iris).map_err(Refusal::internal)?);
         *self.claims.lock().map_err(Refusal::internal)? = Some((generation, Arc::clone(&facts)));
         Ok(facts)
     }

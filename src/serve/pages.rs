@@ -266,7 +266,7 @@ fn citations(state: &State, term: &str) -> Result<String, Refusal> {
 /// The claims the entity made and those whose content mentions it.
 fn entity_claims(state: &State, iri: &str) -> Result<String, Refusal> {
     let facts = state.all_claims()?;
-    let about = crate::load::claims_about(&state.store, &state.config.iris, &[iri.to_string()]).map_err(Refusal::internal)?;
+    let about = crate::load::claims_about(&*state.store, &state.config.iris, &[iri.to_string()]).map_err(Refusal::internal)?;
     let mut by: Vec<&ClaimFact> = facts.claims.values().filter(|c| c.source.as_deref() == Some(iri)).collect();
     let mut of: Vec<&ClaimFact> = about.iter().filter_map(|c| facts.claims.get(c)).filter(|c| c.source.as_deref() != Some(iri)).collect();
     for list in [&mut by, &mut of] {
@@ -313,13 +313,13 @@ fn claim_list(facts: &Facts, claims: &[&ClaimFact]) -> String {
 /// Where the entity is mentioned, with a snippet of the text around each mention.
 fn mentions(state: &State, iri: &str) -> Result<String, Refusal> {
     let iris = &state.config.iris;
-    let found = crate::load::mentions_of(&state.store, iris, &[iri.to_string()]).map_err(Refusal::internal)?;
+    let found = crate::load::mentions_of(&*state.store, iris, &[iri.to_string()]).map_err(Refusal::internal)?;
     let mut out = format!("<h2>Mentions <span class=\"count\">{}</span></h2>\n<ul class=\"mentions\">\n", found.len());
     let mut texts: BTreeMap<String, Vec<char>> = BTreeMap::new();
     let facts = state.all_claims()?;
     for (article, [b, e]) in found.iter().take(MENTIONS_SHOWN) {
         if !texts.contains_key(article) {
-            let text = crate::load::article_text(&state.store, iris, article).map_err(Refusal::internal)?.unwrap_or_default();
+            let text = crate::load::article_text(&*state.store, iris, article).map_err(Refusal::internal)?.unwrap_or_default();
             texts.insert(article.clone(), text.chars().collect());
         }
         let text = &texts[article];
@@ -365,7 +365,7 @@ struct Marks {
 fn article(state: &State, iri: &str, target: Option<&str>) -> Result<String, Refusal> {
     let term = iri_term(iri)?;
     let iris = &state.config.iris;
-    let Some(text) = crate::load::article_text(&state.store, iris, iri).map_err(Refusal::internal)? else {
+    let Some(text) = crate::load::article_text(&*state.store, iris, iri).map_err(Refusal::internal)? else {
         return Err(Refusal::new(StatusCode::NOT_FOUND, format!("no article {iri}")));
     };
     let text: Vec<char> = text.chars().collect();

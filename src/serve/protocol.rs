@@ -30,8 +30,8 @@ pub fn handle(state: &State, request: &mut Request<Body>) -> Reply {
         Operation::Describe => describe(state, request),
         Operation::Query { text, dataset } => query(state, request, &text, dataset),
         Operation::Update { text } => {
-            state.authorize_write(request)?;
-            let result = state.store.update(&text, PREFIXES);
+            let store = state.authorize_write(request)?;
+            let result = store.update(&text, PREFIXES);
             state.wrote();
             match result {
                 Ok(()) => {

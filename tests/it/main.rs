@@ -21,6 +21,8 @@ mod evaluate;
 // `hearsay serve`: the SPARQL endpoint, Graph Store reads, limits, ingest through the server,
 // pages; queried with curl, SPARQLWrapper and rdflib.
 mod serve;
+// A shared store on real SPARQL servers started on loopback: Oxigraph's server and Virtuoso.
+mod remote;
 // Accuracy floors on the customer's seeds (skipped when ../shared is absent).
 mod seeds;
 

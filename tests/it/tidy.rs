@@ -1,6 +1,7 @@
 //! Invariants of the code base, checked as tests.
 
 use crate::root;
+use hearsay::store::SparqlStore;
 use std::fs;
 
 /// The modules in pipeline order: each may use only those before it.

@@ -1,14 +1,19 @@
-//! The graph store: an embedded Oxigraph store, on disk (RocksDB) or in memory.
+//! The graph store: an embedded Oxigraph store, on disk (RocksDB) or in memory, or a store on a
+//! SPARQL server ([`Endpoint`], in `remote`).
 //!
-//! Writers go through [`GraphStore`], a small trait that a remote SPARQL Graph Store Protocol
-//! client can implement later: replace whole article graphs, a batch at a time and atomically
-//! (new graphs by bulk loading, existing ones by a transaction), and ask which path an article
-//! was read from. [`Store::close`] leaves an on-disk store flushed, compacted after large writes
-//! and without write-ahead logs. Queries run over the union of all article graphs (each article
-//! is a named graph, so a plain `SELECT` sees the whole corpus). Exports sort their statements so
-//! that the same store gives the same bytes. Only one process may hold an on-disk store for
-//! writing; a second gets [`StoreError::Locked`]. This module does not know how articles are
-//! analysed.
+//! Writers go through [`GraphStore`]: replace whole article graphs, a batch at a time and
+//! atomically (new graphs by bulk loading, existing ones by a transaction), and ask which path an
+//! article was read from. Readers go through [`SparqlStore`]: SPARQL queries over the union of
+//! all article graphs (each article is a named graph, so a plain `SELECT` sees the whole corpus),
+//! and what follows from them (a graph's statements, exports, statistics). [`Store::close`]
+//! leaves an on-disk store flushed, compacted after large writes and without write-ahead logs.
+//! Exports sort their statements so that the same store gives the same bytes. Only one process
+//! may hold an on-disk store for writing; a second gets [`StoreError::Locked`]. This module does
+//! not know how articles are analysed.
+
+mod remote;
+
+pub use remote::{Endpoint, EndpointConfig, EndpointError};
 
 use crate::vocab::{dcterms, schema};
 use oxigraph::io::{RdfFormat, RdfSerializer};
@@ -61,6 +66,12 @@ pub enum StoreError {
         /// The folder given as the store.
         path: PathBuf,
     },
+    /// A query the store ran for hearsay failed.
+    #[error(transparent)]
+    Query(#[from] QueryError),
+    /// A remote SPARQL endpoint could not be reached, or refused or failed a request.
+    #[error(transparent)]
+    Endpoint(#[from] EndpointError),
     /// Reading or writing failed.
     #[error("store error: {0}")]
     Storage(#[from] StorageError),
@@ -92,6 +103,9 @@ pub enum QueryError {
     /// The update failed while running.
     #[error("SPARQL update error: {0}")]
     Update(#[from] UpdateEvaluationError),
+    /// A remote SPARQL endpoint could not be reached, or refused or failed the query.
+    #[error(transparent)]
+    Endpoint(#[from] EndpointError),
 }
 
 /// Over which graphs a query runs.
@@ -121,13 +135,117 @@ pub struct QueryOptions {
     pub cancellation: Option<CancellationToken>,
 }
 
-/// Writing side of a graph store: the seam for remote stores.
+/// Writing side of a graph store, embedded or remote.
 pub trait GraphStore {
     /// Replaces each named graph with the given quads; after a crash each graph is the old or
     /// the new version or absent, never part of one.
     fn replace_graphs(&self, graphs: &[(NamedNode, Vec<Quad>)]) -> Result<(), StoreError>;
     /// The path an article was ingested from, if it is in the store.
     fn article_path(&self, article: &NamedNode) -> Result<Option<String>, StoreError>;
+}
+
+/// Reading side of a store: SPARQL questions, by default over the union of the article graphs.
+/// The embedded [`Store`] and a remote [`Endpoint`] implement it, so that everything that reads
+/// the graph (`load`, the commands, the server) works on either.
+pub trait SparqlStore: Send + Sync {
+    /// Runs a SPARQL query with `options`: prefixes, dataset and cancellation.
+    fn query_with(&self, sparql: &str, options: QueryOptions) -> Result<QueryResults<'static>, QueryError>;
+
+    /// Where the store is (a folder or a URL), for messages.
+    fn location(&self) -> String;
+
+    /// Evaluates a SPARQL query over the union of all graphs.
+    fn query(&self, sparql: &str) -> Result<QueryResults<'static>, QueryError> {
+        self.query_with(sparql, QueryOptions::default())
+    }
+
+    /// Runs a SPARQL query with `prefixes` declared beforehand (a `PREFIX` in the query takes
+    /// precedence), so that error positions are in the query's own text.
+    fn query_with_prefixes(
+        &self,
+        sparql: &str,
+        prefixes: &'static [(&'static str, &'static str)],
+    ) -> Result<QueryResults<'static>, QueryError> {
+        self.query_with(sparql, QueryOptions { prefixes, ..QueryOptions::default() })
+    }
+
+    /// Whether the store holds the named graph `graph`.
+    fn contains_graph(&self, graph: &NamedNode) -> Result<bool, StoreError> {
+        match self.query(&format!("ASK {{ GRAPH {graph} {{ ?s ?p ?o }} }}"))? {
+            QueryResults::Boolean(found) => Ok(found),
+            _ => Ok(false),
+        }
+    }
+
+    /// The statements of the article graph `graph`, or of every article graph (a remote server
+    /// may hold graphs of its own, which are left out).
+    fn quads(&self, graph: Option<&NamedNode>) -> Result<Vec<Quad>, StoreError> {
+        let pattern = match graph {
+            Some(g) => format!("GRAPH {g} {{ ?s ?p ?o }} BIND({g} AS ?g)"),
+            None => format!("GRAPH ?g {{ ?g a <{}> . ?s ?p ?o }}", schema::NEWS_ARTICLE.as_str()),
+        };
+        let QueryResults::Solutions(solutions) = self.query(&format!("SELECT ?s ?p ?o ?g WHERE {{ {pattern} }}"))? else {
+            return Ok(Vec::new());
+        };
+        let mut quads = Vec::new();
+        for solution in solutions {
+            let solution = solution.map_err(QueryError::from)?;
+            let (Some(Term::NamedNode(s)), Some(Term::NamedNode(p)), Some(o), Some(Term::NamedNode(g))) =
+                (solution.get("s"), solution.get("p"), solution.get("o"), solution.get("g"))
+            else {
+                continue;
+            };
+            quads.push(Quad::new(s.clone(), p.clone(), o.clone(), g.clone()));
+        }
+        Ok(quads)
+    }
+
+    /// Writes the store (or one graph) in `format`. Line-based formats are sorted; formats that
+    /// hold no named graphs get the union of all graphs unless `graph` picks one.
+    fn export(&self, graph: Option<&NamedNode>, format: RdfFormat, out: &mut dyn Write) -> Result<(), StoreError> {
+        write_sorted(self.quads(graph)?, format, graph.is_some(), out)
+    }
+
+    /// Statements in the article graphs.
+    fn quad_count(&self) -> Result<u64, StoreError> {
+        count(self, &format!("SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?g a <{}> . ?s ?p ?o }} }}", schema::NEWS_ARTICLE.as_str()))
+    }
+
+    /// Bytes on disk, for on-disk stores.
+    fn bytes_on_disk(&self) -> Option<u64> {
+        None
+    }
+
+    /// Counts articles, entities, claims and statements.
+    fn stats(&self) -> Result<Stats, StoreError> {
+        let of_class = |class: &str| count(self, &format!("SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a <{class}> }}"));
+        let citations = count(
+            self,
+            &format!("SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?a ?b WHERE {{ ?a <{}> ?b }} }}", crate::vocab::hs::CITES.as_str()),
+        )?;
+        Ok(Stats {
+            articles: of_class(schema::NEWS_ARTICLE.as_str())?,
+            people: of_class(schema::PERSON.as_str())?,
+            organizations: of_class(schema::ORGANIZATION.as_str())?,
+            places: of_class(schema::PLACE.as_str())?,
+            claims: of_class(schema::CLAIM.as_str())?,
+            citations,
+            quads: self.quad_count()?,
+            bytes_on_disk: self.bytes_on_disk(),
+        })
+    }
+}
+
+/// The number a counting query binds to `?n` (0 when it binds none).
+fn count<S: SparqlStore + ?Sized>(store: &S, sparql: &str) -> Result<u64, StoreError> {
+    if let QueryResults::Solutions(mut solutions) = store.query(sparql)? {
+        if let Some(row) = solutions.next() {
+            if let Some(Term::Literal(l)) = row.map_err(QueryError::from)?.get("n") {
+                return Ok(l.value().parse().unwrap_or(0));
+            }
+        }
+    }
+    Ok(0)
 }
 
 /// An evaluator with `prefixes` declared.
@@ -254,45 +372,10 @@ impl Store {
         Err(StoreError::NoDisk)
     }
 
-    /// Evaluates a SPARQL query over the union of all graphs.
-    pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, QueryError> {
-        self.query_with_prefixes(sparql, &[])
-    }
-
-    /// Runs a SPARQL query with `prefixes` declared beforehand (a `PREFIX` in the query takes
-    /// precedence), so that error positions are in the query's own text.
-    pub fn query_with_prefixes(&self, sparql: &str, prefixes: &[(&str, &str)]) -> Result<QueryResults<'static>, QueryError> {
-        let mut prepared = evaluator(prefixes).parse_query(sparql).map_err(|e| QueryError::Syntax(plain_syntax_error(sparql, &e)))?;
-        prepared.dataset_mut().set_default_graph_as_union();
-        Ok(prepared.on_store(&self.inner).execute()?)
-    }
-
-    /// Runs a SPARQL query with `options`: prefixes, dataset and cancellation (for servers).
-    pub fn query_with(&self, sparql: &str, options: QueryOptions) -> Result<QueryResults<'static>, QueryError> {
-        let mut evaluator = evaluator(options.prefixes);
-        if let Some(token) = options.cancellation {
-            evaluator = evaluator.with_cancellation_token(token);
-        }
-        let mut prepared = evaluator.parse_query(sparql).map_err(|e| QueryError::Syntax(plain_syntax_error(sparql, &e)))?;
-        match options.dataset {
-            QueryDataset::Union => prepared.dataset_mut().set_default_graph_as_union(),
-            QueryDataset::Graphs { default, named } => {
-                prepared.dataset_mut().set_default_graph(default.into_iter().map(Into::into).collect());
-                prepared.dataset_mut().set_available_named_graphs(named.into_iter().map(Into::into).collect());
-            }
-        }
-        Ok(prepared.on_store(&self.inner).execute()?)
-    }
-
     /// Runs a SPARQL update (with `prefixes` declared beforehand) in one transaction.
     pub fn update(&self, sparql: &str, prefixes: &[(&str, &str)]) -> Result<(), QueryError> {
         let prepared = evaluator(prefixes).parse_update(sparql).map_err(|e| QueryError::Syntax(plain_syntax_error(sparql, &e)))?;
         Ok(prepared.on_store(&self.inner).execute()?)
-    }
-
-    /// Whether the store holds the named graph `graph`.
-    pub fn contains_graph(&self, graph: &NamedNode) -> Result<bool, StoreError> {
-        Ok(self.inner.contains_named_graph(graph.as_ref())?)
     }
 
     /// Removes the named graph `graph`; false if there was none.
@@ -315,53 +398,6 @@ impl Store {
         transaction.extend(quads.iter().map(Quad::as_ref));
         transaction.commit()?;
         Ok(())
-    }
-
-    /// Writes the store (or one graph) in `format`. Line-based formats are sorted; formats that
-    /// hold no named graphs get the union of all graphs unless `graph` picks one.
-    pub fn export(&self, graph: Option<&NamedNode>, format: RdfFormat, out: &mut dyn Write) -> Result<(), StoreError> {
-        let quads: Vec<Quad> = match graph {
-            Some(g) => {
-                self.inner.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(g.as_ref()))).collect::<Result<_, _>>()?
-            }
-            None => self.inner.iter().collect::<Result<_, _>>()?,
-        };
-        write_sorted(quads, format, graph.is_some(), out)
-    }
-
-    /// Counts articles, entities, claims and statements.
-    pub fn stats(&self) -> Result<Stats, StoreError> {
-        let count = |class: &str| -> Result<u64, StoreError> {
-            let q = format!("SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a <{class}> }}");
-            self.count(&q)
-        };
-        let citations = self.count(&format!(
-            "SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?a ?b WHERE {{ ?a <{}> ?b }} }}",
-            crate::vocab::hs::CITES.as_str()
-        ))?;
-        Ok(Stats {
-            articles: count(schema::NEWS_ARTICLE.as_str())?,
-            people: count(schema::PERSON.as_str())?,
-            organizations: count(schema::ORGANIZATION.as_str())?,
-            places: count(schema::PLACE.as_str())?,
-            claims: count(schema::CLAIM.as_str())?,
-            citations,
-            quads: self.inner.len()? as u64,
-            bytes_on_disk: self.path.as_deref().map(dir_size),
-        })
-    }
-
-    fn count(&self, sparql: &str) -> Result<u64, StoreError> {
-        let results = self.query(sparql).map_err(|e| StoreError::Storage(StorageError::Other(Box::new(e))))?;
-        if let QueryResults::Solutions(mut solutions) = results {
-            if let Some(row) = solutions.next() {
-                let row = row.map_err(|e| StoreError::Storage(StorageError::Other(Box::new(e))))?;
-                if let Some(Term::Literal(l)) = row.get("n") {
-                    return Ok(l.value().parse().unwrap_or(0));
-                }
-            }
-        }
-        Ok(0)
     }
 
     /// Closes the store with everything on disk and no write-ahead logs left: flushes the
@@ -388,6 +424,50 @@ impl Store {
             drop(oxigraph::store::Store::open(&path).map_err(|source| open_error(&path, source))?);
         }
         Ok(())
+    }
+}
+
+impl SparqlStore for Store {
+    fn query_with(&self, sparql: &str, options: QueryOptions) -> Result<QueryResults<'static>, QueryError> {
+        let mut evaluator = evaluator(options.prefixes);
+        if let Some(token) = options.cancellation {
+            evaluator = evaluator.with_cancellation_token(token);
+        }
+        let mut prepared = evaluator.parse_query(sparql).map_err(|e| QueryError::Syntax(plain_syntax_error(sparql, &e)))?;
+        match options.dataset {
+            QueryDataset::Union => prepared.dataset_mut().set_default_graph_as_union(),
+            QueryDataset::Graphs { default, named } => {
+                prepared.dataset_mut().set_default_graph(default.into_iter().map(Into::into).collect());
+                prepared.dataset_mut().set_available_named_graphs(named.into_iter().map(Into::into).collect());
+            }
+        }
+        Ok(prepared.on_store(&self.inner).execute()?)
+    }
+
+    fn location(&self) -> String {
+        self.path.as_deref().map_or_else(|| "the in-memory store".to_string(), |p| p.display().to_string())
+    }
+
+    fn contains_graph(&self, graph: &NamedNode) -> Result<bool, StoreError> {
+        Ok(self.inner.contains_named_graph(graph.as_ref())?)
+    }
+
+    /// Every statement of the store when `graph` is `None` (all of them are in article graphs).
+    fn quads(&self, graph: Option<&NamedNode>) -> Result<Vec<Quad>, StoreError> {
+        Ok(match graph {
+            Some(g) => {
+                self.inner.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(g.as_ref()))).collect::<Result<_, _>>()?
+            }
+            None => self.inner.iter().collect::<Result<_, _>>()?,
+        })
+    }
+
+    fn quad_count(&self) -> Result<u64, StoreError> {
+        Ok(self.inner.len()? as u64)
+    }
+
+    fn bytes_on_disk(&self) -> Option<u64> {
+        self.path.as_deref().map(dir_size)
     }
 }
 

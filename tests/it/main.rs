@@ -21,6 +21,11 @@ mod evaluate;
 // `hearsay serve`: the SPARQL endpoint, Graph Store reads, limits, ingest through the server,
 // pages; queried with curl, SPARQLWrapper and rdflib.
 mod serve;
+// Pathological input: huge repeats, no spaces, quotation floods and nesting, right-to-left
+// text, NUL bytes, other encodings, files over the limit.
+mod hostile;
+// Crash safety: an ingest killed with SIGKILL leaves whole articles and finishes on re-run.
+mod crash;
 // Accuracy floors on the customer's seeds (skipped when ../shared is absent).
 mod seeds;
 

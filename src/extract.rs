@@ -153,3 +153,174 @@ impl Pipeline {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Span;
+    use proptest::prelude::*;
+    use std::sync::LazyLock;
+
+    static PIPELINE: LazyLock<Pipeline> = LazyLock::new(|| Pipeline::new(Iris::default()));
+
+    /// Pieces of news text: names, cues, quotation marks of every style, multi-byte letters,
+    /// right-to-left script, combining marks, digits, punctuation and line breaks.
+    const PIECES: &[&str] = &[
+        "The",
+        "minister",
+        "said",
+        "says",
+        "that",
+        "according to",
+        "told",
+        "reporters",
+        "Maria Okonkwo",
+        "Zoë Ługowska",
+        "Office for National Statistics",
+        "BBC",
+        "police",
+        "he",
+        "she",
+        "they",
+        "prices",
+        "rose",
+        "by",
+        "5",
+        "percent",
+        "£3.5m",
+        "on Monday",
+        "in Gdańsk",
+        "\"",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "'",
+        "«",
+        "»",
+        "„",
+        ",",
+        ".",
+        ":",
+        ";",
+        "—",
+        "(",
+        ")",
+        "?",
+        "\n",
+        "\n\n",
+        "Mr.",
+        "Dr",
+        "مرحبا",
+        "שלום",
+        "e\u{301}",
+        "日本語",
+        "🙂",
+        "\u{200f}",
+        "\t",
+        "Comments",
+        "By",
+    ];
+
+    /// Text made of news pieces joined by spaces or nothing, or any printable string.
+    fn article() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(PIECES);
+        let glue = prop::sample::select(&[" ", " ", " ", ""][..]);
+        let news = prop::collection::vec((piece, glue), 0..80).prop_map(|parts| parts.into_iter().flat_map(|(p, g)| [p, g]).collect());
+        prop_oneof![4 => news, 1 => "\\PC{0,200}"]
+    }
+
+    /// A span of the document's text, checked: inside the text and on character boundaries.
+    fn checked<'t>(text: &'t str, span: Span, what: &str) -> Result<&'t str, TestCaseError> {
+        prop_assert!(span.start <= span.end && span.end <= text.len(), "{what} {span:?} outside the text ({} bytes)", text.len());
+        prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end), "{what} {span:?} splits a character");
+        Ok(span.of(text))
+    }
+
+    /// Every span of the document lies in its text on character boundaries.
+    fn spans_are_sound(doc: &Document) -> Result<(), TestCaseError> {
+        let text = doc.article.text();
+        for entity in &doc.entities {
+            for &span in entity.mentions.iter().chain(&entity.references) {
+                checked(text, span, "mention")?;
+            }
+        }
+        for claim in &doc.claims {
+            checked(text, claim.content, "content")?;
+            if let Some(cue) = &claim.cue {
+                checked(text, cue.span, "cue")?;
+            }
+            if let Some(span) = claim.source_span {
+                checked(text, span, "source")?;
+            }
+            for span in claim.dates.iter().map(|d| d.span).chain(claim.quantities.iter().map(|q| q.span)) {
+                checked(text, span, "date or quantity")?;
+            }
+        }
+        for relation in &doc.relations {
+            checked(text, relation.span, "relation")?;
+        }
+        for span in doc.diagnostics.iter().filter_map(|d| d.span) {
+            checked(text, span, "diagnostic")?;
+        }
+        let regions = &doc.article.regions;
+        for span in [regions.header, regions.body, regions.trailer] {
+            checked(text, span, "region")?;
+        }
+        Ok(())
+    }
+
+    /// The characters at a JSON `[start, end]` in code points.
+    fn at(text: &str, span: &Value) -> String {
+        let (start, end) = (span[0].as_u64().unwrap() as usize, span[1].as_u64().unwrap() as usize);
+        text.chars().skip(start).take(end - start).collect()
+    }
+
+    /// The JSON contract's code-point spans select the very text it prints beside them.
+    fn json_agrees(text: &str, json: &Value) -> Result<(), TestCaseError> {
+        let chars = text.chars().count() as u64;
+        for claim in json["claims"].as_array().unwrap() {
+            prop_assert_eq!(at(text, &claim["span"]), claim["text"].as_str().unwrap());
+            if !claim["cue_span"].is_null() {
+                prop_assert_eq!(at(text, &claim["cue_span"]), claim["cue"].as_str().unwrap());
+            }
+            if !claim["source_span"].is_null() {
+                prop_assert_eq!(at(text, &claim["source_span"]), claim["source_text"].as_str().unwrap());
+            }
+            for date in claim["dates"].as_array().unwrap() {
+                prop_assert_eq!(at(text, &date["span"]), date["text"].as_str().unwrap());
+            }
+        }
+        for entity in json["entities"].as_array().unwrap() {
+            for span in entity["mentions"].as_array().unwrap() {
+                prop_assert!(span[0].as_u64() <= span[1].as_u64() && span[1].as_u64().unwrap() <= chars, "{span} past {chars}");
+            }
+        }
+        Ok(())
+    }
+
+    /// Inputs the property tests and the fuzzer found that once made the pipeline panic.
+    #[test]
+    fn regression_issue_17_inputs_found_by_property_tests_and_fuzzing() {
+        for text in ["0𝒥", "1𝒦ஂᝥ𐓥.𑊍:𐍲H"] {
+            let doc = PIPELINE.run(Source::from_text("found.txt", text));
+            spans_are_sound(&doc).unwrap();
+            json_agrees(doc.article.text(), &PIPELINE.json(&doc)).unwrap();
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 192, ..ProptestConfig::default() })]
+
+        #[test]
+        fn spans_lie_in_the_text_and_say_what_the_output_says(text in article()) {
+            let doc = PIPELINE.run(Source::from_text("prop.txt", text.clone()));
+            spans_are_sound(&doc)?;
+            let json = PIPELINE.json(&doc);
+            json_agrees(doc.article.text(), &json)?;
+            // Deterministic: a second run gives the same bytes.
+            let again = PIPELINE.json(&PIPELINE.run(Source::from_text("prop.txt", text)));
+            prop_assert_eq!(json.to_string(), again.to_string());
+        }
+    }
+}

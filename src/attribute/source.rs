@@ -3,6 +3,11 @@
 
 use super::*;
 
+/// How many of the latest claims (and roles) a description looks back through for the one it
+/// names. News articles hold a few dozen; a bound keeps a text that repeats one sentence
+/// thousands of times linear (issue 17) without changing what any real article gives.
+const LOOK_BACK: usize = 256;
+
 impl<'a> Attributor<'a> {
     /// The mention a description names: "the commentator" is the person with that role, "the
     /// group" the last organization; a description with a name inside names that ("the
@@ -12,7 +17,13 @@ impl<'a> Attributor<'a> {
         let definite = matches!(self.word(start), "the" | "The");
         let noun = self.lex.noun_type(head);
         let spokes = matches!(head, "spokesman" | "spokeswoman" | "spokesperson" | "spokesmen" | "spokeswomen" | "officials");
-        let inner: Vec<usize> = (0..self.r.mentions.len()).filter(|&m| span.contains(self.r.mentions[m].span)).collect();
+        // Mentions are sorted and do not overlap: those inside the span follow one another.
+        let mentions = &self.r.mentions;
+        let first = mentions.partition_point(|m| m.span.start < span.start);
+        let inner: Vec<usize> = (first..mentions.len())
+            .take_while(|&m| mentions[m].span.start < span.end)
+            .filter(|&m| span.contains(mentions[m].span))
+            .collect();
         if let Some(&m) = inner.last() {
             // "the WHO report", "the Kurdistan-24 news agency": the named body speaks.
             let kind = self.r.mentions[m].kind;
@@ -45,13 +56,14 @@ impl<'a> Attributor<'a> {
                 .roles
                 .iter()
                 .rev()
+                .take(LOOK_BACK)
                 .find(|role| role.span.start < span.start && role.span.of(self.text()).to_lowercase().contains(head));
             if let Some(role) = role {
                 return Some(role.person);
             }
             // "the mayor" names whoever holds that role; without it, only the last source
             // described the same way could be meant.
-            let same_role = self.claims.iter().rev().find(|c| {
+            let same_role = self.claims.iter().rev().take(LOOK_BACK).find(|c| {
                 c.source.is_some() && c.source_span.is_some_and(|s| s.start < span.start && s.of(self.text()).to_lowercase().contains(head))
             });
             return same_role.and_then(|c| c.source);
@@ -273,7 +285,13 @@ impl<'a> Attributor<'a> {
     pub(super) fn noun_phrase_source(&self, start: usize, end: usize) -> (Option<usize>, Span) {
         let span = self.span(start, end);
         let last_word = self.word(end - 1).to_lowercase();
-        let inner: Vec<usize> = (0..self.r.mentions.len()).filter(|&m| span.contains(self.r.mentions[m].span)).collect();
+        // Mentions are sorted and do not overlap: those inside the span follow one another.
+        let mentions = &self.r.mentions;
+        let first = mentions.partition_point(|m| m.span.start < span.start);
+        let inner: Vec<usize> = (first..mentions.len())
+            .take_while(|&m| mentions[m].span.start < span.end)
+            .filter(|&m| span.contains(mentions[m].span))
+            .collect();
         if let Some(&m) = inner.last() {
             // "the Nairobi Water and Sanitation Observatory (NWSO)": the acronym closes the name.
             let ends_with_mention = self.r.mentions[m].span.end == span.end

@@ -199,10 +199,14 @@ pub enum IngestError {
         path: String,
     },
     /// The file holds NUL bytes, so it is not text.
-    #[error("{path}: binary file (NUL byte at byte offset {offset})")]
+    #[error("{path}:{line}:{column}: binary file (NUL byte at byte offset {offset})")]
     Binary {
         /// The offending path.
         path: String,
+        /// 1-based line of the first NUL.
+        line: usize,
+        /// 1-based column (in characters) of the first NUL.
+        column: usize,
         /// Byte offset of the first NUL.
         offset: usize,
     },

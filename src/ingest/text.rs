@@ -14,17 +14,14 @@ pub fn decode(path: String, bytes: Vec<u8>) -> Result<Source, IngestError> {
 /// The bytes as text, checked, without a byte order mark.
 pub(super) fn checked_text(path: &str, bytes: Vec<u8>) -> Result<String, IngestError> {
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        return Err(IngestError::Binary { path: path.to_string(), offset });
+        let (line, column) = line_column(&bytes[..offset]);
+        return Err(IngestError::Binary { path: path.to_string(), line, column, offset });
     }
     let mut text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
             let offset = e.utf8_error().valid_up_to();
-            let before = &e.as_bytes()[..offset];
-            // `before` is valid UTF-8 by construction.
-            let before = std::str::from_utf8(before).unwrap_or_default();
-            let line = before.matches('\n').count() + 1;
-            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let (line, column) = line_column(&e.as_bytes()[..offset]);
             return Err(IngestError::InvalidUtf8 { path: path.to_string(), line, column, offset });
         }
     };
@@ -36,6 +33,14 @@ pub(super) fn checked_text(path: &str, bytes: Vec<u8>) -> Result<String, IngestE
         text.drain(..3);
     }
     Ok(text)
+}
+
+/// The 1-based line and column (in characters) just after `before`; bytes that are not UTF-8
+/// count one character each.
+fn line_column(before: &[u8]) -> (usize, usize) {
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    (line, String::from_utf8_lossy(&before[line_start..]).chars().count() + 1)
 }
 
 #[cfg(test)]
@@ -51,6 +56,8 @@ mod tests {
     #[test]
     fn binary_and_empty_are_refused() {
         assert!(matches!(decode("b".into(), b"x\0y".to_vec()), Err(IngestError::Binary { offset: 1, .. })));
+        let err = decode("n.txt".into(), "one\ntwo é\0".as_bytes().to_vec()).unwrap_err();
+        assert_eq!(err.to_string(), "n.txt:2:6: binary file (NUL byte at byte offset 10)");
         assert!(matches!(decode("e".into(), b" \n ".to_vec()), Err(IngestError::Empty { .. })));
     }
 

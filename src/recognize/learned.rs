@@ -155,18 +155,38 @@ impl Recognizer<'_> {
         for m in &self.found {
             votes.entry(fold_typography(m.span.of(text))).or_default().push((m.span.start, m.kind));
         }
+        // Decided once per string, not once per mention: an article that repeats one name
+        // thousands of times would otherwise cost the cube of its mentions.
+        let winners: HashMap<String, EntityType> = votes.into_iter().map(|(surface, kinds)| (surface, majority(kinds))).collect();
         for m in self.found.iter_mut().filter(|m| !is_layout_rule(m)) {
-            let mut kinds = votes[&fold_typography(m.span.of(text))].clone();
-            kinds.sort();
-            let count = |k: EntityType| kinds.iter().filter(|v| v.1 == k).count();
-            let best =
-                kinds.iter().map(|v| v.1).max_by(|&a, &b| count(a).cmp(&count(b)).then(std::cmp::Ordering::Greater)).unwrap_or(m.kind);
+            let best = winners[&fold_typography(m.span.of(text))];
             if best != m.kind {
                 m.kind = best;
                 m.known = m.known.filter(|&k| known_type(k) == best);
             }
         }
     }
+}
+
+/// The type most of a string's mentions got, the earliest mention's on a tie.
+fn majority(mut kinds: Vec<(usize, EntityType)>) -> EntityType {
+    kinds.sort();
+    // The types in the order of their first mention, each counted once.
+    let mut firsts: Vec<EntityType> = Vec::new();
+    for &(_, kind) in &kinds {
+        if !firsts.contains(&kind) {
+            firsts.push(kind);
+        }
+    }
+    let count = |kind: EntityType| kinds.iter().filter(|v| v.1 == kind).count();
+    let mut best: Option<(EntityType, usize)> = None;
+    for kind in firsts {
+        let n = count(kind);
+        if best.is_none_or(|(_, most)| n > most) {
+            best = Some((kind, n));
+        }
+    }
+    best.map_or(EntityType::Person, |(kind, _)| kind)
 }
 
 /// Whether a candidate comes from the page's layout (metadata, datelines, results tables), which

@@ -1010,7 +1010,8 @@ impl<'a> Recognizer<'a> {
             let score = |t: usize| {
                 let w = tokens[t].span.of(text);
                 tokens[t].kind == TokenKind::Number
-                    && !(w.len() >= 4 && w[..4].chars().all(|c| c.is_ascii_digit()) && (w.len() == 4 || w.as_bytes()[4] == b'-'))
+                    && !(w.get(..4).is_some_and(|year| year.bytes().all(|b| b.is_ascii_digit()))
+                        && (w.len() == 4 || w.as_bytes()[4] == b'-'))
             };
             let numbers = (first..last).filter(|&t| score(t)).count();
             if !prose && numbers >= 1 {
@@ -1292,6 +1293,13 @@ mod tests {
     fn regression_issue_3_gazetteer_hit_inside_a_token_does_not_recurse() {
         // "UK" inside "CD:UK" once made typing recurse on the same run until the stack overflowed.
         check("Some words here.\nTV presenter Deeley drops CD:UK\n");
+    }
+
+    #[test]
+    fn regression_issue_17_a_number_token_with_a_wide_letter_does_not_panic() {
+        // Found by the property tests: a results-line check sliced "0𝒥" at byte 4.
+        check("0𝒥");
+        check("0𝒥 1\n2𝒥");
     }
 
     #[test]

@@ -139,7 +139,7 @@ fn bad_input_is_reported_and_the_rest_is_ingested() {
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("empty.txt: empty file"), "{err}");
-    assert!(err.contains("binary.txt: binary file (NUL byte at byte offset 3)"), "{err}");
+    assert!(err.contains("binary.txt:1:4: binary file (NUL byte at byte offset 3)"), "{err}");
     assert!(err.contains("latin1.txt:1:4: invalid UTF-8 at byte offset 3"), "{err}");
     assert!(err.contains("big.txt: 9000 bytes is over the limit of 8000 bytes"), "{err}");
     assert!(err.contains("missing.txt: cannot read"), "{err}");

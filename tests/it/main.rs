@@ -23,6 +23,11 @@ mod evaluate;
 mod serve;
 // A shared store on real SPARQL servers started on loopback: Oxigraph's server and Virtuoso.
 mod remote;
+// Pathological input: huge repeats, no spaces, quotation floods and nesting, right-to-left
+// text, NUL bytes, other encodings, files over the limit.
+mod hostile;
+// Crash safety: an ingest killed with SIGKILL leaves whole articles and finishes on re-run.
+mod crash;
 // Accuracy floors on the customer's seeds (skipped when ../shared is absent).
 mod seeds;
 

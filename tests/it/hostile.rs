@@ -1,0 +1,79 @@
+//! Pathological input (issue 17): one sentence repeated thousands of times, a line without
+//! spaces, a flood of quotation marks, quotations nested hundreds deep, right-to-left text with
+//! bidi controls, NUL bytes, another encoding, a file over the size limit. Each is analysed or
+//! refused with its path and position, and the rest of the batch goes on. The inputs are made
+//! here, small; `BENCHMARKS.md` has the figures at megabytes.
+
+use crate::{hearsay, root};
+use serde_json::Value;
+use std::fs;
+use std::path::Path;
+
+/// The sentence of the issue.
+const SENTENCE: &str = "The minister said that prices rose by 5 percent, according to the Office for National Statistics. ";
+const REPEATS: usize = 2_000;
+const LIMIT: usize = 1_000_000;
+
+/// Writes the hostile batch; returns the names of the files that must be analysed.
+fn batch(dir: &Path) -> Vec<&'static str> {
+    fs::create_dir_all(dir).unwrap();
+    let write = |name: &str, bytes: &[u8]| fs::write(dir.join(name), bytes).unwrap();
+    fs::copy(root().join("examples/articles/02-water-report.txt"), dir.join("good.txt")).unwrap();
+    write("repeated.txt", SENTENCE.repeat(REPEATS).as_bytes());
+    write("no-spaces.txt", "abcdefghij".repeat(50_000).as_bytes());
+    let marks = ["\"", "“", "”", "‘", "’", "'", "«", "»", "„"];
+    let flood: Vec<&str> = (0..20_000).map(|i| marks[(i * 7 + i / 3) % marks.len()]).collect();
+    write("quotes.txt", format!("He said {}.\n", flood.join(" x ")).as_bytes());
+    let depth = 400;
+    let nested = format!("{}prices rose{}.\n", "Ann said “Bob said ‘".repeat(depth), "’ ”".repeat(depth));
+    write("nested.txt", nested.as_bytes());
+    let rtl = "قال الوزير إن الأسعار ارتفعت بنسبة 5 في المئة. אמר השר כי המחירים עלו. \u{202e}The minister said prices rose\u{202c}, \u{200f}officials said.\n";
+    write("rtl.txt", rtl.repeat(300).as_bytes());
+    write("nul.txt", b"The minister said so.\nThen \0 came.\n");
+    write("latin1.txt", b"The minister said so.\nCaf\xe9 Z\xfcrich said no.\n");
+    write("big.txt", "word ".repeat(LIMIT / 5 + 1).as_bytes());
+    vec!["good.txt", "nested.txt", "no-spaces.txt", "quotes.txt", "repeated.txt", "rtl.txt"]
+}
+
+fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).to_string()
+}
+
+/// The diagnostics that refuse the three bad files, each with its path and position.
+fn assert_refusals(err: &str) {
+    assert!(err.contains("nul.txt:2:6: binary file (NUL byte at byte offset 27)"), "{err}");
+    assert!(err.contains("latin1.txt:2:4: invalid UTF-8 at byte offset 25"), "{err}");
+    assert!(err.contains(&format!("big.txt: {} bytes is over the limit of {LIMIT} bytes", LIMIT + 5)), "{err}");
+    assert_eq!(err.lines().filter(|l| l.starts_with("error:")).count(), 3, "{err}");
+}
+
+#[test]
+fn regression_issue_17_hostile_files_are_analysed_or_refused_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    let analysed = batch(&input);
+    let limit = LIMIT.to_string();
+    let out = hearsay(&dir.path().join("unused")).args(["extract", "--max-bytes", &limit]).arg(&input).output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_refusals(&err);
+    let docs: Vec<Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let paths: Vec<String> = docs.iter().map(|d| d["document"]["path"].as_str().unwrap().rsplit('/').next().unwrap().to_string()).collect();
+    assert_eq!(paths, analysed, "{err}");
+
+    // The repeated sentence: one statistics office, every mention of it; one claim per sentence
+    // at least ("said that ..." and "according to ...").
+    let repeated = &docs[paths.iter().position(|p| p == "repeated.txt").unwrap()];
+    let office = repeated["entities"].as_array().unwrap().iter().find(|e| e["name"] == "Office for National Statistics").unwrap();
+    assert_eq!(office["type"], "Organization");
+    assert_eq!(office["mentions"].as_array().unwrap().len(), REPEATS);
+    assert!(repeated["claims"].as_array().unwrap().len() >= REPEATS, "{}", repeated["claims"].as_array().unwrap().len());
+
+    // The store takes the same batch: the six readable files, the same three refusals.
+    let store = dir.path().join("store");
+    let out = hearsay(&store).args(["ingest", "--max-bytes", &limit]).arg(&input).output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_refusals(&err);
+    assert!(err.contains("ingested 6 articles"), "{err}");
+}

@@ -700,15 +700,18 @@ fn run(cli: Cli) -> Result<bool> {
         Command::Trace { target, format, json, store, base } => {
             let format = if json { TextFormat::Json } else { format };
             let (store, iris) = (store.open_read_only()?, base.iris()?);
-            let facts = load::claims(&store, &iris)?;
             let found = load::find(&store, &iris, &target)?;
             if found.is_empty() {
                 bail!("nothing in the store is named {target:?} (try an IRI, or `hearsay query` to look names up)");
             }
+            // The claims of the articles the target takes part in hold every chain through it.
+            let mut facts = load::claims(&load::subset(&store, &iris, &load::articles_of(&store, &iris, &found)?)?, &iris)?;
             let mut out = io::stdout().lock();
             let mut any = false;
             for iri in found {
                 let Some(traced) = trace::trace(&facts, &iri) else { continue };
+                load::relabel(&store, &iris, &mut facts, &traced.node_iris())?;
+                let traced = trace::trace(&facts, &iri).expect("traced before relabelling");
                 any = true;
                 match format {
                     TextFormat::Text => write!(out, "{traced}")?,
@@ -826,18 +829,22 @@ fn claims_about(store: &Store, iris: &Iris, about: &str) -> Result<ClaimsAbout> 
     if entities.is_empty() {
         bail!("nothing in the store is named {about:?}");
     }
-    let facts = load::claims(store, iris)?;
+    // Every claim about the entities, and every mention of them, lies in these articles.
+    let local = load::subset(store, iris, &load::articles_of(store, iris, &entities)?)?;
+    let mut facts = load::claims(&local, iris)?;
     let mut mentions: std::collections::BTreeMap<String, Vec<[u64; 2]>> = std::collections::BTreeMap::new();
-    for (article, span) in load::mentions_of(store, iris, &entities)? {
+    for (article, span) in load::mentions_of(&local, iris, &entities)? {
         mentions.entry(article).or_default().push(span);
     }
-    let mut claims: Vec<String> = load::claims_about(store, iris, &entities)?;
+    let mut claims: Vec<String> = load::claims_about(&local, iris, &entities)?;
     for (article, spans) in &mentions {
-        let text: Vec<char> = load::article_text(store, iris, article)?.unwrap_or_default().chars().collect();
+        let text: Vec<char> = load::article_text(&local, iris, article)?.unwrap_or_default().chars().collect();
         claims.extend(facts.claims.values().filter(|c| &c.article == article && trace::is_about(c, &text, spans)).map(|c| c.iri.clone()));
     }
     claims.sort_by(|a, b| (&facts.claims[a].article, facts.claims[a].span).cmp(&(&facts.claims[b].article, facts.claims[b].span)));
     claims.dedup();
+    let named: Vec<String> = claims.iter().flat_map(|c| facts.claims[c].source.iter().chain(&facts.claims[c].via)).cloned().collect();
+    load::relabel(store, iris, &mut facts, &named)?;
     Ok(ClaimsAbout { facts, claims })
 }
 
@@ -1112,10 +1119,14 @@ fn diagram_facts(store: &Store, iris: &Iris, what: DiagramKind, max_nodes: Optio
         }
         DiagramKind::Citations { target } => {
             let focus = named(&target)?;
-            let all = load::claims(store, iris)?;
+            // The claims of the articles the focus takes part in hold every chain through it.
+            let all = load::claims(&load::subset(store, iris, &load::articles_of(store, iris, &focus)?)?, iris)?;
             options.title = Some(format!("{target}: who cited whom"));
             options.focus = focus.clone();
-            trace::citation_chains(&all, &focus)
+            let mut facts = trace::citation_chains(&all, &focus);
+            let nodes: Vec<String> = facts.nodes.keys().cloned().collect();
+            load::relabel(store, iris, &mut facts, &nodes)?;
+            facts
         }
         DiagramKind::Article { target } => {
             let article = named(&target)?.into_iter().next().expect("found one");

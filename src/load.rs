@@ -9,7 +9,7 @@ use crate::facts::{ClaimFact, Facts, Node, NodeKind, QuantityFact, Relation, rel
 use crate::rdf::Iris;
 use crate::store::{QueryError, Store};
 use crate::vocab::hs;
-use oxigraph::model::{NamedOrBlankNode, Quad, Term};
+use oxigraph::model::Term;
 use oxigraph::sparql::QueryResults;
 use std::collections::BTreeMap;
 
@@ -116,36 +116,8 @@ pub fn articles_of(store: &Store, iris: &Iris, nodes: &[String]) -> Result<Vec<S
     Ok(articles.into_iter().collect())
 }
 
-/// A copy in memory of the article graphs `articles`. The questions of this module asked of it
-/// read those articles alone, so that `trace`, `claims --about` and the diagrams of one entity
-/// read the few articles it takes part in (see [`articles_of`]) instead of every claim of the
-/// store; [`relabel`] then gives entities the names the whole store gives them.
-pub fn subset(store: &Store, iris: &Iris, articles: &[String]) -> Result<Store, QueryError> {
-    let local = Store::in_memory()?;
-    for chunk in articles.chunks(64) {
-        // One pattern per graph, named: Oxigraph reads that graph's statements alone, where a
-        // `VALUES ?g` would have it read the whole store.
-        let blocks: Vec<String> = chunk.iter().map(|a| format!("{{ GRAPH <{a}> {{ ?s ?p ?o }} BIND(<{a}> AS ?g) }}")).collect();
-        let rows = select(store, iris, &format!("SELECT ?g ?s ?p ?o WHERE {{ {} }}", blocks.join(" UNION ")))?;
-        let quads: Vec<Quad> = rows
-            .into_iter()
-            .filter_map(|mut r| {
-                let subject = match r.remove("s")? {
-                    Term::NamedNode(n) => NamedOrBlankNode::from(n),
-                    Term::BlankNode(b) => NamedOrBlankNode::from(b),
-                    _ => return None,
-                };
-                let (Term::NamedNode(predicate), Term::NamedNode(graph)) = (r.remove("p")?, r.remove("g")?) else { return None };
-                Some(Quad::new(subject, predicate, r.remove("o")?, graph))
-            })
-            .collect();
-        local.add_quads(&quads)?;
-    }
-    Ok(local)
-}
-
 /// Gives the entities among `nodes` the labels [`claims`] gives them over the whole store (see
-/// [`first_labels`]), for facts read from a [`subset`]: one entity can be named differently in
+/// [`first_labels`]), for facts read by [`claims_in`]: one entity can be named differently in
 /// different articles ("FIFA", "Fifa"). Other nodes keep their labels.
 pub fn relabel(store: &Store, iris: &Iris, facts: &mut Facts, nodes: &[String]) -> Result<(), QueryError> {
     let mut entities: Vec<String> = nodes
@@ -199,27 +171,54 @@ pub fn first_labels(store: &Store, iris: &Iris, entities: &[String]) -> Result<B
 /// Every claim, with its sources, intermediaries and articles as nodes, and the citation edges
 /// (reporter to source, labelled with the cue) and said edges (source to claim).
 pub fn claims(store: &Store, iris: &Iris) -> Result<Facts, QueryError> {
-    let rows = select(
-        store,
-        iris,
-        "SELECT ?claim ?g ?text ?b ?e ?source ?sl ?st ?sb ?se ?via ?vl ?vt ?parent ?cue ?cb ?ce ?negated ?headline ?publisher ?comment WHERE {
-           GRAPH ?g {
-             ?claim a schema:Claim ; schema:text ?text ; hs:contentSpan ?span .
-             ?span nif:beginIndex ?b ; nif:endIndex ?e .
-             OPTIONAL { ?claim prov:wasAttributedTo ?source . ?source skos:prefLabel ?sl ; a ?st }
-             OPTIONAL { ?claim hs:sourceSpan ?ss . ?ss nif:beginIndex ?sb ; nif:endIndex ?se }
-             OPTIONAL { ?claim hs:reportedBy ?via . ?via skos:prefLabel ?vl ; a ?vt }
-             OPTIONAL { ?claim dcterms:isPartOf ?parent }
-             OPTIONAL { ?claim hs:cueSpan ?cs . ?cs nif:anchorOf ?cue ; nif:beginIndex ?cb ; nif:endIndex ?ce }
-             OPTIONAL { ?claim hs:negated ?negated }
-             OPTIONAL { ?g schema:headline ?headline }
-             OPTIONAL { ?g schema:publisher/skos:prefLabel ?publisher }
-             OPTIONAL { ?claim prov:wasQuotedFrom ?comment . ?comment a schema:Comment }
-           }
-         } ORDER BY ?claim",
-    )?;
+    let rows = select(store, iris, &format!("SELECT {CLAIM_VARIABLES} WHERE {{ GRAPH ?g {{ {} }} }} ORDER BY ?claim", claim_pattern("?g")))?;
+    Ok(claim_facts(&rows))
+}
+
+/// The claims of the article graphs `articles`, as [`claims`] reads them (the same patterns, one
+/// block per article with its graph named), without reading the rest of the store: the claims of
+/// the articles a node takes part in ([`articles_of`]) hold every chain through it. Entities keep
+/// the names these articles give them; [`relabel`] gives them the whole store's.
+pub fn claims_in(store: &Store, iris: &Iris, articles: &[String]) -> Result<Facts, QueryError> {
+    let mut rows = Vec::new();
+    for chunk in articles.chunks(32) {
+        // A block per graph, named: Oxigraph reads that graph alone, where a `VALUES ?g` made it
+        // read every graph.
+        let blocks: Vec<String> =
+            chunk.iter().map(|a| format!("{{ GRAPH <{a}> {{ {} }} BIND(<{a}> AS ?g) }}", claim_pattern(&format!("<{a}>")))).collect();
+        rows.extend(select(store, iris, &format!("SELECT {CLAIM_VARIABLES} WHERE {{ {} }} ORDER BY ?claim", blocks.join(" UNION ")))?);
+    }
+    // In claim order, as `claims` has them; the sort is stable, so a claim's rows keep the order
+    // the store gave them.
+    rows.sort_by_cached_key(|r| iri(r, "claim"));
+    Ok(claim_facts(&rows))
+}
+
+/// The variables of the claims query.
+const CLAIM_VARIABLES: &str =
+    "?claim ?g ?text ?b ?e ?source ?sl ?st ?sb ?se ?via ?vl ?vt ?parent ?cue ?cb ?ce ?negated ?headline ?publisher ?comment";
+
+/// The claims query's patterns inside the article graph `graph` (a variable or an IRI).
+fn claim_pattern(graph: &str) -> String {
+    format!(
+        "?claim a schema:Claim ; schema:text ?text ; hs:contentSpan ?span .
+         ?span nif:beginIndex ?b ; nif:endIndex ?e .
+         OPTIONAL {{ ?claim prov:wasAttributedTo ?source . ?source skos:prefLabel ?sl ; a ?st }}
+         OPTIONAL {{ ?claim hs:sourceSpan ?ss . ?ss nif:beginIndex ?sb ; nif:endIndex ?se }}
+         OPTIONAL {{ ?claim hs:reportedBy ?via . ?via skos:prefLabel ?vl ; a ?vt }}
+         OPTIONAL {{ ?claim dcterms:isPartOf ?parent }}
+         OPTIONAL {{ ?claim hs:cueSpan ?cs . ?cs nif:anchorOf ?cue ; nif:beginIndex ?cb ; nif:endIndex ?ce }}
+         OPTIONAL {{ ?claim hs:negated ?negated }}
+         OPTIONAL {{ {graph} schema:headline ?headline }}
+         OPTIONAL {{ {graph} schema:publisher/skos:prefLabel ?publisher }}
+         OPTIONAL {{ ?claim prov:wasQuotedFrom ?comment . ?comment a schema:Comment }}"
+    )
+}
+
+/// Facts from the claims query's rows, in claim order.
+fn claim_facts(rows: &[BTreeMap<String, Term>]) -> Facts {
     let mut facts = Facts::default();
-    for row in &rows {
+    for row in rows {
         let (Some(claim), Some(article)) = (iri(row, "claim"), iri(row, "g")) else { continue };
         let article_label = text(row, "headline").unwrap_or_else(|| article.clone());
         facts.add_node(Node { iri: article.clone(), kind: NodeKind::Article, label: article_label, group: text(row, "publisher") });
@@ -252,7 +251,7 @@ pub fn claims(store: &Store, iris: &Iris) -> Result<Facts, QueryError> {
     }
     add_claim_edges(&mut facts);
     facts.finish();
-    Ok(facts)
+    facts
 }
 
 /// Every article's mentioned entities (`schema:mentions`): the entities as nodes and one
@@ -351,7 +350,7 @@ pub fn neighbourhood(store: &Store, iris: &Iris, start: &[String], depth: usize)
 /// from the article by an unattributed edge.
 pub fn article(store: &Store, iris: &Iris, article: &str) -> Result<Facts, QueryError> {
     // Its claims, read from its graph alone; `describe` labels the nodes from the whole store.
-    let all = claims(&subset(store, iris, &[article.to_string()])?, iris)?;
+    let all = claims_in(store, iris, &[article.to_string()])?;
     let mut facts = Facts::default();
     for c in all.claims.values().filter(|c| c.article == article) {
         facts.claims.insert(c.iri.clone(), c.clone());

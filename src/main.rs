@@ -705,7 +705,7 @@ fn run(cli: Cli) -> Result<bool> {
                 bail!("nothing in the store is named {target:?} (try an IRI, or `hearsay query` to look names up)");
             }
             // The claims of the articles the target takes part in hold every chain through it.
-            let mut facts = load::claims(&load::subset(&store, &iris, &load::articles_of(&store, &iris, &found)?)?, &iris)?;
+            let mut facts = load::claims_in(&store, &iris, &load::articles_of(&store, &iris, &found)?)?;
             let mut out = io::stdout().lock();
             let mut any = false;
             for iri in found {
@@ -829,16 +829,15 @@ fn claims_about(store: &Store, iris: &Iris, about: &str) -> Result<ClaimsAbout> 
     if entities.is_empty() {
         bail!("nothing in the store is named {about:?}");
     }
-    // Every claim about the entities, and every mention of them, lies in these articles.
-    let local = load::subset(store, iris, &load::articles_of(store, iris, &entities)?)?;
-    let mut facts = load::claims(&local, iris)?;
+    // Every claim about the entities lies in the articles they take part in.
+    let mut facts = load::claims_in(store, iris, &load::articles_of(store, iris, &entities)?)?;
     let mut mentions: std::collections::BTreeMap<String, Vec<[u64; 2]>> = std::collections::BTreeMap::new();
-    for (article, span) in load::mentions_of(&local, iris, &entities)? {
+    for (article, span) in load::mentions_of(store, iris, &entities)? {
         mentions.entry(article).or_default().push(span);
     }
-    let mut claims: Vec<String> = load::claims_about(&local, iris, &entities)?;
+    let mut claims: Vec<String> = load::claims_about(store, iris, &entities)?;
     for (article, spans) in &mentions {
-        let text: Vec<char> = load::article_text(&local, iris, article)?.unwrap_or_default().chars().collect();
+        let text: Vec<char> = load::article_text(store, iris, article)?.unwrap_or_default().chars().collect();
         claims.extend(facts.claims.values().filter(|c| &c.article == article && trace::is_about(c, &text, spans)).map(|c| c.iri.clone()));
     }
     claims.sort_by(|a, b| (&facts.claims[a].article, facts.claims[a].span).cmp(&(&facts.claims[b].article, facts.claims[b].span)));
@@ -1120,7 +1119,7 @@ fn diagram_facts(store: &Store, iris: &Iris, what: DiagramKind, max_nodes: Optio
         DiagramKind::Citations { target } => {
             let focus = named(&target)?;
             // The claims of the articles the focus takes part in hold every chain through it.
-            let all = load::claims(&load::subset(store, iris, &load::articles_of(store, iris, &focus)?)?, iris)?;
+            let all = load::claims_in(store, iris, &load::articles_of(store, iris, &focus)?)?;
             options.title = Some(format!("{target}: who cited whom"));
             options.focus = focus.clone();
             let mut facts = trace::citation_chains(&all, &focus);

@@ -92,9 +92,6 @@ pub enum QueryError {
     /// The update failed while running.
     #[error("SPARQL update error: {0}")]
     Update(#[from] UpdateEvaluationError),
-    /// Copying answers into a store of their own failed.
-    #[error(transparent)]
-    Store(#[from] StoreError),
 }
 
 /// Over which graphs a query runs.

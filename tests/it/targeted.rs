@@ -1,4 +1,4 @@
-//! Answers about one node read from the articles it takes part in (`load::subset`) are the
+//! Answers about one node read from the articles it takes part in (`load::claims_in`) are the
 //! answers read from every claim of the store, names included, and stay so when an article is
 //! replaced.
 
@@ -19,7 +19,7 @@ fn trace_whole(all: &Facts, target: &str) -> Option<String> {
 /// What `trace` prints for `target` as the binary reads it: its articles' claims, relabelled.
 fn trace_targeted(store: &Store, iris: &Iris, target: &str) -> Option<String> {
     let nodes = [target.to_string()];
-    let mut facts = load::claims(&load::subset(store, iris, &load::articles_of(store, iris, &nodes).unwrap()).unwrap(), iris).unwrap();
+    let mut facts = load::claims_in(store, iris, &load::articles_of(store, iris, &nodes).unwrap()).unwrap();
     let traced = trace::trace(&facts, target)?;
     load::relabel(store, iris, &mut facts, &traced.node_iris()).unwrap();
     trace::trace(&facts, target).map(|t| t.to_string())
@@ -28,7 +28,7 @@ fn trace_targeted(store: &Store, iris: &Iris, target: &str) -> Option<String> {
 /// The citation chains through `target` as the binary reads them.
 fn chains_targeted(store: &Store, iris: &Iris, target: &str) -> Facts {
     let nodes = [target.to_string()];
-    let all = load::claims(&load::subset(store, iris, &load::articles_of(store, iris, &nodes).unwrap()).unwrap(), iris).unwrap();
+    let all = load::claims_in(store, iris, &load::articles_of(store, iris, &nodes).unwrap()).unwrap();
     let mut facts = trace::citation_chains(&all, &nodes);
     let shown: Vec<String> = facts.nodes.keys().cloned().collect();
     load::relabel(store, iris, &mut facts, &shown).unwrap();

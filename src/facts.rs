@@ -165,6 +165,29 @@ impl Facts {
         }
     }
 
+    /// Adds many edges as [`Facts::add_edge`] would one by one (same edges, weights and order),
+    /// finding repeats through a map instead of a walk over the edges so far: one by one, a
+    /// corpus's claims took time quadratic in their number (8 s for the 19,000 claims of the BBC
+    /// corpus).
+    pub fn add_edges(&mut self, edges: impl IntoIterator<Item = (String, String, Relation, Option<String>)>) {
+        type Key = (String, String, Relation, Option<String>);
+        let mut index: std::collections::HashMap<Key, usize> = self
+            .edges
+            .iter()
+            .enumerate()
+            .map(|(i, e)| ((e.from.clone(), e.to.clone(), e.relation.clone(), e.label.clone()), i))
+            .collect();
+        for key in edges {
+            if let Some(&i) = index.get(&key) {
+                self.edges[i].weight += 1;
+                continue;
+            }
+            let (from, to, relation, label) = key.clone();
+            index.insert(key, self.edges.len());
+            self.edges.push(Edge { from, to, relation, label, weight: 1 });
+        }
+    }
+
     /// The citation network alone: who cites whom, the nodes those edges join, no claims.
     pub fn citation_network(mut self) -> Facts {
         self.edges.retain(|e| e.relation == Relation::Cites);
@@ -306,5 +329,23 @@ mod tests {
         assert_eq!(f.chain("c2"), ["A", "Gorevoy", "Kurdistan-24", "c2"]);
         f.claims.insert("c3".into(), claim("c3", "Kurdistan-24", Some("Gorevoy"), None));
         assert_eq!(f.chain("c3"), ["A", "Gorevoy", "Kurdistan-24", "c3"]);
+    }
+
+    #[test]
+    fn edges_added_in_bulk_are_the_edges_added_one_by_one() {
+        let edge = |i: usize| {
+            let label = (i % 3 > 0).then(|| format!("cue {}", i % 3));
+            (format!("from {}", i % 5), format!("to {}", i % 7), if i % 2 == 0 { Relation::Cites } else { Relation::Said }, label)
+        };
+        let (mut one, mut bulk) = (Facts::default(), Facts::default());
+        one.add_edge("x", "y", Relation::Cites, None);
+        bulk.add_edge("x", "y", Relation::Cites, None);
+        for i in 0..200 {
+            let (from, to, relation, label) = edge(i);
+            one.add_edge(&from, &to, relation, label);
+        }
+        bulk.add_edges((0..200).map(edge));
+        assert_eq!(one.edges, bulk.edges);
+        assert!(bulk.edges.iter().any(|e| e.weight > 1));
     }
 }

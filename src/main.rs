@@ -727,15 +727,18 @@ fn run(cli: Cli) -> Result<bool> {
         Command::Trace { target, format, json, store, base } => {
             let format = if json { TextFormat::Json } else { format };
             let (store, iris) = (store.open_read_only()?, base.iris()?);
-            let facts = load::claims(&*store, &iris)?;
             let found = load::find(&*store, &iris, &target)?;
             if found.is_empty() {
                 bail!("nothing in the store is named {target:?} (try an IRI, or `hearsay query` to look names up)");
             }
+            // The claims of the articles the target takes part in hold every chain through it.
+            let mut facts = load::claims_in(&*store, &iris, &load::articles_of(&*store, &iris, &found)?)?;
             let mut out = io::stdout().lock();
             let mut any = false;
             for iri in found {
                 let Some(traced) = trace::trace(&facts, &iri) else { continue };
+                load::relabel(&*store, &iris, &mut facts, &traced.node_iris())?;
+                let traced = trace::trace(&facts, &iri).expect("traced before relabelling");
                 any = true;
                 match format {
                     TextFormat::Text => write!(out, "{traced}")?,
@@ -853,7 +856,8 @@ fn claims_about(store: &dyn SparqlStore, iris: &Iris, about: &str) -> Result<Cla
     if entities.is_empty() {
         bail!("nothing in the store is named {about:?}");
     }
-    let facts = load::claims(store, iris)?;
+    // Every claim about the entities lies in the articles they take part in.
+    let mut facts = load::claims_in(store, iris, &load::articles_of(store, iris, &entities)?)?;
     let mut mentions: std::collections::BTreeMap<String, Vec<[u64; 2]>> = std::collections::BTreeMap::new();
     for (article, span) in load::mentions_of(store, iris, &entities)? {
         mentions.entry(article).or_default().push(span);
@@ -865,6 +869,8 @@ fn claims_about(store: &dyn SparqlStore, iris: &Iris, about: &str) -> Result<Cla
     }
     claims.sort_by(|a, b| (&facts.claims[a].article, facts.claims[a].span).cmp(&(&facts.claims[b].article, facts.claims[b].span)));
     claims.dedup();
+    let named: Vec<String> = claims.iter().flat_map(|c| facts.claims[c].source.iter().chain(&facts.claims[c].via)).cloned().collect();
+    load::relabel(store, iris, &mut facts, &named)?;
     Ok(ClaimsAbout { facts, claims })
 }
 
@@ -1144,10 +1150,14 @@ fn diagram_facts(
         }
         DiagramKind::Citations { target } => {
             let focus = named(&target)?;
-            let all = load::claims(store, iris)?;
+            // The claims of the articles the focus takes part in hold every chain through it.
+            let all = load::claims_in(store, iris, &load::articles_of(store, iris, &focus)?)?;
             options.title = Some(format!("{target}: who cited whom"));
             options.focus = focus.clone();
-            trace::citation_chains(&all, &focus)
+            let mut facts = trace::citation_chains(&all, &focus);
+            let nodes: Vec<String> = facts.nodes.keys().cloned().collect();
+            load::relabel(store, iris, &mut facts, &nodes)?;
+            facts
         }
         DiagramKind::Article { target } => {
             let article = named(&target)?.into_iter().next().expect("found one");

@@ -121,6 +121,23 @@ pub fn trace(facts: &Facts, target: &str) -> Option<Trace> {
     Some(Trace { target: node, cited_by, cites, original_sources, chains })
 }
 
+impl Trace {
+    /// The IRIs of the nodes it shows: the target, its neighbours, the original sources and every
+    /// article and hop of its chains.
+    pub fn node_iris(&self) -> Vec<String> {
+        let mut iris = vec![self.target.iri.clone()];
+        iris.extend(self.cited_by.iter().chain(&self.cites).map(|(n, _)| n.iri.clone()));
+        iris.extend(self.original_sources.iter().map(|n| n.iri.clone()));
+        for c in &self.chains {
+            iris.push(c.article.iri.clone());
+            iris.extend(c.hops.iter().map(|h| h.node.iri.clone()));
+        }
+        iris.sort();
+        iris.dedup();
+        iris
+    }
+}
+
 /// Claims nested (at any depth) in `claim`.
 fn descendants<'a>(facts: &'a Facts, claim: &str) -> Vec<&'a ClaimFact> {
     let mut out = Vec::new();

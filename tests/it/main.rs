@@ -16,6 +16,9 @@ mod shacl;
 mod tidy;
 // Diagrams and traces of the examples: golden DOT files rendered by Graphviz, hostile names.
 mod diagrams;
+// Answers about one entity read from its articles alone equal the whole store's, also after an
+// article is replaced.
+mod targeted;
 // The evaluate module on small fixtures.
 mod evaluate;
 // `hearsay serve`: the SPARQL endpoint, Graph Store reads, limits, ingest through the server,

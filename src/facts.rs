@@ -340,12 +340,13 @@ mod tests {
         let (mut one, mut bulk) = (Facts::default(), Facts::default());
         one.add_edge("x", "y", Relation::Cites, None);
         bulk.add_edge("x", "y", Relation::Cites, None);
-        for i in 0..200 {
+        for i in 0..420 {
             let (from, to, relation, label) = edge(i);
             one.add_edge(&from, &to, relation, label);
         }
-        bulk.add_edges((0..200).map(edge));
+        bulk.add_edges((0..420).map(edge));
         assert_eq!(one.edges, bulk.edges);
+        // i and i + 210 give the same edge: every edge is added twice.
         assert!(bulk.edges.iter().any(|e| e.weight > 1));
     }
 }

@@ -226,7 +226,7 @@ fn a_virtuoso_server_holds_the_store_filled_by_two_shards() {
         .output()
         .unwrap();
     let said = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success() && said.contains("401") && said.contains("HEARSAY_STORE_USER"), "{said}");
+    assert!(!out.status.success() && said.contains("401") && said.contains("HEARSAY_STORE_USER"), "{}: {said}", out.status);
     // Two shards, as two machines would run them, fill the store as one run fills the embedded one.
     for shard in ["1/2", "2/2"] {
         run(remote(&server.query, Some("dba")).args(["ingest", "-q", "--shard", shard, "examples/articles"]));

@@ -7,3 +7,7 @@ cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/hearsay-target}"
 cargo test --release "$@"
+# The Virtuoso test runs alone after the rest (see tests/it/remote.rs).
+if [ "$#" -eq 0 ]; then
+  cargo test --release --test it -- --ignored --test-threads 1 remote::a_virtuoso
+fi

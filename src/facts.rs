@@ -171,12 +171,8 @@ impl Facts {
     /// corpus).
     pub fn add_edges(&mut self, edges: impl IntoIterator<Item = (String, String, Relation, Option<String>)>) {
         type Key = (String, String, Relation, Option<String>);
-        let mut index: std::collections::HashMap<Key, usize> = self
-            .edges
-            .iter()
-            .enumerate()
-            .map(|(i, e)| ((e.from.clone(), e.to.clone(), e.relation.clone(), e.label.clone()), i))
-            .collect();
+        let mut index: std::collections::HashMap<Key, usize> =
+            self.edges.iter().enumerate().map(|(i, e)| ((e.from.clone(), e.to.clone(), e.relation.clone(), e.label.clone()), i)).collect();
         for key in edges {
             if let Some(&i) = index.get(&key) {
                 self.edges[i].weight += 1;

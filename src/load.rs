@@ -171,7 +171,8 @@ pub fn first_labels(store: &dyn SparqlStore, iris: &Iris, entities: &[String]) -
 /// Every claim, with its sources, intermediaries and articles as nodes, and the citation edges
 /// (reporter to source, labelled with the cue) and said edges (source to claim).
 pub fn claims(store: &dyn SparqlStore, iris: &Iris) -> Result<Facts, QueryError> {
-    let rows = select(store, iris, &format!("SELECT {CLAIM_VARIABLES} WHERE {{ GRAPH ?g {{ {} }} }} ORDER BY ?claim", claim_pattern("?g")))?;
+    let rows =
+        select(store, iris, &format!("SELECT {CLAIM_VARIABLES} WHERE {{ GRAPH ?g {{ {} }} }} ORDER BY ?claim", claim_pattern("?g")))?;
     Ok(claim_facts(&rows))
 }
 

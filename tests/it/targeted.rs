@@ -41,7 +41,12 @@ fn compare(store_dir: &Path) -> usize {
     let store = Store::open_read_only(store_dir).unwrap();
     let iris = Iris::default();
     let all = load::claims(&store, &iris).unwrap();
-    let mut targets: Vec<String> = all.claims.values().flat_map(|c| [Some(c.iri.clone()), Some(c.article.clone()), c.source.clone(), c.via.clone()]).flatten().collect();
+    let mut targets: Vec<String> = all
+        .claims
+        .values()
+        .flat_map(|c| [Some(c.iri.clone()), Some(c.article.clone()), c.source.clone(), c.via.clone()])
+        .flatten()
+        .collect();
     targets.sort();
     targets.dedup();
     for target in &targets {
@@ -64,7 +69,8 @@ fn answers_from_an_entitys_articles_are_the_whole_stores_after_replacing_an_arti
     // One more article names the analyst with an initial: the same entity (initials leave the
     // key), named "Tomas J. Brandt" in that article's graph and "Tomas Brandt" in the others.
     let border = fs::read_to_string(root().join("examples/articles/04-border-trade.txt")).unwrap();
-    let variant = border.replace("Freight analyst Tomas Brandt", "Freight analyst Tomas J. Brandt").replace("Tomas Brandt", "Tomas J. Brandt");
+    let variant =
+        border.replace("Freight analyst Tomas Brandt", "Freight analyst Tomas J. Brandt").replace("Tomas Brandt", "Tomas J. Brandt");
     assert_ne!(variant, border);
     fs::write(input.join("06-variant.txt"), &variant).unwrap();
     assert!(hearsay(&store).args(["ingest", "-q"]).arg(&input).status().unwrap().success());

@@ -38,15 +38,8 @@ measure() {
     megs=$((kilobytes / 1024))
 }
 
-# The median wall time of three runs, in milliseconds.
-latency() {
-    local times=()
-    for _ in 1 2 3; do
-        /usr/bin/time -f '%e' -o "$work/time" "$@" >/dev/null 2>&1
-        times+=("$(awk '{printf "%d", $1 * 1000}' "$work/time")")
-    done
-    printf '%s\n' "${times[@]}" | sort -n | sed -n 2p
-}
+# latency: the median wall time of three runs, in milliseconds.
+source "$(dirname "$0")/bench_lib.sh"
 
 row() { printf '| %s | %s |\n' "$1" "$2"; }
 

@@ -19,15 +19,8 @@ out="${OUT:-scale.csv}"
 work="${WORK:-$(mktemp -d "${TMPDIR:-/tmp}/hearsay-scale.XXXXXX")}"
 [[ -n "${WORK:-}" ]] || trap 'rm -rf "$work"' EXIT
 
-# The median wall time of three runs of a command, in milliseconds.
-latency() {
-    local times=()
-    for _ in 1 2 3; do
-        /usr/bin/time -f '%e' -o "$work/time" "$@" >/dev/null 2>&1
-        times+=("$(awk '{printf "%d", $1 * 1000}' "$work/time")")
-    done
-    printf '%s\n' "${times[@]}" | sort -n | sed -n 2p
-}
+# latency: the median wall time of three runs, in milliseconds.
+source "$(dirname "$0")/bench_lib.sh"
 
 [[ -f "$out" ]] || echo "copies,articles,quads,ingest_s,ingest_peak_mb,store_mb,trace_ms,claims_about_ms,diagram_entity_ms,who_cited_whom_ms,load_before,load_after" >"$out"
 for n in ${copies[*]}; do

@@ -17,13 +17,7 @@ impl<'a> Attributor<'a> {
         let definite = matches!(self.word(start), "the" | "The");
         let noun = self.lex.noun_type(head);
         let spokes = matches!(head, "spokesman" | "spokeswoman" | "spokesperson" | "spokesmen" | "spokeswomen" | "officials");
-        // Mentions are sorted and do not overlap: those inside the span follow one another.
-        let mentions = &self.r.mentions;
-        let first = mentions.partition_point(|m| m.span.start < span.start);
-        let inner: Vec<usize> = (first..mentions.len())
-            .take_while(|&m| mentions[m].span.start < span.end)
-            .filter(|&m| span.contains(mentions[m].span))
-            .collect();
+        let inner = self.r.mentions_in(span);
         if let Some(&m) = inner.last() {
             // "the WHO report", "the Kurdistan-24 news agency": the named body speaks.
             let kind = self.r.mentions[m].kind;
@@ -100,9 +94,7 @@ impl<'a> Attributor<'a> {
         if !modified {
             return None;
         }
-        let sentences = &self.r.segmented.sentences;
-        let here = sentences.partition_point(|s| s.span.end <= span.start);
-        let near = sentences.get(here.saturating_sub(1)).map_or(0, |s| s.span.start);
+        let near = self.sentences_back(span.start, 1);
         self.r.mentions.iter().rposition(|m| m.kind == EntityType::Organization && m.span.end <= span.start && m.span.start >= near)
     }
 
@@ -269,9 +261,14 @@ impl<'a> Attributor<'a> {
 
     /// Where the sentence two before the one holding `before` starts: a pronoun's nearby window.
     fn recent_start(&self, before: usize) -> usize {
+        self.sentences_back(before, 2)
+    }
+
+    /// Where the sentence `back` sentences before the one holding `at` starts.
+    fn sentences_back(&self, at: usize, back: usize) -> usize {
         let sentences = &self.r.segmented.sentences;
-        let here = sentences.partition_point(|s| s.span.end <= before);
-        sentences.get(here.saturating_sub(2)).map_or(0, |s| s.span.start)
+        let here = sentences.partition_point(|s| s.span.end <= at);
+        sentences.get(here.saturating_sub(back)).map_or(0, |s| s.span.start)
     }
 
     /// Where the search for an antecedent stops: three paragraphs back.
@@ -285,13 +282,7 @@ impl<'a> Attributor<'a> {
     pub(super) fn noun_phrase_source(&self, start: usize, end: usize) -> (Option<usize>, Span) {
         let span = self.span(start, end);
         let last_word = self.word(end - 1).to_lowercase();
-        // Mentions are sorted and do not overlap: those inside the span follow one another.
-        let mentions = &self.r.mentions;
-        let first = mentions.partition_point(|m| m.span.start < span.start);
-        let inner: Vec<usize> = (first..mentions.len())
-            .take_while(|&m| mentions[m].span.start < span.end)
-            .filter(|&m| span.contains(mentions[m].span))
-            .collect();
+        let inner = self.r.mentions_in(span);
         if let Some(&m) = inner.last() {
             // "the Nairobi Water and Sanitation Observatory (NWSO)": the acronym closes the name.
             let ends_with_mention = self.r.mentions[m].span.end == span.end

@@ -124,6 +124,16 @@ impl Recognized<'_> {
         let i = self.mentions.partition_point(|m| m.span.end < end);
         (i < self.mentions.len() && self.mentions[i].span.end == end).then_some(i)
     }
+
+    /// The mentions inside `span`, in order (mentions are sorted and do not overlap, so those
+    /// inside follow one another).
+    pub fn mentions_in(&self, span: Span) -> Vec<usize> {
+        let first = self.mentions.partition_point(|m| m.span.start < span.start);
+        (first..self.mentions.len())
+            .take_while(|&m| self.mentions[m].span.start < span.end)
+            .filter(|&m| span.contains(self.mentions[m].span))
+            .collect()
+    }
 }
 
 /// Verbs that only a speaker is the subject of ("Calder Energy said").

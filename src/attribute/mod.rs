@@ -31,6 +31,7 @@ mod subject;
 mod words;
 
 pub use quantity::{dates, quantities};
+use sentence::Clause;
 use words::*;
 
 /// The cue of a claim.

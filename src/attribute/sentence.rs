@@ -6,9 +6,9 @@ use super::*;
 /// The sentence a frame is looked for in: its tokens, where contents end (before the final
 /// period), and whether it is a headline (capitalized verbs).
 #[derive(Clone, Copy)]
-struct Clause {
-    first: usize,
-    last: usize,
+pub(super) struct Clause {
+    pub(super) first: usize,
+    pub(super) last: usize,
     content_end: usize,
     headline: bool,
 }
@@ -198,7 +198,7 @@ impl<'a> Attributor<'a> {
             }
             return true;
         }
-        let subject = self.subject_before(first, t);
+        let subject = self.subject_before(first, t).map(|found| self.widened_subject(clause, t, found));
         if needs_agent && subject.is_some_and(|(m, span, _)| !self.agentive(m, span)) {
             return true;
         }
@@ -311,8 +311,24 @@ impl<'a> Attributor<'a> {
         // A document that shows or finds with no source named is seldom anyone's claim
         // ("showing Trump leading nationally").
         if self.claims.len() == claims_before && !inverted && !after_verb && !nominal && cue.lemma != "know" && cue.class != "document" {
-            if let Some((content, direct)) = self.after(t + 1, content_end, quotes) {
-                self.push(content, Some(cue), None, None, direct);
+            // What the words before the verb do not name, the parse may ("multiple sources close
+            // to the talks say", "praised the workers, then says"). After a comma, with nothing
+            // but a time or place after the verb, the frame reports what precedes it ("X is 38
+            // percent full, the water company Upland Water said on Wednesday").
+            let at = self.tokens()[t].span;
+            let subject = self.parse_source(clause, t, false).filter(|&(_, span, _)| span.end <= at.start);
+            let closing = subject.is_some_and(|(_, _, start)| {
+                start > first + 1
+                    && self.word(start - 1) == ","
+                    && content_end - t <= 5
+                    && (t + 1..content_end).all(|k| !matches!(self.word(k), "that" | ":") && !self.is_quote_open(k))
+            });
+            let content = match subject {
+                Some((_, _, start)) if closing => self.before(first, start - 1, quotes),
+                _ => self.after(t + 1, content_end, quotes),
+            };
+            if let Some((content, direct)) = content {
+                self.push(content, Some(cue), subject.and_then(|s| s.0), subject.map(|s| s.1), direct);
             }
         }
         false
@@ -325,12 +341,22 @@ impl<'a> Attributor<'a> {
         // "said Rep. Butterfield", "said harbour master Greta Solberg": titles and a
         // few descriptive words may stand between the verb and the name.
         let mut name_at = t + 1;
-        // "said GOP strategist Keith Nahigian": an organization before a role is a
+        // "said GOP strategist Keith Nahigian", "said Idaho farm executive Frank Vandermeer": an
+        // organization before a role, or a place before a role or a lowercase noun, is a
         // modifier of the name.
         let org_before_role = |k: usize| {
             self.mention_starting(k).is_some_and(|m| {
                 let end = self.tokens().partition_point(|tok| tok.span.start < self.r.mentions[m].span.end);
-                self.r.mentions[m].kind == EntityType::Organization && end < last && self.lex.role(self.word(end)).is_some()
+                let role = end < last && self.lex.role(self.word(end)).is_some();
+                let noun = end < last
+                    && self.word(end).chars().all(char::is_lowercase)
+                    && !PREPOSITIONS.contains(&self.word(end))
+                    && !matches!(self.word(end), "and" | "or" | "who" | "which" | "that");
+                match self.r.mentions[m].kind {
+                    EntityType::Organization => role,
+                    EntityType::Place => role || noun,
+                    _ => false,
+                }
             })
         };
         while name_at + 1 < last && name_at < t + 6 && org_before_role(name_at) {
@@ -422,7 +448,12 @@ impl<'a> Attributor<'a> {
                         let end = (name_end..content_end).find(|&k| self.word(k) == ",").unwrap_or(content_end);
                         self.push(content, Some(cue.clone()), Some(m), Some(self.span(t + 1, end)), direct);
                     }
-                    None => self.push(content, Some(cue.clone()), None, None, direct),
+                    // Else the verb's subject in the parse ("said Idaho farm executive Frank
+                    // Vandermeer, who ...", "said a Labour strategist who ...").
+                    None => {
+                        let subject = self.parse_source(clause, t, true).filter(|&(_, _, start)| start > t);
+                        self.push(content, Some(cue.clone()), subject.and_then(|s| s.0), subject.map(|s| s.1), direct)
+                    }
                 }
             }
         }

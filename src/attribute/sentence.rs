@@ -295,6 +295,17 @@ impl<'a> Attributor<'a> {
             }
             return true;
         }
+        // "Another union ally, Transport Secretary Ana Ruiz, told ...": a comma before the verb
+        // that closes its subject's apposition, in the parse, is no inversion when that subject
+        // names someone ("Bridge 'safe', says mayor" is one).
+        let at = self.tokens()[t].span;
+        if let Some(subject) = self
+            .parse_source(clause, t, false)
+            .filter(|&(m, span, _)| m.is_some() && !clause.headline && t > first && self.word(t - 1) == "," && span.end <= at.start)
+        {
+            self.subject_frame(clause, quotes, t, cue, subject);
+            return true;
+        }
         let claims_before = self.claims.len();
         // Inversion after a quotation or clause: "..., said Kadyrov."
         // Not ", saying Christie was ...": a participle is no inverted frame.
@@ -315,7 +326,6 @@ impl<'a> Attributor<'a> {
             // to the talks say", "praised the workers, then says"). After a comma, with nothing
             // but a time or place after the verb, the frame reports what precedes it ("X is 38
             // percent full, the water company Upland Water said on Wednesday").
-            let at = self.tokens()[t].span;
             let subject = self.parse_source(clause, t, false).filter(|&(_, span, _)| span.end <= at.start);
             let closing = subject.is_some_and(|(_, _, start)| {
                 start > first + 1

@@ -263,7 +263,9 @@ impl<'a> Attributor<'a> {
                 let (m, span) = self.parsed_source(start, end);
                 return Some((m, span, start));
             }
-            if !matches!(self.syntax.label(verb), "conj" | "xcomp" | "advcl" | "parataxis") {
+            // "Mr. Brandt, asked about ...,": a participle after a comma is passive, its own frame.
+            let participle = self.word(verb).ends_with("ed") && matches!(self.syntax.label(verb), "advcl" | "parataxis");
+            if participle || !matches!(self.syntax.label(verb), "conj" | "xcomp" | "advcl" | "parataxis") {
                 return None;
             }
             verb = self.syntax.head(verb)?;
@@ -291,7 +293,16 @@ impl<'a> Attributor<'a> {
         let unknown_name = self.word(cut - 1).starts_with(char::is_uppercase)
             && cut - 1 > start
             && !self.r.mentions_in(self.span(start, cut)).iter().any(|&m| self.r.mentions[m].span.contains(at));
-        (m.filter(|_| !unknown_name), self.span(start, end))
+        // "Another union ally, Transport Secretary Ana Ruiz,": the person the apposition names.
+        let apposed = || {
+            let next = (cut + 1..end).find(|&k| self.word(k) == ",").unwrap_or(end);
+            let last = self.r.mentions_in(self.span(cut + 1, next)).last().copied();
+            last.filter(|&a| {
+                self.r.mentions[a].kind == EntityType::Person && self.r.mentions[a].span.end == self.tokens()[next - 1].span.end
+            })
+        };
+        let m = m.filter(|_| !unknown_name).or_else(|| if cut + 1 < end { apposed() } else { None });
+        (m, self.span(start, end))
     }
 
     /// The tokens from the first to the last that hang from token `k` in the parse, within the

@@ -73,7 +73,8 @@ impl Pipeline {
                     "aliases": e.aliases,
                     "mentions": e.mentions.iter().map(|&s| chars.chars(s)).collect::<Vec<_>>(),
                     "evidence": e.evidence,
-                    "references": e.references.iter().map(|&s| chars.chars(s)).collect::<Vec<_>>(),
+                    "references": e.references.keys().map(|&s| chars.chars(s)).collect::<Vec<_>>(),
+                    "reference_rules": e.references.values().collect::<Vec<_>>(),
                 });
                 if !e.roles.is_empty() {
                     v["roles"] = json!(e.roles);
@@ -149,6 +150,7 @@ impl Pipeline {
             "entities": entities,
             "claims": claims,
             "relations": relations,
+            "unresolved": doc.unresolved.iter().map(|&s| json!({"text": s.of(text), "span": chars.chars(s)})).collect::<Vec<_>>(),
             "diagnostics": diagnostics,
         })
     }
@@ -241,9 +243,12 @@ mod tests {
     fn spans_are_sound(doc: &Document) -> Result<(), TestCaseError> {
         let text = doc.article.text();
         for entity in &doc.entities {
-            for &span in entity.mentions.iter().chain(&entity.references) {
+            for &span in entity.mentions.iter().chain(entity.references.keys()) {
                 checked(text, span, "mention")?;
             }
+        }
+        for &span in &doc.unresolved {
+            checked(text, span, "unresolved mention")?;
         }
         for claim in &doc.claims {
             checked(text, claim.content, "content")?;

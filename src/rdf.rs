@@ -253,6 +253,19 @@ impl<'a> Writer<'a> {
                     self.own(&m, hs::RULE, Literal::new_simple_literal(*rule));
                 }
             }
+            // Pronouns and descriptions that stand for it, with the rule that joined each.
+            for (&span, rule) in e.references.iter().filter(|(span, _)| !e.mentions.contains(span)) {
+                let m = self.span(span);
+                let reference_class = self.iris.own(hs::REFERENCE);
+                self.add(&m, rdf::TYPE, reference_class);
+                self.add(&m, itsrdf::TA_IDENT_REF, iri.clone());
+                self.own(&m, hs::RULE, Literal::new_simple_literal(*rule));
+            }
+        }
+        for &span in &doc.unresolved {
+            let m = self.span(span);
+            let unresolved_class = self.iris.own(hs::UNRESOLVED_REFERENCE);
+            self.add(&m, rdf::TYPE, unresolved_class);
         }
     }
 

@@ -38,8 +38,9 @@ pub struct Entity {
     pub place: Option<Place>,
     /// Roles stated for it ("commentator").
     pub roles: Vec<String>,
-    /// Pronouns and descriptions that stand for it ("he", "the Tory leader"), in text order.
-    pub references: Vec<Span>,
+    /// Pronouns and descriptions that stand for it ("he", "the Tory leader"), in text order,
+    /// each with the rule that joined it (coreference).
+    pub references: std::collections::BTreeMap<Span, &'static str>,
 }
 
 /// A claim with entity sources.
@@ -97,6 +98,9 @@ pub struct Document {
     pub relations: Vec<Relation>,
     /// Problems found on the way.
     pub diagnostics: Vec<Diagnostic>,
+    /// Pronouns for a person ("he", "her") and claim sources ("a senior official") that stand for
+    /// someone the article does not name, or whom coreference could not find, in text order.
+    pub unresolved: Vec<Span>,
 }
 
 /// Resolves the mentions and claims of one article.
@@ -236,7 +240,7 @@ pub fn resolve(attributed: &Attributed<'_>, lexicon: &Lexicon, diagnostics: Vec<
         .collect();
     relations.sort_by(|a, b| a.span.cmp(&b.span).then(a.predicate.as_str().cmp(b.predicate.as_str())));
     relations.dedup();
-    Document { article: r.segmented.article.clone(), entities: merged, claims, relations, diagnostics }
+    Document { article: r.segmented.article.clone(), entities: merged, claims, relations, diagnostics, unresolved: Vec::new() }
 }
 
 /// Builds the entity of one group of mentions.
@@ -291,7 +295,7 @@ fn entity(
         mention_rules: group.iter().map(|&m| (r.mentions[m].span, rules[m].clone())).collect(),
         place,
         roles: Vec::new(),
-        references: Vec::new(),
+        references: Default::default(),
     }
 }
 

@@ -169,6 +169,10 @@ namespace!(
     hs, "https://w3id.org/hearsay/ontology#", {
     /// A name's mention in an article.
     MENTION = "Mention",
+    /// A pronoun or description that stands for an entity.
+    REFERENCE = "Reference",
+    /// A pronoun or description whose entity hearsay could not find.
+    UNRESOLVED_REFERENCE = "UnresolvedReference",
     /// A claim's cue words.
     CUE = "cue",
     /// The class of a claim's cue.

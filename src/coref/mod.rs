@@ -403,23 +403,39 @@ fn agrees(lexicon: &Lexicon, pronoun: &str, entity: &Entity) -> bool {
     }
 }
 
-/// Links pronouns to the entities they stand for (recorded as the entities' references), and
-/// the source words of claims that name no entity ("he", "the Tory leader") to theirs. A pronoun
-/// source that attribution's rules gave to an entity it cannot stand for ("she" for a man or a
-/// party) is linked again. "I" and "we" as sources are left to attribution (the speaker of the
-/// quotation they stand in).
+/// The rule recorded for a reference joined by the ranker.
+pub const RANKED: &str = "coreference ranker";
+/// The rule recorded for "I" inside a quotation, joined to the quotation's speaker.
+pub const QUOTE_SPEAKER: &str = "first person in a quotation";
+/// The rule recorded for a role word or organization noun joined to the latest entity it fits.
+pub const SPEAKING_ROLE: &str = "role of a recent name";
+
+/// Links pronouns to the entities they stand for (recorded as the entities' references, with
+/// the rule that joined each), and the source words of claims that name no entity ("he", "the
+/// Tory leader") to theirs. A pronoun source that attribution's rules gave to an entity it cannot
+/// stand for ("she" for a man or a party) is linked again. "I" and "we" as sources are left to
+/// attribution (the speaker of the quotation they stand in). A pronoun for a person ("he", "her")
+/// and a claim source left without an entity are recorded as unresolved.
 pub fn apply(seg: &Segmented<'_>, lexicon: &Lexicon, model: &CorefModel, doc: &mut Document) {
     let article = article(seg, &doc.entities, &doc.claims);
     let (entities, claims) = (&mut doc.entities, &mut doc.claims);
+    let mut unresolved = Vec::new();
     for anaphor in pronouns(seg) {
-        let linked = match pronoun_class(anaphor.head.of(seg.text())) {
+        let class = pronoun_class(anaphor.head.of(seg.text()));
+        let linked = match class {
             // "I" is whoever speaks the quotation it stands in; "we" is a group, not one entity.
-            Some("i") => article.quotes.iter().find(|(q, _)| q.contains(anaphor.span)).and_then(|&(_, speaker)| speaker),
+            Some("i") => {
+                article.quotes.iter().find(|(q, _)| q.contains(anaphor.span)).and_then(|&(_, speaker)| speaker).map(|e| (e, QUOTE_SPEAKER))
+            }
             Some("we") => None,
-            _ => link(&article, lexicon, model, &anaphor),
+            _ => link(&article, lexicon, model, &anaphor).map(|e| (e, RANKED)),
         };
-        if let Some(e) = linked {
-            entities[e].references.push(anaphor.span);
+        match linked {
+            Some((e, rule)) => {
+                entities[e].references.entry(anaphor.span).or_insert(rule);
+            }
+            None if matches!(class, Some("he" | "she")) => unresolved.push(anaphor.span),
+            None => {}
         }
     }
     for c in claims.iter_mut() {
@@ -432,15 +448,26 @@ pub fn apply(seg: &Segmented<'_>, lexicon: &Lexicon, model: &CorefModel, doc: &m
         if is_own_body(text, &anaphor) {
             continue;
         }
-        c.source = link(&article, lexicon, model, &anaphor).or_else(|| speaking_role(&article, lexicon, &anaphor));
-        if let Some(e) = c.source.filter(|_| !anaphor.pronoun) {
-            entities[e].references.push(anaphor.span);
+        let linked = link(&article, lexicon, model, &anaphor)
+            .map(|e| (e, RANKED))
+            .or_else(|| speaking_role(&article, lexicon, &anaphor).map(|e| (e, SPEAKING_ROLE)));
+        c.source = linked.map(|(e, _)| e);
+        match linked {
+            Some((e, rule)) if !anaphor.pronoun => {
+                entities[e].references.entry(anaphor.span).or_insert(rule);
+            }
+            Some(_) => {}
+            None if !anaphor.pronoun || !unresolved.contains(&anaphor.span) => unresolved.push(anaphor.span),
+            None => {}
         }
     }
-    for e in entities.iter_mut() {
-        e.references.sort();
-        e.references.dedup();
-    }
+    // A pronoun that attribution's rules gave a source, or that a claim's linking joined after all.
+    unresolved.retain(|s| {
+        !claims.iter().any(|c| c.source.is_some() && c.source_span == Some(*s)) && !entities.iter().any(|e| e.references.contains_key(s))
+    });
+    unresolved.sort();
+    unresolved.dedup();
+    doc.unresolved = unresolved;
 }
 
 #[cfg(test)]
@@ -481,8 +508,8 @@ mod tests {
         let pipeline = Pipeline::new(Iris::new("https://example.org/").expect("base"));
         let doc = pipeline.run(Source::from_text("t", text));
         let lopez = doc.entities.iter().find(|e| e.name == "Maria Lopez").expect("Maria Lopez is recognized");
-        let refs: Vec<&str> = lopez.references.iter().map(|s| s.of(text)).collect();
-        assert!(refs.contains(&"She"), "references of Maria Lopez: {refs:?}");
+        let refs: Vec<(&str, &str)> = lopez.references.iter().map(|(s, &rule)| (s.of(text), rule)).collect();
+        assert!(refs.contains(&("She", RANKED)), "references of Maria Lopez: {refs:?}");
     }
 
     #[test]
@@ -494,6 +521,21 @@ mod tests {
         let claim = doc.claims.iter().find(|c| c.content.of(text).contains("long debate")).expect("the claim is found");
         assert_eq!(claim.source_span.map(|s| s.of(text)), Some("The Green leader"));
         assert_eq!(claim.source.map(|e| doc.entities[e].name.as_str()), Some("Tom Vance"));
+        let vance = &doc.entities[claim.source.expect("checked")];
+        assert_eq!(vance.references.get(&claim.source_span.expect("checked")), Some(&SPEAKING_ROLE));
+    }
+
+    #[test]
+    fn a_pronoun_for_no_one_named_stays_unresolved_with_its_span() {
+        let text = "Harbour closed
+
+The harbour was closed on Monday. He said the storm had damaged the quay.
+";
+        let pipeline = Pipeline::new(Iris::new("https://example.org/").expect("base"));
+        let doc = pipeline.run(Source::from_text("t", text));
+        let unresolved: Vec<&str> = doc.unresolved.iter().map(|s| s.of(text)).collect();
+        assert_eq!(unresolved, ["He"]);
+        assert!(doc.entities.iter().all(|e| e.references.is_empty()));
     }
 
     #[test]
@@ -502,7 +544,7 @@ mod tests {
         let pipeline = Pipeline::new(Iris::new("https://example.org/").expect("base"));
         let doc = pipeline.run(Source::from_text("t", text));
         let vance = doc.entities.iter().find(|e| e.name == "Tom Vance").expect("Tom Vance is recognized");
-        let refs: Vec<&str> = vance.references.iter().map(|s| s.of(text)).collect();
-        assert_eq!(refs, ["I"]);
+        let refs: Vec<(&str, &str)> = vance.references.iter().map(|(s, &rule)| (s.of(text), rule)).collect();
+        assert_eq!(refs, [("I", QUOTE_SPEAKER)]);
     }
 }

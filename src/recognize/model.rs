@@ -24,7 +24,7 @@ pub const KIND: &str = "ner";
 
 /// The feature templates, in order; their hash is stored with the weights, so that a model
 /// trained with other templates is refused. Change the version when a template changes.
-pub const TEMPLATES: &str = "ner-features v4: gaz-ci gaz-ci|shape pre4 suf5 w-1|w+1 shape-2 shape+2 run rule rule-name rule-1 rule+1 rule|shape bias w lw shape long-shape pre1 pre2 pre3 suf2 suf3 suf4 \
+pub const TEMPLATES: &str = "ner-features v3: pre4 suf5 w-1|w+1 shape-2 shape+2 run rule rule-name rule-1 rule+1 rule|shape bias w lw shape long-shape pre1 pre2 pre3 suf2 suf3 suf4 \
 w-1 w+1 w-2 w+2 shape-1 shape+1 shape-1|0|+1 w-1|w w|w+1 t-1 t-2|t-1 t-1|w t-1|shape first first|shape \
 after-open caps-line fn sn fn-1 sn+1 common demonym role role-1 role-2 noun noun+1 noun+2 gaz gaz-1 gaz+1 \
 gaz|shape lower-elsewhere upper-elsewhere seen-as seen-as|shape";
@@ -254,9 +254,6 @@ pub struct SentenceContext<'a> {
     shapes: Vec<String>,
     short_shapes: Vec<String>,
     gazetteer: Vec<&'static str>,
-    /// The gazetteer's hits over the words written capitalized ("tampa bay", "UNITED WAY"), where
-    /// the words as written have none.
-    folded_gazetteer: Vec<&'static str>,
     lexical: Vec<Lexical>,
     caps_line: bool,
 }
@@ -281,9 +278,7 @@ impl<'a> SentenceContext<'a> {
         let lexical = words.iter().map(|w| lexical(lexicon, w)).collect();
         let letters: Vec<char> = words.iter().flat_map(|w| w.chars()).filter(|c| c.is_alphabetic()).collect();
         let caps_line = letters.len() >= 8 && letters.iter().filter(|c| c.is_uppercase()).count() * 10 >= letters.len() * 9;
-        let gazetteer = gazetteer_tags(lexicon, words);
-        let folded_gazetteer = folded_gazetteer_tags(lexicon, words, &gazetteer);
-        SentenceContext { words, hints, lower, shapes, short_shapes, gazetteer, folded_gazetteer, lexical, caps_line }
+        SentenceContext { words, hints, lower, shapes, short_shapes, gazetteer: gazetteer_tags(lexicon, words), lexical, caps_line }
     }
 }
 
@@ -350,37 +345,6 @@ fn gazetteer_tags(lexicon: &Lexicon, words: &[&str]) -> Vec<&'static str> {
         }
     }
     tags
-}
-
-/// The gazetteer's hits over the words with lowercase and shouted words capitalized ("tampa
-/// bay" read as "Tampa Bay"), kept only where the words as written (`gazetteer`) have no hit: web
-/// text writes names in lowercase or capitals, and the gazetteer matches case.
-fn folded_gazetteer_tags(lexicon: &Lexicon, words: &[&str], gazetteer: &[&'static str]) -> Vec<&'static str> {
-    let capitalized: Vec<String> = words.iter().map(|w| capitalized(w)).collect();
-    if capitalized.iter().zip(words).all(|(c, w)| c == w) {
-        return vec![""; words.len()];
-    }
-    let refs: Vec<&str> = capitalized.iter().map(String::as_str).collect();
-    let mut tags = gazetteer_tags(lexicon, &refs);
-    for (t, g) in tags.iter_mut().zip(gazetteer) {
-        if !g.is_empty() {
-            *t = "";
-        }
-    }
-    tags
-}
-
-/// A word written all in lowercase or all in capitals, capitalized ("tampa", "UNITED" ->
-/// "Tampa", "United"); other words as they are.
-fn capitalized(word: &str) -> String {
-    let letters = || word.chars().filter(|c| c.is_alphabetic());
-    let lower = letters().all(char::is_lowercase);
-    let upper = letters().count() > 1 && letters().all(char::is_uppercase);
-    if !lower && !upper {
-        return word.to_string();
-    }
-    let mut chars = word.chars();
-    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect())
 }
 
 fn gaz_tag(position: char, kind: &str) -> &'static str {
@@ -536,11 +500,6 @@ fn lexicon_features(s: &SentenceContext<'_>, i: usize, short: &str, f: &mut Feat
     f.add("gaz-1", &[gaz(-1)]);
     f.add("gaz+1", &[gaz(1)]);
     f.add("gaz|shape", &[gaz(0), short]);
-    let folded = s.folded_gazetteer[i];
-    if !folded.is_empty() {
-        f.add("gaz-ci", &[folded]);
-        f.add("gaz-ci|shape", &[folded, short]);
-    }
 }
 
 fn document_features(s: &SentenceContext<'_>, doc: &DocContext, i: usize, short: &str, f: &mut Features) {
@@ -589,9 +548,6 @@ mod tests {
         let lex = Lexicon::embedded();
         let words = ["in", "Moscow", "and", "the", "Islamic", "State"];
         assert_eq!(gazetteer_tags(&lex, &words), ["", "U-place-city", "", "", "B-org", "L-org"]);
-        let shouted = ["in", "moscow", "and", "ISLAMIC", "STATE", "Paris"];
-        let written = gazetteer_tags(&lex, &shouted);
-        assert_eq!(folded_gazetteer_tags(&lex, &shouted, &written), ["", "U-place-city", "", "B-org", "L-org", ""]);
     }
 
     #[test]

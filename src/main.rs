@@ -961,8 +961,33 @@ fn print_numbers(facts: &Facts, rows: &[QuantityFact], format: ClaimsFormat, out
 
 /// Trains the tagger and the parser (the parser needs the tagger's file in `output`).
 fn train_syntax(model: TrainModel, data: &Path, output: &Path, epochs: Option<usize>, seed: u64, log: impl Fn(&str)) -> Result<()> {
-    use hearsay::syntax::{tagger::Tagger, train};
-    let corpus = syntax_corpus(data)?;
+    use hearsay::syntax::{conllu, tagger::Tagger, train};
+    let read = |path: PathBuf| -> Result<Vec<conllu::Sentence>> {
+        let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        conllu::parse(&text).with_context(|| path.display().to_string())
+    };
+    let ewt = data.join("ud-en-ewt");
+    let mut corpus = train::Corpus {
+        train: train::trees(&read(ewt.join("en_ewt-ud-train.conllu"))?),
+        dev: train::trees(&read(ewt.join("en_ewt-ud-dev.conllu"))?),
+    };
+    let gum = data.join("gum-permissive");
+    let splits =
+        std::fs::read_to_string(gum.join("splits.md")).with_context(|| format!("cannot read {}", gum.join("splits.md").display()))?;
+    let (gum_dev, gum_test) = train::gum_held_out(&splits);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(gum.join("dep"))
+        .with_context(|| format!("cannot read {}", gum.join("dep").display()))?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    files.sort();
+    for file in files.into_iter().filter(|f| f.extension().is_some_and(|e| e == "conllu")) {
+        let doc = file.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+        if gum_test.contains(&doc) {
+            continue;
+        }
+        let trees = train::trees(&read(file)?);
+        if gum_dev.contains(&doc) { corpus.dev.extend(trees) } else { corpus.train.extend(trees) }
+    }
     log(&format!("{} training and {} held-out sentences", corpus.train.len(), corpus.dev.len()));
     let options = train::Options { epochs: epochs.unwrap_or(8), seed, folds: 4, prune: 1.0 };
     let tagger_path = output.join("tagger.hsm");
@@ -1001,39 +1026,6 @@ fn syntax_models(dir: &Path) -> Result<hearsay::syntax::Models> {
     hearsay::syntax::Models::from_bytes(&read("tagger.hsm")?, &read("parser.hsm")?).with_context(|| dir.display().to_string())
 }
 
-/// The trees of UD English-EWT train and dev and of GUM under `data`: GUM's train documents for
-/// training, its dev documents held out, its test documents left out.
-fn syntax_corpus(data: &Path) -> Result<hearsay::syntax::train::Corpus> {
-    use hearsay::syntax::{conllu, train};
-    let read = |path: PathBuf| -> Result<Vec<conllu::Sentence>> {
-        let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
-        conllu::parse(&text).with_context(|| path.display().to_string())
-    };
-    let ewt = data.join("ud-en-ewt");
-    let mut corpus = train::Corpus {
-        train: train::trees(&read(ewt.join("en_ewt-ud-train.conllu"))?),
-        dev: train::trees(&read(ewt.join("en_ewt-ud-dev.conllu"))?),
-    };
-    let gum = data.join("gum-permissive");
-    let splits =
-        std::fs::read_to_string(gum.join("splits.md")).with_context(|| format!("cannot read {}", gum.join("splits.md").display()))?;
-    let (gum_dev, gum_test) = train::gum_held_out(&splits);
-    let mut files: Vec<PathBuf> = std::fs::read_dir(gum.join("dep"))
-        .with_context(|| format!("cannot read {}", gum.join("dep").display()))?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()?;
-    files.sort();
-    for file in files.into_iter().filter(|f| f.extension().is_some_and(|e| e == "conllu")) {
-        let doc = file.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
-        if gum_test.contains(&doc) {
-            continue;
-        }
-        let trees = train::trees(&read(file)?);
-        if gum_dev.contains(&doc) { corpus.dev.extend(trees) } else { corpus.train.extend(trees) }
-    }
-    Ok(corpus)
-}
-
 /// Trains the entity recognizer from UNER EWT train, GUM, wikigold and re3d under `data`.
 fn train_ner(data: &Path, output: &Path, epochs: Option<usize>, seed: u64, log: impl Fn(&str)) -> Result<()> {
     use hearsay::recognize::train::{self, Corpora, Settings};
@@ -1065,20 +1057,7 @@ fn train_ner(data: &Path, output: &Path, epochs: Option<usize>, seed: u64, log: 
     let corpora = Corpora { uner: &uner, gum: pairs(&gum), gum_splits: &splits, wikigold: &wikigold, re3d: pairs(&re3d) };
     let defaults = Settings::default();
     let settings = Settings { seed, epochs: epochs.unwrap_or(defaults.epochs), ..defaults };
-    // The tagger's own training sentences (EWT, whose text Universal NER annotates, and GUM) get
-    // tags from taggers trained on the other folds, as the parser's do; the rest the built-in
-    // tagger's, as at run time.
-    let syntax = syntax_corpus(data)?;
-    let options = hearsay::syntax::train::Options { epochs: 5, seed, folds: 4, prune: 1.0 };
-    let full = &hearsay::syntax::Models::embedded().tagger;
-    let jackknifed = hearsay::syntax::train::Jackknifed::new(&syntax.train, full, options, &mut |l| log(l));
-    let seen = std::cell::Cell::new(0usize);
-    let pos = |words: &[&str]| {
-        seen.set(seen.get() + usize::from(jackknifed.seen(words)));
-        jackknifed.tag(words)
-    };
-    let trained = train::train(&corpora, &hearsay::lexicon::Lexicon::embedded(), &pos, &settings)?;
-    log(&format!("{} training sentences found among the tagger's (jackknifed tags)", seen.get()));
+    let trained = train::train(&corpora, &hearsay::lexicon::Lexicon::embedded(), &settings)?;
     for line in trained.report.lines() {
         log(line);
     }

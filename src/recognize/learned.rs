@@ -4,7 +4,7 @@
 //! shape typed them; a string gets one type per article. The tagger itself is `model`; this
 //! module only decides which mentions stand.
 
-use super::model::{Hint, NerModel, hints, part_of_speech};
+use super::model::{Hint, NerModel, hints};
 use super::{Mention, Recognizer, settle};
 use crate::lexicon::{EntityType, Known};
 use crate::segment::TokenKind;
@@ -46,8 +46,7 @@ impl Recognizer<'_> {
             .iter()
             .map(|s| hints(&rules, &self.seg.tokens[s.tokens.clone()].iter().map(|t| t.span).collect::<Vec<_>>()))
             .collect();
-        let pos: Vec<Vec<String>> = sentences.iter().map(|words| part_of_speech(words)).collect();
-        let tagged = model.tag(self.lex, &sentences, &hints, &pos);
+        let tagged = model.tag(self.lex, &sentences, &hints);
         let mut learned = Vec::new();
         for (index, (sentence, spans)) in self.seg.sentences.iter().zip(tagged).enumerate() {
             if self.is_headline(index) {

@@ -14,8 +14,7 @@
 use super::Mention;
 use crate::lexicon::{EntityType, Known, Lexicon, RoleClass};
 use crate::syntax::perceptron::{Features, Model, ModelError, argmax, feature_set_hash};
-use crate::syntax::Models;
-use crate::syntax::tagger::{Lex, shape, upos};
+use crate::syntax::tagger::shape;
 use crate::text::Span;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
@@ -25,7 +24,7 @@ pub const KIND: &str = "ner";
 
 /// The feature templates, in order; their hash is stored with the weights, so that a model
 /// trained with other templates is refused. Change the version when a template changes.
-pub const TEMPLATES: &str = "ner-features v4: pos upos-1 upos+1 upos-1|upos upos|upos+1 pre4 suf5 w-1|w+1 shape-2 shape+2 run rule rule-name rule-1 rule+1 rule|shape bias w lw shape long-shape pre1 pre2 pre3 suf2 suf3 suf4 \
+pub const TEMPLATES: &str = "ner-features v3: pre4 suf5 w-1|w+1 shape-2 shape+2 run rule rule-name rule-1 rule+1 rule|shape bias w lw shape long-shape pre1 pre2 pre3 suf2 suf3 suf4 \
 w-1 w+1 w-2 w+2 shape-1 shape+1 shape-1|0|+1 w-1|w w|w+1 t-1 t-2|t-1 t-1|w t-1|shape first first|shape \
 after-open caps-line fn sn fn-1 sn+1 common demonym role role-1 role-2 noun noun+1 noun+2 gaz gaz-1 gaz+1 \
 gaz|shape lower-elsewhere upper-elsewhere seen-as seen-as|shape";
@@ -84,18 +83,17 @@ impl NerModel {
         self.model.len()
     }
 
-    /// Tags every sentence of one document (each a list of token texts, with the rules' hints and
-    /// the part-of-speech tagger's joint tags for each token), in order.
-    pub fn tag(&self, lexicon: &Lexicon, sentences: &[Vec<&str>], hints: &[Vec<Option<Hint>>], pos: &[Vec<String>]) -> Vec<Vec<Tagged>> {
+    /// Tags every sentence of one document (each a list of token texts, with the rules' hints for
+    /// each token), in order.
+    pub fn tag(&self, lexicon: &Lexicon, sentences: &[Vec<&str>], hints: &[Vec<Option<Hint>>]) -> Vec<Vec<Tagged>> {
         let mut doc = DocContext::new(sentences);
         let mut features = Features::default();
         let mut scores = vec![0.0f32; CLASSES.len()];
         sentences
             .iter()
             .zip(hints)
-            .zip(pos)
-            .map(|((words, hints), pos)| {
-                let sentence = SentenceContext::new(lexicon, words, hints, pos);
+            .map(|(words, hints)| {
+                let sentence = SentenceContext::new(lexicon, words, hints);
                 let mut tags: Vec<usize> = Vec::with_capacity(words.len());
                 for i in 0..words.len() {
                     features.clear();
@@ -111,13 +109,6 @@ impl NerModel {
             })
             .collect()
     }
-}
-
-/// The joint part-of-speech tags ("PROPN NNP") of a sentence's words, from the tagger compiled
-/// into the binary, as the entity tagger reads them at run time.
-pub fn part_of_speech(words: &[&str]) -> Vec<String> {
-    let lexes: Vec<Lex> = words.iter().map(|w| Lex::new(w)).collect();
-    Models::embedded().tagger.tag(&lexes).into_iter().map(str::to_string).collect()
 }
 
 /// What the rules say about one token: where it stands in a rule mention ('B', 'I', 'L', 'U'),
@@ -259,7 +250,6 @@ impl DocContext {
 pub struct SentenceContext<'a> {
     words: &'a [&'a str],
     hints: &'a [Option<Hint>],
-    pos: &'a [String],
     lower: Vec<String>,
     shapes: Vec<String>,
     short_shapes: Vec<String>,
@@ -281,14 +271,14 @@ struct Lexical {
 
 impl<'a> SentenceContext<'a> {
     /// Looks up the words of one sentence.
-    pub fn new(lexicon: &Lexicon, words: &'a [&'a str], hints: &'a [Option<Hint>], pos: &'a [String]) -> Self {
+    pub fn new(lexicon: &Lexicon, words: &'a [&'a str], hints: &'a [Option<Hint>]) -> Self {
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let shapes = words.iter().map(|w| shape(w, 4)).collect();
         let short_shapes = words.iter().map(|w| shape(w, 1)).collect();
         let lexical = words.iter().map(|w| lexical(lexicon, w)).collect();
         let letters: Vec<char> = words.iter().flat_map(|w| w.chars()).filter(|c| c.is_alphabetic()).collect();
         let caps_line = letters.len() >= 8 && letters.iter().filter(|c| c.is_uppercase()).count() * 10 >= letters.len() * 9;
-        SentenceContext { words, hints, pos, lower, shapes, short_shapes, gazetteer: gazetteer_tags(lexicon, words), lexical, caps_line }
+        SentenceContext { words, hints, lower, shapes, short_shapes, gazetteer: gazetteer_tags(lexicon, words), lexical, caps_line }
     }
 }
 
@@ -423,22 +413,8 @@ pub fn features(s: &SentenceContext<'_>, doc: &DocContext, tags: &[usize], i: us
         f.add("caps-line", &[short]);
     }
     lexicon_features(s, i, short, f);
-    pos_features(s, i, f);
     rule_features(s, i, short, f);
     document_features(s, doc, i, short, f);
-}
-
-/// The part-of-speech tags of the word and its neighbours (jackknifed in training).
-fn pos_features(s: &SentenceContext<'_>, i: usize, f: &mut Features) {
-    let tag = |k: isize| match usize::try_from(i as isize + k) {
-        Ok(j) if j < s.pos.len() => upos(&s.pos[j]),
-        _ => "_",
-    };
-    f.add("pos", &[s.pos.get(i).map_or("_", String::as_str)]);
-    f.add("upos-1", &[tag(-1)]);
-    f.add("upos+1", &[tag(1)]);
-    f.add("upos-1|upos", &[tag(-1), tag(0)]);
-    f.add("upos|upos+1", &[tag(0), tag(1)]);
 }
 
 fn rule_features(s: &SentenceContext<'_>, i: usize, short: &str, f: &mut Features) {
@@ -580,8 +556,7 @@ mod tests {
         let lex = Lexicon::embedded();
         let words = vec!["Angela", "Merkel", "visited", "Paris", "on", "Monday", "."];
         let hints = vec![None; words.len()];
-        let pos = part_of_speech(&words);
-        let tagged = model.tag(&lex, &[words], &[hints], &[pos]);
+        let tagged = model.tag(&lex, &[words], &[hints]);
         assert!(tagged[0].contains(&Tagged { start: 0, end: 2, kind: EntityType::Person }), "{tagged:?}");
         assert!(tagged[0].contains(&Tagged { start: 3, end: 4, kind: EntityType::Place }), "{tagged:?}");
     }

@@ -84,8 +84,6 @@ struct Doc {
     sentences: Vec<Gold>,
     /// What the rules say about each token of each sentence.
     hints: Vec<Vec<Option<Hint>>>,
-    /// The joint part-of-speech tags of each sentence's tokens.
-    pos: Vec<Vec<String>>,
 }
 
 /// A sentence re-tokenized by `segment`, with gold spans over its tokens.
@@ -97,12 +95,8 @@ struct Gold {
     spans: Vec<Tagged>,
 }
 
-/// A part-of-speech tagger for training sentences: the joint tags of a sentence's words, from a
-/// tagger that was not trained on that sentence (`syntax::train::Jackknifed`).
-pub type PartOfSpeech<'a> = &'a dyn Fn(&[&str]) -> Vec<String>;
-
 /// Trains the entity tagger.
-pub fn train(corpora: &Corpora<'_>, lexicon: &Lexicon, pos: PartOfSpeech<'_>, settings: &Settings) -> Result<Trained, TrainError> {
+pub fn train(corpora: &Corpora<'_>, lexicon: &Lexicon, settings: &Settings) -> Result<Trained, TrainError> {
     let mut docs = Vec::new();
     for (name, found) in [
         ("uner", uner_docs(corpora.uner)),
@@ -117,7 +111,6 @@ pub fn train(corpora: &Corpora<'_>, lexicon: &Lexicon, pos: PartOfSpeech<'_>, se
     }
     for doc in &mut docs {
         doc.hints = rule_hints(doc, lexicon);
-        doc.pos = doc.sentences.iter().map(|s| pos(&s.words.iter().map(String::as_str).collect::<Vec<_>>())).collect();
     }
     let (train, held): (Vec<&Doc>, Vec<&Doc>) = docs.iter().partition(|d| !d.held_out);
     let mut report = String::new();
@@ -185,9 +178,9 @@ fn train_doc(trainer: &mut Trainer, lexicon: &Lexicon, doc: &Doc) {
     let words: Vec<Vec<&str>> = doc.sentences.iter().map(|s| s.words.iter().map(String::as_str).collect()).collect();
     let mut context = DocContext::new(&words);
     let mut features = Features::default();
-    for (((sentence, gold), hints), pos) in words.iter().zip(&doc.sentences).zip(&doc.hints).zip(&doc.pos) {
+    for ((sentence, gold), hints) in words.iter().zip(&doc.sentences).zip(&doc.hints) {
         let truth = encode(sentence.len(), &gold.spans);
-        let s = SentenceContext::new(lexicon, sentence, hints, pos);
+        let s = SentenceContext::new(lexicon, sentence, hints);
         let mut tags: Vec<usize> = Vec::with_capacity(sentence.len());
         for (i, &gold_class) in truth.iter().enumerate() {
             features.clear();
@@ -235,7 +228,7 @@ fn score(model: &NerModel, lexicon: &Lexicon, docs: &[&Doc]) -> BTreeMap<&'stati
     let mut out: BTreeMap<&'static str, Counts> = BTreeMap::new();
     for doc in docs {
         let words: Vec<Vec<&str>> = doc.sentences.iter().map(|s| s.words.iter().map(String::as_str).collect()).collect();
-        let predicted = model.tag(lexicon, &words, &doc.hints, &doc.pos);
+        let predicted = model.tag(lexicon, &words, &doc.hints);
         for (gold, found) in doc.sentences.iter().zip(predicted) {
             let tp = found.iter().filter(|f| gold.spans.contains(f)).count();
             for key in [doc.corpus, "all"] {
@@ -364,7 +357,7 @@ fn uner_docs(data: &str) -> Vec<Doc> {
             return;
         }
         if docs.is_empty() {
-            docs.push(Doc { corpus: "uner", held_out: held_out(0), sentences: Vec::new(), hints: Vec::new(), pos: Vec::new() });
+            docs.push(Doc { corpus: "uner", held_out: held_out(0), sentences: Vec::new(), hints: Vec::new() });
         }
         let tags: Vec<_> = tokens.iter().map(|t| t.1).collect();
         let source = Source { text: text.take(), tokens: tokens.iter().map(|t| t.0).collect(), mentions: bio_mentions(&tags) };
@@ -378,7 +371,7 @@ fn uner_docs(data: &str) -> Vec<Doc> {
             let rest = rest.trim_start();
             if rest.starts_with("newdoc") {
                 flush(&mut docs, &mut text, &mut tokens);
-                docs.push(Doc { corpus: "uner", held_out: held_out(docs.len()), sentences: Vec::new(), hints: Vec::new(), pos: Vec::new() });
+                docs.push(Doc { corpus: "uner", held_out: held_out(docs.len()), sentences: Vec::new(), hints: Vec::new() });
             } else if let Some(t) = rest.strip_prefix("text = ") {
                 text = Some(t);
             }
@@ -406,7 +399,7 @@ fn uner_tag(tag: &str) -> (bool, Option<EntityType>) {
 
 /// wikigold: IO tags, documents ended by `-DOCSTART-`, MISC dropped.
 fn wikigold_docs(data: &str) -> Vec<Doc> {
-    let mut docs = vec![Doc { corpus: "wikigold", held_out: held_out(0), sentences: Vec::new(), hints: Vec::new(), pos: Vec::new() }];
+    let mut docs = vec![Doc { corpus: "wikigold", held_out: held_out(0), sentences: Vec::new(), hints: Vec::new() }];
     let mut tokens: Vec<(&str, (bool, Option<EntityType>))> = Vec::new();
     let flush = |docs: &mut Vec<Doc>, tokens: &mut Vec<(&str, (bool, Option<EntityType>))>| {
         if !tokens.is_empty() {
@@ -420,7 +413,7 @@ fn wikigold_docs(data: &str) -> Vec<Doc> {
         if line.starts_with("-DOCSTART-") {
             flush(&mut docs, &mut tokens);
             let n = docs.len();
-            docs.push(Doc { corpus: "wikigold", held_out: held_out(n), sentences: Vec::new(), hints: Vec::new(), pos: Vec::new() });
+            docs.push(Doc { corpus: "wikigold", held_out: held_out(n), sentences: Vec::new(), hints: Vec::new() });
         } else if line.trim().is_empty() {
             flush(&mut docs, &mut tokens);
         } else if let Some((token, tag)) = line.rsplit_once(' ') {
@@ -444,7 +437,7 @@ fn re3d_docs(files: &[(&str, &str)]) -> Vec<Doc> {
         .iter()
         .enumerate()
         .map(|(index, (_, data))| {
-            let mut doc = Doc { corpus: "re3d", held_out: held_out(index), sentences: Vec::new(), hints: Vec::new(), pos: Vec::new() };
+            let mut doc = Doc { corpus: "re3d", held_out: held_out(index), sentences: Vec::new(), hints: Vec::new() };
             for block in data.split("\n\n").map(str::trim).filter(|b| !b.is_empty()) {
                 let rows: Vec<(&str, &str)> = block.lines().filter_map(|l| l.split_once('\t')).collect();
                 let tags: Vec<(bool, Option<EntityType>)> = rows
@@ -506,7 +499,6 @@ fn gum_docs(files: &[(&str, &str)], splits: &str, lexicon: &Lexicon) -> Vec<Doc>
                 held_out: split == "dev",
                 sentences: gum_sentences(data, lexicon),
                 hints: Vec::new(),
-                pos: Vec::new(),
             })
         })
         .collect()
@@ -718,13 +710,10 @@ mod tests {
         };
         let settings = Settings { seed: 7, epochs: 4, prune: 0.0 };
         let lexicon = lex();
-        let pos = |words: &[&str]| model::part_of_speech(words);
-        let trained = train(&corpora, &lexicon, &pos, &settings).expect("trains");
-        assert_eq!(train(&corpora, &lexicon, &pos, &settings).expect("trains").weights, trained.weights, "byte-identical");
+        let trained = train(&corpora, &lexicon, &settings).expect("trains");
+        assert_eq!(train(&corpora, &lexicon, &settings).expect("trains").weights, trained.weights, "byte-identical");
         let model = NerModel::from_bytes(&trained.weights).expect("loads");
-        let words = vec!["Boris", "lives", "in", "Rome", "."];
-        let pos = model::part_of_speech(&words);
-        let tagged = model.tag(&lexicon, &[words], &[vec![None; 5]], &[pos]);
+        let tagged = model.tag(&lexicon, &[vec!["Boris", "lives", "in", "Rome", "."]], &[vec![None; 5]]);
         assert_eq!(
             tagged[0],
             [Tagged { start: 0, end: 1, kind: EntityType::Person }, Tagged { start: 3, end: 4, kind: EntityType::Place }]

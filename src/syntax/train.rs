@@ -10,7 +10,7 @@ use super::conllu::{Sentence, Tree};
 use super::parser::{self, Context, Move, Parser, State, decode};
 use super::perceptron::{Features, Rng, Trainer, argmax};
 use super::tagger::{self, Lex, Tagger};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// Settings for one training run.
 #[derive(Debug, Clone, Copy)]
@@ -174,73 +174,17 @@ pub fn score_tags(tagger: &Tagger, trees: &[Tree]) -> (f64, f64) {
 /// Tags for each training tree from taggers trained on the other folds.
 pub fn jackknife(train: &[Tree], options: Options, progress: &mut dyn FnMut(&str)) -> Vec<Vec<String>> {
     let folds = options.folds.max(2);
-    let taggers = fold_taggers(train, folds, &|i| i % folds, options, progress);
-    train.iter().enumerate().map(|(i, tree)| taggers[i % folds].tag(&lexes(tree)).into_iter().map(str::to_string).collect()).collect()
-}
-
-/// One tagger per fold, each trained on the trees that `fold_of` (tree index to fold) puts in the
-/// other folds.
-fn fold_taggers(
-    train: &[Tree],
-    folds: usize,
-    fold_of: &dyn Fn(usize) -> usize,
-    options: Options,
-    progress: &mut dyn FnMut(&str),
-) -> Vec<Tagger> {
-    (0..folds)
-        .map(|fold| {
-            let rest: Vec<Tree> = train.iter().enumerate().filter(|&(i, _)| fold_of(i) != fold).map(|(_, t)| t.clone()).collect();
-            let (bytes, _) = tagger_run(&rest, None, options, &mut |_| {});
-            progress(&format!("jackknife fold {}/{folds} trained", fold + 1));
-            Tagger::from_bytes(&bytes).expect("a model just written")
-        })
-        .collect()
-}
-
-/// Jackknifed tags for the sentences of other corpora that share text with the tagger's training
-/// trees (Universal NER annotates EWT's sentences; GUM's entities and trees are one corpus): a
-/// sentence the tagger was trained on is tagged by a tagger trained without it, so that a model
-/// that reads tags learns how wrong they are at run time. Sentences are matched by their
-/// characters without whitespace, so a tree and its re-tokenized copy fall in the same fold;
-/// other sentences get the `full` tagger's tags.
-#[derive(Debug)]
-pub struct Jackknifed<'a> {
-    taggers: Vec<Tagger>,
-    folds: BTreeMap<String, usize>,
-    full: &'a Tagger,
-}
-
-impl<'a> Jackknifed<'a> {
-    /// Trains a tagger per fold of `train` (`options.folds`), sentences dealt to folds in turn.
-    pub fn new(train: &[Tree], full: &'a Tagger, options: Options, progress: &mut dyn FnMut(&str)) -> Self {
-        let folds = options.folds.max(2);
-        let mut keys: BTreeMap<String, usize> = BTreeMap::new();
-        let fold: Vec<usize> = train
-            .iter()
-            .map(|t| {
-                let next = keys.len() % folds;
-                *keys.entry(sentence_key(&t.forms)).or_insert(next)
-            })
-            .collect();
-        let taggers = fold_taggers(train, folds, &|i| fold[i], options, progress);
-        Jackknifed { taggers, folds: keys, full }
+    let mut tags = vec![Vec::new(); train.len()];
+    for fold in 0..folds {
+        let rest: Vec<Tree> = train.iter().enumerate().filter(|(i, _)| i % folds != fold).map(|(_, t)| t.clone()).collect();
+        let (bytes, _) = tagger_run(&rest, None, options, &mut |_| {});
+        let model = Tagger::from_bytes(&bytes).expect("a model just written");
+        for (i, tree) in train.iter().enumerate().filter(|(i, _)| i % folds == fold) {
+            tags[i] = model.tag(&lexes(tree)).into_iter().map(str::to_string).collect();
+        }
+        progress(&format!("jackknife fold {}/{folds} tagged", fold + 1));
     }
-
-    /// The joint tags of `words`, from the tagger that did not see them.
-    pub fn tag(&self, words: &[&str]) -> Vec<String> {
-        let tagger = self.folds.get(&sentence_key(words)).map_or(self.full, |&k| &self.taggers[k]);
-        tagger.tag(&words.iter().map(|w| Lex::new(w)).collect::<Vec<_>>()).into_iter().map(str::to_string).collect()
-    }
-
-    /// Whether `words` are a sentence of the training trees.
-    pub fn seen(&self, words: &[&str]) -> bool {
-        self.folds.contains_key(&sentence_key(words))
-    }
-}
-
-/// A sentence's characters without whitespace.
-fn sentence_key<S: AsRef<str>>(words: &[S]) -> String {
-    words.iter().flat_map(|w| w.as_ref().chars()).filter(|c| !c.is_whitespace()).collect()
+    tags
 }
 
 /// Trains the parser on `train_tags` (jackknifed) and selects on held-out trees tagged by `tagger`.

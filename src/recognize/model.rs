@@ -13,7 +13,7 @@
 
 use super::Mention;
 use crate::lexicon::{EntityType, Known, Lexicon, RoleClass};
-use crate::syntax::perceptron::{Features, Model, ModelError, feature_set_hash};
+use crate::syntax::perceptron::{Features, Model, ModelError, argmax, feature_set_hash};
 use crate::syntax::tagger::shape;
 use crate::text::Span;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -32,9 +32,6 @@ gaz|shape lower-elsewhere upper-elsewhere seen-as seen-as|shape";
 /// The class names: `O`, then `B-`, `I-`, `L-`, `U-` of each type.
 pub const CLASSES: [&str; 13] =
     ["O", "B-PER", "I-PER", "L-PER", "U-PER", "B-ORG", "I-ORG", "L-ORG", "U-ORG", "B-LOC", "I-LOC", "L-LOC", "U-LOC"];
-
-/// Hypotheses kept while decoding a sentence (1 is greedy decoding).
-const BEAM: usize = 4;
 
 /// The types in class order.
 const TYPES: [EntityType; 3] = [EntityType::Person, EntityType::Organization, EntityType::Place];
@@ -90,69 +87,28 @@ impl NerModel {
     /// each token), in order.
     pub fn tag(&self, lexicon: &Lexicon, sentences: &[Vec<&str>], hints: &[Vec<Option<Hint>>]) -> Vec<Vec<Tagged>> {
         let mut doc = DocContext::new(sentences);
+        let mut features = Features::default();
+        let mut scores = vec![0.0f32; CLASSES.len()];
         sentences
             .iter()
             .zip(hints)
             .map(|(words, hints)| {
                 let sentence = SentenceContext::new(lexicon, words, hints);
-                let spans = spans(&self.decode(&sentence, &doc));
+                let mut tags: Vec<usize> = Vec::with_capacity(words.len());
+                for i in 0..words.len() {
+                    features.clear();
+                    self::features(&sentence, &doc, &tags, i, &mut features);
+                    scores.iter_mut().for_each(|s| *s = 0.0);
+                    self.model.score(&features, &mut scores);
+                    let best = argmax(&scores, |c| allowed(&tags, c, i + 1 == words.len())).unwrap_or(0);
+                    tags.push(best);
+                }
+                let spans = spans(&tags);
                 doc.remember(words, &spans);
                 spans
             })
             .collect()
     }
-
-    /// The best-scoring tags of one sentence by a beam search under the BILOU constraints.
-    fn decode(&self, sentence: &SentenceContext<'_>, doc: &DocContext) -> Vec<usize> {
-        let mut scores = vec![0.0f32; CLASSES.len()];
-        let mut score = |f: &Features| {
-            scores.iter_mut().for_each(|s| *s = 0.0);
-            self.model.score(f, &mut scores);
-            scores.clone()
-        };
-        let mut beam = vec![Hypothesis::default()];
-        for i in 0..sentence.words.len() {
-            beam = beam_step(sentence, doc, &beam, i, &mut score);
-        }
-        beam.into_iter().next().map_or_else(Vec::new, |h| h.tags)
-    }
-}
-
-/// A partial tagging of a sentence and the sum of its decisions' scores.
-#[derive(Debug, Clone, Default)]
-pub struct Hypothesis {
-    /// The classes of the tokens so far.
-    pub tags: Vec<usize>,
-    /// Their summed scores.
-    pub total: f32,
-}
-
-/// One step of the beam search: every hypothesis of `beam` extended by each class allowed at
-/// token `i` (scored by `score` over the token's features), the best [`BEAM`] kept, best first;
-/// a stable sort, so equal totals keep the order of their parents and classes.
-pub fn beam_step(
-    sentence: &SentenceContext<'_>,
-    doc: &DocContext,
-    beam: &[Hypothesis],
-    i: usize,
-    score: &mut dyn FnMut(&Features) -> Vec<f32>,
-) -> Vec<Hypothesis> {
-    let last = i + 1 == sentence.words.len();
-    let mut features = Features::default();
-    let mut next = Vec::with_capacity(beam.len() * CLASSES.len());
-    for h in beam {
-        features.clear();
-        self::features(sentence, doc, &h.tags, i, &mut features);
-        let scores = score(&features);
-        for c in (0..CLASSES.len()).filter(|&c| allowed(&h.tags, c, last)) {
-            let mut tags = h.tags.clone();
-            tags.push(c);
-            next.push(Hypothesis { tags, total: h.total + scores[c] });
-        }
-    }
-    next.sort_by(|a, b| b.total.total_cmp(&a.total));
-    next.truncate(BEAM);
-    next
 }
 
 /// What the rules say about one token: where it stands in a rule mention ('B', 'I', 'L', 'U'),

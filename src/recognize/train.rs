@@ -14,11 +14,11 @@
 use crate::ingest::Source as Article;
 use crate::layout::analyze;
 use crate::lexicon::{EntityType, Lexicon};
-use crate::recognize::model::{self, CLASSES, DocContext, Hint, Hypothesis, KIND, NerModel, SentenceContext, Tagged, beam_step, encode, hints};
+use crate::recognize::model::{self, CLASSES, DocContext, Hint, KIND, NerModel, SentenceContext, Tagged, allowed, encode, hints};
 use crate::recognize::rule_mentions;
 use crate::segment::segment;
 use crate::segment::tokens_of;
-use crate::syntax::perceptron::{Features, ModelError, Rng, Trainer};
+use crate::syntax::perceptron::{Features, ModelError, Rng, Trainer, argmax};
 use crate::text::Span;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -173,51 +173,27 @@ fn sizes(report: &mut String, train: &[&Doc], held: &[&Doc]) {
     }
 }
 
-/// One pass over a document: each sentence decoded by the beam search, with an update when the
-/// gold tags fall out of the beam or lose at the end (a structured perceptron with early update,
-/// Collins and Roark 2004). The document's memory of earlier types is the gold one.
+/// One greedy pass over a document, updating on every token, with the gold tags as history.
 fn train_doc(trainer: &mut Trainer, lexicon: &Lexicon, doc: &Doc) {
     let words: Vec<Vec<&str>> = doc.sentences.iter().map(|s| s.words.iter().map(String::as_str).collect()).collect();
     let mut context = DocContext::new(&words);
+    let mut features = Features::default();
     for ((sentence, gold), hints) in words.iter().zip(&doc.sentences).zip(&doc.hints) {
         let truth = encode(sentence.len(), &gold.spans);
         let s = SentenceContext::new(lexicon, sentence, hints);
-        if !truth.is_empty() {
-            let best = search_until_lost(trainer, &s, &context, &truth);
-            learn(trainer, &s, &context, &truth[..best.len()], &best);
+        let mut tags: Vec<usize> = Vec::with_capacity(sentence.len());
+        for (i, &gold_class) in truth.iter().enumerate() {
+            features.clear();
+            model::features(&s, &context, &tags, i, &mut features);
+            let scores = trainer.scores(&features);
+            let guess = argmax(&scores, |c| allowed(&tags, c, i + 1 == sentence.len())).unwrap_or(0);
+            trainer.update(gold_class, guess, &features);
+            // The history is the gold tags (measured better on the held-out documents than the
+            // tagger's own guesses, 64.7 against 60.8 F1).
+            tags.push(gold_class);
         }
         context.remember(sentence, &gold.spans);
     }
-}
-
-/// The best hypothesis of the beam search at the token where the gold tags fell out of the beam,
-/// or at the end.
-fn search_until_lost(trainer: &Trainer, s: &SentenceContext<'_>, context: &DocContext, truth: &[usize]) -> Vec<usize> {
-    let mut score = |f: &Features| trainer.scores(f);
-    let mut beam = vec![Hypothesis::default()];
-    for i in 0..truth.len() {
-        beam = beam_step(s, context, &beam, i, &mut score);
-        if !beam.iter().any(|h| h.tags[..] == truth[..=i]) {
-            break;
-        }
-    }
-    beam.into_iter().next().map_or_else(Vec::new, |h| h.tags)
-}
-
-/// The update towards the gold prefix `truth` and away from the hypothesis `best` of the same
-/// length, over the steps from their first difference on.
-fn learn(trainer: &mut Trainer, s: &SentenceContext<'_>, context: &DocContext, truth: &[usize], best: &[usize]) {
-    let from = truth.iter().zip(best).position(|(t, b)| t != b).unwrap_or(truth.len());
-    let steps = |tags: &[usize]| -> Vec<(usize, Features)> {
-        (from..tags.len())
-            .map(|k| {
-                let mut f = Features::default();
-                model::features(s, context, &tags[..k], k, &mut f);
-                (tags[k], f)
-            })
-            .collect()
-    };
-    trainer.update_steps(&steps(truth), &steps(best));
 }
 
 /// Exact-span counts.

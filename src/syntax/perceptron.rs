@@ -358,20 +358,6 @@ impl Trainer {
         }
     }
 
-    /// Counts one structured decision (the tags of a sentence): moves the weights of each step's
-    /// class towards the features of the `truth` steps and away from those of the `guess` steps.
-    /// Steps that are right cost nothing: leave them out.
-    pub fn update_steps(&mut self, truth: &[(usize, Features)], guess: &[(usize, Features)]) {
-        self.instances += 1;
-        for (steps, delta) in [(truth, 1.0), (guess, -1.0)] {
-            for (class, features) in steps {
-                for &key in &features.0 {
-                    self.nudge(key, *class, delta);
-                }
-            }
-        }
-    }
-
     /// Counts one ranking decision of a one-class model: when the wrong item won, moves the
     /// first class's weight towards the features of `truth` and away from those of `guess`.
     pub fn update_ranking(&mut self, truth: &Features, guess: Option<&Features>) {

@@ -1,0 +1,246 @@
+//! Document-level passes: repeated surnames and short names, first names, currency modifiers,
+//! datelines and results tables, and the settled list of mentions and roles.
+
+use super::*;
+
+impl<'a> Recognizer<'a> {
+    /// Adds later mentions of names the article introduced: surnames ("Gorevoy"), short names,
+    /// acronyms, anywhere, headlines and sentence starts included.
+    pub(super) fn repeat_names(&mut self) {
+        let text = self.text();
+        let mut names: HashMap<String, (EntityType, &'static str)> = HashMap::new();
+        for m in &self.found {
+            let surface = fold_typography(m.span.of(text));
+            if m.kind == EntityType::Person {
+                let parts: Vec<&str> = surface.split_whitespace().collect();
+                if parts.len() >= 2 {
+                    // "Paul Miller of Thames Valley Police": no surname is an organization's head noun.
+                    let surname =
+                        |p: &&&str| p.chars().count() > 2 && !p.ends_with('.') && self.lex.noun_type(p) != Some(EntityType::Organization);
+                    if let Some(last) = parts.last().filter(surname) {
+                        names.entry(last.to_string()).or_insert((EntityType::Person, "surname of a person named earlier"));
+                    }
+                }
+            }
+            if m.strength >= 2 || m.kind == EntityType::Person {
+                names.entry(surface).or_insert((m.kind, "name repeated"));
+            }
+        }
+        // "al-Fahad" opens a sentence as "Al-Fahad".
+        let capitalized: Vec<(String, (EntityType, &'static str))> = names
+            .iter()
+            .filter(|(n, _)| n.starts_with(char::is_lowercase))
+            .map(|(n, v)| (n.chars().next().into_iter().flat_map(char::to_uppercase).chain(n.chars().skip(1)).collect(), *v))
+            .collect();
+        for (n, v) in capitalized {
+            names.entry(n).or_insert(v);
+        }
+        let mut added = Vec::new();
+        for (i, token) in self.seg.tokens.iter().enumerate() {
+            let word = fold_typography(token.span.of(text));
+            let Some(&(kind, rule)) = names.get(&word) else { continue };
+            if !self.is_name_token(i) {
+                continue;
+            }
+            // The surname of someone the article named beats a town of the same name
+            // ("Krzysztof Baran ... Baran said" is not Bārān in Iran).
+            let surname = rule == "surname of a person named earlier" || kind == EntityType::Person;
+            let blocking = self.found.iter().filter(|m| m.span.overlaps(token.span)).collect::<Vec<_>>();
+            let yields = |m: &&Mention| surname && m.span == token.span && m.rule == "gazetteer" && m.kind == EntityType::Place;
+            if blocking.iter().all(yields) {
+                let strength = if surname && !blocking.is_empty() { 3 } else { 2 };
+                self.found.retain(|m| !(m.span == token.span && m.rule == "gazetteer" && surname));
+                added.push(Mention { span: token.span, kind, known: None, strength, rule });
+            }
+        }
+        self.found.extend(added);
+    }
+
+    /// A first name alone where it can stand for one person only ("Ozzy" after "Ozzy Osbourne"),
+    /// where no other candidate holds the word: after the learned tagger, so that only people
+    /// it kept (or the rules found in the headline, which it does not read) give their first
+    /// names.
+    pub(super) fn first_name_mentions(&mut self) {
+        let firsts = self.first_names();
+        let text = self.text();
+        let mut added = Vec::new();
+        for (i, token) in self.seg.tokens.iter().enumerate() {
+            let word = fold_typography(token.span.of(text));
+            if firsts.contains(&word) && self.is_name_token(i) && !self.found.iter().any(|m| m.span.overlaps(token.span)) {
+                added.push(Mention {
+                    span: token.span,
+                    kind: EntityType::Person,
+                    known: None,
+                    strength: 2,
+                    rule: "first name of a person named earlier",
+                });
+            }
+        }
+        self.found.extend(added);
+    }
+
+    /// First names that stand for one person of the article ("Ozzy" after "Ozzy Osbourne"): the
+    /// first word of a person's full name that no other full name starts with, that is no
+    /// common word, and no one's surname.
+    fn first_names(&self) -> Vec<String> {
+        let text = self.text();
+        let full: Vec<Vec<String>> = self
+            .found
+            .iter()
+            .filter(|m| m.kind == EntityType::Person && (m.rule == "model:ner" || self.in_headline(m.span)))
+            .map(|m| fold_typography(m.span.of(text)).split_whitespace().map(str::to_string).collect::<Vec<_>>())
+            .filter(|parts| parts.len() >= 2 && parts.iter().all(|p| self.lex.role(p).is_none()))
+            .collect();
+        let mut firsts: HashMap<&str, BTreeSet<&str>> = HashMap::new();
+        for parts in &full {
+            firsts.entry(&parts[0]).or_default().insert(&parts[parts.len() - 1]);
+        }
+        let surnames: BTreeSet<&str> = full.iter().map(|p| p[p.len() - 1].as_str()).collect();
+        let mut out: Vec<String> = firsts
+            .into_iter()
+            .filter(|(first, lasts)| {
+                lasts.len() == 1
+                    && first.chars().count() > 2
+                    && !first.ends_with('.')
+                    && !self.lex.is_common(first)
+                    && !self.lex.is_demonym(first)
+                    && self.lex.role(first).is_none()
+                    && !surnames.contains(first)
+            })
+            .map(|(first, _)| first.to_string())
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// "US dollars", "Hong Kong dollars": a place that names a currency is not mentioned.
+    pub(super) fn drop_currency_modifiers(&mut self) {
+        let text = self.text();
+        let tokens = &self.seg.tokens;
+        self.found.retain(|m| {
+            let after = tokens.partition_point(|t| t.span.start < m.span.end);
+            let currency = after < tokens.len()
+                && matches!(
+                    tokens[after].span.of(text).to_lowercase().as_str(),
+                    "dollar"
+                        | "dollars"
+                        | "euro"
+                        | "euros"
+                        | "pound"
+                        | "pounds"
+                        | "yen"
+                        | "rubles"
+                        | "roubles"
+                        | "ruble"
+                        | "rouble"
+                        | "yuan"
+                        | "francs"
+                        | "franc"
+                        | "rupees"
+                        | "pesos"
+                );
+            !(m.kind == EntityType::Place && currency)
+        });
+    }
+
+    /// Two conventions of news pages. A line without prose (names and numbers only, as in sports
+    /// results and standings) names teams: a name right before a number or around "v" is an
+    /// organization, even when a place is called the same ("Chicago 11 TORONTO 2"). A line that
+    /// opens with a word in capitals before a comma or parenthesis is a dateline: that word is a
+    /// place ("BELGRADE 1996-08-31", "WASHINGTON (Reuters) -").
+    pub(super) fn tables_and_datelines(&mut self) {
+        let text = self.text();
+        let tokens = &self.seg.tokens;
+        for paragraph in &self.seg.paragraphs {
+            let first = tokens.partition_point(|t| t.span.start < paragraph.start);
+            let last = tokens.partition_point(|t| t.span.start < paragraph.end);
+            if first >= last {
+                continue;
+            }
+            let prose = (first..last).any(|t| {
+                let w = tokens[t].span.of(text);
+                tokens[t].kind == TokenKind::Word && w.chars().count() > 3 && w.chars().all(char::is_lowercase)
+            });
+            // A score is a number but not a date ("1996-08-31") or a year.
+            let score = |t: usize| {
+                let w = tokens[t].span.of(text);
+                tokens[t].kind == TokenKind::Number
+                    && !(w.get(..4).is_some_and(|year| year.bytes().all(|b| b.is_ascii_digit()))
+                        && (w.len() == 4 || w.as_bytes()[4] == b'-'))
+            };
+            let numbers = (first..last).filter(|&t| score(t)).count();
+            if !prose && numbers >= 1 {
+                for m in self.found.iter_mut().filter(|m| paragraph.contains(m.span)) {
+                    let after = tokens.partition_point(|t| t.span.start < m.span.end);
+                    let before = tokens.partition_point(|t| t.span.start < m.span.start);
+                    let scored = after < last && score(after);
+                    let versus = |k: usize| k < last && matches!(tokens[k].span.of(text), "v" | "vs" | "v." | "vs.");
+                    // People in results lines (golfers, runners) keep their type.
+                    if (scored || versus(after) || before > first && versus(before - 1)) && m.kind != EntityType::Person {
+                        m.kind = EntityType::Organization;
+                        m.known = None;
+                        m.strength = 3;
+                        m.rule = "team in a results line";
+                    }
+                }
+            }
+            // Names the other rules left alone, right before a score: teams ("Montrose 3 1 0 2").
+            if !prose && numbers >= 1 {
+                let mut t = first;
+                while t < last {
+                    let capital = |k: usize| tokens[k].kind == TokenKind::Word && tokens[k].span.of(text).starts_with(char::is_uppercase);
+                    if !capital(t) || self.found.iter().any(|m| m.span.overlaps(tokens[t].span)) {
+                        t += 1;
+                        continue;
+                    }
+                    let mut end = t + 1;
+                    while end < last && (capital(end) || tokens[end].span.of(text) == "of" && end + 1 < last && capital(end + 1)) {
+                        end += 1;
+                    }
+                    let span = tokens[t].span.cover(tokens[end - 1].span);
+                    let name = span.of(text);
+                    let plain =
+                        !self.lex.is_common(name) && self.lex.role(name).is_none() && !is_calendar(name) && !self.lex.is_demonym(name);
+                    if end < last && score(end) && plain && !self.found.iter().any(|m| m.span.overlaps(span)) {
+                        self.found.push(Mention {
+                            span,
+                            kind: EntityType::Organization,
+                            known: None,
+                            strength: 2,
+                            rule: "team in a results line",
+                        });
+                    }
+                    t = end;
+                }
+            }
+            // A dateline.
+            let word = tokens[first].span.of(text);
+            let capitals = word.chars().count() >= 3 && word.chars().all(|c| c.is_uppercase() || c == '-' || c == '.');
+            if capitals && first + 1 < last && matches!(tokens[first + 1].span.of(text), "," | "(") {
+                let span = tokens[first].span;
+                match self.found.iter_mut().find(|m| m.span == span) {
+                    Some(m) if m.kind != EntityType::Place && m.strength < 3 => {
+                        m.kind = EntityType::Place;
+                        m.rule = "dateline";
+                    }
+                    Some(_) => {}
+                    None => self.found.push(Mention { span, kind: EntityType::Place, known: None, strength: 2, rule: "dateline" }),
+                }
+            }
+        }
+    }
+
+    /// Settles overlaps (stronger, then longer, then earlier wins) and sorts.
+    pub(super) fn finish(self) -> (Vec<Mention>, Vec<Role>) {
+        let kept = settle(self.found);
+        let roles = self
+            .roles
+            .iter()
+            .filter_map(|&(person, role)| {
+                let i = kept.binary_search_by(|m| m.span.start.cmp(&person.start)).ok()?;
+                (kept[i].span == person).then_some(Role { person: i, span: role })
+            })
+            .collect();
+        (kept, roles)
+    }
+}

@@ -3,6 +3,18 @@
 
 use super::*;
 
+/// A type from context, with its strength and the rule that gave it; `None`: none.
+pub(super) type Typed = Option<(EntityType, u8, &'static str)>;
+
+/// A candidate name (tokens `start` to `end`) in its sentence (tokens `first` to `last`).
+struct Candidate<'w> {
+    start: usize,
+    end: usize,
+    first: usize,
+    last: usize,
+    words: Vec<&'w str>,
+}
+
 impl<'a> Recognizer<'a> {
     /// The entity type that a keyword inside the name gives: the last token if it is a head
     /// noun, else the noun before the first "of"/"for" ("Institute for Strategic Studies").
@@ -58,33 +70,68 @@ impl<'a> Recognizer<'a> {
         long && !person && (trade || self.lex.noun_type(self.word(start - 1)) == Some(EntityType::Organization))
     }
 
-    pub(super) fn context_type(&self, start: usize, end: usize) -> Option<(EntityType, u8, &'static str)> {
-        let n = self.seg.tokens.len();
-        let words: Vec<&str> = (start..end).map(|t| self.word(t)).collect();
+    /// The type a candidate's context gives it, with the strength and the rule, checked in order:
+    /// a word opening a sentence, the words before the name, the words after it, the name itself,
+    /// what it is "of", and last its shape. `None`: the context says nothing.
+    pub(super) fn context_type(&self, start: usize, end: usize) -> Typed {
         let sentence = &self.seg.sentences[self.seg.sentence_of(start)];
-        let first = sentence.tokens.start;
-        let last = sentence.tokens.end;
-        if words.len() == 1 && is_calendar(words[0]) {
+        let c = Candidate {
+            start,
+            end,
+            first: sentence.tokens.start,
+            last: sentence.tokens.end,
+            words: (start..end).map(|t| self.word(t)).collect(),
+        };
+        if c.words.len() == 1 && is_calendar(c.words[0]) {
             return None;
         }
-        let sentence_start = start == first || matches!(self.word(start - 1), "“" | "\"" | "''" | "‘" | ":" | "—" | "–");
-        if words.len() == 1 && sentence_start && !self.is_acronym(start, end) {
-            // A capitalized first word says nothing: only a speech verb after a known surname.
-            let followed_by_cue = end < n && self.lex.cue(self.word(end)).is_some() && self.word(end).starts_with(char::is_lowercase);
-            let speaker = followed_by_cue && self.lex.surname(words[0]).is_some() && !self.lex.is_common(words[0]);
-            // "Charles ceded Alsace": a first name that is no common word, before a verb.
-            let named = self.lex.first_name(words[0]).is_some_and(|f| f >= 0.01)
-                && !self.lex.is_common(words[0])
-                && end < last
-                && self.word(end).chars().all(char::is_lowercase)
-                && !self.lex.is_common(&words[0].to_lowercase());
-            if speaker {
-                return Some((EntityType::Person, 1, "speaker before speech verb"));
-            }
-            return named.then_some((EntityType::Person, 1, "first name opening a sentence"));
+        if let Some(decided) = self.sentence_opening(&c) {
+            return decided;
         }
-        // A noun and a comma right before: "its leader, Abu Bakr al-Baghdadi", "the group's
-        // North Caucasus affiliate, Wilayat al-Qawqaz".
+        if let Some(typed) = self.before_name(&c).or_else(|| self.after_name(&c)) {
+            return Some(typed);
+        }
+        if let Some(decided) = self.name_itself(&c) {
+            return decided;
+        }
+        if let Some(typed) = self.of_name(&c) {
+            return Some(typed);
+        }
+        self.last_resort(&c)
+    }
+
+    /// Whether a lowercase speech verb follows token `end` ("Okafor said").
+    fn followed_by_cue(&self, end: usize) -> bool {
+        end < self.seg.tokens.len() && self.lex.cue(self.word(end)).is_some() && self.word(end).starts_with(char::is_lowercase)
+    }
+
+    /// A single capitalized word opening a sentence or quotation says nothing, but a speech verb
+    /// after a known surname, or a first name that is no common word before a verb ("Charles ceded
+    /// Alsace"), make a person. `Some` when the candidate is such a word (decided), `None` else.
+    fn sentence_opening(&self, c: &Candidate<'_>) -> Option<Typed> {
+        let (start, end) = (c.start, c.end);
+        let sentence_start = start == c.first || matches!(self.word(start - 1), "“" | "\"" | "''" | "‘" | ":" | "—" | "–");
+        if c.words.len() != 1 || !sentence_start || self.is_acronym(start, end) {
+            return None;
+        }
+        let word = c.words[0];
+        let speaker = self.followed_by_cue(end) && self.lex.surname(word).is_some() && !self.lex.is_common(word);
+        let named = self.lex.first_name(word).is_some_and(|f| f >= 0.01)
+            && !self.lex.is_common(word)
+            && end < c.last
+            && self.word(end).chars().all(char::is_lowercase)
+            && !self.lex.is_common(&word.to_lowercase());
+        if speaker {
+            return Some(Some((EntityType::Person, 1, "speaker before speech verb")));
+        }
+        Some(named.then_some((EntityType::Person, 1, "first name opening a sentence")))
+    }
+
+    /// The words before the name: a noun and a comma ("its leader, Abu Bakr al-Baghdadi", "the
+    /// group's North Caucasus affiliate, Wilayat al-Qawqaz"), a lowercase role word ("commentator
+    /// Ruslan Gorevoy"), an organization noun.
+    fn before_name(&self, c: &Candidate<'_>) -> Option<(EntityType, u8, &'static str)> {
+        let (start, end, first, last) = (c.start, c.end, c.first, c.last);
         let closes =
             end >= last || matches!(self.word(end), "," | "." | ")" | "(" | ";" | ":" | "and" | "who" | "which" | "”" | "\"" | "''");
         if start >= first + 2 && self.word(start - 1) == "," && closes {
@@ -98,14 +145,20 @@ impl<'a> Recognizer<'a> {
                 }
             }
         }
-        // A lowercase role word right before: "commentator Ruslan Gorevoy".
-        if start > first && self.lex.role(self.word(start - 1)).is_some_and(|c| c != RoleClass::Title || words.len() > 1) {
+        if start > first && self.lex.role(self.word(start - 1)).is_some_and(|class| class != RoleClass::Title || c.words.len() > 1) {
             return Some((EntityType::Person, 2, "role before name"));
         }
-        if self.organization_noun_before(start, first, &words) {
+        if self.organization_noun_before(start, first, &c.words) {
             return Some((EntityType::Organization, 2, "organization noun before name"));
         }
-        // A head noun right after: "the Kurdistan-24 news agency", "the Magaramkentsky district".
+        None
+    }
+
+    /// The words after the name: a head noun ("the Kurdistan-24 news agency", "the Magaramkentsky
+    /// district"), ", who" (said of people: "Krzysztof Baran, who chairs the LHA"), an apposition
+    /// ("Denis Maltsev, a senior researcher at ...").
+    fn after_name(&self, c: &Candidate<'_>) -> Option<(EntityType, u8, &'static str)> {
+        let (end, last, words) = (c.end, c.last, &c.words);
         for t in end..(end + 2).min(last) {
             let w = self.word(t);
             if !w.starts_with(char::is_lowercase) {
@@ -119,66 +172,76 @@ impl<'a> Recognizer<'a> {
                 }
             }
         }
-        // "Krzysztof Baran, who chairs the LHA": "who" is said of people.
         if end + 1 < last && self.word(end) == "," && self.word(end + 1) == "who" && self.lex.first_name(words[0]).is_none_or(|f| f > 0.0) {
             return Some((EntityType::Person, 2, "relative who"));
         }
-        // An apposition: "Denis Maltsev, a senior researcher at ...".
         if end + 1 < last && self.word(end) == "," && matches!(self.word(end + 1), "a" | "an" | "the" | "its" | "his" | "her") {
-            let mut noun = None;
-            for t in end + 2..(end + 9).min(last) {
-                let w = self.word(t);
-                if matches!(w, "," | "." | ";" | "which" | "that" | "at" | "of" | "in" | "for" | "with") {
-                    break;
-                }
-                // "the country's health minister": "country" owns the head, it is not the head.
-                let owner = self.seg.tokens.get(t + 1).is_some_and(|n| n.kind == TokenKind::Possessive);
-                if owner || self.seg.tokens[t].kind == TokenKind::Possessive || !w.starts_with(char::is_lowercase) {
-                    continue;
-                }
-                if self.lex.role(w).is_some() {
-                    return Some((EntityType::Person, 2, "apposition role"));
-                }
-                noun = noun.or(self.lex.noun_type(w));
-            }
-            if let Some(kind) = noun {
-                return Some((kind, 2, "apposition noun"));
-            }
+            return self.apposition_after(end, last);
         }
-        // "A. N.": initials alone name nobody the graph can know.
+        None
+    }
+
+    /// The role or noun heading an apposition that opens at token `end + 2` ("Denis Maltsev, a
+    /// senior researcher at ..."); an owner before the head ("the country's health minister") is not
+    /// the head.
+    fn apposition_after(&self, end: usize, last: usize) -> Option<(EntityType, u8, &'static str)> {
+        let mut noun = None;
+        for t in end + 2..(end + 9).min(last) {
+            let w = self.word(t);
+            if matches!(w, "," | "." | ";" | "which" | "that" | "at" | "of" | "in" | "for" | "with") {
+                break;
+            }
+            let owner = self.seg.tokens.get(t + 1).is_some_and(|n| n.kind == TokenKind::Possessive);
+            if owner || self.seg.tokens[t].kind == TokenKind::Possessive || !w.starts_with(char::is_lowercase) {
+                continue;
+            }
+            if self.lex.role(w).is_some() {
+                return Some((EntityType::Person, 2, "apposition role"));
+            }
+            noun = noun.or(self.lex.noun_type(w));
+        }
+        noun.map(|kind| (kind, 2, "apposition noun"))
+    }
+
+    /// The name's own words: initials alone ("A. N.") name nobody the graph can know; a first name
+    /// or an abbreviated title opening several words, a name particle ("bin", "al-"), an acronym
+    /// (a body; one that speaks, "the TUC has said", strongly, but not a title after a name: "Guy
+    /// Lund QC said"). `Some` when decided.
+    fn name_itself(&self, c: &Candidate<'_>) -> Option<Typed> {
+        let (start, end, first, words) = (c.start, c.end, c.first, &c.words);
         if words.iter().all(|w| w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 2) {
-            return None;
+            return Some(None);
         }
         let first_name = self.lex.first_name(words[0]).is_some_and(|f| f >= 0.002) && !self.lex.is_common(words[0]);
         if words.len() >= 2 && (first_name || self.word(start).ends_with('.') && words[0].len() <= 3) {
-            return Some((EntityType::Person, 2, "first name"));
+            return Some(Some((EntityType::Person, 2, "first name")));
         }
         let lower0 = words[0].to_lowercase();
         if words.len() >= 2 && (PARTICLES.contains(&lower0.as_str()) || words.iter().any(|w| w.contains("al-") || w.contains("bin-"))) {
-            return Some((EntityType::Person, 1, "name particle"));
+            return Some(Some((EntityType::Person, 1, "name particle")));
         }
-        if self.is_acronym(start, end) {
-            // "the TUC has said": an acronym that speaks is a body, whatever the tagger thought;
-            // not a title after a name ("Guy Lund QC said", "Judge Ada Moss, QC told").
-            let capitalized = |k: usize| self.word(k).starts_with(char::is_uppercase);
-            let after_name =
-                start > first && (capitalized(start - 1) || start > first + 1 && self.word(start - 1) == "," && capitalized(start - 2));
-            if !after_name && self.speaks_after(end, last) {
-                return Some((EntityType::Organization, 2, "acronym that speaks"));
-            }
-            return Some((EntityType::Organization, 1, "acronym"));
+        if !self.is_acronym(start, end) {
+            return None;
         }
-        let followed_by_cue = end < n && self.lex.cue(self.word(end)).is_some() && self.word(end).starts_with(char::is_lowercase);
-        // "the island of Lindholm", "the city of Mosul", "the province of Helmand".
-        if start >= first + 2
-            && self.word(start - 1) == "of"
-            && self.word(start - 2).starts_with(char::is_lowercase)
-            && self.lex.noun_type(self.word(start - 2)) == Some(EntityType::Place)
+        let capitalized = |k: usize| self.word(k).starts_with(char::is_uppercase);
+        let after_name =
+            start > first && (capitalized(start - 1) || start > first + 1 && self.word(start - 1) == "," && capitalized(start - 2));
+        if !after_name && self.speaks_after(end, c.last) {
+            return Some(Some((EntityType::Organization, 2, "acronym that speaks")));
+        }
+        Some(Some((EntityType::Organization, 1, "acronym")))
+    }
+
+    /// What the name is "of" or held in: "the island of Lindholm" (a place noun), "the mayor of
+    /// Lakeport", "the director of Centrex" (a role: of a place or a body), "shares in Calder".
+    fn of_name(&self, c: &Candidate<'_>) -> Option<(EntityType, u8, &'static str)> {
+        let (start, first) = (c.start, c.first);
+        let of = start >= first + 2 && self.word(start - 1) == "of";
+        if of && self.word(start - 2).starts_with(char::is_lowercase) && self.lex.noun_type(self.word(start - 2)) == Some(EntityType::Place)
         {
             return Some((EntityType::Place, 2, "place noun of name"));
         }
-        // "the mayor of Lakeport", "the director of Centrex": what a role is of.
-        if words.len() == 1 && start >= first + 2 && self.word(start - 1) == "of" {
+        if c.words.len() == 1 && of {
             if let Some(class) = self.lex.role(self.word(start - 2)) {
                 let place_roles = ["mayor", "governor", "king", "queen", "premier", "president", "people", "residents"];
                 let kind = if place_roles.contains(&self.word(start - 2).to_lowercase().as_str()) {
@@ -191,9 +254,16 @@ impl<'a> Recognizer<'a> {
                 }
             }
         }
-        if self.shares_in(start, first) {
-            return Some((EntityType::Organization, 2, "shares in name"));
-        }
+        self.shares_in(start, first).then_some((EntityType::Organization, 2, "shares in name"))
+    }
+
+    /// When nothing else spoke: one word after a place preposition is a place, before a speech verb
+    /// a person; several words ending in a common noun that speak are a body ("Calder Energy said";
+    /// not "Guitarist Brian May" nor a title, "Stars In Their Eyes"); up to four rare words are a
+    /// person's name.
+    fn last_resort(&self, c: &Candidate<'_>) -> Typed {
+        let (start, end, first, words) = (c.start, c.end, c.first, &c.words);
+        let followed_by_cue = self.followed_by_cue(end);
         if words.len() == 1 {
             let after_preposition = start > first && PLACE_PREPOSITIONS.contains(&self.word(start - 1));
             if after_preposition && self.lex.first_name(words[0]).is_none() && !self.lex.is_common(words[0]) {
@@ -206,22 +276,17 @@ impl<'a> Recognizer<'a> {
             }
             return None;
         }
-        // "Calder Energy said": a name that ends in a common noun and speaks is a body's.
         let last_word = words[words.len() - 1].to_lowercase();
-        // Not "Guitarist Brian May" nor the title of a work ("Stars In Their Eyes").
         let plain = words.iter().all(|w| {
             self.lex.first_name(w).is_none()
                 && self.lex.role(&w.to_lowercase()).is_none()
                 && !FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
         });
-        if plain && self.lex.is_common(&last_word) && self.speaks_after(end, last) {
+        if plain && self.lex.is_common(&last_word) && self.speaks_after(end, c.last) {
             return Some((EntityType::Organization, 2, "body that speaks"));
         }
         let all_rare = words.iter().all(|w| !self.lex.is_common(w) || w.len() <= 2 && w.ends_with('.'));
-        if all_rare && words.len() <= 4 {
-            return Some((EntityType::Person, 1, "name shape"));
-        }
-        None
+        (all_rare && words.len() <= 4).then_some((EntityType::Person, 1, "name shape"))
     }
 
     /// Whether the name before token `start` is what shares or a stake are held in ("shares in

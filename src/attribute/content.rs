@@ -12,6 +12,9 @@ impl<'a> Attributor<'a> {
         clause.is_some_and(|h| self.syntax.label(h) == "ccomp" && self.syntax.head(h) == Some(cue))
     }
 
+    /// The content of a frame after token `from` (to `end`): past a complementizer
+    /// (`complement_start`), a short circumstance before a quotation, a colon, the hearer, up to
+    /// where the reported clause ends (`clause_ends_at`); whether it is a direct quotation.
     pub(super) fn after(&self, mut from: usize, end: usize, quotes: &[Quote]) -> Option<(Span, bool)> {
         from = self.complement_start(from, end);
         // "saying during the debate last week, “That makes me smart”": a quotation after a short

@@ -4,6 +4,9 @@
 
 use super::*;
 
+/// The speaker a quotation continues: the source, its words, the reporter and the parent claim.
+type Speaker = (Option<usize>, Option<Span>, Option<usize>, Option<usize>);
+
 impl<'a> Attributor<'a> {
     /// Pairs quotation marks paragraph by paragraph; an unpaired mark is a diagnostic.
     pub(super) fn quotes(&mut self) -> Vec<Quote> {
@@ -417,7 +420,7 @@ impl<'a> Attributor<'a> {
     /// content, "X said he did not feel it was as dramatic as Mr Renner believed. \"...\"", is
     /// reported speech, not the paragraph's speaker); else the first framed claim within 200
     /// bytes after it. Returns its source, source words, reporter and parent.
-    fn quotation_speaker(&self, q: &Quote) -> Option<(Option<usize>, Option<Span>, Option<usize>, Option<usize>)> {
+    fn quotation_speaker(&self, q: &Quote) -> Option<Speaker> {
         let speaker = self
             .claims
             .iter()

@@ -357,7 +357,7 @@ impl<'a> Attributor<'a> {
     /// The document heading the clause of the cue at token `cue`: a document noun among its first
     /// words ("exit polls conducted by Edison Research", "a USA TODAY analysis", "records"), with
     /// the organization named in it as the source.
-    pub(super) fn document_subject(&self, first: usize, cue: usize) -> Option<(Option<usize>, Span, usize)> {
+    pub(super) fn document_subject(&self, first: usize, cue: usize) -> Option<Subject> {
         let end = self.verb_group_start(first, cue);
         let start = (first..end)
             .rev()

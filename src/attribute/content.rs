@@ -12,37 +12,11 @@ impl<'a> Attributor<'a> {
         clause.is_some_and(|h| self.syntax.label(h) == "ccomp" && self.syntax.head(h) == Some(cue))
     }
 
+    /// The content of a frame after token `from` (to `end`): past a complementizer
+    /// (`complement_start`), a short circumstance before a quotation, a colon, the hearer, up to
+    /// where the reported clause ends (`clause_ends_at`); whether it is a direct quotation.
     pub(super) fn after(&self, mut from: usize, end: usize, quotes: &[Quote]) -> Option<(Span, bool)> {
-        // "said in a statement that", "told reporters on Monday that": the clause starts after
-        // "that" when only a short phrase without punctuation or verbs stands before it.
-        // "denied that claim": a determiner, not a complementizer, when little follows.
-        // "said in a 911 call from the scene of the shooting that ...": circumstance may be long.
-        let that = (from..end.min(from + 14)).find(|&k| self.word(k) == "that" && k + 3 < end);
-        // "described queues that begin before dawn": after a bare noun, "that" opens a relative clause.
-        // "told local radio that ...": the parse says whose complement "that" opens.
-        if let Some(k) = that.filter(|&k| k > from && from > 0 && self.opens_complement_of(k, from - 1)) {
-            from = k + 1;
-        } else if let Some(k) =
-            that.filter(|&k| k > from && (self.is_circumstance(from) || self.word(from).starts_with(char::is_uppercase)))
-        {
-            let plain = (from..k).all(|x| {
-                let w = self.word(x);
-                let word_like =
-                    w.chars().all(|c| c.is_alphanumeric() || c == '-') && (self.lex.cue(w).is_none() || NOMINAL_CUES.contains(&w));
-                // "said they were concerned that": a subject and its verb make a clause of their own.
-                let clause = PRONOUNS.contains(&w) || FINITE.contains(&w) || matches!(w, "has" | "have" | "had");
-                // "agreed to clean up the land that had been ravaged": an infinitive is a clause too.
-                let infinitive = w == "to"
-                    && x + 1 < k
-                    && !self.word(x + 1).starts_with(char::is_uppercase)
-                    && !DETERMINERS.contains(&self.word(x + 1))
-                    && !OBJECTS.contains(&self.word(x + 1));
-                (word_like || w == ",") && !clause && !infinitive && !self.is_quote_open(x)
-            });
-            if plain {
-                from = k + 1;
-            }
-        }
+        from = self.complement_start(from, end);
         // "saying during the debate last week, “That makes me smart”": a quotation after a short
         // circumstance is the content.
         if self.is_circumstance(from) && !self.is_quote_open(from) {
@@ -93,6 +67,40 @@ impl<'a> Attributor<'a> {
             return None;
         }
         Some(self.as_quote(span, quotes))
+    }
+
+    /// Where the clause after a cue starts, past "that" when only a short phrase without
+    /// punctuation or verbs stands before it ("said in a statement that", "told reporters on
+    /// Monday that", "said in a 911 call from the scene of the shooting that ...": circumstance
+    /// may be long; "denied that claim": a determiner, not a complementizer, when little
+    /// follows; "described queues that begin before dawn": after a bare noun, "that" opens a
+    /// relative clause; "told local radio that ...": the parse says whose complement "that"
+    /// opens).
+    fn complement_start(&self, from: usize, end: usize) -> usize {
+        let that = (from..end.min(from + 14)).find(|&k| self.word(k) == "that" && k + 3 < end);
+        if let Some(k) = that.filter(|&k| k > from && from > 0 && self.opens_complement_of(k, from - 1)) {
+            return k + 1;
+        }
+        if let Some(k) = that.filter(|&k| k > from && (self.is_circumstance(from) || self.word(from).starts_with(char::is_uppercase))) {
+            let plain = (from..k).all(|x| {
+                let w = self.word(x);
+                let word_like =
+                    w.chars().all(|c| c.is_alphanumeric() || c == '-') && (self.lex.cue(w).is_none() || NOMINAL_CUES.contains(&w));
+                // "said they were concerned that": a subject and its verb make a clause of their own.
+                let clause = PRONOUNS.contains(&w) || FINITE.contains(&w) || matches!(w, "has" | "have" | "had");
+                // "agreed to clean up the land that had been ravaged": an infinitive is a clause too.
+                let infinitive = w == "to"
+                    && x + 1 < k
+                    && !self.word(x + 1).starts_with(char::is_uppercase)
+                    && !DETERMINERS.contains(&self.word(x + 1))
+                    && !OBJECTS.contains(&self.word(x + 1));
+                (word_like || w == ",") && !clause && !infinitive && !self.is_quote_open(x)
+            });
+            if plain {
+                return k + 1;
+            }
+        }
+        from
     }
 
     /// Whether the clause that the conjunction at `cc` opens is joined, in the parse, to a word of

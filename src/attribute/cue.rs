@@ -6,185 +6,169 @@ use super::*;
 impl<'a> Attributor<'a> {
     /// Whether a verb reports speech here. Directives (urge, ask) report no proposition; some
     /// verbs report speech only before a clause, a quotation or a colon ("threatened that",
-    /// "speak of", "put the number at").
+    /// "speak of", "put the number at"). The decisions, in order: a noun by its position
+    /// (`noun_by_position`), a mostly-noun form that is no verb here (`nominal_form_is_verb`),
+    /// a frame closing a quotation (`closes_quotation`), and what each lemma needs after it
+    /// (`lemma_fits`).
     pub(super) fn cue_fits(&self, cue: &crate::lexicon::Cue, first: usize, t: usize, last: usize) -> bool {
-        let next = |k: usize| if t + k < last { self.word(t + k) } else { "" };
-        // After a determiner, possessive or preposition the word is a noun ("the debate",
-        // "secretary of state", "Clinton's claims").
-        if t > first {
-            let previous = self.word(t - 1);
-            let past = !cue.nominal
-                && (self.word(t).ends_with("ed")
-                    || matches!(self.word(t), "said" | "told" | "wrote" | "thought" | "felt" | "knew" | "saw"));
-            let noun_context = matches!(
-                previous.to_lowercase().as_str(),
-                "the" | "a" | "an" | "this" | "these" | "those" | "its" | "his" | "her" | "their" | "our" | "my" | "your" | "of" | "in"
-                    | "on" | "at" | "for" | "with" | "by" | "every" | "each" | "no" | "any" | "some" | "another" | "presidential"
-            ) || self.tokens()[t - 1].kind == TokenKind::Possessive && !(t >= first + 2 && PRONOUNS.contains(&self.word(t - 2)) && (self.word(t).ends_with("ing") || past))
-                // "the official report", but "the official said": a past form is a verb.
-                || !past
-                    && matches!(
-                    previous.to_lowercase().as_str(),
-                    "first" | "second" | "same" | "such" | "other" | "recent" | "new" | "latest" | "last" | "previous" | "public" | "official" | "similar"
-                        | "earlier" | "further" | "many" | "several" | "few" | "necessary" | "own" | "initial" | "final" | "formal"
-                );
-            // "similar to estimates", "to reports": after "to" a verb is in its base form.
-            let word = self.word(t);
-            let inflected_after_to = previous == "to" && (is_plural(word) || word.ends_with("ed"));
-            // "10 judges", "18 states", "a 4-4 ruling": after a number a plural or a gerund is a
-            // noun ("4 in 10 say" stays a verb).
-            let counted = self.tokens()[t - 1].kind == TokenKind::Number
-                && (is_plural(word) || word.ends_with("ing"))
-                && !(t >= first + 3 && self.word(t - 2) == "in");
-            // "Some believe", "many think": a quantifier standing alone is the subject of a verb
-            // that is no noun.
-            let quantifier_subject = matches!(previous.to_lowercase().as_str(), "some" | "many" | "few" | "several" | "most")
-                && !cue.nominal
-                && word == cue.lemma
-                && (t == first + 1 || matches!(self.word(t - 2), "," | "and" | "but" | "while" | ";"));
-            // "by saying", "after warning": a gerund after a preposition is still a verb.
-            let gerund = word.ends_with("ing")
-                && matches!(previous, "by" | "after" | "before" | "for" | "from" | "without" | "of" | "in" | "on" | "while" | "when");
-            // "people accused of rape", "the monitor maintained by the embassy": a participle after
-            // a noun is a reduced relative, not the noun's speech.
-            let reduced = word.ends_with("ed")
-                && matches!(next(1), "by" | "of")
-                && (previous.starts_with(char::is_lowercase) || t == first + 1 && self.mention_ending(t - 1).is_none())
-                && self.tokens()[t - 1].kind == TokenKind::Word
-                && !PRONOUNS.contains(&previous)
-                && !AUXILIARIES.contains(&previous)
-                && !is_adverb(previous)
-                && !matches!(previous, "who" | "which" | "that" | "and" | "or" | "but" | "not" | "also");
-            if (noun_context || inflected_after_to || counted || reduced) && !quantifier_subject && !gerund {
-                return false;
-            }
+        if t > first && self.noun_by_position(cue, first, t, last) {
+            return false;
         }
-        // "a government plan", "the court's chief judge", "snap polls": a form that is mostly a
-        // noun is a verb only right after its subject or an auxiliary ("they plan", "he
-        // plans", "will plan").
-        if cue.nominal {
-            let mut p = t;
-            while p > first
-                && (is_adverb(self.word(p - 1)) || matches!(self.word(p - 1), "also" | "still" | "now" | "often" | "never" | "not" | "n't"))
-            {
-                p -= 1;
-            }
-            let previous = if p > first { self.word(p - 1).to_lowercase() } else { String::new() };
-            let base = self.word(t).eq_ignore_ascii_case(&cue.lemma);
-            let modal = matches!(
-                previous.as_str(),
-                "to" | "will" | "would" | "could" | "may" | "might" | "must" | "should" | "can" | "do" | "does" | "did"
-            );
-            let named = p > first && self.mention_ending(p - 1).is_some();
-            // "19 percent of those polled support Clinton", "Men under 35 support Sanders".
-            let share = p > first
-                && (self.tokens()[p - 1].kind == TokenKind::Number || matches!(previous.as_str(), "percent" | "%" | "polled" | "surveyed"));
-            let people = PEOPLE_NOUNS.contains(&previous.as_str()) || self.lex.role(previous.trim_end_matches('s')).is_some() || share;
-            // "is warning voters that", "He’s claiming": a participle after "be" is progressive.
-            let progressive = self.word(t).ends_with("ing")
-                && matches!(previous.as_str(), "is" | "are" | "was" | "were" | "be" | "been" | "am" | "’s" | "'s" | "’re" | "'re");
-            let verb = progressive
-                || if base {
-                    modal || matches!(previous.as_str(), "i" | "we" | "they" | "you" | "who") || people && previous.ends_with('s')
-                } else {
-                    matches!(previous.as_str(), "he" | "she" | "it" | "who" | "which" | "that")
-                        || named
-                        || people && !previous.ends_with('s')
-                };
-            if !verb && !matches!(previous.as_str(), "," | "”" | "\"" | "''") {
-                return false;
-            }
+        if cue.nominal && !self.nominal_form_is_verb(cue, first, t) {
+            return false;
         }
-        // '"...," they wrote.': any speech verb may close a quotation's frame.
-        // '"...," columnist Ai Jun wrote in the Global Times.', '"...," Duncan told The New
-        // York Times in 2012, "..."': or with a short tail of circumstance and hearer.
+        if self.closes_quotation(first, t, last) {
+            return true;
+        }
+        let clause_follows = self.clause_follows(t, last);
+        self.lemma_fits(cue, first, t, last, clause_follows)
+    }
+
+    /// The word `k` tokens after token `t`, or "" at or past `last`.
+    fn word_after(&self, t: usize, last: usize, k: usize) -> &'a str {
+        if t + k < last { self.word(t + k) } else { "" }
+    }
+
+    /// Whether the cue form at token `t` (after the sentence's first token) is a noun by the
+    /// words before it: after a determiner, possessive or preposition ("the debate",
+    /// "secretary of state", "Clinton's claims"; `noun_context`), inflected after "to"
+    /// ("similar to estimates", "to reports"), counted ("10 judges", "a 4-4 ruling", but "4 in
+    /// 10 say" stays a verb) or a reduced relative after a noun ("people accused of rape", "the
+    /// monitor maintained by the embassy"). A quantifier standing alone as its subject ("Some
+    /// believe", "many think") and a gerund after a preposition ("by saying", "after warning")
+    /// keep it a verb.
+    fn noun_by_position(&self, cue: &crate::lexicon::Cue, first: usize, t: usize, last: usize) -> bool {
+        let next = |k: usize| self.word_after(t, last, k);
+        let previous = self.word(t - 1);
+        let noun_context = self.noun_context(cue, first, t);
+        let word = self.word(t);
+        let inflected_after_to = previous == "to" && (is_plural(word) || word.ends_with("ed"));
+        let counted = self.tokens()[t - 1].kind == TokenKind::Number
+            && (is_plural(word) || word.ends_with("ing"))
+            && !(t >= first + 3 && self.word(t - 2) == "in");
+        let quantifier_subject = matches!(previous.to_lowercase().as_str(), "some" | "many" | "few" | "several" | "most")
+            && !cue.nominal
+            && word == cue.lemma
+            && (t == first + 1 || matches!(self.word(t - 2), "," | "and" | "but" | "while" | ";"));
+        let gerund = word.ends_with("ing")
+            && matches!(previous, "by" | "after" | "before" | "for" | "from" | "without" | "of" | "in" | "on" | "while" | "when");
+        let reduced = word.ends_with("ed")
+            && matches!(next(1), "by" | "of")
+            && (previous.starts_with(char::is_lowercase) || t == first + 1 && self.mention_ending(t - 1).is_none())
+            && self.tokens()[t - 1].kind == TokenKind::Word
+            && !PRONOUNS.contains(&previous)
+            && !AUXILIARIES.contains(&previous)
+            && !is_adverb(previous)
+            && !matches!(previous, "who" | "which" | "that" | "and" | "or" | "but" | "not" | "also");
+        (noun_context || inflected_after_to || counted || reduced) && !quantifier_subject && !gerund
+    }
+
+    /// Whether the word before token `t` makes it a noun: a determiner or preposition, a
+    /// possessive (not a pronoun's before a gerund or past form), or, for a form that is not
+    /// past, an adjective ("the official report", but "the official said": a past form is a
+    /// verb).
+    fn noun_context(&self, cue: &crate::lexicon::Cue, first: usize, t: usize) -> bool {
+        let previous = self.word(t - 1).to_lowercase();
+        let past = !cue.nominal && (self.word(t).ends_with("ed") || PAST_CUE_FORMS.contains(&self.word(t)));
+        NOUN_CONTEXT.contains(&previous.as_str())
+            || self.tokens()[t - 1].kind == TokenKind::Possessive
+                && !(t >= first + 2 && PRONOUNS.contains(&self.word(t - 2)) && (self.word(t).ends_with("ing") || past))
+            || !past && NOUN_ADJECTIVES.contains(&previous.as_str())
+    }
+
+    /// "a government plan", "the court's chief judge", "snap polls": whether a form that is
+    /// mostly a noun is a verb at token `t`, which it is only right after its subject or an
+    /// auxiliary ("they plan", "he plans", "will plan"), adverbs skipped; a person, people
+    /// noun or share before it ("19 percent of those polled support Clinton", "Men under 35
+    /// support Sanders"); a progressive ("is warning voters that", "He’s claiming"); or a
+    /// comma or closing quotation mark.
+    fn nominal_form_is_verb(&self, cue: &crate::lexicon::Cue, first: usize, t: usize) -> bool {
+        let mut p = t;
+        while p > first
+            && (is_adverb(self.word(p - 1)) || matches!(self.word(p - 1), "also" | "still" | "now" | "often" | "never" | "not" | "n't"))
+        {
+            p -= 1;
+        }
+        let previous = if p > first { self.word(p - 1).to_lowercase() } else { String::new() };
+        let base = self.word(t).eq_ignore_ascii_case(&cue.lemma);
+        let modal = matches!(
+            previous.as_str(),
+            "to" | "will" | "would" | "could" | "may" | "might" | "must" | "should" | "can" | "do" | "does" | "did"
+        );
+        let named = p > first && self.mention_ending(p - 1).is_some();
+        let share = p > first
+            && (self.tokens()[p - 1].kind == TokenKind::Number || matches!(previous.as_str(), "percent" | "%" | "polled" | "surveyed"));
+        let people = PEOPLE_NOUNS.contains(&previous.as_str()) || self.lex.role(previous.trim_end_matches('s')).is_some() || share;
+        let progressive = self.word(t).ends_with("ing")
+            && matches!(previous.as_str(), "is" | "are" | "was" | "were" | "be" | "been" | "am" | "’s" | "'s" | "’re" | "'re");
+        let verb = progressive
+            || if base {
+                modal || matches!(previous.as_str(), "i" | "we" | "they" | "you" | "who") || people && previous.ends_with('s')
+            } else {
+                matches!(previous.as_str(), "he" | "she" | "it" | "who" | "which" | "that") || named || people && !previous.ends_with('s')
+            };
+        verb || matches!(previous.as_str(), "," | "”" | "\"" | "''")
+    }
+
+    /// '"...," they wrote.': any speech verb may close a quotation's frame, also with a short
+    /// tail of circumstance and hearer ('"...," columnist Ai Jun wrote in the Global Times.',
+    /// '"...," Duncan told The New York Times in 2012, "..."') that holds no verb, relative or
+    /// quotation (after a determiner a cue form is a noun: "in their report").
+    fn closes_quotation(&self, first: usize, t: usize, last: usize) -> bool {
+        let next = |k: usize| self.word_after(t, last, k);
         let tail = (1..=12).find(|&k| matches!(next(k), "." | "," | "!" | "?" | ";" | ""));
         let plain_tail = tail.is_some_and(|end| {
             (1..end).all(|k| {
                 let w = next(k);
-                // "in their report": after a determiner a cue form is a noun.
                 let noun = k > 1 && matches!(next(k - 1), "the" | "a" | "an" | "their" | "his" | "her" | "its" | "our" | "my" | "this");
                 !(FINITE.contains(&w)
                     || matches!(w, "that" | "has" | "have" | "had" | "who" | "which" | "“" | "\"" | "''" | "(")
                     || w.starts_with(char::is_lowercase) && self.lex.cue(w).is_some() && !noun)
             })
         });
-        let closes_quote = plain_tail && (first..t).any(|k| matches!(self.word(k), "”" | "\"" | "''"));
-        if closes_quote {
-            return true;
-        }
-        // A clause follows at once, or after a short phrase ("wrote in a post that").
+        plain_tail && (first..t).any(|k| matches!(self.word(k), "”" | "\"" | "''"))
+    }
+
+    /// Whether a clause follows the cue at token `t`: at once ("that", a colon, a quotation, a
+    /// comma), after a short phrase ("wrote in a post that", "wrote to Sanders' Senate office
+    /// that", "wrote to his 20,000 Twitter followers, "...""), or without "that", told by a
+    /// subject pronoun or a finite auxiliary a few words on ("noted clients are beginning to
+    /// ...", "found the agency could not ...").
+    fn clause_follows(&self, t: usize, last: usize) -> bool {
+        let next = |k: usize| self.word_after(t, last, k);
         let clause_follows = matches!(next(1), "that" | ":" | "“" | "\"" | "''" | ",")
             || matches!(next(1), "in" | "on" | "at" | "during" | "via" | "through" | "to" | "last" | "this" | "yesterday" | "earlier")
-                // "wrote to Sanders' Senate office that", "wrote to his 20,000 Twitter followers, "..."".
                 && (2..=8)
-                    .find(|&k| matches!(next(k), "that" | ":" | "“" | "\"" | "''") || next(k) == "," && matches!(next(k + 1), "“" | "\"" | "''"))
+                    .find(|&k| {
+                        matches!(next(k), "that" | ":" | "“" | "\"" | "''") || next(k) == "," && matches!(next(k + 1), "“" | "\"" | "''")
+                    })
                     .is_some_and(|k| {
                         (1..k).all(|x| {
                             let w = next(x);
-                            (w.chars().all(|c| c.is_alphanumeric() || c == ',') && !w.starts_with(',') || matches!(w, "’" | "'" | "’s" | "'s"))
+                            (w.chars().all(|c| c.is_alphanumeric() || c == ',') && !w.starts_with(',')
+                                || matches!(w, "’" | "'" | "’s" | "'s"))
                                 && self.lex.cue(w).is_none_or(|_| NOMINAL_CUES.contains(&w))
                         })
                     });
-        // "noted clients are beginning to ...", "found the agency could not ...": a clause without
-        // "that", told by a subject pronoun or a finite auxiliary a few words on.
-        let clause_follows = clause_follows
+        clause_follows
             || matches!(next(1), "he" | "she" | "they" | "we" | "I" | "it" | "there")
                 && (FINITE.contains(&next(2)) || matches!(next(2), "has" | "have" | "had" | "did" | "does" | "do"))
             || (2..=8)
                 .take_while(|&k| !matches!(next(k), "." | "," | ";" | ":" | "" | "“" | "\"" | "''" | "to" | "that" | "who" | "which"))
-                .any(|k| FINITE.contains(&next(k)) || matches!(next(k), "has" | "had" | "have"));
+                .any(|k| FINITE.contains(&next(k)) || matches!(next(k), "has" | "had" | "have"))
+    }
+
+    /// What each lemma or class needs after the cue at token `t` to report speech; the longer
+    /// decisions have functions of their own (`call_fits`, `document_fits`, `view_fits`,
+    /// `judgment_fits`, `request_fits`).
+    fn lemma_fits(&self, cue: &crate::lexicon::Cue, first: usize, t: usize, last: usize, clause_follows: bool) -> bool {
+        let next = |k: usize| self.word_after(t, last, k);
         match cue.lemma.as_str() {
             "put" => (1..=3).any(|k| matches!(next(k), "number" | "figure" | "toll" | "total" | "count" | "cost" | "estimate")),
-            // 'called the plan "a disaster"', "called for a ban", "called on Congress to".
-            // "called the charges fabricated", "called the decision a huge win": an object and
-            // what it is called, three words or more before the clause ends.
-            "call" => {
-                // "a phone call with", "the Murphy conference call", "the so-called ...": nouns.
-                let word = self.word(t);
-                let noun_phrase = matches!(word, "call" | "calls")
-                    && (t.saturating_sub(3).max(first)..t).rev().any(|k| {
-                        matches!(self.word(k).to_lowercase().as_str(), "a" | "an" | "the" | "this" | "his" | "her" | "their" | "its")
-                            && (k + 1..t).all(|x| {
-                                self.tokens()[x].kind == TokenKind::Word
-                                    && !AUXILIARIES.contains(&self.word(x))
-                                    && !self.word(x).ends_with("ed")
-                            })
-                    });
-                if noun_phrase || t > first && self.word(t - 1) == "so" {
-                    return false;
-                }
-                let clause_words = (1..=12)
-                    .take_while(|&k| !matches!(next(k), "." | "," | ";" | ":" | "" | "and" | "but" | "after" | "before" | "when"))
-                    .count();
-                matches!(next(1), "for" | "on")
-                    || (1..=8).any(|k| matches!(next(k), "“" | "\"" | "''"))
-                    || clause_words >= 3
-                        && !matches!(next(1), "off" | "up" | "back" | "in" | "out" | "it" | "to" | "at" | "from" | "by" | "into" | "over")
-            }
+            "call" => self.call_fits(first, t, last),
             "speak" | "talk" => matches!(next(1), "of" | "about" | "," | ":" | "“" | "\"" | "''"),
             // "did not respond to requests for comment" reports nothing.
-            "respond" | "reply"
-                if next(1) == "to"
-                    && (2..=4).any(|k| {
-                        matches!(
-                            next(k),
-                            "request"
-                                | "requests"
-                                | "inquiry"
-                                | "inquiries"
-                                | "message"
-                                | "messages"
-                                | "email"
-                                | "emails"
-                                | "call"
-                                | "calls"
-                                | "comment"
-                        )
-                    }) =>
-            {
-                false
-            }
+            "respond" | "reply" if next(1) == "to" && (2..=4).any(|k| COMMENT_REQUESTS.contains(&next(k))) => false,
             // "referred to him as", and '"...," he said, referring to the convention'.
             "refer" => {
                 next(1) == "to" && ((3..=8).any(|k| next(k) == "as") || self.word(t) == "referring" && t > first && self.word(t - 1) == ",")
@@ -205,34 +189,13 @@ impl<'a> Attributor<'a> {
                         matches!(next(k), "that" | "“" | "\"" | "''" | ":" | "about" | "he" | "she" | "they" | "we" | "I" | "it" | "there")
                     })
             }
-            // "Polls show Clinton ahead", "A 2014 study by ... found 31 incidents": a document
-            // shows or finds whatever its object says.
-            "show" | "find" | "reveal" | "indicate" | "demonstrate" if !clause_follows => {
-                let clause_start = (first..t)
-                    .rev()
-                    .find(|&k| matches!(self.word(k), "." | ";" | ":" | "that" | "and" | "but" | "“" | "\"" | "''"))
-                    .map_or(first, |k| k + 1);
-                let document_in = |from: usize| (from..t).any(|k| DOCUMENTS.contains(&self.word(k).to_lowercase().as_str()));
-                // "..., Federal Election Commission records show.": a document closing the sentence.
-                let closing = matches!(next(1), "." | "")
-                    && (first..t).rev().find(|&k| self.word(k) == ",").is_some_and(|comma| document_in(comma + 1) && t - comma <= 8);
-                closing
-                    || document_in(clause_start)
-                        && !matches!(next(1), "." | "," | ";" | ":" | "" | "up" | "out" | "off" | "to" | "in" | "that")
-            }
+            "show" | "find" | "reveal" | "indicate" | "demonstrate" if !clause_follows => self.document_fits(first, t, last),
             // "added that", '"...," added Rep. Clyburn', "..., the source added.": speech; "add $84
             // billion", "adding a few communities to ...": arithmetic.
             "add" => {
                 clause_follows || matches!(next(1), "." | ";" | "") || t > first && matches!(self.word(t - 1), "," | "”" | "\"" | "''")
             }
-            // "sees Cruz as a uniter", "voters view the campaign as unfair": a view of the object.
-            "see" | "view" | "regard" | "consider" => {
-                let as_follows =
-                    (2..=8).find(|&k| matches!(next(k), "as" | "." | "," | ";" | ":" | "" | "“" | "\"" | "''")).is_some_and(|k| {
-                        next(k) == "as" && !matches!(next(k + 1), "much" | "many" | "well" | "long" | "soon" | "far" | "if" | "though")
-                    });
-                !matches!(self.word(t), "regarding" | "considering") && (next(1) == "that" || as_follows)
-            }
+            "see" | "view" | "regard" | "consider" => self.view_fits(t, last),
             // "..., the court ruled.": a frame closing its sentence reports what precedes it.
             "threaten" | "state" | "continue" | "mean" | "know" | "feel" | "hope" | "understand" | "hear" | "learn" | "hold" | "find"
             | "show" | "read" | "observe" | "reveal" | "indicate" | "demonstrate" | "establish" | "discover" | "rule" | "write"
@@ -242,69 +205,121 @@ impl<'a> Attributor<'a> {
                     // '"Meh," wrote a supporter who runs the account': an inverted frame.
                     || t > first && matches!(self.word(t - 1), "”" | "\"" | "''")
             }
-            // "called for a ban", "urged Congress to act", "asked whether": directives and
-            // questions report a position when they have an object clause.
-            // "agreed to release", "criticized the plan": judgments and intentions take an
-            // object or an infinitive, and are not themselves infinitives ("to support").
-            _ if matches!(cue.class.as_str(), "judge" | "intend") => {
-                let infinitive =
-                    t > first && (self.word(t - 1) == "to" || self.word(t - 1) == "not" && t > first + 1 && self.word(t - 2) == "to");
-                // "plans to", "agreed that": an intention has a clause; "planned the raid" is none.
-                // "Trump is supported by far fewer publications": a passive names its holder after
-                // "by", when a person is what is judged (not "The work of X is supported by a
-                // foundation").
-                let passive = next(1) == "by"
-                    && (first..t)
-                        .rev()
-                        .find(|&k| !is_adverb(self.word(k)) && !matches!(self.word(k), "also" | "not" | "long" | "widely"))
-                        .filter(|&k| matches!(self.word(k), "is" | "are" | "was" | "were" | "been" | "be" | "being"))
-                        .map(|k| self.subject_end(first, k))
-                        .filter(|&end| end > first)
-                        .is_some_and(|end| {
-                            let x = end - 1;
-                            let w = self.word(x);
-                            let lower = w.to_lowercase();
-                            PRONOUNS.contains(&w)
-                                || PEOPLE_NOUNS.contains(&lower.as_str())
-                                || self.lex.role(lower.trim_end_matches('s')).is_some()
-                                || self.mention_ending(x).is_some_and(|m| self.r.mentions[m].kind == EntityType::Person)
-                        });
-                let object_fits = if cue.class == "intend" {
-                    // "Palestinians want East Jerusalem": a wish may take a plain object.
-                    matches!(next(1), "to" | "that" | "with")
-                        || matches!(cue.lemma.as_str(), "want" | "prefer")
-                            && !matches!(next(1), "." | "," | ";" | ":" | "" | "by" | "of" | "and" | "or" | "in" | "on" | "at" | "for")
-                } else {
-                    passive || !matches!(next(1), "." | "," | ";" | ":" | "" | "by" | "of" | "and" | "or")
-                };
-                t > first && !infinitive && object_fits
-            }
-            // "asked whether", "asked about the plan", "asked her to call": the question or
-            // request follows at once or after a short object.
-            _ if matches!(cue.class.as_str(), "urge" | "ask") => {
-                matches!(next(1), "for" | "on" | "that" | "whether" | "if" | ":" | "“" | "\"" | "''")
-                    // "urges retaliation on Russia", "demanded an apology": a directive's object
-                    // is what it asks for (not in a participle after a noun, "a video urging
-                    // militants ...", whose speaker is the noun); "questioning the integrity of
-                    // the vote": what is doubted.
-                    || (cue.class == "urge" && !self.word(t).ends_with("ing") || matches!(cue.lemma.as_str(), "question" | "query"))
-                        && t > first
-                        && self.word(t - 1) != "to"
-                        && !matches!(next(1), "." | "," | ";" | ":" | "" | "by" | "of" | "and" | "or" | "to")
-                    || cue.class == "ask" && matches!(next(1), "about" | "what" | "how" | "why" | "who" | "which" | "when" | "where")
-                    || cue.class == "ask" && next(1) == "," && matches!(next(2), "“" | "\"" | "''")
-                    // "asked the network to donate", "asked workers if they planned to".
-                    || !self.word(t).ends_with("ing")
-                        && (2..=if cue.class == "ask" { 7 } else { 5 }).any(|k| {
-                            (matches!(next(k), "to" | "whether" | "what" | "how" | "why" | "about")
-                                || cue.class == "ask" && matches!(next(k), "if" | "which" | "who" | "whom" | "when" | "where"))
-                                && (1..k).all(|x| next(x).chars().all(char::is_alphabetic) && !matches!(next(x), "and" | "not"))
-                                // A hearer, not a bare article before the question.
-                                && !(k == 2 && matches!(next(1), "the" | "a" | "an"))
-                        })
-            }
+            _ if matches!(cue.class.as_str(), "judge" | "intend") => self.judgment_fits(cue, first, t, last),
+            _ if matches!(cue.class.as_str(), "urge" | "ask") => self.request_fits(cue, first, t, last),
             _ => true,
         }
+    }
+
+    /// 'called the plan "a disaster"', "called for a ban", "called on Congress to", "called the
+    /// charges fabricated", "called the decision a huge win": an object and what it is called,
+    /// three words or more before the clause ends. Not a noun ("a phone call with", "the
+    /// Murphy conference call", "the so-called ...").
+    fn call_fits(&self, first: usize, t: usize, last: usize) -> bool {
+        let next = |k: usize| self.word_after(t, last, k);
+        let word = self.word(t);
+        let noun_phrase = matches!(word, "call" | "calls")
+            && (t.saturating_sub(3).max(first)..t).rev().any(|k| {
+                matches!(self.word(k).to_lowercase().as_str(), "a" | "an" | "the" | "this" | "his" | "her" | "their" | "its")
+                    && (k + 1..t).all(|x| {
+                        self.tokens()[x].kind == TokenKind::Word && !AUXILIARIES.contains(&self.word(x)) && !self.word(x).ends_with("ed")
+                    })
+            });
+        if noun_phrase || t > first && self.word(t - 1) == "so" {
+            return false;
+        }
+        let clause_words =
+            (1..=12).take_while(|&k| !matches!(next(k), "." | "," | ";" | ":" | "" | "and" | "but" | "after" | "before" | "when")).count();
+        matches!(next(1), "for" | "on")
+            || (1..=8).any(|k| matches!(next(k), "“" | "\"" | "''"))
+            || clause_words >= 3
+                && !matches!(next(1), "off" | "up" | "back" | "in" | "out" | "it" | "to" | "at" | "from" | "by" | "into" | "over")
+    }
+
+    /// "Polls show Clinton ahead", "A 2014 study by ... found 31 incidents": with no clause
+    /// after it, a document shows or finds whatever its object says, when a document heads the
+    /// clause or closes the sentence ("..., Federal Election Commission records show.").
+    fn document_fits(&self, first: usize, t: usize, last: usize) -> bool {
+        let next = |k: usize| self.word_after(t, last, k);
+        let clause_start = (first..t)
+            .rev()
+            .find(|&k| matches!(self.word(k), "." | ";" | ":" | "that" | "and" | "but" | "“" | "\"" | "''"))
+            .map_or(first, |k| k + 1);
+        let document_in = |from: usize| (from..t).any(|k| DOCUMENTS.contains(&self.word(k).to_lowercase().as_str()));
+        let closing = matches!(next(1), "." | "")
+            && (first..t).rev().find(|&k| self.word(k) == ",").is_some_and(|comma| document_in(comma + 1) && t - comma <= 8);
+        closing || document_in(clause_start) && !matches!(next(1), "." | "," | ";" | ":" | "" | "up" | "out" | "off" | "to" | "in" | "that")
+    }
+
+    /// "sees Cruz as a uniter", "voters view the campaign as unfair": a view of the object,
+    /// with "that" or "as" after it (not "as much", "as if"); "regarding" and "considering"
+    /// are prepositions.
+    fn view_fits(&self, t: usize, last: usize) -> bool {
+        let next = |k: usize| self.word_after(t, last, k);
+        let as_follows = (2..=8).find(|&k| matches!(next(k), "as" | "." | "," | ";" | ":" | "" | "“" | "\"" | "''")).is_some_and(|k| {
+            next(k) == "as" && !matches!(next(k + 1), "much" | "many" | "well" | "long" | "soon" | "far" | "if" | "though")
+        });
+        !matches!(self.word(t), "regarding" | "considering") && (next(1) == "that" || as_follows)
+    }
+
+    /// "agreed to release", "criticized the plan": judgments and intentions take an object or
+    /// an infinitive, and are not themselves infinitives ("to support"). "plans to", "agreed
+    /// that": an intention has a clause ("planned the raid" is none), but a wish may take a
+    /// plain object ("Palestinians want East Jerusalem"). "Trump is supported by far fewer
+    /// publications": a passive names its holder after "by", when a person is what is judged
+    /// (not "The work of X is supported by a foundation").
+    fn judgment_fits(&self, cue: &crate::lexicon::Cue, first: usize, t: usize, last: usize) -> bool {
+        let next = |k: usize| self.word_after(t, last, k);
+        let infinitive = t > first && (self.word(t - 1) == "to" || self.word(t - 1) == "not" && t > first + 1 && self.word(t - 2) == "to");
+        let passive = next(1) == "by"
+            && (first..t)
+                .rev()
+                .find(|&k| !is_adverb(self.word(k)) && !matches!(self.word(k), "also" | "not" | "long" | "widely"))
+                .filter(|&k| matches!(self.word(k), "is" | "are" | "was" | "were" | "been" | "be" | "being"))
+                .map(|k| self.subject_end(first, k))
+                .filter(|&end| end > first)
+                .is_some_and(|end| {
+                    let x = end - 1;
+                    let w = self.word(x);
+                    let lower = w.to_lowercase();
+                    PRONOUNS.contains(&w)
+                        || PEOPLE_NOUNS.contains(&lower.as_str())
+                        || self.lex.role(lower.trim_end_matches('s')).is_some()
+                        || self.mention_ending(x).is_some_and(|m| self.r.mentions[m].kind == EntityType::Person)
+                });
+        let object_fits = if cue.class == "intend" {
+            matches!(next(1), "to" | "that" | "with")
+                || matches!(cue.lemma.as_str(), "want" | "prefer")
+                    && !matches!(next(1), "." | "," | ";" | ":" | "" | "by" | "of" | "and" | "or" | "in" | "on" | "at" | "for")
+        } else {
+            passive || !matches!(next(1), "." | "," | ";" | ":" | "" | "by" | "of" | "and" | "or")
+        };
+        t > first && !infinitive && object_fits
+    }
+
+    /// "called for a ban", "urged Congress to act", "asked whether", "asked about the plan",
+    /// "asked her to call": directives and questions report a position when the question or
+    /// request follows at once or after a short object. A directive's object is what it asks
+    /// for ("urges retaliation on Russia", "demanded an apology"; not in a participle after a
+    /// noun, "a video urging militants ...", whose speaker is the noun); "questioning the
+    /// integrity of the vote": what is doubted; "asked the network to donate", "asked workers
+    /// if they planned to": a hearer, not a bare article, before the question.
+    fn request_fits(&self, cue: &crate::lexicon::Cue, first: usize, t: usize, last: usize) -> bool {
+        let next = |k: usize| self.word_after(t, last, k);
+        matches!(next(1), "for" | "on" | "that" | "whether" | "if" | ":" | "“" | "\"" | "''")
+            || (cue.class == "urge" && !self.word(t).ends_with("ing") || matches!(cue.lemma.as_str(), "question" | "query"))
+                && t > first
+                && self.word(t - 1) != "to"
+                && !matches!(next(1), "." | "," | ";" | ":" | "" | "by" | "of" | "and" | "or" | "to")
+            || cue.class == "ask" && matches!(next(1), "about" | "what" | "how" | "why" | "who" | "which" | "when" | "where")
+            || cue.class == "ask" && next(1) == "," && matches!(next(2), "“" | "\"" | "''")
+            || !self.word(t).ends_with("ing")
+                && (2..=if cue.class == "ask" { 7 } else { 5 }).any(|k| {
+                    (matches!(next(k), "to" | "whether" | "what" | "how" | "why" | "about")
+                        || cue.class == "ask" && matches!(next(k), "if" | "which" | "who" | "whom" | "when" | "where"))
+                        && (1..k).all(|x| next(x).chars().all(char::is_alphabetic) && !matches!(next(x), "and" | "not"))
+                        && !(k == 2 && matches!(next(1), "the" | "a" | "an"))
+                })
     }
 
     /// "seemed to", "appears somewhat uneasy", "It seems that": the writer's hedge on what the
@@ -318,37 +333,7 @@ impl<'a> Attributor<'a> {
         };
         let next = self.word(t + 1);
         let after = if t + 2 < self.tokens().len() { self.word(t + 2) } else { "" };
-        let preposition = |w: &str| {
-            matches!(
-                w,
-                "on" | "in"
-                    | "at"
-                    | "before"
-                    | "with"
-                    | "as"
-                    | "for"
-                    | "during"
-                    | "onstage"
-                    | "alongside"
-                    | "together"
-                    | "from"
-                    | "after"
-                    | "live"
-                    | "here"
-                    | "there"
-                    | "the"
-                    | "a"
-                    | "an"
-                    | "to"
-                    | "and"
-                    | "or"
-                    | "but"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "this"
-            )
-        };
+        let preposition = |w: &str| SEEMING_NOT_COMPLEMENTS.contains(&w);
         let fits = match next {
             // "seemed to shrink", not "appeared to the crowd"; "appeared to suggest" is the frame
             // of "suggest" and its speaker.

@@ -34,6 +34,10 @@ pub use quantity::{dates, quantities};
 use sentence::Clause;
 use words::*;
 
+/// A subject found for a cue: the mention it names or resolves to, the words naming it, and
+/// its first token.
+type Subject = (Option<usize>, Span, usize);
+
 /// The cue of a claim.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cue {

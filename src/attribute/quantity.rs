@@ -236,63 +236,6 @@ fn normal_unit(written: &str) -> String {
 /// The words right after a number that say what it counts: up to three words, stopping at a
 /// preposition, conjunction, verb-like function word or punctuation.
 fn counted(after: &str) -> Option<String> {
-    const STOP: &[&str] = &[
-        "in",
-        "of",
-        "from",
-        "to",
-        "at",
-        "for",
-        "with",
-        "and",
-        "or",
-        "but",
-        "who",
-        "that",
-        "which",
-        "have",
-        "has",
-        "had",
-        "are",
-        "is",
-        "were",
-        "was",
-        "will",
-        "would",
-        "could",
-        "a",
-        "an",
-        "the",
-        "than",
-        "over",
-        "since",
-        "by",
-        "on",
-        "per",
-        "each",
-        "last",
-        "next",
-        "this",
-        "now",
-        "then",
-        "ago",
-        "already",
-        "still",
-        "today",
-        "yesterday",
-        "more",
-        "less",
-        "so",
-        "as",
-        "before",
-        "after",
-        "during",
-        "them",
-        "those",
-        "these",
-        "whom",
-        "us",
-    ];
     // "80 percent of ISIS groups", "4,000 of the fighters": a share counts what follows "of".
     let after = after.trim_start();
     let after = match after.strip_prefix("of ") {
@@ -304,7 +247,7 @@ fn counted(after: &str) -> Option<String> {
         let clean = word.trim_end_matches([',', '.', ';', ':', '”', '"', ')']);
         let lower = clean.to_lowercase();
         if clean.is_empty()
-            || STOP.contains(&lower.as_str())
+            || COUNTED_STOPS.contains(&lower.as_str())
             || !clean.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
             || !clean.chars().any(char::is_alphabetic)
         {

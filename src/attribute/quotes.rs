@@ -4,6 +4,9 @@
 
 use super::*;
 
+/// The speaker a quotation continues: the source, its words, the reporter and the parent claim.
+type Speaker = (Option<usize>, Option<Span>, Option<usize>, Option<usize>);
+
 impl<'a> Attributor<'a> {
     /// Pairs quotation marks paragraph by paragraph; an unpaired mark is a diagnostic.
     pub(super) fn quotes(&mut self) -> Vec<Quote> {
@@ -332,79 +335,19 @@ impl<'a> Attributor<'a> {
     }
 
     /// Quotations that no frame covers: the paragraph's current speaker said them.
+    /// Each statement (`is_statement`) continues the frame right before it (`adjacent_frame`)
+    /// or is a claim of the speaker the paragraph carries (`quotation_speaker`).
     pub(super) fn quotations(&mut self, quotes: &[Quote]) {
         for q in quotes {
-            if self.claims.iter().any(|c| c.content.overlaps(q.inner)) {
+            if self.claims.iter().any(|c| c.content.overlaps(q.inner)) || !self.is_statement(q) {
                 continue;
             }
-            // Short quoted terms ("loss", 'caliphate') are scare quotes, not statements.
-            let words: Vec<&str> = q.inner.of(self.text()).split_whitespace().collect();
-            if words.len() < 3 {
-                continue;
-            }
-            // "Larry King Now", "The Steve Harvey Morning Show": titles of works.
-            let capitalized = words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
-            let long_words = words.iter().filter(|w| w.len() > 3).count();
-            // A sentence in quotation marks ('"I would, Donald."') is no title.
-            let sentence_like = q.inner.of(self.text()).trim_end().ends_with(['.', '!', '?', ',']);
-            if words.len() <= 8 && capitalized * 10 >= long_words.max(1) * 8 && !sentence_like {
-                continue;
-            }
-            // A quoted phrase inside the narrator's own sentence ('a "lawful source" of income')
-            // is not a statement; a quotation that opens its sentence is.
-            let sentences = &self.r.segmented.sentences;
-            let opens_sentence = sentences.iter().any(|s| s.span.start == q.outer.start || s.span.start == q.inner.start);
-            if !opens_sentence {
-                continue;
-            }
-            // A frame nested in another's content ("X said he did not feel it was as dramatic as
-            // Mr Renner believed. \"...\"") is reported speech, not the paragraph's speaker.
-            let speaker = self
-                .claims
-                .iter()
-                .filter(|c| c.content.end <= q.outer.start && c.content.start >= self.previous_paragraph_start(q.outer.start))
-                .filter(|c| c.parent.is_none())
-                .max_by_key(|c| c.content.end)
-                .map(|c| (c.source, c.source_span, c.reported_by, c.parent));
-            let following = self
-                .claims
-                .iter()
-                .filter(|c| c.content.start >= q.outer.end && c.cue.is_some())
-                .min_by_key(|c| c.content.start)
-                .filter(|c| c.content.start - q.outer.end < 200)
-                .map(|c| (c.source, c.source_span, c.reported_by, c.parent));
-            // '"A," said Caddell. "B ..."': a quotation that opens the sentence right after its
-            // speaker's frame, in the same paragraph, is the same attribution.
-            let sentences = &self.r.segmented.sentences;
-            let sentence_at = |byte: usize| sentences.partition_point(|s| s.span.end <= byte);
-            let adjacent = self
-                .claims
-                .iter()
-                .position(|c| {
-                    c.cue.is_some() && c.content.end <= q.outer.start && {
-                        let (a, b) = (sentence_at(c.content.end.saturating_sub(1)), sentence_at(q.outer.start));
-                        b == a + 1
-                            && b < sentences.len()
-                            && sentences[a].paragraph == sentences[b].paragraph
-                            && sentences[b].span.start == q.outer.start
-                    }
-                })
-                // Frames inside the speaker's own sentence (", speaking of ...", ", emphasizing
-                // why ...") do not part the two quotations.
-                .filter(|&i| {
-                    let frame = sentence_at(self.claims[i].content.end.saturating_sub(1));
-                    !self.claims.iter().any(|d| {
-                        d.content.start > self.claims[i].content.end
-                            && d.content.end <= q.outer.start
-                            && d.cue.as_ref().is_none_or(|cue| sentence_at(cue.span.start) != frame)
-                    })
-                });
-            if let Some(i) = adjacent {
+            if let Some(i) = self.adjacent_frame(q) {
                 let end = q.inner.trim(self.text(), &[',', '.', ' ']).end;
                 self.claims[i].content = Span::new(self.claims[i].content.start, end.max(self.claims[i].content.end));
                 continue;
             }
-            if let Some((source, source_span, reported_by, parent)) = speaker.or(following) {
+            if let Some((source, source_span, reported_by, parent)) = self.quotation_speaker(q) {
                 let mut claim = Claim {
                     content: q.inner,
                     cue: None,
@@ -422,6 +365,77 @@ impl<'a> Attributor<'a> {
                 self.claims.push(claim);
             }
         }
+    }
+
+    /// Whether a quotation with no frame of its own is a statement: not a short quoted term
+    /// ("loss", 'caliphate': scare quotes), not a title of a work ("Larry King Now", "The Steve
+    /// Harvey Morning Show"; a sentence in quotation marks, '"I would, Donald."', is no title),
+    /// and not a quoted phrase inside the narrator's own sentence ('a "lawful source" of
+    /// income'): a quotation that opens its sentence is.
+    fn is_statement(&self, q: &Quote) -> bool {
+        let words: Vec<&str> = q.inner.of(self.text()).split_whitespace().collect();
+        if words.len() < 3 {
+            return false;
+        }
+        let capitalized = words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
+        let long_words = words.iter().filter(|w| w.len() > 3).count();
+        let sentence_like = q.inner.of(self.text()).trim_end().ends_with(['.', '!', '?', ',']);
+        if words.len() <= 8 && capitalized * 10 >= long_words.max(1) * 8 && !sentence_like {
+            return false;
+        }
+        let sentences = &self.r.segmented.sentences;
+        sentences.iter().any(|s| s.span.start == q.outer.start || s.span.start == q.inner.start)
+    }
+
+    /// '"A," said Caddell. "B ..."': the claim whose frame ends the sentence right before the
+    /// quotation `q`, which opens the next sentence of the same paragraph: the same
+    /// attribution. Frames inside the speaker's own sentence (", speaking of ...", ",
+    /// emphasizing why ...") do not part the two quotations.
+    fn adjacent_frame(&self, q: &Quote) -> Option<usize> {
+        let sentences = &self.r.segmented.sentences;
+        let sentence_at = |byte: usize| sentences.partition_point(|s| s.span.end <= byte);
+        self.claims
+            .iter()
+            .position(|c| {
+                c.cue.is_some() && c.content.end <= q.outer.start && {
+                    let (a, b) = (sentence_at(c.content.end.saturating_sub(1)), sentence_at(q.outer.start));
+                    b == a + 1
+                        && b < sentences.len()
+                        && sentences[a].paragraph == sentences[b].paragraph
+                        && sentences[b].span.start == q.outer.start
+                }
+            })
+            .filter(|&i| {
+                let frame = sentence_at(self.claims[i].content.end.saturating_sub(1));
+                !self.claims.iter().any(|d| {
+                    d.content.start > self.claims[i].content.end
+                        && d.content.end <= q.outer.start
+                        && d.cue.as_ref().is_none_or(|cue| sentence_at(cue.span.start) != frame)
+                })
+            })
+    }
+
+    /// The speaker a quotation with no frame continues: the last claim not nested in another
+    /// in this paragraph or the one before, ending before it (a frame nested in another's
+    /// content, "X said he did not feel it was as dramatic as Mr Renner believed. \"...\"", is
+    /// reported speech, not the paragraph's speaker); else the first framed claim within 200
+    /// bytes after it. Returns its source, source words, reporter and parent.
+    fn quotation_speaker(&self, q: &Quote) -> Option<Speaker> {
+        let speaker = self
+            .claims
+            .iter()
+            .filter(|c| c.content.end <= q.outer.start && c.content.start >= self.previous_paragraph_start(q.outer.start))
+            .filter(|c| c.parent.is_none())
+            .max_by_key(|c| c.content.end)
+            .map(|c| (c.source, c.source_span, c.reported_by, c.parent));
+        let following = self
+            .claims
+            .iter()
+            .filter(|c| c.content.start >= q.outer.end && c.cue.is_some())
+            .min_by_key(|c| c.content.start)
+            .filter(|c| c.content.start - q.outer.end < 200)
+            .map(|c| (c.source, c.source_span, c.reported_by, c.parent));
+        speaker.or(following)
     }
 
     /// Marks claims whose cue and source lie inside another claim's content as nested in it.

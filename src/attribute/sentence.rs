@@ -14,91 +14,28 @@ pub(super) struct Clause {
 }
 
 impl<'a> Attributor<'a> {
-    /// The claims framed in sentence `index`.
+    /// The claims framed in sentence `index`: a question opening it (`asked_question`), a poll
+    /// opening it (`in_document`), then at each token "according to" (`according_frame`), a
+    /// hedge (`hedge_frame`), a verb cue (`verb_cue`, `verb_frame`) or a nominal cue
+    /// (`nominal_frame`).
     pub(super) fn sentence(&mut self, index: usize, quotes: &[Quote]) {
-        let sentence = self.r.segmented.sentences[index].clone();
-        let (first, last) = (sentence.tokens.start, sentence.tokens.end);
-        // The sentence's last token is usually its period; content stops before it.
-        let content_end =
-            (first..last).rev().find(|&t| !matches!(self.word(t), "." | "!" | "?" | "…" | "”" | "\"" | "''")).map_or(last, |t| t + 1);
-        let (words, capitalized) = (first..last)
-            .map(|k| self.word(k))
-            .filter(|w| w.chars().all(char::is_alphabetic) && w.len() > 3)
-            .fold((0, 0), |(n, c), w| (n + 1, c + usize::from(w.starts_with(char::is_uppercase))));
-        let headline = words >= 3 && capitalized * 10 >= words * 8;
-        let clause = Clause { first, last, content_end, headline };
-        // "Asked about the plan, Smith said ...", "Asked why he trailed, ...": the question is
-        // an attribution whose asker the text leaves unnamed.
-        // "Asked by Matt Lauer whether she had practiced", "Asked in Iowa recently whether he
-        // would": the question word may come after the asker and circumstance.
-        let question =
-            |k: usize| matches!(self.word(k), "about" | "whether" | "if" | "what" | "how" | "why" | "who" | "which" | "when" | "where");
-        if self.word(first) == "Asked" {
-            let comma = (first + 1..last).find(|&k| self.word(k) == ",");
-            let opens = comma.and_then(|c| (first + 1..c.min(first + 9)).find(|&k| question(k)));
-            if let (Some(comma), Some(q)) = (comma, opens) {
-                if q + 1 < comma {
-                    let cue = Cue { span: self.tokens()[first].span, lemma: "ask".into(), class: "ask".into() };
-                    let from = if self.word(q) == "about" { q + 1 } else { q };
-                    self.push(self.span(from, comma), Some(cue), None, None, false);
-                }
-            }
-        }
+        let clause = self.clause_of(index);
+        let Clause { first, last, content_end, .. } = clause;
+        self.asked_question(first, last);
         self.in_document(first, last, content_end, quotes);
         let mut t = first;
         while t < last {
-            let word = self.word(t);
             if let Some(next) = self.according_frame(&clause, quotes, t) {
                 t = next;
                 continue;
             }
             let in_quote = quotes.iter().any(|q| q.inner.contains(self.tokens()[t].span));
-            // "Bloomberg is reportedly considering a run": a report from no one named.
-            let hearsay = match word {
-                "reportedly" => Some("report"),
-                "allegedly" => Some("allege"),
-                "purportedly" => Some("purport"),
-                "reputedly" => Some("repute"),
-                _ => None,
-            };
-            if let Some(lemma) = hearsay.filter(|_| !in_quote && t > first && t + 1 < content_end) {
-                let cue = Cue { span: self.tokens()[t].span, lemma: lemma.into(), class: "claim".into() };
-                self.hedged(first, t, t, content_end, quotes, cue);
+            if !in_quote && t > first && t + 1 < content_end && self.hedge_frame(&clause, quotes, t) {
                 t += 1;
                 continue;
             }
-            if !in_quote && t > first && t + 1 < content_end {
-                if let Some(cue) = self.seeming(first, t) {
-                    if matches!(self.word(t - 1), "It" | "it") {
-                        // "It appears, though, that the game was not boring".
-                        let from = (t + 1..content_end).find(|&k| !matches!(self.word(k), "," | "though" | "however" | "that"));
-                        if let Some((content, _)) = from.and_then(|k| self.after(k, content_end, quotes)) {
-                            self.push(content, Some(cue), None, None, false);
-                        }
-                    } else {
-                        self.hedged(first, t, t, content_end, quotes, cue);
-                    }
-                    t += 1;
-                    continue;
-                }
-            }
-            // "the NDU estimate of 4,000": a noun, left to the nominal cues below.
-            let noun_use =
-                NOMINAL_CUES.contains(&word) && t + 1 < last && (self.word(t + 1) == "of" || self.lex.cue(self.word(t + 1)).is_some())
-                    || word == "think" && t + 1 < last && matches!(self.word(t + 1), "tank" | "tanks");
-            // Headlines capitalize their verbs ("Obama Says Museum Will Tell ...").
-            let cased = word.starts_with(char::is_lowercase) || headline && t > first;
-            // "want to know", "refused to comment": the first verb is the cue, the second its content.
-            let governed = t >= first + 2 && self.word(t - 1) == "to" && self.lex.cue(self.word(t - 2)).is_some();
-            // "the findings looked promising": a participle after a linking verb is an adjective.
-            let adjective = word.ends_with("ing")
-                && t > first
-                && matches!(self.word(t - 1), "look" | "looks" | "looked" | "seem" | "seems" | "seemed" | "sound" | "sounds" | "sounded");
-            if let Some(cue) = self
-                .lex
-                .cue(word)
-                .filter(|c| cased && !in_quote && !noun_use && !governed && !adjective && self.cue_fits(c, first, t, last))
-            {
+            let cue = if in_quote { None } else { self.verb_cue(&clause, t) };
+            if let Some(cue) = cue {
                 if self.verb_frame(&clause, quotes, t, cue) {
                     t += 1;
                     continue;
@@ -107,6 +44,87 @@ impl<'a> Attributor<'a> {
             self.nominal_frame(&clause, quotes, t);
             t += 1;
         }
+    }
+
+    /// Sentence `index` as a `Clause`: its last token is usually its period, and content stops
+    /// before it; it is a headline when eight in ten of its longer words are capitalized.
+    fn clause_of(&self, index: usize) -> Clause {
+        let sentence = self.r.segmented.sentences[index].clone();
+        let (first, last) = (sentence.tokens.start, sentence.tokens.end);
+        let content_end =
+            (first..last).rev().find(|&t| !matches!(self.word(t), "." | "!" | "?" | "…" | "”" | "\"" | "''")).map_or(last, |t| t + 1);
+        let (words, capitalized) = (first..last)
+            .map(|k| self.word(k))
+            .filter(|w| w.chars().all(char::is_alphabetic) && w.len() > 3)
+            .fold((0, 0), |(n, c), w| (n + 1, c + usize::from(w.starts_with(char::is_uppercase))));
+        let headline = words >= 3 && capitalized * 10 >= words * 8;
+        Clause { first, last, content_end, headline }
+    }
+
+    /// "Asked about the plan, Smith said ...", "Asked why he trailed, ...": the question is an
+    /// attribution whose asker the text leaves unnamed. "Asked by Matt Lauer whether she had
+    /// practiced", "Asked in Iowa recently whether he would": the question word may come after
+    /// the asker and circumstance.
+    fn asked_question(&mut self, first: usize, last: usize) {
+        if self.word(first) != "Asked" {
+            return;
+        }
+        let comma = (first + 1..last).find(|&k| self.word(k) == ",");
+        let opens = comma.and_then(|c| (first + 1..c.min(first + 9)).find(|&k| QUESTION_OPENERS.contains(&self.word(k))));
+        if let (Some(comma), Some(q)) = (comma, opens) {
+            if q + 1 < comma {
+                let cue = Cue { span: self.tokens()[first].span, lemma: "ask".into(), class: "ask".into() };
+                let from = if self.word(q) == "about" { q + 1 } else { q };
+                self.push(self.span(from, comma), Some(cue), None, None, false);
+            }
+        }
+    }
+
+    /// A hedge at token `t` (outside a quotation, inside the sentence): "Bloomberg is
+    /// reportedly considering a run", a report from no one named; or a seeming-verb ("seemed
+    /// to", "It appears, though, that the game was not boring"). Whether one was found.
+    fn hedge_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize) -> bool {
+        let Clause { first, content_end, .. } = *clause;
+        let hearsay = match self.word(t) {
+            "reportedly" => Some("report"),
+            "allegedly" => Some("allege"),
+            "purportedly" => Some("purport"),
+            "reputedly" => Some("repute"),
+            _ => None,
+        };
+        if let Some(lemma) = hearsay {
+            let cue = Cue { span: self.tokens()[t].span, lemma: lemma.into(), class: "claim".into() };
+            self.hedged(first, t, t, content_end, quotes, cue);
+            return true;
+        }
+        let Some(cue) = self.seeming(first, t) else { return false };
+        if matches!(self.word(t - 1), "It" | "it") {
+            let from = (t + 1..content_end).find(|&k| !matches!(self.word(k), "," | "though" | "however" | "that"));
+            if let Some((content, _)) = from.and_then(|k| self.after(k, content_end, quotes)) {
+                self.push(content, Some(cue), None, None, false);
+            }
+        } else {
+            self.hedged(first, t, t, content_end, quotes, cue);
+        }
+        true
+    }
+
+    /// The lexicon's verb cue at token `t` (outside a quotation), when it is a verb here: not a
+    /// noun left to the nominal cues ("the NDU estimate of 4,000", "think tank"), lowercase
+    /// (headlines capitalize their verbs: "Obama Says Museum Will Tell ..."), not governed by
+    /// another cue ("want to know", "refused to comment": the first verb is the cue, the
+    /// second its content), not an adjective after a linking verb ("the findings looked
+    /// promising"), and fitting its context (`cue_fits`).
+    fn verb_cue(&self, clause: &Clause, t: usize) -> Option<&'a crate::lexicon::Cue> {
+        let Clause { first, last, headline, .. } = *clause;
+        let word = self.word(t);
+        let noun_use =
+            NOMINAL_CUES.contains(&word) && t + 1 < last && (self.word(t + 1) == "of" || self.lex.cue(self.word(t + 1)).is_some())
+                || word == "think" && t + 1 < last && matches!(self.word(t + 1), "tank" | "tanks");
+        let cased = word.starts_with(char::is_lowercase) || headline && t > first;
+        let governed = t >= first + 2 && self.word(t - 1) == "to" && self.lex.cue(self.word(t - 2)).is_some();
+        let adjective = word.ends_with("ing") && t > first && LINKING_VERBS.contains(&self.word(t - 1));
+        self.lex.cue(word).filter(|c| cased && !noun_use && !governed && !adjective && self.cue_fits(c, first, t, last))
     }
 
     /// "according to X, CONTENT" and "CONTENT, according to X" at token `t`: where the frame
@@ -155,25 +173,18 @@ impl<'a> Attributor<'a> {
 
     /// A verb cue at token `t` of the sentence from `first` to `last`: its frame, passive,
     /// with its subject, its document, an inversion or none. Whether the token is done with
-    /// (else a nominal cue may still start there).
+    /// (else a nominal cue may still start there). The readings are tried in order: passive
+    /// (`passive_aux`, `passive_frame`); a subject elsewhere in a joined clause
+    /// (`joined_frame`); the subject before the verb (`subject_before`), which a judgment or
+    /// intention needs to be able to hold a view (`agentive`), giving way to a document
+    /// (`document_frame`), read as "what" (`what_frame`), a comparison (`compares`), a comment
+    /// (`comment_frame`) or else a plain subject (`subject_frame`); a noun phrase opening the
+    /// clause (`opening_subject_frame`); a parsed subject closing its apposition; an inversion
+    /// or no speaker named (`unnamed_frame`).
     fn verb_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, entry: &crate::lexicon::Cue) -> bool {
-        let Clause { first, content_end, .. } = *clause;
-        let word = self.word(t);
-        let nominal = entry.nominal;
+        let Clause { first, .. } = *clause;
         let cue = Cue { span: self.tokens()[t].span, lemma: entry.lemma.clone(), class: entry.class.clone() };
-        // A passive cue ("is disputed by", "was denied") has no speaker before it; "it is
-        // believed that ..." is an attribution without a source.
-        // "is disputed", "is widely believed": the auxiliary may stand before adverbs.
-        let mut aux = t;
-        while aux > first
-            && (is_adverb(self.word(aux - 1)) || matches!(self.word(aux - 1), "first" | "also" | "not" | "already" | "never" | "long"))
-        {
-            aux -= 1;
-        }
-        let participle =
-            word.ends_with("ed") || matches!(word, "said" | "told" | "written" | "thought" | "known" | "shown" | "found" | "held" | "seen");
-        let passive = aux > first && matches!(self.word(aux - 1), "is" | "was" | "were" | "are" | "been" | "be" | "being") && participle;
-        if passive {
+        if let Some(aux) = self.passive_aux(first, t) {
             self.passive_frame(clause, quotes, t, aux, cue);
             return true;
         }
@@ -182,117 +193,41 @@ impl<'a> Attributor<'a> {
         let clause_subject =
             self.clause_subject(first, t).filter(|(m, span)| !needs_agent || span.is_some_and(|span| self.agentive(*m, span)));
         if let Some((source, source_span)) = clause_subject {
-            // ", saying ...", "and said ...": the subject is elsewhere, and an earlier
-            // frame's content ends before this one's connector. A relative clause ("a
-            // source who told him ...") stays inside the content that holds its noun.
-            let relative = matches!(self.word(self.verb_group_start(first, t).max(1) - 1), "who" | "which");
-            let connector = (first..t).rev().filter(|_| !relative).find(|&k| {
-                matches!(self.word(k), "," | "and" | "but")
-                    || k + 1 == t && matches!(self.word(k), "by" | "after" | "before" | "for" | "from" | "while" | "without" | "when")
-            });
-            if let Some(k) = connector {
-                self.end_contents_at(k, t);
-            }
-            if let Some((content, direct)) = self.after(t + 1, content_end, quotes) {
-                self.push(content, Some(cue), source, source_span, direct);
-            }
+            self.joined_frame(clause, quotes, t, cue, source, source_span);
             return true;
         }
         let subject = self.subject_before(first, t).map(|found| self.widened_subject(clause, t, found));
         if needs_agent && subject.is_some_and(|(m, span, _)| !self.agentive(m, span)) {
             return true;
         }
-        // "Surveys of caucus-goers taken as they entered showed that ...", "..., Federal
-        // Election Commission records show.": a document heading the clause is the source.
         // A subject that names no document ("the sites" in "Surveys of voters taken as they
         // entered the sites showed") gives way to the document.
         let names_document = |span: Span| span.of(self.text()).split(|c: char| !c.is_alphanumeric()).any(document_noun);
         if cue.class == "document" && subject.is_none_or(|(_, span, _)| !names_document(span)) {
-            if let Some((source, source_span, subject_start)) = self.document_subject(first, t) {
-                // "..., FEC records show.": what precedes; "With X, a poll found that ...": what follows.
-                let closing = t + 1 >= content_end || !matches!(self.word(t + 1), "that" | ":");
-                let content = if closing && subject_start > first && self.word(subject_start - 1) == "," {
-                    self.before(first, subject_start - 1, quotes)
-                } else {
-                    self.after(t + 1, content_end, quotes)
-                };
-                if let Some((content, direct)) = content {
-                    self.push(content, Some(cue), source, Some(source_span), direct);
-                }
+            if let Some(found) = self.document_subject(first, t) {
+                self.document_frame(clause, quotes, t, cue, found);
                 return true;
             }
         }
-        // "what Donald Trump said about Latinos": the object is "what", said elsewhere;
-        // "what she said is growing demand": what follows is what was said.
-        if let Some((source, source_span, start)) =
-            subject.filter(|&(_, _, start)| start > first && self.word(start - 1).eq_ignore_ascii_case("what"))
-        {
-            if t + 1 < content_end && FINITE.contains(&self.word(t + 1)) {
-                if let Some((content, direct)) = self.after(t + 1, content_end, quotes) {
-                    let content = self.tokens()[start - 1].span.cover(content);
-                    self.push(content, Some(cue), source, Some(source_span), direct);
-                }
-            }
+        if let Some(found) = subject.filter(|&(_, _, start)| start > first && self.word(start - 1).eq_ignore_ascii_case("what")) {
+            self.what_frame(clause, quotes, t, cue, found);
             return true;
         }
-        // "..., as David Dayen noted in The Intercept.", "As Chait noted recently, the
-        // party ...": the frame reports the clause it comments on.
-        // Not "as he discussed his plan": the comment has no object, only circumstance.
-        let comments = |start: usize| {
-            let next = if t + 1 < content_end { self.word(t + 1) } else { "," };
-            start > first
-                && self.word(start - 1).eq_ignore_ascii_case("as")
-                && matches!(
-                    next,
-                    "," | "in" | "on" | "at" | "last" | "recently" | "earlier" | "previously" | "yesterday" | "today" | "out" | "it"
-                )
-                && (t + 1..content_end).take_while(|&k| self.word(k) != ",").all(|k| {
-                    let w = self.word(k);
-                    !FINITE.contains(&w) && !AUXILIARIES.contains(&w) && !matches!(w, "that" | ":") && !self.is_quote_open(k)
-                })
-        };
-        // "as dramatic as Mr Renner believed", "more than analysts expected": a comparison
-        // reports nothing.
-        let compares = |start: usize| {
-            start >= first + 3
-                && (self.word(start - 1) == "than"
-                    || self.word(start - 1) == "as"
-                        && (start.saturating_sub(6).max(first)..start - 2).any(|k| matches!(self.word(k), "as" | "so")))
-        };
-        if subject.is_some_and(|(_, _, start)| compares(start)) {
+        if subject.is_some_and(|(_, _, start)| self.compares(first, start)) {
             return true;
         }
-        if let Some((source, source_span, subject_start)) = subject.filter(|&(_, _, start)| comments(start)) {
-            // "Yet, as Mr. Bown observed, ...": a lone connective before "as" is no content.
-            let opener = (first..subject_start - 1).filter(|&k| self.tokens()[k].kind == TokenKind::Word).count() <= 1;
-            let content = if !opener {
-                self.before(first, subject_start - 1, quotes)
-            } else {
-                (t + 1..content_end).find(|&k| self.word(k) == ",").and_then(|k| self.after(k + 1, content_end, quotes))
-            };
-            if let Some((content, direct)) = content {
-                self.push(content, Some(cue), source, Some(source_span), direct);
-            }
+        if let Some(found) = subject.filter(|&(_, _, start)| self.comments_on(clause, t, start)) {
+            self.comment_frame(clause, quotes, t, cue, found);
             return true;
         }
         if let Some(subject) = subject {
             self.subject_frame(clause, quotes, t, cue, subject);
             return true;
         }
-        // "Officials at the agency's Miami office said ...": a noun phrase that opens the
-        // clause, named or not, is the subject.
         if let Some((source, source_span)) =
             self.clause_opening_subject(first, t).filter(|(m, span)| !needs_agent || self.agentive(*m, *span))
         {
-            let subject_start = self.tokens().partition_point(|tok| tok.span.start < source_span.start);
-            let content = if subject_start > first {
-                self.before(first, subject_start - 1, quotes).filter(|c| c.1)
-            } else {
-                self.after(t + 1, content_end, quotes)
-            };
-            if let Some((content, direct)) = content {
-                self.push(content, Some(cue), source, Some(source_span), direct);
-            }
+            self.opening_subject_frame(clause, quotes, t, cue, source, source_span);
             return true;
         }
         // "Another union ally, Transport Secretary Ana Ruiz, told ...": a comma before the verb
@@ -306,54 +241,221 @@ impl<'a> Attributor<'a> {
             self.subject_frame(clause, quotes, t, cue, subject);
             return true;
         }
-        let claims_before = self.claims.len();
-        // Inversion after a quotation or clause: "..., said Kadyrov."
-        // Not ", saying Christie was ...": a participle is no inverted frame.
-        if !needs_agent && t > first && matches!(self.word(t - 1), "," | "”" | "\"" | "''") && !word.ends_with("ing") {
-            self.inverted_frame(clause, quotes, t, &cue);
-        }
-        let inverted = t > first && matches!(self.word(t - 1), "," | "”" | "\"" | "''");
-        // A frame whose speaker the words before it do not name still reports its
-        // clause ("... the group of experts who met in June concluded that ...").
-        // "ignored repeated offers": after another verb, the form is an adjective.
-        let after_verb = t > first
-            && self.word(t - 1).starts_with(char::is_lowercase)
-            && (self.word(t - 1).ends_with("ed") || self.word(t - 1).ends_with("ing"));
-        // A document that shows or finds with no source named is seldom anyone's claim
-        // ("showing Trump leading nationally").
-        if self.claims.len() == claims_before && !inverted && !after_verb && !nominal && cue.lemma != "know" && cue.class != "document" {
-            // What the words before the verb do not name, the parse may ("multiple sources close
-            // to the talks say", "praised the workers, then says"). After a comma, with nothing
-            // but a time or place after the verb, the frame reports what precedes it ("X is 38
-            // percent full, the water company Upland Water said on Wednesday").
-            let subject = self.parse_source(clause, t, false).filter(|&(_, span, _)| span.end <= at.start);
-            let closing = subject.is_some_and(|(_, _, start)| {
-                start > first + 1
-                    && self.word(start - 1) == ","
-                    && content_end - t <= 5
-                    && (t + 1..content_end).all(|k| !matches!(self.word(k), "that" | ":") && !self.is_quote_open(k))
-            });
-            let content = match subject {
-                Some((_, _, start)) if closing => self.before(first, start - 1, quotes),
-                _ => self.after(t + 1, content_end, quotes),
-            };
-            if let Some((content, direct)) = content {
-                self.push(content, Some(cue), subject.and_then(|s| s.0), subject.map(|s| s.1), direct);
-            }
-        }
+        self.unnamed_frame(clause, quotes, t, entry, cue);
         false
     }
 
+    /// Where the auxiliary of a passive cue at token `t` ends, if the cue is passive: a
+    /// participle after a form of "be", adverbs between ("is disputed", "is widely
+    /// believed"). A passive cue ("is disputed by", "was denied") has no speaker before it;
+    /// "it is believed that ..." is an attribution without a source.
+    fn passive_aux(&self, first: usize, t: usize) -> Option<usize> {
+        let word = self.word(t);
+        let mut aux = t;
+        while aux > first
+            && (is_adverb(self.word(aux - 1)) || matches!(self.word(aux - 1), "first" | "also" | "not" | "already" | "never" | "long"))
+        {
+            aux -= 1;
+        }
+        let participle =
+            word.ends_with("ed") || matches!(word, "said" | "told" | "written" | "thought" | "known" | "shown" | "found" | "held" | "seen");
+        (aux > first && matches!(self.word(aux - 1), "is" | "was" | "were" | "are" | "been" | "be" | "being") && participle).then_some(aux)
+    }
+
+    /// ", saying ...", "and said ...": the subject is elsewhere (`clause_subject`), and an
+    /// earlier frame's content ends before this one's connector. A relative clause ("a source
+    /// who told him ...") stays inside the content that holds its noun.
+    fn joined_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, cue: Cue, source: Option<usize>, source_span: Option<Span>) {
+        let Clause { first, content_end, .. } = *clause;
+        let relative = matches!(self.word(self.verb_group_start(first, t).max(1) - 1), "who" | "which");
+        let connector = (first..t).rev().filter(|_| !relative).find(|&k| {
+            matches!(self.word(k), "," | "and" | "but")
+                || k + 1 == t && matches!(self.word(k), "by" | "after" | "before" | "for" | "from" | "while" | "without" | "when")
+        });
+        if let Some(k) = connector {
+            self.end_contents_at(k, t);
+        }
+        if let Some((content, direct)) = self.after(t + 1, content_end, quotes) {
+            self.push(content, Some(cue), source, source_span, direct);
+        }
+    }
+
+    /// "Surveys of caucus-goers taken as they entered showed that ...", "..., Federal Election
+    /// Commission records show.": a document heading the clause is the source. "..., FEC
+    /// records show.": what precedes; "With X, a poll found that ...": what follows.
+    fn document_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, cue: Cue, found: Subject) {
+        let Clause { first, content_end, .. } = *clause;
+        let (source, source_span, subject_start) = found;
+        let closing = t + 1 >= content_end || !matches!(self.word(t + 1), "that" | ":");
+        let content = if closing && subject_start > first && self.word(subject_start - 1) == "," {
+            self.before(first, subject_start - 1, quotes)
+        } else {
+            self.after(t + 1, content_end, quotes)
+        };
+        if let Some((content, direct)) = content {
+            self.push(content, Some(cue), source, Some(source_span), direct);
+        }
+    }
+
+    /// "what Donald Trump said about Latinos": the object is "what", said elsewhere; "what she
+    /// said is growing demand": what follows is what was said.
+    fn what_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, cue: Cue, found: Subject) {
+        let Clause { content_end, .. } = *clause;
+        let (source, source_span, start) = found;
+        if t + 1 < content_end && FINITE.contains(&self.word(t + 1)) {
+            if let Some((content, direct)) = self.after(t + 1, content_end, quotes) {
+                let content = self.tokens()[start - 1].span.cover(content);
+                self.push(content, Some(cue), source, Some(source_span), direct);
+            }
+        }
+    }
+
+    /// "as dramatic as Mr Renner believed", "more than analysts expected": whether the subject
+    /// starting at `start` is in a comparison, which reports nothing.
+    fn compares(&self, first: usize, start: usize) -> bool {
+        start >= first + 3
+            && (self.word(start - 1) == "than"
+                || self.word(start - 1) == "as"
+                    && (start.saturating_sub(6).max(first)..start - 2).any(|k| matches!(self.word(k), "as" | "so")))
+    }
+
+    /// "..., as David Dayen noted in The Intercept.", "As Chait noted recently, the party
+    /// ...": whether the frame of the subject starting at `start` comments on a clause. Not "as
+    /// he discussed his plan": the comment has no object, only circumstance.
+    fn comments_on(&self, clause: &Clause, t: usize, start: usize) -> bool {
+        let Clause { first, content_end, .. } = *clause;
+        let next = if t + 1 < content_end { self.word(t + 1) } else { "," };
+        start > first
+            && self.word(start - 1).eq_ignore_ascii_case("as")
+            && matches!(
+                next,
+                "," | "in" | "on" | "at" | "last" | "recently" | "earlier" | "previously" | "yesterday" | "today" | "out" | "it"
+            )
+            && (t + 1..content_end).take_while(|&k| self.word(k) != ",").all(|k| {
+                let w = self.word(k);
+                !FINITE.contains(&w) && !AUXILIARIES.contains(&w) && !matches!(w, "that" | ":") && !self.is_quote_open(k)
+            })
+    }
+
+    /// A comment ("As X noted") reports the clause it comments on: what precedes it, or, when
+    /// it opens the sentence (a lone connective before "as" is no content: "Yet, as Mr. Bown
+    /// observed, ..."), what follows its comma.
+    fn comment_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, cue: Cue, found: Subject) {
+        let Clause { first, content_end, .. } = *clause;
+        let (source, source_span, subject_start) = found;
+        let opener = (first..subject_start - 1).filter(|&k| self.tokens()[k].kind == TokenKind::Word).count() <= 1;
+        let content = if !opener {
+            self.before(first, subject_start - 1, quotes)
+        } else {
+            (t + 1..content_end).find(|&k| self.word(k) == ",").and_then(|k| self.after(k + 1, content_end, quotes))
+        };
+        if let Some((content, direct)) = content {
+            self.push(content, Some(cue), source, Some(source_span), direct);
+        }
+    }
+
+    /// "Officials at the agency's Miami office said ...": a noun phrase that opens the clause,
+    /// named or not, is the subject; a quotation before it is the content, else what follows.
+    fn opening_subject_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, cue: Cue, source: Option<usize>, source_span: Span) {
+        let Clause { first, content_end, .. } = *clause;
+        let subject_start = self.tokens().partition_point(|tok| tok.span.start < source_span.start);
+        let content = if subject_start > first {
+            self.before(first, subject_start - 1, quotes).filter(|c| c.1)
+        } else {
+            self.after(t + 1, content_end, quotes)
+        };
+        if let Some((content, direct)) = content {
+            self.push(content, Some(cue), source, Some(source_span), direct);
+        }
+    }
+
+    /// A verb cue whose speaker the words before it do not name. Inversion after a quotation or
+    /// clause ("..., said Kadyrov."; not ", saying Christie was ...": a participle is no
+    /// inverted frame) goes to `inverted_frame`. Else the frame still reports its clause ("...
+    /// the group of experts who met in June concluded that ..."), but not after another verb
+    /// ("ignored repeated offers": the form is an adjective), for a mostly-noun form, "know",
+    /// or a document with no source named ("showing Trump leading nationally").
+    fn unnamed_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, entry: &crate::lexicon::Cue, cue: Cue) {
+        let Clause { first, .. } = *clause;
+        let needs_agent = matches!(cue.class.as_str(), "judge" | "intend");
+        let claims_before = self.claims.len();
+        let inverted = t > first && matches!(self.word(t - 1), "," | "”" | "\"" | "''");
+        if !needs_agent && inverted && !self.word(t).ends_with("ing") {
+            self.inverted_frame(clause, quotes, t, &cue);
+        }
+        let after_verb = t > first
+            && self.word(t - 1).starts_with(char::is_lowercase)
+            && (self.word(t - 1).ends_with("ed") || self.word(t - 1).ends_with("ing"));
+        if self.claims.len() == claims_before
+            && !inverted
+            && !after_verb
+            && !entry.nominal
+            && cue.lemma != "know"
+            && cue.class != "document"
+        {
+            self.parsed_subject_frame(clause, quotes, t, cue);
+        }
+    }
+
+    /// What the words before the verb do not name, the parse may ("multiple sources close to
+    /// the talks say", "praised the workers, then says"). After a comma, with nothing but a time
+    /// or place after the verb, the frame reports what precedes it ("X is 38 percent full, the
+    /// water company Upland Water said on Wednesday"); else what follows.
+    fn parsed_subject_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, cue: Cue) {
+        let Clause { first, content_end, .. } = *clause;
+        let at = self.tokens()[t].span;
+        let subject = self.parse_source(clause, t, false).filter(|&(_, span, _)| span.end <= at.start);
+        let closing = subject.is_some_and(|(_, _, start)| {
+            start > first + 1
+                && self.word(start - 1) == ","
+                && content_end - t <= 5
+                && (t + 1..content_end).all(|k| !matches!(self.word(k), "that" | ":") && !self.is_quote_open(k))
+        });
+        let content = match subject {
+            Some((_, _, start)) if closing => self.before(first, start - 1, quotes),
+            _ => self.after(t + 1, content_end, quotes),
+        };
+        if let Some((content, direct)) = content {
+            self.push(content, Some(cue), subject.and_then(|s| s.0), subject.map(|s| s.1), direct);
+        }
+    }
+
     /// A verb cue after a quotation or clause, its speaker after it ("..., said Kadyrov.", "said
-    /// harbour master Greta Solberg").
+    /// harbour master Greta Solberg"): a name after the verb's modifiers
+    /// (`inverted_name_start`) followed by the sentence's end, a comma, a parenthesis or a
+    /// preposition (`named_inverted_frame`); else a description (`closing_description`: '"...,"
+    /// said one Democratic source on the panel.'); else a longer noun phrase
+    /// (`unnamed_inverted_frame`).
     fn inverted_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, cue: &Cue) {
         let Clause { first, last, content_end, .. } = *clause;
-        // "said Rep. Butterfield", "said harbour master Greta Solberg": titles and a
-        // few descriptive words may stand between the verb and the name.
+        let name_at = self.inverted_name_start(clause, t);
+        if let Some(m) = self.mention_starting(name_at).filter(|&m| {
+            let end = self.r.mentions[m].span.end;
+            let k = self.tokens().partition_point(|tok| tok.span.start < end);
+            k >= last || matches!(self.word(k), "." | "," | ";" | "(" | "of" | "for" | "at" | "from" | "in" | "on" | "with")
+        }) {
+            self.named_inverted_frame(clause, quotes, t, cue, name_at, m);
+        } else if let Some((source, span)) = self.closing_description(t + 1, content_end) {
+            // '"...," said one Democratic source on the panel.': a description, or
+            // words that name no one the text knows.
+            if let Some((content, direct)) = self.before(first, t, quotes) {
+                self.push(content, Some(cue.clone()), source, Some(span), direct);
+            }
+        } else if t + 1 < content_end && (self.word(t + 1).starts_with(char::is_uppercase) || DETERMINERS.contains(&self.word(t + 1))) {
+            self.unnamed_inverted_frame(clause, quotes, t, cue);
+        }
+    }
+
+    /// Where the name after an inverted verb at token `t` starts: titles and a few descriptive
+    /// words may stand between the verb and the name ("said Rep. Butterfield", "said harbour
+    /// master Greta Solberg"). An organization before a role, or a place before a role or a
+    /// lowercase noun, is a modifier of the name ("said GOP strategist Keith Nahigian", "said
+    /// Idaho farm executive Frank Vandermeer"); capitalized modifiers too, when a name follows
+    /// them ("said Republican party boss Reince Priebus", "said Pentagon spokesman Navy Capt.
+    /// Jeff Davis").
+    fn inverted_name_start(&self, clause: &Clause, t: usize) -> usize {
+        let Clause { last, .. } = *clause;
         let mut name_at = t + 1;
-        // "said GOP strategist Keith Nahigian", "said Idaho farm executive Frank Vandermeer": an
-        // organization before a role, or a place before a role or a lowercase noun, is a
-        // modifier of the name.
         let org_before_role = |k: usize| {
             self.mention_starting(k).is_some_and(|m| {
                 let end = self.tokens().partition_point(|tok| tok.span.start < self.r.mentions[m].span.end);
@@ -373,8 +475,6 @@ impl<'a> Attributor<'a> {
             let m = self.mention_starting(name_at).expect("checked");
             name_at = self.tokens().partition_point(|tok| tok.span.start < self.r.mentions[m].span.end);
         }
-        // "said Republican party boss Reince Priebus", "said Pentagon spokesman Navy
-        // Capt. Jeff Davis": capitalized modifiers too, when a name follows them.
         let name_ahead = |k: usize| {
             (k + 1..last.min(t + 9)).take_while(|&x| self.tokens()[x].kind != TokenKind::Punct).any(|x| self.mention_starting(x).is_some())
         };
@@ -392,243 +492,97 @@ impl<'a> Attributor<'a> {
         {
             name_at += 1;
         }
-        if let Some(m) = self.mention_starting(name_at).filter(|&m| {
-            let end = self.r.mentions[m].span.end;
-            let k = self.tokens().partition_point(|tok| tok.span.start < end);
-            k >= last || matches!(self.word(k), "." | "," | ";" | "(" | "of" | "for" | "at" | "from" | "in" | "on" | "with")
-        }) {
-            let content = self.before(first, t, quotes);
-            if let Some((content, direct)) = content {
-                // "said Douglas Holtz-Eakin, an economist who ...": the source's
-                // words run through an apposition that ends the sentence.
-                // "said Carmel Martin, executive vice president for policy", "said Rep.
-                // Joseph Crowley (D-N.Y.), a leading advocate": likewise a description
-                // or a party label that runs to the end.
-                // The roles and modifiers between the verb and the name are the
-                // source's words too.
-                let mut span = self.tokens()[name_at].span.cover(self.r.mentions[m].span);
-                if name_at > t + 1 {
-                    span = self.tokens()[t + 1].span.cover(span);
-                }
-                let after = self.tokens().partition_point(|tok| tok.span.start < span.end);
-                let described = after + 1 < content_end
-                    && matches!(self.word(after), "," | "(")
-                    // The description may hold its own relative clause ("a union that
-                    // has broken away"), but no second frame or quotation.
-                    && (after + 1..content_end).all(|k| {
-                        let w = self.word(k);
-                        !(self.is_quote_open(k) || matches!(w, "said" | "says" | ";" | "but") || w.ends_with("ing") && self.word(k - 1) == ",")
-                    })
-                    // "said Mr. Kamin, who emphasized that ...": a relative clause
-                    // that reports speech is a claim of its own.
-                    && !(matches!(self.word(after + 1), "who" | "whose")
-                        && (after + 2..(after + 5).min(content_end)).any(|j| self.lex.cue(self.word(j)).is_some()))
-                    && (self.word(after) == "(" || {
-                        let w = self.word(after + 1);
-                        // ", speaking of ..." is a frame of its own, not a description.
-                        w.starts_with(char::is_lowercase) && !w.ends_with("ing")
-                            || self.lex.role(w).is_some()
-                            || self.tokens()[after + 1].kind == TokenKind::Possessive
-                            || after + 2 < content_end && self.tokens()[after + 2].kind == TokenKind::Possessive
-                    });
-                if described {
-                    span = span.cover(self.tokens()[content_end - 1].span);
-                }
-                self.push(content, Some(cue.clone()), Some(m), Some(span), direct);
+        name_at
+    }
+
+    /// An inverted frame whose speaker is mention `m`, named from token `name_at`: it reports
+    /// what precedes the verb. The roles and modifiers between the verb and the name are the
+    /// source's words too, and so is an apposition that ends the sentence ("said Douglas
+    /// Holtz-Eakin, an economist who ...", "said Carmel Martin, executive vice president for
+    /// policy", "said Rep. Joseph Crowley (D-N.Y.), a leading advocate"): `closing_apposition`.
+    fn named_inverted_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, cue: &Cue, name_at: usize, m: usize) {
+        let Clause { first, content_end, .. } = *clause;
+        let Some((content, direct)) = self.before(first, t, quotes) else { return };
+        let mut span = self.tokens()[name_at].span.cover(self.r.mentions[m].span);
+        if name_at > t + 1 {
+            span = self.tokens()[t + 1].span.cover(span);
+        }
+        let after = self.tokens().partition_point(|tok| tok.span.start < span.end);
+        if self.closing_apposition(after, content_end) {
+            span = span.cover(self.tokens()[content_end - 1].span);
+        }
+        self.push(content, Some(cue.clone()), Some(m), Some(span), direct);
+    }
+
+    /// Whether the words from token `after` to `content_end` are an apposition or a party label
+    /// after an inverted speaker's name, running to the sentence's end. The description may hold
+    /// its own relative clause ("a union that has broken away"), but no second frame or
+    /// quotation; a relative clause that reports speech is a claim of its own ("said Mr. Kamin,
+    /// who emphasized that ..."); ", speaking of ..." is a frame of its own, not a description.
+    fn closing_apposition(&self, after: usize, content_end: usize) -> bool {
+        after + 1 < content_end
+            && matches!(self.word(after), "," | "(")
+            && (after + 1..content_end).all(|k| {
+                let w = self.word(k);
+                !(self.is_quote_open(k) || matches!(w, "said" | "says" | ";" | "but") || w.ends_with("ing") && self.word(k - 1) == ",")
+            })
+            && !(matches!(self.word(after + 1), "who" | "whose")
+                && (after + 2..(after + 5).min(content_end)).any(|j| self.lex.cue(self.word(j)).is_some()))
+            && (self.word(after) == "(" || {
+                let w = self.word(after + 1);
+                w.starts_with(char::is_lowercase) && !w.ends_with("ing")
+                    || self.lex.role(w).is_some()
+                    || self.tokens()[after + 1].kind == TokenKind::Possessive
+                    || after + 2 < content_end && self.tokens()[after + 2].kind == TokenKind::Possessive
+            })
+    }
+
+    /// A longer noun phrase after an inverted verb: the frame reports what precedes it, from a
+    /// speaker left unnamed, or named in an apposition ("said another leading advocate, Andrew
+    /// Pincus of Mayer Brown"; the apposition's own comma ends the source's words), else the
+    /// verb's subject in the parse ("said Idaho farm executive Frank Vandermeer, who ...", "said
+    /// a Labour strategist who ...").
+    fn unnamed_inverted_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, cue: &Cue) {
+        let Clause { first, content_end, .. } = *clause;
+        let Some((content, direct)) = self.before(first, t, quotes) else { return };
+        let named = self
+            .apposed_person(t + 1, content_end.min(t + 10))
+            .filter(|&(comma, _)| (t + 1..comma).all(|k| !FINITE.contains(&self.word(k)) && !self.is_quote_open(k)))
+            .map(|(_, m)| m);
+        match named {
+            Some(m) => {
+                let name_end = self.tokens().partition_point(|tok| tok.span.start < self.r.mentions[m].span.end);
+                let end = (name_end..content_end).find(|&k| self.word(k) == ",").unwrap_or(content_end);
+                self.push(content, Some(cue.clone()), Some(m), Some(self.span(t + 1, end)), direct);
             }
-        } else if let Some((source, span)) = self.closing_description(t + 1, content_end) {
-            // '"...," said one Democratic source on the panel.': a description, or
-            // words that name no one the text knows.
-            if let Some((content, direct)) = self.before(first, t, quotes) {
-                self.push(content, Some(cue.clone()), source, Some(span), direct);
-            }
-        } else if t + 1 < content_end && (self.word(t + 1).starts_with(char::is_uppercase) || DETERMINERS.contains(&self.word(t + 1))) {
-            // A longer noun phrase after the verb: the frame reports what precedes it,
-            // from a speaker left unnamed, or named in an apposition ("said another
-            // leading advocate, Andrew Pincus of Mayer Brown").
-            if let Some((content, direct)) = self.before(first, t, quotes) {
-                let named = self
-                    .apposed_person(t + 1, content_end.min(t + 10))
-                    .filter(|&(comma, _)| (t + 1..comma).all(|k| !FINITE.contains(&self.word(k)) && !self.is_quote_open(k)))
-                    .map(|(_, m)| m);
-                match named {
-                    Some(m) => {
-                        // The apposition's own comma ends the source's words (", who ...").
-                        let name_end = self.tokens().partition_point(|tok| tok.span.start < self.r.mentions[m].span.end);
-                        let end = (name_end..content_end).find(|&k| self.word(k) == ",").unwrap_or(content_end);
-                        self.push(content, Some(cue.clone()), Some(m), Some(self.span(t + 1, end)), direct);
-                    }
-                    // Else the verb's subject in the parse ("said Idaho farm executive Frank
-                    // Vandermeer, who ...", "said a Labour strategist who ...").
-                    None => {
-                        let subject = self.parse_source(clause, t, true).filter(|&(_, _, start)| start > t);
-                        self.push(content, Some(cue.clone()), subject.and_then(|s| s.0), subject.map(|s| s.1), direct)
-                    }
-                }
+            None => {
+                let subject = self.parse_source(clause, t, true).filter(|&(_, _, start)| start > t);
+                self.push(content, Some(cue.clone()), subject.and_then(|s| s.0), subject.map(|s| s.1), direct)
             }
         }
     }
 
     /// A verb cue after its subject (`source`, its words `source_span`, from token
-    /// `subject_start`): the clause after it, or, when the frame is parenthetical ("..., Gorevoy
-    /// says, ..."), the words around it.
-    fn subject_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, cue: Cue, subject: (Option<usize>, Span, usize)) {
-        let Clause { first, last, content_end, headline } = *clause;
+    /// `subject_start`): the clause after it, or, when the frame is parenthetical
+    /// (`is_parenthetical`: "..., Gorevoy says, ..."), the words around it
+    /// (`parenthetical_content`). A frame that ends the sentence after a comma and a
+    /// descriptor reports what came before it (", local farmer Ana Ruiz said."). "The authority
+    /// plans to borrow, and its chairman noted ...": an earlier frame's content ends where this
+    /// clause begins.
+    fn subject_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, cue: Cue, subject: Subject) {
+        let Clause { first, content_end, .. } = *clause;
         let (source, source_span, subject_start) = subject;
-        // "The authority plans to borrow, and its chairman noted ...": an earlier
-        // frame's content ends where this clause begins.
         if subject_start >= first + 2 && matches!(self.word(subject_start - 1), "and" | "but") && self.word(subject_start - 2) == "," {
             self.end_contents_at(subject_start - 2, t);
         }
-        let clause_follows = t + 1 < last && matches!(self.word(t + 1), "that" | ":");
-        // "ISIS has two centers of power, Gorevoy says, ...": parenthetical when a
-        // quotation or a clause of some length comes before; "Its director, Amina
-        // Odhiambo, puts ..." has only a noun phrase there.
-        let quoted_before = subject_start > first && matches!(self.word(subject_start - 1), "”" | "\"" | "''")
-            || subject_start >= first + 2 && matches!(self.word(subject_start - 2), "”" | "\"" | "''");
-        // "the operator, Northline Ferries, had put ...": a name set off by commas is an
-        // apposition to what comes before it, not a parenthetical frame.
-        let after_subject = self.tokens().partition_point(|tok| tok.span.start < source_span.end);
-        let name_between_commas =
-            source.is_some_and(|m| self.r.mentions[m].span == source_span) && after_subject < last && self.word(after_subject) == ",";
-        // "voters under 35, many of whom cited housing costs": a relative subject
-        // opens its own clause.
-        let relative = self.word(subject_start.max(1) - 1) == "," && source_span.of(self.text()).ends_with("whom");
-        let parenthetical = !clause_follows
-            && !relative
-            && subject_start > first
-            && matches!(self.word(subject_start - 1), "," | "”" | "\"" | "''" | "—")
-            && (!name_between_commas || quoted_before);
-        let mut ends_before = None;
-        let content = if parenthetical {
-            // '"What I believe," Duncan told The New York Times in 2012, "is that
-            // ..."': the quotation resumes after the hearer and circumstance.
-            let resumes = quoted_before
-                .then(|| (t + 2..content_end.min(t + 14)).find(|&k| self.is_quote_open(k) && self.word(k - 1) == ","))
-                .flatten()
-                .filter(|&k| (t + 1..k).all(|x| !FINITE.contains(&self.word(x)) && !matches!(self.word(x), "that" | "has" | "had")));
-            let rest = match resumes {
-                Some(k) => self.after(k, content_end, quotes),
-                None => self.after(t + 1, content_end, quotes),
-            };
-            // "Speaking outside the terminal, Sobczak told ...", "In a statement, X
-            // said ...": an opening phrase is circumstance, not content.
-            let opener = self.word(first).to_lowercase();
-            // A subordinate clause may hold commas of its own ("Though he has
-            // heralded plans, a tax loophole ..., analysts say ...").
-            let subordinate = SUBORDINATE_OPENERS.contains(&opener.as_str()) || matches!(opener.as_str(), "until" | "whenever");
-            let circumstance = opener.ends_with("ing") && !self.is_quote_open(first)
-                || subordinate
-                || (first..subject_start - 1).all(|k| self.word(k) != ",") && CIRCUMSTANCE_OPENERS.contains(&opener.as_str());
-            // "Through a spokesman, Trump declined to comment": words without a verb
-            // before the frame are its circumstance when something follows it.
-            // Headlines capitalize their verbs ("Trump Could Address Clean Energy,
-            // Graham Says").
-            let verbless = (first..subject_start - 1).all(|k| {
-                let lower = self.word(k).to_lowercase();
-                let w = if headline { lower.as_str() } else { self.word(k) };
-                !FINITE.contains(&w)
-                    && !matches!(w, "has" | "have" | "had" | "did" | "does" | "do")
-                    && !self.is_quote_open(k)
-                    && !(w.starts_with(char::is_lowercase) && (w.ends_with("ed") || self.lex.cue(w).is_some()))
-            });
-            let adverbial = CIRCUMSTANCE_OPENERS.contains(&opener.as_str())
-                || matches!(
-                    opener.as_str(),
-                    "through"
-                        | "like"
-                        | "along"
-                        | "and"
-                        | "but"
-                        | "this"
-                        | "last"
-                        | "next"
-                        | "even"
-                        | "among"
-                        | "across"
-                        | "from"
-                        | "to"
-                        | "over"
-                        | "within"
-                        | "besides"
-                        | "regarding"
-                );
-            // "Again, those surveyed said ...": a verbless opener is circumstance
-            // unless the rest goes on with its verb ("A major reason ..., he
-            // continues, is that ...").
-            // A quotation resuming after the frame continues the clause too.
-            let rest_verb = rest.is_some_and(|(r, direct)| {
-                let k = self.tokens().partition_point(|tok| tok.span.start < r.start);
-                let w = if k < self.tokens().len() { self.word(k) } else { "" };
-                direct && w.starts_with(char::is_lowercase)
-                    || FINITE.contains(&w)
-                    || matches!(w, "has" | "have" | "had" | "did" | "does" | "do")
-                    || w.ends_with("ed") && w.starts_with(char::is_lowercase)
-            });
-            // "In Nairobi, where ..., Otieno said access ...": an opening phrase of
-            // circumstance, commas and all, when the rest has a subject of its own.
-            let circumstance = circumstance
-                || verbless && (adverbial || !rest_verb)
-                || CIRCUMSTANCE_OPENERS.contains(&opener.as_str()) && rest.is_some() && !rest_verb;
-            // '"...," Mr. Smith said in his interview.', '..., a spokesman announced Monday
-            // morning.': what follows the frame may be only its own circumstance, and then
-            // what precedes it is the content.
-            let rest_circumstance = rest.is_some_and(|(r, _)| {
-                let r_end = self.tokens().partition_point(|tok| tok.span.start < r.end);
-                (matches!(
-                    self.word(t + 1),
-                    "in" | "at"
-                        | "on"
-                        | "during"
-                        | "after"
-                        | "before"
-                        | "last"
-                        | "yesterday"
-                        | "today"
-                        | "earlier"
-                        | "this"
-                        | "late"
-                        | "early"
-                ) || WEEKDAYS.contains(&self.word(t + 1)))
-                    && (t + 1..r_end).all(|k| {
-                        let w = self.word(k);
-                        !(FINITE.contains(&w)
-                            || matches!(w, "has" | "have" | "had" | "that" | "“" | "\"" | "''")
-                            || w.ends_with("ed") && k > t + 1)
-                    })
-            });
-            // '"...," he tweeted Saturday.': a quotation before the frame is its content,
-            // whatever opens the sentence.
-            let before = self.before(first, subject_start, quotes);
-            let quoted = quoted_before && before.is_some_and(|(_, direct)| direct);
-            let before = if circumstance && rest.is_some() && !rest_circumstance && !quoted { None } else { before };
-            match (before, rest) {
-                (Some((b, direct)), None) => Some((b, direct)),
-                // '"We will finish," Castell said, "before the snow."': one quotation
-                // split by its frame.
-                (Some((b, true)), Some((r, true))) => Some((b.cover(r), true)),
-                // '"Polls do not vote," Lopes told supporters at a rally': after a
-                // quotation the rest of the frame is circumstance, not content.
-                (Some((b, true)), Some(_)) => Some((b, true)),
-                (Some((b, _)), Some((r, _))) if !self.is_circumstance(t + 1) && !rest_circumstance => Some((b.cover(r), false)),
-                (Some((b, direct)), Some(_)) => Some((b, direct)),
-                (None, rest) => rest,
-            }
-            .inspect(|&(c, _)| {
-                // "..., the union's secretary said": earlier frames of the sentence
-                // report what comes before this one, not this one.
-                if c.end <= self.tokens()[subject_start].span.start && self.word(subject_start - 1) == "," {
-                    ends_before = Some(subject_start - 1);
-                }
-            })
+        let (content, ends_before) = if self.is_parenthetical(clause, t, subject) {
+            self.parenthetical_content(clause, quotes, t, subject_start)
         } else {
-            // A frame that ends the sentence after a comma and a descriptor reports
-            // what came before it (", local farmer Ana Ruiz said.").
             let descriptor = (subject_start.saturating_sub(4).max(first)..subject_start)
                 .rev()
                 .find(|&k| self.word(k) == ",")
                 .filter(|&k| (k + 1..subject_start).all(|x| self.word(x).starts_with(char::is_lowercase)));
-            self.after(t + 1, content_end, quotes).or_else(|| descriptor.and_then(|k| self.before(first, k, quotes)))
+            (self.after(t + 1, content_end, quotes).or_else(|| descriptor.and_then(|k| self.before(first, k, quotes))), None)
         };
         if let Some(at) = ends_before {
             self.end_contents_at(at, t);
@@ -638,9 +592,147 @@ impl<'a> Attributor<'a> {
         }
     }
 
+    /// Whether a quotation closes right before the subject starting at `subject_start` (or
+    /// before the comma before it).
+    fn quoted_before(&self, first: usize, subject_start: usize) -> bool {
+        subject_start > first && matches!(self.word(subject_start - 1), "”" | "\"" | "''")
+            || subject_start >= first + 2 && matches!(self.word(subject_start - 2), "”" | "\"" | "''")
+    }
+
+    /// "ISIS has two centers of power, Gorevoy says, ...": whether the frame of the cue at `t`
+    /// after `subject` is parenthetical, when a quotation or a clause of some length comes
+    /// before and no clause follows; "Its director, Amina Odhiambo, puts ..." has only a noun
+    /// phrase there. A name set off by commas is an apposition to what comes before it, not a
+    /// parenthetical frame ("the operator, Northline Ferries, had put ..."); a relative subject
+    /// opens its own clause ("voters under 35, many of whom cited housing costs").
+    fn is_parenthetical(&self, clause: &Clause, t: usize, subject: Subject) -> bool {
+        let Clause { first, last, .. } = *clause;
+        let (source, source_span, subject_start) = subject;
+        let clause_follows = t + 1 < last && matches!(self.word(t + 1), "that" | ":");
+        let quoted_before = self.quoted_before(first, subject_start);
+        let after_subject = self.tokens().partition_point(|tok| tok.span.start < source_span.end);
+        let name_between_commas =
+            source.is_some_and(|m| self.r.mentions[m].span == source_span) && after_subject < last && self.word(after_subject) == ",";
+        let relative = self.word(subject_start.max(1) - 1) == "," && source_span.of(self.text()).ends_with("whom");
+        !clause_follows
+            && !relative
+            && subject_start > first
+            && matches!(self.word(subject_start - 1), "," | "”" | "\"" | "''" | "—")
+            && (!name_between_commas || quoted_before)
+    }
+
+    /// The content of a parenthetical frame at `t` whose subject starts at `subject_start`: the
+    /// words before it, the rest after it, or both, and the token before which earlier frames'
+    /// contents end ("..., the union's secretary said": earlier frames of the sentence report
+    /// what comes before this one, not this one). '"What I believe," Duncan told The New York
+    /// Times in 2012, "is that ..."': the quotation resumes after the hearer and circumstance.
+    /// An opening circumstance (`opening_circumstance`) is no content when a rest follows that
+    /// is more than the frame's own circumstance (`rest_is_circumstance`); '"...," he tweeted
+    /// Saturday.': a quotation before the frame is its content, whatever opens the sentence.
+    fn parenthetical_content(
+        &self,
+        clause: &Clause,
+        quotes: &[Quote],
+        t: usize,
+        subject_start: usize,
+    ) -> (Option<(Span, bool)>, Option<usize>) {
+        let Clause { first, content_end, .. } = *clause;
+        let quoted_before = self.quoted_before(first, subject_start);
+        let resumes = quoted_before
+            .then(|| (t + 2..content_end.min(t + 14)).find(|&k| self.is_quote_open(k) && self.word(k - 1) == ","))
+            .flatten()
+            .filter(|&k| (t + 1..k).all(|x| !FINITE.contains(&self.word(x)) && !matches!(self.word(x), "that" | "has" | "had")));
+        let rest = match resumes {
+            Some(k) => self.after(k, content_end, quotes),
+            None => self.after(t + 1, content_end, quotes),
+        };
+        let circumstance = self.opening_circumstance(clause, subject_start, rest);
+        let rest_circumstance = self.rest_is_circumstance(t, rest);
+        let before = self.before(first, subject_start, quotes);
+        let quoted = quoted_before && before.is_some_and(|(_, direct)| direct);
+        let before = if circumstance && rest.is_some() && !rest_circumstance && !quoted { None } else { before };
+        let mut ends_before = None;
+        let content = match (before, rest) {
+            (Some((b, direct)), None) => Some((b, direct)),
+            // '"We will finish," Castell said, "before the snow."': one quotation split by its
+            // frame.
+            (Some((b, true)), Some((r, true))) => Some((b.cover(r), true)),
+            // '"Polls do not vote," Lopes told supporters at a rally': after a quotation the
+            // rest of the frame is circumstance, not content.
+            (Some((b, true)), Some(_)) => Some((b, true)),
+            (Some((b, _)), Some((r, _))) if !self.is_circumstance(t + 1) && !rest_circumstance => Some((b.cover(r), false)),
+            (Some((b, direct)), Some(_)) => Some((b, direct)),
+            (None, rest) => rest,
+        }
+        .inspect(|&(c, _)| {
+            if c.end <= self.tokens()[subject_start].span.start && self.word(subject_start - 1) == "," {
+                ends_before = Some(subject_start - 1);
+            }
+        });
+        (content, ends_before)
+    }
+
+    /// Whether the words before a parenthetical frame's subject (from the sentence's first token
+    /// to `subject_start`) are circumstance, not content: an opening phrase ("Speaking outside
+    /// the terminal, Sobczak told ...", "In a statement, X said ..."), a subordinate clause
+    /// with commas of its own ("Though he has heralded plans, a tax loophole ..., analysts say
+    /// ..."), words without a verb when something follows ("Through a spokesman, Trump declined
+    /// to comment"; headlines capitalize their verbs: "Trump Could Address Clean Energy, Graham
+    /// Says"), unless the rest goes on with its verb ("Again, those surveyed said ...", but "A
+    /// major reason ..., he continues, is that ..."; a quotation resuming after the frame
+    /// continues the clause too), or an opening phrase of circumstance, commas and all, when
+    /// the rest has a subject of its own ("In Nairobi, where ..., Otieno said access ...").
+    fn opening_circumstance(&self, clause: &Clause, subject_start: usize, rest: Option<(Span, bool)>) -> bool {
+        let Clause { first, headline, .. } = *clause;
+        let opener = self.word(first).to_lowercase();
+        let subordinate = SUBORDINATE_OPENERS.contains(&opener.as_str()) || matches!(opener.as_str(), "until" | "whenever");
+        let circumstance = opener.ends_with("ing") && !self.is_quote_open(first)
+            || subordinate
+            || (first..subject_start - 1).all(|k| self.word(k) != ",") && CIRCUMSTANCE_OPENERS.contains(&opener.as_str());
+        let verbless = (first..subject_start - 1).all(|k| {
+            let lower = self.word(k).to_lowercase();
+            let w = if headline { lower.as_str() } else { self.word(k) };
+            !FINITE.contains(&w)
+                && !matches!(w, "has" | "have" | "had" | "did" | "does" | "do")
+                && !self.is_quote_open(k)
+                && !(w.starts_with(char::is_lowercase) && (w.ends_with("ed") || self.lex.cue(w).is_some()))
+        });
+        let adverbial = CIRCUMSTANCE_OPENERS.contains(&opener.as_str()) || ADVERBIAL_OPENERS.contains(&opener.as_str());
+        let rest_verb = rest.is_some_and(|(r, direct)| {
+            let k = self.tokens().partition_point(|tok| tok.span.start < r.start);
+            let w = if k < self.tokens().len() { self.word(k) } else { "" };
+            direct && w.starts_with(char::is_lowercase)
+                || FINITE.contains(&w)
+                || matches!(w, "has" | "have" | "had" | "did" | "does" | "do")
+                || w.ends_with("ed") && w.starts_with(char::is_lowercase)
+        });
+        circumstance
+            || verbless && (adverbial || !rest_verb)
+            || CIRCUMSTANCE_OPENERS.contains(&opener.as_str()) && rest.is_some() && !rest_verb
+    }
+
+    /// '"...," Mr. Smith said in his interview.', '..., a spokesman announced Monday morning.':
+    /// whether what follows the frame at `t` is only its own circumstance (a phrase of time or
+    /// place with no verb), so that what precedes it is the content.
+    fn rest_is_circumstance(&self, t: usize, rest: Option<(Span, bool)>) -> bool {
+        rest.is_some_and(|(r, _)| {
+            let r_end = self.tokens().partition_point(|tok| tok.span.start < r.end);
+            (FRAME_CIRCUMSTANCE_OPENERS.contains(&self.word(t + 1)) || WEEKDAYS.contains(&self.word(t + 1)))
+                && (t + 1..r_end).all(|k| {
+                    let w = self.word(k);
+                    !(FINITE.contains(&w)
+                        || matches!(w, "has" | "have" | "had" | "that" | "“" | "\"" | "''")
+                        || w.ends_with("ed") && k > t + 1)
+                })
+        })
+    }
+
     /// A passive cue ("is disputed by", "was denied", "it is believed that", "is expected to"):
-    /// no speaker before it; the agent after "by" is the source, else no one named. `aux` is
-    /// where the auxiliary ends.
+    /// no speaker before it; the agent after "by" is the source (`agent_frame`), else no one
+    /// named. `aux` is where the auxiliary ends. "it is believed that ...": the clause;
+    /// "Blumenthal was asked, "...?"", "she was asked if ...": the question, from an asker left
+    /// unnamed; "Trump is expected to deliver a speech", "He is said to have left": the writer
+    /// reports, from no one named, what the subject does.
     fn passive_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, aux: usize, cue: Cue) {
         let Clause { first, last, content_end, .. } = *clause;
         let impersonal = aux >= first + 2 && self.word(aux - 2).eq_ignore_ascii_case("it") && t + 1 < last && self.word(t + 1) == "that";
@@ -649,92 +741,47 @@ impl<'a> Attributor<'a> {
             if let Some((content, direct)) = self.after(t + 1, content_end, quotes) {
                 self.push(content, Some(cue), None, None, direct);
             }
-        } else if cue.class == "ask"
-            && t + 1 < content_end
-            && matches!(
-                self.word(t + 1),
-                "," | ":"
-                    | "“"
-                    | "\""
-                    | "''"
-                    | "if"
-                    | "whether"
-                    | "what"
-                    | "how"
-                    | "why"
-                    | "who"
-                    | "when"
-                    | "where"
-                    | "which"
-                    | "a"
-                    | "about"
-            )
-        {
-            // "Blumenthal was asked, "...?"", "she was asked if ...": the question, from
-            // an asker left unnamed.
+        } else if cue.class == "ask" && t + 1 < content_end && PASSIVE_QUESTION_OPENERS.contains(&self.word(t + 1)) {
             let cue = Cue { span: self.span(aux - 1, t + 1), ..cue };
             let from = if matches!(self.word(t + 1), "," | ":") { t + 2 } else { t + 1 };
             if let Some((content, direct)) = self.after(from, content_end, quotes) {
                 self.push(content, Some(cue), None, None, direct);
             }
         } else if t + 2 < content_end && self.word(t + 1) == "to" && aux >= first + 2 {
-            // "Trump is expected to deliver a speech", "He is said to have left": the
-            // writer reports, from no one named, what the subject does.
             let cue = Cue { span: self.span(aux - 1, t + 1), ..cue };
             self.hedged(first, aux - 1, t, content_end, quotes, cue);
         } else if t + 2 < content_end && self.word(t + 1) == "by" && aux >= first + 2 {
-            // "The issue was first reported by The Washington Post": the agent after
-            // "by" is the source, the subject what it said.
-            let agent_end = (t + 3..content_end)
-                .find(|&k| {
-                    matches!(
-                        self.word(k),
-                        "," | ";"
-                            | ":"
-                            | "—"
-                            | "("
-                            | "in"
-                            | "on"
-                            | "at"
-                            | "after"
-                            | "during"
-                            | "since"
-                            | "because"
-                            | "when"
-                            | "as"
-                            | "for"
-                            | "to"
-                            | "last"
-                            | "this"
-                            | "earlier"
-                            | "and"
-                    )
+            self.agent_frame(clause, quotes, t, aux, cue);
+        }
+    }
+
+    /// "The issue was first reported by The Washington Post": the agent after "by" (a
+    /// description, or, "is supported by far fewer publications", an agent the text does not
+    /// name: still the source's words) is the source, the subject what it said. The subject
+    /// ends before its auxiliaries and asides ("The nominee has been endorsed by", "Trump,
+    /// meanwhile, is supported by").
+    fn agent_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, aux: usize, cue: Cue) {
+        let Clause { first, content_end, .. } = *clause;
+        let agent_end = (t + 3..content_end).find(|&k| AGENT_ENDS.contains(&self.word(k))).unwrap_or(content_end);
+        let subject_start =
+            (first..aux - 1).rev().find(|&k| matches!(self.word(k), ";" | ":" | "that" | "which" | "who")).map_or(first, |k| k + 1);
+        let plain_agent = || {
+            (agent_end > t + 2 && agent_end - (t + 2) <= 8).then(|| self.span(t + 2, agent_end)).filter(|_| {
+                (t + 2..agent_end).all(|k| {
+                    let w = self.word(k);
+                    self.tokens()[k].kind != TokenKind::Punct
+                        && !FINITE.contains(&w)
+                        && !AUXILIARIES.contains(&w)
+                        && !matches!(w, "that" | "who" | "which")
                 })
-                .unwrap_or(content_end);
-            let subject_start =
-                (first..aux - 1).rev().find(|&k| matches!(self.word(k), ";" | ":" | "that" | "which" | "who")).map_or(first, |k| k + 1);
-            // "is supported by far fewer publications": an agent the text does not
-            // name is still the source's words.
-            let plain_agent = || {
-                (agent_end > t + 2 && agent_end - (t + 2) <= 8).then(|| self.span(t + 2, agent_end)).filter(|_| {
-                    (t + 2..agent_end).all(|k| {
-                        let w = self.word(k);
-                        self.tokens()[k].kind != TokenKind::Punct
-                            && !FINITE.contains(&w)
-                            && !AUXILIARIES.contains(&w)
-                            && !matches!(w, "that" | "who" | "which")
-                    })
-                })
-            };
-            let agent = self.closing_description(t + 2, agent_end).or_else(|| plain_agent().map(|span| (None, span)));
-            // "The nominee has been endorsed by", "Trump, meanwhile, is supported by": the
-            // subject ends before its auxiliaries and asides.
-            let subject_end = self.subject_end(subject_start, aux - 1);
-            if let Some((source, span)) = agent {
-                if let Some((content, direct)) = self.before(subject_start, subject_end, quotes) {
-                    let cue = Cue { span: self.span(aux - 1, t + 2), ..cue };
-                    self.push(content, Some(cue), source, Some(span), direct);
-                }
+            })
+        };
+        let agent = self.closing_description(t + 2, agent_end).or_else(|| plain_agent().map(|span| (None, span)));
+        let subject_end = self.subject_end(subject_start, aux - 1);
+        if let Some((source, span)) = agent {
+            if let Some((content, direct)) = self.before(subject_start, subject_end, quotes) {
+                let cue = Cue { span: self.span(aux - 1, t + 2), ..cue };
+                self.push(content, Some(cue), source, Some(span), direct);
             }
         }
     }

@@ -237,7 +237,7 @@ impl<'a> Attributor<'a> {
     /// spoke") is no subject here, nor words opening with a preposition (a misparse). After a
     /// quotation (`inverted`), a noun phrase the parse makes the verb's object is its subject
     /// ('"...," said a union negotiator').
-    pub(super) fn parse_source(&self, clause: &Clause, t: usize, inverted: bool) -> Option<(Option<usize>, Span, usize)> {
+    pub(super) fn parse_source(&self, clause: &Clause, t: usize, inverted: bool) -> Option<Subject> {
         let (first, last) = (clause.first, clause.last);
         let mut verb = t;
         for _ in 0..3 {
@@ -276,7 +276,7 @@ impl<'a> Attributor<'a> {
     /// A subject the words before the verb at `t` found but could not name, widened to the
     /// verb's whole subject in the parse when that holds it: "Multiple sources close to the
     /// harbour talks say", not "the harbour talks".
-    pub(super) fn widened_subject(&self, clause: &Clause, t: usize, found: (Option<usize>, Span, usize)) -> (Option<usize>, Span, usize) {
+    pub(super) fn widened_subject(&self, clause: &Clause, t: usize, found: Subject) -> Subject {
         let (m, span, start) = found;
         let parsed = self.parse_source(clause, t, false).filter(|&(_, wider, a)| wider.end <= self.tokens()[t].span.start && a < start);
         parsed.filter(|&(_, wider, _)| m.is_none() && wider.contains(span)).unwrap_or(found)

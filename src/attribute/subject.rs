@@ -120,208 +120,201 @@ impl<'a> Attributor<'a> {
     /// The subject of a verb cue at token `cue`: a mention, a pronoun or a description ending
     /// just before it (auxiliaries and adverbs skipped, an apposition or relative clause between
     /// commas skipped). Returns the resolved mention, the subject's span and its first token.
-    pub(super) fn subject_before(&self, first: usize, cue: usize) -> Option<(Option<usize>, Span, usize)> {
+    /// The words before the verb group decide the reading: a closing parenthesis
+    /// (`parenthesized_subject`), a comma (`comma_subject`), or anything else
+    /// (`plain_subject`).
+    pub(super) fn subject_before(&self, first: usize, cue: usize) -> Option<Subject> {
         let end = self.verb_group_start(first, cue);
         if end == first {
             return None;
         }
-        // "The Northern Dockers Union (NDU) says": the name before the parenthesis.
-        if self.word(end - 1) == ")" {
-            let open = (first..end - 1).rev().find(|&k| self.word(k) == "(")?;
-            if open > first && self.mention_ending(open - 1).is_some() {
-                return self.subject_at(first, open);
-            }
+        match self.word(end - 1) {
+            ")" => self.parenthesized_subject(first, end),
+            "," => self.comma_subject(first, end),
+            _ => self.plain_subject(first, cue, end),
+        }
+    }
+
+    /// "The Northern Dockers Union (NDU) says": the name before the parenthesis that ends at
+    /// `end`.
+    fn parenthesized_subject(&self, first: usize, end: usize) -> Option<Subject> {
+        let open = (first..end - 1).rev().find(|&k| self.word(k) == "(")?;
+        if open > first && self.mention_ending(open - 1).is_some() {
+            return self.subject_at(first, open);
+        }
+        None
+    }
+
+    /// "Denis Maltsev, a senior researcher at ..., who ..., says": a subject before a comma.
+    /// Appositions and relative clauses are skipped back over, and the subject ends before the
+    /// first of them (`apposed_subject`); where none is skipped, the name between the last two
+    /// commas (`name_between_commas`) or the subject before them (`subject_before_commas`).
+    fn comma_subject(&self, first: usize, end: usize) -> Option<Subject> {
+        if let Some(close) = self.appositions_start(first, end) {
+            return self.apposed_subject(first, end, close);
+        }
+        let open = (first..end - 1).rev().find(|&k| self.word(k) == ",")?;
+        if open == first || (open + 1..end - 1).any(|k| self.word(k) == ".") {
             return None;
         }
-        // "Denis Maltsev, a senior researcher at ..., who ..., says": skip back over the
-        // appositions and relative clauses; the subject ends before the first of them.
-        if self.word(end - 1) == "," {
-            // "a senior researcher", "who runs ...", "head of the caucus", "59, of Ashton": an
-            // apposition opens with a determiner, a relative pronoun, a role or a lowercase noun.
-            let apposition = |k: usize| {
-                let w = self.word(k);
-                // "Jeff Weaver, Sanders' campaign manager, said".
-                let owner = k + 1 < end && self.tokens()[k + 1].kind == TokenKind::Possessive;
-                // "Johnnie Wilson, of Springfield, Va., said": a state after its town.
-                let state = self.state_after_place(first, k);
-                // "Senator Dianne Feinstein, Democrat of California, said".
-                let party = matches!(w, "Democrat" | "Republican" | "Independent") && k + 1 < end && self.word(k + 1) == "of";
-                state
-                    || owner
-                    || party
-                    || matches!(
-                        w,
-                        "a" | "an"
-                            | "the"
-                            | "who"
-                            | "which"
-                            | "whose"
-                            | "its"
-                            | "his"
-                            | "her"
-                            | "their"
-                            | "one"
-                            | "now"
-                            | "then"
-                            | "also"
-                            | "including"
-                    )
-                    || self.tokens()[k].kind == TokenKind::Number
-                    || w.starts_with(char::is_lowercase)
-                        && self.lex.cue(w).is_none()
-                        && !w.ends_with("ing")
-                        && !AUXILIARIES.contains(&w)
-                        && !matches!(
-                            w,
-                            "and"
-                                | "but"
-                                | "or"
-                                | "that"
-                                | "why"
-                                | "what"
-                                | "how"
-                                | "when"
-                                | "where"
-                                | "if"
-                                | "so"
-                                | "because"
-                                | "while"
-                                | "as"
-                                | "though"
-                                | "although"
-                        )
-                    || self.lex.role(w).is_some()
-            };
-            let mut close = end - 1;
-            let mut skipped = false;
-            loop {
-                let open = (first..close).rev().find(|&k| self.word(k) == ",");
-                let chunk_start = open.map_or(first, |o| o + 1);
-                let plain = self.state_after_place(first, chunk_start)
-                    || (chunk_start..close).all(|k| !matches!(self.word(k), "“" | "”" | "\"" | "''" | "." | "?" | "!" | ";" | ":"));
-                // "Senator Dianne Feinstein, Democrat of California,": a chunk naming a person is
-                // the subject, not one more apposition.
-                // Not "a truck driver from Ava": a name inside a prepositional phrase.
-                let names_person = (chunk_start..close)
-                    .take_while(|&k| !PREPOSITIONS.contains(&self.word(k)))
-                    .any(|k| self.mention_starting(k).is_some_and(|m| self.r.mentions[m].kind == EntityType::Person));
-                if chunk_start == first || chunk_start >= close || !apposition(chunk_start) || !plain || names_person && skipped {
-                    break;
+        if let Some(subject) = self.name_between_commas(first, end, open) {
+            return Some(subject);
+        }
+        self.subject_before_commas(first, open)
+    }
+
+    /// The comma before the first of the appositions and relative clauses that stand between
+    /// commas before the comma at `end - 1`, when at least one is skipped. A chunk is skipped
+    /// when it opens like an apposition (`opens_apposition`), holds no quotation mark or
+    /// sentence punctuation (or is a state after its town), and does not name a person once
+    /// another chunk was skipped ("Senator Dianne Feinstein, Democrat of California,": a chunk
+    /// naming a person is the subject, not one more apposition; not "a truck driver from Ava":
+    /// a name inside a prepositional phrase).
+    fn appositions_start(&self, first: usize, end: usize) -> Option<usize> {
+        let mut close = end - 1;
+        let mut skipped = false;
+        loop {
+            let open = (first..close).rev().find(|&k| self.word(k) == ",");
+            let chunk_start = open.map_or(first, |o| o + 1);
+            let plain = self.state_after_place(first, chunk_start)
+                || (chunk_start..close).all(|k| !matches!(self.word(k), "“" | "”" | "\"" | "''" | "." | "?" | "!" | ";" | ":"));
+            let names_person = (chunk_start..close)
+                .take_while(|&k| !PREPOSITIONS.contains(&self.word(k)))
+                .any(|k| self.mention_starting(k).is_some_and(|m| self.r.mentions[m].kind == EntityType::Person));
+            if chunk_start == first
+                || chunk_start >= close
+                || !self.opens_apposition(first, end, chunk_start)
+                || !plain
+                || names_person && skipped
+            {
+                break;
+            }
+            match open {
+                Some(o) => {
+                    close = o;
+                    skipped = true;
                 }
-                match open {
-                    Some(o) => {
-                        close = o;
-                        skipped = true;
-                    }
-                    None => break,
-                }
+                None => break,
             }
-            if skipped {
-                // The source's words run through its appositions ("Denis Maltsev, a senior
-                // researcher at ..."); the mention stays the name.
-                // "Barkley, who said he votes Democratic, said": a relative clause that reports
-                // speech of its own is a claim beside this one, not the source's description.
-                let speaking = (close..end - 1).find(|&k| {
-                    self.word(k) == ","
-                        && matches!(self.word(k + 1), "who" | "whose")
-                        && (k + 2..(k + 5).min(end - 1)).any(|j| self.lex.cue(self.word(j)).is_some())
-                });
-                let described = self.tokens()[speaking.unwrap_or(end - 1) - 1].span.end;
-                // "Officials at Homeland Security Investigations, a division of ..., said": a
-                // noun phrase opening the clause, named or not, is the subject too.
-                // "Rep. Gregory W. Meeks (D-N.Y.), chairman of ...": the name before its party label.
-                let close = match self.word(close - 1) {
-                    ")" => (first..close - 1).rev().find(|&k| self.word(k) == "(").filter(|&k| k > first).unwrap_or(close),
-                    _ => close,
-                };
-                let opening = || {
-                    self.clause_opening_subject(first, close)
-                        .map(|(m, span)| (m, span, self.tokens().partition_point(|tok| tok.span.start < span.start)))
-                };
-                return self
-                    .subject_at(first, close)
-                    .filter(|found| !self.in_quote(found.1) && (found.0.is_some() || !PRONOUNS.contains(&found.1.of(self.text()))))
-                    .or_else(opening)
-                    .map(|(m, span, start)| (m, Span::new(span.start, described), start));
-            }
-            let open = (first..end - 1).rev().find(|&k| self.word(k) == ",")?;
-            if open == first || (open + 1..end - 1).any(|k| self.word(k) == ".") {
-                return None;
-            }
-            // "the leader of X, Abu Mukhammad Kadarsky (Rustam Asilderov), said": the name
-            // between the commas is the subject; "Denis Maltsev, a senior researcher at ...,
-            // says": the name before them is.
-            if let Some(m) = self.mention_starting(open + 1) {
-                let span = self.r.mentions[m].span;
-                let rest = Span::new(span.end, self.tokens()[end - 1].span.start);
-                let rest = rest.of(self.text()).trim();
-                let parenthetical = rest.is_empty() || rest.starts_with('(') && rest.ends_with(')');
-                // "One pastor, David Whiting of the church in Marion, said": where the named
-                // person belongs.
-                let affiliation = ["of ", "from ", "at "].iter().any(|p| rest.starts_with(p))
-                    && rest.split_whitespace().count() <= 10
-                    && rest.split_whitespace().all(|w| !FINITE.contains(&w) && !matches!(w, "who" | "which" | "that" | "has" | "had"));
-                let span = if affiliation { span.cover(self.tokens()[end - 2].span) } else { span };
-                if (parenthetical || affiliation) && self.r.mentions[m].kind != EntityType::Place {
-                    // "The state's campaign chairman, Phil Lovas, said": the description before
-                    // the name is the source's words too.
-                    let from = (first..open)
-                        .rev()
-                        .find(|&k| {
-                            self.tokens()[k].kind == TokenKind::Punct
-                                && self.tokens()[k].span.len() == 1
-                                && !matches!(self.word(k), "." | "-")
-                        })
-                        .map_or(first, |k| k + 1);
-                    let description = from < open
-                        && open - from <= 8
-                        && (matches!(
-                            self.word(from),
-                            "The"
-                                | "the"
-                                | "A"
-                                | "a"
-                                | "An"
-                                | "an"
-                                | "One"
-                                | "one"
-                                | "Another"
-                                | "another"
-                                | "Its"
-                                | "its"
-                                | "His"
-                                | "Her"
-                                | "Their"
-                        ) || self.lex.role(self.word(from)).is_some()
-                            // "Apple's chief executive, Tim Cook,".
-                            || from + 1 < open && self.tokens()[from + 1].kind == TokenKind::Possessive)
-                        && (from..open).all(|k| {
-                            !FINITE.contains(&self.word(k))
-                                && !AUXILIARIES.contains(&self.word(k))
-                                && !matches!(self.word(k), "that" | "who" | "which" | "and")
-                        });
-                    if description {
-                        return Some((Some(m), self.tokens()[from].span.cover(span), from));
-                    }
-                    return Some((Some(m), span, open + 1));
-                }
-            }
-            let inner = self.subject_at(first, open)?;
-            // Not "... did not go over well with Republicans, and the meeting ..., said": the
-            // name opens its clause.
-            let opens = inner.2 == first
-                || matches!(self.word(inner.2 - 1), "," | ";" | ":" | "”" | "\"" | "''" | "(" | "—" | "–" | "--" | "-")
-                || SUBORDINATE_OPENERS.contains(&self.word(inner.2 - 1).to_lowercase().as_str())
-                || matches!(self.word(inner.2 - 1), "that" | "and" | "but");
-            if inner.0.is_some() && !self.in_quote(inner.1) && opens {
-                return Some(inner);
-            }
+        }
+        skipped.then_some(close)
+    }
+
+    /// Whether token `k` opens an apposition or relative clause ("a senior researcher", "who
+    /// runs ...", "head of the caucus", "59, of Ashton"): a determiner, a relative pronoun, a
+    /// role, a number or a lowercase noun; an owner ("Jeff Weaver, Sanders' campaign manager,
+    /// said"); a state after its town ("Johnnie Wilson, of Springfield, Va., said"); a party
+    /// ("Senator Dianne Feinstein, Democrat of California, said").
+    fn opens_apposition(&self, first: usize, end: usize, k: usize) -> bool {
+        let w = self.word(k);
+        let owner = k + 1 < end && self.tokens()[k + 1].kind == TokenKind::Possessive;
+        let state = self.state_after_place(first, k);
+        let party = matches!(w, "Democrat" | "Republican" | "Independent") && k + 1 < end && self.word(k + 1) == "of";
+        state
+            || owner
+            || party
+            || APPOSITION_OPENERS.contains(&w)
+            || self.tokens()[k].kind == TokenKind::Number
+            || w.starts_with(char::is_lowercase)
+                && self.lex.cue(w).is_none()
+                && !w.ends_with("ing")
+                && !AUXILIARIES.contains(&w)
+                && !NOT_APPOSITION_NOUNS.contains(&w)
+            || self.lex.role(w).is_some()
+    }
+
+    /// The subject before appositions skipped back to the comma at `close`: the source's words
+    /// run through its appositions ("Denis Maltsev, a senior researcher at ..."), the mention
+    /// stays the name. A relative clause that reports speech of its own ("Barkley, who said he
+    /// votes Democratic, said") is a claim beside this one, not the source's description; the
+    /// name before its party label counts ("Rep. Gregory W. Meeks (D-N.Y.), chairman of ...");
+    /// and a noun phrase opening the clause, named or not, is the subject too ("Officials at
+    /// Homeland Security Investigations, a division of ..., said").
+    fn apposed_subject(&self, first: usize, end: usize, close: usize) -> Option<Subject> {
+        let speaking = (close..end - 1).find(|&k| {
+            self.word(k) == ","
+                && matches!(self.word(k + 1), "who" | "whose")
+                && (k + 2..(k + 5).min(end - 1)).any(|j| self.lex.cue(self.word(j)).is_some())
+        });
+        let described = self.tokens()[speaking.unwrap_or(end - 1) - 1].span.end;
+        let close = match self.word(close - 1) {
+            ")" => (first..close - 1).rev().find(|&k| self.word(k) == "(").filter(|&k| k > first).unwrap_or(close),
+            _ => close,
+        };
+        let opening = || {
+            self.clause_opening_subject(first, close)
+                .map(|(m, span)| (m, span, self.tokens().partition_point(|tok| tok.span.start < span.start)))
+        };
+        self.subject_at(first, close)
+            .filter(|found| !self.in_quote(found.1) && (found.0.is_some() || !PRONOUNS.contains(&found.1.of(self.text()))))
+            .or_else(opening)
+            .map(|(m, span, start)| (m, Span::new(span.start, described), start))
+    }
+
+    /// "the leader of X, Abu Mukhammad Kadarsky (Rustam Asilderov), said": the name between
+    /// the comma at `open` and the one at `end - 1` is the subject, when nothing but a
+    /// parenthesis or where the person belongs ("One pastor, David Whiting of the church in
+    /// Marion, said") follows it and it names no place. The description before the name is the
+    /// source's words too (`description_before_name`).
+    fn name_between_commas(&self, first: usize, end: usize, open: usize) -> Option<Subject> {
+        let m = self.mention_starting(open + 1)?;
+        let span = self.r.mentions[m].span;
+        let rest = Span::new(span.end, self.tokens()[end - 1].span.start);
+        let rest = rest.of(self.text()).trim();
+        let parenthetical = rest.is_empty() || rest.starts_with('(') && rest.ends_with(')');
+        let affiliation = ["of ", "from ", "at "].iter().any(|p| rest.starts_with(p))
+            && rest.split_whitespace().count() <= 10
+            && rest.split_whitespace().all(|w| !FINITE.contains(&w) && !matches!(w, "who" | "which" | "that" | "has" | "had"));
+        let span = if affiliation { span.cover(self.tokens()[end - 2].span) } else { span };
+        if !(parenthetical || affiliation) || self.r.mentions[m].kind == EntityType::Place {
             return None;
         }
+        match self.description_before_name(first, open) {
+            Some(from) => Some((Some(m), self.tokens()[from].span.cover(span), from)),
+            None => Some((Some(m), span, open + 1)),
+        }
+    }
+
+    /// "The state's campaign chairman, Phil Lovas, said", "Apple's chief executive, Tim Cook,":
+    /// the start of a description of at most eight words before the comma at `open` that
+    /// opens with a determiner, a role or an owner and holds no verb, relative or "and".
+    fn description_before_name(&self, first: usize, open: usize) -> Option<usize> {
+        let from = (first..open)
+            .rev()
+            .find(|&k| self.tokens()[k].kind == TokenKind::Punct && self.tokens()[k].span.len() == 1 && !matches!(self.word(k), "." | "-"))
+            .map_or(first, |k| k + 1);
+        let description = from < open
+            && open - from <= 8
+            && (NAME_DESCRIPTION_OPENERS.contains(&self.word(from))
+                || self.lex.role(self.word(from)).is_some()
+                || from + 1 < open && self.tokens()[from + 1].kind == TokenKind::Possessive)
+            && (from..open).all(|k| {
+                !FINITE.contains(&self.word(k))
+                    && !AUXILIARIES.contains(&self.word(k))
+                    && !matches!(self.word(k), "that" | "who" | "which" | "and")
+            });
+        description.then_some(from)
+    }
+
+    /// "Denis Maltsev, a senior researcher at ..., says": the named subject before the comma at
+    /// `open`, when it opens its clause (not "... did not go over well with Republicans, and
+    /// the meeting ..., said") and stands outside a quotation.
+    fn subject_before_commas(&self, first: usize, open: usize) -> Option<Subject> {
+        let inner = self.subject_at(first, open)?;
+        let opens = inner.2 == first
+            || matches!(self.word(inner.2 - 1), "," | ";" | ":" | "”" | "\"" | "''" | "(" | "—" | "–" | "--" | "-")
+            || SUBORDINATE_OPENERS.contains(&self.word(inner.2 - 1).to_lowercase().as_str())
+            || matches!(self.word(inner.2 - 1), "that" | "and" | "but");
+        (inner.0.is_some() && !self.in_quote(inner.1) && opens).then_some(inner)
+    }
+
+    /// The subject ending at `end`, right before the verb group of the cue at `cue`, outside a
+    /// quotation. A noun phrase opening the clause holds the subject found at its end
+    /// ("Political observers in Virginia and around the country say", "Edwards and others
+    /// said"), when no verb stands among the added words ("They sent a letter to Senate
+    /// leaders").
+    fn plain_subject(&self, first: usize, cue: usize, end: usize) -> Option<Subject> {
         let found = self.subject_at(first, end).filter(|found| !self.in_quote(found.1))?;
-        // "Political observers in Virginia and around the country say", "Edwards and others
-        // said": a noun phrase opening the clause holds the subject found at its end.
-        // No verb may stand among the added words ("They sent a letter to Senate leaders").
         let whole = self.clause_opening_subject(first, cue).filter(|&(_, span)| {
             let start = self.tokens().partition_point(|tok| tok.span.start < span.start);
             span.contains(found.1)
@@ -364,7 +357,7 @@ impl<'a> Attributor<'a> {
     /// The document heading the clause of the cue at token `cue`: a document noun among its first
     /// words ("exit polls conducted by Edison Research", "a USA TODAY analysis", "records"), with
     /// the organization named in it as the source.
-    pub(super) fn document_subject(&self, first: usize, cue: usize) -> Option<(Option<usize>, Span, usize)> {
+    pub(super) fn document_subject(&self, first: usize, cue: usize) -> Option<Subject> {
         let end = self.verb_group_start(first, cue);
         let start = (first..end)
             .rev()
@@ -429,60 +422,11 @@ impl<'a> Attributor<'a> {
             return None;
         }
         // Subordinators open a clause, so none may stand inside the phrase either.
-        const SUBORDINATORS: &[&str] = &["when", "if", "after", "before", "as", "while", "because", "since", "although", "though"];
-        const OPENERS: &[&str] = &[
-            "but",
-            "and",
-            "so",
-            "then",
-            "still",
-            "yet",
-            "now",
-            "also",
-            "however",
-            "instead",
-            "meanwhile",
-            "here",
-            "there",
-            "this",
-            "that",
-            "these",
-            "those",
-            "what",
-            "how",
-            "why",
-            "where",
-            "in",
-            "on",
-            "at",
-            "for",
-            "by",
-            "with",
-            "from",
-            "to",
-            "during",
-            "under",
-            "over",
-            "last",
-            "next",
-            "earlier",
-            "later",
-            "it",
-            "once",
-            "until",
-            "unless",
-            "whether",
-            "even",
-            "only",
-            "just",
-            "both",
-            "either",
-            "neither",
-            "not",
-            "no",
-        ];
         let opener = self.word(start).to_lowercase();
-        if SUBORDINATORS.contains(&opener.as_str()) || OPENERS.contains(&opener.as_str()) || self.tokens()[start].kind == TokenKind::Punct {
+        if SUBORDINATORS.contains(&opener.as_str())
+            || NOT_PHRASE_OPENERS.contains(&opener.as_str())
+            || self.tokens()[start].kind == TokenKind::Punct
+        {
             return None;
         }
         // No verb inside: an auxiliary, a common light verb, a lowercase cue that is not a

@@ -408,3 +408,385 @@ pub(super) const OBJECTS: &[&str] = &[
     "a",
     "an",
 ];
+
+/// Reflexives that add nothing to a subject ("The WTO itself has warned").
+pub(super) const REFLEXIVES: &[&str] = &["itself", "himself", "herself", "themselves"];
+
+/// Words (lowercased) that are no modifier of a role before a name: conjunctions,
+/// relatives, prepositions and "said".
+pub(super) const NOT_ROLE_MODIFIERS: &[&str] =
+    &["and", "or", "but", "that", "which", "who", "as", "to", "of", "in", "on", "at", "for", "with", "by", "from", "said", "says"];
+
+/// Words (lowercased) that open a clause or phrase, so that no run of modifiers from the
+/// clause's start to a name holds them.
+pub(super) const NOT_CLAUSE_MODIFIERS: &[&str] = &[
+    "that", "which", "who", "to", "in", "on", "at", "for", "with", "by", "from", "as", "and", "or", "but", "so", "than", "if", "when",
+    "while", "because", "then", "there", "it",
+];
+
+/// Words (lowercased) that open a circumstance of time or manner rather than a name's
+/// modifiers, beside `CIRCUMSTANCE_OPENERS`.
+pub(super) const CIRCUMSTANCE_WORDS: &[&str] =
+    &["last", "this", "next", "today", "yesterday", "now", "even", "only", "meanwhile", "like", "unlike"];
+
+/// Words (lowercased) that, capitalized at a sentence's start, are no common noun naming a
+/// source ("Video shows", but not "However ...").
+pub(super) const NOT_OPENING_NOUNS: &[&str] = &[
+    "that",
+    "this",
+    "there",
+    "here",
+    "it",
+    "what",
+    "but",
+    "and",
+    "so",
+    "then",
+    "now",
+    "still",
+    "yet",
+    "also",
+    "when",
+    "while",
+    "if",
+    "as",
+    "although",
+    "though",
+    "because",
+    "since",
+    "after",
+    "before",
+    "once",
+    "unless",
+    "where",
+    "who",
+    "how",
+    "why",
+    "whether",
+    "until",
+    "however",
+    "instead",
+    "meanwhile",
+    "later",
+    "earlier",
+];
+
+/// Quantifiers (lowercased) standing for people ("Some believe ...", "others say").
+pub(super) const PEOPLE_QUANTIFIERS: &[&str] =
+    &["some", "many", "others", "most", "few", "several", "all", "someone", "everyone", "nobody", "everybody", "somebody"];
+
+/// Words (lowercased) that state a share of those polled, beside numbers ("55 percent", "one
+/// in four", "half").
+pub(super) const SHARE_WORDS: &[&str] = &[
+    "percent", "%", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half", "third", "thirds", "quarter",
+    "quarters", "majority",
+];
+
+/// Words (lowercased) that qualify a share ("more than 4 in 10", "nearly half of the").
+pub(super) const SHARE_QUALIFIERS: &[&str] = &[
+    "in", "of", "than", "more", "less", "fewer", "about", "nearly", "almost", "just", "only", "over", "under", "some", "roughly", "around",
+    "all", "but", "a", "the", "those",
+];
+
+/// Words that end the phrase a determiner is looked for in, before a head noun: punctuation,
+/// quotation marks, conjunctions, relatives and prepositions.
+pub(super) const NOUN_PHRASE_BREAKS: &[&str] =
+    &[",", ".", ";", ":", "“", "\"", "''", "”", "and", "but", "that", "which", "who", "to", "of", "in", "on", "for", "with"];
+
+/// Determiners, possessive pronouns and quantifiers that make a noun phrase of a lowercase
+/// head noun ("The campaign says", "several insiders said").
+pub(super) const NOUN_DETERMINERS: &[&str] = &[
+    "the", "The", "a", "A", "an", "An", "its", "Its", "his", "His", "her", "Her", "their", "Their", "one", "One", "those", "Those",
+    "these", "These", "several", "Several", "many", "Many", "some", "Some", "most", "Most", "numerous", "Numerous",
+];
+
+/// Words (lowercased) a description does not reach back over: subordinators ("Although Mrs.
+/// Clinton's plan is ..."), conjunctions, relatives and the object pronoun "what" ("what
+/// multiple lawmakers called").
+pub(super) const DESCRIPTION_BREAKS: &[&str] = &[
+    "what", "and", "but", "that", "which", "who", "because", "as", "while", "when", "if", "so", "than", "though", "although", "whereas",
+    "since", "after", "before", "until", "unless", "whether", "where", "or",
+];
+
+/// Determiners that open a description: walking back over it stops after one.
+pub(super) const DESCRIPTION_DETERMINERS: &[&str] = &[
+    "the", "a", "an", "one", "some", "many", "several", "two", "three", "other", "its", "his", "her", "their", "this", "those", "these",
+    "Those", "These",
+];
+
+/// Words that open an apposition or relative clause after a name and a comma ("a senior
+/// researcher", "who runs ...", "now ...", "including ...").
+pub(super) const APPOSITION_OPENERS: &[&str] =
+    &["a", "an", "the", "who", "which", "whose", "its", "his", "her", "their", "one", "now", "then", "also", "including"];
+
+/// Lowercase words that open no apposition: conjunctions, subordinators and question words.
+pub(super) const NOT_APPOSITION_NOUNS: &[&str] =
+    &["and", "but", "or", "that", "why", "what", "how", "when", "where", "if", "so", "because", "while", "as", "though", "although"];
+
+/// Words that open a description before a name set off by commas ("The state's campaign
+/// chairman, Phil Lovas, said").
+pub(super) const NAME_DESCRIPTION_OPENERS: &[&str] =
+    &["The", "the", "A", "a", "An", "an", "One", "one", "Another", "another", "Its", "its", "His", "Her", "Their"];
+
+/// Irregular past forms of cue verbs ("the official said" is a verb after an adjective).
+pub(super) const PAST_CUE_FORMS: &[&str] = &["said", "told", "wrote", "thought", "felt", "knew", "saw"];
+
+/// Words (lowercased) after which a cue form is a noun: determiners, possessive pronouns,
+/// prepositions, quantifiers and "presidential" ("the debate", "secretary of state").
+pub(super) const NOUN_CONTEXT: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "these",
+    "those",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "of",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "every",
+    "each",
+    "no",
+    "any",
+    "some",
+    "another",
+    "presidential",
+];
+
+/// Adjectives (lowercased) after which a cue form that is not past is a noun ("the official
+/// report", "the latest poll").
+pub(super) const NOUN_ADJECTIVES: &[&str] = &[
+    "first",
+    "second",
+    "same",
+    "such",
+    "other",
+    "recent",
+    "new",
+    "latest",
+    "last",
+    "previous",
+    "public",
+    "official",
+    "similar",
+    "earlier",
+    "further",
+    "many",
+    "several",
+    "few",
+    "necessary",
+    "own",
+    "initial",
+    "final",
+    "formal",
+];
+
+/// Nouns of a request for comment ("did not respond to requests for comment").
+pub(super) const COMMENT_REQUESTS: &[&str] =
+    &["request", "requests", "inquiry", "inquiries", "message", "messages", "email", "emails", "call", "calls", "comment"];
+
+/// Words that open the question after "Asked" ("Asked about the plan,", "Asked why he
+/// trailed,").
+pub(super) const QUESTION_OPENERS: &[&str] = &["about", "whether", "if", "what", "how", "why", "who", "which", "when", "where"];
+
+/// Linking verbs after which a participle is an adjective ("the findings looked promising").
+pub(super) const LINKING_VERBS: &[&str] = &["look", "looks", "looked", "seem", "seems", "seemed", "sound", "sounds", "sounded"];
+
+/// Words (lowercased) that open an adverbial phrase before a frame, beside
+/// `CIRCUMSTANCE_OPENERS` ("Through a spokesman, Trump declined to comment").
+pub(super) const ADVERBIAL_OPENERS: &[&str] = &[
+    "through",
+    "like",
+    "along",
+    "and",
+    "but",
+    "this",
+    "last",
+    "next",
+    "even",
+    "among",
+    "across",
+    "from",
+    "to",
+    "over",
+    "within",
+    "besides",
+    "regarding",
+];
+
+/// Words that open a frame's own circumstance after its verb ("said in his interview",
+/// "announced Monday morning", with the weekdays).
+pub(super) const FRAME_CIRCUMSTANCE_OPENERS: &[&str] =
+    &["in", "at", "on", "during", "after", "before", "last", "yesterday", "today", "earlier", "this", "late", "early"];
+
+/// Words after a passive "asked" that open the question ("was asked, "...?"", "was asked if").
+pub(super) const PASSIVE_QUESTION_OPENERS: &[&str] =
+    &[",", ":", "“", "\"", "''", "if", "whether", "what", "how", "why", "who", "when", "where", "which", "a", "about"];
+
+/// Words that end a passive's agent after "by": punctuation, prepositions, conjunctions and
+/// words of time.
+pub(super) const AGENT_ENDS: &[&str] = &[
+    ",", ";", ":", "—", "(", "in", "on", "at", "after", "during", "since", "because", "when", "as", "for", "to", "last", "this", "earlier",
+    "and",
+];
+
+/// Words after "seem" or "appear" (or after "seemed to") that open no complement of the
+/// hedge: prepositions, determiners and words of place ("appeared to the crowd", "appeared
+/// onstage").
+pub(super) const SEEMING_NOT_COMPLEMENTS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "before",
+    "with",
+    "as",
+    "for",
+    "during",
+    "onstage",
+    "alongside",
+    "together",
+    "from",
+    "after",
+    "live",
+    "here",
+    "there",
+    "the",
+    "a",
+    "an",
+    "to",
+    "and",
+    "or",
+    "but",
+    "his",
+    "her",
+    "their",
+    "this",
+];
+
+/// Subordinators: a clause-opening noun phrase starts with none and holds none.
+pub(super) const SUBORDINATORS: &[&str] = &["when", "if", "after", "before", "as", "while", "because", "since", "although", "though"];
+
+/// Words (lowercased) that open no noun phrase heading its clause: conjunctions, adverbs,
+/// demonstratives, question words, prepositions and negations.
+pub(super) const NOT_PHRASE_OPENERS: &[&str] = &[
+    "but",
+    "and",
+    "so",
+    "then",
+    "still",
+    "yet",
+    "now",
+    "also",
+    "however",
+    "instead",
+    "meanwhile",
+    "here",
+    "there",
+    "this",
+    "that",
+    "these",
+    "those",
+    "what",
+    "how",
+    "why",
+    "where",
+    "in",
+    "on",
+    "at",
+    "for",
+    "by",
+    "with",
+    "from",
+    "to",
+    "during",
+    "under",
+    "over",
+    "last",
+    "next",
+    "earlier",
+    "later",
+    "it",
+    "once",
+    "until",
+    "unless",
+    "whether",
+    "even",
+    "only",
+    "just",
+    "both",
+    "either",
+    "neither",
+    "not",
+    "no",
+];
+
+/// Words (lowercased) that end what a number counts ("80 percent of ISIS groups in"):
+/// prepositions, conjunctions, relatives, auxiliaries, determiners, words of time and object
+/// pronouns.
+pub(super) const COUNTED_STOPS: &[&str] = &[
+    "in",
+    "of",
+    "from",
+    "to",
+    "at",
+    "for",
+    "with",
+    "and",
+    "or",
+    "but",
+    "who",
+    "that",
+    "which",
+    "have",
+    "has",
+    "had",
+    "are",
+    "is",
+    "were",
+    "was",
+    "will",
+    "would",
+    "could",
+    "a",
+    "an",
+    "the",
+    "than",
+    "over",
+    "since",
+    "by",
+    "on",
+    "per",
+    "each",
+    "last",
+    "next",
+    "this",
+    "now",
+    "then",
+    "ago",
+    "already",
+    "still",
+    "today",
+    "yesterday",
+    "more",
+    "less",
+    "so",
+    "as",
+    "before",
+    "after",
+    "during",
+    "them",
+    "those",
+    "these",
+    "whom",
+    "us",
+];

@@ -333,10 +333,12 @@ pub fn neighbourhood(store: &dyn SparqlStore, iris: &Iris, start: &[String], dep
 /// The relations, mentions, citations and attributions that go out of or come into `nodes`, in
 /// every article graph that states them (once per graph), as (from, predicate, to, cue).
 ///
-/// Two questions, one per direction: a single one with a `UNION` of two groups that `BIND` the
-/// other end, followed by the `OPTIONAL` cue, made Virtuoso 7.2 drop the `VALUES` and answer
-/// every statement of every graph once the `VALUES` held more than one node (`diagram entity`
-/// drew edges twice and nodes that are not there).
+/// Two questions, one per direction: Virtuoso 7.2 answered a single one (a `UNION` of two groups
+/// that `BIND` the other end, then the `OPTIONAL` cue) as if its `VALUES` were not there: every
+/// predicate of the node (types, labels, mentions' `itsrdf:taIdentRef`, once per graph), and
+/// every statement of every graph once the nodes were more than one, so that `diagram entity`
+/// reached `schema:Organization` at depth 1 and drew the store's nodes and repeated edges at
+/// depth 2.
 fn edges_around(
     store: &dyn SparqlStore,
     iris: &Iris,

@@ -318,6 +318,47 @@ fn credentials_are_private_and_the_environment_wins(url: &str, credentials: &Pat
     }
 }
 
+/// A server that answers every Graph Store PUT with 201 and writes nothing, and every query
+/// with no rows: Python's http.server on a port of its choosing, which it prints.
+const DROPPING_SERVER: &str = r#"
+import http.server, sys
+class Handler(http.server.BaseHTTPRequestHandler):
+    def answer(self, status, body=b""):
+        self.send_response(status)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+    def do_PUT(self):
+        self.rfile.read(int(self.headers["Content-Length"]))
+        self.answer(201)
+    def do_POST(self):
+        self.rfile.read(int(self.headers["Content-Length"]))
+        self.answer(200, b'{"head": {"vars": ["path", "g", "n"]}, "results": {"bindings": []}}')
+    def log_message(self, *args):
+        pass
+server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+print(server.server_address[1], flush=True)
+server.serve_forever()
+"#;
+
+#[test]
+fn a_write_the_server_acknowledges_but_does_not_hold_fails_the_ingest_by_path() {
+    let mut child = Command::new("python3").args(["-c", DROPPING_SERVER]).stdout(Stdio::piped()).spawn().unwrap();
+    let mut port = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut port).unwrap();
+    let base = format!("http://127.0.0.1:{}", port.trim());
+    let out = remote(&format!("{base}/sparql"), None)
+        .args(["ingest", "--graph-store", &format!("{base}/gsp"), "examples/articles/01-harbour-strike.txt"])
+        .output()
+        .unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{said}");
+    assert!(said.contains("examples/articles/01-harbour-strike.txt: not written to the store") && said.contains("holds 0 of the"), "{said}");
+}
+
 #[test]
 fn an_unreachable_or_wrong_endpoint_is_named_and_fails_the_run() {
     let port = free_port();

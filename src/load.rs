@@ -330,6 +330,10 @@ pub fn neighbourhood(store: &dyn SparqlStore, iris: &Iris, start: &[String], dep
     Ok(facts)
 }
 
+/// A statement read for the neighbourhood: from, predicate, to, and the cue when it attributes a
+/// claim.
+type Statement = (String, String, String, Option<String>);
+
 /// The relations, mentions, citations and attributions that go out of or come into `nodes`, in
 /// every article graph that states them (once per graph), as (from, predicate, to, cue).
 ///
@@ -339,11 +343,7 @@ pub fn neighbourhood(store: &dyn SparqlStore, iris: &Iris, start: &[String], dep
 /// every statement of every graph once the nodes were more than one, so that `diagram entity`
 /// reached `schema:Organization` at depth 1 and drew the store's nodes and repeated edges at
 /// depth 2.
-fn edges_around(
-    store: &dyn SparqlStore,
-    iris: &Iris,
-    nodes: &[String],
-) -> Result<Vec<(String, String, String, Option<String>)>, QueryError> {
+fn edges_around(store: &dyn SparqlStore, iris: &Iris, nodes: &[String]) -> Result<Vec<Statement>, QueryError> {
     let values = iri_values(nodes);
     let predicates = "org:memberOf org:headOf schema:parentOrganization schema:homeLocation schema:location schema:mentions hs:cites prov:wasAttributedTo";
     let cue = |claim: &str| {

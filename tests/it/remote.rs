@@ -356,7 +356,10 @@ fn a_write_the_server_acknowledges_but_does_not_hold_fails_the_ingest_by_path() 
     let _ = child.wait();
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success(), "{said}");
-    assert!(said.contains("examples/articles/01-harbour-strike.txt: not written to the store") && said.contains("holds 0 of the"), "{said}");
+    assert!(
+        said.contains("examples/articles/01-harbour-strike.txt: not written to the store") && said.contains("holds 0 of the"),
+        "{said}"
+    );
 }
 
 #[test]

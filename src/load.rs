@@ -308,24 +308,8 @@ pub fn neighbourhood(store: &dyn SparqlStore, iris: &Iris, start: &[String], dep
         if frontier.is_empty() {
             break;
         }
-        let values = iri_values(&frontier);
-        let rows = select(
-            store,
-            iris,
-            &format!(
-                "SELECT ?from ?p ?to ?cue ?negated WHERE {{
-                   GRAPH ?g {{
-                     VALUES ?x {{ {values} }}
-                     VALUES ?p {{ org:memberOf org:headOf schema:parentOrganization schema:homeLocation schema:location schema:mentions hs:cites prov:wasAttributedTo }}
-                     {{ ?x ?p ?to . BIND(?x AS ?from) }} UNION {{ ?from ?p ?x . BIND(?x AS ?to) }}
-                     OPTIONAL {{ FILTER(?p = prov:wasAttributedTo) ?from hs:cueSpan/nif:anchorOf ?cue OPTIONAL {{ ?from hs:negated ?negated }} }}
-                   }}
-                 }}"
-            ),
-        )?;
         let mut next = Vec::new();
-        let mut edges: Vec<(String, String, String, Option<String>)> =
-            rows.iter().filter_map(|r| Some((iri(r, "from")?, text(r, "p")?, iri(r, "to")?, cue_label(r)))).collect();
+        let mut edges = edges_around(store, iris, &frontier)?;
         edges.sort();
         for (from, p, to, cue) in edges {
             let relation = relation_of(&p, cites.as_str());
@@ -344,6 +328,44 @@ pub fn neighbourhood(store: &dyn SparqlStore, iris: &Iris, start: &[String], dep
     describe(store, iris, &mut facts, seen.iter().cloned().collect())?;
     facts.finish();
     Ok(facts)
+}
+
+/// A statement read for the neighbourhood: from, predicate, to, and the cue when it attributes a
+/// claim.
+type Statement = (String, String, String, Option<String>);
+
+/// The relations, mentions, citations and attributions that go out of or come into `nodes`, in
+/// every article graph that states them (once per graph), as (from, predicate, to, cue).
+///
+/// Two questions, one per direction: Virtuoso 7.2 answered a single one (a `UNION` of two groups
+/// that `BIND` the other end, then the `OPTIONAL` cue) as if its `VALUES` were not there: every
+/// predicate of the node (types, labels, mentions' `itsrdf:taIdentRef`, once per graph), and
+/// every statement of every graph once the nodes were more than one, so that `diagram entity`
+/// reached `schema:Organization` at depth 1 and drew the store's nodes and repeated edges at
+/// depth 2.
+fn edges_around(store: &dyn SparqlStore, iris: &Iris, nodes: &[String]) -> Result<Vec<Statement>, QueryError> {
+    let values = iri_values(nodes);
+    let predicates = "org:memberOf org:headOf schema:parentOrganization schema:homeLocation schema:location schema:mentions hs:cites prov:wasAttributedTo";
+    let cue = |claim: &str| {
+        format!(
+            "OPTIONAL {{ FILTER(?p = prov:wasAttributedTo) {claim} hs:cueSpan/nif:anchorOf ?cue OPTIONAL {{ {claim} hs:negated ?negated }} }}"
+        )
+    };
+    let mut edges = Vec::new();
+    for (pattern, claim) in [("?x ?p ?to", "?x"), ("?from ?p ?x", "?from")] {
+        let rows = select(
+            store,
+            iris,
+            &format!("SELECT * WHERE {{ GRAPH ?g {{ VALUES ?x {{ {values} }} VALUES ?p {{ {predicates} }} {pattern} {} }} }}", cue(claim)),
+        )?;
+        for r in &rows {
+            let (from, to) = if claim == "?x" { (iri(r, "x"), iri(r, "to")) } else { (iri(r, "from"), iri(r, "x")) };
+            if let (Some(from), Some(p), Some(to)) = (from, text(r, "p"), to) {
+                edges.push((from, p, to, cue_label(r)));
+            }
+        }
+    }
+    Ok(edges)
 }
 
 /// One article: its entities, claims with their sources, and the relations among its entities.

@@ -12,7 +12,7 @@ use hearsay::ingest;
 use hearsay::rdf::{self, Iris};
 use hearsay::resolve::Document;
 use hearsay::serve::forward::RemoteStore;
-use hearsay::store::{Endpoint, EndpointConfig, GraphStore, SparqlStore, Store, StoreError};
+use hearsay::store::{Endpoint, EndpointConfig, GraphStore, SparqlStore, Store, StoreError, WriteError};
 use hearsay::{load, render, trace};
 use indicatif::{ProgressBar, ProgressStyle};
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
@@ -78,7 +78,7 @@ impl StoreArg {
     fn endpoint(&self) -> Result<Option<Endpoint>> {
         let url = self.store.as_deref().and_then(|p| p.to_str()).filter(|s| s.starts_with("http://") || s.starts_with("https://"));
         match url {
-            Some(url) => Ok(Some(Endpoint::new(EndpointConfig::from_env(url, self.graph_store.as_deref()))?)),
+            Some(url) => Ok(Some(Endpoint::new(EndpointConfig::new(url, self.graph_store.as_deref())?)?)),
             None if self.graph_store.is_some() => bail!("--graph-store goes with a --store URL (a SPARQL endpoint)"),
             None => Ok(None),
         }
@@ -1429,6 +1429,7 @@ fn ingest_all(store: &dyn GraphStore, pipeline: Pipeline, paths: &[PathBuf], inp
     let mut tally = Tally::default();
     for_each_batch(&pipeline, paths, input, &bar, quiet, &mut tally, Duplicates::InBatch, |docs, tally| {
         let mut graphs = Vec::with_capacity(docs.len());
+        let mut paths = std::collections::HashMap::new();
         for doc in docs {
             let source = &doc.article.source;
             let graph = pipeline.iris().article(&source.id);
@@ -1446,21 +1447,36 @@ fn ingest_all(store: &dyn GraphStore, pipeline: Pipeline, paths: &[PathBuf], inp
             tally.entities_of(&doc);
             tally.claims += doc.claims.len();
             tally.quads += quads.len();
+            paths.insert(graph.as_str().to_string(), source.path.clone());
             graphs.push((graph, quads));
         }
         match store.replace_graphs(&graphs) {
-            // A server that refused some graphs may take the next batch: say so and go on.
-            Err(StoreError::Endpoint(e)) if e.status.is_some() => {
-                bar.suspend(|| eprintln!("error: {e}"));
-                tally.failed += 1;
-            }
-            written => written?,
+            Err(StoreError::NotWritten(e)) => not_written(&e, &paths, &bar, tally),
+            written => Ok(written?),
         }
-        Ok(())
     })?;
     bar.finish_and_clear();
     summary(quiet, "ingested", &tally, started);
     Ok(tally.failed == 0)
+}
+
+/// Reports each article a remote store did not write, by its path, and counts it as failed; a
+/// server that refused some graphs may take the next batch, so the run goes on unless the
+/// failure would fail every write (unreachable, or credentials refused).
+fn not_written(e: &WriteError, paths: &std::collections::HashMap<String, String>, bar: &ProgressBar, tally: &mut Tally) -> Result<()> {
+    let path = |graph: &NamedNode| paths.get(graph.as_str()).cloned().unwrap_or_else(|| graph.to_string());
+    bar.suspend(|| {
+        for (graph, why) in &e.failures {
+            eprintln!("error: {}: not written to the store: {why}", path(graph));
+        }
+    });
+    let lost = e.failures.len() + e.unsent.len();
+    tally.failed += lost;
+    tally.articles -= lost.min(tally.articles);
+    if e.stopped {
+        bail!("stopped: {} articles of this batch were not sent after that error", e.unsent.len());
+    }
+    Ok(())
 }
 
 fn extract_all(pipeline: Pipeline, paths: &[PathBuf], format: ExtractFormat, input: &InputOptions, quiet: bool) -> Result<bool> {

@@ -11,9 +11,11 @@
 //! may hold an on-disk store for writing; a second gets [`StoreError::Locked`]. This module does
 //! not know how articles are analysed.
 
+mod credentials;
 mod remote;
 
-pub use remote::{Endpoint, EndpointConfig, EndpointError};
+pub use credentials::{Credentials, CredentialsError};
+pub use remote::{Endpoint, EndpointConfig, EndpointError, WriteError};
 
 use crate::vocab::{dcterms, schema};
 use oxigraph::io::{RdfFormat, RdfSerializer};
@@ -72,6 +74,9 @@ pub enum StoreError {
     /// A remote SPARQL endpoint could not be reached, or refused or failed a request.
     #[error(transparent)]
     Endpoint(#[from] EndpointError),
+    /// A remote store did not write some article graphs.
+    #[error(transparent)]
+    NotWritten(#[from] WriteError),
     /// Reading or writing failed.
     #[error("store error: {0}")]
     Storage(#[from] StorageError),

@@ -11,8 +11,10 @@
 //! `false`, and cuts answers at its `ResultSetMaxRows` setting, which it says in a header and
 //! which is an error here rather than a silently short answer. Sign-in: a bearer token, or a user
 //! and password for HTTP Basic or Digest authentication (Virtuoso's `-auth` endpoints), whichever
-//! the server asks for. Credentials come from the environment, never the command line.
+//! the server asks for. Credentials come from the environment or a credentials file
+//! (`credentials`), never the command line.
 
+use super::credentials::{Credentials, CredentialsError};
 use super::{GraphStore, QueryDataset, QueryError, QueryOptions, SparqlStore, StoreError, evaluator, plain_syntax_error};
 use crate::vocab::dcterms;
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
@@ -23,6 +25,10 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use thiserror::Error;
 use ureq::http::{Response, StatusCode, header};
+
+/// How long `put_graph` pauses, at most, before trying a graph again (0.5, 1, 2 s, then it gives
+/// up).
+const PUT_RETRY_PAUSE_MAX: Duration = Duration::from_secs(2);
 
 /// What hearsay accepts as a query's answer: SPARQL results for SELECT and ASK, RDF for
 /// CONSTRUCT and DESCRIBE.
@@ -55,17 +61,11 @@ impl std::fmt::Debug for EndpointConfig {
 }
 
 impl EndpointConfig {
-    /// The endpoint at `query` (and `graph_store`), with credentials from the environment:
-    /// `HEARSAY_STORE_USER` and `HEARSAY_STORE_PASSWORD`, or `HEARSAY_STORE_TOKEN`.
-    pub fn from_env(query: &str, graph_store: Option<&str>) -> Self {
-        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-        Self {
-            query: query.to_string(),
-            graph_store: graph_store.map(str::to_string),
-            user: var("HEARSAY_STORE_USER"),
-            password: var("HEARSAY_STORE_PASSWORD"),
-            token: var("HEARSAY_STORE_TOKEN"),
-        }
+    /// The endpoint at `query` (and `graph_store`), with credentials from the environment or
+    /// the credentials file (see [`Credentials::for_endpoint`]).
+    pub fn new(query: &str, graph_store: Option<&str>) -> Result<Self, CredentialsError> {
+        let Credentials { user, password, token } = Credentials::for_endpoint(query)?;
+        Ok(Self { query: query.to_string(), graph_store: graph_store.map(str::to_string), user, password, token })
     }
 
     /// The Graph Store endpoint: the one given, else Oxigraph's `/store` beside `/query`, or
@@ -107,6 +107,30 @@ impl EndpointError {
         Self { url: url.to_string(), status, message: message.into() }
     }
 }
+
+/// Article graphs a server did not write: refused, not reached, or not held as sent when read
+/// back. A server that cannot be reached or refuses the credentials stops the batch: the graphs
+/// after it are `unsent`.
+#[derive(Debug)]
+pub struct WriteError {
+    /// Each graph not written, with why; never empty.
+    pub failures: Vec<(NamedNode, EndpointError)>,
+    /// Whether the batch stopped at a failure that would fail every later write too (the server
+    /// cannot be reached, or refuses the credentials), so that a run should stop.
+    pub stopped: bool,
+    /// Graphs of the batch not sent after it stopped.
+    pub unsent: Vec<NamedNode>,
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Some((graph, first)) = self.failures.first() else { return write!(f, "no graph was written") };
+        let total = self.failures.len() + self.unsent.len();
+        write!(f, "{total} graphs not written; the first, {graph}: {first}")
+    }
+}
+
+impl std::error::Error for WriteError {}
 
 /// How the server asked to be signed in to, learnt from its first 401.
 enum Challenge {
@@ -151,6 +175,9 @@ impl Endpoint {
         let graph_store = config.graph_store_url()?;
         let agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
+            // A redirected PUT or POST would come back as a GET that answers 200: a write lost
+            // as a success. A redirect is an error that says where to.
+            .max_redirects(0)
             .timeout_connect(Some(Duration::from_secs(30)))
             .timeout_global(Some(Duration::from_secs(3600)))
             .build()
@@ -237,18 +264,92 @@ impl Endpoint {
         let body = response.body_mut().read_to_string().unwrap_or_default();
         let text = if is_html { dom_query::Document::from(body.as_str()).select("body").text().to_string() } else { body };
         let said: String = text.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(600).collect();
-        let hint = match status {
+        let hint: String = match status {
             StatusCode::UNAUTHORIZED if self.config.user.is_none() && self.config.token.is_none() => {
-                " (sign in: set HEARSAY_STORE_USER and HEARSAY_STORE_PASSWORD, or HEARSAY_STORE_TOKEN)"
+                " (sign in: set HEARSAY_STORE_USER and HEARSAY_STORE_PASSWORD, or HEARSAY_STORE_TOKEN, or give this endpoint an entry in the credentials file)".into()
             }
             StatusCode::UNAUTHORIZED => {
-                " (the server refused the credentials in HEARSAY_STORE_USER/HEARSAY_STORE_PASSWORD or HEARSAY_STORE_TOKEN)"
+                " (the server refused the credentials from HEARSAY_STORE_USER/HEARSAY_STORE_PASSWORD, HEARSAY_STORE_TOKEN or the credentials file)".into()
             }
-            StatusCode::FORBIDDEN if call.method == "PUT" => " (the server does not let this user write graphs)",
-            _ => "",
+            StatusCode::FORBIDDEN if call.method == "PUT" => " (the server does not let this user write graphs)".into(),
+            _ if status.is_redirection() => {
+                let to = response.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("elsewhere");
+                format!(" (the server redirects to {to}: give that URL)")
+            }
+            _ => String::new(),
         };
         let message = if said.is_empty() { format!("{status}{hint}") } else { format!("{status}{hint}: {said}") };
         EndpointError::new(&call.url, Some(status.as_u16()), message)
+    }
+
+    /// PUTs one graph, again after a pause when the server could not be reached or was
+    /// unavailable (a PUT replaces the graph, so sending it twice is harmless).
+    fn put_graph(&self, graph: &NamedNode, body: &[u8]) -> Result<(), EndpointError> {
+        let mut url = self.graph_store.clone();
+        url.push(if url.contains('?') { '&' } else { '?' });
+        url.push_str(&form_urlencoded::Serializer::new(String::new()).append_pair("graph", graph.as_str()).finish());
+        let call = Call { method: "PUT", url, content_type: "application/n-triples", accept: "*/*", body };
+        let mut pause = Duration::from_millis(500);
+        loop {
+            match self.send(&call) {
+                Ok(response) if response.status() == StatusCode::NOT_FOUND => {
+                    let message = "404 Not Found: no Graph Store endpoint at this URL (give it with --graph-store URL)";
+                    return Err(EndpointError::new(&call.url, Some(404), message));
+                }
+                Ok(mut response) => {
+                    // Read to the end: the answer is whole only when the server is done.
+                    let _ = response.body_mut().with_config().limit(1 << 20).read_to_vec();
+                    return Ok(());
+                }
+                Err(e) if pause <= PUT_RETRY_PAUSE_MAX && matches!(e.status, None | Some(502..=504)) => {
+                    std::thread::sleep(pause);
+                    pause *= 2;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    /// The graphs of `sent` (each with the number of statements PUT) that the server does not
+    /// hold with that many statements, read back in one query per 64 graphs. A server may
+    /// answer a PUT with success without having written (one behind a proxy that redirects, or
+    /// another process on the port), so a write counts only once it is read back.
+    fn read_back(&self, sent: &[(&NamedNode, usize)]) -> Vec<(NamedNode, EndpointError)> {
+        let mut missing = Vec::new();
+        for chunk in sent.chunks(64) {
+            let blocks: Vec<String> = chunk.iter().map(|(g, _)| format!("{{ GRAPH {g} {{ ?s ?p ?o }} BIND({g} AS ?g) }}")).collect();
+            let query = format!("SELECT ?g (COUNT(*) AS ?n) WHERE {{ {} }} GROUP BY ?g", blocks.join(" UNION "));
+            let held = match self.counts(&query) {
+                Ok(held) => held,
+                Err(e) => {
+                    let why = format!("the graph was sent but cannot be read back: {e}");
+                    missing.extend(chunk.iter().map(|(g, _)| ((*g).clone(), EndpointError::new(&self.config.query, None, why.clone()))));
+                    continue;
+                }
+            };
+            for (graph, count) in chunk {
+                let found = held.get(graph.as_str()).copied().unwrap_or(0);
+                if found != *count as u64 {
+                    let why = format!("the server answered the PUT with success, but holds {found} of the {count} statements sent");
+                    missing.push(((*graph).clone(), EndpointError::new(&self.config.query, None, why)));
+                }
+            }
+        }
+        missing
+    }
+
+    /// The `?g` and `?n` columns of a query's answer, as graph IRI and count.
+    fn counts(&self, query: &str) -> Result<std::collections::HashMap<String, u64>, QueryError> {
+        let mut counts = std::collections::HashMap::new();
+        if let QueryResults::Solutions(solutions) = self.query(query)? {
+            for row in solutions {
+                let row = row?;
+                if let (Some(Term::NamedNode(g)), Some(Term::Literal(n))) = (row.get("g"), row.get("n")) {
+                    counts.insert(g.as_str().to_string(), n.value().parse().unwrap_or(0));
+                }
+            }
+        }
+        Ok(counts)
     }
 
     /// The form a query is POSTed with: the text with `prefixes` declared before it, and the
@@ -368,42 +469,32 @@ impl SparqlStore for Endpoint {
 }
 
 impl GraphStore for Endpoint {
-    /// Each graph is PUT on its own (the server replaces it in one step); a graph the server
-    /// refuses does not stop the others, and the error names how many were refused.
+    /// Each graph is PUT on its own (the server replaces it in one step), then the batch is read
+    /// back: a graph refused, not reached, or held with other than the statements sent is a
+    /// [`WriteError`] that names it. A graph the server refuses does not stop the others, but a
+    /// server that cannot be reached or refuses the credentials stops the batch.
     fn replace_graphs(&self, graphs: &[(NamedNode, Vec<Quad>)]) -> Result<(), StoreError> {
-        let mut refused: Vec<EndpointError> = Vec::new();
-        for (graph, quads) in graphs {
+        let mut failures = Vec::new();
+        let mut sent = Vec::new();
+        for (i, (graph, quads)) in graphs.iter().enumerate() {
             let mut serializer = RdfSerializer::from_format(RdfFormat::NTriples).for_writer(Vec::new());
             for quad in quads {
                 serializer.serialize_triple(quad.as_ref())?;
             }
-            let body = serializer.finish()?;
-            let mut url = self.graph_store.clone();
-            url.push(if url.contains('?') { '&' } else { '?' });
-            url.push_str(&form_urlencoded::Serializer::new(String::new()).append_pair("graph", graph.as_str()).finish());
-            let call = Call { method: "PUT", url, content_type: "application/n-triples", accept: "*/*", body: &body };
-            match self.send(&call) {
-                Ok(response) if response.status() == StatusCode::NOT_FOUND => {
-                    refused.push(EndpointError::new(
-                        &call.url,
-                        Some(404),
-                        "404 Not Found: no Graph Store endpoint at this URL (give it with --graph-store URL)",
-                    ));
+            match self.put_graph(graph, &serializer.finish()?) {
+                Ok(()) => sent.push((graph, quads.len())),
+                Err(e) => {
+                    let fatal = matches!(e.status, None | Some(401 | 403));
+                    failures.push((graph.clone(), e));
+                    if fatal {
+                        let unsent = graphs[i + 1..].iter().map(|(g, _)| g.clone()).collect();
+                        return Err(WriteError { failures, stopped: true, unsent }.into());
+                    }
                 }
-                Ok(_) => {}
-                Err(e) if e.status.is_some() => refused.push(e),
-                Err(e) => return Err(e.into()),
             }
         }
-        let total = graphs.len();
-        match refused.len() {
-            0 => Ok(()),
-            1 => Err(refused.remove(0).into()),
-            n => {
-                let first = refused.remove(0);
-                Err(EndpointError { message: format!("{n} of {total} graphs refused; the first: {}", first.message), ..first }.into())
-            }
-        }
+        failures.extend(self.read_back(&sent));
+        if failures.is_empty() { Ok(()) } else { Err(WriteError { failures, stopped: false, unsent: Vec::new() }.into()) }
     }
 
     fn article_path(&self, article: &NamedNode) -> Result<Option<String>, StoreError> {

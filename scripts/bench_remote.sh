@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The BBC corpus into a fresh Virtuoso through hearsay, against the embedded store: ingest times,
-# statistics, `trace "Tony Blair"` from both (compared byte for byte), and the citation network as
+# statistics, `trace "Tony Blair"` and `diagram entity "Tony Blair"` from both (compared byte for
+# byte), and the citation network as
 # GEXF read by networkx. Usage: scripts/bench_remote.sh [HEARSAY_BINARY] [CORPUS]
 set -u
 H=${1:-target/release/hearsay}
@@ -43,6 +44,9 @@ echo "load: $(uptime)"
 /usr/bin/time -f 'trace from virtuoso %e s' "$H" trace "Tony Blair" --store $V > "$B/trace-virtuoso.txt"
 /usr/bin/time -f 'trace from embedded %e s' "$H" trace "Tony Blair" --store "$B/emb" > "$B/trace-embedded.txt"
 cmp "$B/trace-virtuoso.txt" "$B/trace-embedded.txt" && echo "traces identical: $(wc -l < "$B/trace-embedded.txt") lines"
+/usr/bin/time -f 'diagram entity from virtuoso %e s' "$H" diagram entity "Tony Blair" --store $V > "$B/diagram-virtuoso.dot"
+/usr/bin/time -f 'diagram entity from embedded %e s' "$H" diagram entity "Tony Blair" --store "$B/emb" > "$B/diagram-embedded.dot"
+cmp "$B/diagram-virtuoso.dot" "$B/diagram-embedded.dot" && echo "diagrams identical: $(grep -c -- '->' "$B/diagram-embedded.dot") edges"
 "$H" network citations --format gexf --store "$B/emb" > "$B/citations.gexf"
 python3 -c "import networkx as nx; g = nx.read_gexf('$B/citations.gexf'); print('networkx:', g.number_of_nodes(), 'nodes', g.number_of_edges(), 'edges')"
 isql-vt 21112 dba dba exec="shutdown;" >/dev/null 2>&1

@@ -23,6 +23,7 @@ ServerPort = 127.0.0.1:21112
 DisableUnixSocket = 1
 NumberOfBuffers = 20000
 MaxDirtyBuffers = 15000
+MaxMemPoolSize = 2000000000
 DirsAllowed = .
 [HTTPServer]
 ServerPort = 127.0.0.1:28891

@@ -50,31 +50,7 @@ fn main() {
 /// Runs a command; `Ok(false)` means it finished but something in the batch failed.
 fn run(cli: Cli) -> Result<bool> {
     match cli.command {
-        Command::Ingest { paths, input, store, base } => {
-            let pipeline = Pipeline::new(base.iris()?);
-            if let Some(endpoint) = store.endpoint()? {
-                if !cli.quiet {
-                    eprintln!("note: writing each article's graph to {}", endpoint.graph_store());
-                }
-                return ingest_all(&endpoint, pipeline, &paths, &input, cli.quiet);
-            }
-            let dir = store.dir()?;
-            match Store::open(&dir) {
-                Ok(store) => {
-                    let ok = ingest_all(&store, pipeline, &paths, &input, cli.quiet)?;
-                    store.close()?;
-                    Ok(ok)
-                }
-                Err(StoreError::Locked { path }) => {
-                    let Some(remote) = RemoteStore::find(&dir) else { return Err(StoreError::Locked { path }.into()) };
-                    if !cli.quiet {
-                        eprintln!("note: hearsay serve at {} holds the store; sending the articles through it", remote.address());
-                    }
-                    ingest_all(&remote, pipeline, &paths, &input, cli.quiet)
-                }
-                Err(e) => Err(e.into()),
-            }
-        }
+        Command::Ingest { paths, input, store, base } => ingest(&paths, &input, &store, &base, cli.quiet),
         Command::Serve { bind, timeout, max_results, max_body, cors, prefill, writable, store, base } => {
             let endpoint = store.endpoint()?;
             let limits = hearsay::serve::Config {
@@ -123,30 +99,7 @@ fn run(cli: Cli) -> Result<bool> {
             Ok(true)
         }
         Command::Trace { target, format, json, store, base } => {
-            let format = if json { TextFormat::Json } else { format };
-            let (store, iris) = (store.open_read_only()?, base.iris()?);
-            let found = load::find(&*store, &iris, &target)?;
-            if found.is_empty() {
-                bail!("nothing in the store is named {target:?} (try an IRI, or `hearsay query` to look names up)");
-            }
-            // The claims of the articles the target takes part in hold every chain through it.
-            let mut facts = load::claims_in(&*store, &iris, &load::articles_of(&*store, &iris, &found)?)?;
-            let mut out = io::stdout().lock();
-            let mut any = false;
-            for iri in found {
-                let Some(traced) = trace::trace(&facts, &iri) else { continue };
-                load::relabel(&*store, &iris, &mut facts, &traced.node_iris())?;
-                let traced = trace::trace(&facts, &iri).expect("traced before relabelling");
-                any = true;
-                match format {
-                    TextFormat::Text => write!(out, "{traced}")?,
-                    TextFormat::Json => writeln!(out, "{}", serde_json::to_string(&traced)?)?,
-                }
-            }
-            if !any {
-                bail!("{target:?} is in the store but takes part in no claim");
-            }
-            Ok(true)
+            trace_command(&target, if json { TextFormat::Json } else { format }, &store, &base)
         }
         Command::Claims { about, numbers, format, json, store, base } => {
             let format = if json { ClaimsFormat::Json } else { format.unwrap_or(default_claims_format()) };
@@ -169,76 +122,138 @@ fn run(cli: Cli) -> Result<bool> {
             write_diagram(dot, format, output.as_deref())?;
             Ok(true)
         }
-        Command::Evaluate { what, format, json } => {
-            let json = json || format == TextFormat::Json;
-            // Scores do not depend on the IRIs the pipeline mints.
-            let pipeline = Pipeline::new(Iris::new(rdf::DEFAULT_BASE)?);
-            let read = |path: &std::path::Path| std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()));
-            let mut out = io::stdout().lock();
-            match what {
-                EvaluateKind::Conll { file } => {
-                    let report = hearsay::evaluate::conll(&pipeline, &read(&file)?).with_context(|| file.display().to_string())?;
-                    print_report(&mut out, &report, json)?;
-                }
-                EvaluateKind::Nif { file } => {
-                    let report = hearsay::evaluate::nif(&pipeline, &read(&file)?).with_context(|| file.display().to_string())?;
-                    print_report(&mut out, &report, json)?;
-                }
-                EvaluateKind::Ud { file, models } => {
-                    let loaded = models.as_deref().map(syntax_models).transpose()?;
-                    let models = loaded.as_ref().unwrap_or_else(|| hearsay::syntax::Models::embedded());
-                    let report = hearsay::evaluate::ud::ud(models, &read(&file)?).with_context(|| file.display().to_string())?;
-                    print_report(&mut out, &report, json)?;
-                }
-                EvaluateKind::Polnear { dir } => {
-                    let articles = polnear_articles(&dir)?;
-                    let report = hearsay::evaluate::polnear(&pipeline, &articles).with_context(|| dir.display().to_string())?;
-                    print_report(&mut out, &report, json)?;
-                }
-            }
-            Ok(true)
+        Command::Evaluate { what, format, json } => evaluate(what, json || format == TextFormat::Json),
+        Command::Train { model, data, output, epochs, seed } => train(model, &data, &output, epochs, seed, cli.quiet),
+        Command::Stats { format, json, store } => stats(json || format == TextFormat::Json, &store),
+    }
+}
+
+/// `hearsay ingest`: into the embedded store, a remote endpoint, or through the `hearsay serve`
+/// that holds the store.
+fn ingest(paths: &[PathBuf], input: &InputOptions, store: &StoreArg, base: &BaseArg, quiet: bool) -> Result<bool> {
+    let pipeline = Pipeline::new(base.iris()?);
+    if let Some(endpoint) = store.endpoint()? {
+        if !quiet {
+            eprintln!("note: writing each article's graph to {}", endpoint.graph_store());
         }
-        Command::Train { model, data, output, epochs, seed } => {
-            std::fs::create_dir_all(&output).with_context(|| format!("cannot create {}", output.display()))?;
-            let log = |line: &str| {
-                if !cli.quiet {
-                    eprintln!("{line}");
-                }
-            };
-            if matches!(model, TrainModel::All | TrainModel::Tagger | TrainModel::Parser) {
-                train_syntax(model, &data, &output, epochs, seed, log)?;
-            }
-            if matches!(model, TrainModel::All | TrainModel::Ner) {
-                train_ner(&data, &output, epochs, seed, log)?;
-            }
-            if model == TrainModel::Coref {
-                train_coref(&data, &output, epochs, seed, log)?;
-            }
-            Ok(true)
+        return ingest_all(&endpoint, pipeline, paths, input, quiet);
+    }
+    let dir = store.dir()?;
+    match Store::open(&dir) {
+        Ok(store) => {
+            let ok = ingest_all(&store, pipeline, paths, input, quiet)?;
+            store.close()?;
+            Ok(ok)
         }
-        Command::Stats { format, json, store } => {
-            let json = json || format == TextFormat::Json;
-            let store = store.open_read_only()?;
-            let stats = store.stats()?;
-            let mut out = io::stdout().lock();
-            if json {
-                writeln!(out, "{}", serde_json::to_string(&stats)?)?;
-            } else {
-                writeln!(out, "store          {}", store.location())?;
-                writeln!(out, "articles       {}", stats.articles)?;
-                writeln!(out, "people         {}", stats.people)?;
-                writeln!(out, "organizations  {}", stats.organizations)?;
-                writeln!(out, "places         {}", stats.places)?;
-                writeln!(out, "claims         {}", stats.claims)?;
-                writeln!(out, "citations      {}", stats.citations)?;
-                writeln!(out, "quads          {}", stats.quads)?;
-                if let Some(bytes) = stats.bytes_on_disk {
-                    writeln!(out, "size on disk   {}", human_bytes(bytes))?;
-                }
+        Err(StoreError::Locked { path }) => {
+            let Some(remote) = RemoteStore::find(&dir) else { return Err(StoreError::Locked { path }.into()) };
+            if !quiet {
+                eprintln!("note: hearsay serve at {} holds the store; sending the articles through it", remote.address());
             }
-            Ok(true)
+            ingest_all(&remote, pipeline, paths, input, quiet)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// `hearsay trace`: the chains through everything the store names `target`.
+fn trace_command(target: &str, format: TextFormat, store: &StoreArg, base: &BaseArg) -> Result<bool> {
+    let (store, iris) = (store.open_read_only()?, base.iris()?);
+    let found = load::find(&*store, &iris, target)?;
+    if found.is_empty() {
+        bail!("nothing in the store is named {target:?} (try an IRI, or `hearsay query` to look names up)");
+    }
+    // The claims of the articles the target takes part in hold every chain through it.
+    let mut facts = load::claims_in(&*store, &iris, &load::articles_of(&*store, &iris, &found)?)?;
+    let mut out = io::stdout().lock();
+    let mut any = false;
+    for iri in found {
+        let Some(traced) = trace::trace(&facts, &iri) else { continue };
+        load::relabel(&*store, &iris, &mut facts, &traced.node_iris())?;
+        let traced = trace::trace(&facts, &iri).expect("traced before relabelling");
+        any = true;
+        match format {
+            TextFormat::Text => write!(out, "{traced}")?,
+            TextFormat::Json => writeln!(out, "{}", serde_json::to_string(&traced)?)?,
         }
     }
+    if !any {
+        bail!("{target:?} is in the store but takes part in no claim");
+    }
+    Ok(true)
+}
+
+/// `hearsay evaluate`: one scorer on one corpus.
+fn evaluate(what: EvaluateKind, json: bool) -> Result<bool> {
+    // Scores do not depend on the IRIs the pipeline mints.
+    let pipeline = Pipeline::new(Iris::new(rdf::DEFAULT_BASE)?);
+    let read = |path: &std::path::Path| std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()));
+    let mut out = io::stdout().lock();
+    match what {
+        EvaluateKind::Conll { file } => {
+            let report = hearsay::evaluate::conll(&pipeline, &read(&file)?).with_context(|| file.display().to_string())?;
+            print_report(&mut out, &report, json)?;
+        }
+        EvaluateKind::Nif { file } => {
+            let report = hearsay::evaluate::nif(&pipeline, &read(&file)?).with_context(|| file.display().to_string())?;
+            print_report(&mut out, &report, json)?;
+        }
+        EvaluateKind::Ud { file, models } => {
+            let loaded = models.as_deref().map(syntax_models).transpose()?;
+            let models = loaded.as_ref().unwrap_or_else(|| hearsay::syntax::Models::embedded());
+            let report = hearsay::evaluate::ud::ud(models, &read(&file)?).with_context(|| file.display().to_string())?;
+            print_report(&mut out, &report, json)?;
+        }
+        EvaluateKind::Polnear { dir } => {
+            let articles = polnear_articles(&dir)?;
+            let report = hearsay::evaluate::polnear(&pipeline, &articles).with_context(|| dir.display().to_string())?;
+            print_report(&mut out, &report, json)?;
+        }
+    }
+    Ok(true)
+}
+
+/// `hearsay stats`: the store's counts.
+fn stats(json: bool, store: &StoreArg) -> Result<bool> {
+    let store = store.open_read_only()?;
+    let stats = store.stats()?;
+    let mut out = io::stdout().lock();
+    if json {
+        writeln!(out, "{}", serde_json::to_string(&stats)?)?;
+    } else {
+        writeln!(out, "store          {}", store.location())?;
+        writeln!(out, "articles       {}", stats.articles)?;
+        writeln!(out, "people         {}", stats.people)?;
+        writeln!(out, "organizations  {}", stats.organizations)?;
+        writeln!(out, "places         {}", stats.places)?;
+        writeln!(out, "claims         {}", stats.claims)?;
+        writeln!(out, "citations      {}", stats.citations)?;
+        writeln!(out, "quads          {}", stats.quads)?;
+        if let Some(bytes) = stats.bytes_on_disk {
+            writeln!(out, "size on disk   {}", human_bytes(bytes))?;
+        }
+    }
+    Ok(true)
+}
+
+/// `hearsay train`: the chosen models, written to `output`.
+fn train(model: TrainModel, data: &Path, output: &Path, epochs: Option<usize>, seed: u64, quiet: bool) -> Result<bool> {
+    std::fs::create_dir_all(output).with_context(|| format!("cannot create {}", output.display()))?;
+    let log = |line: &str| {
+        if !quiet {
+            eprintln!("{line}");
+        }
+    };
+    if matches!(model, TrainModel::All | TrainModel::Tagger | TrainModel::Parser) {
+        train_syntax(model, data, output, epochs, seed, log)?;
+    }
+    if matches!(model, TrainModel::All | TrainModel::Ner) {
+        train_ner(data, output, epochs, seed, log)?;
+    }
+    if model == TrainModel::Coref {
+        train_coref(data, output, epochs, seed, log)?;
+    }
+    Ok(true)
 }
 
 /// The claims about an entity and the facts they come from.

@@ -1,5 +1,8 @@
 //! hearsay's integration tests: one binary, one module per concern.
 
+// A test that needs ../shared says on standard error that it was skipped.
+#![allow(clippy::print_stderr)]
+
 // The command line end to end: ingest, query, export, extract, stats, bad input, locking.
 mod cli;
 // Every kind of input: JSON Lines (field map, bad lines), HTML pages, gzip, mixed directories,

@@ -457,8 +457,7 @@ pub fn apply(seg: &Segmented<'_>, lexicon: &Lexicon, model: &CorefModel, doc: &m
                 entities[e].references.entry(anaphor.span).or_insert(rule);
             }
             Some(_) => {}
-            None if !anaphor.pronoun || !unresolved.contains(&anaphor.span) => unresolved.push(anaphor.span),
-            None => {}
+            None => unresolved.push(anaphor.span),
         }
     }
     // A pronoun that attribution's rules gave a source, or that a claim's linking joined after all.

@@ -272,8 +272,8 @@ impl<'a> Attributor<'a> {
     /// saying ...", "praised Clinton at a rally": the phrase ends before a comma or a phrase of
     /// time or place; a clause ("asked whether he had ...") keeps its words.
     pub(super) fn noun_phrase_object(&self, content: Span) -> Span {
-        let first = self.tokens().partition_point(|tok| tok.span.start < content.start);
-        let end = self.tokens().partition_point(|tok| tok.span.start < content.end);
+        let first = self.token_at(content.start);
+        let end = self.token_at(content.end);
         for k in first + 1..end {
             let w = self.word(k);
             let lower = w.to_lowercase();

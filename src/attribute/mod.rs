@@ -186,6 +186,12 @@ impl<'a> Attributor<'a> {
         self.tokens()[start].span.cover(self.tokens()[end - 1].span)
     }
 
+    /// The index of the first token that starts at or after byte `byte` (the token a span
+    /// starting there opens; for a span's end, the token after it).
+    fn token_at(&self, byte: usize) -> usize {
+        self.tokens().partition_point(|t| t.span.start < byte)
+    }
+
     fn push(&mut self, content: Span, cue: Option<Cue>, source: Option<usize>, source_span: Option<Span>, direct: bool) {
         let source = source.filter(|&m| !source_span.is_some_and(|s| self.people_at_place(m, s)));
         let source = source.or_else(|| source_span.and_then(|s| self.named_at_end(s)));
@@ -228,7 +234,7 @@ impl<'a> Attributor<'a> {
         if mention.kind == EntityType::Place || !span.contains(mention.span) {
             return None;
         }
-        let start = self.tokens().partition_point(|t| t.span.start < mention.span.start);
+        let start = self.token_at(mention.span.start);
         let before = (0..start)
             .rev()
             .map(|k| self.word(k).to_lowercase())
@@ -242,7 +248,7 @@ impl<'a> Attributor<'a> {
     /// `not_speech`: "claimed responsibility for", "was denied bail").
     fn not_speech(&self, cue: &Cue) -> bool {
         let tokens = self.tokens();
-        let mut at = tokens.partition_point(|t| t.span.start < cue.span.end);
+        let mut at = self.token_at(cue.span.end);
         if at < tokens.len()
             && matches!(self.word(at).to_lowercase().as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our")
         {
@@ -283,8 +289,7 @@ impl<'a> Attributor<'a> {
     /// "did not say", "never claimed", "wouldn't confirm". Only auxiliaries and adverbs may
     /// stand between ("has still not said").
     fn negated(&self, cue: Span) -> bool {
-        let tokens = self.tokens();
-        let at = tokens.partition_point(|t| t.span.start < cue.start);
+        let at = self.token_at(cue.start);
         for k in (at.saturating_sub(4)..at).rev() {
             let w = self.word(k).to_lowercase();
             if matches!(w.as_str(), "not" | "never" | "cannot") || w.ends_with("n't") || w.ends_with("n’t") {

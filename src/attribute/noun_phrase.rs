@@ -7,7 +7,7 @@ impl<'a> Attributor<'a> {
     /// The person named just before "of" and organization `m` ("Paul Miller of Thames Valley
     /// Police said"): the person speaks, not the body they belong to.
     fn member_of(&self, m: usize, first: usize) -> Option<usize> {
-        let start = self.tokens().partition_point(|t| t.span.start < self.r.mentions[m].span.start);
+        let start = self.token_at(self.r.mentions[m].span.start);
         let of = start.checked_sub(1).filter(|&k| k > first && self.word(k) == "of")?;
         let person = self.mention_ending(of - 1)?;
         (self.r.mentions[m].kind == EntityType::Organization && self.r.mentions[person].kind == EntityType::Person).then_some(person)
@@ -53,7 +53,7 @@ impl<'a> Attributor<'a> {
     /// pollster Pat Caddell"): the role and its modifiers name the source too. A modifier run
     /// stops after an article.
     fn role_and_modifiers_start(&self, first: usize, m: usize) -> usize {
-        let name = self.tokens().partition_point(|t| t.span.start < self.r.mentions[m].span.start);
+        let name = self.token_at(self.r.mentions[m].span.start);
         let mut start = name;
         while start > first && self.lex.role(self.word(start - 1)).is_some() {
             start -= 1;
@@ -167,7 +167,7 @@ impl<'a> Attributor<'a> {
             let before = start - 2;
             let coordinated = self
                 .mention_ending(before)
-                .map(|n| self.tokens().partition_point(|t| t.span.start < self.r.mentions[n].span.start))
+                .map(|n| self.token_at(self.r.mentions[n].span.start))
                 .or_else(|| self.people_noun(&self.word(before).to_lowercase()).then_some(before));
             if let Some(k) = coordinated {
                 return if k > first && matches!(self.word(k - 1), "Mr." | "Mrs." | "Ms." | "Dr." | "Sen." | "Rep.") { k - 1 } else { k };

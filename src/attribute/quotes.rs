@@ -105,7 +105,7 @@ impl<'a> Attributor<'a> {
     /// without a verb since the last sentence end or dash name the source.
     pub(super) fn introduced_quotes(&mut self, quotes: &[Quote]) {
         for q in quotes {
-            let open = self.tokens().partition_point(|t| t.span.start < q.outer.start);
+            let open = self.token_at(q.outer.start);
             if open < 2 || self.word(open - 1) != ":" || self.claims.iter().any(|c| c.content.overlaps(q.inner)) {
                 continue;
             }
@@ -170,7 +170,7 @@ impl<'a> Attributor<'a> {
     pub(super) fn speaker_labels(&mut self) {
         let text = self.text();
         for p in self.r.segmented.paragraphs.clone() {
-            let first = self.tokens().partition_point(|t| t.span.start < p.start);
+            let first = self.token_at(p.start);
             let mut k = first;
             if k < self.tokens().len() && self.is_quote_open(k) {
                 k += 1;
@@ -240,8 +240,8 @@ impl<'a> Attributor<'a> {
     pub(super) fn signed_quotes(&mut self) {
         let text = self.text();
         for p in self.r.segmented.paragraphs.clone() {
-            let first = self.tokens().partition_point(|t| t.span.start < p.start);
-            let end = self.tokens().partition_point(|t| t.span.start < p.end);
+            let first = self.token_at(p.start);
+            let end = self.token_at(p.end);
             let mut k = end;
             while k > first && matches!(self.word(k - 1), "." | ",") {
                 k -= 1;

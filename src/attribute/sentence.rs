@@ -358,7 +358,7 @@ impl<'a> Attributor<'a> {
     /// named or not, is the subject; a quotation before it is the content, else what follows.
     fn opening_subject_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, cue: Cue, source: Option<usize>, source_span: Span) {
         let Clause { first, content_end, .. } = *clause;
-        let subject_start = self.tokens().partition_point(|tok| tok.span.start < source_span.start);
+        let subject_start = self.token_at(source_span.start);
         let content = if subject_start > first {
             self.before(first, subject_start - 1, quotes).filter(|c| c.1)
         } else {
@@ -431,7 +431,7 @@ impl<'a> Attributor<'a> {
         let name_at = self.inverted_name_start(clause, t);
         if let Some(m) = self.mention_starting(name_at).filter(|&m| {
             let end = self.r.mentions[m].span.end;
-            let k = self.tokens().partition_point(|tok| tok.span.start < end);
+            let k = self.token_at(end);
             k >= last || matches!(self.word(k), "." | "," | ";" | "(" | "of" | "for" | "at" | "from" | "in" | "on" | "with")
         }) {
             self.named_inverted_frame(clause, quotes, t, cue, name_at, m);
@@ -458,7 +458,7 @@ impl<'a> Attributor<'a> {
         let mut name_at = t + 1;
         let org_before_role = |k: usize| {
             self.mention_starting(k).is_some_and(|m| {
-                let end = self.tokens().partition_point(|tok| tok.span.start < self.r.mentions[m].span.end);
+                let end = self.token_at(self.r.mentions[m].span.end);
                 let role = end < last && self.lex.role(self.word(end)).is_some();
                 let noun = end < last
                     && self.word(end).chars().all(char::is_lowercase)
@@ -473,7 +473,7 @@ impl<'a> Attributor<'a> {
         };
         while name_at + 1 < last && name_at < t + 6 && org_before_role(name_at) {
             let m = self.mention_starting(name_at).expect("checked");
-            name_at = self.tokens().partition_point(|tok| tok.span.start < self.r.mentions[m].span.end);
+            name_at = self.token_at(self.r.mentions[m].span.end);
         }
         let name_ahead = |k: usize| {
             (k + 1..last.min(t + 9)).take_while(|&x| self.tokens()[x].kind != TokenKind::Punct).any(|x| self.mention_starting(x).is_some())
@@ -507,7 +507,7 @@ impl<'a> Attributor<'a> {
         if name_at > t + 1 {
             span = self.tokens()[t + 1].span.cover(span);
         }
-        let after = self.tokens().partition_point(|tok| tok.span.start < span.end);
+        let after = self.token_at(span.end);
         if self.closing_apposition(after, content_end) {
             span = span.cover(self.tokens()[content_end - 1].span);
         }
@@ -551,7 +551,7 @@ impl<'a> Attributor<'a> {
             .map(|(_, m)| m);
         match named {
             Some(m) => {
-                let name_end = self.tokens().partition_point(|tok| tok.span.start < self.r.mentions[m].span.end);
+                let name_end = self.token_at(self.r.mentions[m].span.end);
                 let end = (name_end..content_end).find(|&k| self.word(k) == ",").unwrap_or(content_end);
                 self.push(content, Some(cue.clone()), Some(m), Some(self.span(t + 1, end)), direct);
             }
@@ -610,7 +610,7 @@ impl<'a> Attributor<'a> {
         let (source, source_span, subject_start) = subject;
         let clause_follows = t + 1 < last && matches!(self.word(t + 1), "that" | ":");
         let quoted_before = self.quoted_before(first, subject_start);
-        let after_subject = self.tokens().partition_point(|tok| tok.span.start < source_span.end);
+        let after_subject = self.token_at(source_span.end);
         let name_between_commas =
             source.is_some_and(|m| self.r.mentions[m].span == source_span) && after_subject < last && self.word(after_subject) == ",";
         let relative = self.word(subject_start.max(1) - 1) == "," && source_span.of(self.text()).ends_with("whom");
@@ -699,7 +699,7 @@ impl<'a> Attributor<'a> {
         });
         let adverbial = CIRCUMSTANCE_OPENERS.contains(&opener.as_str()) || ADVERBIAL_OPENERS.contains(&opener.as_str());
         let rest_verb = rest.is_some_and(|(r, direct)| {
-            let k = self.tokens().partition_point(|tok| tok.span.start < r.start);
+            let k = self.token_at(r.start);
             let w = if k < self.tokens().len() { self.word(k) } else { "" };
             direct && w.starts_with(char::is_lowercase)
                 || FINITE.contains(&w)
@@ -716,7 +716,7 @@ impl<'a> Attributor<'a> {
     /// place with no verb), so that what precedes it is the content.
     fn rest_is_circumstance(&self, t: usize, rest: Option<(Span, bool)>) -> bool {
         rest.is_some_and(|(r, _)| {
-            let r_end = self.tokens().partition_point(|tok| tok.span.start < r.end);
+            let r_end = self.token_at(r.end);
             (FRAME_CIRCUMSTANCE_OPENERS.contains(&self.word(t + 1)) || WEEKDAYS.contains(&self.word(t + 1)))
                 && (t + 1..r_end).all(|k| {
                     let w = self.word(k);
@@ -812,7 +812,7 @@ impl<'a> Attributor<'a> {
                 let from = if verb_next || next == Some("of") { t + 2 } else { t + 1 };
                 if let Some((content, direct)) = self.after(from, content_end, quotes) {
                     let mention = self.r.mentions[m].span;
-                    let named = self.tokens().partition_point(|tok| tok.span.start < mention.start);
+                    let named = self.token_at(mention.start);
                     let start = if named > first && matches!(self.word(named - 1), "the" | "The" | "a" | "A" | "an" | "An") {
                         named - 1
                     } else {

@@ -13,7 +13,7 @@ impl<'a> Attributor<'a> {
     /// group" the last organization; a description with a name inside names that ("the
     /// Kurdistan-24 news agency").
     pub(super) fn resolve_description(&self, head: &str, start: usize, span: Span) -> Option<usize> {
-        let tokens_in = |span: Span| self.tokens().partition_point(|t| t.span.start < span.end) - start;
+        let tokens_in = |span: Span| self.token_at(span.end) - start;
         let definite = matches!(self.word(start), "the" | "The");
         let noun = self.lex.noun_type(head);
         let spokes = matches!(head, "spokesman" | "spokeswoman" | "spokesperson" | "spokesmen" | "spokeswomen" | "officials");
@@ -37,7 +37,7 @@ impl<'a> Attributor<'a> {
         }
         // Only short definite descriptions are anaphoric ("the commentator", "the group");
         // "the trial's independent safety board" introduces someone new.
-        let tokens = self.tokens().partition_point(|t| t.span.start < span.end) - start;
+        let tokens = self.token_at(span.end) - start;
         let possessive = (start..start + tokens).any(|k| self.tokens()[k].kind == TokenKind::Possessive);
         // "Police said": a bare organization noun names the body named before with that word.
         let bare = tokens == 1 && noun == Some(EntityType::Organization);
@@ -154,7 +154,7 @@ impl<'a> Attributor<'a> {
             // source ("the Hollywood Reporter" is a name, whatever its type).
             let unnamed = claim.source.is_none_or(|m| {
                 let place = &self.r.mentions[m];
-                let before = self.tokens().partition_point(|t| t.span.start < place.span.start);
+                let before = self.token_at(place.span.start);
                 place.kind == EntityType::Place && before > 0 && matches!(self.word(before - 1), "for" | "of" | "in" | "at")
             });
             let Some(span) = claim.source_span.filter(|s| unnamed && s.end <= lead_end) else { continue };
@@ -190,7 +190,7 @@ impl<'a> Attributor<'a> {
     /// believe ...", "The Tories say ... But they say ..."); people named one by one, a group
     /// described, a body named in the singular ("the IMF") or no claim nearby give none.
     fn plural_antecedent(&self, before: usize) -> Option<usize> {
-        let k = self.tokens().partition_point(|t| t.span.start < before);
+        let k = self.token_at(before);
         let verb = self.syntax.head(k).filter(|_| self.syntax.label(k) == "nsubj")?;
         if !self.is_main_verb(verb) {
             return None;
@@ -213,8 +213,7 @@ impl<'a> Attributor<'a> {
     /// before its verb ("The chair of the council, Marta Ilves, said").
     pub(super) fn subject_verb(&self, m: usize) -> Option<usize> {
         let span = self.r.mentions[m].span;
-        let tokens = self.tokens();
-        let (first, last) = (tokens.partition_point(|t| t.span.start < span.start), tokens.partition_point(|t| t.span.start < span.end));
+        let (first, last) = (self.token_at(span.start), self.token_at(span.end));
         let mut k = (first..last).find(|&k| self.syntax.head(k).is_none_or(|h| h < first || h >= last))?;
         // An apposition set off by a comma, before its subject's verb ("coach Andy Robinson" is
         // a title and a name, and after the verb the parse may have joined an object to it).
@@ -246,7 +245,7 @@ impl<'a> Attributor<'a> {
                 let framed = self.claims.iter().rev().find(|c| c.cue.as_ref().is_some_and(|cue| cue.span == at) && c.source_span.is_some());
                 if let Some(c) = framed {
                     let span = c.source_span.expect("checked");
-                    return Some((c.source, span, self.tokens().partition_point(|tok| tok.span.start < span.start)));
+                    return Some((c.source, span, self.token_at(span.start)));
                 }
             }
             let subject = |k: usize| match self.syntax.label(k) {

@@ -241,10 +241,7 @@ impl<'a> Attributor<'a> {
             ")" => (first..close - 1).rev().find(|&k| self.word(k) == "(").filter(|&k| k > first).unwrap_or(close),
             _ => close,
         };
-        let opening = || {
-            self.clause_opening_subject(first, close)
-                .map(|(m, span)| (m, span, self.tokens().partition_point(|tok| tok.span.start < span.start)))
-        };
+        let opening = || self.clause_opening_subject(first, close).map(|(m, span)| (m, span, self.token_at(span.start)));
         self.subject_at(first, close)
             .filter(|found| !self.in_quote(found.1) && (found.0.is_some() || !PRONOUNS.contains(&found.1.of(self.text()))))
             .or_else(opening)
@@ -316,7 +313,7 @@ impl<'a> Attributor<'a> {
     fn plain_subject(&self, first: usize, cue: usize, end: usize) -> Option<Subject> {
         let found = self.subject_at(first, end).filter(|found| !self.in_quote(found.1))?;
         let whole = self.clause_opening_subject(first, cue).filter(|&(_, span)| {
-            let start = self.tokens().partition_point(|tok| tok.span.start < span.start);
+            let start = self.token_at(span.start);
             span.contains(found.1)
                 && start < found.2
                 && (start..found.2).all(|k| {
@@ -328,7 +325,7 @@ impl<'a> Attributor<'a> {
         });
         match whole {
             Some((m, span)) => {
-                let start = self.tokens().partition_point(|tok| tok.span.start < span.start);
+                let start = self.token_at(span.start);
                 Some((found.0.or(m), span, start))
             }
             None => Some(found),
@@ -345,7 +342,7 @@ impl<'a> Attributor<'a> {
             && self.word(k + 2) == ",";
         // "of Tromsø, Norway, said": a country after its town.
         let named = self.mention_starting(k).filter(|&m| place(m)).is_some_and(|m| {
-            let end = self.tokens().partition_point(|t| t.span.start < self.r.mentions[m].span.end);
+            let end = self.token_at(self.r.mentions[m].span.end);
             end < self.tokens().len() && self.word(end) == ","
         });
         // "from Ava, Mo.,": a state's abbreviation follows a town the gazetteer may not know.

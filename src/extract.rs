@@ -13,7 +13,7 @@ use crate::layout::analyze;
 use crate::lexicon::Lexicon;
 use crate::rdf::{Iris, format_number};
 use crate::recognize::recognize;
-use crate::resolve::{Document, resolve};
+use crate::resolve::{Document, Entity, resolve};
 use crate::segment::segment;
 use crate::syntax::{Models, Parses};
 use crate::text::CharIndex;
@@ -52,6 +52,30 @@ impl Pipeline {
         doc
     }
 
+    /// One entity in the extraction JSON contract: its names, mentions, references and place.
+    fn entity_json(&self, e: &Entity, chars: &CharIndex) -> Value {
+        let mut v = json!({
+            "id": self.iris.entity(&e.key).as_str(),
+            "type": e.kind.as_str(),
+            "name": e.name,
+            "aliases": e.aliases,
+            "mentions": e.mentions.iter().map(|&s| chars.chars(s)).collect::<Vec<_>>(),
+            "evidence": e.evidence,
+            "references": e.references.keys().map(|&s| chars.chars(s)).collect::<Vec<_>>(),
+            "reference_rules": e.references.values().collect::<Vec<_>>(),
+        });
+        if !e.roles.is_empty() {
+            v["roles"] = json!(e.roles);
+        }
+        if let Some(place) = &e.place {
+            v["geonames"] = json!(place.geonames);
+            if let Some((lat, lon)) = place.coordinates {
+                v["coordinates"] = json!([lat, lon]);
+            }
+        }
+        v
+    }
+
     /// The document in the extraction JSON contract.
     pub fn json(&self, doc: &Document) -> Value {
         let text = doc.article.text();
@@ -61,33 +85,7 @@ impl Pipeline {
         let meta = &doc.article.meta;
         let entity_iri = |i: usize| iris.entity(&doc.entities[i].key).as_str().to_string();
         let claim_iri = |i: usize| iris.claim(id, chars.chars(doc.claims[i].content)).as_str().to_string();
-        let entities: Vec<Value> = doc
-            .entities
-            .iter()
-            .enumerate()
-            .map(|(i, e)| {
-                let mut v = json!({
-                    "id": entity_iri(i),
-                    "type": e.kind.as_str(),
-                    "name": e.name,
-                    "aliases": e.aliases,
-                    "mentions": e.mentions.iter().map(|&s| chars.chars(s)).collect::<Vec<_>>(),
-                    "evidence": e.evidence,
-                    "references": e.references.keys().map(|&s| chars.chars(s)).collect::<Vec<_>>(),
-                    "reference_rules": e.references.values().collect::<Vec<_>>(),
-                });
-                if !e.roles.is_empty() {
-                    v["roles"] = json!(e.roles);
-                }
-                if let Some(place) = &e.place {
-                    v["geonames"] = json!(place.geonames);
-                    if let Some((lat, lon)) = place.coordinates {
-                        v["coordinates"] = json!([lat, lon]);
-                    }
-                }
-                v
-            })
-            .collect();
+        let entities: Vec<Value> = doc.entities.iter().map(|e| self.entity_json(e, &chars)).collect();
         let claims: Vec<Value> = doc
             .claims
             .iter()

@@ -98,6 +98,8 @@ pub struct Lexicon {
     surnames: HashMap<String, f32>,
     roles: HashMap<String, RoleClass>,
     nouns: HashMap<String, EntityType>,
+    /// Organization nouns that name no person (`describes` in nouns.tsv).
+    describing_nouns: HashSet<String>,
     cues: HashMap<String, Cue>,
     /// Uses of a cue that report no speech: its lemma and the words after it.
     not_speech: Vec<(String, Vec<String>)>,
@@ -222,6 +224,7 @@ impl Lexicon {
                 Some((r[0].to_string(), t))
             })
             .collect();
+        let describing_nouns = rows(NOUNS).filter(|r| r.get(2) == Some(&"describes")).map(|r| r[0].to_string()).collect();
         let cues = rows(SPEECH_VERBS)
             .filter(|r| r.len() >= 3)
             .map(|r| (r[0].to_lowercase(), Cue { lemma: r[1].to_string(), class: r[2].to_string(), nominal: r.get(3) == Some(&"noun") }))
@@ -242,6 +245,7 @@ impl Lexicon {
             surnames,
             roles,
             nouns,
+            describing_nouns,
             cues,
         }
     }
@@ -291,6 +295,12 @@ impl Lexicon {
     /// The class of a role or title word, matched case-insensitively.
     pub fn role(&self, word: &str) -> Option<RoleClass> {
         self.roles.get(lowercase(word).as_ref()).copied()
+    }
+
+    /// Whether `word` is an organization noun that names no person ("firm", "regulator"), which
+    /// before a name makes it an organization's ("investment firm Grant Samuel").
+    pub fn describes_organization(&self, word: &str) -> bool {
+        self.describing_nouns.contains(lowercase(word).as_ref())
     }
 
     /// The entity type a head noun signals ("agency", "district"), matched case-insensitively.

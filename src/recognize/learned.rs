@@ -59,7 +59,11 @@ impl Recognizer<'_> {
                 if t.kind == EntityType::Person && start > sentence.tokens.start && self.title_in_name(start - 1, end) {
                     start -= 1;
                 }
-                let (end, affiliation) = self.split_affiliation(start, end, t.kind);
+                let (start, kind) = match self.described_organization(start, end, sentence.tokens.start) {
+                    Some(start) => (start, EntityType::Organization),
+                    None => (start, t.kind),
+                };
+                let (end, affiliation) = self.split_affiliation(start, end, kind);
                 if let Some(org) = affiliation {
                     learned.push(Mention { span: org, kind: EntityType::Organization, known: None, strength: 2, rule: "model:ner" });
                 }
@@ -69,8 +73,8 @@ impl Recognizer<'_> {
                 if opening_word || !self.plausible_name(span) {
                     continue;
                 }
-                let known = self.lex.known(span.of(self.text())).filter(|&k| known_type(k) == t.kind);
-                learned.push(Mention { span, kind: t.kind, known, strength: 2, rule: "model:ner" });
+                let known = self.lex.known(span.of(self.text())).filter(|&k| known_type(k) == kind);
+                learned.push(Mention { span, kind, known, strength: 2, rule: "model:ner" });
             }
         }
         learned
@@ -112,6 +116,26 @@ impl Recognizer<'_> {
             }
         }
         (start < end).then_some((start, end))
+    }
+
+    /// The start of an organization's name that a lowercase organization noun describes just
+    /// before it ("investment firm Grant Samuel", "regulator Ofcom", "the budget airline
+    /// Flybe"), the tagger's span widened back over capitalized words it left out; `None` when no
+    /// such noun stands there, or the name opens with a title or role ("the firm Mr Jones
+    /// founded"), is a date ("the paper Monday") or a known place.
+    fn described_organization(&self, start: usize, end: usize, first: usize) -> Option<usize> {
+        let capitalized = |k: usize| self.seg.tokens[k].kind == TokenKind::Word && self.word(k).starts_with(char::is_uppercase);
+        let mut from = start;
+        while from > first && from + 2 > start && capitalized(from - 1) {
+            from -= 1;
+        }
+        let noun = self.word(from.checked_sub(1).filter(|&k| k >= first)?);
+        let described = noun.starts_with(char::is_lowercase) && self.lex.describes_organization(noun);
+        let opening = self.word(from).trim_end_matches('.');
+        // A place keeps its type ("the giant US budget deficit").
+        let place = self.lex.known(self.span(from, end).of(self.text())).is_some_and(|k| known_type(k) == EntityType::Place);
+        let plain_name = !place && self.lex.role(opening).is_none() && (from..end).all(|k| !super::is_calendar(self.word(k)));
+        (described && plain_name).then_some(from)
     }
 
     /// A person's name cut before "of" and an organization ("Paul Miller of Thames Valley

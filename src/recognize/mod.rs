@@ -292,6 +292,14 @@ mod tests {
     }
 
     #[test]
+    fn a_firm_noun_before_a_first_name_makes_it_an_organization() {
+        let found =
+            check("The story goes on.\nA report from investment firm Dalton Reeve values the shares. Music producer Tom Harlow agreed.\n");
+        assert!(has(&found, "Dalton Reeve", EntityType::Organization), "{found:?}");
+        assert!(has(&found, "Tom Harlow", EntityType::Person), "{found:?}");
+    }
+
+    #[test]
     fn a_surname_beats_a_town_of_the_same_name() {
         let found = check("The story goes on.\nKrzysztof Baran, who chairs the group, spoke. Later Baran said more.\n");
         assert!(has(&found, "Krzysztof Baran", EntityType::Person), "{found:?}");

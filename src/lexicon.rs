@@ -199,22 +199,29 @@ fn gazetteer(known_names: &[(String, Known)]) -> (AhoCorasick, Vec<Known>) {
     (matcher, pattern_known)
 }
 
-/// Each first name's frequency (the highest of its rows), and the sex most of its bearers have
-/// with their share and the other sex's.
-fn first_names() -> (HashMap<String, f32>, HashMap<String, (char, f32, f32)>) {
+/// Each first name's frequency, the highest of its rows.
+fn first_names() -> HashMap<String, f32> {
     let mut first_names = HashMap::default();
-    let mut sexes: HashMap<String, (char, f32, f32)> = HashMap::default();
     for row in rows(FIRST_NAMES) {
         let f: f32 = row.get(2).and_then(|f| f.parse().ok()).unwrap_or(0.0);
         let e = first_names.entry(row[0].to_lowercase()).or_insert(0.0);
         *e = f32::max(*e, f);
+    }
+    first_names
+}
+
+/// The sex most of each first name's bearers have, their share and the other sex's.
+fn sexes() -> HashMap<String, (char, f32, f32)> {
+    let mut sexes: HashMap<String, (char, f32, f32)> = HashMap::default();
+    for row in rows(FIRST_NAMES) {
+        let f: f32 = row.get(2).and_then(|f| f.parse().ok()).unwrap_or(0.0);
         let sex = row.get(1).and_then(|s| s.chars().next()).unwrap_or('?');
         let s = sexes.entry(row[0].to_lowercase()).or_insert((sex, f, 0.0));
         if sex != s.0 {
             *s = if f > s.1 { (sex, f, s.1) } else { (s.0, s.1, f) };
         }
     }
-    (first_names, sexes)
+    sexes
 }
 
 /// Role words and how each is used (a leader's, a title, any other role).
@@ -259,7 +266,6 @@ impl Lexicon {
             common.insert(row[0].to_lowercase());
         }
         let demonyms = DEMONYMS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.trim().to_lowercase()).collect();
-        let (first_names, sexes) = first_names();
         let surnames = rows(SURNAMES).map(|r| (r[0].to_lowercase(), r.get(1).and_then(|f| f.parse().ok()).unwrap_or(0.0))).collect();
         let describing_nouns = rows(NOUNS).filter(|r| r.get(2) == Some(&"describes")).map(|r| r[0].to_string()).collect();
         let cues = rows(SPEECH_VERBS)
@@ -277,8 +283,8 @@ impl Lexicon {
             matcher,
             common,
             demonyms,
-            first_names,
-            sexes,
+            first_names: first_names(),
+            sexes: sexes(),
             surnames,
             roles: roles(),
             nouns: nouns(),

@@ -128,102 +128,145 @@ fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
     data.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split('\t').map(str::trim).collect())
 }
 
+/// The known places, and each of their spellings added to `known_names`. Rows are spellings of
+/// one place when they share a GeoNames id or, for hand-written regions without one, a canonical
+/// name (column 8).
+fn places(known_names: &mut Vec<(String, Known)>) -> Vec<Place> {
+    let mut places = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::default();
+    for row in rows(PLACES).chain(rows(REGIONS)) {
+        let [name, kind, id, lat, lon, ..] = row[..] else { continue };
+        let geonames: Option<u64> = id.parse().ok();
+        let canonical = row.get(7).copied().filter(|c| !c.is_empty()).unwrap_or(name);
+        let group = match geonames {
+            Some(g) => format!("geonames:{g}"),
+            None => format!("name:{canonical}"),
+        };
+        let index = *seen.entry(group).or_insert_with(|| {
+            let coordinates = lat.parse().ok().zip(lon.parse().ok());
+            places.push(Place { name: canonical.to_string(), kind: kind.to_string(), geonames, coordinates });
+            places.len() - 1
+        });
+        known_names.push((name.to_string(), Known::Place(index)));
+    }
+    places
+}
+
+/// The known organizations' canonical names, and their names and aliases added to
+/// `known_names`.
+fn organizations(known_names: &mut Vec<(String, Known)>) -> Vec<String> {
+    let mut organizations = Vec::new();
+    for row in rows(ORGANIZATIONS) {
+        let index = organizations.len();
+        organizations.push(row[0].to_string());
+        known_names.push((row[0].to_string(), Known::Organization(index)));
+        for alias in row.get(1).map(|a| a.split('|')).into_iter().flatten().filter(|a| !a.is_empty()) {
+            known_names.push((alias.to_string(), Known::Organization(index)));
+        }
+    }
+    organizations
+}
+
+/// One meaning per spelling, sorted by spelling: organizations listed by hand win over places of
+/// the same name; the first spelling wins.
+fn one_meaning_each(known_names: &[(String, Known)]) -> Vec<(String, Known)> {
+    let mut by_name: HashMap<String, Known> = HashMap::default();
+    for (name, known) in known_names {
+        let entry = by_name.entry(name.clone()).or_insert(*known);
+        if matches!(known, Known::Organization(_)) {
+            *entry = *known;
+        }
+    }
+    let mut known_names: Vec<(String, Known)> = by_name.into_iter().collect();
+    known_names.sort_by(|a, b| a.0.cmp(&b.0));
+    known_names
+}
+
+/// The automaton that finds known names, leftmost-longest, and what each of its patterns
+/// stands for. Typographic apostrophes in the text match ASCII ones in the lists.
+fn gazetteer(known_names: &[(String, Known)]) -> (AhoCorasick, Vec<Known>) {
+    let mut patterns: Vec<String> = known_names.iter().map(|(n, _)| n.clone()).collect();
+    let mut pattern_names: Vec<usize> = (0..patterns.len()).collect();
+    for (i, (name, _)) in known_names.iter().enumerate() {
+        if name.contains('\'') {
+            patterns.push(name.replace('\'', "’"));
+            pattern_names.push(i);
+        }
+    }
+    let matcher =
+        AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&patterns).expect("gazetteer patterns build an automaton");
+    let pattern_known = pattern_names.iter().map(|&i| known_names[i].1).collect();
+    (matcher, pattern_known)
+}
+
+/// Each first name's frequency, the highest of its rows.
+fn first_names() -> HashMap<String, f32> {
+    let mut first_names = HashMap::default();
+    for row in rows(FIRST_NAMES) {
+        let f: f32 = row.get(2).and_then(|f| f.parse().ok()).unwrap_or(0.0);
+        let e = first_names.entry(row[0].to_lowercase()).or_insert(0.0);
+        *e = f32::max(*e, f);
+    }
+    first_names
+}
+
+/// The sex most of each first name's bearers have, their share and the other sex's.
+fn sexes() -> HashMap<String, (char, f32, f32)> {
+    let mut sexes: HashMap<String, (char, f32, f32)> = HashMap::default();
+    for row in rows(FIRST_NAMES) {
+        let f: f32 = row.get(2).and_then(|f| f.parse().ok()).unwrap_or(0.0);
+        let sex = row.get(1).and_then(|s| s.chars().next()).unwrap_or('?');
+        let s = sexes.entry(row[0].to_lowercase()).or_insert((sex, f, 0.0));
+        if sex != s.0 {
+            *s = if f > s.1 { (sex, f, s.1) } else { (s.0, s.1, f) };
+        }
+    }
+    sexes
+}
+
+/// Role words and how each is used (a leader's, a title, any other role).
+fn roles() -> HashMap<String, RoleClass> {
+    rows(ROLES)
+        .map(|r| {
+            let class = match r.get(1).copied() {
+                Some("leader") => RoleClass::Leader,
+                Some("title") => RoleClass::Title,
+                _ => RoleClass::Role,
+            };
+            (r[0].to_string(), class)
+        })
+        .collect()
+}
+
+/// Head nouns and the type of entity each names.
+fn nouns() -> HashMap<String, EntityType> {
+    rows(NOUNS)
+        .filter_map(|r| {
+            let t = match r.get(1).copied()? {
+                "Organization" => EntityType::Organization,
+                "Place" => EntityType::Place,
+                "Person" => EntityType::Person,
+                _ => return None,
+            };
+            Some((r[0].to_string(), t))
+        })
+        .collect()
+}
+
 impl Lexicon {
     /// Parses the lists compiled into the binary.
     pub fn embedded() -> Self {
-        let mut places = Vec::new();
         let mut known_names: Vec<(String, Known)> = Vec::new();
-        // Rows are spellings of one place when they share a GeoNames id or, for hand-written
-        // regions without one, a canonical name (column 8).
-        let mut seen: HashMap<String, usize> = HashMap::default();
-        for row in rows(PLACES).chain(rows(REGIONS)) {
-            let [name, kind, id, lat, lon, ..] = row[..] else { continue };
-            let geonames: Option<u64> = id.parse().ok();
-            let canonical = row.get(7).copied().filter(|c| !c.is_empty()).unwrap_or(name);
-            let group = match geonames {
-                Some(g) => format!("geonames:{g}"),
-                None => format!("name:{canonical}"),
-            };
-            let index = *seen.entry(group).or_insert_with(|| {
-                let coordinates = lat.parse().ok().zip(lon.parse().ok());
-                places.push(Place { name: canonical.to_string(), kind: kind.to_string(), geonames, coordinates });
-                places.len() - 1
-            });
-            known_names.push((name.to_string(), Known::Place(index)));
-        }
-        let mut organizations = Vec::new();
-        for row in rows(ORGANIZATIONS) {
-            let index = organizations.len();
-            organizations.push(row[0].to_string());
-            known_names.push((row[0].to_string(), Known::Organization(index)));
-            for alias in row.get(1).map(|a| a.split('|')).into_iter().flatten().filter(|a| !a.is_empty()) {
-                known_names.push((alias.to_string(), Known::Organization(index)));
-            }
-        }
-        // Organizations listed by hand win over places of the same name; the first spelling wins.
-        let mut by_name: HashMap<String, Known> = HashMap::default();
-        for (name, known) in &known_names {
-            let entry = by_name.entry(name.clone()).or_insert(*known);
-            if matches!(known, Known::Organization(_)) {
-                *entry = *known;
-            }
-        }
-        let mut known_names: Vec<(String, Known)> = by_name.into_iter().collect();
-        known_names.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut patterns: Vec<String> = known_names.iter().map(|(n, _)| n.clone()).collect();
-        // Typographic apostrophes in the text match ASCII ones in the lists.
-        let mut pattern_names: Vec<usize> = (0..patterns.len()).collect();
-        for (i, (name, _)) in known_names.iter().enumerate() {
-            if name.contains('\'') {
-                patterns.push(name.replace('\'', "’"));
-                pattern_names.push(i);
-            }
-        }
-        let matcher = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .expect("gazetteer patterns build an automaton");
-        let pattern_known = pattern_names.iter().map(|&i| known_names[i].1).collect();
-
+        let places = places(&mut known_names);
+        let organizations = organizations(&mut known_names);
+        let known_names = one_meaning_each(&known_names);
+        let (matcher, pattern_known) = gazetteer(&known_names);
         let mut common = HashSet::default();
         for row in rows(COMMON_WORDS) {
             common.insert(row[0].to_lowercase());
         }
         let demonyms = DEMONYMS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.trim().to_lowercase()).collect();
-        let mut first_names = HashMap::default();
-        let mut sexes: HashMap<String, (char, f32, f32)> = HashMap::default();
-        for row in rows(FIRST_NAMES) {
-            let f: f32 = row.get(2).and_then(|f| f.parse().ok()).unwrap_or(0.0);
-            let e = first_names.entry(row[0].to_lowercase()).or_insert(0.0);
-            *e = f32::max(*e, f);
-            let sex = row.get(1).and_then(|s| s.chars().next()).unwrap_or('?');
-            let s = sexes.entry(row[0].to_lowercase()).or_insert((sex, f, 0.0));
-            if sex != s.0 {
-                *s = if f > s.1 { (sex, f, s.1) } else { (s.0, s.1, f) };
-            }
-        }
         let surnames = rows(SURNAMES).map(|r| (r[0].to_lowercase(), r.get(1).and_then(|f| f.parse().ok()).unwrap_or(0.0))).collect();
-        let roles = rows(ROLES)
-            .map(|r| {
-                let class = match r.get(1).copied() {
-                    Some("leader") => RoleClass::Leader,
-                    Some("title") => RoleClass::Title,
-                    _ => RoleClass::Role,
-                };
-                (r[0].to_string(), class)
-            })
-            .collect();
-        let nouns = rows(NOUNS)
-            .filter_map(|r| {
-                let t = match r.get(1).copied()? {
-                    "Organization" => EntityType::Organization,
-                    "Place" => EntityType::Place,
-                    "Person" => EntityType::Person,
-                    _ => return None,
-                };
-                Some((r[0].to_string(), t))
-            })
-            .collect();
         let describing_nouns = rows(NOUNS).filter(|r| r.get(2) == Some(&"describes")).map(|r| r[0].to_string()).collect();
         let cues = rows(SPEECH_VERBS)
             .filter(|r| r.len() >= 3)
@@ -240,11 +283,11 @@ impl Lexicon {
             matcher,
             common,
             demonyms,
-            first_names,
-            sexes,
+            first_names: first_names(),
+            sexes: sexes(),
             surnames,
-            roles,
-            nouns,
+            roles: roles(),
+            nouns: nouns(),
             describing_nouns,
             cues,
         }

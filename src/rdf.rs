@@ -8,10 +8,11 @@
 //! from each reporter to each source. The output is sorted, so the same document gives the same
 //! bytes. This module does not touch a store.
 
+use crate::attribute::Quantity;
 use crate::layout::Field;
 use crate::lexicon::EntityType;
 use crate::recognize::Predicate;
-use crate::resolve::Document;
+use crate::resolve::{Claim, Document};
 use crate::text::{CharIndex, Span};
 use crate::vocab::{dcterms, geo, hs, itsrdf, nif, org, prov, schema, skos};
 use oxigraph::model::vocab::{rdf, xsd};
@@ -272,93 +273,118 @@ impl<'a> Writer<'a> {
     fn claims(&mut self) {
         let doc = self.doc;
         let id = &doc.article.source.id;
-        let a = self.article.clone();
         let claim_iris: Vec<NamedNode> = doc.claims.iter().map(|c| self.iris.claim(id, self.chars.chars(c.content))).collect();
         for (c, iri) in doc.claims.iter().zip(&claim_iris) {
-            let content = self.span(c.content);
-            self.add(iri, rdf::TYPE, schema::CLAIM);
-            self.add(iri, schema::TEXT, Literal::new_simple_literal(c.content.of(doc.article.text())));
-            self.own(iri, hs::CONTENT_SPAN, content);
-            self.add(iri, schema::APPEARANCE, a.clone());
-            self.own(iri, hs::DIRECT, Literal::from(c.direct));
-            self.own(iri, hs::NEGATED, Literal::from(c.negated));
-            if let Some(cue) = &c.cue {
-                let span = self.span(cue.span);
-                self.own(iri, hs::CUE, Literal::new_simple_literal(&cue.lemma));
-                self.own(iri, hs::CUE_CLASS, Literal::new_simple_literal(&cue.class));
-                self.own(iri, hs::CUE_SPAN, span);
-            }
-            if let Some(span) = c.source_span {
-                let span = self.span(span);
-                self.own(iri, hs::SOURCE_SPAN, span);
-            }
-            // A reader comment is its commenter's, not the article's: a schema:Comment on the
-            // article, and no citation from the article.
+            self.claim(c, iri);
             if c.comment {
-                let cps = self.chars.chars(c.content);
-                let comment = NamedNode::new_unchecked(format!("{}/comment/{}-{}", a.as_str(), cps[0], cps[1]));
-                self.add(&comment, rdf::TYPE, schema::COMMENT);
-                self.add(&comment, schema::TEXT, Literal::new_simple_literal(c.content.of(doc.article.text())));
-                self.add(&comment, schema::PARENT_ITEM, a.clone());
-                self.add(iri, prov::WAS_QUOTED_FROM, comment.clone());
-                if let Some(s) = c.source {
-                    let s = self.entity(s);
-                    self.add(&comment, schema::AUTHOR, s.clone());
-                    self.add(iri, prov::WAS_ATTRIBUTED_TO, s);
-                }
+                self.comment(c, iri);
                 continue;
             }
-            let reporter = match c.reported_by {
-                Some(r) => {
-                    let r = self.entity(r);
-                    self.own(iri, hs::REPORTED_BY, r.clone());
-                    r
-                }
-                None => a.clone(),
-            };
-            if let Some(s) = c.source {
-                let s = self.entity(s);
-                self.add(iri, prov::WAS_ATTRIBUTED_TO, s.clone());
-                self.own(&reporter, hs::CITES, s);
-            }
-            let quoting = match c.parent {
-                Some(p) => {
-                    self.add(iri, dcterms::IS_PART_OF, claim_iris[p].clone());
-                    claim_iris[p].clone()
-                }
-                None => a.clone(),
-            };
-            let link = if c.direct { prov::WAS_QUOTED_FROM } else { prov::WAS_DERIVED_FROM };
-            self.add(&quoting, link, iri.clone());
-            for d in &c.dates {
-                if let Some(value) = &d.value {
-                    let datatype = match value.len() {
-                        4 => xsd::G_YEAR,
-                        7 => xsd::G_YEAR_MONTH,
-                        _ => xsd::DATE,
-                    };
-                    self.add(iri, dcterms::TEMPORAL, Literal::new_typed_literal(value, datatype));
-                }
-            }
+            self.citation(c, iri, &claim_iris);
+            self.claim_dates(c, iri);
             for q in &c.quantities {
-                let cps = self.chars.chars(q.span);
-                let qi = NamedNode::new_unchecked(format!("{}/quantity/{}-{}", iri.as_str(), cps[0], cps[1]));
-                let span = self.span(q.span);
-                self.own(iri, hs::QUANTITY, qi.clone());
-                self.add(&qi, rdf::TYPE, schema::QUANTITATIVE_VALUE);
-                self.add(&qi, schema::VALUE, Literal::new_typed_literal(format_number(q.value), xsd::DECIMAL));
-                if let Some(unit) = &q.unit {
-                    self.add(&qi, schema::UNIT_TEXT, Literal::new_simple_literal(unit));
-                }
-                if let Some(counted) = &q.counted {
-                    self.add(&qi, schema::DESCRIPTION, Literal::new_simple_literal(counted));
-                }
-                if let Some(qualifier) = &q.qualifier {
-                    self.own(&qi, hs::QUALIFIER, Literal::new_simple_literal(qualifier));
-                }
-                self.own(&qi, hs::SPAN, span);
+                self.quantity(q, iri);
             }
         }
+    }
+
+    /// A claim's own statements: its text, spans, cue and where it appears.
+    fn claim(&mut self, c: &Claim, iri: &NamedNode) {
+        let content = self.span(c.content);
+        self.add(iri, rdf::TYPE, schema::CLAIM);
+        self.add(iri, schema::TEXT, Literal::new_simple_literal(c.content.of(self.doc.article.text())));
+        self.own(iri, hs::CONTENT_SPAN, content);
+        self.add(iri, schema::APPEARANCE, self.article.clone());
+        self.own(iri, hs::DIRECT, Literal::from(c.direct));
+        self.own(iri, hs::NEGATED, Literal::from(c.negated));
+        if let Some(cue) = &c.cue {
+            let span = self.span(cue.span);
+            self.own(iri, hs::CUE, Literal::new_simple_literal(&cue.lemma));
+            self.own(iri, hs::CUE_CLASS, Literal::new_simple_literal(&cue.class));
+            self.own(iri, hs::CUE_SPAN, span);
+        }
+        if let Some(span) = c.source_span {
+            let span = self.span(span);
+            self.own(iri, hs::SOURCE_SPAN, span);
+        }
+    }
+
+    /// A reader comment is its commenter's, not the article's: a schema:Comment on the article,
+    /// and no citation from the article.
+    fn comment(&mut self, c: &Claim, iri: &NamedNode) {
+        let a = self.article.clone();
+        let cps = self.chars.chars(c.content);
+        let comment = NamedNode::new_unchecked(format!("{}/comment/{}-{}", a.as_str(), cps[0], cps[1]));
+        self.add(&comment, rdf::TYPE, schema::COMMENT);
+        self.add(&comment, schema::TEXT, Literal::new_simple_literal(c.content.of(self.doc.article.text())));
+        self.add(&comment, schema::PARENT_ITEM, a);
+        self.add(iri, prov::WAS_QUOTED_FROM, comment.clone());
+        if let Some(s) = c.source {
+            let s = self.entity(s);
+            self.add(&comment, schema::AUTHOR, s.clone());
+            self.add(iri, prov::WAS_ATTRIBUTED_TO, s);
+        }
+    }
+
+    /// Who a claim is attributed to, who reports it (an intermediary, else the article) and so
+    /// cites its source, and what quotes it (the claim it is part of, else the article).
+    fn citation(&mut self, c: &Claim, iri: &NamedNode, claim_iris: &[NamedNode]) {
+        let reporter = match c.reported_by {
+            Some(r) => {
+                let r = self.entity(r);
+                self.own(iri, hs::REPORTED_BY, r.clone());
+                r
+            }
+            None => self.article.clone(),
+        };
+        if let Some(s) = c.source {
+            let s = self.entity(s);
+            self.add(iri, prov::WAS_ATTRIBUTED_TO, s.clone());
+            self.own(&reporter, hs::CITES, s);
+        }
+        let quoting = match c.parent {
+            Some(p) => {
+                self.add(iri, dcterms::IS_PART_OF, claim_iris[p].clone());
+                claim_iris[p].clone()
+            }
+            None => self.article.clone(),
+        };
+        let link = if c.direct { prov::WAS_QUOTED_FROM } else { prov::WAS_DERIVED_FROM };
+        self.add(&quoting, link, iri.clone());
+    }
+
+    /// The dates of a claim's sentence that have a value, typed by their precision.
+    fn claim_dates(&mut self, c: &Claim, iri: &NamedNode) {
+        for d in &c.dates {
+            if let Some(value) = &d.value {
+                let datatype = match value.len() {
+                    4 => xsd::G_YEAR,
+                    7 => xsd::G_YEAR_MONTH,
+                    _ => xsd::DATE,
+                };
+                self.add(iri, dcterms::TEMPORAL, Literal::new_typed_literal(value, datatype));
+            }
+        }
+    }
+
+    /// A quantity in a claim: its value, unit, what it counts, its qualifier and span.
+    fn quantity(&mut self, q: &Quantity, iri: &NamedNode) {
+        let cps = self.chars.chars(q.span);
+        let qi = NamedNode::new_unchecked(format!("{}/quantity/{}-{}", iri.as_str(), cps[0], cps[1]));
+        let span = self.span(q.span);
+        self.own(iri, hs::QUANTITY, qi.clone());
+        self.add(&qi, rdf::TYPE, schema::QUANTITATIVE_VALUE);
+        self.add(&qi, schema::VALUE, Literal::new_typed_literal(format_number(q.value), xsd::DECIMAL));
+        if let Some(unit) = &q.unit {
+            self.add(&qi, schema::UNIT_TEXT, Literal::new_simple_literal(unit));
+        }
+        if let Some(counted) = &q.counted {
+            self.add(&qi, schema::DESCRIPTION, Literal::new_simple_literal(counted));
+        }
+        if let Some(qualifier) = &q.qualifier {
+            self.own(&qi, hs::QUALIFIER, Literal::new_simple_literal(qualifier));
+        }
+        self.own(&qi, hs::SPAN, span);
     }
 
     fn relations(&mut self) {

@@ -13,7 +13,7 @@
 use crate::attribute::{Attributed, Cue, DateRef, Quantity};
 use crate::layout::Article;
 use crate::lexicon::{EntityType, Known, Lexicon, Place};
-use crate::recognize::Predicate;
+use crate::recognize::{Predicate, Recognized};
 use crate::text::{Diagnostic, Span, fold_typography};
 use std::collections::BTreeSet;
 
@@ -111,9 +111,29 @@ pub fn resolve(attributed: &Attributed<'_>, lexicon: &Lexicon, diagnostics: Vec<
     let mut sets = UnionFind::new(n);
     let surface: Vec<String> = r.mentions.iter().map(|m| fold_typography(m.span.of(text))).collect();
     let mut rules: Vec<Vec<&'static str>> = r.mentions.iter().map(|m| vec![m.rule]).collect();
+    join_same_names(r, &surface, &mut sets);
+    join_aliases(r, &mut sets, &mut rules);
+    join_short_forms(r, &surface, &mut sets, &mut rules);
 
-    // Same gazetteer entry or same surface form.
-    for i in 0..n {
+    let groups = groups(&mut sets, n);
+    let mut entities: Vec<Entity> = groups.iter().map(|g| entity(r, lexicon, &surface, &rules, g)).collect();
+    let mut mention_entity = vec![0; n];
+    for (e, g) in groups.iter().enumerate() {
+        for &m in g {
+            mention_entity[m] = e;
+        }
+    }
+    add_roles(r, &mention_entity, &mut entities);
+    let (entities, new_index) = merge_same_keys(entities);
+    let entity_of: Vec<usize> = mention_entity.iter().map(|&e| new_index[e]).collect();
+    let claims = claims(attributed, &entity_of);
+    let relations = relations(r, &entity_of);
+    Document { article: r.segmented.article.clone(), entities, claims, relations, diagnostics, unresolved: Vec::new() }
+}
+
+/// Joins mentions of the same gazetteer entry or with the same surface form.
+fn join_same_names(r: &Recognized<'_>, surface: &[String], sets: &mut UnionFind) {
+    for i in 0..r.mentions.len() {
         for j in 0..i {
             let same_known = r.mentions[i].known.is_some() && r.mentions[i].known == r.mentions[j].known;
             if same_known || surface[i] == surface[j] {
@@ -121,12 +141,20 @@ pub fn resolve(attributed: &Attributed<'_>, lexicon: &Lexicon, diagnostics: Vec<
             }
         }
     }
-    // Parenthetical aliases.
+}
+
+/// Joins each parenthetical alias to the name before it.
+fn join_aliases(r: &Recognized<'_>, sets: &mut UnionFind, rules: &mut [Vec<&'static str>]) {
     for &(a, b) in &r.same {
         sets.union(a, b);
         rules[b].push("parenthetical alias");
     }
-    // Short forms of people's names and acronyms of organizations' names.
+}
+
+/// Joins a short form of a person's name, or an acronym of an organization's name, to the one
+/// longer name it fits; one that fits two entities joins neither.
+fn join_short_forms(r: &Recognized<'_>, surface: &[String], sets: &mut UnionFind, rules: &mut [Vec<&'static str>]) {
+    let n = r.mentions.len();
     for i in 0..n {
         let short = &surface[i];
         let candidates: BTreeSet<usize> = (0..n)
@@ -148,8 +176,10 @@ pub fn resolve(attributed: &Attributed<'_>, lexicon: &Lexicon, diagnostics: Vec<
             });
         }
     }
+}
 
-    // Build entities from the sets, in order of first mention.
+/// The mentions of each set, the sets in order of first mention.
+fn groups(sets: &mut UnionFind, n: usize) -> Vec<Vec<usize>> {
     let mut root_entity: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for i in 0..n {
@@ -160,21 +190,23 @@ pub fn resolve(attributed: &Attributed<'_>, lexicon: &Lexicon, diagnostics: Vec<
         });
         groups[e].push(i);
     }
-    let mut entities: Vec<Entity> = groups.iter().map(|g| entity(r, lexicon, &surface, &rules, g)).collect();
-    let mut mention_entity = vec![0; n];
-    for (e, g) in groups.iter().enumerate() {
-        for &m in g {
-            mention_entity[m] = e;
-        }
-    }
+    groups
+}
+
+/// Gives each person the roles stated for their mentions, once each.
+fn add_roles(r: &Recognized<'_>, mention_entity: &[usize], entities: &mut [Entity]) {
     for role in &r.roles {
         let e = &mut entities[mention_entity[role.person]];
-        let words = fold_typography(role.span.of(text));
+        let words = fold_typography(role.span.of(r.text()));
         if !e.roles.contains(&words) {
             e.roles.push(words);
         }
     }
-    // Entities that share a key (two clusters with one canonical name) are one entity.
+}
+
+/// Entities that share a key (two clusters with one canonical name) are one entity: the merged
+/// entities, sorted by key, and the new index of each old one.
+fn merge_same_keys(entities: Vec<Entity>) -> (Vec<Entity>, Vec<usize>) {
     let mut order: Vec<usize> = (0..entities.len()).collect();
     order.sort_by(|&a, &b| entities[a].key.cmp(&entities[b].key).then(a.cmp(&b)));
     let mut merged: Vec<Entity> = Vec::new();
@@ -182,34 +214,42 @@ pub fn resolve(attributed: &Attributed<'_>, lexicon: &Lexicon, diagnostics: Vec<
     for &old in &order {
         let e = entities[old].clone();
         match merged.last_mut() {
-            Some(last) if last.key == e.key => {
-                last.mentions.extend(e.mentions);
-                last.mentions.sort();
-                for a in e.aliases.into_iter().chain(std::iter::once(e.name)) {
-                    if a != last.name && !last.aliases.contains(&a) {
-                        last.aliases.push(a);
-                    }
-                }
-                last.aliases.sort();
-                last.mention_rules.extend(e.mention_rules);
-                for rule in e.evidence {
-                    if !last.evidence.contains(&rule) {
-                        last.evidence.push(rule);
-                    }
-                }
-                for role in e.roles {
-                    if !last.roles.contains(&role) {
-                        last.roles.push(role);
-                    }
-                }
-            }
+            Some(last) if last.key == e.key => merge_into(last, e),
             _ => merged.push(e),
         }
         new_index[old] = merged.len() - 1;
     }
-    let entity_of = |m: usize| new_index[mention_entity[m]];
+    (merged, new_index)
+}
 
-    let claims = attributed
+/// Adds the mentions, names, rules, evidence and roles of `e` to `last`, an entity with its key.
+fn merge_into(last: &mut Entity, e: Entity) {
+    last.mentions.extend(e.mentions);
+    last.mentions.sort();
+    for a in e.aliases.into_iter().chain(std::iter::once(e.name)) {
+        if a != last.name && !last.aliases.contains(&a) {
+            last.aliases.push(a);
+        }
+    }
+    last.aliases.sort();
+    last.mention_rules.extend(e.mention_rules);
+    for rule in e.evidence {
+        if !last.evidence.contains(&rule) {
+            last.evidence.push(rule);
+        }
+    }
+    for role in e.roles {
+        if !last.roles.contains(&role) {
+            last.roles.push(role);
+        }
+    }
+}
+
+/// The claims, with their sources and intermediaries as entity indices; an intermediary who is
+/// the source is dropped.
+fn claims(attributed: &Attributed<'_>, entity_of: &[usize]) -> Vec<Claim> {
+    let entity_of = |m: usize| entity_of[m];
+    attributed
         .claims
         .iter()
         .map(|c| Claim {
@@ -225,14 +265,20 @@ pub fn resolve(attributed: &Attributed<'_>, lexicon: &Lexicon, diagnostics: Vec<
             comment: c.comment,
             dates: c.dates.clone(),
         })
-        .collect();
+        .collect()
+}
+
+/// The relations between entities, in text order, without duplicates and without an entity's
+/// relation to itself.
+fn relations(r: &Recognized<'_>, entity_of: &[usize]) -> Vec<Relation> {
+    let text = r.text();
     let mut relations: Vec<Relation> = r
         .relations
         .iter()
         .map(|rel| Relation {
-            subject: entity_of(rel.subject),
+            subject: entity_of[rel.subject],
             predicate: rel.predicate,
-            object: entity_of(rel.object),
+            object: entity_of[rel.object],
             role: rel.role.map(|s| fold_typography(s.of(text))),
             span: rel.span,
         })
@@ -240,7 +286,7 @@ pub fn resolve(attributed: &Attributed<'_>, lexicon: &Lexicon, diagnostics: Vec<
         .collect();
     relations.sort_by(|a, b| a.span.cmp(&b.span).then(a.predicate.as_str().cmp(b.predicate.as_str())));
     relations.dedup();
-    Document { article: r.segmented.article.clone(), entities: merged, claims, relations, diagnostics, unresolved: Vec::new() }
+    relations
 }
 
 /// Builds the entity of one group of mentions.

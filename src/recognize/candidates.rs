@@ -365,58 +365,8 @@ impl<'a> Recognizer<'a> {
             head = Some(EntityType::Organization);
         }
         let hits = self.known_in(span);
-        let whole =
-            (end - start > 1 && given.is_none() && head.is_none()).then(|| self.context_type(start, end)).flatten().filter(|found| {
-                found.1 >= 2
-                    && matches!(
-                        found.2,
-                        "apposition noun" | "head noun after name" | "first name" | "role before name" | "apposition role" | "relative who"
-                    )
-            });
-        if let Some((kind, strength, rule)) = whole {
-            if rule == "role before name" {
-                self.note_role(start, first, span);
-            }
-            self.push(span, kind, None, strength, rule);
+        if head.is_none() && given.is_none() && self.typed_without_evidence(start, end, first, &hits) {
             return;
-        }
-        // "Krzysztof Baran": a rare word before a one-word place name makes a person's name.
-        let surname_like =
-            hits.len() == 1 && end - start >= 2 && hits[0].0.start == self.seg.tokens[end - 1].span.start && hits[0].0.end == span.end && {
-                (start..end - 1).all(|t| {
-                    let w = self.word(t);
-                    self.seg.tokens[t].kind == TokenKind::Word
-                        && !self.lex.is_common(w)
-                        && !self.lex.is_demonym(w)
-                        && self.lex.known(w).is_none()
-                        && self.lex.role(w).is_none()
-                })
-            };
-        if surname_like && head.is_none() && given.is_none() {
-            self.push(span, EntityType::Person, None, 2, "name shape");
-            return;
-        }
-        if !hits.is_empty() && head.is_none() && given.is_none() {
-            // Known names inside an unknown run stand alone; the rest is typed on its own.
-            let mut at = start;
-            for &(hit, known) in &hits {
-                let hit_start = (at..end).find(|&t| self.seg.tokens[t].span.start == hit.start);
-                let hit_end = (at..end).find(|&t| self.seg.tokens[t].span.end >= hit.end).map(|t| t + 1);
-                let (Some(hs), Some(he)) = (hit_start, hit_end) else { continue };
-                if hs > at && (hs - at) < (end - start) {
-                    self.typed(at, hs, first, None);
-                }
-                self.push_known(hit, known, 3, "gazetteer");
-                at = he;
-            }
-            // Only recurse on a strictly smaller run, so that typing always ends.
-            if at < end && at > start {
-                self.typed(at, end, first, None);
-                return;
-            }
-            if at > start {
-                return;
-            }
         }
         // Nationality adjectives are not entities ("Russian", "Central Asian", "Chechens").
         if head.is_none() && (self.lex.is_demonym(&name) || self.lex.is_demonym(self.word(end - 1))) {
@@ -441,5 +391,68 @@ impl<'a> Recognizer<'a> {
         // A place keyword makes a name a place, not the gazetteer place inside it ("Caucasus
         // Province" is not the Caucasus), so no gazetteer entry is attached.
         self.push(span, kind, None, strength, rule);
+    }
+
+    /// Types a run of several words that neither a keyword in it nor the words before it typed,
+    /// when the context of the whole run, the shape of a person's name, or known names inside it
+    /// decide; whether they did. `hits` are the known names inside the run.
+    fn typed_without_evidence(&mut self, start: usize, end: usize, first: usize, hits: &[(Span, Known)]) -> bool {
+        let span = self.span(start, end);
+        let whole = (end - start > 1).then(|| self.context_type(start, end)).flatten().filter(|found| {
+            found.1 >= 2
+                && matches!(
+                    found.2,
+                    "apposition noun" | "head noun after name" | "first name" | "role before name" | "apposition role" | "relative who"
+                )
+        });
+        if let Some((kind, strength, rule)) = whole {
+            if rule == "role before name" {
+                self.note_role(start, first, span);
+            }
+            self.push(span, kind, None, strength, rule);
+            return true;
+        }
+        if self.surname_before_place(start, end, hits) {
+            self.push(span, EntityType::Person, None, 2, "name shape");
+            return true;
+        }
+        self.split_at_known(start, end, first, hits)
+    }
+
+    /// "Krzysztof Baran": whether rare words before a one-word place name, the run's last word,
+    /// make a person's name.
+    fn surname_before_place(&self, start: usize, end: usize, hits: &[(Span, Known)]) -> bool {
+        let span = self.span(start, end);
+        hits.len() == 1 && end - start >= 2 && hits[0].0.start == self.seg.tokens[end - 1].span.start && hits[0].0.end == span.end && {
+            (start..end - 1).all(|t| {
+                let w = self.word(t);
+                self.seg.tokens[t].kind == TokenKind::Word
+                    && !self.lex.is_common(w)
+                    && !self.lex.is_demonym(w)
+                    && self.lex.known(w).is_none()
+                    && self.lex.role(w).is_none()
+            })
+        }
+    }
+
+    /// Known names inside an unknown run stand alone; the rest is typed on its own. Whether the
+    /// run was typed so.
+    fn split_at_known(&mut self, start: usize, end: usize, first: usize, hits: &[(Span, Known)]) -> bool {
+        let mut at = start;
+        for &(hit, known) in hits {
+            let hit_start = (at..end).find(|&t| self.seg.tokens[t].span.start == hit.start);
+            let hit_end = (at..end).find(|&t| self.seg.tokens[t].span.end >= hit.end).map(|t| t + 1);
+            let (Some(hs), Some(he)) = (hit_start, hit_end) else { continue };
+            if hs > at && (hs - at) < (end - start) {
+                self.typed(at, hs, first, None);
+            }
+            self.push_known(hit, known, 3, "gazetteer");
+            at = he;
+        }
+        // Only recurse on a strictly smaller run, so that typing always ends.
+        if at < end && at > start {
+            self.typed(at, end, first, None);
+        }
+        at > start
     }
 }

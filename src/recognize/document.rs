@@ -149,9 +149,10 @@ impl<'a> Recognizer<'a> {
     /// opens with a word in capitals before a comma or parenthesis is a dateline: that word is a
     /// place ("BELGRADE 1996-08-31", "WASHINGTON (Reuters) -").
     pub(super) fn tables_and_datelines(&mut self) {
-        let text = self.text();
-        let tokens = &self.seg.tokens;
-        for paragraph in &self.seg.paragraphs {
+        let seg = self.seg;
+        let text = seg.text();
+        let tokens = &seg.tokens;
+        for &paragraph in &seg.paragraphs {
             let first = tokens.partition_point(|t| t.span.start < paragraph.start);
             let last = tokens.partition_point(|t| t.span.start < paragraph.end);
             if first >= last {
@@ -161,72 +162,80 @@ impl<'a> Recognizer<'a> {
                 let w = tokens[t].span.of(text);
                 tokens[t].kind == TokenKind::Word && w.chars().count() > 3 && w.chars().all(char::is_lowercase)
             });
-            // A score is a number but not a date ("1996-08-31") or a year.
-            let score = |t: usize| {
-                let w = tokens[t].span.of(text);
-                tokens[t].kind == TokenKind::Number
-                    && !(w.get(..4).is_some_and(|year| year.bytes().all(|b| b.is_ascii_digit()))
-                        && (w.len() == 4 || w.as_bytes()[4] == b'-'))
-            };
-            let numbers = (first..last).filter(|&t| score(t)).count();
+            let numbers = (first..last).filter(|&t| is_score(seg, t)).count();
             if !prose && numbers >= 1 {
-                for m in self.found.iter_mut().filter(|m| paragraph.contains(m.span)) {
-                    let after = tokens.partition_point(|t| t.span.start < m.span.end);
-                    let before = tokens.partition_point(|t| t.span.start < m.span.start);
-                    let scored = after < last && score(after);
-                    let versus = |k: usize| k < last && matches!(tokens[k].span.of(text), "v" | "vs" | "v." | "vs.");
-                    // People in results lines (golfers, runners) keep their type.
-                    if (scored || versus(after) || before > first && versus(before - 1)) && m.kind != EntityType::Person {
-                        m.kind = EntityType::Organization;
-                        m.known = None;
-                        m.strength = 3;
-                        m.rule = "team in a results line";
-                    }
-                }
+                self.teams_in_results(paragraph, first, last);
+                self.unnamed_teams(first, last);
             }
-            // Names the other rules left alone, right before a score: teams ("Montrose 3 1 0 2").
-            if !prose && numbers >= 1 {
-                let mut t = first;
-                while t < last {
-                    let capital = |k: usize| tokens[k].kind == TokenKind::Word && tokens[k].span.of(text).starts_with(char::is_uppercase);
-                    if !capital(t) || self.found.iter().any(|m| m.span.overlaps(tokens[t].span)) {
-                        t += 1;
-                        continue;
-                    }
-                    let mut end = t + 1;
-                    while end < last && (capital(end) || tokens[end].span.of(text) == "of" && end + 1 < last && capital(end + 1)) {
-                        end += 1;
-                    }
-                    let span = tokens[t].span.cover(tokens[end - 1].span);
-                    let name = span.of(text);
-                    let plain =
-                        !self.lex.is_common(name) && self.lex.role(name).is_none() && !is_calendar(name) && !self.lex.is_demonym(name);
-                    if end < last && score(end) && plain && !self.found.iter().any(|m| m.span.overlaps(span)) {
-                        self.found.push(Mention {
-                            span,
-                            kind: EntityType::Organization,
-                            known: None,
-                            strength: 2,
-                            rule: "team in a results line",
-                        });
-                    }
-                    t = end;
-                }
+            self.dateline(first, last);
+        }
+    }
+
+    /// In a results line (tokens `first..last` of `paragraph`), a name right before a score or
+    /// around "v" is a team, an organization; people in results lines (golfers, runners) keep
+    /// their type.
+    fn teams_in_results(&mut self, paragraph: Span, first: usize, last: usize) {
+        let seg = self.seg;
+        let tokens = &seg.tokens;
+        let versus = |k: usize| k < last && matches!(tokens[k].span.of(seg.text()), "v" | "vs" | "v." | "vs.");
+        for m in self.found.iter_mut().filter(|m| paragraph.contains(m.span)) {
+            let after = tokens.partition_point(|t| t.span.start < m.span.end);
+            let before = tokens.partition_point(|t| t.span.start < m.span.start);
+            let scored = after < last && is_score(seg, after);
+            if (scored || versus(after) || before > first && versus(before - 1)) && m.kind != EntityType::Person {
+                m.kind = EntityType::Organization;
+                m.known = None;
+                m.strength = 3;
+                m.rule = "team in a results line";
             }
-            // A dateline.
-            let word = tokens[first].span.of(text);
-            let capitals = word.chars().count() >= 3 && word.chars().all(|c| c.is_uppercase() || c == '-' || c == '.');
-            if capitals && first + 1 < last && matches!(tokens[first + 1].span.of(text), "," | "(") {
-                let span = tokens[first].span;
-                match self.found.iter_mut().find(|m| m.span == span) {
-                    Some(m) if m.kind != EntityType::Place && m.strength < 3 => {
-                        m.kind = EntityType::Place;
-                        m.rule = "dateline";
-                    }
-                    Some(_) => {}
-                    None => self.found.push(Mention { span, kind: EntityType::Place, known: None, strength: 2, rule: "dateline" }),
-                }
+        }
+    }
+
+    /// Names the other rules left alone in a results line (tokens `first..last`), right before a
+    /// score, are teams ("Montrose 3 1 0 2").
+    fn unnamed_teams(&mut self, first: usize, last: usize) {
+        let seg = self.seg;
+        let text = seg.text();
+        let tokens = &seg.tokens;
+        let capital = |k: usize| tokens[k].kind == TokenKind::Word && tokens[k].span.of(text).starts_with(char::is_uppercase);
+        let mut t = first;
+        while t < last {
+            if !capital(t) || self.found.iter().any(|m| m.span.overlaps(tokens[t].span)) {
+                t += 1;
+                continue;
             }
+            let mut end = t + 1;
+            while end < last && (capital(end) || tokens[end].span.of(text) == "of" && end + 1 < last && capital(end + 1)) {
+                end += 1;
+            }
+            let span = tokens[t].span.cover(tokens[end - 1].span);
+            let name = span.of(text);
+            let plain = !self.lex.is_common(name) && self.lex.role(name).is_none() && !is_calendar(name) && !self.lex.is_demonym(name);
+            if end < last && is_score(seg, end) && plain && !self.found.iter().any(|m| m.span.overlaps(span)) {
+                self.found.push(Mention { span, kind: EntityType::Organization, known: None, strength: 2, rule: "team in a results line" });
+            }
+            t = end;
+        }
+    }
+
+    /// A line (tokens `first..last`) that opens with a word in capitals before a comma or
+    /// parenthesis opens with a dateline: that word is a place, unless strong evidence typed it.
+    fn dateline(&mut self, first: usize, last: usize) {
+        let seg = self.seg;
+        let tokens = &seg.tokens;
+        let word = tokens[first].span.of(seg.text());
+        let capitals = word.chars().count() >= 3 && word.chars().all(|c| c.is_uppercase() || c == '-' || c == '.');
+        if !capitals || first + 1 >= last || !matches!(tokens[first + 1].span.of(seg.text()), "," | "(") {
+            return;
+        }
+        let span = tokens[first].span;
+        match self.found.iter_mut().find(|m| m.span == span) {
+            Some(m) if m.kind != EntityType::Place && m.strength < 3 => {
+                m.kind = EntityType::Place;
+                m.rule = "dateline";
+            }
+            Some(_) => {}
+            None => self.found.push(Mention { span, kind: EntityType::Place, known: None, strength: 2, rule: "dateline" }),
         }
     }
 
@@ -243,4 +252,12 @@ impl<'a> Recognizer<'a> {
             .collect();
         (kept, roles)
     }
+}
+
+/// Whether token `t` is a score in a results line: a number but not a date ("1996-08-31") or a
+/// year.
+fn is_score(seg: &Segmented<'_>, t: usize) -> bool {
+    let w = seg.tokens[t].span.of(seg.text());
+    seg.tokens[t].kind == TokenKind::Number
+        && !(w.get(..4).is_some_and(|year| year.bytes().all(|b| b.is_ascii_digit())) && (w.len() == 4 || w.as_bytes()[4] == b'-'))
 }

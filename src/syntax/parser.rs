@@ -169,20 +169,7 @@ pub fn features(cx: &Context<'_>, s: &State, out: &mut Features) {
     let word = |i: Option<usize>| i.map_or(NONE, |i| if i == n { "<root>" } else { cx.words[i].lower.as_str() });
     let tag = |i: Option<usize>| i.map_or(NONE, |i| if i == n { "ROOT" } else { cx.tags[i] });
     let label = |i: Option<usize>| i.map_or(NONE, |i| if i < n && s.heads[i] != NO_HEAD { cx.labels[s.labels[i]].as_str() } else { NONE });
-    let depth = s.stack.len();
-    let s0 = s.stack.last().copied();
-    let s1 = depth.checked_sub(2).map(|i| s.stack[i]);
-    let s2 = depth.checked_sub(3).map(|i| s.stack[i]);
-    let n0 = Some(s.next);
-    let n1 = (s.next < n).then_some(s.next + 1).filter(|&i| i <= n);
-    let n2 = (s.next + 1 < n).then_some(s.next + 2).filter(|&i| i <= n);
-    let (s0l, s0r) = s0.map_or((&[][..], &[][..]), |w| s.children(w));
-    let (n0l, _) = s.children(s.next);
-    let (s0b1, s0b2) = (s0l.first().copied(), s0l.get(1).copied());
-    let (s0f1, s0f2) = (s0r.last().copied(), s0r.len().checked_sub(2).map(|i| s0r[i]));
-    let (n0b1, n0b2) = (n0l.first().copied(), n0l.get(1).copied());
-    let dist = s0.map_or("0".to_string(), |w| (s.next - w).min(5).to_string());
-    let (vs0b, vs0f, vn0b) = (s0l.len().min(4).to_string(), s0r.len().min(4).to_string(), n0l.len().min(4).to_string());
+    let Positions { s0, s1, s2, n0, n1, n2, s0b1, s0b2, s0f1, s0f2, n0b1, n0b2, dist, vs0b, vs0f, vn0b } = Positions::of(s, n);
     out.clear();
     out.add("bias", &[]);
     for (name, i) in [
@@ -253,6 +240,49 @@ pub fn features(cx: &Context<'_>, s: &State, out: &mut Features) {
     out.add("n0t l n0b1", &[tn0, label(n0b1)]);
     out.add("s0t l s0b1 l s0b2", &[ts0, label(s0b1), label(s0b2)]);
     out.add("s0t l s0f1 l s0f2", &[ts0, label(s0f1), label(s0f2)]);
+}
+
+/// The words the parser's features look at in a configuration: the top three of the stack, the
+/// next three of the buffer and the outermost children of s0 and n0, each `None` where there is
+/// none; the distance from s0 to n0 (capped at 5), and the valencies of s0 and n0 (capped at 4).
+struct Positions {
+    s0: Option<usize>,
+    s1: Option<usize>,
+    s2: Option<usize>,
+    n0: Option<usize>,
+    n1: Option<usize>,
+    n2: Option<usize>,
+    s0b1: Option<usize>,
+    s0b2: Option<usize>,
+    s0f1: Option<usize>,
+    s0f2: Option<usize>,
+    n0b1: Option<usize>,
+    n0b2: Option<usize>,
+    dist: String,
+    vs0b: String,
+    vs0f: String,
+    vn0b: String,
+}
+
+impl Positions {
+    /// The positions of configuration `s` over a sentence of `n` words.
+    fn of(s: &State, n: usize) -> Self {
+        let depth = s.stack.len();
+        let s0 = s.stack.last().copied();
+        let s1 = depth.checked_sub(2).map(|i| s.stack[i]);
+        let s2 = depth.checked_sub(3).map(|i| s.stack[i]);
+        let n0 = Some(s.next);
+        let n1 = (s.next < n).then_some(s.next + 1).filter(|&i| i <= n);
+        let n2 = (s.next + 1 < n).then_some(s.next + 2).filter(|&i| i <= n);
+        let (s0l, s0r) = s0.map_or((&[][..], &[][..]), |w| s.children(w));
+        let (n0l, _) = s.children(s.next);
+        let (s0b1, s0b2) = (s0l.first().copied(), s0l.get(1).copied());
+        let (s0f1, s0f2) = (s0r.last().copied(), s0r.len().checked_sub(2).map(|i| s0r[i]));
+        let (n0b1, n0b2) = (n0l.first().copied(), n0l.get(1).copied());
+        let dist = s0.map_or("0".to_string(), |w| (s.next - w).min(5).to_string());
+        let (vs0b, vs0f, vn0b) = (s0l.len().min(4).to_string(), s0r.len().min(4).to_string(), n0l.len().min(4).to_string());
+        Positions { s0, s1, s2, n0, n1, n2, s0b1, s0b2, s0f1, s0f2, n0b1, n0b2, dist, vs0b, vs0f, vn0b }
+    }
 }
 
 /// One word's place in the tree.

@@ -852,8 +852,11 @@ impl<'a> Attributor<'a> {
         let cut = self.tokens()[at].span.start;
         let cue_span = self.tokens()[cue].span;
         let text = self.r.text();
-        for c in self.claims.iter_mut().filter(|c| c.content.contains(cue_span) && c.content.start < cut) {
-            c.content = Span::new(c.content.start, cut).trim(text, &[',', ' ']);
+        for i in 0..self.claims.len() {
+            let c = self.claims[i].content;
+            if c.contains(cue_span) && c.start < cut {
+                self.set_content(i, Span::new(c.start, cut).trim(text, &[',', ' ']));
+            }
         }
     }
 

@@ -150,13 +150,16 @@ pub fn attribute<'a>(recognized: &'a Recognized<'a>, syntax: &Parses<'_>, lexico
     let published = recognized.segmented.article.meta.published.as_ref().map(|f| f.value.as_str());
     let sentences = &recognized.segmented.sentences;
     let negated: Vec<bool> = a.claims.iter().map(|c| c.cue.as_ref().is_some_and(|cue| a.negated(cue.span))).collect();
+    // Claims of one sentence share its dates: read once per sentence, not once per claim (a
+    // sentence of thousands of nested quotations would be read thousands of times).
+    let mut sentence_dates: HashMap<Span, Vec<DateRef>> = HashMap::new();
     for (claim, negated) in a.claims.iter_mut().zip(negated) {
         claim.negated = negated;
         claim.quantities = quantities(text, claim.content);
         if !claim.comment {
             let first = sentences.partition_point(|s| s.span.end <= claim.content.start);
             let sentence = sentences.get(first).map_or(claim.content, |s| s.span.cover(claim.content));
-            claim.dates = dates(text, sentence, published);
+            claim.dates = sentence_dates.entry(sentence).or_insert_with(|| dates(text, sentence, published)).clone();
         }
     }
     let mut diagnostics = a.diagnostics;

@@ -125,10 +125,12 @@ pub fn attribute<'a>(recognized: &'a Recognized<'a>, syntax: &Parses<'_>, lexico
         lex: lexicon,
         claims: Vec::new(),
         by_content: HashMap::new(),
+        quote_reach: Vec::new(),
         diagnostics: Vec::new(),
     };
     let quotes = a.quotes();
     a.quotes = quotes.clone();
+    a.quote_reach = quote_reach(&quotes);
     for index in 0..recognized.segmented.sentences.len() {
         a.sentence(index, &quotes);
     }
@@ -178,7 +180,25 @@ struct Attributor<'a> {
     /// `claims` while frames are found (`push`, `set_content`) and rebuilt after claims are
     /// removed (`index_contents`); the later passes neither read nor keep it.
     by_content: HashMap<Span, Vec<usize>>,
+    /// The quotations' insides by start, each with the furthest end of those starting at or
+    /// before it (`in_quote` is a binary search, not a scan per token).
+    quote_reach: Vec<(usize, usize)>,
     diagnostics: Vec<Diagnostic>,
+}
+
+/// The starts of the quotations' insides in order, each with the furthest end of the insides
+/// that start at or before it.
+fn quote_reach(quotes: &[Quote]) -> Vec<(usize, usize)> {
+    let mut insides: Vec<Span> = quotes.iter().map(|q| q.inner).collect();
+    insides.sort();
+    let mut reach = 0;
+    insides
+        .into_iter()
+        .map(|inner| {
+            reach = reach.max(inner.end);
+            (inner.start, reach)
+        })
+        .collect()
 }
 
 /// A quotation: the span inside the marks and the paragraph it starts in.

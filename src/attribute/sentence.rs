@@ -29,7 +29,7 @@ impl<'a> Attributor<'a> {
                 t = next;
                 continue;
             }
-            let in_quote = quotes.iter().any(|q| q.inner.contains(self.tokens()[t].span));
+            let in_quote = self.in_quote(self.tokens()[t].span);
             if !in_quote && t > first && t + 1 < content_end && self.hedge_frame(&clause, quotes, t) {
                 t += 1;
                 continue;

@@ -110,7 +110,7 @@ impl<'a> Attributor<'a> {
         };
         let window = self.window_start(before);
         let fits = |m: &Mention| {
-            m.kind == kind && m.span.end <= before && m.span.start >= window && !self.quotes.iter().any(|q| q.inner.contains(m.span))
+            m.kind == kind && m.span.end <= before && m.span.start >= window && !self.in_quote(m.span)
         };
         let candidates: Vec<usize> = (0..self.r.mentions.len()).filter(|&m| fits(&self.r.mentions[m])).collect();
         let recent = self.recent_start(before);

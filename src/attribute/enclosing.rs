@@ -75,10 +75,7 @@ mod tests {
     use super::*;
 
     fn brute(spans: &[Span], queries: &[(usize, Span)]) -> Vec<Option<usize>> {
-        queries
-            .iter()
-            .map(|&(k, t)| (0..spans.len()).filter(|&j| j != k && spans[j].contains(t)).min_by_key(|&j| spans[j].len()))
-            .collect()
+        queries.iter().map(|&(k, t)| (0..spans.len()).filter(|&j| j != k && spans[j].contains(t)).min_by_key(|&j| spans[j].len())).collect()
     }
 
     #[test]

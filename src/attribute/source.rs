@@ -109,9 +109,7 @@ impl<'a> Attributor<'a> {
             _ => return None,
         };
         let window = self.window_start(before);
-        let fits = |m: &Mention| {
-            m.kind == kind && m.span.end <= before && m.span.start >= window && !self.in_quote(m.span)
-        };
+        let fits = |m: &Mention| m.kind == kind && m.span.end <= before && m.span.start >= window && !self.in_quote(m.span);
         let candidates: Vec<usize> = (0..self.r.mentions.len()).filter(|&m| fits(&self.r.mentions[m])).collect();
         let recent = self.recent_start(before);
         let recent: Vec<usize> = candidates.iter().rev().take_while(|&&m| self.r.mentions[m].span.start >= recent).copied().collect();

@@ -16,7 +16,7 @@ use crate::resolve::{Claim, Document};
 use crate::text::{CharIndex, Span};
 use crate::vocab::{dcterms, geo, hs, itsrdf, nif, org, prov, schema, skos};
 use oxigraph::model::vocab::{rdf, xsd};
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term, Triple};
 
 /// The default base IRI of minted resources.
 pub const DEFAULT_BASE: &str = "https://w3id.org/hearsay/";
@@ -91,10 +91,14 @@ pub fn quads(doc: &Document, iris: &Iris) -> Vec<Quad> {
     w.entities();
     w.claims();
     w.relations();
-    let mut quads = w.quads;
-    quads.sort_by_cached_key(|q| q.to_string());
-    quads.dedup();
-    quads
+    // Sorted by N-Triples form, which orders them as their N-Quads form does (the graph, the
+    // same for all, comes after a space, and no term is followed by a byte below a space):
+    // triples and their keys hold no copy of the graph's IRI each, which for a long article
+    // is hundreds of megabytes. The graph is added once they are sorted.
+    let Writer { mut triples, graph, .. } = w;
+    triples.sort_by_cached_key(|t| t.to_string());
+    triples.dedup();
+    triples.into_iter().map(|t| t.in_graph(graph.clone())).collect()
 }
 
 /// The schema.org class of an entity type.
@@ -113,7 +117,7 @@ struct Writer<'a> {
     graph: GraphName,
     article: NamedNode,
     context: NamedNode,
-    quads: Vec<Quad>,
+    triples: Vec<Triple>,
 }
 
 impl<'a> Writer<'a> {
@@ -123,16 +127,16 @@ impl<'a> Writer<'a> {
         let id = &doc.article.source.id;
         let article = iris.article(id);
         let context = iris.span(id, [0, chars.len_chars()]);
-        Self { doc, iris, chars, graph: article.clone().into(), article, context, quads: Vec::new() }
+        Self { doc, iris, chars, graph: article.clone().into(), article, context, triples: Vec::new() }
     }
 
     fn add(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
-        self.quads.push(Quad::new(s.clone(), p, o, self.graph.clone()));
+        self.triples.push(Triple::new(s.clone(), p, o));
     }
 
     fn own(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
         let p = self.iris.own(p);
-        self.quads.push(Quad::new(s.clone(), p, o, self.graph.clone()));
+        self.triples.push(Triple::new(s.clone(), p, o));
     }
 
     fn entity(&self, index: usize) -> NamedNode {

@@ -18,10 +18,12 @@ use crate::segment::TokenKind;
 use crate::syntax::Parses;
 use crate::text::{Diagnostic, MONTHS, Span};
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 mod content;
 mod cue;
+mod enclosing;
 mod noun_phrase;
 mod quantity;
 mod quotes;
@@ -116,15 +118,26 @@ pub struct Attributed<'a> {
 /// Finds the claims of a recognized article.
 /// `syntax` parses the article's sentences on demand.
 pub fn attribute<'a>(recognized: &'a Recognized<'a>, syntax: &Parses<'_>, lexicon: &Lexicon) -> (Attributed<'a>, Vec<Diagnostic>) {
-    let mut a = Attributor { r: recognized, syntax, quotes: Vec::new(), lex: lexicon, claims: Vec::new(), diagnostics: Vec::new() };
+    let mut a = Attributor {
+        r: recognized,
+        syntax,
+        quotes: Vec::new(),
+        lex: lexicon,
+        claims: Vec::new(),
+        by_content: HashMap::new(),
+        quote_reach: Vec::new(),
+        diagnostics: Vec::new(),
+    };
     let quotes = a.quotes();
     a.quotes = quotes.clone();
+    a.quote_reach = quote_reach(&quotes);
     for index in 0..recognized.segmented.sentences.len() {
         a.sentence(index, &quotes);
     }
     let speech: Vec<bool> = a.claims.iter().map(|c| !c.cue.as_ref().is_some_and(|cue| a.not_speech(cue))).collect();
     let mut speech = speech.into_iter();
     a.claims.retain(|_| speech.next().unwrap_or(true));
+    a.index_contents();
     a.speaker_labels();
     a.introduced_quotes(&quotes);
     a.signed_quotes();
@@ -139,13 +152,16 @@ pub fn attribute<'a>(recognized: &'a Recognized<'a>, syntax: &Parses<'_>, lexico
     let published = recognized.segmented.article.meta.published.as_ref().map(|f| f.value.as_str());
     let sentences = &recognized.segmented.sentences;
     let negated: Vec<bool> = a.claims.iter().map(|c| c.cue.as_ref().is_some_and(|cue| a.negated(cue.span))).collect();
+    // Claims of one sentence share its dates: read once per sentence, not once per claim (a
+    // sentence of thousands of nested quotations would be read thousands of times).
+    let mut sentence_dates: HashMap<Span, Vec<DateRef>> = HashMap::new();
     for (claim, negated) in a.claims.iter_mut().zip(negated) {
         claim.negated = negated;
         claim.quantities = quantities(text, claim.content);
         if !claim.comment {
             let first = sentences.partition_point(|s| s.span.end <= claim.content.start);
             let sentence = sentences.get(first).map_or(claim.content, |s| s.span.cover(claim.content));
-            claim.dates = dates(text, sentence, published);
+            claim.dates = sentence_dates.entry(sentence).or_insert_with(|| dates(text, sentence, published)).clone();
         }
     }
     let mut diagnostics = a.diagnostics;
@@ -159,7 +175,30 @@ struct Attributor<'a> {
     quotes: Vec<Quote>,
     lex: &'a Lexicon,
     claims: Vec<Claim>,
+    /// The claims of each content, in order: `push` finds a content's first claim here instead
+    /// of scanning every claim (linear per claim, quadratic per article). Kept in step with
+    /// `claims` while frames are found (`push`, `set_content`) and rebuilt after claims are
+    /// removed (`index_contents`); the later passes neither read nor keep it.
+    by_content: HashMap<Span, Vec<usize>>,
+    /// The quotations' insides by start, each with the furthest end of those starting at or
+    /// before it (`in_quote` is a binary search, not a scan per token).
+    quote_reach: Vec<(usize, usize)>,
     diagnostics: Vec<Diagnostic>,
+}
+
+/// The starts of the quotations' insides in order, each with the furthest end of the insides
+/// that start at or before it.
+fn quote_reach(quotes: &[Quote]) -> Vec<(usize, usize)> {
+    let mut insides: Vec<Span> = quotes.iter().map(|q| q.inner).collect();
+    insides.sort();
+    let mut reach = 0;
+    insides
+        .into_iter()
+        .map(|inner| {
+            reach = reach.max(inner.end);
+            (inner.start, reach)
+        })
+        .collect()
 }
 
 /// A quotation: the span inside the marks and the paragraph it starts in.
@@ -204,12 +243,15 @@ impl<'a> Attributor<'a> {
         if content.is_empty() {
             return;
         }
-        if let Some(c) = self.claims.iter_mut().find(|c| c.content == content) {
+        if let Some(&i) = self.by_content.get(&content).and_then(|claims| claims.first()) {
+            debug_assert_eq!(self.claims[i].content, content, "by_content is out of step with claims");
+            let c = &mut self.claims[i];
             if c.source_span.is_none() && source_span.is_some() {
                 (c.cue, c.source, c.source_span, c.direct) = (cue, source, source_span, direct);
             }
             return;
         }
+        self.by_content.entry(content).or_default().push(self.claims.len());
         self.claims.push(Claim {
             content,
             cue,
@@ -223,6 +265,32 @@ impl<'a> Attributor<'a> {
             comment: false,
             dates: Vec::new(),
         });
+    }
+
+    /// Changes claim `i`'s content to `content`, keeping `by_content` in step.
+    fn set_content(&mut self, i: usize, content: Span) {
+        let old = self.claims[i].content;
+        if old == content {
+            return;
+        }
+        if let Some(claims) = self.by_content.get_mut(&old) {
+            claims.retain(|&k| k != i);
+            if claims.is_empty() {
+                self.by_content.remove(&old);
+            }
+        }
+        let claims = self.by_content.entry(content).or_default();
+        let at = claims.partition_point(|&k| k < i);
+        claims.insert(at, i);
+        self.claims[i].content = content;
+    }
+
+    /// Rebuilds `by_content` from `claims` (after claims were removed).
+    fn index_contents(&mut self) {
+        self.by_content.clear();
+        for (i, c) in self.claims.iter().enumerate() {
+            self.by_content.entry(c.content).or_default().push(i);
+        }
     }
 
     /// The person or organization whose name ends the source words `span` that no rule resolved

@@ -124,6 +124,11 @@ static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
 /// 16", "Monday 5") and of addresses ("10 Downing Street"), ordinals ("5th") and digits inside
 /// names ("G7", "Kurdistan-24") are no quantities.
 pub fn quantities(text: &str, span: Span) -> Vec<Quantity> {
+    // Every quantity has a digit (`\d`, a Unicode decimal digit, which `is_numeric` includes):
+    // without one the regex need not run (it is slow on long text with Unicode word boundaries).
+    if !span.of(text).chars().any(char::is_numeric) {
+        return Vec::new();
+    }
     QUANTITY.captures_iter(span.of(text)).filter_map(|caps| reading(text, span, &caps)).collect()
 }
 

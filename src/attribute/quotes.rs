@@ -445,26 +445,21 @@ impl<'a> Attributor<'a> {
         // own: attribution corpora leave it inside the outer content, and so do we. So is a
         // finding that names no entity ("he said the data show"); "the WHO report found" inside
         // speech stays a hop of the chain.
-        let outer_of = |claims: &[Claim], i: usize, cue: Span| {
-            (0..claims.len())
-                .filter(|&j| j != i && claims[j].content.contains(cue) && claims[j].content.contains(claims[i].content))
-                .min_by_key(|&j| claims[j].content.len())
-        };
+        let outers = outer_claims(&self.claims);
         let inner_states: Vec<bool> = (0..self.claims.len())
             .map(|i| {
                 self.claims[i].cue.as_ref().is_some_and(|cue| {
                     let private =
                         PRIVATE_STATES.contains(&cue.class.as_str()) || (cue.class == "document" && self.claims[i].source.is_none());
-                    private && outer_of(&self.claims, i, cue.span).is_some()
+                    private && outers[i].is_some()
                 })
             })
             .collect();
         let mut inner_states = inner_states.into_iter();
         self.claims.retain(|_| !inner_states.next().unwrap_or(false));
         let n = self.claims.len();
-        for i in 0..n {
-            let Some(cue) = self.claims[i].cue.as_ref().map(|c| c.span) else { continue };
-            if let Some(j) = outer_of(&self.claims, i, cue) {
+        for (i, outer) in outer_claims(&self.claims).into_iter().enumerate() {
+            if let Some(j) = outer {
                 self.claims[i].parent = Some(j);
                 if self.claims[i].reported_by.is_none() {
                     self.claims[i].reported_by = self.claims[j].source;
@@ -516,6 +511,19 @@ impl<'a> Attributor<'a> {
             }
         }
     }
+}
+
+/// For each claim with a cue, the claim it is nested in: the shortest other claim whose content
+/// holds its cue and its content (the first of equally short ones).
+fn outer_claims(claims: &[Claim]) -> Vec<Option<usize>> {
+    let contents: Vec<Span> = claims.iter().map(|c| c.content).collect();
+    let queries: Vec<(usize, Span)> =
+        claims.iter().enumerate().filter_map(|(i, c)| Some((i, c.cue.as_ref()?.span.cover(c.content)))).collect();
+    let mut outers = vec![None; claims.len()];
+    for (&(i, _), outer) in queries.iter().zip(enclosing::smallest_enclosing(&contents, &queries)) {
+        outers[i] = outer;
+    }
+    outers
 }
 
 /// Whether the quotation mark at `offset` of `body` opens a new quoted paragraph: a space before

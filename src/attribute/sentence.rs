@@ -29,7 +29,7 @@ impl<'a> Attributor<'a> {
                 t = next;
                 continue;
             }
-            let in_quote = quotes.iter().any(|q| q.inner.contains(self.tokens()[t].span));
+            let in_quote = self.in_quote(self.tokens()[t].span);
             if !in_quote && t > first && t + 1 < content_end && self.hedge_frame(&clause, quotes, t) {
                 t += 1;
                 continue;
@@ -852,8 +852,11 @@ impl<'a> Attributor<'a> {
         let cut = self.tokens()[at].span.start;
         let cue_span = self.tokens()[cue].span;
         let text = self.r.text();
-        for c in self.claims.iter_mut().filter(|c| c.content.contains(cue_span) && c.content.start < cut) {
-            c.content = Span::new(c.content.start, cut).trim(text, &[',', ' ']);
+        for i in 0..self.claims.len() {
+            let c = self.claims[i].content;
+            if c.contains(cue_span) && c.start < cut {
+                self.set_content(i, Span::new(c.start, cut).trim(text, &[',', ' ']));
+            }
         }
     }
 

@@ -109,9 +109,7 @@ impl<'a> Attributor<'a> {
             _ => return None,
         };
         let window = self.window_start(before);
-        let fits = |m: &Mention| {
-            m.kind == kind && m.span.end <= before && m.span.start >= window && !self.quotes.iter().any(|q| q.inner.contains(m.span))
-        };
+        let fits = |m: &Mention| m.kind == kind && m.span.end <= before && m.span.start >= window && !self.in_quote(m.span);
         let candidates: Vec<usize> = (0..self.r.mentions.len()).filter(|&m| fits(&self.r.mentions[m])).collect();
         let recent = self.recent_start(before);
         let recent: Vec<usize> = candidates.iter().rev().take_while(|&&m| self.r.mentions[m].span.start >= recent).copied().collect();
@@ -253,7 +251,7 @@ impl<'a> Attributor<'a> {
                 "obj" => inverted && verb == t && k > t,
                 _ => false,
             };
-            if let Some(k) = (first..last).find(|&k| self.syntax.head(k) == Some(verb) && subject(k)) {
+            if let Some(k) = self.syntax.dependents(verb).iter().copied().find(|&k| (first..last).contains(&k) && subject(k)) {
                 let relative = matches!(self.word(k).to_lowercase().as_str(), "who" | "which" | "that" | "whom");
                 let (start, end) = self.subtree(first, last, k);
                 if relative || PREPOSITIONS.contains(&self.word(start)) {
@@ -307,25 +305,30 @@ impl<'a> Attributor<'a> {
     /// The tokens from the first to the last that hang from token `k` in the parse, within the
     /// sentence from `first` to `last`, without trailing punctuation.
     fn subtree(&self, first: usize, last: usize, k: usize) -> (usize, usize) {
-        let under = |mut j: usize| {
-            for _ in 0..64 {
-                if j == k {
-                    return true;
+        // The tokens within 63 steps below `k` (a walk up from a token gives up after 64), found
+        // by walking down: testing every token of the sentence would cost a long one (a
+        // hostile one, thousands of nested quotations) a scan per cue.
+        let (mut start, mut end) = (k, k + 1);
+        let mut level = vec![k];
+        for _ in 0..64 {
+            for &j in &level {
+                if (first..k).contains(&j) {
+                    start = start.min(j);
                 }
-                match self.syntax.head(j) {
-                    Some(h) => j = h,
-                    None => return false,
+                if (k..last).contains(&j) {
+                    end = end.max(j + 1);
                 }
             }
-            false
-        };
-        let mut start = (first..k).find(|&j| under(j)).unwrap_or(k);
+            level = level.iter().flat_map(|&j| self.syntax.dependents(j).iter().copied()).collect();
+            if level.is_empty() {
+                break;
+            }
+        }
         // ", its lowest level in a decade, the water company": what a misparse hangs before a
         // comma stays out.
         if let Some(comma) = (start..k).rev().find(|&j| self.word(j) == ",") {
             start = comma + 1;
         }
-        let mut end = (k..last).rev().find(|&j| under(j)).map_or(k + 1, |j| j + 1);
         while end > k + 1 && self.tokens()[end - 1].kind == TokenKind::Punct {
             end -= 1;
         }

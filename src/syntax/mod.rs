@@ -86,12 +86,15 @@ pub struct Parses<'a> {
     segmented: &'a Segmented<'a>,
     models: &'a Models,
     sentences: Vec<OnceCell<Syntax>>,
+    /// Each sentence's dependents of each token, in token order, built when first asked for.
+    dependents: Vec<OnceCell<Vec<Vec<usize>>>>,
 }
 
 impl<'a> Parses<'a> {
     /// Nothing analysed yet.
     pub fn new(segmented: &'a Segmented<'a>, models: &'a Models) -> Self {
-        Parses { segmented, models, sentences: segmented.sentences.iter().map(|_| OnceCell::new()).collect() }
+        let n = segmented.sentences.len();
+        Parses { segmented, models, sentences: vec![OnceCell::new(); n], dependents: vec![OnceCell::new(); n] }
     }
 
     /// The analysis of the sentence holding token `i`, and the index of its first token; `None`
@@ -106,6 +109,24 @@ impl<'a> Parses<'a> {
     /// The head of token `i` (a token index), `None` for a sentence's root.
     pub fn head(&self, i: usize) -> Option<usize> {
         self.sentence_of(i).and_then(|(syntax, first)| syntax.heads[i - first])
+    }
+
+    /// The tokens whose head is token `i`, in token order (what `head` answers, read the other
+    /// way: a walk down the tree need not test every token of a long sentence).
+    pub fn dependents(&self, i: usize) -> &[usize] {
+        let sentences = &self.segmented.sentences;
+        let s = sentences.partition_point(|s| s.tokens.end <= i);
+        let Some((syntax, first)) = self.sentence_of(i) else { return &[] };
+        let dependents = self.dependents[s].get_or_init(|| {
+            let mut out = vec![Vec::new(); syntax.heads.len()];
+            for (k, head) in syntax.heads.iter().enumerate() {
+                if let Some(h) = head.filter(|h| (first..first + out.len()).contains(h)) {
+                    out[h - first].push(first + k);
+                }
+            }
+            out
+        });
+        &dependents[i - first]
     }
 
     /// The relation of token `i` to its head ("" for a token outside every sentence).

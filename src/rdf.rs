@@ -432,9 +432,12 @@ mod tests {
             label("http://e/x", skos::PREF_LABEL, "x"),
         ];
         let keys: Vec<String> = lookup_keys(&quads).iter().map(|q| q.to_string()).collect();
-        assert_eq!(keys, [
-            "<http://e/blair> <http://www.w3.org/2004/02/skos/core#hiddenLabel> \"blair\" <http://g/>",
-            "<http://e/blair> <http://www.w3.org/2004/02/skos/core#hiddenLabel> \"tony blair\" <http://g/>",
-        ]);
+        assert_eq!(
+            keys,
+            [
+                "<http://e/blair> <http://www.w3.org/2004/02/skos/core#hiddenLabel> \"blair\" <http://g/>",
+                "<http://e/blair> <http://www.w3.org/2004/02/skos/core#hiddenLabel> \"tony blair\" <http://g/>",
+            ]
+        );
     }
 }

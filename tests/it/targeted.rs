@@ -86,7 +86,7 @@ fn compare_lookups(store_dir: &Path) -> usize {
                                 FILTER(?mb >= ?cb && ?me <= ?ce) }} }} }} ORDER BY ?claim"
                 ),
             );
-            assert_eq!(load::claims_about(&store, &iris, &[entity.clone()]).unwrap(), whole, "claims about {entity}");
+            assert_eq!(load::claims_about(&store, &iris, std::slice::from_ref(entity)).unwrap(), whole, "claims about {entity}");
         }
     }
     names.len()

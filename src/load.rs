@@ -75,14 +75,26 @@ fn kind_of(class: Option<String>) -> NodeKind {
 
 /// IRIs of graph nodes matching `name`: the IRI itself, else entities whose preferred or other
 /// label equals it (case-insensitively), else articles whose headline contains it.
+///
+/// Labels are found by their lookup keys (`skos:hiddenLabel`, a label's lower-cased form, written
+/// at ingest where it differs from every label of the node): an exact match that the store
+/// answers from its indexes. A store written before the keys existed holds none, and is searched
+/// by comparing every label as before; ingesting its articles again adds the keys. The headline
+/// search compares every headline, but runs only when no label matches.
 pub fn find(store: &dyn SparqlStore, iris: &Iris, name: &str) -> Result<Vec<String>, QueryError> {
     if name.contains("://") {
         return Ok(vec![name.to_string()]);
     }
     let literal = serde_json::to_string(&name.to_lowercase()).unwrap_or_default();
-    let by_label = format!(
-        "SELECT DISTINCT ?x WHERE {{ GRAPH ?g {{ ?x skos:prefLabel|skos:altLabel ?l FILTER(LCASE(STR(?l)) = {literal}) }} }} ORDER BY ?x"
-    );
+    let by_label = if has_lookup_keys(store, iris)? {
+        format!(
+            "SELECT DISTINCT ?x WHERE {{ GRAPH ?g {{ {{ ?x skos:hiddenLabel {literal} }} UNION {{ ?x skos:prefLabel {literal} }} UNION {{ ?x skos:altLabel {literal} }} }} }} ORDER BY ?x"
+        )
+    } else {
+        format!(
+            "SELECT DISTINCT ?x WHERE {{ GRAPH ?g {{ ?x skos:prefLabel|skos:altLabel ?l FILTER(LCASE(STR(?l)) = {literal}) }} }} ORDER BY ?x"
+        )
+    };
     let rows = select(store, iris, &by_label)?;
     if !rows.is_empty() {
         return Ok(rows.iter().filter_map(|r| iri(r, "x")).collect());
@@ -91,6 +103,12 @@ pub fn find(store: &dyn SparqlStore, iris: &Iris, name: &str) -> Result<Vec<Stri
         "SELECT DISTINCT ?x WHERE {{ GRAPH ?g {{ ?x schema:headline ?h FILTER(CONTAINS(LCASE(STR(?h)), {literal})) }} }} ORDER BY ?x"
     );
     Ok(select(store, iris, &by_headline)?.iter().filter_map(|r| iri(r, "x")).collect())
+}
+
+/// Whether the store holds lookup keys (`skos:hiddenLabel`): one statement read from the
+/// predicate's index.
+fn has_lookup_keys(store: &dyn SparqlStore, iris: &Iris) -> Result<bool, QueryError> {
+    Ok(!select(store, iris, "SELECT ?x WHERE { GRAPH ?g { ?x skos:hiddenLabel ?l } } LIMIT 1")?.is_empty())
 }
 
 /// The article graphs in which any of `nodes` takes part, in IRI order: as a claim's source or
@@ -437,26 +455,39 @@ fn describe(store: &dyn SparqlStore, iris: &Iris, facts: &mut Facts, nodes: Vec<
 }
 
 /// The claims about any of `entities`: those whose content mentions one of them and those one of
-/// them made, as IRIs in claim order.
+/// them made, as IRIs in claim order. Reads the articles they take part in alone ([`articles_of`]).
 pub fn claims_about(store: &dyn SparqlStore, iris: &Iris, entities: &[String]) -> Result<Vec<String>, QueryError> {
+    claims_about_in(store, iris, entities, &articles_of(store, iris, entities)?)
+}
+
+/// [`claims_about`] within the article graphs `articles` (those the entities take part in hold
+/// every claim about them): one block per graph, named, so that the mentions are joined with the
+/// content spans of that article's claims alone.
+pub fn claims_about_in(store: &dyn SparqlStore, iris: &Iris, entities: &[String], articles: &[String]) -> Result<Vec<String>, QueryError> {
     let values = iri_values(entities);
-    let rows = select(
-        store,
-        iris,
-        &format!(
-            "SELECT DISTINCT ?claim WHERE {{ GRAPH ?g {{
-               VALUES ?entity {{ {values} }}
-               {{ ?claim prov:wasAttributedTo ?entity }}
-               UNION {{
-                 ?mention itsrdf:taIdentRef ?entity ; nif:beginIndex ?mb ; nif:endIndex ?me .
-                 ?claim hs:contentSpan ?span .
-                 ?span nif:beginIndex ?cb ; nif:endIndex ?ce .
-                 FILTER(?mb >= ?cb && ?me <= ?ce)
-               }}
-             }} }} ORDER BY ?claim"
-        ),
-    )?;
-    Ok(rows.iter().filter_map(|r| iri(r, "claim")).collect())
+    let mut claims = std::collections::BTreeSet::new();
+    for chunk in articles.chunks(32) {
+        let blocks: Vec<String> = chunk
+            .iter()
+            .map(|a| {
+                format!(
+                    "{{ GRAPH <{a}> {{
+                       VALUES ?entity {{ {values} }}
+                       {{ ?claim prov:wasAttributedTo ?entity }}
+                       UNION {{
+                         ?mention itsrdf:taIdentRef ?entity ; nif:beginIndex ?mb ; nif:endIndex ?me .
+                         ?claim hs:contentSpan ?span .
+                         ?span nif:beginIndex ?cb ; nif:endIndex ?ce .
+                         FILTER(?mb >= ?cb && ?me <= ?ce)
+                       }}
+                     }} }}"
+                )
+            })
+            .collect();
+        let rows = select(store, iris, &format!("SELECT DISTINCT ?claim WHERE {{ {} }}", blocks.join(" UNION ")))?;
+        claims.extend(rows.iter().filter_map(|r| iri(r, "claim")));
+    }
+    Ok(claims.into_iter().collect())
 }
 
 /// The numbers stated in `claims`, in claim order (a number in a nested claim comes once for it

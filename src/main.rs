@@ -270,12 +270,13 @@ fn claims_about(store: &dyn SparqlStore, iris: &Iris, about: &str) -> Result<Cla
         bail!("nothing in the store is named {about:?}");
     }
     // Every claim about the entities lies in the articles they take part in.
-    let mut facts = load::claims_in(store, iris, &load::articles_of(store, iris, &entities)?)?;
+    let articles = load::articles_of(store, iris, &entities)?;
+    let mut facts = load::claims_in(store, iris, &articles)?;
     let mut mentions: std::collections::BTreeMap<String, Vec<[u64; 2]>> = std::collections::BTreeMap::new();
     for (article, span) in load::mentions_of(store, iris, &entities)? {
         mentions.entry(article).or_default().push(span);
     }
-    let mut claims: Vec<String> = load::claims_about(store, iris, &entities)?;
+    let mut claims: Vec<String> = load::claims_about_in(store, iris, &entities, &articles)?;
     for (article, spans) in &mentions {
         let text: Vec<char> = load::article_text(store, iris, article)?.unwrap_or_default().chars().collect();
         claims.extend(facts.claims.values().filter(|c| &c.article == article && trace::is_about(c, &text, spans)).map(|c| c.iri.clone()));

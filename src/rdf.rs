@@ -17,6 +17,7 @@ use crate::text::{CharIndex, Span};
 use crate::vocab::{dcterms, geo, hs, itsrdf, nif, org, prov, schema, skos};
 use oxigraph::model::vocab::{rdf, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term, Triple};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The default base IRI of minted resources.
 pub const DEFAULT_BASE: &str = "https://w3id.org/hearsay/";
@@ -96,9 +97,37 @@ pub fn quads(doc: &Document, iris: &Iris) -> Vec<Quad> {
     // triples and their keys hold no copy of the graph's IRI each, which for a long article
     // is hundreds of megabytes. The graph is added once they are sorted.
     let Writer { mut triples, graph, .. } = w;
+    let keys = lookup_keys(&triples);
+    triples.extend(keys);
     triples.sort_by_cached_key(|t| t.to_string());
     triples.dedup();
     triples.into_iter().map(|t| t.in_graph(graph.clone())).collect()
+}
+
+/// The lookup keys of the labelled nodes among `quads`: for each `skos:prefLabel` or
+/// `skos:altLabel`, its lower-cased form as a `skos:hiddenLabel`, so that a case-insensitive
+/// lookup by name (`load::find`) is an exact match that the store answers from its indexes instead
+/// of comparing every label. A lower-cased form that is already one of the node's labels in this
+/// graph is not repeated: SKOS keeps the three label properties disjoint.
+fn lookup_keys(triples: &[Triple]) -> Vec<Triple> {
+    // Keyed by subject as written (all share the article's graph), so that the keys come out in
+    // a stable order.
+    let mut labels: BTreeMap<String, (&Triple, BTreeSet<&str>)> = BTreeMap::new();
+    for t in triples.iter().filter(|t| t.predicate == skos::PREF_LABEL || t.predicate == skos::ALT_LABEL) {
+        if let Term::Literal(label) = &t.object {
+            labels.entry(t.subject.to_string()).or_insert_with(|| (t, BTreeSet::new())).1.insert(label.value());
+        }
+    }
+    let mut keys = Vec::new();
+    for (first, names) in labels.values() {
+        for name in names {
+            let key = name.to_lowercase();
+            if !names.contains(key.as_str()) {
+                keys.push(Triple::new(first.subject.clone(), skos::HIDDEN_LABEL, Literal::new_simple_literal(key)));
+            }
+        }
+    }
+    keys
 }
 
 /// The schema.org class of an entity type.
@@ -414,4 +443,32 @@ impl<'a> Writer<'a> {
 /// A number as an xsd:decimal lexical form: no exponent, no trailing ".0".
 pub fn format_number(value: f64) -> String {
     if value.fract() == 0.0 && value.abs() < 1e15 { format!("{}", value as i64) } else { format!("{value}") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn label(s: &str, p: NamedNodeRef<'_>, o: &str) -> Triple {
+        Triple::new(NamedNode::new_unchecked(s), p, Literal::new_simple_literal(o))
+    }
+
+    #[test]
+    fn lookup_keys_are_lower_cased_labels_that_are_not_labels_already() {
+        let triples = [
+            label("http://e/fifa", skos::PREF_LABEL, "FIFA"),
+            label("http://e/fifa", skos::ALT_LABEL, "fifa"),
+            label("http://e/blair", skos::PREF_LABEL, "Tony Blair"),
+            label("http://e/blair", skos::ALT_LABEL, "Blair"),
+            label("http://e/x", skos::PREF_LABEL, "x"),
+        ];
+        let keys: Vec<String> = lookup_keys(&triples).iter().map(|t| t.to_string()).collect();
+        assert_eq!(
+            keys,
+            [
+                "<http://e/blair> <http://www.w3.org/2004/02/skos/core#hiddenLabel> \"blair\"",
+                "<http://e/blair> <http://www.w3.org/2004/02/skos/core#hiddenLabel> \"tony blair\"",
+            ]
+        );
+    }
 }

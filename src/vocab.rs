@@ -112,6 +112,8 @@ namespace!(
     PREF_LABEL = "prefLabel",
     /// Other name.
     ALT_LABEL = "altLabel",
+    /// A label's lower-cased form, the key `load::find` looks names up by.
+    HIDDEN_LABEL = "hiddenLabel",
 });
 
 namespace!(

@@ -6,8 +6,10 @@ use crate::{hearsay, root};
 use hearsay::facts::Facts;
 use hearsay::load;
 use hearsay::rdf::Iris;
-use hearsay::store::Store;
+use hearsay::store::{PREFIXES, SparqlStore, Store};
 use hearsay::trace;
+use oxigraph::model::Term;
+use oxigraph::sparql::QueryResults;
 use std::fs;
 use std::path::Path;
 
@@ -33,6 +35,61 @@ fn chains_targeted(store: &Store, iris: &Iris, target: &str) -> Facts {
     let shown: Vec<String> = facts.nodes.keys().cloned().collect();
     load::relabel(store, iris, &mut facts, &shown).unwrap();
     facts
+}
+
+/// The IRIs of a one-variable SELECT, in answer order.
+fn iris_of(store: &Store, query: &str) -> Vec<String> {
+    let QueryResults::Solutions(rows) = store.query_with_prefixes(query, PREFIXES).unwrap() else { panic!("a SELECT") };
+    rows.filter_map(|r| match r.unwrap().iter().next().map(|(_, t)| t.clone()) {
+        Some(Term::NamedNode(n)) => Some(n.into_string()),
+        _ => None,
+    })
+    .collect()
+}
+
+/// Compares, for every label of the store (as written and in other cases), `load::find` (lookup
+/// keys) with a comparison of every label, and, for every entity, `load::claims_about` (the
+/// entity's articles) with the join over every claim of the store; returns how many names it
+/// compared.
+fn compare_lookups(store_dir: &Path) -> usize {
+    let store = Store::open_read_only(store_dir).unwrap();
+    let iris = Iris::default();
+    let labels = "SELECT DISTINCT ?l WHERE { GRAPH ?g { ?x skos:prefLabel|skos:altLabel ?l } } ORDER BY ?l";
+    let QueryResults::Solutions(rows) = store.query_with_prefixes(labels, PREFIXES).unwrap() else { panic!("a SELECT") };
+    let mut names: Vec<String> = rows
+        .filter_map(|r| match r.unwrap().get("l") {
+            Some(Term::Literal(l)) => Some(l.value().to_string()),
+            _ => None,
+        })
+        .collect();
+    names.extend(names.clone().iter().flat_map(|n| [n.to_lowercase(), n.to_uppercase()]));
+    for name in &names {
+        let literal = serde_json::to_string(&name.to_lowercase()).unwrap();
+        let scanned = iris_of(
+            &store,
+            &format!(
+                "SELECT DISTINCT ?x WHERE {{ GRAPH ?g {{ ?x skos:prefLabel|skos:altLabel ?l FILTER(LCASE(STR(?l)) = {literal}) }} }} ORDER BY ?x"
+            ),
+        );
+        let found = load::find(&store, &iris, name).unwrap();
+        if !scanned.is_empty() {
+            assert_eq!(found, scanned, "find {name:?}");
+        }
+        for entity in &scanned {
+            let whole = iris_of(
+                &store,
+                &format!(
+                    "SELECT DISTINCT ?claim WHERE {{ GRAPH ?g {{ VALUES ?entity {{ <{entity}> }}
+                       {{ ?claim prov:wasAttributedTo ?entity }}
+                       UNION {{ ?mention itsrdf:taIdentRef ?entity ; nif:beginIndex ?mb ; nif:endIndex ?me .
+                                ?claim hs:contentSpan ?span . ?span nif:beginIndex ?cb ; nif:endIndex ?ce .
+                                FILTER(?mb >= ?cb && ?me <= ?ce) }} }} }} ORDER BY ?claim"
+                ),
+            );
+            assert_eq!(load::claims_about(&store, &iris, std::slice::from_ref(entity)).unwrap(), whole, "claims about {entity}");
+        }
+    }
+    names.len()
 }
 
 /// Compares, for every source, intermediary, claim and article of the store, the trace and the
@@ -78,10 +135,12 @@ fn answers_from_an_entitys_articles_are_the_whole_stores_after_replacing_an_arti
     let out = hearsay(&store).args(["query", labels, "--format", "tsv"]).output().unwrap();
     assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 3, "the analyst has two names in the store");
     assert!(compare(&store) > 50);
+    assert!(compare_lookups(&store) > 50);
 
     // Change the variant's text (same path) and ingest again: the answers read both ways still
     // agree.
     fs::write(input.join("06-variant.txt"), variant.replace("Tomas J. Brandt", "Tomas Brandt Jr")).unwrap();
     assert!(hearsay(&store).args(["ingest", "-q"]).arg(&input).status().unwrap().success());
     assert!(compare(&store) > 50);
+    assert!(compare_lookups(&store) > 50);
 }

@@ -9,7 +9,7 @@ use super::{Mention, Recognizer, settle};
 use crate::lexicon::{EntityType, Known};
 use crate::segment::TokenKind;
 use crate::text::{Span, fold_typography};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 impl Recognizer<'_> {
     /// The learned tagger's mentions (`model`) replace the rules' candidates they overlap,
@@ -33,7 +33,44 @@ impl Recognizer<'_> {
             is_layout_rule(m) || !learned.iter().any(|l| l.span.overlaps(m.span)) && kept
         });
         self.found.extend(learned);
+        self.companies_named_alone();
         self.consistent_types();
+    }
+
+    /// A person of one word is an organization where the article speaks of it as of a company
+    /// ("shares in Zentor", "Zentor's chief executive", "a spokesman for Zentor") and no longer
+    /// person's name holds the word, no title opens it and no name list knows it.
+    fn companies_named_alone(&mut self) {
+        let text = self.text();
+        let long_names: HashSet<&str> = self
+            .found
+            .iter()
+            .filter(|m| m.kind == EntityType::Person && m.span.of(text).contains(' '))
+            .flat_map(|m| m.span.of(text).split_whitespace())
+            .collect();
+        let n = self.seg.tokens.len();
+        let mut companies: HashSet<&str> = HashSet::new();
+        for i in 0..n {
+            let w = self.word(i);
+            if !w.starts_with(char::is_uppercase) || w.contains(' ') {
+                continue;
+            }
+            let before = i >= 2 && COMPANY_BEFORE.contains(&(self.word(i - 2), self.word(i - 1)));
+            let after = i + 2 < n && self.seg.tokens[i + 1].kind == TokenKind::Possessive && COMPANY_AFTER.contains(&self.word(i + 2));
+            if before || after {
+                companies.insert(w);
+            }
+        }
+        for m in self.found.iter_mut().filter(|m| m.kind == EntityType::Person && !is_layout_rule(m)) {
+            let word = m.span.of(text);
+            let named = long_names.contains(word) || self.lex.first_name(word).is_some() || self.lex.surname(word).is_some();
+            let at = self.seg.tokens.partition_point(|t| t.span.start < m.span.start);
+            let titled = at > 0 && self.lex.role(self.seg.word(at - 1).trim_end_matches('.')).is_some();
+            if companies.contains(word) && !named && !titled {
+                m.kind = EntityType::Organization;
+                m.known = None;
+            }
+        }
     }
 
     /// The learned tagger's mentions in the body, with the rules' candidates as its hints.
@@ -212,6 +249,22 @@ fn majority(mut kinds: Vec<(usize, EntityType)>) -> EntityType {
     }
     best.map_or(EntityType::Person, |(kind, _)| kind)
 }
+
+/// Two words before a name that speak of it as of a company ("shares in Zentor").
+const COMPANY_BEFORE: &[(&str, &str)] = &[
+    ("shares", "in"),
+    ("stake", "in"),
+    ("spokesman", "for"),
+    ("spokeswoman", "for"),
+    ("spokesperson", "for"),
+    ("customers", "of"),
+    ("takeover", "of"),
+    ("shareholders", "in"),
+];
+
+/// Words after a name's possessive that speak of it as of a company ("Zentor's chief executive").
+const COMPANY_AFTER: &[&str] =
+    &["shares", "shareholders", "profits", "profit", "chief", "board", "spokesman", "spokeswoman", "customers", "sales", "subsidiary"];
 
 /// Whether a candidate comes from the page's layout (metadata, datelines, results tables), which
 /// the rules read better than the learned tagger.

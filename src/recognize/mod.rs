@@ -300,6 +300,12 @@ mod tests {
     }
 
     #[test]
+    fn a_name_spoken_of_as_a_company_is_an_organization() {
+        let found = check("The story goes on.\nZentor said sales would recover. A spokesman for Zentor said the plan was sound.\n");
+        assert!(has(&found, "Zentor", EntityType::Organization), "{found:?}");
+    }
+
+    #[test]
     fn a_surname_beats_a_town_of_the_same_name() {
         let found = check("The story goes on.\nKrzysztof Baran, who chairs the group, spoke. Later Baran said more.\n");
         assert!(has(&found, "Krzysztof Baran", EntityType::Person), "{found:?}");

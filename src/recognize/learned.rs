@@ -52,7 +52,7 @@ impl Recognizer<'_> {
         let mut companies: HashSet<&str> = HashSet::new();
         for i in 0..n {
             let w = self.word(i);
-            if !w.starts_with(char::is_uppercase) || w.contains(' ') {
+            if !w.starts_with(char::is_uppercase) {
                 continue;
             }
             let before = i >= 2 && COMPANY_BEFORE.contains(&(self.word(i - 2), self.word(i - 1)));

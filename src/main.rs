@@ -98,9 +98,7 @@ fn run(cli: Cli) -> Result<bool> {
             write_network(&*store.open_read_only()?, &base.iris()?, network, format, output.as_deref())?;
             Ok(true)
         }
-        Command::Trace { target, format, json, store, base } => {
-            trace_command(&target, if json { TextFormat::Json } else { format }, &store, &base)
-        }
+        Command::Trace { target, format, store, base } => trace_command(&target, format.resolved(), &store, &base),
         Command::Claims { about, numbers, format, json, store, base } => {
             let format = if json { ClaimsFormat::Json } else { format.unwrap_or(default_claims_format()) };
             let (store, iris) = (store.open_read_only()?, base.iris()?);
@@ -122,9 +120,9 @@ fn run(cli: Cli) -> Result<bool> {
             write_diagram(dot, format, output.as_deref())?;
             Ok(true)
         }
-        Command::Evaluate { what, format, json } => evaluate(what, json || format == TextFormat::Json),
+        Command::Evaluate { what, format } => evaluate(what, format.resolved() == TextFormat::Json),
         Command::Train { model, data, output, epochs, seed } => train(model, &data, &output, epochs, seed, cli.quiet),
-        Command::Stats { format, json, store } => stats(json || format == TextFormat::Json, &store),
+        Command::Stats { format, store } => stats(format.resolved() == TextFormat::Json, &store),
     }
 }
 

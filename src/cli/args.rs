@@ -23,6 +23,26 @@ pub(crate) struct Cli {
     pub(crate) command: Command,
 }
 
+/// `--format text|json` (and the hidden `--json`), for the commands that print text or JSON.
+#[derive(clap::Args, Debug, Clone)]
+pub(crate) struct FormatArg {
+    /// Output format
+    // Global so that `evaluate --format json conll FILE` and `evaluate conll FILE --format json`
+    // both work.
+    #[arg(long, value_enum, default_value = "text", global = true)]
+    format: TextFormat,
+    /// Same as --format json
+    #[arg(long, global = true, hide = true)]
+    json: bool,
+}
+
+impl FormatArg {
+    /// The format asked for, `--json` counting as `--format json`.
+    pub(crate) fn resolved(&self) -> TextFormat {
+        if self.json { TextFormat::Json } else { self.format }
+    }
+}
+
 /// `--store`, for the commands that read or write a store.
 #[derive(clap::Args, Debug, Clone)]
 pub(crate) struct StoreArg {
@@ -228,12 +248,8 @@ pub(crate) enum Command {
     Trace {
         /// Entity name or IRI, or claim IRI
         target: String,
-        /// Output format
-        #[arg(long, value_enum, default_value = "text")]
-        format: TextFormat,
-        /// Same as --format json
-        #[arg(long, hide = true)]
-        json: bool,
+        #[command(flatten)]
+        format: FormatArg,
         #[command(flatten)]
         store: StoreArg,
         #[command(flatten)]
@@ -296,12 +312,8 @@ pub(crate) enum Command {
     Evaluate {
         #[command(subcommand)]
         what: EvaluateKind,
-        /// Output format
-        #[arg(long, value_enum, default_value = "text", global = true)]
-        format: TextFormat,
-        /// Same as --format json
-        #[arg(long, global = true, hide = true)]
-        json: bool,
+        #[command(flatten)]
+        format: FormatArg,
     },
     /// Train the learned models from freely licensed corpora (not the evaluation sets)
     ///
@@ -377,12 +389,8 @@ pub(crate) enum Command {
     },
     /// Count articles, entities by type, claims and statements in the store
     Stats {
-        /// Output format
-        #[arg(long, value_enum, default_value = "text")]
-        format: TextFormat,
-        /// Same as --format json
-        #[arg(long, hide = true)]
-        json: bool,
+        #[command(flatten)]
+        format: FormatArg,
         #[command(flatten)]
         store: StoreArg,
     },

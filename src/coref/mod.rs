@@ -375,6 +375,33 @@ fn speaking_role(article: &Article<'_>, lexicon: &Lexicon, anaphor: &Anaphor) ->
         .map(|(_, _, e)| e)
 }
 
+/// The speaker a pronoun source carries over by the convention of agency copy ("Lord Vance
+/// said ... . "...," he said."): the source of the latest claim before it (`earlier`, in text
+/// order, not one reported inside another claim), when that claim names its source within the
+/// three sentences before, the pronoun can
+/// stand for it ("he", "she"), and no other entity of its type is named between them outside
+/// what claims say.
+fn carried_speaker(article: &Article<'_>, lexicon: &Lexicon, entities: &[Entity], claims: &[Claim], anaphor: &Anaphor) -> Option<usize> {
+    let seg = article.segmented;
+    let pronoun = anaphor.head.of(seg.text());
+    if !anaphor.pronoun || !matches!(pronoun_class(pronoun), Some("he" | "she")) {
+        return None;
+    }
+    // A source inside another claim's words is that claim's speaker's report, not a speaker of
+    // the narrative ("Lord Vance denied Ms Ruiz said ...").
+    let reported = |s: Span| claims.iter().any(|c| c.content.contains(s));
+    let earlier = claims.iter().filter_map(|c| Some((c.source_span?, c.source))).filter(|(s, _)| s.end <= anaphor.span.start && !reported(*s));
+    let (from, speaker) = earlier.max_by_key(|(s, _)| s.start)?;
+    let speaker = speaker?;
+    if sentence_at(seg, anaphor.span.start) > sentence_at(seg, from.start) + 3 || !agrees(lexicon, pronoun, &entities[speaker]) {
+        return None;
+    }
+    let kind = entities[speaker].kind;
+    let said = |s: Span| claims.iter().any(|c| c.content.contains(s));
+    let mut between = article.mentions.iter().filter(|(s, k, e)| s.start >= from.end && s.end <= anaphor.span.start && *k == kind && *e != speaker);
+    between.all(|&(s, _, _)| said(s)).then_some(speaker)
+}
+
 /// What coreference needs to know of an article's entities and claims.
 pub fn article<'a>(seg: &'a Segmented<'a>, entities: &[Entity], claims: &[Claim]) -> Article<'a> {
     let mut mentions: Vec<(Span, EntityType, usize)> =
@@ -407,6 +434,8 @@ fn agrees(lexicon: &Lexicon, pronoun: &str, entity: &Entity) -> bool {
 pub const RANKED: &str = "coreference ranker";
 /// The rule recorded for "I" inside a quotation, joined to the quotation's speaker.
 pub const QUOTE_SPEAKER: &str = "first person in a quotation";
+/// The rule recorded for a pronoun source joined to the speaker of the claim before it.
+pub const CARRIED_SPEAKER: &str = "speaker carried";
 /// The rule recorded for a role word or organization noun joined to the latest entity it fits.
 pub const SPEAKING_ROLE: &str = "role of a recent name";
 
@@ -438,21 +467,33 @@ pub fn apply(seg: &Segmented<'_>, lexicon: &Lexicon, model: &CorefModel, doc: &m
             None => {}
         }
     }
-    for c in claims.iter_mut() {
-        let Some(anaphor) = c.source_span.and_then(|span| description(seg, span)) else { continue };
+    for i in 0..claims.len() {
+        let Some(anaphor) = claims[i].source_span.and_then(|span| description(seg, span)) else { continue };
         let text = seg.text();
         let first_person = anaphor.pronoun && matches!(pronoun_class(anaphor.head.of(text)), Some("i" | "we"));
-        if first_person || c.source.is_some_and(|e| !anaphor.pronoun || agrees(lexicon, anaphor.head.of(text), &entities[e])) {
+        if first_person || is_own_body(text, &anaphor) {
             continue;
         }
-        if is_own_body(text, &anaphor) {
+        // The speaker carried over wins over the entity attribution's rules chose ("he" for the
+        // latest man named, inside the previous speaker's words).
+        let carried = carried_speaker(&article, lexicon, entities, claims, &anaphor);
+        let kept = |e: usize| (!anaphor.pronoun || agrees(lexicon, anaphor.head.of(text), &entities[e])) && carried.is_none_or(|c| c == e);
+        if claims[i].source.is_some_and(kept) {
             continue;
         }
-        let linked = link(&article, lexicon, model, &anaphor)
-            .map(|e| (e, RANKED))
+        let linked = carried
+            .map(|e| (e, CARRIED_SPEAKER))
+            .or_else(|| link(&article, lexicon, model, &anaphor).map(|e| (e, RANKED)))
             .or_else(|| speaking_role(&article, lexicon, &anaphor).map(|e| (e, SPEAKING_ROLE)));
-        c.source = linked.map(|(e, _)| e);
+        claims[i].source = linked.map(|(e, _)| e);
         match linked {
+            Some((e, CARRIED_SPEAKER)) => {
+                // The pronoun loop above may have given the words to the ranker's choice.
+                for entity in entities.iter_mut() {
+                    entity.references.remove(&anaphor.span);
+                }
+                entities[e].references.insert(anaphor.span, CARRIED_SPEAKER);
+            }
             Some((e, rule)) if !anaphor.pronoun => {
                 entities[e].references.entry(anaphor.span).or_insert(rule);
             }
@@ -509,6 +550,18 @@ mod tests {
         let lopez = doc.entities.iter().find(|e| e.name == "Maria Lopez").expect("Maria Lopez is recognized");
         let refs: Vec<(&str, &str)> = lopez.references.iter().map(|(s, &rule)| (s.of(text), rule)).collect();
         assert!(refs.contains(&("She", RANKED)), "references of Maria Lopez: {refs:?}");
+    }
+
+    #[test]
+    fn he_said_after_a_quotation_carries_the_previous_speaker() {
+        let text = "Ferry talks stall\n\nCouncillor Tomas Vell told the harbour board: \"That is the rule.\" He said \
+                    there had been other exceptions, most recently for Prince Anton's yacht. The board could not pick \
+                    and choose when to use the rule, he said.\n";
+        let pipeline = Pipeline::new(Iris::new("https://example.org/").expect("base"));
+        let doc = pipeline.run(Source::from_text("t", text));
+        let name = |e: Option<usize>| e.map(|e| doc.entities[e].name.as_str());
+        let claim = doc.claims.iter().find(|c| c.content.of(text).contains("pick and choose")).expect("a claim");
+        assert_eq!(name(claim.source), Some("Tomas Vell"), "{:?}", doc.claims);
     }
 
     #[test]

@@ -379,12 +379,12 @@ fn speaking_role(article: &Article<'_>, lexicon: &Lexicon, anaphor: &Anaphor) ->
 /// said ... . "...," he said."): the source of the latest claim before it (`earlier`, in text
 /// order, not one reported inside another claim), when that claim names its source within the
 /// three sentences before, the pronoun can
-/// stand for it ("he", "she"), and no other entity of its type is named between them outside
+/// stand for it ("he", "she", "it"), and no other entity of its type is named between them outside
 /// what claims say.
 fn carried_speaker(article: &Article<'_>, lexicon: &Lexicon, entities: &[Entity], claims: &[Claim], anaphor: &Anaphor) -> Option<usize> {
     let seg = article.segmented;
     let pronoun = anaphor.head.of(seg.text());
-    if !anaphor.pronoun || !matches!(pronoun_class(pronoun), Some("he" | "she")) {
+    if !anaphor.pronoun || !matches!(pronoun_class(pronoun), Some("he" | "she" | "it")) {
         return None;
     }
     // A source inside another claim's words is that claim's speaker's report, not a speaker of

@@ -501,6 +501,11 @@ pub fn apply(seg: &Segmented<'_>, lexicon: &Lexicon, model: &CorefModel, doc: &m
             None => unresolved.push(anaphor.span),
         }
     }
+    // A speaker who reports their own words is no intermediary (the sources linked above can
+    // now be their reporter).
+    for c in claims.iter_mut().filter(|c| c.reported_by.is_some() && c.reported_by == c.source) {
+        c.reported_by = None;
+    }
     // A pronoun that attribution's rules gave a source, or that a claim's linking joined after all.
     unresolved.retain(|s| {
         !claims.iter().any(|c| c.source.is_some() && c.source_span == Some(*s)) && !entities.iter().any(|e| e.references.contains_key(s))

@@ -126,7 +126,7 @@ impl Recognizer<'_> {
     }
 
     /// A learned span without punctuation or a possessive at its edges ("Charles's"), cut at a
-    /// quotation mark, bracket or comma inside it, and a
+    /// quotation mark, bracket or comma inside it or before an honorific ("Mr", "Ms"), and a
     /// person's name without the titles and roles before it ("Interior Minister Farid Oskanov"),
     /// if anything is left.
     fn trim_learned(&self, mut start: usize, mut end: usize, kind: EntityType) -> Option<(usize, usize)> {
@@ -141,6 +141,14 @@ impl Recognizer<'_> {
         }
         if let Some(k) = (start..end).find(|&k| breaks(k)) {
             end = k;
+        }
+        // An honorific opens a new name ("told the BBC Mr Howard had ...").
+        if let Some(k) = (start + 1..end).find(|&k| matches!(self.word(k).trim_end_matches('.'), "Mr" | "Mrs" | "Ms" | "Miss")) {
+            end = k;
+            // What stood before was a title ("Health Minister Mr Vance"), no name.
+            if (start..end).all(|j| self.lex.role(self.word(j).trim_end_matches('.')).is_some()) {
+                return None;
+            }
         }
         while start < end && edge(start) {
             start += 1;
@@ -340,6 +348,14 @@ mod tests {
         assert!(!kinds("India").is_empty() && kinds("India").iter().all(|&k| k == EntityType::Place), "{found:?}");
         assert!(kinds("Kenya").iter().all(|&k| k == EntityType::Place), "{found:?}");
         assert!(found.iter().any(|(n, k, _)| n.ends_with("Jordan") && *k == EntityType::Person), "{found:?}");
+    }
+
+    #[test]
+    fn an_honorific_starts_a_new_name() {
+        let found = check("Ferry strike\n\nAides told the BBC Mr Vance had always opposed the plan.\n");
+        assert!(!found.iter().any(|(n, _, _)| n.contains("BBC Mr")), "{found:?}");
+        assert!(found.iter().any(|(n, k, _)| n == "BBC" && *k == EntityType::Organization), "{found:?}");
+        assert!(found.iter().any(|(n, k, _)| n.ends_with("Vance") && *k == EntityType::Person), "{found:?}");
     }
 
     #[test]

@@ -389,15 +389,14 @@ fn carried_speaker(article: &Article<'_>, lexicon: &Lexicon, entities: &[Entity]
     }
     // A source inside another claim's words is that claim's speaker's report, not a speaker of
     // the narrative ("Lord Vance denied Ms Ruiz said ...").
-    let reported = |s: Span| claims.iter().any(|c| c.content.contains(s));
-    let earlier = claims.iter().filter_map(|c| Some((c.source_span?, c.source))).filter(|(s, _)| s.end <= anaphor.span.start && !reported(*s));
+    let said = |s: Span| claims.iter().any(|c| c.content.contains(s));
+    let earlier = claims.iter().filter_map(|c| Some((c.source_span?, c.source))).filter(|(s, _)| s.end <= anaphor.span.start && !said(*s));
     let (from, speaker) = earlier.max_by_key(|(s, _)| s.start)?;
     let speaker = speaker?;
     if sentence_at(seg, anaphor.span.start) > sentence_at(seg, from.start) + 3 || !agrees(lexicon, pronoun, &entities[speaker]) {
         return None;
     }
     let kind = entities[speaker].kind;
-    let said = |s: Span| claims.iter().any(|c| c.content.contains(s));
     let mut between = article.mentions.iter().filter(|(s, k, e)| s.start >= from.end && s.end <= anaphor.span.start && *k == kind && *e != speaker);
     between.all(|&(s, _, _)| said(s)).then_some(speaker)
 }

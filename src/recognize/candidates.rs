@@ -92,6 +92,9 @@ impl<'a> Recognizer<'a> {
         }
         let word = token.span.of(self.text());
         let first = word.chars().next().unwrap_or(' ');
+        if is_plural_abbreviation(word) {
+            return false;
+        }
         if first.is_uppercase() {
             // "Russian-language", "Aleppo-based", "Soviet-era": a compound adjective, not a name
             // (a known place inside it is still found by the gazetteer).
@@ -322,7 +325,8 @@ impl<'a> Recognizer<'a> {
                     }
                     return;
                 }
-                if person_start < end {
+                // "Lord of the Rings": a title before lowercase words names no one.
+                if person_start < end && self.word(person_start).starts_with(char::is_uppercase) {
                     if role_start > start {
                         self.run(start, role_start, first);
                     }
@@ -455,4 +459,10 @@ impl<'a> Recognizer<'a> {
         }
         at > start
     }
+}
+
+/// Whether `word` is the plural of an abbreviation ("MPs", "MEPs", "GPs"): people of a kind, not
+/// a name.
+pub(super) fn is_plural_abbreviation(word: &str) -> bool {
+    word.strip_suffix('s').is_some_and(|stem| stem.chars().count() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase()))
 }

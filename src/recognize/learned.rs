@@ -110,7 +110,7 @@ impl Recognizer<'_> {
                 if opening_word || !self.plausible_name(span) {
                     continue;
                 }
-                let kind = if self.is_country(span) { EntityType::Place } else { kind };
+                let kind = self.gazetteer_type(span).unwrap_or(kind);
                 let known = self.lex.known(span.of(self.text())).filter(|&k| known_type(k) == kind);
                 learned.push(Mention { span, kind, known, strength: 2, rule: "model:ner" });
             }
@@ -210,21 +210,33 @@ impl Recognizer<'_> {
     }
 
     /// Whether a learned span can be a name: not a nationality ("North Caucasians"), not a
-    /// compound adjective ("Aleppo-based", "Soviet-era"), not lowercase.
+    /// compound adjective ("Aleppo-based", "Soviet-era"), not lowercase, not the plural of an
+    /// abbreviation ("MPs").
     fn plausible_name(&self, span: Span) -> bool {
         let name = span.of(self.text());
         let compound = name.rsplit_once('-').is_some_and(|(_, last)| last.starts_with(char::is_lowercase));
-        !self.lex.is_demonym(name) && !compound && !name.starts_with(char::is_lowercase)
+        !self.lex.is_demonym(name) && !compound && !name.starts_with(char::is_lowercase) && !super::candidates::is_plural_abbreviation(name)
     }
 
-    /// Whether the span is the gazetteer's name of a country or continent that is not also a
-    /// common name ("Jordan", "Holland", "Chad": at least 0.03% of the census lists): a place,
-    /// also where it acts or fields a team ("India's rupee", "England beat Wales").
-    fn is_country(&self, span: Span) -> bool {
+    /// The type the gazetteer gives a learned span that is one of its names: an organization of
+    /// `organizations.tsv` ("Tory" is the Conservative Party), or a country or continent that
+    /// is not also a common name ("Jordan", "Holland", "Chad": at least 0.03% of the census
+    /// lists), a place also where it acts or fields a team ("India's rupee", "England beat
+    /// Wales").
+    fn gazetteer_type(&self, span: Span) -> Option<EntityType> {
         let name = span.of(self.text());
         let common_name = self.lex.first_name(name).is_some_and(|f| f >= 0.03) || self.lex.surname(name).is_some_and(|f| f >= 0.03);
-        !common_name
-            && matches!(self.lex.known(name), Some(Known::Place(p)) if matches!(self.lex.places[p].kind.as_str(), "country" | "continent"))
+        let Some(known) = self.lex.known(name) else {
+            // A name the gazetteer lacks that ends in an organization's head noun is one
+            // ("Halvard Bay Transit Authority", "Kestrel Valley Police").
+            let last = name.rsplit(' ').next().unwrap_or(name);
+            return (name.contains(' ') && self.lex.noun_type(last) == Some(EntityType::Organization)).then_some(EntityType::Organization);
+        };
+        match known {
+            Known::Organization(_) => Some(EntityType::Organization),
+            Known::Place(p) if !common_name && matches!(self.lex.places[p].kind.as_str(), "country" | "continent") => Some(EntityType::Place),
+            Known::Place(_) => None,
+        }
     }
 
     /// One string, one type in a document: where mentions of the same words got different types,

@@ -235,7 +235,7 @@ fn stats(json: bool, store: &StoreArg) -> Result<bool> {
 }
 
 /// `hearsay train`: the chosen models, written to `output`.
-fn train(model: TrainModel, data: &Path, output: &Path, epochs: Option<usize>, seed: Option<u64>, quiet: bool) -> Result<bool> {
+fn train(model: TrainModel, data: &Path, output: &Path, epochs: Option<usize>, seed: u64, quiet: bool) -> Result<bool> {
     std::fs::create_dir_all(output).with_context(|| format!("cannot create {}", output.display()))?;
     let log = |line: &str| {
         if !quiet {
@@ -372,7 +372,7 @@ fn print_numbers(facts: &Facts, rows: &[QuantityFact], format: ClaimsFormat, out
 }
 
 /// Trains the tagger and the parser (the parser needs the tagger's file in `output`).
-fn train_syntax(model: TrainModel, data: &Path, output: &Path, epochs: Option<usize>, seed: Option<u64>, log: impl Fn(&str)) -> Result<()> {
+fn train_syntax(model: TrainModel, data: &Path, output: &Path, epochs: Option<usize>, seed: u64, log: impl Fn(&str)) -> Result<()> {
     use hearsay::syntax::{conllu, tagger::Tagger, train};
     let read = |path: PathBuf| -> Result<Vec<conllu::Sentence>> {
         let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
@@ -401,7 +401,7 @@ fn train_syntax(model: TrainModel, data: &Path, output: &Path, epochs: Option<us
         if gum_dev.contains(&doc) { corpus.dev.extend(trees) } else { corpus.train.extend(trees) }
     }
     log(&format!("{} training and {} held-out sentences", corpus.train.len(), corpus.dev.len()));
-    let options = train::Options { epochs: epochs.unwrap_or(8), seed: seed.unwrap_or(1), folds: 4, prune: 1.0 };
+    let options = train::Options { epochs: epochs.unwrap_or(8), seed, folds: 4, prune: 1.0 };
     let tagger_path = output.join("tagger.hsm");
     if matches!(model, TrainModel::All | TrainModel::Tagger) {
         let trained = train::train_tagger(&corpus, options, &mut |l| log(l));
@@ -439,7 +439,7 @@ fn syntax_models(dir: &Path) -> Result<hearsay::syntax::Models> {
 }
 
 /// Trains the entity recognizer from UNER EWT train, GUM, wikigold and re3d under `data`.
-fn train_ner(data: &Path, output: &Path, epochs: Option<usize>, seed: Option<u64>, log: impl Fn(&str)) -> Result<()> {
+fn train_ner(data: &Path, output: &Path, epochs: Option<usize>, seed: u64, log: impl Fn(&str)) -> Result<()> {
     use hearsay::recognize::train::{self, Corpora, Settings};
     let read = |path: &Path| std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()));
     let listed = |dir: &Path| -> Result<Vec<PathBuf>> {
@@ -468,7 +468,7 @@ fn train_ner(data: &Path, output: &Path, epochs: Option<usize>, seed: Option<u64
     }
     let corpora = Corpora { uner: &uner, gum: pairs(&gum), gum_splits: &splits, wikigold: &wikigold, re3d: pairs(&re3d) };
     let defaults = Settings::default();
-    let settings = Settings { seed: seed.unwrap_or(defaults.seed), epochs: epochs.unwrap_or(defaults.epochs), ..defaults };
+    let settings = Settings { seed, epochs: epochs.unwrap_or(defaults.epochs), ..defaults };
     let trained = train::train(&corpora, &hearsay::lexicon::Lexicon::embedded(), &settings)?;
     for line in trained.report.lines() {
         log(line);
@@ -480,7 +480,7 @@ fn train_ner(data: &Path, output: &Path, epochs: Option<usize>, seed: Option<u64
 }
 
 /// Trains the coreference ranker from GUM documents prepared under `data`/train and `data`/dev.
-fn train_coref(data: &Path, output: &Path, epochs: Option<usize>, seed: Option<u64>, log: impl Fn(&str)) -> Result<()> {
+fn train_coref(data: &Path, output: &Path, epochs: Option<usize>, seed: u64, log: impl Fn(&str)) -> Result<()> {
     use hearsay::coref::train::{self, Settings};
     let read_split = |split: &str| -> Result<Vec<train::GoldDocument>> {
         let dir = data.join(split);
@@ -491,8 +491,7 @@ fn train_coref(data: &Path, output: &Path, epochs: Option<usize>, seed: Option<u
             .map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))
     };
     let (train_docs, dev_docs) = (read_split("train")?, read_split("dev")?);
-    let defaults = Settings::default();
-    let settings = Settings { seed: seed.unwrap_or(defaults.seed), epochs: epochs.unwrap_or(defaults.epochs) };
+    let settings = Settings { seed, epochs: epochs.unwrap_or(Settings::default().epochs) };
     let lexicon = hearsay::lexicon::Lexicon::embedded();
     let (weights, _) = train::train(&train_docs, &dev_docs, &lexicon, settings, &mut |line| log(line));
     let path = output.join("coref.hsm");

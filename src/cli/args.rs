@@ -336,9 +336,9 @@ pub(crate) enum Command {
         /// Passes over the training data (the best held-out pass is kept)
         #[arg(long, value_name = "N")]
         epochs: Option<usize>,
-        /// Seed for shuffling [default: the committed files' own: 2 for ner, 1 for the others]
-        #[arg(long, value_name = "N")]
-        seed: Option<u64>,
+        /// Seed for shuffling
+        #[arg(long, default_value_t = 1, value_name = "N")]
+        seed: u64,
     },
     /// Serve the store over HTTP: a SPARQL endpoint and pages to browse who said what
     ///

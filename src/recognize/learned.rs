@@ -219,10 +219,10 @@ impl Recognizer<'_> {
     }
 
     /// The type the gazetteer gives a learned span that is one of its names: an organization of
-    /// `organizations.tsv` ("Tory" is the Conservative Party), or a country, continent, region,
-    /// state or county (not a city: "Lincoln", "Florence") that is not also a common name
-    /// ("Jordan", "Holland", "Chad": at least 0.03% of the census lists), a place also where it
-    /// acts or fields a team ("India's rupee", "England beat Wales").
+    /// `organizations.tsv` ("Tory" is the Conservative Party), or a country or continent that
+    /// is not also a common name ("Jordan", "Holland", "Chad": at least 0.03% of the census
+    /// lists), a place also where it acts or fields a team ("India's rupee", "England beat
+    /// Wales").
     fn gazetteer_type(&self, span: Span) -> Option<EntityType> {
         let name = span.of(self.text());
         let common_name = self.lex.first_name(name).is_some_and(|f| f >= 0.03) || self.lex.surname(name).is_some_and(|f| f >= 0.03);
@@ -234,7 +234,7 @@ impl Recognizer<'_> {
         };
         match known {
             Known::Organization(_) => Some(EntityType::Organization),
-            Known::Place(p) if !common_name && self.lex.places[p].kind != "city" => Some(EntityType::Place),
+            Known::Place(p) if !common_name && matches!(self.lex.places[p].kind.as_str(), "country" | "continent") => Some(EntityType::Place),
             Known::Place(_) => None,
         }
     }

@@ -275,8 +275,9 @@ fn claims_about(store: &dyn SparqlStore, iris: &Iris, about: &str) -> Result<Cla
         mentions.entry(article).or_default().push(span);
     }
     let mut claims: Vec<String> = load::claims_about_in(store, iris, &entities, &articles)?;
+    let texts = load::article_texts(store, iris, &mentions.keys().cloned().collect::<Vec<_>>())?;
     for (article, spans) in &mentions {
-        let text: Vec<char> = load::article_text(store, iris, article)?.unwrap_or_default().chars().collect();
+        let text: Vec<char> = texts.get(article).map(|t| t.chars().collect()).unwrap_or_default();
         claims.extend(facts.claims.values().filter(|c| &c.article == article && trace::is_about(c, &text, spans)).map(|c| c.iri.clone()));
     }
     claims.sort_by(|a, b| (&facts.claims[a].article, facts.claims[a].span).cmp(&(&facts.claims[b].article, facts.claims[b].span)));

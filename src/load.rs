@@ -662,22 +662,6 @@ pub fn article_text(store: &dyn SparqlStore, iris: &Iris, article: &str) -> Resu
     Ok(rows.first().and_then(|r| text(r, "t")))
 }
 
-/// The texts of `articles`, by article IRI: [`article_text`] for many, one query per 32 articles
-/// (a named-graph block each) instead of one per article.
-pub fn article_texts(store: &dyn SparqlStore, iris: &Iris, articles: &[String]) -> Result<BTreeMap<String, String>, QueryError> {
-    let mut texts = BTreeMap::new();
-    for chunk in articles.chunks(32) {
-        let blocks: Vec<String> =
-            chunk.iter().map(|a| format!("{{ GRAPH <{a}> {{ <{a}> hs:context/nif:isString ?t }} BIND(<{a}> AS ?g) }}")).collect();
-        for r in select(store, iris, &format!("SELECT ?g ?t WHERE {{ {} }}", blocks.join(" UNION ")))? {
-            if let (Some(g), Some(t)) = (iri(&r, "g"), text(&r, "t")) {
-                texts.entry(g).or_insert(t);
-            }
-        }
-    }
-    Ok(texts)
-}
-
 /// IRIs written for a SPARQL `VALUES` block: `<a> <b> `.
 fn iri_values(nodes: &[String]) -> String {
     nodes.iter().map(|n| format!("<{n}> ")).collect()
@@ -768,17 +752,5 @@ mod tests {
         assert_eq!(facts.claims.len(), 2);
         assert_eq!(facts.nodes["https://example.org/p1"].label, "Ann B.");
         assert!(!facts.nodes.contains_key("https://example.org/a1"));
-    }
-
-    #[test]
-    fn article_texts_are_read_per_article() {
-        let store = Store::in_memory().unwrap();
-        let update = "INSERT DATA { GRAPH <https://example.org/a1> { <https://example.org/a1> hs:context <https://example.org/a1#c> . <https://example.org/a1#c> nif:isString \"Text one\" } }";
-        store.update(update, PREFIXES).unwrap();
-        let iris = Iris::default();
-        let articles = ["https://example.org/a1".to_string(), "https://example.org/a2".to_string()];
-        let texts = article_texts(&store, &iris, &articles).unwrap();
-        assert_eq!(texts.into_iter().collect::<Vec<_>>(), [("https://example.org/a1".to_string(), "Text one".to_string())]);
-        assert_eq!(article_text(&store, &iris, "https://example.org/a1").unwrap().as_deref(), Some("Text one"));
     }
 }

@@ -213,8 +213,8 @@ pub fn claims(store: &dyn SparqlStore, iris: &Iris) -> Result<Facts, QueryError>
 ///
 /// One query per four articles, a block per graph (named: Oxigraph reads that graph alone, where
 /// a `VALUES ?g` made it read every graph). A block is a `UNION` of the claims query's parts, its
-/// mandatory patterns and each `OPTIONAL` alone ([`claim_parts`]), and the parts are joined here
-/// by claim IRI ([`Parts`]): the same facts, where the nine left joins of the claims query cost
+/// mandatory patterns and each `OPTIONAL` alone (`claim_parts`), and the parts are joined here
+/// by claim IRI (`Parts`): the same facts, where the nine left joins of the claims query cost
 /// a fifth more CPU. Four articles a query, not 32: Oxigraph's optimizer takes longer, per block,
 /// on a large union (on the BBC store, "Tony Blair"'s 147 articles took 0.35 s in blocks of 32,
 /// 0.24 s in blocks of 1 to 8).

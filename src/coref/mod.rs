@@ -397,7 +397,8 @@ fn carried_speaker(article: &Article<'_>, lexicon: &Lexicon, entities: &[Entity]
         return None;
     }
     let kind = entities[speaker].kind;
-    let mut between = article.mentions.iter().filter(|(s, k, e)| s.start >= from.end && s.end <= anaphor.span.start && *k == kind && *e != speaker);
+    let mut between =
+        article.mentions.iter().filter(|(s, k, e)| s.start >= from.end && s.end <= anaphor.span.start && *k == kind && *e != speaker);
     between.all(|&(s, _, _)| said(s)).then_some(speaker)
 }
 

@@ -234,7 +234,9 @@ impl Recognizer<'_> {
         };
         match known {
             Known::Organization(_) => Some(EntityType::Organization),
-            Known::Place(p) if !common_name && matches!(self.lex.places[p].kind.as_str(), "country" | "continent") => Some(EntityType::Place),
+            Known::Place(p) if !common_name && matches!(self.lex.places[p].kind.as_str(), "country" | "continent") => {
+                Some(EntityType::Place)
+            }
             Known::Place(_) => None,
         }
     }

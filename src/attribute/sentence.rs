@@ -234,9 +234,10 @@ impl<'a> Attributor<'a> {
         // that closes its subject's apposition, in the parse, is no inversion when that subject
         // names someone ("Bridge 'safe', says mayor" is one).
         let at = self.tokens()[t].span;
-        if let Some(subject) = self
-            .parse_source(clause, t, false)
-            .filter(|&(m, span, _)| m.is_some() && !clause.headline && t > first && self.word(t - 1) == "," && span.end <= at.start)
+        // The cheap tests first: the parse is asked for only where a comma stands before the verb.
+        let after_comma = !clause.headline && t > first && self.word(t - 1) == ",";
+        if let Some(subject) =
+            after_comma.then(|| self.parse_source(clause, t, false)).flatten().filter(|&(m, span, _)| m.is_some() && span.end <= at.start)
         {
             self.subject_frame(clause, quotes, t, cue, subject);
             return true;

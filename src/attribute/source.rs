@@ -275,8 +275,13 @@ impl<'a> Attributor<'a> {
     /// harbour talks say", not "the harbour talks".
     pub(super) fn widened_subject(&self, clause: &Clause, t: usize, found: Subject) -> Subject {
         let (m, span, start) = found;
+        // A subject that names someone, or opens the clause (nothing before it to widen over),
+        // stays as found: the parse is not asked for.
+        if m.is_some() || start <= clause.first {
+            return found;
+        }
         let parsed = self.parse_source(clause, t, false).filter(|&(_, wider, a)| wider.end <= self.tokens()[t].span.start && a < start);
-        parsed.filter(|&(_, wider, _)| m.is_none() && wider.contains(span)).unwrap_or(found)
+        parsed.filter(|&(_, wider, _)| wider.contains(span)).unwrap_or(found)
     }
 
     /// The speaker a subject found in the parse (tokens `start` to `end`) names: its words up to

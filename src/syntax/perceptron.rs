@@ -160,10 +160,11 @@ impl Model {
     /// Adds each feature's weights to `scores` (one per class, zeroed by the caller).
     pub fn score(&self, features: &Features, scores: &mut [f32]) {
         // Most models have few classes: do not clear a large buffer for them.
-        if self.classes.len() <= 64 {
-            self.score_with::<64>(features, scores);
-        } else {
-            self.score_with::<MAX_CLASSES>(features, scores);
+        match self.classes.len() {
+            0..=64 => self.score_with::<64>(features, scores),
+            // The parser's moves (about 100).
+            65..=128 => self.score_with::<128>(features, scores),
+            _ => self.score_with::<MAX_CLASSES>(features, scores),
         }
     }
 

@@ -222,7 +222,8 @@ impl Recognizer<'_> {
     /// `organizations.tsv` ("Tory" is the Conservative Party), or a country or continent that
     /// is not also a common name ("Jordan", "Holland", "Chad": at least 0.03% of the census
     /// lists), a place also where it acts or fields a team ("India's rupee", "England beat
-    /// Wales").
+    /// Wales"); for a name it lacks, an organization where the last word is an organization's
+    /// head noun.
     fn gazetteer_type(&self, span: Span) -> Option<EntityType> {
         let name = span.of(self.text());
         let common_name = self.lex.first_name(name).is_some_and(|f| f >= 0.03) || self.lex.surname(name).is_some_and(|f| f >= 0.03);

@@ -291,22 +291,22 @@ impl Parts {
             });
             facts.add_node(Node { iri: claim.clone(), kind: NodeKind::Claim, label: text(own, "text").unwrap_or_default(), group: None });
             for row in rows {
-                for (var, label, class) in [("source", "sl", "st"), ("via", "vl", "vt")] {
-                    if let Some(entity) = iri(row, var) {
-                        facts.add_node(Node {
-                            iri: entity,
-                            kind: kind_of(iri(row, class)),
-                            label: text(row, label).unwrap_or_default(),
-                            group: None,
-                        });
-                    }
-                }
+                add_speakers(&mut facts, row);
             }
             facts.claims.entry(claim.clone()).or_insert_with(|| claim_fact(claim, article, own, rows));
         }
         add_claim_edges(&mut facts);
         facts.finish();
         facts
+    }
+}
+
+/// The source and the intermediary a claims-query row names, as nodes.
+fn add_speakers(facts: &mut Facts, row: &Row) {
+    for (var, label, class) in [("source", "sl", "st"), ("via", "vl", "vt")] {
+        if let Some(entity) = iri(row, var) {
+            facts.add_node(Node { iri: entity, kind: kind_of(iri(row, class)), label: text(row, label).unwrap_or_default(), group: None });
+        }
     }
 }
 
@@ -364,16 +364,7 @@ fn claim_facts(rows: &[Row]) -> Facts {
         facts.add_node(Node { iri: article.clone(), kind: NodeKind::Article, label: article_label, group: text(row, "publisher") });
         let text_value = text(row, "text").unwrap_or_default();
         facts.add_node(Node { iri: claim.clone(), kind: NodeKind::Claim, label: text_value.clone(), group: None });
-        for (var, label, class) in [("source", "sl", "st"), ("via", "vl", "vt")] {
-            if let Some(entity) = iri(row, var) {
-                facts.add_node(Node {
-                    iri: entity,
-                    kind: kind_of(iri(row, class)),
-                    label: text(row, label).unwrap_or_default(),
-                    group: None,
-                });
-            }
-        }
+        add_speakers(&mut facts, row);
         facts.claims.entry(claim.clone()).or_insert(ClaimFact {
             iri: claim,
             article,

@@ -376,11 +376,10 @@ fn speaking_role(article: &Article<'_>, lexicon: &Lexicon, anaphor: &Anaphor) ->
 }
 
 /// The speaker a pronoun source carries over by the convention of agency copy ("Lord Vance
-/// said ... . "...," he said."): the source of the latest claim before it (`earlier`, in text
-/// order, not one reported inside another claim), when that claim names its source within the
-/// three sentences before, the pronoun can
-/// stand for it ("he", "she", "it"), and no other entity of its type is named between them outside
-/// what claims say.
+/// said ... . "...," he said."): the source of the latest claim whose source words come before
+/// it (not words reported inside another claim), when those words lie within the three
+/// sentences before, the pronoun can stand for that source ("he", "she", "it"), and no other
+/// entity of its type is named between them outside what claims say.
 fn carried_speaker(article: &Article<'_>, lexicon: &Lexicon, entities: &[Entity], claims: &[Claim], anaphor: &Anaphor) -> Option<usize> {
     let seg = article.segmented;
     let pronoun = anaphor.head.of(seg.text());

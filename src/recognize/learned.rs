@@ -226,7 +226,6 @@ impl Recognizer<'_> {
     /// head noun.
     fn gazetteer_type(&self, span: Span) -> Option<EntityType> {
         let name = span.of(self.text());
-        let common_name = self.lex.first_name(name).is_some_and(|f| f >= 0.03) || self.lex.surname(name).is_some_and(|f| f >= 0.03);
         let Some(known) = self.lex.known(name) else {
             // A name the gazetteer lacks that ends in an organization's head noun is one
             // ("Halvard Bay Transit Authority", "Kestrel Valley Police").
@@ -235,11 +234,16 @@ impl Recognizer<'_> {
         };
         match known {
             Known::Organization(_) => Some(EntityType::Organization),
-            Known::Place(p) if !common_name && matches!(self.lex.places[p].kind.as_str(), "country" | "continent") => {
+            Known::Place(p) if !self.is_common_name(name) && matches!(self.lex.places[p].kind.as_str(), "country" | "continent") => {
                 Some(EntityType::Place)
             }
             Known::Place(_) => None,
         }
+    }
+
+    /// Whether `name` is a common first name or surname: at least 0.03% of the census lists.
+    fn is_common_name(&self, name: &str) -> bool {
+        self.lex.first_name(name).is_some_and(|f| f >= 0.03) || self.lex.surname(name).is_some_and(|f| f >= 0.03)
     }
 
     /// One string, one type in a document: where mentions of the same words got different types,

@@ -95,7 +95,7 @@ fn token_rates(sources: &[Source]) {
                 seg.sentences
                     .iter()
                     .map(|st| {
-                        let words: Vec<_> = st.tokens.clone().map(|i| hearsay::syntax::tagger::Lex::new(seg.word(i))).collect();
+                        let words: Vec<_> = st.tokens.clone().map(|i| models.tagger.lex(seg.word(i))).collect();
                         models.tagger.tag(&words).len()
                     })
                     .sum()

@@ -42,7 +42,7 @@ impl Pipeline {
         let article = analyze(source);
         let segmented = segment(&article);
         let (recognized, mut diagnostics) = recognize(&segmented, &self.lexicon);
-        let syntax = Parses::new(&segmented, Models::embedded());
+        let syntax = Parses::new(&segmented, Models::embedded()).with_names(recognized.name_tokens());
         let (attributed, more) = attribute(&recognized, &syntax, &self.lexicon);
         diagnostics.extend(more);
         let mut doc = resolve(&attributed, &self.lexicon, diagnostics);

@@ -417,17 +417,21 @@ fn train_syntax(model: TrainModel, data: &Path, output: &Path, epochs: Option<us
         if gum_dev.contains(&doc) { corpus.dev.extend(trees) } else { corpus.train.extend(trees) }
     }
     log(&format!("{} training and {} held-out sentences", corpus.train.len(), corpus.dev.len()));
-    let options = train::Options { epochs: epochs.unwrap_or(8), seed, folds: 4, prune: 1.0 };
+    let options = train::Options { epochs: epochs.unwrap_or(12), seed, folds: 4, prune: 1.0 };
     let tagger_path = output.join("tagger.hsm");
+    let words_path = output.join("tagger-words.tsv");
     if matches!(model, TrainModel::All | TrainModel::Tagger) {
         let trained = train::train_tagger(&corpus, options, &mut |l| log(l));
         std::fs::write(&tagger_path, &trained.bytes).with_context(|| format!("cannot write {}", tagger_path.display()))?;
-        log(&format!("wrote {} ({})", tagger_path.display(), human_bytes(trained.bytes.len() as u64)));
+        let words = trained.classes.to_tsv(train::NOTES);
+        std::fs::write(&words_path, &words).with_context(|| format!("cannot write {}", words_path.display()))?;
+        log(&format!("wrote {} ({}) and {}", tagger_path.display(), human_bytes(trained.bytes.len() as u64), words_path.display()));
     }
     if matches!(model, TrainModel::All | TrainModel::Parser) {
         let bytes =
             std::fs::read(&tagger_path).with_context(|| format!("cannot read {} (train the tagger first)", tagger_path.display()))?;
-        let tagger = Tagger::from_bytes(&bytes).with_context(|| tagger_path.display().to_string())?;
+        let words = std::fs::read_to_string(&words_path).with_context(|| format!("cannot read {}", words_path.display()))?;
+        let tagger = Tagger::from_bytes(&bytes, &words).with_context(|| tagger_path.display().to_string())?;
         let tags = train::jackknife(&corpus.train, train::Options { epochs: 5, ..options }, &mut |l| log(l));
         let options = train::Options { epochs: epochs.unwrap_or(10), ..options };
         let trained = train::train_parser(&corpus, &tags, &tagger, options, &mut |l| log(l));
@@ -448,10 +452,11 @@ fn print_report(out: &mut impl Write, report: &(impl serde::Serialize + std::fmt
     Ok(())
 }
 
-/// The tagger and parser read from `dir` (tagger.hsm, parser.hsm).
+/// The tagger and parser read from `dir` (tagger.hsm, tagger-words.tsv, parser.hsm).
 fn syntax_models(dir: &Path) -> Result<hearsay::syntax::Models> {
     let read = |name: &str| std::fs::read(dir.join(name)).with_context(|| format!("cannot read {}", dir.join(name).display()));
-    hearsay::syntax::Models::from_bytes(&read("tagger.hsm")?, &read("parser.hsm")?).with_context(|| dir.display().to_string())
+    let words = String::from_utf8(read("tagger-words.tsv")?).context("tagger-words.tsv is not UTF-8")?;
+    hearsay::syntax::Models::from_bytes(&read("tagger.hsm")?, &words, &read("parser.hsm")?).with_context(|| dir.display().to_string())
 }
 
 /// Trains the entity recognizer from UNER EWT train, GUM, wikigold and re3d under `data`.

@@ -105,7 +105,7 @@ fn instances(doc: &GoldDocument, lexicon: &Lexicon) -> Vec<Instance> {
     let page = analyze(Source::from_text(doc.id.clone(), doc.text.clone()));
     let segmented = segment(&page);
     let (recognized, _) = recognize(&segmented, lexicon);
-    let syntax = crate::syntax::Parses::new(&segmented, crate::syntax::Models::embedded());
+    let syntax = crate::syntax::Parses::new(&segmented, crate::syntax::Models::embedded()).with_names(recognized.name_tokens());
     let (attributed, _) = attribute(&recognized, &syntax, lexicon);
     let resolved = resolve(&attributed, lexicon, Vec::new());
     let coref = article(&segmented, &resolved.entities, &resolved.claims);

@@ -81,7 +81,7 @@ fn on_gold_words(models: &Models, sentences: &[Sentence]) -> Accuracies {
     let (mut upos, mut joint, mut uas, mut las, mut total) = (0, 0, 0, 0, 0usize);
     let mut errors: BTreeMap<String, usize> = BTreeMap::new();
     for s in sentences {
-        let words: Vec<tagger::Lex> = s.words.iter().map(|w| tagger::Lex::new(&w.form)).collect();
+        let words: Vec<tagger::Lex> = s.words.iter().map(|w| models.tagger.lex(&w.form)).collect();
         let tags = models.tagger.tag(&words);
         let arcs = models.parser.parse(&words, &tags);
         for ((w, tag), arc) in s.words.iter().zip(&tags).zip(&arcs) {

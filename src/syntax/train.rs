@@ -9,7 +9,7 @@
 use super::conllu::{Sentence, Tree};
 use super::parser::{self, Context, Move, Parser, State, decode};
 use super::perceptron::{Features, Rng, Trainer, argmax};
-use super::tagger::{self, Lex, Tagger};
+use super::tagger::{self, Lex, Tagger, WordClasses};
 use std::collections::BTreeSet;
 
 /// Settings for one training run.
@@ -86,17 +86,44 @@ pub fn trees(sentences: &[Sentence]) -> Vec<Tree> {
     out
 }
 
-fn lexes(tree: &Tree) -> Vec<Lex> {
-    tree.forms.iter().map(|f| Lex::new(f)).collect()
+fn lexes(tree: &Tree, classes: &WordClasses) -> Vec<Lex> {
+    tree.forms.iter().map(|f| Lex::new(f, classes)).collect()
 }
+
+/// A trained tagger: its weights, the word classes it reads, and how it was chosen.
+#[derive(Debug, Clone)]
+pub struct TrainedTagger {
+    /// The weights file.
+    pub bytes: Vec<u8>,
+    /// The word classes counted on the training sentences (`tagger-words.tsv`).
+    pub classes: WordClasses,
+    /// One line per epoch with its held-out score, and the epoch kept.
+    pub report: String,
+}
+
+impl TrainedTagger {
+    /// The tagger itself.
+    pub fn tagger(&self) -> Tagger {
+        Tagger::new(&self.bytes, self.classes.clone()).expect("a model just written")
+    }
+}
+
+/// Folds of the training sentences for the word classes the tagger learns from.
+const CLASS_FOLDS: usize = 4;
 
 /// Trains the tagger, keeping the epoch with the best held-out accuracy.
-pub fn train_tagger(corpus: &Corpus, options: Options, progress: &mut dyn FnMut(&str)) -> Trained {
-    let (bytes, report) = tagger_run(&corpus.train, Some(&corpus.dev), options, progress);
-    Trained { bytes, report }
+pub fn train_tagger(corpus: &Corpus, options: Options, progress: &mut dyn FnMut(&str)) -> TrainedTagger {
+    tagger_run(&corpus.train, Some(&corpus.dev), options, progress)
 }
 
-fn tagger_run(train: &[Tree], dev: Option<&[Tree]>, options: Options, progress: &mut dyn FnMut(&str)) -> (Vec<u8>, String) {
+fn tagger_run(train: &[Tree], dev: Option<&[Tree]>, options: Options, progress: &mut dyn FnMut(&str)) -> TrainedTagger {
+    let words = WordClasses::count(train.iter().map(|t| (&t.forms[..], &t.tags[..])));
+    // Sentence k reads the classes of the folds without it (see `WordClasses`).
+    let folds: Vec<WordClasses> = (0..CLASS_FOLDS)
+        .map(|f| {
+            WordClasses::count(train.iter().enumerate().filter(|(k, _)| k % CLASS_FOLDS != f).map(|(_, t)| (&t.forms[..], &t.tags[..])))
+        })
+        .collect();
     let classes: Vec<String> = train.iter().flat_map(|t| t.tags.iter().cloned()).collect::<BTreeSet<_>>().into_iter().collect();
     let mut trainer = Trainer::new(classes.clone());
     let mut rng = Rng::new(options.seed);
@@ -107,10 +134,10 @@ fn tagger_run(train: &[Tree], dev: Option<&[Tree]>, options: Options, progress: 
         rng.shuffle(&mut order);
         for &k in &order {
             let tree = &train[k];
-            let words = lexes(tree);
-            let mut prev: Vec<&str> = Vec::with_capacity(words.len());
-            for i in 0..words.len() {
-                tagger::features(&words, i, &prev, &mut f);
+            let lexes = lexes(tree, &folds[k % CLASS_FOLDS]);
+            let mut prev: Vec<&str> = Vec::with_capacity(lexes.len());
+            for i in 0..lexes.len() {
+                tagger::features(&lexes, i, &prev, &mut f);
                 let guess = argmax(&trainer.scores(&f), |_| true).unwrap_or(0);
                 let truth = classes.binary_search(&tree.tags[i]).unwrap_or(guess);
                 trainer.update(truth, guess, &f);
@@ -122,12 +149,12 @@ fn tagger_run(train: &[Tree], dev: Option<&[Tree]>, options: Options, progress: 
             best.bytes = bytes;
             continue;
         };
-        let model = Tagger::from_bytes(&bytes).expect("a model just written");
+        let model = Tagger::new(&bytes, words.clone()).expect("a model just written");
         let (upos, joint) = score_tags(&model, dev);
         let line = format!("tagger epoch {epoch}: held-out UPOS {:.2}, UPOS+XPOS {:.2}", upos * 100.0, joint * 100.0);
         best.epoch(&line, upos, bytes, progress);
     }
-    (best.bytes, best.report)
+    TrainedTagger { bytes: best.bytes, classes: words, report: best.report }
 }
 
 /// The best epoch so far by its held-out score, and one report line per epoch.
@@ -161,7 +188,7 @@ impl Best {
 pub fn score_tags(tagger: &Tagger, trees: &[Tree]) -> (f64, f64) {
     let (mut upos, mut joint, mut total) = (0usize, 0usize, 0usize);
     for tree in trees {
-        let predicted = tagger.tag(&lexes(tree));
+        let predicted = tagger.tag(&tree.forms.iter().map(|f| tagger.lex(f)).collect::<Vec<_>>());
         for (p, g) in predicted.iter().zip(&tree.tags) {
             total += 1;
             upos += usize::from(tagger::upos(p) == tagger::upos(g));
@@ -177,10 +204,9 @@ pub fn jackknife(train: &[Tree], options: Options, progress: &mut dyn FnMut(&str
     let mut tags = vec![Vec::new(); train.len()];
     for fold in 0..folds {
         let rest: Vec<Tree> = train.iter().enumerate().filter(|(i, _)| i % folds != fold).map(|(_, t)| t.clone()).collect();
-        let (bytes, _) = tagger_run(&rest, None, options, &mut |_| {});
-        let model = Tagger::from_bytes(&bytes).expect("a model just written");
+        let model = tagger_run(&rest, None, options, &mut |_| {}).tagger();
         for (i, tree) in train.iter().enumerate().filter(|(i, _)| i % folds == fold) {
-            tags[i] = model.tag(&lexes(tree)).into_iter().map(str::to_string).collect();
+            tags[i] = model.tag(&tree.forms.iter().map(|f| model.lex(f)).collect::<Vec<_>>()).into_iter().map(str::to_string).collect();
         }
         progress(&format!("jackknife fold {}/{folds} tagged", fold + 1));
     }
@@ -202,17 +228,21 @@ pub fn train_parser(
     let mut trainer = Trainer::new(classes);
     let mut rng = Rng::new(options.seed);
     let mut order: Vec<usize> = (0..corpus.train.len()).collect();
-    let dev_tags: Vec<Vec<String>> = corpus.dev.iter().map(|t| tagger.tag(&lexes(t)).into_iter().map(str::to_string).collect()).collect();
+    let dev_tags: Vec<Vec<String>> = corpus
+        .dev
+        .iter()
+        .map(|t| tagger.tag(&t.forms.iter().map(|f| tagger.lex(f)).collect::<Vec<_>>()).into_iter().map(str::to_string).collect())
+        .collect();
     let mut best = Best::default();
     for epoch in 1..=options.epochs {
         rng.shuffle(&mut order);
         for &k in &order {
             let tags: Vec<&str> = train_tags[k].iter().map(String::as_str).collect();
-            parse_and_learn(&mut trainer, &corpus.train[k], &tags, &labels, epoch > 1, &mut rng);
+            parse_and_learn(&mut trainer, &corpus.train[k], &tags, &labels, tagger.classes(), epoch > 1, &mut rng);
         }
         let bytes = trainer.finish(parser::KIND, parser::feature_hash(), NOTES, options.prune);
         let model = Parser::from_bytes(&bytes).expect("a model just written");
-        let (uas, las) = score_arcs(&model, &corpus.dev, &dev_tags);
+        let (uas, las) = score_arcs(&model, &corpus.dev, &dev_tags, tagger.classes());
         let line = format!("parser epoch {epoch}: held-out UAS {:.2}, LAS {:.2}", uas * 100.0, las * 100.0);
         best.epoch(&line, las, bytes, progress);
     }
@@ -222,9 +252,17 @@ pub fn train_parser(
 /// One sentence of dynamic-oracle training: the model's moves are followed (after the first
 /// epoch, nine times in ten), and each step is learned towards the best move that loses nothing
 /// more of the gold tree.
-fn parse_and_learn(trainer: &mut Trainer, tree: &Tree, tags: &[&str], labels: &[String], explore: bool, rng: &mut Rng) {
+fn parse_and_learn(
+    trainer: &mut Trainer,
+    tree: &Tree,
+    tags: &[&str],
+    labels: &[String],
+    classes: &WordClasses,
+    explore: bool,
+    rng: &mut Rng,
+) {
     let n = tree.forms.len();
-    let words = lexes(tree);
+    let words = lexes(tree, classes);
     let gold: Vec<usize> = tree.heads.iter().map(|&h| if h == 0 { n } else { h - 1 }).collect();
     let gold_labels: Vec<usize> = tree.labels.iter().map(|l| labels.binary_search(l).unwrap_or(0)).collect();
     let cx = Context { words: &words, tags, labels };
@@ -263,11 +301,11 @@ fn parse_and_learn(trainer: &mut Trainer, tree: &Tree, tags: &[&str], labels: &[
 
 /// Unlabeled and labeled attachment scores of `parser` on `trees` with `tags`; punctuation
 /// counts, as in the CoNLL 2018 shared task.
-pub fn score_arcs(parser: &Parser, trees: &[Tree], tags: &[Vec<String>]) -> (f64, f64) {
+pub fn score_arcs(parser: &Parser, trees: &[Tree], tags: &[Vec<String>], classes: &WordClasses) -> (f64, f64) {
     let (mut uas, mut las, mut total) = (0usize, 0usize, 0usize);
     for (tree, tags) in trees.iter().zip(tags) {
         let tags: Vec<&str> = tags.iter().map(String::as_str).collect();
-        for (i, arc) in parser.parse(&lexes(tree), &tags).into_iter().enumerate() {
+        for (i, arc) in parser.parse(&lexes(tree, classes), &tags).into_iter().enumerate() {
             total += 1;
             let head = arc.head.map_or(0, |h| h + 1);
             if head == tree.heads[i] {
@@ -296,12 +334,12 @@ mod tests {
         let corpus = Corpus { train: trees(&parse(TOY).expect("parses")), dev: trees(&parse(TOY).expect("parses")) };
         let options = Options { epochs: 8, seed: 1, folds: 2, prune: 0.0 };
         let tagger = train_tagger(&corpus, options, &mut |_| {});
-        let model = Tagger::from_bytes(&tagger.bytes).expect("loads");
+        let model = Tagger::from_bytes(&tagger.bytes, &tagger.classes.to_tsv("")).expect("loads");
         assert_eq!(score_tags(&model, &corpus.dev), (1.0, 1.0));
         let gold_tags: Vec<Vec<String>> = corpus.train.iter().map(|t| t.tags.clone()).collect();
         let parser = train_parser(&corpus, &gold_tags, &model, options, &mut |_| {});
         let parsed = Parser::from_bytes(&parser.bytes).expect("loads");
-        assert_eq!(score_arcs(&parsed, &corpus.dev, &gold_tags), (1.0, 1.0));
+        assert_eq!(score_arcs(&parsed, &corpus.dev, &gold_tags, &tagger.classes), (1.0, 1.0));
         assert_eq!(train_parser(&corpus, &gold_tags, &model, options, &mut |_| {}).bytes, parser.bytes);
     }
 

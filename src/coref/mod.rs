@@ -401,6 +401,15 @@ fn carried_speaker(article: &Article<'_>, lexicon: &Lexicon, entities: &[Entity]
     between.all(|&(s, _, _)| said(s)).then_some(speaker)
 }
 
+/// Records `span` as a reference to entity `e` by the speaker carried over, in place of what the
+/// pronoun loop of [`apply`] may have given the words to (the ranker's choice).
+fn carry_reference(entities: &mut [Entity], span: Span, e: usize) {
+    for entity in entities.iter_mut() {
+        entity.references.remove(&span);
+    }
+    entities[e].references.insert(span, CARRIED_SPEAKER);
+}
+
 /// What coreference needs to know of an article's entities and claims.
 pub fn article<'a>(seg: &'a Segmented<'a>, entities: &[Entity], claims: &[Claim]) -> Article<'a> {
     let mut mentions: Vec<(Span, EntityType, usize)> =
@@ -478,6 +487,10 @@ pub fn apply(seg: &Segmented<'_>, lexicon: &Lexicon, model: &CorefModel, doc: &m
         let carried = carried_speaker(&article, lexicon, entities, claims, &anaphor);
         let kept = |e: usize| (!anaphor.pronoun || agrees(lexicon, anaphor.head.of(text), &entities[e])) && carried.is_none_or(|c| c == e);
         if claims[i].source.is_some_and(kept) {
+            // Attribution's rules chose the speaker carried over: the words are still its mention.
+            if let Some(e) = carried {
+                carry_reference(entities, anaphor.span, e);
+            }
             continue;
         }
         let linked = carried
@@ -486,13 +499,7 @@ pub fn apply(seg: &Segmented<'_>, lexicon: &Lexicon, model: &CorefModel, doc: &m
             .or_else(|| speaking_role(&article, lexicon, &anaphor).map(|e| (e, SPEAKING_ROLE)));
         claims[i].source = linked.map(|(e, _)| e);
         match linked {
-            Some((e, CARRIED_SPEAKER)) => {
-                // The pronoun loop above may have given the words to the ranker's choice.
-                for entity in entities.iter_mut() {
-                    entity.references.remove(&anaphor.span);
-                }
-                entities[e].references.insert(anaphor.span, CARRIED_SPEAKER);
-            }
+            Some((e, CARRIED_SPEAKER)) => carry_reference(entities, anaphor.span, e),
             Some((e, rule)) if !anaphor.pronoun => {
                 entities[e].references.entry(anaphor.span).or_insert(rule);
             }

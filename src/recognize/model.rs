@@ -17,6 +17,7 @@ use crate::syntax::perceptron::{Features, Model, ModelError, argmax, feature_set
 use crate::syntax::tagger::shape;
 use crate::text::Span;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 /// The kind written in the weights file's header.
@@ -258,7 +259,10 @@ pub struct SentenceContext<'a> {
     shapes: Vec<String>,
     short_shapes: Vec<String>,
     gazetteer: Vec<&'static str>,
-    lexical: Vec<Lexical>,
+    /// What the lexicon says of each word, looked up when a feature first asks (most words are
+    /// never scored: [`SentenceContext::surely_outside`]).
+    lexical: Vec<OnceCell<Lexical>>,
+    lexicon: &'a Lexicon,
     caps_line: bool,
 }
 
@@ -275,18 +279,24 @@ struct Lexical {
 
 impl<'a> SentenceContext<'a> {
     /// Looks up the words of one sentence.
-    pub fn new(lexicon: &Lexicon, words: &'a [&'a str], hints: &'a [Option<Hint>]) -> Self {
+    pub fn new(lexicon: &'a Lexicon, words: &'a [&'a str], hints: &'a [Option<Hint>]) -> Self {
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let shapes = words.iter().map(|w| shape(w, 4)).collect();
         let short_shapes = words.iter().map(|w| shape(w, 1)).collect();
-        let lexical = words.iter().map(|w| lexical(lexicon, w)).collect();
+        let lexical = vec![OnceCell::new(); words.len()];
         let letters: Vec<char> = words.iter().flat_map(|w| w.chars()).filter(|c| c.is_alphabetic()).collect();
         let caps_line = letters.len() >= 8 && letters.iter().filter(|c| c.is_uppercase()).count() * 10 >= letters.len() * 9;
-        SentenceContext { words, hints, lower, shapes, short_shapes, gazetteer: gazetteer_tags(lexicon, words), lexical, caps_line }
+        let gazetteer = gazetteer_tags(lexicon, words);
+        SentenceContext { words, hints, lower, shapes, short_shapes, gazetteer, lexical, lexicon, caps_line }
     }
 }
 
 impl SentenceContext<'_> {
+    /// What the lexicon says of word `i`.
+    fn lexical(&self, i: usize) -> &Lexical {
+        self.lexical[i].get_or_init(|| lexical(self.lexicon, self.words[i]))
+    }
+
     /// Whether token `i` is outside every name whatever the model says, so that scoring it can
     /// be skipped: no name is open before it, and it has no capital letter or digit, no rule's
     /// mention and no gazetteer hit. The model gives such a word O all but always: skipping them
@@ -493,8 +503,8 @@ fn shape_at<'s>(s: &'s SentenceContext<'_>, i: usize, k: isize) -> &'s str {
 
 fn lexicon_features(s: &SentenceContext<'_>, i: usize, short: &str, f: &mut Features) {
     let n = s.words.len();
-    let lex = &s.lexical[i];
-    let at = |k: isize| (i as isize + k >= 0 && ((i as isize + k) as usize) < n).then(|| &s.lexical[(i as isize + k) as usize]);
+    let lex = s.lexical(i);
+    let at = |k: isize| (i as isize + k >= 0 && ((i as isize + k) as usize) < n).then(|| s.lexical((i as isize + k) as usize));
     f.add("fn", &[lex.first_name, short]);
     f.add("sn", &[lex.surname, short]);
     f.add("fn-1", &[at(-1).map_or("_", |l| l.first_name)]);

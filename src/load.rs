@@ -166,13 +166,81 @@ pub fn relabel(store: &dyn SparqlStore, iris: &Iris, facts: &mut Facts, nodes: &
 }
 
 /// The label each of `entities` gets in [`claims`]: its `skos:prefLabel` in the article of its
-/// first claim (in IRI order) as a source or intermediary. Reads the entities' claims alone.
+/// first claim (in IRI order) as a source or intermediary.
+///
+/// A claim's IRI starts with its article's (`Iris::claim`), so an entity's first claim lies in the
+/// first of the article graphs where it speaks, taken in the order of their claims' IRIs
+/// (`speaking_graphs`), and that article's claims summary names it there: the graphs are one
+/// index read per entity, and the summaries one lookup per graph, where reading every claim of an
+/// entity read hundreds of rows for one that the store cites often. An entity whose first graph
+/// has no summary (a store written before the summaries), or whose first claim there is not
+/// named under the graph, is read from all its claims as before (`first_labels_from_claims`).
 pub fn first_labels(store: &dyn SparqlStore, iris: &Iris, entities: &[String]) -> Result<BTreeMap<String, String>, QueryError> {
+    let mut labels = BTreeMap::new();
+    let mut unsummarized = Vec::new();
+    let mut pending: BTreeMap<String, std::vec::IntoIter<String>> =
+        speaking_graphs(store, iris, entities)?.into_iter().map(|(entity, graphs)| (entity, graphs.into_iter())).collect();
+    let mut read: BTreeMap<String, Option<ClaimSummary>> = BTreeMap::new();
+    while !pending.is_empty() {
+        // Each entity's next graph, and the summaries of those not read yet.
+        let next: BTreeMap<String, String> = pending.iter_mut().filter_map(|(e, graphs)| Some((e.clone(), graphs.next()?))).collect();
+        pending.retain(|entity, _| next.contains_key(entity));
+        let wanted: Vec<String> =
+            next.values().filter(|g| !read.contains_key(*g)).cloned().collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+        let mut found = summaries(store, iris, &wanted)?;
+        read.extend(wanted.into_iter().map(|g| (g.clone(), found.remove(&g))));
+        for (entity, graph) in next {
+            let Some(summary) = &read[&graph] else {
+                unsummarized.push(entity.clone());
+                pending.remove(&entity);
+                continue;
+            };
+            let speaking =
+                summary.claims.iter().find_map(|c| Some((c, [&c.source, &c.via].into_iter().flatten().find(|s| s.iri == entity)?)));
+            match speaking {
+                // No claim of this article's is the entity's: its next article.
+                None => continue,
+                Some((claim, speaker)) if claim.iri.starts_with(&format!("{graph}/")) => {
+                    labels.insert(entity.clone(), speaker.label.clone());
+                }
+                Some(_) => unsummarized.push(entity.clone()),
+            }
+            pending.remove(&entity);
+        }
+    }
+    labels.extend(first_labels_from_claims(store, iris, &unsummarized)?);
+    Ok(labels)
+}
+
+/// The article graphs in which each of `entities` is a source or an intermediary (of a claim or
+/// of anything else), each entity's in the order of the IRIs of their claims (`GRAPH/claim/...`).
+fn speaking_graphs(store: &dyn SparqlStore, iris: &Iris, entities: &[String]) -> Result<BTreeMap<String, Vec<String>>, QueryError> {
+    let mut graphs: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for chunk in entities.chunks(200) {
+        let values = iri_values(chunk);
+        let query = format!(
+            "SELECT DISTINCT ?x ?g WHERE {{ GRAPH ?g {{ VALUES ?x {{ {values} }} {{ ?c prov:wasAttributedTo ?x }} UNION {{ ?c hs:reportedBy ?x }} }} }}"
+        );
+        for r in &select(store, iris, &query)? {
+            if let (Some(x), Some(g)) = (iri(r, "x"), iri(r, "g")) {
+                graphs.entry(x).or_default().push(g);
+            }
+        }
+    }
+    for list in graphs.values_mut() {
+        list.sort_by_cached_key(|g| format!("{g}/claim/"));
+    }
+    Ok(graphs)
+}
+
+/// [`first_labels`] from every claim of the entities: the claims' patterns that [`claims`]
+/// requires of a claim and of its source or intermediary, the earliest claim's label kept.
+fn first_labels_from_claims(store: &dyn SparqlStore, iris: &Iris, entities: &[String]) -> Result<BTreeMap<String, String>, QueryError> {
     let mut first: BTreeMap<String, (String, String)> = BTreeMap::new();
     for chunk in entities.chunks(200) {
         let values = iri_values(chunk);
-        // The patterns `claims` requires of a claim and of its source or intermediary; the type
-        // is checked per claim (`FILTER EXISTS`): as a pattern, Oxigraph read every claim first.
+        // The type is checked per claim (`FILTER EXISTS`): as a pattern, Oxigraph read every
+        // claim first.
         let rows = select(
             store,
             iris,
@@ -930,6 +998,50 @@ mod tests {
             (Some("https://example.org/p1"), Some("https://example.org/c1"), false)
         );
         assert!(c3.comment && !c1.comment);
+    }
+
+    /// Claims named as ingest names them (under their article): Pat speaks in the second article
+    /// alone (in the first, only something that is no claim is Pat's), Quinn in both.
+    const SPEAKERS: &str = "INSERT DATA {
+      GRAPH <https://example.org/article/a1> {
+        <https://example.org/p> a schema:Person ; skos:prefLabel \"Pat One\" .
+        <https://example.org/q> a schema:Person ; skos:prefLabel \"Quinn One\" .
+        <https://example.org/article/a1/x> prov:wasAttributedTo <https://example.org/p> .
+        <https://example.org/article/a1/claim/5-9> a schema:Claim ; schema:text \"rain\" ; hs:contentSpan <https://example.org/article/a1#char=5,9> ;
+          prov:wasAttributedTo <https://example.org/q> .
+        <https://example.org/article/a1#char=5,9> nif:beginIndex 5 ; nif:endIndex 9 .
+      }
+      GRAPH <https://example.org/article/a2> {
+        <https://example.org/p> a schema:Person ; skos:prefLabel \"Pat Two\" .
+        <https://example.org/q> a schema:Person ; skos:prefLabel \"Quinn Two\" .
+        <https://example.org/article/a2/claim/1-4> a schema:Claim ; schema:text \"snow\" ; hs:contentSpan <https://example.org/article/a2#char=1,4> ;
+          prov:wasAttributedTo <https://example.org/p> ; hs:reportedBy <https://example.org/q> .
+        <https://example.org/article/a2#char=1,4> nif:beginIndex 1 ; nif:endIndex 4 .
+      }
+    }";
+
+    #[test]
+    fn first_labels_from_summaries_are_those_from_every_claim() {
+        let iris = Iris::default();
+        let store = Store::in_memory().unwrap();
+        store.update(SPEAKERS, PREFIXES).unwrap();
+        let entities = ["https://example.org/p".to_string(), "https://example.org/q".to_string(), "https://example.org/none".to_string()];
+        let expect: BTreeMap<String, String> = [("https://example.org/p", "Pat Two"), ("https://example.org/q", "Quinn One")]
+            .map(|(e, l)| (e.to_string(), l.to_string()))
+            .into();
+        assert_eq!(first_labels_from_claims(&store, &iris, &entities).unwrap(), expect);
+        assert_eq!(first_labels(&store, &iris, &entities).unwrap(), expect);
+        summarize(&store, &iris, "https://example.org/article/a2");
+        assert_eq!(first_labels(&store, &iris, &entities).unwrap(), expect);
+        summarize(&store, &iris, "https://example.org/article/a1");
+        assert_eq!(first_labels(&store, &iris, &entities).unwrap(), expect);
+        // Read from the summaries: a summary that names Quinn otherwise is what is read.
+        replace_summary(
+            &store,
+            "https://example.org/article/a1",
+            r#"{"claims":[{"iri":"https://example.org/article/a1/claim/5-9","text":"rain","span":[5,9],"source":{"iri":"https://example.org/q","label":"Q.","class":"http://schema.org/Person"}}]}"#,
+        );
+        assert_eq!(first_labels(&store, &iris, &entities).unwrap()["https://example.org/q"], "Q.");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! not decide what a diagram shows; `render` and `trace` do.
 
 use crate::facts::{ClaimFact, Facts, Node, NodeKind, QuantityFact, Relation, relation_of};
-use crate::rdf::Iris;
+use crate::rdf::{ClaimSummary, Iris, Speaker, SummarizedClaim};
 use crate::store::{QueryError, SparqlStore};
 use crate::vocab::hs;
 use oxigraph::model::Term;
@@ -166,13 +166,81 @@ pub fn relabel(store: &dyn SparqlStore, iris: &Iris, facts: &mut Facts, nodes: &
 }
 
 /// The label each of `entities` gets in [`claims`]: its `skos:prefLabel` in the article of its
-/// first claim (in IRI order) as a source or intermediary. Reads the entities' claims alone.
+/// first claim (in IRI order) as a source or intermediary.
+///
+/// A claim's IRI starts with its article's (`Iris::claim`), so an entity's first claim lies in the
+/// first of the article graphs where it speaks, taken in the order of their claims' IRIs
+/// (`speaking_graphs`), and that article's claims summary names it there: the graphs are one
+/// index read per entity, and the summaries one lookup per graph, where reading every claim of an
+/// entity read hundreds of rows for one that the store cites often. An entity whose first graph
+/// has no summary (a store written before the summaries), or whose first claim there is not
+/// named under the graph, is read from all its claims as before (`first_labels_from_claims`).
 pub fn first_labels(store: &dyn SparqlStore, iris: &Iris, entities: &[String]) -> Result<BTreeMap<String, String>, QueryError> {
+    let mut labels = BTreeMap::new();
+    let mut unsummarized = Vec::new();
+    let mut pending: BTreeMap<String, std::vec::IntoIter<String>> =
+        speaking_graphs(store, iris, entities)?.into_iter().map(|(entity, graphs)| (entity, graphs.into_iter())).collect();
+    let mut read: BTreeMap<String, Option<ClaimSummary>> = BTreeMap::new();
+    while !pending.is_empty() {
+        // Each entity's next graph, and the summaries of those not read yet.
+        let next: BTreeMap<String, String> = pending.iter_mut().filter_map(|(e, graphs)| Some((e.clone(), graphs.next()?))).collect();
+        pending.retain(|entity, _| next.contains_key(entity));
+        let wanted: Vec<String> =
+            next.values().filter(|g| !read.contains_key(*g)).cloned().collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+        let mut found = summaries(store, iris, &wanted)?;
+        read.extend(wanted.into_iter().map(|g| (g.clone(), found.remove(&g))));
+        for (entity, graph) in next {
+            let Some(summary) = &read[&graph] else {
+                unsummarized.push(entity.clone());
+                pending.remove(&entity);
+                continue;
+            };
+            let speaking =
+                summary.claims.iter().find_map(|c| Some((c, [&c.source, &c.via].into_iter().flatten().find(|s| s.iri == entity)?)));
+            match speaking {
+                // No claim of this article's is the entity's: its next article.
+                None => continue,
+                Some((claim, speaker)) if claim.iri.starts_with(&format!("{graph}/")) => {
+                    labels.insert(entity.clone(), speaker.label.clone());
+                }
+                Some(_) => unsummarized.push(entity.clone()),
+            }
+            pending.remove(&entity);
+        }
+    }
+    labels.extend(first_labels_from_claims(store, iris, &unsummarized)?);
+    Ok(labels)
+}
+
+/// The article graphs in which each of `entities` is a source or an intermediary (of a claim or
+/// of anything else), each entity's in the order of the IRIs of their claims (`GRAPH/claim/...`).
+fn speaking_graphs(store: &dyn SparqlStore, iris: &Iris, entities: &[String]) -> Result<BTreeMap<String, Vec<String>>, QueryError> {
+    let mut graphs: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for chunk in entities.chunks(200) {
+        let values = iri_values(chunk);
+        let query = format!(
+            "SELECT DISTINCT ?x ?g WHERE {{ GRAPH ?g {{ VALUES ?x {{ {values} }} {{ ?c prov:wasAttributedTo ?x }} UNION {{ ?c hs:reportedBy ?x }} }} }}"
+        );
+        for r in &select(store, iris, &query)? {
+            if let (Some(x), Some(g)) = (iri(r, "x"), iri(r, "g")) {
+                graphs.entry(x).or_default().push(g);
+            }
+        }
+    }
+    for list in graphs.values_mut() {
+        list.sort_by_cached_key(|g| format!("{g}/claim/"));
+    }
+    Ok(graphs)
+}
+
+/// [`first_labels`] from every claim of the entities: the claims' patterns that [`claims`]
+/// requires of a claim and of its source or intermediary, the earliest claim's label kept.
+fn first_labels_from_claims(store: &dyn SparqlStore, iris: &Iris, entities: &[String]) -> Result<BTreeMap<String, String>, QueryError> {
     let mut first: BTreeMap<String, (String, String)> = BTreeMap::new();
     for chunk in entities.chunks(200) {
         let values = iri_values(chunk);
-        // The patterns `claims` requires of a claim and of its source or intermediary; the type
-        // is checked per claim (`FILTER EXISTS`): as a pattern, Oxigraph read every claim first.
+        // The type is checked per claim (`FILTER EXISTS`): as a pattern, Oxigraph read every
+        // claim first.
         let rows = select(
             store,
             iris,
@@ -211,6 +279,52 @@ pub fn claims(store: &dyn SparqlStore, iris: &Iris) -> Result<Facts, QueryError>
 /// chain through it. Entities keep the names these articles give them; [`relabel`] gives them the
 /// whole store's.
 ///
+/// An article written with a claims summary (`hs:claimSummary`, see [`ClaimSummary`]) is read
+/// from it: one statement, where its claims' statements are dozens of rows, each term of which is
+/// a read of the store's string table (about 2 ms of CPU per article on the BBC store). Articles
+/// without one (a store written before the summaries, or a summary this version cannot read)
+/// are read from their graphs (`claims_in_graphs`). Both give the same facts.
+pub fn claims_in(store: &dyn SparqlStore, iris: &Iris, articles: &[String]) -> Result<Facts, QueryError> {
+    let mut summaries = summaries(store, iris, articles)?;
+    let mut read = Read::default();
+    let mut unsummarized = Vec::new();
+    for article in articles {
+        match summaries.remove(article) {
+            Some(summary) => read.add_summary(article, summary),
+            None if !read.articles.contains_key(article) => unsummarized.push(article.clone()),
+            None => {}
+        }
+    }
+    claims_in_graphs(store, iris, &unsummarized)?.read_into(&mut read);
+    Ok(read.facts())
+}
+
+/// The claims summaries of those of `articles` that hold one they can be read from, by article:
+/// the `hs:claimSummary` of each article node in its own graph (`VALUES` inside `GRAPH`, so that
+/// Oxigraph reads the nodes' own statements).
+fn summaries(store: &dyn SparqlStore, iris: &Iris, articles: &[String]) -> Result<BTreeMap<String, ClaimSummary>, QueryError> {
+    let mut summaries = BTreeMap::new();
+    for chunk in articles.chunks(200) {
+        let values = iri_values(chunk);
+        let rows = select(
+            store,
+            iris,
+            &format!("SELECT ?g ?a ?summary WHERE {{ GRAPH ?g {{ VALUES ?a {{ {values} }} ?a hs:claimSummary ?summary }} }}"),
+        )?;
+        for r in &rows {
+            let (Some(graph), Some(article), Some(summary)) = (iri(r, "g"), iri(r, "a"), text(r, "summary")) else { continue };
+            // The article's own graph states it; a summary that does not parse is read as none.
+            if let Some(summary) = ClaimSummary::parse(&summary).filter(|_| graph == article) {
+                summaries.insert(article, summary);
+            }
+        }
+    }
+    Ok(summaries)
+}
+
+/// The claims of the article graphs `articles` read from their statements, as [`claims_in`] reads
+/// articles without a summary.
+///
 /// One query per four articles, a block per graph (named: Oxigraph reads that graph alone, where
 /// a `VALUES ?g` made it read every graph). A block is a `UNION` of the claims query's parts, its
 /// mandatory patterns and each `OPTIONAL` alone (`claim_parts`), and the parts are joined here
@@ -218,7 +332,7 @@ pub fn claims(store: &dyn SparqlStore, iris: &Iris) -> Result<Facts, QueryError>
 /// a fifth more CPU. Four articles a query, not 32: Oxigraph's optimizer takes longer, per block,
 /// on a large union (on the BBC store, "Tony Blair"'s 147 articles took 0.35 s in blocks of 32,
 /// 0.24 s in blocks of 1 to 8).
-pub fn claims_in(store: &dyn SparqlStore, iris: &Iris, articles: &[String]) -> Result<Facts, QueryError> {
+fn claims_in_graphs(store: &dyn SparqlStore, iris: &Iris, articles: &[String]) -> Result<Parts, QueryError> {
     let mut parts = Parts::default();
     for chunk in articles.chunks(4) {
         let blocks: Vec<String> = chunk.iter().map(|a| format!("{{ GRAPH <{a}> {{ {} }} }}", claim_parts(&format!("<{a}>")))).collect();
@@ -226,7 +340,7 @@ pub fn claims_in(store: &dyn SparqlStore, iris: &Iris, articles: &[String]) -> R
             parts.add(row);
         }
     }
-    Ok(parts.facts())
+    Ok(parts)
 }
 
 /// The claims query's patterns in the article graph `graph` (an IRI), one `UNION` branch each:
@@ -251,8 +365,73 @@ fn claim_parts(graph: &str) -> String {
     )
 }
 
-/// The rows of [`claims_in`]'s query: each claim's own row by claim and graph, its optional
-/// parts by claim (in the order read), and each article's by graph.
+/// The claims [`claims_in`] has read, from summaries or from statements: each claim by claim and
+/// article IRI, with the speakers to add as nodes (in the order read), and each article's
+/// headline and publisher's name.
+#[derive(Default)]
+struct Read {
+    claims: BTreeMap<(String, String), (SummarizedClaim, Vec<Speaker>)>,
+    articles: BTreeMap<String, (Option<String>, Option<String>)>,
+}
+
+impl Read {
+    fn add_summary(&mut self, article: &str, summary: ClaimSummary) {
+        self.articles.insert(article.to_string(), (summary.headline, summary.publisher));
+        for claim in summary.claims {
+            let speakers = claim.source.iter().chain(&claim.via).cloned().collect();
+            self.claims.entry((claim.iri.clone(), article.to_string())).or_insert((claim, speakers));
+        }
+    }
+
+    /// The facts the claims query's rows give ([`claim_facts`]), in claim order: each claim's
+    /// article (named by its headline, grouped by its publisher), the claim, its speakers and
+    /// edges.
+    fn facts(&self) -> Facts {
+        let mut facts = Facts::default();
+        for ((claim, article), (summarized, speakers)) in &self.claims {
+            let (headline, publisher) = self.articles.get(article).cloned().unwrap_or_default();
+            facts.add_node(Node {
+                iri: article.clone(),
+                kind: NodeKind::Article,
+                label: headline.unwrap_or_else(|| article.clone()),
+                group: publisher,
+            });
+            facts.add_node(Node { iri: claim.clone(), kind: NodeKind::Claim, label: summarized.text.clone(), group: None });
+            for speaker in speakers {
+                facts.add_node(Node {
+                    iri: speaker.iri.clone(),
+                    kind: kind_of(Some(speaker.class.clone())),
+                    label: speaker.label.clone(),
+                    group: None,
+                });
+            }
+            facts.claims.entry(claim.clone()).or_insert_with(|| claim_fact(article, summarized));
+        }
+        add_claim_edges(&mut facts);
+        facts.finish();
+        facts
+    }
+}
+
+/// A claim as the facts hold it.
+fn claim_fact(article: &str, c: &SummarizedClaim) -> ClaimFact {
+    ClaimFact {
+        iri: c.iri.clone(),
+        article: article.to_string(),
+        text: c.text.clone(),
+        span: c.span,
+        source: c.source.as_ref().map(|s| s.iri.clone()),
+        source_span: c.source_span,
+        via: c.via.as_ref().map(|s| s.iri.clone()),
+        parent: c.parent.clone(),
+        cue: c.cue.clone().map(|cue| negated(cue, c.negated.then_some("true"))),
+        cue_span: c.cue_span,
+        comment: c.comment,
+    }
+}
+
+/// The rows of [`claims_in_graphs`]'s query: each claim's own row by claim and graph, its
+/// optional parts by claim (in the order read), and each article's by graph.
 #[derive(Default)]
 struct Parts {
     claims: BTreeMap<(String, String), Row>,
@@ -272,59 +451,58 @@ impl Parts {
         }
     }
 
-    /// The facts the claims query's rows give ([`claim_facts`]), in claim order. The claims
-    /// query's first row of a claim took the first value of each part, as this does; an
-    /// entity's every row gives a node, as every row of the claims query did. Optional parts of
-    /// subjects without the mandatory patterns are no claims' and are left out.
-    fn facts(&self) -> Facts {
-        let mut facts = Facts::default();
-        for ((claim, article), own) in &self.claims {
-            let rows = self.optional.get(claim).map(Vec::as_slice).unwrap_or_default();
-            let headline = self.articles.get(article).and_then(|rows| first(rows, "headline"));
-            let publisher = self.articles.get(article).and_then(|rows| first(rows, "publisher"));
-            let label = headline.and_then(|r| text(r, "headline")).unwrap_or_else(|| article.clone());
-            facts.add_node(Node {
-                iri: article.clone(),
-                kind: NodeKind::Article,
-                label,
-                group: publisher.and_then(|r| text(r, "publisher")),
-            });
-            facts.add_node(Node { iri: claim.clone(), kind: NodeKind::Claim, label: text(own, "text").unwrap_or_default(), group: None });
-            for row in rows {
-                add_speakers(&mut facts, row);
-            }
-            facts.claims.entry(claim.clone()).or_insert_with(|| claim_fact(claim, article, own, rows));
+    /// Adds the claims these rows give to `read`. The claims query's first row of a claim took
+    /// the first value of each part, as this does; an entity's every row gives a node, as every
+    /// row of the claims query did. Optional parts of subjects without the mandatory patterns are
+    /// no claims' and are left out.
+    fn read_into(self, read: &mut Read) {
+        for (article, rows) in &self.articles {
+            let headline = first(rows, "headline").and_then(|r| text(r, "headline"));
+            read.articles.insert(article.clone(), (headline, first(rows, "publisher").and_then(|r| text(r, "publisher"))));
         }
-        add_claim_edges(&mut facts);
-        facts.finish();
-        facts
+        for ((claim, article), own) in self.claims {
+            let rows = self.optional.get(&claim).map(Vec::as_slice).unwrap_or_default();
+            let speakers = rows.iter().flat_map(speakers).collect();
+            read.claims.entry((claim.clone(), article)).or_insert((summarized(claim, &own, rows), speakers));
+        }
     }
+}
+
+/// The variables of a claims-query row's source and intermediary: the entity, its label and
+/// its class.
+const SPEAKERS: [(&str, &str, &str); 2] = [("source", "sl", "st"), ("via", "vl", "vt")];
+
+/// The source and the intermediary a claims-query row names.
+fn speakers(row: &Row) -> Vec<Speaker> {
+    SPEAKERS.into_iter().filter_map(|vars| speaker(row, vars)).collect()
+}
+
+/// The speaker a row binds to the variables `(entity, label, class)`.
+fn speaker(row: &Row, (var, label, class): (&str, &str, &str)) -> Option<Speaker> {
+    Some(Speaker { iri: iri(row, var)?, label: text(row, label).unwrap_or_default(), class: iri(row, class).unwrap_or_default() })
 }
 
 /// The source and the intermediary a claims-query row names, as nodes.
 fn add_speakers(facts: &mut Facts, row: &Row) {
-    for (var, label, class) in [("source", "sl", "st"), ("via", "vl", "vt")] {
-        if let Some(entity) = iri(row, var) {
-            facts.add_node(Node { iri: entity, kind: kind_of(iri(row, class)), label: text(row, label).unwrap_or_default(), group: None });
-        }
+    for s in speakers(row) {
+        facts.add_node(Node { iri: s.iri, kind: kind_of(Some(s.class)), label: s.label, group: None });
     }
 }
 
 /// A claim from its own row `own` (text and content span) and all its rows.
-fn claim_fact(claim: &str, article: &str, own: &Row, rows: &[Row]) -> ClaimFact {
+fn summarized(claim: String, own: &Row, rows: &[Row]) -> SummarizedClaim {
     let part = |var: &str| first(rows, var);
-    let cue = part("cue").and_then(|r| text(r, "cue"));
-    ClaimFact {
-        iri: claim.to_string(),
-        article: article.to_string(),
+    SummarizedClaim {
+        iri: claim,
         text: text(own, "text").unwrap_or_default(),
         span: span_of(own, "b", "e").unwrap_or_default(),
-        source: part("source").and_then(|r| iri(r, "source")),
+        source: part("source").and_then(|r| speaker(r, SPEAKERS[0])),
         source_span: part("sb").and_then(|r| span_of(r, "sb", "se")),
-        via: part("via").and_then(|r| iri(r, "via")),
+        via: part("via").and_then(|r| speaker(r, SPEAKERS[1])),
         parent: part("parent").and_then(|r| iri(r, "parent")),
-        cue: cue.map(|cue| negated(cue, part("negated").and_then(|r| text(r, "negated")).as_deref())),
+        cue: part("cue").and_then(|r| text(r, "cue")),
         cue_span: part("cue").and_then(|r| span_of(r, "cb", "ce")),
+        negated: part("negated").and_then(|r| text(r, "negated")).as_deref() == Some("true"),
         comment: part("comment").is_some(),
     }
 }
@@ -734,6 +912,136 @@ mod tests {
         assert_eq!(whole.nodes["https://example.org/a2"].label, "https://example.org/a2");
         // The first claim (in IRI order) names the source.
         assert_eq!(whole.nodes["https://example.org/p1"].label, "Ann");
+    }
+
+    /// Writes in `article`'s graph the claims summary that ingest writes for the graph as it is.
+    fn summarize(store: &Store, iris: &Iris, article: &str) {
+        let query = format!("CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{article}> {{ ?s ?p ?o }} }}");
+        let QueryResults::Graph(triples) = store.query_with_prefixes(&query, PREFIXES).unwrap() else { panic!("a CONSTRUCT") };
+        let triples: Vec<_> = triples.map(Result::unwrap).collect();
+        let node = oxigraph::model::NamedNode::new(article).unwrap();
+        let summary = ClaimSummary::of_graph(&triples, &node, iris).triple(&node, iris);
+        store.add_quads(&[summary.in_graph(node)]).unwrap();
+    }
+
+    /// Replaces `article`'s claims summary with `literal` (an `rdf:JSON` literal's lexical form).
+    fn replace_summary(store: &Store, article: &str, literal: &str) {
+        let literal = serde_json::to_string(literal).unwrap();
+        let update = format!(
+            "DELETE WHERE {{ GRAPH <{article}> {{ <{article}> hs:claimSummary ?s }} }};
+             INSERT DATA {{ GRAPH <{article}> {{ <{article}> hs:claimSummary {literal}^^rdf:JSON }} }}"
+        );
+        store.update(&update, &[PREFIXES, &[("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#")]].concat()).unwrap();
+    }
+
+    const A1: &str = "https://example.org/a1";
+    const A2: &str = "https://example.org/a2";
+
+    #[test]
+    fn claims_in_read_from_summaries_are_those_read_from_the_graphs() {
+        let (store, iris) = (store(), Iris::default());
+        let articles = [A1.to_string(), A2.to_string()];
+        let from_graphs = claims_in(&store, &iris, &articles).unwrap();
+        // One article summarized, then both: each mixture reads the same facts.
+        summarize(&store, &iris, A1);
+        assert_eq!(claims_in(&store, &iris, &articles).unwrap(), from_graphs);
+        summarize(&store, &iris, A2);
+        assert_eq!(claims_in(&store, &iris, &articles).unwrap(), from_graphs);
+        assert_eq!(claims_in(&store, &iris, &articles[1..]).unwrap(), claims_in_graphs_alone(&store, &iris, &articles[1..]));
+        assert_eq!(claims(&store, &iris).unwrap(), from_graphs);
+    }
+
+    /// [`claims_in`] as it reads a store without summaries.
+    fn claims_in_graphs_alone(store: &Store, iris: &Iris, articles: &[String]) -> Facts {
+        let mut read = Read::default();
+        claims_in_graphs(store, iris, articles).unwrap().read_into(&mut read);
+        read.facts()
+    }
+
+    #[test]
+    fn claims_in_reads_a_summary_where_there_is_one() {
+        let (store, iris) = (store(), Iris::default());
+        let articles = [A1.to_string(), A2.to_string()];
+        summarize(&store, &iris, A1);
+        summarize(&store, &iris, A2);
+        // A summary that says something else is what is read: the graph's claims are not.
+        replace_summary(&store, A2, r#"{"headline":"Second","claims":[{"iri":"https://example.org/c9","text":"x","span":[1,2]}]}"#);
+        let facts = claims_in(&store, &iris, &articles).unwrap();
+        assert!(facts.claims.contains_key("https://example.org/c9"));
+        assert!(!facts.claims.contains_key("https://example.org/c4"));
+        assert_eq!(facts.nodes[A2].label, "Second");
+        // One this version cannot read is no summary: the graph is read.
+        replace_summary(&store, A2, r#"{"claims":[],"version":2}"#);
+        let facts = claims_in(&store, &iris, &articles).unwrap();
+        assert!(facts.claims.contains_key("https://example.org/c4"));
+        assert_eq!(facts, claims(&store, &iris).unwrap());
+    }
+
+    #[test]
+    fn an_article_summary_holds_every_part_the_claims_query_reads() {
+        let (store, iris) = (store(), Iris::default());
+        summarize(&store, &iris, A1);
+        let rows = select(&store, &iris, &format!("SELECT ?s WHERE {{ GRAPH <{A1}> {{ <{A1}> hs:claimSummary ?s }} }}")).unwrap();
+        let summary = ClaimSummary::parse(&text(&rows[0], "s").unwrap()).unwrap();
+        assert_eq!((summary.headline.as_deref(), summary.publisher.as_deref()), (Some("First"), Some("The Paper")));
+        let iris_of: Vec<&str> = summary.claims.iter().map(|c| c.iri.as_str()).collect();
+        // `x` is attributed to someone but is no claim.
+        assert_eq!(iris_of, ["https://example.org/c1", "https://example.org/c2", "https://example.org/c3"]);
+        let (c1, c2, c3) = (&summary.claims[0], &summary.claims[1], &summary.claims[2]);
+        assert_eq!(
+            (c1.cue.as_deref(), c1.cue_span, c1.source_span, c1.span, c1.negated),
+            (Some("said"), Some([4, 8]), Some([0, 3]), [10, 19], true)
+        );
+        assert_eq!(c1.source.as_ref().map(|s| (s.label.as_str(), s.class.as_str())), Some(("Ann", "http://schema.org/Person")));
+        assert_eq!(
+            (c2.via.as_ref().map(|s| s.iri.as_str()), c2.parent.as_deref(), c2.negated),
+            (Some("https://example.org/p1"), Some("https://example.org/c1"), false)
+        );
+        assert!(c3.comment && !c1.comment);
+    }
+
+    /// Claims named as ingest names them (under their article): Pat speaks in the second article
+    /// alone (in the first, only something that is no claim is Pat's), Quinn in both.
+    const SPEAKERS: &str = "INSERT DATA {
+      GRAPH <https://example.org/article/a1> {
+        <https://example.org/p> a schema:Person ; skos:prefLabel \"Pat One\" .
+        <https://example.org/q> a schema:Person ; skos:prefLabel \"Quinn One\" .
+        <https://example.org/article/a1/x> prov:wasAttributedTo <https://example.org/p> .
+        <https://example.org/article/a1/claim/5-9> a schema:Claim ; schema:text \"rain\" ; hs:contentSpan <https://example.org/article/a1#char=5,9> ;
+          prov:wasAttributedTo <https://example.org/q> .
+        <https://example.org/article/a1#char=5,9> nif:beginIndex 5 ; nif:endIndex 9 .
+      }
+      GRAPH <https://example.org/article/a2> {
+        <https://example.org/p> a schema:Person ; skos:prefLabel \"Pat Two\" .
+        <https://example.org/q> a schema:Person ; skos:prefLabel \"Quinn Two\" .
+        <https://example.org/article/a2/claim/1-4> a schema:Claim ; schema:text \"snow\" ; hs:contentSpan <https://example.org/article/a2#char=1,4> ;
+          prov:wasAttributedTo <https://example.org/p> ; hs:reportedBy <https://example.org/q> .
+        <https://example.org/article/a2#char=1,4> nif:beginIndex 1 ; nif:endIndex 4 .
+      }
+    }";
+
+    #[test]
+    fn first_labels_from_summaries_are_those_from_every_claim() {
+        let iris = Iris::default();
+        let store = Store::in_memory().unwrap();
+        store.update(SPEAKERS, PREFIXES).unwrap();
+        let entities = ["https://example.org/p".to_string(), "https://example.org/q".to_string(), "https://example.org/none".to_string()];
+        let expect: BTreeMap<String, String> = [("https://example.org/p", "Pat Two"), ("https://example.org/q", "Quinn One")]
+            .map(|(e, l)| (e.to_string(), l.to_string()))
+            .into();
+        assert_eq!(first_labels_from_claims(&store, &iris, &entities).unwrap(), expect);
+        assert_eq!(first_labels(&store, &iris, &entities).unwrap(), expect);
+        summarize(&store, &iris, "https://example.org/article/a2");
+        assert_eq!(first_labels(&store, &iris, &entities).unwrap(), expect);
+        summarize(&store, &iris, "https://example.org/article/a1");
+        assert_eq!(first_labels(&store, &iris, &entities).unwrap(), expect);
+        // Read from the summaries: a summary that names Quinn otherwise is what is read.
+        replace_summary(
+            &store,
+            "https://example.org/article/a1",
+            r#"{"claims":[{"iri":"https://example.org/article/a1/claim/5-9","text":"rain","span":[5,9],"source":{"iri":"https://example.org/q","label":"Q.","class":"http://schema.org/Person"}}]}"#,
+        );
+        assert_eq!(first_labels(&store, &iris, &entities).unwrap()["https://example.org/q"], "Q.");
     }
 
     #[test]

@@ -5,8 +5,9 @@
 //! RFC 5147 fragments in code points (`ARTICLE#char=BEGIN,END`), claims and quantities by their
 //! spans. [`quads`] writes the article's metadata, its NIF context and mentions, its entities,
 //! claims (PROV-O, schema.org and `hs` terms), quantities, relations and the `hs:cites` edges
-//! from each reporter to each source. The output is sorted, so the same document gives the same
-//! bytes. This module does not touch a store.
+//! from each reporter to each source, and the article's claims summary (`summary`: its claims as
+//! one JSON literal, for readers of every claim of an article). The output is sorted, so the same
+//! document gives the same bytes. This module does not touch a store.
 
 use crate::attribute::Quantity;
 use crate::layout::Field;
@@ -18,6 +19,10 @@ use crate::vocab::{dcterms, geo, hs, itsrdf, nif, org, prov, schema, skos};
 use oxigraph::model::vocab::{rdf, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term, Triple};
 use std::collections::{BTreeMap, BTreeSet};
+
+mod summary;
+
+pub use summary::{ClaimSummary, Speaker, SummarizedClaim};
 
 /// The default base IRI of minted resources.
 pub const DEFAULT_BASE: &str = "https://w3id.org/hearsay/";
@@ -96,9 +101,11 @@ pub fn quads(doc: &Document, iris: &Iris) -> Vec<Quad> {
     // same for all, comes after a space, and no term is followed by a byte below a space):
     // triples and their keys hold no copy of the graph's IRI each, which for a long article
     // is hundreds of megabytes. The graph is added once they are sorted.
-    let Writer { mut triples, graph, .. } = w;
+    let Writer { mut triples, graph, article, iris, .. } = w;
     let keys = lookup_keys(&triples);
+    let summary = ClaimSummary::of_graph(&triples, &article, iris).triple(&article, iris);
     triples.extend(keys);
+    triples.push(summary);
     triples.sort_by_cached_key(|t| t.to_string());
     triples.dedup();
     triples.into_iter().map(|t| t.in_graph(graph.clone())).collect()

@@ -203,6 +203,8 @@ namespace!(
     CONTEXT = "context",
     /// The rule that found or typed a mention.
     RULE = "rule",
+    /// An article's claims as one JSON literal, for reading them in one lookup.
+    CLAIM_SUMMARY = "claimSummary",
 });
 
 #[cfg(test)]

@@ -144,3 +144,61 @@ fn answers_from_an_entitys_articles_are_the_whole_stores_after_replacing_an_arti
     assert!(compare(&store) > 50);
     assert!(compare_lookups(&store) > 50);
 }
+
+/// What the commands that read an entity's articles print for a few names: `trace` (text and
+/// JSON), `claims --about` (text, JSON, numbers) and `diagram citations`, with their exit status.
+fn answers(store: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for name in ["Tomas Brandt", "tomas brandt", "World Health Organization", "Baltic Freight Institute", "Joseph Kamau"] {
+        for args in [
+            &["trace", name][..],
+            &["trace", name, "--format", "json"],
+            &["claims", "--about", name, "--format", "text"],
+            &["claims", "--about", name, "--format", "json"],
+            &["claims", "--about", name, "--numbers", "--format", "text"],
+            &["diagram", "citations", name],
+        ] {
+            let run = hearsay(store).args(args).output().unwrap();
+            out.push(format!("{args:?} {}\n{}{}", run.status, String::from_utf8_lossy(&run.stdout), String::from_utf8_lossy(&run.stderr)));
+        }
+    }
+    out
+}
+
+/// Deletes the claims summary of the article graphs whose IRI ends in one of `ends`, as if a
+/// binary without summaries had written them; returns how many it deleted.
+fn forget_summaries(store_dir: &Path, ends: &[&str]) -> usize {
+    let store = Store::open(store_dir).unwrap();
+    let before = iris_of(&store, "SELECT ?a WHERE { GRAPH ?g { ?a hs:claimSummary ?s } }").len();
+    for end in ends {
+        let update = format!(
+            "DELETE {{ GRAPH ?g {{ ?g hs:claimSummary ?s }} }} WHERE {{ GRAPH ?g {{ ?g hs:claimSummary ?s }} FILTER(STRENDS(STR(?g), \"{end}\")) }}"
+        );
+        store.update(&update, PREFIXES).unwrap();
+    }
+    before - iris_of(&store, "SELECT ?a WHERE { GRAPH ?g { ?a hs:claimSummary ?s } }").len()
+}
+
+#[test]
+fn a_store_written_without_claims_summaries_gives_the_same_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    assert!(hearsay(&store).args(["ingest", "-q"]).arg(root().join("examples/articles")).status().unwrap().success());
+    let with_summaries = answers(&store);
+    assert!(with_summaries.iter().filter(|a| a.contains("exit status: 0")).count() > 20, "{with_summaries:#?}");
+    assert!(compare(&store) > 50);
+    // Some articles without a summary, then none: read from their graphs, the answers agree.
+    let ids = iris_of(&Store::open_read_only(&store).unwrap(), "SELECT ?a WHERE { GRAPH ?a { ?a a schema:NewsArticle } } ORDER BY ?a");
+    let half: Vec<&str> = ids.iter().step_by(2).map(|a| &a[a.len() - 8..]).collect();
+    assert_eq!(forget_summaries(&store, &half), half.len());
+    assert_eq!(answers(&store), with_summaries);
+    assert!(compare(&store) > 50);
+    assert_eq!(forget_summaries(&store, &[""]), ids.len() - half.len());
+    assert_eq!(answers(&store), with_summaries);
+    assert!(compare(&store) > 50);
+    // Ingesting the same files again writes the summaries back.
+    assert!(hearsay(&store).args(["ingest", "-q"]).arg(root().join("examples/articles")).status().unwrap().success());
+    let held = iris_of(&Store::open_read_only(&store).unwrap(), "SELECT ?a WHERE { GRAPH ?g { ?a hs:claimSummary ?s } }");
+    assert_eq!(held.len(), ids.len());
+    assert_eq!(answers(&store), with_summaries);
+}

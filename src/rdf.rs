@@ -90,7 +90,8 @@ impl Iris {
     }
 }
 
-/// The quads of one document, sorted, all in the article's named graph.
+/// The quads of one document, sorted, all in the article's named graph, the article's claims
+/// summary ([`ClaimSummary`], made from the other statements) among them.
 pub fn quads(doc: &Document, iris: &Iris) -> Vec<Quad> {
     let mut w = Writer::new(doc, iris);
     w.article();

@@ -110,10 +110,37 @@ pub(super) fn first_labels_from_claims(
 
 /// Every claim, with its sources, intermediaries and articles as nodes, and the citation edges
 /// (reporter to source, labelled with the cue) and said edges (source to claim).
+///
+/// Where every article with a claim holds a claims summary, the summaries are read (one
+/// statement per article, where the claims query reads about 20,000 rows on the BBC store): the
+/// same facts, as [`claims_in`] gives for all the articles (each entity named as in the article
+/// of its first claim, the claims taken in IRI order). A store with any claim in an article
+/// without one (written before the summaries) is read with the claims query, as before.
 pub fn claims(store: &dyn SparqlStore, iris: &Iris) -> Result<Facts, QueryError> {
+    let summaries = all_summaries(store, iris)?;
+    let graphs = select(store, iris, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?claim a schema:Claim } }")?;
+    if graphs.iter().filter_map(|r| iri(r, "g")).all(|g| summaries.contains_key(&g)) {
+        let mut read = Read::default();
+        for (article, summary) in summaries {
+            read.add_summary(&article, summary);
+        }
+        return Ok(read.facts());
+    }
+    claims_from_statements(store, iris)
+}
+
+/// Every claim read from the claims' statements with the claims query (what [`claims`] reads
+/// where a summary is missing, and what the tests compare the summaries with).
+pub(super) fn claims_from_statements(store: &dyn SparqlStore, iris: &Iris) -> Result<Facts, QueryError> {
     let rows =
         select(store, iris, &format!("SELECT {CLAIM_VARIABLES} WHERE {{ GRAPH ?g {{ {} }} }} ORDER BY ?claim", claim_pattern("?g")))?;
     Ok(claim_facts(&rows))
+}
+
+/// Every article's claims summary that parses, by article (the summary its own graph states).
+fn all_summaries(store: &dyn SparqlStore, iris: &Iris) -> Result<BTreeMap<String, ClaimSummary>, QueryError> {
+    let rows = select(store, iris, "SELECT ?g ?summary WHERE { GRAPH ?g { ?g hs:claimSummary ?summary } }")?;
+    Ok(rows.iter().filter_map(|r| Some((iri(r, "g")?, ClaimSummary::parse(&text(r, "summary")?)?))).collect())
 }
 
 /// The claims of the article graphs `articles`, as [`claims`] reads them, without reading the

@@ -444,7 +444,7 @@ fn iri_values(nodes: &[String]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::claims::{Read, claims_in_graphs, first_labels_from_claims};
+    use super::claims::{Read, claims_from_statements, claims_in_graphs, first_labels_from_claims};
     use super::*;
     use crate::store::{PREFIXES, Store};
 
@@ -494,8 +494,9 @@ mod tests {
     fn claims_in_reads_what_the_claims_query_reads() {
         let (store, iris) = (store(), Iris::default());
         let articles = ["https://example.org/a1".to_string(), "https://example.org/a2".to_string()];
-        let whole = claims(&store, &iris).unwrap();
+        let whole = claims_from_statements(&store, &iris).unwrap();
         assert_eq!(claims_in(&store, &iris, &articles).unwrap(), whole);
+        assert_eq!(claims(&store, &iris).unwrap(), whole);
         let keys: Vec<&str> = whole.claims.keys().map(String::as_str).collect();
         assert_eq!(
             keys,
@@ -556,6 +557,7 @@ mod tests {
         assert_eq!(claims_in(&store, &iris, &articles).unwrap(), from_graphs);
         assert_eq!(claims_in(&store, &iris, &articles[1..]).unwrap(), claims_in_graphs_alone(&store, &iris, &articles[1..]));
         assert_eq!(claims(&store, &iris).unwrap(), from_graphs);
+        assert_eq!(claims_from_statements(&store, &iris).unwrap(), from_graphs);
     }
 
     /// [`claims_in`] as it reads a store without summaries.
@@ -577,11 +579,15 @@ mod tests {
         assert!(facts.claims.contains_key("https://example.org/c9"));
         assert!(!facts.claims.contains_key("https://example.org/c4"));
         assert_eq!(facts.nodes[A2].label, "Second");
+        // The whole store's claims come from the summaries too, when every article has one.
+        assert_eq!(claims(&store, &iris).unwrap(), facts);
         // One this version cannot read is no summary: the graph is read.
         replace_summary(&store, A2, r#"{"claims":[],"version":2}"#);
         let facts = claims_in(&store, &iris, &articles).unwrap();
         assert!(facts.claims.contains_key("https://example.org/c4"));
-        assert_eq!(facts, claims(&store, &iris).unwrap());
+        assert_eq!(facts, claims_from_statements(&store, &iris).unwrap());
+        // With an article that has no summary it can read, the whole store is read from statements.
+        assert_eq!(claims(&store, &iris).unwrap(), facts);
     }
 
     #[test]

@@ -188,7 +188,7 @@ impl Best {
 pub fn score_tags(tagger: &Tagger, trees: &[Tree]) -> (f64, f64) {
     let (mut upos, mut joint, mut total) = (0usize, 0usize, 0usize);
     for tree in trees {
-        let predicted = tagger.tag(&tree.forms.iter().map(|f| tagger.lex(f)).collect::<Vec<_>>());
+        let predicted = tagger.tag(&lexes(tree, tagger.classes()));
         for (p, g) in predicted.iter().zip(&tree.tags) {
             total += 1;
             upos += usize::from(tagger::upos(p) == tagger::upos(g));
@@ -206,7 +206,7 @@ pub fn jackknife(train: &[Tree], options: Options, progress: &mut dyn FnMut(&str
         let rest: Vec<Tree> = train.iter().enumerate().filter(|(i, _)| i % folds != fold).map(|(_, t)| t.clone()).collect();
         let model = tagger_run(&rest, None, options, &mut |_| {}).tagger();
         for (i, tree) in train.iter().enumerate().filter(|(i, _)| i % folds == fold) {
-            tags[i] = model.tag(&tree.forms.iter().map(|f| model.lex(f)).collect::<Vec<_>>()).into_iter().map(str::to_string).collect();
+            tags[i] = model.tag(&lexes(tree, model.classes())).into_iter().map(str::to_string).collect();
         }
         progress(&format!("jackknife fold {}/{folds} tagged", fold + 1));
     }
@@ -228,11 +228,8 @@ pub fn train_parser(
     let mut trainer = Trainer::new(classes);
     let mut rng = Rng::new(options.seed);
     let mut order: Vec<usize> = (0..corpus.train.len()).collect();
-    let dev_tags: Vec<Vec<String>> = corpus
-        .dev
-        .iter()
-        .map(|t| tagger.tag(&t.forms.iter().map(|f| tagger.lex(f)).collect::<Vec<_>>()).into_iter().map(str::to_string).collect())
-        .collect();
+    let dev_tags: Vec<Vec<String>> =
+        corpus.dev.iter().map(|t| tagger.tag(&lexes(t, tagger.classes())).into_iter().map(str::to_string).collect()).collect();
     let mut best = Best::default();
     for epoch in 1..=options.epochs {
         rng.shuffle(&mut order);

@@ -53,16 +53,15 @@ pub fn first_labels(store: &dyn SparqlStore, iris: &Iris, entities: &[String]) -
 /// The article graphs in which each of `entities` is a source or an intermediary (of a claim or
 /// of anything else), each entity's in the order of the IRIs of their claims (`GRAPH/claim/...`).
 fn speaking_graphs(store: &dyn SparqlStore, iris: &Iris, entities: &[String]) -> Result<BTreeMap<String, Vec<String>>, QueryError> {
-    let mut graphs: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for chunk in entities.chunks(200) {
-        let values = iri_values(chunk);
-        let query = format!(
+    let rows = select_chunked(store, iris, entities, 200, |values| {
+        format!(
             "SELECT DISTINCT ?x ?g WHERE {{ GRAPH ?g {{ VALUES ?x {{ {values} }} {{ ?c prov:wasAttributedTo ?x }} UNION {{ ?c hs:reportedBy ?x }} }} }}"
-        );
-        for r in &select(store, iris, &query)? {
-            if let (Some(x), Some(g)) = (iri(r, "x"), iri(r, "g")) {
-                graphs.entry(x).or_default().push(g);
-            }
+        )
+    })?;
+    let mut graphs: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for r in &rows {
+        if let (Some(x), Some(g)) = (iri(r, "x"), iri(r, "g")) {
+            graphs.entry(x).or_default().push(g);
         }
     }
     for list in graphs.values_mut() {
@@ -78,30 +77,25 @@ pub(super) fn first_labels_from_claims(
     iris: &Iris,
     entities: &[String],
 ) -> Result<BTreeMap<String, String>, QueryError> {
+    // The type is checked per claim (`FILTER EXISTS`): as a pattern, Oxigraph read every claim
+    // first.
+    let rows = select_chunked(store, iris, entities, 200, |values| {
+        format!(
+            "SELECT ?x ?claim ?l WHERE {{ GRAPH ?g {{ VALUES ?x {{ {values} }}
+               {{ ?claim prov:wasAttributedTo ?x }} UNION {{ ?claim hs:reportedBy ?x }}
+               ?x skos:prefLabel ?l ; a ?t .
+               ?claim schema:text ?text ; hs:contentSpan ?span . ?span nif:beginIndex ?b ; nif:endIndex ?e .
+               FILTER EXISTS {{ ?claim a schema:Claim }}
+             }} }}"
+        )
+    })?;
     let mut first: BTreeMap<String, (String, String)> = BTreeMap::new();
-    for chunk in entities.chunks(200) {
-        let values = iri_values(chunk);
-        // The type is checked per claim (`FILTER EXISTS`): as a pattern, Oxigraph read every
-        // claim first.
-        let rows = select(
-            store,
-            iris,
-            &format!(
-                "SELECT ?x ?claim ?l WHERE {{ GRAPH ?g {{ VALUES ?x {{ {values} }}
-                   {{ ?claim prov:wasAttributedTo ?x }} UNION {{ ?claim hs:reportedBy ?x }}
-                   ?x skos:prefLabel ?l ; a ?t .
-                   ?claim schema:text ?text ; hs:contentSpan ?span . ?span nif:beginIndex ?b ; nif:endIndex ?e .
-                   FILTER EXISTS {{ ?claim a schema:Claim }}
-                 }} }}"
-            ),
-        )?;
-        for r in &rows {
-            let (Some(x), Some(claim), Some(label)) = (iri(r, "x"), iri(r, "claim"), text(r, "l")) else { continue };
-            match first.get(&x) {
-                Some((earliest, _)) if *earliest <= claim => {}
-                _ => {
-                    first.insert(x, (claim, label));
-                }
+    for r in &rows {
+        let (Some(x), Some(claim), Some(label)) = (iri(r, "x"), iri(r, "claim"), text(r, "l")) else { continue };
+        match first.get(&x) {
+            Some((earliest, _)) if *earliest <= claim => {}
+            _ => {
+                first.insert(x, (claim, label));
             }
         }
     }
@@ -172,20 +166,15 @@ pub fn claims_in(store: &dyn SparqlStore, iris: &Iris, articles: &[String]) -> R
 /// the `hs:claimSummary` of each article node in its own graph (`VALUES` inside `GRAPH`, so that
 /// Oxigraph reads the nodes' own statements).
 fn summaries(store: &dyn SparqlStore, iris: &Iris, articles: &[String]) -> Result<BTreeMap<String, ClaimSummary>, QueryError> {
+    let rows = select_chunked(store, iris, articles, 200, |values| {
+        format!("SELECT ?g ?a ?summary WHERE {{ GRAPH ?g {{ VALUES ?a {{ {values} }} ?a hs:claimSummary ?summary }} }}")
+    })?;
     let mut summaries = BTreeMap::new();
-    for chunk in articles.chunks(200) {
-        let values = iri_values(chunk);
-        let rows = select(
-            store,
-            iris,
-            &format!("SELECT ?g ?a ?summary WHERE {{ GRAPH ?g {{ VALUES ?a {{ {values} }} ?a hs:claimSummary ?summary }} }}"),
-        )?;
-        for r in &rows {
-            let (Some(graph), Some(article), Some(summary)) = (iri(r, "g"), iri(r, "a"), text(r, "summary")) else { continue };
-            // The article's own graph states it; a summary that does not parse is read as none.
-            if let Some(summary) = ClaimSummary::parse(&summary).filter(|_| graph == article) {
-                summaries.insert(article, summary);
-            }
+    for r in &rows {
+        let (Some(graph), Some(article), Some(summary)) = (iri(r, "g"), iri(r, "a"), text(r, "summary")) else { continue };
+        // The article's own graph states it; a summary that does not parse is read as none.
+        if let Some(summary) = ClaimSummary::parse(&summary).filter(|_| graph == article) {
+            summaries.insert(article, summary);
         }
     }
     Ok(summaries)

@@ -130,22 +130,16 @@ fn has_lookup_keys(store: &dyn SparqlStore, iris: &Iris) -> Result<bool, QueryEr
 /// intermediary, as an entity mentioned, as a claim, or as the article itself. Every claim whose
 /// chain passes through a node, every claim about it and every mention of it lies in one of them.
 pub fn articles_of(store: &dyn SparqlStore, iris: &Iris, nodes: &[String]) -> Result<Vec<String>, QueryError> {
-    let mut articles = std::collections::BTreeSet::new();
-    for chunk in nodes.chunks(400) {
-        let values = iri_values(chunk);
-        // `VALUES` inside `GRAPH`: Oxigraph then reads each node's own statements.
-        let rows = select(
-            store,
-            iris,
-            &format!(
-                "SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ VALUES ?x {{ {values} }}
-                   {{ ?c prov:wasAttributedTo ?x }} UNION {{ ?c hs:reportedBy ?x }} UNION {{ ?m itsrdf:taIdentRef ?x }}
-                   UNION {{ ?x a schema:Claim }} UNION {{ ?x a schema:NewsArticle }}
-                 }} }}"
-            ),
-        )?;
-        articles.extend(rows.iter().filter_map(|r| iri(r, "g")));
-    }
+    // `VALUES` inside `GRAPH`: Oxigraph then reads each node's own statements.
+    let rows = select_chunked(store, iris, nodes, 400, |values| {
+        format!(
+            "SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ VALUES ?x {{ {values} }}
+               {{ ?c prov:wasAttributedTo ?x }} UNION {{ ?c hs:reportedBy ?x }} UNION {{ ?m itsrdf:taIdentRef ?x }}
+               UNION {{ ?x a schema:Claim }} UNION {{ ?x a schema:NewsArticle }}
+             }} }}"
+        )
+    })?;
+    let articles: std::collections::BTreeSet<String> = rows.iter().filter_map(|r| iri(r, "g")).collect();
     Ok(articles.into_iter().collect())
 }
 
@@ -324,25 +318,20 @@ pub fn article(store: &dyn SparqlStore, iris: &Iris, article: &str) -> Result<Fa
 /// the nodes' own statements, where outside it matched every typed node of the store first (6 s
 /// for 400 nodes of the BBC corpus, against 40 ms).
 fn describe(store: &dyn SparqlStore, iris: &Iris, facts: &mut Facts, nodes: Vec<String>) -> Result<(), QueryError> {
-    for chunk in nodes.chunks(400) {
-        let values = iri_values(chunk);
-        let rows = select(
-            store,
-            iris,
-            &format!(
-                "SELECT ?n ?t ?l ?pub WHERE {{ GRAPH ?g {{ VALUES ?n {{ {values} }} ?n a ?t .
-                   OPTIONAL {{ ?n skos:prefLabel|schema:headline|schema:text ?l }}
-                   OPTIONAL {{ ?n schema:publisher/skos:prefLabel ?pub }} }} }} ORDER BY ?n ?t ?l"
-            ),
-        )?;
-        for r in &rows {
-            let Some(n) = iri(r, "n") else { continue };
-            let kind = kind_of(iri(r, "t"));
-            if kind == NodeKind::Other {
-                continue;
-            }
-            facts.add_node(Node { label: text(r, "l").unwrap_or_else(|| n.clone()), iri: n, kind, group: text(r, "pub") });
+    let rows = select_chunked(store, iris, &nodes, 400, |values| {
+        format!(
+            "SELECT ?n ?t ?l ?pub WHERE {{ GRAPH ?g {{ VALUES ?n {{ {values} }} ?n a ?t .
+               OPTIONAL {{ ?n skos:prefLabel|schema:headline|schema:text ?l }}
+               OPTIONAL {{ ?n schema:publisher/skos:prefLabel ?pub }} }} }} ORDER BY ?n ?t ?l"
+        )
+    })?;
+    for r in &rows {
+        let Some(n) = iri(r, "n") else { continue };
+        let kind = kind_of(iri(r, "t"));
+        if kind == NodeKind::Other {
+            continue;
         }
+        facts.add_node(Node { label: text(r, "l").unwrap_or_else(|| n.clone()), iri: n, kind, group: text(r, "pub") });
     }
     // Edges to nodes that are not entities, articles or claims (spans, contexts) are dropped.
     facts.edges.retain(|e| facts.nodes.contains_key(&e.from) && facts.nodes.contains_key(&e.to));
@@ -388,32 +377,20 @@ pub fn claims_about_in(store: &dyn SparqlStore, iris: &Iris, entities: &[String]
 /// The numbers stated in `claims`, in claim order (a number in a nested claim comes once for it
 /// and once for each claim that reports it; `trace::side_by_side` keeps one).
 pub fn quantities(store: &dyn SparqlStore, iris: &Iris, claims: &[String]) -> Result<Vec<QuantityFact>, QueryError> {
+    let rows = select_chunked(store, iris, claims, 400, |values| {
+        format!(
+            "SELECT ?claim ?value ?unit ?qualifier ?counted ?b ?e WHERE {{ GRAPH ?g {{
+               VALUES ?claim {{ {values} }}
+               ?claim hs:quantity ?q . ?q schema:value ?value ; hs:span ?s . ?s nif:beginIndex ?b ; nif:endIndex ?e .
+               OPTIONAL {{ ?q schema:unitText ?unit }} OPTIONAL {{ ?q hs:qualifier ?qualifier }} OPTIONAL {{ ?q schema:description ?counted }}
+             }} }} ORDER BY ?claim ?value"
+        )
+    })?;
     let mut out = Vec::new();
-    for chunk in claims.chunks(400) {
-        let values = iri_values(chunk);
-        let rows = select(
-            store,
-            iris,
-            &format!(
-                "SELECT ?claim ?value ?unit ?qualifier ?counted ?b ?e WHERE {{ GRAPH ?g {{
-                   VALUES ?claim {{ {values} }}
-                   ?claim hs:quantity ?q . ?q schema:value ?value ; hs:span ?s . ?s nif:beginIndex ?b ; nif:endIndex ?e .
-                   OPTIONAL {{ ?q schema:unitText ?unit }} OPTIONAL {{ ?q hs:qualifier ?qualifier }} OPTIONAL {{ ?q schema:description ?counted }}
-                 }} }} ORDER BY ?claim ?value"
-            ),
-        )?;
-        for r in &rows {
-            let (Some(claim), Some(value)) = (iri(r, "claim"), text(r, "value")) else { continue };
-            let span = [number(r, "b").unwrap_or(0), number(r, "e").unwrap_or(0)];
-            out.push(QuantityFact {
-                claim,
-                value,
-                unit: text(r, "unit"),
-                qualifier: text(r, "qualifier"),
-                counted: text(r, "counted"),
-                span,
-            });
-        }
+    for r in &rows {
+        let (Some(claim), Some(value)) = (iri(r, "claim"), text(r, "value")) else { continue };
+        let span = [number(r, "b").unwrap_or(0), number(r, "e").unwrap_or(0)];
+        out.push(QuantityFact { claim, value, unit: text(r, "unit"), qualifier: text(r, "qualifier"), counted: text(r, "counted"), span });
     }
     Ok(out)
 }
@@ -440,6 +417,22 @@ pub fn article_text(store: &dyn SparqlStore, iris: &Iris, article: &str) -> Resu
 /// IRIs written for a SPARQL `VALUES` block: `<a> <b> `.
 fn iri_values(nodes: &[String]) -> String {
     nodes.iter().map(|n| format!("<{n}> ")).collect()
+}
+
+/// The rows of the query `query` makes of a `VALUES` list of IRIs, asked for `nodes` taken `size`
+/// at a time (a long `VALUES` list makes a slow query), in chunk order.
+fn select_chunked(
+    store: &dyn SparqlStore,
+    iris: &Iris,
+    nodes: &[String],
+    size: usize,
+    query: impl Fn(&str) -> String,
+) -> Result<Vec<Row>, QueryError> {
+    let mut rows = Vec::new();
+    for chunk in nodes.chunks(size) {
+        rows.extend(select(store, iris, &query(&iri_values(chunk)))?);
+    }
+    Ok(rows)
 }
 
 #[cfg(test)]

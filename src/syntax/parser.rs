@@ -162,9 +162,11 @@ pub struct Context<'a> {
     pub labels: &'a [String],
 }
 
+/// What the features write for a position with no word.
+const NONE: &str = "-";
+
 /// The features of the configuration `s`.
 pub fn features(cx: &Context<'_>, s: &State, out: &mut Features) {
-    const NONE: &str = "-";
     let n = cx.words.len();
     let word = |i: Option<usize>| i.map_or(NONE, |i| if i == n { "<root>" } else { cx.words[i].lower.as_str() });
     let tag = |i: Option<usize>| i.map_or(NONE, |i| if i == n { "ROOT" } else { cx.tags[i] });
@@ -240,7 +242,13 @@ pub fn features(cx: &Context<'_>, s: &State, out: &mut Features) {
     out.add("n0t l n0b1", &[tn0, label(n0b1)]);
     out.add("s0t l s0b1 l s0b2", &[ts0, label(s0b1), label(s0b2)]);
     out.add("s0t l s0f1 l s0f2", &[ts0, label(s0f1), label(s0f2)]);
-    // The tags the training data gave the words (the tagger's word classes).
+    class_features(cx, [n0, n1, s0, s1], (ts0, tn0), out);
+}
+
+/// The tags the training data gave the words n0, n1, s0 and s1 (the tagger's word classes), alone
+/// and with the tags `(ts0, tn0)` of s0 and n0.
+fn class_features(cx: &Context<'_>, [n0, n1, s0, s1]: [Option<usize>; 4], (ts0, tn0): (&str, &str), out: &mut Features) {
+    let n = cx.words.len();
     let class = |i: Option<usize>| i.map_or(NONE, |i| if i == n { "<root>" } else { &*cx.words[i].class });
     for (name, i) in [("n0", n0), ("n1", n1), ("s0", s0), ("s1", s1)] {
         out.add("c", &[name, class(i)]);

@@ -13,7 +13,7 @@
 use crate::attribute::{Attributed, Cue, DateRef, Quantity};
 use crate::layout::Article;
 use crate::lexicon::{EntityType, Known, Lexicon, Place};
-use crate::recognize::{Predicate, Recognized};
+use crate::recognize::{Mention, Predicate, Recognized};
 use crate::text::{Diagnostic, Span, fold_typography};
 use std::collections::BTreeSet;
 
@@ -107,16 +107,18 @@ pub struct Document {
 pub fn resolve(attributed: &Attributed<'_>, lexicon: &Lexicon, diagnostics: Vec<Diagnostic>) -> Document {
     let r = attributed.recognized;
     let text = r.text();
-    let n = r.mentions.len();
+    // The recognizer's mentions, then the names found as claims' sources (numbered after them).
+    let mentions: Vec<Mention> = r.mentions.iter().chain(&attributed.speakers).cloned().collect();
+    let n = mentions.len();
     let mut sets = UnionFind::new(n);
-    let surface: Vec<String> = r.mentions.iter().map(|m| fold_typography(m.span.of(text))).collect();
-    let mut rules: Vec<Vec<&'static str>> = r.mentions.iter().map(|m| vec![m.rule]).collect();
-    join_same_names(r, &surface, &mut sets);
+    let surface: Vec<String> = mentions.iter().map(|m| fold_typography(m.span.of(text))).collect();
+    let mut rules: Vec<Vec<&'static str>> = mentions.iter().map(|m| vec![m.rule]).collect();
+    join_same_names(&mentions, &surface, &mut sets);
     join_aliases(r, &mut sets, &mut rules);
-    join_short_forms(r, &surface, &mut sets, &mut rules);
+    join_short_forms(&mentions, &surface, &mut sets, &mut rules);
 
     let groups = groups(&mut sets, n);
-    let mut entities: Vec<Entity> = groups.iter().map(|g| entity(r, lexicon, &surface, &rules, g)).collect();
+    let mut entities: Vec<Entity> = groups.iter().map(|g| entity(&mentions, lexicon, &surface, &rules, g)).collect();
     let mut mention_entity = vec![0; n];
     for (e, g) in groups.iter().enumerate() {
         for &m in g {
@@ -132,10 +134,10 @@ pub fn resolve(attributed: &Attributed<'_>, lexicon: &Lexicon, diagnostics: Vec<
 }
 
 /// Joins mentions of the same gazetteer entry or with the same surface form.
-fn join_same_names(r: &Recognized<'_>, surface: &[String], sets: &mut UnionFind) {
-    for i in 0..r.mentions.len() {
+fn join_same_names(mentions: &[Mention], surface: &[String], sets: &mut UnionFind) {
+    for i in 0..mentions.len() {
         for j in 0..i {
-            let same_known = r.mentions[i].known.is_some() && r.mentions[i].known == r.mentions[j].known;
+            let same_known = mentions[i].known.is_some() && mentions[i].known == mentions[j].known;
             if same_known || surface[i] == surface[j] {
                 sets.union(i, j);
             }
@@ -153,13 +155,13 @@ fn join_aliases(r: &Recognized<'_>, sets: &mut UnionFind, rules: &mut [Vec<&'sta
 
 /// Joins a short form of a person's name, or an acronym of an organization's name, to the one
 /// longer name it fits; one that fits two entities joins neither.
-fn join_short_forms(r: &Recognized<'_>, surface: &[String], sets: &mut UnionFind, rules: &mut [Vec<&'static str>]) {
-    let n = r.mentions.len();
+fn join_short_forms(mentions: &[Mention], surface: &[String], sets: &mut UnionFind, rules: &mut [Vec<&'static str>]) {
+    let n = mentions.len();
     for i in 0..n {
         let short = &surface[i];
         let candidates: BTreeSet<usize> = (0..n)
             .filter(|&j| j != i && surface[j].len() > short.len())
-            .filter(|&j| match (r.mentions[i].kind, r.mentions[j].kind) {
+            .filter(|&j| match (mentions[i].kind, mentions[j].kind) {
                 (EntityType::Person, EntityType::Person) => is_short_form(short, &surface[j]) || is_first_name_of(short, &surface[j]),
                 (EntityType::Organization, EntityType::Organization) => is_acronym_of(short, &surface[j]),
                 _ => false,
@@ -169,7 +171,7 @@ fn join_short_forms(r: &Recognized<'_>, surface: &[String], sets: &mut UnionFind
         if candidates.len() == 1 {
             let j = *candidates.iter().next().expect("one candidate");
             sets.union(i, j);
-            rules[i].push(match r.mentions[i].kind {
+            rules[i].push(match mentions[i].kind {
                 EntityType::Person if is_first_name_of(short, &surface[j]) => "first name of a name",
                 EntityType::Person => "short form of a name",
                 _ => "acronym of a name",
@@ -290,17 +292,11 @@ fn relations(r: &Recognized<'_>, entity_of: &[usize]) -> Vec<Relation> {
 }
 
 /// Builds the entity of one group of mentions.
-fn entity(
-    r: &crate::recognize::Recognized<'_>,
-    lexicon: &Lexicon,
-    surface: &[String],
-    rules: &[Vec<&'static str>],
-    group: &[usize],
-) -> Entity {
+fn entity(mentions: &[Mention], lexicon: &Lexicon, surface: &[String], rules: &[Vec<&'static str>], group: &[usize]) -> Entity {
     // The type with the strongest evidence; ties go to the most mentions, then to the first.
     let mut votes: Vec<(EntityType, u32, usize)> = Vec::new();
     for &m in group {
-        let mention = &r.mentions[m];
+        let mention = &mentions[m];
         match votes.iter_mut().find(|v| v.0 == mention.kind) {
             Some(v) => {
                 v.1 = v.1.max(mention.strength as u32);
@@ -310,7 +306,7 @@ fn entity(
         }
     }
     let kind = votes.iter().max_by(|a, b| a.1.cmp(&b.1).then(a.2.cmp(&b.2))).map(|v| v.0).expect("a group has mentions");
-    let known = group.iter().find_map(|&m| r.mentions[m].known);
+    let known = group.iter().find_map(|&m| mentions[m].known);
     let (name, place) = match known {
         Some(Known::Place(p)) if kind == EntityType::Place => (lexicon.places[p].name.clone(), Some(lexicon.places[p].clone())),
         Some(Known::Organization(o)) if kind == EntityType::Organization => (lexicon.organizations[o].clone(), None),
@@ -318,7 +314,7 @@ fn entity(
             // The fullest name: most words, then the earliest.
             let best = group
                 .iter()
-                .filter(|&&m| r.mentions[m].kind == kind)
+                .filter(|&&m| mentions[m].kind == kind)
                 .max_by(|&&a, &&b| word_count(&surface[a]).cmp(&word_count(&surface[b])).then(b.cmp(&a)))
                 .copied()
                 .unwrap_or(group[0]);
@@ -331,14 +327,17 @@ fn entity(
     let mut evidence: Vec<&'static str> = group.iter().flat_map(|&m| rules[m].iter().copied()).collect();
     evidence.sort();
     evidence.dedup();
+    // In text order (a name found as a speaker is numbered after the recognizer's mentions).
+    let mut spans: Vec<(Span, Vec<&'static str>)> = group.iter().map(|&m| (mentions[m].span, rules[m].clone())).collect();
+    spans.sort();
     Entity {
         key: key(kind, &name),
         kind,
         name,
         aliases,
-        mentions: group.iter().map(|&m| r.mentions[m].span).collect(),
+        mentions: spans.iter().map(|&(span, _)| span).collect(),
         evidence,
-        mention_rules: group.iter().map(|&m| (r.mentions[m].span, rules[m].clone())).collect(),
+        mention_rules: spans.into_iter().collect(),
         place,
         roles: Vec::new(),
         references: Default::default(),

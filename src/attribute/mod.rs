@@ -29,6 +29,7 @@ mod quantity;
 mod quotes;
 mod sentence;
 mod source;
+mod speakers;
 mod subject;
 mod words;
 
@@ -113,6 +114,9 @@ pub struct Attributed<'a> {
     pub recognized: &'a Recognized<'a>,
     /// Claims in text order of their content.
     pub claims: Vec<Claim>,
+    /// Mentions found as the names of claims' sources that recognition did not find ("Akamai
+    /// declined to comment"); a claim's `source` counts them after the recognizer's mentions.
+    pub speakers: Vec<Mention>,
 }
 
 /// Finds the claims of a recognized article.
@@ -164,9 +168,11 @@ pub fn attribute<'a>(recognized: &'a Recognized<'a>, syntax: &Parses<'_>, lexico
             claim.dates = sentence_dates.entry(sentence).or_insert_with(|| dates(text, sentence, published)).clone();
         }
     }
+    let mut claims = std::mem::take(&mut a.claims);
+    let speakers = a.named_speakers(&mut claims);
     let mut diagnostics = a.diagnostics;
     diagnostics.sort();
-    (Attributed { recognized, claims: a.claims }, diagnostics)
+    (Attributed { recognized, claims, speakers }, diagnostics)
 }
 
 struct Attributor<'a> {

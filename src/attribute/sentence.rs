@@ -10,7 +10,7 @@ pub(super) struct Clause {
     pub(super) first: usize,
     pub(super) last: usize,
     content_end: usize,
-    headline: bool,
+    pub(super) headline: bool,
 }
 
 impl<'a> Attributor<'a> {
@@ -48,7 +48,7 @@ impl<'a> Attributor<'a> {
 
     /// Sentence `index` as a `Clause`: its last token is usually its period, and content stops
     /// before it; it is a headline when eight in ten of its longer words are capitalized.
-    fn clause_of(&self, index: usize) -> Clause {
+    pub(super) fn clause_of(&self, index: usize) -> Clause {
         let sentence = self.r.segmented.sentences[index].clone();
         let (first, last) = (sentence.tokens.start, sentence.tokens.end);
         let content_end =

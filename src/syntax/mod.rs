@@ -145,6 +145,22 @@ impl<'a> Parses<'a> {
         &dependents[i - first]
     }
 
+    /// The joint tag of token `i` ("PROPN NNP"; "" for a token outside every sentence).
+    pub fn tag(&self, i: usize) -> &str {
+        self.sentence_of(i).map_or("", |(syntax, first)| syntax.tags[i - first].as_str())
+    }
+
+    /// The universal tag of token `i` ("" for a token outside every sentence).
+    pub fn upos(&self, i: usize) -> &str {
+        tagger::upos(self.tag(i))
+    }
+
+    /// The universal tags the tagger's training data gave `word` ("NOUN|PROPN" for "court"; ""
+    /// for a rare word).
+    pub fn word_class(&self, word: &str) -> std::sync::Arc<str> {
+        self.models.tagger.classes().get(&word.to_lowercase())
+    }
+
     /// The relation of token `i` to its head ("" for a token outside every sentence).
     pub fn label(&self, i: usize) -> &str {
         self.sentence_of(i).map_or("", |(syntax, first)| syntax.labels[i - first].as_str())

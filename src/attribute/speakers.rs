@@ -1,0 +1,141 @@
+//! Names that speak: a claim's source written as a proper name that recognition did not find
+//! ("AOL backed the price cuts but said ...", "Akamai declined to comment") becomes a mention of
+//! its own, so that the claim has a source entity. The tagger decides what is a name (every word
+//! a proper noun: "Analysts said" names no one); the type is read from the article and the
+//! lexicon, since who speaks is a person or an organization.
+
+use super::{Attributor, Claim};
+use crate::lexicon::{EntityType, RoleClass};
+use crate::recognize::Mention;
+use crate::text::Span;
+
+/// The rule named in the evidence of such a mention.
+pub const RULE: &str = "named as a speaker";
+
+impl Attributor<'_> {
+    /// New mentions for the claims' sources that are names no mention covers; each such claim's
+    /// source becomes its new mention, numbered after the recognizer's. The same name spoken
+    /// twice gets one mention per place it is written.
+    pub(super) fn named_speakers(&self, claims: &mut [Claim]) -> Vec<Mention> {
+        let n = self.r.mentions.len();
+        let mut speakers: Vec<Mention> = Vec::new();
+        for claim in claims.iter_mut().filter(|c| c.source.is_none()) {
+            let Some(span) = claim.source_span else { continue };
+            if let Some(k) = speakers.iter().position(|m| m.span == span) {
+                claim.source = Some(n + k);
+                continue;
+            }
+            let Some(kind) = self.speaker_name(span, claim) else { continue };
+            claim.source = Some(n + speakers.len());
+            speakers.push(Mention { span, kind, known: None, strength: 1, rule: RULE });
+        }
+        speakers
+    }
+
+    /// The type of the name written at `span`, when it is one: a title and proper nouns, or
+    /// proper nouns alone, overlapping no recognized mention.
+    fn speaker_name(&self, span: Span, claim: &Claim) -> Option<EntityType> {
+        let (start, end) = (self.token_at(span.start), self.token_at(span.end));
+        if start >= end || self.r.mentions.iter().any(|m| m.span.start < span.end && span.start < m.span.end) {
+            return None;
+        }
+        // In a headline every word is capitalized: capitals tell no name ("Council Member Says").
+        let sentence = self.r.segmented.sentences.partition_point(|s| s.tokens.end <= start);
+        if sentence < self.r.segmented.sentences.len() && self.clause_of(sentence).headline {
+            return None;
+        }
+        let titled = self.lex.role(self.word(start)).is_some_and(|c| c == RoleClass::Title) && end - start > 1;
+        let words = if titled { start + 1..end } else { start..end };
+        let named = words.clone().all(|i| {
+            let w = self.word(i);
+            // A plural proper noun is a group ("Democrats", "MPs"), no one name.
+            let plural_acronym = w.strip_suffix('s').is_some_and(|a| a.len() > 1 && a.chars().all(|c| c.is_ascii_uppercase()));
+            w.chars().next().is_some_and(char::is_uppercase)
+                && self.syntax.tag(i) == "PROPN NNP"
+                && !plural_acronym
+                && !self.lex.is_demonym(w)
+        });
+        // One word that is also a common noun or names a role is no name at the start of a
+        // sentence or in a headline ("Court", "City", "Minister").
+        let word = self.word(words.start);
+        let common = self.syntax.word_class(word).split('|').any(|t| t == "NOUN");
+        if !named || (words.len() == 1 && (common || self.lex.role(word).is_some())) {
+            return None;
+        }
+        Some(self.speaker_kind(words, titled, claim))
+    }
+
+    /// A person when a title precedes the name, when a person's name in the article ends or
+    /// starts with it ("Agassi" after "Andre Agassi", "Ozzy" after "Ozzy Osbourne"), when it
+    /// starts with a first name and goes on, or when the pronouns after it are a person's
+    /// ("Federer admitted he was ...", "I" in its own quotation); an organization otherwise
+    /// ("Akamai declined to comment, saying it ...", "AOL").
+    fn speaker_kind(&self, words: std::ops::Range<usize>, titled: bool, claim: &Claim) -> EntityType {
+        let after = words.end;
+        let name: Vec<&str> = words.map(|i| self.word(i)).collect();
+        let text = self.text();
+        let part_of_a_person = self.r.mentions.iter().filter(|m| m.kind == EntityType::Person).any(|m| {
+            let person: Vec<&str> = m.span.of(text).split_whitespace().collect();
+            person.len() > name.len() && (person.ends_with(&name) || person.starts_with(&name))
+        });
+        let first_name = name.len() > 1 && self.lex.first_name(name[0]).is_some();
+        if titled || part_of_a_person || first_name || self.spoken_of_as_person(after, claim) {
+            EntityType::Person
+        } else {
+            EntityType::Organization
+        }
+    }
+
+    /// Whether a personal pronoun follows a speaker's name in its sentence ("he", "her") before
+    /// any "its", or the speaker's own quotation says "I", "me" or "my".
+    fn spoken_of_as_person(&self, after: usize, claim: &Claim) -> bool {
+        let sentences = &self.r.segmented.sentences;
+        let end = sentences.iter().find(|s| s.tokens.contains(&after)).map_or(after, |s| s.tokens.end);
+        let pronoun = (after..end)
+            .map(|i| self.word(i).to_lowercase())
+            .find(|w| matches!(w.as_str(), "he" | "she" | "him" | "his" | "her" | "himself" | "herself" | "its" | "itself"));
+        let first_person = claim.direct
+            && (self.token_at(claim.content.start)..self.token_at(claim.content.end))
+                .any(|i| matches!(self.word(i), "I" | "me" | "my" | "I'm"));
+        match pronoun {
+            Some(w) => !w.starts_with("it"),
+            None => first_person,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::Pipeline;
+    use crate::ingest::Source;
+    use crate::lexicon::EntityType;
+    use crate::rdf::Iris;
+
+    /// The entities found only as speakers, with their types.
+    fn speakers(text: &str) -> Vec<(String, EntityType)> {
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("speakers.txt", text.to_string()));
+        doc.entities.iter().filter(|e| e.evidence.contains(&super::RULE)).map(|e| (e.name.clone(), e.kind)).collect()
+    }
+
+    #[test]
+    fn names_that_speak_are_people_or_organizations() {
+        let found = speakers(
+            "Quorvex said it would delay the plant. Analysts said the delay would last. Varga admitted she had been \
+             nervous. Okonjo said: \"I have never played better.\"",
+        );
+        assert!(found.contains(&("Quorvex".to_string(), EntityType::Organization)), "{found:?}");
+        assert!(found.contains(&("Okonjo".to_string(), EntityType::Person)), "{found:?}");
+        assert!(!found.iter().any(|(name, _)| name == "Analysts"), "a common noun names no one: {found:?}");
+    }
+
+    #[test]
+    fn a_surname_joins_the_person_named_in_full() {
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text(
+            "s.txt",
+            "Tennis star Ines Varga won the final. Later Varga said the crowd had helped her.".to_string(),
+        ));
+        let varga: Vec<_> = doc.entities.iter().filter(|e| e.name.contains("Varga")).collect();
+        assert_eq!(varga.len(), 1, "{varga:?}");
+        assert_eq!(varga[0].kind, EntityType::Person);
+    }
+}

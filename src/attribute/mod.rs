@@ -238,6 +238,10 @@ impl<'a> Attributor<'a> {
     }
 
     fn push(&mut self, content: Span, cue: Option<Cue>, source: Option<usize>, source_span: Option<Span>, direct: bool) {
+        let (source, source_span) = match source_span.and_then(|s| self.name_before_role(s)) {
+            Some((m, span)) => (Some(m), Some(span)),
+            None => (source, source_span),
+        };
         let source = source.filter(|&m| !source_span.is_some_and(|s| self.people_at_place(m, s)));
         let source = source.or_else(|| source_span.and_then(|s| self.named_at_end(s)));
         let content = match &cue {

@@ -173,6 +173,28 @@ impl<'a> Attributor<'a> {
         }
     }
 
+    /// The person named just before a source that is a role set off by a comma ("Chris Vale,
+    /// managing director of Nettle Broadband said": the parse takes the role, whose closing comma
+    /// is missing, for the subject), with the words from the name to the role's end.
+    pub(super) fn name_before_role(&self, span: Span) -> Option<(usize, Span)> {
+        let start = self.token_at(span.start);
+        if start < 2 || self.word(start - 1) != "," {
+            return None;
+        }
+        let m = self.r.mention_ending_at(self.tokens()[start - 2].span.end)?;
+        let role = (start..self.token_at(span.end).min(start + 2)).any(|k| {
+            self.lex.role(self.word(k)).is_some_and(|c| c != crate::lexicon::RoleClass::Title)
+                && self.word(k).starts_with(char::is_lowercase)
+        });
+        // "..., coach Eddie Keane said" names its own speaker (a person "of" or "at" the role's
+        // body does not: "director of Nettle Broadband").
+        let names_someone = self.r.mentions_in(span).iter().any(|&k| {
+            let mention = &self.r.mentions[k];
+            mention.kind == EntityType::Person && self.token_at(mention.span.start) <= start + 2
+        });
+        (role && !names_someone && self.r.mentions[m].kind == EntityType::Person).then(|| (m, self.r.mentions[m].span.cover(span)))
+    }
+
     /// Whether words describe a person ("a leading industry figure", "The new health minister for
     /// Wales").
     fn describes_person(&self, words: &str) -> bool {

@@ -29,7 +29,31 @@ impl Attributor<'_> {
             claim.source = Some(n + speakers.len());
             speakers.push(Mention { span, kind, known: None, strength: 1, rule: RULE });
         }
+        self.spokespeople_of_speakers(claims, &speakers);
         speakers
+    }
+
+    /// "AOL backed the cuts ... . "...," a spokesman said": a bare spokesperson speaks for the
+    /// organization found here as a speaker that made the last claim in this paragraph or the one
+    /// before (`spoken_for` does the same for the recognizer's organizations, earlier).
+    fn spokespeople_of_speakers(&self, claims: &mut [Claim], speakers: &[Mention]) {
+        let n = self.r.mentions.len();
+        for c in 0..claims.len() {
+            let Some(span) = claims[c].source_span.filter(|_| claims[c].source.is_none()) else { continue };
+            let words: Vec<&str> = span.of(self.text()).split_whitespace().collect();
+            if !matches!(words[..], ["a" | "A" | "an" | "An", "spokesman" | "spokeswoman" | "spokesperson"]) {
+                continue;
+            }
+            let from = self.previous_paragraph_start(span.start);
+            let last = claims
+                .iter()
+                .filter(|d| d.source_span.is_some_and(|s| s.start >= from && s.end <= span.start))
+                .max_by_key(|d| d.source_span.map(|s| s.start));
+            let speaker = last.and_then(|d| d.source).filter(|&m| m >= n && speakers[m - n].kind == EntityType::Organization);
+            if speaker.is_some() {
+                claims[c].source = speaker;
+            }
+        }
     }
 
     /// The type of the name written at `span`, when it is one: a title and proper nouns, or

@@ -1189,6 +1189,7 @@ IRREGULAR = {
     "write": (None, ["wrote"], ["written"], None),
     "think": (None, ["thought"], ["thought"], None),
     "find": (None, ["found"], ["found"], None),
+    "seek": (None, ["sought"], ["sought"], None),
     "put": (None, ["put"], ["put"], None),
     "speak": (None, ["spoke"], ["spoken"], None),
     "withdraw": (None, ["withdrew"], ["withdrawn"], None),

@@ -384,6 +384,9 @@ mod tests {
         assert!(!lex.is_not_speech("admit", &["to", "lying"]));
         assert!(!lex.is_not_speech("claim", &["that", "the"]));
         assert!(!lex.is_not_speech("say", &["responsibility"]));
+        // "a port official, who asked not to be named, said": anonymity, no request.
+        assert!(lex.is_not_speech("ask", &["not", "to", "be"]));
+        assert!(!lex.is_not_speech("ask", &["them", "to", "keep"]));
     }
 
     #[test]
@@ -396,6 +399,7 @@ mod tests {
         assert!(lex.is_demonym("Russian"));
         assert!(lex.is_demonym("Russians"));
         assert_eq!(lex.cue("said").map(|c| c.lemma.as_str()), Some("say"));
+        assert_eq!(lex.cue("sought").map(|c| c.lemma.as_str()), Some("seek"));
         assert_eq!(lex.role("Director"), Some(RoleClass::Leader));
         assert_eq!(lex.noun_type("agency"), Some(EntityType::Organization));
     }

@@ -70,20 +70,21 @@ impl Attributor<'_> {
         }
         let titled = self.lex.role(self.word(start)).is_some_and(|c| c == RoleClass::Title) && end - start > 1;
         let words = if titled { start + 1..end } else { start..end };
-        let named = words.clone().all(|i| {
+        // Capitalized words, no plural acronym ("MPs") nor demonym; one word that is also a
+        // common noun or names a role is no name at the start of a sentence ("Court",
+        // "Minister"). Checked before the tagger, which may have to parse the sentence.
+        let shaped = words.clone().all(|i| {
             let w = self.word(i);
-            // A plural proper noun is a group ("Democrats", "MPs"), no one name.
             let plural_acronym = w.strip_suffix('s').is_some_and(|a| a.len() > 1 && a.chars().all(|c| c.is_ascii_uppercase()));
-            w.chars().next().is_some_and(char::is_uppercase)
-                && self.syntax.tag(i) == "PROPN NNP"
-                && !plural_acronym
-                && !self.lex.is_demonym(w)
+            w.chars().next().is_some_and(char::is_uppercase) && !plural_acronym && !self.lex.is_demonym(w)
         });
-        // One word that is also a common noun or names a role is no name at the start of a
-        // sentence or in a headline ("Court", "City", "Minister").
         let word = self.word(words.start);
-        let common = self.syntax.word_class(word).split('|').any(|t| t == "NOUN");
-        if !named || (words.len() == 1 && (common || self.lex.role(word).is_some())) {
+        let common = || self.syntax.word_class(word).split('|').any(|t| t == "NOUN") || self.lex.role(word).is_some();
+        if !shaped || (words.len() == 1 && common()) {
+            return None;
+        }
+        // Singular proper nouns to the tagger: a plural one is a group ("Democrats").
+        if !words.clone().all(|i| self.syntax.tag(i) == "PROPN NNP") {
             return None;
         }
         Some(self.speaker_kind(words, titled, claim))

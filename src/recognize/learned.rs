@@ -34,7 +34,41 @@ impl Recognizer<'_> {
         });
         self.found.extend(learned);
         self.companies_named_alone();
+        self.names_seen_in_full();
         self.consistent_types();
+    }
+
+    /// A mention that is part of a longer name the article has found elsewhere, written in full
+    /// around it, is that name ("Samuel" in "Grant Samuel said", where "investment firm Grant
+    /// Samuel" was found before): the longer span and its type.
+    fn names_seen_in_full(&mut self) {
+        let text = self.text();
+        let mut full: Vec<(&str, EntityType)> = Vec::new();
+        for m in self.found.iter().filter(|m| !is_layout_rule(m)) {
+            let surface = m.span.of(text);
+            // "the Countryside Alliance" is no name in full: its article is no part of it.
+            let capitalized = surface.starts_with(|c: char| c.is_uppercase());
+            if capitalized && surface.contains(' ') && !full.iter().any(|(s, _)| *s == surface) {
+                full.push((surface, m.kind));
+            }
+        }
+        let boundary = |b: usize| text[..b].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after = |b: usize| text[b..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        for m in self.found.iter_mut().filter(|m| !is_layout_rule(m)) {
+            let surface = m.span.of(text);
+            let widened = full.iter().filter(|(s, _)| s.len() > surface.len()).find_map(|&(s, kind)| {
+                s.match_indices(surface).find_map(|(offset, _)| {
+                    let start = m.span.start.checked_sub(offset)?;
+                    let end = start + s.len();
+                    (text.get(start..end) == Some(s) && boundary(start) && after(end)).then_some((Span::new(start, end), kind))
+                })
+            });
+            if let Some((span, kind)) = widened {
+                m.span = span;
+                m.kind = kind;
+                m.known = None;
+            }
+        }
     }
 
     /// A person of one word is an organization where the article speaks of it as of a company
@@ -332,6 +366,22 @@ mod tests {
         let segmented = segment(&article);
         let (r, _) = recognize(&segmented, &lexicon);
         r.mentions.iter().map(|m| (m.span.of(text).to_string(), m.kind, m.rule)).collect()
+    }
+
+    #[test]
+    fn a_part_of_a_name_found_in_full_elsewhere_is_that_name() {
+        use crate::recognize::{Mention, Recognizer};
+        use crate::text::Span;
+        let text = "Investment firm Grant Samuel valued the shares. Later Grant Samuel said prices would fall.";
+        let lexicon = Lexicon::embedded();
+        let article = analyze(Source::from_text("t.txt", text));
+        let segmented = segment(&article);
+        let mut r = Recognizer::rules(&segmented, &lexicon);
+        let at = |s: &str, from: usize| Span::new(text[from..].find(s).unwrap() + from, text[from..].find(s).unwrap() + from + s.len());
+        let mention = |span, kind| Mention { span, kind, known: None, strength: 1, rule: "model:ner" };
+        r.found = vec![mention(at("Grant Samuel", 0), EntityType::Organization), mention(at("Samuel", 50), EntityType::Person)];
+        r.names_seen_in_full();
+        assert_eq!((r.found[1].span, r.found[1].kind), (at("Grant Samuel", 50), EntityType::Organization));
     }
 
     #[test]

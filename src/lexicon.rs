@@ -47,7 +47,7 @@ pub struct Place {
 }
 
 /// What a gazetteer name stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Known {
     /// Index into [`Lexicon::places`].
     Place(usize),

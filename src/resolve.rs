@@ -15,7 +15,7 @@ use crate::layout::Article;
 use crate::lexicon::{EntityType, Known, Lexicon, Place};
 use crate::recognize::{Mention, Predicate, Recognized};
 use crate::text::{Diagnostic, Span, fold_typography};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// One entity of one article.
 #[derive(Debug, Clone, PartialEq)]
@@ -133,15 +133,16 @@ pub fn resolve(attributed: &Attributed<'_>, lexicon: &Lexicon, diagnostics: Vec<
     Document { article: r.segmented.article.clone(), entities, claims, relations, diagnostics, unresolved: Vec::new() }
 }
 
-/// Joins mentions of the same gazetteer entry or with the same surface form.
+/// Joins mentions of the same gazetteer entry or with the same surface form (each to the first
+/// with it: the sets are those of joining every pair, in linear time).
 fn join_same_names(mentions: &[Mention], surface: &[String], sets: &mut UnionFind) {
-    for i in 0..mentions.len() {
-        for j in 0..i {
-            let same_known = mentions[i].known.is_some() && mentions[i].known == mentions[j].known;
-            if same_known || surface[i] == surface[j] {
-                sets.union(i, j);
-            }
+    let mut first_known: HashMap<Known, usize> = HashMap::new();
+    let mut first_surface: HashMap<&str, usize> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if let Some(k) = m.known {
+            sets.union(i, *first_known.entry(k).or_insert(i));
         }
+        sets.union(i, *first_surface.entry(surface[i].as_str()).or_insert(i));
     }
 }
 
@@ -154,12 +155,15 @@ fn join_aliases(r: &Recognized<'_>, sets: &mut UnionFind, rules: &mut [Vec<&'sta
 }
 
 /// Joins a short form of a person's name, or an acronym of an organization's name, to the one
-/// longer name it fits; one that fits two entities joins neither.
+/// longer name it fits; one that fits two entities joins neither. The longer names a short one
+/// can fit are looked up by their last word, first word or initials, not tried one by one.
 fn join_short_forms(mentions: &[Mention], surface: &[String], sets: &mut UnionFind, rules: &mut [Vec<&'static str>]) {
-    let n = mentions.len();
-    for i in 0..n {
+    let index = ShortFormIndex::new(mentions, surface);
+    for i in 0..mentions.len() {
         let short = &surface[i];
-        let candidates: BTreeSet<usize> = (0..n)
+        let candidates: BTreeSet<usize> = index
+            .possible(mentions[i].kind, short)
+            .into_iter()
             .filter(|&j| j != i && surface[j].len() > short.len())
             .filter(|&j| match (mentions[i].kind, mentions[j].kind) {
                 (EntityType::Person, EntityType::Person) => is_short_form(short, &surface[j]) || is_first_name_of(short, &surface[j]),
@@ -176,6 +180,50 @@ fn join_short_forms(mentions: &[Mention], surface: &[String], sets: &mut UnionFi
                 EntityType::Person => "short form of a name",
                 _ => "acronym of a name",
             });
+        }
+    }
+}
+
+/// The mentions a short name may be a form of: people by the last word of their name
+/// (normalized as `is_short_form` compares words) and by its first word, organizations by their
+/// initials.
+struct ShortFormIndex {
+    last_word: HashMap<String, Vec<usize>>,
+    first_word: HashMap<String, Vec<usize>>,
+    initials: HashMap<String, Vec<usize>>,
+}
+
+impl ShortFormIndex {
+    fn new(mentions: &[Mention], surface: &[String]) -> Self {
+        let mut index = ShortFormIndex { last_word: HashMap::new(), first_word: HashMap::new(), initials: HashMap::new() };
+        for (j, m) in mentions.iter().enumerate() {
+            match m.kind {
+                EntityType::Person => {
+                    if let Some(last) = surface[j].split_whitespace().rfind(|w| !is_initial(w)) {
+                        index.last_word.entry(short_form_word(last)).or_default().push(j);
+                    }
+                    if let Some(first) = surface[j].split_whitespace().next() {
+                        index.first_word.entry(first.to_string()).or_default().push(j);
+                    }
+                }
+                EntityType::Organization => index.initials.entry(initials(&surface[j])).or_default().push(j),
+                _ => {}
+            }
+        }
+        index
+    }
+
+    /// The mentions `short`, of type `kind`, could be a short form or acronym of.
+    fn possible(&self, kind: EntityType, short: &str) -> Vec<usize> {
+        let found = |map: &HashMap<String, Vec<usize>>, key: &str| map.get(key).cloned().unwrap_or_default();
+        match kind {
+            EntityType::Person => {
+                let mut out: Vec<usize> = short.split_whitespace().flat_map(|w| found(&self.last_word, &short_form_word(w))).collect();
+                out.extend(found(&self.first_word, short));
+                out
+            }
+            EntityType::Organization => found(&self.initials, &short.chars().filter(|c| c.is_alphabetic()).collect::<String>()),
+            _ => Vec::new(),
         }
     }
 }
@@ -374,17 +422,25 @@ fn is_initial(word: &str) -> bool {
 /// Whether `short` is a shorter way to write the person name `long`: its words are a subset of
 /// the long name's (initials and "al-" prefixes ignored), the last of them included.
 fn is_short_form(short: &str, long: &str) -> bool {
-    let norm = |w: &str| {
-        let w = w.trim_end_matches('.');
-        let w = w.strip_prefix("al-").or_else(|| w.strip_prefix("Al-")).unwrap_or(w);
-        w.to_lowercase()
-    };
-    let long_words: Vec<String> = long.split_whitespace().filter(|w| !is_initial(w)).map(norm).collect();
-    let short_words: Vec<String> = short.split_whitespace().filter(|w| !is_initial(w)).map(norm).collect();
+    let long_words: Vec<String> = long.split_whitespace().filter(|w| !is_initial(w)).map(short_form_word).collect();
+    let short_words: Vec<String> = short.split_whitespace().filter(|w| !is_initial(w)).map(short_form_word).collect();
     !short_words.is_empty()
         && short_words.len() < long.split_whitespace().count()
         && short_words.iter().all(|w| long_words.contains(w))
         && long_words.last().is_some_and(|last| short_words.contains(last))
+}
+
+/// A word of a name as short forms compare it: lowercase, without a final period or "al-".
+fn short_form_word(w: &str) -> String {
+    let w = w.trim_end_matches('.');
+    let w = w.strip_prefix("al-").or_else(|| w.strip_prefix("Al-")).unwrap_or(w);
+    w.to_lowercase()
+}
+
+/// The capitals that open the words of `long` ("OSCE" for "Organization for Security and
+/// Co-operation in Europe" gives "OSCE"; hyphens part words).
+fn initials(long: &str) -> String {
+    long.split(|c: char| c.is_whitespace() || c == '-').filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect()
 }
 
 /// Whether `short` is the first name alone of the person name `long` ("Ozzy", "Ozzy Osbourne");
@@ -399,9 +455,7 @@ fn is_acronym_of(short: &str, long: &str) -> bool {
     if letters.len() < 2 || !letters.chars().all(char::is_uppercase) || short.contains(' ') {
         return false;
     }
-    let initials: String =
-        long.split(|c: char| c.is_whitespace() || c == '-').filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect();
-    initials == letters
+    initials(long) == letters
 }
 
 /// Union-find over mention indices; the smaller index is the root, so results do not depend on

@@ -8,6 +8,7 @@ use super::{Attributor, Claim};
 use crate::lexicon::{EntityType, RoleClass};
 use crate::recognize::Mention;
 use crate::text::Span;
+use std::collections::{HashMap, HashSet};
 
 /// The rule named in the evidence of such a mention.
 pub const RULE: &str = "named as a speaker";
@@ -18,14 +19,17 @@ impl Attributor<'_> {
     /// twice gets one mention per place it is written.
     pub(super) fn named_speakers(&self, claims: &mut [Claim]) -> Vec<Mention> {
         let n = self.r.mentions.len();
+        let parts = self.person_name_parts();
         let mut speakers: Vec<Mention> = Vec::new();
+        let mut by_span: HashMap<Span, usize> = HashMap::new();
         for claim in claims.iter_mut().filter(|c| c.source.is_none()) {
             let Some(span) = claim.source_span else { continue };
-            if let Some(k) = speakers.iter().position(|m| m.span == span) {
+            if let Some(&k) = by_span.get(&span) {
                 claim.source = Some(n + k);
                 continue;
             }
-            let Some(kind) = self.speaker_name(span, claim) else { continue };
+            let Some(kind) = self.speaker_name(span, claim, &parts) else { continue };
+            by_span.insert(span, speakers.len());
             claim.source = Some(n + speakers.len());
             speakers.push(Mention { span, kind, known: None, strength: 1, rule: RULE });
         }
@@ -33,34 +37,53 @@ impl Attributor<'_> {
         speakers
     }
 
+    /// The words that open or end the names of people of two words or more, joined by spaces
+    /// ("Andre", "Agassi" for "Andre Agassi"; "Ines", "Maria Sol", "Sol" for "Ines Maria Sol").
+    fn person_name_parts(&self) -> HashSet<String> {
+        let mut parts = HashSet::new();
+        for m in self.r.mentions.iter().filter(|m| m.kind == EntityType::Person) {
+            let words: Vec<&str> = m.span.of(self.text()).split_whitespace().collect();
+            for k in 1..words.len() {
+                parts.insert(words[..k].join(" "));
+                parts.insert(words[k..].join(" "));
+            }
+        }
+        parts
+    }
+
     /// "AOL backed the cuts ... . "...," a spokesman said": a bare spokesperson speaks for the
     /// organization found here as a speaker that made the last claim in this paragraph or the one
     /// before (`spoken_for` does the same for the recognizer's organizations, earlier).
     fn spokespeople_of_speakers(&self, claims: &mut [Claim], speakers: &[Mention]) {
         let n = self.r.mentions.len();
-        for c in 0..claims.len() {
-            let Some(span) = claims[c].source_span.filter(|_| claims[c].source.is_none()) else { continue };
+        // The claims' source words in text order, with their sources.
+        let mut sources: Vec<(Span, Option<usize>)> = claims.iter().filter_map(|c| c.source_span.map(|s| (s, c.source))).collect();
+        sources.sort_by_key(|&(s, _)| s);
+        for claim in claims.iter_mut().filter(|c| c.source.is_none()) {
+            let Some(span) = claim.source_span else { continue };
             let words: Vec<&str> = span.of(self.text()).split_whitespace().collect();
             if !matches!(words[..], ["a" | "A" | "an" | "An", "spokesman" | "spokeswoman" | "spokesperson"]) {
                 continue;
             }
             let from = self.previous_paragraph_start(span.start);
-            let last = claims
-                .iter()
-                .filter(|d| d.source_span.is_some_and(|s| s.start >= from && s.end <= span.start))
-                .max_by_key(|d| d.source_span.map(|s| s.start));
-            let speaker = last.and_then(|d| d.source).filter(|&m| m >= n && speakers[m - n].kind == EntityType::Organization);
+            let before = sources.partition_point(|&(s, _)| s.start < span.start);
+            let last = sources[..before].iter().rev().take_while(|&&(s, _)| s.start >= from).find(|&&(s, _)| s.end <= span.start);
+            let speaker = last.and_then(|&(_, m)| m).filter(|&m| m >= n && speakers[m - n].kind == EntityType::Organization);
             if speaker.is_some() {
-                claims[c].source = speaker;
+                claim.source = speaker;
             }
         }
     }
 
     /// The type of the name written at `span`, when it is one: a title and proper nouns, or
     /// proper nouns alone, overlapping no recognized mention.
-    fn speaker_name(&self, span: Span, claim: &Claim) -> Option<EntityType> {
+    fn speaker_name(&self, span: Span, claim: &Claim, parts: &HashSet<String>) -> Option<EntityType> {
         let (start, end) = (self.token_at(span.start), self.token_at(span.end));
-        if start >= end || self.r.mentions.iter().any(|m| m.span.start < span.end && span.start < m.span.end) {
+        // Mentions are sorted and do not overlap: only the first ending after `span` starts can
+        // overlap it first.
+        let mentions = &self.r.mentions;
+        let next = mentions.partition_point(|m| m.span.end <= span.start);
+        if start >= end || mentions.get(next).is_some_and(|m| m.span.start < span.end) {
             return None;
         }
         // In a headline every word is capitalized: capitals tell no name ("Council Member Says").
@@ -87,7 +110,7 @@ impl Attributor<'_> {
         if !words.clone().all(|i| self.syntax.tag(i) == "PROPN NNP") {
             return None;
         }
-        Some(self.speaker_kind(words, titled, claim))
+        Some(self.speaker_kind(words, titled, claim, parts))
     }
 
     /// A person when a title precedes the name, when a person's name in the article ends or
@@ -95,14 +118,10 @@ impl Attributor<'_> {
     /// starts with a first name and goes on, or when the pronouns after it are a person's
     /// ("Federer admitted he was ...", "I" in its own quotation); an organization otherwise
     /// ("Akamai declined to comment, saying it ...", "AOL").
-    fn speaker_kind(&self, words: std::ops::Range<usize>, titled: bool, claim: &Claim) -> EntityType {
+    fn speaker_kind(&self, words: std::ops::Range<usize>, titled: bool, claim: &Claim, parts: &HashSet<String>) -> EntityType {
         let after = words.end;
         let name: Vec<&str> = words.map(|i| self.word(i)).collect();
-        let text = self.text();
-        let part_of_a_person = self.r.mentions.iter().filter(|m| m.kind == EntityType::Person).any(|m| {
-            let person: Vec<&str> = m.span.of(text).split_whitespace().collect();
-            person.len() > name.len() && (person.ends_with(&name) || person.starts_with(&name))
-        });
+        let part_of_a_person = parts.contains(&name.join(" "));
         let first_name = name.len() > 1 && self.lex.first_name(name[0]).is_some();
         if titled || part_of_a_person || first_name || self.spoken_of_as_person(after, claim) {
             EntityType::Person
@@ -115,7 +134,7 @@ impl Attributor<'_> {
     /// any "its", or the speaker's own quotation says "I", "me" or "my".
     fn spoken_of_as_person(&self, after: usize, claim: &Claim) -> bool {
         let sentences = &self.r.segmented.sentences;
-        let end = sentences.iter().find(|s| s.tokens.contains(&after)).map_or(after, |s| s.tokens.end);
+        let end = sentences.get(sentences.partition_point(|s| s.tokens.end <= after)).map_or(after, |s| s.tokens.end.max(after));
         let pronoun = (after..end)
             .map(|i| self.word(i).to_lowercase())
             .find(|w| matches!(w.as_str(), "he" | "she" | "him" | "his" | "her" | "himself" | "herself" | "its" | "itself"));

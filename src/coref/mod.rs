@@ -88,8 +88,44 @@ pub struct Article<'a> {
     pub quotes: Vec<(Span, Option<usize>)>,
     /// Claims' content spans with their resolved source entity, in text order.
     pub speakers: Vec<(Span, usize)>,
-    /// The words naming the sources of claims.
+    /// The words naming the sources of claims, by start.
     pub sources: Vec<Span>,
+    /// The furthest end of `quotes[..=i]` and of `sources[..=i]`: which of them contains a span
+    /// is a binary search, not a scan per candidate (pages of thousands of claims).
+    quote_reach: Vec<usize>,
+    source_reach: Vec<usize>,
+    /// Each entity's mentions' ends, in order.
+    mention_ends: Vec<Vec<usize>>,
+}
+
+impl Article<'_> {
+    /// The first of `quotes` that contains `span` (quotes are in text order).
+    pub fn quote_of(&self, span: Span) -> Option<&(Span, Option<usize>)> {
+        let started = self.quotes.partition_point(|(q, _)| q.start <= span.start);
+        let first = self.quote_reach[..started].partition_point(|&end| end < span.end);
+        self.quotes[..started].get(first)
+    }
+
+    /// Whether a claim's source words contain `span`.
+    fn in_source(&self, span: Span) -> bool {
+        let started = self.sources.partition_point(|s| s.start <= span.start);
+        started > 0 && self.source_reach[started - 1] >= span.end
+    }
+
+    /// How many mentions of `entity` end by `at`.
+    fn mentions_before(&self, entity: usize, at: usize) -> usize {
+        self.mention_ends[entity].partition_point(|&end| end <= at)
+    }
+}
+
+/// The furthest end of the spans up to each one.
+fn reach(spans: impl Iterator<Item = Span>) -> Vec<usize> {
+    spans
+        .scan(0, |furthest, s| {
+            *furthest = s.end.max(*furthest);
+            Some(*furthest)
+        })
+        .collect()
 }
 
 /// The pronouns considered, lowercase, with their class.
@@ -255,7 +291,7 @@ pub fn candidate_features(
     let sentence = sentence_at(seg, span.start);
     let first_in_sentence = c.mention == 0 || sentence_at(seg, article.mentions[c.mention - 1].0.start) != sentence;
     f.add("first", &[class, kind, yes(first_in_sentence)]);
-    let count = article.mentions.iter().filter(|&&(s, _, e)| e == entity && s.end <= anaphor.span.start).count();
+    let count = article.mentions_before(entity, anaphor.span.start);
     f.add("count", &[class, &bucket(count, &[1, 2, 4])]);
     speaker_features(article, anaphor, class, span, entity, f);
     let para = |at: usize| seg.sentences.get(sentence_at(seg, at)).map(|s| s.paragraph);
@@ -278,18 +314,20 @@ fn yes(b: bool) -> &'static str {
 
 /// Whether the anaphor names the source of a claim.
 fn is_source(article: &Article<'_>, anaphor: &Anaphor) -> bool {
-    article.sources.iter().any(|s| s.contains(anaphor.head))
+    article.in_source(anaphor.head)
 }
 
 /// Quotation and speaker features.
 fn speaker_features(article: &Article<'_>, anaphor: &Anaphor, class: &str, span: Span, entity: usize, f: &mut Features) {
-    let quote_of = |s: Span| article.quotes.iter().find(|(q, _)| q.contains(s));
+    let quote_of = |s: Span| article.quote_of(s);
     let in_quote = quote_of(anaphor.span);
     f.add("quote", &[class, yes(in_quote.is_some()), yes(quote_of(span).is_some())]);
     if let Some((_, speaker)) = in_quote {
         f.add("qspk", &[class, yes(*speaker == Some(entity))]);
     }
-    let last = article.speakers.iter().rev().find(|(s, _)| s.end <= anaphor.span.start && !s.contains(anaphor.span));
+    // Claims are in text order: none starting at or after the anaphor ends before it.
+    let started = article.speakers.partition_point(|(s, _)| s.start < anaphor.span.start);
+    let last = article.speakers[..started].iter().rev().find(|(s, _)| s.end <= anaphor.span.start && !s.contains(anaphor.span));
     f.add("lastspk", &[class, yes(last.is_some_and(|&(_, e)| e == entity))]);
 }
 
@@ -415,13 +453,24 @@ pub fn article<'a>(seg: &'a Segmented<'a>, entities: &[Entity], claims: &[Claim]
     let mut mentions: Vec<(Span, EntityType, usize)> =
         entities.iter().enumerate().flat_map(|(e, x)| x.mentions.iter().map(move |&s| (s, x.kind, e))).collect();
     mentions.sort();
+    let quotes: Vec<(Span, Option<usize>)> = claims.iter().filter(|c| c.direct).map(|c| (c.content, c.source)).collect();
+    let mut sources: Vec<Span> = claims.iter().filter_map(|c| c.source_span).collect();
+    sources.sort();
+    let mut mention_ends = vec![Vec::new(); entities.len()];
+    for &(span, _, e) in &mentions {
+        mention_ends[e].push(span.end);
+    }
+    mention_ends.iter_mut().for_each(|ends| ends.sort_unstable());
     Article {
         segmented: seg,
         mentions,
         entities: entities.iter().map(|e| (e.name.clone(), e.roles.clone())).collect(),
-        quotes: claims.iter().filter(|c| c.direct).map(|c| (c.content, c.source)).collect(),
+        quote_reach: reach(quotes.iter().map(|&(q, _)| q)),
+        quotes,
         speakers: claims.iter().filter_map(|c| Some((c.content, c.source?))).collect(),
-        sources: claims.iter().filter_map(|c| c.source_span).collect(),
+        source_reach: reach(sources.iter().copied()),
+        sources,
+        mention_ends,
     }
 }
 
@@ -461,9 +510,7 @@ pub fn apply(seg: &Segmented<'_>, lexicon: &Lexicon, model: &CorefModel, doc: &m
         let class = pronoun_class(anaphor.head.of(seg.text()));
         let linked = match class {
             // "I" is whoever speaks the quotation it stands in; "we" is a group, not one entity.
-            Some("i") => {
-                article.quotes.iter().find(|(q, _)| q.contains(anaphor.span)).and_then(|&(_, speaker)| speaker).map(|e| (e, QUOTE_SPEAKER))
-            }
+            Some("i") => article.quote_of(anaphor.span).and_then(|&(_, speaker)| speaker).map(|e| (e, QUOTE_SPEAKER)),
             Some("we") => None,
             _ => link(&article, lexicon, model, &anaphor).map(|e| (e, RANKED)),
         };

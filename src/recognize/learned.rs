@@ -43,20 +43,26 @@ impl Recognizer<'_> {
     /// Samuel" was found before): the longer span and its type.
     fn names_seen_in_full(&mut self) {
         let text = self.text();
-        let mut full: Vec<(&str, EntityType)> = Vec::new();
+        // The longer names by their first word, each once: the lookup per mention stays short
+        // however many names a page holds.
+        let mut full: HashMap<&str, Vec<(&str, EntityType)>> = HashMap::new();
+        let mut seen: HashSet<&str> = HashSet::new();
         for m in self.found.iter().filter(|m| !is_layout_rule(m)) {
             let surface = m.span.of(text);
             // "the Countryside Alliance" is no name in full: its article is no part of it.
             let capitalized = surface.starts_with(|c: char| c.is_uppercase());
-            if capitalized && surface.contains(' ') && !full.iter().any(|(s, _)| *s == surface) {
-                full.push((surface, m.kind));
+            if capitalized && surface.contains(' ') && seen.insert(surface) {
+                for word in surface.split_whitespace() {
+                    full.entry(word).or_default().push((surface, m.kind));
+                }
             }
         }
         let boundary = |b: usize| text[..b].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
         let after = |b: usize| text[b..].chars().next().is_none_or(|c| !c.is_alphanumeric());
         for m in self.found.iter_mut().filter(|m| !is_layout_rule(m)) {
             let surface = m.span.of(text);
-            let widened = full.iter().filter(|(s, _)| s.len() > surface.len()).find_map(|&(s, kind)| {
+            let Some(names) = surface.split_whitespace().next().and_then(|w| full.get(w)) else { continue };
+            let widened = names.iter().filter(|(s, _)| s.len() > surface.len()).find_map(|&(s, kind)| {
                 s.match_indices(surface).find_map(|(offset, _)| {
                     let start = m.span.start.checked_sub(offset)?;
                     let end = start + s.len();

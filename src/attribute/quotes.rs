@@ -283,6 +283,10 @@ impl<'a> Attributor<'a> {
     /// "However") or holds a quotation does not.
     pub(super) fn continuations(&mut self, quotes: &[Quote]) {
         let sentences = &self.r.segmented.sentences;
+        let index = ClaimIndex::new(&self.claims);
+        let mut quoted: Vec<Span> = quotes.iter().map(|q| q.outer).collect();
+        quoted.sort();
+        let quote_reach = reach(&quoted);
         let mut added = Vec::new();
         for i in 1..sentences.len() {
             let (prev, cur) = (&sentences[i - 1], &sentences[i]);
@@ -292,10 +296,8 @@ impl<'a> Attributor<'a> {
             let first_word = self.word(cur.tokens.start);
             let turns =
                 matches!(first_word, "But" | "However" | "Yet" | "Still" | "Meanwhile" | "Nevertheless" | "Instead" | "Others" | "Critics");
-            let framed =
-                self.claims.iter().any(|c| c.content.overlaps(cur.span) || c.cue.as_ref().is_some_and(|q| cur.span.contains(q.span)));
-            let quoted = quotes.iter().any(|q| cur.span.overlaps(q.outer));
-            if turns || framed || quoted {
+            let framed = index.overlaps(cur.span) || index.cue_inside(cur.span);
+            if turns || framed || overlaps_any(&quoted, &quote_reach, cur.span) {
                 continue;
             }
             let prev_end = (prev.tokens.start..prev.tokens.end)
@@ -304,21 +306,13 @@ impl<'a> Attributor<'a> {
                 .map_or(prev.span.end, |t| self.tokens()[t].span.end);
             // Only after a frame that follows its content ("..., he continues, ..."): the article
             // is then in the speaker's voice.
-            let speaker = self
-                .claims
-                .iter()
-                .filter(|c| c.source.is_some() && prev.span.contains(c.content) && c.content.end >= prev_end)
-                .filter(|c| c.cue.as_ref().is_some_and(|q| q.span.start > c.content.start))
-                .max_by_key(|c| c.content.end);
-            let Some(speaker) = speaker else { continue };
-            // "The BSC has members in ...": the article describing the source, not quoting it.
-            let source_surface = speaker.source.map(|m| crate::text::fold_typography(self.r.mentions[m].span.of(self.text())));
-            let names_source = self
-                .r
-                .mentions
-                .iter()
-                .any(|m| cur.span.contains(m.span) && Some(crate::text::fold_typography(m.span.of(self.text()))) == source_surface);
-            if names_source {
+            let speaker = index
+                .inside(prev.span)
+                .filter(|&k| self.claims[k].source.is_some() && self.claims[k].content.end >= prev_end)
+                .filter(|&k| self.claims[k].cue.as_ref().is_some_and(|q| q.span.start > self.claims[k].content.start))
+                .max_by_key(|&k| (self.claims[k].content.end, k));
+            let Some(speaker) = speaker.map(|k| &self.claims[k]) else { continue };
+            if self.names_source(cur.span, speaker) {
                 continue;
             }
             let end = (cur.tokens.start..cur.tokens.end)
@@ -332,6 +326,14 @@ impl<'a> Attributor<'a> {
             added.push(Claim { content, cue: None, direct: false, negated: false, quantities: Vec::new(), ..speaker.clone() });
         }
         self.claims.extend(added);
+    }
+
+    /// Whether `span` names the source of `claim` ("The BSC has members in ...": the article
+    /// describing the source, not quoting it).
+    fn names_source(&self, span: Span, claim: &Claim) -> bool {
+        let surface = |m: usize| crate::text::fold_typography(self.r.mentions[m].span.of(self.text()));
+        let source = claim.source.map(surface);
+        self.r.mentions_in(span).into_iter().any(|m| Some(surface(m)) == source)
     }
 
     /// Quotations that no frame covers: the paragraph's current speaker said them.
@@ -532,4 +534,62 @@ fn restarts(body: &str, offset: usize, width: usize) -> bool {
     let before = &body[..offset];
     let spaced = before.ends_with(' ') && before.trim_end().ends_with(['.', '?', '!']);
     spaced && body[offset + width..].chars().next().is_some_and(|n| n.is_alphanumeric() || n == '.' || n == '…')
+}
+
+/// The claims' contents and cues in text order, to ask what lies in a sentence without reading
+/// every claim for every sentence.
+struct ClaimIndex {
+    /// The contents, sorted, and the claim of each.
+    contents: Vec<Span>,
+    claims: Vec<usize>,
+    reach: Vec<usize>,
+    cues: Vec<Span>,
+}
+
+impl ClaimIndex {
+    fn new(claims: &[Claim]) -> Self {
+        let mut order: Vec<(Span, usize)> = claims.iter().enumerate().map(|(i, c)| (c.content, i)).collect();
+        order.sort();
+        let (contents, claims_of): (Vec<Span>, Vec<usize>) = order.into_iter().unzip();
+        let mut cues: Vec<Span> = claims.iter().filter_map(|c| c.cue.as_ref().map(|q| q.span)).collect();
+        cues.sort();
+        ClaimIndex { reach: reach(&contents), contents, claims: claims_of, cues }
+    }
+
+    /// Whether a content overlaps `span`.
+    fn overlaps(&self, span: Span) -> bool {
+        overlaps_any(&self.contents, &self.reach, span)
+    }
+
+    /// Whether a cue lies inside `span`.
+    fn cue_inside(&self, span: Span) -> bool {
+        let from = self.cues.partition_point(|s| s.start < span.start);
+        self.cues[from..].iter().take_while(|s| s.start <= span.end).any(|s| s.end <= span.end)
+    }
+
+    /// The claims whose content lies inside `span`.
+    fn inside(&self, span: Span) -> impl Iterator<Item = usize> + '_ {
+        let from = self.contents.partition_point(|s| s.start < span.start);
+        (from..self.contents.len())
+            .take_while(move |&k| self.contents[k].start <= span.end)
+            .filter(move |&k| self.contents[k].end <= span.end)
+            .map(|k| self.claims[k])
+    }
+}
+
+/// The furthest end of `spans[..=i]`, for each `i` (`spans` sorted by start).
+fn reach(spans: &[Span]) -> Vec<usize> {
+    spans
+        .iter()
+        .scan(0, |furthest, s| {
+            *furthest = s.end.max(*furthest);
+            Some(*furthest)
+        })
+        .collect()
+}
+
+/// Whether one of `spans` (sorted, with their `reach`) overlaps `span`.
+fn overlaps_any(spans: &[Span], reach: &[usize], span: Span) -> bool {
+    let started = spans.partition_point(|s| s.start < span.end);
+    started > 0 && reach[started - 1] > span.start
 }

@@ -443,9 +443,7 @@ impl<'a> Attributor<'a> {
             }
         }
         let span = self.span(start, end);
-        let inner = (0..self.r.mentions.len())
-            .rev()
-            .find(|&m| span.contains(self.r.mentions[m].span) && self.r.mentions[m].kind != EntityType::Place);
+        let inner = self.r.mentions_in(span).into_iter().rev().find(|&m| self.r.mentions[m].kind != EntityType::Place);
         // The whole phrase is one name, or a name with its role: the name is the source; a
         // description with a name inside ("Officials at Homeland Security") names its
         // organization only through a head noun the lexicon knows.

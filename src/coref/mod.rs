@@ -96,6 +96,12 @@ pub struct Article<'a> {
     source_reach: Vec<usize>,
     /// Each entity's mentions' ends, in order.
     mention_ends: Vec<Vec<usize>>,
+    /// Every claim's content, sorted, with the furthest end so far: whether words lie inside
+    /// what a claim says is a binary search.
+    contents: Vec<Span>,
+    content_reach: Vec<usize>,
+    /// The claims' source words with the claim's index, sorted.
+    source_claims: Vec<(Span, usize)>,
 }
 
 impl Article<'_> {
@@ -110,6 +116,12 @@ impl Article<'_> {
     fn in_source(&self, span: Span) -> bool {
         let started = self.sources.partition_point(|s| s.start <= span.start);
         started > 0 && self.source_reach[started - 1] >= span.end
+    }
+
+    /// Whether `span` lies inside what a claim says.
+    fn said(&self, span: Span) -> bool {
+        let started = self.contents.partition_point(|c| c.start <= span.start);
+        started > 0 && self.content_reach[started - 1] >= span.end
     }
 
     /// How many mentions of `entity` end by `at`.
@@ -425,17 +437,21 @@ fn carried_speaker(article: &Article<'_>, lexicon: &Lexicon, entities: &[Entity]
         return None;
     }
     // A source inside another claim's words is that claim's speaker's report, not a speaker of
-    // the narrative ("Lord Vance denied Ms Ruiz said ...").
-    let said = |s: Span| claims.iter().any(|c| c.content.contains(s));
-    let earlier = claims.iter().filter_map(|c| Some((c.source_span?, c.source))).filter(|(s, _)| s.end <= anaphor.span.start && !said(*s));
-    let (from, speaker) = earlier.max_by_key(|(s, _)| s.start)?;
-    let speaker = speaker?;
+    // the narrative ("Lord Vance denied Ms Ruiz said ..."). The latest by start (the last claim
+    // on a tie), read backwards from the anaphor.
+    let said = |s: Span| article.said(s);
+    let before = article.source_claims.partition_point(|(s, _)| s.start < anaphor.span.start);
+    let &(from, claim) = article.source_claims[..before].iter().rev().find(|(s, _)| s.end <= anaphor.span.start && !said(*s))?;
+    let speaker = claims[claim].source?;
     if sentence_at(seg, anaphor.span.start) > sentence_at(seg, from.start) + 3 || !agrees(lexicon, pronoun, &entities[speaker]) {
         return None;
     }
     let kind = entities[speaker].kind;
-    let mut between =
-        article.mentions.iter().filter(|(s, k, e)| s.start >= from.end && s.end <= anaphor.span.start && *k == kind && *e != speaker);
+    let first = article.mentions.partition_point(|(s, _, _)| s.start < from.end);
+    let mut between = article.mentions[first..]
+        .iter()
+        .take_while(|(s, _, _)| s.start < anaphor.span.start)
+        .filter(|(s, k, e)| s.end <= anaphor.span.start && *k == kind && *e != speaker);
     between.all(|&(s, _, _)| said(s)).then_some(speaker)
 }
 
@@ -456,6 +472,10 @@ pub fn article<'a>(seg: &'a Segmented<'a>, entities: &[Entity], claims: &[Claim]
     let quotes: Vec<(Span, Option<usize>)> = claims.iter().filter(|c| c.direct).map(|c| (c.content, c.source)).collect();
     let mut sources: Vec<Span> = claims.iter().filter_map(|c| c.source_span).collect();
     sources.sort();
+    let mut contents: Vec<Span> = claims.iter().map(|c| c.content).collect();
+    contents.sort();
+    let mut source_claims: Vec<(Span, usize)> = claims.iter().enumerate().filter_map(|(i, c)| Some((c.source_span?, i))).collect();
+    source_claims.sort_by_key(|&(s, i)| (s.start, i));
     let mut mention_ends = vec![Vec::new(); entities.len()];
     for &(span, _, e) in &mentions {
         mention_ends[e].push(span.end);
@@ -471,6 +491,9 @@ pub fn article<'a>(seg: &'a Segmented<'a>, entities: &[Entity], claims: &[Claim]
         source_reach: reach(sources.iter().copied()),
         sources,
         mention_ends,
+        content_reach: reach(contents.iter().copied()),
+        contents,
+        source_claims,
     }
 }
 

@@ -32,7 +32,16 @@ fn batch(dir: &Path) -> Vec<&'static str> {
     write("nul.txt", b"The minister said so.\nThen \0 came.\n");
     write("latin1.txt", b"The minister said so.\nCaf\xe9 Z\xfcrich said no.\n");
     write("big.txt", "word ".repeat(LIMIT / 5 + 1).as_bytes());
-    vec!["good.txt", "nested.txt", "no-spaces.txt", "quotes.txt", "repeated.txt", "rtl.txt"]
+    // A speaker carried to "he said" thousands of times (each looked back over every claim), and
+    // thousands of firms named in full, then as speakers (each compared with every other name;
+    // no name ends in "s", which the tagger may read as a plural, a group).
+    let carried = (0..4_000).map(|i| format!("Mr Kane said prices rose by {i} percent. \"It is bad,\" he said.\n\n")).collect::<String>();
+    write("carried.txt", carried.as_bytes());
+    let firm = |i: usize| format!("Norvale{}", char::from(b"abcdefghijklmnopqrtuvwxyz"[i % 25]).to_string().repeat(1 + i / 25));
+    let firms =
+        (0..3_000).map(|i| format!("Shares in {0} Holdings rose. {0} said a spokesman would comment.\n\n", firm(i))).collect::<String>();
+    write("firms.txt", firms.as_bytes());
+    vec!["carried.txt", "firms.txt", "good.txt", "nested.txt", "no-spaces.txt", "quotes.txt", "repeated.txt", "rtl.txt"]
 }
 
 fn stderr(o: &std::process::Output) -> String {
@@ -69,13 +78,22 @@ fn regression_issue_17_hostile_files_are_analysed_or_refused_and_the_batch_goes_
     assert_eq!(office["mentions"].as_array().unwrap().len(), REPEATS);
     assert!(repeated["claims"].as_array().unwrap().len() >= REPEATS, "{}", repeated["claims"].as_array().unwrap().len());
 
-    // The store takes the same batch: the six readable files, the same three refusals.
+    // Every "he said" carries Mr Kane; every firm named as a speaker is the source of its claim.
+    let claims_of = |name: &str| docs[paths.iter().position(|p| p == name).unwrap()]["claims"].as_array().unwrap().clone();
+    let carried = claims_of("carried.txt");
+    assert_eq!(carried.len(), 8_000);
+    assert!(carried.iter().all(|c| c["source"] == carried[0]["source"] && !c["source"].is_null()), "{:?}", carried[1]);
+    let firms = claims_of("firms.txt");
+    assert_eq!(firms.len(), 3_000);
+    assert!(firms.iter().all(|c| !c["source"].is_null()), "{:?}", firms.iter().find(|c| c["source"].is_null()));
+
+    // The store takes the same batch: the eight readable files, the same three refusals.
     let store = dir.path().join("store");
     let out = hearsay(&store).args(["ingest", "--max-bytes", &limit]).arg(&input).output().unwrap();
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert_refusals(&err);
-    assert!(err.contains("ingested 6 articles"), "{err}");
+    assert!(err.contains("ingested 8 articles"), "{err}");
 }
 
 /// Quotations nested 1,600 deep in one sentence (800 of "Ann said “Bob said ‘"): every cue

@@ -163,7 +163,7 @@ pub(crate) fn ingest_all(store: &dyn GraphStore, pipeline: Pipeline, paths: &[Pa
             paths.insert(graph.as_str().to_string(), source.path.clone());
             graphs.push((graph, quads));
         }
-        match store.replace_graphs(&graphs) {
+        match store.replace_graphs(graphs) {
             Err(StoreError::NotWritten(e)) => not_written(&e, &paths, &bar, tally),
             written => Ok(written?),
         }

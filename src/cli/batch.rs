@@ -141,29 +141,20 @@ pub(crate) fn ingest_all(store: &dyn GraphStore, pipeline: Pipeline, paths: &[Pa
     let bar = progress(quiet, "ingesting", paths);
     let mut tally = Tally::default();
     for_each_batch(&pipeline, paths, input, &bar, quiet, &mut tally, Duplicates::InBatch, |docs, tally| {
-        let mut graphs = Vec::with_capacity(docs.len());
-        let mut paths = std::collections::HashMap::new();
-        for doc in docs {
-            let source = &doc.article.source;
-            let graph = pipeline.iris().article(&source.id);
-            if let Some(existing) = store.article_path(&graph)? {
-                if existing != source.path {
-                    if !quiet {
-                        bar.suspend(|| eprintln!("{}: duplicate of {existing} (same content, already in the store), skipped", source.path));
-                    }
-                    tally.duplicates += 1;
-                    continue;
-                }
-            }
+        let (fresh, paths) = not_in_store(store, &pipeline, docs, &bar, quiet, tally)?;
+        // Each article's statements are made when the store asks for them and the article is
+        // dropped then, so that a batch's documents and statements are not all in memory at once.
+        let mut graphs = fresh.into_iter().map(|(graph, doc)| {
             let quads = rdf::quads(&doc, pipeline.iris());
             tally.articles += 1;
             tally.entities_of(&doc);
             tally.claims += doc.claims.len();
             tally.quads += quads.len();
-            paths.insert(graph.as_str().to_string(), source.path.clone());
-            graphs.push((graph, quads));
-        }
-        match store.replace_graphs(&graphs) {
+            (graph, quads)
+        });
+        let written = store.replace_graphs_from(&mut graphs);
+        drop(graphs);
+        match written {
             Err(StoreError::NotWritten(e)) => not_written(&e, &paths, &bar, tally),
             written => Ok(written?),
         }
@@ -171,6 +162,39 @@ pub(crate) fn ingest_all(store: &dyn GraphStore, pipeline: Pipeline, paths: &[Pa
     bar.finish_and_clear();
     summary(quiet, "ingested", &tally, started);
     Ok(tally.failed == 0)
+}
+
+/// The path each article graph of a batch was read from, by graph IRI, to report failed writes.
+type Paths = std::collections::HashMap<String, String>;
+
+/// The batch's documents with their graph names, less those whose content the store already
+/// holds from another path (reported and counted as duplicates), and the path of each graph.
+fn not_in_store(
+    store: &dyn GraphStore,
+    pipeline: &Pipeline,
+    docs: Vec<Document>,
+    bar: &ProgressBar,
+    quiet: bool,
+    tally: &mut Tally,
+) -> Result<(Vec<(NamedNode, Document)>, Paths)> {
+    let mut fresh = Vec::with_capacity(docs.len());
+    let mut paths = std::collections::HashMap::new();
+    for doc in docs {
+        let source = &doc.article.source;
+        let graph = pipeline.iris().article(&source.id);
+        if let Some(existing) = store.article_path(&graph)? {
+            if existing != source.path {
+                if !quiet {
+                    bar.suspend(|| eprintln!("{}: duplicate of {existing} (same content, already in the store), skipped", source.path));
+                }
+                tally.duplicates += 1;
+                continue;
+            }
+        }
+        paths.insert(graph.as_str().to_string(), source.path.clone());
+        fresh.push((graph, doc));
+    }
+    Ok((fresh, paths))
 }
 
 /// Reports each article a remote store did not write, by its path, and counts it as failed; a

@@ -133,10 +133,10 @@ impl RemoteStore {
 }
 
 impl GraphStore for RemoteStore {
-    fn replace_graphs(&self, graphs: &[(NamedNode, Vec<Quad>)]) -> Result<(), StoreError> {
+    fn replace_graphs(&self, graphs: Vec<(NamedNode, Vec<Quad>)>) -> Result<(), StoreError> {
         let mut serializer = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(Vec::new());
         let mut names = Vec::with_capacity(graphs.len());
-        for (graph, quads) in graphs {
+        for (graph, quads) in &graphs {
             names.push(("graph", graph.as_str()));
             for quad in quads {
                 serializer.serialize_quad(quad)?;
@@ -185,7 +185,7 @@ pub(super) fn receive(state: &State, request: &mut Request<Body>) -> Reply {
         quads.push(quad);
     }
     let graphs: Vec<(NamedNode, Vec<Quad>)> = graphs.into_iter().collect();
-    let written = state.local()?.replace_graphs(&graphs);
+    let written = state.local()?.replace_graphs(graphs);
     state.wrote();
     written.map_err(Refusal::internal)?;
     Response::builder().status(StatusCode::NO_CONTENT).body(Body::empty()).map_err(Refusal::internal)

@@ -80,7 +80,8 @@ fn write(state: &State, store: &Store, request: &mut Request<Body>, graph: &Name
     let quads: Vec<Quad> =
         parser.for_slice(&body).collect::<Result<_, _>>().map_err(|e| Refusal::bad_request(format!("the body does not parse: {e}")))?;
     let existed = store.contains_graph(graph).map_err(Refusal::internal)?;
-    let written = if request.method() == Method::PUT { store.replace_graphs(&[(graph.clone(), quads)]) } else { store.add_quads(&quads) };
+    let written =
+        if request.method() == Method::PUT { store.replace_graphs(vec![(graph.clone(), quads)]) } else { store.add_quads(&quads) };
     state.wrote();
     written.map_err(Refusal::internal)?;
     status(if existed { StatusCode::NO_CONTENT } else { StatusCode::CREATED })

@@ -473,7 +473,7 @@ impl GraphStore for Endpoint {
     /// back: a graph refused, not reached, or held with other than the statements sent is a
     /// [`WriteError`] that names it. A graph the server refuses does not stop the others, but a
     /// server that cannot be reached or refuses the credentials stops the batch.
-    fn replace_graphs(&self, graphs: &[(NamedNode, Vec<Quad>)]) -> Result<(), StoreError> {
+    fn replace_graphs(&self, graphs: Vec<(NamedNode, Vec<Quad>)>) -> Result<(), StoreError> {
         let mut failures = Vec::new();
         let mut sent = Vec::new();
         for (i, (graph, quads)) in graphs.iter().enumerate() {

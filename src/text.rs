@@ -145,8 +145,68 @@ pub fn fold_typography(s: &str) -> String {
     out
 }
 
+/// Spans in text order (sorted by start, as given), with the furthest end of those up to each:
+/// whether one of them contains or overlaps a span is a binary search, not a scan, on pages of
+/// thousands of claims or quotations.
+#[derive(Debug, Clone, Default)]
+pub struct SpanIndex {
+    spans: Vec<Span>,
+    reach: Vec<usize>,
+}
+
+impl SpanIndex {
+    /// The index of `spans`, which must be sorted by start.
+    pub fn new(spans: Vec<Span>) -> Self {
+        let mut furthest = 0;
+        let reach = spans
+            .iter()
+            .map(|s| {
+                furthest = furthest.max(s.end);
+                furthest
+            })
+            .collect();
+        SpanIndex { spans, reach }
+    }
+
+    /// The spans, in order.
+    pub fn spans(&self) -> &[Span] {
+        &self.spans
+    }
+
+    /// The position of the first span that contains `span`.
+    pub fn first_containing(&self, span: Span) -> Option<usize> {
+        let started = self.spans.partition_point(|s| s.start <= span.start);
+        let first = self.reach[..started].partition_point(|&end| end < span.end);
+        (first < started).then_some(first)
+    }
+
+    /// Whether a span contains `span`.
+    pub fn contains(&self, span: Span) -> bool {
+        self.first_containing(span).is_some()
+    }
+
+    /// Whether a span overlaps `span`.
+    pub fn overlaps(&self, span: Span) -> bool {
+        let started = self.spans.partition_point(|s| s.start < span.end);
+        started > 0 && self.reach[started - 1] > span.start
+    }
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_span_index_answers_as_a_scan_does() {
+        let spans: Vec<Span> = [(0, 10), (2, 4), (5, 30), (12, 14), (40, 41)].iter().map(|&(a, b)| Span::new(a, b)).collect();
+        let index = SpanIndex::new(spans.clone());
+        for a in 0..45 {
+            for b in a..45 {
+                let q = Span::new(a, b);
+                assert_eq!(index.first_containing(q), spans.iter().position(|s| s.contains(q)), "{q:?}");
+                assert_eq!(index.overlaps(q), spans.iter().any(|s| s.overlaps(q)), "{q:?}");
+            }
+        }
+    }
     use super::*;
 
     #[test]

@@ -3,6 +3,7 @@
 //! other claims' contents, and reader comments.
 
 use super::*;
+use crate::text::SpanIndex;
 
 /// The speaker a quotation continues: the source, its words, the reporter and the parent claim.
 type Speaker = (Option<usize>, Option<Span>, Option<usize>, Option<usize>);
@@ -286,7 +287,7 @@ impl<'a> Attributor<'a> {
         let index = ClaimIndex::new(&self.claims);
         let mut quoted: Vec<Span> = quotes.iter().map(|q| q.outer).collect();
         quoted.sort();
-        let quote_reach = reach(&quoted);
+        let quoted = SpanIndex::new(quoted);
         let mut added = Vec::new();
         for i in 1..sentences.len() {
             let (prev, cur) = (&sentences[i - 1], &sentences[i]);
@@ -297,7 +298,7 @@ impl<'a> Attributor<'a> {
             let turns =
                 matches!(first_word, "But" | "However" | "Yet" | "Still" | "Meanwhile" | "Nevertheless" | "Instead" | "Others" | "Critics");
             let framed = index.overlaps(cur.span) || index.cue_inside(cur.span);
-            if turns || framed || overlaps_any(&quoted, &quote_reach, cur.span) {
+            if turns || framed || quoted.overlaps(cur.span) {
                 continue;
             }
             let prev_end = (prev.tokens.start..prev.tokens.end)
@@ -540,9 +541,8 @@ fn restarts(body: &str, offset: usize, width: usize) -> bool {
 /// every claim for every sentence.
 struct ClaimIndex {
     /// The contents, sorted, and the claim of each.
-    contents: Vec<Span>,
+    contents: SpanIndex,
     claims: Vec<usize>,
-    reach: Vec<usize>,
     cues: Vec<Span>,
 }
 
@@ -553,12 +553,12 @@ impl ClaimIndex {
         let (contents, claims_of): (Vec<Span>, Vec<usize>) = order.into_iter().unzip();
         let mut cues: Vec<Span> = claims.iter().filter_map(|c| c.cue.as_ref().map(|q| q.span)).collect();
         cues.sort();
-        ClaimIndex { reach: reach(&contents), contents, claims: claims_of, cues }
+        ClaimIndex { contents: SpanIndex::new(contents), claims: claims_of, cues }
     }
 
     /// Whether a content overlaps `span`.
     fn overlaps(&self, span: Span) -> bool {
-        overlaps_any(&self.contents, &self.reach, span)
+        self.contents.overlaps(span)
     }
 
     /// Whether a cue lies inside `span`.
@@ -569,27 +569,11 @@ impl ClaimIndex {
 
     /// The claims whose content lies inside `span`.
     fn inside(&self, span: Span) -> impl Iterator<Item = usize> + '_ {
-        let from = self.contents.partition_point(|s| s.start < span.start);
-        (from..self.contents.len())
-            .take_while(move |&k| self.contents[k].start <= span.end)
-            .filter(move |&k| self.contents[k].end <= span.end)
+        let contents = self.contents.spans();
+        let from = contents.partition_point(|s| s.start < span.start);
+        (from..contents.len())
+            .take_while(move |&k| contents[k].start <= span.end)
+            .filter(move |&k| contents[k].end <= span.end)
             .map(|k| self.claims[k])
     }
-}
-
-/// The furthest end of `spans[..=i]`, for each `i` (`spans` sorted by start).
-fn reach(spans: &[Span]) -> Vec<usize> {
-    spans
-        .iter()
-        .scan(0, |furthest, s| {
-            *furthest = s.end.max(*furthest);
-            Some(*furthest)
-        })
-        .collect()
-}
-
-/// Whether one of `spans` (sorted, with their `reach`) overlaps `span`.
-fn overlaps_any(spans: &[Span], reach: &[usize], span: Span) -> bool {
-    let started = spans.partition_point(|s| s.start < span.end);
-    started > 0 && reach[started - 1] > span.start
 }

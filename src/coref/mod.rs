@@ -17,7 +17,7 @@ use crate::lexicon::{EntityType, Lexicon};
 use crate::resolve::{Claim, Document, Entity};
 use crate::segment::Segmented;
 use crate::syntax::perceptron::{Features, Model, ModelError, feature_set_hash};
-use crate::text::Span;
+use crate::text::{Span, SpanIndex};
 use std::sync::LazyLock;
 
 /// The kind written in the weights file's header.
@@ -88,18 +88,15 @@ pub struct Article<'a> {
     pub quotes: Vec<(Span, Option<usize>)>,
     /// Claims' content spans with their resolved source entity, in text order.
     pub speakers: Vec<(Span, usize)>,
-    /// The words naming the sources of claims, by start.
-    pub sources: Vec<Span>,
-    /// The furthest end of `quotes[..=i]` and of `sources[..=i]`: which of them contains a span
-    /// is a binary search, not a scan per candidate (pages of thousands of claims).
-    quote_reach: Vec<usize>,
-    source_reach: Vec<usize>,
+    /// The words naming the sources of claims, sorted.
+    pub sources: SpanIndex,
+    /// The quotations' spans (which one holds a span is a binary search, not a scan per
+    /// candidate, on pages of thousands of claims).
+    quote_spans: SpanIndex,
     /// Each entity's mentions' ends, in order.
     mention_ends: Vec<Vec<usize>>,
-    /// Every claim's content, sorted, with the furthest end so far: whether words lie inside
-    /// what a claim says is a binary search.
-    contents: Vec<Span>,
-    content_reach: Vec<usize>,
+    /// Every claim's content, sorted.
+    contents: SpanIndex,
     /// The claims' source words with the claim's index, sorted.
     source_claims: Vec<(Span, usize)>,
 }
@@ -107,37 +104,18 @@ pub struct Article<'a> {
 impl Article<'_> {
     /// The first of `quotes` that contains `span` (quotes are in text order).
     pub fn quote_of(&self, span: Span) -> Option<&(Span, Option<usize>)> {
-        let started = self.quotes.partition_point(|(q, _)| q.start <= span.start);
-        let first = self.quote_reach[..started].partition_point(|&end| end < span.end);
-        self.quotes[..started].get(first)
-    }
-
-    /// Whether a claim's source words contain `span`.
-    fn in_source(&self, span: Span) -> bool {
-        let started = self.sources.partition_point(|s| s.start <= span.start);
-        started > 0 && self.source_reach[started - 1] >= span.end
+        self.quote_spans.first_containing(span).map(|q| &self.quotes[q])
     }
 
     /// Whether `span` lies inside what a claim says.
     fn said(&self, span: Span) -> bool {
-        let started = self.contents.partition_point(|c| c.start <= span.start);
-        started > 0 && self.content_reach[started - 1] >= span.end
+        self.contents.contains(span)
     }
 
     /// How many mentions of `entity` end by `at`.
     fn mentions_before(&self, entity: usize, at: usize) -> usize {
         self.mention_ends[entity].partition_point(|&end| end <= at)
     }
-}
-
-/// The furthest end of the spans up to each one.
-fn reach(spans: impl Iterator<Item = Span>) -> Vec<usize> {
-    spans
-        .scan(0, |furthest, s| {
-            *furthest = s.end.max(*furthest);
-            Some(*furthest)
-        })
-        .collect()
 }
 
 /// The pronouns considered, lowercase, with their class.
@@ -326,7 +304,7 @@ fn yes(b: bool) -> &'static str {
 
 /// Whether the anaphor names the source of a claim.
 fn is_source(article: &Article<'_>, anaphor: &Anaphor) -> bool {
-    article.in_source(anaphor.head)
+    article.sources.contains(anaphor.head)
 }
 
 /// Quotation and speaker features.
@@ -485,14 +463,12 @@ pub fn article<'a>(seg: &'a Segmented<'a>, entities: &[Entity], claims: &[Claim]
         segmented: seg,
         mentions,
         entities: entities.iter().map(|e| (e.name.clone(), e.roles.clone())).collect(),
-        quote_reach: reach(quotes.iter().map(|&(q, _)| q)),
+        quote_spans: SpanIndex::new(quotes.iter().map(|&(q, _)| q).collect()),
         quotes,
         speakers: claims.iter().filter_map(|c| Some((c.content, c.source?))).collect(),
-        source_reach: reach(sources.iter().copied()),
-        sources,
+        sources: SpanIndex::new(sources),
         mention_ends,
-        content_reach: reach(contents.iter().copied()),
-        contents,
+        contents: SpanIndex::new(contents),
         source_claims,
     }
 }

@@ -265,9 +265,7 @@ impl<'a> Attributor<'a> {
 
     /// Whether `span` lies inside a quotation.
     pub(super) fn in_quote(&self, span: Span) -> bool {
-        // Some inside starting at or before the span reaches its end.
-        let before = self.quote_reach.partition_point(|&(start, _)| start <= span.start);
-        before > 0 && self.quote_reach[before - 1].1 >= span.end
+        self.quote_insides.contains(span)
     }
 
     /// What a judgment or question is about, when it is a noun phrase: "criticized the plan,

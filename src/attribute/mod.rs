@@ -16,7 +16,7 @@ use crate::lexicon::{EntityType, Lexicon};
 use crate::recognize::{Mention, Recognized};
 use crate::segment::TokenKind;
 use crate::syntax::Parses;
-use crate::text::{Diagnostic, MONTHS, Span};
+use crate::text::{Diagnostic, MONTHS, Span, SpanIndex};
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -129,12 +129,14 @@ pub fn attribute<'a>(recognized: &'a Recognized<'a>, syntax: &Parses<'_>, lexico
         lex: lexicon,
         claims: Vec::new(),
         by_content: HashMap::new(),
-        quote_reach: Vec::new(),
+        quote_insides: SpanIndex::default(),
         diagnostics: Vec::new(),
     };
     let quotes = a.quotes();
     a.quotes = quotes.clone();
-    a.quote_reach = quote_reach(&quotes);
+    let mut insides: Vec<Span> = quotes.iter().map(|q| q.inner).collect();
+    insides.sort();
+    a.quote_insides = SpanIndex::new(insides);
     for index in 0..recognized.segmented.sentences.len() {
         a.sentence(index, &quotes);
     }
@@ -186,25 +188,9 @@ struct Attributor<'a> {
     /// `claims` while frames are found (`push`, `set_content`) and rebuilt after claims are
     /// removed (`index_contents`); the later passes neither read nor keep it.
     by_content: HashMap<Span, Vec<usize>>,
-    /// The quotations' insides by start, each with the furthest end of those starting at or
-    /// before it (`in_quote` is a binary search, not a scan per token).
-    quote_reach: Vec<(usize, usize)>,
+    /// The quotations' insides, sorted (`in_quote` is a binary search, not a scan per token).
+    quote_insides: SpanIndex,
     diagnostics: Vec<Diagnostic>,
-}
-
-/// The starts of the quotations' insides in order, each with the furthest end of the insides
-/// that start at or before it.
-fn quote_reach(quotes: &[Quote]) -> Vec<(usize, usize)> {
-    let mut insides: Vec<Span> = quotes.iter().map(|q| q.inner).collect();
-    insides.sort();
-    let mut reach = 0;
-    insides
-        .into_iter()
-        .map(|inner| {
-            reach = reach.max(inner.end);
-            (inner.start, reach)
-        })
-        .collect()
 }
 
 /// A quotation: the span inside the marks and the paragraph it starts in.

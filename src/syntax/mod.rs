@@ -37,17 +37,18 @@ impl Models {
 }
 
 /// The tags and the tree of every token of an article, indexed like `Segmented::tokens`.
+/// Tags and relations are the models' own strings.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Syntax {
+pub struct Syntax<'m> {
     /// Joint tags ("VERB VBN").
-    pub tags: Vec<String>,
+    pub tags: Vec<&'m str>,
     /// Each token's head (a token index), `None` for a sentence's root.
     pub heads: Vec<Option<usize>>,
     /// Each token's relation to its head.
-    pub labels: Vec<String>,
+    pub labels: Vec<&'m str>,
 }
 
-impl Syntax {
+impl Syntax<'_> {
     /// The universal tag of token `i`.
     pub fn upos(&self, i: usize) -> &str {
         tagger::upos(&self.tags[i])
@@ -55,7 +56,7 @@ impl Syntax {
 }
 
 /// Tags and parses every sentence of `segmented` with `models`.
-pub fn analyze(segmented: &Segmented<'_>, models: &Models) -> Syntax {
+pub fn analyze<'m>(segmented: &Segmented<'_>, models: &'m Models) -> Syntax<'m> {
     let mut syntax = Syntax::default();
     for sentence in &segmented.sentences {
         let one = analyze_sentence(segmented, sentence.tokens.clone(), models, &[]);
@@ -68,18 +69,14 @@ pub fn analyze(segmented: &Segmented<'_>, models: &Models) -> Syntax {
 
 /// The tags and tree of the sentence made of `tokens`, with heads as article token indices;
 /// `names` (empty, or one per token) marks the words of recognized names.
-fn analyze_sentence(segmented: &Segmented<'_>, tokens: Range<usize>, models: &Models, names: &[bool]) -> Syntax {
+fn analyze_sentence<'m>(segmented: &Segmented<'_>, tokens: Range<usize>, models: &'m Models, names: &[bool]) -> Syntax<'m> {
     let words: Vec<Lex> = tokens.clone().map(|i| models.tagger.lex(segmented.word(i))).collect();
     let mut tags = models.tagger.tag(&words);
     for (tag, _) in tags.iter_mut().zip(names).filter(|(t, name)| **name && !matches!(tagger::upos(t), "PROPN" | "NOUN")) {
         *tag = "PROPN NNP";
     }
     let arcs = models.parser.parse(&words, &tags);
-    Syntax {
-        tags: tags.iter().map(|t| t.to_string()).collect(),
-        heads: arcs.iter().map(|a| a.head.map(|h| tokens.start + h)).collect(),
-        labels: arcs.iter().map(|a| a.label.to_string()).collect(),
-    }
+    Syntax { heads: arcs.iter().map(|a| a.head.map(|h| tokens.start + h)).collect(), labels: arcs.iter().map(|a| a.label).collect(), tags }
 }
 
 /// An article's tags and trees, each sentence analysed the first time a stage asks about one of
@@ -88,8 +85,8 @@ fn analyze_sentence(segmented: &Segmented<'_>, tokens: Range<usize>, models: &Mo
 #[derive(Debug)]
 pub struct Parses<'a> {
     segmented: &'a Segmented<'a>,
-    models: &'a Models,
-    sentences: Vec<OnceCell<Syntax>>,
+    models: &'static Models,
+    sentences: Vec<OnceCell<Syntax<'static>>>,
     /// Each sentence's dependents of each token, in token order, built when first asked for.
     dependents: Vec<OnceCell<Vec<Vec<usize>>>>,
     /// Tokens known to be words of a proper name (see [`Parses::with_names`]).
@@ -97,8 +94,8 @@ pub struct Parses<'a> {
 }
 
 impl<'a> Parses<'a> {
-    /// Nothing analysed yet.
-    pub fn new(segmented: &'a Segmented<'a>, models: &'a Models) -> Self {
+    /// Nothing analysed yet; the models are those loaded once per process.
+    pub fn new(segmented: &'a Segmented<'a>, models: &'static Models) -> Self {
         let n = segmented.sentences.len();
         Parses { segmented, models, sentences: vec![OnceCell::new(); n], dependents: vec![OnceCell::new(); n], names: Vec::new() }
     }
@@ -114,7 +111,7 @@ impl<'a> Parses<'a> {
 
     /// The analysis of the sentence holding token `i`, and the index of its first token; `None`
     /// for a token no sentence holds.
-    fn sentence_of(&self, i: usize) -> Option<(&Syntax, usize)> {
+    fn sentence_of(&self, i: usize) -> Option<(&Syntax<'static>, usize)> {
         let sentences = &self.segmented.sentences;
         let s = sentences.partition_point(|s| s.tokens.end <= i);
         let tokens = sentences.get(s).map(|s| s.tokens.clone()).filter(|t| t.contains(&i))?;
@@ -147,7 +144,7 @@ impl<'a> Parses<'a> {
 
     /// The joint tag of token `i` ("PROPN NNP"; "" for a token outside every sentence).
     pub fn tag(&self, i: usize) -> &str {
-        self.sentence_of(i).map_or("", |(syntax, first)| syntax.tags[i - first].as_str())
+        self.sentence_of(i).map_or("", |(syntax, first)| syntax.tags[i - first])
     }
 
     /// The universal tag of token `i` ("" for a token outside every sentence).
@@ -163,7 +160,7 @@ impl<'a> Parses<'a> {
 
     /// The relation of token `i` to its head ("" for a token outside every sentence).
     pub fn label(&self, i: usize) -> &str {
-        self.sentence_of(i).map_or("", |(syntax, first)| syntax.labels[i - first].as_str())
+        self.sentence_of(i).map_or("", |(syntax, first)| syntax.labels[i - first])
     }
 }
 
@@ -197,7 +194,7 @@ mod tests {
         let whole = analyze(&seg, Models::embedded());
         let lazy = Parses::new(&seg, Models::embedded());
         for i in (0..seg.tokens.len()).rev() {
-            assert_eq!((lazy.head(i), lazy.label(i)), (whole.heads[i], whole.labels[i].as_str()), "token {i}");
+            assert_eq!((lazy.head(i), lazy.label(i)), (whole.heads[i], whole.labels[i]), "token {i}");
         }
     }
 
@@ -209,8 +206,8 @@ mod tests {
         let find = |w: &str| (0..seg.tokens.len()).find(|&i| seg.word(i) == w).expect("token");
         let (said, okafor, reopen) = (find("said"), find("Okafor"), find("reopen"));
         assert_eq!(syntax.heads[said], None);
-        assert_eq!((syntax.heads[okafor], syntax.labels[okafor].as_str()), (Some(said), "nsubj"));
-        assert_eq!((syntax.heads[reopen], syntax.labels[reopen].as_str()), (Some(said), "ccomp"));
+        assert_eq!((syntax.heads[okafor], syntax.labels[okafor]), (Some(said), "nsubj"));
+        assert_eq!((syntax.heads[reopen], syntax.labels[reopen]), (Some(said), "ccomp"));
         assert_eq!(syntax.upos(okafor), "PROPN");
     }
 }

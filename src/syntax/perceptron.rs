@@ -85,9 +85,10 @@ impl KeyHash {
         for word in &mut chunks {
             h = Self::mix(h, u64::from_le_bytes(word.try_into().expect("eight bytes")));
         }
-        let mut last = [0u8; 8];
-        last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-        self.0 = Self::mix(h, u64::from_le_bytes(last) ^ ((bytes.len() as u64) << 56));
+        // The remaining bytes as a little-endian word, without a variable-length copy (which
+        // would call memmove for every feature).
+        let last = chunks.remainder().iter().rev().fold(0u64, |word, &b| (word << 8) | u64::from(b));
+        self.0 = Self::mix(h, last ^ ((bytes.len() as u64) << 56));
         self
     }
 

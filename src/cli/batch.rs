@@ -64,7 +64,7 @@ pub(crate) enum Duplicates {
 }
 
 /// Reads and analyses paths in bounded batches, in parallel, handing each batch's results to
-/// `sink` in input order.
+/// `sink` in input order, with the thread pool (`--jobs`) for the sink's own parallel work.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn for_each_batch(
     pipeline: &Pipeline,
@@ -74,7 +74,7 @@ pub(crate) fn for_each_batch(
     quiet: bool,
     tally: &mut Tally,
     duplicates: Duplicates,
-    mut sink: impl FnMut(Vec<Document>, &mut Tally) -> Result<()>,
+    mut sink: impl FnMut(Vec<Document>, &mut Tally, &rayon::ThreadPool) -> Result<()>,
 ) -> Result<()> {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(input.jobs.unwrap_or(0)).build()?;
     let options = input.read_options()?;
@@ -132,7 +132,7 @@ pub(crate) fn for_each_batch(
             }
             bar.inc(1);
         }
-        sink(good, tally)?;
+        sink(good, tally, &pool)?;
     }
 }
 
@@ -140,7 +140,7 @@ pub(crate) fn ingest_all(store: &dyn GraphStore, pipeline: Pipeline, paths: &[Pa
     let started = Instant::now();
     let bar = progress(quiet, "ingesting", paths);
     let mut tally = Tally::default();
-    for_each_batch(&pipeline, paths, input, &bar, quiet, &mut tally, Duplicates::InBatch, |docs, tally| {
+    for_each_batch(&pipeline, paths, input, &bar, quiet, &mut tally, Duplicates::InBatch, |docs, tally, _| {
         let (fresh, paths) = not_in_store(store, &pipeline, docs, &bar, quiet, tally)?;
         // Each article's statements are made when the store asks for them and the article is
         // dropped then, so that a batch's documents and statements are not all in memory at once.
@@ -226,26 +226,16 @@ pub(crate) fn extract_all(pipeline: Pipeline, paths: &[PathBuf], format: Extract
     let bar = progress(quiet, "extracting", paths);
     let mut tally = Tally::default();
     let mut out = BufWriter::new(io::stdout().lock());
-    for_each_batch(&pipeline, paths, input, &bar, quiet, &mut tally, Duplicates::InRun, |docs, tally| {
-        for doc in docs {
+    for_each_batch(&pipeline, paths, input, &bar, quiet, &mut tally, Duplicates::InRun, |docs, tally, pool| {
+        // Each article written out in parallel, then the bytes in input order.
+        let written: Vec<(Vec<u8>, usize)> =
+            pool.install(|| docs.par_iter().map(|doc| written(&pipeline, doc, format)).collect::<Result<_>>())?;
+        for (doc, (bytes, quads)) in docs.iter().zip(written) {
             tally.articles += 1;
-            tally.entities_of(&doc);
+            tally.entities_of(doc);
             tally.claims += doc.claims.len();
-            match format {
-                ExtractFormat::Jsonl => {
-                    serde_json::to_writer(&mut out, &pipeline.json(&doc))?;
-                    out.write_all(b"\n")?;
-                }
-                ExtractFormat::Nquads => {
-                    let quads = rdf::quads(&doc, pipeline.iris());
-                    tally.quads += quads.len();
-                    let mut writer = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(&mut out);
-                    for q in &quads {
-                        writer.serialize_quad(q)?;
-                    }
-                    writer.finish()?;
-                }
-            }
+            tally.quads += quads;
+            out.write_all(&bytes)?;
         }
         Ok(())
     })?;
@@ -253,6 +243,27 @@ pub(crate) fn extract_all(pipeline: Pipeline, paths: &[PathBuf], format: Extract
     bar.finish_and_clear();
     summary(quiet, "extracted", &tally, started);
     Ok(tally.failed == 0)
+}
+
+/// One article as `format` writes it, and the number of its quads (0 for JSON Lines).
+fn written(pipeline: &Pipeline, doc: &Document, format: ExtractFormat) -> Result<(Vec<u8>, usize)> {
+    let mut out = Vec::new();
+    match format {
+        ExtractFormat::Jsonl => {
+            serde_json::to_writer(&mut out, &pipeline.json(doc))?;
+            out.push(b'\n');
+            Ok((out, 0))
+        }
+        ExtractFormat::Nquads => {
+            let quads = rdf::quads(doc, pipeline.iris());
+            let mut writer = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(&mut out);
+            for q in &quads {
+                writer.serialize_quad(q)?;
+            }
+            writer.finish()?;
+            Ok((out, quads.len()))
+        }
+    }
 }
 
 pub(crate) fn summary(quiet: bool, verb: &str, t: &Tally, started: Instant) {

@@ -51,7 +51,7 @@ pub struct Syntax<'m> {
 impl Syntax<'_> {
     /// The universal tag of token `i`.
     pub fn upos(&self, i: usize) -> &str {
-        tagger::upos(&self.tags[i])
+        tagger::upos(self.tags[i])
     }
 }
 
@@ -59,45 +59,72 @@ impl Syntax<'_> {
 pub fn analyze<'m>(segmented: &Segmented<'_>, models: &'m Models) -> Syntax<'m> {
     let mut syntax = Syntax::default();
     for sentence in &segmented.sentences {
-        let one = analyze_sentence(segmented, sentence.tokens.clone(), models, &[]);
-        syntax.tags.extend(one.tags);
-        syntax.heads.extend(one.heads);
-        syntax.labels.extend(one.labels);
+        let tagged = tag_sentence(segmented, sentence.tokens.clone(), models, &[]);
+        let tree = parse_sentence(&tagged, sentence.tokens.start, models);
+        syntax.tags.extend(tagged.tags);
+        syntax.heads.extend(tree.heads);
+        syntax.labels.extend(tree.labels);
     }
     syntax
 }
 
-/// The tags and tree of the sentence made of `tokens`, with heads as article token indices;
-/// `names` (empty, or one per token) marks the words of recognized names.
-fn analyze_sentence<'m>(segmented: &Segmented<'_>, tokens: Range<usize>, models: &'m Models, names: &[bool]) -> Syntax<'m> {
-    let words: Vec<Lex> = tokens.clone().map(|i| models.tagger.lex(segmented.word(i))).collect();
+/// One sentence's words as the models see them, and their tags.
+#[derive(Debug)]
+struct Tagged<'m> {
+    words: Vec<Lex>,
+    tags: Vec<&'m str>,
+}
+
+/// One sentence's tree: heads as article token indices, and relations.
+#[derive(Debug)]
+struct Tree<'m> {
+    heads: Vec<Option<usize>>,
+    labels: Vec<&'m str>,
+}
+
+/// The tags of the sentence made of `tokens`; `names` (empty, or one per token) marks the words
+/// of recognized names.
+fn tag_sentence<'m>(segmented: &Segmented<'_>, tokens: Range<usize>, models: &'m Models, names: &[bool]) -> Tagged<'m> {
+    let words: Vec<Lex> = tokens.map(|i| models.tagger.lex(segmented.word(i))).collect();
     let mut tags = models.tagger.tag(&words);
     for (tag, _) in tags.iter_mut().zip(names).filter(|(t, name)| **name && !matches!(tagger::upos(t), "PROPN" | "NOUN")) {
         *tag = "PROPN NNP";
     }
-    let arcs = models.parser.parse(&words, &tags);
-    Syntax { heads: arcs.iter().map(|a| a.head.map(|h| tokens.start + h)).collect(), labels: arcs.iter().map(|a| a.label).collect(), tags }
+    Tagged { words, tags }
 }
 
-/// An article's tags and trees, each sentence analysed the first time a stage asks about one of
-/// its tokens: attribution needs the trees of a few sentences, and parsing every sentence would
-/// cost more than the rest of the pipeline together. The answers are those of [`analyze`].
+/// The tree of a tagged sentence whose first token is `first`.
+fn parse_sentence<'m>(tagged: &Tagged<'_>, first: usize, models: &'m Models) -> Tree<'m> {
+    let arcs = models.parser.parse(&tagged.words, &tagged.tags);
+    Tree { heads: arcs.iter().map(|a| a.head.map(|h| first + h)).collect(), labels: arcs.iter().map(|a| a.label).collect() }
+}
+
+/// An article's tags and trees, each sentence tagged the first time a stage asks about one of its
+/// tokens, and parsed the first time a stage asks about its tree: attribution needs the trees of
+/// a few sentences, and parsing every sentence would cost more than the rest of the pipeline
+/// together. The answers are those of [`analyze`].
 #[derive(Debug)]
 pub struct Parses<'a> {
     segmented: &'a Segmented<'a>,
     models: &'static Models,
-    sentences: Vec<OnceCell<Syntax<'static>>>,
+    tagged: Vec<OnceCell<Tagged<'static>>>,
+    trees: Vec<OnceCell<Tree<'static>>>,
     /// Each sentence's dependents of each token, in token order, built when first asked for.
     dependents: Vec<OnceCell<Vec<Vec<usize>>>>,
     /// Tokens known to be words of a proper name (see [`Parses::with_names`]).
     names: Vec<bool>,
 }
 
+/// `n` empty cells.
+fn cells<T>(n: usize) -> Vec<OnceCell<T>> {
+    (0..n).map(|_| OnceCell::new()).collect()
+}
+
 impl<'a> Parses<'a> {
     /// Nothing analysed yet; the models are those loaded once per process.
     pub fn new(segmented: &'a Segmented<'a>, models: &'static Models) -> Self {
         let n = segmented.sentences.len();
-        Parses { segmented, models, sentences: vec![OnceCell::new(); n], dependents: vec![OnceCell::new(); n], names: Vec::new() }
+        Parses { segmented, models, tagged: cells(n), trees: cells(n), dependents: cells(n), names: Vec::new() }
     }
 
     /// The same, knowing which tokens are capitalized words of a recognized name: the tagger's
@@ -109,30 +136,39 @@ impl<'a> Parses<'a> {
         self
     }
 
-    /// The analysis of the sentence holding token `i`, and the index of its first token; `None`
-    /// for a token no sentence holds.
-    fn sentence_of(&self, i: usize) -> Option<(&Syntax<'static>, usize)> {
+    /// The sentence holding token `i` (its index), `None` for a token no sentence holds.
+    fn sentence(&self, i: usize) -> Option<usize> {
         let sentences = &self.segmented.sentences;
         let s = sentences.partition_point(|s| s.tokens.end <= i);
-        let tokens = sentences.get(s).map(|s| s.tokens.clone()).filter(|t| t.contains(&i))?;
+        sentences.get(s).filter(|s| s.tokens.contains(&i)).map(|_| s)
+    }
+
+    /// The tags of sentence `s`.
+    fn tagged(&self, s: usize) -> &Tagged<'static> {
+        let tokens = self.segmented.sentences[s].tokens.clone();
         let names = self.names.get(tokens.clone()).unwrap_or(&[]);
-        Some((self.sentences[s].get_or_init(|| analyze_sentence(self.segmented, tokens.clone(), self.models, names)), tokens.start))
+        self.tagged[s].get_or_init(|| tag_sentence(self.segmented, tokens, self.models, names))
+    }
+
+    /// The tree of the sentence holding token `i`, and the index of its first token.
+    fn tree_of(&self, i: usize) -> Option<(&Tree<'static>, usize)> {
+        let s = self.sentence(i)?;
+        let first = self.segmented.sentences[s].tokens.start;
+        Some((self.trees[s].get_or_init(|| parse_sentence(self.tagged(s), first, self.models)), first))
     }
 
     /// The head of token `i` (a token index), `None` for a sentence's root.
     pub fn head(&self, i: usize) -> Option<usize> {
-        self.sentence_of(i).and_then(|(syntax, first)| syntax.heads[i - first])
+        self.tree_of(i).and_then(|(tree, first)| tree.heads[i - first])
     }
 
     /// The tokens whose head is token `i`, in token order (what `head` answers, read the other
     /// way: a walk down the tree need not test every token of a long sentence).
     pub fn dependents(&self, i: usize) -> &[usize] {
-        let sentences = &self.segmented.sentences;
-        let s = sentences.partition_point(|s| s.tokens.end <= i);
-        let Some((syntax, first)) = self.sentence_of(i) else { return &[] };
-        let dependents = self.dependents[s].get_or_init(|| {
-            let mut out = vec![Vec::new(); syntax.heads.len()];
-            for (k, head) in syntax.heads.iter().enumerate() {
+        let Some((tree, first)) = self.tree_of(i) else { return &[] };
+        let dependents = self.dependents[self.sentence(i).expect("a tree")].get_or_init(|| {
+            let mut out = vec![Vec::new(); tree.heads.len()];
+            for (k, head) in tree.heads.iter().enumerate() {
                 if let Some(h) = head.filter(|h| (first..first + out.len()).contains(h)) {
                     out[h - first].push(first + k);
                 }
@@ -142,9 +178,10 @@ impl<'a> Parses<'a> {
         &dependents[i - first]
     }
 
-    /// The joint tag of token `i` ("PROPN NNP"; "" for a token outside every sentence).
+    /// The joint tag of token `i` ("PROPN NNP"; "" for a token outside every sentence). Tags
+    /// only: the sentence is not parsed.
     pub fn tag(&self, i: usize) -> &str {
-        self.sentence_of(i).map_or("", |(syntax, first)| syntax.tags[i - first])
+        self.sentence(i).map_or("", |s| self.tagged(s).tags[i - self.segmented.sentences[s].tokens.start])
     }
 
     /// The universal tag of token `i` ("" for a token outside every sentence).
@@ -160,7 +197,7 @@ impl<'a> Parses<'a> {
 
     /// The relation of token `i` to its head ("" for a token outside every sentence).
     pub fn label(&self, i: usize) -> &str {
-        self.sentence_of(i).map_or("", |(syntax, first)| syntax.labels[i - first])
+        self.tree_of(i).map_or("", |(tree, first)| tree.labels[i - first])
     }
 }
 

@@ -165,44 +165,76 @@ pub struct Context<'a> {
 /// What the features write for a position with no word.
 const NONE: &str = "-";
 
+/// Which of a configuration's features to write: those that depend only on the buffer's first
+/// three words (the same until the next `Shift`), the others, or all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// Every feature, in the order training used.
+    All,
+    /// The features of n0, n1 and n2 alone (not their children), and the bias.
+    Buffer,
+    /// Every other feature.
+    Rest,
+}
+
+/// Adds the features of one [`Part`], each template marked as a buffer feature or not.
+struct Writer<'o> {
+    out: &'o mut Features,
+    part: Part,
+}
+
+impl Writer<'_> {
+    fn add(&mut self, buffer: bool, template: &str, parts: &[&str]) {
+        if self.part == Part::All || (self.part == Part::Buffer) == buffer {
+            self.out.add(template, parts);
+        }
+    }
+}
+
 /// The features of the configuration `s`.
 pub fn features(cx: &Context<'_>, s: &State, out: &mut Features) {
+    out.clear();
+    features_of(cx, s, Part::All, out);
+}
+
+/// Adds the features of configuration `s` that belong to `part` (the one list of templates).
+pub fn features_of(cx: &Context<'_>, s: &State, part: Part, out: &mut Features) {
     let n = cx.words.len();
     let word = |i: Option<usize>| i.map_or(NONE, |i| if i == n { "<root>" } else { cx.words[i].lower.as_str() });
     let tag = |i: Option<usize>| i.map_or(NONE, |i| if i == n { "ROOT" } else { cx.tags[i] });
     let label = |i: Option<usize>| i.map_or(NONE, |i| if i < n && s.heads[i] != NO_HEAD { cx.labels[s.labels[i]].as_str() } else { NONE });
     let Positions { s0, s1, s2, n0, n1, n2, s0b1, s0b2, s0f1, s0f2, n0b1, n0b2, dist, vs0b, vs0f, vn0b } = Positions::of(s, n);
-    out.clear();
-    out.add("bias", &[]);
-    for (name, i) in [
-        ("n0", n0),
-        ("n1", n1),
-        ("n2", n2),
-        ("s0", s0),
-        ("s1", s1),
-        ("s2", s2),
-        ("n0b1", n0b1),
-        ("n0b2", n0b2),
-        ("s0b1", s0b1),
-        ("s0b2", s0b2),
-        ("s0f1", s0f1),
-        ("s0f2", s0f2),
+    let out = &mut Writer { out, part };
+    out.add(true, "bias", &[]);
+    for (name, i, buffer) in [
+        ("n0", n0, true),
+        ("n1", n1, true),
+        ("n2", n2, true),
+        ("s0", s0, false),
+        ("s1", s1, false),
+        ("s2", s2, false),
+        ("n0b1", n0b1, false),
+        ("n0b2", n0b2, false),
+        ("s0b1", s0b1, false),
+        ("s0b2", s0b2, false),
+        ("s0f1", s0f1, false),
+        ("s0f2", s0f2, false),
     ] {
-        out.add("w", &[name, word(i)]);
-        out.add("t", &[name, tag(i)]);
+        out.add(buffer, "w", &[name, word(i)]);
+        out.add(buffer, "t", &[name, tag(i)]);
     }
-    for (name, i) in [("n0", n0), ("n1", n1), ("n2", n2), ("s0", s0), ("s1", s1)] {
-        out.add("wt", &[name, word(i), tag(i)]);
+    for (name, i, buffer) in [("n0", n0, true), ("n1", n1, true), ("n2", n2, true), ("s0", s0, false), ("s1", s1, false)] {
+        out.add(buffer, "wt", &[name, word(i), tag(i)]);
     }
     let (ws0, ts0, wn0, tn0) = (word(s0), tag(s0), word(n0), tag(n0));
-    out.add("s0w n0w", &[ws0, wn0]);
-    out.add("n0wt s0w", &[wn0, tn0, ws0]);
-    out.add("n0wt s0t", &[wn0, tn0, ts0]);
-    out.add("s0wt n0w", &[ws0, ts0, wn0]);
-    out.add("s0wt n0t", &[ws0, ts0, tn0]);
-    out.add("s0wt n0wt", &[ws0, ts0, wn0, tn0]);
-    out.add("s0t n0t", &[ts0, tn0]);
-    out.add("n0t n1t", &[tn0, tag(n1)]);
+    out.add(false, "s0w n0w", &[ws0, wn0]);
+    out.add(false, "n0wt s0w", &[wn0, tn0, ws0]);
+    out.add(false, "n0wt s0t", &[wn0, tn0, ts0]);
+    out.add(false, "s0wt n0w", &[ws0, ts0, wn0]);
+    out.add(false, "s0wt n0t", &[ws0, ts0, tn0]);
+    out.add(false, "s0wt n0wt", &[ws0, ts0, wn0, tn0]);
+    out.add(false, "s0t n0t", &[ts0, tn0]);
+    out.add(true, "n0t n1t", &[tn0, tag(n1)]);
     for (k, (a, b, c)) in [
         (n0, n1, n2),
         (s0, n0, n1),
@@ -219,43 +251,43 @@ pub fn features(cx: &Context<'_>, s: &State, out: &mut Features) {
     .into_iter()
     .enumerate()
     {
-        out.add("ttt", &[DIGITS[k], tag(a), tag(b), tag(c)]);
+        out.add(k == 0, "ttt", &[DIGITS[k], tag(a), tag(b), tag(c)]);
     }
     for (name, a, b) in [("s0w vs0f", ws0, vs0f), ("s0w vs0b", ws0, vs0b), ("n0w vn0b", wn0, vn0b)] {
-        out.add(name, &[a, b]);
+        out.add(false, name, &[a, b]);
     }
     for (name, a, b) in [("s0t vs0f", ts0, vs0f), ("s0t vs0b", ts0, vs0b), ("n0t vn0b", tn0, vn0b)] {
-        out.add(name, &[a, b]);
+        out.add(false, name, &[a, b]);
     }
-    out.add("s0w d", &[ws0, dist]);
-    out.add("n0w d", &[wn0, dist]);
-    out.add("s0t d", &[ts0, dist]);
-    out.add("n0t d", &[tn0, dist]);
-    out.add("s0t n0t d", &[ts0, tn0, dist]);
-    out.add("s0w n0w d", &[ws0, wn0, dist]);
+    out.add(false, "s0w d", &[ws0, dist]);
+    out.add(false, "n0w d", &[wn0, dist]);
+    out.add(false, "s0t d", &[ts0, dist]);
+    out.add(false, "n0t d", &[tn0, dist]);
+    out.add(false, "s0t n0t d", &[ts0, tn0, dist]);
+    out.add(false, "s0w n0w d", &[ws0, wn0, dist]);
     // Relations already given to the children around the decision.
-    out.add("l s0b1", &[label(s0b1)]);
-    out.add("l s0f1", &[label(s0f1)]);
-    out.add("l n0b1", &[label(n0b1)]);
-    out.add("l s0", &[label(s0)]);
-    out.add("s0t l s0b1 l s0f1", &[ts0, label(s0b1), label(s0f1)]);
-    out.add("n0t l n0b1", &[tn0, label(n0b1)]);
-    out.add("s0t l s0b1 l s0b2", &[ts0, label(s0b1), label(s0b2)]);
-    out.add("s0t l s0f1 l s0f2", &[ts0, label(s0f1), label(s0f2)]);
+    out.add(false, "l s0b1", &[label(s0b1)]);
+    out.add(false, "l s0f1", &[label(s0f1)]);
+    out.add(false, "l n0b1", &[label(n0b1)]);
+    out.add(false, "l s0", &[label(s0)]);
+    out.add(false, "s0t l s0b1 l s0f1", &[ts0, label(s0b1), label(s0f1)]);
+    out.add(false, "n0t l n0b1", &[tn0, label(n0b1)]);
+    out.add(false, "s0t l s0b1 l s0b2", &[ts0, label(s0b1), label(s0b2)]);
+    out.add(false, "s0t l s0f1 l s0f2", &[ts0, label(s0f1), label(s0f2)]);
     class_features(cx, [n0, n1, s0, s1], (ts0, tn0), out);
 }
 
 /// The tags the training data gave the words n0, n1, s0 and s1 (the tagger's word classes), alone
 /// and with the tags `(ts0, tn0)` of s0 and n0.
-fn class_features(cx: &Context<'_>, [n0, n1, s0, s1]: [Option<usize>; 4], (ts0, tn0): (&str, &str), out: &mut Features) {
+fn class_features(cx: &Context<'_>, [n0, n1, s0, s1]: [Option<usize>; 4], (ts0, tn0): (&str, &str), out: &mut Writer<'_>) {
     let n = cx.words.len();
     let class = |i: Option<usize>| i.map_or(NONE, |i| if i == n { "<root>" } else { &*cx.words[i].class });
-    for (name, i) in [("n0", n0), ("n1", n1), ("s0", s0), ("s1", s1)] {
-        out.add("c", &[name, class(i)]);
+    for (name, i, buffer) in [("n0", n0, true), ("n1", n1, true), ("s0", s0, false), ("s1", s1, false)] {
+        out.add(buffer, "c", &[name, class(i)]);
     }
-    out.add("s0c n0c", &[class(s0), class(n0)]);
-    out.add("s0c n0t", &[class(s0), tn0]);
-    out.add("s0t n0c", &[ts0, class(n0)]);
+    out.add(false, "s0c n0c", &[class(s0), class(n0)]);
+    out.add(false, "s0c n0t", &[class(s0), tn0]);
+    out.add(false, "s0t n0c", &[ts0, class(n0)]);
 }
 
 /// The words the parser's features look at in a configuration: the top three of the stack, the
@@ -344,12 +376,26 @@ impl Parser {
         let cx = Context { words, tags, labels: &self.labels };
         let mut state = State::new(n);
         let mut f = Features::default();
-        let mut scores = vec![0.0; self.model.classes.len()];
+        let classes = self.model.classes.len();
+        let mut scores = vec![0.0; classes];
+        let (mut buffer, mut acc) = (vec![0i32; classes], vec![0i32; classes]);
+        // The weights of the buffer's features, summed again only after a `Shift`.
+        let mut buffer_at = None;
         let count = self.labels.len();
         while !state.is_final() {
-            features(&cx, &state, &mut f);
-            scores.iter_mut().for_each(|s| *s = 0.0);
-            self.model.score(&f, &mut scores);
+            if buffer_at != Some(state.next) {
+                f.clear();
+                features_of(&cx, &state, Part::Buffer, &mut f);
+                buffer.fill(0);
+                self.model.add_weights(&f, &mut buffer);
+                buffer_at = Some(state.next);
+            }
+            f.clear();
+            features_of(&cx, &state, Part::Rest, &mut f);
+            acc.copy_from_slice(&buffer);
+            self.model.add_weights(&f, &mut acc);
+            scores.fill(0.0);
+            self.model.add_scaled(&acc, &mut scores);
             let best = super::perceptron::argmax(&scores, |c| state.is_valid(decode(c, count).0)).expect("a move is always valid");
             let (mv, label) = decode(best, count);
             state.apply(mv, label);
@@ -366,6 +412,33 @@ mod tests {
     fn classes_round_trip() {
         for (mv, label) in [(Move::Shift, 0), (Move::Left, 3), (Move::Right, 0), (Move::Right, 4)] {
             assert_eq!(decode(encode(mv, label, 5), 5), (mv, label));
+        }
+    }
+
+    #[test]
+    fn the_buffer_features_and_the_rest_are_all_the_features() {
+        // Every configuration along a parse of "She said it rained": the features written in
+        // two parts are those written at once, and the buffer's part depends on `next` only.
+        let models = crate::syntax::Models::embedded();
+        let words: Vec<Lex> = ["She", "said", "it", "rained", "."].iter().map(|w| models.tagger.lex(w)).collect();
+        let tags = ["PRON PRP", "VERB VBD", "PRON PRP", "VERB VBD", "PUNCT ."];
+        let labels = models.parser.labels().to_vec();
+        let cx = Context { words: &words, tags: &tags, labels: &labels };
+        let mut s = State::new(words.len());
+        let mut buffers = std::collections::HashMap::new();
+        for mv in [Move::Shift, Move::Shift, Move::Left, Move::Shift, Move::Shift, Move::Left, Move::Right, Move::Shift, Move::Right] {
+            let (mut all, mut buffer, mut rest) = (Features::default(), Features::default(), Features::default());
+            features(&cx, &s, &mut all);
+            features_of(&cx, &s, Part::Buffer, &mut buffer);
+            features_of(&cx, &s, Part::Rest, &mut rest);
+            let mut parts: Vec<u64> = buffer.0.iter().chain(&rest.0).copied().collect();
+            let mut whole = all.0.clone();
+            parts.sort_unstable();
+            whole.sort_unstable();
+            assert_eq!(parts, whole);
+            assert_eq!(buffers.entry(s.next).or_insert_with(|| buffer.0.clone()), &buffer.0, "buffer part at {}", s.next);
+            assert!(s.is_valid(mv));
+            s.apply(mv, 0);
         }
     }
 

@@ -191,9 +191,15 @@ impl Model {
     }
 
     fn score_with<const N: usize>(&self, features: &Features, scores: &mut [f32]) {
-        let n = self.classes.len();
         let mut acc = [0i32; N];
-        let acc = &mut acc[..n];
+        let acc = &mut acc[..self.classes.len()];
+        self.add_weights(features, acc);
+        self.add_scaled(acc, scores);
+    }
+
+    /// Adds each feature's integer weights to `acc` (one per class). Integer sums do not depend
+    /// on the order of the features, so a caller may add a decision's features in parts.
+    pub fn add_weights(&self, features: &Features, acc: &mut [i32]) {
         // Look the rows up a chunk at a time before adding any: the lookups are independent
         // memory reads, which the processor then overlaps.
         let mut rows = [None; 32];
@@ -205,7 +211,11 @@ impl Model {
                 self.add_row(row, acc);
             }
         }
-        for (s, &a) in scores.iter_mut().zip(acc.iter()) {
+    }
+
+    /// Adds the scores of the summed weights `acc` to `scores`.
+    pub fn add_scaled(&self, acc: &[i32], scores: &mut [f32]) {
+        for (s, &a) in scores.iter_mut().zip(acc) {
             *s += a as f32 * self.scale;
         }
     }

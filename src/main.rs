@@ -17,6 +17,8 @@ use hearsay::{load, render, trace};
 
 /// mimalloc in place of the system allocator: the pipeline makes many small, short-lived
 /// allocations (tokens, features, spans), where glibc's malloc cost about a tenth of the CPU.
+/// Cargo.toml's `override` makes it the process's `malloc` too, so that memory RocksDB allocates
+/// and Oxigraph frees from Rust (its error strings) comes from the same allocator.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use indicatif::{ProgressBar, ProgressStyle};

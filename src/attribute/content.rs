@@ -223,10 +223,10 @@ impl<'a> Attributor<'a> {
         let text = self.text();
         let trimmed = span.trim(text, &[',', '.', ';', ':']);
         let closing = |from: usize, to: usize| text[from.min(to)..to.max(from)].chars().all(|c| ",.;:!?”\"’' ".contains(c));
-        for q in quotes {
-            if q.outer.start != trimmed.start {
-                continue;
-            }
+        // Quotations are disjoint and in text order (`quotes`): at most one starts where the span
+        // starts, and only the last one starting before it can hold its start.
+        let at = quotes.partition_point(|q| q.outer.start < trimmed.start);
+        if let Some(q) = quotes.get(at).filter(|q| q.outer.start == trimmed.start) {
             // The content ends at the quotation's end, give or take its closing punctuation.
             // A quotation of several sentences opened by this span is the content whole.
             if closing(trimmed.end, q.outer.end)
@@ -238,11 +238,8 @@ impl<'a> Attributor<'a> {
         }
         // A quotation of several sentences whose last sentence holds the frame: '"Why? Because
         // it is failing," he said.'
-        for q in quotes {
-            if q.outer.start < trimmed.start
-                && q.inner.contains(Span::new(trimmed.start, trimmed.start))
-                && closing(trimmed.end, q.outer.end)
-            {
+        if let Some(q) = at.checked_sub(1).map(|k| &quotes[k]) {
+            if q.inner.contains(Span::new(trimmed.start, trimmed.start)) && closing(trimmed.end, q.outer.end) {
                 return (q.inner.trim(text, &[',', '.', ' ']), true);
             }
         }

@@ -9,7 +9,8 @@ use crate::text::SpanIndex;
 type Speaker = (Option<usize>, Option<Span>, Option<usize>, Option<usize>);
 
 impl<'a> Attributor<'a> {
-    /// Pairs quotation marks paragraph by paragraph; an unpaired mark is a diagnostic.
+    /// Pairs quotation marks paragraph by paragraph; an unpaired mark is a diagnostic. The
+    /// quotations come out disjoint and in text order.
     pub(super) fn quotes(&mut self) -> Vec<Quote> {
         let text = self.text();
         let mut out = Vec::new();
@@ -386,8 +387,10 @@ impl<'a> Attributor<'a> {
         if words.len() <= 8 && capitalized * 10 >= long_words.max(1) * 8 && !sentence_like {
             return false;
         }
+        // Sentences are in text order: one search for each start.
         let sentences = &self.r.segmented.sentences;
-        sentences.iter().any(|s| s.span.start == q.outer.start || s.span.start == q.inner.start)
+        let opens = |at: usize| sentences.get(sentences.partition_point(|s| s.span.start < at)).is_some_and(|s| s.span.start == at);
+        opens(q.outer.start) || opens(q.inner.start)
     }
 
     /// '"A," said Caddell. "B ..."': the claim whose frame ends the sentence right before the
@@ -424,10 +427,11 @@ impl<'a> Attributor<'a> {
     /// reported speech, not the paragraph's speaker); else the first framed claim within 200
     /// bytes after it. Returns its source, source words, reporter and parent.
     fn quotation_speaker(&self, q: &Quote) -> Option<Speaker> {
+        let from = self.previous_paragraph_start(q.outer.start);
         let speaker = self
             .claims
             .iter()
-            .filter(|c| c.content.end <= q.outer.start && c.content.start >= self.previous_paragraph_start(q.outer.start))
+            .filter(|c| c.content.end <= q.outer.start && c.content.start >= from)
             .filter(|c| c.parent.is_none())
             .max_by_key(|c| c.content.end)
             .map(|c| (c.source, c.source_span, c.reported_by, c.parent));

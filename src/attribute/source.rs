@@ -83,11 +83,15 @@ impl<'a> Attributor<'a> {
     /// the last organization named in this sentence or the one before.
     fn spoken_for(&self, span: Span, modified: bool) -> Option<usize> {
         let from = self.previous_paragraph_start(span.start);
+        // Among the latest claims found (as for roles: a page of thousands of spokesmen must not
+        // read every claim for each).
         let last = self
             .claims
             .iter()
+            .rev()
+            .take(LOOK_BACK)
             .filter(|c| c.source_span.is_some_and(|s| s.start >= from && s.end <= span.start))
-            .max_by_key(|c| c.source_span.map(|s| s.start));
+            .reduce(|latest, c| if c.source_span.map(|s| s.start) > latest.source_span.map(|s| s.start) { c } else { latest });
         if let Some(c) = last {
             return c.source.filter(|&m| self.r.mentions[m].kind == EntityType::Organization);
         }

@@ -18,6 +18,7 @@ use crate::resolve::{Claim, Document, Entity};
 use crate::segment::Segmented;
 use crate::syntax::perceptron::{Features, Model, ModelError, feature_set_hash};
 use crate::text::{Span, SpanIndex};
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// The kind written in the weights file's header.
@@ -559,9 +560,9 @@ pub fn apply(seg: &Segmented<'_>, lexicon: &Lexicon, model: &CorefModel, doc: &m
         c.reported_by = None;
     }
     // A pronoun that attribution's rules gave a source, or that a claim's linking joined after all.
-    unresolved.retain(|s| {
-        !claims.iter().any(|c| c.source.is_some() && c.source_span == Some(*s)) && !entities.iter().any(|e| e.references.contains_key(s))
-    });
+    let sourced: HashSet<Span> = claims.iter().filter(|c| c.source.is_some()).filter_map(|c| c.source_span).collect();
+    let referenced: HashSet<&Span> = entities.iter().flat_map(|e| e.references.keys()).collect();
+    unresolved.retain(|s| !sourced.contains(s) && !referenced.contains(s));
     unresolved.sort();
     unresolved.dedup();
     doc.unresolved = unresolved;

@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::text::SpanIndex;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The speaker a quotation continues: the source, its words, the reporter and the parent claim.
 type Speaker = (Option<usize>, Option<Span>, Option<usize>, Option<usize>);
@@ -342,13 +343,15 @@ impl<'a> Attributor<'a> {
     /// Each statement (`is_statement`) continues the frame right before it (`adjacent_frame`)
     /// or is a claim of the speaker the paragraph carries (`quotation_speaker`).
     pub(super) fn quotations(&mut self, quotes: &[Quote]) {
+        let mut frames = Frames::new(&self.r.segmented.sentences, &self.claims);
         for q in quotes {
             if self.claims.iter().any(|c| c.content.overlaps(q.inner)) || !self.is_statement(q) {
                 continue;
             }
-            if let Some(i) = self.adjacent_frame(q) {
+            if let Some(i) = self.adjacent_frame(q, &frames) {
                 let end = q.inner.trim(self.text(), &[',', '.', ' ']).end;
                 self.claims[i].content = Span::new(self.claims[i].content.start, end.max(self.claims[i].content.end));
+                frames.add(&self.r.segmented.sentences, &self.claims, i);
                 continue;
             }
             if let Some((source, source_span, reported_by, parent)) = self.quotation_speaker(q) {
@@ -367,6 +370,7 @@ impl<'a> Attributor<'a> {
                 };
                 claim.content = claim.content.trim(self.text(), &[',']);
                 self.claims.push(claim);
+                frames.add(&self.r.segmented.sentences, &self.claims, self.claims.len() - 1);
             }
         }
     }
@@ -397,28 +401,25 @@ impl<'a> Attributor<'a> {
     /// quotation `q`, which opens the next sentence of the same paragraph: the same
     /// attribution. Frames inside the speaker's own sentence (", speaking of ...", ",
     /// emphasizing why ...") do not part the two quotations.
-    fn adjacent_frame(&self, q: &Quote) -> Option<usize> {
+    fn adjacent_frame(&self, q: &Quote, frames: &Frames) -> Option<usize> {
         let sentences = &self.r.segmented.sentences;
         let sentence_at = |byte: usize| sentences.partition_point(|s| s.span.end <= byte);
-        self.claims
-            .iter()
-            .position(|c| {
-                c.cue.is_some() && c.content.end <= q.outer.start && {
-                    let (a, b) = (sentence_at(c.content.end.saturating_sub(1)), sentence_at(q.outer.start));
-                    b == a + 1
-                        && b < sentences.len()
-                        && sentences[a].paragraph == sentences[b].paragraph
-                        && sentences[b].span.start == q.outer.start
-                }
-            })
-            .filter(|&i| {
-                let frame = sentence_at(self.claims[i].content.end.saturating_sub(1));
-                !self.claims.iter().any(|d| {
-                    d.content.start > self.claims[i].content.end
-                        && d.content.end <= q.outer.start
-                        && d.cue.as_ref().is_none_or(|cue| sentence_at(cue.span.start) != frame)
-                })
-            })
+        let b = sentence_at(q.outer.start);
+        if b == 0
+            || b >= sentences.len()
+            || sentences[b - 1].paragraph != sentences[b].paragraph
+            || sentences[b].span.start != q.outer.start
+        {
+            return None;
+        }
+        // The first claim with a cue whose content ends in the sentence before.
+        let i = frames.ending_in(b - 1).find(|&i| self.claims[i].content.end <= q.outer.start)?;
+        let frame = b - 1;
+        let between = frames.starting_in(self.claims[i].content.end + 1, q.outer.start);
+        let parted = between
+            .filter(|&d| self.claims[d].content.end <= q.outer.start)
+            .any(|d| self.claims[d].cue.as_ref().is_none_or(|cue| sentence_at(cue.span.start) != frame));
+        (!parted).then_some(i)
     }
 
     /// The speaker a quotation with no frame continues: the last claim not nested in another
@@ -579,5 +580,51 @@ impl ClaimIndex {
             .take_while(move |&k| contents[k].start <= span.end)
             .filter(move |&k| contents[k].end <= span.end)
             .map(|k| self.claims[k])
+    }
+}
+
+/// The claims of `quotations`, indexed as it reads them: those with a cue by the sentence their
+/// content ends in, and all by where their content starts. Kept up to date as `quotations`
+/// extends a content or adds a claim, so that finding the frame before each quotation reads only
+/// the claims around it, not every claim.
+struct Frames {
+    ending: BTreeMap<usize, BTreeSet<usize>>,
+    /// The sentence each claim with a cue is filed under in `ending`.
+    filed: HashMap<usize, usize>,
+    starting: BTreeMap<usize, BTreeSet<usize>>,
+}
+
+impl Frames {
+    fn new(sentences: &[crate::segment::Sentence], claims: &[Claim]) -> Self {
+        let mut frames = Frames { ending: BTreeMap::new(), filed: HashMap::new(), starting: BTreeMap::new() };
+        for i in 0..claims.len() {
+            frames.add(sentences, claims, i);
+        }
+        frames
+    }
+
+    /// Files claim `i` (again, after its content changed).
+    fn add(&mut self, sentences: &[crate::segment::Sentence], claims: &[Claim], i: usize) {
+        let c = &claims[i];
+        self.starting.entry(c.content.start).or_default().insert(i);
+        if c.cue.is_none() {
+            return;
+        }
+        if let Some(old) = self.filed.remove(&i) {
+            self.ending.get_mut(&old).map(|set| set.remove(&i));
+        }
+        let sentence = sentences.partition_point(|s| s.span.end <= c.content.end.saturating_sub(1));
+        self.ending.entry(sentence).or_default().insert(i);
+        self.filed.insert(i, sentence);
+    }
+
+    /// The claims with a cue whose content ends in sentence `s`, in claim order.
+    fn ending_in(&self, s: usize) -> impl Iterator<Item = usize> + '_ {
+        self.ending.get(&s).into_iter().flatten().copied()
+    }
+
+    /// The claims whose content starts from byte `from` to byte `to`, inclusive.
+    fn starting_in(&self, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
+        self.starting.range(from..=to.max(from)).filter(move |_| from <= to).flat_map(|(_, set)| set.iter().copied())
     }
 }

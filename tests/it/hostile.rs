@@ -41,7 +41,14 @@ fn batch(dir: &Path) -> Vec<&'static str> {
     let firms =
         (0..3_000).map(|i| format!("Shares in {0} Holdings rose. {0} said a spokesman would comment.\n\n", firm(i))).collect::<String>();
     write("firms.txt", firms.as_bytes());
-    vec!["carried.txt", "firms.txt", "good.txt", "nested.txt", "no-spaces.txt", "quotes.txt", "repeated.txt", "rtl.txt"]
+    write("quoted.txt", quoted().as_bytes());
+    vec!["carried.txt", "firms.txt", "good.txt", "nested.txt", "no-spaces.txt", "quoted.txt", "quotes.txt", "repeated.txt", "rtl.txt"]
+}
+
+/// Thousands of paragraphs of a framed quotation and an unframed one after it (each unframed
+/// quotation looked for its frame among every claim).
+fn quoted() -> String {
+    (0..3_000).map(|i| format!("\"Prices rose by {i} percent,\" Ms Vale said. \"We expect more.\"\n\n")).collect()
 }
 
 fn stderr(o: &std::process::Output) -> String {
@@ -86,14 +93,20 @@ fn regression_issue_17_hostile_files_are_analysed_or_refused_and_the_batch_goes_
     let firms = claims_of("firms.txt");
     assert_eq!(firms.len(), 3_000);
     assert!(firms.iter().all(|c| !c["source"].is_null()), "{:?}", firms.iter().find(|c| c["source"].is_null()));
+    // Each unframed quotation continues the framed one before it: one claim of Ms Vale per
+    // paragraph, covering both.
+    let (quoted, text) = (claims_of("quoted.txt"), quoted());
+    assert_eq!(quoted.len(), 3_000);
+    let said = |c: &Value| &text[c["span"][0].as_u64().unwrap() as usize..c["span"][1].as_u64().unwrap() as usize];
+    assert!(quoted.iter().all(|c| c["source"] == quoted[0]["source"] && said(c).ends_with("We expect more.\"")), "{:?}", quoted[0]);
 
-    // The store takes the same batch: the eight readable files, the same three refusals.
+    // The store takes the same batch: the nine readable files, the same three refusals.
     let store = dir.path().join("store");
     let out = hearsay(&store).args(["ingest", "--max-bytes", &limit]).arg(&input).output().unwrap();
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert_refusals(&err);
-    assert!(err.contains("ingested 8 articles"), "{err}");
+    assert!(err.contains("ingested 9 articles"), "{err}");
 }
 
 /// Quotations nested 1,600 deep in one sentence (800 of "Ann said “Bob said ‘"): every cue

@@ -193,7 +193,21 @@ impl Endpoint {
     /// Sends `call`, signing in when the server asks (a 401 with `WWW-Authenticate`) and the
     /// environment gave credentials; an error for any answer outside 2xx but 404.
     fn send(&self, call: &Call) -> Result<Response<ureq::Body>, EndpointError> {
-        let response = self.send_once(call)?;
+        let response = match self.send_once(call) {
+            // A server that refuses a request signed for another endpoint or with a stale nonce
+            // may answer 401 and close the connection before it has read the body (Virtuoso's
+            // Digest endpoints): writing the body then fails ("Broken pipe"). Ask the same URL
+            // without a body for its challenge, then send once more.
+            Err(error) if self.config.user.is_some() && !call.body.is_empty() => {
+                let probe = Call { method: "GET", url: call.url.clone(), content_type: "", accept: "*/*", body: &[] };
+                let answer = self.send_once(&probe).map_err(|_| error)?;
+                if answer.status() == StatusCode::UNAUTHORIZED {
+                    self.learn_challenge(&answer);
+                }
+                self.send_once(call)?
+            }
+            other => other?,
+        };
         let response =
             if response.status() == StatusCode::UNAUTHORIZED && self.learn_challenge(&response) { self.send_once(call)? } else { response };
         match response.status().as_u16() {

@@ -254,6 +254,7 @@ impl Facts {
                 _ => {}
             }
         }
+        let mut edges = Vec::new();
         for t in triples {
             let (s, o) = match (&t.subject, &t.object) {
                 (oxigraph::model::NamedOrBlankNode::NamedNode(s), Term::NamedNode(o)) => (s.as_str(), o.as_str()),
@@ -271,9 +272,9 @@ impl Facts {
                     group: None,
                 });
             }
-            let relation = relation_of(p, cites);
-            facts.add_edge(s, o, relation, None);
+            edges.push((s.to_string(), o.to_string(), relation_of(p, cites), None));
         }
+        facts.add_edges(edges);
         facts.finish();
         facts
     }

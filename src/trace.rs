@@ -244,6 +244,8 @@ pub fn citation_chains(all: &Facts, focus: &[String]) -> Facts {
     let articles: std::collections::BTreeSet<&str> = through.iter().map(|c| c.article.as_str()).collect();
     let number: std::collections::BTreeMap<&str, usize> =
         if articles.len() > 1 { articles.iter().enumerate().map(|(i, a)| (*a, i + 1)).collect() } else { Default::default() };
+    // Edges added together: repeats found through a map, not a walk over the edges so far.
+    let mut edges = Vec::new();
     for claim in through {
         let chain = all.chain(&claim.iri);
         let marker = number.get(claim.article.as_str()).map(|n| format!("[{n}]"));
@@ -267,9 +269,10 @@ pub fn citation_chains(all: &Facts, focus: &[String]) -> Facts {
                 (Some(marker), false) => Some(format!("{} {marker}", label.as_deref().unwrap_or(relation.label()))),
                 _ => label,
             };
-            facts.add_edge(&pair[0], &pair[1], relation, label);
+            edges.push((pair[0].clone(), pair[1].clone(), relation, label));
         }
     }
+    facts.add_edges(edges);
     facts.finish();
     facts
 }

@@ -293,7 +293,8 @@ fn claims_about(store: &dyn SparqlStore, iris: &Iris, about: &str) -> Result<Cla
         let text: Vec<char> = load::article_text(store, iris, article)?.unwrap_or_default().chars().collect();
         claims.extend(in_article.iter().filter(|c| trace::is_about(c, &text, spans)).map(|c| c.iri.clone()));
     }
-    claims.sort_by(|a, b| (&facts.claims[a].article, facts.claims[a].span).cmp(&(&facts.claims[b].article, facts.claims[b].span)));
+    // Each claim's key looked up once (stable, as a comparison sort would be).
+    claims.sort_by_cached_key(|c| (facts.claims[c].article.clone(), facts.claims[c].span));
     claims.dedup();
     let named: Vec<String> = claims.iter().flat_map(|c| facts.claims[c].source.iter().chain(&facts.claims[c].via)).cloned().collect();
     load::relabel(store, iris, &mut facts, &named)?;

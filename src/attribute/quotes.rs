@@ -610,8 +610,8 @@ impl Frames {
         if c.cue.is_none() {
             return;
         }
-        if let Some(old) = self.filed.remove(&i) {
-            self.ending.get_mut(&old).map(|set| set.remove(&i));
+        if let Some(set) = self.filed.remove(&i).and_then(|old| self.ending.get_mut(&old)) {
+            set.remove(&i);
         }
         let sentence = sentences.partition_point(|s| s.span.end <= c.content.end.saturating_sub(1));
         self.ending.entry(sentence).or_default().insert(i);
@@ -625,6 +625,6 @@ impl Frames {
 
     /// The claims whose content starts from byte `from` to byte `to`, inclusive.
     fn starting_in(&self, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
-        self.starting.range(from..=to.max(from)).filter(move |_| from <= to).flat_map(|(_, set)| set.iter().copied())
+        (from <= to).then(|| self.starting.range(from..=to)).into_iter().flatten().flat_map(|(_, set)| set.iter().copied())
     }
 }

@@ -150,23 +150,23 @@ impl<'a> Parses<'a> {
         self.tagged[s].get_or_init(|| tag_sentence(self.segmented, tokens, self.models, names))
     }
 
-    /// The tree of the sentence holding token `i`, and the index of its first token.
-    fn tree_of(&self, i: usize) -> Option<(&Tree<'static>, usize)> {
+    /// The tree of the sentence holding token `i`, the index of its first token, and its own.
+    fn tree_of(&self, i: usize) -> Option<(&Tree<'static>, usize, usize)> {
         let s = self.sentence(i)?;
         let first = self.segmented.sentences[s].tokens.start;
-        Some((self.trees[s].get_or_init(|| parse_sentence(self.tagged(s), first, self.models)), first))
+        Some((self.trees[s].get_or_init(|| parse_sentence(self.tagged(s), first, self.models)), first, s))
     }
 
     /// The head of token `i` (a token index), `None` for a sentence's root.
     pub fn head(&self, i: usize) -> Option<usize> {
-        self.tree_of(i).and_then(|(tree, first)| tree.heads[i - first])
+        self.tree_of(i).and_then(|(tree, first, _)| tree.heads[i - first])
     }
 
     /// The tokens whose head is token `i`, in token order (what `head` answers, read the other
     /// way: a walk down the tree need not test every token of a long sentence).
     pub fn dependents(&self, i: usize) -> &[usize] {
-        let Some((tree, first)) = self.tree_of(i) else { return &[] };
-        let dependents = self.dependents[self.sentence(i).expect("a tree")].get_or_init(|| {
+        let Some((tree, first, s)) = self.tree_of(i) else { return &[] };
+        let dependents = self.dependents[s].get_or_init(|| {
             let mut out = vec![Vec::new(); tree.heads.len()];
             for (k, head) in tree.heads.iter().enumerate() {
                 if let Some(h) = head.filter(|h| (first..first + out.len()).contains(h)) {
@@ -197,7 +197,7 @@ impl<'a> Parses<'a> {
 
     /// The relation of token `i` to its head ("" for a token outside every sentence).
     pub fn label(&self, i: usize) -> &str {
-        self.tree_of(i).map_or("", |(tree, first)| tree.labels[i - first])
+        self.tree_of(i).map_or("", |(tree, first, _)| tree.labels[i - first])
     }
 }
 

@@ -83,8 +83,10 @@ fn iri_term(iri: &str) -> Result<String, Refusal> {
 fn home(state: &State) -> Result<String, Refusal> {
     let rows = select(
         state,
-        "SELECT ?x ?name ?type (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?r hs:cites ?x } GRAPH ?h { ?x skos:prefLabel ?name ; a ?type } }
-         GROUP BY ?x ?name ?type ORDER BY DESC(?n) ?name LIMIT 25",
+        // Names and types are read in the citing article: each article that mentions an entity
+        // holds a copy of them, and a join across articles would pair every citation with every copy.
+        "SELECT ?x (MIN(?l) AS ?name) (MIN(?t) AS ?type) (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?r hs:cites ?x . ?x skos:prefLabel ?l ; a ?t } }
+         GROUP BY ?x ORDER BY DESC(?n) ?name LIMIT 25",
     )?;
     let mut body = String::from(
         "<h1>Who said what</h1>\n<p>Search the people, organizations and places the articles mention, or start from the most cited sources below. \
@@ -235,8 +237,11 @@ fn citations(state: &State, term: &str) -> Result<String, Refusal> {
         let rows = select(
             state,
             &format!(
-                "SELECT ?x (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?type) (COUNT(DISTINCT ?g) AS ?n) WHERE {{
-                   GRAPH ?g {{ {pattern} }} OPTIONAL {{ GRAPH ?h {{ ?x skos:prefLabel|schema:headline ?l ; a ?t }} }}
+                // The name in the citing article; one OPTIONAL per property, since Oxigraph does
+                // not carry ?x into an OPTIONAL holding a path (`|`) and would read every label.
+                "SELECT ?x (MIN(?l) AS ?label) (MIN(?t) AS ?type) (COUNT(DISTINCT ?g) AS ?n) WHERE {{
+                   GRAPH ?g {{ {pattern} OPTIONAL {{ ?x a ?t }} OPTIONAL {{ ?x skos:prefLabel ?name }} OPTIONAL {{ ?x schema:headline ?headline }} }}
+                   BIND(COALESCE(?name, ?headline) AS ?l)
                  }} GROUP BY ?x ORDER BY DESC(?n) ?label LIMIT 100"
             ),
         )?;

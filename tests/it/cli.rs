@@ -14,6 +14,36 @@ fn stderr(o: &Output) -> String {
     String::from_utf8(o.stderr.clone()).expect("utf-8 stderr")
 }
 
+/// Every query in examples/queries answers as in tests/data/queries on the example articles
+/// (rewrite with UPDATE_EXPECT=1). The answers are sorted by the queries, so the same store
+/// gives the same bytes.
+#[test]
+fn example_queries_match_golden_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    assert!(run(hearsay(&store).args(["ingest", "-q", "examples/articles"])).status.success());
+    let update = std::env::var_os("UPDATE_EXPECT").is_some();
+    let mut queries: Vec<_> = fs::read_dir(root().join("examples/queries")).unwrap().map(|e| e.unwrap().path()).collect();
+    queries.sort();
+    let mut failures = Vec::new();
+    for query in &queries {
+        let name = query.file_stem().unwrap().to_string_lossy().into_owned();
+        let out = run(hearsay(&store).args(["query", "--format", "tsv", "-f"]).arg(query));
+        assert!(out.status.success(), "{name}: {}", stderr(&out));
+        let answer = stdout(&out);
+        assert!(answer.lines().count() > 1, "{name} has no answer on the example articles:\n{answer}");
+        let path = root().join(format!("tests/data/queries/{name}.tsv"));
+        if update {
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(&path, &answer).unwrap();
+        } else if fs::read_to_string(&path).unwrap_or_default() != answer {
+            failures.push(name);
+        }
+    }
+    assert_eq!(queries.len(), 6, "a query was added or removed: update this test and tests/data/queries");
+    assert!(failures.is_empty(), "answers differ from tests/data/queries (UPDATE_EXPECT=1 to accept): {failures:?}");
+}
+
 #[test]
 fn ingest_query_export_round_trip() {
     let dir = tempfile::tempdir().unwrap();

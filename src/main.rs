@@ -594,7 +594,10 @@ fn diagram_facts(
             let focus = named(&target)?;
             options.title = Some(format!("{target}: neighbourhood, depth {depth}"));
             options.focus = focus.clone();
-            load::neighbourhood(store, iris, &focus, depth)?
+            let mut facts = load::neighbourhood(store, iris, &focus, depth)?;
+            let drawn = render::drawn(&facts, &options);
+            load::add_cues(store, iris, &mut facts, &drawn)?;
+            facts
         }
         DiagramKind::Citations { target } => {
             let focus = named(&target)?;

@@ -238,6 +238,11 @@ fn legend(facts: &Facts, kept: &[String]) -> Stmt {
     Stmt::Subgraph(Subgraph { id: Id::Plain("cluster_legend".into()), stmts })
 }
 
+/// The nodes a diagram of `facts` draws with `options`, in IRI order.
+pub fn drawn(facts: &Facts, options: &DiagramOptions) -> Vec<String> {
+    select(facts, options).0
+}
+
 /// The nodes to draw, in IRI order, and how many were left out. With a limit, nodes nearest the
 /// focus come first, then those with the heaviest ties, then by IRI; a node the limit left
 /// without a tie to another drawn node is left out too (unless it is a focus).

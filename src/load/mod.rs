@@ -205,7 +205,9 @@ fn add_claim_edges(facts: &mut Facts) -> Vec<String> {
 }
 
 /// Entities, articles and claims around the `start` nodes, to `depth` steps: relations between
-/// entities, articles that mention them, citations and claims.
+/// entities, articles that mention them, citations and claims. Edges from a source to its claims
+/// carry no cue yet: a diagram draws few of the claims it reads, and [`add_cues`] reads the cues
+/// of those it draws (reading them all took half the time of an entity in a thousand articles).
 pub fn neighbourhood(store: &dyn SparqlStore, iris: &Iris, start: &[String], depth: usize) -> Result<Facts, QueryError> {
     let mut facts = Facts::default();
     let mut frontier: Vec<String> = start.to_vec();
@@ -219,12 +221,11 @@ pub fn neighbourhood(store: &dyn SparqlStore, iris: &Iris, start: &[String], dep
         let mut edges = edges_around(store, iris, &frontier)?;
         edges.sort();
         let mut found = Vec::with_capacity(edges.len());
-        for (from, p, to, cue) in edges {
+        for (from, p, to) in edges {
             let relation = relation_of(&p, cites.as_str());
-            // prov:wasAttributedTo points from claim to source; diagrams read source to claim,
-            // labelled with the cue.
-            let (a, b, label) = if relation == Relation::Said { (to.clone(), from.clone(), cue) } else { (from.clone(), to.clone(), None) };
-            found.push((a, b, relation, label));
+            // prov:wasAttributedTo points from claim to source; diagrams read source to claim.
+            let (a, b) = if relation == Relation::Said { (to.clone(), from.clone()) } else { (from.clone(), to.clone()) };
+            found.push((a, b, relation, None));
             for node in [from, to] {
                 if seen.insert(node.clone()) {
                     next.push(node);
@@ -241,38 +242,52 @@ pub fn neighbourhood(store: &dyn SparqlStore, iris: &Iris, start: &[String], dep
     Ok(facts)
 }
 
-/// A statement read for the neighbourhood: from, predicate, to, and the cue when it attributes a
-/// claim.
-type Statement = (String, String, String, Option<String>);
+/// Labels the edges from sources to the claims among `nodes` with each claim's cue as written
+/// ("not" before a negated one).
+pub fn add_cues(store: &dyn SparqlStore, iris: &Iris, facts: &mut Facts, nodes: &[String]) -> Result<(), QueryError> {
+    let said: std::collections::BTreeSet<&str> =
+        facts.edges.iter().filter(|e| e.relation == Relation::Said).map(|e| e.to.as_str()).collect();
+    let wanted: Vec<String> = nodes.iter().filter(|n| said.contains(n.as_str())).cloned().collect();
+    let rows = select_chunked(store, iris, &wanted, 400, |values| {
+        format!(
+            "SELECT ?claim ?cue ?negated WHERE {{ GRAPH ?g {{ VALUES ?claim {{ {values} }} ?claim hs:cueSpan/nif:anchorOf ?cue OPTIONAL {{ ?claim hs:negated ?negated }} }} }}"
+        )
+    })?;
+    let cues: BTreeMap<String, String> = rows.iter().filter_map(|r| Some((iri(r, "claim")?, cue_label(r)?))).collect();
+    for edge in facts.edges.iter_mut().filter(|e| e.relation == Relation::Said) {
+        if let Some(cue) = cues.get(&edge.to) {
+            edge.label = Some(cue.clone());
+        }
+    }
+    facts.finish();
+    Ok(())
+}
+
+/// A statement read for the neighbourhood: from, predicate, to.
+type Statement = (String, String, String);
 
 /// The relations, mentions, citations and attributions that go out of or come into `nodes`, in
-/// every article graph that states them (once per graph), as (from, predicate, to, cue).
+/// every article graph that states them (once per graph), as (from, predicate, to).
 ///
 /// Two questions, one per direction: Virtuoso 7.2 answered a single one (a `UNION` of two groups
-/// that `BIND` the other end, then the `OPTIONAL` cue) as if its `VALUES` were not there: every
-/// predicate of the node (types, labels, mentions' `itsrdf:taIdentRef`, once per graph), and
-/// every statement of every graph once the nodes were more than one, so that `diagram entity`
-/// reached `schema:Organization` at depth 1 and drew the store's nodes and repeated edges at
-/// depth 2.
+/// that `BIND` the other end) as if its `VALUES` were not there: every predicate of the node
+/// (types, labels, mentions' `itsrdf:taIdentRef`, once per graph), and every statement of every
+/// graph once the nodes were more than one, so that `diagram entity` reached
+/// `schema:Organization` at depth 1 and drew the store's nodes and repeated edges at depth 2.
 fn edges_around(store: &dyn SparqlStore, iris: &Iris, nodes: &[String]) -> Result<Vec<Statement>, QueryError> {
     let values = iri_values(nodes);
     let predicates = "org:memberOf org:headOf schema:parentOrganization schema:homeLocation schema:location schema:mentions hs:cites prov:wasAttributedTo";
-    let cue = |claim: &str| {
-        format!(
-            "OPTIONAL {{ FILTER(?p = prov:wasAttributedTo) {claim} hs:cueSpan/nif:anchorOf ?cue OPTIONAL {{ {claim} hs:negated ?negated }} }}"
-        )
-    };
     let mut edges = Vec::new();
-    for (pattern, claim) in [("?x ?p ?to", "?x"), ("?from ?p ?x", "?from")] {
+    for (pattern, outgoing) in [("?x ?p ?to", true), ("?from ?p ?x", false)] {
         let rows = select(
             store,
             iris,
-            &format!("SELECT * WHERE {{ GRAPH ?g {{ VALUES ?x {{ {values} }} VALUES ?p {{ {predicates} }} {pattern} {} }} }}", cue(claim)),
+            &format!("SELECT * WHERE {{ GRAPH ?g {{ VALUES ?x {{ {values} }} VALUES ?p {{ {predicates} }} {pattern} }} }}"),
         )?;
         for r in &rows {
-            let (from, to) = if claim == "?x" { (iri(r, "x"), iri(r, "to")) } else { (iri(r, "from"), iri(r, "x")) };
+            let (from, to) = if outgoing { (iri(r, "x"), iri(r, "to")) } else { (iri(r, "from"), iri(r, "x")) };
             if let (Some(from), Some(p), Some(to)) = (from, text(r, "p"), to) {
-                edges.push((from, p, to, cue_label(r)));
+                edges.push((from, p, to));
             }
         }
     }

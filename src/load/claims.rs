@@ -148,14 +148,17 @@ fn all_summaries(store: &dyn SparqlStore, iris: &Iris) -> Result<BTreeMap<String
 /// without one (a store written before the summaries, or a summary this version cannot read)
 /// are read from their graphs (`claims_in_graphs`). Both give the same facts.
 pub fn claims_in(store: &dyn SparqlStore, iris: &Iris, articles: &[String]) -> Result<Facts, QueryError> {
-    let mut summaries = summaries(store, iris, articles)?;
     let mut read = Read::default();
     let mut unsummarized = Vec::new();
-    for article in articles {
-        match summaries.remove(article) {
-            Some(summary) => read.add_summary(article, summary),
-            None if !read.articles.contains_key(article) => unsummarized.push(article.clone()),
-            None => {}
+    // A chunk at a time, so that the summaries' text and parsed form are not all held at once.
+    for chunk in articles.chunks(200) {
+        let mut summaries = summaries(store, iris, chunk)?;
+        for article in chunk {
+            match summaries.remove(article) {
+                Some(summary) => read.add_summary(article, summary),
+                None if !read.articles.contains_key(article) => unsummarized.push(article.clone()),
+                None => {}
+            }
         }
     }
     claims_in_graphs(store, iris, &unsummarized)?.read_into(&mut read);

@@ -50,10 +50,10 @@ def main() -> int:
     column = lambda name: [float(r[name]) for r in rows]  # noqa: E731
     fig, (ingest, memory, latency) = plt.subplots(1, 3, figsize=(15, 4.5))
     ingest.plot(articles, column("ingest_s"), "o-")
-    ingest.set(title="ingest time", xlabel="articles", ylabel="seconds")
+    ingest.set(title="ingest time", xlabel="articles", ylabel="seconds", xscale="log", yscale="log")
     memory.plot(articles, column("ingest_peak_mb"), "o-", label="ingest, peak resident")
     memory.plot(articles, column("store_mb"), "s-", label="store on disk")
-    memory.set(title="memory and store size", xlabel="articles", ylabel="MB")
+    memory.set(title="memory and store size", xlabel="articles", ylabel="MB", xscale="log", yscale="log")
     memory.legend()
     for name, label in [
         ("trace_ms", 'trace "Tony Blair"'),
@@ -62,7 +62,7 @@ def main() -> int:
         ("who_cited_whom_ms", "who-cited-whom.rq"),
     ]:
         latency.plot(articles, column(name), "o-", label=label)
-    latency.set(title="latency (median of 3)", xlabel="articles", ylabel="milliseconds", yscale="log")
+    latency.set(title="latency (median of 3)", xlabel="articles", ylabel="milliseconds", xscale="log", yscale="log")
     latency.legend(fontsize="small")
     for axes in (ingest, memory, latency):
         axes.grid(True, alpha=0.3)

@@ -246,11 +246,12 @@ impl Read {
 
     /// The facts the claims query's rows give ([`claim_facts`]), in claim order: each claim's
     /// article (named by its headline, grouped by its publisher), the claim, its speakers and
-    /// edges.
-    pub(super) fn facts(&self) -> Facts {
+    /// edges. Consumes what was read, claim by claim, so that the two are not held whole at once.
+    pub(super) fn facts(self) -> Facts {
         let mut facts = Facts::default();
-        for ((claim, article), (summarized, speakers)) in &self.claims {
-            let (headline, publisher) = self.articles.get(article).cloned().unwrap_or_default();
+        let Read { claims, articles } = self;
+        for ((claim, article), (summarized, speakers)) in claims {
+            let (headline, publisher) = articles.get(&article).cloned().unwrap_or_default();
             facts.add_node(Node {
                 iri: article.clone(),
                 kind: NodeKind::Article,
@@ -259,14 +260,9 @@ impl Read {
             });
             facts.add_node(Node { iri: claim.clone(), kind: NodeKind::Claim, label: summarized.text.clone(), group: None });
             for speaker in speakers {
-                facts.add_node(Node {
-                    iri: speaker.iri.clone(),
-                    kind: kind_of(Some(speaker.class.clone())),
-                    label: speaker.label.clone(),
-                    group: None,
-                });
+                facts.add_node(Node { kind: kind_of(Some(speaker.class)), iri: speaker.iri, label: speaker.label, group: None });
             }
-            facts.claims.entry(claim.clone()).or_insert_with(|| claim_fact(article, summarized));
+            facts.claims.entry(claim).or_insert_with(|| claim_fact(article, summarized));
         }
         add_claim_edges(&mut facts);
         facts.finish();
@@ -275,17 +271,17 @@ impl Read {
 }
 
 /// A claim as the facts hold it.
-fn claim_fact(article: &str, c: &SummarizedClaim) -> ClaimFact {
+fn claim_fact(article: String, c: SummarizedClaim) -> ClaimFact {
     ClaimFact {
-        iri: c.iri.clone(),
-        article: article.to_string(),
-        text: c.text.clone(),
+        iri: c.iri,
+        article,
+        text: c.text,
         span: c.span,
-        source: c.source.as_ref().map(|s| s.iri.clone()),
+        source: c.source.map(|s| s.iri),
         source_span: c.source_span,
-        via: c.via.as_ref().map(|s| s.iri.clone()),
-        parent: c.parent.clone(),
-        cue: c.cue.clone().map(|cue| negated(cue, c.negated.then_some("true"))),
+        via: c.via.map(|s| s.iri),
+        parent: c.parent,
+        cue: c.cue.map(|cue| negated(cue, c.negated.then_some("true"))),
         cue_span: c.cue_span,
         comment: c.comment,
     }

@@ -418,17 +418,21 @@ pub fn quantities(store: &dyn SparqlStore, iris: &Iris, claims: &[String]) -> Re
     Ok(out)
 }
 
-/// Where `entities` are mentioned: article IRI and code-point span.
+/// Where `entities` are mentioned: article IRI and code-point span, in that order.
 pub fn mentions_of(store: &dyn SparqlStore, iris: &Iris, entities: &[String]) -> Result<Vec<(String, [u64; 2])>, QueryError> {
     let values = iri_values(entities);
     let rows = select(
         store,
         iris,
         &format!(
-            "SELECT DISTINCT ?g ?b ?e WHERE {{ GRAPH ?g {{ VALUES ?x {{ {values} }} ?m itsrdf:taIdentRef ?x ; nif:beginIndex ?b ; nif:endIndex ?e }} }} ORDER BY ?g ?b"
+            "SELECT DISTINCT ?g ?b ?e WHERE {{ GRAPH ?g {{ VALUES ?x {{ {values} }} ?m itsrdf:taIdentRef ?x ; nif:beginIndex ?b ; nif:endIndex ?e }} }}"
         ),
     )?;
-    Ok(rows.iter().filter_map(|r| Some((iri(r, "g")?, [number(r, "b")?, number(r, "e")?]))).collect())
+    // Sorted here: Oxigraph's ORDER BY took two thirds of the time (10,000 mentions at x10).
+    let mut mentions: Vec<(String, [u64; 2])> =
+        rows.iter().filter_map(|r| Some((iri(r, "g")?, [number(r, "b")?, number(r, "e")?]))).collect();
+    mentions.sort();
+    Ok(mentions)
 }
 
 /// The text of an article.

@@ -337,6 +337,9 @@ pub fn article(store: &dyn SparqlStore, iris: &Iris, article: &str) -> Result<Fa
     Ok(facts)
 }
 
+/// A row of [`describe`]: the node, its type, its label and its publisher's name.
+type DescribedRow = (String, Option<String>, Option<String>, Option<String>);
+
 /// Adds the type and label of each node. The `VALUES` sit inside `GRAPH`: there Oxigraph reads
 /// the nodes' own statements, where outside it matched every typed node of the store first (6 s
 /// for 400 nodes of the BBC corpus, against 40 ms).
@@ -350,8 +353,7 @@ fn describe(store: &dyn SparqlStore, iris: &Iris, facts: &mut Facts, nodes: Vec<
     })?;
     // By node, type and label, sorted here (Oxigraph's ORDER BY was a tenth of `diagram entity`
     // at x10): a node's first row gives its kind and label.
-    let mut rows: Vec<(String, Option<String>, Option<String>, Option<String>)> =
-        rows.iter().filter_map(|r| Some((iri(r, "n")?, iri(r, "t"), text(r, "l"), text(r, "pub")))).collect();
+    let mut rows: Vec<DescribedRow> = rows.iter().filter_map(|r| Some((iri(r, "n")?, iri(r, "t"), text(r, "l"), text(r, "pub")))).collect();
     rows.sort_by(|a, b| (&a.0, &a.1, &a.2).cmp(&(&b.0, &b.1, &b.2)));
     for (n, t, l, publisher) in rows {
         let kind = kind_of(t);

@@ -26,6 +26,10 @@ const YASGUI_CSS: &str = include_str!("assets/yasgui/yasgui.min.css");
 /// The most mentions an entity page lists.
 const MENTIONS_SHOWN: usize = 30;
 
+/// The most claims each list of an entity page shows: a source in thousands of articles made a
+/// page of megabytes.
+const CLAIMS_SHOWN: usize = 100;
+
 /// Answers a GET for a page or an asset.
 pub fn handle(state: &State, request: &Request<Body>) -> Reply {
     let params = query_params(request);
@@ -280,7 +284,14 @@ fn entity_claims(state: &State, iri: &str) -> Result<String, Refusal> {
     let mut out = String::new();
     for (title, list) in [("Claims it made", by), ("Claims about it", of)] {
         let _ = writeln!(out, "<h2>{title} <span class=\"count\">{}</span></h2>", list.len());
-        out.push_str(&claim_list(&facts, &list));
+        out.push_str(&claim_list(&facts, &list[..list.len().min(CLAIMS_SHOWN)]));
+        if list.len() > CLAIMS_SHOWN {
+            let _ = writeln!(
+                out,
+                "<p class=\"more\">and {} more: <code>hearsay claims --about</code> lists them all.</p>",
+                list.len() - CLAIMS_SHOWN
+            );
+        }
     }
     Ok(out)
 }

@@ -385,6 +385,30 @@ fn pages_search_link_and_escape() {
     assert_eq!(curl(&[&format!("{}entity?iri=https://example.org/nobody", server.url)]).status, 404);
 }
 
+/// A source of more claims than an entity page lists: the page shows the first hundred of each
+/// list and says how many more there are.
+#[test]
+fn an_entity_page_lists_a_hundred_claims_and_counts_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    std::fs::create_dir(&articles).unwrap();
+    let mut text = String::from("Harbour Prices Keep Rising\n\nMarta Vale, the port's finance director, spoke on Monday.\n\n");
+    for k in 1..=120 {
+        text.push_str(&format!("\"Fees rose by {k} percent in dock {k},\" Ms Vale said.\n\n"));
+    }
+    std::fs::write(articles.join("vale.txt"), text).unwrap();
+    let store = dir.path().join("store");
+    let out = hearsay(&store).args(["ingest", "-q"]).arg(&articles).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let server = Server::start(&store, &[], &[]);
+    let page = curl(&[&format!("{}entity?iri=https://w3id.org/hearsay/entity/person/marta-vale", server.url)]);
+    assert_eq!(page.status, 200, "{}", page.body);
+    let made = page.body.split("Claims it made").nth(1).and_then(|s| s.split("<h2>").next()).expect("the list of claims made");
+    assert!(made.contains("<span class=\"count\">120</span>"), "{made}");
+    assert_eq!(made.matches("<li").count(), 100, "{made}");
+    assert!(made.contains("and 20 more"), "{made}");
+}
+
 /// The customer's seed article that the browser walk-through names (Gorevoy cites
 /// Kurdistan-24), when `../shared` is there.
 const GOREVOY_SEED: &str = "../shared/corpus/seeds/001_3d1f152fd1aae984.txt";

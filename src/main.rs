@@ -281,7 +281,7 @@ fn claims_about(store: &dyn SparqlStore, iris: &Iris, about: &str) -> Result<Cla
     for (article, span) in load::mentions_of(store, iris, &entities)? {
         mentions.entry(article).or_default().push(span);
     }
-    let mut claims = made_or_mentioning(&facts, &entities, &mentions);
+    let mut claims = trace::made_or_mentioning(&facts, &entities, &mentions);
     // Each article's claims, found once: a walk over every claim for each article mentioning the
     // entity took most of the time on a store ten times the BBC's.
     let mut by_article: std::collections::BTreeMap<&str, Vec<&hearsay::facts::ClaimFact>> = std::collections::BTreeMap::new();
@@ -299,22 +299,6 @@ fn claims_about(store: &dyn SparqlStore, iris: &Iris, about: &str) -> Result<Cla
     let named: Vec<String> = claims.iter().flat_map(|c| facts.claims[c].source.iter().chain(&facts.claims[c].via)).cloned().collect();
     load::relabel(store, iris, &mut facts, &named)?;
     Ok(ClaimsAbout { facts, claims })
-}
-
-/// The claims of `facts` that one of `entities` made, and those whose content holds one of their
-/// `mentions` (code-point spans by article), in claim order: what `load::claims_about_in` asks
-/// the store, answered from the claims and mentions already read (on the BBC store, 0.11 s of
-/// the 0.56 s that `claims --about "Tony Blair"` took).
-fn made_or_mentioning(facts: &Facts, entities: &[String], mentions: &std::collections::BTreeMap<String, Vec<[u64; 2]>>) -> Vec<String> {
-    let mentioned = |c: &hearsay::facts::ClaimFact| {
-        mentions.get(&c.article).is_some_and(|spans| spans.iter().any(|m| m[0] >= c.span[0] && m[1] <= c.span[1]))
-    };
-    facts
-        .claims
-        .values()
-        .filter(|c| c.source.as_ref().is_some_and(|s| entities.contains(s)) || mentioned(c))
-        .map(|c| c.iri.clone())
-        .collect()
 }
 
 /// `claims`' format when none is asked for: text on a terminal, plain in a pipe.

@@ -220,6 +220,21 @@ pub fn is_about(claim: &ClaimFact, text: &[char], mentions: &[[u64; 2]]) -> bool
     mentions.iter().any(|m| m[0] >= sentence_start && m[1] <= claim.span[1])
 }
 
+/// The claims of `facts` that one of `entities` made, and those whose content holds one of their
+/// `mentions` (code-point spans by article, `load::mentions_of`), in claim order: the claims
+/// attributed to the entity and those whose content span holds one of its mentions, answered
+/// from claims already read (`tests/it/targeted.rs` checks it against that join over the store).
+pub fn made_or_mentioning(facts: &Facts, entities: &[String], mentions: &BTreeMap<String, Vec<[u64; 2]>>) -> Vec<String> {
+    let mentioned =
+        |c: &ClaimFact| mentions.get(&c.article).is_some_and(|spans| spans.iter().any(|m| m[0] >= c.span[0] && m[1] <= c.span[1]));
+    facts
+        .claims
+        .values()
+        .filter(|c| c.source.as_ref().is_some_and(|s| entities.contains(s)) || mentioned(c))
+        .map(|c| c.iri.clone())
+        .collect()
+}
+
 /// Numbers ready to compare: each written number once (for the innermost claim stating it, the
 /// one with the shortest content), ordered by what it counts and its unit, then by value, so that
 /// different figures for the same thing from different sources stand next to each other.

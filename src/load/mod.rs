@@ -367,42 +367,6 @@ fn describe(store: &dyn SparqlStore, iris: &Iris, facts: &mut Facts, nodes: Vec<
     Ok(())
 }
 
-/// The claims about any of `entities`: those whose content mentions one of them and those one of
-/// them made, as IRIs in claim order. Reads the articles they take part in alone ([`articles_of`]).
-pub fn claims_about(store: &dyn SparqlStore, iris: &Iris, entities: &[String]) -> Result<Vec<String>, QueryError> {
-    claims_about_in(store, iris, entities, &articles_of(store, iris, entities)?)
-}
-
-/// [`claims_about`] within the article graphs `articles` (those the entities take part in hold
-/// every claim about them): one block per graph, named, so that the mentions are joined with the
-/// content spans of that article's claims alone.
-pub fn claims_about_in(store: &dyn SparqlStore, iris: &Iris, entities: &[String], articles: &[String]) -> Result<Vec<String>, QueryError> {
-    let values = iri_values(entities);
-    let mut claims = std::collections::BTreeSet::new();
-    for chunk in articles.chunks(32) {
-        let blocks: Vec<String> = chunk
-            .iter()
-            .map(|a| {
-                format!(
-                    "{{ GRAPH <{a}> {{
-                       VALUES ?entity {{ {values} }}
-                       {{ ?claim prov:wasAttributedTo ?entity }}
-                       UNION {{
-                         ?mention itsrdf:taIdentRef ?entity ; nif:beginIndex ?mb ; nif:endIndex ?me .
-                         ?claim hs:contentSpan ?span .
-                         ?span nif:beginIndex ?cb ; nif:endIndex ?ce .
-                         FILTER(?mb >= ?cb && ?me <= ?ce)
-                       }}
-                     }} }}"
-                )
-            })
-            .collect();
-        let rows = select(store, iris, &format!("SELECT DISTINCT ?claim WHERE {{ {} }}", blocks.join(" UNION ")))?;
-        claims.extend(rows.iter().filter_map(|r| iri(r, "claim")));
-    }
-    Ok(claims.into_iter().collect())
-}
-
 /// The numbers stated in `claims`, in claim order (a number in a nested claim comes once for it
 /// and once for each claim that reports it; `trace::side_by_side` keeps one).
 pub fn quantities(store: &dyn SparqlStore, iris: &Iris, claims: &[String]) -> Result<Vec<QuantityFact>, QueryError> {

@@ -277,10 +277,7 @@ fn claims_about(store: &dyn SparqlStore, iris: &Iris, about: &str) -> Result<Cla
     // Every claim about the entities lies in the articles they take part in.
     let articles = load::articles_of(store, iris, &entities)?;
     let mut facts = load::claims_in(store, iris, &articles)?;
-    let mut mentions: std::collections::BTreeMap<String, Vec<[u64; 2]>> = std::collections::BTreeMap::new();
-    for (article, span) in load::mentions_of(store, iris, &entities)? {
-        mentions.entry(article).or_default().push(span);
-    }
+    let mentions = load::mentions_by_article(store, iris, &entities)?;
     let mut claims = trace::made_or_mentioning(&facts, &entities, &mentions);
     // Each article's claims, found once: a walk over every claim for each article mentioning the
     // entity took most of the time on a store ten times the BBC's.

@@ -405,6 +405,19 @@ pub fn mentions_of(store: &dyn SparqlStore, iris: &Iris, entities: &[String]) ->
     Ok(mentions)
 }
 
+/// [`mentions_of`] by article: the spans of the mentions of `entities` in each.
+pub fn mentions_by_article(
+    store: &dyn SparqlStore,
+    iris: &Iris,
+    entities: &[String],
+) -> Result<BTreeMap<String, Vec<[u64; 2]>>, QueryError> {
+    let mut by_article: BTreeMap<String, Vec<[u64; 2]>> = BTreeMap::new();
+    for (article, span) in mentions_of(store, iris, entities)? {
+        by_article.entry(article).or_default().push(span);
+    }
+    Ok(by_article)
+}
+
 /// The text of an article.
 pub fn article_text(store: &dyn SparqlStore, iris: &Iris, article: &str) -> Result<Option<String>, QueryError> {
     let rows = select(store, iris, &format!("SELECT ?t WHERE {{ GRAPH <{article}> {{ <{article}> hs:context/nif:isString ?t }} }}"))?;

@@ -278,10 +278,7 @@ fn entity_claims(state: &State, iri: &str) -> Result<String, Refusal> {
     // The claims about it from those already read and its mentions, as `hearsay claims --about`
     // finds them (asking the store, article by article, took a second for a source in a thousand).
     let entities = [iri.to_string()];
-    let mut mentions: BTreeMap<String, Vec<[u64; 2]>> = BTreeMap::new();
-    for (article, span) in crate::load::mentions_of(&*state.store, &state.config.iris, &entities).map_err(Refusal::internal)? {
-        mentions.entry(article).or_default().push(span);
-    }
+    let mentions = crate::load::mentions_by_article(&*state.store, &state.config.iris, &entities).map_err(Refusal::internal)?;
     let about = crate::trace::made_or_mentioning(&facts, &entities, &mentions);
     let mut by: Vec<&ClaimFact> = facts.claims.values().filter(|c| c.source.as_deref() == Some(iri)).collect();
     let mut of: Vec<&ClaimFact> = about.iter().filter_map(|c| facts.claims.get(c)).filter(|c| c.source.as_deref() != Some(iri)).collect();

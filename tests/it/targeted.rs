@@ -52,11 +52,7 @@ fn iris_of(store: &Store, query: &str) -> Vec<String> {
 fn claims_about(store: &Store, iris: &Iris, entity: &str) -> Vec<String> {
     let entities = [entity.to_string()];
     let facts = load::claims_in(store, iris, &load::articles_of(store, iris, &entities).unwrap()).unwrap();
-    let mut mentions: std::collections::BTreeMap<String, Vec<[u64; 2]>> = std::collections::BTreeMap::new();
-    for (article, span) in load::mentions_of(store, iris, &entities).unwrap() {
-        mentions.entry(article).or_default().push(span);
-    }
-    trace::made_or_mentioning(&facts, &entities, &mentions)
+    trace::made_or_mentioning(&facts, &entities, &load::mentions_by_article(store, iris, &entities).unwrap())
 }
 
 /// Compares, for every label of the store (as written and in other cases), `load::find` (lookup

@@ -599,7 +599,7 @@ fn diagram_facts(
             facts
         }
         DiagramKind::Network => {
-            let facts = load::claims(store, iris)?.citation_network();
+            let facts = load::citations(store, iris)?.facts();
             options.title = Some("citation network".into());
             options.cluster_by_outlet = true;
             facts
@@ -652,7 +652,7 @@ fn write_diagram(dot: String, format: DiagramFormat, output: Option<&std::path::
 fn write_network(store: &dyn SparqlStore, iris: &Iris, kind: NetworkKind, format: NetworkFormat, output: Option<&Path>) -> Result<()> {
     use hearsay::network;
     let built = match kind {
-        NetworkKind::Citations => network::citations(&load::claims(store, iris)?),
+        NetworkKind::Citations => load::citations(store, iris)?.network(),
         NetworkKind::CoMentions => network::co_mentions(&load::mentions(store, iris)?),
     };
     let write = |path: &Path, bytes: &[u8]| std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()));

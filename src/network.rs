@@ -9,10 +9,12 @@
 //! (XML through quick-xml's writer, never by pasting strings together); nodes come sorted by IRI
 //! and edges by their ends, so the same facts give the same bytes. This module does no I/O.
 
-use crate::facts::{Facts, NodeKind, Relation};
+use crate::facts::{Edge, Facts, Node, NodeKind, Relation};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 /// A network ready to write.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,29 +59,150 @@ pub struct NetworkEdge {
 
 /// The citation network of every claim in `facts` (as `load::claims` reads them): reporter to
 /// source. Reader comments are not cited by their article and are left out.
-pub fn citations(facts: &Facts) -> Network {
-    let mut edges: BTreeMap<(&str, &str), (u32, BTreeSet<&str>)> = BTreeMap::new();
-    let mut articles: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    for claim in facts.claims.values().filter(|c| !c.comment) {
-        let Some(source) = claim.source.as_deref() else { continue };
-        let reporter = claim.via.as_deref().unwrap_or(&claim.article);
-        let edge = edges.entry((reporter, source)).or_default();
-        edge.0 += 1;
-        edge.1.insert(&claim.article);
-        for node in [reporter, source] {
-            articles.entry(node).or_default().insert(&claim.article);
+pub fn citations(facts: Facts) -> Network {
+    let mut tally = CitationTally::default();
+    tally.add("", facts);
+    tally.network()
+}
+
+/// The citation network tallied over facts read a part at a time (the claims of one article, as
+/// `load::citations` reads them), so that no reader holds every claim of a store: the network that
+/// [`citations`] makes of all the parts' claims together, and the facts that
+/// `Facts::citation_network` keeps of them ([`CitationTally::facts`]).
+///
+/// It keeps, for each citation (reporter, source, cue), its claims and articles, and for each
+/// node its name and articles, all by number; names are held once. A node is named as in the
+/// first claim that names it, in the order of claim IRIs, as [`Facts::add_node`] over every claim
+/// would: a part's own facts name a node as its first claim does, and a part with an earlier
+/// `order` key (an article's claims come under `ARTICLE/claim/`) names it first.
+#[derive(Debug, Default)]
+pub struct CitationTally {
+    names: Names,
+    /// Claims and articles by (reporter, source, cue).
+    citations: HashMap<Citation, (u32, Vec<u32>)>,
+    /// Each non-claim node of the parts, with the order key of the part that named it.
+    nodes: HashMap<u32, (String, Node)>,
+    /// The articles each reporter and source takes part in.
+    articles: HashMap<u32, Vec<u32>>,
+}
+
+impl CitationTally {
+    /// Adds the claims and nodes of `part`, whose claims come under the order key `order`.
+    pub fn add(&mut self, order: &str, part: Facts) {
+        for claim in part.claims.values().filter(|c| !c.comment) {
+            let Some(source) = claim.source.as_deref() else { continue };
+            let reporter = self.names.id(claim.via.as_deref().unwrap_or(&claim.article));
+            let (source, article) = (self.names.id(source), self.names.id(&claim.article));
+            let cue = claim.cue.as_deref().map(|cue| self.names.id(cue));
+            let citation = self.citations.entry((reporter, source, cue)).or_default();
+            citation.0 += 1;
+            push_new(&mut citation.1, article);
+            for node in [reporter, source] {
+                push_new(self.articles.entry(node).or_default(), article);
+            }
+        }
+        for (iri, node) in part.nodes.into_iter().filter(|(_, n)| n.kind != NodeKind::Claim) {
+            let id = self.names.id(&iri);
+            match self.nodes.entry(id) {
+                Entry::Occupied(mut seen) if order < seen.get().0.as_str() => *seen.get_mut() = (order.to_string(), node),
+                Entry::Occupied(_) => {}
+                Entry::Vacant(place) => {
+                    place.insert((order.to_string(), node));
+                }
+            }
         }
     }
-    let edges = edges
-        .into_iter()
-        .map(|((from, to), (claims, seen))| NetworkEdge {
-            source: from.to_string(),
-            target: to.to_string(),
-            weight: claims,
-            articles: seen.len() as u32,
-        })
-        .collect();
-    Network { name: "citations", directed: true, nodes: nodes_of(facts, &articles), edges }
+
+    /// The citation network, as [`citations`] makes it.
+    pub fn network(mut self) -> Network {
+        let mut edges: BTreeMap<(&str, &str), (u32, Vec<u32>)> = BTreeMap::new();
+        for ((reporter, source, _), (claims, articles)) in &self.citations {
+            let edge = edges.entry((self.names.name(*reporter), self.names.name(*source))).or_default();
+            edge.0 += claims;
+            edge.1.extend(articles);
+        }
+        let edges = edges
+            .into_iter()
+            .map(|((from, to), (claims, mut seen))| {
+                seen.sort_unstable();
+                seen.dedup();
+                NetworkEdge { source: from.to_string(), target: to.to_string(), weight: claims, articles: seen.len() as u32 }
+            })
+            .collect();
+        let mut nodes: Vec<NetworkNode> = std::mem::take(&mut self.articles)
+            .into_iter()
+            .map(|(id, mut seen)| {
+                seen.sort_unstable();
+                seen.dedup();
+                let iri = self.names.name(id);
+                let node = self.nodes.get(&id).map(|(_, n)| n);
+                NetworkNode {
+                    id: iri.to_string(),
+                    label: node.map_or_else(|| iri.to_string(), |n| n.label.clone()),
+                    kind: node.map_or(NodeKind::Other, |n| n.kind),
+                    articles: seen.len() as u32,
+                    publisher: node.and_then(|n| n.group.clone()).unwrap_or_default(),
+                }
+            })
+            .collect();
+        nodes.sort_by(|a, b| a.id.cmp(&b.id));
+        Network { name: "citations", directed: true, nodes, edges }
+    }
+
+    /// The citation edges (reporter to source, labelled with the cue, weighed by claims) and the
+    /// nodes they join, as `Facts::citation_network` keeps them of all the parts' facts together.
+    pub fn facts(mut self) -> Facts {
+        let mut facts = Facts::default();
+        for ((reporter, source, cue), (claims, _)) in std::mem::take(&mut self.citations) {
+            let (from, to) = (self.names.name(reporter).to_string(), self.names.name(source).to_string());
+            let label = cue.map(|cue| self.names.name(cue).to_string());
+            facts.edges.push(Edge { from, to, relation: Relation::Cites, label, weight: claims });
+        }
+        for id in self.articles.keys() {
+            let iri = self.names.name(*id);
+            let node = self.nodes.remove(id).map(|(_, n)| n);
+            facts.nodes.insert(
+                iri.to_string(),
+                node.unwrap_or_else(|| Node { iri: iri.to_string(), kind: NodeKind::Other, label: iri.to_string(), group: None }),
+            );
+        }
+        facts.finish();
+        facts
+    }
+}
+
+/// A citation by number: reporter, source and cue.
+type Citation = (u32, u32, Option<u32>);
+
+/// Pushes `id` unless it is the last one already (a part's claims of one article come together).
+fn push_new(ids: &mut Vec<u32>, id: u32) {
+    if ids.last() != Some(&id) {
+        ids.push(id);
+    }
+}
+
+/// Strings by number, each held once.
+#[derive(Debug, Default)]
+struct Names {
+    ids: HashMap<Arc<str>, u32>,
+    names: Vec<Arc<str>>,
+}
+
+impl Names {
+    fn id(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        let name: Arc<str> = name.into();
+        self.names.push(name.clone());
+        self.ids.insert(name, id);
+        id
+    }
+
+    fn name(&self, id: u32) -> &str {
+        &self.names[id as usize]
+    }
 }
 
 /// The co-mention network: an undirected edge between two entities for each article that
@@ -348,11 +471,39 @@ mod tests {
 
     #[test]
     fn citations_weigh_claims_and_count_articles() {
-        let n = citations(&facts());
+        let n = citations(facts());
         let edges: Vec<_> = n.edges.iter().map(|e| (e.source.as_str(), e.target.as_str(), e.weight, e.articles)).collect();
         assert_eq!(edges, [("a1", "ewa", 2, 1), ("cwu", "ewa", 1, 1)]);
         let ewa = n.nodes.iter().find(|n| n.id == "ewa").unwrap();
         assert_eq!((ewa.kind, ewa.articles), (NodeKind::Person, 2));
+    }
+
+    /// The facts of `f` whose claims are in `article`, as a reader of that article alone has them.
+    fn part(f: &Facts, article: &str) -> Facts {
+        let mut part = f.clone();
+        part.claims.retain(|_, c| c.article == article);
+        part
+    }
+
+    #[test]
+    fn a_tally_of_parts_is_the_network_of_the_whole() {
+        let whole = facts();
+        let mut tally = CitationTally::default();
+        // Parts in any order; "a2"'s names the entities otherwise, but "a1" comes first.
+        let mut renamed = part(&whole, "a2");
+        renamed.nodes.get_mut("ewa").unwrap().label = "Ms Sobczak".into();
+        tally.add("a2/claim/", renamed);
+        tally.add("a1/claim/", part(&whole, "a1"));
+        assert_eq!(tally.network(), citations(whole.clone()));
+        let mut tally = CitationTally::default();
+        for article in ["a1", "a2"] {
+            tally.add(&format!("{article}/claim/"), part(&whole, article));
+        }
+        let cited = tally.facts();
+        let edges: Vec<_> = cited.edges.iter().map(|e| (e.from.as_str(), e.to.as_str(), &e.relation, e.weight)).collect();
+        assert_eq!(edges, [("a1", "ewa", &Relation::Cites, 2), ("cwu", "ewa", &Relation::Cites, 1)]);
+        assert_eq!(cited.nodes.keys().collect::<Vec<_>>(), ["a1", "cwu", "ewa"]);
+        assert_eq!(cited.nodes["ewa"].label, "Ewa Sobczak");
     }
 
     #[test]
@@ -365,14 +516,14 @@ mod tests {
 
     #[test]
     fn writers_escape_and_are_stable() {
-        let n = citations(&facts());
+        let n = citations(facts());
         let graphml = String::from_utf8(graphml(&n)).unwrap();
         assert!(graphml.contains("<data key=\"label\">Strike &amp; &quot;talks&quot;</data>"), "{graphml}");
         assert!(graphml.contains("<graph id=\"citations\" edgedefault=\"directed\">"), "{graphml}");
         let gexf = String::from_utf8(gexf(&n)).unwrap();
         assert!(gexf.contains("<node id=\"a1\" label=\"Strike &amp; &quot;talks&quot;\">"), "{gexf}");
         assert!(gexf.contains("<edge id=\"0\" source=\"a1\" target=\"ewa\" weight=\"2\">"), "{gexf}");
-        assert_eq!(graphml, String::from_utf8(super::graphml(&citations(&facts()))).unwrap());
+        assert_eq!(graphml, String::from_utf8(super::graphml(&citations(facts()))).unwrap());
         assert_eq!(csv_nodes(&n).lines().nth(1), Some("a1,\"Strike & \"\"talks\"\"\",article,1,The Harbour Courier"));
         assert!(graphml.contains("<data key=\"publisher\">The Harbour Courier</data>"), "{graphml}");
         assert!(csv_edges(&co_mentions(&facts())).contains("cwu,ewa,Undirected,2,2\n"));

@@ -14,7 +14,7 @@ use oxigraph::sparql::{QueryResults, QuerySolution};
 use std::collections::BTreeMap;
 
 mod claims;
-pub use claims::{claims, claims_in, first_labels};
+pub use claims::{citations, claims, claims_in, first_labels};
 
 /// A row of a SELECT query: variable to term. Oxigraph's own solution, which names its
 /// variables once for all rows, where a map per row allocated every name again.
@@ -22,19 +22,25 @@ type Row = QuerySolution;
 
 /// Rows of a SELECT query as maps from variable to term.
 fn select(store: &dyn SparqlStore, iris: &Iris, body: &str) -> Result<Vec<Row>, QueryError> {
+    let mut rows = Vec::new();
+    each_row(store, iris, body, &mut |row| rows.push(row))?;
+    Ok(rows)
+}
+
+/// Hands each row of a SELECT query to `each` as the store gives it, holding one at a time.
+fn each_row(store: &dyn SparqlStore, iris: &Iris, body: &str, each: &mut dyn FnMut(Row)) -> Result<(), QueryError> {
     let mut query = String::new();
     for (prefix, ns) in crate::store::PREFIXES {
         let ns = if *prefix == "hs" { own_namespace(iris) } else { ns.to_string() };
         query.push_str(&format!("PREFIX {prefix}: <{ns}>\n"));
     }
     query.push_str(body);
-    let mut rows = Vec::new();
     if let QueryResults::Solutions(solutions) = store.query(&query)? {
         for solution in solutions {
-            rows.push(solution?);
+            each(solution?);
         }
     }
-    Ok(rows)
+    Ok(())
 }
 
 fn own_namespace(iris: &Iris) -> String {

@@ -5,6 +5,7 @@
 use crate::{hearsay, root};
 use hearsay::facts::Facts;
 use hearsay::load;
+use hearsay::network;
 use hearsay::rdf::Iris;
 use hearsay::store::{PREFIXES, SparqlStore, Store};
 use hearsay::trace;
@@ -114,6 +115,9 @@ fn compare(store_dir: &Path) -> usize {
         .collect();
     targets.sort();
     targets.dedup();
+    // The citation network tallied an article at a time is the one of every claim read at once.
+    assert_eq!(load::citations(&store, &iris).unwrap().network(), network::citations(all.clone()));
+    assert_eq!(load::citations(&store, &iris).unwrap().facts(), all.clone().citation_network());
     for target in &targets {
         assert_eq!(trace_whole(&all, target), trace_targeted(&store, &iris, target), "trace of {target}");
         let focus = [target.clone()];
@@ -169,6 +173,10 @@ fn answers(store: &Path) -> Vec<String> {
             let run = hearsay(store).args(args).output().unwrap();
             out.push(format!("{args:?} {}\n{}{}", run.status, String::from_utf8_lossy(&run.stdout), String::from_utf8_lossy(&run.stderr)));
         }
+    }
+    for args in [&["network", "citations", "--format", "graphml"][..], &["diagram", "network"]] {
+        let run = hearsay(store).args(args).output().unwrap();
+        out.push(format!("{args:?} {}\n{}{}", run.status, String::from_utf8_lossy(&run.stdout), String::from_utf8_lossy(&run.stderr)));
     }
     out
 }

@@ -33,9 +33,28 @@ impl Recognizer<'_> {
             is_layout_rule(m) || !learned.iter().any(|l| l.span.overlaps(m.span)) && kept
         });
         self.found.extend(learned);
+        self.drop_calendar_words();
         self.companies_named_alone();
         self.names_seen_in_full();
         self.consistent_types();
+    }
+
+    /// Drops the mentions that are a month or a day alone, whichever rule or the tagger found
+    /// them ("Aug" before a score, "THURSDAY" before a comma, "October" taken for a first name),
+    /// unless the word is also a common name ("May", "June"). After the tagger: the rules' own
+    /// mentions are its hints, and stay as they were trained with.
+    fn drop_calendar_words(&mut self) {
+        let text = self.text();
+        let calendar: Vec<bool> = self
+            .found
+            .iter()
+            .map(|m| {
+                let word = m.span.of(text);
+                super::is_calendar_word(word) && !self.is_common_name(&super::title_case(word.trim_end_matches('.')))
+            })
+            .collect();
+        let mut calendar = calendar.into_iter();
+        self.found.retain(|_| !calendar.next().unwrap_or(false));
     }
 
     /// A mention that is part of a longer name the article has found elsewhere, written in full
@@ -151,7 +170,8 @@ impl Recognizer<'_> {
                     continue;
                 }
                 let kind = self.gazetteer_type(span).unwrap_or(kind);
-                let known = self.lex.known(span.of(self.text())).filter(|&k| known_type(k) == kind);
+                let name = span.of(self.text());
+                let known = self.lex.known(name).or_else(|| self.shouted_known(name)).filter(|&k| known_type(k) == kind);
                 learned.push(Mention { span, kind, known, strength: 2, rule: "model:ner" });
             }
         }
@@ -193,7 +213,8 @@ impl Recognizer<'_> {
         while start < end && edge(start) {
             start += 1;
         }
-        while end > start && edge(end - 1) {
+        // A date in digits after a name is a dateline's ("PARIS 1996-08-22"), not the name's.
+        while end > start && (edge(end - 1) || super::is_numeric_date(self.word(end - 1))) {
             end -= 1;
         }
         if kind == EntityType::Person {
@@ -258,6 +279,19 @@ impl Recognizer<'_> {
         !self.lex.is_demonym(name) && !compound && !name.starts_with(char::is_lowercase) && !super::candidates::is_plural_abbreviation(name)
     }
 
+    /// The gazetteer's entry for a name written in capitals ("NEW YORK", "BONN"), as datelines
+    /// and shouted headlines write places: the entry of the name in title case, unless that is a
+    /// common name. Words of three letters or fewer alone are acronyms, not shouted names.
+    fn shouted_known(&self, name: &str) -> Option<Known> {
+        let shouted =
+            !name.chars().any(char::is_lowercase) && name.split([' ', '-']).any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4);
+        let titled = super::title_case(name);
+        if !shouted || self.is_common_name(&titled) {
+            return None;
+        }
+        self.lex.known(&titled)
+    }
+
     /// The type the gazetteer gives a learned span that is one of its names: an organization of
     /// `organizations.tsv` ("Tory" is the Conservative Party), or a country or continent that
     /// is not also a common name ("Jordan", "Holland", "Chad": at least 0.03% of the census
@@ -266,6 +300,9 @@ impl Recognizer<'_> {
     /// head noun.
     fn gazetteer_type(&self, span: Span) -> Option<EntityType> {
         let name = span.of(self.text());
+        if let (None, Some(Known::Place(_))) = (self.lex.known(name), self.shouted_known(name)) {
+            return Some(EntityType::Place);
+        }
         let Some(known) = self.lex.known(name) else {
             // A name the gazetteer lacks that ends in an organization's head noun is one
             // ("Halvard Bay Transit Authority", "Kestrel Valley Police").
@@ -403,6 +440,19 @@ mod tests {
         assert!(has("Abu Jahili", EntityType::Person), "{found:?}");
         assert!(has("Aleppo", EntityType::Place), "the gazetteer's place inside the compound: {found:?}");
         assert!(found.iter().any(|(_, _, rule)| *rule == "model:ner"), "the model decided some: {found:?}");
+    }
+
+    #[test]
+    fn months_and_days_alone_are_no_names_and_shouted_places_are_places() {
+        let text = "Harbour digest - Oct 3 .\nVALPARAISO 2026-10-03\nDock workers in Valparaiso met Ines Morales on Thursday . \
+                    Sales fell in October , said Morales .\nTHURSDAY , OCTOBER 3 SCHEDULE\n";
+        let found = check(text);
+        let calendar = ["Oct", "October", "Thursday", "THURSDAY", "OCTOBER"];
+        assert!(!found.iter().any(|(n, _, _)| calendar.contains(&n.as_str())), "{found:?}");
+        assert!(found.iter().any(|(n, k, _)| n == "Ines Morales" && *k == EntityType::Person), "{found:?}");
+        // A date after a dateline's place is not part of the name.
+        assert!(!found.iter().any(|(n, _, _)| n.contains("2026")), "{found:?}");
+        assert!(found.iter().any(|(n, k, _)| n == "VALPARAISO" && *k == EntityType::Place), "{found:?}");
     }
 
     #[test]

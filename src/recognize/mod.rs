@@ -200,6 +200,41 @@ const PARTICLES: &[&str] = &[
 fn is_calendar(word: &str) -> bool {
     crate::text::MONTHS.contains(&word) || crate::text::DAYS.contains(&word)
 }
+
+/// Whether `word` names a month or a day as datelines and tables also write them: "AUGUST",
+/// "Aug", "Aug.". Abbreviations in capitals are acronyms ("DEC", the Disasters Emergency
+/// Committee); those that are also names or words ("Jan", "Sun") are left out.
+fn is_calendar_word(word: &str) -> bool {
+    const SHORT: &[&str] = &[
+        "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs",
+        "Fri", "Sat",
+    ];
+    let shouted = crate::text::MONTHS.iter().chain(&crate::text::DAYS).any(|m| m.to_uppercase() == word);
+    is_calendar(word) || shouted || SHORT.contains(&word.strip_suffix('.').unwrap_or(word))
+}
+
+/// Whether `word` is a date written in digits ("1996-08-22", "2026/12/05").
+fn is_numeric_date(word: &str) -> bool {
+    word.len() >= 8
+        && word.bytes().all(|b| b.is_ascii_digit() || b == b'-' || b == b'/')
+        && word.bytes().filter(|b| !b.is_ascii_digit()).count() == 2
+}
+
+/// `name` with each word's first letter in capitals and the rest in lowercase ("NEW YORK" ->
+/// "New York", "O'NEILL" -> "O'neill").
+fn title_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut start = true;
+    for c in name.chars() {
+        if start {
+            out.extend(c.to_uppercase())
+        } else {
+            out.extend(c.to_lowercase())
+        }
+        start = !c.is_alphanumeric() && c != '\'';
+    }
+    out
+}
 const PLACE_PREPOSITIONS: &[&str] = &["in", "from", "near", "across", "outside", "inside", "throughout"];
 const HYPHEN_SUFFIXES: &[&str] = &["-based", "-born", "-led", "-backed", "-controlled", "-held", "-run", "-made", "-bound"];
 

@@ -13,7 +13,7 @@ use hearsay::rdf::{self, Iris};
 use hearsay::resolve::Document;
 use hearsay::serve::forward::RemoteStore;
 use hearsay::store::{Endpoint, EndpointConfig, GraphStore, SparqlStore, Store, StoreError, WriteError};
-use hearsay::{load, render, trace};
+use hearsay::{load, network, render, trace};
 
 /// mimalloc in place of the system allocator: the pipeline makes many small, short-lived
 /// allocations (tokens, features, spans), where glibc's malloc cost about a tenth of the CPU.
@@ -599,7 +599,7 @@ fn diagram_facts(
             facts
         }
         DiagramKind::Network => {
-            let facts = load::citations(store, iris)?.facts();
+            let facts = network::CitationTally::of(|each| load::claims_by_article(store, iris, each))?.facts();
             options.title = Some("citation network".into());
             options.cluster_by_outlet = true;
             facts
@@ -650,9 +650,8 @@ fn write_diagram(dot: String, format: DiagramFormat, output: Option<&std::path::
 
 /// Builds the network asked for and writes it.
 fn write_network(store: &dyn SparqlStore, iris: &Iris, kind: NetworkKind, format: NetworkFormat, output: Option<&Path>) -> Result<()> {
-    use hearsay::network;
     let built = match kind {
-        NetworkKind::Citations => load::citations(store, iris)?.network(),
+        NetworkKind::Citations => network::CitationTally::of(|each| load::claims_by_article(store, iris, each))?.network(),
         NetworkKind::CoMentions => network::co_mentions(&load::mentions(store, iris)?),
     };
     let write = |path: &Path, bytes: &[u8]| std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()));

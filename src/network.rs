@@ -66,7 +66,7 @@ pub fn citations(facts: Facts) -> Network {
 }
 
 /// The citation network tallied over facts read a part at a time (the claims of one article, as
-/// `load::citations` reads them), so that no reader holds every claim of a store: the network that
+/// `load::claims_by_article` hands them over), so that no reader holds every claim of a store: the network that
 /// [`citations`] makes of all the parts' claims together, and the facts that
 /// `Facts::citation_network` keeps of them ([`CitationTally::facts`]).
 ///
@@ -87,6 +87,14 @@ pub struct CitationTally {
 }
 
 impl CitationTally {
+    /// The tally of the parts `read` hands over, one call of its sink each (as
+    /// `load::claims_by_article` does).
+    pub fn of<E>(read: impl FnOnce(&mut dyn FnMut(&str, Facts)) -> Result<(), E>) -> Result<Self, E> {
+        let mut tally = CitationTally::default();
+        read(&mut |order, part| tally.add(order, part))?;
+        Ok(tally)
+    }
+
     /// Adds the claims and nodes of `part`, whose claims come under the order key `order`.
     pub fn add(&mut self, order: &str, part: Facts) {
         for claim in part.claims.values().filter(|c| !c.comment) {

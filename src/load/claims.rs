@@ -3,7 +3,6 @@
 //! gets from its first claim.
 
 use super::*;
-use crate::network::CitationTally;
 /// The label each of `entities` gets in [`claims`]: its `skos:prefLabel` in the article of its
 /// first claim (in IRI order) as a source or intermediary.
 ///
@@ -124,29 +123,27 @@ pub fn claims(store: &dyn SparqlStore, iris: &Iris) -> Result<Facts, QueryError>
     claims_from_statements(store, iris)
 }
 
-/// The citation network of the whole store, tallied an article at a time: the same network and
-/// citation facts as `network::citations` and `Facts::citation_network` make of [`claims`],
-/// without holding every claim. Each article's claims summary is read as the store streams it
-/// and made into that article's facts, as [`claims_in`] would; only the tally of citations and
-/// the names of the nodes stay. A store with any claim in an article without a summary is read
-/// with [`claims`] whole.
-pub fn citations(store: &dyn SparqlStore, iris: &Iris) -> Result<CitationTally, QueryError> {
-    let graphs = select(store, iris, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?claim a schema:Claim } }")?;
-    let mut unread: std::collections::HashSet<String> = graphs.iter().filter_map(|r| iri(r, "g")).collect();
-    let mut tally = CitationTally::default();
+/// Every claim of the store, an article at a time: `each` gets each article's facts, as
+/// [`claims_in`] reads that article alone, with the key its claims' IRIs start with
+/// (`ARTICLE/claim/`), so that a reader of the whole store (`network::CitationTally`) need not
+/// hold every claim at once. Articles come in the order the store streams their claims
+/// summaries, then those without one (a store written before the summaries) in IRI order.
+pub fn claims_by_article(store: &dyn SparqlStore, iris: &Iris, each: &mut dyn FnMut(&str, Facts)) -> Result<(), QueryError> {
+    let mut summarized = std::collections::HashSet::new();
     each_row(store, iris, "SELECT ?g ?summary WHERE { GRAPH ?g { ?g hs:claimSummary ?summary } }", &mut |row| {
         let Some((article, summary)) = iri(&row, "g").zip(text(&row, "summary").as_deref().and_then(ClaimSummary::parse)) else { return };
-        unread.remove(&article);
         let mut read = Read::default();
         read.add_summary(&article, summary);
-        tally.add(&format!("{article}/claim/"), read.facts());
+        each(&format!("{article}/claim/"), read.facts());
+        summarized.insert(article);
     })?;
-    if !unread.is_empty() {
-        let mut whole = CitationTally::default();
-        whole.add("", claims_from_statements(store, iris)?);
-        return Ok(whole);
+    let graphs = select(store, iris, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?claim a schema:Claim } }")?;
+    let mut unsummarized: Vec<String> = graphs.iter().filter_map(|r| iri(r, "g")).filter(|g| !summarized.contains(g)).collect();
+    unsummarized.sort();
+    for article in unsummarized {
+        each(&format!("{article}/claim/"), claims_in(store, iris, std::slice::from_ref(&article))?);
     }
-    Ok(tally)
+    Ok(())
 }
 
 /// Every claim read from the claims' statements with the claims query (what [`claims`] reads

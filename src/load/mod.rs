@@ -14,7 +14,7 @@ use oxigraph::sparql::{QueryResults, QuerySolution};
 use std::collections::BTreeMap;
 
 mod claims;
-pub use claims::{citations, claims, claims_in, first_labels};
+pub use claims::{claims, claims_by_article, claims_in, first_labels};
 
 /// A row of a SELECT query: variable to term. Oxigraph's own solution, which names its
 /// variables once for all rows, where a map per row allocated every name again.
@@ -147,6 +147,23 @@ pub fn articles_of(store: &dyn SparqlStore, iris: &Iris, nodes: &[String]) -> Re
     })?;
     let articles: std::collections::BTreeSet<String> = rows.iter().filter_map(|r| iri(r, "g")).collect();
     Ok(articles.into_iter().collect())
+}
+
+/// The headline of each of `articles` that has one, by article (read in the article's own
+/// graph).
+pub fn headlines(store: &dyn SparqlStore, iris: &Iris, articles: &[String]) -> Result<BTreeMap<String, String>, QueryError> {
+    let rows = select_chunked(store, iris, articles, 200, |values| {
+        format!("SELECT ?g ?a ?h WHERE {{ GRAPH ?g {{ VALUES ?a {{ {values} }} ?a schema:headline ?h }} }}")
+    })?;
+    let mut found = BTreeMap::new();
+    for r in &rows {
+        if let (Some(g), Some(a), Some(h)) = (iri(r, "g"), iri(r, "a"), text(r, "h")) {
+            if g == a {
+                found.entry(a).or_insert(h);
+            }
+        }
+    }
+    Ok(found)
 }
 
 /// Gives the entities among `nodes` the labels [`claims`] gives them over the whole store (see

@@ -116,8 +116,9 @@ fn compare(store_dir: &Path) -> usize {
     targets.sort();
     targets.dedup();
     // The citation network tallied an article at a time is the one of every claim read at once.
-    assert_eq!(load::citations(&store, &iris).unwrap().network(), network::citations(all.clone()));
-    assert_eq!(load::citations(&store, &iris).unwrap().facts(), all.clone().citation_network());
+    let tally = || network::CitationTally::of(|each| load::claims_by_article(&store, &iris, each)).unwrap();
+    assert_eq!(tally().network(), network::citations(all.clone()));
+    assert_eq!(tally().facts(), all.clone().citation_network());
     for target in &targets {
         assert_eq!(trace_whole(&all, target), trace_targeted(&store, &iris, target), "trace of {target}");
         let focus = [target.clone()];

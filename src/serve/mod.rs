@@ -115,12 +115,12 @@ pub(crate) struct State {
     watchdog: deadline::Watchdog,
     /// The token `hearsay ingest` sends, from the server file.
     ingest_token: String,
-    /// Bumped by every write, so that cached facts are read again.
+    /// Bumped by every write, so that cached pages are made again.
     generation: AtomicU64,
-    /// Every claim with its nodes and edges, as `load::claims` reads them, for diagrams.
-    claims: Mutex<Option<(u64, Arc<Facts>)>>,
     /// The home page, which ranks every cited source.
     home: Mutex<Option<(u64, String)>>,
+    /// The citation network's diagram, which reads every article's claims.
+    network: Mutex<Option<(u64, String)>>,
 }
 
 /// An HTTP error answer: a status and a plain-text message.
@@ -191,13 +191,9 @@ pub fn start(served: Served, config: Config) -> Result<Running, ServeError> {
         watchdog,
         ingest_token,
         generation: AtomicU64::new(0),
-        claims: Mutex::new(None),
         home: Mutex::new(None),
+        network: Mutex::new(None),
     });
-    // Reading every claim takes a while on a large store (30 s for 2,000 BBC articles); do it
-    // now rather than on the first visitor's time.
-    let warming = Arc::clone(&state);
-    std::thread::Builder::new().name("hearsay warm-up".into()).spawn(move || drop(warming.all_claims()))?;
     let server = Server::new(move |request| handle(&state, request))
         .with_global_timeout(socket_timeout)
         .with_server_name(concat!("hearsay/", env!("CARGO_PKG_VERSION")))
@@ -303,17 +299,17 @@ impl State {
         Ok(page)
     }
 
-    /// Every claim as `load::claims` reads it, read again after a write.
-    fn all_claims(&self) -> Result<Arc<Facts>, Refusal> {
-        let generation = self.generation.load(Ordering::SeqCst);
-        if let Some((cached, facts)) = self.claims.lock().map_err(Refusal::internal)?.as_ref() {
-            if *cached == generation {
-                return Ok(Arc::clone(facts));
-            }
-        }
-        let facts = Arc::new(crate::load::claims(&*self.store, &self.config.iris).map_err(Refusal::internal)?);
-        *self.claims.lock().map_err(Refusal::internal)? = Some((generation, Arc::clone(&facts)));
-        Ok(facts)
+    /// The claims of the articles `nodes` take part in: every claim they made, are cited in or
+    /// are mentioned around, as `hearsay trace` and `claims --about` read them.
+    fn claims_around(&self, nodes: &[String]) -> Result<Facts, Refusal> {
+        let (store, iris) = (&*self.store, &self.config.iris);
+        let articles = crate::load::articles_of(store, iris, nodes).map_err(Refusal::internal)?;
+        crate::load::claims_in(store, iris, &articles).map_err(Refusal::internal)
+    }
+
+    /// Names the entities among `nodes` as over the whole store (`load::relabel`).
+    fn relabel(&self, facts: &mut Facts, nodes: &[String]) -> Result<(), Refusal> {
+        crate::load::relabel(&*self.store, &self.config.iris, facts, nodes).map_err(Refusal::internal)
     }
 }
 

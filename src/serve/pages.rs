@@ -272,23 +272,32 @@ fn citations(state: &State, term: &str) -> Result<String, Refusal> {
     Ok(out)
 }
 
-/// The claims the entity made and those whose content mentions it.
+/// The claims the entity made and those whose content mentions it, from the articles it takes
+/// part in, as `hearsay claims --about` finds them.
 fn entity_claims(state: &State, iri: &str) -> Result<String, Refusal> {
-    let facts = state.all_claims()?;
-    // The claims about it from those already read and its mentions, as `hearsay claims --about`
-    // finds them (asking the store, article by article, took a second for a source in a thousand).
     let entities = [iri.to_string()];
+    let mut facts = state.claims_around(&entities)?;
     let mentions = crate::load::mentions_by_article(&*state.store, &state.config.iris, &entities).map_err(Refusal::internal)?;
     let about = crate::trace::made_or_mentioning(&facts, &entities, &mentions);
-    let mut by: Vec<&ClaimFact> = facts.claims.values().filter(|c| c.source.as_deref() == Some(iri)).collect();
-    let mut of: Vec<&ClaimFact> = about.iter().filter_map(|c| facts.claims.get(c)).filter(|c| c.source.as_deref() != Some(iri)).collect();
-    for list in [&mut by, &mut of] {
-        list.sort_by(|a, b| (&a.article, a.span).cmp(&(&b.article, b.span)));
+    let by: Vec<String> = facts.claims.values().filter(|c| c.source.as_deref() == Some(iri)).map(|c| c.iri.clone()).collect();
+    let of: Vec<String> = about.into_iter().filter(|c| facts.claims.get(c).is_some_and(|c| c.source.as_deref() != Some(iri))).collect();
+    let mut lists = [("Claims it made", by), ("Claims about it", of)];
+    for (_, list) in &mut lists {
+        list.sort_by_cached_key(|c| (facts.claims[c].article.clone(), facts.claims[c].span));
     }
+    // The entities named in the claims shown, named as over the whole store.
+    let shown = |list: &[String]| list[..list.len().min(CLAIMS_SHOWN)].to_vec();
+    let named: Vec<String> = lists
+        .iter()
+        .flat_map(|(_, list)| shown(list))
+        .flat_map(|c| facts.claims[&c].source.iter().chain(&facts.claims[&c].via).cloned().collect::<Vec<_>>())
+        .collect();
+    state.relabel(&mut facts, &named)?;
     let mut out = String::new();
-    for (title, list) in [("Claims it made", by), ("Claims about it", of)] {
+    for (title, list) in &lists {
         let _ = writeln!(out, "<h2>{title} <span class=\"count\">{}</span></h2>", list.len());
-        out.push_str(&claim_list(&facts, &list[..list.len().min(CLAIMS_SHOWN)]));
+        let claims: Vec<&ClaimFact> = shown(list).iter().map(|c| &facts.claims[c]).collect();
+        out.push_str(&claim_list(&facts, &claims));
         if list.len() > CLAIMS_SHOWN {
             let _ = writeln!(
                 out,
@@ -336,7 +345,8 @@ fn mentions(state: &State, iri: &str) -> Result<String, Refusal> {
     let found = crate::load::mentions_of(&*state.store, iris, &[iri.to_string()]).map_err(Refusal::internal)?;
     let mut out = format!("<h2>Mentions <span class=\"count\">{}</span></h2>\n<ul class=\"mentions\">\n", found.len());
     let mut texts: BTreeMap<String, Vec<char>> = BTreeMap::new();
-    let facts = state.all_claims()?;
+    let shown: Vec<String> = found.iter().take(MENTIONS_SHOWN).map(|(article, _)| article.clone()).collect();
+    let headlines = crate::load::headlines(&*state.store, iris, &shown).map_err(Refusal::internal)?;
     for (article, [b, e]) in found.iter().take(MENTIONS_SHOWN) {
         if !texts.contains_key(article) {
             let text = crate::load::article_text(&*state.store, iris, article).map_err(Refusal::internal)?.unwrap_or_default();
@@ -347,7 +357,7 @@ fn mentions(state: &State, iri: &str) -> Result<String, Refusal> {
         let before: String = text[b.saturating_sub(80)..b].iter().collect();
         let after: String = text[e..(e + 80).min(text.len())].iter().collect();
         let name: String = text[b..e].iter().collect();
-        let headline = facts.nodes.get(article).map_or_else(|| article.clone(), |n| n.label.clone());
+        let headline = headlines.get(article).cloned().unwrap_or_else(|| article.clone());
         let _ = writeln!(
             out,
             "<li><a class=\"article\" href=\"{}\">{}</a>: …{}<mark>{}</mark>{}…</li>",
@@ -367,7 +377,7 @@ fn mentions(state: &State, iri: &str) -> Result<String, Refusal> {
 
 /// `/claim?iri=`: the claim's article, scrolled to the claim.
 fn claim(state: &State, iri: &str) -> Reply {
-    let facts = state.all_claims()?;
+    let facts = state.claims_around(&[iri.to_string()])?;
     let claim = facts.claims.get(iri).ok_or_else(|| Refusal::new(StatusCode::NOT_FOUND, format!("no claim {iri}")))?;
     let location = format!("/article?iri={}&claim={}#target", url_value(&claim.article), url_value(iri));
     Response::builder().status(StatusCode::SEE_OTHER).header(header::LOCATION, location).body(Body::empty()).map_err(Refusal::internal)
@@ -389,7 +399,9 @@ fn article(state: &State, iri: &str, target: Option<&str>) -> Result<String, Ref
         return Err(Refusal::new(StatusCode::NOT_FOUND, format!("no article {iri}")));
     };
     let text: Vec<char> = text.chars().collect();
-    let facts = state.all_claims()?;
+    let mut facts = crate::load::claims_in(&*state.store, iris, &[iri.to_string()]).map_err(Refusal::internal)?;
+    let named: Vec<String> = facts.claims.values().flat_map(|c| c.source.iter().chain(&c.via)).cloned().collect();
+    state.relabel(&mut facts, &named)?;
     let mut claims: Vec<&ClaimFact> = facts.claims.values().filter(|c| c.article == iri).collect();
     claims.sort_by_key(|c| c.span);
     let mentions = select(
@@ -496,18 +508,32 @@ fn highlighted(text: &[char], claims: &[&ClaimFact], mentions: &[([usize; 2], St
 }
 
 /// `/diagram.svg?iri=`: who cited whom through the entity or claim, as in `hearsay diagram
-/// citations`; without an IRI, the citation network.
+/// citations`; without an IRI, the citation network (kept until the next write: it reads every
+/// article's claims).
 fn diagram(state: &State, iri: Option<&str>) -> Reply {
-    let all = state.all_claims()?;
+    let svg = match iri {
+        Some(_) => diagram_svg(state, iri)?,
+        None => state.cached_page(&state.network, || diagram_svg(state, None))?,
+    };
+    super::ok("image/svg+xml", svg)
+}
+
+/// The SVG of [`diagram`].
+fn diagram_svg(state: &State, iri: Option<&str>) -> Result<String, Refusal> {
     let mut options = DiagramOptions { max_nodes: 60, ..Default::default() };
     let mut facts = match iri {
         Some(iri) => {
             options.focus = vec![iri.to_string()];
-            options.title = all.nodes.get(iri).map(|n| format!("{}: who cited whom", n.label));
-            crate::trace::citation_chains(&all, &options.focus)
+            let mut facts = crate::trace::citation_chains(&state.claims_around(&options.focus)?, &options.focus);
+            let nodes: Vec<String> = facts.nodes.keys().cloned().collect();
+            state.relabel(&mut facts, &nodes)?;
+            options.title = facts.nodes.get(iri).map(|n| format!("{}: who cited whom", n.label));
+            facts
         }
         None => {
-            let facts = (*all).clone().citation_network();
+            let facts = crate::network::CitationTally::of(|each| crate::load::claims_by_article(&*state.store, &state.config.iris, each))
+                .map_err(Refusal::internal)?
+                .facts();
             options.title = Some("citation network".into());
             options.cluster_by_outlet = true;
             options.max_nodes = 40;
@@ -533,5 +559,5 @@ fn diagram(state: &State, iri: Option<&str>) -> Reply {
             }
             _ => Refusal::internal(format!("dot failed: {e}")),
         })?;
-    super::ok("image/svg+xml", svg)
+    String::from_utf8(svg).map_err(Refusal::internal)
 }

@@ -28,6 +28,20 @@ pub enum NodeKind {
     Other,
 }
 
+impl NodeKind {
+    /// The kind of a node of the class `class` (an IRI).
+    pub fn of_class(class: &str) -> NodeKind {
+        match class {
+            "http://schema.org/Person" => NodeKind::Person,
+            "http://schema.org/Organization" => NodeKind::Organization,
+            "http://schema.org/Place" => NodeKind::Place,
+            "http://schema.org/Claim" => NodeKind::Claim,
+            "http://schema.org/NewsArticle" => NodeKind::Article,
+            _ => NodeKind::Other,
+        }
+    }
+}
+
 /// A node: an entity, article or claim.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Node {

@@ -652,7 +652,11 @@ fn write_diagram(dot: String, format: DiagramFormat, output: Option<&std::path::
 fn write_network(store: &dyn SparqlStore, iris: &Iris, kind: NetworkKind, format: NetworkFormat, output: Option<&Path>) -> Result<()> {
     let built = match kind {
         NetworkKind::Citations => network::CitationTally::of(|each| load::claims_by_article(store, iris, each))?.network(),
-        NetworkKind::CoMentions => network::co_mentions(&load::mentions(store, iris)?),
+        NetworkKind::CoMentions => {
+            let mut tally = network::CoMentionTally::default();
+            load::each_mention(store, iris, &mut |article, entity, class, label| tally.add(article, entity, class, label))?;
+            tally.network()
+        }
     };
     let write = |path: &Path, bytes: &[u8]| std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()));
     match (format, output) {

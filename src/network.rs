@@ -13,7 +13,7 @@ use crate::facts::{Edge, Facts, Node, NodeKind, Relation};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use std::collections::hash_map::Entry;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 /// A network ready to write.
@@ -213,44 +213,66 @@ impl Names {
     }
 }
 
-/// The co-mention network: an undirected edge between two entities for each article that
-/// mentions both, from the `Mentions` edges of `facts` (as `load::mentions` reads them).
-pub fn co_mentions(facts: &Facts) -> Network {
-    let mut by_article: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    let mut articles: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    for edge in facts.edges.iter().filter(|e| e.relation == Relation::Mentions) {
-        by_article.entry(&edge.from).or_default().insert(&edge.to);
-        articles.entry(&edge.to).or_default().insert(&edge.from);
-    }
-    let mut pairs: BTreeMap<(&str, &str), u32> = BTreeMap::new();
-    for entities in by_article.values() {
-        let entities: Vec<&str> = entities.iter().copied().collect();
-        for (i, a) in entities.iter().enumerate() {
-            for b in &entities[i + 1..] {
-                *pairs.entry((a, b)).or_default() += 1;
+/// The co-mention network tallied over (article, entity) mentions given one at a time, in any
+/// order (as `load::each_mention` gives them): an undirected edge between two entities for each
+/// article that mentions both, weighted by the number of such articles. It keeps each article's
+/// entities and each entity's name by number, never the rows. An entity is named by its first
+/// (article, class, name) in string order, whatever order the mentions come in.
+#[derive(Debug, Default)]
+pub struct CoMentionTally {
+    names: Names,
+    /// The entities each article mentions (with repeats until the network is made).
+    articles: HashMap<u32, Vec<u32>>,
+    /// Each entity's first (article, class, name).
+    labels: HashMap<u32, (String, String, String)>,
+}
+
+impl CoMentionTally {
+    /// Adds one mention: `article` mentions `entity`, of the class `class` (an IRI) and named
+    /// `label` there.
+    pub fn add(&mut self, article: &str, entity: &str, class: &str, label: &str) {
+        let (a, e) = (self.names.id(article), self.names.id(entity));
+        push_new(self.articles.entry(a).or_default(), e);
+        let key = (article, class, label);
+        match self.labels.entry(e) {
+            Entry::Occupied(mut seen) if key < (seen.get().0.as_str(), seen.get().1.as_str(), seen.get().2.as_str()) => {
+                *seen.get_mut() = (article.to_string(), class.to_string(), label.to_string());
+            }
+            Entry::Occupied(_) => {}
+            Entry::Vacant(place) => {
+                place.insert((article.to_string(), class.to_string(), label.to_string()));
             }
         }
     }
-    let edges =
-        pairs.into_iter().map(|((a, b), n)| NetworkEdge { source: a.to_string(), target: b.to_string(), weight: n, articles: n }).collect();
-    Network { name: "co-mentions", directed: false, nodes: nodes_of(facts, &articles), edges }
-}
 
-/// The nodes that take part, with their article counts, sorted by IRI.
-fn nodes_of(facts: &Facts, articles: &BTreeMap<&str, BTreeSet<&str>>) -> Vec<NetworkNode> {
-    articles
-        .iter()
-        .map(|(&iri, seen)| {
-            let node = facts.nodes.get(iri);
-            NetworkNode {
-                id: iri.to_string(),
-                label: node.map_or_else(|| iri.to_string(), |n| n.label.clone()),
-                kind: node.map_or(NodeKind::Other, |n| n.kind),
-                articles: seen.len() as u32,
-                publisher: node.and_then(|n| n.group.clone()).unwrap_or_default(),
+    /// The co-mention network: nodes sorted by IRI, edges by their ends (`source < target`).
+    pub fn network(self) -> Network {
+        let mut pairs: HashMap<(u32, u32), u32> = HashMap::new();
+        let mut counts: HashMap<u32, u32> = HashMap::new();
+        for mut entities in self.articles.into_values() {
+            entities.sort_unstable_by(|a, b| self.names.name(*a).cmp(self.names.name(*b)));
+            entities.dedup();
+            for (i, &a) in entities.iter().enumerate() {
+                *counts.entry(a).or_default() += 1;
+                for &b in &entities[i + 1..] {
+                    *pairs.entry((a, b)).or_default() += 1;
+                }
             }
-        })
-        .collect()
+        }
+        let name = |id: u32| self.names.name(id).to_string();
+        let mut edges: Vec<NetworkEdge> =
+            pairs.into_iter().map(|((a, b), n)| NetworkEdge { source: name(a), target: name(b), weight: n, articles: n }).collect();
+        edges.sort_by(|x, y| (&x.source, &x.target).cmp(&(&y.source, &y.target)));
+        let mut nodes: Vec<NetworkNode> = counts
+            .into_iter()
+            .map(|(id, articles)| {
+                let (_, class, label) = &self.labels[&id];
+                NetworkNode { id: name(id), label: label.clone(), kind: NodeKind::of_class(class), articles, publisher: String::new() }
+            })
+            .collect();
+        nodes.sort_by(|a, b| a.id.cmp(&b.id));
+        Network { name: "co-mentions", directed: false, nodes, edges }
+    }
 }
 
 /// The name of a node kind as the files write it.
@@ -514,12 +536,26 @@ mod tests {
         assert_eq!(cited.nodes["ewa"].label, "Ewa Sobczak");
     }
 
+    /// The co-mentions of the fixture's `Mentions` edges, given in reverse.
+    fn co_mentions() -> Network {
+        let f = facts();
+        let mut tally = CoMentionTally::default();
+        for e in f.edges.iter().rev().filter(|e| e.relation == Relation::Mentions) {
+            tally.add(&e.from, &e.to, "http://schema.org/Person", &f.nodes[&e.to].label);
+        }
+        // A later article names Ewa otherwise; the first (article, class, name) names her.
+        tally.add("a9", "ewa", "http://schema.org/Person", "Ms Sobczak");
+        tally.network()
+    }
+
     #[test]
     fn co_mentions_weigh_articles() {
-        let n = co_mentions(&facts());
+        let n = co_mentions();
         let edges: Vec<_> = n.edges.iter().map(|e| (e.source.as_str(), e.target.as_str(), e.weight)).collect();
         assert_eq!(edges, [("cwu", "ewa", 2), ("cwu", "gdansk", 1), ("ewa", "gdansk", 1)]);
         assert_eq!(n.nodes.len(), 3);
+        let ewa = n.nodes.iter().find(|n| n.id == "ewa").unwrap();
+        assert_eq!((ewa.label.as_str(), ewa.articles, ewa.kind), ("Ewa Sobczak", 3, NodeKind::Person));
     }
 
     #[test]
@@ -534,6 +570,6 @@ mod tests {
         assert_eq!(graphml, String::from_utf8(super::graphml(&citations(facts()))).unwrap());
         assert_eq!(csv_nodes(&n).lines().nth(1), Some("a1,\"Strike & \"\"talks\"\"\",article,1,The Harbour Courier"));
         assert!(graphml.contains("<data key=\"publisher\">The Harbour Courier</data>"), "{graphml}");
-        assert!(csv_edges(&co_mentions(&facts())).contains("cwu,ewa,Undirected,2,2\n"));
+        assert!(csv_edges(&co_mentions()).contains("cwu,ewa,Undirected,2,2\n"));
     }
 }

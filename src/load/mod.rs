@@ -84,14 +84,7 @@ fn span_of(row: &Row, begin: &str, end: &str) -> Option<[u64; 2]> {
 }
 
 fn kind_of(class: Option<String>) -> NodeKind {
-    match class.as_deref() {
-        Some("http://schema.org/Person") => NodeKind::Person,
-        Some("http://schema.org/Organization") => NodeKind::Organization,
-        Some("http://schema.org/Place") => NodeKind::Place,
-        Some("http://schema.org/Claim") => NodeKind::Claim,
-        Some("http://schema.org/NewsArticle") => NodeKind::Article,
-        _ => NodeKind::Other,
-    }
+    class.map_or(NodeKind::Other, |c| NodeKind::of_class(&c))
 }
 
 /// IRIs of graph nodes matching `name`: the IRI itself, else entities whose preferred or other
@@ -185,26 +178,15 @@ pub fn relabel(store: &dyn SparqlStore, iris: &Iris, facts: &mut Facts, nodes: &
     Ok(())
 }
 
-/// Every article's mentioned entities (`schema:mentions`): the entities as nodes and one
-/// `Mentions` edge from each article to each entity it mentions (for the co-mention network).
-pub fn mentions(store: &dyn SparqlStore, iris: &Iris) -> Result<Facts, QueryError> {
-    let rows = select(store, iris, "SELECT ?g ?e ?t ?l WHERE { GRAPH ?g { ?g schema:mentions ?e . ?e a ?t ; skos:prefLabel ?l } }")?;
-    // Sorted here: Oxigraph's ORDER BY took most of the time. An entity's first row (by article,
-    // type and label) names it.
-    let mut rows: Vec<(String, String, Option<String>, Option<String>)> =
-        rows.iter().filter_map(|r| Some((iri(r, "g")?, iri(r, "e")?, iri(r, "t"), text(r, "l")))).collect();
-    rows.sort();
-    let mut facts = Facts::default();
-    let mut edges = std::collections::BTreeSet::new();
-    for (article, entity, t, l) in rows {
-        facts.add_node(Node { iri: entity.clone(), kind: kind_of(t), label: l.unwrap_or_default(), group: None });
-        edges.insert((article, entity));
-    }
-    // Built from a set: `Facts::add_edge` looks for repeats one by one, too slow for a corpus.
-    facts.edges =
-        edges.into_iter().map(|(from, to)| crate::facts::Edge { from, to, relation: Relation::Mentions, label: None, weight: 1 }).collect();
-    facts.finish();
-    Ok(facts)
+/// Every article's mentioned entities (`schema:mentions`), handed to `each` as the store gives
+/// them, one row at a time: the article, the entity, and the entity's class and name in that
+/// article (`network::CoMentionTally` makes the co-mention network of them).
+pub fn each_mention(store: &dyn SparqlStore, iris: &Iris, each: &mut dyn FnMut(&str, &str, &str, &str)) -> Result<(), QueryError> {
+    each_row(store, iris, "SELECT ?g ?e ?t ?l WHERE { GRAPH ?g { ?g schema:mentions ?e . ?e a ?t ; skos:prefLabel ?l } }", &mut |r| {
+        if let (Some(g), Some(e), Some(t), Some(l)) = (iri(&r, "g"), iri(&r, "e"), iri(&r, "t"), text(&r, "l")) {
+            each(&g, &e, &t, &l);
+        }
+    })
 }
 
 /// Adds, for each claim of `facts`, the citation edge from its reporter (intermediary or article)

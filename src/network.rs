@@ -1,13 +1,16 @@
 //! Networks for network analysis tools (Gephi, Cytoscape, networkx): the citation network and
 //! the entity co-mention network, written as GraphML, GEXF or CSV node and edge lists.
 //!
-//! [`citations`] makes a directed network of who cites whom from the claims in [`Facts`]: an edge
-//! from each reporter (an article, or an intermediary) to each source it cites, weighted by the
-//! number of claims. [`co_mentions`] makes an undirected network of the entities that articles
-//! mention together, weighted by the number of articles. Both carry each node's label, kind and
-//! number of articles, and each edge's weight and number of articles. The writers return bytes
-//! (XML through quick-xml's writer, never by pasting strings together); nodes come sorted by IRI
-//! and edges by their ends, so the same facts give the same bytes. This module does no I/O.
+//! [`CitationTally`] makes a directed network of who cites whom from claims given an article at
+//! a time: an edge from each reporter (an article, or an intermediary) to each source it cites,
+//! weighted by the number of claims ([`citations`] for facts already read whole).
+//! [`CoMentionTally`] makes an undirected network of the entities that articles mention
+//! together, weighted by the number of articles, from mentions given one at a time. Both keep
+//! numbers, not the claims or rows they were given, so a whole store's network needs memory in
+//! its edges; both carry each node's label, kind and number of articles, and each edge's weight
+//! and number of articles. The writers return bytes (XML through quick-xml's writer, never by
+//! pasting strings together); nodes come sorted by IRI and edges by their ends, so the same
+//! facts give the same bytes, whatever order they came in. This module does no I/O.
 
 use crate::facts::{Edge, Facts, Node, NodeKind, Relation};
 use quick_xml::Writer;

@@ -251,7 +251,7 @@ pub fn side_by_side(facts: &Facts, mut numbers: Vec<QuantityFact>) -> Vec<Quanti
 }
 /// The chains through any of `focus`: article -> intermediaries -> source -> claim, each hop
 /// labelled with its cue. With chains from several articles, each article's node is numbered
-/// ("[1] headline") and a citation between two entities ends in its article's number, so that a
+/// ("\[1\] headline") and a citation between two entities ends in its article's number, so that a
 /// headline is written once.
 pub fn citation_chains(all: &Facts, focus: &[String]) -> Facts {
     let mut facts = Facts::default();

@@ -531,7 +531,7 @@ impl GraphStore for Store {
     }
 
     /// New graphs stream into the bulk loader as `graphs` yields them, in chunks of
-    /// [`LOADER_CHUNK`] statements (each chunk's table files are written while the next chunk is
+    /// `LOADER_CHUNK` statements (each chunk's table files are written while the next chunk is
     /// made, and all are ingested in one step at the end), so that the statements in memory are
     /// about two chunks whatever the batch; existing graphs are kept aside for the transaction.
     fn replace_graphs_from(&self, graphs: &mut dyn Iterator<Item = (NamedNode, Vec<Quad>)>) -> Result<(), StoreError> {

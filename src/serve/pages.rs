@@ -377,7 +377,12 @@ fn mentions(state: &State, iri: &str) -> Result<String, Refusal> {
 
 /// `/claim?iri=`: the claim's article, scrolled to the claim.
 fn claim(state: &State, iri: &str) -> Reply {
-    let facts = state.claims_around(&[iri.to_string()])?;
+    // A claim's IRI starts with its article's (`Iris::claim`): that article's claims hold it.
+    let article = iri.rsplit_once("/claim/").map(|(article, _)| article.to_string());
+    let facts = match article {
+        Some(article) => crate::load::claims_in(&*state.store, &state.config.iris, &[article]).map_err(Refusal::internal)?,
+        None => Facts::default(),
+    };
     let claim = facts.claims.get(iri).ok_or_else(|| Refusal::new(StatusCode::NOT_FOUND, format!("no claim {iri}")))?;
     let location = format!("/article?iri={}&claim={}#target", url_value(&claim.article), url_value(iri));
     Response::builder().status(StatusCode::SEE_OTHER).header(header::LOCATION, location).body(Body::empty()).map_err(Refusal::internal)

@@ -383,6 +383,11 @@ fn pages_search_link_and_escape() {
     assert_eq!(curl(&[&format!("{}yasgui/yasgui.min.js", server.url)]).status, 200);
     assert_eq!(curl(&[&format!("{}entity?iri=not%20an%20iri", server.url)]).status, 400);
     assert_eq!(curl(&[&format!("{}entity?iri=https://example.org/nobody", server.url)]).status, 404);
+    // An entity's or an unknown claim's IRI is no claim.
+    let entity = entity_url.split("iri=").nth(1).unwrap();
+    assert_eq!(curl(&[&format!("{}claim?iri={entity}", server.url)]).status, 404);
+    let unknown = claim.replace("%2Fclaim%2F", "%2Fclaim%2F9").replace("/claim/", "/claim/9");
+    assert_eq!(curl(&[&format!("{}claim?iri={unknown}", server.url)]).status, 404);
 }
 
 /// A source of more claims than an entity page lists: the page shows the first hundred of each

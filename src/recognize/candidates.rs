@@ -211,25 +211,7 @@ impl<'a> Recognizer<'a> {
             let mut found = false;
             for stop in (i + 1..=end).rev() {
                 let span = self.span(i, stop);
-                let titled: String = span
-                    .of(text)
-                    .split(' ')
-                    .map(|w| {
-                        let lower = w.to_lowercase();
-                        if matches!(lower.as_str(), "of" | "the" | "and") {
-                            return lower;
-                        }
-                        lower
-                            .split('-')
-                            .map(|p| {
-                                let mut c = p.chars();
-                                c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default()
-                            })
-                            .collect::<Vec<_>>()
-                            .join("-")
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let titled = title_case(span.of(text));
                 if let Some(known) = self.lex.known(&titled) {
                     out.push((span, known));
                     i = stop;

@@ -300,10 +300,11 @@ impl Recognizer<'_> {
     /// head noun.
     fn gazetteer_type(&self, span: Span) -> Option<EntityType> {
         let name = span.of(self.text());
-        if let (None, Some(Known::Place(_))) = (self.lex.known(name), self.shouted_known(name)) {
+        let known = self.lex.known(name);
+        if known.is_none() && matches!(self.shouted_known(name), Some(Known::Place(_))) {
             return Some(EntityType::Place);
         }
-        let Some(known) = self.lex.known(name) else {
+        let Some(known) = known else {
             // A name the gazetteer lacks that ends in an organization's head noun is one
             // ("Halvard Bay Transit Authority", "Kestrel Valley Police").
             let last = name.rsplit(' ').next().unwrap_or(name);

@@ -223,20 +223,23 @@ fn is_numeric_date(word: &str) -> bool {
         && word.bytes().filter(|b| !b.is_ascii_digit()).count() == 2
 }
 
-/// `name` with each word's first letter in capitals and the rest in lowercase ("NEW YORK" ->
-/// "New York", "O'NEILL" -> "O'neill").
+/// `name` as the gazetteer writes names, from capitals ("NEW YORK" -> "New York", "BOSNIA AND
+/// HERZEGOVINA" -> "Bosnia and Herzegovina", "GUINEA-BISSAU" -> "Guinea-Bissau"): each word and
+/// each part after a hyphen with its first letter in capitals and the rest in lowercase, "of",
+/// "the" and "and" in lowercase.
 fn title_case(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    let mut start = true;
-    for c in name.chars() {
-        if start {
-            out.extend(c.to_uppercase())
-        } else {
-            out.extend(c.to_lowercase())
+    let word = |w: &str| {
+        let lower = w.to_lowercase();
+        if matches!(lower.as_str(), "of" | "the" | "and") {
+            return lower;
         }
-        start = !c.is_alphanumeric() && c != '\'';
-    }
-    out
+        let part = |p: &str| {
+            let mut c = p.chars();
+            c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default()
+        };
+        lower.split('-').map(part).collect::<Vec<_>>().join("-")
+    };
+    name.split(' ').map(word).collect::<Vec<_>>().join(" ")
 }
 const PLACE_PREPOSITIONS: &[&str] = &["in", "from", "near", "across", "outside", "inside", "throughout"];
 const HYPHEN_SUFFIXES: &[&str] = &["-based", "-born", "-led", "-backed", "-controlled", "-held", "-run", "-made", "-bound"];

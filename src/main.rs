@@ -169,7 +169,7 @@ fn trace_command(target: &str, format: TextFormat, store: &StoreArg, base: &Base
         bail!("nothing in the store is named {target:?} (try an IRI, or `hearsay query` to look names up)");
     }
     // The claims of the articles the target takes part in hold every chain through it.
-    let mut facts = load::claims_in(&*store, &iris, &load::articles_of(&*store, &iris, &found)?)?;
+    let mut facts = load::claims_around(&*store, &iris, &found)?;
     let mut out = io::stdout().lock();
     let mut any = false;
     for iri in found {
@@ -275,8 +275,7 @@ fn claims_about(store: &dyn SparqlStore, iris: &Iris, about: &str) -> Result<Cla
         bail!("nothing in the store is named {about:?}");
     }
     // Every claim about the entities lies in the articles they take part in.
-    let articles = load::articles_of(store, iris, &entities)?;
-    let mut facts = load::claims_in(store, iris, &articles)?;
+    let mut facts = load::claims_around(store, iris, &entities)?;
     let mentions = load::mentions_by_article(store, iris, &entities)?;
     let mut claims = trace::made_or_mentioning(&facts, &entities, &mentions);
     // Each article's claims, found once: a walk over every claim for each article mentioning the
@@ -583,7 +582,7 @@ fn diagram_facts(
         DiagramKind::Citations { target } => {
             let focus = named(&target)?;
             // The claims of the articles the focus takes part in hold every chain through it.
-            let all = load::claims_in(store, iris, &load::articles_of(store, iris, &focus)?)?;
+            let all = load::claims_around(store, iris, &focus)?;
             options.title = Some(format!("{target}: who cited whom"));
             options.focus = focus.clone();
             let mut facts = trace::citation_chains(&all, &focus);

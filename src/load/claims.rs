@@ -112,8 +112,7 @@ pub(super) fn first_labels_from_claims(
 /// without one (written before the summaries) is read with the claims query, as before.
 pub fn claims(store: &dyn SparqlStore, iris: &Iris) -> Result<Facts, QueryError> {
     let summaries = all_summaries(store, iris)?;
-    let graphs = select(store, iris, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?claim a schema:Claim } }")?;
-    if graphs.iter().filter_map(|r| iri(r, "g")).all(|g| summaries.contains_key(&g)) {
+    if claim_graphs(store, iris)?.iter().all(|g| summaries.contains_key(g)) {
         let mut read = Read::default();
         for (article, summary) in summaries {
             read.add_summary(&article, summary);
@@ -137,13 +136,23 @@ pub fn claims_by_article(store: &dyn SparqlStore, iris: &Iris, each: &mut dyn Fn
         each(&format!("{article}/claim/"), read.facts());
         summarized.insert(article);
     })?;
-    let graphs = select(store, iris, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?claim a schema:Claim } }")?;
-    let mut unsummarized: Vec<String> = graphs.iter().filter_map(|r| iri(r, "g")).filter(|g| !summarized.contains(g)).collect();
+    let mut unsummarized: Vec<String> = claim_graphs(store, iris)?.into_iter().filter(|g| !summarized.contains(g)).collect();
     unsummarized.sort();
     for article in unsummarized {
         each(&format!("{article}/claim/"), claims_in(store, iris, std::slice::from_ref(&article))?);
     }
     Ok(())
+}
+
+/// The article graphs that hold a claim.
+fn claim_graphs(store: &dyn SparqlStore, iris: &Iris) -> Result<Vec<String>, QueryError> {
+    Ok(select(store, iris, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?claim a schema:Claim } }")?.iter().filter_map(|r| iri(r, "g")).collect())
+}
+
+/// The claims of the articles `nodes` take part in ([`articles_of`]): every claim they made,
+/// are cited in or are mentioned around, so every chain through them and every claim about them.
+pub fn claims_around(store: &dyn SparqlStore, iris: &Iris, nodes: &[String]) -> Result<Facts, QueryError> {
+    claims_in(store, iris, &articles_of(store, iris, nodes)?)
 }
 
 /// Every claim read from the claims' statements with the claims query (what [`claims`] reads

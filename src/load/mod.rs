@@ -14,7 +14,7 @@ use oxigraph::sparql::{QueryResults, QuerySolution};
 use std::collections::BTreeMap;
 
 mod claims;
-pub use claims::{claims, claims_by_article, claims_in, first_labels};
+pub use claims::{claims, claims_around, claims_by_article, claims_in, first_labels};
 
 /// A row of a SELECT query: variable to term. Oxigraph's own solution, which names its
 /// variables once for all rows, where a map per row allocated every name again.

@@ -302,9 +302,7 @@ impl State {
     /// The claims of the articles `nodes` take part in: every claim they made, are cited in or
     /// are mentioned around, as `hearsay trace` and `claims --about` read them.
     fn claims_around(&self, nodes: &[String]) -> Result<Facts, Refusal> {
-        let (store, iris) = (&*self.store, &self.config.iris);
-        let articles = crate::load::articles_of(store, iris, nodes).map_err(Refusal::internal)?;
-        crate::load::claims_in(store, iris, &articles).map_err(Refusal::internal)
+        crate::load::claims_around(&*self.store, &self.config.iris, nodes).map_err(Refusal::internal)
     }
 
     /// Names the entities among `nodes` as over the whole store (`load::relabel`).

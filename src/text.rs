@@ -168,6 +168,13 @@ impl SpanIndex {
         SpanIndex { spans, reach }
     }
 
+    /// The index of `spans` in any order.
+    pub fn of(spans: impl IntoIterator<Item = Span>) -> Self {
+        let mut spans: Vec<Span> = spans.into_iter().collect();
+        spans.sort_unstable();
+        SpanIndex::new(spans)
+    }
+
     /// The spans, in order.
     pub fn spans(&self) -> &[Span] {
         &self.spans

@@ -478,16 +478,20 @@ impl<'a> Attributor<'a> {
         // "according to Kurdistan-24, '...'. The remaining 20 percent, it says, '...'".
         let mut by_position: Vec<usize> = (0..n).collect();
         by_position.sort_by_key(|&i| self.claims[i].content.start);
-        for (k, &i) in by_position.iter().enumerate() {
+        // The earlier claims of each source, in the order of their contents' starts.
+        let mut earlier_of: HashMap<usize, Vec<usize>> = HashMap::new();
+        for i in by_position {
             let c = &self.claims[i];
             let Some(s) = c.source else { continue };
+            let earlier_claims = earlier_of.entry(s).or_default();
             let via_reference = c.source_span.is_some_and(|span| span != self.r.mentions[s].span);
-            if !via_reference || c.parent.is_some() {
-                continue;
-            }
-            let earlier =
-                by_position[..k].iter().rev().find(|&&j| self.claims[j].source == Some(s) && self.claims[j].content.end <= c.content.start);
-            if let Some(&j) = earlier {
+            let earlier = if via_reference && c.parent.is_none() {
+                earlier_claims.iter().rev().find(|&&j| self.claims[j].content.end <= c.content.start).copied()
+            } else {
+                None
+            };
+            earlier_claims.push(i);
+            if let Some(j) = earlier {
                 if self.claims[j].reported_by.is_some() {
                     self.claims[i].reported_by = self.claims[j].reported_by;
                     self.claims[i].parent = self.claims[j].parent;

@@ -184,7 +184,9 @@ pub fn candidates(article: &Article<'_>, anaphor: &Anaphor) -> Vec<Candidate> {
     let seg = article.segmented;
     let sentence = sentence_at(seg, anaphor.span.start);
     let mut out: Vec<Candidate> = Vec::new();
-    for (m, &(span, kind, entity)) in article.mentions.iter().enumerate().rev() {
+    // Mentions are sorted: none from the anaphor's start on ends before it.
+    let before = article.mentions.partition_point(|&(span, _, _)| span.start < anaphor.span.start);
+    for (m, &(span, kind, entity)) in article.mentions[..before].iter().enumerate().rev() {
         if span.end > anaphor.span.start || !matches!(kind, EntityType::Person | EntityType::Organization) {
             continue;
         }

@@ -8,7 +8,7 @@ use super::model::{Hint, NerModel, hints};
 use super::{Mention, Recognizer, settle};
 use crate::lexicon::{EntityType, Known};
 use crate::segment::TokenKind;
-use crate::text::{Span, fold_typography};
+use crate::text::{Span, SpanIndex, fold_typography};
 use std::collections::{HashMap, HashSet};
 
 impl Recognizer<'_> {
@@ -18,7 +18,8 @@ impl Recognizer<'_> {
     /// the types agree. Headlines are left to the rules (title case says nothing about names).
     pub(super) fn learned(&mut self, model: &NerModel) {
         let mut learned = self.learned_mentions(model);
-        learned.retain(|l| !self.found.iter().any(|m| is_layout_rule(m) && m.span.overlaps(l.span)));
+        let layout = SpanIndex::of(self.found.iter().filter(|m| is_layout_rule(m)).map(|m| m.span));
+        learned.retain(|l| !layout.overlaps(l.span));
         // Rule candidates the tagger did not overlap stay when more than shape or context typed
         // them, when they run over several words ("Ramzan Kadyrov" after "Chechnya's"), or when a
         // place preposition, a name particle or a role typed them ("in Baiji"). Measured on
@@ -26,11 +27,12 @@ impl Recognizer<'_> {
         // strength 2 and up 81.7 / 69.6 / 0.92; and several words 82.0 / 69.0 / 0.935; and the
         // three rules 82.0 / 68.8 / 0.946; all 82.0 / 66.6 / 0.95.
         let text = self.text();
+        let learned_spans = SpanIndex::of(learned.iter().map(|l| l.span));
         self.found.retain(|m| {
             let kept = m.strength >= 2
                 || m.span.of(text).contains(' ')
                 || matches!(m.rule, "preposition before name" | "name particle" | "role of name");
-            is_layout_rule(m) || !learned.iter().any(|l| l.span.overlaps(m.span)) && kept
+            is_layout_rule(m) || !learned_spans.overlaps(m.span) && kept
         });
         self.found.extend(learned);
         self.drop_calendar_words();

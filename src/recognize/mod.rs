@@ -31,7 +31,7 @@ use crate::layout::Article;
 use crate::lexicon::{EntityType, Known, Lexicon, RoleClass};
 use crate::segment::{Segmented, TokenKind};
 use crate::text::{Diagnostic, Span, fold_typography};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// One mention of a named entity.
 #[derive(Debug, Clone, PartialEq)]
@@ -248,13 +248,40 @@ const HYPHEN_SUFFIXES: &[&str] = &["-based", "-born", "-led", "-backed", "-contr
 fn settle(mut found: Vec<Mention>) -> Vec<Mention> {
     found.sort_by(|a, b| b.strength.cmp(&a.strength).then(b.span.len().cmp(&a.span.len())).then(a.span.start.cmp(&b.span.start)));
     let mut kept: Vec<Mention> = Vec::new();
+    let mut taken = Disjoint::default();
     for m in found {
-        if !kept.iter().any(|k| k.span.overlaps(m.span)) {
+        if taken.insert(m.span) {
             kept.push(m);
         }
     }
     kept.sort_by_key(|m| m.span);
     kept
+}
+
+/// Disjoint spans, kept by start: whether a new span overlaps one of them is two lookups.
+#[derive(Default)]
+struct Disjoint {
+    /// The end of each span with characters, by its start (disjoint, so ends rise with starts).
+    ends: BTreeMap<usize, usize>,
+    /// The positions of empty spans (which overlap a span that strictly contains them).
+    empty: BTreeSet<usize>,
+}
+
+impl Disjoint {
+    /// Adds `span` unless it overlaps one of the spans; whether it was added.
+    fn insert(&mut self, span: Span) -> bool {
+        let before = self.ends.range(..span.end).next_back().is_some_and(|(_, &end)| end > span.start);
+        let inside = span.end > span.start + 1 && self.empty.range(span.start + 1..span.end).next().is_some();
+        if before || inside {
+            return false;
+        }
+        if span.is_empty() {
+            self.empty.insert(span.start);
+        } else {
+            self.ends.insert(span.start, span.end);
+        }
+        true
+    }
 }
 
 #[cfg(test)]
@@ -274,6 +301,24 @@ mod tests {
 
     fn has(found: &[(String, EntityType)], name: &str, kind: EntityType) -> bool {
         found.iter().any(|(n, k)| n == name && *k == kind)
+    }
+
+    #[test]
+    fn disjoint_spans_agree_with_a_scan() {
+        let mut state = 7u64;
+        for _ in 0..200 {
+            let (mut taken, mut kept) = (Disjoint::default(), Vec::<Span>::new());
+            for _ in 0..30 {
+                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                let start = (state >> 33) as usize % 40;
+                let span = Span::new(start, start + (state >> 20) as usize % 6);
+                let free = !kept.iter().any(|k| k.overlaps(span));
+                assert_eq!(taken.insert(span), free, "{span:?} against {kept:?}");
+                if free {
+                    kept.push(span);
+                }
+            }
+        }
     }
 
     #[test]

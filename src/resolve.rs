@@ -15,7 +15,7 @@ use crate::layout::Article;
 use crate::lexicon::{EntityType, Known, Lexicon, Place};
 use crate::recognize::{Mention, Predicate, Recognized};
 use crate::text::{Diagnostic, Span, fold_typography};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// One entity of one article.
 #[derive(Debug, Clone, PartialEq)]
@@ -196,7 +196,14 @@ struct ShortFormIndex {
 impl ShortFormIndex {
     fn new(mentions: &[Mention], surface: &[String]) -> Self {
         let mut index = ShortFormIndex { last_word: HashMap::new(), first_word: HashMap::new(), initials: HashMap::new() };
+        // One mention for each name and type: mentions with the same name are already one set
+        // (`join_same_names`), and a name repeated thousands of times would otherwise be a
+        // candidate thousands of times for each short form.
+        let mut seen: HashSet<(EntityType, &str)> = HashSet::new();
         for (j, m) in mentions.iter().enumerate() {
+            if !seen.insert((m.kind, surface[j].as_str())) {
+                continue;
+            }
             match m.kind {
                 EntityType::Person => {
                     if let Some(last) = surface[j].split_whitespace().rfind(|w| !is_initial(w)) {

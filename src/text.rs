@@ -192,6 +192,13 @@ impl SpanIndex {
         self.first_containing(span).is_some()
     }
 
+    /// The positions of the spans that overlap `span`, in order.
+    pub fn overlapping(&self, span: Span) -> impl Iterator<Item = usize> + '_ {
+        let started = self.spans.partition_point(|s| s.start < span.end);
+        let first = self.reach[..started].partition_point(|&end| end <= span.start);
+        (first..started).filter(move |&k| self.spans[k].overlaps(span))
+    }
+
     /// Whether a span overlaps `span`.
     pub fn overlaps(&self, span: Span) -> bool {
         let started = self.spans.partition_point(|s| s.start < span.end);
@@ -211,6 +218,8 @@ mod tests {
                 let q = Span::new(a, b);
                 assert_eq!(index.first_containing(q), spans.iter().position(|s| s.contains(q)), "{q:?}");
                 assert_eq!(index.overlaps(q), spans.iter().any(|s| s.overlaps(q)), "{q:?}");
+                let overlapping: Vec<usize> = (0..spans.len()).filter(|&k| spans[k].overlaps(q)).collect();
+                assert_eq!(index.overlapping(q).collect::<Vec<_>>(), overlapping, "{q:?}");
             }
         }
     }

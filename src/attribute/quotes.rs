@@ -107,9 +107,11 @@ impl<'a> Attributor<'a> {
     /// “...”", "Here's Clinton in December 1992: “...”", "More from the report: “...”"): words
     /// without a verb since the last sentence end or dash name the source.
     pub(super) fn introduced_quotes(&mut self, quotes: &[Quote]) {
+        let contents = SpanIndex::of(self.claims.iter().map(|c| c.content));
+        let mut added = Changed::default();
         for q in quotes {
             let open = self.token_at(q.outer.start);
-            if open < 2 || self.word(open - 1) != ":" || self.claims.iter().any(|c| c.content.overlaps(q.inner)) {
+            if open < 2 || self.word(open - 1) != ":" || contents.overlaps(q.inner) || added.overlaps(q.inner) {
                 continue;
             }
             let colon = open - 1;
@@ -131,9 +133,10 @@ impl<'a> Attributor<'a> {
                     || w.starts_with(char::is_lowercase) && self.lex.cue(w).is_some())
             });
             let names = self.span(start, colon);
-            let source = (0..self.r.mentions.len())
-                .rev()
-                .find(|&m| names.contains(self.r.mentions[m].span) && self.r.mentions[m].kind != EntityType::Place);
+            // Mentions are sorted by span: those inside the names start in them.
+            let within = self.r.mentions.partition_point(|m| m.span.start < names.start)
+                ..self.r.mentions.partition_point(|m| m.span.start <= names.end);
+            let source = within.rev().find(|&m| names.contains(self.r.mentions[m].span) && self.r.mentions[m].kind != EntityType::Place);
             let document = (start..colon).any(|k| document_noun(self.word(k)));
             // "HuffPollster:", "Frank Newport and Jim Harter:": a name the recognizer missed.
             let named = colon - start <= 4 && (start..colon).all(|k| self.word(k).starts_with(char::is_uppercase) || self.word(k) == "and");
@@ -143,7 +146,11 @@ impl<'a> Attributor<'a> {
             let (cue, names) = self.label_cue(start, colon);
             let source_span = source.map_or(names, |m| self.r.mentions[m].span);
             let content = q.inner.trim(self.text(), &[',', '.', ' ']);
+            let claims = self.claims.len();
             self.push(content, Some(cue), source, Some(source_span), true);
+            if self.claims.len() > claims {
+                added.add(content);
+            }
         }
     }
 
@@ -344,13 +351,18 @@ impl<'a> Attributor<'a> {
     /// or is a claim of the speaker the paragraph carries (`quotation_speaker`).
     pub(super) fn quotations(&mut self, quotes: &[Quote]) {
         let mut frames = Frames::new(&self.r.segmented.sentences, &self.claims);
+        // Whether a claim's content overlaps a quotation: the contents as they were (a content
+        // only grows here), and those this pass grew or added.
+        let contents = SpanIndex::of(self.claims.iter().map(|c| c.content));
+        let mut changed = Changed::default();
         for q in quotes {
-            if self.claims.iter().any(|c| c.content.overlaps(q.inner)) || !self.is_statement(q) {
+            if contents.overlaps(q.inner) || changed.overlaps(q.inner) || !self.is_statement(q) {
                 continue;
             }
             if let Some(i) = self.adjacent_frame(q, &frames) {
                 let end = q.inner.trim(self.text(), &[',', '.', ' ']).end;
                 self.claims[i].content = Span::new(self.claims[i].content.start, end.max(self.claims[i].content.end));
+                changed.add(self.claims[i].content);
                 frames.add(&self.r.segmented.sentences, &self.claims, i);
                 continue;
             }
@@ -369,6 +381,7 @@ impl<'a> Attributor<'a> {
                     dates: Vec::new(),
                 };
                 claim.content = claim.content.trim(self.text(), &[',']);
+                changed.add(claim.content);
                 self.claims.push(claim);
                 frames.add(&self.r.segmented.sentences, &self.claims, self.claims.len() - 1);
             }
@@ -630,5 +643,25 @@ impl Frames {
     /// The claims whose content starts from byte `from` to byte `to`, inclusive.
     fn starting_in(&self, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
         (from <= to).then(|| self.starting.range(from..=to)).into_iter().flatten().flat_map(|(_, set)| set.iter().copied())
+    }
+}
+
+/// Contents grown or added while quotations are read, in text order as a rule: no span
+/// overlaps one that starts at or after the furthest end, which answers most questions without
+/// a scan.
+#[derive(Debug, Default)]
+struct Changed {
+    spans: Vec<Span>,
+    reach: usize,
+}
+
+impl Changed {
+    fn add(&mut self, span: Span) {
+        self.reach = self.reach.max(span.end);
+        self.spans.push(span);
+    }
+
+    fn overlaps(&self, span: Span) -> bool {
+        self.reach > span.start && self.spans.iter().rev().any(|s| s.overlaps(span))
     }
 }

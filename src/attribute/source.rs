@@ -114,7 +114,10 @@ impl<'a> Attributor<'a> {
         };
         let window = self.window_start(before);
         let fits = |m: &Mention| m.kind == kind && m.span.end <= before && m.span.start >= window && !self.in_quote(m.span);
-        let candidates: Vec<usize> = (0..self.r.mentions.len()).filter(|&m| fits(&self.r.mentions[m])).collect();
+        // Mentions are sorted by span: only those starting in the window can fit.
+        let mentions = &self.r.mentions;
+        let (from, to) = (mentions.partition_point(|m| m.span.start < window), mentions.partition_point(|m| m.span.start <= before));
+        let candidates: Vec<usize> = (from..to.max(from)).filter(|&m| fits(&mentions[m])).collect();
         let recent = self.recent_start(before);
         let recent: Vec<usize> = candidates.iter().rev().take_while(|&&m| self.r.mentions[m].span.start >= recent).copied().collect();
         // With none nearby, the last speaker of that kind, before the last mention (a name inside

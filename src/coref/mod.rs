@@ -18,7 +18,7 @@ use crate::resolve::{Claim, Document, Entity};
 use crate::segment::Segmented;
 use crate::syntax::perceptron::{Features, Model, ModelError, feature_set_hash};
 use crate::text::{Span, SpanIndex};
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// The kind written in the weights file's header.
@@ -96,6 +96,9 @@ pub struct Article<'a> {
     quote_spans: SpanIndex,
     /// Each entity's mentions' ends, in order.
     mention_ends: Vec<Vec<usize>>,
+    /// Each entity's words within three tokens of one of its mentions, by their ASCII lower
+    /// case, with where they are written.
+    beside: Vec<HashMap<String, BTreeSet<Span>>>,
     /// Every claim's content, sorted.
     contents: SpanIndex,
     /// The claims' source words with the claim's index, sorted.
@@ -337,12 +340,7 @@ fn description_features(article: &Article<'_>, lexicon: &Lexicon, anaphor: &Anap
     let (name, roles) = &article.entities[entity];
     let role = roles.iter().any(|r| r.split_whitespace().any(|w| w.eq_ignore_ascii_case(&head)));
     f.add("role", &[kind, yes(role)]);
-    let beside = article.mentions.iter().filter(|&&(_, _, e)| e == entity).any(|&(s, _, _)| {
-        let first = seg.tokens.partition_point(|t| t.span.end <= s.start);
-        let after = seg.tokens.partition_point(|t| t.span.start < s.end);
-        let mut window = seg.tokens[first.saturating_sub(3)..first].iter().chain(&seg.tokens[after..(after + 3).min(seg.tokens.len())]);
-        window.any(|t| t.span != anaphor.head && t.span.of(text).eq_ignore_ascii_case(&head))
-    });
+    let beside = article.beside[entity].get(&head.to_ascii_lowercase()).is_some_and(|words| words.iter().any(|&w| w != anaphor.head));
     f.add("ctx", &[kind, yes(beside)]);
     f.add("inname", &[kind, yes(name.split_whitespace().any(|w| w.eq_ignore_ascii_case(&head)))]);
 }
@@ -462,6 +460,7 @@ pub fn article<'a>(seg: &'a Segmented<'a>, entities: &[Entity], claims: &[Claim]
         mention_ends[e].push(span.end);
     }
     mention_ends.iter_mut().for_each(|ends| ends.sort_unstable());
+    let beside = words_beside(seg, &mentions, entities.len());
     Article {
         segmented: seg,
         mentions,
@@ -471,9 +470,25 @@ pub fn article<'a>(seg: &'a Segmented<'a>, entities: &[Entity], claims: &[Claim]
         speakers: claims.iter().filter_map(|c| Some((c.content, c.source?))).collect(),
         sources: SpanIndex::new(sources),
         mention_ends,
+        beside,
         contents: SpanIndex::new(contents),
         source_claims,
     }
+}
+
+/// For each of `entities` entities, the words within three tokens either side of its `mentions`.
+fn words_beside(seg: &Segmented<'_>, mentions: &[(Span, EntityType, usize)], entities: usize) -> Vec<HashMap<String, BTreeSet<Span>>> {
+    let text = seg.text();
+    let tokens = &seg.tokens;
+    let mut beside = vec![HashMap::<String, BTreeSet<Span>>::new(); entities];
+    for &(s, _, e) in mentions {
+        let first = tokens.partition_point(|t| t.span.end <= s.start);
+        let after = tokens.partition_point(|t| t.span.start < s.end);
+        for t in tokens[first.saturating_sub(3)..first].iter().chain(&tokens[after..(after + 3).min(tokens.len())]) {
+            beside[e].entry(t.span.of(text).to_ascii_lowercase()).or_default().insert(t.span);
+        }
+    }
+    beside
 }
 
 /// Whether a third-person pronoun can stand for `entity`: "he" and "she" for a person of that

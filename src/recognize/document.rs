@@ -36,6 +36,12 @@ impl<'a> Recognizer<'a> {
             names.entry(n).or_insert(v);
         }
         let mut added = Vec::new();
+        // The mentions found so far, by span; gazetteer places a surname takes over are dropped
+        // at the end (each lies on its own token, which no other token overlaps).
+        let mut by_span: Vec<usize> = (0..self.found.len()).collect();
+        by_span.sort_by_key(|&k| self.found[k].span);
+        let spans = SpanIndex::new(by_span.iter().map(|&k| self.found[k].span).collect());
+        let mut taken_over: HashSet<Span> = HashSet::new();
         for (i, token) in self.seg.tokens.iter().enumerate() {
             let word = fold_typography(token.span.of(text));
             let Some(&(kind, rule)) = names.get(&word) else { continue };
@@ -45,14 +51,17 @@ impl<'a> Recognizer<'a> {
             // The surname of someone the article named beats a town of the same name
             // ("Krzysztof Baran ... Baran said" is not Bārān in Iran).
             let surname = rule == "surname of a person named earlier" || kind == EntityType::Person;
-            let blocking = self.found.iter().filter(|m| m.span.overlaps(token.span)).collect::<Vec<_>>();
+            let blocking: Vec<&Mention> = spans.overlapping(token.span).map(|k| &self.found[by_span[k]]).collect();
             let yields = |m: &&Mention| surname && m.span == token.span && m.rule == "gazetteer" && m.kind == EntityType::Place;
             if blocking.iter().all(yields) {
                 let strength = if surname && !blocking.is_empty() { 3 } else { 2 };
-                self.found.retain(|m| !(m.span == token.span && m.rule == "gazetteer" && surname));
+                if surname {
+                    taken_over.insert(token.span);
+                }
                 added.push(Mention { span: token.span, kind, known: None, strength, rule });
             }
         }
+        self.found.retain(|m| !(m.rule == "gazetteer" && taken_over.contains(&m.span)));
         self.found.extend(added);
     }
 
@@ -64,9 +73,10 @@ impl<'a> Recognizer<'a> {
         let firsts = self.first_names();
         let text = self.text();
         let mut added = Vec::new();
+        let found = SpanIndex::of(self.found.iter().map(|m| m.span));
         for (i, token) in self.seg.tokens.iter().enumerate() {
             let word = fold_typography(token.span.of(text));
-            if firsts.contains(&word) && self.is_name_token(i) && !self.found.iter().any(|m| m.span.overlaps(token.span)) {
+            if firsts.contains(&word) && self.is_name_token(i) && !found.overlaps(token.span) {
                 added.push(Mention {
                     span: token.span,
                     kind: EntityType::Person,

@@ -184,7 +184,7 @@ fn unit_before_owner(r: &mut Recognized<'_>, lexicon: &Lexicon, owner: usize, he
 fn roles_organization(r: &mut Recognized<'_>, lexicon: &Lexicon) {
     let text = r.segmented.text();
     for role in r.roles.clone() {
-        let before = r.mentions.iter().rposition(|m| m.span.end < role.span.start && role.span.start - m.span.end <= 1);
+        let before = role.span.start.checked_sub(1).and_then(|end| r.mention_ending_at(end));
         if let Some(j) = before.filter(|&j| r.mentions[j].kind == EntityType::Organization) {
             let leader = role.span.of(text).split_whitespace().any(|w| lexicon.role(w) == Some(RoleClass::Leader));
             let predicate = if leader { Predicate::HeadOf } else { Predicate::MemberOf };

@@ -30,8 +30,8 @@ use link::link;
 use crate::layout::Article;
 use crate::lexicon::{EntityType, Known, Lexicon, RoleClass};
 use crate::segment::{Segmented, TokenKind};
-use crate::text::{Diagnostic, Span, fold_typography};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use crate::text::{Diagnostic, Span, SpanIndex, fold_typography};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// One mention of a named entity.
 #[derive(Debug, Clone, PartialEq)]

@@ -366,7 +366,7 @@ impl<'a> Attributor<'a> {
                 frames.add(&self.r.segmented.sentences, &self.claims, i);
                 continue;
             }
-            if let Some((source, source_span, reported_by, parent)) = self.quotation_speaker(q) {
+            if let Some((source, source_span, reported_by, parent)) = self.quotation_speaker(q, &frames) {
                 let mut claim = Claim {
                     content: q.inner,
                     cue: None,
@@ -440,23 +440,17 @@ impl<'a> Attributor<'a> {
     /// content, "X said he did not feel it was as dramatic as Mr Renner believed. \"...\"", is
     /// reported speech, not the paragraph's speaker); else the first framed claim within 200
     /// bytes after it. Returns its source, source words, reporter and parent.
-    fn quotation_speaker(&self, q: &Quote) -> Option<Speaker> {
+    /// The claims are read through `frames` (by where their contents start); on ties the later
+    /// claim before the quotation and the earlier one after it.
+    fn quotation_speaker(&self, q: &Quote, frames: &Frames) -> Option<Speaker> {
         let from = self.previous_paragraph_start(q.outer.start);
-        let speaker = self
-            .claims
-            .iter()
-            .filter(|c| c.content.end <= q.outer.start && c.content.start >= from)
-            .filter(|c| c.parent.is_none())
-            .max_by_key(|c| c.content.end)
-            .map(|c| (c.source, c.source_span, c.reported_by, c.parent));
-        let following = self
-            .claims
-            .iter()
-            .filter(|c| c.content.start >= q.outer.end && c.cue.is_some())
-            .min_by_key(|c| c.content.start)
-            .filter(|c| c.content.start - q.outer.end < 200)
-            .map(|c| (c.source, c.source_span, c.reported_by, c.parent));
-        speaker.or(following)
+        let speaker = frames
+            .starting_in(from, q.outer.start)
+            .filter(|&i| self.claims[i].content.end <= q.outer.start && self.claims[i].parent.is_none())
+            .max_by_key(|&i| (self.claims[i].content.end, i));
+        let following = || frames.starting_in(q.outer.end, q.outer.end + 199).find(|&i| self.claims[i].cue.is_some());
+        let c = &self.claims[speaker.or_else(following)?];
+        Some((c.source, c.source_span, c.reported_by, c.parent))
     }
 
     /// Marks claims whose cue and source lie inside another claim's content as nested in it.

@@ -277,21 +277,9 @@ fn claims_about(store: &dyn SparqlStore, iris: &Iris, about: &str) -> Result<Cla
     // Every claim about the entities lies in the articles they take part in.
     let mut facts = load::claims_around(store, iris, &entities)?;
     let mentions = load::mentions_by_article(store, iris, &entities)?;
-    let mut claims = trace::made_or_mentioning(&facts, &entities, &mentions);
-    // Each article's claims, found once: a walk over every claim for each article mentioning the
-    // entity took most of the time on a store ten times the BBC's.
-    let mut by_article: std::collections::BTreeMap<&str, Vec<&hearsay::facts::ClaimFact>> = std::collections::BTreeMap::new();
-    for c in facts.claims.values() {
-        by_article.entry(c.article.as_str()).or_default().push(c);
-    }
-    for (article, spans) in &mentions {
-        let Some(in_article) = by_article.get(article.as_str()) else { continue };
-        let text: Vec<char> = load::article_text(store, iris, article)?.unwrap_or_default().chars().collect();
-        claims.extend(in_article.iter().filter(|c| trace::is_about(c, &text, spans)).map(|c| c.iri.clone()));
-    }
-    // Each claim's key looked up once (stable, as a comparison sort would be).
-    claims.sort_by_cached_key(|c| (facts.claims[c].article.clone(), facts.claims[c].span));
-    claims.dedup();
+    let claims = trace::claims_about(&facts, &entities, &mentions, |a| {
+        Ok::<_, anyhow::Error>(load::article_text(store, iris, a)?.unwrap_or_default())
+    })?;
     let named: Vec<String> = claims.iter().flat_map(|c| facts.claims[c].source.iter().chain(&facts.claims[c].via)).cloned().collect();
     load::relabel(store, iris, &mut facts, &named)?;
     Ok(ClaimsAbout { facts, claims })

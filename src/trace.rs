@@ -235,6 +235,34 @@ pub fn made_or_mentioning(facts: &Facts, entities: &[String], mentions: &BTreeMa
         .collect()
 }
 
+/// The claims among `facts` that one of `entities` made, whose content mentions one of them, or
+/// whose sentence does before the content ends ([`is_about`]; `text_of` gives an article's
+/// text), in article and span order: what `hearsay claims --about` lists and the server's entity
+/// page shows. `mentions` are the entities' code-point spans by article (`load::mentions_of`).
+pub fn claims_about<E>(
+    facts: &Facts,
+    entities: &[String],
+    mentions: &BTreeMap<String, Vec<[u64; 2]>>,
+    mut text_of: impl FnMut(&str) -> Result<String, E>,
+) -> Result<Vec<String>, E> {
+    let mut claims = made_or_mentioning(facts, entities, mentions);
+    // Each article's claims, found once: a walk over every claim for each article mentioning the
+    // entity took most of the time on a store ten times the BBC's.
+    let mut by_article: BTreeMap<&str, Vec<&ClaimFact>> = BTreeMap::new();
+    for c in facts.claims.values() {
+        by_article.entry(c.article.as_str()).or_default().push(c);
+    }
+    for (article, spans) in mentions {
+        let Some(in_article) = by_article.get(article.as_str()) else { continue };
+        let text: Vec<char> = text_of(article)?.chars().collect();
+        claims.extend(in_article.iter().filter(|c| is_about(c, &text, spans)).map(|c| c.iri.clone()));
+    }
+    // Each claim's key looked up once (stable, as a comparison sort would be).
+    claims.sort_by_cached_key(|c| (facts.claims[c].article.clone(), facts.claims[c].span));
+    claims.dedup();
+    Ok(claims)
+}
+
 /// Numbers ready to compare: each written number once (for the innermost claim stating it, the
 /// one with the shortest content), ordered by what it counts and its unit, then by value, so that
 /// different figures for the same thing from different sources stand next to each other.

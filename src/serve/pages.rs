@@ -272,19 +272,17 @@ fn citations(state: &State, term: &str) -> Result<String, Refusal> {
     Ok(out)
 }
 
-/// The claims the entity made and those whose content mentions it, from the articles it takes
-/// part in, as `hearsay claims --about` finds them.
+/// The claims the entity made and those about it, from the articles it takes part in, as
+/// `hearsay claims --about` finds them (`trace::claims_about`).
 fn entity_claims(state: &State, iri: &str) -> Result<String, Refusal> {
     let entities = [iri.to_string()];
     let mut facts = state.claims_around(&entities)?;
-    let mentions = crate::load::mentions_by_article(&*state.store, &state.config.iris, &entities).map_err(Refusal::internal)?;
-    let about = crate::trace::made_or_mentioning(&facts, &entities, &mentions);
-    let by: Vec<String> = facts.claims.values().filter(|c| c.source.as_deref() == Some(iri)).map(|c| c.iri.clone()).collect();
-    let of: Vec<String> = about.into_iter().filter(|c| facts.claims.get(c).is_some_and(|c| c.source.as_deref() != Some(iri))).collect();
-    let mut lists = [("Claims it made", by), ("Claims about it", of)];
-    for (_, list) in &mut lists {
-        list.sort_by_cached_key(|c| (facts.claims[c].article.clone(), facts.claims[c].span));
-    }
+    let (store, iris) = (&*state.store, &state.config.iris);
+    let mentions = crate::load::mentions_by_article(store, iris, &entities).map_err(Refusal::internal)?;
+    let text_of = |a: &str| crate::load::article_text(store, iris, a).map(Option::unwrap_or_default);
+    let about = crate::trace::claims_about(&facts, &entities, &mentions, text_of).map_err(Refusal::internal)?;
+    let (by, of): (Vec<String>, Vec<String>) = about.into_iter().partition(|c| facts.claims[c].source.as_deref() == Some(iri));
+    let lists = [("Claims it made", by), ("Claims about it", of)];
     // The entities named in the claims shown, named as over the whole store.
     let shown = |list: &[String]| list[..list.len().min(CLAIMS_SHOWN)].to_vec();
     let named: Vec<String> = lists

@@ -414,6 +414,31 @@ fn an_entity_page_lists_a_hundred_claims_and_counts_the_rest() {
     assert!(made.contains("and 20 more"), "{made}");
 }
 
+#[test]
+fn an_entity_page_lists_the_claims_that_claims_about_lists() {
+    // Tom Reyes's claim is about Marta Vale by its sentence, not by its content: `claims
+    // --about` lists it, and the entity page once did not.
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    std::fs::create_dir(&articles).unwrap();
+    let text = "Port Fees\n\nMarta Vale, the port's finance director, said fees would rise.\n\n\
+                Asked about Marta Vale on Monday, Tom Reyes said the harbour would stay open.\n";
+    std::fs::write(articles.join("vale.txt"), text).unwrap();
+    let store = dir.path().join("store");
+    let out = hearsay(&store).args(["ingest", "-q"]).arg(&articles).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let listed = hearsay(&store).args(["claims", "--about", "Marta Vale", "--format", "plain"]).output().unwrap();
+    let listed = String::from_utf8(listed.stdout).unwrap();
+    assert!(listed.contains("Tom Reyes\tsaid"), "{listed}");
+    let server = Server::start(&store, &[], &[]);
+    let page = curl(&[&format!("{}entity?iri=https://w3id.org/hearsay/entity/person/marta-vale", server.url)]);
+    assert_eq!(page.status, 200, "{}", page.body);
+    let about = page.body.split("Claims about it").nth(1).and_then(|s| s.split("<h2>").next()).expect("the list of claims about it");
+    assert!(about.contains("the harbour would stay open"), "{about}");
+    let made = page.body.split("Claims it made").nth(1).and_then(|s| s.split("<h2>").next()).expect("the list of claims made");
+    assert_eq!(made.matches("<li").count() + about.matches("<li").count(), listed.lines().count() - 1, "{}", page.body);
+}
+
 /// The customer's seed article that the issue's browser walk-through names (Gorevoy cites
 /// Kurdistan-24), when `../shared` is there.
 const GOREVOY_SEED: &str = "../shared/corpus/seeds/001_3d1f152fd1aae984.txt";

@@ -18,7 +18,7 @@ use crate::segment::TokenKind;
 use crate::syntax::Parses;
 use crate::text::{Diagnostic, MONTHS, Span, SpanIndex};
 use regex::Regex;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 
 mod content;
@@ -130,6 +130,7 @@ pub fn attribute<'a>(recognized: &'a Recognized<'a>, syntax: &Parses<'_>, lexico
         claims: Vec::new(),
         by_content: HashMap::new(),
         quote_insides: SpanIndex::default(),
+        sources_by_start: Some(BTreeSet::new()),
         diagnostics: Vec::new(),
     };
     let quotes = a.quotes();
@@ -140,6 +141,7 @@ pub fn attribute<'a>(recognized: &'a Recognized<'a>, syntax: &Parses<'_>, lexico
     for index in 0..recognized.segmented.sentences.len() {
         a.sentence(index, &quotes);
     }
+    a.sources_by_start = None;
     let speech: Vec<bool> = a.claims.iter().map(|c| !c.cue.as_ref().is_some_and(|cue| a.not_speech(cue))).collect();
     let mut speech = speech.into_iter();
     a.claims.retain(|_| speech.next().unwrap_or(true));
@@ -190,6 +192,10 @@ struct Attributor<'a> {
     by_content: HashMap<Span, Vec<usize>>,
     /// The quotations' insides, sorted (`in_quote` is a binary search, not a scan per token).
     quote_insides: SpanIndex,
+    /// While frames are found (when `push` is the only change to claims): each claim with source
+    /// words, by where they start, with its index, so that a pronoun's last speaker of its kind
+    /// is a range of it (`resolve_pronoun`), not a scan of every claim. `None` afterwards.
+    sources_by_start: Option<BTreeSet<(usize, usize)>>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -244,6 +250,7 @@ impl<'a> Attributor<'a> {
             let c = &mut self.claims[i];
             if c.source_span.is_none() && source_span.is_some() {
                 (c.cue, c.source, c.source_span, c.direct) = (cue, source, source_span, direct);
+                self.file_source(i);
             }
             return;
         }
@@ -261,6 +268,14 @@ impl<'a> Attributor<'a> {
             comment: false,
             dates: Vec::new(),
         });
+        self.file_source(self.claims.len() - 1);
+    }
+
+    /// Files claim `i`'s source words in `sources_by_start` while it is kept.
+    fn file_source(&mut self, i: usize) {
+        if let (Some(index), Some(span)) = (&mut self.sources_by_start, self.claims[i].source_span) {
+            index.insert((span.start, i));
+        }
     }
 
     /// Changes claim `i`'s content to `content`, keeping `by_content` in step.

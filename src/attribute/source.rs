@@ -124,15 +124,7 @@ impl<'a> Attributor<'a> {
         // what the speaker said is seldom the next speaker); with one, the parse cannot change
         // the answer: spare it.
         if recent.is_empty() {
-            let speaker = self
-                .claims
-                .iter()
-                .filter(|c| c.source_span.is_some_and(|s| s.end <= before && s.start >= window))
-                .filter_map(|c| c.source.map(|m| (c.source_span.map_or(0, |s| s.start), m)))
-                .filter(|&(_, m)| candidates.contains(&m))
-                .max_by_key(|&(at, _)| at)
-                .map(|(_, m)| m);
-            return speaker.or(candidates.last().copied());
+            return self.last_speaker_among(&candidates, window, before).or(candidates.last().copied());
         }
         if recent.len() < 2 {
             return candidates.last().copied();
@@ -143,6 +135,21 @@ impl<'a> Attributor<'a> {
         let main = recent.iter().find(|(_, verb)| verb.is_some_and(|v| self.is_main_verb(v)));
         let subject = recent.iter().find(|(_, verb)| verb.is_some());
         main.or(subject).map(|&(m, _)| m).or(candidates.last().copied())
+    }
+
+    /// The source among `candidates` of the claim whose source words start last within `window`
+    /// to `before` (the later claim on a tie): read from `sources_by_start` while frames are
+    /// found, from every claim afterwards.
+    fn last_speaker_among(&self, candidates: &[usize], window: usize, before: usize) -> Option<usize> {
+        let fits = |i: usize| {
+            let c = &self.claims[i];
+            c.source_span.is_some_and(|s| s.end <= before && s.start >= window) && c.source.is_some_and(|m| candidates.contains(&m))
+        };
+        let last = match &self.sources_by_start {
+            Some(index) => index.range((window, 0)..=(before, usize::MAX)).rev().map(|&(_, i)| i).find(|&i| fits(i)),
+            None => (0..self.claims.len()).filter(|&i| fits(i)).max_by_key(|&i| self.claims[i].source_span.map(|s| s.start)),
+        };
+        last.and_then(|i| self.claims[i].source)
     }
 
     /// News leads describe a source and name them later ("..., a former minister has warned." and

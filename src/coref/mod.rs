@@ -19,7 +19,7 @@ use crate::segment::Segmented;
 use crate::syntax::perceptron::{Features, Model, ModelError, feature_set_hash};
 use crate::text::{Span, SpanIndex};
 use std::collections::{BTreeSet, HashMap, HashSet};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// The kind written in the weights file's header.
 pub const KIND: &str = "coref";
@@ -98,7 +98,8 @@ pub struct Article<'a> {
     mention_ends: Vec<Vec<usize>>,
     /// Each entity's words within three tokens of one of its mentions, by their ASCII lower
     /// case, with where they are written.
-    beside: Vec<HashMap<String, BTreeSet<Span>>>,
+    /// Made on first use: only descriptions ask, and most articles have none.
+    beside: OnceLock<Vec<HashMap<String, BTreeSet<Span>>>>,
     /// Every claim's content, sorted.
     contents: SpanIndex,
     /// The claims' source words with the claim's index, sorted.
@@ -340,7 +341,9 @@ fn description_features(article: &Article<'_>, lexicon: &Lexicon, anaphor: &Anap
     let (name, roles) = &article.entities[entity];
     let role = roles.iter().any(|r| r.split_whitespace().any(|w| w.eq_ignore_ascii_case(&head)));
     f.add("role", &[kind, yes(role)]);
-    let beside = article.beside[entity].get(&head.to_ascii_lowercase()).is_some_and(|words| words.iter().any(|&w| w != anaphor.head));
+    let beside = article.beside.get_or_init(|| words_beside(seg, &article.mentions, article.entities.len()))[entity]
+        .get(&head.to_ascii_lowercase())
+        .is_some_and(|words| words.iter().any(|&w| w != anaphor.head));
     f.add("ctx", &[kind, yes(beside)]);
     f.add("inname", &[kind, yes(name.split_whitespace().any(|w| w.eq_ignore_ascii_case(&head)))]);
 }
@@ -460,7 +463,6 @@ pub fn article<'a>(seg: &'a Segmented<'a>, entities: &[Entity], claims: &[Claim]
         mention_ends[e].push(span.end);
     }
     mention_ends.iter_mut().for_each(|ends| ends.sort_unstable());
-    let beside = words_beside(seg, &mentions, entities.len());
     Article {
         segmented: seg,
         mentions,
@@ -470,7 +472,7 @@ pub fn article<'a>(seg: &'a Segmented<'a>, entities: &[Entity], claims: &[Claim]
         speakers: claims.iter().filter_map(|c| Some((c.content, c.source?))).collect(),
         sources: SpanIndex::new(sources),
         mention_ends,
-        beside,
+        beside: OnceLock::new(),
         contents: SpanIndex::new(contents),
         source_claims,
     }

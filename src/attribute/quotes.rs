@@ -133,10 +133,7 @@ impl<'a> Attributor<'a> {
                     || w.starts_with(char::is_lowercase) && self.lex.cue(w).is_some())
             });
             let names = self.span(start, colon);
-            // Mentions are sorted by span: those inside the names start in them.
-            let within = self.r.mentions.partition_point(|m| m.span.start < names.start)
-                ..self.r.mentions.partition_point(|m| m.span.start <= names.end);
-            let source = within.rev().find(|&m| names.contains(self.r.mentions[m].span) && self.r.mentions[m].kind != EntityType::Place);
+            let source = self.r.mentions_in(names).into_iter().rev().find(|&m| self.r.mentions[m].kind != EntityType::Place);
             let document = (start..colon).any(|k| document_noun(self.word(k)));
             // "HuffPollster:", "Frank Newport and Jim Harter:": a name the recognizer missed.
             let named = colon - start <= 4 && (start..colon).all(|k| self.word(k).starts_with(char::is_uppercase) || self.word(k) == "and");

@@ -107,11 +107,10 @@ impl<'a> Attributor<'a> {
     /// “...”", "Here's Clinton in December 1992: “...”", "More from the report: “...”"): words
     /// without a verb since the last sentence end or dash name the source.
     pub(super) fn introduced_quotes(&mut self, quotes: &[Quote]) {
-        let contents = SpanIndex::of(self.claims.iter().map(|c| c.content));
-        let mut added = Changed::default();
+        let mut contents = Contents::of(&self.claims);
         for q in quotes {
             let open = self.token_at(q.outer.start);
-            if open < 2 || self.word(open - 1) != ":" || contents.overlaps(q.inner) || added.overlaps(q.inner) {
+            if open < 2 || self.word(open - 1) != ":" || contents.overlap(q.inner) {
                 continue;
             }
             let colon = open - 1;
@@ -146,7 +145,7 @@ impl<'a> Attributor<'a> {
             let claims = self.claims.len();
             self.push(content, Some(cue), source, Some(source_span), true);
             if self.claims.len() > claims {
-                added.add(content);
+                contents.add(content);
             }
         }
     }
@@ -348,18 +347,15 @@ impl<'a> Attributor<'a> {
     /// or is a claim of the speaker the paragraph carries (`quotation_speaker`).
     pub(super) fn quotations(&mut self, quotes: &[Quote]) {
         let mut frames = Frames::new(&self.r.segmented.sentences, &self.claims);
-        // Whether a claim's content overlaps a quotation: the contents as they were (a content
-        // only grows here), and those this pass grew or added.
-        let contents = SpanIndex::of(self.claims.iter().map(|c| c.content));
-        let mut changed = Changed::default();
+        let mut contents = Contents::of(&self.claims);
         for q in quotes {
-            if contents.overlaps(q.inner) || changed.overlaps(q.inner) || !self.is_statement(q) {
+            if contents.overlap(q.inner) || !self.is_statement(q) {
                 continue;
             }
             if let Some(i) = self.adjacent_frame(q, &frames) {
                 let end = q.inner.trim(self.text(), &[',', '.', ' ']).end;
                 self.claims[i].content = Span::new(self.claims[i].content.start, end.max(self.claims[i].content.end));
-                changed.add(self.claims[i].content);
+                contents.add(self.claims[i].content);
                 frames.add(&self.r.segmented.sentences, &self.claims, i);
                 continue;
             }
@@ -378,7 +374,7 @@ impl<'a> Attributor<'a> {
                     dates: Vec::new(),
                 };
                 claim.content = claim.content.trim(self.text(), &[',']);
-                changed.add(claim.content);
+                contents.add(claim.content);
                 self.claims.push(claim);
                 frames.add(&self.r.segmented.sentences, &self.claims, self.claims.len() - 1);
             }
@@ -637,22 +633,31 @@ impl Frames {
     }
 }
 
-/// Contents grown or added while quotations are read, in text order as a rule: no span
-/// overlaps one that starts at or after the furthest end, which answers most questions without
-/// a scan.
-#[derive(Debug, Default)]
-struct Changed {
-    spans: Vec<Span>,
+/// Whether a claim's content overlaps a span, while a pass grows contents or adds claims: the
+/// contents as the pass found them (a content only grows, so its old span still overlaps what
+/// the new one does), and those it grew or added since, in text order as a rule: none of these
+/// overlaps a span that starts at or after their furthest end, which answers most questions
+/// without a scan.
+#[derive(Debug)]
+struct Contents {
+    found: SpanIndex,
+    since: Vec<Span>,
     reach: usize,
 }
 
-impl Changed {
-    fn add(&mut self, span: Span) {
-        self.reach = self.reach.max(span.end);
-        self.spans.push(span);
+impl Contents {
+    fn of(claims: &[Claim]) -> Self {
+        Contents { found: SpanIndex::of(claims.iter().map(|c| c.content)), since: Vec::new(), reach: 0 }
     }
 
-    fn overlaps(&self, span: Span) -> bool {
-        self.reach > span.start && self.spans.iter().rev().any(|s| s.overlaps(span))
+    /// Records a content grown to `span`, or a new claim's.
+    fn add(&mut self, span: Span) {
+        self.reach = self.reach.max(span.end);
+        self.since.push(span);
+    }
+
+    /// Whether a content overlaps `span`.
+    fn overlap(&self, span: Span) -> bool {
+        self.found.overlaps(span) || self.reach > span.start && self.since.iter().rev().any(|s| s.overlaps(span))
     }
 }

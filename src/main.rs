@@ -128,7 +128,7 @@ fn run(cli: Cli) -> Result<bool> {
             Ok(true)
         }
         Command::Evaluate { what, format } => evaluate(what, format.resolved() == TextFormat::Json),
-        Command::Train { model, data, output, epochs, seed } => train(model, &data, &output, epochs, seed, cli.quiet),
+        Command::Train { model, data, output, epochs, seed, l2 } => train(model, &data, &output, (epochs, seed, l2), cli.quiet),
         Command::Stats { format, store } => stats(format.resolved() == TextFormat::Json, &store),
     }
 }
@@ -242,7 +242,13 @@ fn stats(json: bool, store: &StoreArg) -> Result<bool> {
 }
 
 /// `hearsay train`: the chosen models, written to `output`.
-fn train(model: TrainModel, data: &Path, output: &Path, epochs: Option<usize>, seed: u64, quiet: bool) -> Result<bool> {
+fn train(
+    model: TrainModel,
+    data: &Path,
+    output: &Path,
+    (epochs, seed, l2): (Option<usize>, u64, Option<f64>),
+    quiet: bool,
+) -> Result<bool> {
     std::fs::create_dir_all(output).with_context(|| format!("cannot create {}", output.display()))?;
     let log = |line: &str| {
         if !quiet {
@@ -256,7 +262,7 @@ fn train(model: TrainModel, data: &Path, output: &Path, epochs: Option<usize>, s
         train_ner(data, output, epochs, seed, log)?;
     }
     if model == TrainModel::Coref {
-        train_coref(data, output, epochs, seed, log)?;
+        train_coref(data, output, epochs, l2, log)?;
     }
     Ok(true)
 }
@@ -484,7 +490,7 @@ fn train_ner(data: &Path, output: &Path, epochs: Option<usize>, seed: u64, log: 
 }
 
 /// Trains the coreference ranker from GUM documents prepared under `data`/train and `data`/dev.
-fn train_coref(data: &Path, output: &Path, epochs: Option<usize>, seed: u64, log: impl Fn(&str)) -> Result<()> {
+fn train_coref(data: &Path, output: &Path, iterations: Option<usize>, l2: Option<f64>, log: impl Fn(&str)) -> Result<()> {
     use hearsay::coref::train::{self, Settings};
     let read_split = |split: &str| -> Result<Vec<train::GoldDocument>> {
         let dir = data.join(split);
@@ -495,7 +501,8 @@ fn train_coref(data: &Path, output: &Path, epochs: Option<usize>, seed: u64, log
             .map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))
     };
     let (train_docs, dev_docs) = (read_split("train")?, read_split("dev")?);
-    let settings = Settings { seed, epochs: epochs.unwrap_or(Settings::default().epochs) };
+    let defaults = Settings::default();
+    let settings = Settings { l2: l2.unwrap_or(defaults.l2), iterations: iterations.unwrap_or(defaults.iterations) };
     let lexicon = hearsay::lexicon::Lexicon::embedded();
     let (weights, _) = train::train(&train_docs, &dev_docs, &lexicon, settings, &mut |line| log(line));
     let path = output.join("coref.hsm");

@@ -319,10 +319,10 @@ pub(crate) enum Command {
     ///
     /// tagger and parser learn from UD English-EWT train and GUM's train documents (selected on
     /// their dev parts); ner from UNER EWT train, GUM's named entities, wikigold and re3d; coref
-    /// from GUM's coreference (train documents, selected on dev), prepared by
-    /// scripts/train_coref.sh. The
-    /// same data and seed give byte-identical weights. Rebuild hearsay afterwards: the weights
-    /// in data/models are compiled into the binary. See data/models/README.md.
+    /// from GUM's coreference (fitted on the train documents, scored on dev), prepared by
+    /// scripts/train_coref.sh. The same data and seed give byte-identical weights (coref needs no
+    /// seed: its fit has one optimum). Rebuild hearsay afterwards: the weights in data/models are
+    /// compiled into the binary. See data/models/README.md.
     Train {
         /// Which model (all: tagger, then parser, then ner; coref on its own)
         #[arg(value_enum)]
@@ -333,12 +333,16 @@ pub(crate) enum Command {
         /// Where to write the weights
         #[arg(long, short, default_value = "data/models", value_name = "DIR")]
         output: PathBuf,
-        /// Passes over the training data (the best held-out pass is kept)
+        /// Passes over the training data (the best held-out pass is kept); for coref, the most
+        /// iterations of its fit
         #[arg(long, value_name = "N")]
         epochs: Option<usize>,
-        /// Seed for shuffling
+        /// Seed for shuffling (tagger, parser, ner)
         #[arg(long, default_value_t = 1, value_name = "N")]
         seed: u64,
+        /// coref: the L2 penalty of the ranker's fit (larger keeps the weights smaller)
+        #[arg(long, value_name = "X")]
+        l2: Option<f64>,
     },
     /// Serve the store over HTTP: a SPARQL endpoint and pages to browse who said what
     ///

@@ -3,14 +3,16 @@
 //!
 //! A learned entity ranker. For each anaphor the candidates are the people and organizations
 //! mentioned before it (the most recent [`MAX_CANDIDATES`] entities within [`MAX_SENTENCES`]
-//! sentences), each seen through its latest mention, plus "no named antecedent". An averaged
-//! perceptron ([`crate::syntax::perceptron`]) scores each candidate from the features listed in
-//! [`candidate_features`] (form of the pronoun, type, distance, recency rank, sex from first names
-//! and titles, subject-like position, salience, quotation and speaker, and for descriptions
-//! whether the head word stands beside the entity's mentions or among its roles) and the highest
-//! score wins. It is trained on GUM's coreference (`hearsay train coref`, [`train`]); the weights
+//! sentences), each seen through its latest mention, plus "no named antecedent". A log-linear
+//! model ([`fit`]; its weights stored as a [`crate::syntax::perceptron::Model`]) scores each
+//! candidate from the features listed in [`candidate_features`] (form of the pronoun, type,
+//! distance, recency rank, sex from first names and titles, subject-like position, salience,
+//! quotation and speaker, and for descriptions whether the head word stands beside the entity's
+//! mentions or among its roles) and the highest score wins. It is trained on GUM's coreference
+//! (`hearsay train coref`, [`train`]); the weights
 //! are compiled into the binary ([`embedded`]). This module reads no files.
 
+pub mod fit;
 pub mod train;
 
 use crate::lexicon::{EntityType, Lexicon};

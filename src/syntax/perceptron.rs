@@ -435,28 +435,42 @@ impl Trainer {
     /// and writes the file.
     pub fn finish(&self, kind: &str, features: u64, notes: &str, prune: f64) -> Vec<u8> {
         let now = f64::from(self.instances.max(1));
-        let mut keys: Vec<u64> = self.rows.keys().copied().collect();
-        keys.sort_unstable();
         let average = |w: &Weight| (w.total + (now - f64::from(w.stamp)) * f64::from(w.value)) / now;
-        let largest = self.rows.values().flatten().map(|w| average(w).abs()).fold(0.0f64, f64::max);
+        let rows = self.rows.iter().map(|(&key, row)| (key, row.iter().map(|w| (w.class, average(w))).collect()));
+        Model::quantized(kind, notes, self.classes.clone(), features, rows).pruned(prune).to_bytes()
+    }
+}
+
+impl Model {
+    /// A model of the weights `rows` (each feature's key with its classes' weights), quantized
+    /// to 16 bits against the largest magnitude; zero weights are left out.
+    pub fn quantized(
+        kind: &str,
+        notes: &str,
+        classes: Vec<String>,
+        features: u64,
+        rows: impl IntoIterator<Item = (u64, Vec<(u16, f64)>)>,
+    ) -> Model {
+        let mut rows: Vec<(u64, Vec<(u16, f64)>)> = rows.into_iter().collect();
+        rows.sort_unstable_by_key(|&(key, _)| key);
+        let largest = rows.iter().flat_map(|(_, row)| row.iter().map(|&(_, w)| w.abs())).fold(0.0f64, f64::max);
         let scale = if largest > 0.0 { largest / f64::from(i16::MAX) } else { 1.0 };
         let mut model = Model {
             kind: kind.to_string(),
             notes: notes.to_string(),
-            classes: self.classes.clone(),
+            classes,
             features,
             scale: scale as f32,
             rows: KeyMap::default(),
             entries: Vec::new(),
             dense: Vec::new(),
         };
-        for key in keys {
-            let mut row: Vec<(u16, i16)> =
-                self.rows[&key].iter().map(|w| (w.class, (average(w) / scale).round() as i16)).filter(|&(_, q)| q != 0).collect();
+        for (key, weights) in rows {
+            let mut row: Vec<(u16, i16)> = weights.iter().map(|&(c, w)| (c, (w / scale).round() as i16)).filter(|&(_, q)| q != 0).collect();
             row.sort_unstable_by_key(|&(c, _)| c);
             model.push_row(key, &row);
         }
-        model.pruned(prune).to_bytes()
+        model
     }
 }
 

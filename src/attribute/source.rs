@@ -430,6 +430,12 @@ impl<'a> Attributor<'a> {
         let last_word = self.word(end - 1).to_lowercase();
         let inner = self.r.mentions_in(span);
         if let Some(&m) = inner.last() {
+            // "reports from China", "the BBC's Ana Ruiz in Rome": the head names the source.
+            if self.r.mentions[m].span.end == span.end
+                && let Some(preposition) = self.locative_place(start, m)
+            {
+                return (self.noun_phrase_source(start, preposition).0, span);
+            }
             // "the Nairobi Water and Sanitation Observatory (NWSO)": the acronym closes the name.
             let ends_with_mention = self.r.mentions[m].span.end == span.end
                 || span.of(self.text()).ends_with(')') && inner.len() >= 2 && {

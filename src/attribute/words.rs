@@ -311,6 +311,13 @@ pub(super) const DETERMINERS: &[&str] = &[
     "two", "three", "many", "most", "both", "other", "others", "top", "senior", "former",
 ];
 /// Prepositions that head no noun phrase.
+/// Prepositions after which a place only says where the phrase's head is ("doctors in Athens",
+/// "Tirunesh Dibaba of Ethiopia").
+pub(super) const LOCATIVES: &[&str] = &["in", "of", "from", "at", "on", "near", "outside", "across", "around", "throughout"];
+/// Heads that speak for the place after them ("the government in Cairo", "officials in Brussels",
+/// "the city of Phoenix").
+pub(super) const PLACE_BODIES: &[&str] =
+    &["government", "authorities", "officials", "city", "town", "county", "state", "village", "council"];
 pub(super) const PREPOSITIONS: &[&str] = &["to", "of", "in", "on", "at", "for", "with", "by", "from", "as", "into", "than", "about"];
 
 /// Whether `word` ends like a plural noun or a third-person verb ("judges", "says"; not "press").

@@ -259,7 +259,7 @@ fn train(
         train_syntax(model, data, output, epochs, seed, log)?;
     }
     if matches!(model, TrainModel::All | TrainModel::Ner) {
-        train_ner(data, output, epochs, seed, log)?;
+        train_ner(data, output, epochs, l2, log)?;
     }
     if model == TrainModel::Coref {
         train_coref(data, output, epochs, l2, log)?;
@@ -449,7 +449,7 @@ fn syntax_models(dir: &Path) -> Result<hearsay::syntax::Models> {
 }
 
 /// Trains the entity recognizer from UNER EWT train, GUM, wikigold and re3d under `data`.
-fn train_ner(data: &Path, output: &Path, epochs: Option<usize>, seed: u64, log: impl Fn(&str)) -> Result<()> {
+fn train_ner(data: &Path, output: &Path, iterations: Option<usize>, l2: Option<f64>, log: impl Fn(&str)) -> Result<()> {
     use hearsay::recognize::train::{self, Corpora, Settings};
     let read = |path: &Path| std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()));
     let listed = |dir: &Path| -> Result<Vec<PathBuf>> {
@@ -478,7 +478,7 @@ fn train_ner(data: &Path, output: &Path, epochs: Option<usize>, seed: u64, log: 
     }
     let corpora = Corpora { uner: &uner, gum: pairs(&gum), gum_splits: &splits, wikigold: &wikigold, re3d: pairs(&re3d) };
     let defaults = Settings::default();
-    let settings = Settings { seed, epochs: epochs.unwrap_or(defaults.epochs), ..defaults };
+    let settings = Settings { l2: l2.unwrap_or(defaults.l2), iterations: iterations.unwrap_or(defaults.iterations), ..defaults };
     let trained = train::train(&corpora, &hearsay::lexicon::Lexicon::embedded(), &settings)?;
     for line in trained.report.lines() {
         log(line);

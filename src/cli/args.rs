@@ -320,8 +320,8 @@ pub(crate) enum Command {
     /// tagger and parser learn from UD English-EWT train and GUM's train documents (selected on
     /// their dev parts); ner from UNER EWT train, GUM's named entities, wikigold and re3d; coref
     /// from GUM's coreference (fitted on the train documents, scored on dev), prepared by
-    /// scripts/train_coref.sh. The same data and seed give byte-identical weights (coref needs no
-    /// seed: its fit has one optimum). Rebuild hearsay afterwards: the weights in data/models are
+    /// scripts/train_coref.sh. The same data and seed give byte-identical weights (ner and coref
+    /// need no seed: their fits have one optimum). Rebuild hearsay afterwards: the weights in data/models are
     /// compiled into the binary. See data/models/README.md.
     Train {
         /// Which model (all: tagger, then parser, then ner; coref on its own)
@@ -333,14 +333,15 @@ pub(crate) enum Command {
         /// Where to write the weights
         #[arg(long, short, default_value = "data/models", value_name = "DIR")]
         output: PathBuf,
-        /// Passes over the training data (the best held-out pass is kept); for coref, the most
-        /// iterations of its fit
+        /// Passes over the training data for tagger and parser (the best held-out pass is
+        /// kept); for ner and coref, the most iterations of their fit
         #[arg(long, value_name = "N")]
         epochs: Option<usize>,
-        /// Seed for shuffling (tagger, parser, ner)
+        /// Seed for shuffling (tagger and parser)
         #[arg(long, default_value_t = 1, value_name = "N")]
         seed: u64,
-        /// coref: the L2 penalty of the ranker's fit (larger keeps the weights smaller)
+        /// ner and coref: the L2 penalty of the fit (larger keeps the weights smaller; defaults:
+        /// 3 for ner, 10 for coref)
         #[arg(long, value_name = "X")]
         l2: Option<f64>,
     },

@@ -1,5 +1,6 @@
 //! A log-linear ranker fitted to convergence: the weights that minimize the negative
-//! log-likelihood of the right options plus an L2 penalty, found by L-BFGS (Nocedal 1980).
+//! log-likelihood of the right options plus an L2 penalty, found by L-BFGS
+//! ([`crate::syntax::lbfgs`]).
 //!
 //! Each decision is a choice among options (each a list of feature indices); the model gives
 //! option `i` the probability `exp(s_i) / sum_j exp(s_j)` with `s_i` the sum of its features'
@@ -7,6 +8,8 @@
 //! The objective is strictly convex, so it has one minimum, which no seed or order of the data
 //! decides: a small change in the training decisions moves the weights a little, not to another
 //! of the many solutions an online learner may stop at.
+
+use crate::syntax::lbfgs::{self, dot};
 
 /// One decision: the feature indices of each option, and which options are right.
 #[derive(Debug, Clone)]
@@ -17,75 +20,11 @@ pub struct Decision {
     pub right: Vec<bool>,
 }
 
-/// Corrections kept by L-BFGS.
-const MEMORY: usize = 10;
-
 /// The weights (one per feature index below `dim`) that minimize the loss of `decisions` plus
-/// `l2 / 2` times their squared norm, after at most `iterations` steps; stops earlier when the
-/// gradient is below `1e-5` of its first size. Also returns the iterations taken.
+/// `l2 / 2` times their squared norm ([`lbfgs::minimize`], at most `iterations` steps). Also
+/// returns the iterations taken.
 pub fn fit(decisions: &[Decision], dim: usize, l2: f64, iterations: usize) -> (Vec<f64>, usize) {
-    let mut w = vec![0.0; dim];
-    let mut g = vec![0.0; dim];
-    let mut f = objective(decisions, &w, l2, &mut g);
-    let first = norm(&g).max(f64::MIN_POSITIVE);
-    let mut history: Vec<(Vec<f64>, Vec<f64>, f64)> = Vec::new();
-    for taken in 0..iterations {
-        if norm(&g) <= 1e-5 * first {
-            return (w, taken);
-        }
-        let direction = two_loop(&g, &history);
-        let mut step = if history.is_empty() { 1.0 / norm(&g) } else { 1.0 };
-        let slope = dot(&g, &direction);
-        let mut next = vec![0.0; dim];
-        let mut next_g = vec![0.0; dim];
-        let next_f = loop {
-            for ((n, &x), &d) in next.iter_mut().zip(&w).zip(&direction) {
-                *n = x + step * d;
-            }
-            let value = objective(decisions, &next, l2, &mut next_g);
-            if value <= f + 1e-4 * step * slope || step < 1e-12 {
-                break value;
-            }
-            step *= 0.5;
-        };
-        let s: Vec<f64> = next.iter().zip(&w).map(|(a, b)| a - b).collect();
-        let y: Vec<f64> = next_g.iter().zip(&g).map(|(a, b)| a - b).collect();
-        let sy = dot(&s, &y);
-        if sy > 1e-12 {
-            if history.len() == MEMORY {
-                history.remove(0);
-            }
-            history.push((s, y, 1.0 / sy));
-        }
-        (w, g, f) = (next, next_g, next_f);
-    }
-    (w, iterations)
-}
-
-/// The L-BFGS search direction: minus the inverse Hessian, as the stored corrections
-/// `(s, y, 1 / s.y)` estimate it, times the gradient `g`.
-fn two_loop(g: &[f64], history: &[(Vec<f64>, Vec<f64>, f64)]) -> Vec<f64> {
-    let mut q: Vec<f64> = g.to_vec();
-    let mut alphas = Vec::with_capacity(history.len());
-    for (s, y, rho) in history.iter().rev() {
-        let alpha = rho * dot(s, &q);
-        for (qi, yi) in q.iter_mut().zip(y) {
-            *qi -= alpha * yi;
-        }
-        alphas.push(alpha);
-    }
-    if let Some((s, y, _)) = history.last() {
-        let gamma = dot(s, y) / dot(y, y);
-        q.iter_mut().for_each(|qi| *qi *= gamma);
-    }
-    for ((s, y, rho), alpha) in history.iter().zip(alphas.iter().rev()) {
-        let beta = rho * dot(y, &q);
-        for (qi, si) in q.iter_mut().zip(s) {
-            *qi += (alpha - beta) * si;
-        }
-    }
-    q.iter_mut().for_each(|qi| *qi = -*qi);
-    q
+    lbfgs::minimize(dim, iterations, |w, g| objective(decisions, w, l2, g))
 }
 
 /// The loss of `decisions` under weights `w` plus the L2 penalty; writes its gradient to `grad`.
@@ -113,17 +52,10 @@ fn objective(decisions: &[Decision], w: &[f64], l2: f64, grad: &mut [f64]) -> f6
     loss
 }
 
-fn dot(a: &[f64], b: &[f64]) -> f64 {
-    a.iter().zip(b).map(|(x, y)| x * y).sum()
-}
-
-fn norm(a: &[f64]) -> f64 {
-    dot(a, a).sqrt()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::syntax::lbfgs::norm;
 
     /// Feature 0 marks the right option, feature 1 a distractor present everywhere.
     fn decisions() -> Vec<Decision> {

@@ -36,9 +36,35 @@ impl Recognizer<'_> {
         });
         self.found.extend(learned);
         self.drop_calendar_words();
+        self.titles_in_names();
         self.companies_named_alone();
         self.names_seen_in_full();
         self.consistent_types();
+    }
+
+    /// A royal's or peer's title just before a person's name belongs to it ("Prince Charles",
+    /// "Lord Goldsmith"; `title_in_name`), whether the tagger or a rule found the name (the rule
+    /// "role before name" leaves titles out).
+    fn titles_in_names(&mut self) {
+        let tokens = &self.seg.tokens;
+        let titled: Vec<Option<Span>> = self
+            .found
+            .iter()
+            .map(|m| {
+                let start = tokens.partition_point(|t| t.span.start < m.span.start);
+                let end = tokens.partition_point(|t| t.span.start < m.span.end);
+                // A mention that starts inside a token has no title before it.
+                tokens.get(start).filter(|t| t.span.start == m.span.start)?;
+                let k = start.checked_sub(1).filter(|&k| tokens[k].kind == TokenKind::Word)?;
+                let free = !self.found.iter().any(|o| o.span.overlaps(tokens[k].span));
+                (m.kind == EntityType::Person && free && self.title_in_name(k, end)).then(|| tokens[k].span.cover(m.span))
+            })
+            .collect();
+        for (m, span) in self.found.iter_mut().zip(titled) {
+            if let Some(span) = span {
+                m.span = span;
+            }
+        }
     }
 
     /// Drops the mentions that are a month or a day alone, whichever rule or the tagger found
@@ -100,7 +126,8 @@ impl Recognizer<'_> {
 
     /// A person of one word is an organization where the article speaks of it as of a company
     /// ("shares in Zentor", "Zentor's chief executive", "a spokesman for Zentor") and no longer
-    /// person's name holds the word, no title opens it and no name list knows it.
+    /// person's name holds the word, no title opens it and no name list knows it; such a word that
+    /// nothing found there is one too ([`Recognizer::companies_in_context`]).
     fn companies_named_alone(&mut self) {
         let text = self.text();
         let long_names: HashSet<&str> = self
@@ -122,6 +149,8 @@ impl Recognizer<'_> {
                 companies.insert(w);
             }
         }
+        self.companies_in_context(&companies);
+        let text = self.text();
         for m in self.found.iter_mut().filter(|m| m.kind == EntityType::Person && !is_layout_rule(m)) {
             let word = m.span.of(text);
             let named = long_names.contains(word) || self.lex.first_name(word).is_some() || self.lex.surname(word).is_some();
@@ -132,6 +161,24 @@ impl Recognizer<'_> {
                 m.known = None;
             }
         }
+    }
+
+    /// A capitalized word that the article speaks of as of a company (`companies`: "a spokesman
+    /// for Zentor") and that nothing found where it stands, alone (no capitalized word after
+    /// it), no common word, nationality or role: an organization (rule "company context").
+    fn companies_in_context(&mut self, companies: &HashSet<&str>) {
+        let text = self.text();
+        let tokens = &self.seg.tokens;
+        let found = SpanIndex::of(self.found.iter().map(|m| m.span));
+        let capitalized =
+            |k: usize| tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word && t.span.of(text).starts_with(char::is_uppercase));
+        let plain = |w: &str| !self.lex.is_common(w) && !self.lex.is_demonym(w) && self.lex.role(w).is_none();
+        let added: Vec<Mention> = (0..tokens.len())
+            .filter(|&i| capitalized(i) && !capitalized(i + 1) && (i == 0 || !capitalized(i - 1)))
+            .filter(|&i| companies.contains(tokens[i].span.of(text)) && plain(tokens[i].span.of(text)) && !found.overlaps(tokens[i].span))
+            .map(|i| Mention { span: tokens[i].span, kind: EntityType::Organization, known: None, strength: 2, rule: "company context" })
+            .collect();
+        self.found.extend(added);
     }
 
     /// The learned tagger's mentions in the body, with the rules' candidates as its hints.

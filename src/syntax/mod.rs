@@ -8,6 +8,7 @@
 //! weights come in as bytes and training takes corpus texts.
 
 pub mod conllu;
+pub mod lbfgs;
 pub mod parser;
 pub mod perceptron;
 pub mod tagger;

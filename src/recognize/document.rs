@@ -173,7 +173,9 @@ impl<'a> Recognizer<'a> {
                 tokens[t].kind == TokenKind::Word && w.chars().count() > 3 && w.chars().all(char::is_lowercase)
             });
             let numbers = (first..last).filter(|&t| is_score(seg, t)).count();
-            if !prose && numbers >= 1 {
+            // A result sets one name against another or a row of figures; a label with one
+            // figure is neither ("Attendance 18,500", "Halftime 1-2").
+            if !prose && (numbers >= 2 || numbers == 1 && name_runs(seg, first, last) >= 2) {
                 self.teams_in_results(paragraph, first, last);
                 self.unnamed_teams(first, last);
             }
@@ -262,6 +264,12 @@ impl<'a> Recognizer<'a> {
             .collect();
         (kept, roles)
     }
+}
+
+/// The runs of capitalized words among tokens `first..last`.
+fn name_runs(seg: &Segmented<'_>, first: usize, last: usize) -> usize {
+    let capital = |t: usize| seg.tokens[t].kind == TokenKind::Word && seg.tokens[t].span.of(seg.text()).starts_with(char::is_uppercase);
+    (first..last).filter(|&t| capital(t) && (t == first || !capital(t - 1))).count()
 }
 
 /// Whether token `t` is a score in a results line: a number but not a date ("1996-08-31") or a

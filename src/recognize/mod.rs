@@ -397,6 +397,13 @@ mod tests {
     }
 
     #[test]
+    fn a_results_line_sets_a_team_against_another_or_a_row_of_figures() {
+        let found = check("Soccer results on Saturday :\nKelso Rovers 2 Harlow Town 1 .\nHalftime 1-0 .\nAttendance 18,500 .\n");
+        assert!(has(&found, "Harlow Town", EntityType::Organization), "{found:?}");
+        assert!(!found.iter().any(|(n, _)| n == "Halftime" || n == "Attendance"), "labels with one figure: {found:?}");
+    }
+
+    #[test]
     fn a_name_spoken_of_as_a_company_is_an_organization() {
         let found = check("The story goes on.\nZentor said sales would recover. A spokesman for Zentor said the plan was sound.\n");
         assert!(has(&found, "Zentor", EntityType::Organization), "{found:?}");

@@ -20,7 +20,7 @@ pub struct Token {
     pub allowed: u16,
 }
 
-/// How the fit is done.
+/// How the fit is done (`hearsay train ner`'s settings).
 #[derive(Debug, Clone, Copy)]
 pub struct Fit {
     /// The L2 penalty.
@@ -31,6 +31,12 @@ pub struct Fit {
     pub min_count: u32,
     /// Weights of smaller magnitude are dropped from the file.
     pub prune: f64,
+}
+
+impl Default for Fit {
+    fn default() -> Self {
+        Fit { l2: 3.0, iterations: 300, min_count: 1, prune: 0.01 }
+    }
 }
 
 /// A token's feature indices, gold class and allowed classes.

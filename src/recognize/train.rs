@@ -39,24 +39,8 @@ pub struct Corpora<'a> {
     pub re3d: Vec<(&'a str, &'a str)>,
 }
 
-/// Training settings: how the log-linear fit is done ([`maxent`]).
-#[derive(Debug, Clone)]
-pub struct Settings {
-    /// The L2 penalty.
-    pub l2: f64,
-    /// The most L-BFGS iterations.
-    pub iterations: usize,
-    /// Features seen in fewer training tokens are left out.
-    pub min_count: u32,
-    /// Weights of smaller magnitude are dropped from the file.
-    pub prune: f64,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings { l2: 3.0, iterations: 300, min_count: 1, prune: 0.01 }
-    }
-}
+/// Training settings: how the log-linear fit is done.
+pub use super::maxent::Fit as Settings;
 
 /// A trained model and what training measured.
 #[derive(Debug)]
@@ -119,8 +103,7 @@ pub fn train(corpora: &Corpora<'_>, lexicon: &Lexicon, settings: &Settings) -> R
     sizes(&mut report, &train, &held);
     let tokens: Vec<maxent::Token> = train.iter().flat_map(|d| doc_tokens(lexicon, d)).collect();
     let classes: Vec<String> = CLASSES.iter().map(|c| c.to_string()).collect();
-    let fit = maxent::Fit { l2: settings.l2, iterations: settings.iterations, min_count: settings.min_count, prune: settings.prune };
-    let (fitted, taken, kept) = maxent::fit(&tokens, &classes, (KIND, model::feature_hash(), &notes(settings)), fit);
+    let (fitted, taken, kept) = maxent::fit(&tokens, &classes, (KIND, model::feature_hash(), &notes(settings)), *settings);
     let weights = fitted.to_bytes();
     let model = NerModel::from_bytes(&weights)?;
     let scores = score(&model, lexicon, &held);

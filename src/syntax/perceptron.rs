@@ -1,4 +1,5 @@
-//! The averaged perceptron that every learned stage uses, and its weights file.
+//! The averaged perceptron of the tagger and the parser, and the weights file that every
+//! learned stage uses (the log-linear fits write theirs with [`Model::quantized`]).
 //!
 //! A feature is a 64-bit hash of a template name and the strings it looks at ([`Features`]);
 //! each feature holds a sparse row of weights, one per class it ever helped or hurt. Training

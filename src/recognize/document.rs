@@ -162,6 +162,8 @@ impl<'a> Recognizer<'a> {
         let seg = self.seg;
         let text = seg.text();
         let tokens = &seg.tokens;
+        // The mentions found before, once: what a paragraph adds lies within that paragraph.
+        let found = SpanIndex::of(self.found.iter().map(|m| m.span));
         for &paragraph in &seg.paragraphs {
             let first = tokens.partition_point(|t| t.span.start < paragraph.start);
             let last = tokens.partition_point(|t| t.span.start < paragraph.end);
@@ -177,7 +179,7 @@ impl<'a> Recognizer<'a> {
             // figure is neither ("Attendance 18,500", "Halftime 1-2").
             if !prose && (numbers >= 2 || numbers == 1 && name_runs(seg, first, last) >= 2) {
                 self.teams_in_results(paragraph, first, last);
-                self.unnamed_teams(first, last);
+                self.unnamed_teams(first, last, &found);
             }
             self.dateline(first, last);
         }
@@ -203,16 +205,16 @@ impl<'a> Recognizer<'a> {
         }
     }
 
-    /// Names the other rules left alone in a results line (tokens `first..last`), right before a
-    /// score, are teams ("Montrose 3 1 0 2").
-    fn unnamed_teams(&mut self, first: usize, last: usize) {
+    /// Names the other rules left alone in a results line (tokens `first..last`; `found`: the
+    /// mentions before this pass), right before a score, are teams ("Montrose 3 1 0 2").
+    fn unnamed_teams(&mut self, first: usize, last: usize, found: &SpanIndex) {
         let seg = self.seg;
         let text = seg.text();
         let tokens = &seg.tokens;
-        let capital = |k: usize| tokens[k].kind == TokenKind::Word && tokens[k].span.of(text).starts_with(char::is_uppercase);
+        let capital = |k: usize| capitalized(seg, k);
         let mut t = first;
         while t < last {
-            if !capital(t) || self.found.iter().any(|m| m.span.overlaps(tokens[t].span)) {
+            if !capital(t) || found.overlaps(tokens[t].span) {
                 t += 1;
                 continue;
             }
@@ -223,7 +225,7 @@ impl<'a> Recognizer<'a> {
             let span = tokens[t].span.cover(tokens[end - 1].span);
             let name = span.of(text);
             let plain = !self.lex.is_common(name) && self.lex.role(name).is_none() && !is_calendar(name) && !self.lex.is_demonym(name);
-            if end < last && is_score(seg, end) && plain && !self.found.iter().any(|m| m.span.overlaps(span)) {
+            if end < last && is_score(seg, end) && plain && !found.overlaps(span) {
                 self.found.push(Mention { span, kind: EntityType::Organization, known: None, strength: 2, rule: "team in a results line" });
             }
             t = end;
@@ -268,8 +270,7 @@ impl<'a> Recognizer<'a> {
 
 /// The runs of capitalized words among tokens `first..last`.
 fn name_runs(seg: &Segmented<'_>, first: usize, last: usize) -> usize {
-    let capital = |t: usize| seg.tokens[t].kind == TokenKind::Word && seg.tokens[t].span.of(seg.text()).starts_with(char::is_uppercase);
-    (first..last).filter(|&t| capital(t) && (t == first || !capital(t - 1))).count()
+    (first..last).filter(|&t| capitalized(seg, t) && (t == first || !capitalized(seg, t - 1))).count()
 }
 
 /// Whether token `t` is a score in a results line: a number but not a date ("1996-08-31") or a

@@ -47,17 +47,20 @@ impl Recognizer<'_> {
     /// "role before name" leaves titles out).
     fn titles_in_names(&mut self) {
         let tokens = &self.seg.tokens;
+        let found = SpanIndex::of(self.found.iter().map(|m| m.span));
         let titled: Vec<Option<Span>> = self
             .found
             .iter()
             .map(|m| {
+                if m.kind != EntityType::Person {
+                    return None;
+                }
                 let start = tokens.partition_point(|t| t.span.start < m.span.start);
                 let end = tokens.partition_point(|t| t.span.start < m.span.end);
                 // A mention that starts inside a token has no title before it.
                 tokens.get(start).filter(|t| t.span.start == m.span.start)?;
                 let k = start.checked_sub(1).filter(|&k| tokens[k].kind == TokenKind::Word)?;
-                let free = !self.found.iter().any(|o| o.span.overlaps(tokens[k].span));
-                (m.kind == EntityType::Person && free && self.title_in_name(k, end)).then(|| tokens[k].span.cover(m.span))
+                (!found.overlaps(tokens[k].span) && self.title_in_name(k, end)).then(|| tokens[k].span.cover(m.span))
             })
             .collect();
         for (m, span) in self.found.iter_mut().zip(titled) {
@@ -150,7 +153,6 @@ impl Recognizer<'_> {
             }
         }
         self.companies_in_context(&companies);
-        let text = self.text();
         for m in self.found.iter_mut().filter(|m| m.kind == EntityType::Person && !is_layout_rule(m)) {
             let word = m.span.of(text);
             let named = long_names.contains(word) || self.lex.first_name(word).is_some() || self.lex.surname(word).is_some();
@@ -170,8 +172,7 @@ impl Recognizer<'_> {
         let text = self.text();
         let tokens = &self.seg.tokens;
         let found = SpanIndex::of(self.found.iter().map(|m| m.span));
-        let capitalized =
-            |k: usize| tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word && t.span.of(text).starts_with(char::is_uppercase));
+        let capitalized = |k: usize| k < tokens.len() && super::capitalized(self.seg, k);
         let plain = |w: &str| !self.lex.is_common(w) && !self.lex.is_demonym(w) && self.lex.role(w).is_none();
         let added: Vec<Mention> = (0..tokens.len())
             .filter(|&i| capitalized(i) && !capitalized(i + 1) && (i == 0 || !capitalized(i - 1)))
@@ -280,7 +281,7 @@ impl Recognizer<'_> {
     /// such noun stands there, or the name opens with a title or role ("the firm Mr Jones
     /// founded"), is a date ("the paper Monday") or a known place.
     fn described_organization(&self, start: usize, end: usize, first: usize) -> Option<usize> {
-        let capitalized = |k: usize| self.seg.tokens[k].kind == TokenKind::Word && self.word(k).starts_with(char::is_uppercase);
+        let capitalized = |k: usize| super::capitalized(self.seg, k);
         let mut from = start;
         while from > first && from + 2 > start && capitalized(from - 1) {
             from -= 1;

@@ -197,6 +197,12 @@ const PARTICLES: &[&str] = &[
     "al", "el", "ad", "ar", "as", "ash", "at", "az", "bin", "ibn", "ben", "abu", "abd", "van", "von", "de", "di", "da", "du", "le", "la",
     "bint",
 ];
+/// Whether token `k` is a word written with a capital first letter.
+fn capitalized(seg: &Segmented<'_>, k: usize) -> bool {
+    let token = &seg.tokens[k];
+    token.kind == TokenKind::Word && token.span.of(seg.text()).starts_with(char::is_uppercase)
+}
+
 /// Whether `word` names a month or a day.
 fn is_calendar(word: &str) -> bool {
     crate::text::MONTHS.contains(&word) || crate::text::DAYS.contains(&word)

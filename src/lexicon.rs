@@ -87,6 +87,9 @@ pub struct Lexicon {
     pub organizations: Vec<String>,
     /// Every known spelling, sorted, for exact lookups.
     known_names: Vec<(String, Known)>,
+    /// The known names in lowercase that are no common word, sorted, one meaning each (the first
+    /// of `known_names`): web text writes places in lowercase ("in tampa bay").
+    lowercase_names: Vec<(String, Known)>,
     /// What each automaton pattern stands for, by pattern id.
     pattern_known: Vec<Known>,
     matcher: AhoCorasick,
@@ -121,6 +124,7 @@ const SURNAMES: &str = include_str!("../data/names/surnames.tsv");
 const ROLES: &str = include_str!("../data/lexicon/roles.tsv");
 const NOUNS: &str = include_str!("../data/lexicon/nouns.tsv");
 const SPEECH_VERBS: &str = include_str!("../data/lexicon/speech_verbs.tsv");
+const TAGGER_WORDS: &str = include_str!("../data/models/tagger-words.tsv");
 const NOT_SPEECH: &str = include_str!("../data/lexicon/not_speech.tsv");
 
 /// Rows of a tab-separated list, without comments and blank lines.
@@ -180,6 +184,26 @@ fn one_meaning_each(known_names: &[(String, Known)]) -> Vec<(String, Known)> {
     let mut known_names: Vec<(String, Known)> = by_name.into_iter().collect();
     known_names.sort_by(|a, b| a.0.cmp(&b.0));
     known_names
+}
+
+/// The known places' names in lowercase, sorted, the first meaning of each kept, leaving out
+/// those of fewer than three letters and those that are words too: common words ("chad", "us")
+/// and the words UD English-EWT tags other than as proper nouns ("turkey", "mango"; the
+/// tagger's word classes). Organizations in lowercase are mostly common nouns ("congress").
+fn lowercase_names(known_names: &[(String, Known)], common: &HashSet<String>) -> Vec<(String, Known)> {
+    let words: HashSet<&str> = rows(TAGGER_WORDS).filter(|r| r.len() == 2 && r[1].split('|').any(|t| t != "PROPN")).map(|r| r[0]).collect();
+    let mut lowercase: Vec<(String, Known)> = known_names
+        .iter()
+        .filter(|(_, known)| matches!(known, Known::Place(_)))
+        .map(|(name, known)| (name.to_lowercase(), *known))
+        .filter(|(name, _)| {
+            name.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !common.contains(name) && !words.contains(name.as_str())
+        })
+        .collect();
+    // A stable sort keeps the first meaning of a spelling first.
+    lowercase.sort_by(|a, b| a.0.cmp(&b.0));
+    lowercase.dedup_by(|later, first| later.0 == first.0);
+    lowercase
 }
 
 /// The automaton that finds known names, leftmost-longest, and what each of its patterns
@@ -274,11 +298,13 @@ impl Lexicon {
             .collect();
         let not_speech =
             rows(NOT_SPEECH).filter(|r| r.len() == 2).map(|r| (r[0].to_string(), r[1].split(' ').map(str::to_string).collect())).collect();
+        let lowercase_names = lowercase_names(&known_names, &common);
         Lexicon {
             not_speech,
             places,
             organizations,
             known_names,
+            lowercase_names,
             pattern_known,
             matcher,
             common,
@@ -305,6 +331,12 @@ impl Lexicon {
         let find = |n: &str| self.known_names.binary_search_by(|(k, _)| k.as_str().cmp(n)).ok().map(|i| self.known_names[i].1);
         // "U.S" at the end of a sentence lost its period to the full stop.
         find(&folded).or_else(|| if folded.contains('.') && !folded.ends_with('.') { find(&format!("{folded}.")) } else { None })
+    }
+
+    /// The known name `name` written in lowercase ("san francisco"), if it is one and no common
+    /// word.
+    pub fn known_lowercase(&self, name: &str) -> Option<Known> {
+        self.lowercase_names.binary_search_by(|(k, _)| k.as_str().cmp(name)).ok().map(|i| self.lowercase_names[i].1)
     }
 
     /// Whether `word` is normally written in lowercase ("many", "the", "both").

@@ -134,15 +134,21 @@ pub fn resolve(attributed: &Attributed<'_>, lexicon: &Lexicon, diagnostics: Vec<
 }
 
 /// Joins mentions of the same gazetteer entry or with the same surface form (each to the first
-/// with it: the sets are those of joining every pair, in linear time).
+/// with it: the sets are those of joining every pair, in linear time). A dateline joins only
+/// mentions of its own type: "NEW YORK" over a baseball results table is the city, and the
+/// team in the table another entity.
 fn join_same_names(mentions: &[Mention], surface: &[String], sets: &mut UnionFind) {
     let mut first_known: HashMap<Known, usize> = HashMap::new();
     let mut first_surface: HashMap<&str, usize> = HashMap::new();
+    let mut first_typed: HashMap<(EntityType, &str), usize> = HashMap::new();
     for (i, m) in mentions.iter().enumerate() {
         if let Some(k) = m.known {
             sets.union(i, *first_known.entry(k).or_insert(i));
         }
-        sets.union(i, *first_surface.entry(surface[i].as_str()).or_insert(i));
+        sets.union(i, *first_typed.entry((m.kind, surface[i].as_str())).or_insert(i));
+        if m.rule != "dateline" {
+            sets.union(i, *first_surface.entry(surface[i].as_str()).or_insert(i));
+        }
     }
 }
 

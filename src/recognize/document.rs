@@ -232,19 +232,33 @@ impl<'a> Recognizer<'a> {
         }
     }
 
-    /// A line (tokens `first..last`) that opens with a word in capitals before a comma or
-    /// parenthesis opens with a dateline: that word is a place, unless strong evidence typed it.
+    /// A line (tokens `first..last`) that opens with a dateline: up to four words in capitals
+    /// on a line that ends with a date ("NEW YORK 1996-08-22", "NOVYE ATAGI, Russia
+    /// 1996-08-22"), or before a comma or parenthesis, one word or a known place ("MOSCOW
+    /// (Reuters)", "SAN FRANCISCO, Dec 5"). Those words are a place, unless strong evidence typed
+    /// them.
     fn dateline(&mut self, first: usize, last: usize) {
+        const LONGEST: usize = 4;
         let seg = self.seg;
         let tokens = &seg.tokens;
-        let word = tokens[first].span.of(seg.text());
-        let capitals = word.chars().count() >= 3 && word.chars().all(|c| c.is_uppercase() || c == '-' || c == '.');
-        if !capitals || first + 1 >= last || !matches!(tokens[first + 1].span.of(seg.text()), "," | "(") {
+        let capitals = |t: usize| {
+            let word = tokens[t].span.of(seg.text());
+            word.chars().any(char::is_alphabetic) && word.chars().all(|c| c.is_uppercase() || matches!(c, '-' | '.' | '\''))
+        };
+        let end = (first..last.min(first + LONGEST + 1)).take_while(|&t| capitals(t)).last().map_or(first, |t| t + 1);
+        let letters = (first..end).flat_map(|t| tokens[t].span.of(seg.text()).chars()).filter(|c| c.is_alphabetic()).count();
+        if end == first || end - first > LONGEST || letters < 3 {
             return;
         }
-        let span = tokens[first].span;
+        let span = tokens[first].span.cover(tokens[end - 1].span);
+        let place = end == first + 1 || self.lex.known(&super::title_case(span.of(seg.text()))).is_some();
+        let closed = end < last && (is_date(seg, last - 1) || place && matches!(tokens[end].span.of(seg.text()), "," | "("));
+        if !closed {
+            return;
+        }
         match self.found.iter_mut().find(|m| m.span == span) {
-            Some(m) if m.kind != EntityType::Place && m.strength < 3 => {
+            // A place already found keeps its entry, but as a dateline the tagger leaves it be.
+            Some(m) if m.kind == EntityType::Place || m.strength < 3 => {
                 m.kind = EntityType::Place;
                 m.rule = "dateline";
             }
@@ -275,6 +289,13 @@ fn name_runs(seg: &Segmented<'_>, first: usize, last: usize) -> usize {
 
 /// Whether token `t` is a score in a results line: a number but not a date ("1996-08-31") or a
 /// year.
+/// Whether token `t` is a date written year first ("1996-08-22").
+fn is_date(seg: &Segmented<'_>, t: usize) -> bool {
+    let w = seg.tokens[t].span.of(seg.text());
+    let parts: Vec<&str> = w.split('-').collect();
+    parts.len() == 3 && parts[0].len() == 4 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
 fn is_score(seg: &Segmented<'_>, t: usize) -> bool {
     let w = seg.tokens[t].span.of(seg.text());
     seg.tokens[t].kind == TokenKind::Number

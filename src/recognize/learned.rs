@@ -221,7 +221,12 @@ impl Recognizer<'_> {
                 }
                 let kind = self.gazetteer_type(span).unwrap_or(kind);
                 let name = span.of(self.text());
-                let known = self.lex.known(name).or_else(|| self.shouted_known(name)).filter(|&k| known_type(k) == kind);
+                let known = self
+                    .lex
+                    .known(name)
+                    .or_else(|| self.shouted_known(name))
+                    .or_else(|| self.lex.known_lowercase(name))
+                    .filter(|&k| known_type(k) == kind);
                 learned.push(Mention { span, kind, known, strength: 2, rule: "model:ner" });
             }
         }
@@ -321,12 +326,13 @@ impl Recognizer<'_> {
     }
 
     /// Whether a learned span can be a name: not a nationality ("North Caucasians"), not a
-    /// compound adjective ("Aleppo-based", "Soviet-era"), not lowercase, not the plural of an
-    /// abbreviation ("MPs").
+    /// compound adjective ("Aleppo-based", "Soviet-era"), not lowercase unless a known name is
+    /// ("san francisco"), not the plural of an abbreviation ("MPs").
     fn plausible_name(&self, span: Span) -> bool {
         let name = span.of(self.text());
         let compound = name.rsplit_once('-').is_some_and(|(_, last)| last.starts_with(char::is_lowercase));
-        !self.lex.is_demonym(name) && !compound && !name.starts_with(char::is_lowercase) && !super::candidates::is_plural_abbreviation(name)
+        let lowercase = name.starts_with(char::is_lowercase) && self.lex.known_lowercase(name).is_none();
+        !self.lex.is_demonym(name) && !compound && !lowercase && !super::candidates::is_plural_abbreviation(name)
     }
 
     /// The gazetteer's entry for a name written in capitals ("NEW YORK", "BONN"), as datelines

@@ -410,6 +410,17 @@ mod tests {
     }
 
     #[test]
+    fn datelines_of_several_words_are_places() {
+        let found = check("Harbour works delayed .\nSAN FRANCISCO, Dec 5 (Wire) - The port said work would stop.\n");
+        assert!(has(&found, "SAN FRANCISCO", EntityType::Place), "{found:?}");
+        let found = check("Talks go on .\nNOVYE BRODY , Ruritania 1996-08-22\nThe talks went well, both sides said.\n");
+        assert!(has(&found, "NOVYE BRODY", EntityType::Place), "{found:?}");
+        // Words in capitals before a parenthesis are no dateline unless they name a known place.
+        let found = check("Bond terms .\nLISTING TERMS DENOMS ( K ) 1-10-100 .\n");
+        assert!(!found.iter().any(|(n, k)| n.contains("LISTING") && *k == EntityType::Place), "{found:?}");
+    }
+
+    #[test]
     fn a_name_spoken_of_as_a_company_is_an_organization() {
         let found = check("The story goes on.\nZentor said sales would recover. A spokesman for Zentor said the plan was sound.\n");
         assert!(has(&found, "Zentor", EntityType::Organization), "{found:?}");

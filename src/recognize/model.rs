@@ -18,6 +18,7 @@ use crate::syntax::tagger::shape;
 use crate::text::Span;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::OnceCell;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// The kind written in the weights file's header.
@@ -25,7 +26,7 @@ pub const KIND: &str = "ner";
 
 /// The feature templates, in order; their hash is stored with the weights, so that a model
 /// trained with other templates is refused. Change the version when a template changes.
-pub const TEMPLATES: &str = "ner-features v3: pre4 suf5 w-1|w+1 shape-2 shape+2 run rule rule-name rule-1 rule+1 rule|shape bias w lw shape long-shape pre1 pre2 pre3 suf2 suf3 suf4 \
+pub const TEMPLATES: &str = "ner-features v4 (lowercase gazetteer hits): pre4 suf5 w-1|w+1 shape-2 shape+2 run rule rule-name rule-1 rule+1 rule|shape bias w lw shape long-shape pre1 pre2 pre3 suf2 suf3 suf4 \
 w-1 w+1 w-2 w+2 shape-1 shape+1 shape-1|0|+1 w-1|w w|w+1 t-1 t-2|t-1 t-1|w t-1|shape first first|shape \
 after-open caps-line fn sn fn-1 sn+1 common demonym role role-1 role-2 noun noun+1 noun+2 gaz gaz-1 gaz+1 \
 gaz|shape lower-elsewhere upper-elsewhere seen-as seen-as|shape";
@@ -355,37 +356,67 @@ fn gazetteer_tags(lexicon: &Lexicon, words: &[&str]) -> Vec<&'static str> {
         let (Ok(first), Ok(last)) = (starts.binary_search(&range.start), ends.binary_search(&range.end)) else {
             continue;
         };
-        let kind = match known {
-            Known::Place(p) => match lexicon.places[p].kind.as_str() {
-                "country" => "place-country",
-                "city" => "place-city",
-                _ => "place",
-            },
-            Known::Organization(_) => "org",
-        };
-        if first == last {
-            tags[first] = gaz_tag('U', kind);
-        } else {
-            tags[first] = gaz_tag('B', kind);
-            for t in &mut tags[first + 1..last] {
-                *t = gaz_tag('I', kind);
-            }
-            tags[last] = gaz_tag('L', kind);
-        }
+        mark_hit(&mut tags, first..last + 1, gazetteer_kind(lexicon, known));
     }
+    lowercase_hits(lexicon, words, &mut tags);
     tags
 }
 
-fn gaz_tag(position: char, kind: &str) -> &'static str {
-    const KINDS: [&str; 4] = ["place-country", "place-city", "place", "org"];
-    const TAGS: [[&str; 4]; 4] = [
-        ["B-place-country", "B-place-city", "B-place", "B-org"],
-        ["I-place-country", "I-place-city", "I-place", "I-org"],
-        ["L-place-country", "L-place-city", "L-place", "L-org"],
-        ["U-place-country", "U-place-city", "U-place", "U-org"],
+/// Marks the words `range` of a gazetteer hit of `kind` ("place-city") with BILU tags.
+fn mark_hit(tags: &mut [&'static str], range: Range<usize>, kind: usize) {
+    let (first, last) = (range.start, range.end - 1);
+    if first == last {
+        tags[first] = gaz_tag('U', kind);
+    } else {
+        tags[first] = gaz_tag('B', kind);
+        for t in &mut tags[first + 1..last] {
+            *t = gaz_tag('I', kind);
+        }
+        tags[last] = gaz_tag('L', kind);
+    }
+}
+
+/// Known names written all in lowercase ("in tampa bay", as web text writes them), longest
+/// first, where the cased lookup found nothing; tagged apart from cased hits, so that the model
+/// weighs them on their own.
+fn lowercase_hits(lexicon: &Lexicon, words: &[&str], tags: &mut [&'static str]) {
+    const LONGEST: usize = 4;
+    let lowercase = |w: &str| w.chars().all(|c| c.is_lowercase() || c == '.' || c == '-');
+    let mut i = 0;
+    while i < words.len() {
+        let run = (i..words.len().min(i + LONGEST)).take_while(|&k| tags[k].is_empty() && lowercase(words[k])).count();
+        let hit = (1..=run).rev().find_map(|n| lexicon.known_lowercase(&words[i..i + n].join(" ")).map(|known| (n, known)));
+        match hit {
+            Some((n, known)) => {
+                mark_hit(tags, i..i + n, gazetteer_kind(lexicon, known) + 4);
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// The gazetteer kind of a known name: 0 a country, 1 a city, 2 another place, 3 an
+/// organization (4 to 7 the same, written in lowercase).
+fn gazetteer_kind(lexicon: &Lexicon, known: Known) -> usize {
+    match known {
+        Known::Place(p) => match lexicon.places[p].kind.as_str() {
+            "country" => 0,
+            "city" => 1,
+            _ => 2,
+        },
+        Known::Organization(_) => 3,
+    }
+}
+
+fn gaz_tag(position: char, kind: usize) -> &'static str {
+    const TAGS: [[&str; 8]; 4] = [
+        ["B-place-country", "B-place-city", "B-place", "B-org", "B-lc-place-country", "B-lc-place-city", "B-lc-place", "B-lc-org"],
+        ["I-place-country", "I-place-city", "I-place", "I-org", "I-lc-place-country", "I-lc-place-city", "I-lc-place", "I-lc-org"],
+        ["L-place-country", "L-place-city", "L-place", "L-org", "L-lc-place-country", "L-lc-place-city", "L-lc-place", "L-lc-org"],
+        ["U-place-country", "U-place-city", "U-place", "U-org", "U-lc-place-country", "U-lc-place-city", "U-lc-place", "U-lc-org"],
     ];
-    let k = KINDS.iter().position(|&x| x == kind).expect("a gazetteer kind");
-    TAGS["BILU".find(position).expect("a BILU position")][k]
+    TAGS["BILU".find(position).expect("a BILU position")][kind]
 }
 
 /// Whether a token opens a quotation or a clause, where every word is capitalized.
@@ -577,6 +608,9 @@ mod tests {
         let lex = Lexicon::embedded();
         let words = ["in", "Moscow", "and", "the", "Islamic", "State"];
         assert_eq!(gazetteer_tags(&lex, &words), ["", "U-place-city", "", "", "B-org", "L-org"]);
+        // Lowercase names are told apart; common words are no names.
+        let words = ["flights", "from", "san", "francisco", "to", "turkey"];
+        assert_eq!(gazetteer_tags(&lex, &words), ["", "", "B-lc-place-city", "L-lc-place-city", "", ""]);
     }
 
     #[test]

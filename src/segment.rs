@@ -133,6 +133,13 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             }
             continue;
         }
+        // "said.Trump": a full stop between two sentences whose space a crawler dropped.
+        if let Some(dot) = (kind == TokenKind::Word).then(|| run_together(piece)).flatten() {
+            out.push(Token { span: Span::new(start, start + dot), kind: TokenKind::Word });
+            out.push(Token { span: Span::new(start + dot, start + dot + 1), kind: TokenKind::Punct });
+            out.push(Token { span: Span::new(start + dot + 1, start + piece.len()), kind: TokenKind::Word });
+            continue;
+        }
         // Split the possessive ending off "Russia’s" and "IS's".
         if kind == TokenKind::Word {
             for ending in ["'s", "’s"] {
@@ -150,6 +157,20 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
         out.push(Token { span: Span::new(start, start + piece.len()), kind });
     }
     merge(text, out, first);
+}
+
+/// Where a word of two run-together sentences has its full stop ("said.Trump",
+/// "percent.Clinton"): a lowercase word of two letters or more, then a capitalized one, letters
+/// only (so "e.g", "U.S" and "Breitbart.com" stay whole).
+fn run_together(piece: &str) -> Option<usize> {
+    let (before, after) = piece.split_once('.')?;
+    let mut next = after.chars();
+    let joined = before.chars().count() >= 2
+        && before.chars().all(char::is_lowercase)
+        && next.next().is_some_and(char::is_uppercase)
+        && next.next().is_some_and(char::is_lowercase)
+        && after.chars().all(char::is_alphabetic);
+    joined.then_some(before.len())
 }
 
 fn classify(piece: &str) -> TokenKind {
@@ -336,6 +357,14 @@ mod tests {
         assert_eq!(
             sentences("Dr. Smith left. “Why?” he asked. Sen. Jones said no. \"Yes.\" \"No.\"\nNew line"),
             ["Dr. Smith left.", "“Why?” he asked.", "Sen. Jones said no.", "\"Yes.\"", "\"No.\"", "New line"]
+        );
+    }
+
+    #[test]
+    fn sentences_run_together_by_a_crawler_are_parted() {
+        assert_eq!(
+            sentences("Prices rose, Vance said.Vance added more. See e.g.Smith at Breitbart.com."),
+            ["Prices rose, Vance said.", "Vance added more.", "See e.g.Smith at Breitbart.com."]
         );
     }
 }

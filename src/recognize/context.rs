@@ -286,7 +286,9 @@ impl<'a> Recognizer<'a> {
             return Some((EntityType::Organization, 2, "body that speaks"));
         }
         let all_rare = words.iter().all(|w| !self.lex.is_common(w) || w.len() <= 2 && w.ends_with('.'));
-        (all_rare && words.len() <= 4).then_some((EntityType::Person, 1, "name shape"))
+        // Abbreviations in capitals alone are no one's name ("L PCT GB" heads a standings table).
+        let abbreviations = words.iter().all(|w| w.chars().count() <= 3 && w.chars().all(|c| c.is_uppercase() || c == '.'));
+        (all_rare && words.len() <= 4 && !abbreviations).then_some((EntityType::Person, 1, "name shape"))
     }
 
     /// Whether the name before token `start` is what shares or a stake are held in ("shares in

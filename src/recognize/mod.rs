@@ -410,6 +410,13 @@ mod tests {
     }
 
     #[test]
+    fn facilities_are_places() {
+        let found = check("The story goes on.\nTwo detainees held in Harwick Prison were moved to the Kelso Stadium on Monday.\n");
+        assert!(has(&found, "Harwick Prison", EntityType::Place), "{found:?}");
+        assert!(has(&found, "Kelso Stadium", EntityType::Place), "{found:?}");
+    }
+
+    #[test]
     fn datelines_of_several_words_are_places() {
         let found = check("Harbour works delayed .\nSAN FRANCISCO, Dec 5 (Wire) - The port said work would stop.\n");
         assert!(has(&found, "SAN FRANCISCO", EntityType::Place), "{found:?}");

@@ -393,8 +393,14 @@ impl<'a> Attributor<'a> {
             .filter_map(|c| c.source)
             .filter(|&m| self.r.mentions[m].kind == kind)
             .max_by_key(|&m| self.r.mentions[m].span.start);
-        from_claims
-            .or_else(|| self.r.mentions.iter().rposition(|m| m.kind == kind && m.span.end <= before && m.span.start >= paragraph_window))
+        // The mentions are disjoint and in text order: read back from `before` to the window.
+        let upto = self.r.mentions.partition_point(|m| m.span.start < before);
+        from_claims.or_else(|| {
+            (0..upto)
+                .rev()
+                .take_while(|&i| self.r.mentions[i].span.start >= paragraph_window)
+                .find(|&i| self.r.mentions[i].kind == kind && self.r.mentions[i].span.end <= before)
+        })
     }
 
     /// The start of the paragraph before the one holding `at`: an unframed quotation continues a

@@ -339,6 +339,17 @@ impl Lexicon {
         self.lowercase_names.binary_search_by(|(k, _)| k.as_str().cmp(name)).ok().map(|i| self.lowercase_names[i].1)
     }
 
+    /// Whether some known name in lowercase is `word` or starts with it and a space (a cheap
+    /// test before joining the words after it).
+    pub fn starts_lowercase_name(&self, word: &str) -> bool {
+        // "word" sorts just before "word ...", which sorts before "word-..." and "words".
+        let i = self.lowercase_names.partition_point(|(k, _)| k.as_str() < word);
+        self.lowercase_names[i..]
+            .iter()
+            .take(2)
+            .any(|(k, _)| k.strip_prefix(word).is_some_and(|rest| rest.is_empty() || rest.starts_with(' ')))
+    }
+
     /// Whether `word` is normally written in lowercase ("many", "the", "both").
     pub fn is_common(&self, word: &str) -> bool {
         self.common.contains(lowercase(word).as_ref())
@@ -434,6 +445,11 @@ mod tests {
         assert_eq!(lex.cue("sought").map(|c| c.lemma.as_str()), Some("seek"));
         assert_eq!(lex.role("Director"), Some(RoleClass::Leader));
         assert_eq!(lex.noun_type("agency"), Some(EntityType::Organization));
+        // Places in lowercase, not words and not organizations.
+        assert!(matches!(lex.known_lowercase("san francisco"), Some(Known::Place(_))));
+        assert!(lex.starts_lowercase_name("san") && !lex.starts_lowercase_name("sanx"));
+        assert_eq!(lex.known_lowercase("turkey"), None);
+        assert_eq!(lex.known_lowercase("congress"), None);
     }
 
     #[test]

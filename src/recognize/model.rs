@@ -384,6 +384,10 @@ fn lowercase_hits(lexicon: &Lexicon, words: &[&str], tags: &mut [&'static str]) 
     let lowercase = |w: &str| w.chars().all(|c| c.is_lowercase() || c == '.' || c == '-');
     let mut i = 0;
     while i < words.len() {
+        if !lexicon.starts_lowercase_name(words[i]) {
+            i += 1;
+            continue;
+        }
         let run = (i..words.len().min(i + LONGEST)).take_while(|&k| tags[k].is_empty() && lowercase(words[k])).count();
         let hit = (1..=run).rev().find_map(|n| lexicon.known_lowercase(&words[i..i + n].join(" ")).map(|known| (n, known)));
         match hit {

@@ -90,6 +90,8 @@ pub struct Lexicon {
     /// The known names in lowercase that are no common word, sorted, one meaning each (the first
     /// of `known_names`): web text writes places in lowercase ("in tampa bay").
     lowercase_names: Vec<(String, Known)>,
+    /// The first word of each of them.
+    lowercase_first_words: HashSet<String>,
     /// What each automaton pattern stands for, by pattern id.
     pattern_known: Vec<Known>,
     matcher: AhoCorasick,
@@ -299,12 +301,14 @@ impl Lexicon {
         let not_speech =
             rows(NOT_SPEECH).filter(|r| r.len() == 2).map(|r| (r[0].to_string(), r[1].split(' ').map(str::to_string).collect())).collect();
         let lowercase_names = lowercase_names(&known_names, &common);
+        let lowercase_first_words = lowercase_names.iter().map(|(n, _)| n.split(' ').next().unwrap_or_default().to_string()).collect();
         Lexicon {
             not_speech,
             places,
             organizations,
             known_names,
             lowercase_names,
+            lowercase_first_words,
             pattern_known,
             matcher,
             common,
@@ -342,12 +346,7 @@ impl Lexicon {
     /// Whether some known name in lowercase is `word` or starts with it and a space (a cheap
     /// test before joining the words after it).
     pub fn starts_lowercase_name(&self, word: &str) -> bool {
-        // "word" sorts just before "word ...", which sorts before "word-..." and "words".
-        let i = self.lowercase_names.partition_point(|(k, _)| k.as_str() < word);
-        self.lowercase_names[i..]
-            .iter()
-            .take(2)
-            .any(|(k, _)| k.strip_prefix(word).is_some_and(|rest| rest.is_empty() || rest.starts_with(' ')))
+        self.lowercase_first_words.contains(word)
     }
 
     /// Whether `word` is normally written in lowercase ("many", "the", "both").

@@ -384,7 +384,7 @@ fn lowercase_hits(lexicon: &Lexicon, words: &[&str], tags: &mut [&'static str]) 
     let lowercase = |w: &str| w.chars().all(|c| c.is_lowercase() || c == '.' || c == '-');
     let mut i = 0;
     while i < words.len() {
-        if !lexicon.starts_lowercase_name(words[i]) {
+        if !tags[i].is_empty() || !words[i].starts_with(char::is_lowercase) || !lexicon.starts_lowercase_name(words[i]) {
             i += 1;
             continue;
         }

@@ -87,10 +87,10 @@ pub struct Lexicon {
     pub organizations: Vec<String>,
     /// Every known spelling, sorted, for exact lookups.
     known_names: Vec<(String, Known)>,
-    /// The known names in lowercase that are no common word, sorted, one meaning each (the first
-    /// of `known_names`): web text writes places in lowercase ("in tampa bay").
+    /// The known places' names in lowercase that are no English word, sorted, one meaning each
+    /// (`lowercase_names`): web text writes places in lowercase ("in tampa bay").
     lowercase_names: Vec<(String, Known)>,
-    /// The first word of each of them.
+    /// The first word of each of them, a cheap test before joining words to look one up.
     lowercase_first_words: HashSet<String>,
     /// What each automaton pattern stands for, by pattern id.
     pattern_known: Vec<Known>,
@@ -337,8 +337,8 @@ impl Lexicon {
         find(&folded).or_else(|| if folded.contains('.') && !folded.ends_with('.') { find(&format!("{folded}.")) } else { None })
     }
 
-    /// The known name `name` written in lowercase ("san francisco"), if it is one and no common
-    /// word.
+    /// The known place `name` names in lowercase ("san francisco"), if any (see
+    /// `lowercase_names` for what is left out).
     pub fn known_lowercase(&self, name: &str) -> Option<Known> {
         self.lowercase_names.binary_search_by(|(k, _)| k.as_str().cmp(name)).ok().map(|i| self.lowercase_names[i].1)
     }

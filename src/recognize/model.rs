@@ -362,7 +362,7 @@ fn gazetteer_tags(lexicon: &Lexicon, words: &[&str]) -> Vec<&'static str> {
     tags
 }
 
-/// Marks the words `range` of a gazetteer hit of `kind` ("place-city") with BILU tags.
+/// Marks the words `range` of a gazetteer hit with BILU tags of its kind ([`gazetteer_kind`]).
 fn mark_hit(tags: &mut [&'static str], range: Range<usize>, kind: usize) {
     let (first, last) = (range.start, range.end - 1);
     if first == last {

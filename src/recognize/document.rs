@@ -287,8 +287,6 @@ fn name_runs(seg: &Segmented<'_>, first: usize, last: usize) -> usize {
     (first..last).filter(|&t| capitalized(seg, t) && (t == first || !capitalized(seg, t - 1))).count()
 }
 
-/// Whether token `t` is a score in a results line: a number but not a date ("1996-08-31") or a
-/// year.
 /// Whether token `t` is a date written year first ("1996-08-22").
 fn is_date(seg: &Segmented<'_>, t: usize) -> bool {
     let w = seg.tokens[t].span.of(seg.text());
@@ -296,6 +294,8 @@ fn is_date(seg: &Segmented<'_>, t: usize) -> bool {
     parts.len() == 3 && parts[0].len() == 4 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// Whether token `t` is a score in a results line: a number but not a date ("1996-08-31") or a
+/// year.
 fn is_score(seg: &Segmented<'_>, t: usize) -> bool {
     let w = seg.tokens[t].span.of(seg.text());
     seg.tokens[t].kind == TokenKind::Number

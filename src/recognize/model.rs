@@ -140,13 +140,7 @@ pub fn hints(mentions: &[Mention], tokens: &[Span]) -> Vec<Option<Hint>> {
     for m in mentions[from..].iter().take_while(|m| m.span.start < last.end) {
         let covered: Vec<usize> = (0..tokens.len()).filter(|&k| tokens[k].overlaps(m.span)).collect();
         for (n, &k) in covered.iter().enumerate() {
-            let position = match (n == 0, n + 1 == covered.len()) {
-                (true, true) => 'U',
-                (true, false) => 'B',
-                (false, true) => 'L',
-                (false, false) => 'I',
-            };
-            out[k] = Some(Hint { position, kind: m.kind, strength: m.strength, rule: m.rule });
+            out[k] = Some(Hint { position: bilu(n, covered.len()), kind: m.kind, strength: m.strength, rule: m.rule });
         }
     }
     out
@@ -182,17 +176,22 @@ pub fn class_of(position: char, kind: EntityType) -> usize {
 pub fn encode(n: usize, spans: &[Tagged]) -> Vec<usize> {
     let mut tags = vec![0; n];
     for s in spans {
-        if s.end - s.start == 1 {
-            tags[s.start] = class_of('U', s.kind);
-            continue;
+        let len = s.end - s.start;
+        for (k, t) in tags[s.start..s.end].iter_mut().enumerate() {
+            *t = class_of(bilu(k, len), s.kind);
         }
-        tags[s.start] = class_of('B', s.kind);
-        for t in &mut tags[s.start + 1..s.end - 1] {
-            *t = class_of('I', s.kind);
-        }
-        tags[s.end - 1] = class_of('L', s.kind);
     }
     tags
+}
+
+/// The BILU position of the `n`th of `len` tokens of a span: 'U' alone, else 'B', 'I', ..., 'L'.
+fn bilu(n: usize, len: usize) -> char {
+    match (n == 0, n + 1 == len) {
+        (true, true) => 'U',
+        (true, false) => 'B',
+        (false, true) => 'L',
+        (false, false) => 'I',
+    }
 }
 
 /// The spans of well-formed BILOU `tags`.
@@ -364,15 +363,9 @@ fn gazetteer_tags(lexicon: &Lexicon, words: &[&str]) -> Vec<&'static str> {
 
 /// Marks the words `range` of a gazetteer hit with BILU tags of its kind ([`gazetteer_kind`]).
 fn mark_hit(tags: &mut [&'static str], range: Range<usize>, kind: usize) {
-    let (first, last) = (range.start, range.end - 1);
-    if first == last {
-        tags[first] = gaz_tag('U', kind);
-    } else {
-        tags[first] = gaz_tag('B', kind);
-        for t in &mut tags[first + 1..last] {
-            *t = gaz_tag('I', kind);
-        }
-        tags[last] = gaz_tag('L', kind);
+    let len = range.len();
+    for (n, t) in tags[range].iter_mut().enumerate() {
+        *t = gaz_tag(bilu(n, len), kind);
     }
 }
 

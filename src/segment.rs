@@ -1,15 +1,20 @@
 //! Paragraphs, sentences and tokens, as byte spans into the article's text.
 //!
-//! Tokens come from Unicode word boundaries (UAX #29) with three news-specific repairs: hyphenated
-//! compounds stay one token ("Kurdistan-24", "al-Baghdadi"), the possessive "'s" is its own token,
-//! and initials and abbreviations keep their period ("A.", "U.S.", "Dr."). Sentences end at
+//! Tokens come from Unicode word boundaries (UAX #29) with the repairs that typographic convention
+//! asks for: web addresses and e-mail addresses are one token each; hyphenated compounds stay one
+//! token ("Kurdistan-24", "al-Baghdadi"), and so do numbers joined by a slash or colon ("9/11",
+//! "01/24/2001", "3:30"); a run of one punctuation mark is one token (the typewriter dash "--",
+//! the ellipsis "...", "!!!", "?!"); the possessive "'s" is its own token; and initials and
+//! abbreviations keep their period ("A.", "U.S.", "Dr.", "Roe v. Wade"). Sentences end at
 //! terminal punctuation that no abbreviation claims and never cross a line break: scraped pages
 //! put one paragraph on a line. Only the part of the page before the trailer is segmented. This
 //! module knows nothing about names or speech.
 
 use crate::layout::Article;
 use crate::text::Span;
+use regex::Regex;
 use std::ops::Range;
+use std::sync::LazyLock;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// What a token is.
@@ -21,7 +26,8 @@ pub enum TokenKind {
     Number,
     /// The possessive ending "'s" or "’s".
     Possessive,
-    /// Anything else: punctuation and symbols, one character each.
+    /// Anything else: punctuation and symbols, one character each or a run of one mark ("--",
+    /// "...", "!!!").
     Punct,
 }
 
@@ -80,7 +86,7 @@ const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gen", "Col", "Lt", "Maj", "Capt", "Sgt", "Cpl", "Adm", "Gov", "Pres", "Rev", "St",
     "Mt", "Ft", "Jr", "Sr", "Inc", "Ltd", "Co", "Corp", "vs", "etc", "No", "Nos", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
     "Sept", "Oct", "Nov", "Dec", "approx", "est", "Cf", "cf", "e.g", "i.e", "Gov't", "Dept", "Univ", "Assn", "Bros", "Messrs", "Mme",
-    "Mlle", "Hon", "Del", "Det", "Atty", "Amb", "Supt", "Cmdr",
+    "Mlle", "Hon", "Del", "Det", "Atty", "Amb", "Supt", "Cmdr", "v",
 ];
 
 /// Segments the part of `article` before its trailer.
@@ -112,8 +118,33 @@ pub fn tokens_of(text: &str, span: Span) -> Vec<Token> {
     out
 }
 
-/// Appends the tokens of `span` to `out`.
+/// Web and e-mail addresses: a scheme or "www." and what follows up to a space, a quotation mark
+/// or a closing bracket, less the punctuation that ends a sentence around it; a mailbox, "@" and
+/// a dotted domain.
+static LINKS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>"“”«»\[\]]*[^\s<>"“”«»\[\].,;:!?'’)]|(?-u:\b)[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?-u:\b)"#,
+    )
+    .expect("a valid pattern")
+});
+
+/// Appends the tokens of `span` to `out`: each web or e-mail address one word, the text around
+/// them cut by `words`, then the joins of `merge`.
 fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
+    let first = out.len();
+    let mut at = span.start;
+    for link in LINKS.find_iter(span.of(text)) {
+        words(text, Span::new(at, span.start + link.start()), out);
+        out.push(Token { span: Span::new(span.start + link.start(), span.start + link.end()), kind: TokenKind::Word });
+        at = span.start + link.end();
+    }
+    words(text, Span::new(at, span.end), out);
+    merge(text, out, first);
+}
+
+/// Appends the word-boundary tokens of `span`: punctuation one mark each except a run of one
+/// mark, the possessive ending split off, typewriter quotation marks joined.
+fn words(text: &str, span: Span, out: &mut Vec<Token>) {
     let first = out.len();
     for (offset, piece) in span.of(text).split_word_bound_indices() {
         if piece.chars().all(char::is_whitespace) {
@@ -126,10 +157,16 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             out.last_mut().expect("checked").span.end = start + 1;
             continue;
         }
-        if kind == TokenKind::Punct && piece.chars().count() > 1 {
-            // UAX #29 keeps runs of some symbols together only in rare cases; keep one per token.
+        if kind == TokenKind::Punct {
+            // UAX #29 keeps runs of some symbols together only in rare cases; keep one per token,
+            // but a run of one mark ("--", "...", "!!!", "?!") is one token.
             for (o, c) in piece.char_indices() {
-                out.push(Token { span: Span::new(start + o, start + o + c.len_utf8()), kind });
+                let at = start + o;
+                let own = out.len() > first;
+                match out.last_mut() {
+                    Some(last) if own && last.span.end == at && continues_run(last.span.of(text), c) => last.span.end = at + c.len_utf8(),
+                    _ => out.push(Token { span: Span::new(at, at + c.len_utf8()), kind }),
+                }
             }
             continue;
         }
@@ -156,7 +193,18 @@ fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
         }
         out.push(Token { span: Span::new(start, start + piece.len()), kind });
     }
-    merge(text, out, first);
+}
+
+/// Whether mark `c` written right after the punctuation token `run` makes one token with it: a
+/// repeated dash, period, asterisk, equals sign, underscore, tilde or hash, or a run of "!" and
+/// "?".
+fn continues_run(run: &str, c: char) -> bool {
+    let exclaims = |c: char| matches!(c, '!' | '?');
+    match run.chars().next() {
+        Some(r) if exclaims(r) => exclaims(c) && run.chars().all(exclaims),
+        Some(r) => matches!(r, '-' | '.' | '*' | '=' | '_' | '~' | '#') && c == r && run.chars().all(|x| x == r),
+        None => false,
+    }
 }
 
 /// Where a word of two run-together sentences has its full stop ("said.Trump",
@@ -182,7 +230,8 @@ fn classify(piece: &str) -> TokenKind {
     }
 }
 
-/// Joins hyphenated compounds and attaches abbreviation periods, in place, from `first` on.
+/// Joins hyphenated compounds and numbers with slashes or colons and attaches abbreviation
+/// periods, in place, from `first` on.
 fn merge(text: &str, tokens: &mut Vec<Token>, first: usize) {
     let mut out: Vec<Token> = Vec::with_capacity(tokens.len() - first);
     let mut i = first;
@@ -207,6 +256,17 @@ fn merge(text: &str, tokens: &mut Vec<Token>, first: usize) {
             token = Token { span: token.span.cover(tokens[i + 1].span), kind };
             i += 2;
         }
+        // "9/11", "01/24/2001", "3:30": numbers joined by a slash or colon, no spaces between.
+        while token.kind == TokenKind::Number
+            && i + 1 < tokens.len()
+            && matches!(tokens[i].span.of(text), "/" | ":")
+            && tokens[i].span.start == token.span.end
+            && tokens[i + 1].span.start == tokens[i].span.end
+            && tokens[i + 1].kind == TokenKind::Number
+        {
+            token.span = token.span.cover(tokens[i + 1].span);
+            i += 2;
+        }
         // "A" "." and "U.S" "." and "Dr" ".": keep the period.
         if token.kind == TokenKind::Word
             && i < tokens.len()
@@ -221,6 +281,12 @@ fn merge(text: &str, tokens: &mut Vec<Token>, first: usize) {
     }
     tokens.truncate(first);
     tokens.extend(out);
+}
+
+/// Whether a token ends a sentence where no abbreviation claims it: a period, "!", "?", an
+/// ellipsis or a run of them ("...", "!!", "?!").
+pub fn is_terminal(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(|c| matches!(c, '.' | '!' | '?' | '…'))
 }
 
 /// Whether `word` (without its period) is an initial, a dotted acronym or a known abbreviation.
@@ -288,7 +354,7 @@ fn split_sentences(text: &str, tokens: &[Token], first: usize, paragraph: usize,
     let mut i = first;
     while i < tokens.len() {
         let word = tokens[i].span.of(text);
-        let terminal = matches!(word, "." | "!" | "?" | "…");
+        let terminal = is_terminal(word);
         i += 1;
         if !terminal {
             continue;
@@ -350,6 +416,32 @@ mod tests {
             words("Paul A. Goble cites Kurdistan-24 and Russia’s U.S. ties, ''he said.''"),
             ["Paul", "A.", "Goble", "cites", "Kurdistan-24", "and", "Russia", "’s", "U.S.", "ties", ",", "''", "he", "said", ".", "''"]
         );
+    }
+
+    #[test]
+    fn addresses_runs_of_marks_and_joined_numbers() {
+        assert_eq!(
+            words("See http://example.org/a_b?x=1. Mail j.doe@example.co.uk -- now!!! Wait... 9/11 at 3:30, 1/2"),
+            [
+                "See",
+                "http://example.org/a_b?x=1",
+                ".",
+                "Mail",
+                "j.doe@example.co.uk",
+                "--",
+                "now",
+                "!!!",
+                "Wait",
+                "...",
+                "9/11",
+                "at",
+                "3:30",
+                ",",
+                "1/2"
+            ]
+        );
+        assert_eq!(words("(www.bbc.co.uk/news) and--or ?!"), ["(", "www.bbc.co.uk/news", ")", "and", "--", "or", "?!"]);
+        assert_eq!(sentences("It was Roe v. Wade again... He left."), ["It was Roe v. Wade again...", "He left."]);
     }
 
     #[test]

@@ -46,7 +46,8 @@ impl<'a> Attributor<'a> {
             from = start;
         }
         while from < end
-            && matches!(self.word(from), "that" | "," | ":" | "—" | "–" | "in" | "an" | "interview")
+            && (matches!(self.word(from), "that" | "," | ":" | "in" | "an" | "interview")
+                || is_dash(self.word(from)) && self.word(from) != "-")
             && !self.is_quote_open(from)
             && !(self.word(from) == "that" && from + 3 >= end)
         {
@@ -172,13 +173,7 @@ impl<'a> Attributor<'a> {
             }
             // "denies any wrongdoing and points out ...".
             "and" => !clausal && verb_next && object_only(),
-            "—" | "―" | "–" | "--" | "-" => {
-                // "--" may come as two tokens: one dash.
-                let dash = |x: usize| matches!(self.word(x), "—" | "―" | "–" | "--" | "-");
-                let first_of_pair = k == from || !dash(k - 1);
-                let other = |x: usize| dash(x) && x != k + 1 && x + 1 != k;
-                first_of_pair && !(k + 1..end).any(other) && !(from..k).any(other)
-            }
+            w if is_dash(w) => !(from..end).any(|x| x != k && is_dash(self.word(x))),
             // "chastised Clinton for use of the server but did not ...": after an object without
             // a verb of its own, the verb is the speaker's; "said the authority remained open to
             // talks but would not ..." continues the reported clause.

@@ -116,7 +116,7 @@ impl<'a> Attributor<'a> {
     /// quotation (after a determiner a cue form is a noun: "in their report").
     fn closes_quotation(&self, first: usize, t: usize, last: usize) -> bool {
         let next = |k: usize| self.word_after(t, last, k);
-        let tail = (1..=12).find(|&k| matches!(next(k), "." | "," | "!" | "?" | ";" | ""));
+        let tail = (1..=12).find(|&k| matches!(next(k), "," | ";" | "") || is_terminal(next(k)));
         let plain_tail = tail.is_some_and(|end| {
             (1..end).all(|k| {
                 let w = next(k);

@@ -14,7 +14,7 @@
 
 use crate::lexicon::{EntityType, Lexicon};
 use crate::recognize::{Mention, Recognized};
-use crate::segment::TokenKind;
+use crate::segment::{TokenKind, is_terminal};
 use crate::syntax::Parses;
 use crate::text::{Diagnostic, MONTHS, Span, SpanIndex};
 use regex::Regex;

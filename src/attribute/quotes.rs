@@ -117,11 +117,12 @@ impl<'a> Attributor<'a> {
             let start = (colon.saturating_sub(9)..colon)
                 .rev()
                 .find(|&k| {
-                    matches!(self.word(k), "." | "!" | "?" | "-" | "―" | "—" | "–" | "”" | "\"" | "''" | ";") || self.is_paragraph_start(k)
+                    matches!(self.word(k), "”" | "\"" | "''" | ";")
+                        || is_terminal(self.word(k))
+                        || is_dash(self.word(k))
+                        || self.is_paragraph_start(k)
                 })
-                .map_or(colon.saturating_sub(9), |k| {
-                    if self.is_paragraph_start(k) && !matches!(self.word(k), "-" | "―" | "—" | "–") { k } else { k + 1 }
-                });
+                .map_or(colon.saturating_sub(9), |k| if self.is_paragraph_start(k) && !is_dash(self.word(k)) { k } else { k + 1 });
             if start >= colon || colon - start > 8 {
                 continue;
             }
@@ -260,11 +261,7 @@ impl<'a> Attributor<'a> {
             {
                 k -= 1;
             }
-            if k == name_end
-                || k < first + 2
-                || !matches!(self.word(k - 1), "―" | "—" | "–" | "-")
-                || !matches!(self.word(k - 2), "”" | "\"" | "''")
-            {
+            if k == name_end || k < first + 2 || !is_dash(self.word(k - 1)) || !matches!(self.word(k - 2), "”" | "\"" | "''") {
                 continue;
             }
             // The quotation is the paragraph up to its closing mark, whether or not its opening
@@ -308,7 +305,7 @@ impl<'a> Attributor<'a> {
             }
             let prev_end = (prev.tokens.start..prev.tokens.end)
                 .rev()
-                .find(|&t| !matches!(self.word(t), "." | "!" | "?" | "”" | "\"" | "''"))
+                .find(|&t| !(matches!(self.word(t), "”" | "\"" | "''") || is_terminal(self.word(t))))
                 .map_or(prev.span.end, |t| self.tokens()[t].span.end);
             // Only after a frame that follows its content ("..., he continues, ..."): the article
             // is then in the speaker's voice.
@@ -321,10 +318,7 @@ impl<'a> Attributor<'a> {
             if self.names_source(cur.span, speaker) {
                 continue;
             }
-            let end = (cur.tokens.start..cur.tokens.end)
-                .rev()
-                .find(|&t| !matches!(self.word(t), "." | "!" | "?"))
-                .map_or(cur.tokens.end, |t| t + 1);
+            let end = (cur.tokens.start..cur.tokens.end).rev().find(|&t| !is_terminal(self.word(t))).map_or(cur.tokens.end, |t| t + 1);
             if end <= cur.tokens.start {
                 continue;
             }

@@ -51,8 +51,10 @@ impl<'a> Attributor<'a> {
     pub(super) fn clause_of(&self, index: usize) -> Clause {
         let sentence = self.r.segmented.sentences[index].clone();
         let (first, last) = (sentence.tokens.start, sentence.tokens.end);
-        let content_end =
-            (first..last).rev().find(|&t| !matches!(self.word(t), "." | "!" | "?" | "…" | "”" | "\"" | "''")).map_or(last, |t| t + 1);
+        let content_end = (first..last)
+            .rev()
+            .find(|&t| !(matches!(self.word(t), "”" | "\"" | "''") || is_terminal(self.word(t))))
+            .map_or(last, |t| t + 1);
         let (words, capitalized) = (first..last)
             .map(|k| self.word(k))
             .filter(|w| w.chars().all(char::is_alphabetic) && w.len() > 3)
@@ -136,7 +138,7 @@ impl<'a> Attributor<'a> {
         }
         let np_start = t + 2;
         let np_end = (np_start..last)
-            .find(|&k| matches!(self.word(k), "," | "." | ";" | ":" | "“" | "\"" | "''" | "—" | "–") || self.word(k) == "that")
+            .find(|&k| matches!(self.word(k), "," | "." | ";" | ":" | "“" | "\"" | "''" | "—" | "–" | "--") || self.word(k) == "that")
             .unwrap_or(last);
         if np_end > np_start {
             let (source, source_span) = self.noun_phrase_source(np_start, np_end);
@@ -618,7 +620,7 @@ impl<'a> Attributor<'a> {
         !clause_follows
             && !relative
             && subject_start > first
-            && matches!(self.word(subject_start - 1), "," | "”" | "\"" | "''" | "—")
+            && matches!(self.word(subject_start - 1), "," | "”" | "\"" | "''" | "—" | "--")
             && (!name_between_commas || quoted_before)
     }
 
@@ -881,7 +883,7 @@ impl<'a> Attributor<'a> {
             None => {
                 let mut k = (first..cue_start)
                     .rev()
-                    .find(|&k| matches!(self.word(k), ";" | ":" | "that" | "which" | "who" | "“" | "\"" | "''" | "(" | "—"))
+                    .find(|&k| matches!(self.word(k), ";" | ":" | "that" | "which" | "who" | "“" | "\"" | "''" | "(" | "—" | "--"))
                     .map_or(first, |k| if matches!(self.word(k), "which" | "who") { k } else { k + 1 });
                 // "If Clinton is elected, the losing side is expected to ...": past an opening
                 // subordinate clause.

@@ -106,8 +106,15 @@ impl Attributor<'_> {
         if !shaped || (words.len() == 1 && common()) {
             return None;
         }
-        // Singular proper nouns to the tagger: a plural one is a group ("Democrats").
-        if !words.clone().all(|i| self.syntax.tag(i) == "PROPN NNP") {
+        // Singular proper nouns to the tagger (a plural one is a group: "Democrats"), or
+        // acronyms, which their capitals name whatever the tagger made of an unknown word
+        // opening a sentence ("AOL backed ..."), unless the tagger knows the word as another
+        // part of speech ("YOU", "THE").
+        let acronym = |w: &str| {
+            let class = self.syntax.word_class(w);
+            (2..=5).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase()) && (class.is_empty() || class.contains("PROPN"))
+        };
+        if !words.clone().all(|i| self.syntax.tag(i) == "PROPN NNP" || acronym(self.word(i))) {
             return None;
         }
         Some(self.speaker_kind(words, titled, claim, parts))

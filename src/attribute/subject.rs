@@ -177,7 +177,8 @@ impl<'a> Attributor<'a> {
             let open = (first..close).rev().find(|&k| self.word(k) == ",");
             let chunk_start = open.map_or(first, |o| o + 1);
             let plain = self.state_after_place(first, chunk_start)
-                || (chunk_start..close).all(|k| !matches!(self.word(k), "“" | "”" | "\"" | "''" | "." | "?" | "!" | ";" | ":"));
+                || (chunk_start..close)
+                    .all(|k| !(matches!(self.word(k), "“" | "”" | "\"" | "''" | ";" | ":") || is_terminal(self.word(k))));
             let names_person = (chunk_start..close)
                 .take_while(|&k| !PREPOSITIONS.contains(&self.word(k)))
                 .any(|k| self.mention_starting(k).is_some_and(|m| self.r.mentions[m].kind == EntityType::Person));
@@ -407,7 +408,8 @@ impl<'a> Attributor<'a> {
     pub(super) fn clause_opening_subject(&self, first: usize, cue: usize) -> Option<(Option<usize>, Span)> {
         let end = self.verb_group_start(first, cue);
         let boundary = |w: &str| {
-            matches!(w, "," | ";" | ":" | "(" | ")" | "“" | "”" | "\"" | "''" | "." | "?" | "!" | "—" | "–" | "that" | "which" | "who")
+            matches!(w, "," | ";" | ":" | "(" | ")" | "“" | "”" | "\"" | "''" | "—" | "–" | "--" | "that" | "which" | "who")
+                || is_terminal(w)
         };
         let mut start = end;
         while start > first && !boundary(self.word(start - 1)) {

@@ -277,6 +277,12 @@ pub(super) const CIRCUMSTANCE_OPENERS: &[&str] = &[
 ];
 /// Whether `word` reads as an -ly adverb ("repeatedly", "publicly"), not a noun in -ly ("the
 /// family said", "an ally").
+/// Whether `word` is a dash between words: em, en and horizontal bar, the typewriter "--", or
+/// a hyphen standing alone.
+pub(super) fn is_dash(word: &str) -> bool {
+    matches!(word, "—" | "―" | "–" | "--" | "-")
+}
+
 pub(super) fn is_adverb(word: &str) -> bool {
     word.len() > 4
         && word.ends_with("ly")
@@ -643,8 +649,8 @@ pub(super) const PASSIVE_QUESTION_OPENERS: &[&str] =
 /// Words that end a passive's agent after "by": punctuation, prepositions, conjunctions and
 /// words of time.
 pub(super) const AGENT_ENDS: &[&str] = &[
-    ",", ";", ":", "—", "(", "in", "on", "at", "after", "during", "since", "because", "when", "as", "for", "to", "last", "this", "earlier",
-    "and",
+    ",", ";", ":", "—", "--", "(", "in", "on", "at", "after", "during", "since", "because", "when", "as", "for", "to", "last", "this",
+    "earlier", "and",
 ];
 
 /// Words after "seem" or "appear" (or after "seemed to") that open no complement of the

@@ -338,7 +338,7 @@ pub(crate) enum Command {
         #[arg(long, value_name = "N")]
         epochs: Option<usize>,
         /// Seed for shuffling (tagger and parser)
-        #[arg(long, default_value_t = 1, value_name = "N")]
+        #[arg(long, default_value_t = 2, value_name = "N")]
         seed: u64,
         /// ner and coref: the L2 penalty of the fit (larger keeps the weights smaller; defaults:
         /// 3 for ner, 10 for coref)

@@ -110,7 +110,7 @@ impl<'a> Recognizer<'a> {
             return true;
         }
         let before = self.word(i - 1);
-        matches!(before, "“" | "\"" | "''" | "‘" | "'" | ":" | "(" | "[" | "—" | "–" | "-" | "«")
+        matches!(before, "“" | "\"" | "''" | "‘" | "'" | ":" | "(" | "[" | "—" | "–" | "--" | "-" | "«")
     }
 
     /// Finds the candidates of one body sentence.

@@ -110,7 +110,7 @@ impl<'a> Recognizer<'a> {
     /// Alsace"), make a person. `Some` when the candidate is such a word (decided), `None` else.
     fn sentence_opening(&self, c: &Candidate<'_>) -> Option<Typed> {
         let (start, end) = (c.start, c.end);
-        let sentence_start = start == c.first || matches!(self.word(start - 1), "“" | "\"" | "''" | "‘" | ":" | "—" | "–");
+        let sentence_start = start == c.first || matches!(self.word(start - 1), "“" | "\"" | "''" | "‘" | ":" | "—" | "–" | "--");
         if c.words.len() != 1 || !sentence_start || self.is_acronym(start, end) {
             return None;
         }

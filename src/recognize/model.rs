@@ -418,7 +418,7 @@ fn gaz_tag(position: char, kind: usize) -> &'static str {
 
 /// Whether a token opens a quotation or a clause, where every word is capitalized.
 fn is_opening(word: &str) -> bool {
-    matches!(word, "“" | "\"" | "''" | "‘" | "'" | ":" | "(" | "[" | "—" | "–" | "-" | "«" | "``")
+    matches!(word, "“" | "\"" | "''" | "‘" | "'" | ":" | "(" | "[" | "—" | "–" | "--" | "-" | "«" | "``")
 }
 
 /// The features of token `i` given the tags predicted before it: the one list of templates.

@@ -412,8 +412,13 @@ impl<'a> Attributor<'a> {
         {
             return None;
         }
-        // The first claim with a cue whose content ends in the sentence before.
-        let i = frames.ending_in(b - 1).find(|&i| self.claims[i].content.end <= q.outer.start)?;
+        // The first claim with a cue whose content ends in the sentence before, one that names
+        // its source before one that does not: 'Asked about the damages, Mr Lee said: "A. "B."'
+        // continues what Mr Lee said, not the question put to him.
+        let i = frames
+            .ending_in(b - 1)
+            .filter(|&i| self.claims[i].content.end <= q.outer.start)
+            .min_by_key(|&i| (self.claims[i].source_span.is_none(), i))?;
         let frame = b - 1;
         let between = frames.starting_in(self.claims[i].content.end + 1, q.outer.start);
         let parted = between

@@ -275,14 +275,14 @@ pub(super) const CIRCUMSTANCE_OPENERS: &[&str] = &[
     "unless",
     "whenever",
 ];
-/// Whether `word` reads as an -ly adverb ("repeatedly", "publicly"), not a noun in -ly ("the
-/// family said", "an ally").
 /// Whether `word` is a dash between words: em, en and horizontal bar, the typewriter "--", or
 /// a hyphen standing alone.
 pub(super) fn is_dash(word: &str) -> bool {
     matches!(word, "—" | "―" | "–" | "--" | "-")
 }
 
+/// Whether `word` reads as an -ly adverb ("repeatedly", "publicly"), not a noun in -ly ("the
+/// family said", "an ally").
 pub(super) fn is_adverb(word: &str) -> bool {
     word.len() > 4
         && word.ends_with("ly")

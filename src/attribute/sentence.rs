@@ -278,7 +278,12 @@ impl<'a> Attributor<'a> {
         if let Some(k) = connector {
             self.end_contents_at(k, t);
         }
-        if let Some((content, direct)) = self.after(t + 1, content_end, quotes) {
+        // "Ahlberg, who called the plan a gamble, said ...": a relative clause's frame reports
+        // no further than the clause, its verb's subtree in the parse, when a comma closes it.
+        let subtree_end = self.subtree(first, clause.last, t).1;
+        let closed = relative && subtree_end > t + 1 && subtree_end < content_end && self.word(subtree_end) == ",";
+        let end = if closed { subtree_end } else { content_end };
+        if let Some((content, direct)) = self.after(t + 1, end, quotes) {
             self.push(content, Some(cue), source, source_span, direct);
         }
     }
@@ -385,6 +390,25 @@ impl<'a> Attributor<'a> {
         let inverted = t > first && matches!(self.word(t - 1), "," | "”" | "\"" | "''");
         if !needs_agent && inverted && !self.word(t).ends_with("ing") {
             self.inverted_frame(clause, quotes, t, &cue);
+            // An inversion that finds no speaker after the verb is none: the parse's subject
+            // before it, unnamed, speaks ("Humphrey, who calls Trump a "sociopath," said he ...").
+            // A subject quoted ('who calls the plan a "gamble," said') is a misparse.
+            let at = self.tokens()[t].span;
+            let quoted_subject =
+                self.syntax.dependents(t).iter().any(|&k| k < t && self.syntax.label(k) == "nsubj" && self.in_quote(self.tokens()[k].span));
+            if self.claims.len() == claims_before && !quoted_subject {
+                let subject = self
+                    .parse_source(clause, t, false)
+                    .filter(|&(_, span, start)| span.end <= at.start && !self.in_quote(self.tokens()[start].span));
+                if let Some(subject) = subject {
+                    // What the relative clause reports ends with it.
+                    if let Some(comma) = (subject.2..t).rev().find(|&k| self.word(k) == ",") {
+                        self.end_contents_at(comma, t);
+                    }
+                    self.subject_frame(clause, quotes, t, cue, subject);
+                    return;
+                }
+            }
         }
         let after_verb = t > first
             && self.word(t - 1).starts_with(char::is_lowercase)
@@ -474,26 +498,28 @@ impl<'a> Attributor<'a> {
                 }
             })
         };
-        while name_at + 1 < last && name_at < t + 6 && org_before_role(name_at) {
-            let m = self.mention_starting(name_at).expect("checked");
-            name_at = self.token_at(self.r.mentions[m].span.end);
-        }
         let name_ahead = |k: usize| {
             (k + 1..last.min(t + 9)).take_while(|&x| self.tokens()[x].kind != TokenKind::Punct).any(|x| self.mention_starting(x).is_some())
         };
-        while name_at + 1 < last
-            && name_at < t + 8
-            && (self.lex.role(self.word(name_at)).is_some()
-                || self.tokens()[name_at].kind == TokenKind::Possessive
-                || self.tokens()[name_at].kind == TokenKind::Number
-                || self.word(name_at).chars().all(char::is_lowercase)
-                    && !matches!(self.word(name_at), "of" | "about" | "to" | "in" | "on" | "at" | "for" | "with" | "by" | "from" | "that")
-                || self.tokens()[name_at].kind == TokenKind::Word
-                    && self.word(name_at).starts_with(char::is_uppercase)
-                    && name_ahead(name_at))
-            && self.mention_starting(name_at).is_none()
-        {
-            name_at += 1;
+        let modifier = |k: usize| {
+            self.lex.role(self.word(k)).is_some()
+                || self.tokens()[k].kind == TokenKind::Possessive
+                || self.tokens()[k].kind == TokenKind::Number
+                || self.word(k).chars().all(char::is_lowercase)
+                    && !matches!(self.word(k), "of" | "about" | "to" | "in" | "on" | "at" | "for" | "with" | "by" | "from" | "that")
+                || self.tokens()[k].kind == TokenKind::Word && self.word(k).starts_with(char::is_uppercase) && name_ahead(k)
+        };
+        // "said retired Army Lt. Gen. Mick Bednarek": modifiers and organizations before roles
+        // may come in any order.
+        while name_at + 1 < last {
+            if name_at < t + 6 && org_before_role(name_at) {
+                let m = self.mention_starting(name_at).expect("checked");
+                name_at = self.token_at(self.r.mentions[m].span.end);
+            } else if name_at < t + 8 && self.mention_starting(name_at).is_none() && modifier(name_at) {
+                name_at += 1;
+            } else {
+                break;
+            }
         }
         name_at
     }

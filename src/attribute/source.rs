@@ -345,7 +345,7 @@ impl<'a> Attributor<'a> {
 
     /// The tokens from the first to the last that hang from token `k` in the parse, within the
     /// sentence from `first` to `last`, without trailing punctuation.
-    fn subtree(&self, first: usize, last: usize, k: usize) -> (usize, usize) {
+    pub(super) fn subtree(&self, first: usize, last: usize, k: usize) -> (usize, usize) {
         // The tokens within 63 steps below `k` (a walk up from a token gives up after 64), found
         // by walking down: testing every token of the sentence would cost a long one (a
         // hostile one, thousands of nested quotations) a scan per cue.

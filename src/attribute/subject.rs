@@ -295,14 +295,16 @@ impl<'a> Attributor<'a> {
     }
 
     /// "Denis Maltsev, a senior researcher at ..., says": the named subject before the comma at
-    /// `open`, when it opens its clause (not "... did not go over well with Republicans, and
-    /// the meeting ..., said") and stands outside a quotation.
+    /// `open`, when it opens its clause, perhaps after an adverb (not "... did not go over well
+    /// with Republicans, and the meeting ..., said") and stands outside a quotation.
     fn subject_before_commas(&self, first: usize, open: usize) -> Option<Subject> {
         let inner = self.subject_at(first, open)?;
         let opens = inner.2 == first
             || matches!(self.word(inner.2 - 1), "," | ";" | ":" | "”" | "\"" | "''" | "(" | "—" | "–" | "--" | "-")
             || SUBORDINATE_OPENERS.contains(&self.word(inner.2 - 1).to_lowercase().as_str())
-            || matches!(self.word(inner.2 - 1), "that" | "and" | "but");
+            || matches!(self.word(inner.2 - 1), "that" | "and" | "but")
+            // "Meanwhile Mark Oaten, ..., said": an adverb opening the sentence.
+            || inner.2 == first + 1 && self.syntax.word_class(self.word(first)).split('|').any(|c| c == "ADV");
         (inner.0.is_some() && !self.in_quote(inner.1) && opens).then_some(inner)
     }
 

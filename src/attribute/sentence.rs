@@ -126,7 +126,33 @@ impl<'a> Attributor<'a> {
         let cased = word.starts_with(char::is_lowercase) || headline && t > first;
         let governed = t >= first + 2 && self.word(t - 1) == "to" && self.lex.cue(self.word(t - 2)).is_some();
         let adjective = word.ends_with("ing") && t > first && LINKING_VERBS.contains(&self.word(t - 1));
-        self.lex.cue(word).filter(|c| cased && !noun_use && !governed && !adjective && self.cue_fits(c, first, t, last))
+        // "a greater say in", "without trial or charge": the tagger's noun, unless a clause
+        // follows, as after a verb ("polling shows that", "The PAC plans to"), a name precedes
+        // it ("Nestle forecasts growth", "FAO warns on subsidies") or it is inverted after a
+        // comma or quotation ('..., warns network firm Sandvine').
+        let tagged_noun = !headline
+            && matches!(self.syntax.upos(t), "NOUN" | "ADJ" | "PROPN")
+            && !(t + 1 < last && matches!(self.word(t + 1), "to" | "that" | ":" | "“" | "\"" | "''"))
+            && !(t > first && (self.mention_ending(t - 1).is_some() || matches!(self.word(t - 1), "," | "”" | "\"" | "''")))
+            && !self.subject_then_verb(t);
+        // "a greater say in", "a personal appeal to": an article and an adjective before it (not
+        // "The 27-year-old said", whose adjective is the subject).
+        let modified = !headline
+            && t >= first + 2
+            && matches!(self.word(t - 2).to_lowercase().as_str(), "a" | "an")
+            && self.syntax.upos(t - 1) == "ADJ";
+        self.lex
+            .cue(word)
+            .filter(|c| cased && !noun_use && !governed && !adjective && !tagged_noun && !modified && self.cue_fits(c, first, t, last))
+    }
+
+    /// Whether the word at `t`, which the tagger read as a noun, may still be a verb after its
+    /// subject: a noun or pronoun before it, and a word the training data also saw as a verb
+    /// ("The pair claim they are", "Critics of the plan claim"; not "the rowing champion").
+    fn subject_then_verb(&self, t: usize) -> bool {
+        t > 0
+            && matches!(self.syntax.upos(t - 1), "NOUN" | "PRON" | "PROPN")
+            && self.syntax.word_class(self.word(t)).split('|').any(|c| c == "VERB")
     }
 
     /// "according to X, CONTENT" and "CONTENT, according to X" at token `t`: where the frame

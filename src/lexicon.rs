@@ -366,10 +366,11 @@ impl Lexicon {
         self.first_names.get(lowercase(word).as_ref()).copied()
     }
 
-    /// The sex (`F` or `M`) of people with the first name `word`, when at least four in five of
-    /// them have it in the census lists ("Jan" and "Leslie" have none).
-    pub fn sex(&self, word: &str) -> Option<char> {
-        self.sexes.get(lowercase(word).as_ref()).filter(|&&(_, most, other)| most >= 4.0 * other).map(|&(s, _, _)| s)
+    /// The sex (`F` or `M`) of people with the first name `word`, when at least `ratio` times as
+    /// many of them have it as the other in the census lists (with 4, "Jan" and "Leslie" have
+    /// none).
+    pub fn sex(&self, word: &str, ratio: f32) -> Option<char> {
+        self.sexes.get(lowercase(word).as_ref()).filter(|&&(_, most, other)| most >= ratio * other).map(|&(s, _, _)| s)
     }
 
     /// How common `word` is as a surname (percent of the population), if it is one.

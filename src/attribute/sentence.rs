@@ -485,7 +485,7 @@ impl<'a> Attributor<'a> {
         if let Some(m) = self.mention_starting(name_at).filter(|&m| {
             let end = self.r.mentions[m].span.end;
             let k = self.token_at(end);
-            k >= last || matches!(self.word(k), "." | "," | ";" | "(" | "of" | "for" | "at" | "from" | "in" | "on" | "with")
+            k >= last || matches!(self.word(k), "." | "," | ";" | "(" | "of" | "for" | "at" | "from" | "in" | "on" | "with" | "who")
         }) {
             self.named_inverted_frame(clause, quotes, t, cue, name_at, m);
         } else if let Some((source, span)) = self.closing_description(t + 1, content_end) {

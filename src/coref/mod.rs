@@ -229,18 +229,24 @@ fn class_and_form(text: &str, anaphor: &Anaphor) -> (&'static str, String) {
     }
 }
 
-/// The sex a person's name suggests: from a title or the first name's census figures.
-fn sex(lexicon: &Lexicon, name: &str) -> &'static str {
+/// The sex a person's name suggests: from a title or the first name's census figures (at least
+/// `ratio` times as many bearers of one sex as of the other).
+fn sex_by(lexicon: &Lexicon, name: &str, ratio: f32) -> &'static str {
     let first = name.split_whitespace().next().unwrap_or("").trim_end_matches('.');
     match first {
         "Mr" | "Sir" | "Lord" | "Mister" | "King" | "Prince" => "m",
         "Mrs" | "Ms" | "Miss" | "Lady" | "Dame" | "Baroness" | "Queen" | "Princess" => "f",
-        _ => match lexicon.sex(first) {
+        _ => match lexicon.sex(first, ratio) {
             Some('M') => "m",
             Some('F') => "f",
             _ => "?",
         },
     }
+}
+
+/// The sex a name suggests, as the ranker's features read it (four bearers in five).
+fn sex(lexicon: &Lexicon, name: &str) -> &'static str {
+    sex_by(lexicon, name, 4.0)
 }
 
 /// The features of the "no named antecedent" choice.
@@ -495,14 +501,20 @@ fn words_beside(seg: &Segmented<'_>, mentions: &[(Span, EntityType, usize)], ent
     beside
 }
 
+/// How many more bearers of one sex than of the other a first name needs before a pronoun of the
+/// other sex may not stand for it.
+const AGREEMENT_RATIO: f32 = 20.0;
+
 /// Whether a third-person pronoun can stand for `entity`: "he" and "she" for a person of that
 /// sex (or of unknown sex), "it" for an organization, "they" for an organization. Other pronouns
 /// agree with anything.
 fn agrees(lexicon: &Lexicon, pronoun: &str, entity: &Entity) -> bool {
     let person = entity.kind == EntityType::Person;
     match pronoun_class(pronoun) {
-        Some("he") => person && sex(lexicon, &entity.name) != "f",
-        Some("she") => person && sex(lexicon, &entity.name) != "m",
+        // A veto needs a name that leaves little doubt: "Sandy Walkington" is "he" in British
+        // news, though four in five of the census's Sandys are women.
+        Some("he") => person && sex_by(lexicon, &entity.name, AGREEMENT_RATIO) != "f",
+        Some("she") => person && sex_by(lexicon, &entity.name, AGREEMENT_RATIO) != "m",
         Some("it" | "they") => entity.kind == EntityType::Organization,
         _ => true,
     }

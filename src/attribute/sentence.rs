@@ -126,24 +126,32 @@ impl<'a> Attributor<'a> {
         let cased = word.starts_with(char::is_lowercase) || headline && t > first;
         let governed = t >= first + 2 && self.word(t - 1) == "to" && self.lex.cue(self.word(t - 2)).is_some();
         let adjective = word.ends_with("ing") && t > first && LINKING_VERBS.contains(&self.word(t - 1));
-        // "a greater say in", "without trial or charge": the tagger's noun, unless a clause
-        // follows, as after a verb ("polling shows that", "The PAC plans to"), a name precedes
-        // it ("Nestle forecasts growth", "FAO warns on subsidies") or it is inverted after a
-        // comma or quotation ('..., warns network firm Sandvine').
-        let tagged_noun = !headline
-            && matches!(self.syntax.upos(t), "NOUN" | "ADJ" | "PROPN")
-            && !(t + 1 < last && matches!(self.word(t + 1), "to" | "that" | ":" | "“" | "\"" | "''"))
-            && !(t > first && (self.mention_ending(t - 1).is_some() || matches!(self.word(t - 1), "," | "”" | "\"" | "''")))
-            && !self.subject_then_verb(t);
-        // "a greater say in", "a personal appeal to": an article and an adjective before it (not
-        // "The 27-year-old said", whose adjective is the subject).
-        let modified = !headline
-            && t >= first + 2
-            && matches!(self.word(t - 2).to_lowercase().as_str(), "a" | "an")
-            && self.syntax.upos(t - 1) == "ADJ";
         self.lex
             .cue(word)
-            .filter(|c| cased && !noun_use && !governed && !adjective && !tagged_noun && !modified && self.cue_fits(c, first, t, last))
+            .filter(|c| cased && !noun_use && !governed && !adjective && self.cue_fits(c, first, t, last) && !self.read_as_noun(clause, t))
+    }
+
+    /// Whether the tagger reads the cue form at token `t` as a noun, and nothing around it says
+    /// otherwise: "a greater say in", "without trial or charge", unless a clause follows, as
+    /// after a verb ("polling shows that", "The PAC plans to"), a name precedes it ("Nestle
+    /// forecasts growth", "FAO warns on subsidies") or it is inverted after a comma or quotation
+    /// ('..., warns network firm Sandvine'); or an article and an adjective stand before it ("a
+    /// personal appeal to"; not "The 27-year-old said", whose adjective is the subject).
+    /// Headlines are left alone: their capitals mislead the tagger.
+    fn read_as_noun(&self, clause: &Clause, t: usize) -> bool {
+        let Clause { first, last, headline, .. } = *clause;
+        let word = self.word(t);
+        // The cheap tests first: the tagger is asked only where the words around leave a doubt
+        // (a past form after its subject, "the official said", is a verb).
+        if headline || word.ends_with("ed") || PAST_CUE_FORMS.contains(&word) || t > first && PRONOUNS.contains(&self.word(t - 1)) {
+            return false;
+        }
+        let tagged_noun = !(t + 1 < last && matches!(self.word(t + 1), "to" | "that" | ":" | "“" | "\"" | "''"))
+            && !(t > first && (self.mention_ending(t - 1).is_some() || matches!(self.word(t - 1), "," | "”" | "\"" | "''")))
+            && matches!(self.syntax.upos(t), "NOUN" | "ADJ" | "PROPN")
+            && !self.subject_then_verb(t);
+        let modified = t >= first + 2 && matches!(self.word(t - 2).to_lowercase().as_str(), "a" | "an") && self.syntax.upos(t - 1) == "ADJ";
+        tagged_noun || modified
     }
 
     /// Whether the word at `t`, which the tagger read as a noun, may still be a verb after its
@@ -306,8 +314,9 @@ impl<'a> Attributor<'a> {
         }
         // "Ahlberg, who called the plan a gamble, said ...": a relative clause's frame reports
         // no further than the clause, its verb's subtree in the parse, when a comma closes it.
-        let subtree_end = self.subtree(first, clause.last, t).1;
-        let closed = relative && subtree_end > t + 1 && subtree_end < content_end && self.word(subtree_end) == ",";
+        // (The cheap test first: the parse is asked for only after a relative pronoun.)
+        let subtree_end = if relative { self.subtree(first, clause.last, t).1 } else { content_end };
+        let closed = subtree_end > t + 1 && subtree_end < content_end && self.word(subtree_end) == ",";
         let end = if closed { subtree_end } else { content_end };
         if let Some((content, direct)) = self.after(t + 1, end, quotes) {
             self.push(content, Some(cue), source, source_span, direct);
@@ -420,9 +429,10 @@ impl<'a> Attributor<'a> {
             // before it, unnamed, speaks ("Humphrey, who calls Trump a "sociopath," said he ...").
             // A subject quoted ('who calls the plan a "gamble," said') is a misparse.
             let at = self.tokens()[t].span;
-            let quoted_subject =
-                self.syntax.dependents(t).iter().any(|&k| k < t && self.syntax.label(k) == "nsubj" && self.in_quote(self.tokens()[k].span));
-            if self.claims.len() == claims_before && !quoted_subject {
+            let quoted_subject = || {
+                self.syntax.dependents(t).iter().any(|&k| k < t && self.syntax.label(k) == "nsubj" && self.in_quote(self.tokens()[k].span))
+            };
+            if self.claims.len() == claims_before && !quoted_subject() {
                 let subject = self
                     .parse_source(clause, t, false)
                     .filter(|&(_, span, start)| span.end <= at.start && !self.in_quote(self.tokens()[start].span));

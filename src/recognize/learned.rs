@@ -38,6 +38,7 @@ impl Recognizer<'_> {
         self.drop_calendar_words();
         self.titles_in_names();
         self.companies_named_alone();
+        self.organizations_by_which();
         self.names_seen_in_full();
         self.consistent_types();
     }
@@ -162,6 +163,32 @@ impl Recognizer<'_> {
                 m.kind = EntityType::Organization;
                 m.known = None;
             }
+        }
+    }
+
+    /// A person's name that a non-restrictive "which" follows ("Laura Ashley, which floated on
+    /// the London Stock Exchange", "Jarvis, which was weighed down by debts") names no person:
+    /// an organization, wherever the article writes it, unless it opens with a first name ("Vera
+    /// Drake, which has 11 nominations", a film) or stands inside a longer person's name ("Malcolm
+    /// Glazer" ... "Glazer, which").
+    fn organizations_by_which(&mut self) {
+        let text = self.text();
+        let people: Vec<&str> = self.found.iter().filter(|m| m.kind == EntityType::Person).map(|m| m.span.of(text)).collect();
+        let inside_longer = |name: &str| {
+            people.iter().any(|p| {
+                p.len() > name.len() && p.split(' ').collect::<Vec<_>>().windows(name.split(' ').count()).any(|w| w.join(" ") == name)
+            })
+        };
+        let which: HashSet<&str> = self
+            .found
+            .iter()
+            .filter(|m| m.kind == EntityType::Person && !is_layout_rule(m) && text[m.span.end..].starts_with(", which "))
+            .map(|m| m.span.of(text))
+            .filter(|name| name.split(' ').next().is_some_and(|first| self.lex.first_name(first).is_none()) && !inside_longer(name))
+            .collect();
+        for m in self.found.iter_mut().filter(|m| m.kind == EntityType::Person && !is_layout_rule(m) && which.contains(m.span.of(text))) {
+            m.kind = EntityType::Organization;
+            m.known = None;
         }
     }
 

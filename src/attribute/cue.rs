@@ -189,7 +189,8 @@ impl<'a> Attributor<'a> {
                         matches!(next(k), "that" | "“" | "\"" | "''" | ":" | "about" | "he" | "she" | "they" | "we" | "I" | "it" | "there")
                     })
             }
-            "show" | "find" | "reveal" | "indicate" | "demonstrate" if !clause_follows => self.document_fits(first, t, last),
+            // "it proved a false dawn", "The law is proving controversial": a link verb.
+            "show" | "find" | "reveal" | "indicate" | "demonstrate" | "prove" if !clause_follows => self.document_fits(first, t, last),
             // "added that", '"...," added Rep. Clyburn', "..., the source added.": speech; "add $84
             // billion", "adding a few communities to ...": arithmetic.
             "add" => {

@@ -170,6 +170,10 @@ impl<'a> Attributor<'a> {
         if !(self.word(t).eq_ignore_ascii_case("according") && t + 1 < last && self.word(t + 1) == "to") {
             return None;
         }
+        // "paid according to how much business they brought": a measure, not a source.
+        if t + 2 < last && matches!(self.word(t + 2), "how" | "what" | "whether" | "which" | "where" | "when" | "whom") {
+            return None;
+        }
         let np_start = t + 2;
         let np_end = (np_start..last)
             .find(|&k| matches!(self.word(k), "," | "." | ";" | ":" | "“" | "\"" | "''" | "—" | "–" | "--") || self.word(k) == "that")

@@ -177,6 +177,13 @@ impl<'a> Attributor<'a> {
             "point" => matches!(next(1), "out" | "to") || clause_follows,
             // "a U.S. appeals court", "the appeals process": a compound noun.
             "appeal" if matches!(next(1), "court" | "courts" | "judge" | "judges" | "panel" | "process") => false,
+            // Verbs that report only with a clause after them: "the show will broadcast on 18
+            // December", "able to recognise multiple clicks", "to assess the damage".
+            "broadcast" | "recognize" | "assess" => matches!(next(1), "that" | ":" | "“" | "\"" | "''"),
+            // "profit of £75m compared with £125m": arithmetic ("compared Bush to Nixon" judges).
+            "compare" if matches!(next(1), "with" | "to") => false,
+            // "charged that ...", "charged him with ..."; not "charge people for bandwidth".
+            "charge" => clause_follows || (1..=10).take_while(|&k| !matches!(next(k), "." | ";" | "")).any(|k| next(k) == "with"),
             // "the Council has proved to be ineffective": a link verb, not a finding.
             "prove" if next(1) == "to" => false,
             // "Davis reported from Midway Atoll", "(Reporting by Valerie Volcovici)": bylines.

@@ -236,6 +236,20 @@ impl<'a> Attributor<'a> {
         if noun_phrase || t > first && self.word(t - 1) == "so" {
             return false;
         }
+        // "a search system called Spotlight", "The painkillers - called COX-2 inhibitors": a
+        // participle before a name names a thing (the tagger's VBN, no auxiliary before it).
+        // What follows the name is no second object ("called Oz a quack") or complement ("called
+        // Friday for ...").
+        let after_name = (1..=6).find(|&k| !next(k).starts_with(char::is_uppercase)).map_or("", next);
+        let naming = word == "called"
+            && t > first
+            && !AUXILIARIES.contains(&self.word(t - 1))
+            && next(1).starts_with(char::is_uppercase)
+            && !matches!(after_name, "a" | "an" | "the" | "for" | "on" | "“" | "\"" | "''")
+            && self.syntax.tag(t) == "VERB VBN";
+        if naming {
+            return false;
+        }
         let clause_words =
             (1..=12).take_while(|&k| !matches!(next(k), "." | "," | ";" | ":" | "" | "and" | "but" | "after" | "before" | "when")).count();
         matches!(next(1), "for" | "on")

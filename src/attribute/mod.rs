@@ -13,7 +13,7 @@
 //! diagnostics. This module does not decide entity identity; sources are mention indices.
 
 use crate::lexicon::{EntityType, Lexicon};
-use crate::recognize::{Mention, Recognized};
+use crate::recognize::{Mention, POSTNOMINALS, Recognized};
 use crate::segment::{TokenKind, is_terminal};
 use crate::syntax::Parses;
 use crate::text::{Diagnostic, MONTHS, Span, SpanIndex};

@@ -29,6 +29,13 @@ impl<'a> Attributor<'a> {
             }
             return Some(self.mention_subject(first, m));
         }
+        // "Marta Lund QC said": the letters after a name belong to the source's words.
+        if last > first && POSTNOMINALS.contains(&word) {
+            if let Some(m) = self.mention_ending(last - 1) {
+                let (source, span, start) = self.mention_subject(first, m);
+                return Some((source, span.cover(self.tokens()[last].span), start));
+            }
+        }
         if PRONOUNS.contains(&word) {
             let span = self.tokens()[last].span;
             return Some((self.resolve_pronoun(&word.to_lowercase(), span.start), span, last));

@@ -498,7 +498,11 @@ impl<'a> Attributor<'a> {
         let name_at = self.inverted_name_start(clause, t);
         if let Some(m) = self.mention_starting(name_at).filter(|&m| {
             let end = self.r.mentions[m].span.end;
-            let k = self.token_at(end);
+            let mut k = self.token_at(end);
+            // "said Philippe Sands QC.": letters after the name.
+            while k < last && POSTNOMINALS.contains(&self.word(k)) {
+                k += 1;
+            }
             k >= last || matches!(self.word(k), "." | "," | ";" | "(" | "of" | "for" | "at" | "from" | "in" | "on" | "with" | "who")
         }) {
             self.named_inverted_frame(clause, quotes, t, cue, name_at, m);

@@ -259,7 +259,9 @@ impl<'a> Attributor<'a> {
         let span = self.r.mentions[m].span;
         let rest = Span::new(span.end, self.tokens()[end - 1].span.start);
         let rest = rest.of(self.text()).trim();
-        let parenthetical = rest.is_empty() || rest.starts_with('(') && rest.ends_with(')');
+        // "The Tory finance spokesman, Brian Monteith MSP, said": letters after the name.
+        let letters = !rest.is_empty() && rest.split_whitespace().all(|w| POSTNOMINALS.contains(&w));
+        let parenthetical = rest.is_empty() || letters || rest.starts_with('(') && rest.ends_with(')');
         let affiliation = ["of ", "from ", "at "].iter().any(|p| rest.starts_with(p))
             && rest.split_whitespace().count() <= 10
             && rest.split_whitespace().all(|w| !FINITE.contains(&w) && !matches!(w, "who" | "which" | "that" | "has" | "had"));

@@ -312,6 +312,11 @@ impl<'a> Recognizer<'a> {
                     if role_start > start {
                         self.run(start, role_start, first);
                     }
+                    // "MP for Henley-on-Thames": a member's seat is a place.
+                    if POSTNOMINALS.contains(&self.word(role_start)) && (role_start..person_start).any(|t| self.word(t) == "for") {
+                        self.typed(person_start, end, first, Some((EntityType::Place, 2, "seat of a member")));
+                        return;
+                    }
                     let role = self.span(role_start, person_start);
                     let person = self.span(person_start, end);
                     self.roles.push((person, role));

@@ -5,7 +5,7 @@
 //! module only decides which mentions stand.
 
 use super::model::{Hint, NerModel, hints};
-use super::{Mention, Recognizer, settle};
+use super::{Mention, POSTNOMINALS, Recognizer, settle};
 use crate::lexicon::{EntityType, Known};
 use crate::segment::TokenKind;
 use crate::text::{Span, SpanIndex, fold_typography};
@@ -247,6 +247,11 @@ impl Recognizer<'_> {
                     continue;
                 }
                 let kind = self.gazetteer_type(span).unwrap_or(kind);
+                // "MP for Henley-on-Thames", "MSP for Lothians": a seat is a place.
+                let seat = start >= sentence.tokens.start + 2
+                    && self.word(start - 1) == "for"
+                    && POSTNOMINALS.contains(&self.word(start - 2).trim_end_matches('s'));
+                let kind = if seat && kind == EntityType::Person { EntityType::Place } else { kind };
                 let name = span.of(self.text());
                 let known = self
                     .lex
@@ -300,6 +305,10 @@ impl Recognizer<'_> {
             end -= 1;
         }
         if kind == EntityType::Person {
+            // Letters after a name are no part of it ("Frank Field MP", "Philippe Sands QC").
+            while end > start + 1 && POSTNOMINALS.contains(&self.word(end - 1)) {
+                end -= 1;
+            }
             if let Some(role) = (start..end - 1).rev().find(|&k| self.lex.role(self.word(k).trim_end_matches('.')).is_some()) {
                 start = role + 1;
             }

@@ -160,6 +160,10 @@ impl Recognized<'_> {
 /// Verbs that only a speaker is the subject of ("Calder Energy said").
 const SAID: &[&str] = &["said", "says", "told", "announced", "warned", "added", "insisted", "stated"];
 
+/// Letters written after a person's name: seats and honours, not the name ("Frank Field MP",
+/// "Philippe Sands QC").
+pub const POSTNOMINALS: &[&str] = &["MP", "MEP", "MSP", "AM", "MLA", "QC", "KC", "MBE", "OBE", "CBE", "KBE", "DBE"];
+
 /// Words of a title rather than a name ("Stars In Their Eyes").
 const FUNCTION_WORDS: &[&str] = &["the", "a", "an", "in", "on", "of", "to", "be", "me", "my", "their", "and", "out", "up", "is", "it"];
 

@@ -362,13 +362,23 @@ pub fn link(article: &Article<'_>, lexicon: &Lexicon, model: &CorefModel, anapho
     if candidates.is_empty() {
         return None;
     }
+    // "he" and "she" stand for people of that sex, "it" for an organization (`agrees`), whatever
+    // the ranker's weights make of the rest ("Sale host Bath ... , he told BBC Sport" is not the
+    // club; "A spokeswoman for Human Rights Watch ... She added" is not Tony Blair). The others
+    // are still scored: they are the features' context (recency ranks).
+    let pronoun = anaphor.head.of(article.segmented.text());
+    let checked = anaphor.pronoun && matches!(pronoun_class(pronoun), Some("he" | "she" | "it"));
+    let fits = |c: &Candidate| {
+        let (_, kind, e) = article.mentions[c.mention];
+        !checked || agrees_with(lexicon, pronoun, kind, &article.entities[e].0)
+    };
     let mut f = Features::default();
     new_features(article, lexicon, anaphor, &candidates, &mut f);
     let mut best = (model.score(&f), None);
     for i in 0..candidates.len() {
         candidate_features(article, lexicon, anaphor, &candidates, i, &mut f);
         let s = model.score(&f);
-        if s > best.0 {
+        if s > best.0 && fits(&candidates[i]) {
             best = (s, Some(candidates[i].entity));
         }
     }
@@ -509,13 +519,18 @@ const AGREEMENT_RATIO: f32 = 20.0;
 /// sex (or of unknown sex), "it" for an organization, "they" for an organization. Other pronouns
 /// agree with anything.
 fn agrees(lexicon: &Lexicon, pronoun: &str, entity: &Entity) -> bool {
-    let person = entity.kind == EntityType::Person;
+    agrees_with(lexicon, pronoun, entity.kind, &entity.name)
+}
+
+/// [`agrees`] for an entity of type `kind` named `name`.
+fn agrees_with(lexicon: &Lexicon, pronoun: &str, kind: EntityType, name: &str) -> bool {
+    let person = kind == EntityType::Person;
     match pronoun_class(pronoun) {
         // A veto needs a name that leaves little doubt: "Sandy Walkington" is "he" in British
         // news, though four in five of the census's Sandys are women.
-        Some("he") => person && sex_by(lexicon, &entity.name, AGREEMENT_RATIO) != "f",
-        Some("she") => person && sex_by(lexicon, &entity.name, AGREEMENT_RATIO) != "m",
-        Some("it" | "they") => entity.kind == EntityType::Organization,
+        Some("he") => person && sex_by(lexicon, name, AGREEMENT_RATIO) != "f",
+        Some("she") => person && sex_by(lexicon, name, AGREEMENT_RATIO) != "m",
+        Some("it" | "they") => kind == EntityType::Organization,
         _ => true,
     }
 }

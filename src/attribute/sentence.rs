@@ -429,18 +429,8 @@ impl<'a> Attributor<'a> {
         let inverted = t > first && matches!(self.word(t - 1), "," | "”" | "\"" | "''");
         if !needs_agent && inverted && !self.word(t).ends_with("ing") {
             self.inverted_frame(clause, quotes, t, &cue);
-            // An inversion that finds no speaker after the verb is none: the parse's subject
-            // before it, unnamed, speaks ("Humphrey, who calls Trump a "sociopath," said he ...").
-            // A subject quoted ('who calls the plan a "gamble," said') is a misparse.
-            let at = self.tokens()[t].span;
-            let quoted_subject = || {
-                self.syntax.dependents(t).iter().any(|&k| k < t && self.syntax.label(k) == "nsubj" && self.in_quote(self.tokens()[k].span))
-            };
-            if self.claims.len() == claims_before && !quoted_subject() {
-                let subject = self
-                    .parse_source(clause, t, false)
-                    .filter(|&(_, span, start)| span.end <= at.start && !self.in_quote(self.tokens()[start].span));
-                if let Some(subject) = subject {
+            if self.claims.len() == claims_before {
+                if let Some(subject) = self.subject_before_inversion(clause, t) {
                     // What the relative clause reports ends with it.
                     if let Some(comma) = (subject.2..t).rev().find(|&k| self.word(k) == ",") {
                         self.end_contents_at(comma, t);
@@ -462,6 +452,20 @@ impl<'a> Attributor<'a> {
         {
             self.parsed_subject_frame(clause, quotes, t, cue);
         }
+    }
+
+    /// The subject the parse gives a verb at token `t` that looked inverted but names no
+    /// speaker after it: an inversion that finds none is none ("Humphrey, who calls Trump a
+    /// "sociopath," said he ..."). Not a subject inside quotation marks ('who calls the plan a
+    /// "gamble," said'), a misparse.
+    fn subject_before_inversion(&self, clause: &Clause, t: usize) -> Option<Subject> {
+        let at = self.tokens()[t].span;
+        let quoted =
+            self.syntax.dependents(t).iter().any(|&k| k < t && self.syntax.label(k) == "nsubj" && self.in_quote(self.tokens()[k].span));
+        if quoted {
+            return None;
+        }
+        self.parse_source(clause, t, false).filter(|&(_, span, start)| span.end <= at.start && !self.in_quote(self.tokens()[start].span))
     }
 
     /// What the words before the verb do not name, the parse may ("multiple sources close to

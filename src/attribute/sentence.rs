@@ -146,12 +146,17 @@ impl<'a> Attributor<'a> {
         if headline || word.ends_with("ed") || PAST_CUE_FORMS.contains(&word) || t > first && PRONOUNS.contains(&self.word(t - 1)) {
             return false;
         }
-        let tagged_noun = !(t + 1 < last && matches!(self.word(t + 1), "to" | "that" | ":" | "“" | "\"" | "''"))
-            && !(t > first && (self.mention_ending(t - 1).is_some() || matches!(self.word(t - 1), "," | "”" | "\"" | "''")))
-            && matches!(self.syntax.upos(t), "NOUN" | "ADJ" | "PROPN")
-            && !self.subject_then_verb(t);
+        let clause_after = t + 1 < last && matches!(self.word(t + 1), "to" | "that" | ":" | "“" | "\"" | "''");
+        let verb_place = clause_after || t > first && self.mention_ending(t - 1).is_some() || self.after_clause(first, t);
+        let tagged_noun = !verb_place && matches!(self.syntax.upos(t), "NOUN" | "ADJ" | "PROPN") && !self.subject_then_verb(t);
         let modified = t >= first + 2 && matches!(self.word(t - 2).to_lowercase().as_str(), "a" | "an") && self.syntax.upos(t - 1) == "ADJ";
         tagged_noun || modified
+    }
+
+    /// Whether a comma or closing quotation mark stands right before token `t` (after the
+    /// clause's first token `first`): where a verb is inverted after what it reports.
+    fn after_clause(&self, first: usize, t: usize) -> bool {
+        t > first && matches!(self.word(t - 1), "," | "”" | "\"" | "''")
     }
 
     /// Whether the word at `t`, which the tagger read as a noun, may still be a verb after its
@@ -426,7 +431,7 @@ impl<'a> Attributor<'a> {
         let Clause { first, .. } = *clause;
         let needs_agent = matches!(cue.class.as_str(), "judge" | "intend");
         let claims_before = self.claims.len();
-        let inverted = t > first && matches!(self.word(t - 1), "," | "”" | "\"" | "''");
+        let inverted = self.after_clause(first, t);
         if !needs_agent && inverted && !self.word(t).ends_with("ing") {
             self.inverted_frame(clause, quotes, t, &cue);
             if self.claims.len() == claims_before {

@@ -174,11 +174,7 @@ impl Recognizer<'_> {
     fn organizations_by_which(&mut self) {
         let text = self.text();
         let people: Vec<&str> = self.found.iter().filter(|m| m.kind == EntityType::Person).map(|m| m.span.of(text)).collect();
-        let inside_longer = |name: &str| {
-            people.iter().any(|p| {
-                p.len() > name.len() && p.split(' ').collect::<Vec<_>>().windows(name.split(' ').count()).any(|w| w.join(" ") == name)
-            })
-        };
+        let inside_longer = |name: &str| people.iter().any(|p| p.len() > name.len() && format!(" {p} ").contains(&format!(" {name} ")));
         let which: HashSet<&str> = self
             .found
             .iter()

@@ -88,7 +88,8 @@ impl Pipeline {
         let iris = &self.iris;
         let meta = &doc.article.meta;
         let entity_iri = |i: usize| iris.entity(&doc.entities[i].key).as_str().to_string();
-        let claim_iri = |i: usize| iris.claim(id, chars.chars(doc.claims[i].content)).as_str().to_string();
+        let claim_iris = iris.claims(id, doc.claims.iter().map(|c| chars.chars(c.content)));
+        let claim_iri = |i: usize| claim_iris[i].as_str().to_string();
         let entities: Vec<Value> = doc.entities.iter().map(|e| self.entity_json(e, &chars)).collect();
         let claims: Vec<Value> = doc
             .claims

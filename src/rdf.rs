@@ -18,7 +18,7 @@ use crate::text::{CharIndex, Span};
 use crate::vocab::{dcterms, geo, hs, itsrdf, nif, org, prov, schema, skos};
 use oxigraph::model::vocab::{rdf, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term, Triple};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 mod summary;
 
@@ -75,9 +75,20 @@ impl Iris {
         NamedNode::new_unchecked(format!("{}article/{article}#char={begin},{end}", self.base))
     }
 
-    /// A claim, by the span of its content in code points.
-    pub fn claim(&self, article: &str, [begin, end]: [usize; 2]) -> NamedNode {
-        NamedNode::new_unchecked(format!("{}article/{article}/claim/{begin}-{end}", self.base))
+    /// The claims of an article, by the spans of their contents in code points, in order: a
+    /// claim is `claim/BEGIN-END`; the second and later claims of one content (one for each
+    /// coordinated source) add their place among them (`claim/BEGIN-END/2`).
+    pub fn claims(&self, article: &str, contents: impl IntoIterator<Item = [usize; 2]>) -> Vec<NamedNode> {
+        let mut seen: HashMap<[usize; 2], usize> = HashMap::new();
+        contents
+            .into_iter()
+            .map(|[begin, end]| {
+                let n = seen.entry([begin, end]).or_default();
+                *n += 1;
+                let place = if *n == 1 { String::new() } else { format!("/{n}") };
+                NamedNode::new_unchecked(format!("{}article/{article}/claim/{begin}-{end}{place}", self.base))
+            })
+            .collect()
     }
 
     /// One of hearsay's own terms, in this base's ontology namespace.
@@ -314,7 +325,7 @@ impl<'a> Writer<'a> {
     fn claims(&mut self) {
         let doc = self.doc;
         let id = &doc.article.source.id;
-        let claim_iris: Vec<NamedNode> = doc.claims.iter().map(|c| self.iris.claim(id, self.chars.chars(c.content))).collect();
+        let claim_iris = self.iris.claims(id, doc.claims.iter().map(|c| self.chars.chars(c.content)));
         for (c, iri) in doc.claims.iter().zip(&claim_iris) {
             self.claim(c, iri);
             if c.comment {
@@ -459,6 +470,21 @@ mod tests {
 
     fn label(s: &str, p: NamedNodeRef<'_>, o: &str) -> Triple {
         Triple::new(NamedNode::new_unchecked(s), p, Literal::new_simple_literal(o))
+    }
+
+    #[test]
+    fn claims_of_one_content_are_numbered_after_the_first() {
+        let iris = Iris::new("http://e/").unwrap();
+        let names: Vec<String> = iris.claims("a", [[1, 4], [1, 4], [5, 9], [1, 4]]).iter().map(|n| n.as_str().to_string()).collect();
+        assert_eq!(
+            names,
+            [
+                "http://e/article/a/claim/1-4",
+                "http://e/article/a/claim/1-4/2",
+                "http://e/article/a/claim/5-9",
+                "http://e/article/a/claim/1-4/3"
+            ]
+        );
     }
 
     #[test]

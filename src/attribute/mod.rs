@@ -22,6 +22,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 
 mod content;
+mod coordinated;
 mod cue;
 mod enclosing;
 mod noun_phrase;
@@ -174,6 +175,10 @@ pub fn attribute<'a>(recognized: &'a Recognized<'a>, syntax: &Parses<'_>, lexico
     }
     let mut claims = std::mem::take(&mut a.claims);
     let speakers = a.named_speakers(&mut claims);
+    a.coordinated_sources(&mut claims);
+    a.claims = claims;
+    a.sort();
+    let claims = std::mem::take(&mut a.claims);
     let mut diagnostics = a.diagnostics;
     diagnostics.sort();
     (Attributed { recognized, claims, speakers }, diagnostics)

@@ -108,10 +108,11 @@ pub fn resolve(attributed: &Attributed<'_>, lexicon: &Lexicon, diagnostics: Vec<
     let r = attributed.recognized;
     let text = r.text();
     // The recognizer's mentions, then the names found as claims' sources (numbered after them).
-    let mentions: Vec<Mention> = r.mentions.iter().chain(&attributed.speakers).cloned().collect();
+    let mut mentions: Vec<Mention> = r.mentions.iter().chain(&attributed.speakers).cloned().collect();
     let n = mentions.len();
     let mut sets = UnionFind::new(n);
     let surface: Vec<String> = mentions.iter().map(|m| fold_typography(m.span.of(text))).collect();
+    forget_redefined(r, lexicon, &surface, &mut mentions);
     let mut rules: Vec<Vec<&'static str>> = mentions.iter().map(|m| vec![m.rule]).collect();
     join_same_names(&mentions, &surface, &mut sets);
     join_aliases(r, &mut sets, &mut rules);
@@ -150,6 +151,42 @@ fn join_same_names(mentions: &[Mention], surface: &[String], sets: &mut UnionFin
             sets.union(i, *first_surface.entry(surface[i].as_str()).or_insert(i));
         }
     }
+}
+
+/// An acronym the article defines for a name of its own ("the Coastal Workers Union (CWU)")
+/// means that name wherever the article writes it, not the gazetteer's organization of the same
+/// spelling (the Communication Workers Union): its mentions lose the entry. Not when the name is
+/// the entry's, spelt another way ("World Trade Organisation (WTO)").
+fn forget_redefined(r: &Recognized<'_>, lexicon: &Lexicon, surface: &[String], mentions: &mut [Mention]) {
+    let redefined: HashSet<&str> = r
+        .same
+        .iter()
+        .filter(|&&(name, alias)| {
+            let Some(Known::Organization(o)) = mentions[alias].known else { return false };
+            mentions[name].known != mentions[alias].known
+                && is_acronym_of(&surface[alias], &surface[name])
+                && !same_spelling(&surface[name], &lexicon.organizations[o])
+        })
+        .map(|&(_, alias)| surface[alias].as_str())
+        .collect();
+    for (m, s) in mentions.iter_mut().zip(surface) {
+        if redefined.contains(s.as_str()) {
+            m.known = None;
+        }
+    }
+}
+
+/// Whether two names are one written two ways: the same capitalized words, each the same in its
+/// first five letters ("Organisation" and "Organization", "Workers'" and "Workers", "Hewlett
+/// Packard" and "Hewlett-Packard").
+fn same_spelling(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .map(|w| w.chars().take(5).collect::<String>().to_lowercase())
+            .collect()
+    };
+    words(a) == words(b)
 }
 
 /// Joins each parenthetical alias to the name before it.
@@ -500,6 +537,19 @@ impl UnionFind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_alias_the_article_defines_is_not_the_gazetteer_entry_of_that_spelling() {
+        let text = "Dock strike spreads\n\nThe Coastal Workers Union (CWU) called the offer an insult. \
+                    CWU members will vote on Friday.\n";
+        let pipeline = crate::extract::Pipeline::new(crate::rdf::Iris::new("https://example.org/").expect("base"));
+        let doc = pipeline.run(crate::ingest::Source::from_text("t", text));
+        let union = doc.entities.iter().find(|e| e.aliases.contains(&"CWU".to_string())).expect("CWU is an alias");
+        assert_eq!(union.name, "Coastal Workers Union");
+        assert_eq!(union.mentions.len(), 3, "{:?}", doc.entities);
+        let lex = Lexicon::embedded();
+        assert!(lex.known("CWU").is_some(), "the gazetteer has another CWU");
+    }
 
     #[test]
     fn keys_are_stable_slugs() {

@@ -20,7 +20,7 @@ impl<'a> Attributor<'a> {
         // "saying during the debate last week, “That makes me smart”": a quotation after a short
         // circumstance is the content.
         if self.is_circumstance(from) && !self.is_quote_open(from) {
-            let quote = (from + 1..end.min(from + 12)).find(|&k| self.is_quote_open(k) && self.word(k - 1) == ",");
+            let quote = (from + 1..end.min(from + 12)).find(|&k| self.opens_quote(k) && self.word(k - 1) == ",");
             let plain = quote.is_some_and(|q| {
                 (from..q - 1).all(|x| !FINITE.contains(&self.word(x)) && !matches!(self.word(x), "that" | "has" | "had" | ","))
             });
@@ -133,6 +133,12 @@ impl<'a> Attributor<'a> {
     pub(super) fn clause_ends_at(&self, from: usize, k: usize, end: usize, in_subordinate: bool) -> bool {
         if self.in_quote(self.tokens()[k].span) {
             return false;
+        }
+        // 'calls the plan a "gamble," said he ...': a quotation closed after its comma, then a
+        // cue: the clause ends with the quotation, and the cue is the narrator's.
+        if k >= from + 2 && matches!(self.word(k - 1), "”" | "\"" | "''") && self.word(k - 2) == "," && self.lex.cue(self.word(k)).is_some()
+        {
+            return true;
         }
         let next = if k + 1 < end { self.word(k + 1) } else { "" };
         // An object without a verb of its own ("endorsed Clinton", "to act"): what follows it is
@@ -253,6 +259,12 @@ impl<'a> Attributor<'a> {
 
     pub(super) fn is_quote_open(&self, t: usize) -> bool {
         matches!(self.word(t), "“" | "\"" | "''")
+    }
+
+    /// Whether the quotation mark at `t` opens a quotation: a straight mark after a comma inside
+    /// a quotation closes it ('calls the plan a "gamble," said').
+    fn opens_quote(&self, t: usize) -> bool {
+        self.is_quote_open(t) && (t == 0 || !self.in_quote(self.tokens()[t - 1].span))
     }
 
     /// Whether `span` lies inside a quotation.

@@ -131,6 +131,9 @@ impl<'a> Attributor<'a> {
         match self.word(end - 1) {
             ")" => self.parenthesized_subject(first, end),
             "," => self.comma_subject(first, end),
+            // 'Ahlberg, who calls the plan a "gamble," said': the comma stands inside the
+            // quotation that closes the relative clause.
+            "”" | "\"" | "''" if self.closes_relative_quotation(first, end) => self.comma_subject(first, end - 1),
             _ => self.plain_subject(first, cue, end),
         }
     }
@@ -178,7 +181,8 @@ impl<'a> Attributor<'a> {
             let chunk_start = open.map_or(first, |o| o + 1);
             let plain = self.state_after_place(first, chunk_start)
                 || (chunk_start..close)
-                    .all(|k| !(matches!(self.word(k), "“" | "”" | "\"" | "''" | ";" | ":") || is_terminal(self.word(k))));
+                    .all(|k| !(matches!(self.word(k), "“" | "”" | "\"" | "''" | ";" | ":") || is_terminal(self.word(k))))
+                || self.relative_closing_quotation(chunk_start, close);
             let names_person = (chunk_start..close)
                 .take_while(|&k| !PREPOSITIONS.contains(&self.word(k)))
                 .any(|k| self.mention_starting(k).is_some_and(|m| self.r.mentions[m].kind == EntityType::Person));
@@ -199,6 +203,26 @@ impl<'a> Attributor<'a> {
             }
         }
         skipped.then_some(close)
+    }
+
+    /// Whether the quotation mark before the verb group at `end` closes a relative clause's
+    /// quotation, its comma inside ('Ahlberg, who calls the plan a "gamble," said').
+    fn closes_relative_quotation(&self, first: usize, end: usize) -> bool {
+        end >= first + 2
+            && self.word(end - 2) == ","
+            && (first..end - 2).rev().find(|&k| self.word(k) == ",").is_some_and(|c| self.relative_closing_quotation(c + 1, end - 2))
+    }
+
+    /// Whether the words from `start` to the comma at `close` are a relative clause whose last
+    /// words are a quotation that the comma stands inside ('who calls the plan a "gamble,"'):
+    /// scare quotes, not speech.
+    fn relative_closing_quotation(&self, start: usize, close: usize) -> bool {
+        let marks = (start..close).filter(|&k| matches!(self.word(k), "“" | "”" | "\"" | "''")).count();
+        close + 1 < self.tokens().len()
+            && matches!(self.word(start), "who" | "which")
+            && matches!(self.word(close + 1), "”" | "\"" | "''")
+            && marks == 1
+            && (start..close).all(|k| !(matches!(self.word(k), ";" | ":") || is_terminal(self.word(k))))
     }
 
     /// Whether token `k` opens an apposition or relative clause ("a senior researcher", "who

@@ -85,13 +85,18 @@ impl<'a> Attributor<'a> {
         let from = self.previous_paragraph_start(span.start);
         // Among the latest claims found (as for roles: a page of thousands of spokesmen must not
         // read every claim for each).
-        let last = self
+        // "The Tories insisted ... They said ... And they pledged ... a spokesman said": claims
+        // of a plural pronoun that names no one yet continue the body before them.
+        let continues = |c: &&Claim| c.source.is_none() && c.source_span.is_some_and(|s| matches!(s.of(self.text()), "they" | "They"));
+        let mut recent: Vec<&Claim> = self
             .claims
             .iter()
             .rev()
             .take(LOOK_BACK)
             .filter(|c| c.source_span.is_some_and(|s| s.start >= from && s.end <= span.start))
-            .reduce(|latest, c| if c.source_span.map(|s| s.start) > latest.source_span.map(|s| s.start) { c } else { latest });
+            .collect();
+        recent.sort_by_key(|c| std::cmp::Reverse(c.source_span.map(|s| s.start)));
+        let last = recent.iter().find(|c| !continues(c)).or(recent.first()).copied();
         if let Some(c) = last {
             return c.source.filter(|&m| self.r.mentions[m].kind == EntityType::Organization);
         }

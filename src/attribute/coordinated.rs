@@ -37,9 +37,9 @@ impl Attributor<'_> {
 
     /// Whether the words before a coordination name or describe its first member: capitalized
     /// words, roles and titles, "both" and "the" ("Both Amnesty and ...", "said the Harbour Party
-    /// and ...", "JP Morgan chief executive X");
-    /// other lowercase words only when they open the source words ("mortgage lender X and ...",
-    /// not "A lawyer representing X and ..." or "the research by X and ...").
+    /// and ...", "JP Morgan chief executive X"); other lowercase words only when they open the
+    /// source words ("mortgage lender X and ...", not "A lawyer representing X and ..." or "the
+    /// research by X and ...").
     fn names_or_roles(&self, words: &[&str]) -> bool {
         let descriptive = words.first().is_some_and(|w| w.starts_with(char::is_lowercase) && !DETERMINERS.contains(w));
         words.iter().all(|w| {

@@ -37,10 +37,29 @@ impl Recognizer<'_> {
         self.found.extend(learned);
         self.drop_calendar_words();
         self.titles_in_names();
+        self.station_numbers();
         self.companies_named_alone();
         self.organizations_by_which();
         self.names_seen_in_full();
         self.consistent_types();
+    }
+
+    /// A broadcaster's station or channel named by its number belongs to the name: "BBC Radio 4",
+    /// "Radio 5 Live", "Channel 4" (a name never ends in "Radio" or "Channel" before a number).
+    fn station_numbers(&mut self) {
+        let tokens = &self.seg.tokens;
+        let text = self.seg.text();
+        for m in self.found.iter_mut().filter(|m| m.kind == EntityType::Organization) {
+            if !matches!(m.span.of(text).rsplit(' ').next(), Some("Radio" | "Channel")) {
+                continue;
+            }
+            let next = tokens.partition_point(|t| t.span.start < m.span.end);
+            let number = tokens.get(next).filter(|t| t.kind == TokenKind::Number && t.span.len() == 1 && t.span.start == m.span.end + 1);
+            if let Some(t) = number {
+                let live = tokens.get(next + 1).filter(|l| matches!(l.span.of(text), "Live" | "Extra") && l.span.start == t.span.end + 1);
+                m.span = m.span.cover(live.unwrap_or(t).span);
+            }
+        }
     }
 
     /// A royal's or peer's title just before a person's name belongs to it ("Prince Charles",

@@ -247,7 +247,7 @@ impl<'a> Recognizer<'a> {
             .collect()
     }
 
-    fn push_known(&mut self, span: Span, known: Known, strength: u8, rule: &'static str) {
+    pub(super) fn push_known(&mut self, span: Span, known: Known, strength: u8, rule: &'static str) {
         let kind = match known {
             Known::Place(_) => EntityType::Place,
             Known::Organization(_) => EntityType::Organization,

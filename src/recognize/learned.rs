@@ -38,6 +38,7 @@ impl Recognizer<'_> {
         self.drop_calendar_words();
         self.titles_in_names();
         self.station_numbers();
+        self.numbered_known_names();
         self.companies_named_alone();
         self.organizations_by_which();
         self.names_seen_in_full();
@@ -59,6 +60,37 @@ impl Recognizer<'_> {
                 let live = tokens.get(next + 1).filter(|l| matches!(l.span.of(text), "Live" | "Extra") && l.span.start == t.span.end + 1);
                 m.span = m.span.cover(live.unwrap_or(t).span);
             }
+        }
+    }
+
+    /// Gazetteer names that go on with a number ("Channel 4", "Channel 4 News"), which no run of
+    /// capitalized words holds whole (runs stop at digits), where nothing was found over them.
+    fn numbered_known_names(&mut self) {
+        let tokens = &self.seg.tokens;
+        let text = self.seg.text();
+        let found = SpanIndex::of(self.found.iter().map(|m| m.span));
+        let adjacent = |a: usize, b: usize| tokens[b].span.start == tokens[a].span.end + 1;
+        let mut numbered = Vec::new();
+        for i in 1..tokens.len() {
+            let word = tokens[i - 1].span.of(text);
+            if tokens[i].kind != TokenKind::Number
+                || tokens[i].span.len() > 2
+                || !word.starts_with(char::is_uppercase)
+                || !adjacent(i - 1, i)
+            {
+                continue;
+            }
+            let longer = (i + 1 < tokens.len() && adjacent(i, i + 1)).then_some(i + 1);
+            let known = longer.into_iter().chain([i]).find_map(|end| {
+                let span = tokens[i - 1].span.cover(tokens[end].span);
+                self.lex.known(span.of(text)).map(|k| (span, k))
+            });
+            if let Some((span, k)) = known.filter(|(span, _)| !found.overlaps(*span)) {
+                numbered.push((span, k));
+            }
+        }
+        for (span, known) in numbered {
+            self.push_known(span, known, 3, "gazetteer");
         }
     }
 

@@ -40,8 +40,9 @@ impl<'a> Attributor<'a> {
         while from < end && from < start + told_objects && OBJECTS.contains(&self.word(from)) {
             from += 1;
         }
-        if from == start + told_objects || from < end && !matches!(self.word(from), "that" | "," | ":" | "“" | "\"" | "''") && from > start
-        {
+        // "told reporters she had ...": a clause opening with its pronoun subject follows the hearer.
+        let clause_after = |k: usize| matches!(self.word(k), "that" | "," | ":" | "“" | "\"" | "''") || PRONOUNS.contains(&self.word(k));
+        if from == start + told_objects || from < end && !clause_after(from) && from > start {
             // Not an object after all.
             from = start;
         }

@@ -506,6 +506,10 @@ impl<'a> Attributor<'a> {
             if end > first && self.word(end - 1) == "," {
                 end -= 1;
             }
+            // "Staunton, 49, who told ...": past the age set off after the name.
+            if end >= first + 3 && self.tokens()[end - 1].kind == TokenKind::Number && self.word(end - 2) == "," {
+                end -= 2;
+            }
             // The relative pronoun is the source's words; it stands for the noun before it.
             let who = Some(self.tokens()[before - 1].span);
             let antecedent = (end > first).then(|| self.subject_at(first, end)).flatten().and_then(|(m, _, _)| m);

@@ -46,6 +46,11 @@ impl<'a> Attributor<'a> {
             // Not an object after all.
             from = start;
         }
+        // "told the BBC he would ...", "told BBC Radio 4 she was ...": a named hearer.
+        if from == start {
+            let clause = |k: usize| self.word(k) == "that" || PRONOUNS.contains(&self.word(k));
+            from = self.named_hearer_end(from, end).filter(|&k| k < end && clause(k)).unwrap_or(from);
+        }
         while from < end
             && (matches!(self.word(from), "that" | "," | ":" | "in" | "an" | "interview")
                 || is_dash(self.word(from)) && self.word(from) != "-")
@@ -69,6 +74,13 @@ impl<'a> Attributor<'a> {
             return None;
         }
         Some(self.as_quote(span, quotes))
+    }
+
+    /// The token after a person or organization named at `from` (after "the"), if one is.
+    fn named_hearer_end(&self, from: usize, end: usize) -> Option<usize> {
+        let at = if from + 1 < end && self.word(from) == "the" { from + 1 } else { from };
+        let m = self.mention_starting(at).filter(|&m| matches!(self.r.mentions[m].kind, EntityType::Person | EntityType::Organization))?;
+        Some(self.token_at(self.r.mentions[m].span.end))
     }
 
     /// Where the clause after a cue starts, past "that" when only a short phrase without

@@ -149,8 +149,7 @@ impl<'a> Attributor<'a> {
         }
         // 'calls the plan a "gamble," said he ...': a quotation closed after its comma, then a
         // cue: the clause ends with the quotation, and the cue is the narrator's.
-        if k >= from + 2 && matches!(self.word(k - 1), "”" | "\"" | "''") && self.word(k - 2) == "," && self.lex.cue(self.word(k)).is_some()
-        {
+        if self.after_quoted_comma(from, k) && self.lex.cue(self.word(k)).is_some() {
             return true;
         }
         let next = if k + 1 < end { self.word(k + 1) } else { "" };

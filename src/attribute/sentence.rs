@@ -159,6 +159,12 @@ impl<'a> Attributor<'a> {
         t > first && matches!(self.word(t - 1), "," | "”" | "\"" | "''")
     }
 
+    /// Whether a quotation that closes after its comma ends right before token `t` (and after
+    /// token `first`): '"...," said', 'a "gamble," said', 'of "New York values," saying'.
+    pub(super) fn after_quoted_comma(&self, first: usize, t: usize) -> bool {
+        t >= first + 2 && matches!(self.word(t - 1), "”" | "\"" | "''") && self.word(t - 2) == ","
+    }
+
     /// Whether the word at `t`, which the tagger read as a noun, may still be a verb after its
     /// subject: a noun or pronoun before it, and a word the training data also saw as a verb
     /// ("The pair claim they are", "Critics of the plan claim"; not "the rowing champion").

@@ -133,7 +133,7 @@ impl<'a> Attributor<'a> {
             "," => self.comma_subject(first, end),
             // 'Ahlberg, who calls the plan a "gamble," said': the comma stands inside the
             // quotation that closes the relative clause.
-            "”" | "\"" | "''" if self.closes_relative_quotation(first, end) => self.comma_subject(first, end - 1),
+            _ if self.closes_relative_quotation(first, end) => self.comma_subject(first, end - 1),
             _ => self.plain_subject(first, cue, end),
         }
     }
@@ -208,8 +208,7 @@ impl<'a> Attributor<'a> {
     /// Whether the quotation mark before the verb group at `end` closes a relative clause's
     /// quotation, its comma inside ('Ahlberg, who calls the plan a "gamble," said').
     fn closes_relative_quotation(&self, first: usize, end: usize) -> bool {
-        end >= first + 2
-            && self.word(end - 2) == ","
+        self.after_quoted_comma(first, end)
             && (first..end - 2).rev().find(|&k| self.word(k) == ",").is_some_and(|c| self.relative_closing_quotation(c + 1, end - 2))
     }
 
@@ -444,7 +443,7 @@ impl<'a> Attributor<'a> {
             start -= 1;
         }
         // '"...," New York City Public Advocate Trish James said.': after a quotation too.
-        let after_quote = start > first + 1 && matches!(self.word(start - 1), "”" | "\"" | "''") && self.word(start - 2) == ",";
+        let after_quote = self.after_quoted_comma(first, start);
         if start == end || end - start > 16 || start > first && !matches!(self.word(start - 1), "that" | ";" | ":") && !after_quote {
             return None;
         }
@@ -497,7 +496,7 @@ impl<'a> Attributor<'a> {
         let previous = self.word(before - 1);
         // ", saying ...", "by saying ...", "after saying ...".
         // 'a defense of "New York values," saying ...': the comma may sit inside the marks.
-        let comma_in_quote = matches!(previous, "”" | "\"" | "''") && before >= first + 2 && self.word(before - 2) == ",";
+        let comma_in_quote = self.after_quoted_comma(first, before);
         let participle = self.word(cue).ends_with("ing")
             && (matches!(previous, "," | "by" | "after" | "before" | "for" | "from" | "while" | "without" | "when") || comma_in_quote);
         let coordinated = matches!(previous, "and" | "but") && before >= first + 2;

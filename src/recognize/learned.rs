@@ -55,9 +55,9 @@ impl Recognizer<'_> {
                 continue;
             }
             let next = tokens.partition_point(|t| t.span.start < m.span.end);
-            let number = tokens.get(next).filter(|t| t.kind == TokenKind::Number && t.span.len() == 1 && t.span.start == m.span.end + 1);
+            let number = tokens.get(next).filter(|t| t.kind == TokenKind::Number && t.span.len() == 1 && one_space_apart(m.span, t.span));
             if let Some(t) = number {
-                let live = tokens.get(next + 1).filter(|l| matches!(l.span.of(text), "Live" | "Extra") && l.span.start == t.span.end + 1);
+                let live = tokens.get(next + 1).filter(|l| matches!(l.span.of(text), "Live" | "Extra") && one_space_apart(t.span, l.span));
                 m.span = m.span.cover(live.unwrap_or(t).span);
             }
         }
@@ -69,7 +69,7 @@ impl Recognizer<'_> {
         let tokens = &self.seg.tokens;
         let text = self.seg.text();
         let found = SpanIndex::of(self.found.iter().map(|m| m.span));
-        let adjacent = |a: usize, b: usize| tokens[b].span.start == tokens[a].span.end + 1;
+        let adjacent = |a: usize, b: usize| one_space_apart(tokens[a].span, tokens[b].span);
         let mut numbered = Vec::new();
         for i in 1..tokens.len() {
             let word = tokens[i - 1].span.of(text);
@@ -533,6 +533,11 @@ fn known_type(known: Known) -> EntityType {
         Known::Place(_) => EntityType::Place,
         Known::Organization(_) => EntityType::Organization,
     }
+}
+
+/// Whether `b` follows `a` after exactly one space ("Radio" and "4" in "Radio 4").
+fn one_space_apart(a: Span, b: Span) -> bool {
+    b.start == a.end + 1
 }
 
 #[cfg(test)]

@@ -87,16 +87,18 @@ impl<'a> Attributor<'a> {
         // read every claim for each).
         // "The Tories insisted ... They said ... And they pledged ... a spokesman said": claims
         // of a plural pronoun that names no one yet continue the body before them.
-        let continues = |c: &&Claim| c.source.is_none() && c.source_span.is_some_and(|s| matches!(s.of(self.text()), "they" | "They"));
-        let mut recent: Vec<&Claim> = self
-            .claims
-            .iter()
-            .rev()
-            .take(LOOK_BACK)
-            .filter(|c| c.source_span.is_some_and(|s| s.start >= from && s.end <= span.start))
-            .collect();
-        recent.sort_by_key(|c| std::cmp::Reverse(c.source_span.map(|s| s.start)));
-        let last = recent.iter().find(|c| !continues(c)).or(recent.first()).copied();
+        let continues = |c: &Claim| c.source.is_none() && c.source_span.is_some_and(|s| matches!(s.of(self.text()), "they" | "They"));
+        // The claim whose source words start last, among those `keep` takes (the latest found
+        // on a tie).
+        let latest = |keep: &dyn Fn(&Claim) -> bool| {
+            self.claims
+                .iter()
+                .rev()
+                .take(LOOK_BACK)
+                .filter(|c| c.source_span.is_some_and(|s| s.start >= from && s.end <= span.start) && keep(c))
+                .min_by_key(|c| std::cmp::Reverse(c.source_span.map(|s| s.start)))
+        };
+        let last = latest(&|c| !continues(c)).or_else(|| latest(&|_| true));
         if let Some(c) = last {
             return c.source.filter(|&m| self.r.mentions[m].kind == EntityType::Organization);
         }

@@ -425,6 +425,32 @@ fn speaking_role(article: &Article<'_>, lexicon: &Lexicon, anaphor: &Anaphor) ->
         .map(|(_, _, e)| e)
 }
 
+/// The person "the 28-year-old" (", the 27-year-old Austrian said") stands for. News names its
+/// subject, then calls them by their age without stating it anywhere else: the latest person
+/// named at least twice before the description, however far back (a name said once in passing,
+/// "his coach Remy Korchemy", is seldom the subject), else the latest person named.
+fn aged_person(article: &Article<'_>, anaphor: &Anaphor) -> Option<usize> {
+    let text = article.segmented.text();
+    let mut words = anaphor.span.of(text).split_whitespace();
+    let the = words.next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    let age =
+        words.next().and_then(|w| w.strip_suffix("-year-old")).is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    if anaphor.pronoun || !the || !age {
+        return None;
+    }
+    let before = article.mentions.partition_point(|&(span, _, _)| span.start < anaphor.span.start);
+    let mut named: HashMap<usize, (usize, usize)> = HashMap::new();
+    for (m, &(span, kind, entity)) in article.mentions[..before].iter().enumerate() {
+        if kind == EntityType::Person && span.end <= anaphor.span.start {
+            let (count, latest) = named.entry(entity).or_default();
+            *count += 1;
+            *latest = m;
+        }
+    }
+    let latest = |min: usize| named.iter().filter(|(_, (count, _))| *count >= min).max_by_key(|(_, (_, latest))| *latest).map(|(&e, _)| e);
+    latest(2).or_else(|| latest(1))
+}
+
 /// The speaker a pronoun source carries over by the convention of agency copy ("Lord Vance
 /// said ... . "...," he said."): the source of the latest claim whose source words come before
 /// it (not words reported inside another claim), when those words lie within the three
@@ -543,6 +569,8 @@ pub const QUOTE_SPEAKER: &str = "first person in a quotation";
 pub const CARRIED_SPEAKER: &str = "speaker carried";
 /// The rule recorded for a role word or organization noun joined to the latest entity it fits.
 pub const SPEAKING_ROLE: &str = "role of a recent name";
+/// The rule recorded for "the 28-year-old" joined to the person the article names most.
+pub const AGED_PERSON: &str = "person of an age";
 
 /// Links pronouns to the entities they stand for (recorded as the entities' references, with
 /// the rule that joined each), and the source words of claims that name no entity ("he", "the
@@ -591,7 +619,8 @@ pub fn apply(seg: &Segmented<'_>, lexicon: &Lexicon, model: &CorefModel, doc: &m
         let linked = carried
             .map(|e| (e, CARRIED_SPEAKER))
             .or_else(|| link(&article, lexicon, model, &anaphor).map(|e| (e, RANKED)))
-            .or_else(|| speaking_role(&article, lexicon, &anaphor).map(|e| (e, SPEAKING_ROLE)));
+            .or_else(|| speaking_role(&article, lexicon, &anaphor).map(|e| (e, SPEAKING_ROLE)))
+            .or_else(|| aged_person(&article, &anaphor).map(|e| (e, AGED_PERSON)));
         claims[i].source = linked.map(|(e, _)| e);
         match linked {
             Some((e, CARRIED_SPEAKER)) => carry_reference(entities, anaphor.span, e),
@@ -681,6 +710,20 @@ mod tests {
         assert_eq!(claim.source.map(|e| doc.entities[e].name.as_str()), Some("Tom Vance"));
         let vance = &doc.entities[claim.source.expect("checked")];
         assert_eq!(vance.references.get(&claim.source_span.expect("checked")), Some(&SPEAKING_ROLE));
+    }
+
+    #[test]
+    fn the_n_year_old_is_the_person_named_most_recently_twice() {
+        let text = "Okafor wins in Lyon\n\nAda Okafor won the 200m in Lyon on Sunday. Okafor beat \
+                    Mia Lund by a stride, with her coach Tom Reyes watching.\n\n\
+                    \"I felt strong from the start,\" said the 24-year-old.\n";
+        let pipeline = Pipeline::new(Iris::new("https://example.org/").expect("base"));
+        let doc = pipeline.run(Source::from_text("t", text));
+        let claim = doc.claims.iter().find(|c| c.content.of(text).contains("felt strong")).expect("the claim is found");
+        assert_eq!(claim.source_span.map(|s| s.of(text)), Some("the 24-year-old"));
+        assert_eq!(claim.source.map(|e| doc.entities[e].name.as_str()), Some("Ada Okafor"), "{:?}", doc.entities);
+        let okafor = &doc.entities[claim.source.expect("checked")];
+        assert_eq!(okafor.references.get(&claim.source_span.expect("checked")), Some(&AGED_PERSON));
     }
 
     #[test]

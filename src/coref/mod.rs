@@ -451,6 +451,43 @@ fn aged_person(article: &Article<'_>, anaphor: &Anaphor) -> Option<usize> {
     latest(2).or_else(|| latest(1))
 }
 
+/// Nouns of what a person or organization publishes, which then speaks for them ("the report
+/// said", "the survey found"). Not "poll", which British news also writes for an election
+/// ("Labour's poll campaign").
+const DOCUMENTS: &[&str] = &["report", "survey", "study", "research", "figures", "findings", "review", "analysis"];
+
+/// The author "the report" (any of `DOCUMENTS`) stands for, as the news guidelines give a report
+/// its author: the person or organization named after the latest such noun before it and "by"
+/// or "from" (one word may stand between: "a survey conducted by X", "a report by analysts
+/// Forrester Research"), within the next six words of that sentence, or named with a possessive
+/// before it ("the Pensions Commission's report").
+fn document_author(article: &Article<'_>, anaphor: &Anaphor) -> Option<usize> {
+    let seg = article.segmented;
+    let text = seg.text();
+    let words: Vec<&str> = anaphor.span.of(text).split_whitespace().collect();
+    if anaphor.pronoun || words.len() != 2 || !words[0].eq_ignore_ascii_case("the") || !DOCUMENTS.contains(&words[1]) {
+        return None;
+    }
+    let tokens = &seg.tokens;
+    let word = |k: usize| tokens[k].span.of(text).to_lowercase();
+    let starting =
+        |k: usize| article.mentions.iter().find(|&&(span, kind, _)| span.start == tokens[k].span.start && kind != EntityType::Place);
+    let ending = |k: usize| article.mentions.iter().find(|&&(span, kind, _)| span.end == tokens[k].span.end && kind != EntityType::Place);
+    let at = tokens.partition_point(|t| t.span.start < anaphor.span.start);
+    (1..at).rev().filter(|&k| DOCUMENTS.contains(&word(k).as_str())).find_map(|k| {
+        let sentence = seg.sentence_of(k);
+        let by = (k + 1..(k + 3).min(at)).find(|&b| matches!(word(b).as_str(), "by" | "from"));
+        let named_after = by.and_then(|b| {
+            (b + 1..(b + 7).min(at)).take_while(|&m| seg.sentence_of(m) == sentence).find_map(|m| starting(m).map(|&(_, _, e)| e))
+        });
+        let possessor = (k.saturating_sub(2)..k)
+            .find(|&p| tokens[p].kind == crate::segment::TokenKind::Possessive)
+            .and_then(|p| p.checked_sub(1))
+            .and_then(|p| ending(p).map(|&(_, _, e)| e));
+        named_after.or(possessor)
+    })
+}
+
 /// The speaker a pronoun source carries over by the convention of agency copy ("Lord Vance
 /// said ... . "...," he said."): the source of the latest claim whose source words come before
 /// it (not words reported inside another claim), when those words lie within the three
@@ -571,6 +608,8 @@ pub const CARRIED_SPEAKER: &str = "speaker carried";
 pub const SPEAKING_ROLE: &str = "role of a recent name";
 /// The rule recorded for "the 28-year-old" joined to the person the article names most.
 pub const AGED_PERSON: &str = "person of an age";
+/// The rule recorded for "the report" joined to its author.
+pub const DOCUMENT_AUTHOR: &str = "author of a report";
 
 /// Links pronouns to the entities they stand for (recorded as the entities' references, with
 /// the rule that joined each), and the source words of claims that name no entity ("he", "the
@@ -620,7 +659,8 @@ pub fn apply(seg: &Segmented<'_>, lexicon: &Lexicon, model: &CorefModel, doc: &m
             .map(|e| (e, CARRIED_SPEAKER))
             .or_else(|| link(&article, lexicon, model, &anaphor).map(|e| (e, RANKED)))
             .or_else(|| speaking_role(&article, lexicon, &anaphor).map(|e| (e, SPEAKING_ROLE)))
-            .or_else(|| aged_person(&article, &anaphor).map(|e| (e, AGED_PERSON)));
+            .or_else(|| aged_person(&article, &anaphor).map(|e| (e, AGED_PERSON)))
+            .or_else(|| document_author(&article, &anaphor).map(|e| (e, DOCUMENT_AUTHOR)));
         claims[i].source = linked.map(|(e, _)| e);
         match linked {
             Some((e, CARRIED_SPEAKER)) => carry_reference(entities, anaphor.span, e),
@@ -724,6 +764,19 @@ mod tests {
         assert_eq!(claim.source.map(|e| doc.entities[e].name.as_str()), Some("Ada Okafor"), "{:?}", doc.entities);
         let okafor = &doc.entities[claim.source.expect("checked")];
         assert_eq!(okafor.references.get(&claim.source_span.expect("checked")), Some(&AGED_PERSON));
+    }
+
+    #[test]
+    fn the_report_is_its_author() {
+        let text = "Ferries late\n\nMost ferries on the coast ran late last winter, according to a survey by Halvard \
+                    Transit Watch. The report said delays doubled in storms.\n";
+        let pipeline = Pipeline::new(Iris::new("https://example.org/").expect("base"));
+        let doc = pipeline.run(Source::from_text("t", text));
+        let claim = doc.claims.iter().find(|c| c.content.of(text).contains("delays doubled")).expect("the claim is found");
+        assert_eq!(claim.source_span.map(|s| s.of(text)), Some("The report"));
+        assert_eq!(claim.source.map(|e| doc.entities[e].name.as_str()), Some("Halvard Transit Watch"), "{:?}", doc.entities);
+        let author = &doc.entities[claim.source.expect("checked")];
+        assert_eq!(author.references.get(&claim.source_span.expect("checked")), Some(&DOCUMENT_AUTHOR));
     }
 
     #[test]

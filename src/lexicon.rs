@@ -95,6 +95,10 @@ pub struct Lexicon {
     /// What each automaton pattern stands for, by pattern id.
     pattern_known: Vec<Known>,
     matcher: AhoCorasick,
+    /// The sports clubs of `clubs.tsv` by pattern id, and their automaton: no part of the known
+    /// names above, which the rules and the entity tagger's hints read (see `find_clubs`).
+    club_known: Vec<Known>,
+    club_matcher: AhoCorasick,
     common: HashSet<String>,
     demonyms: HashSet<String>,
     first_names: HashMap<String, f32>,
@@ -119,6 +123,7 @@ impl std::fmt::Debug for Lexicon {
 const PLACES: &str = include_str!("../data/gazetteer/places.tsv");
 const REGIONS: &str = include_str!("../data/gazetteer/regions.tsv");
 const ORGANIZATIONS: &str = include_str!("../data/gazetteer/organizations.tsv");
+const CLUBS: &str = include_str!("../data/gazetteer/clubs.tsv");
 const COMMON_WORDS: &str = include_str!("../data/lexicon/common_words.tsv");
 const DEMONYMS: &str = include_str!("../data/lexicon/demonyms.txt");
 const FIRST_NAMES: &str = include_str!("../data/names/first_names.tsv");
@@ -160,17 +165,20 @@ fn places(known_names: &mut Vec<(String, Known)>) -> Vec<Place> {
 
 /// The known organizations' canonical names, and their names and aliases added to
 /// `known_names`.
-fn organizations(known_names: &mut Vec<(String, Known)>) -> Vec<String> {
-    let mut organizations = Vec::new();
-    for row in rows(ORGANIZATIONS) {
-        let index = organizations.len();
-        organizations.push(row[0].to_string());
+fn organizations(organizations: &mut Vec<String>, data: &str) -> Vec<(String, Known)> {
+    let mut known_names = Vec::new();
+    for row in rows(data) {
+        // A club of `clubs.tsv` that `organizations.tsv` lists too adds its spellings to that entry.
+        let index = organizations.iter().position(|o| o == row[0]).unwrap_or_else(|| {
+            organizations.push(row[0].to_string());
+            organizations.len() - 1
+        });
         known_names.push((row[0].to_string(), Known::Organization(index)));
         for alias in row.get(1).map(|a| a.split('|')).into_iter().flatten().filter(|a| !a.is_empty()) {
             known_names.push((alias.to_string(), Known::Organization(index)));
         }
     }
-    organizations
+    known_names
 }
 
 /// One meaning per spelling, sorted by spelling: organizations listed by hand win over places of
@@ -284,9 +292,12 @@ impl Lexicon {
     pub fn embedded() -> Self {
         let mut known_names: Vec<(String, Known)> = Vec::new();
         let places = places(&mut known_names);
-        let organizations = organizations(&mut known_names);
+        let mut organizations = Vec::new();
+        known_names.extend(self::organizations(&mut organizations, ORGANIZATIONS));
         let known_names = one_meaning_each(&known_names);
         let (matcher, pattern_known) = gazetteer(&known_names);
+        let clubs = one_meaning_each(&self::organizations(&mut organizations, CLUBS));
+        let (club_matcher, club_known) = gazetteer(&clubs);
         let mut common = HashSet::default();
         for row in rows(COMMON_WORDS) {
             common.insert(row[0].to_lowercase());
@@ -311,6 +322,8 @@ impl Lexicon {
             lowercase_first_words,
             pattern_known,
             matcher,
+            club_known,
+            club_matcher,
             common,
             demonyms,
             first_names: first_names(),
@@ -327,6 +340,13 @@ impl Lexicon {
     /// relative to it.
     pub fn find_known<'a>(&'a self, haystack: &'a str) -> impl Iterator<Item = (std::ops::Range<usize>, Known)> + 'a {
         self.matcher.find_iter(haystack).map(|m| (m.range(), self.pattern_known[m.pattern().as_usize()]))
+    }
+
+    /// Sports clubs named in `haystack` (`clubs.tsv`), leftmost-longest, as byte ranges relative
+    /// to it. Kept apart from [`Lexicon::find_known`]: only a post-edit after the entity tagger
+    /// reads them.
+    pub fn find_clubs<'a>(&'a self, haystack: &'a str) -> impl Iterator<Item = (std::ops::Range<usize>, Known)> + 'a {
+        self.club_matcher.find_iter(haystack).map(|m| (m.range(), self.club_known[m.pattern().as_usize()]))
     }
 
     /// The exact known name `name`, if any.

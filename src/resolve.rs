@@ -552,6 +552,23 @@ mod tests {
     }
 
     #[test]
+    fn a_persons_club_in_parentheses_is_no_alias_of_the_person() {
+        let text = "Squad named\n\nThe squad: Tom Vance (Aston Villa), Ben Okafor (Hansa Rostock), Eli Marsh (Norway). \
+                    Fans of Aston Villa cheered.\n";
+        let pipeline = crate::extract::Pipeline::new(crate::rdf::Iris::new("https://example.org/").expect("base"));
+        let doc = pipeline.run(crate::ingest::Source::from_text("t", text));
+        let kind = |name: &str| doc.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+        assert_eq!(kind("Tom Vance"), Some(EntityType::Person), "{:?}", doc.entities);
+        assert_eq!(kind("Eli Marsh"), Some(EntityType::Person), "{:?}", doc.entities);
+        assert_eq!(kind("Aston Villa"), Some(EntityType::Organization), "a club of clubs.tsv: {:?}", doc.entities);
+        assert_eq!(kind("Hansa Rostock"), Some(EntityType::Organization), "{:?}", doc.entities);
+        let villa = doc.entities.iter().position(|e| e.name == "Aston Villa").expect("checked");
+        assert_eq!(doc.entities[villa].mentions.len(), 2);
+        let vance = doc.entities.iter().position(|e| e.name == "Tom Vance").expect("checked");
+        assert!(doc.relations.iter().any(|r| r.subject == vance && r.object == villa), "{:?}", doc.relations);
+    }
+
+    #[test]
     fn keys_are_stable_slugs() {
         assert_eq!(key(EntityType::Person, "Paul A. Goble"), "person/paul-goble");
         assert_eq!(key(EntityType::Person, "Paul Goble"), "person/paul-goble");

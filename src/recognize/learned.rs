@@ -40,6 +40,7 @@ impl Recognizer<'_> {
         self.station_numbers();
         self.numbered_known_names();
         self.companies_named_alone();
+        self.known_clubs();
         self.teams_by_their_people();
         self.organizations_by_which();
         self.names_seen_in_full();
@@ -215,6 +216,35 @@ impl Recognizer<'_> {
                 m.kind = EntityType::Organization;
                 m.known = None;
             }
+        }
+    }
+
+    /// The sports clubs of `clubs.tsv` ("Arsenal", "Aston Villa", "PSV Eindhoven") are
+    /// organizations wherever the analysed text names them on word boundaries: a club's name
+    /// replaces what was found inside it ("Villa" of "Aston Villa", a person "Hansa Rostock"),
+    /// and is added where nothing was (a results table's team too: "Ajax Amsterdam", not
+    /// "Amsterdam"); a longer name holding it, a name across its edge and the rest of the page's
+    /// layout stay as they are.
+    fn known_clubs(&mut self) {
+        let text = self.text();
+        let tokens = &self.seg.tokens;
+        let on_tokens = |span: Span| {
+            let first = tokens.partition_point(|t| t.span.start < span.start);
+            let last = tokens.partition_point(|t| t.span.end < span.end);
+            tokens.get(first).is_some_and(|t| t.span.start == span.start) && tokens.get(last).is_some_and(|t| t.span.end == span.end)
+        };
+        let clubs: Vec<(Span, Known)> =
+            self.lex.find_clubs(text).map(|(r, k)| (Span::new(r.start, r.end), k)).filter(|&(span, _)| on_tokens(span)).collect();
+        const TABLE: &str = "team in a results line";
+        for (span, known) in clubs {
+            let mut overlapping = self.found.iter().filter(|m| m.span.overlaps(span));
+            if overlapping.any(|m| is_layout_rule(m) && m.rule != TABLE || !span.contains(m.span)) {
+                continue;
+            }
+            // A results table's team keeps its rule, whole ("Ajax Amsterdam 2 1 0 1", not "Amsterdam").
+            let table = self.found.iter().any(|m| m.rule == TABLE && span.contains(m.span));
+            self.found.retain(|m| !span.contains(m.span));
+            self.push(span, EntityType::Organization, Some(known), 3, if table { TABLE } else { "gazetteer" });
         }
     }
 

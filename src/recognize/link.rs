@@ -27,17 +27,25 @@ fn token_at(seg: &Segmented<'_>, byte: usize) -> usize {
     seg.tokens.partition_point(|t| t.span.start < byte)
 }
 
-/// "NAME (ALIAS)": whether the parenthesis after mention `i` holds exactly another mention, an
-/// alias of it.
+/// "NAME (ALIAS)": whether the parenthesis after mention `i` holds exactly another mention of
+/// its type, an alias of it. A person's parenthesis that names an organization names their
+/// club, party or employer instead ("Koumas (West Brom)", "Ana Ruiz (Greens)"): a membership.
 fn parenthetical_alias(r: &mut Recognized<'_>, i: usize) {
     let text = r.segmented.text();
     let m = &r.mentions[i];
     let Some(rest) = text[m.span.end..].strip_prefix(" (") else { return };
     let inner_start = m.span.end + 2;
-    if let Some(j) = (i + 1..r.mentions.len()).find(|&j| r.mentions[j].span.start == inner_start) {
-        if text[r.mentions[j].span.end..].starts_with(')') && !rest.is_empty() {
-            r.same.push((i, j));
+    let Some(j) = (i + 1..r.mentions.len()).find(|&j| r.mentions[j].span.start == inner_start) else { return };
+    if !text[r.mentions[j].span.end..].starts_with(')') || rest.is_empty() {
+        return;
+    }
+    match (m.kind, r.mentions[j].kind) {
+        (a, b) if a == b => r.same.push((i, j)),
+        (EntityType::Person, EntityType::Organization) => {
+            let span = m.span.cover(r.mentions[j].span);
+            r.relations.push(Relation { subject: i, predicate: Predicate::MemberOf, object: j, role: None, span });
         }
+        _ => {}
     }
 }
 

@@ -94,8 +94,9 @@ impl Attributor<'_> {
         let titled = self.lex.role(self.word(start)).is_some_and(|c| c == RoleClass::Title) && end - start > 1;
         let words = if titled { start + 1..end } else { start..end };
         // Capitalized words, no plural acronym ("MPs") nor demonym; one word that is also a
-        // common noun or names a role is no name at the start of a sentence ("Court",
-        // "Minister"). Checked before the tagger, which may have to parse the sentence.
+        // common noun or names a role is no name ("Court", "Minister"), unless a person's name
+        // in the article ends or starts with it ("Cook" after "Norman Cook"). Checked before
+        // the tagger, which may have to parse the sentence.
         let shaped = words.clone().all(|i| {
             let w = self.word(i);
             let plural_acronym = w.strip_suffix('s').is_some_and(|a| a.len() > 1 && a.chars().all(|c| c.is_ascii_uppercase()));
@@ -103,7 +104,7 @@ impl Attributor<'_> {
         });
         let word = self.word(words.start);
         let common = || self.syntax.word_class(word).split('|').any(|t| t == "NOUN") || self.lex.role(word).is_some();
-        if !shaped || (words.len() == 1 && common()) {
+        if !shaped || (words.len() == 1 && common() && !parts.contains(word)) {
             return None;
         }
         // Singular proper nouns to the tagger (a plural one is a group: "Democrats"), or
@@ -188,5 +189,15 @@ mod tests {
         let varga: Vec<_> = doc.entities.iter().filter(|e| e.name.contains("Varga")).collect();
         assert_eq!(varga.len(), 1, "{varga:?}");
         assert_eq!(varga[0].kind, EntityType::Person);
+    }
+
+    #[test]
+    fn a_surname_that_is_a_word_speaks_for_the_person_named_in_full() {
+        let text = "DJ Norman Cook - aka Fatboy Slim - has said that dance music is not dead.\n\nThe failure of the \
+                    albums has been coupled with the closure of clubs. Cook acknowledged that much had changed in the \
+                    four years since his last album. \"It felt like home,\" Cook said.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let claim = doc.claims.iter().find(|c| c.content.of(text).contains("felt like home")).expect("the claim is found");
+        assert_eq!(claim.source.map(|e| doc.entities[e].name.as_str()), Some("Norman Cook"), "{:?}", doc.entities);
     }
 }

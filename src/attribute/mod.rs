@@ -143,6 +143,7 @@ pub fn attribute<'a>(recognized: &'a Recognized<'a>, syntax: &Parses<'_>, lexico
         a.sentence(index, &quotes);
     }
     a.sources_by_start = None;
+    a.heads_of_sources();
     let speech: Vec<bool> = a.claims.iter().map(|c| !c.cue.as_ref().is_some_and(|cue| a.not_speech(cue))).collect();
     let mut speech = speech.into_iter();
     a.claims.retain(|_| speech.next().unwrap_or(true));

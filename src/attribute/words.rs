@@ -212,6 +212,33 @@ pub(super) const CATENATIVES: &[&str] = &[
 ];
 /// Finite forms of "be" and the modals: a clause's verb.
 pub(super) const FINITE: &[&str] = &["is", "are", "was", "were", "will", "would", "could", "can", "should", "might", "may", "must"];
+/// Unnamed people who speak for the organization named before them ("Labour strategists",
+/// "an Investment Ministry official"); not its leaders, whom an article often names elsewhere,
+/// nor its customers or voters.
+pub(super) const INSIDERS: &[&str] = &[
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "source",
+    "sources",
+    "insider",
+    "insiders",
+    "lawyer",
+    "lawyers",
+    "strategist",
+    "strategists",
+    "staff",
+    "executives",
+    "negotiators",
+    "aides",
+    "aide",
+    "figures",
+    "data",
+];
+
 pub(super) const NOMINAL_CUES: &[&str] = &[
     "estimate",
     "estimates",

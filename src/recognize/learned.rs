@@ -35,6 +35,7 @@ impl Recognizer<'_> {
             is_layout_rule(m) || !learned_spans.overlaps(m.span) && kept
         });
         self.found.extend(learned);
+        self.trim_function_words();
         self.drop_calendar_words();
         self.titles_in_names();
         self.station_numbers();
@@ -45,6 +46,31 @@ impl Recognizer<'_> {
         self.organizations_by_which();
         self.names_seen_in_full();
         self.consistent_types();
+    }
+
+    /// No name ends in a function word or an auxiliary ("Apple has", "Fawcett and", "Office of
+    /// the"), nor in the pronoun or conjunction that opens the next sentence after an initial
+    /// or abbreviation ("Hank Williams Jr. He", "Warner Bros. But"): those words leave the
+    /// mention, and a mention left with nothing, or with an initial alone ("B."), goes; so does
+    /// a mention that is such a word alone (the rules' repeated "surname" of "I. The").
+    fn trim_function_words(&mut self) {
+        let tokens = &self.seg.tokens;
+        let text = self.seg.text();
+        let never_last = |k: usize| NEVER_LAST.contains(&tokens[k].span.of(text));
+        for m in self.found.iter_mut().filter(|m| !is_layout_rule(m)) {
+            let first = tokens.partition_point(|t| t.span.start < m.span.start);
+            let mut end = tokens.partition_point(|t| t.span.start < m.span.end);
+            // Only whole tokens are trimmed: a mention ending inside a token stays as it is.
+            if first >= end || tokens[end - 1].span.end != m.span.end {
+                continue;
+            }
+            while end > first && never_last(end - 1) {
+                end -= 1;
+            }
+            let initial = end == first + 1 && tokens[first].span.of(text).trim_end_matches('.').chars().count() == 1;
+            m.span = Span::new(m.span.start, if end == first || initial { m.span.start } else { tokens[end - 1].span.end });
+        }
+        self.found.retain(|m| !m.span.is_empty());
     }
 
     /// A broadcaster's station or channel named by its number belongs to the name: "BBC Radio 4",
@@ -657,6 +683,14 @@ const COMPANY_BEFORE: &[(&str, &str)] = &[
 const COMPANY_AFTER: &[&str] =
     &["shares", "shareholders", "profits", "profit", "chief", "board", "spokesman", "spokeswoman", "customers", "sales", "subsidiary"];
 
+/// Words no name ends in: articles, prepositions, conjunctions, auxiliaries and the pronouns
+/// and conjunctions that open a sentence ("Jr. He").
+const NEVER_LAST: &[&str] = &[
+    "the", "a", "an", "of", "for", "and", "or", "to", "in", "on", "at", "by", "with", "from", "has", "have", "had", "is", "was", "are",
+    "were", "will", "would", "could", "should", "may", "might", "still", "also", "The", "But", "And", "He", "She", "They", "We", "It",
+    "This", "That",
+];
+
 /// Team people whose title a club's name opens ("Chelsea boss", "Leicester's coach").
 const TEAM_PEOPLE: &[&str] = &[
     "boss",
@@ -729,6 +763,27 @@ mod tests {
         r.found = vec![mention(at("Grant Samuel", 0), EntityType::Organization), mention(at("Samuel", 50), EntityType::Person)];
         r.names_seen_in_full();
         assert_eq!((r.found[1].span, r.found[1].kind), (at("Grant Samuel", 50), EntityType::Organization));
+    }
+
+    #[test]
+    fn no_name_ends_in_a_function_word_and_no_initial_stands_alone() {
+        use crate::recognize::{Mention, Recognizer};
+        use crate::text::Span;
+        let text = "The film was backed by Halvard Bros. But critics disliked it. Apple has said so, and B. Vance agreed.";
+        let lexicon = Lexicon::embedded();
+        let article = analyze(Source::from_text("t.txt", text));
+        let segmented = segment(&article);
+        let mut r = Recognizer::rules(&segmented, &lexicon);
+        let at = |s: &str| Span::new(text.find(s).unwrap(), text.find(s).unwrap() + s.len());
+        let mention = |span, kind| Mention { span, kind, known: None, strength: 1, rule: "model:ner" };
+        r.found = vec![
+            mention(at("Halvard Bros. But"), EntityType::Organization),
+            mention(at("Apple has"), EntityType::Organization),
+            mention(at("B."), EntityType::Person),
+        ];
+        r.trim_function_words();
+        let kept: Vec<&str> = r.found.iter().map(|m| m.span.of(text)).collect();
+        assert_eq!(kept, ["Halvard Bros.", "Apple"]);
     }
 
     #[test]

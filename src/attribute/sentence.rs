@@ -165,6 +165,21 @@ impl<'a> Attributor<'a> {
         t >= first + 2 && matches!(self.word(t - 1), "”" | "\"" | "''") && self.word(t - 2) == ","
     }
 
+    /// "Dance music not dead says Fatboy", "House prices rebound says Halifax": a headline that
+    /// ends in "says" and a name of one to three capitalized words after what is said, the
+    /// comma of prose left out, names its speaker last.
+    fn headline_names_speaker_last(&self, clause: &Clause, t: usize) -> bool {
+        let Clause { first, last, headline, .. } = *clause;
+        let title = self.r.segmented.article.meta.title.as_ref().and_then(|f| f.span);
+        let in_title = title.is_some_and(|span| span.contains(self.tokens()[t].span));
+        let name = t + 1..last;
+        (headline || in_title)
+            && t > first + 1
+            && matches!(self.word(t), "says" | "say")
+            && (1..=3).contains(&name.len())
+            && name.clone().all(|k| self.tokens()[k].kind == TokenKind::Word && self.word(k).starts_with(char::is_uppercase))
+    }
+
     /// Whether the word at `t`, which the tagger read as a noun, may still be a verb after its
     /// subject: a noun or pronoun before it, and a word the training data also saw as a verb
     /// ("The pair claim they are", "Critics of the plan claim"; not "the rowing champion").
@@ -237,6 +252,10 @@ impl<'a> Attributor<'a> {
         let cue = Cue { span: self.tokens()[t].span, lemma: entry.lemma.clone(), class: entry.class.clone() };
         if let Some(aux) = self.passive_aux(first, t) {
             self.passive_frame(clause, quotes, t, aux, cue);
+            return true;
+        }
+        if self.headline_names_speaker_last(clause, t) {
+            self.inverted_frame(clause, quotes, t, &cue);
             return true;
         }
         // Judgments and intentions are attributions only when someone holds them.

@@ -543,4 +543,13 @@ mod tests {
         assert_eq!(source("deal was legal"), Some("Harbour Authority"), "insiders speak for their organization");
         assert_eq!(source("channel was safe"), Some("Ekland"), "a dash apposition: {:?}", doc.entities);
     }
+
+    #[test]
+    fn a_headline_may_name_its_speaker_last_without_a_comma() {
+        let text = "Ferry fares too high says Vance\n\nHarbour councillor Tom Vance has said ferry fares are too high.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let claim = doc.claims.iter().find(|c| c.content.of(text) == "Ferry fares too high").expect("the headline's claim");
+        assert_eq!(claim.source_span.map(|s| s.of(text)), Some("Vance"));
+        assert_eq!(claim.source.map(|e| doc.entities[e].name.as_str()), Some("Tom Vance"), "{:?}", doc.claims);
+    }
 }

@@ -83,8 +83,22 @@ impl<'a> Attributor<'a> {
         let start = self.organization_article_start(first, m, start);
         let start = self.speaks_for_start(first, m, start);
         let start = self.coordinated_start(first, start);
-        let described = self.tokens()[start].span.cover(span);
+        let described = self.tokens()[start].span.cover(self.affiliation_after(m).unwrap_or(span));
         (Some(self.member_of(m, first).unwrap_or(m)), described, start)
+    }
+
+    /// "Rep. Elijah Cummings of Maryland", "Mike Powell of Dresdner Kleinwort": the place or
+    /// organization a person's name goes on with after "of" (recognition names them apart) is
+    /// part of the source's words.
+    pub(super) fn affiliation_after(&self, m: usize) -> Option<Span> {
+        let mention = &self.r.mentions[m];
+        let of = self.token_at(mention.span.end);
+        if mention.kind != EntityType::Person || of >= self.tokens().len() || self.word(of) != "of" {
+            return None;
+        }
+        let next = self.r.mentions.get(m + 1).filter(|n| n.kind != EntityType::Person)?;
+        let at = self.token_at(next.span.start);
+        (at == of + 1 || at == of + 2 && self.word(of + 1) == "the").then(|| mention.span.cover(next.span))
     }
 
     /// The role words before mention `m` and up to three modifiers before a role ("commentator

@@ -610,7 +610,7 @@ impl<'a> Attributor<'a> {
     fn named_inverted_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, cue: &Cue, name_at: usize, m: usize) {
         let Clause { first, content_end, .. } = *clause;
         let Some((content, direct)) = self.before(first, t, quotes) else { return };
-        let mut span = self.tokens()[name_at].span.cover(self.r.mentions[m].span);
+        let mut span = self.tokens()[name_at].span.cover(self.affiliation_after(m).unwrap_or(self.r.mentions[m].span));
         if name_at > t + 1 {
             span = self.tokens()[t + 1].span.cover(span);
         }

@@ -446,8 +446,13 @@ impl Recognizer<'_> {
                     None => (start, t.kind),
                 };
                 let (end, affiliation) = self.split_affiliation(start, end, kind);
-                if let Some(org) = affiliation {
-                    learned.push(Mention { span: org, kind: EntityType::Organization, known: None, strength: 2, rule: "model:ner" });
+                if let Some(at) = affiliation {
+                    // "of France": a known place; else the organization the person is of.
+                    let name = at.of(self.text());
+                    let acronym = !name.chars().any(char::is_lowercase);
+                    let known = self.lex.known(name).filter(|k| matches!(k, Known::Place(_)) && !acronym);
+                    let kind = if known.is_some() { EntityType::Place } else { EntityType::Organization };
+                    learned.push(Mention { span: at, kind, known, strength: 2, rule: "model:ner" });
                 }
                 let span = self.span(start, end);
                 // A common word opening a sentence or a quotation ("We", "The") is no name.
@@ -545,14 +550,28 @@ impl Recognizer<'_> {
         (described && plain_name).then_some(from)
     }
 
-    /// A person's name cut before "of" and an organization ("Paul Miller of Thames Valley
-    /// Police"): a name never ends in an organization's head noun, and a peer's seat ("Lord
-    /// Irvine of Lairg") does not end in one. Returns the person's end and the organization.
+    /// A person's name cut before "of" and an organization or place ("Paul Miller of Thames
+    /// Valley Police", "Mike Powell of Dresdner Kleinwort", "Nicolas Sarkozy of France"): a name
+    /// never ends in an organization's head noun, and a full name (a first name and more) does
+    /// not go on with "of" (names and their connectors after it); a peer's seat ("Lord Irvine of
+    /// Lairg") and a title ("Shaun of the Dead", "Maria Full of Grace": one word before "of", or
+    /// a word no surname is) stay whole. Returns
+    /// the person's end and the affiliation's span ("the" left out).
     fn split_affiliation(&self, start: usize, end: usize, kind: EntityType) -> (usize, Option<Span>) {
         let org_head = self.lex.noun_type(self.word(end - 1)) == Some(EntityType::Organization);
         let of = (start + 1..end.saturating_sub(1)).find(|&k| self.word(k) == "of");
+        let surname = |w: &str| !self.lex.is_common(w) || self.lex.surname(w).is_some();
+        let named = |w: &str| w.starts_with(char::is_uppercase) || matches!(w, "and" | "&" | "the");
+        let full_name = |k: usize| {
+            k >= start + 2
+                && self.lex.first_name(self.word(start)).is_some()
+                && (start..k).all(|j| self.word(j).starts_with(char::is_uppercase))
+                && surname(self.word(k - 1))
+                && self.word(k + 1).starts_with(char::is_uppercase)
+                && (k + 1..end).all(|j| named(self.word(j)))
+        };
         match of {
-            Some(k) if kind == EntityType::Person && org_head => (k, Some(self.span(k + 1, end))),
+            Some(k) if kind == EntityType::Person && (org_head || full_name(k)) => (k, Some(self.span(k + 1, end))),
             _ => (end, None),
         }
     }
@@ -865,5 +884,29 @@ mod tests {
         assert!(has("Ada Moreno", EntityType::Person), "{found:?}");
         assert!(has("Kestrel Valley Police", EntityType::Organization), "{found:?}");
         assert!(!found.iter().any(|(n, k, _)| n == "Police" && *k == EntityType::Person), "no surname 'Police': {found:?}");
+    }
+
+    #[test]
+    fn a_full_name_does_not_go_on_with_of() {
+        use crate::recognize::Recognizer;
+        let text = "Analysts were divided.\nMike Tovar of Halvard Securities said prices would rise, and Ines Lund of \
+                    Norway agreed.\n";
+        let lexicon = Lexicon::embedded();
+        let article = analyze(Source::from_text("t.txt", text));
+        let segmented = segment(&article);
+        let r = Recognizer::rules(&segmented, &lexicon);
+        let token = |w: &str| segmented.tokens.iter().position(|t| t.span.of(text) == w).expect("the word is there");
+        let (of, end) = (token("of"), token("Securities") + 1);
+        assert_eq!(r.split_affiliation(token("Mike"), end, EntityType::Person), (of, Some(r.span(of + 1, end))));
+        let norway = token("Norway");
+        let (end, at) = r.split_affiliation(token("Ines"), norway + 1, EntityType::Person);
+        assert_eq!((end, at.map(|s| s.of(text))), (norway - 1, Some("Norway")));
+        let film = "Critics praised Maria Full of Grace.\n";
+        let article = analyze(Source::from_text("f.txt", film));
+        let segmented = segment(&article);
+        let r = Recognizer::rules(&segmented, &lexicon);
+        let token = |w: &str| segmented.tokens.iter().position(|t| t.span.of(film) == w).expect("the word is there");
+        let end = token("Grace") + 1;
+        assert_eq!(r.split_affiliation(token("Maria"), end, EntityType::Person), (end, None), "a title stays whole");
     }
 }

@@ -126,9 +126,20 @@ impl<'a> Attributor<'a> {
         let cased = word.starts_with(char::is_lowercase) || headline && t > first;
         let governed = t >= first + 2 && self.word(t - 1) == "to" && self.lex.cue(self.word(t - 2)).is_some();
         let adjective = word.ends_with("ing") && t > first && LINKING_VERBS.contains(&self.word(t - 1));
-        self.lex
-            .cue(word)
-            .filter(|c| cased && !noun_use && !governed && !adjective && self.cue_fits(c, first, t, last) && !self.read_as_noun(clause, t))
+        // "used for comparing data", "jailed for favouring Boeing": a judgment's, intention's or
+        // estimate's gerund after "in" or "for" names an activity, not a view someone holds
+        // (speech stays: "criticised for insisting the detentions would continue"), unless the
+        // parse gives it a clause.
+        let gerund = |c: &crate::lexicon::Cue| {
+            word.ends_with("ing")
+                && t > first
+                && matches!(self.word(t - 1), "in" | "for")
+                && matches!(c.class.as_str(), "judge" | "intend" | "estimate" | "document")
+                && !self.syntax.dependents(t).iter().any(|&k| matches!(self.syntax.label(k), "ccomp" | "parataxis"))
+        };
+        self.lex.cue(word).filter(|c| {
+            cased && !noun_use && !governed && !adjective && !gerund(c) && self.cue_fits(c, first, t, last) && !self.read_as_noun(clause, t)
+        })
     }
 
     /// Whether the tagger reads the cue form at token `t` as a noun, and nothing around it says

@@ -545,6 +545,16 @@ mod tests {
     }
 
     #[test]
+    fn a_judgments_gerund_after_in_or_for_is_an_activity() {
+        let text = "Port staff were praised for comparing the bids with care. Tom Vance was criticised for insisting \
+                    the port would stay open.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let cues: Vec<&str> = doc.claims.iter().filter_map(|c| c.cue.as_ref()).map(|c| c.span.of(text)).collect();
+        assert!(!cues.contains(&"comparing"), "{cues:?}");
+        assert!(cues.contains(&"insisting"), "speech stays: {cues:?}");
+    }
+
+    #[test]
     fn a_headline_may_name_its_speaker_last_without_a_comma() {
         let text = "Ferry fares too high says Vance\n\nHarbour councillor Tom Vance has said ferry fares are too high.\n";
         let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));

@@ -452,11 +452,11 @@ fn aged_person(article: &Article<'_>, anaphor: &Anaphor) -> Option<usize> {
 }
 
 /// Nouns of what a person or organization publishes, which then speaks for them ("the report
-/// said", "the survey found"). Not "poll", which British news also writes for an election
-/// ("Labour's poll campaign").
-const DOCUMENTS: &[&str] = &["report", "survey", "study", "research", "figures", "findings", "review", "analysis"];
+/// said", "the survey found"): a narrower list than attribution's documents (no "poll", which
+/// British news also writes for an election, "Labour's poll campaign"; no "letter" or "video").
+const PUBLISHED: &[&str] = &["report", "survey", "study", "research", "figures", "findings", "review", "analysis"];
 
-/// The author "the report" (any of `DOCUMENTS`) stands for, as the news guidelines give a report
+/// The author "the report" (any of `PUBLISHED`) stands for, as the news guidelines give a report
 /// its author: the person or organization named after the latest such noun before it and "by"
 /// or "from" (one word may stand between: "a survey conducted by X", "a report by analysts
 /// Forrester Research"), within the next six words of that sentence, or named with a possessive
@@ -465,7 +465,7 @@ fn document_author(article: &Article<'_>, anaphor: &Anaphor) -> Option<usize> {
     let seg = article.segmented;
     let text = seg.text();
     let words: Vec<&str> = anaphor.span.of(text).split_whitespace().collect();
-    if anaphor.pronoun || words.len() != 2 || !words[0].eq_ignore_ascii_case("the") || !DOCUMENTS.contains(&words[1]) {
+    if anaphor.pronoun || words.len() != 2 || !words[0].eq_ignore_ascii_case("the") || !PUBLISHED.contains(&words[1]) {
         return None;
     }
     let tokens = &seg.tokens;
@@ -474,7 +474,7 @@ fn document_author(article: &Article<'_>, anaphor: &Anaphor) -> Option<usize> {
         |k: usize| article.mentions.iter().find(|&&(span, kind, _)| span.start == tokens[k].span.start && kind != EntityType::Place);
     let ending = |k: usize| article.mentions.iter().find(|&&(span, kind, _)| span.end == tokens[k].span.end && kind != EntityType::Place);
     let at = tokens.partition_point(|t| t.span.start < anaphor.span.start);
-    (1..at).rev().filter(|&k| DOCUMENTS.contains(&word(k).as_str())).find_map(|k| {
+    (1..at).rev().filter(|&k| PUBLISHED.contains(&word(k).as_str())).find_map(|k| {
         let sentence = seg.sentence_of(k);
         let by = (k + 1..(k + 3).min(at)).find(|&b| matches!(word(b).as_str(), "by" | "from"));
         let named_after = by.and_then(|b| {
@@ -606,7 +606,7 @@ pub const QUOTE_SPEAKER: &str = "first person in a quotation";
 pub const CARRIED_SPEAKER: &str = "speaker carried";
 /// The rule recorded for a role word or organization noun joined to the latest entity it fits.
 pub const SPEAKING_ROLE: &str = "role of a recent name";
-/// The rule recorded for "the 28-year-old" joined to the person the article names most.
+/// The rule recorded for "the 28-year-old" joined to a person (`aged_person`).
 pub const AGED_PERSON: &str = "person of an age";
 /// The rule recorded for "the report" joined to its author.
 pub const DOCUMENT_AUTHOR: &str = "author of a report";

@@ -295,11 +295,10 @@ impl Recognizer<'_> {
             }
         }
         let people: Vec<&str> = self.found.iter().filter(|m| m.kind == EntityType::Person).map(|m| m.span.of(text)).collect();
-        let inside_longer = |name: &str| people.iter().any(|p| p.len() > name.len() && format!(" {p} ").contains(&format!(" {name} ")));
         let retyped: Vec<bool> = self
             .found
             .iter()
-            .map(|m| teams.contains(m.span.of(text)) && !inside_longer(m.span.of(text)) && self.club_not_country(m))
+            .map(|m| teams.contains(m.span.of(text)) && !inside_longer(&people, m.span.of(text)) && self.club_not_country(m))
             .collect();
         for (m, club) in self.found.iter_mut().zip(retyped) {
             if club {
@@ -359,7 +358,8 @@ impl Recognizer<'_> {
     }
 
     /// Whether a mention of a team's name may be the club: a person without a title before it
-    /// whose first name does not open it, or a place that is no country, continent or nation of the United Kingdom.
+    /// whose first name does not open it, or a place that is no country, continent or
+    /// first-level region ("England", "Wales").
     fn club_not_country(&self, m: &Mention) -> bool {
         match m.kind {
             _ if is_layout_rule(m) => false,
@@ -387,13 +387,14 @@ impl Recognizer<'_> {
     fn organizations_by_which(&mut self) {
         let text = self.text();
         let people: Vec<&str> = self.found.iter().filter(|m| m.kind == EntityType::Person).map(|m| m.span.of(text)).collect();
-        let inside_longer = |name: &str| people.iter().any(|p| p.len() > name.len() && format!(" {p} ").contains(&format!(" {name} ")));
         let which: HashSet<&str> = self
             .found
             .iter()
             .filter(|m| m.kind == EntityType::Person && !is_layout_rule(m) && text[m.span.end..].starts_with(", which "))
             .map(|m| m.span.of(text))
-            .filter(|name| name.split(' ').next().is_some_and(|first| self.lex.first_name(first).is_none()) && !inside_longer(name))
+            .filter(|name| {
+                name.split(' ').next().is_some_and(|first| self.lex.first_name(first).is_none()) && !inside_longer(&people, name)
+            })
             .collect();
         for m in self.found.iter_mut().filter(|m| m.kind == EntityType::Person && !is_layout_rule(m) && which.contains(m.span.of(text))) {
             m.kind = EntityType::Organization;
@@ -745,6 +746,12 @@ fn known_type(known: Known) -> EntityType {
         Known::Place(_) => EntityType::Place,
         Known::Organization(_) => EntityType::Organization,
     }
+}
+
+/// Whether `name` is a whole-word part of one of the longer `people`'s names ("Glazer" of
+/// "Malcolm Glazer").
+fn inside_longer(people: &[&str], name: &str) -> bool {
+    people.iter().any(|p| p.len() > name.len() && format!(" {p} ").contains(&format!(" {name} ")))
 }
 
 /// Whether `b` follows `a` after exactly one space ("Radio" and "4" in "Radio 4").

@@ -31,6 +31,10 @@ pub const KIND: &str = "coref";
 pub const TEMPLATES: &str = "coref-features v5: lexrole lexnoun new-lex kind form dist rank krank sex first count quote qspk lastspk para \
 head role ctx inname src new new-form new-n new-top new-src";
 
+/// How many named mentions back `aged_person` and `described_organization` look (a news
+/// article names a few hundred; the bound keeps a page of thousands of such sources linear).
+const LOOK_BACK: usize = 500;
+
 /// Entities considered per anaphor.
 pub const MAX_CANDIDATES: usize = 8;
 /// How far back (in sentences) an antecedent may be.
@@ -427,7 +431,7 @@ fn speaking_role(article: &Article<'_>, lexicon: &Lexicon, anaphor: &Anaphor) ->
 
 /// The person "the 28-year-old" (", the 27-year-old Austrian said") stands for. News names its
 /// subject, then calls them by their age without stating it anywhere else: the latest person
-/// named at least twice before the description, however far back (a name said once in passing,
+/// named at least twice before the description (within `LOOK_BACK` mentions; a name said once in passing,
 /// "his coach Remy Korchemy", is seldom the subject), else the latest person named.
 fn aged_person(article: &Article<'_>, anaphor: &Anaphor) -> Option<usize> {
     let text = article.segmented.text();
@@ -440,7 +444,7 @@ fn aged_person(article: &Article<'_>, anaphor: &Anaphor) -> Option<usize> {
     }
     let before = article.mentions.partition_point(|&(span, _, _)| span.start < anaphor.span.start);
     let mut named: HashMap<usize, (usize, usize)> = HashMap::new();
-    for (m, &(span, kind, entity)) in article.mentions[..before].iter().enumerate() {
+    for (m, &(span, kind, entity)) in article.mentions[..before].iter().enumerate().skip(before.saturating_sub(LOOK_BACK)) {
         if kind == EntityType::Person && span.end <= anaphor.span.start {
             let (count, latest) = named.entry(entity).or_default();
             *count += 1;
@@ -606,10 +610,44 @@ pub const QUOTE_SPEAKER: &str = "first person in a quotation";
 pub const CARRIED_SPEAKER: &str = "speaker carried";
 /// The rule recorded for a role word or organization noun joined to the latest entity it fits.
 pub const SPEAKING_ROLE: &str = "role of a recent name";
+/// "The charity recommends", "the bank said", further back than `speaking_role` looks: an
+/// organization noun that names no person (`describes` in nouns.tsv) after "the" stands for
+/// the latest organization named before it whose name holds the noun ("the bank": the Bank of
+/// England), else, for a company's general nouns ("the firm", "the group"), the latest one
+/// named at least twice, else the only one named.
+fn described_organization(article: &Article<'_>, lexicon: &Lexicon, anaphor: &Anaphor) -> Option<usize> {
+    let text = article.segmented.text();
+    let words: Vec<&str> = anaphor.span.of(text).split_whitespace().collect();
+    if anaphor.pronoun || words.len() != 2 || !words[0].eq_ignore_ascii_case("the") || !lexicon.describes_organization(words[1]) {
+        return None;
+    }
+    let noun = words[1].to_lowercase();
+    let before = article.mentions.partition_point(|&(span, _, _)| span.start < anaphor.span.start);
+    let mut named: Vec<(usize, usize)> = Vec::new(); // (entity, times named), latest last
+    for &(span, kind, entity) in &article.mentions[before.saturating_sub(LOOK_BACK)..before] {
+        if kind == EntityType::Organization && span.end <= anaphor.span.start {
+            let times = named.iter().position(|&(e, _)| e == entity).map_or(0, |i| named.remove(i).1);
+            named.push((entity, times + 1));
+        }
+    }
+    let holds_noun = |e: usize| article.entities[e].0.split_whitespace().any(|w| w.eq_ignore_ascii_case(&noun));
+    let latest = |test: &dyn Fn(&(usize, usize)) -> bool| named.iter().rev().find(|n| test(n)).map(|&(e, _)| e);
+    let by_name = latest(&|&(e, _)| holds_noun(e));
+    // "The union", "the charity", "the watchdog" say what kind of body it is, which the names of
+    // the other organizations around it need not be: only a company's general nouns fall back
+    // on the organization the article is about.
+    if !matches!(noun.as_str(), "firm" | "company" | "corporation" | "group" | "conglomerate" | "giant") {
+        return by_name;
+    }
+    by_name.or_else(|| latest(&|&(_, times)| times >= 2)).or_else(|| (named.len() == 1).then(|| named[0].0))
+}
+
 /// The rule recorded for "the 28-year-old" joined to a person (`aged_person`).
 pub const AGED_PERSON: &str = "person of an age";
 /// The rule recorded for "the report" joined to its author.
 pub const DOCUMENT_AUTHOR: &str = "author of a report";
+/// The rule recorded for "the bank" joined to an organization named further back.
+pub const DESCRIBED_ORGANIZATION: &str = "organization described";
 
 /// Links pronouns to the entities they stand for (recorded as the entities' references, with
 /// the rule that joined each), and the source words of claims that name no entity ("he", "the
@@ -660,7 +698,8 @@ pub fn apply(seg: &Segmented<'_>, lexicon: &Lexicon, model: &CorefModel, doc: &m
             .or_else(|| link(&article, lexicon, model, &anaphor).map(|e| (e, RANKED)))
             .or_else(|| speaking_role(&article, lexicon, &anaphor).map(|e| (e, SPEAKING_ROLE)))
             .or_else(|| aged_person(&article, &anaphor).map(|e| (e, AGED_PERSON)))
-            .or_else(|| document_author(&article, &anaphor).map(|e| (e, DOCUMENT_AUTHOR)));
+            .or_else(|| document_author(&article, &anaphor).map(|e| (e, DOCUMENT_AUTHOR)))
+            .or_else(|| described_organization(&article, lexicon, &anaphor).map(|e| (e, DESCRIBED_ORGANIZATION)));
         claims[i].source = linked.map(|(e, _)| e);
         match linked {
             Some((e, CARRIED_SPEAKER)) => carry_reference(entities, anaphor.span, e),
@@ -750,6 +789,19 @@ mod tests {
         assert_eq!(claim.source.map(|e| doc.entities[e].name.as_str()), Some("Tom Vance"));
         let vance = &doc.entities[claim.source.expect("checked")];
         assert_eq!(vance.references.get(&claim.source_span.expect("checked")), Some(&SPEAKING_ROLE));
+    }
+
+    #[test]
+    fn the_charity_is_the_organization_named_further_back() {
+        let text = "Carers short of funds\n\nThe Halvard Carers Charity says foster carers are paid too little. \
+                    Most carers spend their own money on the children they look after.\n\nA survey of 800 carers found \
+                    that half had thought of giving up. Councils in the north pay the least.\n\n\
+                    The charity recommends a weekly payment of 120 pounds.\n";
+        let pipeline = Pipeline::new(Iris::new("https://example.org/").expect("base"));
+        let doc = pipeline.run(Source::from_text("t", text));
+        let claim = doc.claims.iter().find(|c| c.content.of(text).contains("weekly payment")).expect("the claim is found");
+        assert_eq!(claim.source_span.map(|s| s.of(text)), Some("The charity"));
+        assert_eq!(claim.source.map(|e| doc.entities[e].name.as_str()), Some("Halvard Carers Charity"), "{:?}", doc.entities);
     }
 
     #[test]

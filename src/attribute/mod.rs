@@ -25,6 +25,7 @@ mod content;
 mod coordinated;
 mod cue;
 mod enclosing;
+mod inverted;
 mod noun_phrase;
 mod quantity;
 mod quotes;

@@ -1,0 +1,155 @@
+//! Inverted frames: a verb cue after what it reports, its speaker after it ("..., said
+//! Kadyrov.", "said harbour master Greta Solberg", "said one Democratic source on the panel").
+
+use super::sentence::Clause;
+use super::*;
+
+impl Attributor<'_> {
+    /// A verb cue after a quotation or clause, its speaker after it ("..., said Kadyrov.", "said
+    /// harbour master Greta Solberg"): a name after the verb's modifiers
+    /// (`inverted_name_start`) followed by the sentence's end, a comma, a parenthesis or a
+    /// preposition (`named_inverted_frame`); else a description (`closing_description`: '"...,"
+    /// said one Democratic source on the panel.'); else a longer noun phrase
+    /// (`unnamed_inverted_frame`).
+    pub(super) fn inverted_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, cue: &Cue) {
+        let Clause { first, last, content_end, .. } = *clause;
+        let name_at = self.inverted_name_start(clause, t);
+        if let Some(m) = self.mention_starting(name_at).filter(|&m| {
+            let end = self.r.mentions[m].span.end;
+            let mut k = self.token_at(end);
+            // "said Philippe Sands QC.": letters after the name.
+            while k < last && POSTNOMINALS.contains(&self.word(k)) {
+                k += 1;
+            }
+            k >= last || matches!(self.word(k), "." | "," | ";" | "(" | "of" | "for" | "at" | "from" | "in" | "on" | "with" | "who")
+        }) {
+            self.named_inverted_frame(clause, quotes, t, cue, name_at, m);
+        } else if let Some((source, span)) = self.closing_description(t + 1, content_end) {
+            // '"...," said one Democratic source on the panel.': a description, or
+            // words that name no one the text knows.
+            if let Some((content, direct)) = self.before(first, t, quotes) {
+                self.push(content, Some(cue.clone()), source, Some(span), direct);
+            }
+        } else if t + 1 < content_end && (self.word(t + 1).starts_with(char::is_uppercase) || DETERMINERS.contains(&self.word(t + 1))) {
+            self.unnamed_inverted_frame(clause, quotes, t, cue);
+        }
+    }
+
+    /// Where the name after an inverted verb at token `t` starts: titles and a few descriptive
+    /// words may stand between the verb and the name ("said Rep. Butterfield", "said harbour
+    /// master Greta Solberg"). An organization before a role, or a place before a role or a
+    /// lowercase noun, is a modifier of the name ("said GOP strategist Keith Nahigian", "said
+    /// Idaho farm executive Frank Vandermeer"); capitalized modifiers too, when a name follows
+    /// them ("said Republican party boss Reince Priebus", "said Pentagon spokesman Navy Capt.
+    /// Jeff Davis").
+    fn inverted_name_start(&self, clause: &Clause, t: usize) -> usize {
+        let Clause { last, .. } = *clause;
+        let mut name_at = t + 1;
+        let org_before_role = |k: usize| {
+            self.mention_starting(k).is_some_and(|m| {
+                let end = self.token_at(self.r.mentions[m].span.end);
+                let role = end < last && self.lex.role(self.word(end)).is_some();
+                let noun = end < last
+                    && self.word(end).chars().all(char::is_lowercase)
+                    && !PREPOSITIONS.contains(&self.word(end))
+                    && !matches!(self.word(end), "and" | "or" | "who" | "which" | "that");
+                match self.r.mentions[m].kind {
+                    EntityType::Organization => role,
+                    EntityType::Place => role || noun,
+                    _ => false,
+                }
+            })
+        };
+        let name_ahead = |k: usize| {
+            (k + 1..last.min(t + 9)).take_while(|&x| self.tokens()[x].kind != TokenKind::Punct).any(|x| self.mention_starting(x).is_some())
+        };
+        let modifier = |k: usize| {
+            self.lex.role(self.word(k)).is_some()
+                || self.tokens()[k].kind == TokenKind::Possessive
+                || self.tokens()[k].kind == TokenKind::Number
+                || self.word(k).chars().all(char::is_lowercase)
+                    && !matches!(self.word(k), "of" | "about" | "to" | "in" | "on" | "at" | "for" | "with" | "by" | "from" | "that")
+                || self.tokens()[k].kind == TokenKind::Word && self.word(k).starts_with(char::is_uppercase) && name_ahead(k)
+        };
+        // "said retired Army Lt. Gen. Mick Bednarek": modifiers and organizations before roles
+        // may come in any order.
+        while name_at + 1 < last {
+            if name_at < t + 6 && org_before_role(name_at) {
+                let m = self.mention_starting(name_at).expect("checked");
+                name_at = self.token_at(self.r.mentions[m].span.end);
+            } else if name_at < t + 8 && self.mention_starting(name_at).is_none() && modifier(name_at) {
+                name_at += 1;
+            } else {
+                break;
+            }
+        }
+        name_at
+    }
+
+    /// An inverted frame whose speaker is mention `m`, named from token `name_at`: it reports
+    /// what precedes the verb. The roles and modifiers between the verb and the name are the
+    /// source's words too, and so is an apposition that ends the sentence ("said Douglas
+    /// Holtz-Eakin, an economist who ...", "said Carmel Martin, executive vice president for
+    /// policy", "said Rep. Joseph Crowley (D-N.Y.), a leading advocate"): `closing_apposition`.
+    fn named_inverted_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, cue: &Cue, name_at: usize, m: usize) {
+        let Clause { first, content_end, .. } = *clause;
+        let Some((content, direct)) = self.before(first, t, quotes) else { return };
+        let mut span = self.tokens()[name_at].span.cover(self.affiliation_after(m).unwrap_or(self.r.mentions[m].span));
+        if name_at > t + 1 {
+            span = self.tokens()[t + 1].span.cover(span);
+        }
+        let after = self.token_at(span.end);
+        if self.closing_apposition(after, content_end) {
+            span = span.cover(self.tokens()[content_end - 1].span);
+        }
+        self.push(content, Some(cue.clone()), Some(m), Some(span), direct);
+    }
+
+    /// Whether the words from token `after` to `content_end` are an apposition or a party label
+    /// after an inverted speaker's name, running to the sentence's end. The description may hold
+    /// its own relative clause ("a union that has broken away"), but no second frame or
+    /// quotation; a relative clause that reports speech is a claim of its own ("said Mr. Kamin,
+    /// who emphasized that ..."); ", speaking of ..." is a frame of its own, not a description.
+    fn closing_apposition(&self, after: usize, content_end: usize) -> bool {
+        after + 1 < content_end
+            && matches!(self.word(after), "," | "(")
+            && (after + 1..content_end).all(|k| {
+                let w = self.word(k);
+                !(self.is_quote_open(k) || matches!(w, "said" | "says" | ";" | "but") || w.ends_with("ing") && self.word(k - 1) == ",")
+            })
+            && !(matches!(self.word(after + 1), "who" | "whose")
+                && (after + 2..(after + 5).min(content_end)).any(|j| self.lex.cue(self.word(j)).is_some()))
+            && (self.word(after) == "(" || {
+                let w = self.word(after + 1);
+                w.starts_with(char::is_lowercase) && !w.ends_with("ing")
+                    || self.lex.role(w).is_some()
+                    || self.tokens()[after + 1].kind == TokenKind::Possessive
+                    || after + 2 < content_end && self.tokens()[after + 2].kind == TokenKind::Possessive
+            })
+    }
+
+    /// A longer noun phrase after an inverted verb: the frame reports what precedes it, from a
+    /// speaker left unnamed, or named in an apposition ("said another leading advocate, Andrew
+    /// Pincus of Mayer Brown"; the apposition's own comma ends the source's words), else the
+    /// verb's subject in the parse ("said Idaho farm executive Frank Vandermeer, who ...", "said
+    /// a Labour strategist who ...").
+    fn unnamed_inverted_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, cue: &Cue) {
+        let Clause { first, content_end, .. } = *clause;
+        let Some((content, direct)) = self.before(first, t, quotes) else { return };
+        let named = self
+            .apposed_person(t + 1, content_end.min(t + 10))
+            .filter(|&(comma, _)| (t + 1..comma).all(|k| !FINITE.contains(&self.word(k)) && !self.is_quote_open(k)))
+            .map(|(_, m)| m);
+        match named {
+            Some(m) => {
+                let name_end = self.token_at(self.r.mentions[m].span.end);
+                let end = (name_end..content_end).find(|&k| self.word(k) == ",").unwrap_or(content_end);
+                self.push(content, Some(cue.clone()), Some(m), Some(self.span(t + 1, end)), direct);
+            }
+            None => {
+                let subject = self.parse_source(clause, t, true).filter(|&(_, _, start)| start > t);
+                self.push(content, Some(cue.clone()), subject.and_then(|s| s.0), subject.map(|s| s.1), direct)
+            }
+        }
+    }
+}

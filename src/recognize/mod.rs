@@ -24,6 +24,7 @@ mod learned;
 mod link;
 mod maxent;
 pub mod model;
+mod teams;
 pub mod train;
 
 use link::link;

@@ -1,0 +1,202 @@
+//! Sports clubs and teams after the learned tagger: the clubs the gazetteer names
+//! (`gazetteer/clubs.tsv`), and the names a team's people are named after ("Chelsea boss Jose
+//! Mourinho"). Post-edits: the tagger and its hints are left as trained.
+
+use super::learned::{inside_longer, is_layout_rule};
+use super::{Mention, Recognizer};
+use crate::lexicon::{EntityType, Known};
+use crate::segment::TokenKind;
+use crate::text::{Span, SpanIndex};
+use std::collections::{HashMap, HashSet};
+
+impl Recognizer<'_> {
+    /// The sports clubs of `clubs.tsv` ("Arsenal", "Aston Villa", "PSV Eindhoven") are
+    /// organizations wherever the analysed text names them on word boundaries: a club's name
+    /// replaces what was found inside it ("Villa" of "Aston Villa", a person "Hansa Rostock"),
+    /// and is added where nothing was (a results table's team too: "Ajax Amsterdam", not
+    /// "Amsterdam"); a longer name holding it, a name across its edge and the rest of the page's
+    /// layout stay as they are.
+    pub(super) fn known_clubs(&mut self) {
+        let text = self.text();
+        let tokens = &self.seg.tokens;
+        let on_tokens = |span: Span| {
+            let first = tokens.partition_point(|t| t.span.start < span.start);
+            let last = tokens.partition_point(|t| t.span.end < span.end);
+            tokens.get(first).is_some_and(|t| t.span.start == span.start) && tokens.get(last).is_some_and(|t| t.span.end == span.end)
+        };
+        let clubs: Vec<(Span, Known)> =
+            self.lex.find_clubs(text).map(|(r, k)| (Span::new(r.start, r.end), k)).filter(|&(span, _)| on_tokens(span)).collect();
+        const TABLE: &str = "team in a results line";
+        for (span, known) in clubs {
+            let mut overlapping = self.found.iter().filter(|m| m.span.overlaps(span));
+            if overlapping.any(|m| is_layout_rule(m) && m.rule != TABLE || !span.contains(m.span)) {
+                continue;
+            }
+            // A results table's team keeps its rule, whole ("Ajax Amsterdam 2 1 0 1", not "Amsterdam").
+            let table = self.found.iter().any(|m| m.rule == TABLE && span.contains(m.span));
+            self.found.retain(|m| !span.contains(m.span));
+            self.push(span, EntityType::Organization, Some(known), 3, if table { TABLE } else { "gazetteer" });
+        }
+    }
+
+    /// A name that a team's people are named after is the team: "Chelsea boss Jose Mourinho",
+    /// "Aston Villa striker Juan Pablo Angel", "Leicester's coach" (`TEAM_PEOPLE`). Its mentions
+    /// in the article that were typed a person (no longer person's name holds it, no title or
+    /// first name opens it) or a place below a country's standing (clubs bear their town's name;
+    /// countries field teams and stay places) are the club, an organization; where nothing was
+    /// found on such a word, it is added wherever the article writes it alone (rule "team
+    /// context").
+    pub(super) fn teams_by_their_people(&mut self) {
+        let text = self.text();
+        let (mut teams, unfound) = self.team_names();
+        let mut added = Vec::new();
+        if !unfound.is_empty() {
+            let found = SpanIndex::of(self.found.iter().map(|m| m.span));
+            let alone = self.alone_words();
+            for word in unfound {
+                let Some(at) = alone.get(word) else { continue };
+                teams.insert(word);
+                added.extend(at.iter().map(|&k| self.seg.tokens[k].span).filter(|&span| !found.overlaps(span)));
+            }
+        }
+        let people: Vec<&str> = self.found.iter().filter(|m| m.kind == EntityType::Person).map(|m| m.span.of(text)).collect();
+        let retyped: Vec<bool> = self
+            .found
+            .iter()
+            .map(|m| teams.contains(m.span.of(text)) && !inside_longer(&people, m.span.of(text)) && self.club_not_country(m))
+            .collect();
+        for (m, club) in self.found.iter_mut().zip(retyped) {
+            if club {
+                m.kind = EntityType::Organization;
+                m.known = None;
+            }
+        }
+        added.sort();
+        for span in added {
+            self.push(span, EntityType::Organization, None, 2, "team context");
+        }
+    }
+
+    /// The names before a team's people (`TEAM_PEOPLE`, before a capitalized name or after a
+    /// possessive): those of found mentions, and single words nothing was found on.
+    fn team_names(&self) -> (HashSet<&str>, HashSet<&str>) {
+        let tokens = &self.seg.tokens;
+        let capitalized = |k: usize| k < tokens.len() && super::capitalized(self.seg, k);
+        let found = SpanIndex::of(self.found.iter().map(|m| m.span));
+        let (mut names, mut words) = (HashSet::new(), HashSet::new());
+        for j in (1..tokens.len()).filter(|&j| TEAM_PEOPLE.contains(&self.word(j))) {
+            let possessive = tokens[j - 1].kind == TokenKind::Possessive;
+            let last = if possessive { j.checked_sub(2) } else { Some(j - 1) };
+            let Some(last) = last.filter(|&k| capitalized(k) && (possessive || capitalized(j + 1))) else { continue };
+            match self.found.iter().find(|m| m.span.end == tokens[last].span.end) {
+                Some(m) => _ = names.insert(m.span.of(self.text())),
+                None if !found.overlaps(tokens[last].span) => _ = words.insert(self.word(last)),
+                None => {}
+            }
+        }
+        (names, words)
+    }
+
+    /// The capitalized words that the article writes as names of their own, with where it writes
+    /// them alone (no capitalized word beside them but a sentence's first): never in lowercase,
+    /// alone at least once inside a sentence (not only where any word takes a capital, "Uncapped
+    /// fly-half X"), and no common word, nationality or role.
+    fn alone_words(&self) -> HashMap<&str, Vec<usize>> {
+        let tokens = &self.seg.tokens;
+        let capitalized = |k: usize| k < tokens.len() && super::capitalized(self.seg, k);
+        let lowercase: HashSet<&str> = (0..tokens.len()).map(|k| self.word(k)).filter(|w| w.starts_with(char::is_lowercase)).collect();
+        let plain = |w: &str| !self.lex.is_common(w) && !self.lex.is_demonym(w) && self.lex.role(w).is_none();
+        let mut alone: HashMap<&str, (bool, Vec<usize>)> = HashMap::new();
+        for sentence in &self.seg.sentences {
+            let first = sentence.tokens.clone().find(|&k| tokens[k].kind == TokenKind::Word);
+            for k in sentence.tokens.clone().filter(|&k| capitalized(k) && !capitalized(k + 1)) {
+                if k > 0 && capitalized(k - 1) && Some(k - 1) != first {
+                    continue;
+                }
+                let (inside, at) = alone.entry(self.word(k)).or_default();
+                *inside |= Some(k) != first;
+                at.push(k);
+            }
+        }
+        alone.retain(|w, (inside, _)| *inside && plain(w) && !lowercase.contains(w.to_lowercase().as_str()));
+        alone.into_iter().map(|(w, (_, at))| (w, at)).collect()
+    }
+
+    /// Whether a mention of a team's name may be the club: a person without a title before it
+    /// whose first name does not open it, or a place that is no country, continent or
+    /// first-level region ("England", "Wales").
+    fn club_not_country(&self, m: &Mention) -> bool {
+        match m.kind {
+            _ if is_layout_rule(m) => false,
+            EntityType::Person => {
+                let name = m.span.of(self.text());
+                let at = self.seg.tokens.partition_point(|t| t.span.start < m.span.start);
+                let titled = at > 0 && self.lex.role(self.word(at - 1).trim_end_matches('.')).is_some();
+                // "Johnny Cash manager Saul Holiff": a first name opens a person's full name.
+                let full_name = name.split_once(' ').is_some_and(|(first, _)| self.lex.first_name(first).is_some());
+                !titled && !full_name
+            }
+            EntityType::Place => {
+                let known = m.known.or_else(|| self.lex.known(m.span.of(self.text())));
+                !matches!(known, Some(Known::Place(p)) if matches!(self.lex.places[p].kind.as_str(), "country" | "continent" | "admin1"))
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Team people whose title a club's name opens ("Chelsea boss", "Leicester's coach").
+const TEAM_PEOPLE: &[&str] = &[
+    "boss",
+    "manager",
+    "coach",
+    "captain",
+    "skipper",
+    "chairman",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "keeper",
+    "winger",
+    "full-back",
+    "centre-back",
+    "centre-half",
+    "fly-half",
+    "scrum-half",
+    "flanker",
+    "hooker",
+];
+
+#[cfg(test)]
+mod tests {
+    use crate::ingest::Source;
+    use crate::layout::analyze;
+    use crate::lexicon::{EntityType, Lexicon};
+    use crate::recognize::recognize;
+    use crate::segment::segment;
+
+    fn check(text: &str) -> Vec<(String, EntityType, &'static str)> {
+        let lexicon = Lexicon::embedded();
+        let article = analyze(Source::from_text("t.txt", text));
+        let segmented = segment(&article);
+        let (r, _) = recognize(&segmented, &lexicon);
+        r.mentions.iter().map(|m| (m.span.of(text).to_string(), m.kind, m.rule)).collect()
+    }
+
+    #[test]
+    fn a_name_before_a_teams_people_is_the_club_unless_a_country() {
+        let text = "Harwick boss Dane Ollery said his side were tired after beating Kestrel. \
+                    Kestrel striker Tomas Varga scored twice, and Wales captain Owen Price watched. \
+                    Later Harwick lost again to Lindqvist.\n";
+        let found = check(text);
+        let kinds = |name: &str| found.iter().filter(|(n, _, _)| n == name).map(|(_, k, _)| *k).collect::<Vec<_>>();
+        assert!(!kinds("Harwick").is_empty() && kinds("Harwick").iter().all(|&k| k == EntityType::Organization), "{found:?}");
+        assert!(!kinds("Kestrel").is_empty() && kinds("Kestrel").iter().all(|&k| k == EntityType::Organization), "{found:?}");
+        assert_eq!(kinds("Wales"), [EntityType::Place], "countries field teams and stay places: {found:?}");
+        assert_eq!(kinds("Dane Ollery"), [EntityType::Person], "{found:?}");
+        let found = check("Uncapped fly-half Tom Reed starts. Pop singer Ada Vale and Ada Vale manager Sam Roy met.\n");
+        assert!(!found.iter().any(|(n, _, _)| n == "Uncapped"), "a sentence's first word is no club by itself: {found:?}");
+        assert!(found.iter().all(|(n, k, _)| n != "Ada Vale" || *k == EntityType::Person), "a person's full name: {found:?}");
+    }
+}

@@ -167,9 +167,10 @@ fn places(known_names: &mut Vec<(String, Known)>) -> Vec<Place> {
 /// `known_names`.
 fn organizations(organizations: &mut Vec<String>, data: &str) -> Vec<(String, Known)> {
     let mut known_names = Vec::new();
+    let mut index_of: HashMap<String, usize> = organizations.iter().enumerate().map(|(i, o)| (o.clone(), i)).collect();
     for row in rows(data) {
         // A club of `clubs.tsv` that `organizations.tsv` lists too adds its spellings to that entry.
-        let index = organizations.iter().position(|o| o == row[0]).unwrap_or_else(|| {
+        let index = *index_of.entry(row[0].to_string()).or_insert_with(|| {
             organizations.push(row[0].to_string());
             organizations.len() - 1
         });

@@ -442,17 +442,23 @@ fn aged_person(article: &Article<'_>, anaphor: &Anaphor) -> Option<usize> {
     if anaphor.pronoun || !the || !age {
         return None;
     }
+    let named = named_before(article, anaphor, EntityType::Person);
+    let latest = |min: usize| named.iter().rev().find(|&&(_, times)| times >= min).map(|&(e, _)| e);
+    latest(2).or_else(|| latest(1))
+}
+
+/// The entities of `kind` named in the `LOOK_BACK` mentions before `anaphor`, each with how
+/// often, in the order of their latest mention (the latest last).
+fn named_before(article: &Article<'_>, anaphor: &Anaphor, kind: EntityType) -> Vec<(usize, usize)> {
     let before = article.mentions.partition_point(|&(span, _, _)| span.start < anaphor.span.start);
-    let mut named: HashMap<usize, (usize, usize)> = HashMap::new();
-    for (m, &(span, kind, entity)) in article.mentions[..before].iter().enumerate().skip(before.saturating_sub(LOOK_BACK)) {
-        if kind == EntityType::Person && span.end <= anaphor.span.start {
-            let (count, latest) = named.entry(entity).or_default();
-            *count += 1;
-            *latest = m;
+    let mut named: Vec<(usize, usize)> = Vec::new();
+    for &(span, k, entity) in &article.mentions[before.saturating_sub(LOOK_BACK)..before] {
+        if k == kind && span.end <= anaphor.span.start {
+            let times = named.iter().position(|&(e, _)| e == entity).map_or(0, |i| named.remove(i).1);
+            named.push((entity, times + 1));
         }
     }
-    let latest = |min: usize| named.iter().filter(|(_, (count, _))| *count >= min).max_by_key(|(_, (_, latest))| *latest).map(|(&e, _)| e);
-    latest(2).or_else(|| latest(1))
+    named
 }
 
 /// Nouns of what a person or organization publishes, which then speaks for them ("the report
@@ -622,14 +628,7 @@ fn described_organization(article: &Article<'_>, lexicon: &Lexicon, anaphor: &An
         return None;
     }
     let noun = words[1].to_lowercase();
-    let before = article.mentions.partition_point(|&(span, _, _)| span.start < anaphor.span.start);
-    let mut named: Vec<(usize, usize)> = Vec::new(); // (entity, times named), latest last
-    for &(span, kind, entity) in &article.mentions[before.saturating_sub(LOOK_BACK)..before] {
-        if kind == EntityType::Organization && span.end <= anaphor.span.start {
-            let times = named.iter().position(|&(e, _)| e == entity).map_or(0, |i| named.remove(i).1);
-            named.push((entity, times + 1));
-        }
-    }
+    let named = named_before(article, anaphor, EntityType::Organization);
     let holds_noun = |e: usize| article.entities[e].0.split_whitespace().any(|w| w.eq_ignore_ascii_case(&noun));
     let latest = |test: &dyn Fn(&(usize, usize)) -> bool| named.iter().rev().find(|n| test(n)).map(|&(e, _)| e);
     let by_name = latest(&|&(e, _)| holds_noun(e));

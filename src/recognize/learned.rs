@@ -6,8 +6,8 @@
 
 use super::model::{Hint, NerModel, hints};
 use super::{Mention, POSTNOMINALS, Recognizer, settle};
-use crate::lexicon::{EntityType, Known};
-use crate::segment::TokenKind;
+use crate::lexicon::{EntityType, Known, Lexicon};
+use crate::segment::{Segmented, TokenKind};
 use crate::text::{Span, SpanIndex, fold_typography};
 use std::collections::{HashMap, HashSet};
 
@@ -236,9 +236,7 @@ impl Recognizer<'_> {
         for m in self.found.iter_mut().filter(|m| m.kind == EntityType::Person && !is_layout_rule(m)) {
             let word = m.span.of(text);
             let named = long_names.contains(word) || self.lex.first_name(word).is_some() || self.lex.surname(word).is_some();
-            let at = self.seg.tokens.partition_point(|t| t.span.start < m.span.start);
-            let titled = at > 0 && self.lex.role(self.seg.word(at - 1).trim_end_matches('.')).is_some();
-            if companies.contains(word) && !named && !titled {
+            if companies.contains(word) && !named && !titled(self.seg, self.lex, m.span) {
                 m.kind = EntityType::Organization;
                 m.known = None;
             }
@@ -597,20 +595,27 @@ pub(super) fn inside_longer(people: &[&str], name: &str) -> bool {
     people.iter().any(|p| p.len() > name.len() && format!(" {p} ").contains(&format!(" {name} ")))
 }
 
+/// Whether a title or role stands right before `span` ("Mr Vance", "striker Varga").
+pub(super) fn titled(seg: &Segmented<'_>, lex: &Lexicon, span: Span) -> bool {
+    let at = seg.tokens.partition_point(|t| t.span.start < span.start);
+    at > 0 && lex.role(seg.word(at - 1).trim_end_matches('.')).is_some()
+}
+
 /// Whether `b` follows `a` after exactly one space ("Radio" and "4" in "Radio 4").
 fn one_space_apart(a: Span, b: Span) -> bool {
     b.start == a.end + 1
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use crate::ingest::Source;
     use crate::layout::analyze;
     use crate::lexicon::{EntityType, Lexicon};
     use crate::recognize::recognize;
     use crate::segment::segment;
 
-    fn check(text: &str) -> Vec<(String, EntityType, &'static str)> {
+    /// The mentions recognized in `text`, with their types and rules.
+    pub(in crate::recognize) fn check(text: &str) -> Vec<(String, EntityType, &'static str)> {
         let lexicon = Lexicon::embedded();
         let article = analyze(Source::from_text("t.txt", text));
         let segmented = segment(&article);

@@ -2,7 +2,7 @@
 //! (`gazetteer/clubs.tsv`), and the names a team's people are named after ("Chelsea boss Jose
 //! Mourinho"). Post-edits: the tagger and its hints are left as trained.
 
-use super::learned::{inside_longer, is_layout_rule};
+use super::learned::{inside_longer, is_layout_rule, titled};
 use super::{Mention, Recognizer};
 use crate::lexicon::{EntityType, Known};
 use crate::segment::TokenKind;
@@ -130,11 +130,9 @@ impl Recognizer<'_> {
             _ if is_layout_rule(m) => false,
             EntityType::Person => {
                 let name = m.span.of(self.text());
-                let at = self.seg.tokens.partition_point(|t| t.span.start < m.span.start);
-                let titled = at > 0 && self.lex.role(self.word(at - 1).trim_end_matches('.')).is_some();
                 // "Johnny Cash manager Saul Holiff": a first name opens a person's full name.
                 let full_name = name.split_once(' ').is_some_and(|(first, _)| self.lex.first_name(first).is_some());
-                !titled && !full_name
+                !titled(self.seg, self.lex, m.span) && !full_name
             }
             EntityType::Place => {
                 let known = m.known.or_else(|| self.lex.known(m.span.of(self.text())));
@@ -170,19 +168,8 @@ const TEAM_PEOPLE: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
-    use crate::ingest::Source;
-    use crate::layout::analyze;
-    use crate::lexicon::{EntityType, Lexicon};
-    use crate::recognize::recognize;
-    use crate::segment::segment;
-
-    fn check(text: &str) -> Vec<(String, EntityType, &'static str)> {
-        let lexicon = Lexicon::embedded();
-        let article = analyze(Source::from_text("t.txt", text));
-        let segmented = segment(&article);
-        let (r, _) = recognize(&segmented, &lexicon);
-        r.mentions.iter().map(|m| (m.span.of(text).to_string(), m.kind, m.rule)).collect()
-    }
+    use crate::lexicon::EntityType;
+    use crate::recognize::learned::tests::check;
 
     #[test]
     fn a_name_before_a_teams_people_is_the_club_unless_a_country() {

@@ -35,7 +35,7 @@ impl<'a> Attributor<'a> {
     /// ("similar to estimates", "to reports"), counted ("10 judges", "a 4-4 ruling", but "4 in
     /// 10 say" stays a verb) or a reduced relative after a noun ("people accused of rape", "the
     /// monitor maintained by the embassy"). A quantifier standing alone as its subject ("Some
-    /// believe", "many think") and a gerund after a preposition ("by saying", "after warning")
+    /// believe", "many think", "Some said") and a gerund after a preposition ("by saying", "after warning")
     /// keep it a verb.
     fn noun_by_position(&self, cue: &crate::lexicon::Cue, first: usize, t: usize, last: usize) -> bool {
         let next = |k: usize| self.word_after(t, last, k);
@@ -48,7 +48,7 @@ impl<'a> Attributor<'a> {
             && !(t >= first + 3 && self.word(t - 2) == "in");
         let quantifier_subject = matches!(previous.to_lowercase().as_str(), "some" | "many" | "few" | "several" | "most")
             && !cue.nominal
-            && word == cue.lemma
+            && (word == cue.lemma || word.ends_with("ed") || PAST_CUE_FORMS.contains(&word))
             && (t == first + 1 || matches!(self.word(t - 2), "," | "and" | "but" | "while" | ";"));
         let gerund = word.ends_with("ing")
             && matches!(previous, "by" | "after" | "before" | "for" | "from" | "without" | "of" | "in" | "on" | "while" | "when");

@@ -63,8 +63,16 @@ impl Attributor<'_> {
         let name_ahead = |k: usize| {
             (k + 1..last.min(t + 9)).take_while(|&x| self.tokens()[x].kind != TokenKind::Punct).any(|x| self.mention_starting(x).is_some())
         };
+        // "said master of ceremonies Asab Tabchi": "of" inside a role, a person's name after it.
+        let person_ahead = |k: usize| {
+            (k + 1..last.min(t + 9))
+                .take_while(|&x| self.tokens()[x].kind != TokenKind::Punct)
+                .find_map(|x| self.mention_starting(x))
+                .is_some_and(|m| self.r.mentions[m].kind == EntityType::Person)
+        };
         let modifier = |k: usize| {
             self.lex.role(self.word(k)).is_some()
+                || self.word(k) == "of" && k > t + 1 && self.word(k - 1).chars().all(char::is_lowercase) && person_ahead(k)
                 || self.tokens()[k].kind == TokenKind::Possessive
                 || self.tokens()[k].kind == TokenKind::Number
                 || self.word(k).chars().all(char::is_lowercase)

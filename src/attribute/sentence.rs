@@ -484,6 +484,10 @@ impl<'a> Attributor<'a> {
         let after_verb = t > first
             && self.word(t - 1).starts_with(char::is_lowercase)
             && (self.word(t - 1).ends_with("ed") || self.word(t - 1).ends_with("ing"));
+        if inverted && self.word(t).ends_with("ing") && self.word(t - 1) == "," {
+            self.participle_frame(clause, quotes, t, cue);
+            return;
+        }
         if self.claims.len() == claims_before
             && !inverted
             && !after_verb
@@ -529,6 +533,20 @@ impl<'a> Attributor<'a> {
         };
         if let Some((content, direct)) = content {
             self.push(content, Some(cue), subject.and_then(|s| s.0), subject.map(|s| s.1), direct);
+        }
+    }
+
+    /// "The judge spoke out on the case, saying she ...": a participle after a comma reports a
+    /// clause or quotation for the subject of the clause it hangs on, which the parse gives;
+    /// not "adding to concern", "hinting at problems", "seeing him as": no clause follows.
+    fn participle_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, cue: Cue) {
+        let Clause { content_end, .. } = *clause;
+        let clause_follows = t + 1 < content_end && (self.word(t + 1) == "that" || self.is_quote_open(t + 1))
+            || self.syntax.dependents(t).iter().any(|&k| k > t && matches!(self.syntax.label(k), "ccomp" | "parataxis"));
+        let at = self.tokens()[t].span;
+        let Some((source, span, _)) = self.parse_source(clause, t, false).filter(|&(_, span, _)| span.end <= at.start) else { return };
+        if let Some((content, direct)) = clause_follows.then(|| self.after(t + 1, content_end, quotes)).flatten() {
+            self.push(content, Some(cue), source, Some(span), direct);
         }
     }
 

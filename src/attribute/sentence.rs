@@ -556,12 +556,17 @@ impl<'a> Attributor<'a> {
     /// (`parenthetical_content`). A frame that ends the sentence after a comma and a
     /// descriptor reports what came before it (", local farmer Ana Ruiz said."). "The authority
     /// plans to borrow, and its chairman noted ...": an earlier frame's content ends where this
-    /// clause begins.
+    /// clause begins; "A porter who knew the skipper said": the relative clause's where the
+    /// subject ends.
     fn subject_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, cue: Cue, subject: Subject) {
         let Clause { first, content_end, .. } = *clause;
         let (source, source_span, subject_start) = subject;
         if subject_start >= first + 2 && matches!(self.word(subject_start - 1), "and" | "but") && self.word(subject_start - 2) == "," {
             self.end_contents_at(subject_start - 2, t);
+        }
+        let after_subject = self.token_at(source_span.end);
+        if (subject_start..after_subject).any(|k| self.word(k) == "who") {
+            self.end_relative_contents(source_span);
         }
         let (content, ends_before) = if self.is_parenthetical(clause, t, subject) {
             self.parenthetical_content(clause, quotes, t, subject_start)
@@ -844,6 +849,19 @@ impl<'a> Attributor<'a> {
             let c = self.claims[i].content;
             if c.contains(cue_span) && c.start < cut {
                 self.set_content(i, Span::new(c.start, cut).trim(text, &[',', ' ']));
+            }
+        }
+    }
+
+    /// The frames whose cues stand in the subject words `subject` ("A porter who knew the
+    /// skipper said") report no further than the subject.
+    fn end_relative_contents(&mut self, subject: Span) {
+        let text = self.r.text();
+        for i in 0..self.claims.len() {
+            let c = &self.claims[i];
+            if c.cue.as_ref().is_some_and(|cue| subject.contains(cue.span)) && c.content.end > subject.end {
+                let content = Span::new(c.content.start, subject.end).trim(text, &[',', ' ']);
+                self.set_content(i, content);
             }
         }
     }

@@ -273,7 +273,9 @@ impl<'a> Attributor<'a> {
     /// The source of the verb at `t` by the parse, within the clause: its words, the mention
     /// they name and their first token. The verb's own `nsubj`; for a verb without one that is
     /// joined to another ("praised the crews, then says", "attacked the plans, saying", "wants to
-    /// say"), the speaker of that verb's frame, else its subject. A relative pronoun ("who
+    /// say"), the speaker of that verb's frame, else its subject; for a message or document
+    /// "saying" something, the subject of the verb it is the object of ("posted a message
+    /// saying"). A relative pronoun ("who
     /// spoke") is no subject here, nor words opening with a preposition (a misparse). After a
     /// quotation (`inverted`), a noun phrase the parse makes the verb's object is its subject
     /// ('"...," said a union negotiator').
@@ -289,8 +291,10 @@ impl<'a> Attributor<'a> {
                     return Some((c.source, span, self.token_at(span.start)));
                 }
             }
+            // "posts early Friday saying": a day the parser made a subject is none.
+            let time = |k: usize| WEEKDAYS.contains(&self.word(k)) || MONTHS.contains(&self.word(k));
             let subject = |k: usize| match self.syntax.label(k) {
-                "nsubj" => true,
+                "nsubj" => !time(k),
                 "obj" => inverted && verb == t && k > t,
                 _ => false,
             };
@@ -305,6 +309,19 @@ impl<'a> Attributor<'a> {
             }
             // "Mr. Brandt, asked about ...,": a participle after a comma is passive, its own frame.
             let participle = self.word(verb).ends_with("ed") && matches!(self.syntax.label(verb), "advcl" | "parataxis");
+            // "Strand posted a message late Friday saying that ...": the speaker of a message
+            // saying something is whoever sent it, the subject of the verb the message is the
+            // object of.
+            let message = self.word(verb).ends_with("ing") && self.syntax.label(verb).starts_with("acl");
+            if message {
+                let noun = self.syntax.head(verb)?;
+                let sent = MESSAGES.contains(&self.word(noun).to_lowercase().as_str()) || document_noun(self.word(noun));
+                if self.syntax.label(noun) != "obj" || !sent {
+                    return None;
+                }
+                verb = self.syntax.head(noun)?;
+                continue;
+            }
             if participle || !matches!(self.syntax.label(verb), "conj" | "xcomp" | "advcl" | "parataxis") {
                 return None;
             }

@@ -340,6 +340,9 @@ impl<'a> Attributor<'a> {
     /// leaders").
     fn plain_subject(&self, first: usize, cue: usize, end: usize) -> Option<Subject> {
         let found = self.subject_at(first, end).filter(|found| !self.in_quote(found.1))?;
+        if let Some(subject) = self.relative_object(first, found) {
+            return Some(subject);
+        }
         let whole = self.clause_opening_subject(first, cue).filter(|&(_, span)| {
             let start = self.token_at(span.start);
             span.contains(found.1)
@@ -358,6 +361,19 @@ impl<'a> Attributor<'a> {
             }
             None => Some(found),
         }
+    }
+
+    /// "A worker who knew the gunman said", "One of the doctors who signed the letter called":
+    /// words `found` right before the verb that are the object of a relative clause; the
+    /// subject is the noun phrase the clause describes, with the clause.
+    fn relative_object(&self, first: usize, found: Subject) -> Option<Subject> {
+        let start = found.2;
+        let verb = start.checked_sub(1).filter(|&k| k > first + 1 && self.syntax.upos(k) == "VERB")?;
+        if self.word(verb - 1) != "who" {
+            return None;
+        }
+        let (source, span, head_start) = self.subject_at(first, verb - 1)?;
+        Some((source, span.cover(found.1), head_start))
     }
 
     /// Whether token `k` opens a state's abbreviation after a place and a comma ("Springfield,
@@ -456,7 +472,9 @@ impl<'a> Attributor<'a> {
             return None;
         }
         // No verb inside: an auxiliary, a common light verb, a lowercase cue that is not a
-        // document noun, a subordinator or a pronoun after the first word.
+        // document noun, a past tense the tagger reads ("Haddad posted a video Friday saying";
+        // not a participle ending the phrase, "half of those polled said"), a subordinator,
+        // "what" ("The gap between what Haddad says") or a pronoun after the first word.
         for k in start..end {
             let w = self.word(k);
             let lower = w.to_lowercase();
@@ -466,7 +484,8 @@ impl<'a> Attributor<'a> {
                     "be" | "been" | "being" | "am" | "get" | "got" | "go" | "went" | "made" | "make" | "take" | "took"
                 )
                 || k > start && w.starts_with(char::is_lowercase) && self.lex.cue(w).is_some() && !NOMINAL_CUES.contains(&w)
-                || SUBORDINATORS.contains(&lower.as_str()) && k > start;
+                || k > start && k + 1 < end && w.starts_with(char::is_lowercase) && self.syntax.tag(k) == "VERB VBD"
+                || (SUBORDINATORS.contains(&lower.as_str()) || lower == "what") && k > start;
             if verb || PRONOUNS.contains(&w) && k > start {
                 return None;
             }

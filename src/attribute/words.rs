@@ -364,6 +364,10 @@ pub(super) fn document_noun(word: &str) -> bool {
     word != "it" && DOCUMENTS.contains(&word.to_lowercase().as_str())
 }
 
+/// What someone sends that says something ("posted a message saying"), beside the documents.
+pub(super) const MESSAGES: &[&str] =
+    &["message", "messages", "statement", "statements", "tweet", "tweets", "post", "posts", "email", "emails", "note", "notes"];
+
 /// Documents that show or find what their object says ("Polls show", "Video of the incident shows").
 pub(super) const DOCUMENTS: &[&str] = &[
     "poll",

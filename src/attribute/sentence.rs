@@ -277,7 +277,8 @@ impl<'a> Attributor<'a> {
             self.joined_frame(clause, quotes, t, cue, source, source_span);
             return true;
         }
-        let subject = self.subject_before(first, t).map(|found| self.widened_subject(clause, t, found));
+        let subject =
+            self.subject_before(first, t).map(|found| self.widened_subject(clause, t, found)).map(|found| self.sender(clause, t, found));
         if needs_agent && subject.is_some_and(|(m, span, _)| !self.agentive(m, span)) {
             return true;
         }

@@ -309,14 +309,14 @@ impl<'a> Attributor<'a> {
             }
             // "Mr. Brandt, asked about ...,": a participle after a comma is passive, its own frame.
             let participle = self.word(verb).ends_with("ed") && matches!(self.syntax.label(verb), "advcl" | "parataxis");
-            // "Strand posted a message late Friday saying that ...": the speaker of a message
-            // saying something is whoever sent it, the subject of the verb the message is the
-            // object of.
+            // "Strand posted a message late Friday saying that ...", "she said at a news
+            // conference announcing": the speaker of a message saying something is whoever sent
+            // or held it, the subject of the verb it is the object (or oblique) of.
             let message = self.word(verb).ends_with("ing") && self.syntax.label(verb).starts_with("acl");
             if message {
                 let noun = self.syntax.head(verb)?;
                 let sent = MESSAGES.contains(&self.word(noun).to_lowercase().as_str()) || document_noun(self.word(noun));
-                if self.syntax.label(noun) != "obj" || !sent {
+                if !matches!(self.syntax.label(noun), "obj" | "obl") || !sent {
                     return None;
                 }
                 verb = self.syntax.head(noun)?;
@@ -328,6 +328,17 @@ impl<'a> Attributor<'a> {
             verb = self.syntax.head(verb)?;
         }
         None
+    }
+
+    /// "issued a policy paper welcoming", "at a news conference announcing": a participle at `t`
+    /// after a message or event that names no one (`found`) speaks for whoever issued or held
+    /// it, when the parse says who (`parse_source`).
+    pub(super) fn sender(&self, clause: &Clause, t: usize, found: Subject) -> Subject {
+        let head = found.1.of(self.text()).rsplit(' ').next().unwrap_or("").to_lowercase();
+        if found.0.is_some() || !self.word(t).ends_with("ing") || !MESSAGES.contains(&head.as_str()) {
+            return found;
+        }
+        self.parse_source(clause, t, false).filter(|&(_, span, _)| span.end <= found.1.start).unwrap_or(found)
     }
 
     /// A subject the words before the verb at `t` found but could not name, widened to the

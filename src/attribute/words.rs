@@ -364,9 +364,27 @@ pub(super) fn document_noun(word: &str) -> bool {
     word != "it" && DOCUMENTS.contains(&word.to_lowercase().as_str())
 }
 
-/// What someone sends that says something ("posted a message saying"), beside the documents.
-pub(super) const MESSAGES: &[&str] =
-    &["message", "messages", "statement", "statements", "tweet", "tweets", "post", "posts", "email", "emails", "note", "notes"];
+/// What someone sends or holds that says something ("posted a message saying", "issued a paper
+/// welcoming", "at a news conference announcing"), beside the documents.
+pub(super) const MESSAGES: &[&str] = &[
+    "message",
+    "messages",
+    "statement",
+    "statements",
+    "tweet",
+    "tweets",
+    "post",
+    "posts",
+    "email",
+    "emails",
+    "note",
+    "notes",
+    "paper",
+    "conference",
+    "speech",
+    "interview",
+    "briefing",
+];
 
 /// Documents that show or find what their object says ("Polls show", "Video of the incident shows").
 pub(super) const DOCUMENTS: &[&str] = &[

@@ -528,6 +528,9 @@ impl<'a> Attributor<'a> {
                 && content_end - t <= 5
                 && (t + 1..content_end).all(|k| !matches!(self.word(k), "that" | ":") && !self.is_quote_open(k))
         });
+        if let Some((_, span, _)) = subject {
+            self.end_relative_contents(span, t);
+        }
         let content = match subject {
             Some((_, _, start)) if closing => self.before(first, start - 1, quotes),
             _ => self.after(t + 1, content_end, quotes),
@@ -565,10 +568,7 @@ impl<'a> Attributor<'a> {
         if subject_start >= first + 2 && matches!(self.word(subject_start - 1), "and" | "but") && self.word(subject_start - 2) == "," {
             self.end_contents_at(subject_start - 2, t);
         }
-        let after_subject = self.token_at(source_span.end);
-        if (subject_start..after_subject).any(|k| self.word(k) == "who") {
-            self.end_relative_contents(source_span);
-        }
+        self.end_relative_contents(source_span, t);
         let (content, ends_before) = if self.is_parenthetical(clause, t, subject) {
             self.parenthetical_content(clause, quotes, t, subject_start)
         } else {
@@ -854,14 +854,18 @@ impl<'a> Attributor<'a> {
         }
     }
 
-    /// The frames whose cues stand in the subject words `subject` ("A porter who knew the
-    /// skipper said") report no further than the subject.
-    fn end_relative_contents(&mut self, subject: Span) {
-        let text = self.r.text();
+    /// When the subject words `subject` of the verb at `t` hold a relative clause ("A porter who
+    /// knew the skipper said"), the frames whose cues stand in it report no further than the
+    /// verb.
+    fn end_relative_contents(&mut self, subject: Span, t: usize) {
+        if !subject.of(self.text()).split(' ').any(|w| w == "who") {
+            return;
+        }
+        let (text, at) = (self.r.text(), self.tokens()[t].span.start);
         for i in 0..self.claims.len() {
             let c = &self.claims[i];
-            if c.cue.as_ref().is_some_and(|cue| subject.contains(cue.span)) && c.content.end > subject.end {
-                let content = Span::new(c.content.start, subject.end).trim(text, &[',', ' ']);
+            if c.cue.as_ref().is_some_and(|cue| subject.contains(cue.span)) && c.content.end > at && c.content.start < at {
+                let content = Span::new(c.content.start, at).trim(text, &[',', ' ']);
                 self.set_content(i, content);
             }
         }

@@ -368,11 +368,26 @@ impl<'a> Attributor<'a> {
     /// subject is the noun phrase the clause describes, with the clause.
     fn relative_object(&self, first: usize, found: Subject) -> Option<Subject> {
         let start = found.2;
-        let verb = start.checked_sub(1).filter(|&k| k > first + 1 && self.syntax.upos(k) == "VERB")?;
-        if self.word(verb - 1) != "who" {
+        // "she" in "The host who also presents the show said she": a subject pronoun opens a
+        // clause of its own.
+        if matches!(self.word(start), "he" | "she" | "they" | "we" | "I" | "He" | "She" | "They" | "We") {
             return None;
         }
-        let (source, span, head_start) = self.subject_at(first, verb - 1)?;
+        // "who spoke anonymously to discuss internal strategy": the relative pronoun a few words
+        // back, not after a verb ("can see who gives"), with no punctuation or conjunction
+        // between, a verb after it.
+        let who = (start.saturating_sub(10).max(first + 1)..start)
+            .rev()
+            .take_while(|&k| self.tokens()[k].kind != TokenKind::Punct && !matches!(self.word(k), "and" | "but" | "or" | "that"))
+            .find(|&k| self.word(k) == "who")?;
+        let after_verb = matches!(self.syntax.upos(who - 1), "VERB" | "AUX");
+        if after_verb || !(who + 1..start).any(|k| self.syntax.upos(k) == "VERB") {
+            return None;
+        }
+        let (source, span, head_start) = self.subject_at(first, who)?;
+        if PREPOSITIONS.contains(&self.word(head_start)) {
+            return None;
+        }
         Some((source, span.cover(found.1), head_start))
     }
 
@@ -543,6 +558,11 @@ impl<'a> Attributor<'a> {
         {
             return Some((c.source, c.source_span));
         }
+        // "Lerwick (AFP) - Union leader Bo Strand has ...": a dateline is no subject.
+        let first = (first + 1..before.min(first + 6))
+            .rev()
+            .find(|&k| matches!(self.word(k), "-" | "–" | "—" | "--") && self.word(k - 1) == ")")
+            .map_or(first, |k| k + 1);
         let subject_end = (first..before)
             .find(|&k| self.lex.cue(self.word(k)).is_some() && self.word(k).starts_with(char::is_lowercase))
             .unwrap_or(before);

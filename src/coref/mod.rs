@@ -197,7 +197,8 @@ pub fn candidates(article: &Article<'_>, anaphor: &Anaphor) -> Vec<Candidate> {
     // Mentions are sorted: none from the anaphor's start on ends before it.
     let before = article.mentions.partition_point(|&(span, _, _)| span.start < anaphor.span.start);
     for (m, &(span, kind, entity)) in article.mentions[..before].iter().enumerate().rev() {
-        if span.end > anaphor.span.start || !matches!(kind, EntityType::Person | EntityType::Organization) {
+        if span.end > anaphor.span.start || !matches!(kind, EntityType::Person | EntityType::Organization) || wire_credit(seg.text(), span)
+        {
             continue;
         }
         if sentence.saturating_sub(sentence_at(seg, span.start)) > MAX_SENTENCES || out.len() == MAX_CANDIDATES {
@@ -208,6 +209,13 @@ pub fn candidates(article: &Article<'_>, anaphor: &Anaphor) -> Vec<Candidate> {
         }
     }
     out
+}
+
+/// Whether `span` is a news agency credited in a dateline ("Kelso (AFP) - ..."): it sent the
+/// story and takes no part in it.
+fn wire_credit(text: &str, span: Span) -> bool {
+    let after = text[span.end..].trim_start_matches(')');
+    text[..span.start].ends_with('(') && after.len() < text.len() - span.end && after.trim_start().starts_with(['-', '–', '—'])
 }
 
 /// The sentence holding byte `at`.
@@ -731,6 +739,16 @@ mod tests {
     use crate::layout::analyze;
     use crate::rdf::Iris;
     use crate::segment::segment;
+
+    #[test]
+    fn a_wire_credit_in_a_dateline_is_no_antecedent() {
+        let text = "Kelso (AFP) - The ferry operator said. A note (AFP) was sent.";
+        let at = |word: &str| Span::new(text.find(word).unwrap(), text.find(word).unwrap() + word.len());
+        assert!(wire_credit(text, at("AFP")));
+        let second = text.rfind("AFP").unwrap();
+        assert!(!wire_credit(text, Span::new(second, second + 3)));
+        assert!(!wire_credit(text, at("Kelso")));
+    }
 
     #[test]
     fn pronouns_are_found_by_class() {

@@ -42,7 +42,7 @@ impl Attributor<'_> {
     /// Idaho farm executive Frank Vandermeer"); capitalized modifiers too, when a name follows
     /// them ("said Republican party boss Reince Priebus", "said Pentagon spokesman Navy Capt.
     /// Jeff Davis").
-    fn inverted_name_start(&self, clause: &Clause, t: usize) -> usize {
+    pub(super) fn inverted_name_start(&self, clause: &Clause, t: usize) -> usize {
         let Clause { last, .. } = *clause;
         let mut name_at = t + 1;
         let org_before_role = |k: usize| {

@@ -302,6 +302,16 @@ impl<'a> Attributor<'a> {
             self.comment_frame(clause, quotes, t, cue, found);
             return true;
         }
+        // "He lacks support in Congress, whom he has alienated, said Larry Sabato": after a clause
+        // (a finite verb before the words found as the subject), a person named right after a
+        // verb that follows a comma is the speaker.
+        if subject.is_some_and(|(_, _, start)| self.finite_before(first, start)) && self.names_inverted_speaker(clause, t, &cue) {
+            let claims_before = self.claims.len();
+            self.inverted_frame(clause, quotes, t, &cue);
+            if self.claims.len() > claims_before {
+                return true;
+            }
+        }
         if let Some(subject) = subject {
             self.subject_frame(clause, quotes, t, cue, subject);
             return true;
@@ -326,6 +336,34 @@ impl<'a> Attributor<'a> {
         }
         self.unnamed_frame(clause, quotes, t, entry, cue);
         false
+    }
+
+    /// Whether a finite verb stands between tokens `first` and `end` (the tagger's past or
+    /// present tense, or a modal).
+    fn finite_before(&self, first: usize, end: usize) -> bool {
+        (first..end).any(|k| {
+            let tag = self.syntax.tag(k);
+            tag.ends_with(" VBD") || tag.ends_with(" VBZ") || tag.ends_with(" VBP") || tag.ends_with(" MD")
+        })
+    }
+
+    /// Whether the verb `cue` at `t` follows a comma and a person's name follows it, after
+    /// roles and capitalized modifiers only ("said Larry Sabato", "said Labour MP Ana Ruiz"; not
+    /// "said the support of Mr Magnier"). Verbs whose object is a person ("told Mr Brandt",
+    /// "accused Mr Clarke of") are not inverted this way.
+    fn names_inverted_speaker(&self, clause: &Clause, t: usize, cue: &Cue) -> bool {
+        let at = self.inverted_name_start(clause, t);
+        let intransitive = matches!(cue.class.as_str(), "say" | "claim" | "admit" | "deny" | "suggest" | "estimate")
+            && !matches!(cue.lemma.as_str(), "tell" | "inform" | "remind" | "assure" | "brief" | "notify" | "promise");
+        intransitive
+            && t > clause.first
+            && self.word(t - 1) == ","
+            && !self.word(t).ends_with("ing")
+            && (t + 1..at).all(|k| self.lex.role(self.word(k)).is_some() || self.word(k).starts_with(char::is_uppercase))
+            && self.mention_starting(at).is_some_and(|m| {
+                let after = self.token_at(self.r.mentions[m].span.end);
+                self.r.mentions[m].kind == EntityType::Person && (after >= clause.last || matches!(self.word(after), "." | "," | "("))
+            })
     }
 
     /// Where the auxiliary of a passive cue at token `t` ends, if the cue is passive: a

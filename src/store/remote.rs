@@ -198,11 +198,16 @@ impl Endpoint {
             // may answer 401 and close the connection before it has read the body (Virtuoso's
             // Digest endpoints): writing the body then fails ("Broken pipe"). Ask the same URL
             // without a body for its challenge, then send once more.
+            // Credentials the server refuses get the same early close on every try: the probe,
+            // signed with the challenge it brought, answers 401 again, and that is the error.
             Err(error) if self.config.user.is_some() && !call.body.is_empty() => {
                 let probe = Call { method: "GET", url: call.url.clone(), content_type: "", accept: "*/*", body: &[] };
                 let answer = self.send_once(&probe).map_err(|_| error)?;
-                if answer.status() == StatusCode::UNAUTHORIZED {
-                    self.learn_challenge(&answer);
+                if answer.status() == StatusCode::UNAUTHORIZED && self.learn_challenge(&answer) {
+                    let signed = self.send_once(&probe)?;
+                    if signed.status() == StatusCode::UNAUTHORIZED {
+                        return Err(self.refusal(call, signed));
+                    }
                 }
                 self.send_once(call)?
             }

@@ -551,7 +551,19 @@ impl<'a> Attributor<'a> {
         if !participle && !coordinated {
             return None;
         }
-        // The latest frame of this sentence, else the sentence's subject.
+        // A participle hangs on the clause the parse attaches it to, when that clause's subject
+        // names someone ("the ACLU has sued the city over the rules, saying"); else the latest
+        // frame of this sentence, else the sentence's subject.
+        if participle {
+            let clause = self.clause_of(self.r.segmented.sentence_of(cue));
+            let at = self.tokens()[cue].span.start;
+            let named = |m: Option<usize>| m.is_some_and(|m| self.r.mentions[m].kind != EntityType::Place);
+            if let Some((m, span, _)) =
+                self.parse_source(&clause, cue, false).filter(|&(m, span, start)| span.end <= at && start >= first && named(m))
+            {
+                return Some((m, Some(span)));
+            }
+        }
         let sentence = Span::new(self.tokens()[first].span.start, self.tokens()[cue].span.start);
         if let Some(c) =
             self.claims.iter().rev().find(|c| c.cue.as_ref().is_some_and(|q| sentence.contains(q.span)) && c.source_span.is_some())

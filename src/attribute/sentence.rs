@@ -305,7 +305,10 @@ impl<'a> Attributor<'a> {
         // "He lacks support in Congress, whom he has alienated, said Larry Sabato": after a clause
         // (a finite verb before the words found as the subject), a person named right after a
         // verb that follows a comma is the speaker.
-        if subject.is_some_and(|(_, _, start)| self.finite_before(first, start)) && self.names_inverted_speaker(clause, t, &cue) {
+        if subject.is_some()
+            && self.names_inverted_speaker(clause, t, &cue)
+            && subject.is_some_and(|(_, _, start)| self.finite_before(first, start))
+        {
             let claims_before = self.claims.len();
             self.inverted_frame(clause, quotes, t, &cue);
             if self.claims.len() > claims_before {

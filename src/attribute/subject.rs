@@ -490,6 +490,11 @@ impl<'a> Attributor<'a> {
         // document noun, a past tense the tagger reads ("Haddad posted a video Friday saying";
         // not a participle ending the phrase, "half of those polled said"), a subordinator,
         // "what" ("The gap between what Haddad says") or a pronoun after the first word.
+        // The tagger is asked only about words its training data saw as verbs, or never saw.
+        let may_be_verb = |w: &str| {
+            let class = self.syntax.word_class(w);
+            class.is_empty() || class.contains("VERB")
+        };
         for k in start..end {
             let w = self.word(k);
             let lower = w.to_lowercase();
@@ -499,7 +504,7 @@ impl<'a> Attributor<'a> {
                     "be" | "been" | "being" | "am" | "get" | "got" | "go" | "went" | "made" | "make" | "take" | "took"
                 )
                 || k > start && w.starts_with(char::is_lowercase) && self.lex.cue(w).is_some() && !NOMINAL_CUES.contains(&w)
-                || k > start && k + 1 < end && w.starts_with(char::is_lowercase) && self.syntax.tag(k) == "VERB VBD"
+                || k > start && k + 1 < end && w.starts_with(char::is_lowercase) && may_be_verb(w) && self.syntax.tag(k) == "VERB VBD"
                 || (SUBORDINATORS.contains(&lower.as_str()) || lower == "what") && k > start;
             if verb || PRONOUNS.contains(&w) && k > start {
                 return None;

@@ -295,6 +295,9 @@ impl<'a> Attributor<'a> {
             let time = |k: usize| WEEKDAYS.contains(&self.word(k)) || MONTHS.contains(&self.word(k));
             let subject = |k: usize| match self.syntax.label(k) {
                 "nsubj" => !time(k),
+                // "Carvalho was joined on stage and joked": the passive subject of the clause a
+                // verb is joined to.
+                "nsubj:pass" => verb != t,
                 "obj" => inverted && verb == t && k > t,
                 _ => false,
             };

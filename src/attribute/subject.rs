@@ -557,16 +557,22 @@ impl<'a> Attributor<'a> {
             return None;
         }
         // A participle hangs on the clause the parse attaches it to, when that clause's subject
-        // names someone ("the ACLU has sued the city over the rules, saying"); else the latest
-        // frame of this sentence, else the sentence's subject.
-        if participle {
+        // names someone ("the ACLU has sued the city over the rules, saying"); a coordinated
+        // verb goes on with the sentence's latest frame ("Dr Gibbons admitted ... but insisted",
+        // which the parse may join to a clause in between), else with its parsed subject
+        // ("Ines Carvalho was joined on stage by Ana Ruiz and joked"); else the sentence's
+        // subject.
+        let parsed = || {
             let clause = self.clause_of(self.r.segmented.sentence_of(cue));
             let at = self.tokens()[cue].span.start;
             let named = |m: Option<usize>| m.is_some_and(|m| self.r.mentions[m].kind != EntityType::Place);
-            if let Some((m, span, _)) =
-                self.parse_source(&clause, cue, false).filter(|&(m, span, start)| span.end <= at && start >= first && named(m))
-            {
-                return Some((m, Some(span)));
+            self.parse_source(&clause, cue, false)
+                .filter(|&(m, span, start)| span.end <= at && start >= first && named(m))
+                .map(|(m, span, _)| (m, Some(span)))
+        };
+        if participle {
+            if let Some(found) = parsed() {
+                return Some(found);
             }
         }
         let sentence = Span::new(self.tokens()[first].span.start, self.tokens()[cue].span.start);
@@ -574,6 +580,11 @@ impl<'a> Attributor<'a> {
             self.claims.iter().rev().find(|c| c.cue.as_ref().is_some_and(|q| sentence.contains(q.span)) && c.source_span.is_some())
         {
             return Some((c.source, c.source_span));
+        }
+        if coordinated {
+            if let Some(found) = parsed() {
+                return Some(found);
+            }
         }
         // "Lerwick (AFP) - Union leader Bo Strand has ...": a dateline is no subject.
         let first = (first + 1..before.min(first + 6))

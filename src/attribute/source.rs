@@ -301,7 +301,9 @@ impl<'a> Attributor<'a> {
                 "obj" => inverted && verb == t && k > t,
                 _ => false,
             };
-            if let Some(k) = self.syntax.dependents(verb).iter().copied().find(|&k| (first..last).contains(&k) && subject(k)) {
+            // An active subject before a passive one: the parser may give a verb both.
+            let dependents = self.syntax.dependents(verb).iter().copied().filter(|&k| (first..last).contains(&k) && subject(k));
+            if let Some(k) = dependents.min_by_key(|&k| self.syntax.label(k) == "nsubj:pass") {
                 let relative = matches!(self.word(k).to_lowercase().as_str(), "who" | "which" | "that" | "whom");
                 let (start, end) = self.subtree(first, last, k);
                 if relative || PREPOSITIONS.contains(&self.word(start)) {

@@ -29,10 +29,12 @@ pub struct Pipeline {
 impl Pipeline {
     /// A pipeline minting IRIs with `iris`.
     pub fn new(iris: Iris) -> Self {
-        // The learned models load (once per process) while the lexicon is read: each takes about
-        // a tenth of a second, and the first articles would wait for them one after the other.
-        let (lexicon, _) =
-            rayon::join(Lexicon::embedded, || (Models::embedded(), crate::recognize::model::embedded().ok(), coref::embedded()));
+        // The learned models load (once per process) while the lexicon is read, each on a thread
+        // of its own where there are threads: each takes a few hundredths of a second, and the
+        // first articles would wait for them one after the other.
+        let (lexicon, _) = rayon::join(Lexicon::embedded, || {
+            rayon::join(Models::embedded, || (crate::recognize::model::embedded().ok(), coref::embedded()))
+        });
         Self { lexicon, iris }
     }
 

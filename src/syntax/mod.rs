@@ -31,9 +31,10 @@ pub struct Models {
 }
 
 impl Models {
-    /// Loads both models from their weights files' bytes.
+    /// Loads both models from their weights files' bytes, side by side.
     pub fn from_bytes(tagger: &[u8], tagger_words: &str, parser: &[u8]) -> Result<Self, ModelError> {
-        Ok(Models { tagger: Tagger::from_bytes(tagger, tagger_words)?, parser: Parser::from_bytes(parser)? })
+        let (tagger, parser) = rayon::join(|| Tagger::from_bytes(tagger, tagger_words), || Parser::from_bytes(parser));
+        Ok(Models { tagger: tagger?, parser: parser? })
     }
 }
 

@@ -305,10 +305,7 @@ impl<'a> Attributor<'a> {
         // "He lacks support in Congress, whom he has alienated, said Larry Sabato": after a clause
         // (a finite verb before the words found as the subject), a person named right after a
         // verb that follows a comma is the speaker.
-        if subject.is_some()
-            && self.names_inverted_speaker(clause, t, &cue)
-            && subject.is_some_and(|(_, _, start)| self.finite_before(first, start))
-        {
+        if self.names_inverted_speaker(clause, t, &cue) && subject.is_some_and(|(_, _, start)| self.finite_before(first, start)) {
             let claims_before = self.claims.len();
             self.inverted_frame(clause, quotes, t, &cue);
             if self.claims.len() > claims_before {
@@ -903,7 +900,8 @@ impl<'a> Attributor<'a> {
             return;
         }
         let (text, at) = (self.r.text(), self.tokens()[t].span.start);
-        for i in 0..self.claims.len() {
+        // The relative clause's frames were found in this sentence, among the latest claims.
+        for i in self.claims.len().saturating_sub(16)..self.claims.len() {
             let c = &self.claims[i];
             if c.cue.as_ref().is_some_and(|cue| subject.contains(cue.span)) && c.content.end > at && c.content.start < at {
                 let content = Span::new(c.content.start, at).trim(text, &[',', ' ']);

@@ -370,7 +370,7 @@ impl<'a> Attributor<'a> {
         let start = found.2;
         // "she" in "The host who also presents the show said she": a subject pronoun opens a
         // clause of its own.
-        if matches!(self.word(start), "he" | "she" | "they" | "we" | "I" | "He" | "She" | "They" | "We") {
+        if matches!(self.word(start).to_lowercase().as_str(), "he" | "she" | "they" | "we" | "i") {
             return None;
         }
         // "who spoke anonymously to discuss internal strategy": the relative pronoun a few words
@@ -562,18 +562,8 @@ impl<'a> Attributor<'a> {
         // which the parse may join to a clause in between), else with its parsed subject
         // ("Ines Carvalho was joined on stage by Ana Ruiz and joked"); else the sentence's
         // subject.
-        let parsed = || {
-            let clause = self.clause_of(self.r.segmented.sentence_of(cue));
-            let at = self.tokens()[cue].span.start;
-            let named = |m: Option<usize>| m.is_some_and(|m| self.r.mentions[m].kind != EntityType::Place);
-            self.parse_source(&clause, cue, false)
-                .filter(|&(m, span, start)| span.end <= at && start >= first && named(m))
-                .map(|(m, span, _)| (m, Some(span)))
-        };
-        if participle {
-            if let Some(found) = parsed() {
-                return Some(found);
-            }
+        if let Some(found) = participle.then(|| self.named_parsed_subject(first, cue)).flatten() {
+            return Some(found);
         }
         let sentence = Span::new(self.tokens()[first].span.start, self.tokens()[cue].span.start);
         if let Some(c) =
@@ -581,11 +571,26 @@ impl<'a> Attributor<'a> {
         {
             return Some((c.source, c.source_span));
         }
-        if coordinated {
-            if let Some(found) = parsed() {
-                return Some(found);
-            }
+        if let Some(found) = coordinated.then(|| self.named_parsed_subject(first, cue)).flatten() {
+            return Some(found);
         }
+        self.sentence_subject(first, before)
+    }
+
+    /// The subject the parse gives the verb at `cue` (or the clause it hangs on), when it lies
+    /// in the sentence from `first` before the verb and names a person or organization.
+    fn named_parsed_subject(&self, first: usize, cue: usize) -> Option<(Option<usize>, Option<Span>)> {
+        let clause = self.clause_of(self.r.segmented.sentence_of(cue));
+        let at = self.tokens()[cue].span.start;
+        let named = |m: Option<usize>| m.is_some_and(|m| self.r.mentions[m].kind != EntityType::Place);
+        self.parse_source(&clause, cue, false)
+            .filter(|&(m, span, start)| span.end <= at && start >= first && named(m))
+            .map(|(m, span, _)| (m, Some(span)))
+    }
+
+    /// The subject opening the sentence from `first` (before the verb group at `before`): a
+    /// name or pronoun among its first words, else a description headed by a noun for people.
+    fn sentence_subject(&self, first: usize, before: usize) -> Option<(Option<usize>, Option<Span>)> {
         // "Lerwick (AFP) - Union leader Bo Strand has ...": a dateline is no subject.
         let first = (first + 1..before.min(first + 6))
             .rev()
@@ -604,26 +609,28 @@ impl<'a> Attributor<'a> {
                     .contains(&w)
                     .then(|| (self.resolve_pronoun(&w.to_lowercase(), self.tokens()[k].span.start), Some(self.tokens()[k].span)))
             })
-            .or_else(|| {
-                // "The Florida senator took a heckler in stride, saying ...": a description
-                // opening the sentence, its head a noun for people.
-                let head = (first..subject_end.min(first + 6))
-                    .find(|&k| self.word(k).starts_with(char::is_lowercase) && self.people_noun(self.word(k)))?;
-                // "A group of doctors": the people the collective noun is made of.
-                let mut end = head + 1;
-                if end + 1 < subject_end && self.word(end) == "of" {
-                    let plain = |x: usize| {
-                        let w = self.word(x);
-                        self.tokens()[x].kind == TokenKind::Word
-                            && !FINITE.contains(&w)
-                            && !AUXILIARIES.contains(&w)
-                            && !(w.starts_with(char::is_lowercase) && (self.lex.cue(w).is_some() || w.ends_with("ed")))
-                    };
-                    end = (end + 1..subject_end).take_while(|&x| plain(x)).last().map_or(end, |x| x + 1);
-                }
-                let (m, span, start) = self.subject_at(first, end).or_else(|| self.subject_at(first, head + 1))?;
-                (start == first).then_some((m, Some(span)))
-            })
+            .or_else(|| self.people_description(first, subject_end))
+    }
+
+    /// "The Florida senator took a heckler in stride, saying ...": a description opening the
+    /// sentence at `first`, before `subject_end`, its head a noun for people; "A group of
+    /// doctors": the people the collective noun is made of.
+    fn people_description(&self, first: usize, subject_end: usize) -> Option<(Option<usize>, Option<Span>)> {
+        let head = (first..subject_end.min(first + 6))
+            .find(|&k| self.word(k).starts_with(char::is_lowercase) && self.people_noun(self.word(k)))?;
+        let mut end = head + 1;
+        if end + 1 < subject_end && self.word(end) == "of" {
+            let plain = |x: usize| {
+                let w = self.word(x);
+                self.tokens()[x].kind == TokenKind::Word
+                    && !FINITE.contains(&w)
+                    && !AUXILIARIES.contains(&w)
+                    && !(w.starts_with(char::is_lowercase) && (self.lex.cue(w).is_some() || w.ends_with("ed")))
+            };
+            end = (end + 1..subject_end).take_while(|&x| plain(x)).last().map_or(end, |x| x + 1);
+        }
+        let (m, span, start) = self.subject_at(first, end).or_else(|| self.subject_at(first, head + 1))?;
+        (start == first).then_some((m, Some(span)))
     }
 
     /// Where the subject ends before token `at`, past its auxiliaries and asides ("The nominee

@@ -254,8 +254,7 @@ impl<'a> Attributor<'a> {
     /// (`passive_aux`, `passive_frame`); a subject elsewhere in a joined clause
     /// (`joined_frame`); the subject before the verb (`subject_before`), which a judgment or
     /// intention needs to be able to hold a view (`agentive`), giving way to a document
-    /// (`document_frame`), read as "what" (`what_frame`), a comparison (`compares`), a comment
-    /// (`comment_frame`) or else a plain subject (`subject_frame`); a noun phrase opening the
+    /// (`document_frame`), else read by `subject_reading`; a noun phrase opening the
     /// clause (`opening_subject_frame`); a parsed subject closing its apposition; an inversion
     /// or no speaker named (`unnamed_frame`).
     fn verb_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, entry: &crate::lexicon::Cue) -> bool {
@@ -291,29 +290,8 @@ impl<'a> Attributor<'a> {
                 return true;
             }
         }
-        if let Some(found) = subject.filter(|&(_, _, start)| start > first && self.word(start - 1).eq_ignore_ascii_case("what")) {
-            self.what_frame(clause, quotes, t, cue, found);
-            return true;
-        }
-        if subject.is_some_and(|(_, _, start)| self.compares(first, start)) {
-            return true;
-        }
-        if let Some(found) = subject.filter(|&(_, _, start)| self.comments_on(clause, t, start)) {
-            self.comment_frame(clause, quotes, t, cue, found);
-            return true;
-        }
-        // "He lacks support in Congress, whom he has alienated, said Larry Sabato": after a clause
-        // (a finite verb before the words found as the subject), a person named right after a
-        // verb that follows a comma is the speaker.
-        if self.names_inverted_speaker(clause, t, &cue) && subject.is_some_and(|(_, _, start)| self.finite_before(first, start)) {
-            let claims_before = self.claims.len();
-            self.inverted_frame(clause, quotes, t, &cue);
-            if self.claims.len() > claims_before {
-                return true;
-            }
-        }
-        if let Some(subject) = subject {
-            self.subject_frame(clause, quotes, t, cue, subject);
+        if let Some(found) = subject {
+            self.subject_reading(clause, quotes, t, cue, found);
             return true;
         }
         if let Some((source, source_span)) =
@@ -336,6 +314,36 @@ impl<'a> Attributor<'a> {
         }
         self.unnamed_frame(clause, quotes, t, entry, cue);
         false
+    }
+
+    /// A verb cue at `t` with `subject` before it: read as "what" (`what_frame`), a comparison
+    /// (`compares`, no claim), a comment (`comment_frame`), an inversion after a clause
+    /// (`names_inverted_speaker`: "He lacks support in Congress, whom he has alienated, said
+    /// Larry Sabato"), or else a plain subject (`subject_frame`).
+    fn subject_reading(&mut self, clause: &Clause, quotes: &[Quote], t: usize, cue: Cue, subject: Subject) {
+        let first = clause.first;
+        let start = subject.2;
+        if start > first && self.word(start - 1).eq_ignore_ascii_case("what") {
+            self.what_frame(clause, quotes, t, cue, subject);
+            return;
+        }
+        if self.compares(first, start) {
+            return;
+        }
+        if self.comments_on(clause, t, start) {
+            self.comment_frame(clause, quotes, t, cue, subject);
+            return;
+        }
+        // After a clause (a finite verb before the words found as the subject), a person named
+        // right after a verb that follows a comma is the speaker.
+        if self.names_inverted_speaker(clause, t, &cue) && self.finite_before(first, start) {
+            let claims_before = self.claims.len();
+            self.inverted_frame(clause, quotes, t, &cue);
+            if self.claims.len() > claims_before {
+                return;
+            }
+        }
+        self.subject_frame(clause, quotes, t, cue, subject);
     }
 
     /// Whether a finite verb stands between tokens `first` and `end` (the tagger's past or

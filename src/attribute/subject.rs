@@ -565,10 +565,22 @@ impl<'a> Attributor<'a> {
         if let Some(found) = participle.then(|| self.named_parsed_subject(first, cue)).flatten() {
             return Some(found);
         }
+        // The latest frame of the sentence; for a participle, not one reported inside another
+        // ("Carvalho repeated claims that Strand recites the same points, calling him":
+        // Carvalho calls; but "the mayor said businesses welcomed it but warned": the
+        // businesses warn).
         let sentence = Span::new(self.tokens()[first].span.start, self.tokens()[cue].span.start);
-        if let Some(c) =
-            self.claims.iter().rev().find(|c| c.cue.as_ref().is_some_and(|q| sentence.contains(q.span)) && c.source_span.is_some())
-        {
+        let framed: Vec<&Claim> = self
+            .claims
+            .iter()
+            .rev()
+            .take_while(|c| c.content.end > sentence.start)
+            .filter(|c| c.cue.as_ref().is_some_and(|q| sentence.contains(q.span)))
+            .collect();
+        let nested = |c: &Claim| {
+            participle && framed.iter().any(|o| !std::ptr::eq(*o, c) && o.content.contains(c.cue.as_ref().expect("framed").span))
+        };
+        if let Some(c) = framed.iter().find(|c| c.source_span.is_some() && !nested(c)) {
             return Some((c.source, c.source_span));
         }
         if let Some(found) = coordinated.then(|| self.named_parsed_subject(first, cue)).flatten() {

@@ -16,6 +16,9 @@ impl<'a> Attributor<'a> {
     /// (`complement_start`), a short circumstance before a quotation, a colon, the hearer, up to
     /// where the reported clause ends (`clause_ends_at`); whether it is a direct quotation.
     pub(super) fn after(&self, mut from: usize, end: usize, quotes: &[Quote]) -> Option<(Span, bool)> {
+        if self.ends_opening_subordinate(from) {
+            return None;
+        }
         from = self.complement_start(from, end);
         // "saying during the debate last week, “That makes me smart”": a quotation after a short
         // circumstance is the content.
@@ -74,6 +77,20 @@ impl<'a> Attributor<'a> {
             return None;
         }
         Some(self.as_quote(span, quotes))
+    }
+
+    /// Whether token `k` is the comma that closes an opening subordinate clause right after its
+    /// verb: "After the mayor spoke, the crowd went home", "When the crowd began to chant, ...":
+    /// the verb reports nothing, and the main clause is not what it reports. "As Ana Ruiz
+    /// noted, ..." reports the main clause; "As the crowd began to chant," does not.
+    fn ends_opening_subordinate(&self, k: usize) -> bool {
+        // 'When X noted ... ― Trump boasted, "That makes me smart."': a quotation is content.
+        if k < 2 || self.word(k) != "," || !self.in_opening_subordinate(k) || k + 1 < self.tokens().len() && self.is_quote_open(k + 1) {
+            return false;
+        }
+        let sentences = &self.r.segmented.sentences;
+        let first = sentences[self.r.segmented.sentence_of(k)].tokens.start;
+        self.word(first).to_lowercase() != "as" || self.word(k - 2) == "to"
     }
 
     /// The token after a person or organization named at `from` (after "the"), if one is.

@@ -460,8 +460,10 @@ impl<'a> Attributor<'a> {
     fn comments_on(&self, clause: &Clause, t: usize, start: usize) -> bool {
         let Clause { first, content_end, .. } = *clause;
         let next = if t + 1 < content_end { self.word(t + 1) } else { "," };
+        // "As the crowd began to chant,": a verb after "to" is no comment.
         start > first
             && self.word(start - 1).eq_ignore_ascii_case("as")
+            && self.word(t - 1) != "to"
             && matches!(
                 next,
                 "," | "in" | "on" | "at" | "last" | "recently" | "earlier" | "previously" | "yesterday" | "today" | "out" | "it"

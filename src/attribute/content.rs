@@ -85,7 +85,8 @@ impl<'a> Attributor<'a> {
     /// noted, ..." reports the main clause; "As the crowd began to chant," does not.
     fn ends_opening_subordinate(&self, k: usize) -> bool {
         // 'When X noted ... ― Trump boasted, "That makes me smart."': a quotation is content.
-        if k < 2 || self.word(k) != "," || !self.in_opening_subordinate(k) || k + 1 < self.tokens().len() && self.is_quote_open(k + 1) {
+        let n = self.tokens().len();
+        if k < 2 || k >= n || self.word(k) != "," || !self.in_opening_subordinate(k) || k + 1 < n && self.is_quote_open(k + 1) {
             return false;
         }
         let sentences = &self.r.segmented.sentences;

@@ -86,12 +86,10 @@ impl<'a> Attributor<'a> {
     fn ends_opening_subordinate(&self, k: usize) -> bool {
         // 'When X noted ... ― Trump boasted, "That makes me smart."': a quotation is content.
         let n = self.tokens().len();
-        if k < 2 || k >= n || self.word(k) != "," || !self.in_opening_subordinate(k) || k + 1 < n && self.is_quote_open(k + 1) {
+        if k < 2 || k >= n || self.word(k) != "," || k + 1 < n && self.is_quote_open(k + 1) {
             return false;
         }
-        let sentences = &self.r.segmented.sentences;
-        let first = sentences[self.r.segmented.sentence_of(k)].tokens.start;
-        self.word(first).to_lowercase() != "as" || self.word(k - 2) == "to"
+        self.opening_subordinate(k).is_some_and(|opener| opener != "as" || self.word(k - 2) == "to")
     }
 
     /// The token after a person or organization named at `from` (after "the"), if one is.
@@ -148,12 +146,18 @@ impl<'a> Attributor<'a> {
     /// closes it ("Though she called for X, Clinton restricted ..."): a frame there reports up to
     /// that comma.
     pub(super) fn in_opening_subordinate(&self, at: usize) -> bool {
+        self.opening_subordinate(at).is_some()
+    }
+
+    /// The opener of the subordinate clause that opens the sentence holding token `at`
+    /// (lowercased), when `at` lies in it (no comma between them).
+    fn opening_subordinate(&self, at: usize) -> Option<String> {
         let sentences = &self.r.segmented.sentences;
         let sentence = sentences.partition_point(|s| s.span.end <= self.tokens()[at].span.start).min(sentences.len() - 1);
         let first = sentences[sentence].tokens.start;
         let opener = self.word(first).to_lowercase();
-        (SUBORDINATE_OPENERS.contains(&opener.as_str()) || matches!(opener.as_str(), "with" | "whereas"))
-            && (first..at).all(|x| self.word(x) != ",")
+        let opens = SUBORDINATE_OPENERS.contains(&opener.as_str()) || matches!(opener.as_str(), "with" | "whereas");
+        (opens && (first..at).all(|x| self.word(x) != ",")).then_some(opener)
     }
 
     /// Whether reported content from token `from` to `end` stops before token `k`: at a

@@ -526,8 +526,10 @@ impl<'a> Attributor<'a> {
 
     /// The subject of a cue that has none right before it: a participle after a comma
     /// (", saying ..."), a verb coordinated with an earlier one ("... and said ..."), or a relative
-    /// clause ("an architect who said ..."). `None` when the cue is not in such a position.
-    pub(super) fn clause_subject(&self, first: usize, cue: usize) -> Option<(Option<usize>, Option<Span>)> {
+    /// clause ("an architect who said ..."), in the sentence `clause`. `None` when the cue is not
+    /// in such a position.
+    pub(super) fn clause_subject(&self, clause: &Clause, cue: usize) -> Option<(Option<usize>, Option<Span>)> {
+        let first = clause.first;
         let before = self.verb_group_start(first, cue);
         if before == first {
             return None;
@@ -562,7 +564,7 @@ impl<'a> Attributor<'a> {
         // which the parse may join to a clause in between), else with its parsed subject
         // ("Ines Carvalho was joined on stage by Ana Ruiz and joked"); else the sentence's
         // subject.
-        if let Some(found) = participle.then(|| self.named_parsed_subject(first, cue)).flatten() {
+        if let Some(found) = participle.then(|| self.named_parsed_subject(clause, cue)).flatten() {
             return Some(found);
         }
         // The latest frame of the sentence; for a participle, not one reported inside another
@@ -583,20 +585,19 @@ impl<'a> Attributor<'a> {
         if let Some(c) = framed.iter().find(|c| c.source_span.is_some() && !nested(c)) {
             return Some((c.source, c.source_span));
         }
-        if let Some(found) = coordinated.then(|| self.named_parsed_subject(first, cue)).flatten() {
+        if let Some(found) = coordinated.then(|| self.named_parsed_subject(clause, cue)).flatten() {
             return Some(found);
         }
         self.sentence_subject(first, before)
     }
 
     /// The subject the parse gives the verb at `cue` (or the clause it hangs on), when it lies
-    /// in the sentence from `first` before the verb and names a person or organization.
-    fn named_parsed_subject(&self, first: usize, cue: usize) -> Option<(Option<usize>, Option<Span>)> {
-        let clause = self.clause_of(self.r.segmented.sentence_of(cue));
+    /// in the sentence `clause` before the verb and names a person or organization.
+    fn named_parsed_subject(&self, clause: &Clause, cue: usize) -> Option<(Option<usize>, Option<Span>)> {
         let at = self.tokens()[cue].span.start;
         let named = |m: Option<usize>| m.is_some_and(|m| self.r.mentions[m].kind != EntityType::Place);
-        self.parse_source(&clause, cue, false)
-            .filter(|&(m, span, start)| span.end <= at && start >= first && named(m))
+        self.parse_source(clause, cue, false)
+            .filter(|&(m, span, start)| span.end <= at && start >= clause.first && named(m))
             .map(|(m, span, _)| (m, Some(span)))
     }
 

@@ -623,40 +623,54 @@ pub(super) mod tests {
         r.mentions.iter().map(|m| (m.span.of(text).to_string(), m.kind, m.rule)).collect()
     }
 
-    #[test]
-    fn a_part_of_a_name_found_in_full_elsewhere_is_that_name() {
+    /// The mentions left after `edit` runs on the rules' recognizer for `text` with `found` as
+    /// the tagger's mentions (each its words, looked for from a byte offset, and its type).
+    fn after_edit(
+        text: &str,
+        found: &[(&str, usize, EntityType)],
+        edit: impl FnOnce(&mut crate::recognize::Recognizer),
+    ) -> Vec<crate::recognize::Mention> {
         use crate::recognize::{Mention, Recognizer};
         use crate::text::Span;
-        let text = "Investment firm Grant Samuel valued the shares. Later Grant Samuel said prices would fall.";
         let lexicon = Lexicon::embedded();
         let article = analyze(Source::from_text("t.txt", text));
         let segmented = segment(&article);
         let mut r = Recognizer::rules(&segmented, &lexicon);
+        r.found = found
+            .iter()
+            .map(|&(words, from, kind)| {
+                let start = text[from..].find(words).unwrap() + from;
+                Mention { span: Span::new(start, start + words.len()), kind, known: None, strength: 1, rule: "model:ner" }
+            })
+            .collect();
+        edit(&mut r);
+        r.found
+    }
+
+    #[test]
+    fn a_part_of_a_name_found_in_full_elsewhere_is_that_name() {
+        use crate::text::Span;
+        let text = "Investment firm Grant Samuel valued the shares. Later Grant Samuel said prices would fall.";
         let at = |s: &str, from: usize| Span::new(text[from..].find(s).unwrap() + from, text[from..].find(s).unwrap() + from + s.len());
-        let mention = |span, kind| Mention { span, kind, known: None, strength: 1, rule: "model:ner" };
-        r.found = vec![mention(at("Grant Samuel", 0), EntityType::Organization), mention(at("Samuel", 50), EntityType::Person)];
-        r.names_seen_in_full();
-        assert_eq!((r.found[1].span, r.found[1].kind), (at("Grant Samuel", 50), EntityType::Organization));
+        let found = after_edit(text, &[("Grant Samuel", 0, EntityType::Organization), ("Samuel", 50, EntityType::Person)], |r| {
+            r.names_seen_in_full()
+        });
+        assert_eq!((found[1].span, found[1].kind), (at("Grant Samuel", 50), EntityType::Organization));
     }
 
     #[test]
     fn no_name_ends_in_a_function_word_and_no_initial_stands_alone() {
-        use crate::recognize::{Mention, Recognizer};
-        use crate::text::Span;
         let text = "The film was backed by Halvard Bros. But critics disliked it. Apple has said so, and B. Vance agreed.";
-        let lexicon = Lexicon::embedded();
-        let article = analyze(Source::from_text("t.txt", text));
-        let segmented = segment(&article);
-        let mut r = Recognizer::rules(&segmented, &lexicon);
-        let at = |s: &str| Span::new(text.find(s).unwrap(), text.find(s).unwrap() + s.len());
-        let mention = |span, kind| Mention { span, kind, known: None, strength: 1, rule: "model:ner" };
-        r.found = vec![
-            mention(at("Halvard Bros. But"), EntityType::Organization),
-            mention(at("Apple has"), EntityType::Organization),
-            mention(at("B."), EntityType::Person),
-        ];
-        r.trim_function_words();
-        let kept: Vec<&str> = r.found.iter().map(|m| m.span.of(text)).collect();
+        let found = after_edit(
+            text,
+            &[
+                ("Halvard Bros. But", 0, EntityType::Organization),
+                ("Apple has", 0, EntityType::Organization),
+                ("B.", 0, EntityType::Person),
+            ],
+            |r| r.trim_function_words(),
+        );
+        let kept: Vec<&str> = found.iter().map(|m| m.span.of(text)).collect();
         assert_eq!(kept, ["Halvard Bros.", "Apple"]);
     }
 

@@ -13,6 +13,11 @@ impl Attributor<'_> {
     /// (`unnamed_inverted_frame`).
     pub(super) fn inverted_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, cue: &Cue) {
         let Clause { first, last, content_end, .. } = *clause;
+        // "The new figure, announced by the department on Friday, topped forecasts": a
+        // participle with its agent, in a phrase that describes a noun, is no inversion.
+        if t + 1 < last && self.word(t + 1) == "by" {
+            return;
+        }
         let name_at = self.inverted_name_start(clause, t);
         if let Some(m) = self.mention_starting(name_at).filter(|&m| {
             let end = self.r.mentions[m].span.end;
@@ -159,5 +164,51 @@ impl Attributor<'_> {
                 self.push(content, Some(cue.clone()), subject.and_then(|s| s.0), subject.map(|s| s.1), direct)
             }
         }
+    }
+
+    /// A verb cue between commas after an opening phrase with no verb, its speaker after it, and
+    /// what it reports around them. After an adverbial, the clause after the speaker's comma
+    /// ("By contrast, said Ms Solberg, the harbour had never been busier"; "More significantly,
+    /// argues the report, ferries carry more"); after a subject, which the clause's verb then
+    /// follows, the whole sentence ("The answer, says Prof Dunn, is a new quay"; not "Leading
+    /// plaintiff, the university, announced the news, adding"). Whether the sentence reads so
+    /// (its claim is then pushed).
+    pub(super) fn parenthetical_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, cue: &Cue) -> bool {
+        let Clause { first, content_end, .. } = *clause;
+        let plain = |k: usize| !self.is_quote_open(k) && !matches!(self.word(k), "”" | "’" | "'");
+        if !(t > first + 1 && self.word(t - 1) == ",") || self.finite_before(first, t) || !(first..t).all(plain) {
+            return false;
+        }
+        let verbless = |from: usize, to: usize| (from..to).all(|k| plain(k) && !matches!(self.syntax.upos(k), "VERB" | "AUX"));
+        let Some(name_end) = (t + 2..content_end.min(t + 10)).find(|&k| self.word(k) == ",") else { return false };
+        let mut comma = name_end;
+        // "says Nick Dunn, senior vice-president at Hale, it was ...": a role in apposition;
+        // "said Ms Berg, who ran the yard, could": a relative clause.
+        if let Some(next) = (comma + 2..content_end.min(comma + 16)).find(|&k| self.word(k) == ",") {
+            let role = verbless(comma + 1, next) && (comma + 1..next).any(|k| self.lex.role(self.word(k)).is_some());
+            if role || matches!(self.word(comma + 1), "who" | "whose") {
+                comma = next;
+            }
+        }
+        let time = |w: &str| FRAME_CIRCUMSTANCE_OPENERS.contains(&w) || WEEKDAYS.contains(&w);
+        let noun_phrase = self.syntax.upos(t + 1) != "ADP" && !time(self.word(t + 1)) && verbless(t + 1, name_end);
+        if self.syntax.upos(t) != "VERB" || !noun_phrase || !self.finite_before(comma + 1, content_end) {
+            return false;
+        }
+        // After a subject, a verb in the past or third person ("says", "said"; a participle
+        // describes the subject: "The deal, announced Friday, would").
+        let opener = if self.syntax.upos(first) == "CCONJ" && self.word(first + 1) != "," { first + 1 } else { first };
+        let adverbial = matches!(self.syntax.upos(opener), "ADV" | "ADP" | "SCONJ" | "CCONJ");
+        let tense = self.syntax.tag(t).ends_with(" VBD") || self.syntax.tag(t).ends_with(" VBZ");
+        if !adverbial && (!tense || !self.finite_before(comma + 1, comma + 2)) {
+            return false;
+        }
+        let Some((source, span)) = self.closing_description(t + 1, name_end) else { return false };
+        let span = span.cover(self.tokens()[comma - 1].span);
+        let content = if adverbial { self.after(comma, content_end, quotes) } else { self.before(first, content_end, quotes) };
+        if let Some((content, direct)) = content {
+            self.push(content, Some(cue.clone()), source, Some(span), direct);
+        }
+        true
     }
 }

@@ -268,6 +268,9 @@ impl<'a> Attributor<'a> {
             self.inverted_frame(clause, quotes, t, &cue);
             return true;
         }
+        if invertible(&cue) && self.parenthetical_frame(clause, quotes, t, &cue) {
+            return true;
+        }
         // Judgments and intentions are attributions only when someone holds them.
         let needs_agent = matches!(cue.class.as_str(), "judge" | "intend");
         let clause_subject =
@@ -336,7 +339,7 @@ impl<'a> Attributor<'a> {
         }
         // After a clause (a finite verb before the words found as the subject), a person named
         // right after a verb that follows a comma is the speaker.
-        if self.names_inverted_speaker(clause, t, &cue) && self.finite_before(first, start) {
+        if self.names_inverted_speaker(clause, t, &cue) && self.finite_before(first, start) || self.closes_with_speaker(clause, t, &cue) {
             let claims_before = self.claims.len();
             self.inverted_frame(clause, quotes, t, &cue);
             if self.claims.len() > claims_before {
@@ -348,7 +351,7 @@ impl<'a> Attributor<'a> {
 
     /// Whether a finite verb stands between tokens `first` and `end` (the tagger's past or
     /// present tense, or a modal).
-    fn finite_before(&self, first: usize, end: usize) -> bool {
+    pub(super) fn finite_before(&self, first: usize, end: usize) -> bool {
         (first..end).any(|k| {
             let tag = self.syntax.tag(k);
             tag.ends_with(" VBD") || tag.ends_with(" VBZ") || tag.ends_with(" VBP") || tag.ends_with(" MD")
@@ -361,9 +364,7 @@ impl<'a> Attributor<'a> {
     /// "accused Mr Clarke of") are not inverted this way.
     fn names_inverted_speaker(&self, clause: &Clause, t: usize, cue: &Cue) -> bool {
         let at = self.inverted_name_start(clause, t);
-        let intransitive = matches!(cue.class.as_str(), "say" | "claim" | "admit" | "deny" | "suggest" | "estimate")
-            && !matches!(cue.lemma.as_str(), "tell" | "inform" | "remind" | "assure" | "brief" | "notify" | "promise");
-        intransitive
+        invertible(cue)
             && t > clause.first
             && self.word(t - 1) == ","
             && !self.word(t).ends_with("ing")
@@ -372,6 +373,25 @@ impl<'a> Attributor<'a> {
                 let after = self.token_at(self.r.mentions[m].span.end);
                 self.r.mentions[m].kind == EntityType::Person && (after >= clause.last || matches!(self.word(after), "." | "," | "("))
             })
+    }
+
+    /// Whether the verb `cue` at `t` follows a clause and a comma, and a short noun phrase that
+    /// names a speaker closes the sentence after it: an organization, a description or a
+    /// document ("..., reported the Kelso Gazette.", "..., said the newspaper.", "..., argues the
+    /// report."). Not after a verb that takes what is denied or admitted as its object ("The
+    /// minister, who was in Paris, denied the report.").
+    fn closes_with_speaker(&self, clause: &Clause, t: usize, cue: &Cue) -> bool {
+        let Clause { first, content_end, .. } = *clause;
+        invertible(cue)
+            && !matches!(cue.class.as_str(), "deny" | "admit")
+            && t > first
+            && self.word(t - 1) == ","
+            && (2..=7).contains(&(content_end - t))
+            && !FRAME_CIRCUMSTANCE_OPENERS.contains(&self.word(t + 1))
+            && !WEEKDAYS.contains(&self.word(t + 1))
+            && self.finite_before(first, t)
+            && (t + 1..content_end).all(|k| !matches!(self.syntax.upos(k), "VERB" | "AUX" | "PRON") && !self.is_quote_open(k))
+            && self.closing_description(t + 1, content_end).is_some()
     }
 
     /// Where the auxiliary of a passive cue at token `t` ends, if the cue is passive: a
@@ -955,4 +975,12 @@ impl<'a> Attributor<'a> {
         };
         self.push(Span::new(start, rest.end), Some(cue), None, None, false);
     }
+}
+
+/// Whether `cue` may stand before its speaker, after what it reports ("..., said Kadyrov"): a
+/// verb of saying, claiming, admitting, denying, suggesting or estimating whose object is not the
+/// person spoken to ("told Mr Brandt", "promised voters").
+fn invertible(cue: &Cue) -> bool {
+    matches!(cue.class.as_str(), "say" | "claim" | "admit" | "deny" | "suggest" | "estimate")
+        && !matches!(cue.lemma.as_str(), "tell" | "inform" | "remind" | "assure" | "brief" | "notify" | "promise")
 }

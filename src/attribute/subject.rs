@@ -113,8 +113,8 @@ impl<'a> Attributor<'a> {
         if named.is_some() || self.people_noun(&head) {
             return Some((named.or_else(|| self.resolve_description(&head, start, span)), span));
         }
-        // "said Stacey Plaskett": a name the recognizer missed.
-        capitalized.then_some((None, span))
+        // "said Stacey Plaskett": a name the recognizer missed; "argues the report": a document.
+        (capitalized || document_noun(&head)).then_some((None, span))
     }
 
     /// The subject of a verb cue at token `cue`: a mention, a pronoun or a description ending

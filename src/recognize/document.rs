@@ -9,6 +9,9 @@ impl<'a> Recognizer<'a> {
     pub(super) fn repeat_names(&mut self) {
         let text = self.text();
         let mut names: HashMap<String, (EntityType, &'static str)> = HashMap::new();
+        // Acronyms known, or found speaking ("the HSC said"): not those a head noun after them
+        // typed ("TV channel").
+        let mut trusted_acronyms: HashSet<String> = HashSet::new();
         for m in &self.found {
             let surface = fold_typography(m.span.of(text));
             if m.kind == EntityType::Person {
@@ -21,6 +24,9 @@ impl<'a> Recognizer<'a> {
                         names.entry(last.to_string()).or_insert((EntityType::Person, "surname of a person named earlier"));
                     }
                 }
+            }
+            if is_acronym_word(&surface) && (m.rule == "acronym that speaks" || m.known.is_some()) {
+                trusted_acronyms.insert(surface.clone());
             }
             if m.strength >= 2 || m.kind == EntityType::Person {
                 names.entry(surface).or_insert((m.kind, "name repeated"));
@@ -42,6 +48,7 @@ impl<'a> Recognizer<'a> {
         by_span.sort_by_key(|&k| self.found[k].span);
         let spans = SpanIndex::new(by_span.iter().map(|&k| self.found[k].span).collect());
         let mut taken_over: HashSet<Span> = HashSet::new();
+        let mut upgraded = Vec::new();
         for (i, token) in self.seg.tokens.iter().enumerate() {
             let word = fold_typography(token.span.of(text));
             let Some(&(kind, rule)) = names.get(&word) else { continue };
@@ -51,8 +58,21 @@ impl<'a> Recognizer<'a> {
             // The surname of someone the article named beats a town of the same name
             // ("Krzysztof Baran ... Baran said" is not Bārān in Iran).
             let surname = rule == "surname of a person named earlier" || kind == EntityType::Person;
-            let blocking: Vec<&Mention> = spans.overlapping(token.span).map(|k| &self.found[by_span[k]]).collect();
-            let yields = |m: &&Mention| surname && m.span == token.span && m.rule == "gazetteer" && m.kind == EntityType::Place;
+            let blocking: Vec<usize> = spans.overlapping(token.span).map(|k| by_span[k]).collect();
+            // A trusted acronym found alone more weakly, with the same type ("The HSC also said"
+            // after "the HSC said"), is the name repeated (not so a capitalized adjective:
+            // "Republican claims").
+            let weaker = |m: &Mention| trusted_acronyms.contains(&word) && m.span == token.span && m.kind == kind && m.strength < 2;
+            if let [k] = blocking[..] {
+                if weaker(&self.found[k]) {
+                    upgraded.push(k);
+                    continue;
+                }
+            }
+            let yields = |k: &usize| {
+                let m = &self.found[*k];
+                surname && m.span == token.span && m.rule == "gazetteer" && m.kind == EntityType::Place
+            };
             if blocking.iter().all(yields) {
                 let strength = if surname && !blocking.is_empty() { 3 } else { 2 };
                 if surname {
@@ -60,6 +80,10 @@ impl<'a> Recognizer<'a> {
                 }
                 added.push(Mention { span: token.span, kind, known: None, strength, rule });
             }
+        }
+        for k in upgraded {
+            let m = &mut self.found[k];
+            (m.strength, m.rule) = (2, "name repeated");
         }
         self.found.retain(|m| !(m.rule == "gazetteer" && taken_over.contains(&m.span)));
         self.found.extend(added);
@@ -300,4 +324,9 @@ fn is_score(seg: &Segmented<'_>, t: usize) -> bool {
     let w = seg.tokens[t].span.of(seg.text());
     seg.tokens[t].kind == TokenKind::Number
         && !(w.get(..4).is_some_and(|year| year.bytes().all(|b| b.is_ascii_digit())) && (w.len() == 4 || w.as_bytes()[4] == b'-'))
+}
+
+/// Whether `word` is written as an acronym: two capital letters or more, nothing else.
+fn is_acronym_word(word: &str) -> bool {
+    word.chars().count() >= 2 && word.chars().all(|c| c.is_ascii_uppercase())
 }

@@ -314,6 +314,18 @@ mod tests {
     }
 
     #[test]
+    fn an_acronym_found_speaking_is_the_same_name_everywhere() {
+        // "the HSC said" makes the acronym a body; its other uses, which alone are only weak
+        // guesses, are that body too. Not an acronym that a head noun typed ("TV channel").
+        let text = "Port settles\n\nThe HSC also said it had charged two men. Three firms settled with the HSC. \
+                    Separately, the HSC said it had a deal. A TV channel said so. He watched TV at home.\n";
+        let found = check(text);
+        let count = |name: &str| found.iter().filter(|(n, k)| n == name && *k == EntityType::Organization).count();
+        assert_eq!(count("HSC"), 3, "{found:?}");
+        assert_eq!(count("TV"), 1, "{found:?}");
+    }
+
+    #[test]
     fn disjoint_spans_agree_with_a_scan() {
         let mut state = 7u64;
         for _ in 0..200 {

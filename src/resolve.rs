@@ -256,7 +256,14 @@ impl ShortFormIndex {
                         index.first_word.entry(first.to_string()).or_default().push(j);
                     }
                 }
-                EntityType::Organization => index.initials.entry(initials(&surface[j])).or_default().push(j),
+                EntityType::Organization => {
+                    index.initials.entry(initials(&surface[j])).or_default().push(j);
+                    // "SEC" for "US Securities and Exchange Commission": a country's acronym
+                    // before the name is no part of the body's own.
+                    if let Some(rest) = without_country_acronym(&surface[j]) {
+                        index.initials.entry(initials(rest)).or_default().push(j);
+                    }
+                }
                 _ => {}
             }
         }
@@ -499,13 +506,22 @@ fn is_first_name_of(short: &str, long: &str) -> bool {
     !short.contains(' ') && long.split_whitespace().count() >= 2 && long.split_whitespace().next() == Some(short)
 }
 
-/// Whether `short` is the acronym of `long`: the capitals of its words, in order.
+/// Whether `short` is the acronym of `long`: the capitals of its words, in order, with or without
+/// a country's acronym that opens `long` ("US Securities and Exchange Commission").
 fn is_acronym_of(short: &str, long: &str) -> bool {
     let letters: String = short.chars().filter(|c| c.is_alphabetic()).collect();
     if letters.len() < 2 || !letters.chars().all(char::is_uppercase) || short.contains(' ') {
         return false;
     }
-    initials(long) == letters
+    initials(long) == letters || without_country_acronym(long).is_some_and(|rest| initials(rest) == letters)
+}
+
+/// `long` without the country's acronym that opens it ("US", "UK", "EU"), if one does and more
+/// than one word follows it.
+fn without_country_acronym(long: &str) -> Option<&str> {
+    let (first, rest) = long.split_once(' ')?;
+    let country = (2..=3).contains(&first.len()) && first.chars().all(|c| c.is_ascii_uppercase());
+    (country && rest.contains(' ')).then_some(rest)
 }
 
 /// Union-find over mention indices; the smaller index is the root, so results do not depend on
@@ -585,6 +601,9 @@ mod tests {
         assert!(is_first_name_of("Ruslan", "Ruslan Gorevoy"));
         assert!(!is_first_name_of("Gorevoy", "Ruslan Gorevoy"));
         assert!(is_acronym_of("RISS", "Russian Institute for Strategic Studies"));
+        assert!(is_acronym_of("SEC", "US Securities and Exchange Commission"));
+        assert!(is_acronym_of("USEC", "US Securities and Exchange Commission"));
+        assert!(!is_acronym_of("SC", "US Supreme Court Building"));
         assert!(!is_acronym_of("FSB", "Federal Security Service"));
     }
 }

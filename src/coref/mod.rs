@@ -536,13 +536,13 @@ fn carried_speaker(article: &Article<'_>, lexicon: &Lexicon, entities: &[Entity]
     between.all(|&(s, _, _)| said(s)).then_some(speaker)
 }
 
-/// Records `span` as a reference to entity `e` by the speaker carried over, in place of what the
-/// pronoun loop of [`apply`] may have given the words to (the ranker's choice).
-fn carry_reference(entities: &mut [Entity], span: Span, e: usize) {
+/// Records `span` as a reference to entity `e` by `rule`, in place of what the pronoun loop of
+/// [`apply`] may have given the words to (the ranker's choice).
+fn carry_reference(entities: &mut [Entity], span: Span, e: usize, rule: &'static str) {
     for entity in entities.iter_mut() {
         entity.references.remove(&span);
     }
-    entities[e].references.insert(span, CARRIED_SPEAKER);
+    entities[e].references.insert(span, rule);
 }
 
 /// What coreference needs to know of an article's entities and claims.
@@ -622,6 +622,8 @@ pub const RANKED: &str = "coreference ranker";
 pub const QUOTE_SPEAKER: &str = "first person in a quotation";
 /// The rule recorded for a pronoun source joined to the speaker of the claim before it.
 pub const CARRIED_SPEAKER: &str = "speaker carried";
+/// The rule recorded for a pronoun source joined to the speaker attribution gave its claim.
+pub const CLAIM_SPEAKER: &str = "speaker of its claim";
 /// The rule recorded for a role word or organization noun joined to the latest entity it fits.
 pub const SPEAKING_ROLE: &str = "role of a recent name";
 /// "The charity recommends", "the bank said", further back than `speaking_role` looks: an
@@ -693,10 +695,16 @@ pub fn apply(seg: &Segmented<'_>, lexicon: &Lexicon, model: &CorefModel, doc: &m
         // latest man named, inside the previous speaker's words).
         let carried = carried_speaker(&article, lexicon, entities, claims, &anaphor);
         let kept = |e: usize| (!anaphor.pronoun || agrees(lexicon, anaphor.head.of(text), &entities[e])) && carried.is_none_or(|c| c == e);
-        if claims[i].source.is_some_and(kept) {
-            // Attribution's rules chose the speaker carried over: the words are still its mention.
-            if let Some(e) = carried {
-                carry_reference(entities, anaphor.span, e);
+        if let Some(e) = claims[i].source.filter(|&e| kept(e)) {
+            // Attribution's rules chose the speaker carried over, or a speaker the pronoun can
+            // stand for: the words are that speaker's mention, whatever the ranker chose for them
+            // ("who she believes": the one who believes).
+            match carried {
+                Some(e) => carry_reference(entities, anaphor.span, e, CARRIED_SPEAKER),
+                None if anaphor.pronoun && !entities[e].references.contains_key(&anaphor.span) => {
+                    carry_reference(entities, anaphor.span, e, CLAIM_SPEAKER)
+                }
+                None => {}
             }
             continue;
         }
@@ -709,7 +717,7 @@ pub fn apply(seg: &Segmented<'_>, lexicon: &Lexicon, model: &CorefModel, doc: &m
             .or_else(|| described_organization(&article, lexicon, &anaphor).map(|e| (e, DESCRIBED_ORGANIZATION)));
         claims[i].source = linked.map(|(e, _)| e);
         match linked {
-            Some((e, CARRIED_SPEAKER)) => carry_reference(entities, anaphor.span, e),
+            Some((e, CARRIED_SPEAKER)) => carry_reference(entities, anaphor.span, e, CARRIED_SPEAKER),
             Some((e, rule)) if !anaphor.pronoun => {
                 entities[e].references.entry(anaphor.span).or_insert(rule);
             }

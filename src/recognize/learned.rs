@@ -36,6 +36,7 @@ impl Recognizer<'_> {
         });
         self.found.extend(learned);
         self.trim_function_words();
+        self.known_after_article();
         self.drop_calendar_words();
         self.titles_in_names();
         self.station_numbers();
@@ -71,6 +72,25 @@ impl Recognizer<'_> {
             m.span = Span::new(m.span.start, if end == first || initial { m.span.start } else { tokens[end - 1].span.end });
         }
         self.found.retain(|m| !m.span.is_empty());
+    }
+
+    /// A mention that is "The" and a known name, where the known name does not hold "The"
+    /// itself, is that name with its type: "The UK economy" (the tagger's "The UK", an
+    /// organization, is the place UK), "The Bank of England"; not "The Hague".
+    fn known_after_article(&mut self) {
+        let text = self.seg.text();
+        for m in self.found.iter_mut().filter(|m| !is_layout_rule(m)) {
+            let surface = m.span.of(text);
+            let Some(rest) = surface.strip_prefix("The ").or_else(|| surface.strip_prefix("the ")) else { continue };
+            if self.lex.known(surface).is_some() {
+                continue;
+            }
+            if let Some(known) = self.lex.known(rest) {
+                m.span = Span::new(m.span.end - rest.len(), m.span.end);
+                m.kind = known_type(known);
+                m.known = Some(known);
+            }
+        }
     }
 
     /// A broadcaster's station or channel named by its number belongs to the name: "BBC Radio 4",
@@ -656,6 +676,18 @@ pub(super) mod tests {
             r.names_seen_in_full()
         });
         assert_eq!((found[1].span, found[1].kind), (at("Grant Samuel", 50), EntityType::Organization));
+    }
+
+    #[test]
+    fn the_and_a_known_name_is_that_name_with_its_type() {
+        let text = "The UK economy grew. The Bank of England agreed. The Hague was calm.";
+        let found = after_edit(
+            text,
+            &[("The UK", 0, EntityType::Organization), ("The Bank of England", 0, EntityType::Person), ("The Hague", 0, EntityType::Place)],
+            |r| r.known_after_article(),
+        );
+        let got: Vec<(&str, EntityType)> = found.iter().map(|m| (m.span.of(text), m.kind)).collect();
+        assert_eq!(got, [("UK", EntityType::Place), ("Bank of England", EntityType::Organization), ("The Hague", EntityType::Place)]);
     }
 
     #[test]

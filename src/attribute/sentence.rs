@@ -305,12 +305,24 @@ impl<'a> Attributor<'a> {
         }
         // "Another union ally, Transport Secretary Ana Ruiz, told ...": a comma before the verb
         // that closes its subject's apposition, in the parse, is no inversion when that subject
-        // names someone ("Bridge 'safe', says mayor" is one).
+        // names someone ("Bridge 'safe', says mayor" is one), or when a participle stands between
+        // them ("The mayor, speaking after the vote, said").
         let at = self.tokens()[t].span;
         // The cheap tests first: the parse is asked for only where a comma stands before the verb.
         let after_comma = !clause.headline && t > first && self.word(t - 1) == ",";
-        if let Some(subject) =
-            after_comma.then(|| self.parse_source(clause, t, false)).flatten().filter(|&(m, span, _)| m.is_some() && span.end <= at.start)
+        // The subject's words up to the comma that opens such a participle, if one does.
+        let before_aside = |(m, span, start): Subject| {
+            let end = self.token_at(span.end);
+            let comma = (start + 1..end).find(|&k| self.word(k) == ",")?;
+            let w = self.word(comma + 1);
+            let participle = w.ends_with("ing") && !matches!(w, "including" | "excluding") && self.syntax.upos(comma + 1) == "VERB";
+            participle.then(|| (m, self.span(start, comma), start))
+        };
+        if let Some(subject) = after_comma
+            .then(|| self.parse_source(clause, t, false))
+            .flatten()
+            .and_then(|subject| if subject.0.is_some() { Some(subject) } else { before_aside(subject) })
+            .filter(|&(_, span, _)| span.end <= at.start)
         {
             self.subject_frame(clause, quotes, t, cue, subject);
             return true;
@@ -416,6 +428,14 @@ impl<'a> Attributor<'a> {
     /// who told him ...") stays inside the content that holds its noun.
     fn joined_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, cue: Cue, source: Option<usize>, source_span: Option<Span>) {
         let Clause { first, content_end, .. } = *clause;
+        // "..., speaking on behalf of the directors", "..., writing in the Gazette": a participle
+        // of speaking after a comma, then where or for whom, reports nothing.
+        let circumstance = t + 1 < content_end
+            && matches!(cue.lemma.as_str(), "speak" | "talk" | "write")
+            && matches!(self.word(t + 1), "on" | "at" | "to" | "after" | "before" | "during" | "in" | "from" | "with" | "for");
+        if t > first && self.word(t - 1) == "," && self.word(t).ends_with("ing") && circumstance {
+            return;
+        }
         let relative = matches!(self.word(self.verb_group_start(first, t).max(1) - 1), "who" | "which");
         let connector = (first..t).rev().filter(|_| !relative).find(|&k| {
             matches!(self.word(k), "," | "and" | "but")

@@ -504,6 +504,19 @@ impl<'a> Attributor<'a> {
         if !opens || to >= end {
             return None;
         }
+        // "Halden Telecom's directors", "Mr Berg's official spokesman", "Brightmoor's statement":
+        // those who speak for someone, or what they issued, after the possessive.
+        if self.tokens()[to].kind == TokenKind::Possessive && to + 1 < end {
+            let voice = |w: &str| INSIDERS.contains(&w) || VOICES.contains(&w) || MESSAGES.contains(&w) || document_noun(w);
+            let modifiers =
+                (to + 1..end - 1).all(|k| self.word(k).starts_with(char::is_lowercase) && !matches!(self.word(k), "of" | "and"));
+            let speaks = match mention.kind {
+                EntityType::Organization => voice(self.word(end - 1)),
+                EntityType::Person => matches!(self.word(end - 1), "spokesman" | "spokeswoman" | "spokesperson" | "lawyer" | "lawyers"),
+                EntityType::Place => false,
+            };
+            return (modifiers && speaks).then_some(first);
+        }
         let next = self.word(to);
         match mention.kind {
             // A role that ends the phrase is its head ("a Jackson lawyer", "the Chester chairman").

@@ -239,6 +239,10 @@ pub(super) const INSIDERS: &[&str] = &[
     "data",
 ];
 
+/// Those who speak for an organization named with a possessive before them, beside its
+/// `INSIDERS` ("Halden Telecom's directors", "the club's board").
+pub(super) const VOICES: &[&str] = &["directors", "board", "management", "chairman", "owners", "minutes"];
+
 pub(super) const NOMINAL_CUES: &[&str] = &[
     "estimate",
     "estimates",

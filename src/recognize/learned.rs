@@ -248,7 +248,12 @@ impl Recognizer<'_> {
             }
             let before = i >= 2 && COMPANY_BEFORE.contains(&(self.word(i - 2), self.word(i - 1)));
             let after = i + 2 < n && self.seg.tokens[i + 1].kind == TokenKind::Possessive && COMPANY_AFTER.contains(&self.word(i + 2));
-            if before || after {
+            // "A Brightmoor spokeswoman said": the name modifies its spokesperson.
+            let modifies = i >= 1
+                && i + 1 < n
+                && matches!(self.word(i - 1), "a" | "an" | "A" | "An")
+                && matches!(self.word(i + 1), "spokesman" | "spokeswoman" | "spokesperson");
+            if before || after || modifies {
                 companies.insert(w);
             }
         }
@@ -296,7 +301,9 @@ impl Recognizer<'_> {
         let capitalized = |k: usize| k < tokens.len() && super::capitalized(self.seg, k);
         let plain = |w: &str| !self.lex.is_common(w) && !self.lex.is_demonym(w) && self.lex.role(w).is_none();
         let added: Vec<Mention> = (0..tokens.len())
-            .filter(|&i| capitalized(i) && !capitalized(i + 1) && (i == 0 || !capitalized(i - 1)))
+            .filter(|&i| {
+                capitalized(i) && !capitalized(i + 1) && (i == 0 || !capitalized(i - 1) || matches!(self.word(i - 1), "A" | "An" | "The"))
+            })
             .filter(|&i| companies.contains(tokens[i].span.of(text)) && plain(tokens[i].span.of(text)) && !found.overlaps(tokens[i].span))
             .map(|i| Mention { span: tokens[i].span, kind: EntityType::Organization, known: None, strength: 2, rule: "company context" })
             .collect();

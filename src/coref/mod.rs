@@ -437,6 +437,33 @@ fn speaking_role(article: &Article<'_>, lexicon: &Lexicon, anaphor: &Anaphor) ->
         .map(|(_, _, e)| e)
 }
 
+/// The person or organization a relative pronoun source follows: "the Office of Fair Trading
+/// (OFT), which concluded", "Ana Ruiz, who argues". Only a name right before it (a comma or
+/// closing parenthesis between); "a woman who claimed" names no one. Not after a dash: "...
+/// challenge Disney - which in 2004 reported revenues of $30bn - but" is the writer's aside
+/// inside someone's words, not their report.
+fn relative_antecedent(article: &Article<'_>, anaphor: &Anaphor) -> Option<usize> {
+    let seg = article.segmented;
+    let text = seg.text();
+    if !matches!(anaphor.span.of(text), "who" | "which" | "whom") {
+        return None;
+    }
+    let at = seg.tokens.partition_point(|t| t.span.start < anaphor.span.start);
+    let mut k = at.checked_sub(1)?;
+    while k > 0 && matches!(seg.tokens[k].span.of(text), "," | ")") {
+        k -= 1;
+    }
+    let end = seg.tokens[k].span.end;
+    // Mentions are sorted by start: those ending there start before it, a name's length back.
+    let before = article.mentions.partition_point(|&(span, _, _)| span.start < end);
+    article.mentions[..before]
+        .iter()
+        .rev()
+        .take(8)
+        .find(|&&(span, kind, _)| span.end == end && matches!(kind, EntityType::Person | EntityType::Organization))
+        .map(|&(_, _, e)| e)
+}
+
 /// The person "the 28-year-old" (", the 27-year-old Austrian said") stands for. News names its
 /// subject, then calls them by their age without stating it anywhere else: the latest person
 /// named at least twice before the description (within `LOOK_BACK` mentions; a name said once in passing,
@@ -624,6 +651,8 @@ pub const QUOTE_SPEAKER: &str = "first person in a quotation";
 pub const CARRIED_SPEAKER: &str = "speaker carried";
 /// The rule recorded for a pronoun source joined to the speaker attribution gave its claim.
 pub const CLAIM_SPEAKER: &str = "speaker of its claim";
+/// The rule recorded for a relative pronoun joined to the name it follows.
+pub const RELATIVE_ANTECEDENT: &str = "antecedent of a relative pronoun";
 /// The rule recorded for a role word or organization noun joined to the latest entity it fits.
 pub const SPEAKING_ROLE: &str = "role of a recent name";
 /// "The charity recommends", "the bank said", further back than `speaking_role` looks: an
@@ -710,6 +739,7 @@ pub fn apply(seg: &Segmented<'_>, lexicon: &Lexicon, model: &CorefModel, doc: &m
         }
         let linked = carried
             .map(|e| (e, CARRIED_SPEAKER))
+            .or_else(|| relative_antecedent(&article, &anaphor).map(|e| (e, RELATIVE_ANTECEDENT)))
             .or_else(|| link(&article, lexicon, model, &anaphor).map(|e| (e, RANKED)))
             .or_else(|| speaking_role(&article, lexicon, &anaphor).map(|e| (e, SPEAKING_ROLE)))
             .or_else(|| aged_person(&article, &anaphor).map(|e| (e, AGED_PERSON)))
@@ -789,6 +819,20 @@ mod tests {
         let lopez = doc.entities.iter().find(|e| e.name == "Maria Lopez").expect("Maria Lopez is recognized");
         let refs: Vec<(&str, &str)> = lopez.references.iter().map(|(s, &rule)| (s.of(text), rule)).collect();
         assert!(refs.contains(&("She", RANKED)), "references of Maria Lopez: {refs:?}");
+    }
+
+    #[test]
+    fn a_relative_pronoun_source_is_the_name_before_it() {
+        let text = "Ferry fares review\n\nFares were studied by the Harbour Fares Office (HFO), which concluded \
+                    that they were too high. A woman who claimed otherwise was not heard.\n";
+        let pipeline = Pipeline::new(Iris::new("https://example.org/").expect("base"));
+        let doc = pipeline.run(Source::from_text("t", text));
+        let source = |words: &str| {
+            let claim = doc.claims.iter().find(|c| c.content.of(text).contains(words)).expect("a claim");
+            claim.source.map(|e| doc.entities[e].name.as_str())
+        };
+        assert_eq!(source("too high"), Some("Harbour Fares Office"), "{:?}", doc.claims);
+        assert_eq!(source("otherwise"), None);
     }
 
     #[test]

@@ -512,7 +512,12 @@ impl<'a> Attributor<'a> {
                 (to + 1..end - 1).all(|k| self.word(k).starts_with(char::is_lowercase) && !matches!(self.word(k), "of" | "and"));
             let speaks = match mention.kind {
                 EntityType::Organization => voice(self.word(end - 1)),
-                EntityType::Person => matches!(self.word(end - 1), "spokesman" | "spokeswoman" | "spokesperson" | "lawyer" | "lawyers"),
+                EntityType::Person => {
+                    let w = self.word(end - 1);
+                    matches!(w, "spokesman" | "spokeswoman" | "spokesperson" | "lawyer" | "lawyers")
+                        || MESSAGES.contains(&w)
+                        || document_noun(w)
+                }
                 EntityType::Place => false,
             };
             return (modifiers && speaks).then_some(first);

@@ -211,4 +211,63 @@ impl Attributor<'_> {
         }
         true
     }
+
+    /// "Dance music not dead says Fatboy", "House prices rebound says Halifax": a headline that
+    /// ends in "says" and a name of one to three capitalized words after what is said, the
+    /// comma of prose left out, names its speaker last.
+    pub(super) fn headline_names_speaker_last(&self, clause: &Clause, t: usize) -> bool {
+        let Clause { first, last, headline, .. } = *clause;
+        let title = self.r.segmented.article.meta.title.as_ref().and_then(|f| f.span);
+        let in_title = title.is_some_and(|span| span.contains(self.tokens()[t].span));
+        let name = t + 1..last;
+        (headline || in_title)
+            && t > first + 1
+            && matches!(self.word(t), "says" | "say")
+            && (1..=3).contains(&name.len())
+            && name.clone().all(|k| self.tokens()[k].kind == TokenKind::Word && self.word(k).starts_with(char::is_uppercase))
+    }
+
+    /// Whether the verb `cue` at `t` follows a comma and a person's name follows it, after
+    /// roles and capitalized modifiers only ("said Larry Sabato", "said Labour MP Ana Ruiz"; not
+    /// "said the support of Mr Magnier"). Verbs whose object is a person ("told Mr Brandt",
+    /// "accused Mr Clarke of") are not inverted this way.
+    pub(super) fn names_inverted_speaker(&self, clause: &Clause, t: usize, cue: &Cue) -> bool {
+        let at = self.inverted_name_start(clause, t);
+        invertible(cue)
+            && t > clause.first
+            && self.word(t - 1) == ","
+            && !self.word(t).ends_with("ing")
+            && (t + 1..at).all(|k| self.lex.role(self.word(k)).is_some() || self.word(k).starts_with(char::is_uppercase))
+            && self.mention_starting(at).is_some_and(|m| {
+                let after = self.token_at(self.r.mentions[m].span.end);
+                self.r.mentions[m].kind == EntityType::Person && (after >= clause.last || matches!(self.word(after), "." | "," | "("))
+            })
+    }
+
+    /// Whether the verb `cue` at `t` follows a clause and a comma, and a short noun phrase that
+    /// names a speaker closes the sentence after it: an organization, a description or a
+    /// document ("..., reported the Kelso Gazette.", "..., said the newspaper.", "..., argues the
+    /// report."). Not after a verb that takes what is denied or admitted as its object ("The
+    /// minister, who was in Paris, denied the report.").
+    pub(super) fn closes_with_speaker(&self, clause: &Clause, t: usize, cue: &Cue) -> bool {
+        let Clause { first, content_end, .. } = *clause;
+        invertible(cue)
+            && !matches!(cue.class.as_str(), "deny" | "admit")
+            && t > first
+            && self.word(t - 1) == ","
+            && (2..=7).contains(&(content_end - t))
+            && !FRAME_CIRCUMSTANCE_OPENERS.contains(&self.word(t + 1))
+            && !WEEKDAYS.contains(&self.word(t + 1))
+            && self.finite_before(first, t)
+            && (t + 1..content_end).all(|k| !matches!(self.syntax.upos(k), "VERB" | "AUX" | "PRON") && !self.is_quote_open(k))
+            && self.closing_description(t + 1, content_end).is_some()
+    }
+}
+
+/// Whether `cue` may stand before its speaker, after what it reports ("..., said Kadyrov"): a
+/// verb of saying, claiming, admitting, denying, suggesting or estimating whose object is not the
+/// person spoken to ("told Mr Brandt", "promised voters").
+pub(super) fn invertible(cue: &Cue) -> bool {
+    matches!(cue.class.as_str(), "say" | "claim" | "admit" | "deny" | "suggest" | "estimate")
+        && !matches!(cue.lemma.as_str(), "tell" | "inform" | "remind" | "assure" | "brief" | "notify" | "promise")
 }

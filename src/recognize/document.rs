@@ -9,9 +9,9 @@ impl<'a> Recognizer<'a> {
     pub(super) fn repeat_names(&mut self) {
         let text = self.text();
         let mut names: HashMap<String, (EntityType, &'static str)> = HashMap::new();
-        // Acronyms known, or found speaking ("the HSC said"): not those a head noun after them
-        // typed ("TV channel").
-        let mut trusted_acronyms: HashSet<String> = HashSet::new();
+        // Names known, or acronyms found speaking ("the HSC said"): not those a head noun after
+        // them typed ("TV channel").
+        let mut trusted: HashSet<String> = HashSet::new();
         for m in &self.found {
             let surface = fold_typography(m.span.of(text));
             if m.kind == EntityType::Person {
@@ -25,8 +25,8 @@ impl<'a> Recognizer<'a> {
                     }
                 }
             }
-            if is_acronym_word(&surface) && (m.rule == "acronym that speaks" || m.known.is_some()) {
-                trusted_acronyms.insert(surface.clone());
+            if m.rule == "acronym that speaks" || m.known.is_some() {
+                trusted.insert(surface.clone());
             }
             if m.strength >= 2 || m.kind == EntityType::Person {
                 names.entry(surface).or_insert((m.kind, "name repeated"));
@@ -62,7 +62,9 @@ impl<'a> Recognizer<'a> {
             // A trusted acronym found alone more weakly, with the same type ("The HSC also said"
             // after "the HSC said"), is the name repeated (not so a capitalized adjective:
             // "Republican claims").
-            let weaker = |m: &Mention| trusted_acronyms.contains(&word) && m.span == token.span && m.kind == kind && m.strength < 2;
+            let weaker = |m: &Mention| {
+                self.is_acronym(i, i + 1) && trusted.contains(&word) && m.span == token.span && m.kind == kind && m.strength < 2
+            };
             if let [k] = blocking[..] {
                 if weaker(&self.found[k]) {
                     upgraded.push(k);
@@ -324,9 +326,4 @@ fn is_score(seg: &Segmented<'_>, t: usize) -> bool {
     let w = seg.tokens[t].span.of(seg.text());
     seg.tokens[t].kind == TokenKind::Number
         && !(w.get(..4).is_some_and(|year| year.bytes().all(|b| b.is_ascii_digit())) && (w.len() == 4 || w.as_bytes()[4] == b'-'))
-}
-
-/// Whether `word` is written as an acronym: two capital letters or more, nothing else.
-fn is_acronym_word(word: &str) -> bool {
-    word.chars().count() >= 2 && word.chars().all(|c| c.is_ascii_uppercase())
 }

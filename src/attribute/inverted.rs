@@ -185,7 +185,9 @@ impl Attributor<'_> {
         // "says Nick Dunn, senior vice-president at Hale, it was ...": a role in apposition;
         // "said Ms Berg, who ran the yard, could": a relative clause.
         if let Some(next) = (comma + 2..content_end.min(comma + 16)).find(|&k| self.word(k) == ",") {
-            let role = verbless(comma + 1, next) && (comma + 1..next).any(|k| self.lex.role(self.word(k)).is_some());
+            let role = !self.finite_before(comma + 1, next)
+                && (comma + 1..next).all(plain)
+                && (comma + 1..next).any(|k| self.lex.role(self.word(k)).is_some());
             if role || matches!(self.word(comma + 1), "who" | "whose") {
                 comma = next;
             }

@@ -409,8 +409,9 @@ fn is_own_body(text: &str, anaphor: &Anaphor) -> bool {
 
 /// The entity a short definite description that speaks stands for, by the news convention that
 /// names someone and then calls them by role ("Michael Howard has denied ... The Tory leader
-/// said"): the latest person for a role word, the latest organization for an organization noun,
-/// named in this or the previous sentence.
+/// said"): someone the article gave that role, else the speaker of the latest claim in this or
+/// the previous sentence, else the latest person for a role word (the latest organization for an
+/// organization noun) named in this or the previous sentence.
 fn speaking_role(article: &Article<'_>, lexicon: &Lexicon, anaphor: &Anaphor) -> Option<usize> {
     let seg = article.segmented;
     let text = seg.text();
@@ -429,12 +430,36 @@ fn speaking_role(article: &Article<'_>, lexicon: &Lexicon, anaphor: &Anaphor) ->
         lexicon.noun_type(&head).filter(|&k| k == EntityType::Organization)?
     };
     let sentence = sentence_at(seg, anaphor.span.start);
-    candidates(article, anaphor)
+    // The speaker of the latest claim in this or the previous sentence, if of that type, before
+    // the latest name ("Robinson had said he was livid about Kaplan's decisions. The England
+    // coach went on to claim": Robinson).
+    let kind_of = |e: usize| article.mentions.iter().find(|m| m.2 == e).map(|m| m.1);
+    // First someone the article gave that role ("Chancellor Gordon Brown ... the chancellor";
+    // "shadow chancellor Oliver Letwin ... the shadow chancellor").
+    let described = words[1..].join(" ").to_lowercase();
+    let titled = candidates(article, anaphor)
         .into_iter()
         .map(|c| article.mentions[c.mention])
-        .find(|&(_, k, _)| k == kind)
-        .filter(|&(span, _, _)| sentence - sentence_at(seg, span.start) <= 1)
-        .map(|(_, _, e)| e)
+        .find(|&(_, k, e)| {
+            k == kind && article.entities[e].1.iter().any(|r| r.eq_ignore_ascii_case(&head) || r.to_lowercase() == described)
+        })
+        .map(|(_, _, e)| e);
+    let speaker = article
+        .speakers
+        .iter()
+        .rev()
+        .skip_while(|(content, _)| content.start >= anaphor.span.start)
+        .take_while(|(content, _)| sentence - sentence_at(seg, content.start).min(sentence) <= 1)
+        .map(|&(_, e)| e)
+        .find(|&e| kind_of(e) == Some(kind));
+    titled.or(speaker).or_else(|| {
+        candidates(article, anaphor)
+            .into_iter()
+            .map(|c| article.mentions[c.mention])
+            .find(|&(_, k, _)| k == kind)
+            .filter(|&(span, _, _)| sentence - sentence_at(seg, span.start) <= 1)
+            .map(|(_, _, e)| e)
+    })
 }
 
 /// The person or organization a relative pronoun source follows: "the Office of Fair Trading
@@ -858,6 +883,17 @@ mod tests {
         assert_eq!(claim.source.map(|e| doc.entities[e].name.as_str()), Some("Tom Vance"));
         let vance = &doc.entities[claim.source.expect("checked")];
         assert_eq!(vance.references.get(&claim.source_span.expect("checked")), Some(&SPEAKING_ROLE));
+    }
+
+    #[test]
+    fn a_speaking_role_is_the_last_speaker_before_the_last_name() {
+        // The latest person named (Tom Vik) is spoken about; the latest speaker is the coach.
+        let text = "Rugby row\n\nAna Ruiz said she was livid about Tom Vik's decisions on Saturday. \
+                    The coach went on to claim that only one side was refereed.\n";
+        let pipeline = Pipeline::new(Iris::new("https://example.org/").expect("base"));
+        let doc = pipeline.run(Source::from_text("t", text));
+        let claim = doc.claims.iter().find(|c| c.content.of(text).contains("refereed")).expect("the claim is found");
+        assert_eq!(claim.source.map(|e| doc.entities[e].name.as_str()), Some("Ana Ruiz"), "{:?}", doc.claims);
     }
 
     #[test]

@@ -265,6 +265,16 @@ impl<'a> Attributor<'a> {
             self.joined_frame(clause, quotes, t, cue, source, source_span);
             return true;
         }
+        // Words that end in "and" are no subject: the verb is joined to one before ("congratulated
+        // Mr Vance on his victory and stressed"), whose subject the parse gives, else none.
+        let joined = |&(_, span, _): &Subject| span.of(self.text()).rsplit(' ').next().is_some_and(|w| matches!(w, "and" | "or" | "but"));
+        if self.subject_before(first, t).as_ref().is_some_and(joined) {
+            let at = self.tokens()[t].span;
+            if let Some(subject) = self.parse_source(clause, t, false).filter(|&(_, span, _)| span.end <= at.start) {
+                self.subject_frame(clause, quotes, t, cue, subject);
+            }
+            return true;
+        }
         let subject =
             self.subject_before(first, t).map(|found| self.widened_subject(clause, t, found)).map(|found| self.sender(clause, t, found));
         if needs_agent && subject.is_some_and(|(m, span, _)| !self.agentive(m, span)) {

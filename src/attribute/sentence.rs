@@ -265,18 +265,12 @@ impl<'a> Attributor<'a> {
             self.joined_frame(clause, quotes, t, cue, source, source_span);
             return true;
         }
-        // Words that end in "and" are no subject: the verb is joined to one before ("congratulated
-        // Mr Vance on his victory and stressed"), whose subject the parse gives, else none.
-        let joined = |&(_, span, _): &Subject| span.of(self.text()).rsplit(' ').next().is_some_and(|w| matches!(w, "and" | "or" | "but"));
-        if self.subject_before(first, t).as_ref().is_some_and(joined) {
-            let at = self.tokens()[t].span;
-            if let Some(subject) = self.parse_source(clause, t, false).filter(|&(_, span, _)| span.end <= at.start) {
-                self.subject_frame(clause, quotes, t, cue, subject);
-            }
+        let before = self.subject_before(first, t);
+        if before.is_some_and(|(_, span, _)| ends_in_conjunction(span.of(self.text()))) {
+            self.joined_verb_frame(clause, quotes, t, cue);
             return true;
         }
-        let subject =
-            self.subject_before(first, t).map(|found| self.widened_subject(clause, t, found)).map(|found| self.sender(clause, t, found));
+        let subject = before.map(|found| self.widened_subject(clause, t, found)).map(|found| self.sender(clause, t, found));
         if needs_agent && subject.is_some_and(|(m, span, _)| !self.agentive(m, span)) {
             return true;
         }
@@ -299,14 +293,34 @@ impl<'a> Attributor<'a> {
             self.opening_subject_frame(clause, quotes, t, cue, source, source_span);
             return true;
         }
-        // "Another union ally, Transport Secretary Ana Ruiz, told ...": a comma before the verb
-        // that closes its subject's apposition, in the parse, is no inversion when that subject
-        // names someone ("Bridge 'safe', says mayor" is one), or when a participle stands between
-        // them ("The mayor, speaking after the vote, said").
+        if let Some(subject) = self.subject_across_comma(clause, t) {
+            self.subject_frame(clause, quotes, t, cue, subject);
+            return true;
+        }
+        self.unnamed_frame(clause, quotes, t, entry, cue);
+        false
+    }
+
+    /// A verb at `t` whose words before end in "and" ("congratulated Mr Vance on his victory and
+    /// stressed"): those words are the object of a verb it is joined to, whose subject the parse
+    /// gives; else the verb reports nothing.
+    fn joined_verb_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, cue: Cue) {
         let at = self.tokens()[t].span;
+        if let Some(subject) = self.parse_source(clause, t, false).filter(|&(_, span, _)| span.end <= at.start) {
+            self.subject_frame(clause, quotes, t, cue, subject);
+        }
+    }
+
+    /// "Another union ally, Transport Secretary Ana Ruiz, told ...": the subject the parse gives
+    /// a verb at `t` after a comma, when that comma closes the subject's apposition and the
+    /// subject names someone ("Bridge 'safe', says mayor" is an inversion), or when a participle
+    /// stands between them ("The mayor, speaking after the vote, said": the words up to the
+    /// participle's comma).
+    fn subject_across_comma(&self, clause: &Clause, t: usize) -> Option<Subject> {
         // The cheap tests first: the parse is asked for only where a comma stands before the verb.
-        let after_comma = !clause.headline && t > first && self.word(t - 1) == ",";
-        // The subject's words up to the comma that opens such a participle, if one does.
+        if clause.headline || t <= clause.first || self.word(t - 1) != "," {
+            return None;
+        }
         let before_aside = |(m, span, start): Subject| {
             let end = self.token_at(span.end);
             let comma = (start + 1..end).find(|&k| self.word(k) == ",")?;
@@ -314,17 +328,10 @@ impl<'a> Attributor<'a> {
             let participle = w.ends_with("ing") && !matches!(w, "including" | "excluding") && self.syntax.upos(comma + 1) == "VERB";
             participle.then(|| (m, self.span(start, comma), start))
         };
-        if let Some(subject) = after_comma
-            .then(|| self.parse_source(clause, t, false))
-            .flatten()
+        let at = self.tokens()[t].span;
+        self.parse_source(clause, t, false)
             .and_then(|subject| if subject.0.is_some() { Some(subject) } else { before_aside(subject) })
             .filter(|&(_, span, _)| span.end <= at.start)
-        {
-            self.subject_frame(clause, quotes, t, cue, subject);
-            return true;
-        }
-        self.unnamed_frame(clause, quotes, t, entry, cue);
-        false
     }
 
     /// A verb cue at `t` with `subject` before it: read as "what" (`what_frame`), a comparison
@@ -955,4 +962,10 @@ impl<'a> Attributor<'a> {
         };
         self.push(Span::new(start, rest.end), Some(cue), None, None, false);
     }
+}
+
+/// Whether `words` end in a coordinating conjunction ("his victory and"): no subject, but the
+/// object of a verb the next one is joined to.
+fn ends_in_conjunction(words: &str) -> bool {
+    words.rsplit(' ').next().is_some_and(|w| matches!(w, "and" | "or" | "but"))
 }

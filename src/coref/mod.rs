@@ -430,20 +430,21 @@ fn speaking_role(article: &Article<'_>, lexicon: &Lexicon, anaphor: &Anaphor) ->
         lexicon.noun_type(&head).filter(|&k| k == EntityType::Organization)?
     };
     let sentence = sentence_at(seg, anaphor.span.start);
-    // The speaker of the latest claim in this or the previous sentence, if of that type, before
-    // the latest name ("Robinson had said he was livid about Kaplan's decisions. The England
-    // coach went on to claim": Robinson).
-    let kind_of = |e: usize| article.mentions.iter().find(|m| m.2 == e).map(|m| m.1);
     // First someone the article gave that role ("Chancellor Gordon Brown ... the chancellor";
     // "shadow chancellor Oliver Letwin ... the shadow chancellor").
     let described = words[1..].join(" ").to_lowercase();
-    let titled = candidates(article, anaphor)
-        .into_iter()
-        .map(|c| article.mentions[c.mention])
+    let named: Vec<(Span, EntityType, usize)> = candidates(article, anaphor).into_iter().map(|c| article.mentions[c.mention]).collect();
+    let titled = named
+        .iter()
+        .copied()
         .find(|&(_, k, e)| {
             k == kind && article.entities[e].1.iter().any(|r| r.eq_ignore_ascii_case(&head) || r.to_lowercase() == described)
         })
         .map(|(_, _, e)| e);
+    // Then the speaker of the latest claim in this or the previous sentence, if of that type,
+    // before the latest name ("Robinson had said he was livid about Kaplan's decisions. The
+    // England coach went on to claim": Robinson).
+    let kind_of = |e: usize| article.mentions.iter().find(|m| m.2 == e).map(|m| m.1);
     let speaker = article
         .speakers
         .iter()
@@ -452,14 +453,11 @@ fn speaking_role(article: &Article<'_>, lexicon: &Lexicon, anaphor: &Anaphor) ->
         .take_while(|(content, _)| sentence - sentence_at(seg, content.start).min(sentence) <= 1)
         .map(|&(_, e)| e)
         .find(|&e| kind_of(e) == Some(kind));
-    titled.or(speaker).or_else(|| {
-        candidates(article, anaphor)
-            .into_iter()
-            .map(|c| article.mentions[c.mention])
-            .find(|&(_, k, _)| k == kind)
-            .filter(|&(span, _, _)| sentence - sentence_at(seg, span.start) <= 1)
-            .map(|(_, _, e)| e)
-    })
+    // Else the latest name of that type, named in this or the previous sentence.
+    let latest = || {
+        named.iter().find(|&&(_, k, _)| k == kind).filter(|&&(span, _, _)| sentence - sentence_at(seg, span.start) <= 1).map(|&(_, _, e)| e)
+    };
+    titled.or(speaker).or_else(latest)
 }
 
 /// The person or organization a relative pronoun source follows: "the Office of Fair Trading

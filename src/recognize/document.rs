@@ -3,44 +3,15 @@
 
 use super::*;
 
+/// Names that may stand again, each with the type and rule a repetition gets.
+type Repeatable = HashMap<String, (EntityType, &'static str)>;
+
 impl<'a> Recognizer<'a> {
     /// Adds later mentions of names the article introduced: surnames ("Gorevoy"), short names,
     /// acronyms, anywhere, headlines and sentence starts included.
     pub(super) fn repeat_names(&mut self) {
         let text = self.text();
-        let mut names: HashMap<String, (EntityType, &'static str)> = HashMap::new();
-        // Names known, or acronyms found speaking ("the HSC said"): not those a head noun after
-        // them typed ("TV channel").
-        let mut trusted: HashSet<String> = HashSet::new();
-        for m in &self.found {
-            let surface = fold_typography(m.span.of(text));
-            if m.kind == EntityType::Person {
-                let parts: Vec<&str> = surface.split_whitespace().collect();
-                if parts.len() >= 2 {
-                    // "Paul Miller of Thames Valley Police": no surname is an organization's head noun.
-                    let surname =
-                        |p: &&&str| p.chars().count() > 2 && !p.ends_with('.') && self.lex.noun_type(p) != Some(EntityType::Organization);
-                    if let Some(last) = parts.last().filter(surname) {
-                        names.entry(last.to_string()).or_insert((EntityType::Person, "surname of a person named earlier"));
-                    }
-                }
-            }
-            if m.rule == "acronym that speaks" || m.known.is_some() {
-                trusted.insert(surface.clone());
-            }
-            if m.strength >= 2 || m.kind == EntityType::Person {
-                names.entry(surface).or_insert((m.kind, "name repeated"));
-            }
-        }
-        // "al-Fahad" opens a sentence as "Al-Fahad".
-        let capitalized: Vec<(String, (EntityType, &'static str))> = names
-            .iter()
-            .filter(|(n, _)| n.starts_with(char::is_lowercase))
-            .map(|(n, v)| (n.chars().next().into_iter().flat_map(char::to_uppercase).chain(n.chars().skip(1)).collect(), *v))
-            .collect();
-        for (n, v) in capitalized {
-            names.entry(n).or_insert(v);
-        }
+        let (names, trusted) = self.names_to_repeat();
         let mut added = Vec::new();
         // The mentions found so far, by span; gazetteer places a surname takes over are dropped
         // at the end (each lies on its own token, which no other token overlaps).
@@ -89,6 +60,49 @@ impl<'a> Recognizer<'a> {
         }
         self.found.retain(|m| !(m.rule == "gazetteer" && taken_over.contains(&m.span)));
         self.found.extend(added);
+    }
+
+    /// The names that may stand again later in the article, each with the type and rule a
+    /// repetition gets: surnames of people named in full, names found strongly and people's
+    /// names (with their capitalized form for a sentence start: "al-Fahad" as "Al-Fahad"); and
+    /// the names trusted to overrule a weaker guess on the same word (known names, acronyms
+    /// found speaking).
+    fn names_to_repeat(&self) -> (Repeatable, HashSet<String>) {
+        let text = self.text();
+        let mut names = Repeatable::new();
+        // Names known, or acronyms found speaking ("the HSC said"): not those a head noun after
+        // them typed ("TV channel").
+        let mut trusted: HashSet<String> = HashSet::new();
+        for m in &self.found {
+            let surface = fold_typography(m.span.of(text));
+            if m.kind == EntityType::Person {
+                let parts: Vec<&str> = surface.split_whitespace().collect();
+                if parts.len() >= 2 {
+                    // "Paul Miller of Thames Valley Police": no surname is an organization's head noun.
+                    let surname =
+                        |p: &&&str| p.chars().count() > 2 && !p.ends_with('.') && self.lex.noun_type(p) != Some(EntityType::Organization);
+                    if let Some(last) = parts.last().filter(surname) {
+                        names.entry(last.to_string()).or_insert((EntityType::Person, "surname of a person named earlier"));
+                    }
+                }
+            }
+            if m.rule == "acronym that speaks" || m.known.is_some() {
+                trusted.insert(surface.clone());
+            }
+            if m.strength >= 2 || m.kind == EntityType::Person {
+                names.entry(surface).or_insert((m.kind, "name repeated"));
+            }
+        }
+        // "al-Fahad" opens a sentence as "Al-Fahad".
+        let capitalized: Vec<(String, (EntityType, &'static str))> = names
+            .iter()
+            .filter(|(n, _)| n.starts_with(char::is_lowercase))
+            .map(|(n, v)| (n.chars().next().into_iter().flat_map(char::to_uppercase).chain(n.chars().skip(1)).collect(), *v))
+            .collect();
+        for (n, v) in capitalized {
+            names.entry(n).or_insert(v);
+        }
+        (names, trusted)
     }
 
     /// A first name alone where it can stand for one person only ("Ozzy" after "Ozzy Osbourne"),

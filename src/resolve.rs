@@ -14,7 +14,7 @@ use crate::attribute::{Attributed, Cue, DateRef, Quantity};
 use crate::layout::Article;
 use crate::lexicon::{EntityType, Known, Lexicon, Place};
 use crate::recognize::{Mention, Predicate, Recognized};
-use crate::text::{Diagnostic, Span, fold_typography};
+use crate::text::{Diagnostic, Span, fold_typography, initials, is_acronym_of, without_country_acronym};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// One entity of one article.
@@ -494,34 +494,10 @@ fn short_form_word(w: &str) -> String {
     w.to_lowercase()
 }
 
-/// The capitals that open the words of `long` ("OSCE" for "Organization for Security and
-/// Co-operation in Europe" gives "OSCE"; hyphens part words).
-fn initials(long: &str) -> String {
-    long.split(|c: char| c.is_whitespace() || c == '-').filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect()
-}
-
 /// Whether `short` is the first name alone of the person name `long` ("Ozzy", "Ozzy Osbourne");
 /// the recognizer only finds such a mention when one full name starts with it.
 fn is_first_name_of(short: &str, long: &str) -> bool {
     !short.contains(' ') && long.split_whitespace().count() >= 2 && long.split_whitespace().next() == Some(short)
-}
-
-/// Whether `short` is the acronym of `long`: the capitals of its words, in order, with or without
-/// a country's acronym that opens `long` ("US Securities and Exchange Commission").
-fn is_acronym_of(short: &str, long: &str) -> bool {
-    let letters: String = short.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() < 2 || !letters.chars().all(char::is_uppercase) || short.contains(' ') {
-        return false;
-    }
-    initials(long) == letters || without_country_acronym(long).is_some_and(|rest| initials(rest) == letters)
-}
-
-/// `long` without the country's acronym that opens it ("US", "UK", "EU"), if one does and more
-/// than one word follows it.
-fn without_country_acronym(long: &str) -> Option<&str> {
-    let (first, rest) = long.split_once(' ')?;
-    let country = (2..=3).contains(&first.len()) && first.chars().all(|c| c.is_ascii_uppercase());
-    (country && rest.contains(' ')).then_some(rest)
 }
 
 /// Union-find over mention indices; the smaller index is the root, so results do not depend on

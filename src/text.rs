@@ -206,6 +206,30 @@ impl SpanIndex {
     }
 }
 
+/// The capitals that open the words of `long` ("OSCE" for "Organization for Security and
+/// Co-operation in Europe" gives "OSCE"; hyphens part words).
+pub(crate) fn initials(long: &str) -> String {
+    long.split(|c: char| c.is_whitespace() || c == '-').filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect()
+}
+
+/// Whether `short` is the acronym of `long`: the capitals of its words, in order, with or without
+/// a country's acronym that opens `long` ("US Securities and Exchange Commission").
+pub(crate) fn is_acronym_of(short: &str, long: &str) -> bool {
+    let letters: String = short.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 2 || !letters.chars().all(char::is_uppercase) || short.contains(' ') {
+        return false;
+    }
+    initials(long) == letters || without_country_acronym(long).is_some_and(|rest| initials(rest) == letters)
+}
+
+/// `long` without the country's acronym that opens it ("US", "UK", "EU"), if one does and more
+/// than one word follows it.
+pub(crate) fn without_country_acronym(long: &str) -> Option<&str> {
+    let (first, rest) = long.split_once(' ')?;
+    let country = (2..=3).contains(&first.len()) && first.chars().all(|c| c.is_ascii_uppercase());
+    (country && rest.contains(' ')).then_some(rest)
+}
+
 #[cfg(test)]
 mod tests {
 

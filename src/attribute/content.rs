@@ -49,10 +49,10 @@ impl<'a> Attributor<'a> {
             // Not an object after all.
             from = start;
         }
-        // "told the BBC he would ...", "told BBC Radio 4 she was ...": a named hearer.
+        // "told the BBC he would ...", "told BBC Radio 4 she was ...", "told the Kelso Gazette the
+        // fine was fair": a named hearer.
         if from == start {
-            let clause = |k: usize| self.word(k) == "that" || PRONOUNS.contains(&self.word(k));
-            from = self.named_hearer_end(from, end).filter(|&k| k < end && clause(k)).unwrap_or(from);
+            from = self.named_hearer_end(from, end).filter(|&k| k < end && self.opens_clause(k)).unwrap_or(from);
         }
         while from < end
             && (matches!(self.word(from), "that" | "," | ":" | "in" | "an" | "interview")
@@ -90,6 +90,15 @@ impl<'a> Attributor<'a> {
             return false;
         }
         self.opening_subordinate(k).is_some_and(|opener| opener != "as" || self.word(k - 2) == "to")
+    }
+
+    /// Whether token `k` can open a reported clause after a named hearer: "that", a pronoun, or an
+    /// article or possessive opening the clause's subject ("told the Kelso Gazette the fine was fair").
+    fn opens_clause(&self, k: usize) -> bool {
+        let w = self.word(k);
+        w == "that"
+            || PRONOUNS.contains(&w)
+            || matches!(w, "the" | "a" | "an" | "this" | "these" | "those" | "his" | "her" | "their" | "its" | "our")
     }
 
     /// The token after a person or organization named at `from` (after "the"), if one is.

@@ -8,6 +8,8 @@ impl<'a> Attributor<'a> {
     /// Police said"): the person speaks, not the body they belong to.
     fn member_of(&self, m: usize, first: usize) -> Option<usize> {
         let start = self.token_at(self.r.mentions[m].span.start);
+        // "Tom Vance of the Harbour Trust": the article may stand between.
+        let start = if start > first + 1 && self.word(start - 1) == "the" { start - 1 } else { start };
         let of = start.checked_sub(1).filter(|&k| k > first && self.word(k) == "of")?;
         let person = self.mention_ending(of - 1)?;
         (self.r.mentions[m].kind == EntityType::Organization && self.r.mentions[person].kind == EntityType::Person).then_some(person)

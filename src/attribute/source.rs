@@ -557,8 +557,18 @@ impl<'a> Attributor<'a> {
             // "a report released on Monday by the World Health Organization": a document's
             // author is its source.
             let head = if matches!(self.word(start), "a" | "an" | "the" | "its" | "their" | "his" | "her") { start + 1 } else { start };
-            let document = head < end && NOMINAL_CUES.contains(&self.word(head)) && self.r.mentions[m].kind != EntityType::Place;
-            if document {
+            let document = head < end && NOMINAL_CUES.contains(&self.word(head));
+            // "a Kelso Institute report", "a Reuters news agency report": a document that its
+            // author's name modifies.
+            let after = self.token_at(self.r.mentions[m].span.end);
+            let modifier = |k: usize| {
+                let w = self.word(k);
+                w.starts_with(char::is_lowercase)
+                    && !matches!(w, "of" | "and" | "or" | "by" | "for" | "to" | "in" | "on" | "at" | "from" | "with")
+            };
+            let modified = after < end && (after..end - 1).all(modifier);
+            let authored = modified && (NOMINAL_CUES.contains(&last_word.as_str()) || document_noun(&last_word));
+            if (document || authored) && self.r.mentions[m].kind != EntityType::Place {
                 return (Some(m), span);
             }
             let head_is_org_noun = self.lex.noun_type(&last_word) == Some(EntityType::Organization);
@@ -593,6 +603,20 @@ mod tests {
         };
         assert_eq!(source("deal was legal"), Some("Harbour Authority"), "insiders speak for their organization");
         assert_eq!(source("channel was safe"), Some("Ekland"), "a dash apposition: {:?}", doc.entities);
+    }
+
+    #[test]
+    fn a_document_or_a_member_names_who_speaks() {
+        // A document its author's name modifies speaks for the author ("a Glenmore Institute
+        // report"); a person "of the" body speaks for themself, not the body.
+        let text = "Ports report\n\nSmall ports are closing fast, according to a Glenmore Institute report. Tom Vance of \
+                    the Kelso Harbour Trust told the Kelso Gazette the fine was fair.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let claim = |words: &str| doc.claims.iter().find(|c| c.content.of(text).contains(words)).expect("the claim is found");
+        let source = |words: &str| claim(words).source.map(|e| doc.entities[e].name.as_str());
+        assert_eq!(source("closing fast"), Some("Glenmore Institute"), "{:?}", doc.claims);
+        assert_eq!(source("fine was fair"), Some("Tom Vance"), "{:?}", doc.entities);
+        assert_eq!(claim("fine was fair").content.of(text), "the fine was fair", "the named hearer is no content");
     }
 
     #[test]

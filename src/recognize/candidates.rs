@@ -269,7 +269,9 @@ impl<'a> Recognizer<'a> {
         {
             start += 1;
         }
-        while start < end && (CONNECTORS.contains(&self.word(start)) || is_calendar(self.word(start)) && start + 1 < end) {
+        // "Sunday Blair said" is Blair; "the Sunday Telegraph", a known name, keeps its day.
+        let known = |start: usize| self.lex.known(self.span(start, end).of(self.text())).is_some();
+        while start < end && (CONNECTORS.contains(&self.word(start)) || is_calendar(self.word(start)) && start + 1 < end && !known(start)) {
             start += 1;
         }
         if start >= end {

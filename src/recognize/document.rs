@@ -105,6 +105,42 @@ impl<'a> Recognizer<'a> {
         (names, trusted)
     }
 
+    /// "the Coastal Trading Commission (CTC)": an acronym the article defines in a parenthesis
+    /// right after a name whose initials it spells is that name wherever it stands alone ("The
+    /// CTC had accused ..."), where nothing else was found on its word or a weaker guess of
+    /// another type was. After the learned tagger, which drops many lone acronyms.
+    pub(super) fn defined_acronyms(&mut self) {
+        let text = self.text();
+        let tokens = &self.seg.tokens;
+        let mut defined: HashMap<String, EntityType> = HashMap::new();
+        for m in self.found.iter().filter(|m| m.kind != EntityType::Person) {
+            let open = tokens.partition_point(|t| t.span.start < m.span.end);
+            let [paren, acronym, close] = [open, open + 1, open + 2].map(|k| tokens.get(k));
+            let (Some(paren), Some(acronym), Some(close)) = (paren, acronym, close) else { continue };
+            let word = acronym.span.of(text);
+            if paren.span.of(text) == "(" && close.span.of(text) == ")" && crate::text::is_acronym_of(word, m.span.of(text)) {
+                defined.entry(word.to_string()).or_insert(m.kind);
+            }
+        }
+        if defined.is_empty() {
+            return;
+        }
+        let found = SpanIndex::of(self.found.iter().map(|m| m.span));
+        let mut added = Vec::new();
+        for (i, token) in tokens.iter().enumerate() {
+            let Some(&kind) = defined.get(token.span.of(text)) else { continue };
+            if !self.is_acronym(i, i + 1) {
+                continue;
+            }
+            if !found.overlaps(token.span) {
+                added.push(Mention { span: token.span, kind, known: None, strength: 2, rule: "acronym defined in the text" });
+            } else if let Some(m) = self.found.iter_mut().find(|m| m.span == token.span && m.strength < 2) {
+                (m.kind, m.strength, m.rule) = (kind, 2, "acronym defined in the text");
+            }
+        }
+        self.found.extend(added);
+    }
+
     /// A first name alone where it can stand for one person only ("Ozzy" after "Ozzy Osbourne"),
     /// where no other candidate holds the word: after the learned tagger, so that only people
     /// it kept (or the rules found in the headline, which it does not read) give their first

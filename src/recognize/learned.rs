@@ -454,16 +454,18 @@ impl Recognizer<'_> {
         let of = (start + 1..end.saturating_sub(1)).find(|&k| self.word(k) == "of");
         let surname = |w: &str| !self.lex.is_common(w) || self.lex.surname(w).is_some();
         let named = |w: &str| w.starts_with(char::is_uppercase) || matches!(w, "and" | "&" | "the");
+        // "Tom Vance of the Harbour Trust": the affiliation starts after "the".
+        let after_the = |k: usize| if k + 2 < end && self.word(k + 1) == "the" { k + 2 } else { k + 1 };
         let full_name = |k: usize| {
             k >= start + 2
                 && self.lex.first_name(self.word(start)).is_some()
                 && (start..k).all(|j| self.word(j).starts_with(char::is_uppercase))
                 && surname(self.word(k - 1))
-                && self.word(k + 1).starts_with(char::is_uppercase)
+                && self.word(after_the(k)).starts_with(char::is_uppercase)
                 && (k + 1..end).all(|j| named(self.word(j)))
         };
         match of {
-            Some(k) if kind == EntityType::Person && (org_head || full_name(k)) => (k, Some(self.span(k + 1, end))),
+            Some(k) if kind == EntityType::Person && (org_head || full_name(k)) => (k, Some(self.span(after_the(k), end))),
             _ => (end, None),
         }
     }

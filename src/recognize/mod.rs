@@ -174,6 +174,7 @@ pub fn recognize<'a>(segmented: &'a Segmented<'a>, lexicon: &Lexicon) -> (Recogn
     if let Ok(model) = model::embedded() {
         r.learned(model);
     }
+    r.defined_acronyms();
     r.first_name_mentions();
     let (mentions, roles) = r.finish();
     let mut recognized = Recognized { segmented, mentions, same: Vec::new(), relations: Vec::new(), roles };
@@ -323,6 +324,25 @@ mod tests {
         let count = |name: &str| found.iter().filter(|(n, k)| n == name && *k == EntityType::Organization).count();
         assert_eq!(count("HSC"), 3, "{found:?}");
         assert_eq!(count("TV"), 1, "{found:?}");
+    }
+
+    #[test]
+    fn an_acronym_defined_in_parentheses_is_that_name_alone() {
+        // The tagger drops many lone acronyms; one the article spells out right after a name is
+        // that name wherever it stands.
+        let text = "Harbour fine\n\nThe deal went to the Coastal Trading Commission (CTC). The CTC had accused Kelpie \
+                    Freight of hiding payments. Officials at the CTC declined to comment.\n";
+        let found = check(text);
+        let count = |name: &str| found.iter().filter(|(n, k)| n == name && *k == EntityType::Organization).count();
+        assert_eq!(count("CTC"), 3, "{found:?}");
+    }
+
+    #[test]
+    fn a_sunday_paper_keeps_its_day() {
+        // A day opening a run of names is cut ("Sunday Blair said"), not from a known name.
+        let found = check("Paper test\n\nThe firm will sell the quay, the Sunday Telegraph reported. On Sunday Blair said so.\n");
+        assert!(found.iter().any(|(n, k)| n == "Sunday Telegraph" && *k == EntityType::Organization), "{found:?}");
+        assert!(!found.iter().any(|(n, _)| n.starts_with("Sunday B")), "{found:?}");
     }
 
     #[test]

@@ -40,11 +40,14 @@ impl<'a> Attributor<'a> {
         }
         let told_objects = 4;
         let start = from;
-        while from < end && from < start + told_objects && OBJECTS.contains(&self.word(from)) {
+        // An article opens the hearer ("told the crowd that"), not the clause after it.
+        let article = |k: usize| k > start && matches!(self.word(k), "the" | "a" | "an");
+        while from < end && from < start + told_objects && OBJECTS.contains(&self.word(from)) && !article(from) {
             from += 1;
         }
-        // "told reporters she had ...": a clause opening with its pronoun subject follows the hearer.
-        let clause_after = |k: usize| matches!(self.word(k), "that" | "," | ":" | "“" | "\"" | "''") || PRONOUNS.contains(&self.word(k));
+        // "told reporters she had ...", "told reporters the fine was fair": a clause opening with
+        // its subject follows the hearer.
+        let clause_after = |k: usize| matches!(self.word(k), "," | ":" | "“" | "\"" | "''") || self.opens_clause(k);
         if from == start + told_objects || from < end && !clause_after(from) && from > start {
             // Not an object after all.
             from = start;
@@ -92,8 +95,9 @@ impl<'a> Attributor<'a> {
         self.opening_subordinate(k).is_some_and(|opener| opener != "as" || self.word(k - 2) == "to")
     }
 
-    /// Whether token `k` can open a reported clause after a named hearer: "that", a pronoun, or an
-    /// article or possessive opening the clause's subject ("told the Kelso Gazette the fine was fair").
+    /// Whether token `k` can open a reported clause after its hearer: "that", a pronoun, or an
+    /// article or possessive opening the clause's subject ("told the Kelso Gazette the fine was
+    /// fair", "told reporters the fine was fair").
     fn opens_clause(&self, k: usize) -> bool {
         let w = self.word(k);
         w == "that"

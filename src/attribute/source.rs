@@ -73,7 +73,9 @@ impl<'a> Attributor<'a> {
                     && m.span.of(self.text()).split_whitespace().any(|w| w.eq_ignore_ascii_case(head))
             });
             let generic = matches!(head, "group" | "organization" | "organisation" | "company" | "firm" | "agency" | "body");
-            return named.or_else(|| generic.then(|| self.last_source_of(EntityType::Organization, span.start)).flatten());
+            let company = matches!(head, "company" | "firm" | "companies" | "firms");
+            let fits = |m: usize| !company || !self.is_public_body(m);
+            return named.or_else(|| generic.then(|| self.last_source_of(EntityType::Organization, span.start, &fits)).flatten());
         }
         None
     }
@@ -424,14 +426,16 @@ impl<'a> Attributor<'a> {
         }
     }
 
-    pub(super) fn last_source_of(&self, kind: EntityType, before: usize) -> Option<usize> {
+    /// The latest mention of `kind` that `fits` and spoke before `before` within the window, else
+    /// the latest such mention there.
+    pub(super) fn last_source_of(&self, kind: EntityType, before: usize, fits: &dyn Fn(usize) -> bool) -> Option<usize> {
         let paragraph_window = self.window_start(before);
         let from_claims = self
             .claims
             .iter()
             .filter(|c| c.source_span.is_some_and(|s| s.start < before && s.start >= paragraph_window))
             .filter_map(|c| c.source)
-            .filter(|&m| self.r.mentions[m].kind == kind)
+            .filter(|&m| self.r.mentions[m].kind == kind && fits(m))
             .max_by_key(|&m| self.r.mentions[m].span.start);
         // The mentions are disjoint and in text order: read back from `before` to the window.
         let upto = self.r.mentions.partition_point(|m| m.span.start < before);
@@ -439,8 +443,24 @@ impl<'a> Attributor<'a> {
             (0..upto)
                 .rev()
                 .take_while(|&i| self.r.mentions[i].span.start >= paragraph_window)
-                .find(|&i| self.r.mentions[i].kind == kind && self.r.mentions[i].span.end <= before)
+                .find(|&i| self.r.mentions[i].kind == kind && self.r.mentions[i].span.end <= before && fits(i))
         })
+    }
+
+    /// Whether organization mention `m` names a public body rather than a firm: its last word is
+    /// a commission's, court's or ministry's ("Securities and Exchange Commission"), or it is the
+    /// acronym of such a name in the article ("SEC"). "The company says" is none of them.
+    fn is_public_body(&self, m: usize) -> bool {
+        let body = |name: &str| {
+            let last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
+            PUBLIC_BODIES.contains(&last.as_str())
+        };
+        let name = self.r.mentions[m].span.of(self.text());
+        body(name)
+            || self.r.mentions.iter().any(|other| {
+                let long = other.span.of(self.text());
+                other.kind == EntityType::Organization && body(long) && crate::text::is_acronym_of(name, long)
+            })
     }
 
     /// The start of the paragraph before the one holding `at`: an unframed quotation continues a

@@ -428,6 +428,36 @@ pub(super) const DOCUMENTS: &[&str] = &[
     "census",
     "it",
 ];
+/// Last words of public bodies, which "the company" or "the firm" does not stand for.
+pub(super) const PUBLIC_BODIES: &[&str] = &[
+    "commission",
+    "committee",
+    "council",
+    "authority",
+    "ministry",
+    "department",
+    "office",
+    "court",
+    "parliament",
+    "assembly",
+    "government",
+    "agency",
+    "police",
+    "tribunal",
+    "union",
+    "party",
+    "federation",
+    "league",
+    "association",
+    "institute",
+    "university",
+    "college",
+    "school",
+    "service",
+    "organisation",
+    "organization",
+];
+
 /// Hearers between a verb of telling and its clause ("told reporters that", "warned voters that").
 pub(super) const OBJECTS: &[&str] = &[
     "reporters",

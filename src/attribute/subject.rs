@@ -609,9 +609,13 @@ impl<'a> Attributor<'a> {
             .rev()
             .find(|&k| matches!(self.word(k), "-" | "–" | "—" | "--") && self.word(k - 1) == ")")
             .map_or(first, |k| k + 1);
-        let subject_end = (first..before)
-            .find(|&k| self.lex.cue(self.word(k)).is_some() && self.word(k).starts_with(char::is_lowercase))
-            .unwrap_or(before);
+        // The subject ends at its verb: "Norvania ousted leader Tomas Berg and has said" is no
+        // claim of the man ousted.
+        let verb = |k: usize| {
+            let w = self.word(k);
+            w.starts_with(char::is_lowercase) && (self.lex.cue(w).is_some() || matches!(self.syntax.upos(k), "VERB" | "AUX"))
+        };
+        let subject_end = (first..before).find(|&k| verb(k)).unwrap_or(before);
         (first..subject_end.min(first + 6))
             .find_map(|k| {
                 if let Some(m) = self.mention_starting(k).filter(|&m| self.r.mentions[m].kind != EntityType::Place) {

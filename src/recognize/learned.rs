@@ -464,8 +464,16 @@ impl Recognizer<'_> {
                 && self.word(after_the(k)).starts_with(char::is_uppercase)
                 && (k + 1..end).all(|j| named(self.word(j)))
         };
+        // "Kazuhiro Takahashi of Daiwa Securities SMBC": a capitalized organization noun after
+        // "of" names a body, whatever the first name.
+        let body_after = |k: usize| {
+            k >= start + 2
+                && (k + 1..end).any(|j| {
+                    self.word(j).starts_with(char::is_uppercase) && self.lex.noun_type(self.word(j)) == Some(EntityType::Organization)
+                })
+        };
         match of {
-            Some(k) if kind == EntityType::Person && (org_head || full_name(k)) => (k, Some(self.span(after_the(k), end))),
+            Some(k) if kind == EntityType::Person && (org_head || full_name(k) || body_after(k)) => (k, Some(self.span(after_the(k), end))),
             _ => (end, None),
         }
     }
@@ -802,5 +810,14 @@ pub(super) mod tests {
         let token = |w: &str| segmented.tokens.iter().position(|t| t.span.of(film) == w).expect("the word is there");
         let end = token("Grace") + 1;
         assert_eq!(r.split_affiliation(token("Maria"), end, EntityType::Person), (end, None), "a title stays whole");
+        // No known first name, but a body after "of" ("the" left out of it).
+        let text = "Analysts were divided.\nKazuo Tanabe of the Harbour Securities Trust said prices would rise.\n";
+        let article = analyze(Source::from_text("k.txt", text));
+        let segmented = segment(&article);
+        let r = Recognizer::rules(&segmented, &lexicon);
+        let token = |w: &str| segmented.tokens.iter().position(|t| t.span.of(text) == w).expect("the word is there");
+        let (of, end) = (token("of"), token("Trust") + 1);
+        let (person_end, at) = r.split_affiliation(token("Kazuo"), end, EntityType::Person);
+        assert_eq!((person_end, at.map(|s| s.of(text))), (of, Some("Harbour Securities Trust")));
     }
 }

@@ -42,6 +42,7 @@ impl Recognizer<'_> {
         self.station_numbers();
         self.numbered_known_names();
         self.companies_named_alone();
+        self.names_joined_by_ampersand();
         self.known_clubs();
         self.teams_by_their_people();
         self.organizations_by_which();
@@ -265,6 +266,58 @@ impl Recognizer<'_> {
                 m.kind = EntityType::Organization;
                 m.known = None;
             }
+        }
+    }
+
+    /// "Hale & Kerr", "Marsh & McLennan", "CL King & Associates": capitalized words on both sides
+    /// of a spaced ampersand, where something was found on either side, name one firm; not when a
+    /// side is a person the article names in full ("Ludacris & Lil Jon", "Tim Henman ... Henman &
+    /// Murray"), a page-layout name, or when only places
+    /// were found there ("North Caucasus & Middle Volga"). After the
+    /// learned tagger, which reads the ampersand as a word apart.
+    fn names_joined_by_ampersand(&mut self) {
+        let tokens = &self.seg.tokens;
+        let text = self.seg.text();
+        let name = |k: usize| {
+            tokens[k].kind == TokenKind::Word && self.word(k).starts_with(char::is_uppercase) && !matches!(self.word(k), "The" | "A" | "An")
+        };
+        let adjacent = |a: usize, b: usize| tokens[a].span.end + 1 == tokens[b].span.start;
+        // The words of people named in full ("Tim Henman ... Henman & Murray", "Richard Madeley
+        // ... Richard & Judy"): such a side is that person, and the pair is no firm.
+        let people: HashSet<&str> = self
+            .found
+            .iter()
+            .filter(|m| m.kind == EntityType::Person && m.span.of(text).contains(' '))
+            .flat_map(|m| m.span.of(text).split_whitespace())
+            .collect();
+        let mut joined = Vec::new();
+        for k in 1..tokens.len().saturating_sub(1) {
+            if self.word(k) != "&" || !name(k - 1) || !name(k + 1) || !adjacent(k - 1, k) || !adjacent(k, k + 1) {
+                continue;
+            }
+            let mut start = k - 1;
+            while start > 0 && k - start < 4 && name(start - 1) && adjacent(start - 1, start) && !self.lex.is_common(self.word(start - 1)) {
+                start -= 1;
+            }
+            let mut end = k + 2;
+            // "... after Hale & Kerr. Shares in": a full stop ends the name.
+            while end < tokens.len() && end - k < 4 && name(end) && adjacent(end - 1, end) && !self.word(end - 1).ends_with('.') {
+                end += 1;
+            }
+            let span = tokens[start].span.cover(tokens[end - 1].span);
+            let overlapping: Vec<&Mention> = self.found.iter().filter(|m| m.span.overlaps(span)).collect();
+            let full_name = |m: &&Mention| m.kind == EntityType::Person && m.span.of(text).split_whitespace().any(|w| people.contains(w));
+            let inside = overlapping.iter().all(|m| span.contains(m.span) && !is_layout_rule(m));
+            let found_whole = overlapping.iter().any(|m| m.span == span);
+            // "North Caucasus & Middle Volga": places side by side, no firm.
+            let places = overlapping.iter().all(|m| m.kind == EntityType::Place);
+            if !overlapping.is_empty() && inside && !found_whole && !places && !overlapping.iter().any(full_name) {
+                joined.push(span);
+            }
+        }
+        for span in joined {
+            self.found.retain(|m| !m.span.overlaps(span));
+            self.found.push(Mention { span, kind: EntityType::Organization, known: None, strength: 2, rule: "names joined by &" });
         }
     }
 

@@ -338,6 +338,17 @@ mod tests {
     }
 
     #[test]
+    fn names_joined_by_an_ampersand_are_one_firm() {
+        // Not a pair of people the article names in full, nor two places.
+        let found = check(
+            "Firms test\n\nShares in Hale & Kerr fell. Tom Vance and Ana Ruiz spoke. Vance & Ruiz was their show. \
+             Trade across North Norvania & South Skarvia grew.\n",
+        );
+        assert!(found.iter().any(|(n, k)| n == "Hale & Kerr" && *k == EntityType::Organization), "{found:?}");
+        assert!(!found.iter().any(|(n, _)| n == "Vance & Ruiz" || n.contains("Norvania &")), "{found:?}");
+    }
+
+    #[test]
     fn a_sunday_paper_keeps_its_day() {
         // A day opening a run of names is cut ("Sunday Blair said"), not from a known name.
         let found = check("Paper test\n\nThe firm will sell the quay, the Sunday Telegraph reported. On Sunday Blair said so.\n");

@@ -411,7 +411,8 @@ fn is_own_body(text: &str, anaphor: &Anaphor) -> bool {
 /// names someone and then calls them by role ("Michael Howard has denied ... The Tory leader
 /// said"): someone the article gave that role, else the speaker of the latest claim in this or
 /// the previous sentence, else the latest person for a role word (the latest organization for an
-/// organization noun) named in this or the previous sentence.
+/// organization noun) named in this or the previous sentence, else the speaker of a claim two
+/// sentences back.
 fn speaking_role(article: &Article<'_>, lexicon: &Lexicon, anaphor: &Anaphor) -> Option<usize> {
     let seg = article.segmented;
     let text = seg.text();
@@ -445,19 +446,23 @@ fn speaking_role(article: &Article<'_>, lexicon: &Lexicon, anaphor: &Anaphor) ->
     // before the latest name ("Robinson had said he was livid about Kaplan's decisions. The
     // England coach went on to claim": Robinson).
     let kind_of = |e: usize| article.mentions.iter().find(|m| m.2 == e).map(|m| m.1);
-    let speaker = article
-        .speakers
-        .iter()
-        .rev()
-        .skip_while(|(content, _)| content.start >= anaphor.span.start)
-        .take_while(|(content, _)| sentence - sentence_at(seg, content.start).min(sentence) <= 1)
-        .map(|&(_, e)| e)
-        .find(|&e| kind_of(e) == Some(kind));
+    let speaker_within = |back: usize| {
+        article
+            .speakers
+            .iter()
+            .rev()
+            .skip_while(|(content, _)| content.start >= anaphor.span.start)
+            .take_while(|(content, _)| sentence - sentence_at(seg, content.start).min(sentence) <= back)
+            .map(|&(_, e)| e)
+            .find(|&e| kind_of(e) == Some(kind))
+    };
     // Else the latest name of that type, named in this or the previous sentence.
     let latest = || {
         named.iter().find(|&&(_, k, _)| k == kind).filter(|&&(span, _, _)| sentence - sentence_at(seg, span.start) <= 1).map(|&(_, _, e)| e)
     };
-    titled.or(speaker).or_else(latest)
+    // Else the speaker of a claim two sentences back, across a quotation or an aside ("Arsenal's
+    // Sol Campbell has called ... Past encounters have ... "It is ...," the defender told").
+    titled.or_else(|| speaker_within(1)).or_else(latest).or_else(|| speaker_within(2))
 }
 
 /// The person or organization a relative pronoun source follows: "the Office of Fair Trading

@@ -134,7 +134,9 @@ impl Attributor<'_> {
                 && (after + 2..(after + 5).min(content_end)).any(|j| self.lex.cue(self.word(j)).is_some()))
             && (self.word(after) == "(" || {
                 let w = self.word(after + 1);
-                w.starts_with(char::is_lowercase) && !w.ends_with("ing")
+                // ", because when ports start ...", ", and ...": a clause, not a description.
+                let clause = SUBORDINATE_OPENERS.contains(&w) || matches!(w, "and" | "so");
+                w.starts_with(char::is_lowercase) && !w.ends_with("ing") && !clause
                     || self.lex.role(w).is_some()
                     || self.tokens()[after + 1].kind == TokenKind::Possessive
                     || after + 2 < content_end && self.tokens()[after + 2].kind == TokenKind::Possessive

@@ -25,7 +25,9 @@ impl<'a> Attributor<'a> {
             // "the Kurdistan-24 news agency" is Kurdistan-24; "a Daghestan-based group" is not Dagestan.
             // "A Treasury spokeswoman", "Nasa officials": an unnamed voice of a body gives the body.
             let voice = spokes && kind == EntityType::Organization;
-            if document || voice || noun.is_some() && noun == Some(kind) {
+            // "A Kelso Institute report on the 20 biggest ports says": the author of a document.
+            let authored = kind != EntityType::Place && self.authored_by(m, span);
+            if document || voice || authored || noun.is_some() && noun == Some(kind) {
                 return Some(m);
             }
             return None;
@@ -78,6 +80,25 @@ impl<'a> Attributor<'a> {
             return named.or_else(|| generic.then(|| self.last_source_of(EntityType::Organization, span.start, &fits)).flatten());
         }
         None
+    }
+
+    /// Whether the words after mention `m` in `span` name a document it wrote: lowercase
+    /// modifiers, then a document noun that ends the phrase or comes before a preposition ("a
+    /// World Bank report", "a Reuters news agency report", "A Kelso Institute report on the 20
+    /// biggest ports").
+    fn authored_by(&self, m: usize, span: Span) -> bool {
+        let end = self.token_at(span.end);
+        let is_document = |w: &str| NOMINAL_CUES.contains(&w) || document_noun(w);
+        // "Agroflora does not possess valid documents" is no document of Agroflora's.
+        let stops =
+            |w: &str| PREPOSITIONS.contains(&w) || FINITE.contains(&w) || AUXILIARIES.contains(&w) || matches!(w, "and" | "or" | "not");
+        let from = self.token_at(self.r.mentions[m].span.end);
+        let mut k = from;
+        while k < end && k < from + 3 && self.word(k).starts_with(char::is_lowercase) && !stops(self.word(k)) && !is_document(self.word(k))
+        {
+            k += 1;
+        }
+        k < end && is_document(self.word(k)) && (k + 1 == end || PREPOSITIONS.contains(&self.word(k + 1)))
     }
 
     /// The organization "a spokesman" speaks for: the one that made the last claim in this
@@ -580,15 +601,7 @@ impl<'a> Attributor<'a> {
             let document = head < end && NOMINAL_CUES.contains(&self.word(head));
             // "a Kelso Institute report", "a Reuters news agency report": a document that its
             // author's name modifies.
-            let after = self.token_at(self.r.mentions[m].span.end);
-            let modifier = |k: usize| {
-                let w = self.word(k);
-                w.starts_with(char::is_lowercase)
-                    && !matches!(w, "of" | "and" | "or" | "by" | "for" | "to" | "in" | "on" | "at" | "from" | "with")
-            };
-            let modified = after < end && (after..end - 1).all(modifier);
-            let authored = modified && (NOMINAL_CUES.contains(&last_word.as_str()) || document_noun(&last_word));
-            if (document || authored) && self.r.mentions[m].kind != EntityType::Place {
+            if (document || self.authored_by(m, span)) && self.r.mentions[m].kind != EntityType::Place {
                 return (Some(m), span);
             }
             let head_is_org_noun = self.lex.noun_type(&last_word) == Some(EntityType::Organization);

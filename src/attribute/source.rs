@@ -477,11 +477,13 @@ impl<'a> Attributor<'a> {
             PUBLIC_BODIES.contains(&last.as_str())
         };
         let name = self.r.mentions[m].span.of(self.text());
+        let acronym = !name.chars().any(char::is_lowercase);
         body(name)
-            || self.r.mentions.iter().any(|other| {
-                let long = other.span.of(self.text());
-                other.kind == EntityType::Organization && body(long) && crate::text::is_acronym_of(name, long)
-            })
+            || acronym
+                && self.r.mentions.iter().any(|other| {
+                    let long = other.span.of(self.text());
+                    other.kind == EntityType::Organization && body(long) && crate::text::is_acronym_of(name, long)
+                })
     }
 
     /// The start of the paragraph before the one holding `at`: an unframed quotation continues a

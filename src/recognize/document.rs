@@ -126,7 +126,8 @@ impl<'a> Recognizer<'a> {
             return;
         }
         let found = SpanIndex::of(self.found.iter().map(|m| m.span));
-        let mut added = Vec::new();
+        let by_span: HashMap<Span, usize> = self.found.iter().enumerate().map(|(k, m)| (m.span, k)).collect();
+        let (mut added, mut upgraded) = (Vec::new(), Vec::new());
         for (i, token) in tokens.iter().enumerate() {
             let Some(&kind) = defined.get(token.span.of(text)) else { continue };
             if !self.is_acronym(i, i + 1) {
@@ -134,9 +135,13 @@ impl<'a> Recognizer<'a> {
             }
             if !found.overlaps(token.span) {
                 added.push(Mention { span: token.span, kind, known: None, strength: 2, rule: "acronym defined in the text" });
-            } else if let Some(m) = self.found.iter_mut().find(|m| m.span == token.span && m.strength < 2) {
-                (m.kind, m.strength, m.rule) = (kind, 2, "acronym defined in the text");
+            } else if let Some(&k) = by_span.get(&token.span).filter(|&&k| self.found[k].strength < 2) {
+                upgraded.push((k, kind));
             }
+        }
+        for (k, kind) in upgraded {
+            let m = &mut self.found[k];
+            (m.kind, m.strength, m.rule) = (kind, 2, "acronym defined in the text");
         }
         self.found.extend(added);
     }

@@ -234,12 +234,7 @@ impl Recognizer<'_> {
     /// nothing found there is one too ([`Recognizer::companies_in_context`]).
     fn companies_named_alone(&mut self) {
         let text = self.text();
-        let long_names: HashSet<&str> = self
-            .found
-            .iter()
-            .filter(|m| m.kind == EntityType::Person && m.span.of(text).contains(' '))
-            .flat_map(|m| m.span.of(text).split_whitespace())
-            .collect();
+        let long_names = words_of_full_names(&self.found, text);
         let n = self.seg.tokens.len();
         let mut companies: HashSet<&str> = HashSet::new();
         for i in 0..n {
@@ -272,9 +267,8 @@ impl Recognizer<'_> {
     /// "Hale & Kerr", "Marsh & McLennan", "CL King & Associates": capitalized words on both sides
     /// of a spaced ampersand, where something was found on either side, name one firm; not when a
     /// side is a person the article names in full ("Ludacris & Lil Jon", "Tim Henman ... Henman &
-    /// Murray"), a page-layout name, or when only places
-    /// were found there ("North Caucasus & Middle Volga"). After the
-    /// learned tagger, which reads the ampersand as a word apart.
+    /// Murray"), a page-layout name, or when only places were found there ("North Caucasus &
+    /// Middle Volga"). After the learned tagger, which reads the ampersand as a word apart.
     fn names_joined_by_ampersand(&mut self) {
         let tokens = &self.seg.tokens;
         let text = self.seg.text();
@@ -282,14 +276,9 @@ impl Recognizer<'_> {
             tokens[k].kind == TokenKind::Word && self.word(k).starts_with(char::is_uppercase) && !matches!(self.word(k), "The" | "A" | "An")
         };
         let adjacent = |a: usize, b: usize| tokens[a].span.end + 1 == tokens[b].span.start;
-        // The words of people named in full ("Tim Henman ... Henman & Murray", "Richard Madeley
-        // ... Richard & Judy"): such a side is that person, and the pair is no firm.
-        let people: HashSet<&str> = self
-            .found
-            .iter()
-            .filter(|m| m.kind == EntityType::Person && m.span.of(text).contains(' '))
-            .flat_map(|m| m.span.of(text).split_whitespace())
-            .collect();
+        // A side that is a word of a person named in full ("Tim Henman ... Henman & Murray",
+        // "Richard Madeley ... Richard & Judy") is that person, and the pair is no firm.
+        let people = words_of_full_names(&self.found, text);
         let mut joined = Vec::new();
         for k in 1..tokens.len().saturating_sub(1) {
             if self.word(k) != "&" || !name(k - 1) || !name(k + 1) || !adjacent(k - 1, k) || !adjacent(k, k + 1) {
@@ -692,6 +681,13 @@ pub(super) fn titled(seg: &Segmented<'_>, lex: &Lexicon, span: Span) -> bool {
 }
 
 /// Whether `b` follows `a` after exactly one space ("Radio" and "4" in "Radio 4").
+/// The words of the people in `found` named with more than one word ("Tim", "Henman" of "Tim
+/// Henman").
+fn words_of_full_names<'t>(found: &[Mention], text: &'t str) -> HashSet<&'t str> {
+    let full = found.iter().filter(|m| m.kind == EntityType::Person && m.span.of(text).contains(' '));
+    full.flat_map(|m| m.span.of(text).split_whitespace()).collect()
+}
+
 fn one_space_apart(a: Span, b: Span) -> bool {
     b.start == a.end + 1
 }

@@ -13,6 +13,16 @@ impl<'a> Attributor<'a> {
     /// group" the last organization; a description with a name inside names that ("the
     /// Kurdistan-24 news agency").
     pub(super) fn resolve_description(&self, head: &str, start: usize, span: Span) -> Option<usize> {
+        // "a statement from the ferry firm", "A spokesman for the firm": the voice of a
+        // description is what the description stands for.
+        let end = self.token_at(span.end);
+        if let Some(p) = (start + 1..end.saturating_sub(1)).find(|&k| matches!(self.word(k), "from" | "for" | "of" | "by")) {
+            let voice = self.word(p - 1).to_lowercase();
+            let speaks = MESSAGES.contains(&voice.as_str()) || document_noun(&voice) || INSIDERS.contains(&voice.as_str());
+            if speaks && matches!(self.word(p + 1), "the" | "The") && self.r.mentions_in(span).is_empty() {
+                return self.resolve_description(&self.word(end - 1).to_lowercase(), p + 1, self.span(p + 1, end));
+            }
+        }
         let tokens_in = |span: Span| self.token_at(span.end) - start;
         let definite = matches!(self.word(start), "the" | "The");
         let noun = self.lex.noun_type(head);
@@ -643,15 +653,18 @@ mod tests {
     #[test]
     fn a_document_or_a_member_names_who_speaks() {
         // A document its author's name modifies speaks for the author ("a Glenmore Institute
-        // report"); a person "of the" body speaks for themself, not the body.
+        // report"); a person "of the" body speaks for themself, not the body; a statement from a
+        // description speaks for what the description stands for.
         let text = "Ports report\n\nSmall ports are closing fast, according to a Glenmore Institute report. Tom Vance of \
-                    the Kelso Harbour Trust told the Kelso Gazette the fine was fair.\n";
+                    the Kelso Harbour Trust told the Kelso Gazette the fine was fair.\n\nNorthline Ferries has apologised \
+                    for the delays. \"We are sorry,\" read a statement from the ferry firm.\n";
         let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
         let claim = |words: &str| doc.claims.iter().find(|c| c.content.of(text).contains(words)).expect("the claim is found");
         let source = |words: &str| claim(words).source.map(|e| doc.entities[e].name.as_str());
         assert_eq!(source("closing fast"), Some("Glenmore Institute"), "{:?}", doc.claims);
         assert_eq!(source("fine was fair"), Some("Tom Vance"), "{:?}", doc.entities);
         assert_eq!(claim("fine was fair").content.of(text), "the fine was fair", "the named hearer is no content");
+        assert_eq!(source("We are sorry"), Some("Northline Ferries"), "a statement from a description: {:?}", doc.claims);
     }
 
     #[test]

@@ -312,7 +312,7 @@ mod tests {
     /// Inputs the property tests and the fuzzer found that once made the pipeline panic.
     #[test]
     fn regression_issue_17_inputs_found_by_property_tests_and_fuzzing() {
-        for text in ["0𝒥", "1𝒦ஂᝥ𐓥.𑊍:𐍲H"] {
+        for text in ["0𝒥", "1𝒦ஂᝥ𐓥.𑊍:𐍲H", ", police , said The "] {
             let doc = PIPELINE.run(Source::from_text("found.txt", text));
             spans_are_sound(&doc).unwrap();
             json_agrees(doc.article.text(), &PIPELINE.json(&doc)).unwrap();

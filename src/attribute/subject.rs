@@ -255,6 +255,10 @@ impl<'a> Attributor<'a> {
     /// and a noun phrase opening the clause, named or not, is the subject too ("Officials at
     /// Homeland Security Investigations, a division of ..., said").
     fn apposed_subject(&self, first: usize, end: usize, close: usize) -> Option<Subject> {
+        // ", police , said": a comma opening the clause closes nothing before it.
+        if close <= first {
+            return None;
+        }
         let speaking = (close..end - 1).find(|&k| {
             self.word(k) == ","
                 && matches!(self.word(k + 1), "who" | "whose")

@@ -379,6 +379,11 @@ impl Recognizer<'_> {
                     Some(start) => (start, EntityType::Organization),
                     None => (start, t.kind),
                 };
+                let (end, holder) = self.role_holder(start, end, kind);
+                if let Some(person) = holder {
+                    learned.push(Mention { span: person, kind: EntityType::Person, known: None, strength: 2, rule: "model:ner" });
+                }
+                let Some(end) = end else { continue };
                 let (end, affiliation) = self.split_affiliation(start, end, kind);
                 if let Some(at) = affiliation {
                     // "of France": a known place; else the organization the person is of.
@@ -482,6 +487,33 @@ impl Recognizer<'_> {
         let place = self.lex.known(self.span(from, end).of(self.text())).is_some_and(|k| known_type(k) == EntityType::Place);
         let plain_name = !place && self.lex.role(opening).is_none() && (from..end).all(|k| !super::is_calendar(self.word(k)));
         (described && plain_name).then_some(from)
+    }
+
+    /// An organization's span that runs over a role and a person's name ("Home Office Minister
+    /// Ann Widdecombe", "EU Trade Commissioner Peter Mandelson"): the name after the role is a
+    /// person (two words or more, none a common word or a head noun: not "Association of Chief
+    /// Police Officers"), and what stands before the role stays an organization only when it
+    /// is known or ends in an organization noun ("Home Office", not "EU Trade"). Returns the
+    /// organization's end (`None`: no organization) and the person's span.
+    fn role_holder(&self, start: usize, end: usize, kind: EntityType) -> (Option<usize>, Option<Span>) {
+        if kind != EntityType::Organization {
+            return (Some(end), None);
+        }
+        let role = |k: usize| {
+            let w = self.word(k);
+            w.starts_with(char::is_uppercase) && self.lex.role(w).is_some_and(|c| c != crate::lexicon::RoleClass::Title)
+        };
+        let name_word = |w: &str| {
+            w.starts_with(char::is_uppercase) && self.lex.role(w).is_none() && self.lex.noun_type(w).is_none() && !self.lex.is_common(w)
+        };
+        let Some(r) = (start + 1..end.saturating_sub(2)).find(|&k| role(k)) else { return (Some(end), None) };
+        if !(r + 1..end).all(|j| name_word(self.word(j))) {
+            return (Some(end), None);
+        }
+        let body = self.span(start, r).of(self.text());
+        let kept = self.lex.known(body).is_some_and(|k| known_type(k) == EntityType::Organization)
+            || self.lex.noun_type(self.word(r - 1)) == Some(EntityType::Organization);
+        (kept.then_some(r), Some(self.span(r + 1, end)))
     }
 
     /// A person's name cut before "of" and an organization or place ("Paul Miller of Thames

@@ -279,7 +279,12 @@ impl Recognizer<'_> {
         // A side that is a word of a person named in full ("Tim Henman ... Henman & Murray",
         // "Richard Madeley ... Richard & Judy") is that person, and the pair is no firm.
         let people = words_of_full_names(&self.found, text);
-        let mut joined = Vec::new();
+        // The mentions by span: what each ampersand's words overlap is a search, not a scan (a
+        // page of thousands of ampersands stays linear).
+        let mut order: Vec<usize> = (0..self.found.len()).collect();
+        order.sort_by_key(|&k| self.found[k].span);
+        let index = SpanIndex::new(order.iter().map(|&k| self.found[k].span).collect());
+        let mut joined: Vec<Span> = Vec::new();
         for k in 1..tokens.len().saturating_sub(1) {
             if self.word(k) != "&" || !name(k - 1) || !name(k + 1) || !adjacent(k - 1, k) || !adjacent(k, k + 1) {
                 continue;
@@ -294,7 +299,7 @@ impl Recognizer<'_> {
                 end += 1;
             }
             let span = tokens[start].span.cover(tokens[end - 1].span);
-            let overlapping: Vec<&Mention> = self.found.iter().filter(|m| m.span.overlaps(span)).collect();
+            let overlapping: Vec<&Mention> = index.overlapping(span).map(|p| &self.found[order[p]]).collect();
             let full_name = |m: &&Mention| m.kind == EntityType::Person && m.span.of(text).split_whitespace().any(|w| people.contains(w));
             let inside = overlapping.iter().all(|m| span.contains(m.span) && !is_layout_rule(m));
             let found_whole = overlapping.iter().any(|m| m.span == span);
@@ -304,9 +309,15 @@ impl Recognizer<'_> {
                 joined.push(span);
             }
         }
-        for span in joined {
-            self.found.retain(|m| !m.span.overlaps(span));
-            self.found.push(Mention { span, kind: EntityType::Organization, known: None, strength: 2, rule: "names joined by &" });
+        // Every mention a joined name overlaps goes, and so does a joined name the next one
+        // overlaps ("A & B & C": "B & C" stands). Joined names start in text order, each after
+        // the ampersand before, so only the next one can overlap.
+        let taken = SpanIndex::new(joined.clone());
+        self.found.retain(|m| !taken.overlaps(m.span));
+        for (i, &span) in joined.iter().enumerate() {
+            if joined.get(i + 1).is_none_or(|next| !next.overlaps(span)) {
+                self.found.push(Mention { span, kind: EntityType::Organization, known: None, strength: 2, rule: "names joined by &" });
+            }
         }
     }
 

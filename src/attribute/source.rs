@@ -18,7 +18,7 @@ impl<'a> Attributor<'a> {
         let end = self.token_at(span.end);
         if let Some(p) = (start + 1..end.saturating_sub(1)).find(|&k| matches!(self.word(k), "from" | "for" | "of" | "by")) {
             let voice = self.word(p - 1).to_lowercase();
-            let speaks = MESSAGES.contains(&voice.as_str()) || document_noun(&voice) || INSIDERS.contains(&voice.as_str());
+            let speaks = message_or_document(&voice) || INSIDERS.contains(&voice.as_str());
             if speaks && matches!(self.word(p + 1), "the" | "The") && self.r.mentions_in(span).is_empty() {
                 return self.resolve_description(&self.word(end - 1).to_lowercase(), p + 1, self.span(p + 1, end));
             }
@@ -560,16 +560,14 @@ impl<'a> Attributor<'a> {
         // "Halden Telecom's directors", "Mr Berg's official spokesman", "Brightmoor's statement":
         // those who speak for someone, or what they issued, after the possessive.
         if self.tokens()[to].kind == TokenKind::Possessive && to + 1 < end {
-            let voice = |w: &str| INSIDERS.contains(&w) || VOICES.contains(&w) || MESSAGES.contains(&w) || document_noun(w);
+            let voice = |w: &str| INSIDERS.contains(&w) || VOICES.contains(&w) || message_or_document(w);
             let modifiers =
                 (to + 1..end - 1).all(|k| self.word(k).starts_with(char::is_lowercase) && !matches!(self.word(k), "of" | "and"));
             let speaks = match mention.kind {
                 EntityType::Organization => voice(self.word(end - 1)),
                 EntityType::Person => {
                     let w = self.word(end - 1);
-                    matches!(w, "spokesman" | "spokeswoman" | "spokesperson" | "lawyer" | "lawyers")
-                        || MESSAGES.contains(&w)
-                        || document_noun(w)
+                    matches!(w, "spokesman" | "spokeswoman" | "spokesperson" | "lawyer" | "lawyers") || message_or_document(w)
                 }
                 EntityType::Place => false,
             };

@@ -368,6 +368,13 @@ pub(super) fn document_noun(word: &str) -> bool {
     word != "it" && DOCUMENTS.contains(&word.to_lowercase().as_str())
 }
 
+/// Whether `word` is a message or a document that says something ("statement", "tweet",
+/// "report"): a message as written (callers lowercase it where its case may vary), a document
+/// in any case.
+pub(super) fn message_or_document(word: &str) -> bool {
+    MESSAGES.contains(&word) || document_noun(word)
+}
+
 /// What someone sends or holds that says something ("posted a message saying", "issued a paper
 /// welcoming", "at a news conference announcing"), beside the documents.
 pub(super) const MESSAGES: &[&str] = &[

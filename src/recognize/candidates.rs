@@ -361,8 +361,10 @@ impl<'a> Recognizer<'a> {
         if head.is_none() && given.is_none() && self.typed_without_evidence(start, end, first, &hits) {
             return;
         }
-        // Nationality adjectives are not entities ("Russian", "Central Asian", "Chechens").
-        if head.is_none() && (self.lex.is_demonym(&name) || self.lex.is_demonym(self.word(end - 1))) {
+        // Nationality adjectives are not entities ("Russian", "Central Asian", "Chechens"), but a
+        // surname after an honorific ("Mr Jain", "Ms English"; not "Queen of Scots").
+        let honorific = start > 0 && self.lex.role(self.word(start - 1)) == Some(RoleClass::Title);
+        if head.is_none() && !(titled && honorific) && (self.lex.is_demonym(&name) || self.lex.is_demonym(self.word(end - 1))) {
             return;
         }
         if head.is_none() && given.is_none() && self.lex.is_demonym(self.word(start)) && start + 1 < end {

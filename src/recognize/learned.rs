@@ -430,8 +430,8 @@ impl Recognizer<'_> {
     }
 
     /// The start of a learned span cut after a possessive inside it: in "Chechnya's Ramzan
-    /// Kadyrov" and "Russia's Caucasus" the tagger's type fits the head, after the possessive;
-    /// the rules type what comes before.
+    /// Kadyrov" and "Russia's Caucasus" the tagger typed the head, after the possessive, on its
+    /// own (`NerModel::tag`); the rules type what comes before.
     fn after_possessive(&self, start: usize, end: usize) -> usize {
         (start + 1..end - 1).rev().find(|&k| self.seg.tokens[k].kind == TokenKind::Possessive).map_or(start, |k| k + 1)
     }

@@ -436,6 +436,21 @@ mod tests {
     }
 
     #[test]
+    fn a_demonym_after_an_honorific_is_a_surname() {
+        let found = check("The story goes on.\nPrices rose, said Mr Jain. The Queen of Scots was not named.\n");
+        assert!(has(&found, "Jain", EntityType::Person), "{found:?}");
+        assert!(!found.iter().any(|(n, _)| n == "Scots"), "{found:?}");
+    }
+
+    #[test]
+    fn a_person_after_a_country_possessive_is_a_person() {
+        // The tagger reads "England's Tom Lowrey" as one span typed by its owner.
+        let found = check("A report from the meeting\nEngland's Tom Lowrey has said he was denied a late try.\n");
+        assert!(has(&found, "Tom Lowrey", EntityType::Person), "{found:?}");
+        assert!(has(&found, "England", EntityType::Place), "{found:?}");
+    }
+
+    #[test]
     fn head_nouns_and_org_possessives() {
         let found = check("The story goes on.\nThe Kavkaz-Uzel portal published a study. IS's Caucasus Province is weak.\n");
         assert!(has(&found, "Kavkaz-Uzel", EntityType::Organization), "{found:?}");

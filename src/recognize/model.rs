@@ -89,31 +89,50 @@ impl NerModel {
     /// each token), in order.
     pub fn tag(&self, lexicon: &Lexicon, sentences: &[Vec<&str>], hints: &[Vec<Option<Hint>>]) -> Vec<Vec<Tagged>> {
         let mut doc = DocContext::new(sentences);
-        let mut features = Features::default();
-        let mut scores = vec![0.0f32; CLASSES.len()];
         sentences
             .iter()
             .zip(hints)
             .map(|(words, hints)| {
-                let sentence = SentenceContext::new(lexicon, words, hints);
-                let mut tags: Vec<usize> = Vec::with_capacity(words.len());
-                for i in 0..words.len() {
-                    if sentence.surely_outside(&tags, i) {
-                        tags.push(0);
-                        continue;
-                    }
-                    features.clear();
-                    self::features(&sentence, &doc, &tags, i, &mut features);
-                    scores.iter_mut().for_each(|s| *s = 0.0);
-                    self.model.score(&features, &mut scores);
-                    let best = argmax(&scores, |c| allowed(&tags, c, i + 1 == words.len())).unwrap_or(0);
-                    tags.push(best);
+                let mut spans = spans(&self.tags(lexicon, &doc, words, hints));
+                for span in &mut spans {
+                    span.kind = self.head_type(lexicon, &doc, words, hints, *span);
                 }
-                let spans = spans(&tags);
                 doc.remember(words, &spans);
                 spans
             })
             .collect()
+    }
+
+    /// The greedy tags of one sentence.
+    fn tags(&self, lexicon: &Lexicon, doc: &DocContext, words: &[&str], hints: &[Option<Hint>]) -> Vec<usize> {
+        let sentence = SentenceContext::new(lexicon, words, hints);
+        let mut features = Features::default();
+        let mut scores = vec![0.0f32; CLASSES.len()];
+        let mut tags: Vec<usize> = Vec::with_capacity(words.len());
+        for i in 0..words.len() {
+            if sentence.surely_outside(&tags, i) {
+                tags.push(0);
+                continue;
+            }
+            features.clear();
+            self::features(&sentence, doc, &tags, i, &mut features);
+            scores.iter_mut().for_each(|s| *s = 0.0);
+            self.model.score(&features, &mut scores);
+            tags.push(argmax(&scores, |c| allowed(&tags, c, i + 1 == words.len())).unwrap_or(0));
+        }
+        tags
+    }
+
+    /// The type of a span that runs over a possessive ("Britain's Paula Radcliffe", "London's
+    /// Evening Standard"): the owner sways the tagger, so what follows the possessive is tagged
+    /// again on its own and keeps the type of a span found at its start. Other spans keep theirs.
+    fn head_type(&self, lexicon: &Lexicon, doc: &DocContext, words: &[&str], hints: &[Option<Hint>], span: Tagged) -> EntityType {
+        let Some(cut) = (span.start + 1..span.end - 1).rev().find(|&k| matches!(words[k], "'s" | "\u{2019}s")) else {
+            return span.kind;
+        };
+        let from = cut + 1;
+        let again = spans(&self.tags(lexicon, doc, &words[from..], &hints[from..]));
+        again.first().filter(|s| s.start == 0).map_or(span.kind, |s| s.kind)
     }
 }
 

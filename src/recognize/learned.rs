@@ -47,7 +47,30 @@ impl Recognizer<'_> {
         self.teams_by_their_people();
         self.organizations_by_which();
         self.names_seen_in_full();
+        self.surnames_of_people_found();
         self.consistent_types();
+    }
+
+    /// The rules repeat the last word of every person they found in full ("Davis Cup", "Academy
+    /// Awards", typed by a first name or the name's shape), before the tagger has had its say: a
+    /// repeated surname stays only where a name of several words ending in it is still found
+    /// that is a person's or opens with a first name or an initial ("Thomas Gravesen", "G
+    /// Easterby" whatever the tagger typed it), not "Cup" of "Davis Cup" nor "Awards" alone.
+    fn surnames_of_people_found(&mut self) {
+        let text = self.text();
+        let mut surnames: HashSet<&str> = HashSet::new();
+        for m in self.found.iter().filter(|m| !is_layout_rule(m)) {
+            let words: Vec<&str> = m.span.of(text).split_whitespace().collect();
+            let [first, .., last] = words[..] else { continue };
+            let initial = first.trim_end_matches('.').chars().count() == 1 && first.starts_with(char::is_uppercase);
+            if m.kind == EntityType::Person || initial || self.lex.first_name(first).is_some() {
+                surnames.insert(last);
+            }
+        }
+        self.found.retain(|m| {
+            let word = m.span.of(text);
+            m.rule != "surname of a person named earlier" || m.kind != EntityType::Person || word.contains(' ') || surnames.contains(word)
+        });
     }
 
     /// No name ends in a function word or an auxiliary ("Apple has", "Fawcett and", "Office of
@@ -500,14 +523,15 @@ impl Recognizer<'_> {
         (described && plain_name).then_some(from)
     }
 
-    /// An organization's span that runs over a role and a person's name ("Home Office Minister
-    /// Ann Widdecombe", "EU Trade Commissioner Peter Mandelson"): the name after the role is a
-    /// person (two words or more, none a common word or a head noun: not "Association of Chief
-    /// Police Officers"), and what stands before the role stays an organization only when it
-    /// is known or ends in an organization noun ("Home Office", not "EU Trade"). Returns the
-    /// organization's end (`None`: no organization) and the person's span.
+    /// An organization's or a place's span that runs over a role and a person's name ("Home
+    /// Office Minister Ann Widdecombe", "EU Trade Commissioner Peter Mandelson", "Flint Mayor
+    /// Karen Weaver"): the name after the role is a person (two words or more, none a common
+    /// word or a head noun, but for the words after a first name: not "Association of Chief
+    /// Police Officers"), and what stands before the role keeps its type only when it is known with it or ends in a noun of that type ("Home
+    /// Office", not "EU Trade"). Returns the end of what stands before (`None`: nothing) and the
+    /// person's span.
     fn role_holder(&self, start: usize, end: usize, kind: EntityType) -> (Option<usize>, Option<Span>) {
-        if kind != EntityType::Organization {
+        if kind == EntityType::Person {
             return (Some(end), None);
         }
         let role = |k: usize| {
@@ -518,12 +542,18 @@ impl Recognizer<'_> {
             w.starts_with(char::is_uppercase) && self.lex.role(w).is_none() && self.lex.noun_type(w).is_none() && !self.lex.is_common(w)
         };
         let Some(r) = (start + 1..end.saturating_sub(2)).find(|&k| role(k)) else { return (Some(end), None) };
-        if !(r + 1..end).all(|j| name_word(self.word(j))) {
+        // After a first name, a surname that is also a word ("Treasury Secretary John Snow",
+        // "City Mayor Don Guardian").
+        let given = self.lex.first_name(self.word(r + 1)).is_some();
+        let surname = |j: usize| {
+            let w = self.word(j);
+            j > r + 1 && given && w.starts_with(char::is_uppercase) && self.lex.role(w).is_none() && self.lex.noun_type(w) != Some(EntityType::Organization)
+        };
+        if !(r + 1..end).all(|j| name_word(self.word(j)) || surname(j)) {
             return (Some(end), None);
         }
         let body = self.span(start, r).of(self.text());
-        let kept = self.lex.known(body).is_some_and(|k| known_type(k) == EntityType::Organization)
-            || self.lex.noun_type(self.word(r - 1)) == Some(EntityType::Organization);
+        let kept = self.lex.known(body).is_some_and(|k| known_type(k) == kind) || self.lex.noun_type(self.word(r - 1)) == Some(kind);
         (kept.then_some(r), Some(self.span(r + 1, end)))
     }
 

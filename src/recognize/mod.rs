@@ -451,6 +451,28 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_repeats_only_for_a_person_still_found() {
+        // The rules' person "Hodges Bay Harriers" (a first name and the name's shape) is no
+        // person after the tagger, so "Harriers" alone is no surname; "Flint Mayor Karen
+        // Weaver" holds a person, whose surname repeats.
+        let found = check(
+            "Race report\n\nHodges Bay Harriers won the race. The Harriers coach said so. \
+             Flint Mayor Karen Weaver said the city needed help. Weaver said so again.\n",
+        );
+        assert!(!found.iter().any(|(n, k)| n == "Harriers" && *k == EntityType::Person), "{found:?}");
+        assert!(has(&found, "Karen Weaver", EntityType::Person), "{found:?}");
+        assert_eq!(found.iter().filter(|(n, k)| n == "Weaver" && *k == EntityType::Person).count(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn a_place_span_over_a_role_and_a_name_holds_a_person() {
+        // "Guardian" is a common word (and a paper): a surname after a first name.
+        let found = check("Tapes lost\n\nNew Jersey Governor Don Guardian said the city needed help.\n");
+        assert!(has(&found, "Don Guardian", EntityType::Person), "{found:?}");
+        assert!(has(&found, "New Jersey", EntityType::Place), "{found:?}");
+    }
+
+    #[test]
     fn head_nouns_and_org_possessives() {
         let found = check("The story goes on.\nThe Kavkaz-Uzel portal published a study. IS's Caucasus Province is weak.\n");
         assert!(has(&found, "Kavkaz-Uzel", EntityType::Organization), "{found:?}");

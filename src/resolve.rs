@@ -116,6 +116,7 @@ pub fn resolve(attributed: &Attributed<'_>, lexicon: &Lexicon, diagnostics: Vec<
     let mut rules: Vec<Vec<&'static str>> = mentions.iter().map(|m| vec![m.rule]).collect();
     join_same_names(&mentions, &surface, &mut sets);
     join_aliases(r, &mut sets, &mut rules);
+    join_initialed_names(&mentions, &surface, &mut sets, &mut rules);
     join_short_forms(&mentions, &surface, &mut sets, &mut rules);
 
     let groups = groups(&mut sets, n);
@@ -194,6 +195,36 @@ fn join_aliases(r: &Recognized<'_>, sets: &mut UnionFind, rules: &mut [Vec<&'sta
     for &(a, b) in &r.same {
         sets.union(a, b);
         rules[b].push("parenthetical alias");
+    }
+}
+
+/// Joins a person named by an initial and surname ("G Henson", "G. Henson", as team sheets write
+/// them) to the one person named in full with that first letter and surname ("Gavin Henson"), so
+/// that the surname alone has one person to be a short form of. Two such people ("Guy" and
+/// "Gareth") join neither.
+fn join_initialed_names(mentions: &[Mention], surface: &[String], sets: &mut UnionFind, rules: &mut [Vec<&'static str>]) {
+    // A person's name as (first letter, the other words lowercased), with whether it opens
+    // with an initial.
+    let key = |name: &str| -> Option<(char, String, bool)> {
+        let (first, rest) = name.split_once(' ')?;
+        let letter = first.chars().next().filter(|c| c.is_uppercase())?;
+        let initial = first.trim_end_matches('.').chars().count() == 1;
+        Some((letter, rest.split_whitespace().map(short_form_word).collect::<Vec<_>>().join(" "), initial))
+    };
+    let mut full: HashMap<(char, String), BTreeSet<usize>> = HashMap::new();
+    for j in (0..mentions.len()).filter(|&j| mentions[j].kind == EntityType::Person) {
+        if let Some((letter, rest, false)) = key(&surface[j]) {
+            full.entry((letter, rest)).or_default().insert(j);
+        }
+    }
+    for i in (0..mentions.len()).filter(|&i| mentions[i].kind == EntityType::Person) {
+        let Some((letter, rest, true)) = key(&surface[i]) else { continue };
+        let Some(names) = full.get(&(letter, rest)) else { continue };
+        let sets_of: BTreeSet<usize> = names.iter().map(|&j| sets.find(j)).collect();
+        if let [j] = sets_of.into_iter().collect::<Vec<_>>()[..] {
+            sets.union(i, j);
+            rules[i].push("initial of a name");
+        }
     }
 }
 
@@ -558,6 +589,21 @@ mod tests {
         assert_eq!(doc.entities[villa].mentions.len(), 2);
         let vance = doc.entities.iter().position(|e| e.name == "Tom Vance").expect("checked");
         assert!(doc.relations.iter().any(|r| r.subject == vance && r.object == villa), "{:?}", doc.relations);
+    }
+
+    #[test]
+    fn an_initial_and_surname_is_the_person_named_in_full() {
+        // The team sheet's initials join the players named in full, so the surname alone has one
+        // person to be; a club written after several players is no alias of any of them.
+        let text = "Kelso win again\n\nGavin Tallis kicked three goals and Ross Ebbert scored twice. Tallis said the win \
+                    mattered.\n\nKelso: G Tallis (Leith Harriers), R Ebbert (Leith Harriers), T Vane (Leith Harriers).\n";
+        let pipeline = crate::extract::Pipeline::new(crate::rdf::Iris::new("https://example.org/").expect("base"));
+        let doc = pipeline.run(crate::ingest::Source::from_text("t", text));
+        let tallis = doc.entities.iter().find(|e| e.name == "Gavin Tallis").expect("Gavin Tallis");
+        assert_eq!(tallis.kind, EntityType::Person);
+        assert_eq!(tallis.mentions.len(), 3, "{:?}", doc.entities);
+        let ebbert = doc.entities.iter().find(|e| e.name == "Ross Ebbert").expect("Ross Ebbert");
+        assert_eq!(ebbert.mentions.len(), 2, "{:?}", doc.entities);
     }
 
     #[test]

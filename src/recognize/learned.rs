@@ -433,7 +433,7 @@ impl Recognizer<'_> {
                 if opening_word || !self.plausible_name(span) {
                     continue;
                 }
-                let kind = self.gazetteer_type(span).unwrap_or(kind);
+                let kind = self.gazetteer_type(span).or_else(|| self.initial_and_surname(start, end).then_some(EntityType::Person)).unwrap_or(kind);
                 // "MP for Henley-on-Thames", "MSP for Lothians": a seat is a place.
                 let seat = start >= sentence.tokens.start + 2
                     && self.word(start - 1) == "for"
@@ -627,6 +627,23 @@ impl Recognizer<'_> {
             return None;
         }
         self.lex.known(&titled)
+    }
+
+    /// Whether tokens `start..end` are an initial and a surname, as team sheets and results
+    /// write people ("C Latham", "J. Yapp", "B O'Driscoll"): one capital letter, then one or
+    /// two capitalized words that no gazetteer, head noun or nationality claims ("S Africa",
+    /// "W Yorkshire", "Q Magazine", "S Club" stay what they were).
+    fn initial_and_surname(&self, start: usize, end: usize) -> bool {
+        let initial = self.word(start).trim_end_matches('.');
+        let one_letter = initial.len() == 1 && initial.starts_with(|c: char| c.is_ascii_uppercase());
+        let surname = |w: &str| {
+            w.starts_with(char::is_uppercase)
+                && w.chars().any(char::is_lowercase)
+                && self.lex.known(w).is_none()
+                && self.lex.noun_type(w).is_none()
+                && !self.lex.is_demonym(w)
+        };
+        one_letter && (2..=3).contains(&(end - start)) && (start + 1..end).all(|k| surname(self.word(k)))
     }
 
     /// The type the gazetteer gives a learned span that is one of its names: an organization of

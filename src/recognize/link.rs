@@ -7,8 +7,9 @@ use super::*;
 /// organizations, possessives.
 pub(super) fn link(r: &mut Recognized<'_>, lexicon: &Lexicon) {
     let n = r.mentions.len();
+    let shared = shared_parentheses(r);
     for i in 0..n {
-        parenthetical_alias(r, i);
+        parenthetical_alias(r, i, &shared);
         possessive(r, i);
         role_at_organization(r, lexicon, i);
     }
@@ -27,20 +28,39 @@ fn token_at(seg: &Segmented<'_>, byte: usize) -> usize {
     seg.tokens.partition_point(|t| t.span.start < byte)
 }
 
-/// "NAME (ALIAS)": whether the parenthesis after mention `i` holds exactly another mention of
-/// its type, an alias of it. A person's parenthesis that names an organization names their
-/// club, party or employer instead ("Koumas (West Brom)", "Ana Ruiz (Greens)"): a membership.
-fn parenthetical_alias(r: &mut Recognized<'_>, i: usize) {
+/// The mention in a parenthesis right after mention `i` and nothing else in it ("NAME (ALIAS)").
+fn in_parenthesis_after(r: &Recognized<'_>, i: usize) -> Option<usize> {
     let text = r.segmented.text();
     let m = &r.mentions[i];
-    let Some(rest) = text[m.span.end..].strip_prefix(" (") else { return };
+    text[m.span.end..].strip_prefix(" (").filter(|rest| !rest.is_empty())?;
     let inner_start = m.span.end + 2;
-    let Some(j) = (i + 1..r.mentions.len()).find(|&j| r.mentions[j].span.start == inner_start) else { return };
-    if !text[r.mentions[j].span.end..].starts_with(')') || rest.is_empty() {
-        return;
+    let j = (i + 1..r.mentions.len()).find(|&j| r.mentions[j].span.start == inner_start)?;
+    text[r.mentions[j].span.end..].starts_with(')').then_some(j)
+}
+
+/// The names written in parentheses after two or more different names: a club or country in a
+/// team sheet or a results list ("K Sotherton (Birchfield Harriers)", "M Lewis-Francis
+/// (Birchfield Harriers)"), no one's alias.
+fn shared_parentheses<'t>(r: &Recognized<'t>) -> HashSet<&'t str> {
+    let text = r.segmented.text();
+    let mut before: HashMap<&str, HashSet<&str>> = HashMap::new();
+    for i in 0..r.mentions.len() {
+        if let Some(j) = in_parenthesis_after(r, i) {
+            before.entry(r.mentions[j].span.of(text)).or_default().insert(r.mentions[i].span.of(text));
+        }
     }
+    before.into_iter().filter(|(_, names)| names.len() >= 2).map(|(inner, _)| inner).collect()
+}
+
+/// "NAME (ALIAS)": whether the parenthesis after mention `i` holds exactly another mention of
+/// its type, an alias of it, unless it follows other names too (`shared_parentheses`). A
+/// person's parenthesis that names an organization names their club, party or employer instead
+/// ("Koumas (West Brom)", "Ana Ruiz (Greens)"): a membership.
+fn parenthetical_alias(r: &mut Recognized<'_>, i: usize, shared: &HashSet<&str>) {
+    let Some(j) = in_parenthesis_after(r, i) else { return };
+    let m = &r.mentions[i];
     match (m.kind, r.mentions[j].kind) {
-        (a, b) if a == b => r.same.push((i, j)),
+        (a, b) if a == b && !shared.contains(r.mentions[j].span.of(r.segmented.text())) => r.same.push((i, j)),
         (EntityType::Person, EntityType::Organization) => {
             let span = m.span.cover(r.mentions[j].span);
             r.relations.push(Relation { subject: i, predicate: Predicate::MemberOf, object: j, role: None, span });

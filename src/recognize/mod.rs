@@ -473,6 +473,17 @@ mod tests {
     }
 
     #[test]
+    fn an_initial_and_a_surname_in_a_team_sheet_are_a_person() {
+        let found = check(
+            "Lions squad named\n\nThe squad to face Samoa: C Lathwell (Australia); R Caucava (Fiji), \
+             J Fourness (South Africa), B Limma (Samoa).\n",
+        );
+        assert!(has(&found, "J Fourness", EntityType::Person), "{found:?}");
+        assert!(has(&found, "B Limma", EntityType::Person), "{found:?}");
+        assert!(has(&found, "South Africa", EntityType::Place), "{found:?}");
+    }
+
+    #[test]
     fn head_nouns_and_org_possessives() {
         let found = check("The story goes on.\nThe Kavkaz-Uzel portal published a study. IS's Caucasus Province is weak.\n");
         assert!(has(&found, "Kavkaz-Uzel", EntityType::Organization), "{found:?}");

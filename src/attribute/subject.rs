@@ -347,6 +347,9 @@ impl<'a> Attributor<'a> {
         if let Some(subject) = self.relative_object(first, found) {
             return Some(subject);
         }
+        if let Some(subject) = self.unclosed_apposition(first, end, found) {
+            return Some(subject);
+        }
         let whole = self.clause_opening_subject(first, cue).filter(|&(_, span)| {
             let start = self.token_at(span.start);
             span.contains(found.1)
@@ -365,6 +368,28 @@ impl<'a> Attributor<'a> {
             }
             None => Some(found),
         }
+    }
+
+    /// "Katrina Bull, a parliamentary candidate said", '"...," Mr Prettejohn, Lloyd's chief
+    /// executive said': an apposition whose closing comma the writer left out. When the words
+    /// `found` before the verb describe a role (an article, an owner or a role word first) and
+    /// follow a comma after a person's name that opens the clause (at its start or after a
+    /// quotation mark, a title before it), the person is the subject, with the apposition.
+    fn unclosed_apposition(&self, first: usize, end: usize, found: Subject) -> Option<Subject> {
+        let start = found.2;
+        // A described role, not a parenthetical frame's plural ("Mrs. Clinton, analysts said,").
+        let owner = start + 1 < end && self.tokens()[start + 1].kind == TokenKind::Possessive;
+        let described = matches!(self.word(start), "a" | "an" | "the") || owner || self.lex.role(self.word(start)).is_some();
+        if found.0.is_some() || start < first + 2 || self.word(start - 1) != "," || !described {
+            return None;
+        }
+        let m = self.mention_ending(start - 2).filter(|&m| self.r.mentions[m].kind == EntityType::Person)?;
+        let mut name_start = self.token_at(self.r.mentions[m].span.start);
+        if name_start > first && self.lex.role(self.word(name_start - 1)) == Some(crate::lexicon::RoleClass::Title) {
+            name_start -= 1;
+        }
+        let opens = name_start == first || matches!(self.word(name_start - 1), "\"" | "“" | "”" | "''" | ":");
+        opens.then(|| (Some(m), self.tokens()[name_start].span.cover(found.1), name_start))
     }
 
     /// "A worker who knew the gunman said", "One of the doctors who signed the letter called":

@@ -85,7 +85,7 @@ impl<'a> Attributor<'a> {
     fn nominal_form_is_verb(&self, cue: &crate::lexicon::Cue, first: usize, t: usize) -> bool {
         let mut p = t;
         while p > first
-            && (is_adverb(self.word(p - 1)) || matches!(self.word(p - 1), "also" | "still" | "now" | "often" | "never" | "not" | "n't"))
+            && (self.adverb_at(p - 1) || matches!(self.word(p - 1), "also" | "still" | "now" | "often" | "never" | "not" | "n't"))
         {
             p -= 1;
         }
@@ -296,7 +296,7 @@ impl<'a> Attributor<'a> {
         let passive = next(1) == "by"
             && (first..t)
                 .rev()
-                .find(|&k| !is_adverb(self.word(k)) && !matches!(self.word(k), "also" | "not" | "long" | "widely"))
+                .find(|&k| !self.adverb_at(k) && !matches!(self.word(k), "also" | "not" | "long" | "widely"))
                 .filter(|&k| matches!(self.word(k), "is" | "are" | "was" | "were" | "been" | "be" | "being"))
                 .map(|k| self.subject_end(first, k))
                 .filter(|&end| end > first)

@@ -232,6 +232,13 @@ impl<'a> Attributor<'a> {
 
     /// The index of the first token that starts at or after byte `byte` (the token a span
     /// starting there opens; for a span's end, the token after it).
+    /// Whether token `k` is an -ly adverb (`is_adverb`), or one opening a sentence that the
+    /// tagger reads as an adverb ("Recently announced changes", not "Desailly insists").
+    fn adverb_at(&self, k: usize) -> bool {
+        let w = self.word(k);
+        is_adverb(w) || w.starts_with(char::is_uppercase) && is_adverb(&w.to_lowercase()) && self.syntax.upos(k) == "ADV"
+    }
+
     fn token_at(&self, byte: usize) -> usize {
         self.tokens().partition_point(|t| t.span.start < byte)
     }

@@ -381,7 +381,7 @@ impl<'a> Attributor<'a> {
         let word = self.word(t);
         let mut aux = t;
         while aux > first
-            && (is_adverb(self.word(aux - 1)) || matches!(self.word(aux - 1), "first" | "also" | "not" | "already" | "never" | "long"))
+            && (self.adverb_at(aux - 1) || matches!(self.word(aux - 1), "first" | "also" | "not" | "already" | "never" | "long"))
         {
             aux -= 1;
         }

@@ -33,7 +33,7 @@ impl<'a> Attributor<'a> {
                 && start >= first + 2
                 && PRONOUNS.contains(&self.word(start - 2));
             let negation = w.ends_with("n't") || w.ends_with("n’t") || matches!(w, "n't" | "’t");
-            if contracted || negation || AUXILIARIES.contains(&w) || is_adverb(w) || w == "long" {
+            if contracted || negation || AUXILIARIES.contains(&w) || self.adverb_at(start - 1) || w == "long" {
                 start -= 1;
             } else if start >= first + 3
                 && matches!(self.word(start - 2), "on" | "in" | "last" | "this" | "earlier")

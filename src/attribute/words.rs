@@ -313,26 +313,12 @@ pub(super) fn is_dash(word: &str) -> bool {
 }
 
 /// Whether `word` reads as an -ly adverb ("repeatedly", "publicly"), not a noun in -ly ("the
-/// family said", "an ally").
+/// family said", "an ally") nor a name ("Desailly insists", "Italy", "Kelly").
 pub(super) fn is_adverb(word: &str) -> bool {
     word.len() > 4
         && word.ends_with("ly")
-        && !matches!(
-            word,
-            "family"
-                | "Family"
-                | "ally"
-                | "rally"
-                | "assembly"
-                | "Assembly"
-                | "supply"
-                | "monopoly"
-                | "anomaly"
-                | "Italy"
-                | "Sicily"
-                | "Kelly"
-                | "Reilly"
-        )
+        && !word.starts_with(char::is_uppercase)
+        && !matches!(word, "family" | "ally" | "rally" | "assembly" | "supply" | "monopoly" | "anomaly")
 }
 
 /// Conjunctions that open a subordinate clause before the main one ("Though ..., X said").

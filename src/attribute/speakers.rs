@@ -7,11 +7,18 @@
 use super::{Attributor, Claim};
 use crate::lexicon::{EntityType, RoleClass};
 use crate::recognize::Mention;
-use crate::text::Span;
+use crate::text::{DAYS, MONTHS, Span};
 use std::collections::{HashMap, HashSet};
 
 /// The rule named in the evidence of such a mention.
 pub const RULE: &str = "named as a speaker";
+
+/// Lowercase words inside a name ("Lloyds of London", "Ironhorse Oil and Gas", "War on Want").
+const NAME_CONNECTORS: &[&str] = &["of", "and", "&", "for", "on"];
+
+/// Parts of speech of a capitalized word that opens a sentence rather than a name ("The",
+/// "Despite", "This").
+const FUNCTION_OPENERS: &[&str] = &["DET", "ADP", "PRON", "CCONJ", "SCONJ", "ADV", "AUX", "NUM", "PART"];
 
 impl Attributor<'_> {
     /// New mentions for the claims' sources that are names no mention covers; each such claim's
@@ -28,10 +35,10 @@ impl Attributor<'_> {
                 claim.source = Some(n + k);
                 continue;
             }
-            let Some(kind) = self.speaker_name(span, claim, &parts) else { continue };
+            let Some((name, kind)) = self.speaker_name(span, claim, &parts) else { continue };
             by_span.insert(span, speakers.len());
             claim.source = Some(n + speakers.len());
-            speakers.push(Mention { span, kind, known: None, strength: 1, rule: RULE });
+            speakers.push(Mention { span: name, kind, known: None, strength: 1, rule: RULE });
         }
         self.spokespeople_of_speakers(claims, &speakers);
         speakers
@@ -75,15 +82,23 @@ impl Attributor<'_> {
         }
     }
 
-    /// The type of the name written at `span`, when it is one: a title and proper nouns, or
-    /// proper nouns alone, overlapping no recognized mention.
-    fn speaker_name(&self, span: Span, claim: &Claim, parts: &HashSet<String>) -> Option<EntityType> {
+    /// The name written at the end of the source words `span` (before a comma: "Munich Re, the
+    /// reinsurer"; after a description: "anti-virus lab F-Secure"), with its type, when it is
+    /// one: a title and proper nouns, or proper nouns alone, overlapping no recognized mention.
+    fn speaker_name(&self, span: Span, claim: &Claim, parts: &HashSet<String>) -> Option<(Span, EntityType)> {
         let (start, end) = (self.token_at(span.start), self.token_at(span.end));
-        // Mentions are sorted and do not overlap: only the first ending after `span` starts can
+        let end = (start..end).find(|&k| self.word(k) == ",").filter(|&k| k > start).unwrap_or(end);
+        let from = start;
+        let start = self.name_run(start, end, parts)?;
+        if !self.heads_the_source(from, start, end) {
+            return None;
+        }
+        let name = Span::new(self.tokens()[start].span.start, self.tokens()[end - 1].span.end);
+        // Mentions are sorted and do not overlap: only the first ending after `name` starts can
         // overlap it first.
         let mentions = &self.r.mentions;
-        let next = mentions.partition_point(|m| m.span.end <= span.start);
-        if start >= end || mentions.get(next).is_some_and(|m| m.span.start < span.end) {
+        let next = mentions.partition_point(|m| m.span.end <= name.start);
+        if mentions.get(next).is_some_and(|m| m.span.start < name.end) {
             return None;
         }
         // In a headline every word is capitalized: capitals tell no name ("Council Member Says").
@@ -93,14 +108,15 @@ impl Attributor<'_> {
         }
         let titled = self.lex.role(self.word(start)).is_some_and(|c| c == RoleClass::Title) && end - start > 1;
         let words = if titled { start + 1..end } else { start..end };
-        // Capitalized words, no plural acronym ("MPs") nor demonym; one word that is also a
-        // common noun or names a role is no name ("Court", "Minister"), unless a person's name
-        // in the article ends or starts with it ("Cook" after "Norman Cook"). Checked before
-        // the tagger, which may have to parse the sentence.
-        let shaped = words.clone().all(|i| {
+        let capitalized: Vec<usize> = words.clone().filter(|&i| !NAME_CONNECTORS.contains(&self.word(i))).collect();
+        // No plural acronym ("MPs") nor demonym; one word that is also a common noun or names a
+        // role is no name ("Court", "Minister"), unless a person's name in the article ends or
+        // starts with it ("Cook" after "Norman Cook"). Checked before the tagger, which may
+        // have to parse the sentence.
+        let shaped = capitalized.iter().all(|&i| {
             let w = self.word(i);
             let plural_acronym = w.strip_suffix('s').is_some_and(|a| a.len() > 1 && a.chars().all(|c| c.is_ascii_uppercase()));
-            w.chars().next().is_some_and(char::is_uppercase) && !plural_acronym && !self.lex.is_demonym(w)
+            !plural_acronym && !self.lex.is_demonym(w)
         });
         let word = self.word(words.start);
         let common = || self.syntax.word_class(word).split('|').any(|t| t == "NOUN") || self.lex.role(word).is_some();
@@ -110,15 +126,65 @@ impl Attributor<'_> {
         // Singular proper nouns to the tagger (a plural one is a group: "Democrats"), or
         // acronyms, which their capitals name whatever the tagger made of an unknown word
         // opening a sentence ("AOL backed ..."), unless the tagger knows the word as another
-        // part of speech ("YOU", "THE").
+        // part of speech ("YOU", "THE"). Several capitalized words name something whatever
+        // the tagger made of each ("Age Concern says"), unless one names a role ("Trade
+        // Secretary").
         let acronym = |w: &str| {
             let class = self.syntax.word_class(w);
             (2..=5).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase()) && (class.is_empty() || class.contains("PROPN"))
         };
-        if !words.clone().all(|i| self.syntax.tag(i) == "PROPN NNP" || acronym(self.word(i))) {
+        let several = capitalized.len() > 1 && capitalized.iter().all(|&i| self.lex.role(self.word(i)).is_none());
+        if !several && !words.clone().all(|i| self.syntax.tag(i) == "PROPN NNP" || acronym(self.word(i))) {
             return None;
         }
-        Some(self.speaker_kind(words, titled, claim, parts))
+        Some((name, self.speaker_kind(words, titled, claim, parts)))
+    }
+
+    /// Whether the run of capitalized words `start..end` at the end of source words that begin
+    /// at `from` is who speaks: not the object of a verb or of a preposition but "by" ("presents
+    /// Stars In Their Eyes", "the director behind JFK"; "a survey by RSA" is RSA's), not a
+    /// nationality ("the New Zealander", "the Dutchman") nor a role ("Culture Secretary"), and
+    /// one word after an article is no description that another name of the article holds
+    /// ("The Institute" after "American Film Institute", "the DJ" beside "DJ Dan Peppe"), for
+    /// coreference to resolve.
+    fn heads_the_source(&self, from: usize, start: usize, end: usize) -> bool {
+        let run = Span::new(self.tokens()[start].span.start, self.tokens()[end - 1].span.end).of(self.text());
+        let last = self.word(end - 1);
+        if self.lex.is_demonym(run) || run.ends_with("man") || run.ends_with("men") || self.lex.role(last).is_some() {
+            return false;
+        }
+        if start > from {
+            let before = self.word(start - 1);
+            let object = matches!(self.syntax.upos(start - 1), "VERB" | "NUM") || self.syntax.upos(start - 1) == "ADP" && before != "by";
+            if object {
+                return false;
+            }
+        }
+        let described = start > from && matches!(self.word(start - 1).to_lowercase().as_str(), "the" | "a" | "an");
+        let held = || {
+            self.r.mentions.iter().any(|m| {
+                let words: Vec<&str> = m.span.of(self.text()).split_whitespace().collect();
+                words.len() > 1 && (words[0] == run || words[words.len() - 1] == run)
+            })
+        };
+        !(end - start == 1 && described && held())
+    }
+
+    /// Where the run of capitalized words that ends at `end` starts, inner connectors included
+    /// ("Lloyds of London", "Ironhorse Oil and Gas"), a function word that opens a sentence left
+    /// out ("The", "Despite"), a day or month no person's name holds ("on Tuesday", not "Mike
+    /// Friday") no part of it; `None` when the word before `end` is not capitalized.
+    fn name_run(&self, start: usize, end: usize, parts: &HashSet<String>) -> Option<usize> {
+        let calendar = |w: &str| (DAYS.contains(&w) || MONTHS.contains(&w)) && !parts.contains(w);
+        let capital = |k: usize| self.word(k).starts_with(char::is_uppercase) && !calendar(self.word(k));
+        let mut run = end;
+        while run > start && (capital(run - 1) || run - 1 > start && NAME_CONNECTORS.contains(&self.word(run - 1)) && capital(run - 2) && run < end) {
+            run -= 1;
+        }
+        while run < end && (NAME_CONNECTORS.contains(&self.word(run)) || FUNCTION_OPENERS.contains(&self.syntax.upos(run))) {
+            run += 1;
+        }
+        (run < end).then_some(run)
     }
 
     /// A person when a title precedes the name, when a person's name in the article ends or
@@ -178,6 +244,22 @@ mod tests {
         assert!(found.contains(&("Quorvex".to_string(), EntityType::Organization)), "{found:?}");
         assert!(found.contains(&("Okonjo".to_string(), EntityType::Person)), "{found:?}");
         assert!(!found.iter().any(|(name, _)| name == "Analysts"), "a common noun names no one: {found:?}");
+    }
+
+    #[test]
+    fn a_name_after_a_description_or_before_an_apposition_speaks() {
+        let found = speakers(
+            "Elder Concern says the over-55s are united. Ironhorse Oil and Gas has denied the report. \
+             Norvik Re, the largest reinsurer, said its exposure is small. Earlier, anti-virus lab Q-Secure said it had \
+             reports. Figures released on Tuesday said sales rose. The Culture Secretary said so. The veteran host \
+             who presents Stars In Their Eyes said she was happy. The Dutchman said he was tired.",
+        );
+        for name in ["Elder Concern", "Ironhorse Oil and Gas", "Norvik Re", "Q-Secure"] {
+            assert!(found.contains(&(name.to_string(), EntityType::Organization)), "{name}: {found:?}");
+        }
+        for name in ["Tuesday", "Culture Secretary", "Stars In Their Eyes", "Dutchman"] {
+            assert!(!found.iter().any(|(n, _)| n == name), "{name}: {found:?}");
+        }
     }
 
     #[test]

@@ -47,8 +47,52 @@ impl Recognizer<'_> {
         self.teams_by_their_people();
         self.organizations_by_which();
         self.names_seen_in_full();
+        self.lowercase_known_places();
         self.surnames_of_people_found();
         self.consistent_types();
+    }
+
+    /// Known places written in lowercase after a word of place, as web text writes them ("we
+    /// drove to kerala", "in san francisco"), where nothing was found: the lexicon keeps only
+    /// names that are no common word nor a word the tagger knows in another part of speech
+    /// ("turkey", "bath"), the longest of up to four words; the word before and, for one word,
+    /// a country or region rather than a town keep "lira", "rugby" and "bury" out.
+    fn lowercase_known_places(&mut self) {
+        const LONGEST: usize = 4;
+        let found = SpanIndex::of(self.found.iter().map(|m| m.span));
+        let lowercase = |w: &str| w.chars().all(|c| c.is_lowercase() || c == '.' || c == '-');
+        let mut added = Vec::new();
+        for (index, sentence) in self.seg.sentences.iter().enumerate() {
+            if self.is_headline(index) {
+                continue;
+            }
+            let mut i = sentence.tokens.start;
+            while i < sentence.tokens.end {
+                let w = self.word(i);
+                if !w.starts_with(char::is_lowercase) || !self.lex.starts_lowercase_name(w) {
+                    i += 1;
+                    continue;
+                }
+                let run = (i..sentence.tokens.end.min(i + LONGEST)).take_while(|&k| lowercase(self.word(k))).count();
+                let hit = (1..=run).rev().find_map(|n| {
+                    let words: Vec<&str> = (i..i + n).map(|k| self.word(k)).collect();
+                    self.lex.known_lowercase(&words.join(" ")).map(|known| (n, known))
+                });
+                let Some((n, known)) = hit else {
+                    i += 1;
+                    continue;
+                };
+                let span = self.span(i, i + n);
+                let located = i > sentence.tokens.start && PLACE_BEFORE.contains(&self.word(i - 1).to_lowercase().as_str());
+                // One word names a country or region, not a town ("rugby", "bury").
+                let region = n > 1 && self.word(i) != "the" || matches!(known, Known::Place(p) if self.lex.places[p].kind != "city");
+                if located && region && !found.overlaps(span) {
+                    added.push(Mention { span, kind: EntityType::Place, known: Some(known), strength: 2, rule: "lowercase known place" });
+                }
+                i += n;
+            }
+        }
+        self.found.extend(added);
     }
 
     /// The rules repeat the last word of every person they found in full ("Davis Cup", "Academy
@@ -731,6 +775,9 @@ const COMPANY_BEFORE: &[(&str, &str)] = &[
     ("takeover", "of"),
     ("shareholders", "in"),
 ];
+
+/// Words before a place written in lowercase ("in kerala", "to san francisco").
+const PLACE_BEFORE: &[&str] = &["in", "to", "from", "near", "at", "around", "across", "outside", "visit", "visited", "visiting", "via"];
 
 /// Words after a name's possessive that speak of it as of a company ("Zentor's chief executive").
 const COMPANY_AFTER: &[&str] =

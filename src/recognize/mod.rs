@@ -484,6 +484,14 @@ mod tests {
     }
 
     #[test]
+    fn a_region_in_lowercase_after_a_word_of_place_is_a_place() {
+        let found = check("Trip report\n\nwe drove to kerala last week and then flew to san francisco. He gave up rugby.\n");
+        assert!(has(&found, "kerala", EntityType::Place), "{found:?}");
+        assert!(has(&found, "san francisco", EntityType::Place), "{found:?}");
+        assert!(!found.iter().any(|(n, _)| n == "rugby"), "a town's name as a common word: {found:?}");
+    }
+
+    #[test]
     fn head_nouns_and_org_possessives() {
         let found = check("The story goes on.\nThe Kavkaz-Uzel portal published a study. IS's Caucasus Province is weak.\n");
         assert!(has(&found, "Kavkaz-Uzel", EntityType::Organization), "{found:?}");

@@ -49,7 +49,20 @@ impl Recognizer<'_> {
         self.names_seen_in_full();
         self.lowercase_known_places();
         self.surnames_of_people_found();
+        self.no_people_by_nationality();
         self.consistent_types();
+    }
+
+    /// Nationality, ethnic and religious words are no person ("Iraqis", "the Shiite", "Roma
+    /// Czechs", "Irish" as the tagger may read them), unless after an honorific ("Mr Jain").
+    fn no_people_by_nationality(&mut self) {
+        let text = self.text();
+        let (seg, lex) = (self.seg, self.lex);
+        self.found.retain(|m| {
+            let words = m.span.of(text).split_whitespace().filter(|w| !w.eq_ignore_ascii_case("the"));
+            let nationality = m.kind == EntityType::Person && words.clone().count() > 0 && words.clone().all(|w| lex.is_demonym(w));
+            !nationality || is_layout_rule(m) || titled(seg, lex, m.span)
+        });
     }
 
     /// Known places written in lowercase after a word of place, as web text writes them ("we

@@ -492,6 +492,13 @@ mod tests {
     }
 
     #[test]
+    fn nationalities_are_no_people_but_after_an_honorific() {
+        let found = check("Border checks\n\nStatistics suggested Roma Czechs were more likely to be stopped. Mr Irish said so.\n");
+        assert!(!found.iter().any(|(n, _)| n.contains("Czechs")), "{found:?}");
+        assert!(has(&found, "Irish", EntityType::Person), "{found:?}");
+    }
+
+    #[test]
     fn head_nouns_and_org_possessives() {
         let found = check("The story goes on.\nThe Kavkaz-Uzel portal published a study. IS's Caucasus Province is weak.\n");
         assert!(has(&found, "Kavkaz-Uzel", EntityType::Organization), "{found:?}");

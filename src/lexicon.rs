@@ -95,8 +95,9 @@ pub struct Lexicon {
     /// What each automaton pattern stands for, by pattern id.
     pattern_known: Vec<Known>,
     matcher: AhoCorasick,
-    /// The sports clubs of `clubs.tsv` by pattern id, and their automaton: no part of the known
-    /// names above, which the rules and the entity tagger's hints read (see `find_clubs`).
+    /// The sports clubs of `clubs.tsv` and the broadcasters' outlets of `outlets.tsv` by pattern
+    /// id, and their automaton: no part of the known names above, which the rules and the
+    /// entity tagger's hints read (see `find_clubs`).
     club_known: Vec<Known>,
     club_matcher: AhoCorasick,
     common: HashSet<String>,
@@ -124,6 +125,7 @@ const PLACES: &str = include_str!("../data/gazetteer/places.tsv");
 const REGIONS: &str = include_str!("../data/gazetteer/regions.tsv");
 const ORGANIZATIONS: &str = include_str!("../data/gazetteer/organizations.tsv");
 const CLUBS: &str = include_str!("../data/gazetteer/clubs.tsv");
+const OUTLETS: &str = include_str!("../data/gazetteer/outlets.tsv");
 const COMMON_WORDS: &str = include_str!("../data/lexicon/common_words.tsv");
 const DEMONYMS: &str = include_str!("../data/lexicon/demonyms.txt");
 const FIRST_NAMES: &str = include_str!("../data/names/first_names.tsv");
@@ -297,7 +299,9 @@ impl Lexicon {
         known_names.extend(self::organizations(&mut organizations, ORGANIZATIONS));
         let known_names = one_meaning_each(&known_names);
         let (matcher, pattern_known) = gazetteer(&known_names);
-        let clubs = one_meaning_each(&self::organizations(&mut organizations, CLUBS));
+        let mut clubs = self::organizations(&mut organizations, CLUBS);
+        clubs.extend(self::organizations(&mut organizations, OUTLETS));
+        let clubs = one_meaning_each(&clubs);
         let (club_matcher, club_known) = gazetteer(&clubs);
         let mut common = HashSet::default();
         for row in rows(COMMON_WORDS) {
@@ -343,7 +347,7 @@ impl Lexicon {
         self.matcher.find_iter(haystack).map(|m| (m.range(), self.pattern_known[m.pattern().as_usize()]))
     }
 
-    /// Sports clubs named in `haystack` (`clubs.tsv`), leftmost-longest, as byte ranges relative
+    /// Sports clubs and outlets named in `haystack` (`clubs.tsv`, `outlets.tsv`), leftmost-longest, as byte ranges relative
     /// to it. Kept apart from [`Lexicon::find_known`]: only a post-edit after the entity tagger
     /// reads them.
     pub fn find_clubs<'a>(&'a self, haystack: &'a str) -> impl Iterator<Item = (std::ops::Range<usize>, Known)> + 'a {

@@ -50,6 +50,7 @@ impl Recognizer<'_> {
         self.lowercase_known_places();
         self.surnames_of_people_found();
         self.no_people_by_nationality();
+        self.no_common_acronyms();
         self.consistent_types();
     }
 
@@ -63,6 +64,13 @@ impl Recognizer<'_> {
             let nationality = m.kind == EntityType::Person && words.clone().count() > 0 && words.clone().all(|w| lex.is_demonym(w));
             !nationality || is_layout_rule(m) || titled(seg, lex, m.span)
         });
+    }
+
+    /// An acronym of a thing names no one ("TV station", "a DVD", "PC makers"): a mention that is
+    /// one of `COMMON_ACRONYMS` alone goes.
+    fn no_common_acronyms(&mut self) {
+        let text = self.text();
+        self.found.retain(|m| !COMMON_ACRONYMS.contains(&m.span.of(text)) || is_layout_rule(m));
     }
 
     /// Known places written in lowercase after a word of place, as web text writes them ("we
@@ -788,6 +796,10 @@ const COMPANY_BEFORE: &[(&str, &str)] = &[
     ("takeover", "of"),
     ("shareholders", "in"),
 ];
+
+/// Acronyms of things, written in capitals like names ("TV channel", "DVD sales").
+const COMMON_ACRONYMS: &[&str] =
+    &["TV", "TVs", "PC", "PCs", "DVD", "DVDs", "CD", "CDs", "MP3", "SMS", "GPS", "LCD", "VCR", "PDA", "PDAs", "HDTV", "DNA"];
 
 /// Words before a place written in lowercase ("in kerala", "to san francisco").
 const PLACE_BEFORE: &[&str] = &["in", "to", "from", "near", "at", "around", "across", "outside", "visit", "visited", "visiting", "via"];

@@ -10,8 +10,8 @@ use crate::text::{Span, SpanIndex};
 use std::collections::{HashMap, HashSet};
 
 impl Recognizer<'_> {
-    /// The sports clubs of `clubs.tsv` ("Arsenal", "Aston Villa", "PSV Eindhoven") are
-    /// organizations wherever the analysed text names them on word boundaries: a club's name
+    /// The sports clubs of `clubs.tsv` ("Arsenal", "Aston Villa", "PSV Eindhoven") and the
+    /// outlets of `outlets.tsv` ("BBC Sport", "Radio 4") are organizations wherever the analysed text names them on word boundaries: a club's name
     /// replaces what was found inside it ("Villa" of "Aston Villa", a person "Hansa Rostock"),
     /// and is added where nothing was (a results table's team too: "Ajax Amsterdam", not
     /// "Amsterdam"); a longer name holding it, a name across its edge and the rest of the page's

@@ -409,7 +409,8 @@ fn is_own_body(text: &str, anaphor: &Anaphor) -> bool {
 
 /// The entity a short definite description that speaks stands for, by the news convention that
 /// names someone and then calls them by role ("Michael Howard has denied ... The Tory leader
-/// said"): someone the article gave that role, else the speaker of the latest claim in this or
+/// said"): someone the article gave that role, else an organization it introduced with that
+/// noun ("airline Alitalia"), else the speaker of the latest claim in this or
 /// the previous sentence, else the latest person for a role word (the latest organization for an
 /// organization noun) named in this or the previous sentence, else the speaker of a claim two
 /// sentences back.
@@ -442,6 +443,18 @@ fn speaking_role(article: &Article<'_>, lexicon: &Lexicon, anaphor: &Anaphor) ->
             k == kind && article.entities[e].1.iter().any(|r| r.eq_ignore_ascii_case(&head) || r.to_lowercase() == described)
         })
         .map(|(_, _, e)| e);
+    // Then an organization the article introduced with that noun right before its name
+    // ("Italian airline Alitalia ... The airline declined to comment").
+    let introduced = || {
+        let tokens = &seg.tokens;
+        let noun_before = |span: Span| {
+            let first = tokens.partition_point(|t| t.span.end <= span.start);
+            first > 0 && tokens[first - 1].span.of(text).eq_ignore_ascii_case(&head)
+        };
+        let introduced: HashSet<usize> =
+            article.mentions.iter().filter(|&&(span, k, _)| k == kind && span.end <= anaphor.span.start && noun_before(span)).map(|m| m.2).collect();
+        named.iter().map(|&(_, _, e)| e).find(|e| kind == EntityType::Organization && introduced.contains(e))
+    };
     // Then the speaker of the latest claim in this or the previous sentence, if of that type,
     // before the latest name ("Robinson had said he was livid about Kaplan's decisions. The
     // England coach went on to claim": Robinson).
@@ -462,7 +475,7 @@ fn speaking_role(article: &Article<'_>, lexicon: &Lexicon, anaphor: &Anaphor) ->
     };
     // Else the speaker of a claim two sentences back, across a quotation or an aside ("Arsenal's
     // Sol Campbell has called ... Past encounters have ... "It is ...," the defender told").
-    titled.or_else(|| speaker_within(1)).or_else(latest).or_else(|| speaker_within(2))
+    titled.or_else(introduced).or_else(|| speaker_within(1)).or_else(latest).or_else(|| speaker_within(2))
 }
 
 /// The person or organization a relative pronoun source follows: "the Office of Fair Trading

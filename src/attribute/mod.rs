@@ -248,7 +248,7 @@ impl<'a> Attributor<'a> {
             Some((m, span)) => (Some(m), Some(span)),
             None => (source, source_span),
         };
-        let source = source.filter(|&m| !source_span.is_some_and(|s| self.people_at_place(m, s)));
+        let source = source.filter(|&m| !source_span.is_some_and(|s| self.people_at_place(m, s) || self.place_modifies_head(m, s)));
         let source = source.or_else(|| source_span.and_then(|s| self.named_at_end(s)));
         let content = match &cue {
             Some(cue) if !direct && matches!(cue.class.as_str(), "judge" | "ask") => self.noun_phrase_object(content),
@@ -376,6 +376,24 @@ impl<'a> Attributor<'a> {
                         | "workers"
                 )
             })
+    }
+
+    /// Whether the place `m` only modifies the head of the source words `span` that follows it:
+    /// "Los Angeles police", "the Salford MP", "a US court", "a farmer from Edo state",
+    /// "China's economy". The source stays unnamed; the place's own bodies ("the Kelso
+    /// council", "the US government") and a place the words end with or that an apposition
+    /// follows ("Italy and Germany", "Poland, one of the largest members") keep it.
+    fn place_modifies_head(&self, m: usize, span: Span) -> bool {
+        let mention = &self.r.mentions[m];
+        if mention.kind != EntityType::Place || mention.span.end >= span.end || mention.span.start < span.start {
+            return false;
+        }
+        let rest = &self.text()[mention.span.end..span.end];
+        let rest = rest.split([',', '(']).next().unwrap_or_default();
+        let rest = rest.strip_prefix("'s").or_else(|| rest.strip_prefix("’s")).unwrap_or(rest);
+        let mut words = rest.split_whitespace();
+        let Some(head) = words.next() else { return false };
+        !PLACE_BODIES.contains(&head.to_lowercase().as_str()) && !head.starts_with(|c: char| c.is_uppercase() && head.chars().any(char::is_lowercase))
     }
 
     /// Whether a negation stands in the verb group before the cue at `cue`: "has not admitted",

@@ -19,6 +19,7 @@
 
 mod candidates;
 mod context;
+mod corrections;
 mod document;
 mod learned;
 mod link;

@@ -1,0 +1,105 @@
+//! Corrections after the learned tagger and the rules have met (`learned`): what they found
+//! that names no one ("Roma Czechs" as a person, "TV" of "TV station", "Awards" repeated as a
+//! surname), and the known regions web text writes in lowercase ("to kerala"). Post-edits:
+//! the tagger and its hints are left as trained.
+
+use super::learned::{is_layout_rule, titled};
+use super::{Mention, Recognizer};
+use crate::lexicon::{EntityType, Known};
+use crate::text::SpanIndex;
+use std::collections::HashSet;
+
+impl Recognizer<'_> {
+    /// Nationality, ethnic and religious words are no person ("Iraqis", "the Shiite", "Roma
+    /// Czechs", "Irish" as the tagger may read them), unless after an honorific ("Mr Jain").
+    pub(super) fn no_people_by_nationality(&mut self) {
+        let text = self.text();
+        let (seg, lex) = (self.seg, self.lex);
+        self.found.retain(|m| {
+            let words = m.span.of(text).split_whitespace().filter(|w| !w.eq_ignore_ascii_case("the"));
+            let nationality = m.kind == EntityType::Person && words.clone().count() > 0 && words.clone().all(|w| lex.is_demonym(w));
+            !nationality || is_layout_rule(m) || titled(seg, lex, m.span)
+        });
+    }
+
+    /// An acronym of a thing names no one ("TV station", "a DVD", "PC makers"): a mention that is
+    /// one of `COMMON_ACRONYMS` alone goes.
+    pub(super) fn no_common_acronyms(&mut self) {
+        let text = self.text();
+        self.found.retain(|m| !COMMON_ACRONYMS.contains(&m.span.of(text)) || is_layout_rule(m));
+    }
+
+    /// Known places written in lowercase after a word of place, as web text writes them ("we
+    /// drove to kerala", "in san francisco"), where nothing was found: the lexicon keeps only
+    /// names that are no common word nor a word the tagger knows in another part of speech
+    /// ("turkey", "bath"), the longest of up to four words; the word before and, for one word,
+    /// a country or region rather than a town keep "lira", "rugby" and "bury" out.
+    pub(super) fn lowercase_known_places(&mut self) {
+        const LONGEST: usize = 4;
+        let found = SpanIndex::of(self.found.iter().map(|m| m.span));
+        let lowercase = |w: &str| w.chars().all(|c| c.is_lowercase() || c == '.' || c == '-');
+        let mut added = Vec::new();
+        for (index, sentence) in self.seg.sentences.iter().enumerate() {
+            if self.is_headline(index) {
+                continue;
+            }
+            let mut i = sentence.tokens.start;
+            while i < sentence.tokens.end {
+                let w = self.word(i);
+                if !w.starts_with(char::is_lowercase) || !self.lex.starts_lowercase_name(w) {
+                    i += 1;
+                    continue;
+                }
+                let run = (i..sentence.tokens.end.min(i + LONGEST)).take_while(|&k| lowercase(self.word(k))).count();
+                let hit = (1..=run).rev().find_map(|n| {
+                    let words: Vec<&str> = (i..i + n).map(|k| self.word(k)).collect();
+                    self.lex.known_lowercase(&words.join(" ")).map(|known| (n, known))
+                });
+                let Some((n, known)) = hit else {
+                    i += 1;
+                    continue;
+                };
+                let span = self.span(i, i + n);
+                let located = i > sentence.tokens.start && PLACE_BEFORE.contains(&self.word(i - 1).to_lowercase().as_str());
+                // One word names a country or region, not a town ("rugby", "bury").
+                let region = n > 1 && self.word(i) != "the" || matches!(known, Known::Place(p) if self.lex.places[p].kind != "city");
+                if located && region && !found.overlaps(span) {
+                    added.push(Mention { span, kind: EntityType::Place, known: Some(known), strength: 2, rule: "lowercase known place" });
+                }
+                i += n;
+            }
+        }
+        self.found.extend(added);
+    }
+
+    /// The rules repeat the last word of every person they found in full ("Davis Cup", "Academy
+    /// Awards", typed by a first name or the name's shape), before the tagger has had its say: a
+    /// repeated surname stays only where a name of several words ending in it is still found
+    /// that is a person's or opens with a first name or an initial ("Thomas Gravesen", "G
+    /// Easterby" whatever the tagger typed it), not "Cup" of "Davis Cup" nor "Awards" alone.
+    pub(super) fn surnames_of_people_found(&mut self) {
+        let text = self.text();
+        let mut surnames: HashSet<&str> = HashSet::new();
+        for m in self.found.iter().filter(|m| !is_layout_rule(m)) {
+            let words: Vec<&str> = m.span.of(text).split_whitespace().collect();
+            let [first, .., last] = words[..] else { continue };
+            let initial = first.trim_end_matches('.').chars().count() == 1 && first.starts_with(char::is_uppercase);
+            if m.kind == EntityType::Person || initial || self.lex.first_name(first).is_some() {
+                surnames.insert(last);
+            }
+        }
+        self.found.retain(|m| {
+            let word = m.span.of(text);
+            m.rule != "surname of a person named earlier" || m.kind != EntityType::Person || word.contains(' ') || surnames.contains(word)
+        });
+    }
+
+}
+
+/// Acronyms of things, written in capitals like names ("TV channel", "DVD sales").
+const COMMON_ACRONYMS: &[&str] =
+    &["TV", "TVs", "PC", "PCs", "DVD", "DVDs", "CD", "CDs", "MP3", "SMS", "GPS", "LCD", "VCR", "PDA", "PDAs", "HDTV", "DNA"];
+
+/// Words before a place written in lowercase ("in kerala", "to san francisco").
+const PLACE_BEFORE: &[&str] = &["in", "to", "from", "near", "at", "around", "across", "outside", "visit", "visited", "visiting", "via"];
+

@@ -27,6 +27,7 @@ impl Attributor<'_> {
     pub(super) fn named_speakers(&self, claims: &mut [Claim]) -> Vec<Mention> {
         let n = self.r.mentions.len();
         let parts = self.person_name_parts();
+        let name_ends = self.name_ends();
         let mut speakers: Vec<Mention> = Vec::new();
         let mut by_span: HashMap<Span, usize> = HashMap::new();
         for claim in claims.iter_mut().filter(|c| c.source.is_none()) {
@@ -35,7 +36,7 @@ impl Attributor<'_> {
                 claim.source = Some(n + k);
                 continue;
             }
-            let Some((name, kind)) = self.speaker_name(span, claim, &parts) else { continue };
+            let Some((name, kind)) = self.speaker_name(span, claim, &parts, &name_ends) else { continue };
             by_span.insert(span, speakers.len());
             claim.source = Some(n + speakers.len());
             speakers.push(Mention { span: name, kind, known: None, strength: 1, rule: RULE });
@@ -85,12 +86,12 @@ impl Attributor<'_> {
     /// The name written at the end of the source words `span` (before a comma: "Munich Re, the
     /// reinsurer"; after a description: "anti-virus lab F-Secure"), with its type, when it is
     /// one: a title and proper nouns, or proper nouns alone, overlapping no recognized mention.
-    fn speaker_name(&self, span: Span, claim: &Claim, parts: &HashSet<String>) -> Option<(Span, EntityType)> {
+    fn speaker_name(&self, span: Span, claim: &Claim, parts: &HashSet<String>, name_ends: &HashSet<&str>) -> Option<(Span, EntityType)> {
         let (start, end) = (self.token_at(span.start), self.token_at(span.end));
         let end = (start..end).find(|&k| self.word(k) == ",").filter(|&k| k > start).unwrap_or(end);
         let from = start;
         let start = self.name_run(start, end, parts)?;
-        if !self.heads_the_source(from, start, end) {
+        if !self.heads_the_source(from, start, end, name_ends) {
             return None;
         }
         let name = Span::new(self.tokens()[start].span.start, self.tokens()[end - 1].span.end);
@@ -147,7 +148,7 @@ impl Attributor<'_> {
     /// one word after an article is no description that another name of the article holds
     /// ("The Institute" after "American Film Institute", "the DJ" beside "DJ Dan Peppe"), for
     /// coreference to resolve.
-    fn heads_the_source(&self, from: usize, start: usize, end: usize) -> bool {
+    fn heads_the_source(&self, from: usize, start: usize, end: usize, name_ends: &HashSet<&str>) -> bool {
         let run = Span::new(self.tokens()[start].span.start, self.tokens()[end - 1].span.end).of(self.text());
         let last = self.word(end - 1);
         if self.lex.is_demonym(run) || run.ends_with("man") || run.ends_with("men") || self.lex.role(last).is_some() {
@@ -161,13 +162,21 @@ impl Attributor<'_> {
             }
         }
         let described = start > from && matches!(self.word(start - 1).to_lowercase().as_str(), "the" | "a" | "an");
-        let held = || {
-            self.r.mentions.iter().any(|m| {
-                let words: Vec<&str> = m.span.of(self.text()).split_whitespace().collect();
-                words.len() > 1 && (words[0] == run || words[words.len() - 1] == run)
-            })
-        };
-        !(end - start == 1 && described && held())
+        !(end - start == 1 && described && name_ends.contains(run))
+    }
+
+    /// The first and last words of the recognized names of several words ("American", "Institute"
+    /// of "American Film Institute").
+    fn name_ends(&self) -> HashSet<&str> {
+        let mut ends = HashSet::new();
+        for m in &self.r.mentions {
+            let words: Vec<&str> = m.span.of(self.text()).split_whitespace().collect();
+            if let [first, .., last] = words[..] {
+                ends.insert(first);
+                ends.insert(last);
+            }
+        }
+        ends
     }
 
     /// Where the run of capitalized words that ends at `end` starts, inner connectors included

@@ -130,8 +130,10 @@ impl NerModel {
         let Some(cut) = (span.start + 1..span.end - 1).rev().find(|&k| matches!(words[k], "'s" | "\u{2019}s")) else {
             return span.kind;
         };
-        let from = cut + 1;
-        let again = spans(&self.tags(lexicon, doc, &words[from..], &hints[from..]));
+        // The words after the possessive to a little past the span: the tagger looks two words
+        // either side, and a bounded window keeps a long sentence of such spans linear.
+        let (from, to) = (cut + 1, (span.end + 3).min(words.len()));
+        let again = spans(&self.tags(lexicon, doc, &words[from..to], &hints[from..to]));
         again.first().filter(|s| s.start == 0).map_or(span.kind, |s| s.kind)
     }
 }

@@ -110,15 +110,14 @@ impl Attributor<'_> {
         let titled = self.lex.role(self.word(start)).is_some_and(|c| c == RoleClass::Title) && end - start > 1;
         let words = if titled { start + 1..end } else { start..end };
         let capitalized: Vec<usize> = words.clone().filter(|&i| !NAME_CONNECTORS.contains(&self.word(i))).collect();
-        // No plural acronym ("MPs") nor demonym; one word that is also a common noun or names a
-        // role is no name ("Court", "Minister"), unless a person's name in the article ends or
-        // starts with it ("Cook" after "Norman Cook"). Checked before the tagger, which may
-        // have to parse the sentence.
-        let shaped = capitalized.iter().all(|&i| {
-            let w = self.word(i);
-            let plural_acronym = w.strip_suffix('s').is_some_and(|a| a.len() > 1 && a.chars().all(|c| c.is_ascii_uppercase()));
-            !plural_acronym && !self.lex.is_demonym(w)
-        });
+        // No plural acronym ("MPs"), no demonym last ("British Muslims"; "the Scottish
+        // Executive" is a body); one word that is also a common noun or names a role is no name
+        // ("Court", "Minister"), unless a person's name in the article ends or starts with it
+        // ("Cook" after "Norman Cook"). Checked before the tagger, which may have to parse the
+        // sentence.
+        let plural_acronym = |w: &str| w.strip_suffix('s').is_some_and(|a| a.len() > 1 && a.chars().all(|c| c.is_ascii_uppercase()));
+        let shaped = capitalized.iter().all(|&i| !plural_acronym(self.word(i)))
+            && capitalized.last().is_some_and(|&i| !self.lex.is_demonym(self.word(i)));
         let word = self.word(words.start);
         let common = || self.syntax.word_class(word).split('|').any(|t| t == "NOUN") || self.lex.role(word).is_some();
         if !shaped || (words.len() == 1 && common() && !parts.contains(word)) {
@@ -261,9 +260,10 @@ mod tests {
             "Elder Concern says the over-55s are united. Ironhorse Oil and Gas has denied the report. \
              Norvik Re, the largest reinsurer, said its exposure is small. Earlier, anti-virus lab Q-Secure said it had \
              reports. Figures released on Tuesday said sales rose. The Culture Secretary said so. The veteran host \
-             who presents Stars In Their Eyes said she was happy. The Dutchman said he was tired.",
+             who presents Stars In Their Eyes said she was happy. The Dutchman said he was tired. Danish Mutual said \
+             its exposure was small.",
         );
-        for name in ["Elder Concern", "Ironhorse Oil and Gas", "Norvik Re", "Q-Secure"] {
+        for name in ["Elder Concern", "Ironhorse Oil and Gas", "Norvik Re", "Q-Secure", "Danish Mutual"] {
             assert!(found.contains(&(name.to_string(), EntityType::Organization)), "{name}: {found:?}");
         }
         for name in ["Tuesday", "Culture Secretary", "Stars In Their Eyes", "Dutchman"] {

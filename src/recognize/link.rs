@@ -34,8 +34,10 @@ fn in_parenthesis_after(r: &Recognized<'_>, i: usize) -> Option<usize> {
     let m = &r.mentions[i];
     text[m.span.end..].strip_prefix(" (").filter(|rest| !rest.is_empty())?;
     let inner_start = m.span.end + 2;
-    let j = (i + 1..r.mentions.len()).find(|&j| r.mentions[j].span.start == inner_start)?;
-    text[r.mentions[j].span.end..].starts_with(')').then_some(j)
+    // Mentions are sorted by start: a search, not a scan, keeps a page of such names linear.
+    let j = r.mentions.partition_point(|n| n.span.start < inner_start);
+    let inner = r.mentions.get(j).filter(|n| n.span.start == inner_start)?;
+    text[inner.span.end..].starts_with(')').then_some(j)
 }
 
 /// The names written in parentheses after two or more different names: a club or country in a

@@ -347,9 +347,9 @@ impl Lexicon {
         self.matcher.find_iter(haystack).map(|m| (m.range(), self.pattern_known[m.pattern().as_usize()]))
     }
 
-    /// Sports clubs and outlets named in `haystack` (`clubs.tsv`, `outlets.tsv`), leftmost-longest, as byte ranges relative
-    /// to it. Kept apart from [`Lexicon::find_known`]: only a post-edit after the entity tagger
-    /// reads them.
+    /// Sports clubs and outlets named in `haystack` (`clubs.tsv`, `outlets.tsv`),
+    /// leftmost-longest, as byte ranges relative to it. Kept apart from [`Lexicon::find_known`]:
+    /// only a post-edit after the entity tagger reads them.
     pub fn find_clubs<'a>(&'a self, haystack: &'a str) -> impl Iterator<Item = (std::ops::Range<usize>, Known)> + 'a {
         self.club_matcher.find_iter(haystack).map(|m| (m.range(), self.club_known[m.pattern().as_usize()]))
     }
@@ -372,6 +372,21 @@ impl Lexicon {
     /// test before joining the words after it).
     pub fn starts_lowercase_name(&self, word: &str) -> bool {
         self.lowercase_first_words.contains(word)
+    }
+
+    /// The most words a known name in lowercase is looked up with.
+    pub const LOWERCASE_NAME_WORDS: usize = 4;
+
+    /// The known name in lowercase that `words` open ("tampa bay" of "tampa bay , I"), the
+    /// longest of up to four words written in lowercase, with how many words it takes.
+    pub fn lowercase_name_opening(&self, words: &[&str]) -> Option<(usize, Known)> {
+        let first = *words.first()?;
+        if !first.starts_with(char::is_lowercase) || !self.starts_lowercase_name(first) {
+            return None;
+        }
+        let lowercase = |w: &str| w.chars().all(|c| c.is_lowercase() || c == '.' || c == '-');
+        let run = words.iter().take(Self::LOWERCASE_NAME_WORDS).take_while(|w| lowercase(w)).count();
+        (1..=run).rev().find_map(|n| self.known_lowercase(&words[..n].join(" ")).map(|known| (n, known)))
     }
 
     /// Whether `word` is normally written in lowercase ("many", "the", "both").

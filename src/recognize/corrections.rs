@@ -35,38 +35,28 @@ impl Recognizer<'_> {
     /// ("turkey", "bath"), the longest of up to four words; the word before and, for one word,
     /// a country or region rather than a town keep "lira", "rugby" and "bury" out.
     pub(super) fn lowercase_known_places(&mut self) {
-        const LONGEST: usize = 4;
         let found = SpanIndex::of(self.found.iter().map(|m| m.span));
-        let lowercase = |w: &str| w.chars().all(|c| c.is_lowercase() || c == '.' || c == '-');
         let mut added = Vec::new();
         for (index, sentence) in self.seg.sentences.iter().enumerate() {
             if self.is_headline(index) {
                 continue;
             }
-            let mut i = sentence.tokens.start;
-            while i < sentence.tokens.end {
-                let w = self.word(i);
-                if !w.starts_with(char::is_lowercase) || !self.lex.starts_lowercase_name(w) {
-                    i += 1;
-                    continue;
-                }
-                let run = (i..sentence.tokens.end.min(i + LONGEST)).take_while(|&k| lowercase(self.word(k))).count();
-                let hit = (1..=run).rev().find_map(|n| {
-                    let words: Vec<&str> = (i..i + n).map(|k| self.word(k)).collect();
-                    self.lex.known_lowercase(&words.join(" ")).map(|known| (n, known))
-                });
-                let Some((n, known)) = hit else {
-                    i += 1;
+            let start = sentence.tokens.start;
+            let words: Vec<&str> = sentence.tokens.clone().map(|k| self.word(k)).collect();
+            let mut j = 0;
+            while j < words.len() {
+                let Some((n, known)) = self.lex.lowercase_name_opening(&words[j..]) else {
+                    j += 1;
                     continue;
                 };
-                let span = self.span(i, i + n);
-                let located = i > sentence.tokens.start && PLACE_BEFORE.contains(&self.word(i - 1).to_lowercase().as_str());
+                let span = self.span(start + j, start + j + n);
+                let located = j > 0 && PLACE_BEFORE.contains(&words[j - 1].to_lowercase().as_str());
                 // One word names a country or region, not a town ("rugby", "bury").
-                let region = n > 1 && self.word(i) != "the" || matches!(known, Known::Place(p) if self.lex.places[p].kind != "city");
+                let region = n > 1 && words[j] != "the" || matches!(known, Known::Place(p) if self.lex.places[p].kind != "city");
                 if located && region && !found.overlaps(span) {
                     added.push(Mention { span, kind: EntityType::Place, known: Some(known), strength: 2, rule: "lowercase known place" });
                 }
-                i += n;
+                j += n;
             }
         }
         self.found.extend(added);

@@ -394,17 +394,11 @@ fn mark_hit(tags: &mut [&'static str], range: Range<usize>, kind: usize) {
 /// first, where the cased lookup found nothing; tagged apart from cased hits, so that the model
 /// weighs them on their own.
 fn lowercase_hits(lexicon: &Lexicon, words: &[&str], tags: &mut [&'static str]) {
-    const LONGEST: usize = 4;
-    let lowercase = |w: &str| w.chars().all(|c| c.is_lowercase() || c == '.' || c == '-');
     let mut i = 0;
     while i < words.len() {
-        if !tags[i].is_empty() || !words[i].starts_with(char::is_lowercase) || !lexicon.starts_lowercase_name(words[i]) {
-            i += 1;
-            continue;
-        }
-        let run = (i..words.len().min(i + LONGEST)).take_while(|&k| tags[k].is_empty() && lowercase(words[k])).count();
-        let hit = (1..=run).rev().find_map(|n| lexicon.known_lowercase(&words[i..i + n].join(" ")).map(|known| (n, known)));
-        match hit {
+        // The words from `i` that no cased hit took (as many as a name may have).
+        let free = (i..words.len().min(i + Lexicon::LOWERCASE_NAME_WORDS)).take_while(|&k| tags[k].is_empty()).count();
+        match lexicon.lowercase_name_opening(&words[i..i + free]) {
             Some((n, known)) => {
                 mark_hit(tags, i..i + n, gazetteer_kind(lexicon, known) + 4);
                 i += n;

@@ -393,7 +393,8 @@ impl<'a> Attributor<'a> {
         let rest = rest.strip_prefix("'s").or_else(|| rest.strip_prefix("’s")).unwrap_or(rest);
         let mut words = rest.split_whitespace();
         let Some(head) = words.next() else { return false };
-        !PLACE_BODIES.contains(&head.to_lowercase().as_str()) && !head.starts_with(|c: char| c.is_uppercase() && head.chars().any(char::is_lowercase))
+        !PLACE_BODIES.contains(&head.to_lowercase().as_str())
+            && !head.starts_with(|c: char| c.is_uppercase() && head.chars().any(char::is_lowercase))
     }
 
     /// Whether a negation stands in the verb group before the cue at `cue`: "has not admitted",

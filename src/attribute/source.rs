@@ -25,6 +25,18 @@ impl<'a> Attributor<'a> {
         }
         let tokens_in = |span: Span| self.token_at(span.end) - start;
         let definite = matches!(self.word(start), "the" | "The");
+        // "The prime minister's official spokesman", "the band's spokesman": the voice of whom
+        // the description before the possessive names.
+        let voice = INSIDERS.contains(&head) || PERSONAL_VOICES.contains(&head);
+        if definite
+            && voice
+            && let Some(p) = (start + 2..end.saturating_sub(1)).find(|&k| self.tokens()[k].kind == TokenKind::Possessive)
+        {
+            let modifiers = (p + 1..end - 1).all(|k| self.word(k).starts_with(char::is_lowercase));
+            if modifiers && self.r.mentions_in(self.span(start, p)).is_empty() {
+                return self.resolve_description(&self.word(p - 1).to_lowercase(), start, self.span(start, p));
+            }
+        }
         let noun = self.lex.noun_type(head);
         let spokes = matches!(head, "spokesman" | "spokeswoman" | "spokesperson" | "spokesmen" | "spokeswomen" | "officials");
         let inner = self.r.mentions_in(span);
@@ -565,10 +577,7 @@ impl<'a> Attributor<'a> {
                 (to + 1..end - 1).all(|k| self.word(k).starts_with(char::is_lowercase) && !matches!(self.word(k), "of" | "and"));
             let speaks = match mention.kind {
                 EntityType::Organization => voice(self.word(end - 1)),
-                EntityType::Person => {
-                    let w = self.word(end - 1);
-                    matches!(w, "spokesman" | "spokeswoman" | "spokesperson" | "lawyer" | "lawyers") || message_or_document(w)
-                }
+                EntityType::Person => PERSONAL_VOICES.contains(&self.word(end - 1)) || message_or_document(self.word(end - 1)),
                 EntityType::Place => false,
             };
             return (modifiers && speaks).then_some(first);
@@ -663,6 +672,24 @@ mod tests {
         assert_eq!(source("fine was fair"), Some("Tom Vance"), "{:?}", doc.entities);
         assert_eq!(claim("fine was fair").content.of(text), "the fine was fair", "the named hearer is no content");
         assert_eq!(source("We are sorry"), Some("Northline Ferries"), "a statement from a description: {:?}", doc.claims);
+    }
+
+    #[test]
+    fn those_who_speak_for_someone_named_or_described_give_them() {
+        // "X's aides", "X's agent", "X's office" speak for X; "the prime minister's official
+        // spokesman" for whoever "the prime minister" is.
+        let text = "Talks go on\n\nPrime Minister Ana Ruiz visited Kelso on Monday. The prime minister's official \
+                    spokesman said the harbour plan was sound.\n\nTreasurer Tom Vance flew to Leith. Mr Vance's aides \
+                    say he wants to see the new quays.\n\nStriker Paulo Nunes is unhappy. Nunes's agent said the \
+                    player wanted a move.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let source = |words: &str| {
+            let claim = doc.claims.iter().find(|c| c.content.of(text).contains(words)).expect("the claim is found");
+            claim.source.map(|e| doc.entities[e].name.as_str())
+        };
+        assert_eq!(source("plan was sound"), Some("Ana Ruiz"), "{:?}", doc.claims);
+        assert_eq!(source("new quays"), Some("Tom Vance"), "{:?}", doc.claims);
+        assert_eq!(source("wanted a move"), Some("Paulo Nunes"), "{:?}", doc.claims);
     }
 
     #[test]

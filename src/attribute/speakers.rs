@@ -186,7 +186,9 @@ impl Attributor<'_> {
         let calendar = |w: &str| (DAYS.contains(&w) || MONTHS.contains(&w)) && !parts.contains(w);
         let capital = |k: usize| self.word(k).starts_with(char::is_uppercase) && !calendar(self.word(k));
         let mut run = end;
-        while run > start && (capital(run - 1) || run - 1 > start && NAME_CONNECTORS.contains(&self.word(run - 1)) && capital(run - 2) && run < end) {
+        while run > start
+            && (capital(run - 1) || run - 1 > start && NAME_CONNECTORS.contains(&self.word(run - 1)) && capital(run - 2) && run < end)
+        {
             run -= 1;
         }
         while run < end && (NAME_CONNECTORS.contains(&self.word(run)) || FUNCTION_OPENERS.contains(&self.syntax.upos(run))) {

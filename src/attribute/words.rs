@@ -242,6 +242,29 @@ pub(super) const INSIDERS: &[&str] = &[
 /// Those who speak for an organization named with a possessive before them, beside its
 /// `INSIDERS` ("Halden Telecom's directors", "the club's board").
 pub(super) const VOICES: &[&str] = &["directors", "board", "management", "chairman", "owners", "minutes"];
+/// Those who speak for a person named with a possessive before them ("Mr Berg's official
+/// spokesman", "Juninho's agent", "President Castro's chief aide", "Mr Spitzer's office").
+pub(super) const PERSONAL_VOICES: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "lawyer",
+    "lawyers",
+    "solicitor",
+    "solicitors",
+    "attorney",
+    "attorneys",
+    "aide",
+    "aides",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "agent",
+    "office",
+    "camp",
+    "team",
+];
 
 pub(super) const NOMINAL_CUES: &[&str] = &[
     "estimate",

@@ -445,24 +445,25 @@ fn speaking_role(article: &Article<'_>, lexicon: &Lexicon, anaphor: &Anaphor) ->
         .map(|(_, _, e)| e);
     // Then an organization the article introduced with that noun right before its name
     // ("Italian airline Alitalia ... The airline declined to comment"), among the candidates.
-    let introduced = || {
-        if kind != EntityType::Organization {
-            return None;
-        }
-        let beside = article.beside.get_or_init(|| words_beside(seg, &article.mentions, article.entities.len()));
-        let tokens = &seg.tokens;
-        // Whether a mention of `e` starts at the token after the word at `w`.
-        let before_mention = |e: usize, w: Span| {
-            let next = tokens.partition_point(|t| t.span.start < w.end);
-            tokens.get(next).is_some_and(|t| {
-                let i = article.mentions.partition_point(|m| m.0.start < t.span.start);
-                article.mentions.get(i).is_some_and(|m| m.0.start == t.span.start && m.2 == e)
+    let introduced =
+        || {
+            if kind != EntityType::Organization {
+                return None;
+            }
+            let beside = article.beside.get_or_init(|| words_beside(seg, &article.mentions, article.entities.len()));
+            let tokens = &seg.tokens;
+            // Whether a mention of `e` starts at the token after the word at `w`.
+            let before_mention = |e: usize, w: Span| {
+                let next = tokens.partition_point(|t| t.span.start < w.end);
+                tokens.get(next).is_some_and(|t| {
+                    let i = article.mentions.partition_point(|m| m.0.start < t.span.start);
+                    article.mentions.get(i).is_some_and(|m| m.0.start == t.span.start && m.2 == e)
+                })
+            };
+            named.iter().filter(|&&(_, k, _)| k == kind).map(|&(_, _, e)| e).find(|&e| {
+                beside[e].get(&head).is_some_and(|words| words.iter().any(|&w| w.end <= anaphor.span.start && before_mention(e, w)))
             })
         };
-        named.iter().filter(|&&(_, k, _)| k == kind).map(|&(_, _, e)| e).find(|&e| {
-            beside[e].get(&head).is_some_and(|words| words.iter().any(|&w| w.end <= anaphor.span.start && before_mention(e, w)))
-        })
-    };
     // Then the speaker of the latest claim in this or the previous sentence, if of that type,
     // before the latest name ("Robinson had said he was livid about Kaplan's decisions. The
     // England coach went on to claim": Robinson).

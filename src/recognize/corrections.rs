@@ -83,7 +83,6 @@ impl Recognizer<'_> {
             m.rule != "surname of a person named earlier" || m.kind != EntityType::Person || word.contains(' ') || surnames.contains(word)
         });
     }
-
 }
 
 /// Acronyms of things, written in capitals like names ("TV channel", "DVD sales").
@@ -92,4 +91,3 @@ const COMMON_ACRONYMS: &[&str] =
 
 /// Words before a place written in lowercase ("in kerala", "to san francisco").
 const PLACE_BEFORE: &[&str] = &["in", "to", "from", "near", "at", "around", "across", "outside", "visit", "visited", "visiting", "via"];
-

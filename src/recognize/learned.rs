@@ -414,7 +414,10 @@ impl Recognizer<'_> {
                 if opening_word || !self.plausible_name(span) {
                     continue;
                 }
-                let kind = self.gazetteer_type(span).or_else(|| self.initial_and_surname(start, end).then_some(EntityType::Person)).unwrap_or(kind);
+                let kind = self
+                    .gazetteer_type(span)
+                    .or_else(|| self.initial_and_surname(start, end).then_some(EntityType::Person))
+                    .unwrap_or(kind);
                 // "MP for Henley-on-Thames", "MSP for Lothians": a seat is a place.
                 let seat = start >= sentence.tokens.start + 2
                     && self.word(start - 1) == "for"
@@ -528,7 +531,11 @@ impl Recognizer<'_> {
         let given = self.lex.first_name(self.word(r + 1)).is_some();
         let surname = |j: usize| {
             let w = self.word(j);
-            j > r + 1 && given && w.starts_with(char::is_uppercase) && self.lex.role(w).is_none() && self.lex.noun_type(w) != Some(EntityType::Organization)
+            j > r + 1
+                && given
+                && w.starts_with(char::is_uppercase)
+                && self.lex.role(w).is_none()
+                && self.lex.noun_type(w) != Some(EntityType::Organization)
         };
         if !(r + 1..end).all(|j| name_word(self.word(j)) || surname(j)) {
             return (Some(end), None);

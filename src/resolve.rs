@@ -241,7 +241,9 @@ fn join_short_forms(mentions: &[Mention], surface: &[String], sets: &mut UnionFi
             .filter(|&j| j != i && surface[j].len() > short.len())
             .filter(|&j| match (mentions[i].kind, mentions[j].kind) {
                 (EntityType::Person, EntityType::Person) => is_short_form(short, &surface[j]) || is_first_name_of(short, &surface[j]),
-                (EntityType::Organization, EntityType::Organization) => is_acronym_of(short, &surface[j]),
+                (EntityType::Organization, EntityType::Organization) => {
+                    is_acronym_of(short, &surface[j]) || mentions[i].known.is_none() && surface[j].starts_with(short.as_str())
+                }
                 _ => false,
             })
             .map(|j| sets.find(j))
@@ -252,6 +254,7 @@ fn join_short_forms(mentions: &[Mention], surface: &[String], sets: &mut UnionFi
             rules[i].push(match mentions[i].kind {
                 EntityType::Person if is_first_name_of(short, &surface[j]) => "first name of a name",
                 EntityType::Person => "short form of a name",
+                _ if !is_acronym_of(short, &surface[j]) => "opening words of a name",
                 _ => "acronym of a name",
             });
         }
@@ -260,16 +263,19 @@ fn join_short_forms(mentions: &[Mention], surface: &[String], sets: &mut UnionFi
 
 /// The mentions a short name may be a form of: people by the last word of their name
 /// (normalized as `is_short_form` compares words) and by its first word, organizations by their
-/// initials.
+/// initials and by the name they go by before their company's form (`corporate_openings`; not a
+/// gazetteer entry's, whose forms the gazetteer knows).
 struct ShortFormIndex {
     last_word: HashMap<String, Vec<usize>>,
     first_word: HashMap<String, Vec<usize>>,
     initials: HashMap<String, Vec<usize>>,
+    opening: HashMap<String, Vec<usize>>,
 }
 
 impl ShortFormIndex {
     fn new(mentions: &[Mention], surface: &[String]) -> Self {
-        let mut index = ShortFormIndex { last_word: HashMap::new(), first_word: HashMap::new(), initials: HashMap::new() };
+        let mut index =
+            ShortFormIndex { last_word: HashMap::new(), first_word: HashMap::new(), initials: HashMap::new(), opening: HashMap::new() };
         // One mention for each name and type: mentions with the same name are already one set
         // (`join_same_names`), and a name repeated thousands of times would otherwise be a
         // candidate thousands of times for each short form.
@@ -294,6 +300,11 @@ impl ShortFormIndex {
                     if let Some(rest) = without_country_acronym(&surface[j]) {
                         index.initials.entry(initials(rest)).or_default().push(j);
                     }
+                    if m.known.is_none() {
+                        for opening in corporate_openings(&surface[j]) {
+                            index.opening.entry(opening.to_string()).or_default().push(j);
+                        }
+                    }
                 }
                 _ => {}
             }
@@ -310,11 +321,71 @@ impl ShortFormIndex {
                 out.extend(found(&self.first_word, short));
                 out
             }
-            EntityType::Organization => found(&self.initials, &short.chars().filter(|c| c.is_alphabetic()).collect::<String>()),
+            EntityType::Organization => {
+                let mut out = found(&self.initials, &short.chars().filter(|c| c.is_alphabetic()).collect::<String>());
+                out.extend(found(&self.opening, short));
+                out
+            }
             _ => Vec::new(),
         }
     }
 }
+
+/// The opening words of the organization name `name` after which only words of a company's
+/// form or trade follow ("Argonaut" of "Argonaut Games", "Cairn" of "Cairn Energy", "Baikal" and
+/// "Baikal Finance" of "Baikal Finance Group"), shortest first; not a division or a product's
+/// ("BT Retail", "Virgin Radio", "Xbox Live").
+fn corporate_openings(name: &str) -> Vec<&str> {
+    let words: Vec<(usize, &str)> = name.match_indices(' ').map(|(at, _)| at).zip(name.split(' ').skip(1)).collect();
+    let corporate = |w: &str| CORPORATE_FORMS.contains(&w.trim_end_matches('.').to_lowercase().as_str());
+    (0..words.len()).filter(|&k| words[k..].iter().all(|&(_, w)| corporate(w))).map(|k| &name[..words[k].0]).collect()
+}
+
+/// Words that end a company's name after the name it goes by: its legal form or its trade.
+const CORPORATE_FORMS: &[&str] = &[
+    "group",
+    "holdings",
+    "international",
+    "corporation",
+    "corp",
+    "inc",
+    "ltd",
+    "limited",
+    "plc",
+    "company",
+    "co",
+    "technologies",
+    "technology",
+    "communications",
+    "resources",
+    "energy",
+    "research",
+    "systems",
+    "software",
+    "games",
+    "studios",
+    "pictures",
+    "entertainment",
+    "publications",
+    "airlines",
+    "airline",
+    "airways",
+    "industries",
+    "motors",
+    "investments",
+    "securities",
+    "financial",
+    "finance",
+    "capital",
+    "partners",
+    "pharmaceuticals",
+    "laboratories",
+    "labs",
+    "electronics",
+    "networks",
+    "service",
+    "services",
+];
 
 /// The mentions of each set, the sets in order of first mention.
 fn groups(sets: &mut UnionFind, n: usize) -> Vec<Vec<usize>> {
@@ -572,6 +643,17 @@ mod tests {
         assert_eq!(union.mentions.len(), 3, "{:?}", doc.entities);
         let lex = Lexicon::embedded();
         assert!(lex.known("CWU").is_some(), "the gazetteer has another CWU");
+    }
+
+    #[test]
+    fn a_company_goes_by_its_name_without_its_form() {
+        let text = "Oil find\n\nShares in Norvik Energy rose on Monday. Norvik said the field was large. Talks with \
+                    Kelso Retail went on, but Kelso declined to comment.\n";
+        let pipeline = crate::extract::Pipeline::new(crate::rdf::Iris::new("https://example.org/").expect("base"));
+        let doc = pipeline.run(crate::ingest::Source::from_text("t", text));
+        let norvik = doc.entities.iter().find(|e| e.name == "Norvik Energy").expect("found");
+        assert_eq!(norvik.aliases, ["Norvik"], "{:?}", doc.entities);
+        assert!(!doc.entities.iter().any(|e| e.aliases.contains(&"Kelso".to_string())), "a trade is no form: {:?}", doc.entities);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use super::learned::{is_layout_rule, titled};
 use super::{Mention, Recognizer};
-use crate::lexicon::{EntityType, Known};
+use crate::lexicon::{EntityType, Known, Lexicon};
 use crate::text::SpanIndex;
 use std::collections::HashSet;
 
@@ -20,6 +20,32 @@ impl Recognizer<'_> {
             let nationality = m.kind == EntityType::Person && words.clone().count() > 0 && words.clone().all(|w| lex.is_demonym(w));
             !nationality || is_layout_rule(m) || titled(seg, lex, m.span)
         });
+    }
+
+    /// A name of several words that ends in a plural common noun and opens with no first name
+    /// is a group's ("Beastie Boys", "Argonaut Games", "Red Brigades", "Omni Consumer Products"),
+    /// not a person's, as the tagger may read it; a frequent surname ("Tiger Woods", "Tony
+    /// Banks"), an initial or a title before it ("Mr Sands") keep the person. The name's
+    /// opening words standing alone ("Argonaut") name the group too.
+    pub(super) fn groups_named_by_plurals(&mut self) {
+        let text = self.text();
+        let (seg, lex) = (self.seg, self.lex);
+        let group = |m: &Mention| {
+            m.kind == EntityType::Person && !is_layout_rule(m) && is_group_name(lex, m.span.of(text)) && !titled(seg, lex, m.span)
+        };
+        let groups: Vec<&str> = self.found.iter().filter(|m| group(m)).map(|m| m.span.of(text)).collect();
+        if groups.is_empty() {
+            return;
+        }
+        let opens_group =
+            |name: &str| groups.iter().any(|g| g.len() > name.len() && g.starts_with(name) && g[name.len()..].starts_with(' '));
+        let retyped: Vec<bool> =
+            self.found.iter().map(|m| group(m) || m.kind == EntityType::Person && opens_group(m.span.of(text))).collect();
+        for (m, retype) in self.found.iter_mut().zip(retyped) {
+            if retype {
+                m.kind = EntityType::Organization;
+            }
+        }
     }
 
     /// An acronym of a thing names no one ("TV station", "a DVD", "PC makers"): a mention that is
@@ -85,9 +111,39 @@ impl Recognizer<'_> {
     }
 }
 
+/// Whether `name` (several words) ends in a plural common noun and opens with no first name or
+/// initial, its last word no frequent surname (`groups_named_by_plurals`).
+fn is_group_name(lex: &Lexicon, name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let [first, .., last] = words[..] else { return false };
+    let lower = last.to_lowercase();
+    let plural = last.starts_with(char::is_uppercase) && lower.ends_with('s') && !lower.ends_with("ss") && lex.is_common(&lower);
+    let personal = lex.first_name(first).is_some()
+        || first.trim_end_matches('.').chars().count() == 1
+        || lex.surname(last).is_some_and(|f| f >= 0.002);
+    plural && !personal
+}
+
 /// Acronyms of things, written in capitals like names ("TV channel", "DVD sales").
 const COMMON_ACRONYMS: &[&str] =
     &["TV", "TVs", "PC", "PCs", "DVD", "DVDs", "CD", "CDs", "MP3", "SMS", "GPS", "LCD", "VCR", "PDA", "PDAs", "HDTV", "DNA"];
 
 /// Words before a place written in lowercase ("in kerala", "to san francisco").
 const PLACE_BEFORE: &[&str] = &["in", "to", "from", "near", "at", "around", "across", "outside", "visit", "visited", "visiting", "via"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_ending_in_plural_nouns_are_groups_unless_a_persons() {
+        let lex = Lexicon::embedded();
+        for group in ["Beastie Boys", "Argonaut Games", "Omni Consumer Products"] {
+            assert!(is_group_name(&lex, group), "{group}");
+        }
+        // A first name, an initial, a frequent surname, one word.
+        for person in ["Tony Banks", "G Products", "Kelso Woods", "Boys"] {
+            assert!(!is_group_name(&lex, person), "{person}");
+        }
+    }
+}

@@ -50,6 +50,7 @@ impl Recognizer<'_> {
         self.lowercase_known_places();
         self.surnames_of_people_found();
         self.no_people_by_nationality();
+        self.groups_named_by_plurals();
         self.no_common_acronyms();
         self.consistent_types();
     }

@@ -45,6 +45,7 @@ impl Recognizer<'_> {
         self.names_joined_by_ampersand();
         self.known_clubs();
         self.teams_by_their_people();
+        self.bands_after_band();
         self.organizations_by_which();
         self.names_seen_in_full();
         self.lowercase_known_places();

@@ -501,6 +501,17 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_band_is_a_band() {
+        let found = check(
+            "Gig news\n\nRock band Velvet Harbour played Leith. Velvet Harbour said the tour would go on. The US band \
+                           Kestrel 5 joined them, and so did the band\n",
+        );
+        assert!(has(&found, "Velvet Harbour", EntityType::Organization), "{found:?}");
+        assert!(has(&found, "Kestrel 5", EntityType::Organization), "{found:?}");
+        assert!(!found.iter().any(|(n, t)| n.contains("Velvet") && *t != EntityType::Organization), "{found:?}");
+    }
+
+    #[test]
     fn a_channel_is_its_own_outlet_and_a_tv_station_names_none() {
         let found = check("Quay news\n\nTom Vance told BBC Sport the quay would open. A TV station in Leith showed the DVD on Radio 4.\n");
         assert!(has(&found, "BBC Sport", EntityType::Organization), "{found:?}");

@@ -48,6 +48,30 @@ impl Recognizer<'_> {
         }
     }
 
+    /// Letters' openings and closings on lines of their own, as e-mail and web posts write them:
+    /// "Cindy," or "Dear Tom Vance," opening a message, "Thanks again Nina.", "Regards, Vangie
+    /// McGilloway" or "Thanks From Bill" closing one (`greeting_name`). The name there is a
+    /// person's where nothing was found on it.
+    pub(super) fn names_in_greetings(&mut self) {
+        let found = SpanIndex::of(self.found.iter().map(|m| m.span));
+        let mut added = Vec::new();
+        let sentences = &self.seg.sentences;
+        let mut i = 0;
+        while i < sentences.len() {
+            let paragraph = sentences[i].paragraph;
+            let j = i + sentences[i..].iter().take_while(|s| s.paragraph == paragraph).count();
+            let (first, last) = (sentences[i].tokens.start, sentences[j - 1].tokens.end);
+            i = j;
+            let words: Vec<&str> = (first..last).map(|k| self.word(k)).collect();
+            let Some((from, to)) = greeting_name(self.lex, &words) else { continue };
+            let span = self.span(first + from, first + to);
+            if !found.overlaps(span) {
+                added.push(Mention { span, kind: EntityType::Person, known: None, strength: 2, rule: "name in a greeting" });
+            }
+        }
+        self.found.extend(added);
+    }
+
     /// An acronym of a thing names no one ("TV station", "a DVD", "PC makers"): a mention that is
     /// one of `COMMON_ACRONYMS` alone goes.
     pub(super) fn no_common_acronyms(&mut self) {
@@ -124,6 +148,59 @@ fn is_group_name(lex: &Lexicon, name: &str) -> bool {
     plural && !personal
 }
 
+/// Words that open a message before the name of whom it addresses ("Dear Tom,").
+const SALUTATIONS: &[&str] = &["Dear", "Hi", "Hello", "Hey"];
+
+/// Words that close a message before its writer's name ("Regards, Vangie", "Thanks again Nina").
+const CLOSINGS: &[&[&str]] = &[
+    &["Thanks", "again"],
+    &["Thanks", "From"],
+    &["Thanks", "from"],
+    &["Thank", "you"],
+    &["Many", "thanks"],
+    &["Best", "regards"],
+    &["Kind", "regards"],
+    &["Kindest", "regards"],
+    &["Best", "wishes"],
+    &["Thanks"],
+    &["Regards"],
+    &["Cheers"],
+    &["Sincerely"],
+    &["Love"],
+];
+
+/// Where the name lies in the words of a line that opens or closes a message: one to three
+/// words of a name (capitalized, not a word the training data writes in lowercase unless it is
+/// a first name: "Bill", not "Visit" or "Please"; an initial) before a final comma, after a
+/// salutation or nothing ("Cindy,", "Dear Tom Vance,"), or after a closing and its comma to the
+/// end of the line ("Regards, Vangie McGilloway", "Thanks again Nina.").
+fn greeting_name(lex: &Lexicon, words: &[&str]) -> Option<(usize, usize)> {
+    let end = words.len() - words.iter().rev().take_while(|w| matches!(**w, "." | "!")).count();
+    let words = &words[..end];
+    let name_like = |w: &str| {
+        let initial = w.trim_end_matches('.').chars().count() == 1;
+        w.starts_with(char::is_uppercase)
+            && !CLOSINGS.iter().any(|c| c[0] == w)
+            && w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '-' || c == '\'')
+            && (initial || !lex.is_common(&w.to_lowercase()) || lex.first_name(w).is_some())
+    };
+    let name = |from: usize, to: usize| {
+        (1..=3).contains(&(to - from)) && words[from..to].iter().all(|w| name_like(w)) && !initial_only(&words[from..to])
+    };
+    if let [.., ","] = words {
+        let from = usize::from(words.first().is_some_and(|w| SALUTATIONS.contains(w)));
+        return name(from, words.len() - 1).then_some((from, words.len() - 1));
+    }
+    let closing = CLOSINGS.iter().find(|c| words.len() > c.len() && words[..c.len()] == c[..])?;
+    let from = closing.len() + usize::from(words[closing.len()] == ",");
+    name(from, words.len()).then_some((from, words.len()))
+}
+
+/// Whether `words` are initials alone ("A."): no name.
+fn initial_only(words: &[&str]) -> bool {
+    words.iter().all(|w| w.trim_end_matches('.').chars().count() == 1)
+}
+
 /// Acronyms of things, written in capitals like names ("TV channel", "DVD sales").
 const COMMON_ACRONYMS: &[&str] =
     &["TV", "TVs", "PC", "PCs", "DVD", "DVDs", "CD", "CDs", "MP3", "SMS", "GPS", "LCD", "VCR", "PDA", "PDAs", "HDTV", "DNA"];
@@ -134,6 +211,24 @@ const PLACE_BEFORE: &[&str] = &["in", "to", "from", "near", "at", "around", "acr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_open_and_close_messages() {
+        let lex = Lexicon::embedded();
+        let name = |line: &str| {
+            let words: Vec<&str> = line.split(' ').collect();
+            greeting_name(&lex, &words).map(|(a, b)| words[a..b].join(" "))
+        };
+        assert_eq!(name("Cindy ,").as_deref(), Some("Cindy"));
+        assert_eq!(name("Dear Tom Vance ,").as_deref(), Some("Tom Vance"));
+        assert_eq!(name("Regards , Ana K. Ruiz").as_deref(), Some("Ana K. Ruiz"));
+        assert_eq!(name("Thanks again Nina .").as_deref(), Some("Nina"));
+        assert_eq!(name("Thanks From Bill").as_deref(), Some("Bill"));
+        // Common words, a sentence, a line without a greeting.
+        for line in ["Thanks ,", "Sincerely ,", "However ,", "Please , call me", "Thanks for the help", "Tom Vance said so"] {
+            assert_eq!(name(line), None, "{line}");
+        }
+    }
 
     #[test]
     fn names_ending_in_plural_nouns_are_groups_unless_a_persons() {

@@ -6,6 +6,7 @@
 use super::learned::{is_layout_rule, titled};
 use super::{Mention, Recognizer};
 use crate::lexicon::{EntityType, Known, Lexicon};
+use crate::segment::TokenKind;
 use crate::text::SpanIndex;
 use std::collections::HashSet;
 
@@ -112,6 +113,42 @@ impl Recognizer<'_> {
         self.found.extend(added);
     }
 
+    /// "San Rafael, CA", "Lawrence, KS", "miramar florida", "brittany france": a state, region
+    /// or country right after a place in its sentence (a comma between or not), written as a
+    /// US postal code or in lowercase as addresses and web text write them, is a place too where
+    /// nothing was found (a postal code only after a comma and before punctuation, a number or
+    /// the sentence's end: not the club "Graz AK").
+    pub(super) fn regions_after_places(&mut self) {
+        let found = SpanIndex::of(self.found.iter().map(|m| m.span));
+        let tokens = &self.seg.tokens;
+        let mut added = Vec::new();
+        for m in self.found.iter().filter(|m| m.kind == EntityType::Place && !is_layout_rule(m)) {
+            let after = tokens.partition_point(|t| t.span.start < m.span.end);
+            // The sentence of the mention's last token, by binary search (sentences are in order).
+            let last = after.saturating_sub(1);
+            let Some(sentence) = self.seg.sentences.get(self.seg.sentences.partition_point(|s| s.tokens.end <= last)) else { continue };
+            let end = sentence.tokens.end;
+            let k = if after < end && self.word(after) == "," { after + 1 } else { after };
+            if k >= end {
+                continue;
+            }
+            let word = self.word(k);
+            let postal = k > after
+                && US_STATES.contains(&word.to_uppercase().as_str())
+                && word.starts_with(char::is_uppercase)
+                && (k + 1 == end || tokens[k + 1].kind != TokenKind::Word);
+            let words: Vec<&str> = (k..end.min(k + Lexicon::LOWERCASE_NAME_WORDS)).map(|j| self.word(j)).collect();
+            let region = |known: &Known| matches!(known, Known::Place(p) if self.lex.places[*p].kind != "city");
+            let n =
+                if postal { 1 } else { self.lex.lowercase_name_opening(&words).filter(|(_, known)| region(known)).map_or(0, |(n, _)| n) };
+            let span = if n > 0 { self.span(k, k + n) } else { continue };
+            if !found.overlaps(span) {
+                added.push(Mention { span, kind: EntityType::Place, known: None, strength: 2, rule: "region after a place" });
+            }
+        }
+        self.found.extend(added);
+    }
+
     /// The rules repeat the last word of every person they found in full ("Davis Cup", "Academy
     /// Awards", typed by a first name or the name's shape), before the tagger has had its say: a
     /// repeated surname stays only where a name of several words ending in it is still found
@@ -204,6 +241,13 @@ fn initial_only(words: &[&str]) -> bool {
 /// Acronyms of things, written in capitals like names ("TV channel", "DVD sales").
 const COMMON_ACRONYMS: &[&str] =
     &["TV", "TVs", "PC", "PCs", "DVD", "DVDs", "CD", "CDs", "MP3", "SMS", "GPS", "LCD", "VCR", "PDA", "PDAs", "HDTV", "DNA"];
+
+/// The US states' and the District of Columbia's postal codes ("Lawrence, KS").
+const US_STATES: &[&str] = &[
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA",
+    "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX",
+    "UT", "VT", "VA", "WA", "WV", "WI", "WY",
+];
 
 /// Words before a place written in lowercase ("in kerala", "to san francisco").
 const PLACE_BEFORE: &[&str] = &["in", "to", "from", "near", "at", "around", "across", "outside", "visit", "visited", "visiting", "via"];

@@ -49,6 +49,7 @@ impl Recognizer<'_> {
         self.organizations_by_which();
         self.names_seen_in_full();
         self.lowercase_known_places();
+        self.regions_after_places();
         self.names_in_greetings();
         self.surnames_of_people_found();
         self.no_people_by_nationality();

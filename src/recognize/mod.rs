@@ -501,6 +501,13 @@ mod tests {
     }
 
     #[test]
+    fn a_region_after_a_place_is_a_place() {
+        let found = check("Trip report\n\nWe moved to Wichita, KS last year. I met a man from Lyon france.\n");
+        assert!(has(&found, "KS", EntityType::Place), "{found:?}");
+        assert!(has(&found, "france", EntityType::Place), "{found:?}");
+    }
+
+    #[test]
     fn a_name_after_band_is_a_band() {
         let found = check(
             "Gig news\n\nRock band Velvet Harbour played Leith. Velvet Harbour said the tour would go on. The US band \

@@ -73,6 +73,39 @@ impl Recognizer<'_> {
         self.found.extend(added);
     }
 
+    /// A title alone names no one ("Secretary" of "NUJ General Secretary", "the Bishop",
+    /// "Executive Director", "Justice"): a person's mention whose every word is a role or title
+    /// goes, unless an honorific stands before it ("Mr King"), a person found with more words
+    /// ends in it ("Judge" for "Tom Judge") or it is a frequent surname too ("King" in a team
+    /// sheet). Storms ("Hurricane Rita") are no one either, nor
+    /// their names alone ("Rita") in the same article.
+    pub(super) fn no_people_named_by_titles(&mut self) {
+        let text = self.text();
+        let (seg, lex) = (self.seg, self.lex);
+        let surnames: HashSet<&str> = self
+            .found
+            .iter()
+            .filter(|m| m.kind == EntityType::Person)
+            .filter_map(|m| m.span.of(text).rsplit_once(' ').map(|(_, last)| last))
+            .collect();
+        let storms: HashSet<&str> = self
+            .found
+            .iter()
+            .filter_map(|m| m.span.of(text).split_once(' ').filter(|(first, _)| STORMS.contains(first)).map(|(_, name)| name))
+            .collect();
+        self.found.retain(|m| {
+            let name = m.span.of(text);
+            let storm = name.split_once(' ').is_some_and(|(first, _)| STORMS.contains(&first)) || storms.contains(name);
+            let title = m.kind == EntityType::Person
+                && name
+                    .split_whitespace()
+                    .all(|w| lex.role(w.trim_end_matches('.')).is_some() && !lex.surname(w).is_some_and(|f| f >= 0.05))
+                && !surnames.contains(name)
+                && !titled(seg, lex, m.span);
+            is_layout_rule(m) || !(title || storm)
+        });
+    }
+
     /// An acronym of a thing names no one ("TV station", "a DVD", "PC makers"): a mention that is
     /// one of `COMMON_ACRONYMS` alone goes.
     pub(super) fn no_common_acronyms(&mut self) {
@@ -237,6 +270,9 @@ fn greeting_name(lex: &Lexicon, words: &[&str]) -> Option<(usize, usize)> {
 fn initial_only(words: &[&str]) -> bool {
     words.iter().all(|w| w.trim_end_matches('.').chars().count() == 1)
 }
+
+/// Words that open a storm's name ("Hurricane Katrina").
+const STORMS: &[&str] = &["Hurricane", "Typhoon", "Cyclone", "Storm"];
 
 /// Acronyms of things, written in capitals like names ("TV channel", "DVD sales").
 const COMMON_ACRONYMS: &[&str] =

@@ -455,6 +455,58 @@ fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Words that end a company's name after the name it goes by: its legal form or its trade.
+const CORPORATE_FORMS: &[&str] = &[
+    "group",
+    "holdings",
+    "international",
+    "corporation",
+    "corp",
+    "inc",
+    "ltd",
+    "limited",
+    "plc",
+    "company",
+    "co",
+    "technologies",
+    "technology",
+    "communications",
+    "resources",
+    "energy",
+    "research",
+    "systems",
+    "software",
+    "games",
+    "studios",
+    "pictures",
+    "entertainment",
+    "publications",
+    "airlines",
+    "airline",
+    "airways",
+    "industries",
+    "motors",
+    "investments",
+    "securities",
+    "financial",
+    "finance",
+    "capital",
+    "partners",
+    "pharmaceuticals",
+    "laboratories",
+    "labs",
+    "electronics",
+    "networks",
+    "service",
+    "services",
+];
+
+/// Whether `word` (any case, a final period aside) is a company's legal form or trade
+/// ("Group", "Inc.", "Energy"): it ends a company's name after the name it goes by.
+pub fn is_corporate_form(word: &str) -> bool {
+    CORPORATE_FORMS.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

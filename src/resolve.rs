@@ -337,55 +337,9 @@ impl ShortFormIndex {
 /// ("BT Retail", "Virgin Radio", "Xbox Live").
 fn corporate_openings(name: &str) -> Vec<&str> {
     let words: Vec<(usize, &str)> = name.match_indices(' ').map(|(at, _)| at).zip(name.split(' ').skip(1)).collect();
-    let corporate = |w: &str| CORPORATE_FORMS.contains(&w.trim_end_matches('.').to_lowercase().as_str());
+    let corporate = |w: &str| crate::lexicon::is_corporate_form(w);
     (0..words.len()).filter(|&k| words[k..].iter().all(|&(_, w)| corporate(w))).map(|k| &name[..words[k].0]).collect()
 }
-
-/// Words that end a company's name after the name it goes by: its legal form or its trade.
-const CORPORATE_FORMS: &[&str] = &[
-    "group",
-    "holdings",
-    "international",
-    "corporation",
-    "corp",
-    "inc",
-    "ltd",
-    "limited",
-    "plc",
-    "company",
-    "co",
-    "technologies",
-    "technology",
-    "communications",
-    "resources",
-    "energy",
-    "research",
-    "systems",
-    "software",
-    "games",
-    "studios",
-    "pictures",
-    "entertainment",
-    "publications",
-    "airlines",
-    "airline",
-    "airways",
-    "industries",
-    "motors",
-    "investments",
-    "securities",
-    "financial",
-    "finance",
-    "capital",
-    "partners",
-    "pharmaceuticals",
-    "laboratories",
-    "labs",
-    "electronics",
-    "networks",
-    "service",
-    "services",
-];
 
 /// The mentions of each set, the sets in order of first mention.
 fn groups(sets: &mut UnionFind, n: usize) -> Vec<Vec<usize>> {

@@ -7,7 +7,7 @@ use super::learned::{is_layout_rule, titled};
 use super::{Mention, Recognizer};
 use crate::lexicon::{EntityType, Known, Lexicon};
 use crate::segment::TokenKind;
-use crate::text::SpanIndex;
+use crate::text::{Span, SpanIndex};
 use std::collections::HashSet;
 
 impl Recognizer<'_> {
@@ -103,6 +103,58 @@ impl Recognizer<'_> {
                 && !surnames.contains(name)
                 && !titled(seg, lex, m.span);
             is_layout_rule(m) || !(title || storm)
+        });
+    }
+
+    /// "El Paso Energy", "Enron Investment Partners", "CCNG, Inc.": a name the tagger ended
+    /// before the capitalized words of a company's form or trade that follow it in its sentence
+    /// (one to three words, all the capitalized words there, the last a form or trade:
+    /// `lexicon::is_corporate_form`; "Inc." and its kind also after a comma) is a company's, an organization spanning them all; what was
+    /// found inside gives way.
+    pub(super) fn companies_by_their_form(&mut self) {
+        let tokens = &self.seg.tokens;
+        let mut companies: Vec<(usize, Span)> = Vec::new();
+        for (i, m) in self.found.iter().enumerate().filter(|(_, m)| !is_layout_rule(m)) {
+            let after = tokens.partition_point(|t| t.span.start < m.span.end);
+            // A name that ends inside a word ("Gibraltar" of "Gibraltar-based") goes on with none.
+            if after == 0 || tokens[after - 1].span.end != m.span.end {
+                continue;
+            }
+            let Some(sentence) = self.seg.sentences.get(self.seg.sentences.partition_point(|s| s.tokens.end < after)) else { continue };
+            let end = sentence.tokens.end;
+            let comma = after < end && self.word(after) == ",";
+            let capitalized = |j: usize| j < end && tokens[j].kind == TokenKind::Word && self.word(j).starts_with(char::is_uppercase);
+            let from = if comma { after + 1 } else { after };
+            // The whole run of capitalized words, ending in the form: not "Bangkok International
+            // Film Festival" nor "South Africa Finance Minister".
+            let run = (from..from + 4).take_while(|&j| capitalized(j)).count();
+            if run == 0 || run > 3 {
+                continue;
+            }
+            let w = self.word(from + run - 1);
+            // After a comma only a legal form ("CCNG, Inc."), not a trade ("Enron, Energy ...");
+            // "Games" ends events' names as often ("Olympic Games"), and "International" after a
+            // place ("Sydney International", a tournament).
+            let legal = matches!(w.trim_end_matches('.'), "Inc" | "Ltd" | "Corp" | "Co" | "plc" | "PLC" | "Limited" | "LLC");
+            let event = w == "Games" || w == "International" && m.kind == EntityType::Place;
+            if crate::lexicon::is_corporate_form(w) && !event && (!comma || run == 1 && legal) {
+                companies.push((i, m.span.cover(tokens[from + run - 1].span)));
+            }
+        }
+        if companies.is_empty() {
+            return;
+        }
+        let spans = SpanIndex::of(companies.iter().map(|&(_, span)| span));
+        for &(i, span) in &companies {
+            self.found[i].span = span;
+            self.found[i].kind = EntityType::Organization;
+        }
+        let extended: HashSet<usize> = companies.iter().map(|&(i, _)| i).collect();
+        let mut k = 0;
+        self.found.retain(|m| {
+            let keep = extended.contains(&k) || !spans.contains(m.span);
+            k += 1;
+            keep
         });
     }
 

@@ -50,6 +50,7 @@ impl Recognizer<'_> {
         self.names_seen_in_full();
         self.lowercase_known_places();
         self.regions_after_places();
+        self.companies_by_their_form();
         self.names_in_greetings();
         self.surnames_of_people_found();
         self.no_people_by_nationality();
@@ -61,8 +62,9 @@ impl Recognizer<'_> {
 
     /// No name ends in a function word or an auxiliary ("Apple has", "Fawcett and", "Office of
     /// the"), nor in the pronoun or conjunction that opens the next sentence after an initial
-    /// or abbreviation ("Hank Williams Jr. He", "Warner Bros. But"): those words leave the
-    /// mention, and a mention left with nothing, or with an initial alone ("B."), goes; so does
+    /// or abbreviation ("Hank Williams Jr. He", "Warner Bros. But"), nor opens with a
+    /// capitalized preposition, conjunction or postscript (`NEVER_FIRST`: "From Indian Oil
+    /// Building"): those words leave the mention, and a mention left with nothing, or with an initial alone ("B."), goes; so does
     /// a mention that is such a word alone (the rules' repeated "surname" of "I. The").
     fn trim_function_words(&mut self) {
         let tokens = &self.seg.tokens;
@@ -78,8 +80,15 @@ impl Recognizer<'_> {
             while end > first && never_last(end - 1) {
                 end -= 1;
             }
+            // "From Indian Oil Building", "P.S. Tom": a capitalized preposition, conjunction or
+            // postscript opening a sentence is no part of the name after it.
+            let mut first = first;
+            while end > first + 1 && NEVER_FIRST.contains(&tokens[first].span.of(text)) {
+                first += 1;
+            }
             let initial = end == first + 1 && tokens[first].span.of(text).trim_end_matches('.').chars().count() == 1;
-            m.span = Span::new(m.span.start, if end == first || initial { m.span.start } else { tokens[end - 1].span.end });
+            let start = if tokens[first].span.start > m.span.start { tokens[first].span.start } else { m.span.start };
+            m.span = Span::new(start, if end == first || initial { start } else { tokens[end - 1].span.end });
         }
         self.found.retain(|m| !m.span.is_empty());
     }
@@ -736,6 +745,10 @@ const NEVER_LAST: &[&str] = &[
     "were", "will", "would", "could", "should", "may", "might", "still", "also", "The", "But", "And", "He", "She", "They", "We", "It",
     "This", "That",
 ];
+
+/// Words that open no name: capitalized at a sentence's start, they are the tagger's mistake
+/// ("From Indian Oil Building", "P.S. Tom").
+const NEVER_FIRST: &[&str] = &["From", "At", "On", "By", "With", "And", "But", "Or", "If", "As", "P.S.", "PS"];
 
 /// Whether a candidate comes from the page's layout (metadata, datelines, results tables), which
 /// the rules read better than the learned tagger.

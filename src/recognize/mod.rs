@@ -519,6 +519,18 @@ mod tests {
     }
 
     #[test]
+    fn a_company_goes_on_to_its_form_and_no_name_opens_with_from() {
+        let found = check(
+            "Deal news\n\nShares in Kelso Energy rose after Halden Telecom, Inc. bought a stake. The Leith International \
+                           Film Festival opened.\nFrom Kelso Harbour Station the ferry leaves at noon.\n",
+        );
+        assert!(has(&found, "Kelso Energy", EntityType::Organization), "{found:?}");
+        assert!(has(&found, "Halden Telecom, Inc.", EntityType::Organization), "{found:?}");
+        assert!(!found.iter().any(|(n, _)| n == "Leith International" || n.starts_with("From")), "{found:?}");
+        assert!(has(&found, "Kelso Harbour Station", EntityType::Place), "{found:?}");
+    }
+
+    #[test]
     fn a_name_after_band_is_a_band() {
         let found = check(
             "Gig news\n\nRock band Velvet Harbour played Leith. Velvet Harbour said the tour would go on. The US band \

@@ -158,6 +158,33 @@ impl Recognizer<'_> {
         });
     }
 
+    /// "ISS Inc", "Daewoo Corp", "Vulcan Inc" typed people: a name of several words that ends in
+    /// a legal form or one of the trades no person's name ends in (`LEGAL_FORMS`) is an
+    /// organization, and so is the name without it standing alone ("Daewoo").
+    pub(super) fn companies_by_their_legal_form(&mut self) {
+        let text = self.text();
+        let company = |m: &Mention| {
+            m.kind != EntityType::Organization
+                && !is_layout_rule(m)
+                && m.span
+                    .of(text)
+                    .rsplit_once(' ')
+                    .is_some_and(|(_, last)| LEGAL_FORMS.contains(&last.trim_end_matches('.').to_lowercase().as_str()))
+        };
+        let short: HashSet<&str> =
+            self.found.iter().filter(|m| company(m)).filter_map(|m| m.span.of(text).rsplit_once(' ').map(|(name, _)| name)).collect();
+        if short.is_empty() {
+            return;
+        }
+        let retyped: Vec<bool> =
+            self.found.iter().map(|m| company(m) || m.kind == EntityType::Person && short.contains(m.span.of(text))).collect();
+        for (m, retype) in self.found.iter_mut().zip(retyped) {
+            if retype {
+                m.kind = EntityType::Organization;
+            }
+        }
+    }
+
     /// An acronym of a thing names no one ("TV station", "a DVD", "PC makers"): a mention that is
     /// one of `COMMON_ACRONYMS` alone goes.
     pub(super) fn no_common_acronyms(&mut self) {
@@ -322,6 +349,29 @@ fn greeting_name(lex: &Lexicon, words: &[&str]) -> Option<(usize, usize)> {
 fn initial_only(words: &[&str]) -> bool {
     words.iter().all(|w| w.trim_end_matches('.').chars().count() == 1)
 }
+
+/// Words that end only a company's name: legal forms and trades ("ISS Inc", "Daewoo Corp",
+/// "Alpha Technologies Group"), not "Service" nor "International", which end other names too.
+const LEGAL_FORMS: &[&str] = &[
+    "inc",
+    "ltd",
+    "corp",
+    "co",
+    "plc",
+    "llc",
+    "limited",
+    "group",
+    "holdings",
+    "corporation",
+    "technologies",
+    "industries",
+    "airlines",
+    "airways",
+    "pharmaceuticals",
+    "communications",
+    "securities",
+    "partners",
+];
 
 /// Words that open a storm's name ("Hurricane Katrina").
 const STORMS: &[&str] = &["Hurricane", "Typhoon", "Cyclone", "Storm"];

@@ -51,6 +51,7 @@ impl Recognizer<'_> {
         self.lowercase_known_places();
         self.regions_after_places();
         self.companies_by_their_form();
+        self.companies_by_their_legal_form();
         self.names_in_greetings();
         self.surnames_of_people_found();
         self.no_people_by_nationality();

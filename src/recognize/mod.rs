@@ -528,6 +528,10 @@ mod tests {
         assert!(has(&found, "Halden Telecom, Inc.", EntityType::Organization), "{found:?}");
         assert!(!found.iter().any(|(n, _)| n == "Leith International" || n.starts_with("From")), "{found:?}");
         assert!(has(&found, "Kelso Harbour Station", EntityType::Place), "{found:?}");
+        let found = check("Deal news\n\nTom Vance sold his stake in Vance Holdings. Orrin Corp said Orrin would bid.\n");
+        assert!(has(&found, "Orrin Corp", EntityType::Organization), "{found:?}");
+        assert!(has(&found, "Vance Holdings", EntityType::Organization), "{found:?}");
+        assert!(has(&found, "Tom Vance", EntityType::Person), "{found:?}");
     }
 
     #[test]

@@ -130,26 +130,27 @@ impl<'a> Attributor<'a> {
     }
 
     /// Whether a clause follows the cue at token `t`: at once ("that", a colon, a quotation, a
-    /// comma), after a short phrase ("wrote in a post that", "wrote to Sanders' Senate office
-    /// that", "wrote to his 20,000 Twitter followers, "...""), or without "that", told by a
-    /// subject pronoun or a finite auxiliary a few words on ("noted clients are beginning to
-    /// ...", "found the agency could not ...").
+    /// comma), after a short phrase ("wrote in a post that", "wrote back: "..."", "wrote of her:
+    /// "..."", "wrote to Sanders' Senate office that", "wrote to his 20,000 Twitter followers,
+    /// "...""), or without "that", told by a subject pronoun or a finite auxiliary a few words on
+    /// ("noted clients are beginning to ...", "found the agency could not ...").
     fn clause_follows(&self, t: usize, last: usize) -> bool {
         let next = |k: usize| self.word_after(t, last, k);
         let clause_follows = matches!(next(1), "that" | ":" | "“" | "\"" | "''" | ",")
-            || matches!(next(1), "in" | "on" | "at" | "during" | "via" | "through" | "to" | "last" | "this" | "yesterday" | "earlier")
-                && (2..=8)
-                    .find(|&k| {
-                        matches!(next(k), "that" | ":" | "“" | "\"" | "''") || next(k) == "," && matches!(next(k + 1), "“" | "\"" | "''")
+            || matches!(
+                next(1),
+                "in" | "on" | "at" | "during" | "via" | "through" | "to" | "last" | "this" | "yesterday" | "earlier" | "back" | "of"
+            ) && (2..=8)
+                .find(|&k| {
+                    matches!(next(k), "that" | ":" | "“" | "\"" | "''") || next(k) == "," && matches!(next(k + 1), "“" | "\"" | "''")
+                })
+                .is_some_and(|k| {
+                    (1..k).all(|x| {
+                        let w = next(x);
+                        (w.chars().all(|c| c.is_alphanumeric() || c == ',') && !w.starts_with(',') || matches!(w, "’" | "'" | "’s" | "'s"))
+                            && (self.lex.cue(w).is_none_or(|_| NOMINAL_CUES.contains(&w)) || w == "back")
                     })
-                    .is_some_and(|k| {
-                        (1..k).all(|x| {
-                            let w = next(x);
-                            (w.chars().all(|c| c.is_alphanumeric() || c == ',') && !w.starts_with(',')
-                                || matches!(w, "’" | "'" | "’s" | "'s"))
-                                && self.lex.cue(w).is_none_or(|_| NOMINAL_CUES.contains(&w))
-                        })
-                    });
+                });
         clause_follows
             || matches!(next(1), "he" | "she" | "they" | "we" | "I" | "it" | "there")
                 && (FINITE.contains(&next(2)) || matches!(next(2), "has" | "have" | "had" | "did" | "does" | "do"))
@@ -410,5 +411,11 @@ mod tests {
                     growth. Kelso bosses have held \"friendly\" talks with the trust. The court held that the sale was \
                     legal. Kelso champion Ana Ruiz won again. Former chat show host Tom Vance said he was leaving.\n";
         assert_eq!(cues(text), ["maintain", "held", "said"]);
+    }
+
+    #[test]
+    fn writing_back_reports_the_quotation_after_it() {
+        let text = "Email row\n\nAn hour later, Ana Ruiz wrote back: \"We have him on our radar.\"\n";
+        assert_eq!(cues(text), ["wrote"]);
     }
 }

@@ -197,17 +197,26 @@ impl Attributor<'_> {
         (run < end).then_some(run)
     }
 
-    /// A person when a title precedes the name, when a person's name in the article ends or
+    /// A person when a title or a relative ("his brother Anil") precedes the name, when its shape
+    /// is a surname's ("O'Sullivan", "McGregor"), when a person's name in the article ends or
     /// starts with it ("Agassi" after "Andre Agassi", "Ozzy" after "Ozzy Osbourne"), when it
     /// starts with a first name and goes on, or when the pronouns after it are a person's
     /// ("Federer admitted he was ...", "I" in its own quotation); an organization otherwise
     /// ("Akamai declined to comment, saying it ...", "AOL").
     fn speaker_kind(&self, words: std::ops::Range<usize>, titled: bool, claim: &Claim, parts: &HashSet<String>) -> EntityType {
         let after = words.end;
+        // "His brother Anil said": a relative's name.
+        let kin = words.start > 0 && KIN.contains(&self.word(words.start - 1).to_lowercase().as_str());
         let name: Vec<&str> = words.map(|i| self.word(i)).collect();
         let part_of_a_person = parts.contains(&name.join(" "));
         let first_name = name.len() > 1 && self.lex.first_name(name[0]).is_some();
-        if titled || part_of_a_person || first_name || self.spoken_of_as_person(after, claim) {
+        // "O'Sullivan", "McGregor", "MacLean": a surname by its shape.
+        let gaelic = name.iter().any(|w| {
+            let rest =
+                w.strip_prefix("O'").or_else(|| w.strip_prefix("O’")).or_else(|| w.strip_prefix("Mc")).or_else(|| w.strip_prefix("Mac"));
+            rest.is_some_and(|r| r.len() > 1 && r.starts_with(char::is_uppercase) && r.chars().all(char::is_alphabetic))
+        });
+        if titled || kin || gaelic || part_of_a_person || first_name || self.spoken_of_as_person(after, claim) {
             EntityType::Person
         } else {
             EntityType::Organization
@@ -232,6 +241,30 @@ impl Attributor<'_> {
     }
 }
 
+/// Relatives named before a name ("his brother Anil", "wife Sharon").
+const KIN: &[&str] = &[
+    "brother",
+    "sister",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "father",
+    "mother",
+    "cousin",
+    "uncle",
+    "aunt",
+    "nephew",
+    "niece",
+    "grandson",
+    "granddaughter",
+    "partner",
+    "fiancee",
+    "fiance",
+    "girlfriend",
+    "boyfriend",
+];
+
 #[cfg(test)]
 mod tests {
     use crate::extract::Pipeline;
@@ -254,6 +287,10 @@ mod tests {
         assert!(found.contains(&("Quorvex".to_string(), EntityType::Organization)), "{found:?}");
         assert!(found.contains(&("Okonjo".to_string(), EntityType::Person)), "{found:?}");
         assert!(!found.iter().any(|(name, _)| name == "Analysts"), "a common noun names no one: {found:?}");
+        let found =
+            speakers("The feud went on. His brother Zorvex, the vice-chairman, said the plan was rushed. McTavish said the quay was safe.");
+        assert!(found.contains(&("Zorvex".to_string(), EntityType::Person)), "a relative: {found:?}");
+        assert!(found.contains(&("McTavish".to_string(), EntityType::Person)), "a surname's shape: {found:?}");
     }
 
     #[test]

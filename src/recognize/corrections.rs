@@ -185,6 +185,41 @@ impl Recognizer<'_> {
         }
     }
 
+    /// "engineering group Jarvis", "US mortgage giant Fannie Mae", "US operator Sprint": a name
+    /// right after a lowercase noun that describes organizations ("describes" in `nouns.tsv`)
+    /// on the same line is the organization's, also where the tagger typed it a person, and so
+    /// is the same name typed a person elsewhere in the article ("Jarvis has soared"): the
+    /// tagger's surnames outweighed the rules there.
+    pub(super) fn organizations_after_describing_nouns(&mut self) {
+        let text = self.text();
+        let tokens = &self.seg.tokens;
+        let described = |m: &Mention| {
+            let at = tokens.partition_point(|t| t.span.start < m.span.start);
+            at > 0 && {
+                let before = tokens[at - 1].span;
+                let word = before.of(text);
+                before.end + 1 == m.span.start
+                    && &text[before.end..m.span.start] == " "
+                    && word.starts_with(char::is_lowercase)
+                    && self.lex.describes_organization(word)
+            }
+        };
+        let names: HashSet<&str> = self
+            .found
+            .iter()
+            .filter(|m| m.kind != EntityType::Place && !is_layout_rule(m) && described(m))
+            .map(|m| m.span.of(text))
+            .collect();
+        if names.is_empty() {
+            return;
+        }
+        for m in self.found.iter_mut().filter(|m| m.kind == EntityType::Person && !is_layout_rule(m)) {
+            if names.contains(m.span.of(text)) {
+                m.kind = EntityType::Organization;
+            }
+        }
+    }
+
     /// An acronym of a thing names no one ("TV station", "a DVD", "PC makers"): a mention that is
     /// one of `COMMON_ACRONYMS` alone goes.
     pub(super) fn no_common_acronyms(&mut self) {

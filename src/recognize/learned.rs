@@ -52,6 +52,7 @@ impl Recognizer<'_> {
         self.regions_after_places();
         self.companies_by_their_form();
         self.companies_by_their_legal_form();
+        self.organizations_after_describing_nouns();
         self.names_in_greetings();
         self.surnames_of_people_found();
         self.no_people_by_nationality();

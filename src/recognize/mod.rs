@@ -532,6 +532,10 @@ mod tests {
         assert!(has(&found, "Orrin Corp", EntityType::Organization), "{found:?}");
         assert!(has(&found, "Vance Holdings", EntityType::Organization), "{found:?}");
         assert!(has(&found, "Tom Vance", EntityType::Person), "{found:?}");
+        let found = check(
+            "Rail news\n\nShares in engineering group Bennett rose on Monday. Bennett said profits would recover. Analysts praised Bennett.\n",
+        );
+        assert!(found.iter().filter(|(n, _)| n == "Bennett").all(|(_, t)| *t == EntityType::Organization), "{found:?}");
     }
 
     #[test]

@@ -337,8 +337,9 @@ impl ShortFormIndex {
 /// ("BT Retail", "Virgin Radio", "Xbox Live").
 fn corporate_openings(name: &str) -> Vec<&str> {
     let words: Vec<(usize, &str)> = name.match_indices(' ').map(|(at, _)| at).zip(name.split(' ').skip(1)).collect();
-    let corporate = |w: &str| crate::lexicon::is_corporate_form(w);
-    (0..words.len()).filter(|&k| words[k..].iter().all(|&(_, w)| corporate(w))).map(|k| &name[..words[k].0]).collect()
+    // The words after each opening are all forms from the first of the final run of forms on.
+    let forms = words.iter().rev().take_while(|&&(_, w)| crate::lexicon::is_corporate_form(w)).count();
+    words[words.len() - forms..].iter().map(|&(at, _)| &name[..at]).collect()
 }
 
 /// The mentions of each set, the sets in order of first mention.

@@ -38,8 +38,9 @@ impl Recognizer<'_> {
         if groups.is_empty() {
             return;
         }
-        let opens_group =
-            |name: &str| groups.iter().any(|g| g.len() > name.len() && g.starts_with(name) && g[name.len()..].starts_with(' '));
+        // Every opening of every group's name, so that each mention is one lookup.
+        let openings: HashSet<&str> = groups.iter().flat_map(|g| g.match_indices(' ').map(|(at, _)| &g[..at])).collect();
+        let opens_group = |name: &str| openings.contains(name);
         let retyped: Vec<bool> =
             self.found.iter().map(|m| group(m) || m.kind == EntityType::Person && opens_group(m.span.of(text))).collect();
         for (m, retype) in self.found.iter_mut().zip(retyped) {

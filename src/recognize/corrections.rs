@@ -221,6 +221,44 @@ impl Recognizer<'_> {
         }
     }
 
+    /// "sprinters Costas Kenteris and Katerina Thanou", "Leonid Nevzlin", "Marat Safin" typed
+    /// places: a name of two or three words the gazetteer does not know, holding no known name
+    /// and ending in no head noun ("Bristol West", "Bodleian Library"), whose last word (no
+    /// common word: not "Cup" of "Davis Cup") the article names alone as a person, not by the
+    /// rules' repeating of surnames ("Kenteris, 31, who won ..."), is that person's.
+    pub(super) fn people_named_by_their_surnames(&mut self) {
+        let text = self.text();
+        let alone =
+            |m: &Mention| m.kind == EntityType::Person && m.rule != "surname of a person named earlier" && !m.span.of(text).contains(' ');
+        let surnames: HashSet<&str> = self.found.iter().filter(|m| alone(m)).map(|m| m.span.of(text)).collect();
+        if surnames.is_empty() {
+            return;
+        }
+        // A surname a person named in full already bears is theirs ("Viotti" of "Marcello
+        // Viotti"), not the place's ("La Fenice Viotti").
+        let borne: HashSet<&str> = self
+            .found
+            .iter()
+            .filter(|m| m.kind == EntityType::Person)
+            .filter_map(|m| m.span.of(text).rsplit_once(' ').map(|(_, last)| last))
+            .collect();
+        let lex = self.lex;
+        for m in self.found.iter_mut().filter(|m| m.kind == EntityType::Place && m.known.is_none() && !is_layout_rule(m)) {
+            let words: Vec<&str> = m.span.of(text).split_whitespace().collect();
+            let Some(&last) = words.last() else { continue };
+            // Not "Bristol West" nor "Bodleian Library": no known name inside, no head noun last.
+            let placelike = words.iter().any(|w| lex.known(w).is_some()) || lex.noun_type(last).is_some();
+            if (2..=3).contains(&words.len())
+                && surnames.contains(last)
+                && !borne.contains(last)
+                && !lex.is_common(&last.to_lowercase())
+                && !placelike
+            {
+                m.kind = EntityType::Person;
+            }
+        }
+    }
+
     /// An acronym of a thing names no one ("TV station", "a DVD", "PC makers"): a mention that is
     /// one of `COMMON_ACRONYMS` alone goes.
     pub(super) fn no_common_acronyms(&mut self) {

@@ -53,6 +53,7 @@ impl Recognizer<'_> {
         self.companies_by_their_form();
         self.companies_by_their_legal_form();
         self.organizations_after_describing_nouns();
+        self.people_named_by_their_surnames();
         self.names_in_greetings();
         self.surnames_of_people_found();
         self.no_people_by_nationality();

@@ -539,6 +539,15 @@ mod tests {
     }
 
     #[test]
+    fn a_name_whose_surname_stands_alone_for_a_person_is_the_person() {
+        let found = check(
+            "Verdict delayed\n\nThe judgement on sprinters Costas Vanteris and Anna Mirelou was postponed. \
+             Vanteris, 31, who won the 200m title, faces a ban.\n",
+        );
+        assert!(has(&found, "Costas Vanteris", EntityType::Person), "{found:?}");
+    }
+
+    #[test]
     fn a_name_after_band_is_a_band() {
         let found = check(
             "Gig news\n\nRock band Velvet Harbour played Leith. Velvet Harbour said the tour would go on. The US band \

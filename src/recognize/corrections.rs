@@ -259,6 +259,24 @@ impl Recognizer<'_> {
         }
     }
 
+    /// Awards and games are events, no one ("Oscar-winning", "the Oscars", "the Brits", "the
+    /// Olympics", "a Grand Slam": `EVENTS`), typed a person or a place by the tagger and then
+    /// taken for the "he" of a nearby sentence: such a mention goes, unless a person found in
+    /// full bears the word ("Oscar Pistorius").
+    pub(super) fn no_events(&mut self) {
+        let text = self.text();
+        let borne: HashSet<&str> = self
+            .found
+            .iter()
+            .filter(|m| m.kind == EntityType::Person && m.span.of(text).contains(' '))
+            .flat_map(|m| m.span.of(text).split_whitespace())
+            .collect();
+        self.found.retain(|m| {
+            let name = m.span.of(text);
+            is_layout_rule(m) || !EVENTS.contains(&name) || borne.contains(name)
+        });
+    }
+
     /// An acronym of a thing names no one ("TV station", "a DVD", "PC makers"): a mention that is
     /// one of `COMMON_ACRONYMS` alone goes.
     pub(super) fn no_common_acronyms(&mut self) {
@@ -445,6 +463,24 @@ const LEGAL_FORMS: &[&str] = &[
     "communications",
     "securities",
     "partners",
+];
+
+/// Awards and games named like people or places ("Oscar", "the Brits", "Grand Slam").
+const EVENTS: &[&str] = &[
+    "Oscar",
+    "Oscars",
+    "Grammy",
+    "Grammys",
+    "Emmy",
+    "Emmys",
+    "Brits",
+    "Golden Globe",
+    "Golden Globes",
+    "Olympics",
+    "Paralympics",
+    "Olympic Games",
+    "Grand Slam",
+    "Grand Slams",
 ];
 
 /// Words that open a storm's name ("Hurricane Katrina").

@@ -58,6 +58,7 @@ impl Recognizer<'_> {
         self.surnames_of_people_found();
         self.no_people_by_nationality();
         self.no_people_named_by_titles();
+        self.no_events();
         self.groups_named_by_plurals();
         self.no_common_acronyms();
         self.consistent_types();

@@ -516,6 +516,8 @@ mod tests {
         assert!(!found.iter().any(|(n, _)| n.contains("Mira") || n == "Secretary"), "{found:?}");
         assert!(has(&found, "Tom Bell", EntityType::Person), "{found:?}");
         assert!(has(&found, "King", EntityType::Person), "a title after an honorific is a surname: {found:?}");
+        let found = check("Awards night\n\nThe actor won an Oscar in 2001. The Oscars will be handed out in March.\n");
+        assert!(!found.iter().any(|(n, _)| n.starts_with("Oscar")), "an award is no one: {found:?}");
     }
 
     #[test]

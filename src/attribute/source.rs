@@ -13,30 +13,11 @@ impl<'a> Attributor<'a> {
     /// group" the last organization; a description with a name inside names that ("the
     /// Kurdistan-24 news agency").
     pub(super) fn resolve_description(&self, head: &str, start: usize, span: Span) -> Option<usize> {
-        // "a statement from the ferry firm", "A spokesman for the firm": the voice of a
-        // description is what the description stands for.
-        let end = self.token_at(span.end);
-        if let Some(p) = (start + 1..end.saturating_sub(1)).find(|&k| matches!(self.word(k), "from" | "for" | "of" | "by")) {
-            let voice = self.word(p - 1).to_lowercase();
-            let speaks = message_or_document(&voice) || INSIDERS.contains(&voice.as_str());
-            if speaks && matches!(self.word(p + 1), "the" | "The") && self.r.mentions_in(span).is_empty() {
-                return self.resolve_description(&self.word(end - 1).to_lowercase(), p + 1, self.span(p + 1, end));
-            }
+        if let Some((owner_head, owner_start, owner)) = self.voiced_description(head, start, span) {
+            return self.resolve_description(&owner_head, owner_start, owner);
         }
         let tokens_in = |span: Span| self.token_at(span.end) - start;
         let definite = matches!(self.word(start), "the" | "The");
-        // "The prime minister's official spokesman", "the band's spokesman": the voice of whom
-        // the description before the possessive names.
-        let voice = INSIDERS.contains(&head) || PERSONAL_VOICES.contains(&head);
-        if definite
-            && voice
-            && let Some(p) = (start + 2..end.saturating_sub(1)).find(|&k| self.tokens()[k].kind == TokenKind::Possessive)
-        {
-            let modifiers = (p + 1..end - 1).all(|k| self.word(k).starts_with(char::is_lowercase));
-            if modifiers && self.r.mentions_in(self.span(start, p)).is_empty() {
-                return self.resolve_description(&self.word(p - 1).to_lowercase(), start, self.span(start, p));
-            }
-        }
         let noun = self.lex.noun_type(head);
         let spokes = matches!(head, "spokesman" | "spokeswoman" | "spokesperson" | "spokesmen" | "spokeswomen" | "officials");
         let inner = self.r.mentions_in(span);
@@ -69,12 +50,7 @@ impl<'a> Attributor<'a> {
             return None;
         }
         if definite && document_noun(head) {
-            // "the report" is the report quoted last, and speaks for its author ("a World Bank
-            // report", "the report by telecoms giant BT").
-            let holds_head = |s: Span| {
-                s.start < span.start && s.of(self.text()).split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case(head))
-            };
-            return self.claims.iter().rev().take(LOOK_BACK).find(|c| c.source_span.is_some_and(holds_head)).and_then(|c| c.source);
+            return self.last_report_source(head, span);
         }
         if self.lex.role(head).is_some() {
             let role = self
@@ -110,6 +86,37 @@ impl<'a> Attributor<'a> {
             return named.or_else(|| generic.then(|| self.last_source_of(EntityType::Organization, span.start, &fits)).flatten());
         }
         None
+    }
+
+    /// The description that a voice's description speaks for, with its head and first token:
+    /// "a statement from the ferry firm", "A spokesman for the firm" ("the ferry firm", "the
+    /// firm"); "The prime minister's official spokesman", "the band's spokesman" (the
+    /// description before the possessive).
+    fn voiced_description(&self, head: &str, start: usize, span: Span) -> Option<(String, usize, Span)> {
+        let end = self.token_at(span.end);
+        if let Some(p) = (start + 1..end.saturating_sub(1)).find(|&k| matches!(self.word(k), "from" | "for" | "of" | "by")) {
+            let voice = self.word(p - 1).to_lowercase();
+            let speaks = message_or_document(&voice) || INSIDERS.contains(&voice.as_str());
+            if speaks && matches!(self.word(p + 1), "the" | "The") && self.r.mentions_in(span).is_empty() {
+                return Some((self.word(end - 1).to_lowercase(), p + 1, self.span(p + 1, end)));
+            }
+        }
+        let voice = INSIDERS.contains(&head) || PERSONAL_VOICES.contains(&head);
+        if !matches!(self.word(start), "the" | "The") || !voice {
+            return None;
+        }
+        let p = (start + 2..end.saturating_sub(1)).find(|&k| self.tokens()[k].kind == TokenKind::Possessive)?;
+        let modifiers = (p + 1..end - 1).all(|k| self.word(k).starts_with(char::is_lowercase));
+        (modifiers && self.r.mentions_in(self.span(start, p)).is_empty())
+            .then(|| (self.word(p - 1).to_lowercase(), start, self.span(start, p)))
+    }
+
+    /// "the report" is the report quoted last with that word before `span`, and speaks for its
+    /// author ("a World Bank report", "the report by telecoms giant BT").
+    fn last_report_source(&self, head: &str, span: Span) -> Option<usize> {
+        let holds_head =
+            |s: Span| s.start < span.start && s.of(self.text()).split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case(head));
+        self.claims.iter().rev().take(LOOK_BACK).find(|c| c.source_span.is_some_and(holds_head)).and_then(|c| c.source)
     }
 
     /// Whether the words after mention `m` in `span` name a document it wrote: lowercase

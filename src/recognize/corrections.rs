@@ -57,13 +57,8 @@ impl Recognizer<'_> {
     pub(super) fn names_in_greetings(&mut self) {
         let found = SpanIndex::of(self.found.iter().map(|m| m.span));
         let mut added = Vec::new();
-        let sentences = &self.seg.sentences;
-        let mut i = 0;
-        while i < sentences.len() {
-            let paragraph = sentences[i].paragraph;
-            let j = i + sentences[i..].iter().take_while(|s| s.paragraph == paragraph).count();
-            let (first, last) = (sentences[i].tokens.start, sentences[j - 1].tokens.end);
-            i = j;
+        for paragraph in self.seg.sentences.chunk_by(|a, b| a.paragraph == b.paragraph) {
+            let (first, last) = (paragraph[0].tokens.start, paragraph[paragraph.len() - 1].tokens.end);
             let words: Vec<&str> = (first..last).map(|k| self.word(k)).collect();
             let Some((from, to)) = greeting_name(self.lex, &words) else { continue };
             let span = self.span(first + from, first + to);
@@ -83,12 +78,7 @@ impl Recognizer<'_> {
     pub(super) fn no_people_named_by_titles(&mut self) {
         let text = self.text();
         let (seg, lex) = (self.seg, self.lex);
-        let surnames: HashSet<&str> = self
-            .found
-            .iter()
-            .filter(|m| m.kind == EntityType::Person)
-            .filter_map(|m| m.span.of(text).rsplit_once(' ').map(|(_, last)| last))
-            .collect();
+        let surnames = surnames_of_full_names(&self.found, text);
         let storms: HashSet<&str> = self
             .found
             .iter()
@@ -121,7 +111,7 @@ impl Recognizer<'_> {
             if after == 0 || tokens[after - 1].span.end != m.span.end {
                 continue;
             }
-            let Some(sentence) = self.seg.sentences.get(self.seg.sentences.partition_point(|s| s.tokens.end < after)) else { continue };
+            let Some(sentence) = self.seg.sentences.get(self.seg.sentence_of(after - 1)) else { continue };
             let end = sentence.tokens.end;
             let comma = after < end && self.word(after) == ",";
             let capitalized = |j: usize| j < end && tokens[j].kind == TokenKind::Word && self.word(j).starts_with(char::is_uppercase);
@@ -236,12 +226,7 @@ impl Recognizer<'_> {
         }
         // A surname a person named in full already bears is theirs ("Viotti" of "Marcello
         // Viotti"), not the place's ("La Fenice Viotti").
-        let borne: HashSet<&str> = self
-            .found
-            .iter()
-            .filter(|m| m.kind == EntityType::Person)
-            .filter_map(|m| m.span.of(text).rsplit_once(' ').map(|(_, last)| last))
-            .collect();
+        let borne = surnames_of_full_names(&self.found, text);
         let lex = self.lex;
         for m in self.found.iter_mut().filter(|m| m.kind == EntityType::Place && m.known.is_none() && !is_layout_rule(m)) {
             let words: Vec<&str> = m.span.of(text).split_whitespace().collect();
@@ -328,9 +313,7 @@ impl Recognizer<'_> {
         let mut added = Vec::new();
         for m in self.found.iter().filter(|m| m.kind == EntityType::Place && !is_layout_rule(m)) {
             let after = tokens.partition_point(|t| t.span.start < m.span.end);
-            // The sentence of the mention's last token, by binary search (sentences are in order).
-            let last = after.saturating_sub(1);
-            let Some(sentence) = self.seg.sentences.get(self.seg.sentences.partition_point(|s| s.tokens.end <= last)) else { continue };
+            let Some(sentence) = self.seg.sentences.get(self.seg.sentence_of(after.saturating_sub(1))) else { continue };
             let end = sentence.tokens.end;
             let k = if after < end && self.word(after) == "," { after + 1 } else { after };
             if k >= end {
@@ -374,6 +357,13 @@ impl Recognizer<'_> {
             m.rule != "surname of a person named earlier" || m.kind != EntityType::Person || word.contains(' ') || surnames.contains(word)
         });
     }
+}
+
+/// The last words of the people in `found` named with more than one word ("Viotti" of "Marcello
+/// Viotti").
+fn surnames_of_full_names<'t>(found: &[Mention], text: &'t str) -> HashSet<&'t str> {
+    let people = found.iter().filter(|m| m.kind == EntityType::Person);
+    people.filter_map(|m| m.span.of(text).rsplit_once(' ').map(|(_, last)| last)).collect()
 }
 
 /// Whether `name` (several words) ends in a plural common noun and opens with no first name or

@@ -7,11 +7,11 @@ impl<'a> Attributor<'a> {
     /// Whether a verb reports speech here. Directives (urge, ask) report no proposition; some
     /// verbs report speech only before a clause, a quotation or a colon ("threatened that",
     /// "speak of", "put the number at"). The decisions, in order: a noun by its position
-    /// (`noun_by_position`), a mostly-noun form that is no verb here (`nominal_form_is_verb`),
+    /// (`noun_by_position`) or the end of the next frame's subject (`ends_subject`), a mostly-noun form that is no verb here (`nominal_form_is_verb`),
     /// a frame closing a quotation (`closes_quotation`), and what each lemma needs after it
     /// (`lemma_fits`).
     pub(super) fn cue_fits(&self, cue: &crate::lexicon::Cue, first: usize, t: usize, last: usize) -> bool {
-        if t > first && self.noun_by_position(cue, first, t, last) {
+        if t > first && self.noun_by_position(cue, first, t, last) || self.ends_subject(t, last) {
             return false;
         }
         if cue.nominal && !self.nominal_form_is_verb(cue, first, t) {
@@ -22,6 +22,13 @@ impl<'a> Attributor<'a> {
         }
         let clause_follows = self.clause_follows(t, last);
         self.lemma_fits(cue, first, t, last, clause_follows)
+    }
+
+    /// Whether the cue form at token `t` ends the subject of the speech verb after the comma
+    /// that follows it ("host of the station's chart show, said", "which had its offer
+    /// rejected, said", "investigations into 50 shows, said Ana Ruiz").
+    fn ends_subject(&self, t: usize, last: usize) -> bool {
+        self.word_after(t, last, 1) == "," && FRAME_VERBS.contains(&self.word_after(t, last, 2))
     }
 
     /// The word `k` tokens after token `t`, or "" at or past `last`.

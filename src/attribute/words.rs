@@ -525,15 +525,18 @@ pub(super) const OBJECTS: &[&str] = &[
 pub(super) const REFLEXIVES: &[&str] = &["itself", "himself", "herself", "themselves"];
 
 /// Words (lowercased) that are no modifier of a role before a name: conjunctions,
-/// relatives, prepositions and "said".
-pub(super) const NOT_ROLE_MODIFIERS: &[&str] =
-    &["and", "or", "but", "that", "which", "who", "as", "to", "of", "in", "on", "at", "for", "with", "by", "from", "said", "says"];
+/// subordinators ("after US Treasury Secretary John Snow said"), relatives, prepositions,
+/// "now", "shortly" and "said".
+pub(super) const NOT_ROLE_MODIFIERS: &[&str] = &[
+    "and", "or", "but", "that", "which", "who", "as", "to", "of", "in", "on", "at", "for", "with", "by", "from", "said", "says", "after",
+    "before", "when", "while", "whereas", "since", "until", "because", "although", "though", "if", "than", "once", "now", "shortly",
+];
 
 /// Words (lowercased) that open a clause or phrase, so that no run of modifiers from the
 /// clause's start to a name holds them.
 pub(super) const NOT_CLAUSE_MODIFIERS: &[&str] = &[
     "that", "which", "who", "to", "in", "on", "at", "for", "with", "by", "from", "as", "and", "or", "but", "so", "than", "if", "when",
-    "while", "because", "then", "there", "it",
+    "while", "because", "then", "there", "it", "after", "before", "since", "until", "although", "though", "whereas", "once", "unless",
 ];
 
 /// Words (lowercased) that open a circumstance of time or manner rather than a name's
@@ -613,11 +616,12 @@ pub(super) const NOUN_DETERMINERS: &[&str] = &[
 ];
 
 /// Words (lowercased) a description does not reach back over: subordinators ("Although Mrs.
-/// Clinton's plan is ..."), conjunctions, relatives and the object pronoun "what" ("what
-/// multiple lawmakers called").
+/// Clinton's plan is ..."), conjunctions, relatives, the object pronoun "what" ("what
+/// multiple lawmakers called"), the "with" of an absolute clause ("with analysts saying"),
+/// "now" and "shortly".
 pub(super) const DESCRIPTION_BREAKS: &[&str] = &[
     "what", "and", "but", "that", "which", "who", "because", "as", "while", "when", "if", "so", "than", "though", "although", "whereas",
-    "since", "after", "before", "until", "unless", "whether", "where", "or",
+    "since", "after", "before", "until", "unless", "whether", "where", "or", "with", "now", "shortly",
 ];
 
 /// Determiners that open a description: walking back over it stops after one.
@@ -902,3 +906,8 @@ pub(super) const COUNTED_STOPS: &[&str] = &[
     "whom",
     "us",
 ];
+
+/// Finite speech verbs that open a frame after a comma ("..., said Ana Ruiz", "..., says the
+/// report"): a cue form right before the comma is no cue of its own (`Attributor::ends_subject`).
+pub(super) const FRAME_VERBS: &[&str] =
+    &["said", "says", "told", "tells", "added", "adds", "argued", "argues", "warned", "warns", "insisted", "insists", "claimed", "claims"];

@@ -262,6 +262,28 @@ impl Recognizer<'_> {
         });
     }
 
+    /// Films, shows, books and records are works, no one ("Mike Leigh's film Vera Drake", "BBC
+    /// comedy Coupling", "their album Egypt"): a name right after the noun of its kind
+    /// (`WORK_NOUNS`) goes, and so does the same name elsewhere in the article ("Vera Drake has
+    /// eleven nominations"); not an organization the lexicon knows ("this movie Google and
+    /// Amazon make").
+    pub(super) fn no_titled_works(&mut self) {
+        let (text, tokens) = (self.text(), &self.seg.tokens);
+        let titled = |m: &Mention| {
+            let k = tokens.partition_point(|t| t.span.start < m.span.start);
+            k > 0 && tokens[k - 1].span.end + 1 == m.span.start && WORK_NOUNS.contains(&self.word(k - 1))
+        };
+        let works: HashSet<&str> = self
+            .found
+            .iter()
+            .filter(|m| !is_layout_rule(m) && titled(m) && !matches!(self.lex.known(m.span.of(text)), Some(Known::Organization(_))))
+            .map(|m| m.span.of(text))
+            .collect();
+        if !works.is_empty() {
+            self.found.retain(|m| is_layout_rule(m) || !works.contains(m.span.of(text)));
+        }
+    }
+
     /// An acronym of a thing names no one ("TV station", "a DVD", "PC makers"): a mention that is
     /// one of `COMMON_ACRONYMS` alone goes.
     pub(super) fn no_common_acronyms(&mut self) {
@@ -334,6 +356,51 @@ impl Recognizer<'_> {
             }
         }
         self.found.extend(added);
+    }
+
+    /// "Chillicothe, OH", "Saginaw, Michigan 48604", "in Norfolk, Nebraska from": capitalized
+    /// words (up to three, no common or calendar word) right before a comma and a US state, a
+    /// country or a first-level region that ends the phrase (punctuation, a number, the
+    /// sentence's end or a preposition after it: not "Texas attorney general", "Japan's") are a
+    /// place where nothing was found on them, unless a comma before them makes them an item of
+    /// a list; a street's name before them is not the place's ("4783 Bay Rd Saginaw, Michigan").
+    pub(super) fn places_before_regions(&mut self) {
+        let tokens = &self.seg.tokens;
+        let found = SpanIndex::of(self.found.iter().map(|m| m.span));
+        let mut added = Vec::new();
+        for sentence in &self.seg.sentences {
+            let (first, end) = (sentence.tokens.start, sentence.tokens.end);
+            for c in (first + 1..end).filter(|&c| self.word(c) == "," && tokens[c - 1].span.end == tokens[c].span.start) {
+                let Some(after) = self.region_at(c + 1, end) else { continue };
+                let closes = after == end
+                    || !matches!(tokens[after].kind, TokenKind::Word | TokenKind::Possessive)
+                    || REGION_FOLLOWERS.contains(&self.word(after));
+                let named = |j: usize| {
+                    let word = self.word(j);
+                    super::capitalized(self.seg, j) && !self.lex.is_common(word) && !super::is_calendar(word) && !STREETS.contains(&word)
+                };
+                let next_to = |j: usize| j + 1 == c || tokens[j].span.end + 1 == tokens[j + 1].span.start;
+                let start = (c.saturating_sub(3).max(first)..c).rev().take_while(|&j| named(j) && next_to(j)).last();
+                // Not a list's item ("Deacon Blue, Idlewild, Texas, Mogwai").
+                let listed = |j: usize| j > first && self.word(j - 1) == ",";
+                let Some(span) = start.filter(|&j| closes && !listed(j)).map(|j| self.span(j, c)) else { continue };
+                if !found.overlaps(span) {
+                    added.push(Mention { span, kind: EntityType::Place, known: None, strength: 2, rule: "place before a region" });
+                }
+            }
+        }
+        self.found.extend(added);
+    }
+
+    /// Where the US state (its postal code), country or first-level region written from token
+    /// `k` ends (up to three capitalized words, the longest; before `end`).
+    fn region_at(&self, k: usize, end: usize) -> Option<usize> {
+        if k < end && self.word(k).len() == 2 && US_STATES.contains(&self.word(k)) {
+            return Some(k + 1);
+        }
+        let region = |known: Known| matches!(known, Known::Place(p) if matches!(self.lex.places[p].kind.as_str(), "country" | "admin1"));
+        let words = (k..end.min(k + 3)).take_while(|&j| super::capitalized(self.seg, j)).count();
+        (1..=words).rev().find(|&n| self.lex.known(self.span(k, k + n).of(self.text())).is_some_and(region)).map(|n| k + n)
     }
 
     /// The rules repeat the last word of every person they found in full ("Davis Cup", "Academy
@@ -455,6 +522,29 @@ const LEGAL_FORMS: &[&str] = &[
     "partners",
 ];
 
+/// The kinds of work whose title follows them ("the film Ray", "hit musical Mamma Mia!"): nouns
+/// only, not "hit", "show", "book", "single" or "epic", which are as often verbs or adjectives
+/// before a name ("to hit Sri Lanka", "figures show Japan").
+const WORK_NOUNS: &[&str] = &[
+    "film",
+    "movie",
+    "biopic",
+    "documentary",
+    "drama",
+    "comedy",
+    "sitcom",
+    "thriller",
+    "musical",
+    "opera",
+    "soap",
+    "series",
+    "cartoon",
+    "album",
+    "song",
+    "track",
+    "novel",
+];
+
 /// Awards and games named like people or places ("Oscar", "the Brits", "Grand Slam").
 const EVENTS: &[&str] = &[
     "Oscar",
@@ -486,6 +576,14 @@ const US_STATES: &[&str] = &[
     "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX",
     "UT", "VT", "VA", "WA", "WV", "WI", "WY",
 ];
+
+/// Words that may follow a region ending a place's address ("in Norfolk, Nebraska from the age
+/// of eight", "the Chillicothe, OH area").
+const REGION_FOLLOWERS: &[&str] =
+    &["in", "on", "at", "from", "to", "for", "and", "or", "near", "where", "which", "area", "until", "last", "this"];
+
+/// Words that end a street's name in an address.
+const STREETS: &[&str] = &["Rd", "Road", "St", "Street", "Ave", "Avenue", "Blvd", "Boulevard", "Lane", "Drive", "Way", "Sts"];
 
 /// Words before a place written in lowercase ("in kerala", "to san francisco").
 const PLACE_BEFORE: &[&str] = &["in", "to", "from", "near", "at", "around", "across", "outside", "visit", "visited", "visiting", "via"];
@@ -522,5 +620,26 @@ mod tests {
         for person in ["Tony Banks", "G Products", "Kelso Woods", "Boys"] {
             assert!(!is_group_name(&lex, person), "{person}");
         }
+    }
+
+    #[test]
+    fn a_name_after_the_kind_of_its_work_is_no_one() {
+        let found = crate::recognize::learned::tests::check(
+            "Tom Reed praised the horror film Ada Vale and the BBC comedy Kestrel Lane. Ada Vale opens in May.\n",
+        );
+        assert!(found.iter().all(|(n, _, _)| n != "Ada Vale" && n != "Kestrel Lane"), "{found:?}");
+        assert!(found.iter().any(|(n, k, _)| n == "Tom Reed" && *k == EntityType::Person), "{found:?}");
+    }
+
+    #[test]
+    fn a_town_before_its_state_is_a_place() {
+        let found = crate::recognize::learned::tests::check(
+            "We moved from Ostfield, KS to Harwick Vale, Nebraska. His Dunmore, Tennessee, home was sold.\n",
+        );
+        for town in ["Ostfield", "Harwick Vale", "Dunmore"] {
+            assert!(found.iter().any(|(n, k, _)| n == town && *k == EntityType::Place), "{town}: {found:?}");
+        }
+        let found = crate::recognize::learned::tests::check("Bands included Deacon Vale, Idlewood, Texas and Moss.\n");
+        assert!(found.iter().all(|(n, _, _)| n != "Idlewood"), "a list's item: {found:?}");
     }
 }

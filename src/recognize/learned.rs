@@ -46,10 +46,12 @@ impl Recognizer<'_> {
         self.known_clubs();
         self.teams_by_their_people();
         self.bands_after_band();
+        self.clubs_by_their_form();
         self.organizations_by_which();
         self.names_seen_in_full();
         self.lowercase_known_places();
         self.regions_after_places();
+        self.places_before_regions();
         self.companies_by_their_form();
         self.companies_by_their_legal_form();
         self.organizations_after_describing_nouns();
@@ -59,6 +61,7 @@ impl Recognizer<'_> {
         self.no_people_by_nationality();
         self.no_people_named_by_titles();
         self.no_events();
+        self.no_titled_works();
         self.groups_named_by_plurals();
         self.no_common_acronyms();
         self.consistent_types();

@@ -71,17 +71,46 @@ impl Recognizer<'_> {
         for m in self.found.iter_mut().filter(|m| !is_layout_rule(m) && names.contains(m.span.of(text))) {
             m.kind = EntityType::Organization;
         }
-        // What was found inside the band's name ("Kestrel" of "Kestrel 5") gives way to it; a
-        // name across its edge, or the page's layout, stays.
+        self.organizations_over(bands, "name after band");
+    }
+
+    /// "Sunderland FC", "Neath RFC", "Notts AC": capitalized words right before a club's
+    /// abbreviation (`CLUB_FORMS`) name a club with it, an organization (not the town "Sunderland"
+    /// and the club "FC", nor the person "Newry FC").
+    pub(super) fn clubs_by_their_form(&mut self) {
+        let tokens = &self.seg.tokens;
+        let mut clubs = Vec::new();
+        for sentence in &self.seg.sentences {
+            for k in sentence.tokens.clone().skip(1).filter(|&k| CLUB_FORMS.contains(&self.word(k))) {
+                let next_to = |j: usize| tokens[j].span.end + 1 == tokens[j + 1].span.start;
+                let named = |j: usize| {
+                    j >= sentence.tokens.start && super::capitalized(self.seg, j) && !CLUB_FORMS.contains(&self.word(j)) && next_to(j)
+                };
+                let Some(start) = (k.saturating_sub(4)..k).rev().take_while(|&j| named(j)).last() else { continue };
+                let start = if self.word(start) == "The" { start + 1 } else { start };
+                if start < k {
+                    clubs.push(self.span(start, k + 1));
+                }
+            }
+        }
+        self.organizations_over(clubs, "club form");
+    }
+
+    /// Adds an organization on each of `spans` (sorted by start) with rule `rule`, in place of
+    /// what was found inside it; a name across its edge, or the page's layout, stays instead.
+    fn organizations_over(&mut self, spans: Vec<Span>, rule: &'static str) {
+        if spans.is_empty() {
+            return;
+        }
         let mut found: Vec<(Span, bool)> = self.found.iter().map(|m| (m.span, is_layout_rule(m))).collect();
         found.sort_unstable();
         let index = SpanIndex::new(found.iter().map(|&(span, _)| span).collect());
         let clear = |span: Span| index.overlapping(span).all(|k| span.contains(found[k].0) && !found[k].1);
-        let bands: Vec<Span> = bands.into_iter().filter(|&span| clear(span)).collect();
-        let replaced = SpanIndex::of(bands.iter().copied());
+        let spans: Vec<Span> = spans.into_iter().filter(|&span| clear(span)).collect();
+        let replaced = SpanIndex::of(spans.iter().copied());
         self.found.retain(|m| !replaced.contains(m.span));
-        for span in bands {
-            self.push(span, EntityType::Organization, None, 2, "name after band");
+        for span in spans {
+            self.push(span, EntityType::Organization, None, 2, rule);
         }
     }
 
@@ -189,6 +218,9 @@ impl Recognizer<'_> {
     }
 }
 
+/// The abbreviations that end a club's name: football, rugby union and league, athletics.
+const CLUB_FORMS: &[&str] = &["FC", "AFC", "RFC", "RUFC", "RLFC", "AC", "AAC", "CF"];
+
 /// Team people whose title a club's name opens ("Chelsea boss", "Leicester's coach").
 const TEAM_PEOPLE: &[&str] = &[
     "boss",
@@ -231,5 +263,14 @@ mod tests {
         let found = check("Uncapped fly-half Tom Reed starts. Pop singer Ada Vale and Ada Vale manager Sam Roy met.\n");
         assert!(!found.iter().any(|(n, _, _)| n == "Uncapped"), "a sentence's first word is no club by itself: {found:?}");
         assert!(found.iter().all(|(n, k, _)| n != "Ada Vale" || *k == EntityType::Person), "a person's full name: {found:?}");
+    }
+
+    #[test]
+    fn capitalized_words_before_a_clubs_form_are_the_club() {
+        let found = check("Tom Reed left Harwick FC for Kestrel Vale RFC in May. Ana Ruiz (Ostfield AC) won.\n");
+        for club in ["Harwick FC", "Kestrel Vale RFC", "Ostfield AC"] {
+            assert!(found.iter().any(|(n, k, _)| n == club && *k == EntityType::Organization), "{club}: {found:?}");
+        }
+        assert!(!found.iter().any(|(n, _, _)| n == "Harwick" || n == "FC"), "{found:?}");
     }
 }

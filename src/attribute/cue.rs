@@ -17,7 +17,7 @@ impl<'a> Attributor<'a> {
         if cue.nominal && !self.nominal_form_is_verb(cue, first, t) {
             return false;
         }
-        if self.closes_quotation(first, t, last) {
+        if self.closes_quotation(cue, first, t, last) {
             return true;
         }
         let clause_follows = self.clause_follows(t, last);
@@ -117,11 +117,12 @@ impl<'a> Attributor<'a> {
         verb || matches!(previous.as_str(), "," | "”" | "\"" | "''")
     }
 
-    /// '"...," they wrote.': any speech verb may close a quotation's frame, also with a short
-    /// tail of circumstance and hearer ('"...," columnist Ai Jun wrote in the Global Times.',
+    /// '"...," they wrote.': any speech verb may close a quotation's frame (`frame_after_quotation`),
+    /// and a verb of speech after a comma any sentence's ("..., asks Bill Thompson."), also with
+    /// a short tail of circumstance and hearer ('"...," columnist Ai Jun wrote in the Global Times.',
     /// '"...," Duncan told The New York Times in 2012, "..."') that holds no verb, relative or
     /// quotation (after a determiner a cue form is a noun: "in their report").
-    fn closes_quotation(&self, first: usize, t: usize, last: usize) -> bool {
+    fn closes_quotation(&self, cue: &crate::lexicon::Cue, first: usize, t: usize, last: usize) -> bool {
         let next = |k: usize| self.word_after(t, last, k);
         let tail = (1..=12).find(|&k| matches!(next(k), "," | ";" | "") || is_terminal(next(k)));
         let plain_tail = tail.is_some_and(|end| {
@@ -133,7 +134,37 @@ impl<'a> Attributor<'a> {
                     || w.starts_with(char::is_lowercase) && self.lex.cue(w).is_some() && !noun)
             })
         });
-        plain_tail && (first..t).any(|k| matches!(self.word(k), "”" | "\"" | "''"))
+        // "..., but can we trust the vendors, asks analyst Bill Thompson.": an inverted frame
+        // closes its sentence after a comma, quotation marks or not, its subject's name last (not
+        // "..., held off Kenyan Susan Chepkemei in a thrilling finish", "..., written and
+        // directed by Shane Carruth").
+        let inverted = || {
+            let end = tail.filter(|&end| is_terminal(next(end)))?;
+            let named = self.mention_ending(t + end - 1).is_some_and(|m| self.r.mentions[m].kind != EntityType::Place);
+            let opens = !matches!(next(1), "and" | "or" | "by" | "off" | "to" | "at" | "in" | "on" | "for" | "with" | "from" | "of" | "up");
+            Some(named && opens)
+        };
+        let inverted = t > first
+            && self.word(t - 1) == ","
+            && !self.word(t).ends_with("ing")
+            && matches!(cue.class.as_str(), "say" | "ask" | "claim" | "warn" | "admit" | "deny")
+            && inverted() == Some(true);
+        plain_tail && (self.frame_after_quotation(first, t) || inverted)
+    }
+
+    /// Whether the words between the last quotation mark before the cue at token `t` and the
+    /// cue are a frame's subject ('"...," the Kelso mayor, Ana Ruiz, said'): at most fifteen
+    /// words, with no verb, cue, relative or semicolon among them (not 'his "golden rule" with a
+    /// surplus and he said public borrowing would continue').
+    fn frame_after_quotation(&self, first: usize, t: usize) -> bool {
+        let Some(mark) = (first..t).rev().find(|&k| matches!(self.word(k), "”" | "\"" | "''")) else { return false };
+        t - mark <= 16
+            && (mark + 1..t).all(|k| {
+                let w = self.word(k);
+                !(FINITE.contains(&w)
+                    || matches!(w, "that" | "who" | "which" | ";")
+                    || w.starts_with(char::is_lowercase) && self.lex.cue(w).is_some())
+            })
     }
 
     /// Whether a clause follows the cue at token `t`: at once ("that", a colon, a quotation, a
@@ -424,5 +455,22 @@ mod tests {
     fn writing_back_reports_the_quotation_after_it() {
         let text = "Email row\n\nAn hour later, Ana Ruiz wrote back: \"We have him on our radar.\"\n";
         assert_eq!(cues(text), ["wrote"]);
+    }
+
+    #[test]
+    fn a_directive_inside_speech_and_a_cue_ending_a_subject_report_nothing() {
+        // "encourage" inside what someone said is part of it, not a report of its own; "show"
+        // ending the subject of "said" is a noun.
+        let text = "Pay plan\n\nMs Ruiz said the bonus would encourage staff to stay. Tom Vance, host of the \
+                    station's late show, said the plan was fair.\n";
+        assert_eq!(cues(text), ["said", "said"]);
+    }
+
+    #[test]
+    fn a_quotation_earlier_in_the_sentence_makes_no_frame_of_a_later_verb() {
+        // The quotation closes long before "continue", with a verb and a cue between: no frame.
+        let text = "Budget\n\nMs Ruiz said she had met her \"golden rule\" with a surplus and she said borrowing \
+                    would continue to fall over the next five years.\n";
+        assert_eq!(cues(text), ["said", "said"]);
     }
 }

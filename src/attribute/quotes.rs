@@ -447,8 +447,9 @@ impl<'a> Attributor<'a> {
 
     /// Marks claims whose cue and source lie inside another claim's content as nested in it.
     pub(super) fn nest(&mut self) {
-        // A state of mind or a stance inside reported speech ("Stein said she plans to join",
-        // "Merrill says Machado wants ...") is part of what the speaker said, not a report of its
+        // A state of mind, a stance or a directive inside reported speech ("Stein said she plans
+        // to join", "Merrill says Machado wants ...", "said the fee would encourage students to
+        // apply") is part of what the speaker said, not a report of its
         // own: attribution corpora leave it inside the outer content, and so do we. So is a
         // finding that names no entity ("he said the data show"); "the WHO report found" inside
         // speech stays a hop of the chain.

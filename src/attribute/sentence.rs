@@ -257,6 +257,15 @@ impl<'a> Attributor<'a> {
         if invertible(&cue) && self.parenthetical_frame(clause, quotes, t, &cue) {
             return true;
         }
+        // "He had then changed his mind ..., writes Mr Kestrel.": a person named after a verb that
+        // follows a comma and a finite clause speaks, whatever the parse joins the verb to.
+        if self.names_inverted_speaker(clause, t, &cue) && self.finite_before(first, t - 1) {
+            let claims_before = self.claims.len();
+            self.inverted_frame(clause, quotes, t, &cue);
+            if self.claims.len() > claims_before {
+                return true;
+            }
+        }
         // Judgments and intentions are attributions only when someone holds them.
         let needs_agent = matches!(cue.class.as_str(), "judge" | "intend");
         let clause_subject =

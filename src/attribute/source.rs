@@ -734,4 +734,20 @@ mod tests {
         assert_eq!(claim.source_span.map(|s| s.of(text)), Some("Vance"));
         assert_eq!(claim.source.map(|e| doc.entities[e].name.as_str()), Some("Tom Vance"), "{:?}", doc.claims);
     }
+
+    #[test]
+    fn a_person_named_after_a_closing_verb_speaks_whatever_the_parse_joins() {
+        // "writes Mr Kestrel" after a clause: the writer speaks, not the clause's "He"; "asks"
+        // after a comma closes its sentence without quotation marks.
+        let text = "Book row\n\nThe leader told Ms Ruiz he would stand down. He had then changed his mind in June, \
+                    following advice from allies, writes Mr Kestrel.\n\nYou can now buy new phones, but can we trust \
+                    the makers, asks technology analyst Ana Vale.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let source = |words: &str| {
+            let claim = doc.claims.iter().find(|c| c.content.of(text).contains(words)).expect("the claim is found");
+            claim.source.map(|e| doc.entities[e].name.as_str())
+        };
+        assert_eq!(source("changed his mind"), Some("Kestrel"), "{:?}", doc.claims);
+        assert_eq!(source("trust the makers"), Some("Ana Vale"), "{:?}", doc.claims);
+    }
 }

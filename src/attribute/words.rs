@@ -348,9 +348,9 @@ pub(super) fn is_adverb(word: &str) -> bool {
 pub(super) const SUBORDINATE_OPENERS: &[&str] =
     &["though", "although", "while", "when", "if", "because", "since", "as", "after", "before", "despite", "unless", "once"];
 
-/// Cue classes of states of mind, intentions and stances (think, want, support), as opposed to
-/// acts of speech.
-pub(super) const PRIVATE_STATES: &[&str] = &["suggest", "intend", "judge"];
+/// Cue classes of states of mind, intentions, stances and directives (think, want, support,
+/// encourage), as opposed to acts of speech: inside what someone said they are part of it.
+pub(super) const PRIVATE_STATES: &[&str] = &["suggest", "intend", "judge", "urge"];
 /// Words that open a noun phrase naming someone ("said another advocate", "said his best friend").
 pub(super) const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "these", "those", "one", "another", "his", "her", "their", "its", "our", "my", "your", "several", "some",

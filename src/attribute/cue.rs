@@ -473,4 +473,13 @@ mod tests {
                     would continue to fall over the next five years.\n";
         assert_eq!(cues(text), ["said", "said"]);
     }
+
+    #[test]
+    fn a_foreseen_report_inside_speech_is_part_of_it() {
+        // "would announce" inside what Ms Ruiz said is her forecast, not a report of Mr Vance's;
+        // "had complained" inside it is one.
+        let text = "Port plan\n\nMs Ruiz said Tom Vance would announce the new fees on Monday. She said the \
+                    harbour master had complained the fees were too low.\n";
+        assert_eq!(cues(text), ["said", "said", "complained"]);
+    }
 }

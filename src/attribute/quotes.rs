@@ -445,6 +445,21 @@ impl<'a> Attributor<'a> {
         Some((c.source, c.source_span, c.reported_by, c.parent))
     }
 
+    /// Whether the cue at `span` is foreseen rather than done: a modal in its verb group ("the
+    /// fee would encourage students", "Oprah Winfrey will voice a goose", "the mayor would say
+    /// sorry"). Inside what someone said, that is part of it. Not "to": "was forced to deny" did.
+    fn foreseen(&self, span: Span) -> bool {
+        let t = self.token_at(span.start);
+        let sentence = self.r.segmented.sentence_of(t);
+        let first = self.r.segmented.sentences.get(sentence).map_or(t, |s| s.tokens.start.min(t));
+        (self.verb_group_start(first, t)..t).chain(t.checked_sub(1).filter(|&k| k >= first)).any(|k| {
+            matches!(
+                self.word(k).to_lowercase().as_str(),
+                "would" | "will" | "could" | "should" | "might" | "may" | "must" | "can" | "’ll" | "'ll" | "’d" | "'d"
+            )
+        })
+    }
+
     /// Marks claims whose cue and source lie inside another claim's content as nested in it.
     pub(super) fn nest(&mut self) {
         // A state of mind, a stance or a directive inside reported speech ("Stein said she plans
@@ -459,7 +474,7 @@ impl<'a> Attributor<'a> {
                 self.claims[i].cue.as_ref().is_some_and(|cue| {
                     let private =
                         PRIVATE_STATES.contains(&cue.class.as_str()) || (cue.class == "document" && self.claims[i].source.is_none());
-                    private && outers[i].is_some()
+                    (private || self.foreseen(cue.span)) && outers[i].is_some()
                 })
             })
             .collect();

@@ -468,7 +468,8 @@ mod tests {
     #[test]
     fn a_subordinator_or_absolute_with_opens_no_source() {
         let found = sources(
-            "The pound rose after Finance Minister Ana Ruiz said the deficit would shrink.\n\n             Shares in Kestrel fell, with analysts saying the plan was too costly.",
+            "The pound rose after Finance Minister Ana Ruiz said the deficit would shrink.\n\nShares in Kestrel fell, \
+             with analysts saying the plan was too costly.",
         );
         let words: Vec<&str> = found.iter().map(|(w, _)| w.as_str()).collect();
         assert!(words.contains(&"Finance Minister Ana Ruiz") && words.contains(&"analysts"), "{found:?}");

@@ -658,16 +658,20 @@ mod tests {
     use crate::extract::Pipeline;
     use crate::ingest::Source;
     use crate::rdf::Iris;
+    use crate::resolve::Document;
+
+    /// The name of the source of the claim whose content holds `words`.
+    fn source_of<'d>(doc: &'d Document, text: &str, words: &str) -> Option<&'d str> {
+        let claim = doc.claims.iter().find(|c| c.content.of(text).contains(words)).expect("the claim is found");
+        claim.source.map(|e| doc.entities[e].name.as_str())
+    }
 
     #[test]
     fn a_named_head_of_source_words_is_the_source() {
         let text = "Harbour plan criticised\n\nHarbour Authority lawyers said the deal was legal. Mr Ekland - himself a \
                     former pilot - said the channel was safe.\n";
         let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
-        let source = |words: &str| {
-            let claim = doc.claims.iter().find(|c| c.content.of(text).contains(words)).expect("the claim is found");
-            claim.source.map(|e| doc.entities[e].name.as_str())
-        };
+        let source = |words: &str| source_of(&doc, text, words);
         assert_eq!(source("deal was legal"), Some("Harbour Authority"), "insiders speak for their organization");
         assert_eq!(source("channel was safe"), Some("Ekland"), "a dash apposition: {:?}", doc.entities);
     }
@@ -698,10 +702,7 @@ mod tests {
                     say he wants to see the new quays.\n\nStriker Paulo Nunes is unhappy. Nunes's agent said the \
                     player wanted a move.\n";
         let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
-        let source = |words: &str| {
-            let claim = doc.claims.iter().find(|c| c.content.of(text).contains(words)).expect("the claim is found");
-            claim.source.map(|e| doc.entities[e].name.as_str())
-        };
+        let source = |words: &str| source_of(&doc, text, words);
         assert_eq!(source("plan was sound"), Some("Ana Ruiz"), "{:?}", doc.claims);
         assert_eq!(source("new quays"), Some("Tom Vance"), "{:?}", doc.claims);
         assert_eq!(source("wanted a move"), Some("Paulo Nunes"), "{:?}", doc.claims);
@@ -743,10 +744,7 @@ mod tests {
                     following advice from allies, writes Mr Kestrel.\n\nYou can now buy new phones, but can we trust \
                     the makers, asks technology analyst Ana Vale.\n";
         let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
-        let source = |words: &str| {
-            let claim = doc.claims.iter().find(|c| c.content.of(text).contains(words)).expect("the claim is found");
-            claim.source.map(|e| doc.entities[e].name.as_str())
-        };
+        let source = |words: &str| source_of(&doc, text, words);
         assert_eq!(source("changed his mind"), Some("Kestrel"), "{:?}", doc.claims);
         assert_eq!(source("trust the makers"), Some("Ana Vale"), "{:?}", doc.claims);
     }

@@ -157,7 +157,10 @@ impl<'a> Attributor<'a> {
     /// words, with no verb, cue, relative or semicolon among them (not 'his "golden rule" with a
     /// surplus and he said public borrowing would continue').
     fn frame_after_quotation(&self, first: usize, t: usize) -> bool {
-        let Some(mark) = (first..t).rev().find(|&k| matches!(self.word(k), "”" | "\"" | "''")) else { return false };
+        // Only the last sixteen words are read: a mark further back is no frame's anyway.
+        let Some(mark) = (first.max(t.saturating_sub(16))..t).rev().find(|&k| matches!(self.word(k), "”" | "\"" | "''")) else {
+            return false;
+        };
         t - mark <= 16
             && (mark + 1..t).all(|k| {
                 let w = self.word(k);

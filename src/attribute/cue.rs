@@ -138,17 +138,16 @@ impl<'a> Attributor<'a> {
         // closes its sentence after a comma, quotation marks or not, its subject's name last (not
         // "..., held off Kenyan Susan Chepkemei in a thrilling finish", "..., written and
         // directed by Shane Carruth").
-        let inverted = || {
-            let end = tail.filter(|&end| is_terminal(next(end)))?;
-            let named = self.mention_ending(t + end - 1).is_some_and(|m| self.r.mentions[m].kind != EntityType::Place);
-            let opens = !matches!(next(1), "and" | "or" | "by" | "off" | "to" | "at" | "in" | "on" | "for" | "with" | "from" | "of" | "up");
-            Some(named && opens)
+        let named_last = || {
+            tail.filter(|&end| is_terminal(next(end)))
+                .is_some_and(|end| self.mention_ending(t + end - 1).is_some_and(|m| self.r.mentions[m].kind != EntityType::Place))
         };
         let inverted = t > first
             && self.word(t - 1) == ","
             && !self.word(t).ends_with("ing")
             && matches!(cue.class.as_str(), "say" | "ask" | "claim" | "warn" | "admit" | "deny")
-            && inverted() == Some(true);
+            && !matches!(next(1), "and" | "or" | "by" | "off" | "to" | "at" | "in" | "on" | "for" | "with" | "from" | "of" | "up")
+            && named_last();
         plain_tail && (self.frame_after_quotation(first, t) || inverted)
     }
 

@@ -271,7 +271,7 @@ impl Recognizer<'_> {
         let (text, tokens) = (self.text(), &self.seg.tokens);
         let titled = |m: &Mention| {
             let k = tokens.partition_point(|t| t.span.start < m.span.start);
-            k > 0 && tokens[k - 1].span.end + 1 == m.span.start && WORK_NOUNS.contains(&self.word(k - 1))
+            k > 0 && super::one_space_apart(tokens[k - 1].span, m.span) && WORK_NOUNS.contains(&self.word(k - 1))
         };
         let works: HashSet<&str> = self
             .found
@@ -379,7 +379,7 @@ impl Recognizer<'_> {
                     let word = self.word(j);
                     super::capitalized(self.seg, j) && !self.lex.is_common(word) && !super::is_calendar(word) && !STREETS.contains(&word)
                 };
-                let next_to = |j: usize| j + 1 == c || tokens[j].span.end + 1 == tokens[j + 1].span.start;
+                let next_to = |j: usize| j + 1 == c || super::one_space_apart(tokens[j].span, tokens[j + 1].span);
                 let start = (c.saturating_sub(3).max(first)..c).rev().take_while(|&j| named(j) && next_to(j)).last();
                 // Not a list's item ("Deacon Blue, Idlewild, Texas, Mogwai").
                 let listed = |j: usize| j > first && self.word(j - 1) == ",";

@@ -5,7 +5,7 @@
 //! module only decides which mentions stand.
 
 use super::model::{Hint, NerModel, hints};
-use super::{Mention, POSTNOMINALS, Recognizer, settle};
+use super::{Mention, POSTNOMINALS, Recognizer, one_space_apart, settle};
 use crate::lexicon::{EntityType, Known, Lexicon};
 use crate::segment::{Segmented, TokenKind};
 use crate::text::{Span, SpanIndex, fold_typography};
@@ -300,7 +300,7 @@ impl Recognizer<'_> {
         let name = |k: usize| {
             tokens[k].kind == TokenKind::Word && self.word(k).starts_with(char::is_uppercase) && !matches!(self.word(k), "The" | "A" | "An")
         };
-        let adjacent = |a: usize, b: usize| tokens[a].span.end + 1 == tokens[b].span.start;
+        let adjacent = |a: usize, b: usize| one_space_apart(tokens[a].span, tokens[b].span);
         // A side that is a word of a person named in full ("Tim Henman ... Henman & Murray",
         // "Richard Madeley ... Richard & Judy") is that person, and the pair is no firm.
         let people = words_of_full_names(&self.found, text);
@@ -789,10 +789,6 @@ pub(super) fn titled(seg: &Segmented<'_>, lex: &Lexicon, span: Span) -> bool {
 fn words_of_full_names<'t>(found: &[Mention], text: &'t str) -> HashSet<&'t str> {
     let full = found.iter().filter(|m| m.kind == EntityType::Person && m.span.of(text).contains(' '));
     full.flat_map(|m| m.span.of(text).split_whitespace()).collect()
-}
-
-fn one_space_apart(a: Span, b: Span) -> bool {
-    b.start == a.end + 1
 }
 
 #[cfg(test)]

@@ -204,6 +204,11 @@ const PARTICLES: &[&str] = &[
     "al", "el", "ad", "ar", "as", "ash", "at", "az", "bin", "ibn", "ben", "abu", "abd", "van", "von", "de", "di", "da", "du", "le", "la",
     "bint",
 ];
+/// Whether span `b` starts one character after span `a` ends ("Channel 4": one space between).
+fn one_space_apart(a: Span, b: Span) -> bool {
+    b.start == a.end + 1
+}
+
 /// Whether token `k` is a word written with a capital first letter.
 fn capitalized(seg: &Segmented<'_>, k: usize) -> bool {
     let token = &seg.tokens[k];

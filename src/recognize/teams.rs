@@ -58,7 +58,7 @@ impl Recognizer<'_> {
                     }
                 };
                 let end = (start..start + 4).take_while(|&j| named(j)).last().map_or(start, |j| j + 1);
-                let next_to = |a: usize, b: usize| self.seg.tokens[a].span.end + 1 == self.seg.tokens[b].span.start;
+                let next_to = |a: usize, b: usize| super::one_space_apart(self.seg.tokens[a].span, self.seg.tokens[b].span);
                 if end > start && next_to(k, k + 1) && (start..end - 1).all(|j| next_to(j, j + 1)) {
                     bands.push(self.span(start, end));
                 }
@@ -82,7 +82,7 @@ impl Recognizer<'_> {
         let mut clubs = Vec::new();
         for sentence in &self.seg.sentences {
             for k in sentence.tokens.clone().skip(1).filter(|&k| CLUB_FORMS.contains(&self.word(k))) {
-                let next_to = |j: usize| tokens[j].span.end + 1 == tokens[j + 1].span.start;
+                let next_to = |j: usize| super::one_space_apart(tokens[j].span, tokens[j + 1].span);
                 let named = |j: usize| {
                     j >= sentence.tokens.start && super::capitalized(self.seg, j) && !CLUB_FORMS.contains(&self.word(j)) && next_to(j)
                 };

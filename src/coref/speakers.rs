@@ -1,0 +1,374 @@
+//! The entities that claims' source words stand for ("he", "the Tory leader", "the
+//! company"): the speaker carried over, the ranker's choice, and the news conventions that name
+//! someone and then call them by role, age or kind, never someone the claim's words name.
+
+use super::{
+    AGED_PERSON, Anaphor, Article, CARRIED_SPEAKER, CLAIM_SPEAKER, CorefModel, DESCRIBED_ORGANIZATION, DOCUMENT_AUTHOR, LOOK_BACK, RANKED,
+    RELATIVE_ANTECEDENT, SPEAKING_ROLE, agrees, candidates, description, link, pronoun_class, sentence_at, words_beside,
+};
+use crate::lexicon::{EntityType, Lexicon};
+use crate::resolve::{Claim, Entity};
+use crate::text::{Span, SpanIndex};
+
+/// Joins each claim's source words that name no one by themselves to the entity they stand for,
+/// or adds them to `unresolved`.
+pub(super) fn resolve(
+    article: &Article<'_>,
+    lexicon: &Lexicon,
+    model: &CorefModel,
+    entities: &mut [Entity],
+    claims: &mut [Claim],
+    unresolved: &mut Vec<Span>,
+) {
+    let text = article.segmented.text();
+    for i in 0..claims.len() {
+        let Some(anaphor) = claims[i].source_span.and_then(|span| description(article.segmented, span)) else { continue };
+        let first_person = anaphor.pronoun && matches!(pronoun_class(anaphor.head.of(text)), Some("i" | "we"));
+        if first_person || is_own_body(text, &anaphor) {
+            continue;
+        }
+        // Claims of one source words have one speaker ("the minister said Mr Vik was wrong and
+        // said ...": not Mr Vik in either).
+        let sharing = claims_of_words(article, anaphor.span);
+        let allowed = |e: usize| {
+            sharing.iter().all(|&j| !named_in_words(text, &entities[e], &claims[j], anaphor.span, &article.sources))
+                && (!anaphor.pronoun || agrees(lexicon, anaphor.head.of(text), &entities[e]))
+        };
+        // The speaker carried over wins over the entity attribution's rules chose ("he" for the
+        // latest man named, inside the previous speaker's words).
+        let carried = carried_speaker(article, lexicon, entities, claims, &anaphor).filter(|&e| allowed(e));
+        if let Some(e) = claims[i].source.filter(|&e| allowed(e) && carried.is_none_or(|c| c == e)) {
+            // Attribution's rules chose the speaker carried over, or a speaker the pronoun can
+            // stand for: the words are that speaker's mention, whatever the ranker chose for them
+            // ("who she believes": the one who believes).
+            match carried {
+                Some(e) => carry_reference(entities, anaphor.span, e, CARRIED_SPEAKER),
+                None if anaphor.pronoun && !entities[e].references.contains_key(&anaphor.span) => {
+                    carry_reference(entities, anaphor.span, e, CLAIM_SPEAKER)
+                }
+                None => {}
+            }
+            continue;
+        }
+        let linked = carried.map(|e| (e, CARRIED_SPEAKER)).or_else(|| by_convention(article, lexicon, model, &anaphor, &allowed));
+        claims[i].source = linked.map(|(e, _)| e);
+        match linked {
+            Some((e, CARRIED_SPEAKER)) => carry_reference(entities, anaphor.span, e, CARRIED_SPEAKER),
+            Some((e, rule)) if !anaphor.pronoun => {
+                entities[e].references.entry(anaphor.span).or_insert(rule);
+            }
+            Some(_) => {}
+            None => unresolved.push(anaphor.span),
+        }
+    }
+}
+
+/// The claims whose source is `words`, by index.
+fn claims_of_words(article: &Article<'_>, words: Span) -> Vec<usize> {
+    let first = article.source_claims.partition_point(|&(s, _)| s.start < words.start);
+    let starting = article.source_claims[first..].iter().take_while(|(s, _)| s.start == words.start);
+    starting.filter(|&&(s, _)| s == words).map(|&(_, j)| j).collect()
+}
+
+/// The entity source words stand for, with the rule that found it, by the first convention that
+/// finds one the words may stand for (`allowed`): a relative pronoun's antecedent, the ranker's
+/// choice, a role, an age, a report's author, an organization described.
+fn by_convention(
+    article: &Article<'_>,
+    lexicon: &Lexicon,
+    model: &CorefModel,
+    anaphor: &Anaphor,
+    allowed: &dyn Fn(usize) -> bool,
+) -> Option<(usize, &'static str)> {
+    let allowed_by = |e: Option<usize>, rule: &'static str| e.filter(|&e| allowed(e)).map(|e| (e, rule));
+    allowed_by(relative_antecedent(article, anaphor), RELATIVE_ANTECEDENT)
+        .or_else(|| link(article, lexicon, model, anaphor, allowed).map(|e| (e, RANKED)))
+        .or_else(|| allowed_by(speaking_role(article, lexicon, anaphor), SPEAKING_ROLE))
+        .or_else(|| allowed_by(aged_person(article, anaphor), AGED_PERSON))
+        .or_else(|| allowed_by(document_author(article, anaphor), DOCUMENT_AUTHOR))
+        .or_else(|| described_organization(article, lexicon, anaphor).map(|e| (e, DESCRIBED_ORGANIZATION)))
+}
+
+/// Whether a description names a body of its own with a word before its head ("the harbour
+/// board", "the ferry workers' union"): seldom the organization just named, as "the company"
+/// or "the budget airline" are.
+fn is_own_body(text: &str, anaphor: &Anaphor) -> bool {
+    let head = anaphor.head.of(text).to_lowercase();
+    let governing =
+        matches!(head.as_str(), "board" | "council" | "committee" | "commission" | "authority" | "court" | "union" | "assembly");
+    !anaphor.pronoun && governing && anaphor.span.of(text).split_whitespace().count() > 2
+}
+
+/// The entity a short definite description that speaks stands for, by the news convention that
+/// names someone and then calls them by role ("Michael Howard has denied ... The Tory leader
+/// said"): someone the article gave that role, else an organization it introduced with that
+/// noun ("airline Alitalia"), else the speaker of the latest claim in this or
+/// the previous sentence, else the latest person for a role word (the latest organization for an
+/// organization noun) named in this or the previous sentence, else the speaker of a claim two
+/// sentences back.
+fn speaking_role(article: &Article<'_>, lexicon: &Lexicon, anaphor: &Anaphor) -> Option<usize> {
+    let seg = article.segmented;
+    let text = seg.text();
+    let words: Vec<&str> = anaphor.span.of(text).split_whitespace().collect();
+    if anaphor.pronoun
+        || words.len() > 4
+        || !words[0].eq_ignore_ascii_case("the")
+        || words.iter().any(|w| w.ends_with("'s") || w.ends_with("’s"))
+    {
+        return None;
+    }
+    let head = anaphor.head.of(text).to_lowercase();
+    let kind = if lexicon.role(&head).is_some() {
+        EntityType::Person
+    } else {
+        lexicon.noun_type(&head).filter(|&k| k == EntityType::Organization)?
+    };
+    let sentence = sentence_at(seg, anaphor.span.start);
+    // First someone the article gave that role ("Chancellor Gordon Brown ... the chancellor";
+    // "shadow chancellor Oliver Letwin ... the shadow chancellor").
+    let described = words[1..].join(" ").to_lowercase();
+    let named: Vec<(Span, EntityType, usize)> = candidates(article, anaphor).into_iter().map(|c| article.mentions[c.mention]).collect();
+    let titled = named
+        .iter()
+        .copied()
+        .find(|&(_, k, e)| {
+            k == kind && article.entities[e].1.iter().any(|r| r.eq_ignore_ascii_case(&head) || r.to_lowercase() == described)
+        })
+        .map(|(_, _, e)| e);
+    // Then an organization the article introduced with that noun right before its name
+    // ("Italian airline Alitalia ... The airline declined to comment"), among the candidates.
+    let introduced =
+        || {
+            if kind != EntityType::Organization {
+                return None;
+            }
+            let beside = article.beside.get_or_init(|| words_beside(seg, &article.mentions, article.entities.len()));
+            let tokens = &seg.tokens;
+            // Whether a mention of `e` starts at the token after the word at `w`.
+            let before_mention = |e: usize, w: Span| {
+                let next = tokens.partition_point(|t| t.span.start < w.end);
+                tokens.get(next).is_some_and(|t| {
+                    let i = article.mentions.partition_point(|m| m.0.start < t.span.start);
+                    article.mentions.get(i).is_some_and(|m| m.0.start == t.span.start && m.2 == e)
+                })
+            };
+            named.iter().filter(|&&(_, k, _)| k == kind).map(|&(_, _, e)| e).find(|&e| {
+                beside[e].get(&head).is_some_and(|words| words.iter().any(|&w| w.end <= anaphor.span.start && before_mention(e, w)))
+            })
+        };
+    // Then the speaker of the latest claim in this or the previous sentence, if of that type,
+    // before the latest name ("Robinson had said he was livid about Kaplan's decisions. The
+    // England coach went on to claim": Robinson).
+    let kind_of = |e: usize| article.mentions.iter().find(|m| m.2 == e).map(|m| m.1);
+    let speaker_within = |back: usize| {
+        article
+            .speakers
+            .iter()
+            .rev()
+            .skip_while(|(content, _)| content.start >= anaphor.span.start)
+            .take_while(|(content, _)| sentence - sentence_at(seg, content.start).min(sentence) <= back)
+            .map(|&(_, e)| e)
+            .find(|&e| kind_of(e) == Some(kind))
+    };
+    // Else the latest name of that type, named in this or the previous sentence.
+    let latest = || {
+        named.iter().find(|&&(_, k, _)| k == kind).filter(|&&(span, _, _)| sentence - sentence_at(seg, span.start) <= 1).map(|&(_, _, e)| e)
+    };
+    // Else the speaker of a claim two sentences back, across a quotation or an aside ("Arsenal's
+    // Sol Campbell has called ... Past encounters have ... "It is ...," the defender told").
+    titled.or_else(introduced).or_else(|| speaker_within(1)).or_else(latest).or_else(|| speaker_within(2))
+}
+
+/// The person or organization a relative pronoun source follows: "the Office of Fair Trading
+/// (OFT), which concluded", "Ana Ruiz, who argues". Only a name right before it (a comma or
+/// closing parenthesis between); "a woman who claimed" names no one. Not after a dash: "...
+/// challenge Disney - which in 2004 reported revenues of $30bn - but" is the writer's aside
+/// inside someone's words, not their report.
+fn relative_antecedent(article: &Article<'_>, anaphor: &Anaphor) -> Option<usize> {
+    let seg = article.segmented;
+    let text = seg.text();
+    if !matches!(anaphor.span.of(text), "who" | "which" | "whom") {
+        return None;
+    }
+    let at = seg.tokens.partition_point(|t| t.span.start < anaphor.span.start);
+    let mut k = at.checked_sub(1)?;
+    while k > 0 && matches!(seg.tokens[k].span.of(text), "," | ")") {
+        k -= 1;
+    }
+    let end = seg.tokens[k].span.end;
+    // Mentions are sorted by start: those ending there start before it, a name's length back.
+    let before = article.mentions.partition_point(|&(span, _, _)| span.start < end);
+    article.mentions[..before]
+        .iter()
+        .rev()
+        .take(8)
+        .find(|&&(span, kind, _)| span.end == end && matches!(kind, EntityType::Person | EntityType::Organization))
+        .map(|&(_, _, e)| e)
+}
+
+/// The person "the 28-year-old" (", the 27-year-old Austrian said") stands for. News names its
+/// subject, then calls them by their age without stating it anywhere else: the latest person
+/// named at least twice before the description (within `LOOK_BACK` mentions; a name said once in passing,
+/// "his coach Remy Korchemy", is seldom the subject), else the latest person named.
+fn aged_person(article: &Article<'_>, anaphor: &Anaphor) -> Option<usize> {
+    let text = article.segmented.text();
+    let mut words = anaphor.span.of(text).split_whitespace();
+    let the = words.next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    let age =
+        words.next().and_then(|w| w.strip_suffix("-year-old")).is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    if anaphor.pronoun || !the || !age {
+        return None;
+    }
+    let named = named_before(article, anaphor, EntityType::Person);
+    let latest = |min: usize| named.iter().rev().find(|&&(_, times)| times >= min).map(|&(e, _)| e);
+    latest(2).or_else(|| latest(1))
+}
+
+/// The entities of `kind` named in the `LOOK_BACK` mentions before `anaphor`, each with how
+/// often, in the order of their latest mention (the latest last).
+fn named_before(article: &Article<'_>, anaphor: &Anaphor, kind: EntityType) -> Vec<(usize, usize)> {
+    let before = article.mentions.partition_point(|&(span, _, _)| span.start < anaphor.span.start);
+    let mut named: Vec<(usize, usize)> = Vec::new();
+    for &(span, k, entity) in &article.mentions[before.saturating_sub(LOOK_BACK)..before] {
+        if k == kind && span.end <= anaphor.span.start {
+            let times = named.iter().position(|&(e, _)| e == entity).map_or(0, |i| named.remove(i).1);
+            named.push((entity, times + 1));
+        }
+    }
+    named
+}
+
+/// Nouns of what a person or organization publishes, which then speaks for them ("the report
+/// said", "the survey found"): a narrower list than attribution's documents (no "poll", which
+/// British news also writes for an election, "Labour's poll campaign"; no "letter" or "video").
+const PUBLISHED: &[&str] = &["report", "survey", "study", "research", "figures", "findings", "review", "analysis"];
+
+/// The author "the report" (any of `PUBLISHED`) stands for, as the news guidelines give a report
+/// its author: the person or organization named after the latest such noun before it and "by"
+/// or "from" (one word may stand between: "a survey conducted by X", "a report by analysts
+/// Forrester Research"), within the next six words of that sentence, or named with a possessive
+/// before it ("the Pensions Commission's report").
+fn document_author(article: &Article<'_>, anaphor: &Anaphor) -> Option<usize> {
+    let seg = article.segmented;
+    let text = seg.text();
+    let words: Vec<&str> = anaphor.span.of(text).split_whitespace().collect();
+    if anaphor.pronoun || words.len() != 2 || !words[0].eq_ignore_ascii_case("the") || !PUBLISHED.contains(&words[1]) {
+        return None;
+    }
+    let tokens = &seg.tokens;
+    let word = |k: usize| tokens[k].span.of(text).to_lowercase();
+    let starting =
+        |k: usize| article.mentions.iter().find(|&&(span, kind, _)| span.start == tokens[k].span.start && kind != EntityType::Place);
+    let ending = |k: usize| article.mentions.iter().find(|&&(span, kind, _)| span.end == tokens[k].span.end && kind != EntityType::Place);
+    let at = tokens.partition_point(|t| t.span.start < anaphor.span.start);
+    (1..at).rev().filter(|&k| PUBLISHED.contains(&word(k).as_str())).find_map(|k| {
+        let sentence = seg.sentence_of(k);
+        let by = (k + 1..(k + 3).min(at)).find(|&b| matches!(word(b).as_str(), "by" | "from"));
+        let named_after = by.and_then(|b| {
+            (b + 1..(b + 7).min(at)).take_while(|&m| seg.sentence_of(m) == sentence).find_map(|m| starting(m).map(|&(_, _, e)| e))
+        });
+        let possessor = (k.saturating_sub(2)..k)
+            .find(|&p| tokens[p].kind == crate::segment::TokenKind::Possessive)
+            .and_then(|p| p.checked_sub(1))
+            .and_then(|p| ending(p).map(|&(_, _, e)| e));
+        named_after.or(possessor)
+    })
+}
+
+/// The speaker a pronoun source carries over by the convention of agency copy ("Lord Vance
+/// said ... . "...," he said."): the source of the latest claim whose source words come before
+/// it (not words reported inside another claim), when those words lie within the three
+/// sentences before, the pronoun can stand for that source ("he", "she", "it"), and no other
+/// entity of its type is named between them outside what claims say.
+fn carried_speaker(article: &Article<'_>, lexicon: &Lexicon, entities: &[Entity], claims: &[Claim], anaphor: &Anaphor) -> Option<usize> {
+    let seg = article.segmented;
+    let pronoun = anaphor.head.of(seg.text());
+    if !anaphor.pronoun || !matches!(pronoun_class(pronoun), Some("he" | "she" | "it")) {
+        return None;
+    }
+    // A source inside another claim's words is that claim's speaker's report, not a speaker of
+    // the narrative ("Lord Vance denied Ms Ruiz said ..."). The latest by start (the last claim
+    // on a tie), read backwards from the anaphor.
+    let said = |s: Span| article.said(s);
+    let before = article.source_claims.partition_point(|(s, _)| s.start < anaphor.span.start);
+    let &(from, claim) = article.source_claims[..before].iter().rev().find(|(s, _)| s.end <= anaphor.span.start && !said(*s))?;
+    let speaker = claims[claim].source?;
+    if sentence_at(seg, anaphor.span.start) > sentence_at(seg, from.start) + 3 || !agrees(lexicon, pronoun, &entities[speaker]) {
+        return None;
+    }
+    let kind = entities[speaker].kind;
+    let first = article.mentions.partition_point(|(s, _, _)| s.start < from.end);
+    let mut between = article.mentions[first..]
+        .iter()
+        .take_while(|(s, _, _)| s.start < anaphor.span.start)
+        .filter(|(s, k, e)| s.end <= anaphor.span.start && *k == kind && *e != speaker);
+    between.all(|&(s, _, _)| said(s)).then_some(speaker)
+}
+
+/// Whether `entity` is a person named in what a claim says (`words`) and not in `source`, the
+/// words naming its speaker: then not its speaker ("the chancellor said Mr Fallon was impugning
+/// ...", "\"I made a vow to Costacurta,\" he said": a speaker does not call themselves by
+/// name). Organizations do ("Revenues at Reuters slipped 11%, the group said"), and so does a
+/// reporter's paraphrase with a possessive ("... signed up for Ricky Gervais' new sitcom, the
+/// comedian has told BBC News"). A name that speaks there does not count: a frame inside a
+/// quotation ("\"...,\" said X. \"...\"") or a narrator's sentence that the words reach
+/// ("Although Baros insisted ..., he ..."). Nor does anything where the source is framed inside a
+/// clause, whose limits the words do not know.
+fn named_in_words(text: &str, entity: &Entity, claim: &Claim, source: Span, sources: &SpanIndex) -> bool {
+    let words = claim.content;
+    if entity.kind != EntityType::Person || framed_inside_clause(text, claim, source) {
+        return false;
+    }
+    let within = |outer: Span| {
+        let first = entity.mentions.partition_point(|m| m.start < outer.start);
+        entity.mentions[first..].iter().take_while(move |m| m.end <= outer.end)
+    };
+    let possessive = |m: Span| text[m.end..].starts_with(['\'', '\u{2019}']);
+    let mut named = within(words).filter(|&&m| !sources.contains(m) && !possessive(m));
+    within(source).next().is_none() && named.next().is_some()
+}
+
+/// Whether a claim's source stands inside the words it reports ("it is the prime minister who, he
+/// claims, is ...", not a quotation's frame) or opens a relative or adverbial clause ("charges
+/// in court, which he denies"; "turning to face the chancellor, as he spoke").
+fn framed_inside_clause(text: &str, claim: &Claim, source: Span) -> bool {
+    let before = text[..source.start].trim_end().trim_end_matches(',').trim_end();
+    let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+    let words = claim.content;
+    (!claim.direct && words.start < source.start && source.end < words.end)
+        || matches!(word.as_str(), "which" | "who" | "whom" | "as" | "since" | "when" | "while" | "although" | "though" | "because")
+}
+
+/// Records `span` as a reference to entity `e` by `rule`, in place of what the pronoun loop of
+/// [`apply`] may have given the words to (the ranker's choice).
+fn carry_reference(entities: &mut [Entity], span: Span, e: usize, rule: &'static str) {
+    for entity in entities.iter_mut() {
+        entity.references.remove(&span);
+    }
+    entities[e].references.insert(span, rule);
+}
+
+/// "The charity recommends", "the bank said", further back than `speaking_role` looks: an
+/// organization noun that names no person (`describes` in nouns.tsv) after "the" stands for
+/// the latest organization named before it whose name holds the noun ("the bank": the Bank of
+/// England), else, for a company's general nouns ("the firm", "the group"), the latest one
+/// named at least twice, else the only one named.
+fn described_organization(article: &Article<'_>, lexicon: &Lexicon, anaphor: &Anaphor) -> Option<usize> {
+    let text = article.segmented.text();
+    let words: Vec<&str> = anaphor.span.of(text).split_whitespace().collect();
+    if anaphor.pronoun || words.len() != 2 || !words[0].eq_ignore_ascii_case("the") || !lexicon.describes_organization(words[1]) {
+        return None;
+    }
+    let noun = words[1].to_lowercase();
+    let named = named_before(article, anaphor, EntityType::Organization);
+    let holds_noun = |e: usize| article.entities[e].0.split_whitespace().any(|w| w.eq_ignore_ascii_case(&noun));
+    let latest = |test: &dyn Fn(&(usize, usize)) -> bool| named.iter().rev().find(|n| test(n)).map(|&(e, _)| e);
+    let by_name = latest(&|&(e, _)| holds_noun(e));
+    // "The union", "the charity", "the watchdog" say what kind of body it is, which the names of
+    // the other organizations around it need not be: only a company's general nouns fall back
+    // on the organization the article is about.
+    if !matches!(noun.as_str(), "firm" | "company" | "corporation" | "group" | "conglomerate" | "giant") {
+        return by_name;
+    }
+    by_name.or_else(|| latest(&|&(_, times)| times >= 2)).or_else(|| (named.len() == 1).then(|| named[0].0))
+}

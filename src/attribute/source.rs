@@ -316,6 +316,10 @@ impl<'a> Attributor<'a> {
         let span = self.r.mentions[m].span;
         let (first, last) = (self.token_at(span.start), self.token_at(span.end));
         let mut k = (first..last).find(|&k| self.syntax.head(k).is_none_or(|h| h < first || h >= last))?;
+        // A title outside the mention heads the name ("Mr" in "Mr Mubanga is the first ...").
+        if first > 0 && self.syntax.label(k) == "flat" && self.syntax.head(k) == Some(first - 1) {
+            k = first - 1;
+        }
         // An apposition set off by a comma, before its subject's verb ("coach Andy Robinson" is
         // a title and a name, and after the verb the parse may have joined an object to it).
         let apposed = self.syntax.label(k) == "appos";
@@ -674,6 +678,17 @@ mod tests {
         let source = |words: &str| source_of(&doc, text, words);
         assert_eq!(source("deal was legal"), Some("Harbour Authority"), "insiders speak for their organization");
         assert_eq!(source("channel was safe"), Some("Ekland"), "a dash apposition: {:?}", doc.entities);
+    }
+
+    #[test]
+    fn he_after_a_titled_subject_is_that_person() {
+        // The parse heads "Mr Okafor" with the title, outside the mention "Okafor": the subject
+        // of the sentence before is still the one "he" stands for, not the speaker before that.
+        let text = "Detainee speaks\n\nHome Secretary Tom Vance told the Kelso Gazette: \"There will be no inquiry.\" \
+                    Mr Okafor is the first of the three men freed last month to speak to a newspaper. He told the \
+                    Gazette his worst day was in March.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        assert_eq!(source_of(&doc, text, "worst day"), Some("Okafor"), "{:?}", doc.claims);
     }
 
     #[test]

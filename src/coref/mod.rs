@@ -662,6 +662,21 @@ mod tests {
     }
 
     #[test]
+    fn the_american_is_the_latest_person_named_american() {
+        let text = "Vance through in Dubai\n\nAmerican Tom Vance beat Ivo Brenn in straight sets on Tuesday. Brenn had \
+                    won their last three meetings.\n\n\"I played well from the start,\" said the American.\n";
+        let pipeline = Pipeline::new(Iris::new("https://example.org/").expect("base"));
+        let doc = pipeline.run(Source::from_text("t", text));
+        let claim = doc.claims.iter().find(|c| c.content.of(text).contains("played well")).expect("the claim is found");
+        assert_eq!(claim.source.map(|e| doc.entities[e].name.as_str()), Some("Tom Vance"), "{:?}", doc.claims);
+        // A people is no one.
+        let text = "Talks\n\nFrench minister Tom Vance met Ivo Brenn. The French said the talks went well.\n";
+        let doc = pipeline.run(Source::from_text("t", text));
+        let claim = doc.claims.iter().find(|c| c.content.of(text).contains("went well")).expect("the claim is found");
+        assert_eq!(claim.source, None, "{:?}", doc.claims);
+    }
+
+    #[test]
     fn the_charity_is_the_organization_named_further_back() {
         let text = "Carers short of funds\n\nThe Halvard Carers Charity says foster carers are paid too little. \
                     Most carers spend their own money on the children they look after.\n\nA survey of 800 carers found \

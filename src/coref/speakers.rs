@@ -71,8 +71,9 @@ fn claims_of_words(article: &Article<'_>, words: Span) -> Vec<usize> {
 }
 
 /// The entity source words stand for, with the rule that found it, by the first convention that
-/// finds one the words may stand for (`allowed`): a relative pronoun's antecedent, the ranker's
-/// choice, a role, an age, a report's author, an organization described.
+/// finds one the words may stand for (`allowed`): a relative pronoun's antecedent, a person of
+/// the nationality named, the ranker's choice, a role, an age, a report's author, an
+/// organization described.
 fn by_convention(
     article: &Article<'_>,
     lexicon: &Lexicon,
@@ -82,6 +83,7 @@ fn by_convention(
 ) -> Option<(usize, &'static str)> {
     let allowed_by = |e: Option<usize>, rule: &'static str| e.filter(|&e| allowed(e)).map(|e| (e, rule));
     allowed_by(relative_antecedent(article, anaphor), RELATIVE_ANTECEDENT)
+        .or_else(|| allowed_by(of_nationality(article, lexicon, anaphor, allowed), SPEAKING_ROLE))
         .or_else(|| link(article, lexicon, model, anaphor, allowed).map(|e| (e, RANKED)))
         .or_else(|| allowed_by(speaking_role(article, lexicon, anaphor), SPEAKING_ROLE))
         .or_else(|| allowed_by(aged_person(article, anaphor), AGED_PERSON))
@@ -177,6 +179,35 @@ fn speaking_role(article: &Article<'_>, lexicon: &Lexicon, anaphor: &Anaphor) ->
     // Else the speaker of a claim two sentences back, across a quotation or an aside ("Arsenal's
     // Sol Campbell has called ... Past encounters have ... "It is ...," the defender told").
     titled.or_else(introduced).or_else(|| speaker_within(1)).or_else(latest).or_else(|| speaker_within(2))
+}
+
+/// The person "the American", "the Scot" or "The Russian" stands for: the latest person named
+/// before it with that nationality beside one of their names ("American Andy Roddick",
+/// "Russia's Svetlana Kuznetsova" does not count), as sports copy writes. A nationality for a
+/// people ("the French", "the Chinese", "the Israelis") names no one.
+fn of_nationality(article: &Article<'_>, lexicon: &Lexicon, anaphor: &Anaphor, allowed: &dyn Fn(usize) -> bool) -> Option<usize> {
+    let seg = article.segmented;
+    if !one_of_a_nationality(lexicon, seg.text(), anaphor) {
+        return None;
+    }
+    let beside = article.beside.get_or_init(|| words_beside(seg, &article.mentions, article.entities.len()));
+    let nationality = anaphor.head.of(seg.text()).to_ascii_lowercase();
+    let before = |e: usize| beside[e].get(&nationality).is_some_and(|w| w.iter().any(|w| w.end <= anaphor.span.start));
+    candidates(article, anaphor)
+        .into_iter()
+        .map(|c| article.mentions[c.mention])
+        .find(|&(_, k, e)| k == EntityType::Person && allowed(e) && before(e))
+        .map(|(_, _, e)| e)
+}
+
+/// Whether a description is "the" and a nationality one person holds ("the American", "The
+/// Spaniard"; not "the French", "the Chinese", "the Israelis": a people).
+fn one_of_a_nationality(lexicon: &Lexicon, text: &str, anaphor: &Anaphor) -> bool {
+    let head = anaphor.head.of(text);
+    let words: Vec<&str> = anaphor.span.of(text).split_whitespace().collect();
+    let one_person = !head.ends_with(['s', 'h']) && !head.ends_with("ese");
+    let the = words.len() == 2 && words[0].eq_ignore_ascii_case("the");
+    !anaphor.pronoun && the && one_person && head.starts_with(char::is_uppercase) && lexicon.is_demonym(head)
 }
 
 /// The person or organization a relative pronoun source follows: "the Office of Fair Trading

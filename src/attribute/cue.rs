@@ -176,6 +176,17 @@ impl<'a> Attributor<'a> {
     /// ("noted clients are beginning to ...", "found the agency could not ...").
     fn clause_follows(&self, t: usize, last: usize) -> bool {
         let next = |k: usize| self.word_after(t, last, k);
+        self.marked_clause_follows(t, last)
+            || (2..=8)
+                .take_while(|&k| !matches!(next(k), "." | "," | ";" | ":" | "" | "“" | "\"" | "''" | "to" | "that" | "who" | "which"))
+                .any(|k| FINITE.contains(&next(k)) || matches!(next(k), "has" | "had" | "have"))
+    }
+
+    /// [`Self::clause_follows`] where a mark or a pronoun subject opens the clause: "that", a
+    /// colon, a quotation mark or a comma, also after a few words ("continued in the Sydney
+    /// Morning Herald: ..."), or "he", "they", ... and a finite verb.
+    fn marked_clause_follows(&self, t: usize, last: usize) -> bool {
+        let next = |k: usize| self.word_after(t, last, k);
         let clause_follows = matches!(next(1), "that" | ":" | "“" | "\"" | "''" | ",")
             || matches!(
                 next(1),
@@ -194,9 +205,6 @@ impl<'a> Attributor<'a> {
         clause_follows
             || matches!(next(1), "he" | "she" | "they" | "we" | "I" | "it" | "there")
                 && (FINITE.contains(&next(2)) || matches!(next(2), "has" | "have" | "had" | "did" | "does" | "do"))
-            || (2..=8)
-                .take_while(|&k| !matches!(next(k), "." | "," | ";" | ":" | "" | "“" | "\"" | "''" | "to" | "that" | "who" | "which"))
-                .any(|k| FINITE.contains(&next(k)) || matches!(next(k), "has" | "had" | "have"))
     }
 
     /// What each lemma or class needs after the cue at token `t` to report speech; the longer
@@ -252,8 +260,24 @@ impl<'a> Attributor<'a> {
             // 'the EU rules "make it difficult"': a noun before a quotation.
             "rule" if matches!(next(1), "“" | "\"" | "''") => self.frame_closes(first, t, last),
             // "..., the court ruled.": a frame closing its sentence reports what precedes it.
-            "threaten" | "state" | "continue" | "mean" | "know" | "feel" | "hope" | "understand" | "hear" | "learn" | "find" | "show"
-            | "read" | "observe" | "reveal" | "indicate" | "demonstrate" | "establish" | "discover" | "rule" | "write" | "guarantee"
+            // "He continued: ...", "He continued, “...", "..., he continued.", "A major reason, he
+            // continues, is ...", "continued to insist"; not "continued to work", "has continued its slide and has tumbled", "talks will
+            // continue, the LSE said" (no clause without a mark: "continued he would" is no
+            // English; a comma after it only ends an aside).
+            "continue" => {
+                let aside = (1..=4).any(|k| t >= first + k && self.word(t - k) == ",");
+                let quoted = matches!(next(2), "“" | "\"" | "''");
+                // "continued to say", "to insist", "to deny", "to warn"; not "to hold the patents",
+                // "to show growth", "to oppose the plans": verbs that report only with a clause.
+                let speech_goes_on = next(1) == "to"
+                    && self.lex.cue(next(2)).is_some_and(|c| matches!(c.class.as_str(), "say" | "claim" | "deny" | "admit" | "warn"))
+                    && !matches!(next(2), "hold" | "maintain");
+                (next(1) != "," || aside || quoted) && self.marked_clause_follows(t, last)
+                    || speech_goes_on
+                    || self.frame_closes(first, t, last)
+            }
+            "threaten" | "state" | "mean" | "know" | "feel" | "hope" | "understand" | "hear" | "learn" | "find" | "show" | "read"
+            | "observe" | "reveal" | "indicate" | "demonstrate" | "establish" | "discover" | "rule" | "write" | "guarantee"
             | "volunteer" => clause_follows || self.frame_closes(first, t, last),
             // "Wimbledon champion Maria Sharapova": a title before a name ("champions the cause").
             "champion" if next(1).starts_with(char::is_uppercase) => false,
@@ -474,6 +498,18 @@ mod tests {
         let text = "Budget\n\nMs Ruiz said she had met her \"golden rule\" with a surplus and she said borrowing \
                     would continue to fall over the next five years.\n";
         assert_eq!(cues(text), ["said", "said"]);
+    }
+
+    #[test]
+    fn continuing_reports_speech_only_as_a_frame() {
+        // "continued" frames speech after a colon, a quotation, an aside's commas or another
+        // speech verb; "continued to work", "has continued its slide and has" and "will
+        // continue, the port said" report nothing of their own.
+        let text = "Port talks\n\nTom Vance continued: \"We will not sell.\" The reason, he continued, is that the \
+                    port pays well. Ana Ruiz continued to insist that the deal was fair. The banks continued to work \
+                    with the port. The pound has continued its slide and has fallen again. Talks with the buyer will \
+                    continue, the port said.\n";
+        assert_eq!(cues(text), ["continued", "continued", "continued", "said"]);
     }
 
     #[test]

@@ -265,20 +265,31 @@ impl<'a> Attributor<'a> {
             // continue, the LSE said" (no clause without a mark: "continued he would" is no
             // English; a comma after it only ends an aside).
             "continue" => {
-                let aside = (1..=4).any(|k| t >= first + k && self.word(t - k) == ",");
-                let quoted = matches!(next(2), "“" | "\"" | "''");
                 // "continued to say", "to insist", "to deny", "to warn"; not "to hold the patents",
                 // "to show growth", "to oppose the plans": verbs that report only with a clause.
                 let speech_goes_on = next(1) == "to"
                     && self.lex.cue(next(2)).is_some_and(|c| matches!(c.class.as_str(), "say" | "claim" | "deny" | "admit" | "warn"))
                     && !matches!(next(2), "hold" | "maintain");
-                (next(1) != "," || aside || quoted) && self.marked_clause_follows(t, last)
-                    || speech_goes_on
-                    || self.frame_closes(first, t, last)
+                self.marked_frame(first, t, last) || speech_goes_on
+            }
+            // "he wrote: ...", "has written that ...", "..., he wrote."; not "business written in
+            // the market", "a note written on a napkin", "which he wrote, directed and starred
+            // in", "took four years to write, and stayed", "who write in English".
+            "write" => {
+                let participle = self.word(t) == "written" && !(t > first && matches!(self.word(t - 1), "has" | "have" | "had"));
+                let coordinated = next(1) == "," && (next(2).ends_with("ed") || t > first && self.word(t - 1) == "to");
+                // A clause without "that" opens with its subject ("He writes Clinton has ..."),
+                // not "who write in English or are ...", "I wrote about how ...".
+                let determiner = matches!(next(1), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "these" | "our" | "my");
+                let subject_opens = next(1).starts_with(char::is_uppercase) || determiner || PRONOUNS.contains(&next(1));
+                let after_quotation = (1..=3).any(|k| t >= first + k && matches!(self.word(t - k), "”" | "\"" | "''"));
+                let frames = self.marked_clause_follows(t, last) || subject_opens && clause_follows || after_quotation;
+                !participle && !coordinated && (frames || self.frame_closes(first, t, last))
             }
             "threaten" | "state" | "mean" | "know" | "feel" | "hope" | "understand" | "hear" | "learn" | "find" | "show" | "read"
-            | "observe" | "reveal" | "indicate" | "demonstrate" | "establish" | "discover" | "rule" | "write" | "guarantee"
-            | "volunteer" => clause_follows || self.frame_closes(first, t, last),
+            | "observe" | "reveal" | "indicate" | "demonstrate" | "establish" | "discover" | "rule" | "guarantee" | "volunteer" => {
+                clause_follows || self.frame_closes(first, t, last)
+            }
             // "Wimbledon champion Maria Sharapova": a title before a name ("champions the cause").
             "champion" if next(1).starts_with(char::is_uppercase) => false,
             _ if matches!(cue.class.as_str(), "judge" | "intend") => self.judgment_fits(cue, first, t, last),
@@ -292,6 +303,18 @@ impl<'a> Attributor<'a> {
     fn frame_closes(&self, first: usize, t: usize, last: usize) -> bool {
         matches!(self.word_after(t, last, 1), "." | "") && t >= first + 2 && (first..t - 1).any(|k| self.word(k) == ",")
             || t > first && matches!(self.word(t - 1), "”" | "\"" | "''")
+    }
+
+    /// Whether the cue at token `t` frames speech by a mark: a clause [`Self::marked_clause_follows`]
+    /// (after a comma only where a quotation opens or the cue stands in an aside: "He continued,
+    /// “...", "The reason, he continues, is ..."; not "talks will continue, the LSE said",
+    /// "Spacey, 45, wrote, directed and starred in"), or
+    /// it closes its sentence after a comma or a quotation ([`Self::frame_closes`]).
+    fn marked_frame(&self, first: usize, t: usize, last: usize) -> bool {
+        let next = |k: usize| self.word_after(t, last, k);
+        let aside = t >= first + 2 && self.word(t - 2) == "," && PRONOUNS.contains(&self.word(t - 1));
+        let quoted = matches!(next(2), "“" | "\"" | "''");
+        (next(1) != "," || aside || quoted) && self.marked_clause_follows(t, last) || self.frame_closes(first, t, last)
     }
 
     /// 'called the plan "a disaster"', "called for a ban", "called on Congress to", "called the
@@ -510,6 +533,16 @@ mod tests {
                     with the port. The pound has continued its slide and has fallen again. Talks with the buyer will \
                     continue, the port said.\n";
         assert_eq!(cues(text), ["continued", "continued", "continued", "said"]);
+    }
+
+    #[test]
+    fn writing_reports_speech_only_as_a_frame() {
+        // "wrote" frames speech before a clause that opens with its subject or a mark, or after a
+        // quotation; a participle after a noun, verbs in a row and "wrote about" report nothing.
+        let text = "Film news\n\nTom Vance, 45, wrote, directed and starred in the film. Ana Ruiz writes the studio has \
+                    \"lost its nerve\". The business written in the market is small. Critics who write in English \
+                    are kind. Ms Ruiz wrote about how the cuts were made.\n";
+        assert_eq!(cues(text), ["writes"]);
     }
 
     #[test]

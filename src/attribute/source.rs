@@ -366,10 +366,18 @@ impl<'a> Attributor<'a> {
                 _ => false,
             };
             // An active subject before a passive one: the parser may give a verb both.
-            let dependents = self.syntax.dependents(verb).iter().copied().filter(|&k| (first..last).contains(&k) && subject(k));
-            if let Some(k) = dependents.min_by_key(|&k| self.syntax.label(k) == "nsubj:pass") {
+            let mut dependents = self.syntax.dependents(verb).iter().copied().filter(|&k| (first..last).contains(&k) && subject(k));
+            if let Some(k) = dependents.clone().min_by_key(|&k| self.syntax.label(k) == "nsubj:pass") {
+                // Two subjects in one run of nouns are one phrase the parse cut ("Wales" and "Tom"
+                // in "Wales captain Tom Vance returned", "Greek sprinters" and "Kostas Kenteris
+                // and Katerina Thanou"): both subtrees.
+                let nominal = |x: usize| matches!(self.syntax.upos(x), "PROPN" | "NOUN");
+                let same = |k2: usize| k2 > k && (k + 1..k2).all(nominal) && self.syntax.label(k2) == self.syntax.label(k);
                 let relative = matches!(self.word(k).to_lowercase().as_str(), "who" | "which" | "that" | "whom");
-                let (start, end) = self.subtree(first, last, k);
+                let (start, mut end) = self.subtree(first, last, k);
+                if let Some(k2) = dependents.find(|&k2| same(k2)) {
+                    end = end.max(self.subtree(first, last, k2).1);
+                }
                 if relative || PREPOSITIONS.contains(&self.word(start)) {
                     return None;
                 }
@@ -689,6 +697,16 @@ mod tests {
                     Gazette his worst day was in March.\n";
         let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
         assert_eq!(source_of(&doc, text, "worst day"), Some("Okafor"), "{:?}", doc.claims);
+    }
+
+    #[test]
+    fn a_subject_the_parse_cut_in_two_is_one_phrase() {
+        // The parse makes both "Wales" and "Tom" subjects of "returned": one phrase, whose
+        // person speaks, not the country before the title.
+        let text = "Rugby\n\nAfter also taking some fearful beatings in the provincial games, Wales captain Tom Vance \
+                    returned home calling for urgent change in the national game.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        assert_eq!(source_of(&doc, text, "urgent change"), Some("Tom Vance"), "{:?}", doc.claims);
     }
 
     #[test]

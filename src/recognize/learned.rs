@@ -546,7 +546,12 @@ impl Recognizer<'_> {
         let name_word = |w: &str| {
             w.starts_with(char::is_uppercase) && self.lex.role(w).is_none() && self.lex.noun_type(w).is_none() && !self.lex.is_common(w)
         };
-        let Some(r) = (start + 1..end.saturating_sub(2)).find(|&k| role(k)) else { return (Some(end), None) };
+        let Some(first_role) = (start + 1..end.saturating_sub(2)).find(|&k| role(k)) else { return (Some(end), None) };
+        // A role of several words ends at its last ("New York Attorney General Elliot Spitzer").
+        let mut r = first_role;
+        while r + 3 <= end && role(r + 1) {
+            r += 1;
+        }
         // After a first name, a surname that is also a word ("Treasury Secretary John Snow",
         // "City Mayor Don Guardian").
         let given = self.lex.first_name(self.word(r + 1)).is_some();
@@ -561,9 +566,10 @@ impl Recognizer<'_> {
         if !(r + 1..end).all(|j| name_word(self.word(j)) || surname(j)) {
             return (Some(end), None);
         }
-        let body = self.span(start, r).of(self.text());
-        let kept = self.lex.known(body).is_some_and(|k| known_type(k) == kind) || self.lex.noun_type(self.word(r - 1)) == Some(kind);
-        (kept.then_some(r), Some(self.span(r + 1, end)))
+        let body = self.span(start, first_role).of(self.text());
+        let kept =
+            self.lex.known(body).is_some_and(|k| known_type(k) == kind) || self.lex.noun_type(self.word(first_role - 1)) == Some(kind);
+        (kept.then_some(first_role), Some(self.span(r + 1, end)))
     }
 
     /// A person's name cut before "of" and an organization or place ("Paul Miller of Thames

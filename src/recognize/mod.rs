@@ -477,6 +477,10 @@ mod tests {
         let found = check("Tapes lost\n\nNew Jersey Governor Don Guardian said the city needed help.\n");
         assert!(has(&found, "Don Guardian", EntityType::Person), "{found:?}");
         assert!(has(&found, "New Jersey", EntityType::Place), "{found:?}");
+        // A role of two words.
+        let found = check("Tapes lost\n\nNew Jersey Attorney General Don Guardian said the city needed help.\n");
+        assert!(has(&found, "Don Guardian", EntityType::Person), "{found:?}");
+        assert!(has(&found, "New Jersey", EntityType::Place), "{found:?}");
     }
 
     #[test]

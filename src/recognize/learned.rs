@@ -504,8 +504,23 @@ impl Recognizer<'_> {
             if let Some(role) = (start..end - 1).rev().find(|&k| self.lex.role(self.word(k).trim_end_matches('.')).is_some()) {
                 start = role + 1;
             }
+            start = self.after_party_or_nationality(start, end);
         }
         (start < end).then_some((start, end))
+    }
+
+    /// The start of a person's name after a party or a nationality the span opens with, before a
+    /// first name and a surname ("fellow Tory David Heathcoat-Amory", "Lib Dem Norman Baker",
+    /// "American Andy Roddick"; not "Hans Christian Andersen", a first name): no part of the name.
+    fn after_party_or_nationality(&self, start: usize, end: usize) -> usize {
+        let party = |n: usize| {
+            self.lex.known(self.span(start, start + n).of(self.text())).is_some_and(|k| known_type(k) == EntityType::Organization)
+        };
+        let nationality = self.lex.is_demonym(self.word(start)) && self.lex.first_name(self.word(start)).is_none();
+        let opens = |n: usize| party(n) || n == 1 && nationality;
+        (1..=2)
+            .find(|&n| start + n + 2 <= end && self.lex.first_name(self.word(start + n)).is_some() && opens(n))
+            .map_or(start, |n| start + n)
     }
 
     /// The start of an organization's name that a lowercase organization noun describes just

@@ -484,6 +484,13 @@ mod tests {
     }
 
     #[test]
+    fn a_party_before_a_first_name_is_no_part_of_the_name() {
+        let found = check("Race report\n\nMasai won the race. Tory Dominic Keel watched from the stand.\n");
+        assert!(has(&found, "Dominic Keel", EntityType::Person), "{found:?}");
+        assert!(!has(&found, "Tory Dominic Keel", EntityType::Person), "{found:?}");
+    }
+
+    #[test]
     fn an_initial_and_a_surname_in_a_team_sheet_are_a_person() {
         let found = check(
             "Lions squad named\n\nThe squad to face Samoa: C Lathwell (Australia); R Caucava (Fiji), \

@@ -260,10 +260,16 @@ impl Attributor<'_> {
             && t > first
             && self.word(t - 1) == ","
             && (2..=7).contains(&(content_end - t))
+            && !self.word(t).ends_with("ing")
             && !FRAME_CIRCUMSTANCE_OPENERS.contains(&self.word(t + 1))
+            && !PREPOSITIONS.contains(&self.word(t + 1))
             && !WEEKDAYS.contains(&self.word(t + 1))
             && self.finite_before(first, t)
-            && (t + 1..content_end).all(|k| !matches!(self.syntax.upos(k), "VERB" | "AUX" | "PRON") && !self.is_quote_open(k))
+            && (t + 1..content_end).all(|k| {
+                // A possessive is a determiner here ("..., claims his agent.").
+                let possessive = matches!(self.word(k), "his" | "her" | "their" | "its" | "our" | "my");
+                !matches!(self.syntax.upos(k), "VERB" | "AUX") && (self.syntax.upos(k) != "PRON" || possessive) && !self.is_quote_open(k)
+            })
             && self.closing_description(t + 1, content_end).is_some()
     }
 }

@@ -258,8 +258,9 @@ impl<'a> Attributor<'a> {
             return true;
         }
         // "He had then changed his mind ..., writes Mr Kestrel.": a person named after a verb that
-        // follows a comma and a finite clause speaks, whatever the parse joins the verb to.
-        if self.names_inverted_speaker(clause, t, &cue) && self.finite_before(first, t - 1) {
+        // follows a comma and a finite clause speaks, whatever the parse joins the verb to; so
+        // does a short description closing the sentence ("..., claims his agent.").
+        if self.names_inverted_speaker(clause, t, &cue) && self.finite_before(first, t - 1) || self.closes_with_speaker(clause, t, &cue) {
             let claims_before = self.claims.len();
             self.inverted_frame(clause, quotes, t, &cue);
             if self.claims.len() > claims_before {

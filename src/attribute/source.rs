@@ -710,6 +710,17 @@ mod tests {
     }
 
     #[test]
+    fn a_description_closing_the_sentence_after_a_speech_verb_speaks() {
+        // The parse gives "says" the organization before the comma as its subject; the words
+        // after the verb that close the sentence are who speaks.
+        let text = "Branch row\n\nKelso Labour Association has now been placed on \"special measures\" and is being run \
+                    from party headquarters, says a senior party spokesman.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let claim = doc.claims.iter().find(|c| c.content.of(text).contains("special measures")).expect("the claim is found");
+        assert_eq!(claim.source_span.map(|s| s.of(text)), Some("a senior party spokesman"), "{:?}", doc.claims);
+    }
+
+    #[test]
     fn a_document_or_a_member_names_who_speaks() {
         // A document its author's name modifies speaks for the author ("a Glenmore Institute
         // report"); a person "of the" body speaks for themself, not the body; a statement from a

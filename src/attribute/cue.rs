@@ -259,33 +259,9 @@ impl<'a> Attributor<'a> {
             "hold" | "maintain" | "relay" => !matches!(next(1), "“" | "\"" | "''") && clause_follows || self.frame_closes(first, t, last),
             // 'the EU rules "make it difficult"': a noun before a quotation.
             "rule" if matches!(next(1), "“" | "\"" | "''") => self.frame_closes(first, t, last),
+            "continue" => self.continue_fits(first, t, last),
+            "write" => self.write_fits(first, t, last, clause_follows),
             // "..., the court ruled.": a frame closing its sentence reports what precedes it.
-            // "He continued: ...", "He continued, “...", "..., he continued.", "A major reason, he
-            // continues, is ...", "continued to insist"; not "continued to work", "has continued its slide and has tumbled", "talks will
-            // continue, the LSE said" (no clause without a mark: "continued he would" is no
-            // English; a comma after it only ends an aside).
-            "continue" => {
-                // "continued to say", "to insist", "to deny", "to warn"; not "to hold the patents",
-                // "to show growth", "to oppose the plans": verbs that report only with a clause.
-                let speech_goes_on = next(1) == "to"
-                    && self.lex.cue(next(2)).is_some_and(|c| matches!(c.class.as_str(), "say" | "claim" | "deny" | "admit" | "warn"))
-                    && !matches!(next(2), "hold" | "maintain");
-                self.marked_frame(first, t, last) || speech_goes_on
-            }
-            // "he wrote: ...", "has written that ...", "..., he wrote."; not "business written in
-            // the market", "a note written on a napkin", "which he wrote, directed and starred
-            // in", "took four years to write, and stayed", "who write in English".
-            "write" => {
-                let participle = self.word(t) == "written" && !(t > first && matches!(self.word(t - 1), "has" | "have" | "had"));
-                let coordinated = next(1) == "," && (next(2).ends_with("ed") || t > first && self.word(t - 1) == "to");
-                // A clause without "that" opens with its subject ("He writes Clinton has ..."),
-                // not "who write in English or are ...", "I wrote about how ...".
-                let determiner = matches!(next(1), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "these" | "our" | "my");
-                let subject_opens = next(1).starts_with(char::is_uppercase) || determiner || PRONOUNS.contains(&next(1));
-                let after_quotation = (1..=3).any(|k| t >= first + k && matches!(self.word(t - k), "”" | "\"" | "''"));
-                let frames = self.marked_clause_follows(t, last) || subject_opens && clause_follows || after_quotation;
-                !participle && !coordinated && (frames || self.frame_closes(first, t, last))
-            }
             "threaten" | "state" | "mean" | "know" | "feel" | "hope" | "understand" | "hear" | "learn" | "find" | "show" | "read"
             | "observe" | "reveal" | "indicate" | "demonstrate" | "establish" | "discover" | "rule" | "guarantee" | "volunteer" => {
                 clause_follows || self.frame_closes(first, t, last)
@@ -305,11 +281,41 @@ impl<'a> Attributor<'a> {
             || t > first && matches!(self.word(t - 1), "”" | "\"" | "''")
     }
 
-    /// Whether the cue at token `t` frames speech by a mark: a clause [`Self::marked_clause_follows`]
-    /// (after a comma only where a quotation opens or the cue stands in an aside: "He continued,
-    /// “...", "The reason, he continues, is ..."; not "talks will continue, the LSE said",
-    /// "Spacey, 45, wrote, directed and starred in"), or
-    /// it closes its sentence after a comma or a quotation ([`Self::frame_closes`]).
+    /// "He continued: ...", "He continued, “...", "..., he continued.", "A major reason, he
+    /// continues, is ...", "continued to insist"; not "continued to work", "has continued its
+    /// slide and has tumbled", "talks will continue, the LSE said" (no clause without a mark:
+    /// "continued he would" is no English; a comma after it only ends an aside).
+    fn continue_fits(&self, first: usize, t: usize, last: usize) -> bool {
+        let next = |k: usize| self.word_after(t, last, k);
+        // "continued to say", "to insist", "to deny", "to warn"; not "to hold the patents", "to
+        // show growth", "to oppose the plans": verbs that report only with a clause.
+        let speech_goes_on = next(1) == "to"
+            && self.lex.cue(next(2)).is_some_and(|c| matches!(c.class.as_str(), "say" | "claim" | "deny" | "admit" | "warn"))
+            && !matches!(next(2), "hold" | "maintain");
+        self.marked_frame(first, t, last) || speech_goes_on
+    }
+
+    /// "he wrote: ...", "has written that ...", "He writes Clinton has ...", '"...," she wrote
+    /// in', "..., he wrote."; not "business written in the market", "a note written on a
+    /// napkin", "which he wrote, directed and starred in", "took four years to write, and
+    /// stayed", "who write in English or are ...", "I wrote about how ...".
+    fn write_fits(&self, first: usize, t: usize, last: usize, clause_follows: bool) -> bool {
+        let next = |k: usize| self.word_after(t, last, k);
+        let participle = self.word(t) == "written" && !(t > first && matches!(self.word(t - 1), "has" | "have" | "had"));
+        let coordinated = next(1) == "," && (next(2).ends_with("ed") || t > first && self.word(t - 1) == "to");
+        // A clause without "that" opens with its subject.
+        let determiner = matches!(next(1), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "these" | "our" | "my");
+        let subject_opens = next(1).starts_with(char::is_uppercase) || determiner || PRONOUNS.contains(&next(1));
+        let after_quotation = (1..=3).any(|k| t >= first + k && matches!(self.word(t - k), "”" | "\"" | "''"));
+        let frames = self.marked_clause_follows(t, last) || subject_opens && clause_follows || after_quotation;
+        !participle && !coordinated && (frames || self.frame_closes(first, t, last))
+    }
+
+    /// Whether the cue at token `t` frames speech by a mark: a clause
+    /// ([`Self::marked_clause_follows`]; after a comma only where a quotation opens or the cue
+    /// stands in an aside: "He continued, “...", "The reason, he continues, is ..."; not "talks
+    /// will continue, the LSE said"), or the end of its sentence after a comma or a quotation
+    /// ([`Self::frame_closes`]).
     fn marked_frame(&self, first: usize, t: usize, last: usize) -> bool {
         let next = |k: usize| self.word_after(t, last, k);
         let aside = t >= first + 2 && self.word(t - 2) == "," && PRONOUNS.contains(&self.word(t - 1));

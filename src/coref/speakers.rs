@@ -83,7 +83,7 @@ fn by_convention(
 ) -> Option<(usize, &'static str)> {
     let allowed_by = |e: Option<usize>, rule: &'static str| e.filter(|&e| allowed(e)).map(|e| (e, rule));
     allowed_by(relative_antecedent(article, anaphor), RELATIVE_ANTECEDENT)
-        .or_else(|| allowed_by(of_nationality(article, lexicon, anaphor, allowed), SPEAKING_ROLE))
+        .or_else(|| of_nationality(article, lexicon, anaphor, allowed).map(|e| (e, SPEAKING_ROLE)))
         .or_else(|| link(article, lexicon, model, anaphor, allowed).map(|e| (e, RANKED)))
         .or_else(|| allowed_by(speaking_role(article, lexicon, anaphor), SPEAKING_ROLE))
         .or_else(|| allowed_by(aged_person(article, anaphor), AGED_PERSON))

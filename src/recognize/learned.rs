@@ -509,9 +509,9 @@ impl Recognizer<'_> {
         (start < end).then_some((start, end))
     }
 
-    /// The start of a person's name after a party or a nationality the span opens with, before a
-    /// first name and a surname ("fellow Tory David Heathcoat-Amory", "Lib Dem Norman Baker",
-    /// "American Andy Roddick"; not "Hans Christian Andersen", a first name): no part of the name.
+    /// The start of a person's name after a party or a nationality the tagger's span opens with,
+    /// before a first name and a surname ("Tory Dominic Grieve", "fellow Kenyan Alice Timbilil";
+    /// not "Hans Christian Andersen", a first name): no part of the name.
     fn after_party_or_nationality(&self, start: usize, end: usize) -> usize {
         let party = |n: usize| {
             self.lex.known(self.span(start, start + n).of(self.text())).is_some_and(|k| known_type(k) == EntityType::Organization)

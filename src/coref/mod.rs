@@ -603,6 +603,20 @@ mod tests {
     }
 
     #[test]
+    fn the_paper_is_the_newspaper_named_before_it() {
+        let text = "Nordvik mulls ferry listing\n\nBluewave could be listed on the stock market as part of an \
+                    overhaul of Nordvik's shipping operations, the Kelso Herald has reported. It said Nordvik was set \
+                    to restructure its business after a settlement with Brightmoor. Steps being considered include \
+                    listing Bluewave, it said. Despite strong sales of Seaspray, Nordvik's ferry business is making a \
+                    loss.\n\nUnder the proposals - which the paper said could be announced within days - the ferry \
+                    maker could be listed separately.\n";
+        let pipeline = Pipeline::new(Iris::new("https://example.org/").expect("base"));
+        let doc = pipeline.run(Source::from_text("t", text));
+        let claim = doc.claims.iter().find(|c| c.content.of(text).contains("within days")).expect("a claim");
+        assert_eq!(claim.source.map(|e| doc.entities[e].name.as_str()), Some("Kelso Herald"), "{:?}", doc.claims);
+    }
+
+    #[test]
     fn he_said_after_a_quotation_carries_the_previous_speaker() {
         let text = "Ferry talks stall\n\nCouncillor Tomas Vell told the harbour board: \"That is the rule.\" He said \
                     there had been other exceptions, most recently for Prince Anton's yacht. The board could not pick \

@@ -84,6 +84,7 @@ fn by_convention(
     let allowed_by = |e: Option<usize>, rule: &'static str| e.filter(|&e| allowed(e)).map(|e| (e, rule));
     allowed_by(relative_antecedent(article, anaphor), RELATIVE_ANTECEDENT)
         .or_else(|| of_nationality(article, lexicon, anaphor, allowed).map(|e| (e, SPEAKING_ROLE)))
+        .or_else(|| allowed_by(newspaper(article, anaphor), DESCRIBED_ORGANIZATION))
         .or_else(|| link(article, lexicon, model, anaphor, allowed).map(|e| (e, RANKED)))
         .or_else(|| allowed_by(speaking_role(article, lexicon, anaphor), SPEAKING_ROLE))
         .or_else(|| allowed_by(aged_person(article, anaphor), AGED_PERSON))
@@ -267,6 +268,53 @@ fn named_before(article: &Article<'_>, anaphor: &Anaphor, kind: EntityType) -> V
         }
     }
     named
+}
+
+/// Words of newspapers' names ("Financial Times Deutschland", "The Sunday Telegraph", "Daily
+/// Mirror"), by the convention that names a paper after what it does or where ("news" is left out:
+/// "News Corporation" owns papers).
+const NEWSPAPER_WORDS: &[&str] = &[
+    "times",
+    "post",
+    "journal",
+    "telegraph",
+    "guardian",
+    "independent",
+    "observer",
+    "mirror",
+    "mail",
+    "express",
+    "herald",
+    "standard",
+    "sun",
+    "tribune",
+    "chronicle",
+    "gazette",
+    "scotsman",
+    "economist",
+    "daily",
+    "monde",
+    "figaro",
+    "zeitung",
+    "vedomosti",
+    "kommersant",
+    "izvestia",
+];
+
+/// "the paper said", "the newspaper reported": the latest organization named before it whose
+/// name holds a newspaper's word (the ranker, which has met few papers, gave "the paper" the
+/// company the paper wrote about).
+fn newspaper(article: &Article<'_>, anaphor: &Anaphor) -> Option<usize> {
+    let text = article.segmented.text();
+    let words: Vec<&str> = anaphor.span.of(text).split_whitespace().collect();
+    let paper = |w: &str| matches!(w.to_lowercase().as_str(), "paper" | "newspaper" | "tabloid");
+    if anaphor.pronoun || words.len() != 2 || !words[0].eq_ignore_ascii_case("the") || !paper(words[1]) {
+        return None;
+    }
+    let is_newspaper = |e: usize| {
+        article.entities[e].0.split(|c: char| !c.is_alphanumeric()).any(|w| NEWSPAPER_WORDS.contains(&w.to_lowercase().as_str()))
+    };
+    named_before(article, anaphor, EntityType::Organization).iter().rev().map(|&(e, _)| e).find(|&e| is_newspaper(e))
 }
 
 /// Nouns of what a person or organization publishes, which then speaks for them ("the report

@@ -244,6 +244,10 @@ impl<'a> Attributor<'a> {
     }
 
     fn push(&mut self, content: Span, cue: Option<Cue>, source: Option<usize>, source_span: Option<Span>, direct: bool) {
+        let trimmed = source_span.zip(cue.as_ref()).map(|(s, cue)| self.subject_after_subordinator(s, cue.span));
+        // A source named in the words the trimming dropped is no longer theirs.
+        let source = source.filter(|&m| trimmed == source_span || trimmed.is_some_and(|s| s.contains(self.r.mentions[m].span)));
+        let source_span = trimmed.or(source_span);
         let (source, source_span) = match source_span.and_then(|s| self.name_before_role(s)) {
             Some((m, span)) => (Some(m), Some(span)),
             None => (source, source_span),

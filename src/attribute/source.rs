@@ -276,6 +276,32 @@ impl<'a> Attributor<'a> {
         (role && !names_someone && self.r.mentions[m].kind == EntityType::Person).then(|| (m, self.r.mentions[m].span.cover(span)))
     }
 
+    /// The source words `span` of the cue at `cue`, from after a subordinator that opens the
+    /// cue's own clause: "Shares have taken a dunking after the firm revealed", "the pound fell
+    /// as analysts warned", "after UK regulators said" (the words before it, with the
+    /// subordinator, are the main clause's); the parse's subject of the cue must follow the
+    /// subordinator ("Jol after the 0-0 draw said" stays whole), with no verb after it. Not after
+    /// a comma, which opens an apposition's own clauses ("Mr Vik, elected after Mr Dahl was
+    /// toppled, said"), nor "such as", "known as", "as well as".
+    pub(super) fn subject_after_subordinator(&self, span: Span, cue: Span) -> Span {
+        let (first, end) = (self.token_at(span.start), self.token_at(span.end));
+        let opens_clause = |k: usize| {
+            let w = self.word(k).to_lowercase();
+            SUBORDINATORS.contains(&w.as_str())
+                && !(w == "as" && k > 0 && matches!(self.word(k - 1).to_lowercase().as_str(), "such" | "known" | "as" | "well" | "so"))
+        };
+        let Some(k) = (first..end).take_while(|&k| self.word(k) != ",").filter(|&k| k + 1 < end && opens_clause(k)).last() else {
+            return span;
+        };
+        let verb = self.token_at(cue.start);
+        let subject_after =
+            self.syntax.dependents(verb).iter().any(|&d| (k + 1..end).contains(&d) && self.syntax.label(d).starts_with("nsubj"));
+        // "Surveys of caucus-goers taken as they entered caucus sites showed": a whole clause
+        // after the subordinator is its own, whatever the parse made of "they".
+        let verb_after = (k + 1..end).any(|x| matches!(self.syntax.upos(x), "VERB" | "AUX"));
+        if subject_after && !verb_after { Span::new(self.tokens()[k + 1].span.start, span.end) } else { span }
+    }
+
     /// Whether words describe a person ("a leading industry figure", "The new health minister for
     /// Wales").
     fn describes_person(&self, words: &str) -> bool {
@@ -686,6 +712,23 @@ mod tests {
         let source = |words: &str| source_of(&doc, text, words);
         assert_eq!(source("deal was legal"), Some("Harbour Authority"), "insiders speak for their organization");
         assert_eq!(source("channel was safe"), Some("Ekland"), "a dash apposition: {:?}", doc.entities);
+    }
+
+    #[test]
+    fn source_words_start_after_the_subordinator_of_their_clause() {
+        // The main clause's words before "after" or "as" are not the speaker's; a clause of
+        // its own after the subordinator, or a comma before it, keeps the words whole.
+        let text = "Port news\n\nA few weeks ago, shares in Nordvik lost a third of their value after Kelso regulators \
+                    said they wanted more evidence about the ferry's safety. The pound fell as the harbour police said \
+                    the port was unsafe. After the dock workers said the cranes were old, the ferries stopped.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let words = |content: &str| {
+            let claim = doc.claims.iter().find(|c| c.content.of(text).contains(content)).expect("the claim is found");
+            claim.source_span.map(|s| s.of(text))
+        };
+        assert_eq!(words("more evidence"), Some("Kelso regulators"));
+        assert_eq!(words("port was unsafe"), Some("the harbour police"));
+        assert_eq!(words("cranes were old"), Some("the dock workers"));
     }
 
     #[test]

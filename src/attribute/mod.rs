@@ -244,6 +244,14 @@ impl<'a> Attributor<'a> {
     }
 
     fn push(&mut self, content: Span, cue: Option<Cue>, source: Option<usize>, source_span: Option<Span>, direct: bool) {
+        // "criticised the government for claiming ...": the judged object says it, whoever the
+        // frame's rules found.
+        let judged = cue.as_ref().and_then(|cue| {
+            let t = self.token_at(cue.span.start);
+            let sentence = &self.r.segmented.sentences[self.r.segmented.sentence_of(t)];
+            self.judged_object(sentence.tokens.start, sentence.tokens.end, t)
+        });
+        let (source, source_span) = judged.map_or((source, source_span), |(_, (m, span, _))| (m, Some(span)));
         let trimmed = source_span.zip(cue.as_ref()).map(|(s, cue)| self.subject_after_subordinator(s, cue.span));
         // A source named in the words the trimming dropped is no longer theirs.
         let source = source.filter(|&m| trimmed == source_span || trimmed.is_some_and(|s| s.contains(self.r.mentions[m].span)));

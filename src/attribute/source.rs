@@ -371,8 +371,18 @@ impl<'a> Attributor<'a> {
     /// ('"...," said a union negotiator').
     pub(super) fn parse_source(&self, clause: &Clause, t: usize, inverted: bool) -> Option<Subject> {
         let (first, last) = (clause.first, clause.last);
+        if let Some((_, found)) = self.judged_object(first, last, t) {
+            return Some(found);
+        }
         let mut verb = t;
         for _ in 0..3 {
+            // "mocked Mr Vik for calling himself ..., noting that ...", "slammed Mr Vik for
+            // suggesting ... and bragged": what the judged one said is theirs, the rest the judge's
+            // ("accused Mr Vik of telling lies and then attacking them" joins two gerunds).
+            let joined_gerund = self.word(t).ends_with("ing") && self.syntax.label(t) == "conj" && self.syntax.head(t) == Some(verb);
+            if let Some((judge, _)) = self.judged_object(first, last, verb).filter(|_| verb != t && !joined_gerund) {
+                verb = judge;
+            }
             if verb != t {
                 let at = self.tokens()[verb].span;
                 let framed = self.claims.iter().rev().find(|c| c.cue.as_ref().is_some_and(|cue| cue.span == at) && c.source_span.is_some());
@@ -431,6 +441,35 @@ impl<'a> Attributor<'a> {
             verb = self.syntax.head(verb)?;
         }
         None
+    }
+
+    /// "Dr Vik accused Mr Dahl and his ministers of telling ...", "criticised the government for
+    /// claiming ...", "branded Mr Dahl \"arrogant\" for claiming": a gerund at `t` after "of" or
+    /// "for" under an active verb (the tagger's) that judges someone for what they did
+    /// (`JUDGING_OF_AN_ACT`) is said by that verb's object, the words between the verb and the
+    /// first "of", "for", "as" or quotation mark after it; not where the verb is passive ("Ms
+    /// Ruiz was criticised for claiming" keeps its own subject), nor after "by", the judge's own
+    /// means ("attacked Mr Dahl by accusing him"). Read from the words: the parse hangs such
+    /// gerunds on the object noun or on the words of the charge.
+    pub(super) fn judged_object(&self, first: usize, last: usize, t: usize) -> Option<(usize, Subject)> {
+        if t <= first + 1 || !self.word(t).ends_with("ing") || !matches!(self.word(t - 1), "of" | "for") {
+            return None;
+        }
+        let judging = |k: usize| {
+            self.syntax.upos(k) == "VERB" && self.lex.cue(self.word(k)).is_some_and(|c| JUDGING_OF_AN_ACT.contains(&c.lemma.as_str()))
+        };
+        let verb =
+            (t.saturating_sub(25).max(first)..t - 1).rev().take_while(|&k| !matches!(self.word(k), ";" | ":")).find(|&k| judging(k))?;
+        let before = (first..verb).rev().find(|&k| !self.adverb_at(k) && !matches!(self.word(k), "also" | "widely" | "not"));
+        if before.is_some_and(|k| matches!(self.word(k), "was" | "were" | "been" | "be" | "is" | "are" | "being")) {
+            return None;
+        }
+        let end = (verb + 1..t).find(|&k| matches!(self.word(k), "of" | "for" | "as" | "“" | "\"" | "''"))?;
+        if end == verb + 1 || end - verb > 9 || last < end {
+            return None;
+        }
+        let (m, span) = self.parsed_source(verb + 1, end);
+        Some((verb, (m, span, verb + 1)))
     }
 
     /// "issued a policy paper welcoming", "at a news conference announcing": a participle at `t`
@@ -729,6 +768,24 @@ mod tests {
         assert_eq!(words("more evidence"), Some("Kelso regulators"));
         assert_eq!(words("port was unsafe"), Some("the harbour police"));
         assert_eq!(words("cranes were old"), Some("the dock workers"));
+    }
+
+    #[test]
+    fn the_one_judged_for_saying_something_said_it() {
+        // "criticised X for claiming": X claims; the judge's own further frames stay the judge's.
+        let text = "Port row\n\nThe mayor mocked Tom Vance for calling himself the king of the docks, noting that \
+                    his ferries were late. Ana Ruiz slammed Tom Vance for suggesting that the port was safe, and \
+                    bragged about her record. Tom Vance was criticised for claiming that fares would fall.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let words = |content: &str| {
+            let claim = doc.claims.iter().find(|c| c.content.of(text).contains(content)).expect("the claim is found");
+            claim.source_span.map(|s| s.of(text))
+        };
+        assert_eq!(words("king of the docks"), Some("Tom Vance"));
+        assert_eq!(words("ferries were late"), Some("The mayor"));
+        assert_eq!(words("port was safe"), Some("Tom Vance"));
+        assert_eq!(words("her record"), Some("Ana Ruiz"));
+        assert_eq!(words("fares would fall"), Some("Tom Vance"));
     }
 
     #[test]

@@ -611,7 +611,13 @@ impl<'a> Attributor<'a> {
         let nested = |c: &Claim| {
             participle && framed.iter().any(|o| !std::ptr::eq(*o, c) && o.content.contains(c.cue.as_ref().expect("framed").span))
         };
-        if let Some(c) = framed.iter().find(|c| c.source_span.is_some() && !nested(c)) {
+        // "slammed Mr Vik for suggesting ..., and bragged": the judged one's frame is not the
+        // sentence's (`judged_object`).
+        let judged = |c: &Claim| {
+            let at = self.token_at(c.cue.as_ref().expect("framed").span.start);
+            self.judged_object(first, clause.last, at).is_some()
+        };
+        if let Some(c) = framed.iter().find(|c| c.source_span.is_some() && !nested(c) && !judged(c)) {
             return Some((c.source, c.source_span));
         }
         if let Some(found) = coordinated.then(|| self.named_parsed_subject(clause, cue)).flatten() {

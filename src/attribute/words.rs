@@ -911,3 +911,33 @@ pub(super) const COUNTED_STOPS: &[&str] = &[
 /// report"): a cue form right before the comma is no cue of its own (`Attributor::ends_subject`).
 pub(super) const FRAME_VERBS: &[&str] =
     &["said", "says", "told", "tells", "added", "adds", "argued", "argues", "warned", "warns", "insisted", "insists", "claimed", "claims"];
+
+/// Lemmas of verbs that judge someone for what they did ("accused X of saying", "criticised X for
+/// claiming", "branded X arrogant for claiming"): the one judged said it.
+pub(super) const JUDGING_OF_AN_ACT: &[&str] = &[
+    "accuse",
+    "criticize",
+    "criticise",
+    "blame",
+    "attack",
+    "condemn",
+    "praise",
+    "thank",
+    "congratulate",
+    "brand",
+    "slam",
+    "commend",
+    "fault",
+    "rebuke",
+    "chide",
+    "castigate",
+    "lambaste",
+    "denounce",
+    "applaud",
+    "hail",
+    "scold",
+    "berate",
+    "censure",
+    "ridicule",
+    "mock",
+];

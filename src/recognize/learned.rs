@@ -709,16 +709,30 @@ impl Recognizer<'_> {
     }
 
     /// One string, one type in a document: where mentions of the same words got different types,
-    /// the type most of them got wins (the earliest on a tie).
+    /// the type that the words around one mention state outright wins ("technology analysts
+    /// Gartner", "shares in Krispy Kreme": `STATED_TYPE`), else the type most of them got (the
+    /// earliest on a tie).
     fn consistent_types(&mut self) {
         let text = self.text();
         let mut votes: HashMap<String, Vec<(usize, EntityType)>> = HashMap::new();
+        let mut stated: HashMap<String, Vec<(usize, EntityType)>> = HashMap::new();
+        // Not a word of a person's full name: "the Peel radio show" after "John Peel".
+        let of_people = words_of_full_names(&self.found, text);
         for m in &self.found {
             votes.entry(fold_typography(m.span.of(text))).or_default().push((m.span.start, m.kind));
+            if STATED_TYPE.contains(&m.rule) && !of_people.contains(m.span.of(text)) {
+                stated.entry(fold_typography(m.span.of(text))).or_default().push((m.span.start, m.kind));
+            }
         }
         // Decided once per string, not once per mention: an article that repeats one name
         // thousands of times would otherwise cost the cube of its mentions.
-        let winners: HashMap<String, EntityType> = votes.into_iter().map(|(surface, kinds)| (surface, majority(kinds))).collect();
+        let winners: HashMap<String, EntityType> = votes
+            .into_iter()
+            .map(|(surface, kinds)| {
+                let kind = stated.remove(&surface).map_or_else(|| majority(kinds), majority);
+                (surface, kind)
+            })
+            .collect();
         for m in self.found.iter_mut().filter(|m| !is_layout_rule(m)) {
             let best = winners[&fold_typography(m.span.of(text))];
             if best != m.kind {
@@ -749,6 +763,12 @@ fn majority(mut kinds: Vec<(usize, EntityType)>) -> EntityType {
     }
     best.map_or(EntityType::Person, |(kind, _)| kind)
 }
+
+/// Rules whose words state a name's type outright: an organization's noun before it
+/// ("technology analysts Gartner"), "shares in" it, an apposition's noun ("ABN Amro, the
+/// Netherlands' largest bank"). Not a noun after it, which may be a compound's head ("Cologne
+/// police", "the Peel radio show").
+const STATED_TYPE: &[&str] = &["organization noun before name", "shares in name", "apposition noun"];
 
 /// Two words before a name that speak of it as of a company ("shares in Zentor").
 const COMPANY_BEFORE: &[(&str, &str)] = &[
@@ -851,6 +871,35 @@ pub(super) mod tests {
             .collect();
         edit(&mut r);
         r.found
+    }
+
+    #[test]
+    fn a_type_the_words_state_outweighs_the_tagger_s_votes() {
+        // The tagger reads a surname-like firm as a person three times; "technology analysts"
+        // before one mention says what it is. A word of a person's full name keeps its votes.
+        let text = "Sales rose, say technology analysts Vollmer. Vollmer said so. Vollmer was right, said Vollmer. \
+                    John Peel died. The Peel radio show ends. Peel was loved. Peel sang.";
+        let found = after_edit(
+            text,
+            &[
+                ("Vollmer", 36, EntityType::Organization),
+                ("Vollmer", 45, EntityType::Person),
+                ("Vollmer", 62, EntityType::Person),
+                ("Vollmer", 86, EntityType::Person),
+                ("John Peel", 95, EntityType::Person),
+                ("Peel", 115, EntityType::Organization),
+                ("Peel", 137, EntityType::Person),
+                ("Peel", 153, EntityType::Person),
+            ],
+            |r| {
+                r.found[0].rule = "organization noun before name";
+                r.found[5].rule = "apposition noun";
+                r.consistent_types();
+            },
+        );
+        let kinds: Vec<EntityType> = found.iter().map(|m| m.kind).collect();
+        use EntityType::{Organization as O, Person as P};
+        assert_eq!(kinds, [O, O, O, O, P, P, P, P], "{found:?}");
     }
 
     #[test]

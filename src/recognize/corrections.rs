@@ -23,6 +23,28 @@ impl Recognizer<'_> {
         });
     }
 
+    /// A word of letters and digits is a model's or a code's ("Razr V3", "Casio QV-10", "ITV1",
+    /// "G7"), never part of a person's name, which the tagger may read in a product or body
+    /// named like one: such a name is taken for an organization's (a maker's product, a channel,
+    /// a group), which no "he" or "she" stands for. A name of figures alone ("50 Cent") may be a
+    /// person's.
+    pub(super) fn no_people_with_model_numbers(&mut self) {
+        let text = self.text();
+        // ASCII only: a name whose letters a wrong encoding turned into figures ("GÃ1⁄4len") is
+        // still a person's.
+        let code = |w: &str| {
+            w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                && w.bytes().any(|b| b.is_ascii_digit())
+                && w.bytes().any(|b| b.is_ascii_alphabetic())
+        };
+        for m in self.found.iter_mut().filter(|m| m.kind == EntityType::Person && !is_layout_rule(m)) {
+            if m.span.of(text).split_whitespace().any(code) {
+                m.kind = EntityType::Organization;
+                m.known = None;
+            }
+        }
+    }
+
     /// A name of several words that ends in a plural common noun and opens with no first name
     /// is a group's ("Beastie Boys", "Argonaut Games", "Red Brigades", "Omni Consumer Products"),
     /// not a person's, as the tagger may read it; a frequent surname ("Tiger Woods", "Tony
@@ -629,6 +651,16 @@ mod tests {
         );
         assert!(found.iter().all(|(n, _, _)| n != "Ada Vale" && n != "Kestrel Lane"), "{found:?}");
         assert!(found.iter().any(|(n, k, _)| n == "Tom Reed" && *k == EntityType::Person), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_with_a_model_number_is_no_person() {
+        let found = crate::recognize::learned::tests::check(
+            "Ana Ruiz said the Vexa Q7 phone sold well. Tom Vance bought a Zentor RX-800 and a Halden K2. 50 Cent sang.\n",
+        );
+        let people: Vec<&str> = found.iter().filter(|(_, k, _)| *k == EntityType::Person).map(|(n, _, _)| n.as_str()).collect();
+        assert!(people.iter().all(|n| !n.chars().any(|c| c.is_ascii_digit()) || *n == "50 Cent"), "{found:?}");
+        assert!(people.contains(&"Ana Ruiz") && people.contains(&"Tom Vance"), "{found:?}");
     }
 
     #[test]

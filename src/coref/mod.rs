@@ -617,6 +617,21 @@ mod tests {
     }
 
     #[test]
+    fn the_report_is_its_publisher_s() {
+        let text = "Ferry aid\n\nThe charity Harbour Aid says in a report that fares are too high. The report said \
+                    the poorest towns lose most. The Kelso Council has produced its own study on fares. The study \
+                    found that few people use the ferry.\n";
+        let pipeline = Pipeline::new(Iris::new("https://example.org/").expect("base"));
+        let doc = pipeline.run(Source::from_text("t", text));
+        let source = |words: &str| {
+            let claim = doc.claims.iter().find(|c| c.content.of(text).contains(words)).expect("a claim");
+            claim.source.map(|e| doc.entities[e].name.as_str())
+        };
+        assert_eq!(source("poorest towns"), Some("Harbour Aid"), "{:?}", doc.claims);
+        assert_eq!(source("few people"), Some("Kelso Council"), "{:?}", doc.claims);
+    }
+
+    #[test]
     fn he_said_after_a_quotation_carries_the_previous_speaker() {
         let text = "Ferry talks stall\n\nCouncillor Tomas Vell told the harbour board: \"That is the rule.\" He said \
                     there had been other exceptions, most recently for Prince Anton's yacht. The board could not pick \

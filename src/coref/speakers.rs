@@ -325,8 +325,9 @@ const PUBLISHED: &[&str] = &["report", "survey", "study", "research", "figures",
 /// The author "the report" (any of `PUBLISHED`) stands for, as the news guidelines give a report
 /// its author: the person or organization named after the latest such noun before it and "by"
 /// or "from" (one word may stand between: "a survey conducted by X", "a report by analysts
-/// Forrester Research"), within the next six words of that sentence, or named with a possessive
-/// before it ("the Pensions Commission's report").
+/// Forrester Research"), within the next six words of that sentence, named with a possessive
+/// before it ("the Pensions Commission's report"), or its publisher (`publisher`: "Oxfam says in
+/// a report").
 fn document_author(article: &Article<'_>, anaphor: &Anaphor) -> Option<usize> {
     let seg = article.segmented;
     let text = seg.text();
@@ -350,8 +351,38 @@ fn document_author(article: &Article<'_>, anaphor: &Anaphor) -> Option<usize> {
             .find(|&p| tokens[p].kind == crate::segment::TokenKind::Possessive)
             .and_then(|p| p.checked_sub(1))
             .and_then(|p| ending(p).map(|&(_, _, e)| e));
-        named_after.or(possessor)
+        named_after.or(possessor).or_else(|| publisher(article, k))
     })
+}
+
+/// Verbs of making a document public, before the document as their object ("The Home Office has
+/// produced its own report").
+const PUBLISHING: &[&str] = &["produced", "published", "released", "issued", "commissioned", "compiled", "unveiled"];
+
+/// The person or organization that published the document named at token `k`: "Oxfam says in a
+/// report", "The Home Office has produced its own report": a publishing verb, or a speech verb
+/// and "in", within the four words before the noun (after "a", "an", "its", "their", "his",
+/// "her", "own", "new", "latest", "annual"), the subject of that verb the first person or
+/// organization named in the sentence before it.
+fn publisher(article: &Article<'_>, k: usize) -> Option<usize> {
+    let seg = article.segmented;
+    let text = seg.text();
+    let word = |x: usize| seg.tokens[x].span.of(text).to_lowercase();
+    let sentence = &seg.sentences[seg.sentence_of(k)];
+    let skip = |x: &usize| matches!(word(*x).as_str(), "a" | "an" | "its" | "their" | "his" | "her" | "own" | "new" | "latest" | "annual");
+    let verb = (k.saturating_sub(5).max(sentence.tokens.start)..k).rev().find(|x| !skip(x))?;
+    let published = PUBLISHING.contains(&word(verb).as_str())
+        || word(verb) == "in" && verb > sentence.tokens.start && matches!(word(verb - 1).as_str(), "says" | "said" | "warns" | "warned");
+    if !published {
+        return None;
+    }
+    let before = seg.tokens[verb].span.start;
+    let from = article.mentions.partition_point(|&(span, _, _)| span.start < seg.tokens[sentence.tokens.start].span.start);
+    article.mentions[from..]
+        .iter()
+        .take_while(|&&(span, _, _)| span.end <= before)
+        .find(|&&(_, kind, _)| kind != EntityType::Place)
+        .map(|&(_, _, e)| e)
 }
 
 /// The speaker a pronoun source carries over by the convention of agency copy ("Lord Vance

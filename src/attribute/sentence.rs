@@ -808,7 +808,16 @@ impl<'a> Attributor<'a> {
             }
         } else if t + 2 < content_end && self.word(t + 1) == "to" && aux >= first + 2 {
             let cue = Cue { span: self.span(aux - 1, t + 1), ..cue };
-            self.hedged(first, aux - 1, t, content_end, quotes, cue);
+            // "Bekele is determined to add ...", "the fans' group is strongly opposed to any
+            // takeover": the subject's own resolve or stance, not the writer's hedge; inside
+            // what someone says ("The firm said it was determined to ...") left to that claim,
+            // whose pronouns coreference reads poorly.
+            let reported = self.claims.iter().rev().take(8).any(|c| c.content.contains(cue.span));
+            let held = matches!(cue.lemma.as_str(), "determine" | "oppose") && !reported;
+            match self.subject_before(first, aux - 1).filter(|_| held) {
+                Some(subject) => self.subject_frame(clause, quotes, t, cue, subject),
+                None => self.hedged(first, aux - 1, t, content_end, quotes, cue),
+            }
         } else if t + 2 < content_end && self.word(t + 1) == "by" && aux >= first + 2 {
             self.agent_frame(clause, quotes, t, aux, cue);
         }

@@ -789,6 +789,20 @@ mod tests {
     }
 
     #[test]
+    fn a_subject_determined_or_opposed_holds_the_stance() {
+        // "is determined to", "is opposed to": the subject's own, not a hedge from no one;
+        // inside what someone says, left to that claim.
+        let text = "Port row\n\nThe dockers' group Harbour Watch is strongly opposed to any sale of the quay. Tom \
+                    Vance is determined to keep the ferry running. The firm said it was determined to cut fares.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let source = |words: &str| source_of(&doc, text, words);
+        assert_eq!(source("sale of the quay"), Some("Harbour Watch"), "{:?}", doc.claims);
+        assert_eq!(source("ferry running"), Some("Tom Vance"), "{:?}", doc.claims);
+        let determined = doc.claims.iter().filter(|c| c.cue.as_ref().is_some_and(|q| q.span.of(text) == "was determined"));
+        assert!(determined.into_iter().all(|c| c.source.is_none()), "{:?}", doc.claims);
+    }
+
+    #[test]
     fn he_after_a_titled_subject_is_that_person() {
         // The parse heads "Mr Okafor" with the title, outside the mention "Okafor": the subject
         // of the sentence before is still the one "he" stands for, not the speaker before that.

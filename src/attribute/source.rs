@@ -743,6 +743,12 @@ mod tests {
         claim.source.map(|e| doc.entities[e].name.as_str())
     }
 
+    /// The source words of the claim whose content holds `words`.
+    fn source_words_of<'t>(doc: &Document, text: &'t str, words: &str) -> Option<&'t str> {
+        let claim = doc.claims.iter().find(|c| c.content.of(text).contains(words)).expect("the claim is found");
+        claim.source_span.map(|s| s.of(text))
+    }
+
     #[test]
     fn a_named_head_of_source_words_is_the_source() {
         let text = "Harbour plan criticised\n\nHarbour Authority lawyers said the deal was legal. Mr Ekland - himself a \
@@ -761,10 +767,7 @@ mod tests {
                     said they wanted more evidence about the ferry's safety. The pound fell as the harbour police said \
                     the port was unsafe. After the dock workers said the cranes were old, the ferries stopped.\n";
         let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
-        let words = |content: &str| {
-            let claim = doc.claims.iter().find(|c| c.content.of(text).contains(content)).expect("the claim is found");
-            claim.source_span.map(|s| s.of(text))
-        };
+        let words = |content: &str| source_words_of(&doc, text, content);
         assert_eq!(words("more evidence"), Some("Kelso regulators"));
         assert_eq!(words("port was unsafe"), Some("the harbour police"));
         assert_eq!(words("cranes were old"), Some("the dock workers"));
@@ -777,10 +780,7 @@ mod tests {
                     his ferries were late. Ana Ruiz slammed Tom Vance for suggesting that the port was safe, and \
                     bragged about her record. Tom Vance was criticised for claiming that fares would fall.\n";
         let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
-        let words = |content: &str| {
-            let claim = doc.claims.iter().find(|c| c.content.of(text).contains(content)).expect("the claim is found");
-            claim.source_span.map(|s| s.of(text))
-        };
+        let words = |content: &str| source_words_of(&doc, text, content);
         assert_eq!(words("king of the docks"), Some("Tom Vance"));
         assert_eq!(words("ferries were late"), Some("The mayor"));
         assert_eq!(words("port was safe"), Some("Tom Vance"));

@@ -545,6 +545,18 @@ mod tests {
     use crate::rdf::Iris;
     use crate::segment::segment;
 
+    /// The name of the source of the claim of `doc` (extracted from `text`) whose content holds
+    /// `words`.
+    fn source_of<'d>(doc: &'d crate::resolve::Document, text: &str, words: &str) -> Option<&'d str> {
+        let claim = doc.claims.iter().find(|c| c.content.of(text).contains(words)).expect("a claim");
+        claim.source.map(|e| doc.entities[e].name.as_str())
+    }
+
+    /// The document the pipeline makes of `text`.
+    fn extract(text: &str) -> crate::resolve::Document {
+        Pipeline::new(Iris::new("https://example.org/").expect("base")).run(Source::from_text("t", text))
+    }
+
     #[test]
     fn a_wire_credit_in_a_dateline_is_no_antecedent() {
         let text = "Kelso (AFP) - The ferry operator said. A note (AFP) was sent.";
@@ -610,10 +622,8 @@ mod tests {
                     listing Bluewave, it said. Despite strong sales of Seaspray, Nordvik's ferry business is making a \
                     loss.\n\nUnder the proposals - which the paper said could be announced within days - the ferry \
                     maker could be listed separately.\n";
-        let pipeline = Pipeline::new(Iris::new("https://example.org/").expect("base"));
-        let doc = pipeline.run(Source::from_text("t", text));
-        let claim = doc.claims.iter().find(|c| c.content.of(text).contains("within days")).expect("a claim");
-        assert_eq!(claim.source.map(|e| doc.entities[e].name.as_str()), Some("Kelso Herald"), "{:?}", doc.claims);
+        let doc = extract(text);
+        assert_eq!(source_of(&doc, text, "within days"), Some("Kelso Herald"), "{:?}", doc.claims);
     }
 
     #[test]
@@ -621,14 +631,9 @@ mod tests {
         let text = "Ferry aid\n\nThe charity Harbour Aid says in a report that fares are too high. The report said \
                     the poorest towns lose most. The Kelso Council has produced its own study on fares. The study \
                     found that few people use the ferry.\n";
-        let pipeline = Pipeline::new(Iris::new("https://example.org/").expect("base"));
-        let doc = pipeline.run(Source::from_text("t", text));
-        let source = |words: &str| {
-            let claim = doc.claims.iter().find(|c| c.content.of(text).contains(words)).expect("a claim");
-            claim.source.map(|e| doc.entities[e].name.as_str())
-        };
-        assert_eq!(source("poorest towns"), Some("Harbour Aid"), "{:?}", doc.claims);
-        assert_eq!(source("few people"), Some("Kelso Council"), "{:?}", doc.claims);
+        let doc = extract(text);
+        assert_eq!(source_of(&doc, text, "poorest towns"), Some("Harbour Aid"), "{:?}", doc.claims);
+        assert_eq!(source_of(&doc, text, "few people"), Some("Kelso Council"), "{:?}", doc.claims);
     }
 
     #[test]

@@ -266,6 +266,35 @@ impl Recognizer<'_> {
         }
     }
 
+    /// "Telecom chief Ben Verwaayen", "deputy leader Baroness Morgan": a name of two or three
+    /// capitalized words right after a lowercase role word is a person's, though the tagger,
+    /// reading the body before the role, typed it an organization or a place; not a name the
+    /// gazetteer knows, nor one holding a head noun or a company's form ("owner Kelso Ferries
+    /// Ltd", "partner Harbour Bank").
+    pub(super) fn people_after_roles(&mut self) {
+        let text = self.text();
+        let (seg, lex) = (self.seg, self.lex);
+        for m in self.found.iter_mut().filter(|m| m.kind != EntityType::Person && m.known.is_none() && !is_layout_rule(m)) {
+            let start = seg.tokens.partition_point(|t| t.span.start < m.span.start);
+            let Some(before) = start.checked_sub(1).map(|k| seg.word(k)) else { continue };
+            let role = before.starts_with(char::is_lowercase) && lex.role(before).is_some_and(|c| c != crate::lexicon::RoleClass::Title);
+            let words: Vec<&str> = m.span.of(text).split_whitespace().collect();
+            // Not a common word last ("fund manager Matrix Asset Advisors").
+            let name_like = (2..=3).contains(&words.len())
+                && !words.last().is_some_and(|w| lex.is_common(&w.to_lowercase()))
+                && words.iter().all(|w| {
+                    w.starts_with(char::is_uppercase)
+                        && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\''))
+                        && lex.noun_type(w).is_none()
+                        && lex.known(w).is_none()
+                        && !crate::lexicon::is_corporate_form(w)
+                });
+            if role && name_like && lex.known(m.span.of(text)).is_none() {
+                m.kind = EntityType::Person;
+            }
+        }
+    }
+
     /// Awards and games are events, no one ("Oscar-winning", "the Oscars", "the Brits", "the
     /// Olympics", "a Grand Slam": `EVENTS`), typed a person or a place by the tagger and then
     /// taken for the "he" of a nearby sentence: such a mention goes, unless a person found in
@@ -661,6 +690,27 @@ mod tests {
         let people: Vec<&str> = found.iter().filter(|(_, k, _)| *k == EntityType::Person).map(|(n, _, _)| n.as_str()).collect();
         assert!(people.iter().all(|n| !n.chars().any(|c| c.is_ascii_digit()) || *n == "50 Cent"), "{found:?}");
         assert!(people.contains(&"Ana Ruiz") && people.contains(&"Tom Vance"), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_after_a_lowercase_role_is_a_person_s() {
+        // The tagger's organizations after "chief" and "adviser"; a plural or a company's form
+        // after a role stays a firm.
+        let text = "Port news\n\nAthletics Federation chief Vassilli Sevastis spoke, and fund manager Matrix Asset \
+                    Advisors and partner Kelso Ferries Ltd did not.\n";
+        let found = crate::recognize::learned::tests::after_edit(
+            text,
+            &[
+                ("Athletics Federation", 0, EntityType::Organization),
+                ("Vassilli Sevastis", 0, EntityType::Organization),
+                ("Matrix Asset Advisors", 0, EntityType::Organization),
+                ("Kelso Ferries Ltd", 0, EntityType::Organization),
+            ],
+            |r| r.people_after_roles(),
+        );
+        let kinds: Vec<EntityType> = found.iter().map(|m| m.kind).collect();
+        use EntityType::{Organization as O, Person as P};
+        assert_eq!(kinds, [O, P, O, O], "{found:?}");
     }
 
     #[test]

@@ -56,6 +56,7 @@ impl Recognizer<'_> {
         self.companies_by_their_legal_form();
         self.organizations_after_describing_nouns();
         self.people_named_by_their_surnames();
+        self.people_after_roles();
         self.names_in_greetings();
         self.surnames_of_people_found();
         self.no_people_by_nationality();
@@ -852,7 +853,7 @@ pub(super) mod tests {
 
     /// The mentions left after `edit` runs on the rules' recognizer for `text` with `found` as
     /// the tagger's mentions (each its words, looked for from a byte offset, and its type).
-    fn after_edit(
+    pub(in crate::recognize) fn after_edit(
         text: &str,
         found: &[(&str, usize, EntityType)],
         edit: impl FnOnce(&mut crate::recognize::Recognizer),

@@ -101,9 +101,9 @@ impl Attributor<'_> {
 
     /// An inverted frame whose speaker is mention `m`, named from token `name_at`: it reports
     /// what precedes the verb. The roles and modifiers between the verb and the name are the
-    /// source's words too, and so is an apposition that ends the sentence ("said Douglas
-    /// Holtz-Eakin, an economist who ...", "said Carmel Martin, executive vice president for
-    /// policy", "said Rep. Joseph Crowley (D-N.Y.), a leading advocate"): `closing_apposition`.
+    /// source's words too, and so is an apposition after it ("said Douglas Holtz-Eakin, an
+    /// economist who ...", "said Carmel Martin, executive vice president for policy", "said Rep.
+    /// Joseph Crowley (D-N.Y.), a leading advocate"): `closing_apposition`.
     fn named_inverted_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, cue: &Cue, name_at: usize, m: usize) {
         let Clause { first, content_end, .. } = *clause;
         let Some((content, direct)) = self.before(first, t, quotes) else { return };
@@ -111,36 +111,56 @@ impl Attributor<'_> {
         if name_at > t + 1 {
             span = self.tokens()[t + 1].span.cover(span);
         }
-        let after = self.token_at(span.end);
-        if self.closing_apposition(after, content_end) {
-            span = span.cover(self.tokens()[content_end - 1].span);
+        if let Some(end) = self.closing_apposition(self.token_at(span.end), content_end) {
+            span = span.cover(self.tokens()[end - 1].span);
         }
         self.push(content, Some(cue.clone()), Some(m), Some(span), direct);
     }
 
-    /// Whether the words from token `after` to `content_end` are an apposition or a party label
-    /// after an inverted speaker's name, running to the sentence's end. The description may hold
-    /// its own relative clause ("a union that has broken away"), but no second frame or
-    /// quotation; a relative clause that reports speech is a claim of its own ("said Mr. Kamin,
-    /// who emphasized that ..."); ", speaking of ..." is a frame of its own, not a description.
-    fn closing_apposition(&self, after: usize, content_end: usize) -> bool {
-        after + 1 < content_end
-            && matches!(self.word(after), "," | "(")
-            && (after + 1..content_end).all(|k| {
-                let w = self.word(k);
-                !(self.is_quote_open(k) || matches!(w, "said" | "says" | ";" | "but") || w.ends_with("ing") && self.word(k - 1) == ",")
-            })
-            && !(matches!(self.word(after + 1), "who" | "whose")
-                && (after + 2..(after + 5).min(content_end)).any(|j| self.lex.cue(self.word(j)).is_some()))
-            && (self.word(after) == "(" || {
-                let w = self.word(after + 1);
-                // ", because when ports start ...", ", and ...": a clause, not a description.
-                let clause = SUBORDINATE_OPENERS.contains(&w) || matches!(w, "and" | "so");
-                w.starts_with(char::is_lowercase) && !w.ends_with("ing") && !clause
-                    || self.lex.role(w).is_some()
-                    || self.tokens()[after + 1].kind == TokenKind::Possessive
-                    || after + 2 < content_end && self.tokens()[after + 2].kind == TokenKind::Possessive
-            })
+    /// Where the apposition or party label after an inverted speaker's name ends (the token
+    /// after it), when the words from token `after` open one: it runs to the sentence's end or
+    /// to a comma before what the speaker did while speaking (", referring to ...", ", who
+    /// added that ..."). The description may hold its own relative clause ("a union that has
+    /// broken away"), but no frame or quotation; ", speaking of ..." right after the name is a
+    /// frame of its own, not a description. It opens with a lowercase word, a role, a
+    /// possessive, an age ("said Ana Ruiz, 34, a nurse from ..."), or a party label ("said
+    /// Senator Ana Ruiz, Democrat of Delaware").
+    fn closing_apposition(&self, after: usize, content_end: usize) -> Option<usize> {
+        if after + 1 >= content_end || !matches!(self.word(after), "," | "(") {
+            return None;
+        }
+        let end =
+            (after + 2..content_end).find(|&k| self.word(k) == "," && self.does_while_speaking(k + 1, content_end)).unwrap_or(content_end);
+        let plain = (after + 1..end).all(|k| !(self.is_quote_open(k) || matches!(self.word(k), "said" | "says" | ";" | "but")));
+        if !plain || self.does_while_speaking(after + 1, content_end) {
+            return None;
+        }
+        let opens = self.word(after) == "(" || {
+            let w = self.word(after + 1);
+            // ", because when ports start ...", ", and ...": a clause, not a description.
+            let clause = SUBORDINATE_OPENERS.contains(&w) || matches!(w, "and" | "so");
+            let age = w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit()) && after + 2 < end && self.word(after + 2) == ",";
+            let party = matches!(w, "Democrat" | "Republican" | "Independent") && after + 2 < end && self.word(after + 2) == "of";
+            w.starts_with(char::is_lowercase) && !clause
+                || self.lex.role(w).is_some()
+                || age
+                || party
+                || self.opens_with_owner(after + 1, end)
+        };
+        opens.then_some(end)
+    }
+
+    /// Whether the words from token `k` tell what a speaker did while speaking rather than
+    /// describe them: a participle (", referring to ...", not "managing director"), or a
+    /// relative clause that reports speech (", who added that ...").
+    fn does_while_speaking(&self, k: usize, content_end: usize) -> bool {
+        let w = self.word(k);
+        let participle = w.len() > 4
+            && w.ends_with("ing")
+            && w.starts_with(char::is_lowercase)
+            && !(k + 1 < content_end && self.lex.role(self.word(k + 1)).is_some());
+        let reports = matches!(w, "who" | "whose") && (k + 1..(k + 4).min(content_end)).any(|j| self.lex.cue(self.word(j)).is_some());
+        participle || reports
     }
 
     /// A longer noun phrase after an inverted verb: the frame reports what precedes it, from a
@@ -280,4 +300,28 @@ impl Attributor<'_> {
 pub(super) fn invertible(cue: &Cue) -> bool {
     matches!(cue.class.as_str(), "say" | "claim" | "admit" | "deny" | "suggest" | "estimate")
         && !matches!(cue.lemma.as_str(), "tell" | "inform" | "remind" | "assure" | "brief" | "notify" | "promise")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::source::tests::source_words_of;
+    use crate::extract::Pipeline;
+    use crate::ingest::Source;
+    use crate::rdf::Iris;
+
+    #[test]
+    fn an_apposition_after_an_inverted_speaker_is_part_of_the_source_words() {
+        // To the sentence's end, or to the comma before what the speaker did while speaking;
+        // an age, an owner or a party label opens one too.
+        let text = "Port row\n\n\"The quay is safe,\" said Tom Vance, managing director of Kelso Ferries. \"Fares \
+                    will fall,\" said Ana Ruiz, 34, a nurse from Kelso, referring to the new timetable. \"We are \
+                    ready,\" said Senator Jo Brandt, Democrat of Kelso. \"The cranes are old,\" said Ines \
+                    Carvalho, Harbour Watch's chair, who added that she would resign.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let words = |content: &str| source_words_of(&doc, text, content);
+        assert_eq!(words("quay is safe"), Some("Tom Vance, managing director of Kelso Ferries"));
+        assert_eq!(words("Fares will fall"), Some("Ana Ruiz, 34, a nurse from Kelso"));
+        assert_eq!(words("We are ready"), Some("Senator Jo Brandt, Democrat of Kelso"));
+        assert_eq!(words("cranes are old"), Some("Ines Carvalho, Harbour Watch's chair"));
+    }
 }

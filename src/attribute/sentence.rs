@@ -463,9 +463,12 @@ impl<'a> Attributor<'a> {
     }
 
     /// "as dramatic as Mr Renner believed", "more than analysts expected": whether the subject
-    /// starting at `start` is in a comparison, which reports nothing.
+    /// starting at `start` is in a comparison, which reports nothing. "as many as 40 percent of
+    /// voters said" counts those polled.
     fn compares(&self, first: usize, start: usize) -> bool {
+        let quantity = || self.tokens()[start].kind == TokenKind::Number && matches!(self.word(start - 2), "many" | "much" | "few");
         start >= first + 3
+            && !quantity()
             && (self.word(start - 1) == "than"
                 || self.word(start - 1) == "as"
                     && (start.saturating_sub(6).max(first)..start - 2).any(|k| matches!(self.word(k), "as" | "so")))
@@ -513,7 +516,12 @@ impl<'a> Attributor<'a> {
     fn opening_subject_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, cue: Cue, source: Option<usize>, source_span: Span) {
         let Clause { first, content_end, .. } = *clause;
         let subject_start = self.token_at(source_span.start);
-        let content = if subject_start > first {
+        // "News coverage was merciless: The Union Leader said ...": a clause of its own after a
+        // colon or semicolon reports what follows it (not after a title's colon).
+        let opens_clause = subject_start > first
+            && matches!(self.word(subject_start - 1), ":" | ";")
+            && (first..subject_start - 1).any(|k| self.word(k).starts_with(char::is_lowercase));
+        let content = if subject_start > first && !opens_clause {
             self.before(first, subject_start - 1, quotes).filter(|c| c.1)
         } else {
             self.after(t + 1, content_end, quotes)
@@ -744,7 +752,7 @@ impl<'a> Attributor<'a> {
     fn opening_circumstance(&self, clause: &Clause, subject_start: usize, rest: Option<(Span, bool)>) -> bool {
         let Clause { first, headline, .. } = *clause;
         let opener = self.word(first).to_lowercase();
-        let subordinate = SUBORDINATE_OPENERS.contains(&opener.as_str()) || matches!(opener.as_str(), "until" | "whenever");
+        let subordinate = self.subordinator_at(first).is_some();
         let circumstance = opener.ends_with("ing") && !self.is_quote_open(first)
             || subordinate
             || (first..subject_start - 1).all(|k| self.word(k) != ",") && CIRCUMSTANCE_OPENERS.contains(&opener.as_str());

@@ -735,20 +735,20 @@ impl<'a> Attributor<'a> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use crate::extract::Pipeline;
     use crate::ingest::Source;
     use crate::rdf::Iris;
     use crate::resolve::Document;
 
     /// The name of the source of the claim whose content holds `words`.
-    fn source_of<'d>(doc: &'d Document, text: &str, words: &str) -> Option<&'d str> {
+    pub(in crate::attribute) fn source_of<'d>(doc: &'d Document, text: &str, words: &str) -> Option<&'d str> {
         let claim = doc.claims.iter().find(|c| c.content.of(text).contains(words)).expect("the claim is found");
         claim.source.map(|e| doc.entities[e].name.as_str())
     }
 
     /// The source words of the claim whose content holds `words`.
-    fn source_words_of<'t>(doc: &Document, text: &'t str, words: &str) -> Option<&'t str> {
+    pub(in crate::attribute) fn source_words_of<'t>(doc: &Document, text: &'t str, words: &str) -> Option<&'t str> {
         let claim = doc.claims.iter().find(|c| c.content.of(text).contains(words)).expect("the claim is found");
         claim.source_span.map(|s| s.of(text))
     }

@@ -231,7 +231,7 @@ impl<'a> Attributor<'a> {
     /// ("Senator Dianne Feinstein, Democrat of California, said").
     fn opens_apposition(&self, first: usize, end: usize, k: usize) -> bool {
         let w = self.word(k);
-        let owner = k + 1 < end && self.tokens()[k + 1].kind == TokenKind::Possessive;
+        let owner = self.opens_with_owner(k, end);
         let state = self.state_after_place(first, k);
         let party = matches!(w, "Democrat" | "Republican" | "Independent") && k + 1 < end && self.word(k + 1) == "of";
         state
@@ -247,11 +247,19 @@ impl<'a> Attributor<'a> {
             || self.lex.role(w).is_some()
     }
 
+    /// Whether the words from token `k` (to `end`) open with an owner: a possessive within
+    /// their first three words, before any comma ("Sanders' campaign manager", "New Jersey's
+    /// sitting governor", "Color of Change's executive director").
+    pub(super) fn opens_with_owner(&self, k: usize, end: usize) -> bool {
+        let plural = |x: usize| x + 1 < end && self.word(x).ends_with('s') && matches!(self.word(x + 1), "'" | "’");
+        (k..end.min(k + 4)).take_while(|&x| self.word(x) != ",").any(|x| self.tokens()[x].kind == TokenKind::Possessive || plural(x))
+    }
+
     /// The subject before appositions skipped back to the comma at `close`: the source's words
     /// run through its appositions ("Denis Maltsev, a senior researcher at ..."), the mention
     /// stays the name. A relative clause that reports speech of its own ("Barkley, who said he
-    /// votes Democratic, said") is a claim beside this one, not the source's description; the
-    /// name before its party label counts ("Rep. Gregory W. Meeks (D-N.Y.), chairman of ...");
+    /// votes Democratic, said") is a claim beside this one, not the source's description, and a
+    /// circumstance ("Clinton, during a town hall meeting, said") describes no one; the name before its party label counts ("Rep. Gregory W. Meeks (D-N.Y.), chairman of ...");
     /// and a noun phrase opening the clause, named or not, is the subject too ("Officials at
     /// Homeland Security Investigations, a division of ..., said").
     fn apposed_subject(&self, first: usize, end: usize, close: usize) -> Option<Subject> {
@@ -259,10 +267,11 @@ impl<'a> Attributor<'a> {
         if close <= first {
             return None;
         }
+        // The words stop before a relative clause that reports speech, or a circumstance.
         let speaking = (close..end - 1).find(|&k| {
-            self.word(k) == ","
-                && matches!(self.word(k + 1), "who" | "whose")
-                && (k + 2..(k + 5).min(end - 1)).any(|j| self.lex.cue(self.word(j)).is_some())
+            let w = self.word(k + 1);
+            let reports = matches!(w, "who" | "whose") && (k + 2..(k + 5).min(end - 1)).any(|j| self.lex.cue(self.word(j)).is_some());
+            self.word(k) == "," && (reports || ASIDE_OPENERS.contains(&w))
         });
         let described = self.tokens()[speaking.unwrap_or(end - 1) - 1].span.end;
         let close = match self.word(close - 1) {
@@ -413,7 +422,18 @@ impl<'a> Attributor<'a> {
         if after_verb || !(who + 1..start).any(|k| self.syntax.upos(k) == "VERB") {
             return None;
         }
-        let (source, span, head_start) = self.subject_at(first, who)?;
+        let (source, span, head_start) = match self.subject_at(first, who) {
+            Some(subject) => subject,
+            // "Another Muslim who worshiped at the Islamic Center said": a noun phrase that names
+            // no one the text knows; not the name inside its relative clause.
+            None => {
+                let start = (first..who).rev().find(|&k| self.tokens()[k].kind == TokenKind::Punct).map_or(first, |k| k + 1);
+                if start >= who || who - start > 5 {
+                    return None;
+                }
+                (None, self.span(start, who), start)
+            }
+        };
         if PREPOSITIONS.contains(&self.word(head_start)) {
             return None;
         }
@@ -694,5 +714,36 @@ impl<'a> Attributor<'a> {
             at -= 1;
         }
         at
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::source::tests::{source_of, source_words_of};
+    use crate::extract::Pipeline;
+    use crate::ingest::Source;
+    use crate::rdf::Iris;
+
+    #[test]
+    fn a_subject_keeps_its_appositions_but_not_its_asides() {
+        // An owner opens an apposition ("New Jersey's governor"); a circumstance between commas
+        // ("during a visit") describes no one.
+        let text = "Port row\n\nTom Vance, Kelso Ferries' managing director, said the quay was safe. Ana Ruiz, \
+                    Harbour Watch's chair, said the cranes were old. Ines Carvalho, during a visit to the docks, said \
+                    fares would fall. Jo Brandt, in particular, said the ferries were late.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let words = |content: &str| source_words_of(&doc, text, content);
+        assert_eq!(words("quay was safe"), Some("Tom Vance, Kelso Ferries' managing director"));
+        assert_eq!(words("cranes were old"), Some("Ana Ruiz, Harbour Watch's chair"));
+        assert_eq!(words("fares would fall"), Some("Ines Carvalho"));
+        assert_eq!(words("ferries were late"), Some("Jo Brandt"));
+    }
+
+    #[test]
+    fn a_name_inside_a_relative_clause_is_not_the_speaker() {
+        let text = "Port row\n\nAnother docker who worked at Kelso Ferries said the quay was unsafe.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        assert_eq!(source_words_of(&doc, text, "quay was unsafe"), Some("Another docker who worked at Kelso Ferries"));
+        assert_eq!(source_of(&doc, text, "quay was unsafe"), None);
     }
 }

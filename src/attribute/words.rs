@@ -364,6 +364,27 @@ pub(super) const LOCATIVES: &[&str] = &["in", "of", "from", "at", "on", "near", 
 /// "the city of Phoenix").
 pub(super) const PLACE_BODIES: &[&str] =
     &["government", "authorities", "officials", "city", "town", "county", "state", "village", "council"];
+/// Words opening a circumstance or aside between commas after a subject ("Clinton, during a
+/// town hall meeting, said", "Sanders, meanwhile, said"): not a description of the speaker.
+pub(super) const ASIDE_OPENERS: &[&str] = &[
+    "in",
+    "on",
+    "during",
+    "after",
+    "before",
+    "to",
+    "meanwhile",
+    "however",
+    "too",
+    "though",
+    "with",
+    "when",
+    "while",
+    "speaking",
+    "asked",
+    "as",
+];
+
 pub(super) const PREPOSITIONS: &[&str] = &["to", "of", "in", "on", "at", "for", "with", "by", "from", "as", "into", "than", "about"];
 
 /// Whether `word` ends like a plural noun or a third-person verb ("judges", "says"; not "press").

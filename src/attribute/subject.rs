@@ -552,7 +552,12 @@ impl<'a> Attributor<'a> {
                     lower.as_str(),
                     "be" | "been" | "being" | "am" | "get" | "got" | "go" | "went" | "made" | "make" | "take" | "took"
                 )
-                || k > start && w.starts_with(char::is_lowercase) && self.lex.cue(w).is_some() && !NOMINAL_CUES.contains(&w)
+                || k > start
+                    && w.starts_with(char::is_lowercase)
+                    && self.lex.cue(w).is_some()
+                    && !NOMINAL_CUES.contains(&w)
+                    // "The former secretary of state": a noun after "of".
+                    && self.word(k - 1) != "of"
                 || k > start && k + 1 < end && w.starts_with(char::is_lowercase) && may_be_verb(w) && self.syntax.tag(k) == "VERB VBD"
                 || (SUBORDINATORS.contains(&lower.as_str()) || lower == "what") && k > start;
             if verb || PRONOUNS.contains(&w) && k > start {
@@ -737,6 +742,17 @@ mod tests {
         assert_eq!(words("cranes were old"), Some("Ana Ruiz, Harbour Watch's chair"));
         assert_eq!(words("fares would fall"), Some("Ines Carvalho"));
         assert_eq!(words("ferries were late"), Some("Jo Brandt"));
+    }
+
+    #[test]
+    fn a_description_holding_a_cue_word_as_a_noun_holds_a_view() {
+        // "of state": a noun after "of", not a verb inside the subject.
+        let text = "Port row\n\nThe former secretary of state mocked Tom Vance for his debts. Harbour advocates \
+                    hailed the new quay.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let words = |content: &str| source_words_of(&doc, text, content);
+        assert_eq!(words("his debts"), Some("The former secretary of state"));
+        assert_eq!(words("the new quay"), Some("Harbour advocates"));
     }
 
     #[test]

@@ -78,6 +78,8 @@ pub(super) const PEOPLE_NOUNS: &[&str] = &[
     "conservatives",
     "liberals",
     "progressives",
+    "advocates",
+    "personnel",
     "campaign",
     "administration",
     "panel",

@@ -27,6 +27,7 @@ mod cue;
 mod enclosing;
 mod inverted;
 mod noun_phrase;
+mod passive;
 mod quantity;
 mod quotes;
 mod sentence;

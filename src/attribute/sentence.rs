@@ -1,5 +1,5 @@
 //! One sentence's frames: each cue the lexicon knows, checked in place, with its source and its
-//! content, and hedged frames ("is believed to").
+//! content; passives and hedges are in `passive`.
 
 use super::inverted::invertible;
 use super::*;
@@ -81,35 +81,6 @@ impl<'a> Attributor<'a> {
                 self.push(self.span(from, comma), Some(cue), None, None, false);
             }
         }
-    }
-
-    /// A hedge at token `t` (outside a quotation, inside the sentence): "Bloomberg is
-    /// reportedly considering a run", a report from no one named; or a seeming-verb ("seemed
-    /// to", "It appears, though, that the game was not boring"). Whether one was found.
-    fn hedge_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize) -> bool {
-        let Clause { first, content_end, .. } = *clause;
-        let hearsay = match self.word(t) {
-            "reportedly" => Some("report"),
-            "allegedly" => Some("allege"),
-            "purportedly" => Some("purport"),
-            "reputedly" => Some("repute"),
-            _ => None,
-        };
-        if let Some(lemma) = hearsay {
-            let cue = Cue { span: self.tokens()[t].span, lemma: lemma.into(), class: "claim".into() };
-            self.hedged(first, t, t, content_end, quotes, cue);
-            return true;
-        }
-        let Some(cue) = self.seeming(first, t) else { return false };
-        if matches!(self.word(t - 1), "It" | "it") {
-            let from = (t + 1..content_end).find(|&k| !matches!(self.word(k), "," | "though" | "however" | "that"));
-            if let Some((content, _)) = from.and_then(|k| self.after(k, content_end, quotes)) {
-                self.push(content, Some(cue), None, None, false);
-            }
-        } else {
-            self.hedged(first, t, t, content_end, quotes, cue);
-        }
-        true
     }
 
     /// The lexicon's verb cue at token `t` (outside a quotation), when it is a verb here: not a
@@ -383,23 +354,6 @@ impl<'a> Attributor<'a> {
         })
     }
 
-    /// Where the auxiliary of a passive cue at token `t` ends, if the cue is passive: a
-    /// participle after a form of "be", adverbs between ("is disputed", "is widely
-    /// believed"). A passive cue ("is disputed by", "was denied") has no speaker before it;
-    /// "it is believed that ..." is an attribution without a source.
-    fn passive_aux(&self, first: usize, t: usize) -> Option<usize> {
-        let word = self.word(t);
-        let mut aux = t;
-        while aux > first
-            && (self.adverb_at(aux - 1) || matches!(self.word(aux - 1), "first" | "also" | "not" | "already" | "never" | "long"))
-        {
-            aux -= 1;
-        }
-        let participle =
-            word.ends_with("ed") || matches!(word, "said" | "told" | "written" | "thought" | "known" | "shown" | "found" | "held" | "seen");
-        (aux > first && matches!(self.word(aux - 1), "is" | "was" | "were" | "are" | "been" | "be" | "being") && participle).then_some(aux)
-    }
-
     /// ", saying ...", "and said ...": the subject is elsewhere (`clause_subject`), and an
     /// earlier frame's content ends before this one's connector. A relative clause ("a source
     /// who told him ...") stays inside the content that holds its noun.
@@ -635,7 +589,7 @@ impl<'a> Attributor<'a> {
     /// plans to borrow, and its chairman noted ...": an earlier frame's content ends where this
     /// clause begins; "A porter who knew the skipper said": the relative clause's where the
     /// subject ends.
-    fn subject_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, cue: Cue, subject: Subject) {
+    pub(super) fn subject_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, cue: Cue, subject: Subject) {
         let Clause { first, content_end, .. } = *clause;
         let (source, source_span, subject_start) = subject;
         if subject_start >= first + 2 && matches!(self.word(subject_start - 1), "and" | "but") && self.word(subject_start - 2) == "," {
@@ -794,74 +748,6 @@ impl<'a> Attributor<'a> {
         })
     }
 
-    /// A passive cue ("is disputed by", "was denied", "it is believed that", "is expected to"):
-    /// no speaker before it; the agent after "by" is the source (`agent_frame`), else no one
-    /// named. `aux` is where the auxiliary ends. "it is believed that ...": the clause;
-    /// "Blumenthal was asked, "...?"", "she was asked if ...": the question, from an asker left
-    /// unnamed; "Trump is expected to deliver a speech", "He is said to have left": the writer
-    /// reports, from no one named, what the subject does.
-    fn passive_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, aux: usize, cue: Cue) {
-        let Clause { first, last, content_end, .. } = *clause;
-        let impersonal = aux >= first + 2 && self.word(aux - 2).eq_ignore_ascii_case("it") && t + 1 < last && self.word(t + 1) == "that";
-        if impersonal {
-            let cue = Cue { span: self.span(aux - 1, t + 1), ..cue };
-            if let Some((content, direct)) = self.after(t + 1, content_end, quotes) {
-                self.push(content, Some(cue), None, None, direct);
-            }
-        } else if cue.class == "ask" && t + 1 < content_end && PASSIVE_QUESTION_OPENERS.contains(&self.word(t + 1)) {
-            let cue = Cue { span: self.span(aux - 1, t + 1), ..cue };
-            let from = if matches!(self.word(t + 1), "," | ":") { t + 2 } else { t + 1 };
-            if let Some((content, direct)) = self.after(from, content_end, quotes) {
-                self.push(content, Some(cue), None, None, direct);
-            }
-        } else if t + 2 < content_end && self.word(t + 1) == "to" && aux >= first + 2 {
-            let cue = Cue { span: self.span(aux - 1, t + 1), ..cue };
-            // "Bekele is determined to add ...", "the fans' group is strongly opposed to any
-            // takeover": the subject's own resolve or stance, not the writer's hedge; inside
-            // what someone says ("The firm said it was determined to ...") left to that claim,
-            // whose pronouns coreference reads poorly.
-            let reported = self.claims.iter().rev().take(8).any(|c| c.content.contains(cue.span));
-            let held = matches!(cue.lemma.as_str(), "determine" | "oppose") && !reported;
-            match self.subject_before(first, aux - 1).filter(|_| held) {
-                Some(subject) => self.subject_frame(clause, quotes, t, cue, subject),
-                None => self.hedged(first, aux - 1, t, content_end, quotes, cue),
-            }
-        } else if t + 2 < content_end && self.word(t + 1) == "by" && aux >= first + 2 {
-            self.agent_frame(clause, quotes, t, aux, cue);
-        }
-    }
-
-    /// "The issue was first reported by The Washington Post": the agent after "by" (a
-    /// description, or, "is supported by far fewer publications", an agent the text does not
-    /// name: still the source's words) is the source, the subject what it said. The subject
-    /// ends before its auxiliaries and asides ("The nominee has been endorsed by", "Trump,
-    /// meanwhile, is supported by").
-    fn agent_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, aux: usize, cue: Cue) {
-        let Clause { first, content_end, .. } = *clause;
-        let agent_end = (t + 3..content_end).find(|&k| AGENT_ENDS.contains(&self.word(k))).unwrap_or(content_end);
-        let subject_start =
-            (first..aux - 1).rev().find(|&k| matches!(self.word(k), ";" | ":" | "that" | "which" | "who")).map_or(first, |k| k + 1);
-        let plain_agent = || {
-            (agent_end > t + 2 && agent_end - (t + 2) <= 8).then(|| self.span(t + 2, agent_end)).filter(|_| {
-                (t + 2..agent_end).all(|k| {
-                    let w = self.word(k);
-                    self.tokens()[k].kind != TokenKind::Punct
-                        && !FINITE.contains(&w)
-                        && !AUXILIARIES.contains(&w)
-                        && !matches!(w, "that" | "who" | "which")
-                })
-            })
-        };
-        let agent = self.closing_description(t + 2, agent_end).or_else(|| plain_agent().map(|span| (None, span)));
-        let subject_end = self.subject_end(subject_start, aux - 1);
-        if let Some((source, span)) = agent {
-            if let Some((content, direct)) = self.before(subject_start, subject_end, quotes) {
-                let cue = Cue { span: self.span(aux - 1, t + 2), ..cue };
-                self.push(content, Some(cue), source, Some(span), direct);
-            }
-        }
-    }
-
     /// Nominal cues at token `t`: "the FSB estimate of 2,400", "X's report found that".
     fn nominal_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize) {
         let Clause { first, last, content_end, .. } = *clause;
@@ -952,42 +838,6 @@ impl<'a> Attributor<'a> {
                 self.set_content(i, content);
             }
         }
-    }
-
-    /// A frame that hedges what its own subject does, with no source: "Trump is expected to
-    /// deliver a speech", "The speaker appeared closer to an endorsement". The content is the
-    /// subject with the rest of the clause; the cue runs from `cue_start` to `t`.
-    pub(super) fn hedged(&mut self, first: usize, cue_start: usize, t: usize, content_end: usize, quotes: &[Quote], cue: Cue) {
-        // The complement is a verb or a description, not a place, a time or a noun ("was called
-        // to in the past", "held to standards").
-        let next = if t + 2 < content_end { self.word(t + 2) } else { "" };
-        if self.word(t + 1) == "to"
-            && (!next.starts_with(char::is_lowercase)
-                || is_plural(next)
-                || matches!(next, "the" | "a" | "an" | "in" | "on" | "at" | "his" | "her" | "their" | "its" | "this" | "that" | "account"))
-        {
-            return;
-        }
-        let Some((rest, _)) = self.after(t + 1, content_end, quotes) else { return };
-        let start = match self.subject_before(first, cue_start) {
-            Some((_, span, _)) => span.start,
-            None => {
-                let mut k = (first..cue_start)
-                    .rev()
-                    .find(|&k| matches!(self.word(k), ";" | ":" | "that" | "which" | "who" | "“" | "\"" | "''" | "(" | "—" | "--"))
-                    .map_or(first, |k| if matches!(self.word(k), "which" | "who") { k } else { k + 1 });
-                // "If Clinton is elected, the losing side is expected to ...": past an opening
-                // subordinate clause.
-                if SUBORDINATE_OPENERS.contains(&self.word(k).to_lowercase().as_str()) {
-                    k = (k..cue_start).find(|&x| self.word(x) == ",").map_or(k + 1, |x| x + 1);
-                }
-                if k >= cue_start {
-                    return;
-                }
-                self.tokens()[k].span.start
-            }
-        };
-        self.push(Span::new(start, rest.end), Some(cue), None, None, false);
     }
 }
 

@@ -389,6 +389,14 @@ impl<'a> Attributor<'a> {
     /// its author), nor across a quotation, a subordinator or a finite verb outside a relative
     /// clause (misparses).
     fn modified_subject(&self, first: usize, cue: usize, found: Subject) -> Option<Subject> {
+        // The tags first: the parse is asked for only where a modifier may stand.
+        let modifying = |k: usize| {
+            let tag = self.syntax.tag(k);
+            tag.ends_with(" VBN") || tag.ends_with(" VBG") || matches!(self.word(k), "that" | "who" | "which")
+        };
+        if !(first + 1..found.2).any(modifying) {
+            return None;
+        }
         let subject = *self.syntax.dependents(cue).iter().find(|&&k| self.syntax.label(k).starts_with("nsubj"))?;
         if subject < first || subject + 1 >= found.2 {
             return None;
@@ -404,11 +412,7 @@ impl<'a> Attributor<'a> {
                 || SUBORDINATORS.contains(&self.word(k))
                 || finite && relative.is_none_or(|r| k < r)
         }) || found.2 - subject > 12;
-        let modifier = !agent
-            && (subject + 1..found.2).any(|k| {
-                let tag = self.syntax.tag(k);
-                tag.ends_with(" VBN") || tag.ends_with(" VBG") || matches!(self.word(k), "that" | "who" | "which")
-            });
+        let modifier = !agent && (subject + 1..found.2).any(modifying);
         let (start, end) = self.subtree(first, cue, subject);
         if !modifier || start > subject || end < self.token_at(found.1.end) {
             return None;

@@ -389,12 +389,18 @@ impl<'a> Attributor<'a> {
     /// its author), nor across a quotation, a subordinator or a finite verb outside a relative
     /// clause (misparses).
     fn modified_subject(&self, first: usize, cue: usize, found: Subject) -> Option<Subject> {
-        // The tags first: the parse is asked for only where a modifier may stand.
+        // The words and tags first: the parse is asked for only where a modifier and a
+        // preposition stand a few words before the name, in a short clause opening.
         let modifying = |k: usize| {
             let tag = self.syntax.tag(k);
             tag.ends_with(" VBN") || tag.ends_with(" VBG") || matches!(self.word(k), "that" | "who" | "which")
         };
-        if !(first + 1..found.2).any(modifying) {
+        if found.2 < first + 3 || found.2 > first + 12 {
+            return None;
+        }
+        let preposition = |k: usize| k > first && PREPOSITIONS.contains(&self.word(k));
+        let after_preposition = preposition(found.2 - 1) || self.word(found.2 - 1) == "the" && preposition(found.2 - 2);
+        if !after_preposition || !(found.2.saturating_sub(5).max(first + 1)..found.2).any(modifying) {
             return None;
         }
         let subject = *self.syntax.dependents(cue).iter().find(|&&k| self.syntax.label(k).starts_with("nsubj"))?;

@@ -494,6 +494,9 @@ pub const AGED_PERSON: &str = "person of an age";
 pub const DOCUMENT_AUTHOR: &str = "author of a report";
 /// The rule recorded for "the bank" joined to an organization named further back.
 pub const DESCRIBED_ORGANIZATION: &str = "organization described";
+/// The rule recorded for "the former monopoly" joined to the name it stood beside as an
+/// apposition ("Kelso Ferries, the former monopoly, ...").
+pub const APPOSED_DESCRIPTION: &str = "description in an apposition";
 
 /// Links pronouns to the entities they stand for (recorded as the entities' references, with
 /// the rule that joined each), and the source words of claims that name no entity ("he", "the
@@ -624,6 +627,16 @@ mod tests {
                     maker could be listed separately.\n";
         let doc = extract(text);
         assert_eq!(source_of(&doc, text, "within days"), Some("Kelso Herald"), "{:?}", doc.claims);
+    }
+
+    #[test]
+    fn a_description_first_given_in_an_apposition_stands_for_that_name() {
+        // Not after a comma that opens a clause ("Sage Centre, the chancellor said").
+        let text = "Ferry row\n\nKelso Ferries, the former monopoly, says it will cut fares. The former monopoly \
+                    said it would invest £10m. At the Harbour Hall, the minister said the port was safe.\n";
+        let doc = extract(text);
+        assert_eq!(source_of(&doc, text, "invest"), Some("Kelso Ferries"), "{:?}", doc.claims);
+        assert_eq!(source_of(&doc, text, "port was safe"), None, "{:?}", doc.claims);
     }
 
     #[test]

@@ -3,8 +3,9 @@
 //! someone and then call them by role, age or kind, never someone the claim's words name.
 
 use super::{
-    AGED_PERSON, Anaphor, Article, CARRIED_SPEAKER, CLAIM_SPEAKER, CorefModel, DESCRIBED_ORGANIZATION, DOCUMENT_AUTHOR, LOOK_BACK, RANKED,
-    RELATIVE_ANTECEDENT, SPEAKING_ROLE, agrees, candidates, description, link, pronoun_class, sentence_at, words_beside,
+    AGED_PERSON, APPOSED_DESCRIPTION, Anaphor, Article, CARRIED_SPEAKER, CLAIM_SPEAKER, CorefModel, DESCRIBED_ORGANIZATION,
+    DOCUMENT_AUTHOR, LOOK_BACK, RANKED, RELATIVE_ANTECEDENT, SPEAKING_ROLE, agrees, candidates, description, link, pronoun_class,
+    sentence_at, words_beside,
 };
 use crate::lexicon::{EntityType, Lexicon};
 use crate::resolve::{Claim, Entity};
@@ -85,6 +86,7 @@ fn by_convention(
     allowed_by(relative_antecedent(article, anaphor), RELATIVE_ANTECEDENT)
         .or_else(|| of_nationality(article, lexicon, anaphor, allowed).map(|e| (e, SPEAKING_ROLE)))
         .or_else(|| allowed_by(newspaper(article, anaphor), DESCRIBED_ORGANIZATION))
+        .or_else(|| allowed_by(apposed(article, anaphor), APPOSED_DESCRIPTION))
         .or_else(|| link(article, lexicon, model, anaphor, allowed).map(|e| (e, RANKED)))
         .or_else(|| allowed_by(speaking_role(article, lexicon, anaphor), SPEAKING_ROLE))
         .or_else(|| allowed_by(aged_person(article, anaphor), AGED_PERSON))
@@ -255,6 +257,49 @@ fn aged_person(article: &Article<'_>, anaphor: &Anaphor) -> Option<usize> {
     let latest = |min: usize| named.iter().rev().find(|&&(_, times)| times >= min).map(|&(e, _)| e);
     latest(2).or_else(|| latest(1))
 }
+
+/// The entity that "the former monopoly" stands for: the latest one named with that description
+/// in an apposition ("Kelso Ferries, the former monopoly, ..."), by the convention that
+/// introduces a description beside the name before using it alone. The description's words
+/// after its article must stand in the apposition in the same order, its head word last.
+fn apposed(article: &Article<'_>, anaphor: &Anaphor) -> Option<usize> {
+    let seg = article.segmented;
+    let text = seg.text();
+    let mut words = anaphor.span.of(text).split_whitespace();
+    if anaphor.pronoun || !words.next().is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "this")) {
+        return None;
+    }
+    let described: Vec<String> = words.map(str::to_lowercase).collect();
+    if described.is_empty() {
+        return None;
+    }
+    let tokens = &seg.tokens;
+    let before = article.mentions.partition_point(|&(span, _, _)| span.start < anaphor.span.start);
+    article.mentions[before.saturating_sub(LOOK_BACK)..before].iter().rev().find_map(|&(span, _, entity)| {
+        let after = tokens.partition_point(|t| t.span.start < span.end);
+        let comma = tokens.get(after).is_some_and(|t| t.span.of(text) == ",");
+        let window: Vec<String> =
+            tokens[(after + 1).min(tokens.len())..(after + 12).min(tokens.len())].iter().map(|t| t.span.of(text).to_lowercase()).collect();
+        // An apposition closes within the window and has no verb ("Sage Centre, the chancellor
+        // said ..." is the start of a clause).
+        let close = window.iter().position(|w| matches!(w.as_str(), "," | "." | ";" | ":"))?;
+        let apposition = &window[..close];
+        let verb = apposition.iter().any(|w| APPOSITION_VERBS.contains(&w.as_str()));
+        let opens = !verb && apposition.first().is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an"));
+        // "a charity that campaigns for dockers": the head may have a clause or phrase after it.
+        let at = |k: usize| {
+            apposition[k..].starts_with(&described)
+                && apposition
+                    .get(k + described.len())
+                    .is_none_or(|w| matches!(w.as_str(), "that" | "which" | "who" | "of" | "for" | "in" | "at" | "with" | "from" | "based"))
+        };
+        (comma && opens && (1..apposition.len().min(5)).any(at)).then_some(entity)
+    })
+}
+
+/// Words that make the words after a name and its comma a clause, not an apposition.
+const APPOSITION_VERBS: &[&str] =
+    &["said", "says", "say", "has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could", "did", "does"];
 
 /// The entities of `kind` named in the `LOOK_BACK` mentions before `anaphor`, each with how
 /// often, in the order of their latest mention (the latest last).

@@ -138,7 +138,8 @@ impl Attributor<'_> {
         let opens = self.word(after) == "(" || {
             let w = self.word(after + 1);
             // ", because when ports start ...", ", and ...": a clause, not a description.
-            let clause = SUBORDINATE_OPENERS.contains(&w) || matches!(w, "and" | "so");
+            // ", on his first full day in the job": an aside, not a description.
+            let clause = SUBORDINATE_OPENERS.contains(&w) || matches!(w, "and" | "so") || ASIDE_OPENERS.contains(&w);
             let age = w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit()) && after + 2 < end && self.word(after + 2) == ",";
             let party = matches!(w, "Democrat" | "Republican" | "Independent") && after + 2 < end && self.word(after + 2) == "of";
             w.starts_with(char::is_lowercase) && !clause
@@ -316,12 +317,14 @@ mod tests {
         let text = "Port row\n\n\"The quay is safe,\" said Tom Vance, managing director of Kelso Ferries. \"Fares \
                     will fall,\" said Ana Ruiz, 34, a nurse from Kelso, referring to the new timetable. \"We are \
                     ready,\" said Senator Jo Brandt, Democrat of Kelso. \"The cranes are old,\" said Ines \
-                    Carvalho, Harbour Watch's chair, who added that she would resign.\n";
+                    Carvalho, Harbour Watch's chair, who added that she would resign. \"It is late,\" said Tom \
+                    Vance, on his first day in the job.\n";
         let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
         let words = |content: &str| source_words_of(&doc, text, content);
         assert_eq!(words("quay is safe"), Some("Tom Vance, managing director of Kelso Ferries"));
         assert_eq!(words("Fares will fall"), Some("Ana Ruiz, 34, a nurse from Kelso"));
         assert_eq!(words("We are ready"), Some("Senator Jo Brandt, Democrat of Kelso"));
         assert_eq!(words("cranes are old"), Some("Ines Carvalho, Harbour Watch's chair"));
+        assert_eq!(words("It is late"), Some("Tom Vance"), "an aside is no apposition");
     }
 }

@@ -8,7 +8,7 @@ use super::{Mention, Recognizer};
 use crate::lexicon::{EntityType, Known, Lexicon};
 use crate::segment::TokenKind;
 use crate::text::{Span, SpanIndex};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 impl Recognizer<'_> {
     /// Nationality, ethnic and religious words are no person ("Iraqis", "the Shiite", "Roma
@@ -340,6 +340,57 @@ impl Recognizer<'_> {
     pub(super) fn no_common_acronyms(&mut self) {
         let text = self.text();
         self.found.retain(|m| !COMMON_ACRONYMS.contains(&m.span.of(text)) || is_layout_rule(m));
+    }
+
+    /// An acronym after "the" twice or more in an article, where nothing was found ("How did
+    /// the CPA get to this point? ... the CPA has been doing"), is an organization's: writers
+    /// give a body's initials the article ("the FBI", "the NHS") and a thing's none ("a DVD").
+    /// It must act as a body once (`acts`); then every time the acronym stands alone it is that
+    /// organization. Not a model after its maker ("Nintendo DS"), an acronym spelled out in
+    /// lowercase ("producer price index (PPI)"), an acronym of a thing
+    /// (`COMMON_ACRONYMS`), nor a name the gazetteer knows ("the US"), nor in a headline.
+    pub(super) fn acronyms_after_the(&mut self) {
+        let found = SpanIndex::of(self.found.iter().map(|m| m.span));
+        let tokens = &self.seg.tokens;
+        let text = self.text();
+        let acronym = |w: &str| (2..=5).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase());
+        let fits = |k: usize| {
+            let w = tokens[k].span.of(text);
+            acronym(w) && !found.overlaps(tokens[k].span) && !COMMON_ACRONYMS.contains(&w) && self.lex.known(w).is_none()
+        };
+        let mut after_the: HashMap<&str, usize> = HashMap::new();
+        for k in 1..tokens.len() {
+            if matches!(tokens[k - 1].span.of(text), "the" | "The") && fits(k) {
+                *after_the.entry(tokens[k].span.of(text)).or_default() += 1;
+            }
+        }
+        // And acts as a body somewhere: speaks, owns or has officers ("the SEC's investigation",
+        // "EC spokeswoman", "the BPI said"), which a product ("the PSP", "the ID card") does not.
+        let acts = |k: usize| {
+            tokens.get(k + 1).is_some_and(|next| {
+                let w = next.span.of(text);
+                next.kind == TokenKind::Possessive || self.lex.role(w).is_some() || self.lex.cue(w).is_some()
+            })
+        };
+        let acting: HashSet<&str> = (0..tokens.len()).filter(|&k| acts(k)).map(|k| tokens[k].span.of(text)).collect();
+        // Not a product's model after its maker ("Nintendo DS"), nor an acronym the text spells
+        // out in lowercase ("producer price index (PPI)").
+        let word = |k: usize| tokens[k].span.of(text);
+        let thing = |k: usize| {
+            k > 0 && word(k - 1).starts_with(char::is_uppercase) && !matches!(word(k - 1), "The" | "A" | "An")
+                || k > 1 && word(k - 1) == "(" && word(k - 2).starts_with(char::is_lowercase)
+        };
+        let things: HashSet<&str> = (0..tokens.len()).filter(|&k| after_the.contains_key(word(k)) && thing(k)).map(word).collect();
+        after_the.retain(|w, n| *n >= 2 && acting.contains(w) && !things.contains(w));
+        if after_the.is_empty() {
+            return;
+        }
+        let headline = |k: usize| self.seg.sentences.iter().position(|s| s.tokens.contains(&k)).is_some_and(|s| self.is_headline(s));
+        let added: Vec<Mention> = (0..tokens.len())
+            .filter(|&k| after_the.contains_key(tokens[k].span.of(text)) && fits(k) && !headline(k))
+            .map(|k| Mention { span: tokens[k].span, kind: EntityType::Organization, known: None, strength: 1, rule: "acronym after the" })
+            .collect();
+        self.found.extend(added);
     }
 
     /// Known places written in lowercase after a word of place, as web text writes them ("we
@@ -690,6 +741,19 @@ mod tests {
         let people: Vec<&str> = found.iter().filter(|(_, k, _)| *k == EntityType::Person).map(|(n, _, _)| n.as_str()).collect();
         assert!(people.iter().all(|n| !n.chars().any(|c| c.is_ascii_digit()) || *n == "50 Cent"), "{found:?}");
         assert!(people.contains(&"Ana Ruiz") && people.contains(&"Tom Vance"), "{found:?}");
+    }
+
+    #[test]
+    fn an_acronym_after_the_that_acts_as_a_body_is_an_organization() {
+        // Twice after "the", and speaking or owning once; not a model after its maker, nor an
+        // acronym spelled out in lowercase.
+        let text = "Port row\n\nThe KFA said fares would rise. KFA chief Tom Vance agreed, and the KFA's board met. \
+                    Critics of the KFA were loud. The Vexa QX sold well, and the QX said nothing; the QX is cheap. The \
+                    quay fee index (QFI) rose, and the QFI said little, as the QFI often does. The KHB is shut.\n";
+        let found = crate::recognize::learned::tests::after_edit(text, &[("Tom Vance", 0, EntityType::Person)], |r| r.acronyms_after_the());
+        let named = |name: &str| found.iter().filter(|m| m.span.of(text) == name && m.kind == EntityType::Organization).count();
+        assert_eq!(named("KFA"), 4, "{found:?}");
+        assert_eq!(named("QX") + named("QFI") + named("KHB"), 0, "{found:?}");
     }
 
     #[test]

@@ -66,6 +66,7 @@ impl Recognizer<'_> {
         self.no_titled_works();
         self.groups_named_by_plurals();
         self.no_common_acronyms();
+        self.acronyms_after_the();
         self.consistent_types();
     }
 

@@ -45,6 +45,35 @@ impl Recognizer<'_> {
         }
     }
 
+    /// A name followed by a version number is a product's ("Adobe Acrobat Reader 4.0", "Firefox
+    /// 1.0"), not a person's, wherever the article repeats it: such people go.
+    pub(super) fn no_people_with_versions(&mut self) {
+        let text = self.text();
+        let version = |after: &str| {
+            let mut words = after.split_whitespace();
+            let word = words.next().unwrap_or("");
+            // "Clinton 47.1 percent to 41.7": a share, not a version.
+            if words.next().is_some_and(|unit| UNITS.contains(&unit.trim_end_matches([',', '.', ';']))) {
+                return false;
+            }
+            let word = word.trim_end_matches([',', '.', ';', ')']);
+            let parts: Vec<&str> = word.split('.').collect();
+            let numeric = parts.len() > 1 && parts.iter().all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()));
+            // "4.0", "1.6", "2.0.1"; not a time or a distance after a name in a results table
+            // ("Frankie Fredericks 19.85").
+            numeric && (parts.len() > 2 || parts[1].len() == 1 && parts[0].len() <= 2)
+        };
+        let products: HashSet<&str> = self
+            .found
+            .iter()
+            .filter(|m| {
+                m.kind == EntityType::Person && !is_layout_rule(m) && text[m.span.end..].starts_with(' ') && version(&text[m.span.end..])
+            })
+            .map(|m| m.span.of(text))
+            .collect();
+        self.found.retain(|m| m.kind != EntityType::Person || is_layout_rule(m) || !products.contains(m.span.of(text)));
+    }
+
     /// A name of several words that ends in a plural common noun and opens with no first name
     /// is a group's ("Beastie Boys", "Argonaut Games", "Red Brigades", "Omni Consumer Products"),
     /// not a person's, as the tagger may read it; a frequent surname ("Tiger Woods", "Tony
@@ -672,6 +701,12 @@ const STORMS: &[&str] = &["Hurricane", "Typhoon", "Cyclone", "Storm"];
 const COMMON_ACRONYMS: &[&str] =
     &["TV", "TVs", "PC", "PCs", "DVD", "DVDs", "CD", "CDs", "MP3", "SMS", "GPS", "LCD", "VCR", "PDA", "PDAs", "HDTV", "DNA"];
 
+/// Words of measure after a number ("47.1 percent", "9.8 seconds").
+const UNITS: &[&str] = &[
+    "percent", "per", "points", "point", "million", "billion", "trillion", "seconds", "minutes", "hours", "metres", "meters", "miles",
+    "km", "kg", "mph", "years", "goals", "runs",
+];
+
 /// The US states' and the District of Columbia's postal codes ("Lawrence, KS").
 const US_STATES: &[&str] = &[
     "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA",
@@ -741,6 +776,26 @@ mod tests {
         let people: Vec<&str> = found.iter().filter(|(_, k, _)| *k == EntityType::Person).map(|(n, _, _)| n.as_str()).collect();
         assert!(people.iter().all(|n| !n.chars().any(|c| c.is_ascii_digit()) || *n == "50 Cent"), "{found:?}");
         assert!(people.contains(&"Ana Ruiz") && people.contains(&"Tom Vance"), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_with_a_version_number_is_a_product() {
+        // Every mention of it; a time or a share after a name is no version.
+        let text = "Port row\n\nTom Vance uses Kelso Reader 4.0 at home. Kelso Reader is free. Ana Ruiz ran 19.85 \
+                    seconds, ahead of Tom Vance 4.5 percent.\n";
+        let found = crate::recognize::learned::tests::after_edit(
+            text,
+            &[
+                ("Tom Vance", 0, EntityType::Person),
+                ("Kelso Reader", 0, EntityType::Person),
+                ("Kelso Reader", 40, EntityType::Person),
+                ("Ana Ruiz", 0, EntityType::Person),
+                ("Tom Vance", 100, EntityType::Person),
+            ],
+            |r| r.no_people_with_versions(),
+        );
+        let names: Vec<&str> = found.iter().map(|m| m.span.of(text)).collect();
+        assert_eq!(names, ["Tom Vance", "Ana Ruiz", "Tom Vance"], "{found:?}");
     }
 
     #[test]

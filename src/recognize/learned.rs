@@ -61,6 +61,7 @@ impl Recognizer<'_> {
         self.surnames_of_people_found();
         self.no_people_by_nationality();
         self.no_people_with_model_numbers();
+        self.no_people_with_versions();
         self.no_people_named_by_titles();
         self.no_events();
         self.no_titled_works();

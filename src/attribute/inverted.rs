@@ -141,7 +141,7 @@ impl Attributor<'_> {
             // ", on his first full day in the job": an aside, not a description.
             let clause = SUBORDINATE_OPENERS.contains(&w) || matches!(w, "and" | "so") || ASIDE_OPENERS.contains(&w);
             let age = w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit()) && after + 2 < end && self.word(after + 2) == ",";
-            let party = matches!(w, "Democrat" | "Republican" | "Independent") && after + 2 < end && self.word(after + 2) == "of";
+            let party = self.party_label(after + 1, end);
             w.starts_with(char::is_lowercase) && !clause
                 || self.lex.role(w).is_some()
                 || age
@@ -160,8 +160,7 @@ impl Attributor<'_> {
             && w.ends_with("ing")
             && w.starts_with(char::is_lowercase)
             && !(k + 1 < content_end && self.lex.role(self.word(k + 1)).is_some());
-        let reports = matches!(w, "who" | "whose") && (k + 1..(k + 4).min(content_end)).any(|j| self.lex.cue(self.word(j)).is_some());
-        participle || reports
+        participle || self.relative_that_reports(k, content_end)
     }
 
     /// A longer noun phrase after an inverted verb: the frame reports what precedes it, from a

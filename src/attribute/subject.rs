@@ -233,7 +233,7 @@ impl<'a> Attributor<'a> {
         let w = self.word(k);
         let owner = self.opens_with_owner(k, end);
         let state = self.state_after_place(first, k);
-        let party = matches!(w, "Democrat" | "Republican" | "Independent") && k + 1 < end && self.word(k + 1) == "of";
+        let party = self.party_label(k, end);
         state
             || owner
             || party
@@ -245,6 +245,17 @@ impl<'a> Attributor<'a> {
                 && !AUXILIARIES.contains(&w)
                 && !NOT_APPOSITION_NOUNS.contains(&w)
             || self.lex.role(w).is_some()
+    }
+
+    /// Whether a party label opens at token `k` ("Democrat of Delaware", before `end`).
+    pub(super) fn party_label(&self, k: usize, end: usize) -> bool {
+        matches!(self.word(k), "Democrat" | "Republican" | "Independent") && k + 1 < end && self.word(k + 1) == "of"
+    }
+
+    /// Whether a relative clause that reports speech opens at token `k` (before `end`): "who" or
+    /// "whose" with a cue among the next three words ("who added that ...", "who has said").
+    pub(super) fn relative_that_reports(&self, k: usize, end: usize) -> bool {
+        matches!(self.word(k), "who" | "whose") && (k + 1..(k + 4).min(end)).any(|j| self.lex.cue(self.word(j)).is_some())
     }
 
     /// Whether the words from token `k` (to `end`) open with an owner: a possessive within
@@ -259,9 +270,10 @@ impl<'a> Attributor<'a> {
     /// run through its appositions ("Denis Maltsev, a senior researcher at ..."), the mention
     /// stays the name. A relative clause that reports speech of its own ("Barkley, who said he
     /// votes Democratic, said") is a claim beside this one, not the source's description, and a
-    /// circumstance ("Clinton, during a town hall meeting, said") describes no one; the name before its party label counts ("Rep. Gregory W. Meeks (D-N.Y.), chairman of ...");
-    /// and a noun phrase opening the clause, named or not, is the subject too ("Officials at
-    /// Homeland Security Investigations, a division of ..., said").
+    /// circumstance ("Clinton, during a town hall meeting, said") describes no one; the name
+    /// before its party label counts ("Rep. Gregory W. Meeks (D-N.Y.), chairman of ..."); and a
+    /// noun phrase opening the clause, named or not, is the subject too ("Officials at Homeland
+    /// Security Investigations, a division of ..., said").
     fn apposed_subject(&self, first: usize, end: usize, close: usize) -> Option<Subject> {
         // ", police , said": a comma opening the clause closes nothing before it.
         if close <= first {
@@ -270,7 +282,7 @@ impl<'a> Attributor<'a> {
         // The words stop before a relative clause that reports speech, or a circumstance.
         let speaking = (close..end - 1).find(|&k| {
             let w = self.word(k + 1);
-            let reports = matches!(w, "who" | "whose") && (k + 2..(k + 5).min(end - 1)).any(|j| self.lex.cue(self.word(j)).is_some());
+            let reports = self.relative_that_reports(k + 1, end - 1);
             self.word(k) == "," && (reports || ASIDE_OPENERS.contains(&w))
         });
         let described = self.tokens()[speaking.unwrap_or(end - 1) - 1].span.end;

@@ -332,8 +332,9 @@ impl<'a> Attributor<'a> {
     }
 
     /// The person or organization whose name ends the source words `span` that no rule resolved
-    /// ("Another minister meanwhile, Lord Fenwick"); not a name after a preposition or in a list
-    /// ("an economist at Brightmoor Bank", "studios including Nordvik and Calder").
+    /// ("Another minister meanwhile, Lord Fenwick"); not a name after a preposition, in a list
+    /// ("an economist at Brightmoor Bank", "studios including Nordvik and Calder") or in a
+    /// relative clause.
     fn named_at_end(&self, span: Span) -> Option<usize> {
         let m = self.r.mention_ending_at(span.end)?;
         let mention = &self.r.mentions[m];
@@ -347,7 +348,10 @@ impl<'a> Attributor<'a> {
             .find(|w| !matches!(w.as_str(), "the" | "mr" | "mrs" | "ms" | "miss" | "dr" | "." | "sir" | "dame"));
         let attached =
             before.is_some_and(|w| PREPOSITIONS.contains(&w.as_str()) || matches!(w.as_str(), "including" | "like" | "and" | "or" | "&"));
-        (!attached).then_some(m)
+        // "The East Midlands MEP, who quit the UK Independence Party": a name in a relative
+        // clause of the words ("The Game, whose real name is Jayceon Taylor" names him).
+        let relative = (self.token_at(span.start)..start).any(|k| matches!(self.word(k), "who" | "which" | "that"));
+        (!attached && !relative).then_some(m)
     }
 
     /// Whether the cue's verb, with the words after it, reports no speech (the lexicon's

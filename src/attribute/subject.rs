@@ -828,6 +828,13 @@ mod tests {
     }
 
     #[test]
+    fn a_name_ending_a_subject_s_relative_clause_is_not_the_speaker() {
+        let text = "Port row\n\nThe harbour's oldest docker, who quit Kelso Ferries, said the plan would fail.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        assert_eq!(source_of(&doc, text, "plan would fail"), None, "{:?}", doc.claims);
+    }
+
+    #[test]
     fn a_name_inside_a_participle_s_phrase_is_not_the_speaker() {
         let text = "Port row\n\nA letter sent to Tom Vance said his licence would not be renewed. A survey \
                     conducted by Kelso Ferries said fares would fall.\n";

@@ -45,6 +45,25 @@ impl Recognizer<'_> {
         }
     }
 
+    /// A seat's holder named by the seat is described, not named: "The Glasgow Kelvin MP, who
+    /// ...", "the Ealing North MP", "East Midlands MEP Robert Kilroy-Silk" (the name follows).
+    /// A person's mention that ends in a member's letters (MP, MEP, MSP, AM, MLA) after "the" or
+    /// before a capitalized name goes; "Ian MacDonald QC" stays.
+    pub(super) fn no_people_named_by_their_seat(&mut self) {
+        let text = self.text();
+        let tokens = &self.seg.tokens;
+        let seat = |m: &Mention| {
+            let first = tokens.partition_point(|t| t.span.start < m.span.start);
+            let end = tokens.partition_point(|t| t.span.start < m.span.end);
+            let letters = end > first + 1 && matches!(tokens[end - 1].span.of(text), "MP" | "MEP" | "MSP" | "AM" | "MLA");
+            let described = first > 0 && matches!(tokens[first - 1].span.of(text), "the" | "The");
+            let name_after =
+                tokens.get(end).is_some_and(|t| t.span.of(text).starts_with(char::is_uppercase) && t.span.start == m.span.end + 1);
+            m.kind == EntityType::Person && !is_layout_rule(m) && letters && (described || name_after)
+        };
+        self.found.retain(|m| !seat(m));
+    }
+
     /// A name followed by a version number is a product's ("Adobe Acrobat Reader 4.0", "Firefox
     /// 1.0"), not a person's, wherever the article repeats it: such people go.
     pub(super) fn no_people_with_versions(&mut self) {
@@ -776,6 +795,24 @@ mod tests {
         let people: Vec<&str> = found.iter().filter(|(_, k, _)| *k == EntityType::Person).map(|(n, _, _)| n.as_str()).collect();
         assert!(people.iter().all(|n| !n.chars().any(|c| c.is_ascii_digit()) || *n == "50 Cent"), "{found:?}");
         assert!(people.contains(&"Ana Ruiz") && people.contains(&"Tom Vance"), "{found:?}");
+    }
+
+    #[test]
+    fn a_person_named_by_their_seat_is_described() {
+        let text = "Port row\n\nThe Kelso North MP, who was expelled, spoke. Kelso South MEP Ana Ruiz agreed. Tom \
+                    Vance MP did not.\n";
+        let found = crate::recognize::learned::tests::after_edit(
+            text,
+            &[
+                ("Kelso North MP", 0, EntityType::Person),
+                ("Kelso South MEP", 0, EntityType::Person),
+                ("Ana Ruiz", 0, EntityType::Person),
+                ("Tom Vance MP", 0, EntityType::Person),
+            ],
+            |r| r.no_people_named_by_their_seat(),
+        );
+        let names: Vec<&str> = found.iter().map(|m| m.span.of(text)).collect();
+        assert_eq!(names, ["Ana Ruiz", "Tom Vance MP"], "{found:?}");
     }
 
     #[test]

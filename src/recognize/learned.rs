@@ -62,6 +62,7 @@ impl Recognizer<'_> {
         self.no_people_by_nationality();
         self.no_people_with_model_numbers();
         self.no_people_with_versions();
+        self.no_people_named_by_their_seat();
         self.no_people_named_by_titles();
         self.no_events();
         self.no_titled_works();

@@ -38,9 +38,11 @@ impl<'a> Attributor<'a> {
                 return Some((source, span.cover(self.tokens()[last].span), start));
             }
         }
-        if PRONOUNS.contains(&word) {
+        // "They've argued", "We’d said": a pronoun with its auxiliary written on.
+        let pronoun = ["'ve", "'d", "'ll", "'re", "’ve", "’d", "’ll", "’re"].iter().find_map(|c| word.strip_suffix(c)).unwrap_or(word);
+        if PRONOUNS.contains(&pronoun) {
             let span = self.tokens()[last].span;
-            return Some((self.resolve_pronoun(&word.to_lowercase(), span.start), span, last));
+            return Some((self.resolve_pronoun(&pronoun.to_lowercase(), span.start), span, last));
         }
         self.unnamed_subject(first, end)
     }
@@ -449,6 +451,12 @@ mod tests {
                 Some((words, c.source.map_or("-".to_string(), |e| doc.entities[e].name.clone())))
             })
             .collect()
+    }
+
+    #[test]
+    fn a_pronoun_with_its_auxiliary_written_on_is_a_pronoun() {
+        let found = sources("Port row\n\nAna Ruiz runs the dockers' union. She'd said the cranes were old.\n");
+        assert_eq!(found, [("She'd".to_string(), "Ana Ruiz".to_string())]);
     }
 
     #[test]

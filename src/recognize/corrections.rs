@@ -4,7 +4,7 @@
 //! the tagger and its hints are left as trained.
 
 use super::learned::{is_layout_rule, titled};
-use super::{Mention, Recognizer};
+use super::{Mention, POSTNOMINALS, Recognizer};
 use crate::lexicon::{EntityType, Known, Lexicon};
 use crate::segment::TokenKind;
 use crate::text::{Span, SpanIndex};
@@ -37,8 +37,25 @@ impl Recognizer<'_> {
                 && w.bytes().any(|b| b.is_ascii_digit())
                 && w.bytes().any(|b| b.is_ascii_alphabetic())
         };
+        // "Pentax Optio SV", "TiVo DVR", "AOL UK": letters of a model, a format or a country end
+        // a product's or a branch's name, not a person's ("Richard III", "Ian MacDonald QC").
+        let model_letters = |name: &str| {
+            let mut words = name.split_whitespace();
+            let last = words.next_back().unwrap_or("");
+            let roman = last.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'));
+            // "Savante Stringfellow of the USA": where the person is from.
+            let place = words.clone().next_back().is_some_and(|w| matches!(w, "of" | "the"));
+            words.next().is_some()
+                && !place
+                && (2..=3).contains(&last.len())
+                && last.bytes().all(|b| b.is_ascii_uppercase())
+                && !roman
+                && !POSTNOMINALS.contains(&last)
+                && !matches!(last, "JR" | "SR")
+        };
         for m in self.found.iter_mut().filter(|m| m.kind == EntityType::Person && !is_layout_rule(m)) {
-            if m.span.of(text).split_whitespace().any(code) {
+            let name = m.span.of(text);
+            if name.split_whitespace().any(code) || model_letters(name) {
                 m.kind = EntityType::Organization;
                 m.known = None;
             }
@@ -790,10 +807,12 @@ mod tests {
     #[test]
     fn a_name_with_a_model_number_is_no_person() {
         let found = crate::recognize::learned::tests::check(
-            "Ana Ruiz said the Vexa Q7 phone sold well. Tom Vance bought a Zentor RX-800 and a Halden K2. 50 Cent sang.\n",
+            "Ana Ruiz said the Vexa Q7 phone sold well. Tom Vance bought a Zentor RX-800 and a Halden K2. 50 Cent sang. \
+             Jo Brandt of the USA liked her Kelso Optio SV and King Harald III.\n",
         );
         let people: Vec<&str> = found.iter().filter(|(_, k, _)| *k == EntityType::Person).map(|(n, _, _)| n.as_str()).collect();
         assert!(people.iter().all(|n| !n.chars().any(|c| c.is_ascii_digit()) || *n == "50 Cent"), "{found:?}");
+        assert!(!people.contains(&"Kelso Optio SV"), "{found:?}");
         assert!(people.contains(&"Ana Ruiz") && people.contains(&"Tom Vance"), "{found:?}");
     }
 

@@ -416,43 +416,44 @@ impl Recognizer<'_> {
     /// (`COMMON_ACRONYMS`), nor a name the gazetteer knows ("the US"), nor in a headline.
     pub(super) fn acronyms_after_the(&mut self) {
         let found = SpanIndex::of(self.found.iter().map(|m| m.span));
-        let tokens = &self.seg.tokens;
-        let text = self.text();
+        let (seg, tokens) = (self.seg, &self.seg.tokens);
+        let word = |k: usize| seg.word(k);
         let acronym = |w: &str| (2..=5).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase());
         let fits = |k: usize| {
-            let w = tokens[k].span.of(text);
+            let w = word(k);
             acronym(w) && !found.overlaps(tokens[k].span) && !COMMON_ACRONYMS.contains(&w) && self.lex.known(w).is_none()
         };
         let mut after_the: HashMap<&str, usize> = HashMap::new();
         for k in 1..tokens.len() {
-            if matches!(tokens[k - 1].span.of(text), "the" | "The") && fits(k) {
-                *after_the.entry(tokens[k].span.of(text)).or_default() += 1;
+            if matches!(word(k - 1), "the" | "The") && fits(k) {
+                *after_the.entry(word(k)).or_default() += 1;
             }
         }
+        after_the.retain(|_, n| *n >= 2);
+        if after_the.is_empty() {
+            return;
+        }
+        // The tests below read only the words counted: most articles stop above.
+        let candidates: Vec<usize> = (0..tokens.len()).filter(|&k| after_the.contains_key(word(k))).collect();
         // And acts as a body somewhere: speaks, owns or has officers ("the SEC's investigation",
         // "EC spokeswoman", "the BPI said"), which a product ("the PSP", "the ID card") does not.
         let acts = |k: usize| {
             tokens.get(k + 1).is_some_and(|next| {
-                let w = next.span.of(text);
-                next.kind == TokenKind::Possessive || self.lex.role(w).is_some() || self.lex.cue(w).is_some()
+                next.kind == TokenKind::Possessive || self.lex.role(word(k + 1)).is_some() || self.lex.cue(word(k + 1)).is_some()
             })
         };
-        let acting: HashSet<&str> = (0..tokens.len()).filter(|&k| acts(k)).map(|k| tokens[k].span.of(text)).collect();
         // Not a product's model after its maker ("Nintendo DS"), nor an acronym the text spells
         // out in lowercase ("producer price index (PPI)").
-        let word = |k: usize| tokens[k].span.of(text);
         let thing = |k: usize| {
             k > 0 && word(k - 1).starts_with(char::is_uppercase) && !matches!(word(k - 1), "The" | "A" | "An")
                 || k > 1 && word(k - 1) == "(" && word(k - 2).starts_with(char::is_lowercase)
         };
-        let things: HashSet<&str> = (0..tokens.len()).filter(|&k| after_the.contains_key(word(k)) && thing(k)).map(word).collect();
-        after_the.retain(|w, n| *n >= 2 && acting.contains(w) && !things.contains(w));
-        if after_the.is_empty() {
-            return;
-        }
-        let headline = |k: usize| self.seg.sentences.iter().position(|s| s.tokens.contains(&k)).is_some_and(|s| self.is_headline(s));
-        let added: Vec<Mention> = (0..tokens.len())
-            .filter(|&k| after_the.contains_key(tokens[k].span.of(text)) && fits(k) && !headline(k))
+        let acting: HashSet<&str> = candidates.iter().filter(|&&k| acts(k)).map(|&k| word(k)).collect();
+        let things: HashSet<&str> = candidates.iter().filter(|&&k| thing(k)).map(|&k| word(k)).collect();
+        after_the.retain(|w, _| acting.contains(w) && !things.contains(w));
+        let added: Vec<Mention> = candidates
+            .into_iter()
+            .filter(|&k| after_the.contains_key(word(k)) && fits(k) && !self.in_headline(tokens[k].span))
             .map(|k| Mention { span: tokens[k].span, kind: EntityType::Organization, known: None, strength: 1, rule: "acronym after the" })
             .collect();
         self.found.extend(added);

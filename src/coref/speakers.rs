@@ -261,7 +261,8 @@ fn aged_person(article: &Article<'_>, anaphor: &Anaphor) -> Option<usize> {
 /// The entity that "the former monopoly" stands for: the latest one named with that description
 /// in an apposition ("Kelso Ferries, the former monopoly, ..."), by the convention that
 /// introduces a description beside the name before using it alone. The description's words
-/// after its article must stand in the apposition in the same order, its head word last.
+/// after its article must stand together among the apposition's first five words, its head last
+/// there or before a relative or a preposition ("a charity that campaigns for dockers").
 fn apposed(article: &Article<'_>, anaphor: &Anaphor) -> Option<usize> {
     let seg = article.segmented;
     let text = seg.text();

@@ -65,23 +65,30 @@ impl<'a> Recognizer<'a> {
     /// nothing about names.
     pub(super) fn is_headline(&self, index: usize) -> bool {
         let sentence = &self.seg.sentences[index];
-        // A headline is a line of its own without a final period, or a line in capitals.
+        // A headline is a line of its own, in capitals or in title case.
         let paragraph = self.seg.paragraphs[sentence.paragraph];
         let text = self.text();
         let letters: Vec<char> = sentence.span.of(text).chars().filter(|c| c.is_alphabetic()).collect();
         let shouted = letters.len() >= 8 && letters.iter().filter(|c| c.is_uppercase()).count() * 10 >= letters.len() * 9;
-        if sentence.span != paragraph || !shouted && sentence.span.of(text).trim_end_matches(['"', '”', '’']).ends_with('.') {
+        if sentence.span != paragraph {
             return false;
         }
         if shouted {
             return true;
         }
         // Title case shows in the common words: "Calls For Recruits To Join It In", not in a
-        // line of names such as "Guy Forget ( France ) beat Felix Mantilla ( Spain )".
+        // line of names such as "Guy Forget ( France ) beat Felix Mantilla ( Spain )". A line
+        // that ends in a period is a headline only at the top of the text (some archives add one
+        // to every title: "Senator Receives More Bad News After Vote."), with one capitalized
+        // common word more.
+        let period = sentence.span.of(text).trim_end_matches(['"', '”', '’']).ends_with('.');
+        if period && index > 0 {
+            return false;
+        }
         let common: Vec<&str> =
             sentence.tokens.clone().map(|i| self.word(i)).filter(|w| w.chars().count() > 2 && self.lex.is_common(w)).collect();
         let caps = common.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
-        caps >= 2 && caps * 10 >= common.len() * 7
+        caps >= 2 + usize::from(period) && caps * 10 >= common.len() * 7
     }
 
     /// Whether token `i` can be part of a name.

@@ -331,6 +331,48 @@ impl Recognizer<'_> {
         }
     }
 
+    /// "Rubio donor Luther Pate", "the Vance campaign": a single word the tagger typed an
+    /// organization, where the article named a person in full with that word last before its
+    /// first such use ("Marco Rubio": a first name or initial, then the surname), is that
+    /// person's surname; not a name the gazetteer knows ("Ford", "Bloomberg"), an acronym, a
+    /// word a longer organization's name holds ("Sainsbury" of "J Sainsbury plc"), nor a band
+    /// or firm named before the person it is named after ("Kasabian").
+    pub(super) fn organizations_named_by_surnames(&mut self) {
+        let text = self.text();
+        let lex = self.lex;
+        // Each surname with where the article first names its bearer in full.
+        let mut named: HashMap<&str, usize> = HashMap::new();
+        for m in self.found.iter().filter(|m| m.kind == EntityType::Person) {
+            let words: Vec<&str> = m.span.of(text).split_whitespace().collect();
+            let [first, .., last] = words[..] else { continue };
+            if lex.first_name(first).is_some() || first.trim_end_matches('.').chars().count() == 1 {
+                let at = named.entry(last).or_insert(m.span.start);
+                *at = (*at).min(m.span.start);
+            }
+        }
+        let organizations = self.found.iter().filter(|m| m.kind == EntityType::Organization);
+        let mut first_use: HashMap<&str, usize> = HashMap::new();
+        let mut in_longer: HashSet<&str> = HashSet::new();
+        for m in organizations {
+            let name = m.span.of(text);
+            if name.contains(' ') {
+                in_longer.extend(name.split_whitespace());
+            } else {
+                let at = first_use.entry(name).or_insert(m.span.start);
+                *at = (*at).min(m.span.start);
+            }
+        }
+        let surname = |word: &str| {
+            let introduced = named.get(word).is_some_and(|&at| first_use.get(word).is_some_and(|&used| at < used));
+            introduced && !in_longer.contains(word) && word.chars().skip(1).any(char::is_lowercase)
+        };
+        for m in self.found.iter_mut().filter(|m| m.kind == EntityType::Organization && m.known.is_none() && !is_layout_rule(m)) {
+            if surname(m.span.of(text)) {
+                m.kind = EntityType::Person;
+            }
+        }
+    }
+
     /// "Telecom chief Ben Verwaayen", "deputy leader Baroness Morgan": a name of two or three
     /// capitalized words right after a lowercase role word is a person's, though the tagger,
     /// reading the body before the role, typed it an organization or a place; not a name the
@@ -833,6 +875,32 @@ mod tests {
         );
         let names: Vec<&str> = found.iter().map(|m| m.span.of(text)).collect();
         assert_eq!(names, ["Ana Ruiz", "Tom Vance MP"], "{found:?}");
+    }
+
+    #[test]
+    fn a_surname_typed_an_organization_is_the_person_named_before() {
+        // "Vellan" after "Marco Vellan" is his; "Kasabian", a band named before the person it is
+        // named after, and "Halden" of a firm's longer name stay organizations.
+        let text = "Port row\n\nSenator Marco Vellan spoke. Vellan donor Tom Pate paid. Kasabian played, a band named \
+                    after Linda Kasabian. Jo Halden joined Halden Freight. Halden said so.\n";
+        let found = crate::recognize::learned::tests::after_edit(
+            text,
+            &[
+                ("Marco Vellan", 0, EntityType::Person),
+                ("Vellan", 30, EntityType::Organization),
+                ("Tom Pate", 0, EntityType::Person),
+                ("Kasabian", 0, EntityType::Organization),
+                ("Linda Kasabian", 0, EntityType::Person),
+                ("Jo Halden", 0, EntityType::Person),
+                ("Halden Freight", 0, EntityType::Organization),
+                ("Halden", 140, EntityType::Organization),
+            ],
+            |r| r.organizations_named_by_surnames(),
+        );
+        let typed: Vec<(&str, EntityType)> = found.iter().map(|m| (m.span.of(text), m.kind)).collect();
+        assert_eq!(typed[1], ("Vellan", EntityType::Person), "{typed:?}");
+        assert_eq!(typed[3], ("Kasabian", EntityType::Organization), "{typed:?}");
+        assert_eq!(typed[7], ("Halden", EntityType::Organization), "{typed:?}");
     }
 
     #[test]

@@ -56,6 +56,7 @@ impl Recognizer<'_> {
         self.companies_by_their_legal_form();
         self.organizations_after_describing_nouns();
         self.people_named_by_their_surnames();
+        self.organizations_named_by_surnames();
         self.people_after_roles();
         self.names_in_greetings();
         self.surnames_of_people_found();

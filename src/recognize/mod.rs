@@ -437,6 +437,13 @@ mod tests {
     }
 
     #[test]
+    fn a_title_case_headline_with_a_period_names_no_one_by_its_capitals() {
+        // Some archives end every title with a period; the title's capitals are still no names.
+        let found = check("Mayor Quits Over Harbour Deal After Long Row With Council.\n\nMayor Tomas Ekdal resigned on Monday.\n");
+        assert_eq!(found, vec![("Tomas Ekdal".to_string(), EntityType::Person)]);
+    }
+
+    #[test]
     fn sentence_starts_and_demonyms_are_not_names() {
         let found = check("The story goes on.\nMany Russian officials spoke in Moscow. Both sides agreed.\n");
         assert_eq!(found, vec![("Moscow".to_string(), EntityType::Place)]);

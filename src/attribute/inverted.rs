@@ -154,11 +154,13 @@ impl Attributor<'_> {
     /// Whether the words from token `k` tell what a speaker did while speaking rather than
     /// describe them: a participle (", referring to ...", not "managing director"), or a
     /// relative clause that reports speech (", who added that ...").
-    fn does_while_speaking(&self, k: usize, content_end: usize) -> bool {
+    pub(super) fn does_while_speaking(&self, k: usize, content_end: usize) -> bool {
         let w = self.word(k);
         let participle = w.len() > 4
             && w.ends_with("ing")
             && w.starts_with(char::is_lowercase)
+            && !w.contains('-')
+            && !DESCRIBING_ING.contains(&w)
             && !(k + 1 < content_end && self.lex.role(self.word(k + 1)).is_some());
         participle || self.relative_that_reports(k, content_end)
     }

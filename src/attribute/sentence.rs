@@ -303,8 +303,9 @@ impl<'a> Attributor<'a> {
             return None;
         }
         let before_aside = |(m, span, start): Subject| {
+            // The comma inside the words, or right after them (`parse_source` cut them there).
             let end = self.token_at(span.end);
-            let comma = (start + 1..end).find(|&k| self.word(k) == ",")?;
+            let comma = (start + 1..=end).take_while(|&k| k + 1 < self.tokens().len()).find(|&k| self.word(k) == ",")?;
             let w = self.word(comma + 1);
             let participle = w.ends_with("ing") && !matches!(w, "including" | "excluding") && self.syntax.upos(comma + 1) == "VERB";
             participle.then(|| (m, self.span(start, comma), start))

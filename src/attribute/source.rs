@@ -520,7 +520,12 @@ impl<'a> Attributor<'a> {
                 self.r.mentions[a].kind == EntityType::Person && self.r.mentions[a].span.end == self.tokens()[next - 1].span.end
             })
         };
-        let m = m.filter(|_| !unknown_name).or_else(|| if cut + 1 < end { apposed() } else { None });
+        // "the ad's narrator, going on to detail ...", "A senior official, speaking to Paul
+        // Adams,": what the speaker did while speaking is no part of their words, and names no
+        // one for them.
+        let doing = (cut..end).find(|&k| self.word(k) == "," && k + 1 < end && self.does_while_speaking(k + 1, end));
+        let m = m.filter(|_| !unknown_name).or_else(|| if cut + 1 < end && doing != Some(cut) { apposed() } else { None });
+        let end = doing.unwrap_or(end);
         (m, self.span(start, end))
     }
 
@@ -908,5 +913,21 @@ pub(super) mod tests {
         let source = |words: &str| source_of(&doc, text, words);
         assert_eq!(source("changed his mind"), Some("Kestrel"), "{:?}", doc.claims);
         assert_eq!(source("trust the makers"), Some("Ana Vale"), "{:?}", doc.claims);
+    }
+
+    #[test]
+    fn what_a_speaker_does_while_speaking_is_not_their_words() {
+        // After a parsed source, as after a name: a participle or a relative clause that
+        // reports, not a describing "-ing" word ("acting"); the person such a clause names is
+        // not the speaker.
+        let text = "Port row\n\n\"The quay is safe,\" says the ferry's captain, going on to list the repairs. A \
+                    senior harbour official, speaking to the reporter Tom Vance, said the cranes were old. \"Fares \
+                    will rise,\" said Ines Carvalho, acting director of Harbour Watch.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let words = |content: &str| source_words_of(&doc, text, content);
+        assert_eq!(words("quay is safe"), Some("the ferry's captain"));
+        assert_eq!(words("cranes were old"), Some("A senior harbour official"));
+        assert_ne!(source_of(&doc, text, "cranes were old"), Some("Tom Vance"), "not the reporter");
+        assert_eq!(words("Fares will rise"), Some("Ines Carvalho, acting director of Harbour Watch"));
     }
 }

@@ -350,6 +350,29 @@ pub(super) fn is_adverb(word: &str) -> bool {
 pub(super) const SUBORDINATE_OPENERS: &[&str] =
     &["though", "although", "while", "when", "if", "because", "since", "as", "after", "before", "despite", "unless", "once"];
 
+/// Words in "-ing" that describe a person or list members rather than tell what someone did
+/// while speaking ("acting political director", "ranking member", "including Carly Fiorina"; a
+/// hyphenated word, "car-making", is no participle either).
+pub(super) const DESCRIBING_ING: &[&str] = &[
+    "acting",
+    "ranking",
+    "leading",
+    "founding",
+    "managing",
+    "presiding",
+    "governing",
+    "ruling",
+    "including",
+    "outgoing",
+    "incoming",
+    "sitting",
+    "serving",
+    "retiring",
+    "reigning",
+    "visiting",
+    "longstanding",
+];
+
 /// Cue classes of states of mind, intentions, stances and directives (think, want, support,
 /// encourage), as opposed to acts of speech: inside what someone said they are part of it.
 pub(super) const PRIVATE_STATES: &[&str] = &["suggest", "intend", "judge", "urge"];

@@ -327,20 +327,26 @@ impl<'a> Attributor<'a> {
     /// the start of a description of at most eight words before the comma at `open` that
     /// opens with a determiner, a role or an owner and holds no verb, relative or "and".
     fn description_before_name(&self, first: usize, open: usize) -> Option<usize> {
-        let from = (first..open)
+        let mut from = (first..open)
             .rev()
             .find(|&k| self.tokens()[k].kind == TokenKind::Punct && self.tokens()[k].span.len() == 1 && !matches!(self.word(k), "." | "-"))
             .map_or(first, |k| k + 1);
+        // "And Kelso's attorney general, Pam Bondi,", "but the state's senator, ...": the
+        // conjunction joins the clause, the description follows it.
+        if from + 1 < open && matches!(self.word(from), "And" | "and" | "But" | "but" | "Yet" | "yet") {
+            from += 1;
+        }
+        // "that" after a preposition is a determiner ("One of the authors of that report").
+        let relative = |k: usize| match self.word(k) {
+            "that" => k == from || !PREPOSITIONS.contains(&self.word(k - 1)),
+            w => matches!(w, "who" | "which" | "and"),
+        };
         let description = from < open
             && open - from <= 8
             && (NAME_DESCRIPTION_OPENERS.contains(&self.word(from))
                 || self.lex.role(self.word(from)).is_some()
                 || from + 1 < open && self.tokens()[from + 1].kind == TokenKind::Possessive)
-            && (from..open).all(|k| {
-                !FINITE.contains(&self.word(k))
-                    && !AUXILIARIES.contains(&self.word(k))
-                    && !matches!(self.word(k), "that" | "who" | "which" | "and")
-            });
+            && (from..open).all(|k| !FINITE.contains(&self.word(k)) && !AUXILIARIES.contains(&self.word(k)) && !relative(k));
         description.then_some(from)
     }
 
@@ -800,6 +806,21 @@ mod tests {
     use crate::extract::Pipeline;
     use crate::ingest::Source;
     use crate::rdf::Iris;
+
+    #[test]
+    fn a_description_before_a_name_between_commas_is_the_source_s_words() {
+        // Also after an opening phrase or a conjunction, with a possessive pronoun, or a
+        // determiner "that" after a preposition.
+        let text = "Port row\n\nIn a statement to the Gazette, her senior policy adviser, Tom Vance, said the cranes \
+                    were old. And Kelso's attorney general, Ana Ruiz, vowed to stop the smugglers. One of the authors \
+                    of that report, Jo Brandt, said the fares would fall.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let words = |content: &str| source_words_of(&doc, text, content);
+        assert_eq!(words("cranes were old"), Some("her senior policy adviser, Tom Vance"));
+        assert_eq!(words("stop the smugglers"), Some("Kelso's attorney general, Ana Ruiz"));
+        assert_eq!(words("fares would fall"), Some("One of the authors of that report, Jo Brandt"));
+        assert_eq!(source_of(&doc, text, "fares would fall"), Some("Jo Brandt"));
+    }
 
     #[test]
     fn a_subject_keeps_its_appositions_but_not_its_asides() {

@@ -688,7 +688,7 @@ pub(super) const NOT_APPOSITION_NOUNS: &[&str] =
 /// Words that open a description before a name set off by commas ("The state's campaign
 /// chairman, Phil Lovas, said").
 pub(super) const NAME_DESCRIPTION_OPENERS: &[&str] =
-    &["The", "the", "A", "a", "An", "an", "One", "one", "Another", "another", "Its", "its", "His", "Her", "Their"];
+    &["The", "the", "A", "a", "An", "an", "One", "one", "Another", "another", "Its", "its", "His", "his", "Her", "her", "Their", "their"];
 
 /// Irregular past forms of cue verbs ("the official said" is a verb after an adjective).
 pub(super) const PAST_CUE_FORMS: &[&str] = &["said", "told", "wrote", "thought", "felt", "knew", "saw"];

@@ -111,8 +111,8 @@ pub struct Lexicon {
     /// Organization nouns that name no person (`describes` in nouns.tsv).
     describing_nouns: HashSet<String>,
     cues: HashMap<String, Cue>,
-    /// Uses of a cue that report no speech: its lemma and the words after it.
-    not_speech: Vec<(String, Vec<String>)>,
+    /// Uses of a cue that report no speech: its lemma, the words before it and the words after.
+    not_speech: Vec<NotSpeech>,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -314,8 +314,7 @@ impl Lexicon {
             .filter(|r| r.len() >= 3)
             .map(|r| (r[0].to_lowercase(), Cue { lemma: r[1].to_string(), class: r[2].to_string(), nominal: r.get(3) == Some(&"noun") }))
             .collect();
-        let not_speech =
-            rows(NOT_SPEECH).filter(|r| r.len() == 2).map(|r| (r[0].to_string(), r[1].split(' ').map(str::to_string).collect())).collect();
+        let not_speech = rows(NOT_SPEECH).filter(|r| r.len() == 2).map(|r| NotSpeech::new(r[0], r[1])).collect();
         let lowercase_names = lowercase_names(&known_names, &common);
         let lowercase_first_words = lowercase_names.iter().map(|(n, _)| n.split(' ').next().unwrap_or_default().to_string()).collect();
         Lexicon {
@@ -442,8 +441,46 @@ impl Lexicon {
     /// Whether the cue `lemma` followed by `words` (lowercase, an article or possessive already
     /// skipped) reports no speech: "claimed responsibility", "denied bail".
     pub fn is_not_speech(&self, lemma: &str, words: &[&str]) -> bool {
-        self.not_speech.iter().any(|(l, w)| l == lemma && words.len() >= w.len() && w.iter().zip(words).all(|(a, b)| a == b))
+        self.not_speech.iter().any(|n| n.lemma == lemma && n.before.is_empty() && starts_with(words, &n.after))
     }
+
+    /// Whether the cue `lemma` between the words `before` (nearest last; "^" where its clause
+    /// opens) and `after` (both lowercase, nothing skipped) is a discourse idiom: "That said,",
+    /// "Having said that", "needless to say".
+    pub fn is_idiom(&self, lemma: &str, before: &[&str], after: &[&str]) -> bool {
+        self.not_speech.iter().any(|n| {
+            n.lemma == lemma
+                && !n.before.is_empty()
+                && before.ends_with(&n.before.iter().map(String::as_str).collect::<Vec<_>>())
+                && starts_with(after, &n.after)
+        })
+    }
+}
+
+/// A use of a cue that reports no speech (a row of `not_speech.tsv`).
+#[derive(Debug, Clone)]
+struct NotSpeech {
+    lemma: String,
+    /// The words right before the cue (empty for most rows: the words after decide).
+    before: Vec<String>,
+    after: Vec<String>,
+}
+
+impl NotSpeech {
+    /// A row: the lemma and the phrase, "_" standing for the cue where words precede it.
+    fn new(lemma: &str, phrase: &str) -> Self {
+        let words: Vec<String> = phrase.split(' ').map(str::to_string).collect();
+        let (before, after) = match words.iter().position(|w| w == "_") {
+            Some(at) => (words[..at].to_vec(), words[at + 1..].to_vec()),
+            None => (Vec::new(), words),
+        };
+        NotSpeech { lemma: lemma.to_string(), before, after }
+    }
+}
+
+/// Whether `words` open with `prefix`.
+fn starts_with(words: &[&str], prefix: &[String]) -> bool {
+    words.len() >= prefix.len() && prefix.iter().zip(words).all(|(a, b)| a == b)
 }
 
 /// `word` in lowercase, without allocating when it already is (the common case).
@@ -518,6 +555,11 @@ mod tests {
         assert!(lex.is_not_speech("admit", &["to", "hospital"]));
         assert!(!lex.is_not_speech("admit", &["to", "lying"]));
         assert!(!lex.is_not_speech("claim", &["that", "the"]));
+        assert!(lex.is_idiom("say", &["^", "that"], &[",", "the"]));
+        assert!(lex.is_idiom("say", &["^", "having"], &["that", ","]));
+        assert!(lex.is_idiom("say", &["and", "needless", "to"], &[",", "he"]));
+        assert!(!lex.is_idiom("say", &["a", "page", "that"], &[",", "the"]), "a relative clause reports");
+        assert!(!lex.is_not_speech("say", &[",", "the"]), "an idiom's row asks for its words before");
         assert!(!lex.is_not_speech("say", &["responsibility"]));
         // "a port official, who asked not to be named, said": anonymity, no request.
         assert!(lex.is_not_speech("ask", &["not", "to", "be"]));

@@ -365,7 +365,29 @@ impl<'a> Attributor<'a> {
             at += 1;
         }
         let words: Vec<String> = (at..tokens.len().min(at + 3)).map(|k| self.word(k).to_lowercase()).collect();
-        self.lex.is_not_speech(&cue.lemma, &words.iter().map(String::as_str).collect::<Vec<_>>())
+        self.lex.is_not_speech(&cue.lemma, &words.iter().map(String::as_str).collect::<Vec<_>>()) || self.idiom(cue)
+    }
+
+    /// Whether the cue stands in a discourse idiom ("That said,", "Having said that", "needless
+    /// to say": the lexicon's `not_speech` rows with words before the cue).
+    fn idiom(&self, cue: &Cue) -> bool {
+        let (start, end) = (self.token_at(cue.span.start), self.token_at(cue.span.end));
+        let lower = |k: usize| self.word(k).to_lowercase();
+        // The words before the cue within its clause, "^" for where the clause opens (the
+        // sentence's start or a punctuation mark): "That said," opens one, "a page that said,"
+        // is a relative clause.
+        let sentences = &self.r.segmented.sentences;
+        let opening = sentences.get(sentences.partition_point(|s| s.tokens.end <= start)).map_or(0, |s| s.tokens.start);
+        let from = (opening.max(start.saturating_sub(3))..start)
+            .rev()
+            .find(|&k| self.tokens()[k].kind == TokenKind::Punct)
+            .map_or(opening.max(start.saturating_sub(3)), |k| k + 1);
+        let opens = from == opening || self.tokens()[from - 1].kind == TokenKind::Punct;
+        let before: Vec<String> = opens.then(|| "^".to_string()).into_iter().chain((from..start).map(lower)).collect();
+        let after: Vec<String> = (end..self.tokens().len().min(end + 2)).map(lower).collect();
+        let before: Vec<&str> = before.iter().map(String::as_str).collect();
+        let after: Vec<&str> = after.iter().map(String::as_str).collect();
+        self.lex.is_idiom(&cue.lemma, &before, &after)
     }
 
     /// Whether the source words `span` name people at the place `m` rather than the place:

@@ -377,10 +377,19 @@ impl<'a> Attributor<'a> {
             self.end_contents_at(k, t);
         }
         // "Ahlberg, who called the plan a gamble, said ...": a relative clause's frame reports
-        // no further than the clause, its verb's subtree in the parse, when a comma closes it.
+        // no further than the clause, its verb's subtree in the parse, when a comma closes it,
+        // or the verb whose subject it describes follows it ("People who backed the plan sounded
+        // unsure"; not "some who warned it could make matters worse").
         // (The cheap test first: the parse is asked for only after a relative pronoun.)
         let subtree_end = if relative { self.subtree(first, clause.last, t).1 } else { content_end };
-        let closed = subtree_end > t + 1 && subtree_end < content_end && self.word(subtree_end) == ",";
+        let main_verb = || {
+            let noun = self.syntax.head(t).filter(|_| self.syntax.label(t).starts_with("acl"));
+            let verb = noun.filter(|&n| self.syntax.label(n).starts_with("nsubj")).and_then(|n| self.syntax.head(n));
+            // The verb itself, or its auxiliary ("who refuses to be inked will not receive").
+            let verbal = matches!(self.syntax.upos(subtree_end), "VERB" | "AUX");
+            verbal && verb.is_some_and(|v| v == subtree_end || self.syntax.head(subtree_end) == Some(v))
+        };
+        let closed = subtree_end > t + 1 && subtree_end < content_end && (self.word(subtree_end) == "," || main_verb());
         let end = if closed { subtree_end } else { content_end };
         if let Some((content, direct)) = self.after(t + 1, end, quotes) {
             self.push(content, Some(cue), source, source_span, direct);

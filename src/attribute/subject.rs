@@ -808,6 +808,21 @@ mod tests {
     use crate::rdf::Iris;
 
     #[test]
+    fn a_relative_clause_s_frame_ends_before_the_verb_its_noun_is_subject_of() {
+        // Not where the verb after it belongs to what was said ("who warned it could ...").
+        let text = "Port row\n\nPeople who backed the plan sounded unsure. Anyone who refuses to be inked will not \
+                    receive the ballot. Some who warned the quay could collapse were ignored.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let content = |cue: &str| {
+            let claim = doc.claims.iter().find(|c| c.cue.as_ref().is_some_and(|q| q.span.of(text) == cue)).expect("the claim");
+            claim.content.of(text)
+        };
+        assert_eq!(content("backed"), "the plan");
+        assert_eq!(content("refuses"), "to be inked");
+        assert!(content("warned").starts_with("the quay could collapse"), "{}", content("warned"));
+    }
+
+    #[test]
     fn a_description_before_a_name_between_commas_is_the_source_s_words() {
         // Also after an opening phrase or a conjunction, with a possessive pronoun, or a
         // determiner "that" after a preposition.

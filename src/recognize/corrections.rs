@@ -405,7 +405,9 @@ impl Recognizer<'_> {
     /// Awards and games are events, no one ("Oscar-winning", "the Oscars", "the Brits", "the
     /// Olympics", "a Grand Slam": `EVENTS`), typed a person or a place by the tagger and then
     /// taken for the "he" of a nearby sentence: such a mention goes, unless a person found in
-    /// full bears the word ("Oscar Pistorius").
+    /// full bears the word ("Oscar Pistorius"). So does a person's name that ends in the head
+    /// noun of an event or prize ("the Davis Cup", "the Grammy Awards", "the Booker Prize":
+    /// `EVENT_HEADS`).
     pub(super) fn no_events(&mut self) {
         let text = self.text();
         let borne: HashSet<&str> = self
@@ -414,9 +416,11 @@ impl Recognizer<'_> {
             .filter(|m| m.kind == EntityType::Person && m.span.of(text).contains(' '))
             .flat_map(|m| m.span.of(text).split_whitespace())
             .collect();
+        let headed =
+            |m: &Mention| m.kind == EntityType::Person && m.span.of(text).rsplit(' ').next().is_some_and(|w| EVENT_HEADS.contains(&w));
         self.found.retain(|m| {
             let name = m.span.of(text);
-            is_layout_rule(m) || !EVENTS.contains(&name) || borne.contains(name)
+            is_layout_rule(m) || (!EVENTS.contains(&name) || borne.contains(name)) && !headed(m)
         });
     }
 
@@ -755,6 +759,25 @@ const WORK_NOUNS: &[&str] = &[
     "novel",
 ];
 
+/// The last words of events' and prizes' names ("Davis Cup", "Academy Awards", "Booker Prize";
+/// not "Games": "Argonaut Games" is a firm).
+const EVENT_HEADS: &[&str] = &[
+    "Cup",
+    "Cups",
+    "Award",
+    "Awards",
+    "Prize",
+    "Prizes",
+    "Championship",
+    "Championships",
+    "Festival",
+    "Trophy",
+    "Olympics",
+    "Marathon",
+    "Tournament",
+    "Open",
+];
+
 /// Awards and games named like people or places ("Oscar", "the Brits", "Grand Slam").
 const EVENTS: &[&str] = &[
     "Oscar",
@@ -875,6 +898,27 @@ mod tests {
         );
         let names: Vec<&str> = found.iter().map(|m| m.span.of(text)).collect();
         assert_eq!(names, ["Ana Ruiz", "Tom Vance MP"], "{found:?}");
+    }
+
+    #[test]
+    fn an_event_or_a_prize_is_no_one() {
+        // A name that ends in an event's or a prize's head noun, typed a person; not a firm
+        // named by a plural ("Kelso Games") nor a person.
+        let text = "Port row\n\nAna Ruiz won the Kelso Cup and the Vance Awards. Kelso Games made a profit. Jo Brandt \
+                    spoke.\n";
+        let found = crate::recognize::learned::tests::after_edit(
+            text,
+            &[
+                ("Ana Ruiz", 0, EntityType::Person),
+                ("Kelso Cup", 0, EntityType::Person),
+                ("Vance Awards", 0, EntityType::Person),
+                ("Kelso Games", 0, EntityType::Person),
+                ("Jo Brandt", 0, EntityType::Person),
+            ],
+            |r| r.no_events(),
+        );
+        let names: Vec<&str> = found.iter().map(|m| m.span.of(text)).collect();
+        assert_eq!(names, ["Ana Ruiz", "Kelso Games", "Jo Brandt"], "{found:?}");
     }
 
     #[test]

@@ -257,9 +257,11 @@ impl<'a> Recognizer<'a> {
             });
             let numbers = (first..last).filter(|&t| is_score(seg, t)).count();
             // A result sets one name against another or a row of figures; a label with one
-            // figure is neither ("Attendance 18,500", "Halftime 1-2").
-            if !prose && (numbers >= 2 || numbers == 1 && name_runs(seg, first, last) >= 2) {
-                self.teams_in_results(paragraph, first, last);
+            // figure is neither ("Attendance 18,500", "Halftime 1-2"). A fixture sets names
+            // against each other without figures ("Derby v Watford or Fulham").
+            let fixture = numbers == 0 && last - first <= 12 && (first..last).any(|t| is_versus(seg, t));
+            if !prose && (numbers >= 2 || numbers == 1 && name_runs(seg, first, last) >= 2 || fixture) {
+                self.teams_in_results(paragraph, first, last, fixture);
                 self.unnamed_teams(first, last, &found);
             }
             self.dateline(first, last);
@@ -268,12 +270,18 @@ impl<'a> Recognizer<'a> {
 
     /// In a results line (tokens `first..last` of `paragraph`), a name right before a score or
     /// around "v" is a team, an organization; people in results lines (golfers, runners) keep
-    /// their type.
-    fn teams_in_results(&mut self, paragraph: Span, first: usize, last: usize) {
+    /// their type. In a `fixture` (no scores), so is a name around "or" ("Man Utd or Exeter v
+    /// Middlesbrough"), but a country fielding a team stays a place ("France v England").
+    fn teams_in_results(&mut self, paragraph: Span, first: usize, last: usize, fixture: bool) {
         let seg = self.seg;
         let tokens = &seg.tokens;
-        let versus = |k: usize| k < last && matches!(tokens[k].span.of(seg.text()), "v" | "vs" | "v." | "vs.");
-        for m in self.found.iter_mut().filter(|m| paragraph.contains(m.span)) {
+        let versus = |k: usize| k < last && (is_versus(seg, k) || fixture && tokens[k].span.of(seg.text()) == "or");
+        let lex = self.lex;
+        let country = |m: &Mention| {
+            let nation = |p: usize| lex.places[p].kind == "country" || HOME_NATIONS.contains(&lex.places[p].name.as_str());
+            fixture && matches!(m.known, Some(Known::Place(p)) if nation(p))
+        };
+        for m in self.found.iter_mut().filter(|m| paragraph.contains(m.span) && !country(m)) {
             let after = tokens.partition_point(|t| t.span.start < m.span.end);
             let before = tokens.partition_point(|t| t.span.start < m.span.start);
             let scored = after < last && is_score(seg, after);
@@ -366,6 +374,15 @@ impl<'a> Recognizer<'a> {
 /// The runs of capitalized words among tokens `first..last`.
 fn name_runs(seg: &Segmented<'_>, first: usize, last: usize) -> usize {
     (first..last).filter(|&t| capitalized(seg, t) && (t == first || !capitalized(seg, t - 1))).count()
+}
+
+/// The nations of the United Kingdom, which field teams of their own (the gazetteer has them as
+/// regions).
+const HOME_NATIONS: &[&str] = &["England", "Scotland", "Wales", "Northern Ireland"];
+
+/// Whether token `t` sets one team against another ("v", "vs").
+fn is_versus(seg: &Segmented<'_>, t: usize) -> bool {
+    matches!(seg.tokens[t].span.of(seg.text()), "v" | "vs" | "v." | "vs.")
 }
 
 /// Whether token `t` is a date written year first ("1996-08-22").

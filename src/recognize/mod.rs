@@ -613,6 +613,15 @@ mod tests {
     }
 
     #[test]
+    fn a_fixture_line_sets_clubs_against_each_other_and_countries_stay_places() {
+        let found = check("Cup draw\n\nThe draw was made on Monday.\n\nBlackpool or Harlow Town v Derby\n\nFrance v Wales\n");
+        assert!(has(&found, "Blackpool", EntityType::Organization), "{found:?}");
+        assert!(has(&found, "Derby", EntityType::Organization), "{found:?}");
+        assert!(has(&found, "France", EntityType::Place), "{found:?}");
+        assert!(has(&found, "Wales", EntityType::Place), "{found:?}");
+    }
+
+    #[test]
     fn facilities_are_places() {
         let found = check("The story goes on.\nTwo detainees held in Harwick Prison were moved to the Kelso Stadium on Monday.\n");
         assert!(has(&found, "Harwick Prison", EntityType::Place), "{found:?}");

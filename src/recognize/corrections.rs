@@ -1,7 +1,8 @@
 //! Corrections after the learned tagger and the rules have met (`learned`): what they found
 //! that names no one ("Roma Czechs" as a person, "TV" of "TV station", "Awards" repeated as a
-//! surname), and the known regions web text writes in lowercase ("to kerala"). Post-edits:
-//! the tagger and its hints are left as trained.
+//! surname, "the Davis Cup"), and the types the article's own words state (a firm by its legal
+//! form, a surname by the full name before it). Places are in `places`. Post-edits: the tagger
+//! and its hints are left as trained.
 
 use super::learned::{is_layout_rule, titled};
 use super::{Mention, POSTNOMINALS, Recognizer};
@@ -505,118 +506,6 @@ impl Recognizer<'_> {
         self.found.extend(added);
     }
 
-    /// Known places written in lowercase after a word of place, as web text writes them ("we
-    /// drove to kerala", "in san francisco"), where nothing was found: the lexicon keeps only
-    /// names that are no common word nor a word the tagger knows in another part of speech
-    /// ("turkey", "bath"), the longest of up to four words; the word before and, for one word,
-    /// a country or region rather than a town keep "lira", "rugby" and "bury" out.
-    pub(super) fn lowercase_known_places(&mut self) {
-        let found = SpanIndex::of(self.found.iter().map(|m| m.span));
-        let mut added = Vec::new();
-        for (index, sentence) in self.seg.sentences.iter().enumerate() {
-            if self.is_headline(index) {
-                continue;
-            }
-            let start = sentence.tokens.start;
-            let words: Vec<&str> = sentence.tokens.clone().map(|k| self.word(k)).collect();
-            let mut j = 0;
-            while j < words.len() {
-                let Some((n, known)) = self.lex.lowercase_name_opening(&words[j..]) else {
-                    j += 1;
-                    continue;
-                };
-                let span = self.span(start + j, start + j + n);
-                let located = j > 0 && PLACE_BEFORE.contains(&words[j - 1].to_lowercase().as_str());
-                // One word names a country or region, not a town ("rugby", "bury").
-                let region = n > 1 && words[j] != "the" || matches!(known, Known::Place(p) if self.lex.places[p].kind != "city");
-                if located && region && !found.overlaps(span) {
-                    added.push(Mention { span, kind: EntityType::Place, known: Some(known), strength: 2, rule: "lowercase known place" });
-                }
-                j += n;
-            }
-        }
-        self.found.extend(added);
-    }
-
-    /// "San Rafael, CA", "Lawrence, KS", "miramar florida", "brittany france": a state, region
-    /// or country right after a place in its sentence (a comma between or not), written as a
-    /// US postal code or in lowercase as addresses and web text write them, is a place too where
-    /// nothing was found (a postal code only after a comma and before punctuation, a number or
-    /// the sentence's end: not the club "Graz AK").
-    pub(super) fn regions_after_places(&mut self) {
-        let found = SpanIndex::of(self.found.iter().map(|m| m.span));
-        let tokens = &self.seg.tokens;
-        let mut added = Vec::new();
-        for m in self.found.iter().filter(|m| m.kind == EntityType::Place && !is_layout_rule(m)) {
-            let after = tokens.partition_point(|t| t.span.start < m.span.end);
-            let Some(sentence) = self.seg.sentences.get(self.seg.sentence_of(after.saturating_sub(1))) else { continue };
-            let end = sentence.tokens.end;
-            let k = if after < end && self.word(after) == "," { after + 1 } else { after };
-            if k >= end {
-                continue;
-            }
-            let word = self.word(k);
-            let postal = k > after
-                && US_STATES.contains(&word.to_uppercase().as_str())
-                && word.starts_with(char::is_uppercase)
-                && (k + 1 == end || tokens[k + 1].kind != TokenKind::Word);
-            let words: Vec<&str> = (k..end.min(k + Lexicon::LOWERCASE_NAME_WORDS)).map(|j| self.word(j)).collect();
-            let region = |known: &Known| matches!(known, Known::Place(p) if self.lex.places[*p].kind != "city");
-            let n =
-                if postal { 1 } else { self.lex.lowercase_name_opening(&words).filter(|(_, known)| region(known)).map_or(0, |(n, _)| n) };
-            let span = if n > 0 { self.span(k, k + n) } else { continue };
-            if !found.overlaps(span) {
-                added.push(Mention { span, kind: EntityType::Place, known: None, strength: 2, rule: "region after a place" });
-            }
-        }
-        self.found.extend(added);
-    }
-
-    /// "Chillicothe, OH", "Saginaw, Michigan 48604", "in Norfolk, Nebraska from": capitalized
-    /// words (up to three, no common or calendar word) right before a comma and a US state, a
-    /// country or a first-level region that ends the phrase (punctuation, a number, the
-    /// sentence's end or a preposition after it: not "Texas attorney general", "Japan's") are a
-    /// place where nothing was found on them, unless a comma before them makes them an item of
-    /// a list; a street's name before them is not the place's ("4783 Bay Rd Saginaw, Michigan").
-    pub(super) fn places_before_regions(&mut self) {
-        let tokens = &self.seg.tokens;
-        let found = SpanIndex::of(self.found.iter().map(|m| m.span));
-        let mut added = Vec::new();
-        for sentence in &self.seg.sentences {
-            let (first, end) = (sentence.tokens.start, sentence.tokens.end);
-            for c in (first + 1..end).filter(|&c| self.word(c) == "," && tokens[c - 1].span.end == tokens[c].span.start) {
-                let Some(after) = self.region_at(c + 1, end) else { continue };
-                let closes = after == end
-                    || !matches!(tokens[after].kind, TokenKind::Word | TokenKind::Possessive)
-                    || REGION_FOLLOWERS.contains(&self.word(after));
-                let named = |j: usize| {
-                    let word = self.word(j);
-                    super::capitalized(self.seg, j) && !self.lex.is_common(word) && !super::is_calendar(word) && !STREETS.contains(&word)
-                };
-                let next_to = |j: usize| j + 1 == c || super::one_space_apart(tokens[j].span, tokens[j + 1].span);
-                let start = (c.saturating_sub(3).max(first)..c).rev().take_while(|&j| named(j) && next_to(j)).last();
-                // Not a list's item ("Deacon Blue, Idlewild, Texas, Mogwai").
-                let listed = |j: usize| j > first && self.word(j - 1) == ",";
-                let Some(span) = start.filter(|&j| closes && !listed(j)).map(|j| self.span(j, c)) else { continue };
-                if !found.overlaps(span) {
-                    added.push(Mention { span, kind: EntityType::Place, known: None, strength: 2, rule: "place before a region" });
-                }
-            }
-        }
-        self.found.extend(added);
-    }
-
-    /// Where the US state (its postal code), country or first-level region written from token
-    /// `k` ends (up to three capitalized words, the longest; before `end`).
-    fn region_at(&self, k: usize, end: usize) -> Option<usize> {
-        if k < end && self.word(k).len() == 2 && US_STATES.contains(&self.word(k)) {
-            return Some(k + 1);
-        }
-        let region = |known: Known| matches!(known, Known::Place(p) if matches!(self.lex.places[p].kind.as_str(), "country" | "admin1"));
-        let words = (k..end.min(k + 3)).take_while(|&j| super::capitalized(self.seg, j)).count();
-        (1..=words).rev().find(|&n| self.lex.known(self.span(k, k + n).of(self.text())).is_some_and(region)).map(|n| k + n)
-    }
-
     /// The rules repeat the last word of every person they found in full ("Davis Cup", "Academy
     /// Awards", typed by a first name or the name's shape), before the tagger has had its say: a
     /// repeated surname stays only where a name of several words ending in it is still found
@@ -809,24 +698,6 @@ const UNITS: &[&str] = &[
     "km", "kg", "mph", "years", "goals", "runs",
 ];
 
-/// The US states' and the District of Columbia's postal codes ("Lawrence, KS").
-const US_STATES: &[&str] = &[
-    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA",
-    "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX",
-    "UT", "VT", "VA", "WA", "WV", "WI", "WY",
-];
-
-/// Words that may follow a region ending a place's address ("in Norfolk, Nebraska from the age
-/// of eight", "the Chillicothe, OH area").
-const REGION_FOLLOWERS: &[&str] =
-    &["in", "on", "at", "from", "to", "for", "and", "or", "near", "where", "which", "area", "until", "last", "this"];
-
-/// Words that end a street's name in an address.
-const STREETS: &[&str] = &["Rd", "Road", "St", "Street", "Ave", "Avenue", "Blvd", "Boulevard", "Lane", "Drive", "Way", "Sts"];
-
-/// Words before a place written in lowercase ("in kerala", "to san francisco").
-const PLACE_BEFORE: &[&str] = &["in", "to", "from", "near", "at", "around", "across", "outside", "visit", "visited", "visiting", "via"];
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -999,17 +870,5 @@ mod tests {
         let kinds: Vec<EntityType> = found.iter().map(|m| m.kind).collect();
         use EntityType::{Organization as O, Person as P};
         assert_eq!(kinds, [O, P, O, O], "{found:?}");
-    }
-
-    #[test]
-    fn a_town_before_its_state_is_a_place() {
-        let found = crate::recognize::learned::tests::check(
-            "We moved from Ostfield, KS to Harwick Vale, Nebraska. His Dunmore, Tennessee, home was sold.\n",
-        );
-        for town in ["Ostfield", "Harwick Vale", "Dunmore"] {
-            assert!(found.iter().any(|(n, k, _)| n == town && *k == EntityType::Place), "{town}: {found:?}");
-        }
-        let found = crate::recognize::learned::tests::check("Bands included Deacon Vale, Idlewood, Texas and Moss.\n");
-        assert!(found.iter().all(|(n, _, _)| n != "Idlewood"), "a list's item: {found:?}");
     }
 }

@@ -74,7 +74,7 @@ impl Recognizer<'_> {
     }
 
     /// No name ends in a function word or an auxiliary ("Apple has", "Fawcett and", "Office of
-    /// the"), nor in the pronoun or conjunction that opens the next sentence after an initial
+    /// the") or in a day after "on" ("Lords on Tuesday"), nor in the pronoun or conjunction that opens the next sentence after an initial
     /// or abbreviation ("Hank Williams Jr. He", "Warner Bros. But"), nor opens with a
     /// capitalized preposition, conjunction or postscript (`NEVER_FIRST`: "From Indian Oil
     /// Building"): those words leave the mention, and a mention left with nothing, or with an initial alone ("B."), goes; so does
@@ -89,6 +89,13 @@ impl Recognizer<'_> {
             // Only whole tokens are trimmed: a mention ending inside a token stays as it is.
             if first >= end || tokens[end - 1].span.end != m.span.end {
                 continue;
+            }
+            // "London Critics' Circle on Wednesday", "Lords on Tuesday": a day after "on" is
+            // when, not part of the name (not "Independent on Sunday", a known name).
+            let dated =
+                end >= first + 3 && tokens[end - 2].span.of(text) == "on" && crate::text::DAYS.contains(&tokens[end - 1].span.of(text));
+            if dated && self.lex.known(m.span.of(text)).is_none() {
+                end -= 2;
             }
             while end > first && never_last(end - 1) {
                 end -= 1;
@@ -877,6 +884,19 @@ pub(super) mod tests {
             .collect();
         edit(&mut r);
         r.found
+    }
+
+    #[test]
+    fn a_day_after_on_is_no_part_of_a_name() {
+        // Not in a name the gazetteer knows.
+        let text = "Film awards\n\nThe Kelso Critics' Circle on Wednesday named its film. The Independent on Sunday agreed.\n";
+        let found = after_edit(
+            text,
+            &[("Kelso Critics' Circle on Wednesday", 0, EntityType::Organization), ("Independent on Sunday", 0, EntityType::Organization)],
+            |r| r.trim_function_words(),
+        );
+        let names: Vec<&str> = found.iter().map(|m| m.span.of(text)).collect();
+        assert_eq!(names, ["Kelso Critics' Circle", "Independent on Sunday"]);
     }
 
     #[test]

@@ -25,6 +25,7 @@ mod learned;
 mod link;
 mod maxent;
 pub mod model;
+mod places;
 mod teams;
 pub mod train;
 

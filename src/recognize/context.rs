@@ -67,7 +67,12 @@ impl<'a> Recognizer<'a> {
         let long = words.len() > 1 || words[0].chars().count() > 2;
         let person = words.len() >= 2 && !self.is_acronym(start, start + 1) && self.lex.first_name(words[0]).is_some_and(|f| f >= 0.002);
         let trade = words.len() == 1 && matches!(self.word(start - 1), "analysts" | "consultants" | "pollsters" | "brokers");
-        long && !person && (trade || self.lex.noun_type(self.word(start - 1)) == Some(EntityType::Organization))
+        // "centre Yannick Jauzion", "wing Jason Robinson": a player's position, before a name of
+        // several words that ends in no organization's head noun.
+        let position = matches!(self.word(start - 1), "centre" | "center" | "wing" | "guard")
+            && words.len() >= 2
+            && words.last().is_some_and(|w| self.lex.noun_type(w).is_none());
+        long && !person && !position && (trade || self.lex.noun_type(self.word(start - 1)) == Some(EntityType::Organization))
     }
 
     /// The type a candidate's context gives it, with the strength and the rule, checked in order:

@@ -413,6 +413,14 @@ mod tests {
     }
 
     #[test]
+    fn a_player_s_position_before_a_name_is_no_organization_noun() {
+        let found = check(
+            "Squad news\n\nIn the backs, centre Yannick Jauzion and winger Aurelien Rougerie are back. On the left is wing Jason Robbins.\n",
+        );
+        assert!(!found.iter().any(|(_, k)| *k == EntityType::Organization), "{found:?}");
+    }
+
+    #[test]
     fn a_first_name_alone_names_the_one_person_it_starts() {
         let found =
             check("The story goes on.\nThe singer Mira Okonkwo and the drummer Tomas Reed played on. Later Mira said the tour was over.\n");

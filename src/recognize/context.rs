@@ -133,14 +133,22 @@ impl<'a> Recognizer<'a> {
     }
 
     /// The words before the name: a noun and a comma ("its leader, Abu Bakr al-Baghdadi", "the
-    /// group's North Caucasus affiliate, Wilayat al-Qawqaz"), a lowercase role word ("commentator
+    /// group's North Caucasus affiliate, Wilayat al-Qawqaz", "the manufacturers' organisation,
+    /// the EEF"), a lowercase role word ("commentator
     /// Ruslan Gorevoy"), an organization noun.
     fn before_name(&self, c: &Candidate<'_>) -> Option<(EntityType, u8, &'static str)> {
         let (start, end, first, last) = (c.start, c.end, c.first, c.last);
         let closes =
             end >= last || matches!(self.word(end), "," | "." | ")" | "(" | ";" | ":" | "and" | "who" | "which" | "”" | "\"" | "''");
-        if start >= first + 2 && self.word(start - 1) == "," && closes {
-            let noun = self.word(start - 2);
+        // The comma before the name, or before "the" and the name ("Manufacturers' organisation,
+        // the EEF, said").
+        let comma = match self.word(start.saturating_sub(1)) {
+            "," => Some(start - 1),
+            "the" if start >= first + 3 && self.word(start - 2) == "," => Some(start - 2),
+            _ => None,
+        };
+        if let Some(comma) = comma.filter(|&k| k > first && closes) {
+            let noun = self.word(comma - 1);
             if noun.starts_with(char::is_lowercase) {
                 if self.lex.role(noun).is_some_and(|c| c != RoleClass::Title) {
                     return Some((EntityType::Person, 2, "apposition role"));

@@ -421,6 +421,12 @@ mod tests {
     }
 
     #[test]
+    fn an_organization_noun_and_a_comma_before_the_and_a_name_type_it() {
+        let found = check("Port news\n\nOutput fell. Shippers' organisation, the KSF, said it expected more cuts.\n");
+        assert!(has(&found, "KSF", EntityType::Organization), "{found:?}");
+    }
+
+    #[test]
     fn a_first_name_alone_names_the_one_person_it_starts() {
         let found =
             check("The story goes on.\nThe singer Mira Okonkwo and the drummer Tomas Reed played on. Later Mira said the tour was over.\n");

@@ -341,14 +341,14 @@ impl<'a> Attributor<'a> {
         // adviser to the board, wrote after ...': a quotation its comma closes, which no other
         // verb frames and no relative clause stands after: not '"...," said Ros Coward, who
         // wrote the biography').
-        let closes_quotation = |k: usize| {
+        let quotation_closed_at = |k: usize| {
             matches!(self.word(k), "”" | "\"" | "''")
                 && k > first
                 && self.word(k - 1) == ","
                 && (k + 1..t).all(|x| self.lex.cue(self.word(x)).is_none() && !matches!(self.word(x), "who" | "which" | "that"))
         };
         let after_quotation = (1..=3).any(|k| t >= first + k && matches!(self.word(t - k), "”" | "\"" | "''"))
-            || (t.saturating_sub(20).max(first)..t).any(closes_quotation);
+            || (t.saturating_sub(20).max(first)..t).any(quotation_closed_at);
         let frames = self.marked_clause_follows(t, last) || subject_opens && clause_follows || after_quotation;
         // "..., Kennedy wrote Linick.": a closing frame with the name written to.
         let to_whom = |n: usize| (1..=n).all(|k| next(k).starts_with(char::is_uppercase)) && matches!(next(n + 1), "." | "");

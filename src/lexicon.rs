@@ -448,12 +448,9 @@ impl Lexicon {
     /// opens) and `after` (both lowercase, nothing skipped) is a discourse idiom: "That said,",
     /// "Having said that", "needless to say".
     pub fn is_idiom(&self, lemma: &str, before: &[&str], after: &[&str]) -> bool {
-        self.not_speech.iter().any(|n| {
-            n.lemma == lemma
-                && !n.before.is_empty()
-                && before.ends_with(&n.before.iter().map(String::as_str).collect::<Vec<_>>())
-                && starts_with(after, &n.after)
-        })
+        self.not_speech
+            .iter()
+            .any(|n| n.lemma == lemma && !n.before.is_empty() && ends_with(before, &n.before) && starts_with(after, &n.after))
     }
 }
 
@@ -481,6 +478,11 @@ impl NotSpeech {
 /// Whether `words` open with `prefix`.
 fn starts_with(words: &[&str], prefix: &[String]) -> bool {
     words.len() >= prefix.len() && prefix.iter().zip(words).all(|(a, b)| a == b)
+}
+
+/// Whether `words` close with `suffix`.
+fn ends_with(words: &[&str], suffix: &[String]) -> bool {
+    words.len() >= suffix.len() && suffix.iter().rev().zip(words.iter().rev()).all(|(a, b)| a == b)
 }
 
 /// `word` in lowercase, without allocating when it already is (the common case).

@@ -118,32 +118,40 @@ impl<'a> Attributor<'a> {
     /// may be long; "denied that claim": a determiner, not a complementizer, when little
     /// follows; "described queues that begin before dawn": after a bare noun, "that" opens a
     /// relative clause; "told local radio that ...": the parse says whose complement "that"
-    /// opens).
+    /// opens, except after a colon or inside a quotation, where it is the quotation's: 'said:
+    /// "What I'm saying is that ..."').
     fn complement_start(&self, from: usize, end: usize) -> usize {
-        let that = (from..end.min(from + 14)).find(|&k| self.word(k) == "that" && k + 3 < end);
-        if let Some(k) = that.filter(|&k| k > from && from > 0 && self.opens_complement_of(k, from - 1)) {
+        let Some(k) = (from..end.min(from + 14)).find(|&k| self.word(k) == "that" && k + 3 < end).filter(|&k| k > from) else {
+            return from;
+        };
+        // The words first: where they answer, the parse is not asked for.
+        if (self.is_circumstance(from) || self.word(from).starts_with(char::is_uppercase)) && self.plain_before_that(from, k)
+            || from > 0
+                && !self.in_quote(self.tokens()[k].span)
+                && (from..k).all(|x| self.word(x) != ":")
+                && self.opens_complement_of(k, from - 1)
+        {
             return k + 1;
         }
-        if let Some(k) = that.filter(|&k| k > from && (self.is_circumstance(from) || self.word(from).starts_with(char::is_uppercase))) {
-            let plain = (from..k).all(|x| {
-                let w = self.word(x);
-                let word_like =
-                    w.chars().all(|c| c.is_alphanumeric() || c == '-') && (self.lex.cue(w).is_none() || NOMINAL_CUES.contains(&w));
-                // "said they were concerned that": a subject and its verb make a clause of their own.
-                let clause = PRONOUNS.contains(&w) || FINITE.contains(&w) || matches!(w, "has" | "have" | "had");
-                // "agreed to clean up the land that had been ravaged": an infinitive is a clause too.
-                let infinitive = w == "to"
-                    && x + 1 < k
-                    && !self.word(x + 1).starts_with(char::is_uppercase)
-                    && !DETERMINERS.contains(&self.word(x + 1))
-                    && !OBJECTS.contains(&self.word(x + 1));
-                (word_like || w == ",") && !clause && !infinitive && !self.is_quote_open(x)
-            });
-            if plain {
-                return k + 1;
-            }
-        }
         from
+    }
+
+    /// Whether the words from `from` to "that" at `k` are a short phrase without punctuation but
+    /// commas, and without a clause of their own (a subject and its verb, an infinitive).
+    fn plain_before_that(&self, from: usize, k: usize) -> bool {
+        (from..k).all(|x| {
+            let w = self.word(x);
+            let word_like = w.chars().all(|c| c.is_alphanumeric() || c == '-') && (self.lex.cue(w).is_none() || NOMINAL_CUES.contains(&w));
+            // "said they were concerned that": a subject and its verb make a clause of their own.
+            let clause = PRONOUNS.contains(&w) || FINITE.contains(&w) || matches!(w, "has" | "have" | "had");
+            // "agreed to clean up the land that had been ravaged": an infinitive is a clause too.
+            let infinitive = w == "to"
+                && x + 1 < k
+                && !self.word(x + 1).starts_with(char::is_uppercase)
+                && !DETERMINERS.contains(&self.word(x + 1))
+                && !OBJECTS.contains(&self.word(x + 1));
+            (word_like || w == ",") && !clause && !infinitive && !self.is_quote_open(x)
+        })
     }
 
     /// Whether the clause that the conjunction at `cc` opens is joined, in the parse, to a word of

@@ -196,12 +196,18 @@ impl<'a> Attributor<'a> {
         if recent.len() < 2 {
             return candidates.last().copied();
         }
-        let recent: Vec<(usize, Option<usize>)> = recent.into_iter().map(|m| (m, self.subject_verb(m))).collect();
         // The subject of a main clause before that of a clause inside it ("X said he did not
         // feel the situation was as dramatic as Mr Renner believed. \"...\", he argued": X).
-        let main = recent.iter().find(|(_, verb)| verb.is_some_and(|v| self.is_main_verb(v)));
-        let subject = recent.iter().find(|(_, verb)| verb.is_some());
-        main.or(subject).map(|&(m, _)| m).or(candidates.last().copied())
+        // Each mention's sentence is parsed only when no later mention has answered.
+        let mut subject = None;
+        for m in recent {
+            let Some(verb) = self.subject_verb(m) else { continue };
+            if self.is_main_verb(verb) {
+                return Some(m);
+            }
+            subject = subject.or(Some(m));
+        }
+        subject.or(candidates.last().copied())
     }
 
     /// The source among `candidates` of the claim whose source words start last within `window`
@@ -493,8 +499,16 @@ impl<'a> Attributor<'a> {
     pub(super) fn widened_subject(&self, clause: &Clause, t: usize, found: Subject) -> Subject {
         let (m, span, start) = found;
         // A subject that names someone, or opens the clause (nothing before it to widen over),
-        // stays as found: the parse is not asked for.
+        // stays as found: the parse is not asked for. Nor is it where a quotation mark, a
+        // subordinator or a speech verb stands before the words ('..." Mr White said', "if the
+        // election returns show"), or a comma, unless the words end a list ("a Department for
+        // Media, Culture and Sport spokeswoman").
         if m.is_some() || start <= clause.first {
+            return found;
+        }
+        let before = self.word(start - 1).to_lowercase();
+        let list_tail = || span.of(self.text()).split(' ').any(|w| matches!(w, "and" | "or"));
+        if CLAUSE_EDGES.contains(&before.as_str()) || before == "," && !list_tail() {
             return found;
         }
         let parsed = self.parse_source(clause, t, false).filter(|&(_, wider, a)| wider.end <= self.tokens()[t].span.start && a < start);
@@ -738,6 +752,11 @@ impl<'a> Attributor<'a> {
         (self.resolve_description(&last_word, start, span), span)
     }
 }
+
+/// Words that no subject reaches back over (lowercase): quotation marks, subordinators and the
+/// speech verbs that close a quotation's frame.
+const CLAUSE_EDGES: [&str; 14] =
+    ["\"", "''", "said", "say", "says", "if", "when", "because", "while", "although", "though", "unless", "where", "than"];
 
 #[cfg(test)]
 pub(super) mod tests {

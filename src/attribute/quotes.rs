@@ -225,6 +225,10 @@ impl<'a> Attributor<'a> {
             if !named && name.of(text).split_whitespace().all(|w| self.lex.is_common(w)) {
                 continue;
             }
+            // "Replacements: Vale, Hart, Okafor." is a team sheet.
+            if self.lists_names(k + 1, self.token_at(p.end)) {
+                continue;
+            }
             let content = Span::new(self.tokens()[k].span.end, p.end).trim(text, &['"', '“', '”', ' ']);
             // Frames inside the speaker's turn are nested in it, not rivals; a frame before the
             // label whose content runs over it ('Mr. Smith said: "A: B"') is.
@@ -240,6 +244,36 @@ impl<'a> Attributor<'a> {
             let quoted = name_start > first;
             self.push(content, Some(cue), source, Some(name), quoted);
         }
+    }
+
+    /// Whether tokens `from..end` list names and nothing else: capitalized words, initials,
+    /// numbers and brackets, separated by commas ("Peel, Wilson, Thompson.", "R McBryde
+    /// (Llanelli), J Yapp (Cardiff)", "Everitt for Mapletoft (53), Hodgson for Edwards (77)").
+    fn lists_names(&self, from: usize, end: usize) -> bool {
+        let listed = |x: usize| {
+            let w = self.word(x);
+            w.starts_with(char::is_uppercase)
+                || self.tokens()[x].kind == TokenKind::Number
+                || matches!(w, "," | "." | "(" | ")" | "-" | "for" | "van" | "der" | "de" | "da" | "di" | "le" | "la")
+        };
+        // Each name of at most four capitalized words outside brackets ("Okafor for Ruiz (71)",
+        // "Paice for van der Walt (60)"); not a title-case headline ("Obama: Families Of Gun
+        // Violence Victims Don't Care About Politics, Just Change").
+        let mut words = 0;
+        let mut bracket = false;
+        for x in from..end {
+            match self.word(x) {
+                "," => words = 0,
+                "(" => bracket = true,
+                ")" => bracket = false,
+                w if !bracket && w.starts_with(char::is_uppercase) => words += 1,
+                _ => {}
+            }
+            if words > 4 || !listed(x) {
+                return false;
+            }
+        }
+        (from..end).any(|x| self.word(x) == ",")
     }
 
     /// Signed quotations: a paragraph that ends with a quotation, a dash and a name

@@ -184,7 +184,8 @@ impl<'a> Attributor<'a> {
     }
 
     /// The subordinating conjunction at token `k` (lowercased), if one stands there; "by the
-    /// time", "every time", "even though" and "even if" count as their last word.
+    /// time", "every time", "even though", "even if" and a time adverb before one ("shortly
+    /// after", "even before") count as their last word.
     pub(super) fn subordinator_at(&self, k: usize) -> Option<String> {
         let w = self.word(k).to_lowercase();
         let next = |n: usize| if k + n < self.tokens().len() { self.word(k + n) } else { "" };
@@ -192,6 +193,14 @@ impl<'a> Attributor<'a> {
             "by" if next(1) == "the" && next(2) == "time" => Some("when".to_string()),
             "every" if next(1) == "time" => Some("when".to_string()),
             "even" if matches!(next(1), "though" | "if") => Some(next(1).to_string()),
+            // "Shortly after ...", "Even before ...", "Hours before ...": a time adverb before
+            // the subordinator.
+            "shortly" | "soon" | "just" | "right" | "long" | "even" | "only" | "immediately" | "moments" | "minutes" | "hours" | "days"
+            | "weeks" | "months" | "years"
+                if matches!(next(1), "after" | "before" | "since" | "when" | "until" | "as") =>
+            {
+                Some(next(1).to_string())
+            }
             _ => (SUBORDINATE_OPENERS.contains(&w.as_str()) || matches!(w.as_str(), "until" | "whenever")).then_some(w),
         }
     }
@@ -389,5 +398,21 @@ mod tests {
         assert!(doc.claims.iter().all(|c| c.cue.as_ref().is_none_or(|cue| cue.span.of(text) != "concluded")), "{:?}", doc.claims);
         assert_eq!(words("mayor had lost"), Some("The Kelso Leader"));
         assert_eq!(words("quay was closed"), Some("she"));
+    }
+
+    #[test]
+    fn a_time_adverb_before_a_subordinator_opens_a_circumstance() {
+        // "Shortly after ...", "Even before ...": the opening clause is when the speaker spoke,
+        // not what they said.
+        let text = "Port row\n\nShortly after the vote was counted, Ms Vale told a crowd in Kelso that the quay would \
+                    stay open. Even before the results were in, the union insisted there had been fraud.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let content_of = |cue: &str| {
+            let claim = doc.claims.iter().find(|c| c.cue.as_ref().is_some_and(|q| q.span.of(text) == cue)).expect("a claim");
+            claim.content.of(text)
+        };
+        assert!(content_of("told").ends_with("the quay would stay open"), "{}", content_of("told"));
+        assert!(!content_of("told").contains("vote"), "{}", content_of("told"));
+        assert_eq!(content_of("insisted"), "there had been fraud");
     }
 }

@@ -251,6 +251,7 @@ impl<'a> Attributor<'a> {
                         && (matches!(self.word(k + 2), "the" | "a" | "an" | "his" | "her" | "their" | "its") || PRONOUNS.contains(&self.word(k + 2)))
                     || matches!(next, "but" | "while" | "whereas" | "although" | "though" | "when" | "which" | "who" | "where")
                         && !(next == "but" && self.joins_content(from, k + 1))
+                    || self.narrator_turn(k + 1, end)
                     || next.len() > 5 && next.ends_with("ing") && next.starts_with(char::is_lowercase) && !matches!(next, "including" | "according" | "something" | "anything" | "nothing" | "everything")
                     // "endorsed Clinton, praised her plans ...": a second verb of the speaker;
                     // after "that" the clause's verb is still to come.
@@ -269,6 +270,35 @@ impl<'a> Attributor<'a> {
             "while" => next.ends_with("ing") || matches!(next, "at" | "in" | "on"),
             _ => false,
         }
+    }
+
+    /// Whether the words from token `k`, after a comma, turn from what was said to the narrator's
+    /// aside: a comparison or concession that runs to the end (", as have other Democrats", ",
+    /// even as Trump rolled out ...", ", just as they did", ", as rumoured in the press"; not ",
+    /// as we all know, is ..." nor ", as proof of", where "as" is the verb's), a manner without a
+    /// clause (", without offering specifics"), or "notably". (A relative after a preposition
+    /// may go on with what was said: ", of which there are 230, could drive ...".)
+    fn narrator_turn(&self, k: usize, end: usize) -> bool {
+        let next = |n: usize| if k + n < end { self.word(k + n) } else { "" };
+        match next(0) {
+            "as" => self.comparison_clause(k, end),
+            "even" | "much" | "just" => next(1) == "as" && self.comparison_clause(k + 1, end),
+            "without" | "notably" => true,
+            _ => false,
+        }
+    }
+
+    /// Whether "as" at token `k` opens a clause of its own (a verb, a subject pronoun, a past
+    /// participle: "as have", "as he did", "as rumoured") that runs to `end` without a comma in
+    /// its first words (", as we all know, ..." is an aside inside the content).
+    fn comparison_clause(&self, k: usize, end: usize) -> bool {
+        let w = if k + 1 < end { self.word(k + 1) } else { return false };
+        let clause = AUXILIARIES.contains(&w)
+            || FINITE.contains(&w)
+            || PRONOUNS.contains(&w)
+            || matches!(w, "already" | "previously")
+            || w.ends_with("ed") && w.starts_with(char::is_lowercase);
+        clause && (k + 1..end.min(k + 7)).all(|x| self.word(x) != ",")
     }
 
     /// "The governor added:" closing its paragraph: the next paragraph is what was said.
@@ -414,5 +444,18 @@ mod tests {
         assert!(content_of("told").ends_with("the quay would stay open"), "{}", content_of("told"));
         assert!(!content_of("told").contains("vote"), "{}", content_of("told"));
         assert_eq!(content_of("insisted"), "there had been fraud");
+    }
+
+    #[test]
+    fn a_comparison_or_a_manner_after_a_comma_is_the_narrator_s() {
+        // ", as did the mayor" and ", without giving figures" tell what others did and how the
+        // speaker spoke; ", as we all know," inside the clause is the speaker's own aside.
+        let text = "Port row\n\nMs Vale said the quay would stay open, as did the mayor. The firm says bookings have \
+                    risen, without giving figures. Mr Hart said the ferries, as we all know, are old.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let content = |words: &str| doc.claims.iter().find(|c| c.content.of(text).contains(words)).expect("a claim").content.of(text);
+        assert_eq!(content("quay"), "the quay would stay open");
+        assert_eq!(content("bookings"), "bookings have risen");
+        assert_eq!(content("ferries"), "the ferries, as we all know, are old");
     }
 }

@@ -18,6 +18,11 @@ impl Attributor<'_> {
         if t + 1 < last && self.word(t + 1) == "by" {
             return;
         }
+        // '"She is too far behind," said a docker, "and the vote was not decisive."': the
+        // quotation resumes after the speaker, whose words end at the comma before it.
+        let resumed = self.resumed_quotation(t, content_end, quotes);
+        let clause = &Clause { content_end: resumed.map_or(content_end, |(comma, _)| comma), ..*clause };
+        let Clause { content_end, .. } = *clause;
         let name_at = self.inverted_name_start(clause, t);
         if let Some(m) = self.mention_starting(name_at).filter(|&m| {
             let end = self.r.mentions[m].span.end;
@@ -28,16 +33,37 @@ impl Attributor<'_> {
             }
             k >= last || matches!(self.word(k), "." | "," | ";" | "(" | "of" | "for" | "at" | "from" | "in" | "on" | "with" | "who")
         }) {
-            self.named_inverted_frame(clause, quotes, t, cue, name_at, m);
+            self.named_inverted_frame(clause, quotes, t, cue, (name_at, m), resumed);
         } else if let Some((source, span)) = self.closing_description(t + 1, content_end) {
             // '"...," said one Democratic source on the panel.': a description, or
             // words that name no one the text knows.
-            if let Some((content, direct)) = self.before(first, t, quotes) {
+            if let Some((content, direct)) = self.inverted_content(first, t, quotes, resumed) {
                 self.push(content, Some(cue.clone()), source, Some(span), direct);
             }
         } else if t + 1 < content_end && (self.word(t + 1).starts_with(char::is_uppercase) || DETERMINERS.contains(&self.word(t + 1))) {
-            self.unnamed_inverted_frame(clause, quotes, t, cue);
+            self.unnamed_inverted_frame(clause, quotes, t, cue, resumed);
         }
+    }
+
+    /// The comma after an inverted frame's speaker before which a quotation that the frame
+    /// interrupts resumes, and the resumed quotation: a comma and an opening mark within a dozen
+    /// words of the verb at `t`, with no verb or quotation mark between.
+    fn resumed_quotation(&self, t: usize, content_end: usize, quotes: &[Quote]) -> Option<(usize, Span)> {
+        let comma = (t + 2..content_end.min(t + 14))
+            .take_while(|&k| !FINITE.contains(&self.word(k)) && !self.is_quote_open(k))
+            .find(|&k| self.word(k) == "," && k + 1 < content_end && self.is_quote_open(k + 1))?;
+        let (rest, direct) = self.after(comma + 1, content_end, quotes)?;
+        direct.then_some((comma, rest))
+    }
+
+    /// What an inverted frame at `t` reports: the words before it, and a quotation that resumes
+    /// after its speaker when those words are a quotation too.
+    fn inverted_content(&self, first: usize, t: usize, quotes: &[Quote], resumed: Option<(usize, Span)>) -> Option<(Span, bool)> {
+        let (content, direct) = self.before(first, t, quotes)?;
+        Some(match resumed {
+            Some((_, rest)) if direct => (content.cover(rest), true),
+            _ => (content, direct),
+        })
     }
 
     /// Where the name after an inverted verb at token `t` starts: titles and a few descriptive
@@ -104,9 +130,17 @@ impl Attributor<'_> {
     /// source's words too, and so is an apposition after it ("said Douglas Holtz-Eakin, an
     /// economist who ...", "said Carmel Martin, executive vice president for policy", "said Rep.
     /// Joseph Crowley (D-N.Y.), a leading advocate"): `closing_apposition`.
-    fn named_inverted_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, cue: &Cue, name_at: usize, m: usize) {
+    fn named_inverted_frame(
+        &mut self,
+        clause: &Clause,
+        quotes: &[Quote],
+        t: usize,
+        cue: &Cue,
+        (name_at, m): (usize, usize),
+        resumed: Option<(usize, Span)>,
+    ) {
         let Clause { first, content_end, .. } = *clause;
-        let Some((content, direct)) = self.before(first, t, quotes) else { return };
+        let Some((content, direct)) = self.inverted_content(first, t, quotes, resumed) else { return };
         let mut span = self.tokens()[name_at].span.cover(self.affiliation_after(m).unwrap_or(self.r.mentions[m].span));
         if name_at > t + 1 {
             span = self.tokens()[t + 1].span.cover(span);
@@ -170,9 +204,9 @@ impl Attributor<'_> {
     /// Pincus of Mayer Brown"; the apposition's own comma ends the source's words), else the
     /// verb's subject in the parse ("said Idaho farm executive Frank Vandermeer, who ...", "said
     /// a Labour strategist who ...").
-    fn unnamed_inverted_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, cue: &Cue) {
+    fn unnamed_inverted_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, cue: &Cue, resumed: Option<(usize, Span)>) {
         let Clause { first, content_end, .. } = *clause;
-        let Some((content, direct)) = self.before(first, t, quotes) else { return };
+        let Some((content, direct)) = self.inverted_content(first, t, quotes, resumed) else { return };
         let named = self
             .apposed_person(t + 1, content_end.min(t + 10))
             .filter(|&(comma, _)| (t + 1..comma).all(|k| !FINITE.contains(&self.word(k)) && !self.is_quote_open(k)))
@@ -327,5 +361,19 @@ mod tests {
         assert_eq!(words("We are ready"), Some("Senator Jo Brandt, Democrat of Kelso"));
         assert_eq!(words("cranes are old"), Some("Ines Carvalho, Harbour Watch's chair"));
         assert_eq!(words("It is late"), Some("Tom Vance"), "an aside is no apposition");
+    }
+
+    #[test]
+    fn a_quotation_that_resumes_after_an_inverted_speaker_is_one_claim() {
+        // The speaker's words end at the comma before the resumed quotation.
+        let text = "Port row\n\n\"She is too far behind,\" said a Kelso docker, \"and the vote was not decisive.\" \
+                    \"It is late,\" said Tom Hart, the harbour master, \"and we will close.\"\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let claim = |words: &str| doc.claims.iter().find(|c| c.content.of(text).contains(words)).expect("a claim");
+        assert!(claim("too far behind").content.of(text).contains("not decisive"), "{:?}", doc.claims);
+        assert_eq!(source_words_of(&doc, text, "too far behind"), Some("a Kelso docker"));
+        assert!(claim("It is late").content.of(text).contains("we will close"), "{:?}", doc.claims);
+        assert_eq!(source_words_of(&doc, text, "It is late"), Some("Tom Hart, the harbour master"));
+        assert_eq!(doc.claims.len(), 2, "{:?}", doc.claims);
     }
 }

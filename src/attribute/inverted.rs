@@ -173,7 +173,7 @@ impl Attributor<'_> {
             let w = self.word(after + 1);
             // ", because when ports start ...", ", and ...": a clause, not a description.
             // ", on his first full day in the job": an aside, not a description.
-            let clause = SUBORDINATE_OPENERS.contains(&w) || matches!(w, "and" | "so") || ASIDE_OPENERS.contains(&w);
+            let clause = SUBORDINATE_OPENERS.contains(&w) || matches!(w, "and" | "so") || self.opens_aside(after + 1);
             let age = w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit()) && after + 2 < end && self.word(after + 2) == ",";
             let party = self.party_label(after + 1, end);
             w.starts_with(char::is_lowercase) && !clause

@@ -247,6 +247,15 @@ impl<'a> Attributor<'a> {
             || self.lex.role(w).is_some()
     }
 
+    /// Whether an aside opens at token `k` (`ASIDE_OPENERS`; "for" only in a set phrase: "for
+    /// his part", "for example"; elsewhere it may say whom the speaker speaks for: "Ian Vance,
+    /// for the Tories, said").
+    pub(super) fn opens_aside(&self, k: usize) -> bool {
+        let next = if k + 1 < self.tokens().len() { self.word(k + 1) } else { "" };
+        ASIDE_OPENERS.contains(&self.word(k))
+            || self.word(k) == "for" && matches!(next, "example" | "instance" | "his" | "her" | "their" | "its" | "now" | "one")
+    }
+
     /// Whether a party label opens at token `k` ("Democrat of Delaware", before `end`).
     pub(super) fn party_label(&self, k: usize, end: usize) -> bool {
         matches!(self.word(k), "Democrat" | "Republican" | "Independent") && k + 1 < end && self.word(k + 1) == "of"
@@ -281,9 +290,8 @@ impl<'a> Attributor<'a> {
         }
         // The words stop before a relative clause that reports speech, or a circumstance.
         let speaking = (close..end - 1).find(|&k| {
-            let w = self.word(k + 1);
             let reports = self.relative_that_reports(k + 1, end - 1);
-            self.word(k) == "," && (reports || ASIDE_OPENERS.contains(&w))
+            self.word(k) == "," && (reports || self.opens_aside(k + 1))
         });
         let described = self.tokens()[speaking.unwrap_or(end - 1) - 1].span.end;
         let close = match self.word(close - 1) {
@@ -850,6 +858,18 @@ mod tests {
         assert_eq!(words("cranes were old"), Some("Ana Ruiz, Harbour Watch's chair"));
         assert_eq!(words("fares would fall"), Some("Ines Carvalho"));
         assert_eq!(words("ferries were late"), Some("Jo Brandt"));
+    }
+
+    #[test]
+    fn a_set_phrase_or_a_comparison_between_commas_is_an_aside() {
+        // "for her part", "like many dockers": asides; "for the Greens" says whom she speaks for.
+        let text = "Port row\n\nAna Ruiz, for her part, said the quay was safe. Tom Vance, like many dockers, said \
+                    the cranes were old. Jo Brandt, for the Greens, said fares would fall.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let words = |content: &str| source_words_of(&doc, text, content);
+        assert_eq!(words("quay was safe"), Some("Ana Ruiz"));
+        assert_eq!(words("cranes were old"), Some("Tom Vance"));
+        assert_eq!(words("fares would fall"), Some("Jo Brandt, for the Greens"));
     }
 
     #[test]

@@ -390,7 +390,9 @@ pub(super) const LOCATIVES: &[&str] = &["in", "of", "from", "at", "on", "near", 
 pub(super) const PLACE_BODIES: &[&str] =
     &["government", "authorities", "officials", "city", "town", "county", "state", "village", "council"];
 /// Words opening a circumstance or aside between commas after a subject ("Clinton, during a
-/// town hall meeting, said", "Sanders, meanwhile, said"): not a description of the speaker.
+/// town hall meeting, said", "Sanders, meanwhile, said", "Trump, like many Republicans, said",
+/// "some, particularly the CBI, warned"): not a description of the speaker. Not "for" or "by",
+/// which may say whom a speaker speaks for or who wrote a book ("Ian Vance, for the Tories").
 pub(super) const ASIDE_OPENERS: &[&str] = &[
     "in",
     "on",
@@ -408,6 +410,11 @@ pub(super) const ASIDE_OPENERS: &[&str] = &[
     "speaking",
     "asked",
     "as",
+    "like",
+    "unlike",
+    "particularly",
+    "especially",
+    "instead",
 ];
 
 pub(super) const PREPOSITIONS: &[&str] = &["to", "of", "in", "on", "at", "for", "with", "by", "from", "as", "into", "than", "about"];

@@ -63,6 +63,40 @@ impl Recognizer<'_> {
         }
     }
 
+    /// A peer is named by a title, a name and a territory ("Lord Nicholls of Birkenhead",
+    /// "Baroness Royall of Blaisdon"): one person, whom the tagger split into a person or
+    /// nothing and a place. The mentions inside go, and the whole is a person's name.
+    pub(super) fn peers_named_by_their_territory(&mut self) {
+        let tokens = &self.seg.tokens;
+        let text = self.text();
+        let capitalized = |k: usize| {
+            tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word && t.span.of(text).chars().next().is_some_and(char::is_uppercase))
+        };
+        let peers: Vec<Span> = (0..tokens.len().saturating_sub(3))
+            .filter(|&k| {
+                PEERAGE_TITLES.contains(&tokens[k].span.of(text))
+                    && capitalized(k + 1)
+                    && tokens[k + 2].span.of(text) == "of"
+                    && capitalized(k + 3)
+                    && !matches!(tokens[k + 3].span.of(text), "The" | "State" | "Appeal" | "Appeals")
+            })
+            // A territory of two words ("of Harbour Hill").
+            .map(|k| tokens[k].span.cover(tokens[if capitalized(k + 4) { k + 4 } else { k + 3 }].span))
+            .collect();
+        if peers.is_empty() {
+            return;
+        }
+        let taken = SpanIndex::new(peers.clone());
+        self.found.retain(|m| is_layout_rule(m) || !taken.overlaps(m.span));
+        self.found.extend(peers.into_iter().map(|span| Mention {
+            span,
+            kind: EntityType::Person,
+            known: None,
+            strength: 2,
+            rule: "peer's title and territory",
+        }));
+    }
+
     /// A seat's holder named by the seat is described, not named: "The Glasgow Kelvin MP, who
     /// ...", "the Ealing North MP", "East Midlands MEP Robert Kilroy-Silk" (the name follows).
     /// A person's mention that ends in a member's letters (MP, MEP, MSP, AM, MLA) after "the" or
@@ -698,6 +732,9 @@ const UNITS: &[&str] = &[
     "km", "kg", "mph", "years", "goals", "runs",
 ];
 
+/// Titles of the peerage, before a name and "of" and a territory.
+const PEERAGE_TITLES: [&str; 8] = ["Lord", "Lady", "Baroness", "Baron", "Viscount", "Viscountess", "Earl", "Countess"];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -849,6 +886,23 @@ mod tests {
         let named = |name: &str| found.iter().filter(|m| m.span.of(text) == name && m.kind == EntityType::Organization).count();
         assert_eq!(named("KFA"), 4, "{found:?}");
         assert_eq!(named("QX") + named("QFI") + named("KHB"), 0, "{found:?}");
+    }
+
+    #[test]
+    fn a_peer_named_by_a_title_a_name_and_a_territory_is_one_person() {
+        // The tagger's place inside goes; "Court of Appeal" after a title-less name is no peer.
+        let text = "Port news\n\nLord Vance of Kelso said the quay was safe, and Baroness Ruiz of Harbour Hill agreed. \
+                    The Court of Appeal sat.\n";
+        let found = crate::recognize::learned::tests::after_edit(
+            text,
+            &[("Kelso", 0, EntityType::Place), ("Ruiz", 0, EntityType::Person), ("Court of Appeal", 0, EntityType::Organization)],
+            |r| r.peers_named_by_their_territory(),
+        );
+        let mut people: Vec<&str> = found.iter().filter(|m| m.kind == EntityType::Person).map(|m| m.span.of(text)).collect();
+        people.sort_unstable();
+        assert_eq!(people, ["Baroness Ruiz of Harbour Hill", "Lord Vance of Kelso"], "{found:?}");
+        assert!(found.iter().all(|m| m.kind != EntityType::Place), "{found:?}");
+        assert!(found.iter().any(|m| m.span.of(text) == "Court of Appeal"), "{found:?}");
     }
 
     #[test]

@@ -20,6 +20,7 @@ impl<'a> Attributor<'a> {
             return None;
         }
         from = self.complement_start(from, end);
+        from = self.past_day(from, end);
         // "saying during the debate last week, “That makes me smart”": a quotation after a short
         // circumstance is the content.
         if self.is_circumstance(from) && !self.is_quote_open(from) {
@@ -80,6 +81,22 @@ impl<'a> Attributor<'a> {
             return None;
         }
         Some(self.as_quote(span, quotes))
+    }
+
+    /// Past a day the speaker spoke on before a clause ("said on Thursday it had signed",
+    /// "said on Monday night the talks", "said yesterday it would"): the token where the clause
+    /// starts, `from` where no day stands there or nothing follows it.
+    fn past_day(&self, from: usize, end: usize) -> usize {
+        let mut k = from;
+        if k + 1 < end && self.word(k) == "on" && WEEKDAYS.contains(&self.word(k + 1)) {
+            k += 2;
+            if k < end && matches!(self.word(k), "night" | "morning" | "afternoon" | "evening") {
+                k += 1;
+            }
+        } else if k < end && matches!(self.word(k), "yesterday" | "today") {
+            k += 1;
+        }
+        if k > from && k < end && (self.opens_clause(k) || self.word(k).starts_with(char::is_uppercase)) { k } else { from }
     }
 
     /// Whether token `k` is the comma that closes an opening subordinate clause right after its
@@ -481,5 +498,20 @@ mod tests {
         let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
         let content = |words: &str| doc.claims.iter().find(|c| c.content.of(text).contains(words)).expect("a claim").content.of(text);
         assert_eq!(content("bill"), "the bill, which brings in new fees, had no safeguards");
+    }
+
+    #[test]
+    fn a_verb_s_preposition_is_the_cue_s_and_a_day_is_no_content() {
+        // "called for", "warned against": the preposition is the cue's; "about 300" keeps its
+        // "about"; "on Thursday" is when the speaker spoke.
+        let text = "Port row\n\nThe union called for a delay. Ms Vale warned against new fees. Mr Hart said about 300 \
+                    members would march. The firm said on Thursday it had signed a new deal.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let claim = |words: &str| doc.claims.iter().find(|c| c.content.of(text).contains(words)).expect("a claim");
+        let cue = |words: &str| claim(words).cue.as_ref().map(|c| c.span.of(text));
+        assert_eq!((cue("delay"), claim("delay").content.of(text)), (Some("called for"), "a delay"));
+        assert_eq!((cue("fees"), claim("fees").content.of(text)), (Some("warned against"), "new fees"));
+        assert_eq!(claim("members").content.of(text), "about 300 members would march");
+        assert_eq!(claim("new deal").content.of(text), "it had signed a new deal");
     }
 }

@@ -244,6 +244,34 @@ impl<'a> Attributor<'a> {
         self.tokens().partition_point(|t| t.span.start < byte)
     }
 
+    /// "talked about CNN", "agree with him", "warned of a crisis", "insisted on a vote": the
+    /// preposition right after a verb cue that opens its content is the verb's, part of the cue;
+    /// what was said starts after it.
+    fn preposition_into_cue(&self, cue: Option<Cue>, content: Span) -> (Option<Cue>, Span) {
+        let Some(mut cue) = cue else { return (None, content) };
+        let k = self.token_at(content.start);
+        let follows = k == self.token_at(cue.span.end) && self.tokens()[k].span.start == content.start;
+        // Not a time ("said on Thursday", "denied for decades"), nor "about" before a number, where
+        // it is the quantity's ("said about 2,500 workers had stopped").
+        let rest = self.tokens().get(k + 1).filter(|t| {
+            let w = t.span.of(self.text());
+            let number =
+                t.kind == TokenKind::Number || matches!(w, "a" | "half" | "one" | "two" | "three" | "four" | "five" | "ten" | "twice");
+            t.span.end <= content.end
+                && !WEEKDAYS.contains(&w)
+                && !MONTHS.contains(&w)
+                && !matches!(w, "decades" | "years" | "months" | "weeks" | "days")
+                && !(self.word(k) == "about" && number)
+        });
+        match rest {
+            Some(rest) if follows && matches!(self.word(k), "about" | "with" | "on" | "for" | "against" | "of") => {
+                cue.span = cue.span.cover(self.tokens()[k].span);
+                (Some(cue), Span::new(rest.span.start, content.end))
+            }
+            _ => (Some(cue), content),
+        }
+    }
+
     fn push(&mut self, content: Span, cue: Option<Cue>, source: Option<usize>, source_span: Option<Span>, direct: bool) {
         // "criticised the government for claiming ...": the judged object says it, whoever the
         // frame's rules found.
@@ -267,6 +295,7 @@ impl<'a> Attributor<'a> {
             Some(cue) if !direct && matches!(cue.class.as_str(), "judge" | "ask") => self.noun_phrase_object(content),
             _ => content,
         };
+        let (cue, content) = if direct { (cue, content) } else { self.preposition_into_cue(cue, content) };
         // One content, one claim: the first frame that claims a span keeps it, unless it names no
         // source and this one does ("X is reportedly ..., the Gazette reported").
         if content.is_empty() {

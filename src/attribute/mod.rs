@@ -257,11 +257,9 @@ impl<'a> Attributor<'a> {
             let w = t.span.of(self.text());
             let number =
                 t.kind == TokenKind::Number || matches!(w, "a" | "half" | "one" | "two" | "three" | "four" | "five" | "ten" | "twice");
-            t.span.end <= content.end
-                && !WEEKDAYS.contains(&w)
-                && !MONTHS.contains(&w)
-                && !matches!(w, "decades" | "years" | "months" | "weeks" | "days")
-                && !(self.word(k) == "about" && number)
+            let time = WEEKDAYS.contains(&w) || MONTHS.contains(&w) || matches!(w, "decades" | "years" | "months" | "weeks" | "days");
+            let approximate = self.word(k) == "about" && number;
+            t.span.end <= content.end && !time && !approximate
         });
         match rest {
             Some(rest) if follows && matches!(self.word(k), "about" | "with" | "on" | "for" | "against" | "of") => {

@@ -26,6 +26,7 @@ mod link;
 mod maxent;
 pub mod model;
 mod places;
+mod spans;
 mod teams;
 pub mod train;
 

@@ -681,6 +681,9 @@ impl<'a> Attributor<'a> {
         let participle = self.word(cue).ends_with("ing")
             && (matches!(previous, "," | "by" | "after" | "before" | "for" | "from" | "while" | "without" | "when") || comma_in_quote);
         let coordinated = matches!(previous, "and" | "but") && before >= first + 2;
+        if before == first + 1 && self.word(cue).ends_with("ing") && OPENING_PARTICIPLE.contains(&previous.to_lowercase().as_str()) {
+            return self.main_clause_subject(clause, cue);
+        }
         if matches!(previous, "who" | "which") {
             let mut end = before - 1;
             if end > first && self.word(end - 1) == "," {
@@ -735,6 +738,17 @@ impl<'a> Attributor<'a> {
             return Some(found);
         }
         self.sentence_subject(first, before)
+    }
+
+    /// "After saying he was nervous, the man ...", "While declining to go into specifics,
+    /// Tamargo insisted": a participle in the phrase that opens the sentence speaks for the
+    /// main clause's subject, right after one of the next three commas (the phrase may hold a
+    /// relative clause of its own: "After thanking the crowd, which chanted his name, he ...").
+    fn main_clause_subject(&self, clause: &Clause, cue: usize) -> Option<(Option<usize>, Option<Span>)> {
+        (cue + 1..clause.last).filter(|&k| self.word(k) == "," && !self.in_quote(self.tokens()[k].span)).take(3).find_map(|comma| {
+            self.sentence_subject(comma + 1, clause.last)
+                .filter(|(_, span)| span.is_some_and(|s| s.start == self.tokens()[comma + 1].span.start))
+        })
     }
 
     /// The subject the parse gives the verb at `cue` (or the clause it hangs on), when it lies
@@ -808,6 +822,11 @@ impl<'a> Attributor<'a> {
     }
 }
 
+/// Words opening a sentence's first phrase around a participle ("After saying ...,").
+/// Not "despite", which news writes dangling ("Despite insisting he wants a deal, the newspaper
+/// suggested he ...").
+const OPENING_PARTICIPLE: [&str; 9] = ["after", "before", "while", "when", "since", "upon", "on", "by", "without"];
+
 #[cfg(test)]
 mod tests {
     use super::super::source::tests::{source_of, source_words_of};
@@ -858,6 +877,15 @@ mod tests {
         assert_eq!(words("cranes were old"), Some("Ana Ruiz, Harbour Watch's chair"));
         assert_eq!(words("fares would fall"), Some("Ines Carvalho"));
         assert_eq!(words("ferries were late"), Some("Jo Brandt"));
+    }
+
+    #[test]
+    fn a_participle_opening_the_sentence_speaks_for_the_main_clause_s_subject() {
+        // The phrase may hold a relative clause of its own, with its comma.
+        let text = "Port row\n\nAfter thanking the crowd, which chanted his name, Tom Vance said the quay was safe. \
+                    While declining to go into specifics, Ana Ruiz insisted the fees were fair.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        assert_eq!(source_of(&doc, text, "go into specifics"), Some("Ana Ruiz"), "{:?}", doc.claims);
     }
 
     #[test]

@@ -250,7 +250,7 @@ impl<'a> Attributor<'a> {
     fn preposition_into_cue(&self, cue: Option<Cue>, content: Span) -> (Option<Cue>, Span) {
         let Some(mut cue) = cue else { return (None, content) };
         let k = self.token_at(content.start);
-        let follows = k == self.token_at(cue.span.end) && self.tokens()[k].span.start == content.start;
+        let follows = k < self.tokens().len() && k == self.token_at(cue.span.end) && self.tokens()[k].span.start == content.start;
         // Not a time ("said on Thursday", "denied for decades"), nor "about" before a number, where
         // it is the quantity's ("said about 2,500 workers had stopped").
         let rest = self.tokens().get(k + 1).filter(|t| {

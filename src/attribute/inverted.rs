@@ -21,8 +21,8 @@ impl Attributor<'_> {
         // '"She is too far behind," said a docker, "and the vote was not decisive."': the
         // quotation resumes after the speaker, whose words end at the comma before it.
         let resumed = self.resumed_quotation(t, content_end, quotes);
-        let clause = &Clause { content_end: resumed.map_or(content_end, |(comma, _)| comma), ..*clause };
-        let Clause { content_end, .. } = *clause;
+        let speaker_end = resumed.map_or(content_end, |(comma, _)| comma);
+        let clause = &Clause { content_end: speaker_end, ..*clause };
         let name_at = self.inverted_name_start(clause, t);
         if let Some(m) = self.mention_starting(name_at).filter(|&m| {
             let end = self.r.mentions[m].span.end;
@@ -34,13 +34,13 @@ impl Attributor<'_> {
             k >= last || matches!(self.word(k), "." | "," | ";" | "(" | "of" | "for" | "at" | "from" | "in" | "on" | "with" | "who")
         }) {
             self.named_inverted_frame(clause, quotes, t, cue, (name_at, m), resumed);
-        } else if let Some((source, span)) = self.closing_description(t + 1, content_end) {
+        } else if let Some((source, span)) = self.closing_description(t + 1, speaker_end) {
             // '"...," said one Democratic source on the panel.': a description, or
             // words that name no one the text knows.
             if let Some((content, direct)) = self.inverted_content(first, t, quotes, resumed) {
                 self.push(content, Some(cue.clone()), source, Some(span), direct);
             }
-        } else if t + 1 < content_end && (self.word(t + 1).starts_with(char::is_uppercase) || DETERMINERS.contains(&self.word(t + 1))) {
+        } else if t + 1 < speaker_end && (self.word(t + 1).starts_with(char::is_uppercase) || DETERMINERS.contains(&self.word(t + 1))) {
             self.unnamed_inverted_frame(clause, quotes, t, cue, resumed);
         }
     }

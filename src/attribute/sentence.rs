@@ -241,7 +241,7 @@ impl<'a> Attributor<'a> {
         // Judgments and intentions are attributions only when someone holds them.
         let needs_agent = matches!(cue.class.as_str(), "judge" | "intend");
         let clause_subject =
-            self.clause_subject(clause, t).filter(|(m, span)| !needs_agent || span.is_some_and(|span| self.agentive(*m, span)));
+            self.clause_subject(clause, t).filter(|(m, span)| !needs_agent || span.is_none_or(|span| self.agentive(*m, span)));
         if let Some((source, source_span)) = clause_subject {
             self.joined_frame(clause, quotes, t, cue, source, source_span);
             return true;

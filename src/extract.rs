@@ -73,6 +73,9 @@ impl Pipeline {
         if !e.roles.is_empty() {
             v["roles"] = json!(e.roles);
         }
+        if !e.honorifics.is_empty() {
+            v["honorifics"] = json!(e.honorifics);
+        }
         if let Some(place) = &e.place {
             v["geonames"] = json!(place.geonames);
             if let Some((lat, lon)) = place.coordinates {

@@ -287,6 +287,9 @@ impl<'a> Writer<'a> {
             for role in &e.roles {
                 self.add(&iri, schema::JOB_TITLE, Literal::new_simple_literal(role));
             }
+            for honorific in &e.honorifics {
+                self.add(&iri, schema::HONORIFIC_PREFIX, Literal::new_simple_literal(honorific));
+            }
             if let Some(place) = &e.place {
                 if let Some((lat, long)) = place.coordinates {
                     self.add(&iri, geo::LAT, Literal::new_typed_literal(format!("{lat}"), xsd::DECIMAL));

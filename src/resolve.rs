@@ -12,7 +12,7 @@
 
 use crate::attribute::{Attributed, Cue, DateRef, Quantity};
 use crate::layout::Article;
-use crate::lexicon::{EntityType, Known, Lexicon, Place};
+use crate::lexicon::{EntityType, Known, Lexicon, Place, RoleClass};
 use crate::recognize::{Mention, Predicate, Recognized};
 use crate::text::{Diagnostic, Span, fold_typography, initials, is_acronym_of, without_country_acronym};
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -38,6 +38,8 @@ pub struct Entity {
     pub place: Option<Place>,
     /// Roles stated for it ("commentator").
     pub roles: Vec<String>,
+    /// Honorifics written before its name ("Sir", "Dr", "Baroness"): no role.
+    pub honorifics: Vec<String>,
     /// Pronouns and descriptions that stand for it ("he", "the Tory leader"), in text order,
     /// each with the rule that joined it (coreference).
     pub references: std::collections::BTreeMap<Span, &'static str>,
@@ -127,7 +129,7 @@ pub fn resolve(attributed: &Attributed<'_>, lexicon: &Lexicon, diagnostics: Vec<
             mention_entity[m] = e;
         }
     }
-    add_roles(r, &mention_entity, &mut entities);
+    add_roles(r, lexicon, &mention_entity, &mut entities);
     let (entities, new_index) = merge_same_keys(entities);
     let entity_of: Vec<usize> = mention_entity.iter().map(|&e| new_index[e]).collect();
     let claims = claims(attributed, &entity_of);
@@ -357,19 +359,20 @@ fn groups(sets: &mut UnionFind, n: usize) -> Vec<Vec<usize>> {
     groups
 }
 
-/// Gives each person the roles stated for their mentions, once each.
-fn add_roles(r: &Recognized<'_>, mention_entity: &[usize], entities: &mut [Entity]) {
+/// Gives each person the roles stated for their mentions, once each; a "role" of honorifics
+/// alone ("Mr", "Sir") is an honorific.
+fn add_roles(r: &Recognized<'_>, lexicon: &Lexicon, mention_entity: &[usize], entities: &mut [Entity]) {
     for role in &r.roles {
         let e = &mut entities[mention_entity[role.person]];
         let words = fold_typography(role.span.of(r.text()));
-        if !e.roles.contains(&words) {
-            e.roles.push(words);
+        let honorific = words.split_whitespace().all(|w| lexicon.role(w) == Some(RoleClass::Title));
+        let list = if honorific { &mut e.honorifics } else { &mut e.roles };
+        if !list.contains(&words) {
+            list.push(words);
         }
     }
 }
 
-/// Entities that share a key (two clusters with one canonical name) are one entity: the merged
-/// entities, sorted by key, and the new index of each old one.
 fn merge_same_keys(entities: Vec<Entity>) -> (Vec<Entity>, Vec<usize>) {
     let mut order: Vec<usize> = (0..entities.len()).collect();
     order.sort_by(|&a, &b| entities[a].key.cmp(&entities[b].key).then(a.cmp(&b)));
@@ -405,6 +408,11 @@ fn merge_into(last: &mut Entity, e: Entity) {
     for role in e.roles {
         if !last.roles.contains(&role) {
             last.roles.push(role);
+        }
+    }
+    for honorific in e.honorifics {
+        if !last.honorifics.contains(&honorific) {
+            last.honorifics.push(honorific);
         }
     }
 }
@@ -502,6 +510,7 @@ fn entity(mentions: &[Mention], lexicon: &Lexicon, surface: &[String], rules: &[
         mention_rules: spans.into_iter().collect(),
         place,
         roles: Vec::new(),
+        honorifics: Vec::new(),
         references: Default::default(),
     }
 }
@@ -598,6 +607,19 @@ mod tests {
         assert_eq!(union.mentions.len(), 3, "{:?}", doc.entities);
         let lex = Lexicon::embedded();
         assert!(lex.known("CWU").is_some(), "the gazetteer has another CWU");
+    }
+
+    #[test]
+    fn an_honorific_is_no_role_and_a_sentence_s_conjunction_is_neither() {
+        let text = "Dock strike spreads\n\nPort director Ines Carvalho met the union. But Mr Vance said the offer was \
+                    an insult. Sir Tom Berg agreed.\n";
+        let pipeline = crate::extract::Pipeline::new(crate::rdf::Iris::new("https://example.org/").expect("base"));
+        let doc = pipeline.run(crate::ingest::Source::from_text("t", text));
+        let person = |name: &str| doc.entities.iter().find(|e| e.name.ends_with(name)).expect("found");
+        assert_eq!(person("Carvalho").roles, ["director"], "{:?}", doc.entities);
+        assert!(person("Vance").roles.is_empty(), "{:?}", doc.entities);
+        assert_eq!(person("Vance").honorifics, ["Mr"]);
+        assert_eq!(person("Berg").honorifics, ["Sir"]);
     }
 
     #[test]

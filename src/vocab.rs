@@ -61,6 +61,8 @@ namespace!(
     UNIT_TEXT = "unitText",
     /// A person's role.
     JOB_TITLE = "jobTitle",
+    /// An honorific before a person's name ("Sir", "Dr").
+    HONORIFIC_PREFIX = "honorificPrefix",
     /// Where an organization is based.
     LOCATION = "location",
     /// Where a person is from or based.

@@ -294,7 +294,9 @@ impl<'a> Recognizer<'a> {
                 let mut role_start = r;
                 while role_start > first && {
                     let w = self.word(role_start - 1);
-                    w.starts_with(char::is_uppercase) && (self.lex.role(w).is_some() || self.lex.is_common(w))
+                    // Not a sentence's opening conjunction or adverb ("But Mr Vance").
+                    let opener = SENTENCE_OPENERS.contains(&w.to_lowercase().as_str());
+                    w.starts_with(char::is_uppercase) && (self.lex.role(w).is_some() || self.lex.is_common(w)) && !opener
                 } {
                     role_start -= 1;
                 }

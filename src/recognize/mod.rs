@@ -200,6 +200,10 @@ struct Recognizer<'a> {
     roles: Vec<(Span, Span)>,
 }
 
+/// Conjunctions and adverbs that open a sentence before a title and a name ("But Mr Vance"):
+/// no part of the title.
+const SENTENCE_OPENERS: &[&str] =
+    &["but", "and", "or", "yet", "so", "then", "now", "meanwhile", "however", "also", "still", "instead", "indeed", "thus"];
 const CONNECTORS: &[&str] =
     &["of", "for", "and", "&", "on", "de", "du", "da", "del", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le", "y"];
 const PARTICLES: &[&str] = &[

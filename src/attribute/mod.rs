@@ -293,6 +293,12 @@ impl<'a> Attributor<'a> {
             Some(cue) if !direct && matches!(cue.class.as_str(), "judge" | "ask") => self.noun_phrase_object(content),
             _ => content,
         };
+        let content = match &cue {
+            Some(cue) if !direct && matches!(cue.class.as_str(), "judge" | "ask" | "deny" | "intend") => {
+                self.parsed_object(content, cue.span)
+            }
+            _ => content,
+        };
         let (cue, content) = if direct { (cue, content) } else { self.preposition_into_cue(cue, content) };
         // One content, one claim: the first frame that claims a span keeps it, unless it names no
         // source and this one does ("X is reportedly ..., the Gazette reported").

@@ -17,6 +17,7 @@
 //! commenters, datelines, results tables); rule candidates it did not overlap stay when more than
 //! shape or context typed them. A string gets one type per document.
 
+mod apposed;
 mod candidates;
 mod context;
 mod corrections;

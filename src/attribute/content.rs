@@ -581,4 +581,28 @@ mod tests {
         assert_eq!(claim("members").content.of(text), "about 300 members would march");
         assert_eq!(claim("new deal").content.of(text), "it had signed a new deal");
     }
+
+    #[test]
+    fn some_verbs_take_their_own_preposition() {
+        let text = "Port row\n\nDockers believe in a fair wage. Ms Vale hinted at a strike. Analysts pointed to a slowdown.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let claim = |words: &str| doc.claims.iter().find(|c| c.content.of(text).contains(words)).expect("a claim");
+        let cue = |words: &str| claim(words).cue.as_ref().map(|c| c.span.of(text));
+        assert_eq!((cue("wage"), claim("wage").content.of(text)), (Some("believe in"), "a fair wage"));
+        assert_eq!((cue("strike"), claim("strike").content.of(text)), (Some("hinted at"), "a strike"));
+        assert_eq!((cue("slowdown"), claim("slowdown").content.of(text)), (Some("pointed to"), "a slowdown"));
+    }
+
+    #[test]
+    fn a_phrase_of_time_or_place_alone_or_a_linking_verb_s_description_reports_nothing() {
+        // "Fees will fall," after a quotation, keeps its frame.
+        let text = "Port row\n\nThe port handled fewer ships than expected in January. Revenues - calculated in \
+                    euros - rose. The plan proved popular with dockers. The audit proved that the fees were too high. \
+                    \"Fees will fall,\" Ms Vale said in a statement.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let contents: Vec<&str> = doc.claims.iter().map(|c| c.content.of(text)).collect();
+        assert!(!contents.iter().any(|c| c.contains("January") || c.contains("euros") || c.contains("popular")), "{contents:?}");
+        assert!(contents.iter().any(|c| c.contains("fees were too high")), "{contents:?}");
+        assert!(contents.iter().any(|c| c.contains("Fees will fall")), "{contents:?}");
+    }
 }

@@ -146,7 +146,8 @@ pub fn attribute<'a>(recognized: &'a Recognized<'a>, syntax: &Parses<'_>, lexico
     }
     a.sources_by_start = None;
     a.heads_of_sources();
-    let speech: Vec<bool> = a.claims.iter().map(|c| !c.cue.as_ref().is_some_and(|cue| a.not_speech(cue))).collect();
+    let speech: Vec<bool> =
+        a.claims.iter().map(|c| !c.cue.as_ref().is_some_and(|cue| a.not_speech(cue)) && !a.circumstance_only(c)).collect();
     let mut speech = speech.into_iter();
     a.claims.retain(|_| speech.next().unwrap_or(true));
     a.index_contents();
@@ -261,8 +262,13 @@ impl<'a> Attributor<'a> {
             let approximate = self.word(k) == "about" && number;
             t.span.end <= content.end && !time && !approximate
         });
+        // "believe in", "hinted at", "pointed to": a preposition only some verbs take.
+        let taken = matches!(
+            (cue.lemma.as_str(), self.word(k)),
+            ("believe", "in") | ("hint", "at") | ("point", "to") | ("object", "to") | ("respond", "to") | ("react", "to")
+        );
         match rest {
-            Some(rest) if follows && matches!(self.word(k), "about" | "with" | "on" | "for" | "against" | "of") => {
+            Some(rest) if follows && (taken || matches!(self.word(k), "about" | "with" | "on" | "for" | "against" | "of")) => {
                 cue.span = cue.span.cover(self.tokens()[k].span);
                 (Some(cue), Span::new(rest.span.start, content.end))
             }
@@ -398,7 +404,40 @@ impl<'a> Attributor<'a> {
             at += 1;
         }
         let words: Vec<String> = (at..tokens.len().min(at + 3)).map(|k| self.word(k).to_lowercase()).collect();
-        self.lex.is_not_speech(&cue.lemma, &words.iter().map(String::as_str).collect::<Vec<_>>()) || self.idiom(cue)
+        self.lex.is_not_speech(&cue.lemma, &words.iter().map(String::as_str).collect::<Vec<_>>()) || self.idiom(cue) || self.linking(cue)
+    }
+
+    /// Whether a claim's reported words are only a phrase of time, place or manner ("fewer jobs
+    /// than expected in January", "quoted several lawmakers as saying in a statement",
+    /// "revenues - calculated in US dollars -"): no proposition, so no claim.
+    /// Not where the frame follows a quotation or its content comes first, whose words
+    /// another reading may still find ('"...," X said in a statement.').
+    fn circumstance_only(&self, c: &Claim) -> bool {
+        let Some(cue) = &c.cue else { return false };
+        let (first, end) = (self.token_at(c.content.start), self.token_at(c.content.end));
+        let at = self.token_at(cue.span.start);
+        let sentence = &self.r.segmented.sentences[self.r.segmented.sentence_of(at)];
+        let after_quotation = (sentence.tokens.start..at).any(|k| self.quote_insides.contains(self.tokens()[k].span));
+        if c.content.end <= cue.span.start || after_quotation {
+            return false;
+        }
+        let opener = matches!(
+            self.word(first).to_lowercase().as_str(),
+            "in" | "on" | "at" | "by" | "from" | "during" | "until" | "since" | "over" | "through" | "across" | "within"
+        );
+        !c.direct
+            && opener
+            && end <= first + 6
+            && (first..end).all(|k| !matches!(self.syntax.upos(k), "VERB" | "AUX") && !self.is_quote_open(k))
+    }
+
+    /// Whether a cue that is also a linking verb links its subject to a description: "proved
+    /// tough", "is proving a huge success" report nothing ("proved that ..." does).
+    fn linking(&self, cue: &Cue) -> bool {
+        let at = self.token_at(cue.span.end);
+        cue.lemma == "prove"
+            && at < self.tokens().len()
+            && (matches!(self.syntax.upos(at), "ADJ" | "ADV") || matches!(self.word(at).to_lowercase().as_str(), "a" | "an"))
     }
 
     /// Whether the cue stands in a discourse idiom ("That said,", "Having said that", "needless

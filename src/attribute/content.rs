@@ -58,16 +58,15 @@ impl<'a> Attributor<'a> {
         if from == start {
             from = self.named_hearer_end(from, end).filter(|&k| k < end && self.opens_clause(k)).unwrap_or(from);
         }
-        while from < end
-            && (matches!(self.word(from), "that" | "," | ":" | "in" | "an" | "interview")
-                || is_dash(self.word(from)) && self.word(from) != "-")
-            && !self.is_quote_open(from)
-            && !(self.word(from) == "that" && from + 3 >= end)
-        {
-            if self.word(from) == "in" && !(from + 2 < end && self.word(from + 1) == "an" && self.word(from + 2) == "interview") {
+        // "said that", "said in an interview": not the content's words ("that" comes back with
+        // `mark_contents`); "said an audit was due" keeps its article.
+        while from < end && !self.is_quote_open(from) && !(self.word(from) == "that" && from + 3 >= end) {
+            let interview = from + 2 < end && self.word(from) == "in" && self.word(from + 1) == "an" && self.word(from + 2) == "interview";
+            let skipped = matches!(self.word(from), "that" | "," | ":") || is_dash(self.word(from)) && self.word(from) != "-";
+            if !(interview || skipped) {
                 break;
             }
-            from += 1;
+            from += if interview { 3 } else { 1 };
         }
         if from >= end {
             return end.checked_sub(1).and_then(|colon| self.next_paragraph(colon, quotes));
@@ -604,5 +603,22 @@ mod tests {
         assert!(!contents.iter().any(|c| c.contains("January") || c.contains("euros") || c.contains("popular")), "{contents:?}");
         assert!(contents.iter().any(|c| c.contains("fees were too high")), "{contents:?}");
         assert!(contents.iter().any(|c| c.contains("Fees will fall")), "{contents:?}");
+    }
+
+    #[test]
+    fn a_content_keeps_its_article_and_drops_the_interview() {
+        let text = "Port row\n\nJo Brandt said that an audit was due. Ines Carvalho said an inquiry would follow. \
+                    Tom Vance said in an interview that the quay was safe.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let contents: Vec<&str> = doc.claims.iter().map(|c| c.content.of(text)).collect();
+        assert_eq!(contents, ["that an audit was due", "an inquiry would follow", "that the quay was safe"]);
+    }
+
+    #[test]
+    fn deny_someone_something_is_no_denial() {
+        let text = "Cup tie\n\nA late save denied his side a famous win. The club denied that the coach had quit.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let contents: Vec<&str> = doc.claims.iter().map(|c| c.content.of(text)).collect();
+        assert_eq!(contents, ["that the coach had quit"]);
     }
 }

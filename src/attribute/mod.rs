@@ -146,8 +146,11 @@ pub fn attribute<'a>(recognized: &'a Recognized<'a>, syntax: &Parses<'_>, lexico
     }
     a.sources_by_start = None;
     a.heads_of_sources();
-    let speech: Vec<bool> =
-        a.claims.iter().map(|c| !c.cue.as_ref().is_some_and(|cue| a.not_speech(cue)) && !a.circumstance_only(c)).collect();
+    let speech: Vec<bool> = a
+        .claims
+        .iter()
+        .map(|c| !c.cue.as_ref().is_some_and(|cue| a.not_speech(cue)) && !a.circumstance_only(c) && !a.deprives(c))
+        .collect();
     let mut speech = speech.into_iter();
     a.claims.retain(|_| speech.next().unwrap_or(true));
     a.index_contents();
@@ -429,6 +432,33 @@ impl<'a> Attributor<'a> {
             && opener
             && end <= first + 6
             && (first..end).all(|k| !matches!(self.syntax.upos(k), "VERB" | "AUX") && !self.is_quote_open(k))
+    }
+
+    /// Whether "deny" gives someone nothing rather than denies a claim: "denied his side a famous
+    /// victory", "deny Arsenal space" (an object, then a second object or "with", before any
+    /// verb).
+    fn deprives(&self, c: &Claim) -> bool {
+        let Some(cue) = &c.cue else { return false };
+        let (first, end) = (self.token_at(c.content.start), self.token_at(c.content.end));
+        if cue.lemma != "deny" || c.direct || end < first + 2 {
+            return false;
+        }
+        // The first object: a pronoun ("them"), or a determiner or possessive and its nouns.
+        let lower = self.word(first).to_lowercase();
+        let mut next = first;
+        if matches!(lower.as_str(), "him" | "her" | "them" | "us" | "me") {
+            next += 1;
+        } else {
+            next += usize::from(matches!(lower.as_str(), "the" | "his" | "her" | "their" | "its" | "our"));
+            let nouns = (next..end.min(next + 3)).take_while(|&k| matches!(self.syntax.upos(k), "PROPN" | "NOUN")).count();
+            if nouns == 0 {
+                return false;
+            }
+            next += nouns;
+        }
+        next < end
+            && (matches!(self.word(next), "a" | "an" | "the" | "with" | "space" | "time") || self.syntax.upos(next) == "NOUN")
+            && (first..end.min(next + 3)).all(|k| !matches!(self.syntax.upos(k), "VERB" | "AUX"))
     }
 
     /// Whether a cue that is also a linking verb links its subject to a description: "proved

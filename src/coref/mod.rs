@@ -751,6 +751,16 @@ mod tests {
     }
 
     #[test]
+    fn the_n_year_old_with_a_relative_clause_is_the_person_named() {
+        let text = "Okafor retires\n\nAda Okafor has ended her career. Okafor beat Mia Lund in Lyon last year.\n\n\
+                    The 31-year-old, who won silver in Oslo in 2000, said that an injury had stopped her.\n";
+        let pipeline = Pipeline::new(Iris::new("https://example.org/").expect("base"));
+        let doc = pipeline.run(Source::from_text("t", text));
+        let claim = doc.claims.iter().find(|c| c.content.of(text).contains("an injury")).expect("the claim is found");
+        assert_eq!(claim.source.map(|e| doc.entities[e].name.as_str()), Some("Ada Okafor"), "{:?}", doc.claims);
+    }
+
+    #[test]
     fn the_report_is_its_author() {
         let text = "Ferries late\n\nMost ferries on the coast ran late last winter, according to a survey by Halvard \
                     Transit Watch. The report said delays doubled in storms.\n";

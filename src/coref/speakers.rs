@@ -249,7 +249,8 @@ fn aged_person(article: &Article<'_>, anaphor: &Anaphor) -> Option<usize> {
     let mut words = anaphor.span.of(text).split_whitespace();
     let the = words.next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
     let age =
-        words.next().and_then(|w| w.strip_suffix("-year-old")).is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        // "The 31-year-old, who won silver in 2000, said": the relative clause after the comma.
+        words.next().and_then(|w| w.trim_end_matches(',').strip_suffix("-year-old")).is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
     if anaphor.pronoun || !the || !age {
         return None;
     }

@@ -238,6 +238,10 @@ impl<'a> Attributor<'a> {
                 return true;
             }
         }
+        if let Some((source, source_span)) = self.object_control_subject(clause, t) {
+            self.joined_frame(clause, quotes, t, cue, source, source_span);
+            return true;
+        }
         // Judgments and intentions are attributions only when someone holds them.
         let needs_agent = matches!(cue.class.as_str(), "judge" | "intend");
         let clause_subject =

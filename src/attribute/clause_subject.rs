@@ -228,6 +228,13 @@ const OBJECT_CONTROL: &[&str] = &[
     "pressed",
     "pressured",
     "spurred",
+    "leads",
+    "prompts",
+    "forces",
+    "causes",
+    "pushes",
+    "persuades",
+    "encourages",
 ];
 
 /// Words opening a sentence's first phrase around a participle ("After saying ...,").

@@ -556,10 +556,7 @@ mod tests {
                     charges through her lawyer. Tom Vance questioned the fees and sharply criticised the harbour board. \
                     Jo Brandt supported dockers and Make Ports Fair.\n";
         let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
-        let content = |cue: &str| {
-            let claim = doc.claims.iter().find(|c| c.cue.as_ref().is_some_and(|q| q.span.of(text) == cue)).expect("the claim is found");
-            claim.content.of(text)
-        };
+        let content = |cue: &str| super::super::source::tests::content_of_cue(&doc, text, cue);
         assert_eq!(content("opposed"), "the plans");
         assert_eq!(content("denied"), "the charges");
         assert_eq!(content("questioned"), "the fees");

@@ -771,6 +771,12 @@ pub(super) mod tests {
         claim.source.map(|e| doc.entities[e].name.as_str())
     }
 
+    /// The content of the claim whose cue is the words `cue`.
+    pub(in crate::attribute) fn content_of_cue<'t>(doc: &Document, text: &'t str, cue: &str) -> &'t str {
+        let claim = doc.claims.iter().find(|c| c.cue.as_ref().is_some_and(|q| q.span.of(text) == cue)).expect("the claim is found");
+        claim.content.of(text)
+    }
+
     /// The source words of the claim whose content holds `words`.
     pub(in crate::attribute) fn source_words_of<'t>(doc: &Document, text: &'t str, words: &str) -> Option<&'t str> {
         let claim = doc.claims.iter().find(|c| c.content.of(text).contains(words)).expect("the claim is found");

@@ -705,10 +705,7 @@ mod tests {
         let text = "Port row\n\nPeople who backed the plan sounded unsure. Anyone who refuses to be inked will not \
                     receive the ballot. Some who warned the quay could collapse were ignored.\n";
         let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
-        let content = |cue: &str| {
-            let claim = doc.claims.iter().find(|c| c.cue.as_ref().is_some_and(|q| q.span.of(text) == cue)).expect("the claim");
-            claim.content.of(text)
-        };
+        let content = |cue: &str| super::super::source::tests::content_of_cue(&doc, text, cue);
         assert_eq!(content("backed"), "the plan");
         assert_eq!(content("refuses"), "to be inked");
         assert!(content("warned").starts_with("the quay could collapse"), "{}", content("warned"));

@@ -3,8 +3,7 @@
 //! names there or types a word of them a place ("Chia" of "Lian Chia Liang"), and a speaker
 //! missed hands their "he said" to the speaker before. A post-edit, after the tagger.
 
-use super::learned::is_layout_rule;
-use super::{Mention, Recognizer};
+use super::Recognizer;
 use crate::lexicon::{EntityType, RoleClass};
 use crate::segment::TokenKind;
 use crate::text::{Span, SpanIndex};
@@ -62,15 +61,7 @@ impl Recognizer<'_> {
         // A name the tagger found whole keeps its evidence.
         let whole = |s: Span| self.found.iter().any(|m| m.span == s && m.kind == EntityType::Person);
         let people: Vec<Span> = found.into_iter().filter(|&s| !organizations.overlaps(s) && !whole(s)).collect();
-        let taken = SpanIndex::new(people.clone());
-        self.found.retain(|m| is_layout_rule(m) || !taken.overlaps(m.span));
-        self.found.extend(people.into_iter().map(|span| Mention {
-            span,
-            kind: EntityType::Person,
-            known: None,
-            strength: 2,
-            rule: "name before its role",
-        }));
+        self.replace_with_people(people, "name before its role");
     }
 
     /// The name starting at token `k` in the pattern of [`Self::people_before_apposed_roles`].

@@ -86,15 +86,15 @@ impl Recognizer<'_> {
         if peers.is_empty() {
             return;
         }
-        let taken = SpanIndex::new(peers.clone());
+        self.replace_with_people(peers, "peer's title and territory");
+    }
+
+    /// Makes each of `spans` a person's mention (by `rule`), in place of the mentions it
+    /// overlaps (page layout's aside).
+    pub(super) fn replace_with_people(&mut self, spans: Vec<Span>, rule: &'static str) {
+        let taken = SpanIndex::new(spans.clone());
         self.found.retain(|m| is_layout_rule(m) || !taken.overlaps(m.span));
-        self.found.extend(peers.into_iter().map(|span| Mention {
-            span,
-            kind: EntityType::Person,
-            known: None,
-            strength: 2,
-            rule: "peer's title and territory",
-        }));
+        self.found.extend(spans.into_iter().map(|span| Mention { span, kind: EntityType::Person, known: None, strength: 2, rule }));
     }
 
     /// A seat's holder named by the seat is described, not named: "The Glasgow Kelvin MP, who

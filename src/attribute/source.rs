@@ -336,7 +336,9 @@ impl<'a> Attributor<'a> {
             .max_by_key(|c| c.source_span.map(|s| s.start))?;
         let plural = last.source_span.is_some_and(|s| {
             let word = s.of(self.text()).rsplit(' ').next().unwrap_or("").to_lowercase();
-            word.ends_with('s') && !word.ends_with("ss") || word == "police"
+            // "The Tories have promised ..., who they say ... They say": a "they" already joined
+            // to the body carries it on.
+            word.ends_with('s') && !word.ends_with("ss") || matches!(word.as_str(), "police" | "they")
         });
         last.source.filter(|&m| plural && self.r.mentions[m].kind == EntityType::Organization)
     }
@@ -954,5 +956,13 @@ pub(super) mod tests {
         assert_eq!(words("cranes were old"), Some("A senior harbour official"));
         assert_ne!(source_of(&doc, text, "cranes were old"), Some("Tom Vance"), "not the reporter");
         assert_eq!(words("Fares will rise"), Some("Ines Carvalho, acting director of Harbour Watch"));
+    }
+
+    #[test]
+    fn a_they_joined_to_a_party_carries_it_on() {
+        let text = "Port row\n\nThe Conservatives insisted they would hold the council to account over the fees. They \
+                    said they would also press the mayor over the quay. They added that fees would fall.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        assert_eq!(source_of(&doc, text, "fees would fall"), Some("Conservative Party"), "{:?}", doc.claims);
     }
 }

@@ -126,12 +126,18 @@ impl Attributor<'_> {
         let named = |m: Option<usize>| m.is_some_and(|m| self.r.mentions[m].kind != EntityType::Place);
         // "In an interview with the Gazette, Vance ..., saying": not a name inside the phrase
         // of circumstance that opens the sentence.
-        let opening = CIRCUMSTANCE_OPENERS.contains(&self.word(clause.first).to_lowercase().as_str());
-        let phrase_end = (clause.first..cue).find(|&k| self.word(k) == ",").map(|k| self.tokens()[k].span.start);
-        let in_opening = |span: Span| opening && phrase_end.is_some_and(|end| span.end <= end);
+        let phrase_end = self.opening_phrase_comma(clause.first, cue).map(|k| self.tokens()[k].span.start);
+        let in_opening = |span: Span| phrase_end.is_some_and(|end| span.end <= end);
         self.parse_source(clause, cue, false)
             .filter(|&(m, span, start)| span.end <= at && start >= clause.first && named(m) && !in_opening(span))
             .map(|(m, span, _)| (m, Some(span)))
+    }
+
+    /// The comma that closes a phrase of circumstance opening the clause at `first` ("In an
+    /// interview with the Gazette,"), before `before`.
+    fn opening_phrase_comma(&self, first: usize, before: usize) -> Option<usize> {
+        let opening = CIRCUMSTANCE_OPENERS.contains(&self.word(first).to_lowercase().as_str());
+        opening.then(|| (first..before).find(|&k| self.word(k) == ",")).flatten()
     }
 
     /// "The strike led union leader Ana Ruiz to declare ...", "prompted Jo Brandt to warn": the
@@ -163,11 +169,7 @@ impl Attributor<'_> {
             .map_or(first, |k| k + 1);
         // "In an interview with the Gazette, Vance ...": the subject follows the phrase of
         // circumstance that opens the sentence.
-        let first = if CIRCUMSTANCE_OPENERS.contains(&self.word(first).to_lowercase().as_str()) {
-            (first..before).find(|&k| self.word(k) == ",").map_or(first, |k| k + 1)
-        } else {
-            first
-        };
+        let first = self.opening_phrase_comma(first, before).map_or(first, |k| k + 1);
         // The subject ends at its verb: "Norvania ousted leader Tomas Berg and has said" is no
         // claim of the man ousted.
         let verb = |k: usize| {

@@ -470,7 +470,7 @@ impl<'a> Attributor<'a> {
         let verb_after = |k: usize| verb(k) || k < end && self.syntax.upos(k) == "ADV" && verb(k + 1);
         let boundary = matches!(next, "but" | "by" | "through" | "because" | "until" | "despite" | "while" | "when")
             || matches!(next, "and" | "or") && verb_after(last + 2);
-        if last + 1 >= end || last < first || !boundary {
+        if !boundary {
             return content;
         }
         Span::new(content.start, self.tokens()[last].span.end)

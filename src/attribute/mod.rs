@@ -300,13 +300,10 @@ impl<'a> Attributor<'a> {
         let source = source.filter(|&m| !source_span.is_some_and(|s| self.people_at_place(m, s) || self.place_modifies_head(m, s)));
         let source = source.or_else(|| source_span.and_then(|s| self.named_at_end(s)));
         let content = match &cue {
-            Some(cue) if !direct && matches!(cue.class.as_str(), "judge" | "ask") => self.noun_phrase_object(content),
-            _ => content,
-        };
-        let content = match &cue {
-            Some(cue) if !direct && matches!(cue.class.as_str(), "judge" | "ask" | "deny" | "intend") => {
-                self.parsed_object(content, cue.span)
+            Some(cue) if !direct && matches!(cue.class.as_str(), "judge" | "ask") => {
+                self.parsed_object(self.noun_phrase_object(content), cue.span)
             }
+            Some(cue) if !direct && matches!(cue.class.as_str(), "deny" | "intend") => self.parsed_object(content, cue.span),
             _ => content,
         };
         let (cue, content) = if direct { (cue, content) } else { self.preposition_into_cue(cue, content) };
@@ -414,8 +411,9 @@ impl<'a> Attributor<'a> {
     /// Whether a claim's reported words are only a phrase of time, place or manner ("fewer jobs
     /// than expected in January", "quoted several lawmakers as saying in a statement",
     /// "revenues - calculated in US dollars -"): no proposition, so no claim.
-    /// Not where the frame follows a quotation or its content comes first, whose words
-    /// another reading may still find ('"...," X said in a statement.').
+    ///
+    /// Not where the frame follows a quotation or its content comes first, whose words another
+    /// reading may still find ('"...," X said in a statement.').
     fn circumstance_only(&self, c: &Claim) -> bool {
         let Some(cue) = &c.cue else { return false };
         let (first, end) = (self.token_at(c.content.start), self.token_at(c.content.end));
@@ -436,8 +434,8 @@ impl<'a> Attributor<'a> {
     }
 
     /// Whether "deny" gives someone nothing rather than denies a claim: "denied his side a famous
-    /// victory", "deny Arsenal space" (an object, then a second object or "with", before any
-    /// verb).
+    /// victory", "denied Gerrard with a tackle" (an object, then a second object's determiner or
+    /// "with", before any verb).
     fn deprives(&self, c: &Claim) -> bool {
         let Some(cue) = &c.cue else { return false };
         let (first, end) = (self.token_at(c.content.start), self.token_at(c.content.end));
@@ -458,7 +456,7 @@ impl<'a> Attributor<'a> {
             next += nouns;
         }
         next < end
-            && (matches!(self.word(next), "a" | "an" | "the" | "with" | "space" | "time") || self.syntax.upos(next) == "NOUN")
+            && matches!(self.word(next), "a" | "an" | "the" | "with" | "his" | "her" | "their" | "its" | "any")
             && (first..end.min(next + 3)).all(|k| !matches!(self.syntax.upos(k), "VERB" | "AUX"))
     }
 

@@ -269,6 +269,12 @@ impl<'a> Attributor<'a> {
                         && !(next == "but" && self.joins_content(from, k + 1))
                         && !(matches!(next, "which" | "who") && self.relative_inside_subject(k + 1, end))
                     || self.narrator_turn(k + 1, end)
+                    // "The firm, reporting its first results, said ...", "..., said Mr Clarke": the
+                    // narrator's frame after the comma ends what an aside's cue reports; not
+                    // where the comma closes an apposition the words opened ("denied Mr Yeo, his
+                    // spokesman, said ...": the reported subject's verb).
+                    || matches!(next, "said" | "says" | "told" | "tells" | "added" | "adds" | "insisted" | "warned" | "argued")
+                        && !(from..k).any(|x| self.word(x) == ",")
                     || next.len() > 5 && next.ends_with("ing") && next.starts_with(char::is_lowercase) && !matches!(next, "including" | "according" | "something" | "anything" | "nothing" | "everything")
                     // "endorsed Clinton, praised her plans ...": a second verb of the speaker;
                     // after "that" the clause's verb is still to come.
@@ -609,6 +615,17 @@ mod tests {
         let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
         let contents: Vec<&str> = doc.claims.iter().map(|c| c.content.of(text)).collect();
         assert_eq!(contents, ["that an audit was due", "an inquiry would follow", "that the quay was safe"]);
+    }
+
+    #[test]
+    fn a_frame_after_a_comma_ends_what_an_aside_reports() {
+        // The comma closing an apposition the words opened does not.
+        let text = "Port row\n\nKelso Ferries, reporting its first results since the merger, said fares would fall. \
+                    Mr Vance denied Ms Ruiz, his deputy, said the quay was unsafe.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let content = |cue: &str| super::super::source::tests::content_of_cue(&doc, text, cue);
+        assert_eq!(content("reporting"), "its first results since the merger");
+        assert!(content("denied").starts_with("Ms Ruiz, his deputy, said"), "{}", content("denied"));
     }
 
     #[test]

@@ -366,10 +366,7 @@ fn add_roles(r: &Recognized<'_>, lexicon: &Lexicon, mention_entity: &[usize], en
         let e = &mut entities[mention_entity[role.person]];
         let words = fold_typography(role.span.of(r.text()));
         let honorific = words.split_whitespace().all(|w| lexicon.role(w) == Some(RoleClass::Title));
-        let list = if honorific { &mut e.honorifics } else { &mut e.roles };
-        if !list.contains(&words) {
-            list.push(words);
-        }
+        append_new(if honorific { &mut e.honorifics } else { &mut e.roles }, [words]);
     }
 }
 
@@ -400,19 +397,16 @@ fn merge_into(last: &mut Entity, e: Entity) {
     }
     last.aliases.sort();
     last.mention_rules.extend(e.mention_rules);
-    for rule in e.evidence {
-        if !last.evidence.contains(&rule) {
-            last.evidence.push(rule);
-        }
-    }
-    for role in e.roles {
-        if !last.roles.contains(&role) {
-            last.roles.push(role);
-        }
-    }
-    for honorific in e.honorifics {
-        if !last.honorifics.contains(&honorific) {
-            last.honorifics.push(honorific);
+    append_new(&mut last.evidence, e.evidence);
+    append_new(&mut last.roles, e.roles);
+    append_new(&mut last.honorifics, e.honorifics);
+}
+
+/// Appends each of `items` that `list` does not hold yet, in order.
+fn append_new<T: PartialEq>(list: &mut Vec<T>, items: impl IntoIterator<Item = T>) {
+    for item in items {
+        if !list.contains(&item) {
+            list.push(item);
         }
     }
 }

@@ -467,7 +467,7 @@ impl<'a> Attributor<'a> {
         if !object {
             return content;
         }
-        let last = self.subtree_last(root).min(end - 1);
+        let last = self.subtree(first, end, root).1 - 1;
         // Only before what is plainly the verb's or a new clause's: the judgment keeps "for
         // ...", "as ...", "to ...", "of ...", "in ..." ("criticized Clinton for ...", "sees Cruz
         // as a uniter", "wants voters to know").
@@ -480,19 +480,6 @@ impl<'a> Attributor<'a> {
             return content;
         }
         Span::new(content.start, self.tokens()[last].span.end)
-    }
-
-    /// The last token of the parse's subtree under token `t`.
-    fn subtree_last(&self, t: usize) -> usize {
-        let mut last = t;
-        let mut stack = vec![t];
-        while let Some(x) = stack.pop() {
-            for &d in self.syntax.dependents(x) {
-                last = last.max(d);
-                stack.push(d);
-            }
-        }
-        last
     }
 }
 

@@ -417,20 +417,18 @@ impl<'a> Attributor<'a> {
     fn circumstance_only(&self, c: &Claim) -> bool {
         let Some(cue) = &c.cue else { return false };
         let (first, end) = (self.token_at(c.content.start), self.token_at(c.content.end));
-        let at = self.token_at(cue.span.start);
-        let sentence = &self.r.segmented.sentences[self.r.segmented.sentence_of(at)];
-        let after_quotation = (sentence.tokens.start..at).any(|k| self.quote_insides.contains(self.tokens()[k].span));
-        if c.content.end <= cue.span.start || after_quotation {
-            return false;
-        }
         let opener = matches!(
             self.word(first).to_lowercase().as_str(),
             "in" | "on" | "at" | "by" | "from" | "during" | "until" | "since" | "over" | "through" | "across" | "within"
         );
-        !c.direct
-            && opener
-            && end <= first + 6
-            && (first..end).all(|k| !matches!(self.syntax.upos(k), "VERB" | "AUX") && !self.is_quote_open(k))
+        // The words first; the sentence is read for quotations only for the few that pass.
+        if c.direct || !opener || end > first + 6 || c.content.end <= cue.span.start {
+            return false;
+        }
+        let at = self.token_at(cue.span.start);
+        let sentence = &self.r.segmented.sentences[self.r.segmented.sentence_of(at)];
+        let after_quotation = (sentence.tokens.start..at).any(|k| self.quote_insides.contains(self.tokens()[k].span));
+        !after_quotation && (first..end).all(|k| !matches!(self.syntax.upos(k), "VERB" | "AUX") && !self.is_quote_open(k))
     }
 
     /// Whether "deny" gives someone nothing rather than denies a claim: "denied his side a famous

@@ -154,6 +154,7 @@ pub fn attribute<'a>(recognized: &'a Recognized<'a>, syntax: &Parses<'_>, lexico
         .collect();
     let mut speech = speech.into_iter();
     a.claims.retain(|_| speech.next().unwrap_or(true));
+    a.shared_objects();
     a.index_contents();
     a.speaker_labels();
     a.introduced_quotes(&quotes);
@@ -363,6 +364,21 @@ impl<'a> Attributor<'a> {
         self.claims[i].content = content;
     }
 
+    /// "has neither confirmed nor denied the delay", "would not confirm or deny the report": a
+    /// cue coordinated with the cue after it reports what that cue's words say, not "nor denied
+    /// the delay".
+    fn shared_objects(&mut self) {
+        let by_cue: HashMap<usize, Span> = self.claims.iter().filter_map(|c| Some((c.cue.as_ref()?.span.start, c.content))).collect();
+        for i in 0..self.claims.len() {
+            let k = self.token_at(self.claims[i].content.start);
+            if k + 1 < self.tokens().len() && matches!(self.word(k), "and" | "or" | "nor") {
+                if let Some(&words) = by_cue.get(&self.tokens()[k + 1].span.start) {
+                    self.claims[i].content = words;
+                }
+            }
+        }
+    }
+
     /// Rebuilds `by_content` from `claims` (after claims were removed).
     fn index_contents(&mut self) {
         self.by_content.clear();
@@ -536,13 +552,17 @@ impl<'a> Attributor<'a> {
     }
 
     /// Whether a negation stands in the verb group before the cue at `cue`: "has not admitted",
-    /// "did not say", "never claimed", "wouldn't confirm". Only auxiliaries and adverbs may
-    /// stand between ("has still not said").
+    /// "did not say", "never claimed", "wouldn't confirm", "has neither confirmed nor denied",
+    /// or a refusal governs it ("failed to disclose", "refused to say"). Only auxiliaries and
+    /// adverbs may stand between ("has still not said").
     fn negated(&self, cue: Span) -> bool {
         let at = self.token_at(cue.start);
         for k in (at.saturating_sub(4)..at).rev() {
             let w = self.word(k).to_lowercase();
-            if matches!(w.as_str(), "not" | "never" | "cannot") || w.ends_with("n't") || w.ends_with("n’t") {
+            if matches!(w.as_str(), "not" | "never" | "cannot" | "neither" | "nor") || w.ends_with("n't") || w.ends_with("n’t") {
+                return true;
+            }
+            if w == "to" && k > 0 && REFUSALS.contains(&self.word(k - 1).to_lowercase().as_str()) {
                 return true;
             }
             // AUXILIARIES holds "did", "does", "do" and "also" already.

@@ -796,6 +796,16 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn an_organization_before_a_role_is_not_the_person_the_apposition_names() {
+        let text = "Ferry fares to rise\n\nThe service is run by the Royal Northern Harbour Board (RNHB). The RNHB says \
+                    other ports charge less. \"There are no technical reasons for these prices,\" said RNHB finance \
+                    director, Maria Lindqvist.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        assert_eq!(source_of(&doc, text, "technical reasons"), Some("Maria Lindqvist"), "{:?}", doc.claims);
+        assert_eq!(source_of(&doc, text, "ports charge less"), Some("Royal Northern Harbour Board"));
+    }
+
+    #[test]
     fn source_words_start_after_the_subordinator_of_their_clause() {
         // The main clause's words before "after" or "as" are not the speaker's; a clause of
         // its own after the subordinator, or a comma before it, keeps the words whole.

@@ -33,7 +33,7 @@ impl<'a> Attributor<'a> {
                 && start >= first + 2
                 && PRONOUNS.contains(&self.word(start - 2));
             let negation = w.ends_with("n't") || w.ends_with("n’t") || matches!(w, "n't" | "’t");
-            if contracted || negation || AUXILIARIES.contains(&w) || self.adverb_at(start - 1) || w == "long" {
+            if contracted || negation || AUXILIARIES.contains(&w) || self.adverb_at(start - 1) || matches!(w, "long" | "neither") {
                 start -= 1;
             } else if start >= first + 3
                 && matches!(self.word(start - 2), "on" | "in" | "last" | "this" | "earlier")
@@ -104,11 +104,16 @@ impl<'a> Attributor<'a> {
         let head_span = self.span(start, head_end.max(start + 1));
         // "said another longtime resident, Milan Horak": else the person the apposition names.
         let apposed = self.apposed_person(start, end).map(|(_, m)| m);
+        let head = self.word(head_end.max(start + 1) - 1).to_lowercase();
+        // "said RNID technology director, Guido Gybels": an organization that modifies a role is
+        // not the person the apposition names.
+        let employer =
+            |m: usize| self.r.mentions[m].kind == EntityType::Organization && apposed.is_some() && self.lex.role(&head).is_some();
         let named = (0..self.r.mentions.len())
             .rev()
             .find(|&m| head_span.contains(self.r.mentions[m].span) && self.r.mentions[m].kind != EntityType::Place)
+            .filter(|&m| !employer(m))
             .or(apposed);
-        let head = self.word(head_end.max(start + 1) - 1).to_lowercase();
         let capitalized = self.word(head_end.max(start + 1) - 1).starts_with(char::is_uppercase);
         if named.is_some() || self.people_noun(&head) {
             return Some((named.or_else(|| self.resolve_description(&head, start, span)), span));

@@ -1,5 +1,9 @@
 //! Word lists and word tests the attribution rules share.
 
+/// Verbs of not doing that negate a cue after "to" ("failed to disclose", "refused to say").
+pub(super) const REFUSALS: &[&str] =
+    &["fail", "fails", "failed", "failing", "refuse", "refuses", "refused", "refusing", "decline", "declines", "declined", "neglected"];
+
 pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we", "you", "He", "She", "They", "It", "I", "We", "You"];
 pub(super) const PEOPLE_NOUNS: &[&str] = &[
     "experts",

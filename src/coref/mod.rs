@@ -662,6 +662,22 @@ mod tests {
     }
 
     #[test]
+    fn he_after_a_spokesman_is_the_body_the_spokesman_speaks_for() {
+        let text = "Ferry fares to rise\n\nFerry user Tom Price said he would stop travelling. Marinet says it will \
+                    review the fares. But a spokesman said its hands were tied. \"Any change would be for ministers to \
+                    decide,\" he said.\n\nMarinet declined to comment further. Mr Price was not convinced. He said \
+                    the explanation was weak.\n";
+        let doc = extract(text);
+        assert_eq!(source_of(&doc, text, "for ministers"), Some("Marinet"), "{:?}", doc.claims);
+        // A person named since takes "he" back.
+        assert_eq!(source_of(&doc, text, "explanation was weak"), Some("Tom Price"), "{:?}", doc.claims);
+        // A spokeswoman is no "he".
+        let text = text.replace("a spokesman said", "a spokeswoman said");
+        let doc = extract(&text);
+        assert_ne!(source_of(&doc, &text, "for ministers"), Some("Marinet"), "{:?}", doc.claims);
+    }
+
+    #[test]
     fn a_speaking_role_after_a_name_is_that_person() {
         let text = "Vance denies rift\n\nTom Vance has denied that his party is split over the harbour plan.\n\n\
                     The Green leader said the decision had been reached after a long debate.\n";

@@ -31,13 +31,12 @@ pub(super) fn resolve(
         // Claims of one source words have one speaker ("the minister said Mr Vik was wrong and
         // said ...": not Mr Vik in either).
         let sharing = claims_of_words(article, anaphor.span);
-        let allowed = |e: usize| {
-            sharing.iter().all(|&j| !named_in_words(text, &entities[e], &claims[j], anaphor.span, &article.sources))
-                && (!anaphor.pronoun || agrees(lexicon, anaphor.head.of(text), &entities[e]))
-        };
+        let unnamed = |e: usize| sharing.iter().all(|&j| !named_in_words(text, &entities[e], &claims[j], anaphor.span, &article.sources));
+        let allowed = |e: usize| unnamed(e) && (!anaphor.pronoun || agrees(lexicon, anaphor.head.of(text), &entities[e]));
         // The speaker carried over wins over the entity attribution's rules chose ("he" for the
-        // latest man named, inside the previous speaker's words).
-        let carried = carried_speaker(article, lexicon, entities, claims, &anaphor).filter(|&e| allowed(e));
+        // latest man named, inside the previous speaker's words); it agrees with the pronoun or
+        // is the body a spokesman spoke for.
+        let carried = carried_speaker(article, lexicon, entities, claims, &anaphor).filter(|&e| unnamed(e));
         if let Some(e) = claims[i].source.filter(|&e| allowed(e) && carried.is_none_or(|c| c == e)) {
             // Attribution's rules chose the speaker carried over, or a speaker the pronoun can
             // stand for: the words are that speaker's mention, whatever the ranker chose for them
@@ -450,16 +449,34 @@ fn carried_speaker(article: &Article<'_>, lexicon: &Lexicon, entities: &[Entity]
     let before = article.source_claims.partition_point(|(s, _)| s.start < anaphor.span.start);
     let &(from, claim) = article.source_claims[..before].iter().rev().find(|(s, _)| s.end <= anaphor.span.start && !said(*s))?;
     let speaker = claims[claim].source?;
-    if sentence_at(seg, anaphor.span.start) > sentence_at(seg, from.start) + 3 || !agrees(lexicon, pronoun, &entities[speaker]) {
+    let voice = !agrees(lexicon, pronoun, &entities[speaker]) && voice_of_body(seg.text(), from, pronoun, &entities[speaker]);
+    if sentence_at(seg, anaphor.span.start) > sentence_at(seg, from.start) + 3 || !agrees(lexicon, pronoun, &entities[speaker]) && !voice {
         return None;
     }
+    // A spokesman's "he" is no longer theirs once a person is named ("A spokesman declined to
+    // comment. Mr Vik was not convinced, he said").
     let kind = entities[speaker].kind;
+    let other = |k: EntityType| k == kind || voice && k == EntityType::Person;
     let first = article.mentions.partition_point(|(s, _, _)| s.start < from.end);
     let mut between = article.mentions[first..]
         .iter()
         .take_while(|(s, _, _)| s.start < anaphor.span.start)
-        .filter(|(s, k, e)| s.end <= anaphor.span.start && *k == kind && *e != speaker);
+        .filter(|(s, k, e)| s.end <= anaphor.span.start && other(*k) && *e != speaker);
     between.all(|&(s, _, _)| said(s)).then_some(speaker)
+}
+
+/// Whether source words are one unnamed person who speaks for `body`, an organization ("a
+/// spokesman", "an Ofcom official"), whom "he" or "she" then carries on ("But a spokesman said
+/// ... . "...," he said."): the spokesman's sex, where the word gives it, agrees with the pronoun.
+fn voice_of_body(text: &str, words: Span, pronoun: &str, body: &Entity) -> bool {
+    let head = words.of(text).rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("").to_lowercase();
+    let sex = match head.as_str() {
+        "spokesman" => "he",
+        "spokeswoman" => "she",
+        "spokesperson" | "official" | "insider" | "source" | "aide" | "lawyer" | "strategist" => "any",
+        _ => return false,
+    };
+    body.kind == EntityType::Organization && matches!(pronoun_class(pronoun), Some(p @ ("he" | "she")) if sex == "any" || sex == p)
 }
 
 /// Whether `entity` is a person named in what a claim says (`words`) and not in `source`, the

@@ -587,10 +587,14 @@ mod tests {
         // "Fees will fall," after a quotation, keeps its frame.
         let text = "Port row\n\nThe port handled fewer ships than expected in January. Revenues - calculated in \
                     euros - rose. The plan proved popular with dockers. The audit proved that the fees were too high. \
-                    \"Fees will fall,\" Ms Vale said in a statement.\n";
+                    \"Fees will fall,\" Ms Vale said in a statement. Thanks to the \"go-slow\", congestion continued to be \
+                    a problem in 2004. Ms Vale \
+                    continued to insist that fees would fall.\n";
         let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
         let contents: Vec<&str> = doc.claims.iter().map(|c| c.content.of(text)).collect();
-        assert!(!contents.iter().any(|c| c.contains("January") || c.contains("euros") || c.contains("popular")), "{contents:?}");
+        let nothing = ["January", "euros", "popular", "a problem"];
+        assert!(!contents.iter().any(|c| nothing.iter().any(|w| c.contains(w))), "{contents:?}");
+        assert!(contents.iter().any(|c| c.contains("fees would fall")), "{contents:?}");
         assert!(contents.iter().any(|c| c.contains("fees were too high")), "{contents:?}");
         assert!(contents.iter().any(|c| c.contains("Fees will fall")), "{contents:?}");
     }

@@ -364,6 +364,14 @@ mod tests {
     }
 
     #[test]
+    fn a_short_description_after_an_inverted_verb_is_its_speaker() {
+        let text = "Trial\n\nTom Vance was questioned on Monday. \"Did you see the books?\" the lawyer asked. \"No,\" \
+                    replied the witness.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        assert_eq!(source_words_of(&doc, text, "No"), Some("the witness"));
+    }
+
+    #[test]
     fn a_quotation_that_resumes_after_an_inverted_speaker_is_one_claim() {
         // The speaker's words end at the comma before the resumed quotation.
         let text = "Port row\n\n\"She is too far behind,\" said a Kelso docker, \"and the vote was not decisive.\" \

@@ -118,8 +118,10 @@ impl<'a> Attributor<'a> {
         if named.is_some() || self.people_noun(&head) {
             return Some((named.or_else(|| self.resolve_description(&head, start, span)), span));
         }
-        // "said Stacey Plaskett": a name the recognizer missed; "argues the report": a document.
-        (capitalized || document_noun(&head)).then_some((None, span))
+        // "said Stacey Plaskett": a name the recognizer missed; "argues the report": a document;
+        // "replied the witness": a short definite description of someone.
+        let described = self.word(start) == "the" && head_end == end && end <= start + 4 && self.syntax.upos(end - 1) == "NOUN";
+        (capitalized || document_noun(&head) || described).then_some((None, span))
     }
 
     /// The subject of a verb cue at token `cue`: a mention, a pronoun or a description ending

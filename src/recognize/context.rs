@@ -204,6 +204,11 @@ impl<'a> Recognizer<'a> {
             if matches!(w, "," | "." | ";" | "which" | "that" | "at" | "of" | "in" | "for" | "with") {
                 break;
             }
+            // "Air Vell, an airline owned by former directors": the head noun's phrase ends
+            // before a participle or a conjunction.
+            if noun.is_some() && (w.ends_with("ed") || matches!(w, "by" | "and" | "or" | "who" | "from")) {
+                break;
+            }
             let owner = self.seg.tokens.get(t + 1).is_some_and(|n| n.kind == TokenKind::Possessive);
             if owner || self.seg.tokens[t].kind == TokenKind::Possessive || !w.starts_with(char::is_lowercase) {
                 continue;

@@ -450,6 +450,14 @@ mod tests {
     }
 
     #[test]
+    fn an_apposition_s_head_noun_types_the_name_before_later_roles() {
+        let found = check(
+            "The story goes on.\nThe firm also failed to disclose payments to Air Kelvar, an airline owned by Mr Gold and fellow former directors.\n",
+        );
+        assert!(has(&found, "Air Kelvar", EntityType::Organization), "{found:?}");
+    }
+
+    #[test]
     fn a_title_makes_a_person_of_a_place_name() {
         // "Rubio" is also a town in the gazetteer.
         let found = check("The story goes on.\nMr. Rubio said so. Rubio left before noon.\n");

@@ -417,6 +417,13 @@ impl Lexicon {
         self.surnames.get(lowercase(word).as_ref()).copied()
     }
 
+    /// Whether `word`, after the first name `first`, is a surname even though it is also a noun
+    /// or a place ("Mike Lake", "Ann Church", "Palaniappan Chidambaram" after a role): a common
+    /// first name before a census surname.
+    pub fn surname_after_first_name(&self, first: &str, word: &str) -> bool {
+        self.first_name(first).is_some_and(|f| f >= 0.01) && !self.is_common(first) && self.surname(word).is_some()
+    }
+
     /// The class of a role or title word, matched case-insensitively.
     pub fn role(&self, word: &str) -> Option<RoleClass> {
         self.roles.get(lowercase(word).as_ref()).copied()

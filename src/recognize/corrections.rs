@@ -424,15 +424,32 @@ impl Recognizer<'_> {
             // Not a common word last ("fund manager Matrix Asset Advisors").
             let name_like = (2..=3).contains(&words.len())
                 && !words.last().is_some_and(|w| lex.is_common(&w.to_lowercase()))
-                && words.iter().all(|w| {
+                && words.iter().enumerate().all(|(i, w)| {
+                    // "Yukos spokesman Mike Lake": a surname that is also a noun of places.
+                    let surname = i > 0 && lex.surname_after_first_name(words[i - 1], w);
                     w.starts_with(char::is_uppercase)
                         && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\''))
-                        && lex.noun_type(w).is_none()
-                        && lex.known(w).is_none()
+                        && (lex.noun_type(w).is_none() && lex.known(w).is_none() || surname)
                         && !crate::lexicon::is_corporate_form(w)
                 });
             if role && name_like && lex.known(m.span.of(text)).is_none() {
                 m.kind = EntityType::Person;
+            }
+        }
+    }
+
+    /// "Mr Chidambaram", "Baroness Scotland": a name right after an honorific names a person,
+    /// though the tagger or the gazetteer took it for a place.
+    pub(super) fn people_after_honorifics(&mut self) {
+        let (seg, lex) = (self.seg, self.lex);
+        for m in self.found.iter_mut().filter(|m| m.kind == EntityType::Place && !is_layout_rule(m)) {
+            let start = seg.tokens.partition_point(|t| t.span.start < m.span.start);
+            let honorific = start
+                .checked_sub(1)
+                .is_some_and(|k| seg.tokens[k].kind == TokenKind::Word && lex.role(seg.word(k)) == Some(crate::lexicon::RoleClass::Title));
+            if honorific {
+                m.kind = EntityType::Person;
+                m.known = None;
             }
         }
     }
@@ -924,5 +941,22 @@ mod tests {
         let kinds: Vec<EntityType> = found.iter().map(|m| m.kind).collect();
         use EntityType::{Organization as O, Person as P};
         assert_eq!(kinds, [O, P, O, O], "{found:?}");
+    }
+
+    #[test]
+    fn a_name_after_an_honorific_or_a_role_is_a_person_s_though_a_place_s_word_ends_it() {
+        // "Lake" is a noun of places and a surname; "Chidambaram" a town; "Kelso" stays a place.
+        let text = "Port news\n\nMr Chidambaram said fees would rise. Harbour spokesman Mike Lake agreed in Kelso.\n";
+        let found = crate::recognize::learned::tests::after_edit(
+            text,
+            &[("Chidambaram", 0, EntityType::Place), ("Mike Lake", 0, EntityType::Place), ("Kelso", 0, EntityType::Place)],
+            |r| {
+                r.people_after_roles();
+                r.people_after_honorifics();
+            },
+        );
+        let kinds: Vec<EntityType> = found.iter().map(|m| m.kind).collect();
+        use EntityType::{Person as P, Place as L};
+        assert_eq!(kinds, [P, P, L], "{found:?}");
     }
 }

@@ -157,6 +157,7 @@ pub struct SpanIndex {
 impl SpanIndex {
     /// The index of `spans`, which must be sorted by start.
     pub fn new(spans: Vec<Span>) -> Self {
+        debug_assert!(spans.windows(2).all(|w| w[0].start <= w[1].start), "SpanIndex::new needs spans sorted by start");
         let mut furthest = 0;
         let reach = spans
             .iter()

@@ -678,6 +678,15 @@ mod tests {
     }
 
     #[test]
+    fn it_opening_a_sentence_is_the_company_the_sentence_before_described() {
+        let text = "Ferry changes\n\nKelso Ferries has offered to cut fares. Kelso Ferries wants lighter regulation.\n\n\
+                    The group is to set up a new Harbour Services division. The company also unveiled plans to cut \
+                    prices.\n\nIt added that it plans to invest £10m.\n";
+        let doc = extract(text);
+        assert_eq!(source_of(&doc, text, "plans to invest"), Some("Kelso Ferries"), "{:?}", doc.claims);
+    }
+
+    #[test]
     fn a_speaking_role_after_a_name_is_that_person() {
         let text = "Vance denies rift\n\nTom Vance has denied that his party is split over the harbour plan.\n\n\
                     The Green leader said the decision had been reached after a long debate.\n";

@@ -37,7 +37,9 @@ pub(super) fn resolve(
         // latest man named, inside the previous speaker's words); it agrees with the pronoun or
         // is the body a spokesman spoke for.
         let carried = carried_speaker(article, lexicon, entities, claims, &anaphor).filter(|&e| unnamed(e));
-        if let Some(e) = claims[i].source.filter(|&e| allowed(e) && carried.is_none_or(|c| c == e)) {
+        let subject = carried.is_none().then(|| described_subject_before(article, lexicon, &anaphor)).flatten().filter(|&e| allowed(e));
+        let carried_or_subject = carried.or(subject);
+        if let Some(e) = claims[i].source.filter(|&e| allowed(e) && carried_or_subject.is_none_or(|c| c == e)) {
             // Attribution's rules chose the speaker carried over, or a speaker the pronoun can
             // stand for: the words are that speaker's mention, whatever the ranker chose for them
             // ("who she believes": the one who believes).
@@ -50,7 +52,10 @@ pub(super) fn resolve(
             }
             continue;
         }
-        let linked = carried.map(|e| (e, CARRIED_SPEAKER)).or_else(|| by_convention(article, lexicon, model, &anaphor, &allowed));
+        let linked = carried
+            .map(|e| (e, CARRIED_SPEAKER))
+            .or(subject.map(|e| (e, DESCRIBED_ORGANIZATION)))
+            .or_else(|| by_convention(article, lexicon, model, &anaphor, &allowed));
         claims[i].source = linked.map(|(e, _)| e);
         match linked {
             Some((e, CARRIED_SPEAKER)) => carry_reference(entities, anaphor.span, e, CARRIED_SPEAKER),
@@ -463,6 +468,27 @@ fn carried_speaker(article: &Article<'_>, lexicon: &Lexicon, entities: &[Entity]
         .take_while(|(s, _, _)| s.start < anaphor.span.start)
         .filter(|(s, k, e)| s.end <= anaphor.span.start && other(*k) && *e != speaker);
     between.all(|&(s, _, _)| said(s)).then_some(speaker)
+}
+
+/// "The company also unveiled plans ... . It added that ...": "it" opening a sentence stands for
+/// the organization that the subject of the sentence before, a company's general noun after
+/// "the" ([`described_organization`]), stands for, rather than a body named in passing between
+/// them ("a new Harbour Services division").
+fn described_subject_before(article: &Article<'_>, lexicon: &Lexicon, anaphor: &Anaphor) -> Option<usize> {
+    let seg = article.segmented;
+    if !anaphor.pronoun || pronoun_class(anaphor.head.of(seg.text())) != Some("it") {
+        return None;
+    }
+    let s = sentence_at(seg, anaphor.span.start);
+    let before = &seg.sentences[s.checked_sub(1)?];
+    let (first, next) = (before.tokens.start, before.tokens.start + 2);
+    let opens = seg.tokens[seg.sentences[s].tokens.start].span == anaphor.span;
+    // "The company also ...", not "The company's shares ...".
+    if !opens || next >= before.tokens.end || !seg.word(next).starts_with(char::is_lowercase) {
+        return None;
+    }
+    let description = description(seg, Span::new(seg.tokens[first].span.start, seg.tokens[next - 1].span.end))?;
+    described_organization(article, lexicon, &description)
 }
 
 /// Whether source words are one unnamed person who speaks for `body`, an organization ("a

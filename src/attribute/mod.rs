@@ -421,7 +421,8 @@ impl<'a> Attributor<'a> {
             at += 1;
         }
         let words: Vec<String> = (at..tokens.len().min(at + 3)).map(|k| self.word(k).to_lowercase()).collect();
-        // "spam continued to be a problem": to go on doing what no cue names.
+        // "spam continued to be a problem": to go on doing what no cue names (`continue_fits`
+        // lets through what a sentence's quotation marks frame).
         let going_on = cue.lemma == "continue" && words.len() > 1 && words[0] == "to" && self.lex.cue(&words[1]).is_none();
         going_on
             || self.lex.is_not_speech(&cue.lemma, &words.iter().map(String::as_str).collect::<Vec<_>>())

@@ -152,10 +152,20 @@ fn words(text: &str, span: Span, out: &mut Vec<Token>) {
         }
         let start = span.start + offset;
         let kind = classify(piece);
-        // Typewriter quotation marks ('' and ``) stand for one double mark.
-        if piece == "'" && out.len() > first && out.last().is_some_and(|t: &Token| t.span.end == start && t.span.of(text) == "'") {
-            out.last_mut().expect("checked").span.end = start + 1;
-            continue;
+        // Typewriter quotation marks ('' and ``) stand for one double mark; of three after a
+        // word ("a special case,'''"), the first closes a single quotation and the last two the
+        // double one.
+        if piece == "'" && out.len() > first && out.last().is_some_and(|t: &Token| t.span.end == start) {
+            let last = out.last_mut().expect("checked");
+            if last.span.of(text) == "'" {
+                last.span.end = start + 1;
+                continue;
+            }
+            if last.span.of(text) == "''" && text[..last.span.start].ends_with(|c: char| !c.is_whitespace()) {
+                last.span.end = last.span.start + 1;
+                out.push(Token { span: Span::new(start - 1, start + 1), kind });
+                continue;
+            }
         }
         if kind == TokenKind::Punct {
             // UAX #29 keeps runs of some symbols together only in rare cases; keep one per token,
@@ -415,6 +425,11 @@ mod tests {
         assert_eq!(
             words("Paul A. Goble cites Kurdistan-24 and Russia’s U.S. ties, ''he said.''"),
             ["Paul", "A.", "Goble", "cites", "Kurdistan-24", "and", "Russia", "’s", "U.S.", "ties", ",", "''", "he", "said", ".", "''"]
+        );
+        // Three marks after a word close a single quotation, then the double one.
+        assert_eq!(
+            words("''We hear 'it is special,''' he said."),
+            ["''", "We", "hear", "'", "it", "is", "special", ",", "'", "''", "he", "said", "."]
         );
     }
 

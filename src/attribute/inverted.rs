@@ -364,6 +364,24 @@ mod tests {
     }
 
     #[test]
+    fn typewriter_marks_closing_a_nested_quotation_close_the_outer_one_too() {
+        let text = "Talks\n\n''We are told every day, 'the port is special,''' Mr. Vance said. ''It is not.''\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        assert_eq!(source_words_of(&doc, text, "We are told"), Some("Mr. Vance"), "{:?}", doc.claims);
+    }
+
+    #[test]
+    fn a_label_opening_with_an_inverted_verb_introduces_a_quotation() {
+        // After a colon, or a comma; a document may name it ("report" is a cue noun too).
+        let text = "Ferries\n\nFares rose. Said Tom Vance, \"The rise is fair.\" Said the Kelso report: \"Fares are \
+                    too high.\" More from the report: \"Ferries are late.\"\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        assert_eq!(source_words_of(&doc, text, "rise is fair"), Some("Tom Vance"), "{:?}", doc.claims);
+        assert_eq!(source_words_of(&doc, text, "too high"), Some("the Kelso report"), "{:?}", doc.claims);
+        assert_eq!(source_words_of(&doc, text, "are late"), Some("More from the report"), "{:?}", doc.claims);
+    }
+
+    #[test]
     fn a_short_description_after_an_inverted_verb_is_its_speaker() {
         let text = "Trial\n\nTom Vance was questioned on Monday. \"Did you see the books?\" the lawyer asked. \"No,\" \
                     replied the witness.\n";

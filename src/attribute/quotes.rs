@@ -6,6 +6,9 @@ use super::*;
 use crate::text::SpanIndex;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// Verbs that open a label before the speaker's name ("Said Ellis: ...", "Added Ms Ruiz, ...").
+const INVERTED_LABELS: &[&str] = &["Said", "Says", "Added", "Adds", "Wrote", "Writes"];
+
 /// The speaker a quotation continues: the source, its words, the reporter and the parent claim.
 type Speaker = (Option<usize>, Option<Span>, Option<usize>, Option<usize>);
 
@@ -21,8 +24,12 @@ impl<'a> Attributor<'a> {
             let mut chars = body.char_indices().peekable();
             while let Some((offset, c)) = chars.next() {
                 let at = paragraph.start + offset;
-                // Typewriter marks: '' (either side) reads as ", `` as an opening ".
+                // Typewriter marks: '' (either side) reads as ", `` as an opening "; of three
+                // after a word, the last two (`segment` splits them so).
+                let closes_single =
+                    c == '\'' && body[offset..].starts_with("'''") && offset > 0 && !body[..offset].ends_with(char::is_whitespace);
                 let (c, width) = match c {
+                    _ if closes_single => (c, 1),
                     '\'' | '`' if chars.peek().is_some_and(|&(_, n)| n == c) => {
                         chars.next();
                         (if c == '`' { '“' } else { '"' }, 2)
@@ -110,7 +117,7 @@ impl<'a> Attributor<'a> {
         let mut contents = Contents::of(&self.claims);
         for q in quotes {
             let open = self.token_at(q.outer.start);
-            if open < 2 || self.word(open - 1) != ":" || contents.overlap(q.inner) {
+            if open < 2 || !matches!(self.word(open - 1), ":" | ",") || contents.overlap(q.inner) {
                 continue;
             }
             let colon = open - 1;
@@ -123,14 +130,15 @@ impl<'a> Attributor<'a> {
                         || self.is_paragraph_start(k)
                 })
                 .map_or(colon.saturating_sub(9), |k| if self.is_paragraph_start(k) && !is_dash(self.word(k)) { k } else { k + 1 });
-            if start >= colon || colon - start > 8 {
+            // "Said Comey, "...": a comma introduces only after an inverted verb.
+            if start >= colon || colon - start > 8 || self.word(colon) == "," && !INVERTED_LABELS.contains(&self.word(start)) {
                 continue;
             }
             let verbless = (start..colon).all(|k| {
                 let w = self.word(k);
                 !(FINITE.contains(&w)
                     || matches!(w, "has" | "have" | "had" | "said" | "says")
-                    || w.starts_with(char::is_lowercase) && self.lex.cue(w).is_some())
+                    || w.starts_with(char::is_lowercase) && self.lex.cue(w).is_some() && !document_noun(w))
             });
             let names = self.span(start, colon);
             let source = self.r.mentions_in(names).into_iter().rev().find(|&m| self.r.mentions[m].kind != EntityType::Place);
@@ -155,7 +163,7 @@ impl<'a> Attributor<'a> {
     /// inverted verb opening the label ("Said Ellis: ...").
     pub(super) fn label_cue(&self, start: usize, colon: usize) -> (Cue, Span) {
         match self.word(start) {
-            "Said" | "Says" | "Added" | "Adds" | "Wrote" | "Writes" if colon > start + 1 => (
+            w if INVERTED_LABELS.contains(&w) && colon > start + 1 => (
                 Cue { span: self.tokens()[start].span, lemma: self.word(start).to_lowercase(), class: "say".into() },
                 self.span(start + 1, colon),
             ),

@@ -258,7 +258,16 @@ impl<'a> Attributor<'a> {
             // "held talks", "maintain services", "relay spam", 'held "friendly" talks': a clause
             // after them ("maintained that"), not a quotation. (The parse's clausal complements
             // read "will hold its conference in" and "held high hopes" as clauses.)
-            "hold" | "maintain" | "relay" => !matches!(next(1), "“" | "\"" | "''") && clause_follows || self.frame_closes(first, t, last),
+            "maintain" | "relay" => !matches!(next(1), "“" | "\"" | "''") && clause_follows || self.frame_closes(first, t, last),
+            // "held that the law was void", "debated whether to ..."; not "held a conference call",
+            // "hold nominating contests", "Congress has been debating four bills", "leaked
+            // details onto the web": only with "that", a colon or a question word after them.
+            "hold" | "debate" | "leak" => {
+                let marked = self.marked_clause_follows(t, last) && !matches!(next(1), "“" | "\"" | "''" | ",");
+                marked || matches!(next(1), "whether" | "how" | "why") || self.frame_closes(first, t, last)
+            }
+            // '"...," he roared', "roared that ..."; not "the crowd roared", "roared back".
+            "roar" | "scream" | "shout" => self.marked_clause_follows(t, last) || self.frame_closes(first, t, last),
             // 'the EU rules "make it difficult"': a noun before a quotation.
             "rule" if matches!(next(1), "“" | "\"" | "''") => self.frame_closes(first, t, last),
             "claim" if !self.word(t).eq_ignore_ascii_case("claims") => self.claim_fits(first, t, last, clause_follows),
@@ -578,6 +587,14 @@ mod tests {
         let text = "Port row\n\nTom Vance wrote in a Kelso Times op-ed that the quay was unsafe. Fees rose 8% last \
                     year, Kelso Energy Finance found. Ferry use fell, researchers found. The keys, he found.\n";
         assert_eq!(cues(text), ["wrote", "found", "found"]);
+    }
+
+    #[test]
+    fn holding_debating_leaking_and_roaring_report_only_with_a_clause() {
+        let text = "Port row\n\nThe council held a conference call on Tuesday. The board will hold nominating contests. \
+                    Ministers have been debating four harbour bills. Staff leaked details about the plan onto the web. \
+                    The crowd roared when the ferry arrived. The court held that the levy was void.\n";
+        assert_eq!(cues(text), ["held"]);
     }
 
     #[test]

@@ -454,6 +454,24 @@ impl Recognizer<'_> {
         }
     }
 
+    /// "Guy Mansfield QC warned": a name of two or three words before an honour or a
+    /// barrister's letters (not a member's seat: "the Salford MP") is a person's, though the
+    /// tagger took it for a body or a place.
+    pub(super) fn people_before_honours(&mut self) {
+        let text = self.text();
+        let (seg, lex) = (self.seg, self.lex);
+        for m in self.found.iter_mut().filter(|m| m.kind != EntityType::Person && !is_layout_rule(m)) {
+            let after = seg.tokens.partition_point(|t| t.span.start < m.span.end);
+            let honour = after < seg.tokens.len() && matches!(seg.word(after), "QC" | "KC" | "MBE" | "OBE" | "CBE" | "KBE" | "DBE");
+            let words: Vec<&str> = m.span.of(text).split_whitespace().collect();
+            let first_name = words.len() >= 2 && lex.first_name(words[0]).is_some_and(|f| f >= 0.01);
+            if honour && first_name && (2..=3).contains(&words.len()) {
+                m.kind = EntityType::Person;
+                m.known = None;
+            }
+        }
+    }
+
     /// Awards and games are events, no one ("Oscar-winning", "the Oscars", "the Brits", "the
     /// Olympics", "a Grand Slam": `EVENTS`), typed a person or a place by the tagger and then
     /// taken for the "he" of a nearby sentence: such a mention goes, unless a person found in
@@ -958,5 +976,18 @@ mod tests {
         let kinds: Vec<EntityType> = found.iter().map(|m| m.kind).collect();
         use EntityType::{Person as P, Place as L};
         assert_eq!(kinds, [P, P, L], "{found:?}");
+    }
+
+    #[test]
+    fn a_first_name_and_surname_before_an_honour_are_a_person_s() {
+        // Not a seat before a member's letters.
+        let text = "Port news\n\nThe chairman, Hugh Tallis QC, warned of risks. The Kelso MP agreed.\n";
+        let found = crate::recognize::learned::tests::after_edit(
+            text,
+            &[("Hugh Tallis", 0, EntityType::Organization), ("Kelso", 0, EntityType::Place)],
+            |r| r.people_before_honours(),
+        );
+        let kinds: Vec<EntityType> = found.iter().map(|m| m.kind).collect();
+        assert_eq!(kinds, [EntityType::Person, EntityType::Place], "{found:?}");
     }
 }

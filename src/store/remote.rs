@@ -200,9 +200,15 @@ impl Endpoint {
             // without a body for its challenge, then send once more.
             // Credentials the server refuses get the same early close on every try: the probe,
             // signed with the challenge it brought, answers 401 again, and that is the error.
-            Err(error) if self.config.user.is_some() && !call.body.is_empty() => {
+            // Without credentials the probe's 401 is the error (it says how to sign in), not the
+            // closed connection.
+            Err(error) if !call.body.is_empty() => {
                 let probe = Call { method: "GET", url: call.url.clone(), content_type: "", accept: "*/*", body: &[] };
-                let answer = self.send_once(&probe).map_err(|_| error)?;
+                let answer = match self.send_once(&probe) {
+                    Ok(answer) if self.config.user.is_some() => answer,
+                    Ok(answer) if answer.status() == StatusCode::UNAUTHORIZED => return Err(self.refusal(call, answer)),
+                    _ => return Err(error),
+                };
                 if answer.status() == StatusCode::UNAUTHORIZED && self.learn_challenge(&answer) {
                     let signed = self.send_once(&probe)?;
                     if signed.status() == StatusCode::UNAUTHORIZED {

@@ -796,6 +796,11 @@ mod tests {
         assert_eq!(claim.source.map(|e| doc.entities[e].name.as_str()), Some("Halvard Transit Watch"), "{:?}", doc.entities);
         let author = &doc.entities[claim.source.expect("checked")];
         assert_eq!(author.references.get(&claim.source_span.expect("checked")), Some(&DOCUMENT_AUTHOR));
+        // A statement's author named right before it.
+        let text = "Ferries late\n\nKelso Ferries has suspended two crew. A Kelso Ferries statement said: \"The crew broke \
+                    the rules.\" The statement continued: \"They will be heard next week.\"\n";
+        let doc = extract(text);
+        assert_eq!(source_of(&doc, text, "heard next week"), Some("Kelso Ferries"), "{:?}", doc.claims);
     }
 
     #[test]

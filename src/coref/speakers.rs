@@ -371,14 +371,14 @@ fn newspaper(article: &Article<'_>, anaphor: &Anaphor) -> Option<usize> {
 /// Nouns of what a person or organization publishes, which then speaks for them ("the report
 /// said", "the survey found"): a narrower list than attribution's documents (no "poll", which
 /// British news also writes for an election, "Labour's poll campaign"; no "letter" or "video").
-const PUBLISHED: &[&str] = &["report", "survey", "study", "research", "figures", "findings", "review", "analysis"];
+const PUBLISHED: &[&str] = &["report", "survey", "study", "research", "figures", "findings", "review", "analysis", "statement"];
 
 /// The author "the report" (any of `PUBLISHED`) stands for, as the news guidelines give a report
 /// its author: the person or organization named after the latest such noun before it and "by"
 /// or "from" (one word may stand between: "a survey conducted by X", "a report by analysts
 /// Forrester Research"), within the next six words of that sentence, named with a possessive
-/// before it ("the Pensions Commission's report"), or its publisher (`publisher`: "Oxfam says in
-/// a report").
+/// before it ("the Pensions Commission's report") or right before it ("An IAAF statement said:
+/// ... The statement continued"), or its publisher (`publisher`: "Oxfam says in a report").
 fn document_author(article: &Article<'_>, anaphor: &Anaphor) -> Option<usize> {
     let seg = article.segmented;
     let text = seg.text();
@@ -402,7 +402,8 @@ fn document_author(article: &Article<'_>, anaphor: &Anaphor) -> Option<usize> {
             .find(|&p| tokens[p].kind == crate::segment::TokenKind::Possessive)
             .and_then(|p| p.checked_sub(1))
             .and_then(|p| ending(p).map(|&(_, _, e)| e));
-        named_after.or(possessor).or_else(|| publisher(article, k))
+        let modifier = k.checked_sub(1).and_then(|p| ending(p).map(|&(_, _, e)| e));
+        named_after.or(possessor).or(modifier).or_else(|| publisher(article, k))
     })
 }
 

@@ -678,6 +678,16 @@ mod tests {
     }
 
     #[test]
+    fn they_opening_the_next_sentence_is_the_body_that_spoke_unless_people_came_between() {
+        let text = "Council funding\n\nCosla says that it is willing to work with ministers on savings. They say the \
+                    funding plans are unfair.\n\nThe Harbour Board has confirmed it is reviewing pensions, prompting \
+                    unions to threaten action. They believe the plans include a later retirement age.\n";
+        let doc = extract(text);
+        assert_eq!(source_of(&doc, text, "plans are unfair"), Some("Cosla"), "{:?}", doc.claims);
+        assert_eq!(source_of(&doc, text, "later retirement"), None, "{:?}", doc.claims);
+    }
+
+    #[test]
     fn it_opening_a_sentence_is_the_company_the_sentence_before_described() {
         let text = "Ferry changes\n\nKelso Ferries has offered to cut fares. Kelso Ferries wants lighter regulation.\n\n\
                     The group is to set up a new Harbour Services division. The company also unveiled plans to cut \

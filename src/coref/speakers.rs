@@ -440,12 +440,13 @@ fn publisher(article: &Article<'_>, k: usize) -> Option<usize> {
 /// The speaker a pronoun source carries over by the convention of agency copy ("Lord Vance
 /// said ... . "...," he said."): the source of the latest claim whose source words come before
 /// it (not words reported inside another claim), when those words lie within the three
-/// sentences before, the pronoun can stand for that source ("he", "she", "it"), and no other
-/// entity of its type is named between them outside what claims say.
+/// sentences before (the sentence before for "they"), the pronoun can stand for that source ("he",
+/// "she", "it", "they" for a body), and no other entity of its type is named between them outside
+/// what claims say.
 fn carried_speaker(article: &Article<'_>, lexicon: &Lexicon, entities: &[Entity], claims: &[Claim], anaphor: &Anaphor) -> Option<usize> {
     let seg = article.segmented;
     let pronoun = anaphor.head.of(seg.text());
-    if !anaphor.pronoun || !matches!(pronoun_class(pronoun), Some("he" | "she" | "it")) {
+    if !anaphor.pronoun || !matches!(pronoun_class(pronoun), Some("he" | "she" | "it" | "they")) {
         return None;
     }
     // A source inside another claim's words is that claim's speaker's report, not a speaker of
@@ -460,15 +461,47 @@ fn carried_speaker(article: &Article<'_>, lexicon: &Lexicon, entities: &[Entity]
         return None;
     }
     // A spokesman's "he" is no longer theirs once a person is named ("A spokesman declined to
-    // comment. Mr Vik was not convinced, he said").
+    // comment. Mr Vik was not convinced, he said"); nor is a body's "they" once people are
+    // named or spoken of ("..., prompting unions to threaten action. They believe ...").
+    // A body's "they" opens its sentence ("They say ...") or the body's own words ("The Liberal
+    // Democrats say they also oppose ..."), not a clause of someone else's ("which they claimed").
+    let they = pronoun_class(pronoun) == Some("they");
+    let opens = |at: usize| {
+        let words = claims[claim].content;
+        let sentence = &seg.sentences[sentence_at(seg, at)];
+        let opener = |k: usize| matches!(seg.word(k), "And" | "But" | "However" | ",");
+        let first = (sentence.tokens.start..sentence.tokens.end).find(|&k| !opener(k)).map(|k| seg.tokens[k].span.start);
+        first == Some(at) || words.start <= at && seg.text()[words.start..at].trim_start_matches("that").trim().is_empty()
+    };
+    let near = sentence_at(seg, anaphor.span.start) <= sentence_at(seg, from.start) + 1;
+    if they && !(near && opens(anaphor.span.start) && !people_between(article, lexicon, from.end, anaphor.span.start)) {
+        return None;
+    }
     let kind = entities[speaker].kind;
-    let other = |k: EntityType| k == kind || voice && k == EntityType::Person;
+    let other = |k: EntityType| k == kind || (voice || they) && k == EntityType::Person;
     let first = article.mentions.partition_point(|(s, _, _)| s.start < from.end);
     let mut between = article.mentions[first..]
         .iter()
         .take_while(|(s, _, _)| s.start < anaphor.span.start)
         .filter(|(s, k, e)| s.end <= anaphor.span.start && other(*k) && *e != speaker);
     between.all(|&(s, _, _)| said(s)).then_some(speaker)
+}
+
+/// Whether a plural noun for people or a pair stands between byte offsets `from` and `to`
+/// outside what claims say ("unions", "the campaigners", "ministers", "the Greek pair"): a "they"
+/// after it is theirs.
+fn people_between(article: &Article<'_>, lexicon: &Lexicon, from: usize, to: usize) -> bool {
+    let seg = article.segmented;
+    let first = seg.tokens.partition_point(|t| t.span.start < from);
+    seg.tokens[first..].iter().take_while(|t| t.span.end <= to).filter(|t| !article.said(t.span)).any(|t| {
+        let w = t.span.of(seg.text());
+        let plural_role = w.len() > 3 && w.ends_with('s') && w.starts_with(char::is_lowercase) && lexicon.role(&w[..w.len() - 1]).is_some();
+        plural_role
+            || matches!(
+                w,
+                "unions" | "campaigners" | "critics" | "researchers" | "workers" | "protesters" | "supporters" | "pair" | "people"
+            )
+    })
 }
 
 /// "The company also unveiled plans ... . It added that ...": "it" opening a sentence stands for

@@ -460,23 +460,12 @@ fn carried_speaker(article: &Article<'_>, lexicon: &Lexicon, entities: &[Entity]
     if sentence_at(seg, anaphor.span.start) > sentence_at(seg, from.start) + 3 || !agrees(lexicon, pronoun, &entities[speaker]) && !voice {
         return None;
     }
-    // A spokesman's "he" is no longer theirs once a person is named ("A spokesman declined to
-    // comment. Mr Vik was not convinced, he said"); nor is a body's "they" once people are
-    // named or spoken of ("..., prompting unions to threaten action. They believe ...").
-    // A body's "they" opens its sentence ("They say ...") or the body's own words ("The Liberal
-    // Democrats say they also oppose ..."), not a clause of someone else's ("which they claimed").
     let they = pronoun_class(pronoun) == Some("they");
-    let opens = |at: usize| {
-        let words = claims[claim].content;
-        let sentence = &seg.sentences[sentence_at(seg, at)];
-        let opener = |k: usize| matches!(seg.word(k), "And" | "But" | "However" | ",");
-        let first = (sentence.tokens.start..sentence.tokens.end).find(|&k| !opener(k)).map(|k| seg.tokens[k].span.start);
-        first == Some(at) || words.start <= at && seg.text()[words.start..at].trim_start_matches("that").trim().is_empty()
-    };
-    let near = sentence_at(seg, anaphor.span.start) <= sentence_at(seg, from.start) + 1;
-    if they && !(near && opens(anaphor.span.start) && !people_between(article, lexicon, from.end, anaphor.span.start)) {
+    if they && !body_they(article, lexicon, &claims[claim], from, anaphor) {
         return None;
     }
+    // A spokesman's "he" and a body's "they" are no longer theirs once a person is named ("A
+    // spokesman declined to comment. Mr Vik was not convinced, he said").
     let kind = entities[speaker].kind;
     let other = |k: EntityType| k == kind || (voice || they) && k == EntityType::Person;
     let first = article.mentions.partition_point(|(s, _, _)| s.start < from.end);
@@ -485,6 +474,23 @@ fn carried_speaker(article: &Article<'_>, lexicon: &Lexicon, entities: &[Entity]
         .take_while(|(s, _, _)| s.start < anaphor.span.start)
         .filter(|(s, k, e)| s.end <= anaphor.span.start && other(*k) && *e != speaker);
     between.all(|&(s, _, _)| said(s)).then_some(speaker)
+}
+
+/// Whether "they" may carry the body that spoke `claim` (its source words at `from`): it opens
+/// the next sentence ("They say ...", after "And", "But", "However") or the body's own words
+/// ("The Liberal Democrats say they also oppose ..."), not a clause of someone else's ("which
+/// they claimed"), and no plural noun for people stands between ("..., prompting unions to
+/// threaten action. They believe ...").
+fn body_they(article: &Article<'_>, lexicon: &Lexicon, claim: &Claim, from: Span, anaphor: &Anaphor) -> bool {
+    let seg = article.segmented;
+    let at = anaphor.span.start;
+    let sentence = &seg.sentences[sentence_at(seg, at)];
+    let opener = |k: usize| matches!(seg.word(k), "And" | "But" | "However" | ",");
+    let first = (sentence.tokens.start..sentence.tokens.end).find(|&k| !opener(k)).map(|k| seg.tokens[k].span.start);
+    let words = claim.content;
+    let opens = first == Some(at) || words.start <= at && seg.text()[words.start..at].trim_start_matches("that").trim().is_empty();
+    let near = sentence_at(seg, at) <= sentence_at(seg, from.start) + 1;
+    near && opens && !people_between(article, lexicon, from.end, at)
 }
 
 /// Whether a plural noun for people or a pair stands between byte offsets `from` and `to`

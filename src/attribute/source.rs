@@ -796,6 +796,15 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn an_aside_ending_in_a_town_and_its_state_is_skipped() {
+        let text = "Rally\n\nAna Ruiz, speaking at a rally in Wilmington, N.C., warned that fares would rise. Jo Brandt, \
+                    speaking later at a rally in Charleston, West Virginia, said the plan was dead.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        assert_eq!(source_of(&doc, text, "fares would rise"), Some("Ana Ruiz"), "{:?}", doc.claims);
+        assert_eq!(source_of(&doc, text, "plan was dead"), Some("Jo Brandt"), "{:?}", doc.claims);
+    }
+
+    #[test]
     fn an_organization_before_a_role_is_not_the_person_the_apposition_names() {
         let text = "Ferry fares to rise\n\nThe service is run by the Royal Northern Harbour Board (RNHB). The RNHB says \
                     other ports charge less. \"There are no technical reasons for these prices,\" said RNHB finance \

@@ -186,6 +186,20 @@ impl<'a> Attributor<'a> {
         loop {
             let open = (first..close).rev().find(|&k| self.word(k) == ",");
             let chunk_start = open.map_or(first, |o| o + 1);
+            // "speaking at a rally in Wilmington, N.C.,": a state after its town is part of the
+            // chunk before it.
+            // ("N.C." one token; not a party label, "R-Ky.").
+            let dotted = |k: usize| {
+                let w = self.word(k);
+                k + 1 == close && w.len() > 2 && w.ends_with('.') && w.starts_with(char::is_uppercase) && !w.contains('-')
+            };
+            let state = self.state_after_place(first, chunk_start) || dotted(chunk_start) && self.mention_ending(chunk_start - 2).is_some();
+            let aside_before = |o: usize| (first..o).any(|k| self.word(k) == ",");
+            if let Some(o) = open.filter(|&o| state && chunk_start + 3 >= close && !self.word(chunk_start).contains('-') && aside_before(o))
+            {
+                close = o;
+                continue;
+            }
             let plain = self.state_after_place(first, chunk_start)
                 || (chunk_start..close)
                     .all(|k| !(matches!(self.word(k), "“" | "”" | "\"" | "''" | ";" | ":") || is_terminal(self.word(k))))

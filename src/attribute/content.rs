@@ -600,6 +600,16 @@ mod tests {
     }
 
     #[test]
+    fn what_a_speaker_does_after_a_parenthetical_frame_is_not_what_they_said() {
+        let text = "Port row\n\nAna Ruiz spoke in Kelso. This is the record Mr Vance will have to defend, she said, urging \
+                    voters to hold him to account.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let claim = doc.claims.iter().find(|c| c.content.of(text).contains("record")).expect("a claim");
+        assert_eq!(claim.content.of(text), "This is the record Mr Vance will have to defend");
+        assert_eq!(claim.source.map(|e| doc.entities[e].name.as_str()), Some("Ana Ruiz"), "{:?}", doc.entities);
+    }
+
+    #[test]
     fn a_content_keeps_its_article_and_drops_the_interview() {
         let text = "Port row\n\nJo Brandt said that an audit was due. Ines Carvalho said an inquiry would follow. \
                     Tom Vance said in an interview that the quay was safe.\n";

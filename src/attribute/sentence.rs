@@ -695,7 +695,15 @@ impl<'a> Attributor<'a> {
             // '"Polls do not vote," Lopes told supporters at a rally': after a quotation the
             // rest of the frame is circumstance, not content.
             (Some((b, true)), Some(_)) => Some((b, true)),
-            (Some((b, _)), Some((r, _))) if !self.is_circumstance(t + 1) && !rest_circumstance => Some((b.cover(r), false)),
+            // "This is the record ..., he said, urging voters to ...": what the speaker did while
+            // speaking is not what they said.
+            (Some((b, _)), Some((r, _)))
+                if !(self.is_circumstance(t + 1)
+                    || rest_circumstance
+                    || self.word(t + 1) == "," && self.does_while_speaking(t + 2, content_end)) =>
+            {
+                Some((b.cover(r), false))
+            }
             (Some((b, direct)), Some(_)) => Some((b, direct)),
             (None, rest) => rest,
         }

@@ -5,7 +5,7 @@
 //! and its hints are left as trained.
 
 use super::learned::{is_layout_rule, titled};
-use super::{Mention, POSTNOMINALS, Recognizer};
+use super::{HONOURS, Mention, POSTNOMINALS, Recognizer, SEAT_LETTERS};
 use crate::lexicon::{EntityType, Known, Lexicon};
 use crate::segment::TokenKind;
 use crate::text::{Span, SpanIndex};
@@ -107,7 +107,7 @@ impl Recognizer<'_> {
         let seat = |m: &Mention| {
             let first = tokens.partition_point(|t| t.span.start < m.span.start);
             let end = tokens.partition_point(|t| t.span.start < m.span.end);
-            let letters = end > first + 1 && matches!(tokens[end - 1].span.of(text), "MP" | "MEP" | "MSP" | "AM" | "MLA");
+            let letters = end > first + 1 && SEAT_LETTERS.contains(&tokens[end - 1].span.of(text));
             let described = first > 0 && matches!(tokens[first - 1].span.of(text), "the" | "The");
             let name_after =
                 tokens.get(end).is_some_and(|t| t.span.of(text).starts_with(char::is_uppercase) && t.span.start == m.span.end + 1);
@@ -462,7 +462,7 @@ impl Recognizer<'_> {
         let (seg, lex) = (self.seg, self.lex);
         for m in self.found.iter_mut().filter(|m| m.kind != EntityType::Person && !is_layout_rule(m)) {
             let after = seg.tokens.partition_point(|t| t.span.start < m.span.end);
-            let honour = after < seg.tokens.len() && matches!(seg.word(after), "QC" | "KC" | "MBE" | "OBE" | "CBE" | "KBE" | "DBE");
+            let honour = after < seg.tokens.len() && HONOURS.contains(&seg.word(after));
             let words: Vec<&str> = m.span.of(text).split_whitespace().collect();
             let first_name = words.len() >= 2 && lex.first_name(words[0]).is_some_and(|f| f >= 0.01);
             if honour && first_name && (2..=3).contains(&words.len()) {

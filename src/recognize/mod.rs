@@ -168,6 +168,10 @@ const SAID: &[&str] = &["said", "says", "told", "announced", "warned", "added", 
 /// Letters written after a person's name: seats and honours, not the name ("Frank Field MP",
 /// "Philippe Sands QC").
 pub const POSTNOMINALS: &[&str] = &["MP", "MEP", "MSP", "AM", "MLA", "QC", "KC", "MBE", "OBE", "CBE", "KBE", "DBE"];
+/// The first five of `POSTNOMINALS`: a member's seat ("the Salford MP" names a seat's holder).
+const SEAT_LETTERS: &[&str] = POSTNOMINALS.split_at(5).0;
+/// The rest of `POSTNOMINALS`: a barrister's letters and orders, borne by a person ("Guy Mansfield QC").
+const HONOURS: &[&str] = POSTNOMINALS.split_at(5).1;
 
 /// Words of a title rather than a name ("Stars In Their Eyes").
 const FUNCTION_WORDS: &[&str] = &["the", "a", "an", "in", "on", "of", "to", "be", "me", "my", "their", "and", "out", "up", "is", "it"];

@@ -85,11 +85,11 @@ pub struct Lexicon {
     pub places: Vec<Place>,
     /// Known organizations' canonical names.
     pub organizations: Vec<String>,
-    /// Every known spelling, sorted, for exact lookups.
-    known_names: Vec<(String, Known)>,
-    /// The known places' names in lowercase that are no English word, sorted, one meaning each
+    /// Every known spelling, for exact lookups.
+    known_names: HashMap<String, Known>,
+    /// The known places' names in lowercase that are no English word, one meaning each
     /// (`lowercase_names`): web text writes places in lowercase ("in tampa bay").
-    lowercase_names: Vec<(String, Known)>,
+    lowercase_names: HashMap<String, Known>,
     /// The first word of each of them, a cheap test before joining words to look one up.
     lowercase_first_words: HashSet<String>,
     /// What each automaton pattern stands for, by pattern id.
@@ -321,8 +321,8 @@ impl Lexicon {
             not_speech,
             places,
             organizations,
-            known_names,
-            lowercase_names,
+            known_names: known_names.into_iter().collect(),
+            lowercase_names: lowercase_names.into_iter().collect(),
             lowercase_first_words,
             pattern_known,
             matcher,
@@ -356,7 +356,7 @@ impl Lexicon {
     /// The exact known name `name`, if any.
     pub fn known(&self, name: &str) -> Option<Known> {
         let folded = fold_typography(name);
-        let find = |n: &str| self.known_names.binary_search_by(|(k, _)| k.as_str().cmp(n)).ok().map(|i| self.known_names[i].1);
+        let find = |n: &str| self.known_names.get(n).copied();
         // "U.S" at the end of a sentence lost its period to the full stop.
         find(&folded).or_else(|| if folded.contains('.') && !folded.ends_with('.') { find(&format!("{folded}.")) } else { None })
     }
@@ -364,7 +364,7 @@ impl Lexicon {
     /// The known place `name` names in lowercase ("san francisco"), if any (see
     /// `lowercase_names` for what is left out).
     pub fn known_lowercase(&self, name: &str) -> Option<Known> {
-        self.lowercase_names.binary_search_by(|(k, _)| k.as_str().cmp(name)).ok().map(|i| self.lowercase_names[i].1)
+        self.lowercase_names.get(name).copied()
     }
 
     /// Whether some known name in lowercase is `word` or starts with it and a space (a cheap

@@ -7,7 +7,8 @@
 //! two tags already chosen ([`features`], the one list of them). It knows nothing of trees.
 
 use super::perceptron::{Features, Model, ModelError, argmax, feature_set_hash};
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// The kind written in the weights file.
@@ -63,14 +64,14 @@ impl WordClasses {
 
     /// The classes of the lowercased words of `sentences` (forms and joint tags).
     pub fn count<'a>(sentences: impl IntoIterator<Item = (&'a [String], &'a [String])>) -> Self {
-        let mut counts: HashMap<String, BTreeMap<&str, usize>> = HashMap::new();
+        let mut counts: HashMap<String, BTreeMap<&str, usize>> = HashMap::default();
         for (forms, tags) in sentences {
             for (form, tag) in forms.iter().zip(tags) {
                 *counts.entry(form.to_lowercase()).or_default().entry(upos(tag)).or_default() += 1;
             }
         }
-        let mut interned: HashMap<String, Arc<str>> = HashMap::new();
-        let mut words = HashMap::new();
+        let mut interned: HashMap<String, Arc<str>> = HashMap::default();
+        let mut words = HashMap::default();
         for (word, tags) in counts {
             let n: usize = tags.values().sum();
             if n >= Self::MIN_COUNT {
@@ -83,8 +84,8 @@ impl WordClasses {
 
     /// Reads the tab-separated file that [`WordClasses::to_tsv`] writes (`#` lines are comments).
     pub fn parse(tsv: &str) -> Result<Self, ModelError> {
-        let mut interned: HashMap<&str, Arc<str>> = HashMap::new();
-        let mut words = HashMap::new();
+        let mut interned: HashMap<&str, Arc<str>> = HashMap::default();
+        let mut words = HashMap::default();
         for (n, line) in tsv.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.is_empty()) {
             let (word, class) = line.split_once('\t').ok_or(ModelError::WordClasses(n + 1))?;
             words.insert(word.to_string(), interned.entry(class).or_insert_with(|| class.into()).clone());

@@ -402,4 +402,14 @@ mod tests {
         assert_eq!(source_words_of(&doc, text, "It is late"), Some("Tom Hart, the harbour master"));
         assert_eq!(doc.claims.len(), 2, "{:?}", doc.claims);
     }
+
+    #[test]
+    fn a_club_before_its_player_is_not_the_speaker_but_speaks_through_its_spokesman() {
+        let text = "Cup tie\n\nHarwick boss Dane Ollery was pleased. \"I lost the ball in the lights,\" said the \
+                    Harwick star. \"The club will appeal,\" said the Harwick spokesman.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let source = |words: &str| super::super::source::tests::source_of(&doc, text, words);
+        assert_ne!(source("in the lights"), Some("Harwick"), "{:?}", doc.claims);
+        assert_eq!(source("will appeal"), Some("Harwick"), "{:?}", doc.entities);
+    }
 }

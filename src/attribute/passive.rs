@@ -34,6 +34,30 @@ impl Attributor<'_> {
         true
     }
 
+    /// A participle of hearsay that describes the common noun before its comma ("hit by a
+    /// missile, believed to be a coin"; "a report, thought to have been leaked"): a reduced
+    /// relative clause, whose belief no one named holds, not a frame of the sentence's subject.
+    /// Pushes its claim, with no source; whether it read so.
+    pub(super) fn reduced_participle_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, cue: &Cue) -> bool {
+        let Clause { first, content_end, .. } = *clause;
+        let hearsay =
+            matches!(cue.lemma.as_str(), "believe" | "think" | "say" | "report" | "allege" | "rumour" | "claim" | "fear" | "suspect");
+        let reduced = t >= first + 2
+            && hearsay
+            && self.word(t) != cue.lemma
+            && self.word(t - 1) == ","
+            && t + 1 < content_end
+            && self.word(t + 1) == "to"
+            && self.word(t - 2).chars().all(|c| c.is_lowercase());
+        if !reduced {
+            return false;
+        }
+        if let Some((content, direct)) = self.after(t + 1, content_end, quotes) {
+            self.push(content, Some(cue.clone()), None, None, direct);
+        }
+        true
+    }
+
     /// Where the auxiliary of a passive cue at token `t` ends, if the cue is passive: a
     /// participle after a form of "be", adverbs between ("is disputed", "is widely
     /// believed"). A passive cue ("is disputed by", "was denied") has no speaker before it;
@@ -179,5 +203,15 @@ mod tests {
         assert!(doc.claims.iter().all(|c| c.source_span.is_none()), "{:?}", doc.claims);
         let hedge = doc.claims.iter().find(|c| c.content.of(text).contains("to be a mistake")).expect("the hedge");
         assert_eq!(hedge.cue.as_ref().map(|c| c.span.of(text)), Some("is much more widely believed"));
+    }
+
+    #[test]
+    fn a_participle_of_hearsay_after_a_common_noun_has_no_speaker() {
+        // "believed to be a coin" describes the missile: not what the sentence's subject holds.
+        let text = "Cup tie\n\nTom Vance, the scorer of the only goal, needed treatment after being hit by a \
+                    missile, believed to be a coin.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let claim = doc.claims.iter().find(|c| c.content.of(text).contains("to be a coin")).expect("the claim");
+        assert_eq!((claim.source, claim.source_span), (None, None), "{:?}", doc.claims);
     }
 }

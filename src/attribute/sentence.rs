@@ -217,6 +217,9 @@ impl<'a> Attributor<'a> {
     fn verb_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, entry: &crate::lexicon::Cue) -> bool {
         let Clause { first, .. } = *clause;
         let cue = Cue { span: self.tokens()[t].span, lemma: entry.lemma.clone(), class: entry.class.clone() };
+        if self.reduced_participle_frame(clause, quotes, t, &cue) {
+            return true;
+        }
         if let Some(aux) = self.passive_aux(first, t) {
             self.passive_frame(clause, quotes, t, aux, cue);
             return true;

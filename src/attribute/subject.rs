@@ -106,9 +106,13 @@ impl<'a> Attributor<'a> {
         let apposed = self.apposed_person(start, end).map(|(_, m)| m);
         let head = self.word(head_end.max(start + 1) - 1).to_lowercase();
         // "said RNID technology director, Guido Gybels": an organization that modifies a role is
-        // not the person the apposition names.
-        let employer =
-            |m: usize| self.r.mentions[m].kind == EntityType::Organization && apposed.is_some() && self.lex.role(&head).is_some();
+        // not the person the apposition names; "said the Arsenal star": nor the one its head
+        // names, unless its head speaks for it ("the Arsenal spokesman", "the club's statement").
+        let employer = |m: usize| {
+            self.r.mentions[m].kind == EntityType::Organization
+                && (apposed.is_some() && self.lex.role(&head).is_some()
+                    || self.token_at(self.r.mentions[m].span.end) + 1 == head_end && self.names_member(self.word(head_end - 1)))
+        };
         let named = (0..self.r.mentions.len())
             .rev()
             .find(|&m| head_span.contains(self.r.mentions[m].span) && self.r.mentions[m].kind != EntityType::Place)
@@ -619,6 +623,19 @@ impl<'a> Attributor<'a> {
         // "60 percent of islanders": a share of people polled.
         let share = head == "percent" || head.chars().all(|c| c.is_ascii_digit()) && !head.is_empty();
         matches!(head.as_str(), "he" | "she" | "they" | "we" | "i" | "you" | "who") || share || self.people_noun(&head)
+    }
+
+    /// Whether the head noun `head` after an organization's name is one of its people who speaks
+    /// for no one but themself ("the Arsenal star", "the Labour candidate"): a lowercase word, no
+    /// word of the body's own (`nouns.tsv`: "club", "team"), none who speaks for it
+    /// ("spokesman", "chairman", "camp"), no group of its people ("experts", "MPs") and no
+    /// document.
+    fn names_member(&self, head: &str) -> bool {
+        head.chars().all(char::is_lowercase)
+            && self.lex.noun_type(head).is_none()
+            && !PEOPLE_NOUNS.contains(&head)
+            && ![INSIDERS, VOICES, PERSONAL_VOICES].iter().any(|list| list.contains(&head))
+            && !message_or_document(head)
     }
 
     /// Whether a lowercase head noun names people or a body of them ("officials", "the

@@ -25,7 +25,7 @@ pub(super) fn resolve(
     for i in 0..claims.len() {
         let Some(anaphor) = claims[i].source_span.and_then(|span| description(article.segmented, span)) else { continue };
         let first_person = anaphor.pronoun && matches!(pronoun_class(anaphor.head.of(text)), Some("i" | "we"));
-        if first_person || is_own_body(text, &anaphor) {
+        if first_person || is_own_body(text, lexicon, &anaphor) {
             continue;
         }
         // Claims of one source words have one speaker ("the minister said Mr Vik was wrong and
@@ -100,12 +100,19 @@ fn by_convention(
 
 /// Whether a description names a body of its own with a word before its head ("the harbour
 /// board", "the ferry workers' union"): seldom the organization just named, as "the company"
-/// or "the budget airline" are.
-fn is_own_body(text: &str, anaphor: &Anaphor) -> bool {
+/// or "the budget airline" are. So does a name the recognizer missed, capitalized words after the
+/// article ("the Professional Footballers' Association"; not a role, "the Salford MP"): no other
+/// entity's description.
+fn is_own_body(text: &str, lexicon: &Lexicon, anaphor: &Anaphor) -> bool {
     let head = anaphor.head.of(text).to_lowercase();
     let governing =
         matches!(head.as_str(), "board" | "council" | "committee" | "commission" | "authority" | "court" | "union" | "assembly");
-    !anaphor.pronoun && governing && anaphor.span.of(text).split_whitespace().count() > 2
+    let words: Vec<&str> = anaphor.span.of(text).split_whitespace().collect();
+    let named = words.len() > 2
+        && words[0].eq_ignore_ascii_case("the")
+        && words[1..].iter().all(|w| w.starts_with(char::is_uppercase))
+        && lexicon.role(anaphor.head.of(text)).is_none();
+    !anaphor.pronoun && (governing && words.len() > 2 || named)
 }
 
 /// The entity a short definite description that speaks stands for, by the news convention that

@@ -15,7 +15,8 @@ impl Recognizer<'_> {
     /// replaces what was found inside it ("Villa" of "Aston Villa", a person "Hansa Rostock"),
     /// and is added where nothing was (a results table's team too: "Ajax Amsterdam", not
     /// "Amsterdam"); a longer name holding it, a name across its edge and the rest of the page's
-    /// layout stay as they are.
+    /// layout stay as they are; so does a club's name that is the first name of a person's full
+    /// name elsewhere in the article ("Chelsea" after "Chelsea Clinton").
     pub(super) fn known_clubs(&mut self) {
         let text = self.text();
         let tokens = &self.seg.tokens;
@@ -27,7 +28,17 @@ impl Recognizer<'_> {
         let clubs: Vec<(Span, Known)> =
             self.lex.find_clubs(text).map(|(r, k)| (Span::new(r.start, r.end), k)).filter(|&(span, _)| on_tokens(span)).collect();
         const TABLE: &str = "team in a results line";
+        let first_names: HashSet<&str> = self
+            .found
+            .iter()
+            .filter(|m| m.kind == EntityType::Person)
+            .filter_map(|m| m.span.of(text).split_once(' ').map(|(first, _)| first))
+            .filter(|first| self.lex.first_name(first).is_some())
+            .collect();
         for (span, known) in clubs {
+            if first_names.contains(span.of(text)) {
+                continue;
+            }
             let mut overlapping = self.found.iter().filter(|m| m.span.overlaps(span));
             if overlapping.any(|m| is_layout_rule(m) && m.rule != TABLE || !span.contains(m.span)) {
                 continue;
@@ -272,5 +283,14 @@ mod tests {
             assert!(found.iter().any(|(n, k, _)| n == club && *k == EntityType::Organization), "{club}: {found:?}");
         }
         assert!(!found.iter().any(|(n, _, _)| n == "Harwick" || n == "FC"), "{found:?}");
+    }
+
+    #[test]
+    fn chelsea_alone_is_the_club_unless_the_article_names_a_person_so() {
+        let club = check("Tom Reed joined Chelsea in May. Chelsea won on Sunday.\n");
+        assert!(club.iter().filter(|(n, _, _)| n == "Chelsea").all(|(_, k, _)| *k == EntityType::Organization), "{club:?}");
+        assert_eq!(club.iter().filter(|(n, _, _)| n == "Chelsea").count(), 2, "{club:?}");
+        let person = check("Chelsea Vance spoke on Sunday. Chelsea, 16, was at her father's side.\n");
+        assert!(person.iter().all(|(n, k, _)| !n.starts_with("Chelsea") || *k == EntityType::Person), "{person:?}");
     }
 }

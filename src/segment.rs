@@ -79,6 +79,27 @@ impl Segmented<'_> {
     pub fn sentence_of(&self, i: usize) -> usize {
         self.sentences.partition_point(|s| s.tokens.end <= i)
     }
+
+    /// Whether the text before byte `before` brings in something by the lowercase `noun` without
+    /// a name as a sentence's topic ("A regiments' campaign group is to target ... The group
+    /// said"): an indefinite description opening a sentence, the noun up to three lowercase
+    /// modifiers after "A" or "An". "The group" then stands for no organization named around it.
+    /// Not one elsewhere in a sentence ("plans to spin off a new separate company ... The company
+    /// said": the firm named before speaks).
+    pub fn introduces_unnamed(&self, before: usize, noun: &str) -> bool {
+        // Modifiers of the noun itself: not "A spokesman for the firm".
+        let modifier = |w: &str| {
+            w.chars().all(|c| c.is_lowercase() || matches!(c, '\'' | '’' | '-'))
+                && !matches!(w, "the" | "of" | "for" | "from" | "by" | "in" | "at" | "on" | "with" | "to" | "and" | "or" | "its" | "their")
+        };
+        let opened = self.sentences.partition_point(|s| s.span.start < before);
+        self.sentences[..opened].iter().any(|sentence| {
+            let a = sentence.tokens.start;
+            let words = (a + 1..sentence.tokens.end.min(a + 5)).take_while(|&k| self.tokens[k].span.end <= before);
+            matches!(self.word(a), "A" | "An")
+                && words.take_while(|&k| modifier(self.word(k))).any(|k| self.word(k).eq_ignore_ascii_case(noun))
+        })
+    }
 }
 
 /// Abbreviations that keep their period and do not end a sentence.

@@ -19,7 +19,7 @@ impl<'a> Attributor<'a> {
         let tokens_in = |span: Span| self.token_at(span.end) - start;
         let definite = matches!(self.word(start), "the" | "The");
         let noun = self.lex.noun_type(head);
-        let spokes = matches!(head, "spokesman" | "spokeswoman" | "spokesperson" | "spokesmen" | "spokeswomen" | "officials");
+        let spokes = matches!(head, "spokesman" | "spokeswoman" | "spokesperson" | "spokesmen" | "spokeswomen" | "official" | "officials");
         let inner = self.r.mentions_in(span);
         if let Some(&m) = inner.last() {
             // "the WHO report", "the Kurdistan-24 news agency": the named body speaks.
@@ -83,7 +83,9 @@ impl<'a> Attributor<'a> {
             let generic = matches!(head, "group" | "organization" | "organisation" | "company" | "firm" | "agency" | "body");
             let company = matches!(head, "company" | "firm" | "companies" | "firms");
             let fits = |m: usize| !company || !self.is_public_body(m);
-            return named.or_else(|| generic.then(|| self.last_source_of(EntityType::Organization, span.start, &fits)).flatten());
+            let unnamed = self.r.segmented.introduces_unnamed(span.start, head);
+            return named
+                .or_else(|| (generic && !unnamed).then(|| self.last_source_of(EntityType::Organization, span.start, &fits)).flatten());
         }
         None
     }

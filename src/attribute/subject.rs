@@ -21,6 +21,23 @@ impl<'a> Attributor<'a> {
         (i < self.r.mentions.len() && self.r.mentions[i].span.start == start).then_some(i)
     }
 
+    /// How many words before token `end` (back to `first` at most) make a phrase of time that
+    /// may stand inside a verb group: "in the past", "in recent weeks", "over the last decade",
+    /// "for years".
+    fn time_phrase_before(&self, first: usize, end: usize) -> Option<usize> {
+        let word = |back: usize| (end >= first + back).then(|| self.word(end - back));
+        let unit = |w: &str| matches!(w, "years" | "months" | "weeks" | "days" | "decades" | "year" | "month" | "week" | "decade");
+        let over = |w: Option<&str>| matches!(w, Some("in" | "over" | "during" | "for"));
+        let last = word(1)?;
+        if last == "past" && word(2) == Some("the") && over(word(3)) || unit(last) && word(2) == Some("recent") && over(word(3)) {
+            return Some(3);
+        }
+        if unit(last) && matches!(word(2), Some("past" | "last")) && word(3) == Some("the") && over(word(4)) {
+            return Some(4);
+        }
+        (matches!(last, "years" | "months" | "decades") && word(2) == Some("for")).then_some(2)
+    }
+
     /// Where the verb group of the cue at token `cue` begins: auxiliaries, adverbs and catenative
     /// verbs ("has long", "continues to", "went on to", "appeared to") stand between a subject and
     /// its cue.
@@ -44,6 +61,9 @@ impl<'a> Attributor<'a> {
             {
                 // "Sanders on Tuesday said", "an arbitration panel in 2001 found".
                 start -= 2;
+            } else if let Some(n) = self.time_phrase_before(first, start) {
+                // "China has in the past said", "the firm has for years argued".
+                start -= n;
             } else if w == "to" && start >= first + 2 && CATENATIVES.contains(&self.word(start - 2)) {
                 start -= 2;
             } else if w == "to"
@@ -844,5 +864,16 @@ mod tests {
         assert_eq!(source_of(&doc, text, "Tom Vance is attacking"), Some("Ana Ruiz"));
         let attacking = doc.claims.iter().find(|c| c.cue.as_ref().is_some_and(|cue| cue.span.of(text) == "attacking"));
         assert_eq!(attacking.and_then(|c| c.source).map(|e| doc.entities[e].name.as_str()), Some("Tom Vance"));
+    }
+
+    #[test]
+    fn a_phrase_of_time_inside_the_verb_group_is_no_subject() {
+        let text = "Port row\n\nKelso Ferries has in the past said the quay was safe. The union has for years \
+                    argued that fares were too high. A senior Kelso Harbour Authority official told reporters the \
+                    channel would reopen.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        assert_eq!(source_of(&doc, text, "quay was safe"), Some("Kelso Ferries"), "{:?}", doc.claims);
+        assert_eq!(source_words_of(&doc, text, "fares were too high"), Some("The union"));
+        assert_eq!(source_of(&doc, text, "channel would reopen"), Some("Kelso Harbour Authority"), "an official of a named body");
     }
 }

@@ -727,6 +727,18 @@ mod tests {
     }
 
     #[test]
+    fn the_group_an_article_opens_with_unnamed_is_no_body_named_later() {
+        let text = "Ferry campaign\n\nA harbour campaign group is to target three seats held by the Green Party \
+                    in the council election. The Green Party called it a stunt.\n\nThe group said it had 300 \
+                    volunteers.\n";
+        let pipeline = Pipeline::new(Iris::new("https://example.org/").expect("base"));
+        let doc = pipeline.run(Source::from_text("t", text));
+        let claim = doc.claims.iter().find(|c| c.content.of(text).contains("300 volunteers")).expect("the claim is found");
+        assert_eq!(claim.source, None, "{:?}", doc.entities);
+        assert!(doc.unresolved.contains(&claim.source_span.expect("source words")), "{:?}", doc.unresolved);
+    }
+
+    #[test]
     fn a_speaking_role_after_a_name_is_that_person() {
         let text = "Vance denies rift\n\nTom Vance has denied that his party is split over the harbour plan.\n\n\
                     The Green leader said the decision had been reached after a long debate.\n";

@@ -9,6 +9,7 @@ use super::{
 };
 use crate::lexicon::{EntityType, Lexicon};
 use crate::resolve::{Claim, Entity};
+use crate::segment::Segmented;
 use crate::text::{Span, SpanIndex};
 
 /// Joins each claim's source words that name no one by themselves to the entity they stand for,
@@ -26,6 +27,12 @@ pub(super) fn resolve(
         let Some(anaphor) = claims[i].source_span.and_then(|span| description(article.segmented, span)) else { continue };
         let first_person = anaphor.pronoun && matches!(pronoun_class(anaphor.head.of(text)), Some("i" | "we"));
         if first_person || is_own_body(text, lexicon, &anaphor) {
+            continue;
+        }
+        if is_unnamed_body(article.segmented, lexicon, &anaphor) {
+            if claims[i].source.is_none() {
+                unresolved.push(anaphor.span);
+            }
             continue;
         }
         // Claims of one source words have one speaker ("the minister said Mr Vik was wrong and
@@ -113,6 +120,18 @@ fn is_own_body(text: &str, lexicon: &Lexicon, anaphor: &Anaphor) -> bool {
         && words[1..].iter().all(|w| w.starts_with(char::is_uppercase))
         && lexicon.role(anaphor.head.of(text)).is_none();
     !anaphor.pronoun && (governing && words.len() > 2 || named)
+}
+
+/// Whether a description is "the" and an organization noun that the article brought in with no
+/// name ("A regiments' campaign group is to target ... The group said": `introduces_unnamed`):
+/// it stands for that body, no one the article names.
+fn is_unnamed_body(seg: &Segmented<'_>, lexicon: &Lexicon, anaphor: &Anaphor) -> bool {
+    let words: Vec<&str> = anaphor.span.of(seg.text()).split_whitespace().collect();
+    let [the, noun] = words[..] else { return false };
+    let noun = noun.to_lowercase();
+    the.eq_ignore_ascii_case("the")
+        && lexicon.noun_type(&noun) == Some(EntityType::Organization)
+        && seg.introduces_unnamed(anaphor.span.start, &noun)
 }
 
 /// The entity a short definite description that speaks stands for, by the news convention that
@@ -617,5 +636,8 @@ fn described_organization(article: &Article<'_>, lexicon: &Lexicon, anaphor: &An
     if !matches!(noun.as_str(), "firm" | "company" | "corporation" | "group" | "conglomerate" | "giant") {
         return by_name;
     }
-    by_name.or_else(|| latest(&|&(_, times)| times >= 2)).or_else(|| (named.len() == 1).then(|| named[0].0))
+    if by_name.is_some() || article.segmented.introduces_unnamed(anaphor.span.start, &noun) {
+        return by_name;
+    }
+    latest(&|&(_, times)| times >= 2).or_else(|| (named.len() == 1).then(|| named[0].0))
 }

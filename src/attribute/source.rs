@@ -759,8 +759,10 @@ impl<'a> Attributor<'a> {
 
 /// Words that no subject reaches back over (lowercase): quotation marks, subordinators and the
 /// speech verbs that close a quotation's frame.
-const CLAUSE_EDGES: [&str; 14] =
-    ["\"", "''", "said", "say", "says", "if", "when", "because", "while", "although", "though", "unless", "where", "than"];
+const CLAUSE_EDGES: [&str; 21] = [
+    "\"", "''", "said", "say", "says", "if", "when", "because", "while", "although", "though", "unless", "where", "than", "as", "since",
+    "whereas", "after", "before", "until", "once",
+];
 
 #[cfg(test)]
 pub(super) mod tests {

@@ -876,4 +876,11 @@ mod tests {
         assert_eq!(source_words_of(&doc, text, "fares were too high"), Some("The union"));
         assert_eq!(source_of(&doc, text, "channel would reopen"), Some("Kelso Harbour Authority"), "an official of a named body");
     }
+
+    #[test]
+    fn a_subject_after_a_subordinator_is_not_widened_over_it() {
+        let text = "Port shares\n\nShares in Kelso Ferries lost value as investors worried about rebuilding costs.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        assert_eq!(source_words_of(&doc, text, "rebuilding costs"), Some("investors"), "{:?}", doc.claims);
+    }
 }

@@ -739,6 +739,17 @@ mod tests {
     }
 
     #[test]
+    fn the_police_are_no_other_body_that_spoke_but_the_paper_is_the_paper() {
+        let text = "Quay protest\n\nThe Kelso Harbour Board said the quay would close on Monday. The police said no \
+                    one had been hurt.\n\nThe Northern Gazette said the protest was peaceful. The paper said 300 \
+                    people had marched.\n";
+        let pipeline = Pipeline::new(Iris::new("https://example.org/").expect("base"));
+        let doc = pipeline.run(Source::from_text("t", text));
+        assert_eq!(source_of(&doc, text, "no one had been hurt"), None, "{:?}", doc.claims);
+        assert_eq!(source_of(&doc, text, "300 people"), Some("Northern Gazette"));
+    }
+
+    #[test]
     fn a_speaking_role_after_a_name_is_that_person() {
         let text = "Vance denies rift\n\nTom Vance has denied that his party is split over the harbour plan.\n\n\
                     The Green leader said the decision had been reached after a long debate.\n";

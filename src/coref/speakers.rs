@@ -105,6 +105,19 @@ fn by_convention(
         .or_else(|| described_organization(article, lexicon, anaphor).map(|e| (e, DESCRIBED_ORGANIZATION)))
 }
 
+/// A company's general nouns, which may stand for the organization an article is about whatever
+/// its name.
+const COMPANY_NOUNS: &[&str] = &["firm", "company", "corporation", "group", "conglomerate", "giant"];
+
+/// Kinds of body that a description names only by their own names ("the police", "the
+/// watchdog", "the paper"), seldom the body that spoke before, which is of another kind.
+const KINDS_NAMED: &[&str] = &["police", "watchdog", "newspaper", "paper", "magazine", "media", "press"];
+
+/// Words that call a body a newspaper, a magazine or the press ("Spanish daily ABC", "Arab
+/// News", "Broadcast magazine").
+const PRESS_WORDS: &[&str] =
+    &["newspaper", "paper", "daily", "weekly", "tabloid", "magazine", "news", "times", "post", "journal", "telegraph", "herald", "press"];
+
 /// Whether a description names a body of its own with a word before its head ("the harbour
 /// board", "the ferry workers' union"): seldom the organization just named, as "the company"
 /// or "the budget airline" are. So does a name the recognizer missed, capitalized words after the
@@ -195,6 +208,18 @@ fn speaking_role(article: &Article<'_>, lexicon: &Lexicon, anaphor: &Anaphor) ->
     // before the latest name ("Robinson had said he was livid about Kaplan's decisions. The
     // England coach went on to claim": Robinson).
     let kind_of = |e: usize| article.mentions.iter().find(|m| m.2 == e).map(|m| m.1);
+    // "The police said" is no party that spoke before: the police, a watchdog or the press is
+    // one that its name or the words beside it call so ("the media watchdog, Reporters Without
+    // Borders"; "Spanish daily ABC ... the paper says").
+    let fits = |e: usize| {
+        if !KINDS_NAMED.contains(&head.as_str()) {
+            return true;
+        }
+        let press = !matches!(head.as_str(), "police" | "watchdog");
+        let beside = article.beside.get_or_init(|| words_beside(seg, &article.mentions, article.entities.len()));
+        let called = |w: &str| w == head || press && PRESS_WORDS.contains(&w);
+        article.entities[e].0.split_whitespace().any(|w| called(&w.to_lowercase())) || beside[e].keys().any(|w| called(w))
+    };
     let speaker_within = |back: usize| {
         article
             .speakers
@@ -204,10 +229,15 @@ fn speaking_role(article: &Article<'_>, lexicon: &Lexicon, anaphor: &Anaphor) ->
             .take_while(|(content, _)| sentence - sentence_at(seg, content.start).min(sentence) <= back)
             .map(|&(_, e)| e)
             .find(|&e| kind_of(e) == Some(kind))
+            .filter(|&e| fits(e))
     };
     // Else the latest name of that type, named in this or the previous sentence.
     let latest = || {
-        named.iter().find(|&&(_, k, _)| k == kind).filter(|&&(span, _, _)| sentence - sentence_at(seg, span.start) <= 1).map(|&(_, _, e)| e)
+        named
+            .iter()
+            .find(|&&(_, k, _)| k == kind)
+            .filter(|&&(span, _, e)| sentence - sentence_at(seg, span.start) <= 1 && fits(e))
+            .map(|&(_, _, e)| e)
     };
     // Else the speaker of a claim two sentences back, across a quotation or an aside ("Arsenal's
     // Sol Campbell has called ... Past encounters have ... "It is ...," the defender told").
@@ -633,7 +663,7 @@ fn described_organization(article: &Article<'_>, lexicon: &Lexicon, anaphor: &An
     // "The union", "the charity", "the watchdog" say what kind of body it is, which the names of
     // the other organizations around it need not be: only a company's general nouns fall back
     // on the organization the article is about.
-    if !matches!(noun.as_str(), "firm" | "company" | "corporation" | "group" | "conglomerate" | "giant") {
+    if !COMPANY_NOUNS.contains(&noun.as_str()) {
         return by_name;
     }
     if by_name.is_some() || article.segmented.introduces_unnamed(anaphor.span.start, &noun) {

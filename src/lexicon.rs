@@ -79,6 +79,22 @@ pub struct Cue {
     pub nominal: bool,
 }
 
+/// Words that make a role another one ("shadow chancellor", "deputy prime minister", "former
+/// minister"): a description without them names someone else ([`role_fits`]).
+pub const ROLE_MODIFIERS: &[&str] = &["shadow", "deputy", "vice", "assistant", "acting", "interim", "former", "ex"];
+
+/// Whether someone given the role words `role` ("Tory shadow chancellor") may be the one a
+/// description `described` calls by its head noun `head` ("the chancellor": no; "the shadow
+/// chancellor": yes): the role holds the head, and every word that makes it another role is in
+/// the description too.
+pub fn role_fits(role: &str, described: &str, head: &str) -> bool {
+    let role = role.to_lowercase();
+    let described = described.to_lowercase();
+    let words = |s: &str| s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect::<Vec<_>>();
+    let described_words = words(&described);
+    role.contains(head) && words(&role).iter().filter(|w| ROLE_MODIFIERS.contains(&w.as_str())).all(|w| described_words.contains(w))
+}
+
 /// All lists, parsed and indexed.
 pub struct Lexicon {
     /// Known places; names index into it through [`Lexicon::known`].

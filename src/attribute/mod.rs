@@ -26,6 +26,7 @@ mod content;
 mod coordinated;
 mod cue;
 mod enclosing;
+mod frame_words;
 mod inverted;
 mod noun_phrase;
 mod passive;
@@ -37,6 +38,7 @@ mod speakers;
 mod subject;
 mod words;
 
+use frame_words::*;
 pub use quantity::{dates, quantities};
 use sentence::Clause;
 use words::*;

@@ -53,20 +53,18 @@ impl<'a> Attributor<'a> {
             return self.last_report_source(head, span);
         }
         if self.lex.role(head).is_some() {
-            let role = self
-                .r
-                .roles
-                .iter()
-                .rev()
-                .take(LOOK_BACK)
-                .find(|role| role.span.start < span.start && role.span.of(self.text()).to_lowercase().contains(head));
+            let role = self.r.roles.iter().rev().take(LOOK_BACK).find(|role| {
+                role.span.start < span.start && crate::lexicon::role_fits(role.span.of(self.text()), span.of(self.text()), head)
+            });
             if let Some(role) = role {
                 return Some(role.person);
             }
             // "the mayor" names whoever holds that role; without it, only the last source
             // described the same way could be meant.
             let same_role = self.claims.iter().rev().take(LOOK_BACK).find(|c| {
-                c.source.is_some() && c.source_span.is_some_and(|s| s.start < span.start && s.of(self.text()).to_lowercase().contains(head))
+                c.source.is_some()
+                    && c.source_span
+                        .is_some_and(|s| s.start < span.start && crate::lexicon::role_fits(s.of(self.text()), span.of(self.text()), head))
             });
             return same_role.and_then(|c| c.source);
         }

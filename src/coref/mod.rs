@@ -750,6 +750,17 @@ mod tests {
     }
 
     #[test]
+    fn the_chancellor_is_not_the_shadow_chancellor() {
+        let text = "Budget row\n\nLabour chancellor Ana Ruiz opened the debate on Monday. Tory shadow chancellor Tom \
+                    Vance said taxes would rise under the plan.\n\nThe chancellor said growth was strong. The shadow \
+                    chancellor said the figures were wrong.\n";
+        let pipeline = Pipeline::new(Iris::new("https://example.org/").expect("base"));
+        let doc = pipeline.run(Source::from_text("t", text));
+        assert_eq!(source_of(&doc, text, "growth was strong"), Some("Ana Ruiz"), "{:?}", doc.claims);
+        assert_eq!(source_of(&doc, text, "figures were wrong"), Some("Tom Vance"));
+    }
+
+    #[test]
     fn a_speaking_role_after_a_name_is_that_person() {
         let text = "Vance denies rift\n\nTom Vance has denied that his party is split over the harbour plan.\n\n\
                     The Green leader said the decision had been reached after a long debate.\n";

@@ -32,10 +32,14 @@ impl<'a> Recognizer<'a> {
         (start..connector).rev().find_map(|t| if capitalized(t) { self.lex.noun_type(self.word(t)) } else { None })
     }
 
-    /// Keeps the role words right before the person at `start` ("union chair Ewa Sobczak").
+    /// Keeps the role words right before the person at `start` ("union chair Ewa Sobczak"), with
+    /// the words that make the role another one ("shadow chancellor Ana Ruiz").
     pub(super) fn note_role(&mut self, start: usize, first: usize, person: Span) {
         let mut role_start = start;
-        while role_start > first && self.lex.role(self.word(role_start - 1)).is_some_and(|c| c != RoleClass::Title) {
+        while role_start > first
+            && (self.lex.role(self.word(role_start - 1)).is_some_and(|c| c != RoleClass::Title)
+                || role_start < start && crate::lexicon::ROLE_MODIFIERS.contains(&self.word(role_start - 1)))
+        {
             role_start -= 1;
         }
         if role_start < start {

@@ -611,6 +611,8 @@ impl<'a> Attributor<'a> {
         let (source, source_span, subject_start) = subject;
         if subject_start >= first + 2 && matches!(self.word(subject_start - 1), "and" | "but") && self.word(subject_start - 2) == "," {
             self.end_contents_at(subject_start - 2, t);
+        } else if let Some(but) = self.but_before_subject(first, subject_start) {
+            self.end_contents_at(but, t);
         }
         self.end_relative_contents(source_span, t);
         let (content, ends_before) = if self.is_parenthetical(clause, t, subject) {
@@ -837,6 +839,16 @@ impl<'a> Attributor<'a> {
         }
     }
 
+    /// "... but Ana Ruiz told", "... but his lawyer, Ana Ruiz, told": "but" right before the
+    /// subject starting at `subject_start`, or before a description and its comma in front of an
+    /// apposed name, opens a clause of its own; its token.
+    fn but_before_subject(&self, first: usize, subject_start: usize) -> Option<usize> {
+        let but = (subject_start.saturating_sub(5).max(first)..subject_start).rev().find(|&k| self.word(k) == "but")?;
+        let between = (but + 1..subject_start).all(|k| self.word(k) == "," || self.word(k).chars().all(char::is_lowercase));
+        let apposed = but + 1 == subject_start || self.word(subject_start - 1) == ",";
+        (between && apposed).then_some(but)
+    }
+
     /// Ends, before token `at`, the contents of earlier claims that run over the cue at token `cue`.
     pub(super) fn end_contents_at(&mut self, at: usize, cue: usize) {
         let cut = self.tokens()[at].span.start;
@@ -892,5 +904,14 @@ mod tests {
         assert_eq!(source_words_of(&doc, text, "fares should fall"), Some("A Kelso Gazette survey of 1,000 dockers"), "{:?}", doc.claims);
         assert!(doc.claims.iter().all(|c| !c.content.of(text).starts_with("1,000")), "{:?}", doc.claims);
         assert!(doc.claims.iter().any(|c| c.content.of(text).contains("4,000 jobs")), "{:?}", doc.claims);
+    }
+
+    #[test]
+    fn but_before_another_speaker_ends_the_content_before_it() {
+        let text = "Port row\n\nKelso Customs claimed Mr Reed was one of the leaders but his lawyer, Ana Ruiz, told \
+                    the Gazette it was a laughable suggestion.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let claimed = doc.claims.iter().find(|c| c.content.of(text).starts_with("Mr Reed")).expect("the claim");
+        assert_eq!(claimed.content.of(text), "Mr Reed was one of the leaders");
     }
 }

@@ -5,7 +5,7 @@
 //! and its hints are left as trained.
 
 use super::learned::{is_layout_rule, titled};
-use super::{HONOURS, Mention, POSTNOMINALS, Recognizer, SEAT_LETTERS};
+use super::{Mention, POSTNOMINALS, Recognizer, SEAT_LETTERS};
 use crate::lexicon::{EntityType, Known, Lexicon};
 use crate::segment::TokenKind;
 use crate::text::{Span, SpanIndex};
@@ -404,70 +404,6 @@ impl Recognizer<'_> {
         for m in self.found.iter_mut().filter(|m| m.kind == EntityType::Organization && m.known.is_none() && !is_layout_rule(m)) {
             if surname(m.span.of(text)) {
                 m.kind = EntityType::Person;
-            }
-        }
-    }
-
-    /// "Telecom chief Ben Verwaayen", "deputy leader Baroness Morgan": a name of two or three
-    /// capitalized words right after a lowercase role word is a person's, though the tagger,
-    /// reading the body before the role, typed it an organization or a place; not a name the
-    /// gazetteer knows, nor one holding a head noun or a company's form ("owner Kelso Ferries
-    /// Ltd", "partner Harbour Bank").
-    pub(super) fn people_after_roles(&mut self) {
-        let text = self.text();
-        let (seg, lex) = (self.seg, self.lex);
-        for m in self.found.iter_mut().filter(|m| m.kind != EntityType::Person && m.known.is_none() && !is_layout_rule(m)) {
-            let start = seg.tokens.partition_point(|t| t.span.start < m.span.start);
-            let Some(before) = start.checked_sub(1).map(|k| seg.word(k)) else { continue };
-            let role = before.starts_with(char::is_lowercase) && lex.role(before).is_some_and(|c| c != crate::lexicon::RoleClass::Title);
-            let words: Vec<&str> = m.span.of(text).split_whitespace().collect();
-            // Not a common word last ("fund manager Matrix Asset Advisors").
-            let name_like = (2..=3).contains(&words.len())
-                && !words.last().is_some_and(|w| lex.is_common(&w.to_lowercase()))
-                && words.iter().enumerate().all(|(i, w)| {
-                    // "Yukos spokesman Mike Lake": a surname that is also a noun of places.
-                    let surname = i > 0 && lex.surname_after_first_name(words[i - 1], w);
-                    w.starts_with(char::is_uppercase)
-                        && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\''))
-                        && (lex.noun_type(w).is_none() && lex.known(w).is_none() || surname)
-                        && !crate::lexicon::is_corporate_form(w)
-                });
-            if role && name_like && lex.known(m.span.of(text)).is_none() {
-                m.kind = EntityType::Person;
-            }
-        }
-    }
-
-    /// "Mr Chidambaram", "Baroness Scotland": a name right after an honorific names a person,
-    /// though the tagger or the gazetteer took it for a place.
-    pub(super) fn people_after_honorifics(&mut self) {
-        let (seg, lex) = (self.seg, self.lex);
-        for m in self.found.iter_mut().filter(|m| m.kind == EntityType::Place && !is_layout_rule(m)) {
-            let start = seg.tokens.partition_point(|t| t.span.start < m.span.start);
-            let honorific = start
-                .checked_sub(1)
-                .is_some_and(|k| seg.tokens[k].kind == TokenKind::Word && lex.role(seg.word(k)) == Some(crate::lexicon::RoleClass::Title));
-            if honorific {
-                m.kind = EntityType::Person;
-                m.known = None;
-            }
-        }
-    }
-
-    /// "Guy Mansfield QC warned": a name of two or three words before an honour or a
-    /// barrister's letters (not a member's seat: "the Salford MP") is a person's, though the
-    /// tagger took it for a body or a place.
-    pub(super) fn people_before_honours(&mut self) {
-        let text = self.text();
-        let (seg, lex) = (self.seg, self.lex);
-        for m in self.found.iter_mut().filter(|m| m.kind != EntityType::Person && !is_layout_rule(m)) {
-            let after = seg.tokens.partition_point(|t| t.span.start < m.span.end);
-            let honour = after < seg.tokens.len() && HONOURS.contains(&seg.word(after));
-            let words: Vec<&str> = m.span.of(text).split_whitespace().collect();
-            let first_name = words.len() >= 2 && lex.first_name(words[0]).is_some_and(|f| f >= 0.01);
-            if honour && first_name && (2..=3).contains(&words.len()) {
-                m.kind = EntityType::Person;
-                m.known = None;
             }
         }
     }
@@ -938,56 +874,5 @@ mod tests {
         assert_eq!(people, ["Baroness Ruiz of Harbour Hill", "Lord Vance of Kelso"], "{found:?}");
         assert!(found.iter().all(|m| m.kind != EntityType::Place), "{found:?}");
         assert!(found.iter().any(|m| m.span.of(text) == "Court of Appeal"), "{found:?}");
-    }
-
-    #[test]
-    fn a_name_after_a_lowercase_role_is_a_person_s() {
-        // The tagger's organizations after "chief" and "adviser"; a plural or a company's form
-        // after a role stays a firm.
-        let text = "Port news\n\nAthletics Federation chief Vassilli Sevastis spoke, and fund manager Matrix Asset \
-                    Advisors and partner Kelso Ferries Ltd did not.\n";
-        let found = crate::recognize::learned::tests::after_edit(
-            text,
-            &[
-                ("Athletics Federation", 0, EntityType::Organization),
-                ("Vassilli Sevastis", 0, EntityType::Organization),
-                ("Matrix Asset Advisors", 0, EntityType::Organization),
-                ("Kelso Ferries Ltd", 0, EntityType::Organization),
-            ],
-            |r| r.people_after_roles(),
-        );
-        let kinds: Vec<EntityType> = found.iter().map(|m| m.kind).collect();
-        use EntityType::{Organization as O, Person as P};
-        assert_eq!(kinds, [O, P, O, O], "{found:?}");
-    }
-
-    #[test]
-    fn a_name_after_an_honorific_or_a_role_is_a_person_s_though_a_place_s_word_ends_it() {
-        // "Lake" is a noun of places and a surname; "Chidambaram" a town; "Kelso" stays a place.
-        let text = "Port news\n\nMr Chidambaram said fees would rise. Harbour spokesman Mike Lake agreed in Kelso.\n";
-        let found = crate::recognize::learned::tests::after_edit(
-            text,
-            &[("Chidambaram", 0, EntityType::Place), ("Mike Lake", 0, EntityType::Place), ("Kelso", 0, EntityType::Place)],
-            |r| {
-                r.people_after_roles();
-                r.people_after_honorifics();
-            },
-        );
-        let kinds: Vec<EntityType> = found.iter().map(|m| m.kind).collect();
-        use EntityType::{Person as P, Place as L};
-        assert_eq!(kinds, [P, P, L], "{found:?}");
-    }
-
-    #[test]
-    fn a_first_name_and_surname_before_an_honour_are_a_person_s() {
-        // Not a seat before a member's letters.
-        let text = "Port news\n\nThe chairman, Hugh Tallis QC, warned of risks. The Kelso MP agreed.\n";
-        let found = crate::recognize::learned::tests::after_edit(
-            text,
-            &[("Hugh Tallis", 0, EntityType::Organization), ("Kelso", 0, EntityType::Place)],
-            |r| r.people_before_honours(),
-        );
-        let kinds: Vec<EntityType> = found.iter().map(|m| m.kind).collect();
-        assert_eq!(kinds, [EntityType::Person, EntityType::Place], "{found:?}");
     }
 }

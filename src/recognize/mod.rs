@@ -26,6 +26,7 @@ mod learned;
 mod link;
 mod maxent;
 pub mod model;
+mod people;
 mod places;
 mod spans;
 mod teams;

@@ -60,6 +60,7 @@ impl Recognizer<'_> {
         self.people_after_roles();
         self.people_after_honorifics();
         self.people_before_honours();
+        self.people_without_nationality();
         self.people_before_apposed_roles();
         self.peers_named_by_their_territory();
         self.names_in_greetings();

@@ -13,8 +13,9 @@
 use crate::layout::Article;
 use crate::text::Span;
 use regex::Regex;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// What a token is.
@@ -62,6 +63,9 @@ pub struct Segmented<'a> {
     pub sentences: Vec<Sentence>,
     /// Tokens in text order.
     pub tokens: Vec<Token>,
+    /// The lowercase words of indefinite descriptions that open sentences, each with where it
+    /// first ends (`introduces_unnamed`); made on first use.
+    topics: OnceLock<HashMap<String, usize>>,
 }
 
 impl Segmented<'_> {
@@ -87,18 +91,25 @@ impl Segmented<'_> {
     /// Not one elsewhere in a sentence ("plans to spin off a new separate company ... The company
     /// said": the firm named before speaks).
     pub fn introduces_unnamed(&self, before: usize, noun: &str) -> bool {
-        // Modifiers of the noun itself: not "A spokesman for the firm".
+        self.topics.get_or_init(|| self.sentence_topics()).get(noun).is_some_and(|&end| end <= before)
+    }
+
+    /// The words of the indefinite descriptions opening sentences (up to four words after "A" or
+    /// "An", lowercase, no preposition, article or conjunction: not "A spokesman for the firm"),
+    /// lowercased, each with the end of its first occurrence.
+    fn sentence_topics(&self) -> HashMap<String, usize> {
         let modifier = |w: &str| {
             w.chars().all(|c| c.is_lowercase() || matches!(c, '\'' | '’' | '-'))
                 && !matches!(w, "the" | "of" | "for" | "from" | "by" | "in" | "at" | "on" | "with" | "to" | "and" | "or" | "its" | "their")
         };
-        let opened = self.sentences.partition_point(|s| s.span.start < before);
-        self.sentences[..opened].iter().any(|sentence| {
+        let mut topics = HashMap::default();
+        for sentence in self.sentences.iter().filter(|s| matches!(self.word(s.tokens.start), "A" | "An")) {
             let a = sentence.tokens.start;
-            let words = (a + 1..sentence.tokens.end.min(a + 5)).take_while(|&k| self.tokens[k].span.end <= before);
-            matches!(self.word(a), "A" | "An")
-                && words.take_while(|&k| modifier(self.word(k))).any(|k| self.word(k).eq_ignore_ascii_case(noun))
-        })
+            for k in (a + 1..sentence.tokens.end.min(a + 5)).take_while(|&k| modifier(self.word(k))) {
+                topics.entry(self.word(k).to_lowercase()).or_insert(self.tokens[k].span.end);
+            }
+        }
+        topics
     }
 }
 
@@ -129,7 +140,7 @@ pub fn segment(article: &Article) -> Segmented<'_> {
         split_sentences(text, &tokens, first, paragraphs.len(), &mut sentences);
         paragraphs.push(span);
     }
-    Segmented { article, paragraphs, sentences, tokens }
+    Segmented { article, paragraphs, sentences, tokens, topics: OnceLock::new() }
 }
 
 /// The tokens of `span` in `text`, as `segment` cuts them (for models trained on other corpora).

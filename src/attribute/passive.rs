@@ -44,6 +44,7 @@ impl Attributor<'_> {
             matches!(cue.lemma.as_str(), "believe" | "think" | "say" | "report" | "allege" | "rumour" | "claim" | "fear" | "suspect");
         let reduced = t >= first + 2
             && hearsay
+            // A participle, not the verb's plain form ("believed", "said", "thought").
             && self.word(t) != cue.lemma
             && self.word(t - 1) == ","
             && t + 1 < content_end

@@ -761,6 +761,14 @@ mod tests {
     }
 
     #[test]
+    fn the_boss_who_speaks_is_the_speaker_before() {
+        let text = "Cup tie\n\nTom Vance said his players were brave.\n\n\"It was hard,\" said the boss.\n";
+        let pipeline = Pipeline::new(Iris::new("https://example.org/").expect("base"));
+        let doc = pipeline.run(Source::from_text("t", text));
+        assert_eq!(source_of(&doc, text, "It was hard"), Some("Tom Vance"), "{:?}", doc.claims);
+    }
+
+    #[test]
     fn a_speaking_role_after_a_name_is_that_person() {
         let text = "Vance denies rift\n\nTom Vance has denied that his party is split over the harbour plan.\n\n\
                     The Green leader said the decision had been reached after a long debate.\n";

@@ -118,6 +118,20 @@ const KINDS_NAMED: &[&str] = &["police", "watchdog", "newspaper", "paper", "maga
 const PRESS_WORDS: &[&str] =
     &["newspaper", "paper", "daily", "weekly", "tabloid", "magazine", "news", "times", "post", "journal", "telegraph", "herald", "press"];
 
+/// Whether entity `e` may be what the head noun `head` of a speaking description calls it. "The
+/// police said" is no party that spoke before: the police, a watchdog or the press is one that
+/// its name or the words beside it call so ("the media watchdog, Reporters Without Borders";
+/// "Spanish daily ABC ... the paper says"); any other noun fits anyone.
+fn called_so(article: &Article<'_>, head: &str, e: usize) -> bool {
+    if !KINDS_NAMED.contains(&head) {
+        return true;
+    }
+    let press = !matches!(head, "police" | "watchdog");
+    let beside = article.beside.get_or_init(|| words_beside(article.segmented, &article.mentions, article.entities.len()));
+    let called = |w: &str| w == head || press && PRESS_WORDS.contains(&w);
+    article.entities[e].0.split_whitespace().any(|w| called(&w.to_lowercase())) || beside[e].keys().any(|w| called(w))
+}
+
 /// Whether a description names a body of its own with a word before its head ("the harbour
 /// board", "the ferry workers' union"): seldom the organization just named, as "the company"
 /// or "the budget airline" are. So does a name the recognizer missed, capitalized words after the
@@ -139,12 +153,15 @@ fn is_own_body(text: &str, lexicon: &Lexicon, anaphor: &Anaphor) -> bool {
 /// name ("A regiments' campaign group is to target ... The group said": `introduces_unnamed`):
 /// it stands for that body, no one the article names.
 fn is_unnamed_body(seg: &Segmented<'_>, lexicon: &Lexicon, anaphor: &Anaphor) -> bool {
-    let words: Vec<&str> = anaphor.span.of(seg.text()).split_whitespace().collect();
-    let [the, noun] = words[..] else { return false };
-    let noun = noun.to_lowercase();
-    the.eq_ignore_ascii_case("the")
-        && lexicon.noun_type(&noun) == Some(EntityType::Organization)
-        && seg.introduces_unnamed(anaphor.span.start, &noun)
+    the_noun(seg.text(), anaphor)
+        .is_some_and(|noun| lexicon.noun_type(&noun) == Some(EntityType::Organization) && seg.introduces_unnamed(anaphor.span.start, &noun))
+}
+
+/// The noun of a description that is "the" and one word ("the group", "The union"), lowercased.
+fn the_noun(text: &str, anaphor: &Anaphor) -> Option<String> {
+    let words: Vec<&str> = anaphor.span.of(text).split_whitespace().collect();
+    let [the, noun] = words[..] else { return None };
+    the.eq_ignore_ascii_case("the").then(|| noun.to_lowercase())
 }
 
 /// The entity a short definite description that speaks stands for, by the news convention that
@@ -208,18 +225,7 @@ fn speaking_role(article: &Article<'_>, lexicon: &Lexicon, anaphor: &Anaphor) ->
     // before the latest name ("Robinson had said he was livid about Kaplan's decisions. The
     // England coach went on to claim": Robinson).
     let kind_of = |e: usize| article.mentions.iter().find(|m| m.2 == e).map(|m| m.1);
-    // "The police said" is no party that spoke before: the police, a watchdog or the press is
-    // one that its name or the words beside it call so ("the media watchdog, Reporters Without
-    // Borders"; "Spanish daily ABC ... the paper says").
-    let fits = |e: usize| {
-        if !KINDS_NAMED.contains(&head.as_str()) {
-            return true;
-        }
-        let press = !matches!(head.as_str(), "police" | "watchdog");
-        let beside = article.beside.get_or_init(|| words_beside(seg, &article.mentions, article.entities.len()));
-        let called = |w: &str| w == head || press && PRESS_WORDS.contains(&w);
-        article.entities[e].0.split_whitespace().any(|w| called(&w.to_lowercase())) || beside[e].keys().any(|w| called(w))
-    };
+    let fits = |e: usize| called_so(article, &head, e);
     let speaker_within = |back: usize| {
         article
             .speakers
@@ -650,12 +656,7 @@ fn carry_reference(entities: &mut [Entity], span: Span, e: usize, rule: &'static
 /// England), else, for a company's general nouns ("the firm", "the group"), the latest one
 /// named at least twice, else the only one named.
 fn described_organization(article: &Article<'_>, lexicon: &Lexicon, anaphor: &Anaphor) -> Option<usize> {
-    let text = article.segmented.text();
-    let words: Vec<&str> = anaphor.span.of(text).split_whitespace().collect();
-    if anaphor.pronoun || words.len() != 2 || !words[0].eq_ignore_ascii_case("the") || !lexicon.describes_organization(words[1]) {
-        return None;
-    }
-    let noun = words[1].to_lowercase();
+    let noun = the_noun(article.segmented.text(), anaphor).filter(|noun| !anaphor.pronoun && lexicon.describes_organization(noun))?;
     let named = named_before(article, anaphor, EntityType::Organization);
     let holds_noun = |e: usize| article.entities[e].0.split_whitespace().any(|w| w.eq_ignore_ascii_case(&noun));
     let latest = |test: &dyn Fn(&(usize, usize)) -> bool| named.iter().rev().find(|n| test(n)).map(|&(e, _)| e);

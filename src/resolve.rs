@@ -237,7 +237,7 @@ fn join_short_forms(mentions: &[Mention], surface: &[String], sets: &mut UnionFi
     let index = ShortFormIndex::new(mentions, surface);
     for i in 0..mentions.len() {
         let short = &surface[i];
-        let candidates: BTreeSet<usize> = index
+        let fitting: Vec<usize> = index
             .possible(mentions[i].kind, short)
             .into_iter()
             .filter(|&j| j != i && surface[j].len() > short.len())
@@ -248,8 +248,14 @@ fn join_short_forms(mentions: &[Mention], surface: &[String], sets: &mut UnionFi
                 }
                 _ => false,
             })
-            .map(|j| sets.find(j))
             .collect();
+        let mut candidates: BTreeSet<usize> = fitting.iter().map(|&j| sets.find(j)).collect();
+        // "Jones" after "Stephen Jones" is he, though a team sheet also lists "A Jones": of
+        // several people, the one named in full, if only one was.
+        let in_full: BTreeSet<usize> = fitting.iter().filter(|&&j| !opens_with_initial(&surface[j])).map(|&j| sets.find(j)).collect();
+        if candidates.len() > 1 && in_full.len() == 1 && mentions[i].kind == EntityType::Person {
+            candidates = in_full;
+        }
         if candidates.len() == 1 {
             let j = *candidates.iter().next().expect("one candidate");
             sets.union(i, j);
@@ -261,6 +267,13 @@ fn join_short_forms(mentions: &[Mention], surface: &[String], sets: &mut UnionFi
             });
         }
     }
+}
+
+/// Whether a person's name opens with an initial ("A Jones", "G. Henson", "J-P Grandclaude").
+fn opens_with_initial(name: &str) -> bool {
+    name.split_once(' ').is_some_and(|(first, _)| {
+        first.chars().filter(|c| c.is_alphabetic()).count() <= 2 && first.chars().all(|c| c.is_uppercase() || matches!(c, '.' | '-'))
+    })
 }
 
 /// The mentions a short name may be a form of: people by the last word of their name
@@ -657,6 +670,17 @@ mod tests {
         assert_eq!(tallis.mentions.len(), 3, "{:?}", doc.entities);
         let ebbert = doc.entities.iter().find(|e| e.name == "Ross Ebbert").expect("Ross Ebbert");
         assert_eq!(ebbert.mentions.len(), 2, "{:?}", doc.entities);
+    }
+
+    #[test]
+    fn a_surname_is_the_one_person_named_in_full_whom_a_team_sheet_also_lists() {
+        let text = "Kelso win again\n\nStephen Vance kicked three goals. Vance said the win mattered.\n\n\
+                    Kelso: S Vance; A Vance, T Reed, B Okafor, R Marsh, D Lund.\n";
+        let pipeline = crate::extract::Pipeline::new(crate::rdf::Iris::new("https://example.org/").expect("base"));
+        let doc = pipeline.run(crate::ingest::Source::from_text("t", text));
+        let vance = doc.entities.iter().find(|e| e.name == "Stephen Vance").expect("Stephen Vance");
+        assert_eq!(vance.mentions.len(), 3, "{:?}", doc.entities);
+        assert!(doc.entities.iter().any(|e| e.name == "A Vance"), "{:?}", doc.entities);
     }
 
     #[test]

@@ -35,6 +35,7 @@ impl Recognizer<'_> {
             is_layout_rule(m) || !learned_spans.overlaps(m.span) && kept
         });
         self.found.extend(learned);
+        self.players_in_team_sheets();
         self.trim_function_words();
         self.known_after_article();
         self.drop_calendar_words();
@@ -499,7 +500,7 @@ const NEVER_FIRST: &[&str] = &["From", "At", "On", "By", "With", "And", "But", "
 /// Whether a candidate comes from the page's layout (metadata, datelines, results tables), which
 /// the rules read better than the learned tagger.
 pub(super) fn is_layout_rule(m: &Mention) -> bool {
-    matches!(m.rule, "byline" | "publisher line" | "commenter" | "dateline" | "team in a results line")
+    matches!(m.rule, "byline" | "publisher line" | "commenter" | "dateline" | "team in a results line" | super::teams::TEAM_SHEET)
 }
 
 /// The type of a gazetteer entry.

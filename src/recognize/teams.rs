@@ -125,6 +125,64 @@ impl Recognizer<'_> {
         }
     }
 
+    /// A team sheet: a paragraph of at least five entries between commas and semicolons, most of
+    /// them an initial and a surname, as rugby reports close with ("C Paterson; S Webster, A
+    /// Craig, H Southwell; ... G Bulloch (capt), G Kerr."). Every entry is a player, a person,
+    /// whatever the tagger or the gazetteer made of it ("C Paterson" a place, "S Orlando" the
+    /// city, "A Lo Cicero" cut to "Cicero", "K Maggs" nothing), and part of the page's layout,
+    /// which later edits leave alone.
+    pub(super) fn players_in_team_sheets(&mut self) {
+        let players: Vec<Span> = self.seg.paragraphs.iter().flat_map(|&p| self.team_sheet(p).unwrap_or_default()).collect();
+        if players.is_empty() {
+            return;
+        }
+        let index = SpanIndex::of(players.iter().copied());
+        self.found.retain(|m| !index.overlaps(m.span));
+        for span in players {
+            self.push(span, EntityType::Person, None, 3, TEAM_SHEET);
+        }
+    }
+
+    /// The entries of `paragraph` if it is a team sheet (`players_in_team_sheets`), each from its
+    /// first word to its last: capitalized words and name particles ("R de Marigny"), up to
+    /// four; a label before a colon ("Replacements:") and a short note in parentheses
+    /// ("(capt)") are no part of any. None for anything else.
+    fn team_sheet(&self, paragraph: Span) -> Option<Vec<Span>> {
+        let tokens = &self.seg.tokens;
+        let (first, last) =
+            (tokens.partition_point(|t| t.span.start < paragraph.start), tokens.partition_point(|t| t.span.start < paragraph.end));
+        // Each entry's first word and the token after its last.
+        let mut entries: Vec<(usize, usize)> = Vec::new();
+        let mut open: Option<(usize, usize)> = None;
+        let mut k = first;
+        while k < last {
+            let w = self.word(k);
+            let name_word = tokens[k].kind == TokenKind::Word
+                && (w.starts_with(char::is_uppercase) || open.is_some() && (super::PARTICLES.contains(&w) || NAME_PARTICLES.contains(&w)));
+            match w {
+                "(" => k = (k + 1..last.min(k + 4)).find(|&j| self.word(j) == ")")?,
+                "," | ";" | "." | ":" => {
+                    entries.extend(open.take());
+                    if w == ":" {
+                        entries.clear();
+                    }
+                }
+                _ if name_word => {
+                    let start = open.map_or(k, |(s, _)| s);
+                    if (start..=k).filter(|&j| tokens[j].kind == TokenKind::Word).count() > 4 {
+                        return None;
+                    }
+                    open = Some((start, k + 1));
+                }
+                _ => return None,
+            }
+            k += 1;
+        }
+        entries.extend(open);
+        let initialled = entries.iter().filter(|&&(s, e)| e - s >= 2 && is_initial(self.word(s))).count();
+        (entries.len() >= 5 && initialled * 5 >= entries.len() * 3).then(|| entries.into_iter().map(|(s, e)| self.span(s, e)).collect())
+    }
+
     /// A name that a team's people are named after is the team: "Chelsea boss Jose Mourinho",
     /// "Aston Villa striker Juan Pablo Angel", "Leicester's coach" (`TEAM_PEOPLE`). Its mentions
     /// in the article that were typed a person (no longer person's name holds it, no title or
@@ -230,6 +288,20 @@ impl Recognizer<'_> {
 }
 
 /// The abbreviations that end a club's name: football, rugby union and league, athletics.
+/// The rule of a player named in a team sheet (`players_in_team_sheets`), part of the page's layout.
+pub(super) const TEAM_SHEET: &str = "player in a team sheet";
+
+/// Lowercase words inside surnames beside `recognize::PARTICLES` ("CA del Fava", "J van der
+/// Westhuyzen", "D dal Maso").
+const NAME_PARTICLES: &[&str] = &["del", "dal", "della", "der", "den", "dos", "das", "do", "ter", "ten"];
+
+/// Whether `word` is a player's initials as team sheets write them: one or two capital letters,
+/// with a period or joined by a hyphen ("C", "KP", "J.", "J-P").
+fn is_initial(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|&c| c != '.' && c != '-').collect();
+    (1..=2).contains(&letters.len()) && letters.iter().all(char::is_ascii_uppercase) && word.chars().count() <= 3
+}
+
 const CLUB_FORMS: &[&str] = &["FC", "AFC", "RFC", "RUFC", "RLFC", "AC", "AAC", "CF"];
 
 /// Team people whose title a club's name opens ("Chelsea boss", "Leicester's coach").
@@ -292,5 +364,21 @@ mod tests {
         assert_eq!(club.iter().filter(|(n, _, _)| n == "Chelsea").count(), 2, "{club:?}");
         let person = check("Chelsea Vance spoke on Sunday. Chelsea, 16, was at her father's side.\n");
         assert!(person.iter().all(|(n, k, _)| !n.starts_with("Chelsea") || *k == EntityType::Person), "{person:?}");
+    }
+
+    #[test]
+    fn every_entry_of_a_team_sheet_is_a_player() {
+        let text = "Kelso 21-9 Harwick\n\nKelso led at the break, and Vance, Okafor, Reed and Marsh all scored.\n\n\
+                    Kelso: T Vance; B Okafor, S Orlando, CA del Reed, R Marsh; J-P Lund (capt), Ivo Brenn.\n\n\
+                    Replacements: D Bristol, KP Vik, M Dane, L Ruiz, N Holt.\n";
+        let found = check(text);
+        for player in
+            ["T Vance", "B Okafor", "S Orlando", "CA del Reed", "R Marsh", "J-P Lund", "Ivo Brenn", "D Bristol", "KP Vik", "M Dane"]
+        {
+            assert!(found.iter().any(|(n, k, _)| n == player && *k == EntityType::Person), "{player}: {found:?}");
+        }
+        assert!(!found.iter().any(|(n, _, _)| n == "Replacements" || n.contains("capt")), "{found:?}");
+        // A sentence listing surnames is no team sheet: its names keep what the tagger made of them.
+        assert!(found.iter().all(|(n, _, rule)| *rule != super::TEAM_SHEET || n.contains(' ')), "{found:?}");
     }
 }

@@ -116,6 +116,8 @@ pub struct Lexicon {
     /// entity tagger's hints read (see `find_clubs`).
     club_known: Vec<Known>,
     club_matcher: AhoCorasick,
+    /// The entries of `organizations` that `clubs.tsv` added (`is_club`).
+    club_entries: std::ops::Range<usize>,
     common: HashSet<String>,
     demonyms: HashSet<String>,
     first_names: HashMap<String, f32>,
@@ -315,7 +317,9 @@ impl Lexicon {
         known_names.extend(self::organizations(&mut organizations, ORGANIZATIONS));
         let known_names = one_meaning_each(&known_names);
         let (matcher, pattern_known) = gazetteer(&known_names);
+        let first_club = organizations.len();
         let mut clubs = self::organizations(&mut organizations, CLUBS);
+        let club_entries = first_club..organizations.len();
         clubs.extend(self::organizations(&mut organizations, OUTLETS));
         let clubs = one_meaning_each(&clubs);
         let (club_matcher, club_known) = gazetteer(&clubs);
@@ -344,6 +348,7 @@ impl Lexicon {
             matcher,
             club_known,
             club_matcher,
+            club_entries,
             common,
             demonyms,
             first_names: first_names(),
@@ -367,6 +372,12 @@ impl Lexicon {
     /// only a post-edit after the entity tagger reads them.
     pub fn find_clubs<'a>(&'a self, haystack: &'a str) -> impl Iterator<Item = (std::ops::Range<usize>, Known)> + 'a {
         self.club_matcher.find_iter(haystack).map(|m| (m.range(), self.club_known[m.pattern().as_usize()]))
+    }
+
+    /// Whether `known` is a sports club of `clubs.tsv` ("Tottenham Hotspur"; not an outlet of
+    /// `outlets.tsv`, nor a club that `organizations.tsv` lists too).
+    pub fn is_club(&self, known: Known) -> bool {
+        matches!(known, Known::Organization(i) if self.club_entries.contains(&i))
     }
 
     /// The exact known name `name`, if any.

@@ -119,7 +119,7 @@ pub fn resolve(attributed: &Attributed<'_>, lexicon: &Lexicon, diagnostics: Vec<
     join_same_names(&mentions, &surface, &mut sets);
     join_aliases(r, &mut sets, &mut rules);
     join_initialed_names(&mentions, &surface, &mut sets, &mut rules);
-    join_short_forms(&mentions, &surface, &mut sets, &mut rules);
+    join_short_forms(&mentions, lexicon, &surface, &mut sets, &mut rules);
 
     let groups = groups(&mut sets, n);
     let mut entities: Vec<Entity> = groups.iter().map(|g| entity(&mentions, lexicon, &surface, &rules, g)).collect();
@@ -233,18 +233,21 @@ fn join_initialed_names(mentions: &[Mention], surface: &[String], sets: &mut Uni
 /// Joins a short form of a person's name, or an acronym of an organization's name, to the one
 /// longer name it fits; one that fits two entities joins neither. The longer names a short one
 /// can fit are looked up by their last word, first word or initials, not tried one by one.
-fn join_short_forms(mentions: &[Mention], surface: &[String], sets: &mut UnionFind, rules: &mut [Vec<&'static str>]) {
-    let index = ShortFormIndex::new(mentions, surface);
+fn join_short_forms(mentions: &[Mention], lexicon: &Lexicon, surface: &[String], sets: &mut UnionFind, rules: &mut [Vec<&'static str>]) {
+    let index = ShortFormIndex::new(mentions, lexicon, surface);
     for i in 0..mentions.len() {
         let short = &surface[i];
         let fitting: Vec<usize> = index
             .possible(mentions[i].kind, short)
             .into_iter()
-            .filter(|&j| j != i && surface[j].len() > short.len())
+            .filter(|&j| j != i && (surface[j].len() > short.len() || club_town(lexicon, &mentions[j]) == Some(short.as_str())))
             .filter(|&j| match (mentions[i].kind, mentions[j].kind) {
                 (EntityType::Person, EntityType::Person) => is_short_form(short, &surface[j]) || is_first_name_of(short, &surface[j]),
                 (EntityType::Organization, EntityType::Organization) => {
-                    is_acronym_of(short, &surface[j]) || mentions[i].known.is_none() && surface[j].starts_with(short.as_str())
+                    // A town typed the club keeps the gazetteer's place ("Tottenham").
+                    let unknown = !matches!(mentions[i].known, Some(Known::Organization(_)));
+                    let opens = surface[j].starts_with(short.as_str()) || club_town(lexicon, &mentions[j]) == Some(short.as_str());
+                    is_acronym_of(short, &surface[j]) || unknown && opens
                 }
                 _ => false,
             })
@@ -269,6 +272,13 @@ fn join_short_forms(mentions: &[Mention], surface: &[String], sets: &mut UnionFi
     }
 }
 
+/// The town a club of `clubs.tsv` is named after: its name without the last word ("Tottenham"
+/// of "Tottenham Hotspur", however the article writes it: "Spurs").
+fn club_town<'l>(lexicon: &'l Lexicon, m: &Mention) -> Option<&'l str> {
+    let Some(Known::Organization(i)) = m.known.filter(|&k| lexicon.is_club(k)) else { return None };
+    lexicon.organizations[i].rsplit_once(' ').map(|(town, _)| town)
+}
+
 /// Whether a person's name opens with an initial ("A Jones", "G. Henson", "J-P Grandclaude").
 fn opens_with_initial(name: &str) -> bool {
     name.split_once(' ').is_some_and(|(first, _)| {
@@ -288,7 +298,7 @@ struct ShortFormIndex {
 }
 
 impl ShortFormIndex {
-    fn new(mentions: &[Mention], surface: &[String]) -> Self {
+    fn new(mentions: &[Mention], lexicon: &Lexicon, surface: &[String]) -> Self {
         let mut index =
             ShortFormIndex { last_word: HashMap::new(), first_word: HashMap::new(), initials: HashMap::new(), opening: HashMap::new() };
         // One mention for each name and type: mentions with the same name are already one set
@@ -319,6 +329,11 @@ impl ShortFormIndex {
                         for opening in corporate_openings(&surface[j]) {
                             index.opening.entry(opening.to_string()).or_default().push(j);
                         }
+                    }
+                    // A club goes by its town ("Tottenham" of "Tottenham Hotspur", "Leeds" of
+                    // "Leeds United"; two clubs of one town, neither).
+                    if let Some(town) = club_town(lexicon, m) {
+                        index.opening.entry(town.to_string()).or_default().push(j);
                     }
                 }
                 _ => {}
@@ -681,6 +696,20 @@ mod tests {
         let vance = doc.entities.iter().find(|e| e.name == "Stephen Vance").expect("Stephen Vance");
         assert_eq!(vance.mentions.len(), 3, "{:?}", doc.entities);
         assert!(doc.entities.iter().any(|e| e.name == "A Vance"), "{:?}", doc.entities);
+    }
+
+    #[test]
+    fn a_club_goes_by_its_town() {
+        let text = "Cup tie\n\nSpurs beat Leeds United on Saturday. Tottenham boss Tom Reed said Leeds boss Dan Vik had \
+                    a good side.\n";
+        let pipeline = crate::extract::Pipeline::new(crate::rdf::Iris::new("https://example.org/").expect("base"));
+        let doc = pipeline.run(crate::ingest::Source::from_text("t", text));
+        let forms = |name: &str| {
+            let e = doc.entities.iter().find(|e| e.name == name).expect(name);
+            e.mentions.iter().map(|m| m.of(text)).collect::<Vec<_>>()
+        };
+        assert_eq!(forms("Tottenham Hotspur"), ["Spurs", "Tottenham"], "{:?}", doc.entities);
+        assert_eq!(forms("Leeds United"), ["Leeds United", "Leeds"], "{:?}", doc.entities);
     }
 
     #[test]

@@ -228,10 +228,16 @@ impl Recognizer<'_> {
         let capitalized = |k: usize| k < tokens.len() && super::capitalized(self.seg, k);
         let found = SpanIndex::of(self.found.iter().map(|m| m.span));
         let (mut names, mut words) = (HashSet::new(), HashSet::new());
-        for j in (1..tokens.len()).filter(|&j| TEAM_PEOPLE.contains(&self.word(j))) {
+        // "director of rugby" and "director of football" are one word here.
+        let of_sport =
+            |j: usize| self.word(j) == "director" && self.word(j + 1) == "of" && matches!(self.word(j + 2), "rugby" | "football");
+        for j in (1..tokens.len().saturating_sub(2)).filter(|&j| TEAM_PEOPLE.contains(&self.word(j)) || of_sport(j)) {
+            let after = if of_sport(j) { j + 3 } else { j + 1 };
+            // "Wales head coach Mike Ruddock": one modifier between the team and its people.
+            let j = if j > 1 && TEAM_MODIFIERS.contains(&self.word(j - 1)) { j - 1 } else { j };
             let possessive = tokens[j - 1].kind == TokenKind::Possessive;
             let last = if possessive { j.checked_sub(2) } else { Some(j - 1) };
-            let Some(last) = last.filter(|&k| capitalized(k) && (possessive || capitalized(j + 1))) else { continue };
+            let Some(last) = last.filter(|&k| capitalized(k) && (possessive || capitalized(after))) else { continue };
             match self.found.iter().find(|m| m.span.end == tokens[last].span.end) {
                 Some(m) => _ = names.insert(m.span.of(self.text())),
                 None if !found.overlaps(tokens[last].span) => _ = words.insert(self.word(last)),
@@ -325,7 +331,18 @@ const TEAM_PEOPLE: &[&str] = &[
     "scrum-half",
     "flanker",
     "hooker",
+    "prop",
+    "lock",
+    "centre",
+    "wing",
+    "forward",
+    "left-back",
+    "right-back",
+    "stand-off",
 ];
+
+/// Words between a team's name and its people's ("Wales head coach", "Leeds caretaker manager").
+const TEAM_MODIFIERS: &[&str] = &["head", "assistant", "caretaker", "interim", "first-team", "team"];
 
 #[cfg(test)]
 mod tests {
@@ -380,5 +397,16 @@ mod tests {
         assert!(!found.iter().any(|(n, _, _)| n == "Replacements" || n.contains("capt")), "{found:?}");
         // A sentence listing surnames is no team sheet: its names keep what the tagger made of them.
         assert!(found.iter().all(|(n, _, rule)| *rule != super::TEAM_SHEET || n.contains(' ')), "{found:?}");
+    }
+
+    #[test]
+    fn a_town_before_a_forward_a_head_coach_or_a_director_of_rugby_is_the_club() {
+        let text = "Leeds beat Exeter\n\nLeeds prop Tom Reed scored early. Exeter head coach Ivo Brenn and Leeds director \
+                    of rugby Dan Vik were pleased, and Exeter lost again.\n";
+        let found = check(text);
+        for club in ["Leeds", "Exeter"] {
+            let kinds: Vec<EntityType> = found.iter().filter(|(n, _, _)| n == club).map(|(_, k, _)| *k).collect();
+            assert!(!kinds.is_empty() && kinds.iter().all(|&k| k == EntityType::Organization), "{club}: {found:?}");
+        }
     }
 }

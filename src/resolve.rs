@@ -243,12 +243,7 @@ fn join_short_forms(mentions: &[Mention], lexicon: &Lexicon, surface: &[String],
             .filter(|&j| j != i && (surface[j].len() > short.len() || club_town(lexicon, &mentions[j]) == Some(short.as_str())))
             .filter(|&j| match (mentions[i].kind, mentions[j].kind) {
                 (EntityType::Person, EntityType::Person) => is_short_form(short, &surface[j]) || is_first_name_of(short, &surface[j]),
-                (EntityType::Organization, EntityType::Organization) => {
-                    // A town typed the club keeps the gazetteer's place ("Tottenham").
-                    let unknown = !matches!(mentions[i].known, Some(Known::Organization(_)));
-                    let opens = surface[j].starts_with(short.as_str()) || club_town(lexicon, &mentions[j]) == Some(short.as_str());
-                    is_acronym_of(short, &surface[j]) || unknown && opens
-                }
+                (EntityType::Organization, EntityType::Organization) => is_organization_short_form(lexicon, mentions, surface, i, j),
                 _ => false,
             })
             .collect();
@@ -270,6 +265,19 @@ fn join_short_forms(mentions: &[Mention], lexicon: &Lexicon, surface: &[String],
             });
         }
     }
+}
+
+/// Whether organization mention `i` is a short form of mention `j`: its acronym, its opening
+/// words before a company's form ("Cairn" of "Cairn Energy"), a club's town ("Tottenham"), or
+/// its name without a country's acronym or "The" before it ("Department of Justice" of "US
+/// Department of Justice", "UK Film Council" of "The UK Film Council").
+fn is_organization_short_form(lexicon: &Lexicon, mentions: &[Mention], surface: &[String], i: usize, j: usize) -> bool {
+    let (short, long) = (surface[i].as_str(), surface[j].as_str());
+    // A town typed the club keeps the gazetteer's place ("Tottenham").
+    let unknown = !matches!(mentions[i].known, Some(Known::Organization(_)));
+    let opens = long.starts_with(short) || club_town(lexicon, &mentions[j]) == Some(short);
+    let national = crate::text::without_country_acronym(long) == Some(short) || long.strip_prefix("The ") == Some(short);
+    is_acronym_of(short, long) || unknown && opens || national
 }
 
 /// The town a club of `clubs.tsv` is named after: its name without the last word ("Tottenham"
@@ -334,6 +342,10 @@ impl ShortFormIndex {
                     // "Leeds United"; two clubs of one town, neither).
                     if let Some(town) = club_town(lexicon, m) {
                         index.opening.entry(town.to_string()).or_default().push(j);
+                    }
+                    let unprefixed = crate::text::without_country_acronym(&surface[j]).or_else(|| surface[j].strip_prefix("The "));
+                    if let Some(rest) = unprefixed {
+                        index.opening.entry(rest.to_string()).or_default().push(j);
                     }
                 }
                 _ => {}
@@ -503,11 +515,16 @@ fn entity(mentions: &[Mention], lexicon: &Lexicon, surface: &[String], rules: &[
         Some(Known::Place(p)) if kind == EntityType::Place => (lexicon.places[p].name.clone(), Some(lexicon.places[p].clone())),
         Some(Known::Organization(o)) if kind == EntityType::Organization => (lexicon.organizations[o].clone(), None),
         _ => {
-            // The fullest name: most words, then the earliest.
+            // The fullest name: most words ("The" before it not counted, and only where no
+            // other form has as many: "UK Film Council", not "The UK Film Council"), then the earliest.
+            let fullness = |m: usize| {
+                let bare = surface[m].strip_prefix("The ");
+                (word_count(bare.unwrap_or(&surface[m])), bare.is_none())
+            };
             let best = group
                 .iter()
                 .filter(|&&m| mentions[m].kind == kind)
-                .max_by(|&&a, &&b| word_count(&surface[a]).cmp(&word_count(&surface[b])).then(b.cmp(&a)))
+                .max_by(|&&a, &&b| fullness(a).cmp(&fullness(b)).then(b.cmp(&a)))
                 .copied()
                 .unwrap_or(group[0]);
             (surface[best].clone(), None)
@@ -710,6 +727,17 @@ mod tests {
         };
         assert_eq!(forms("Tottenham Hotspur"), ["Spurs", "Tottenham"], "{:?}", doc.entities);
         assert_eq!(forms("Leeds United"), ["Leeds United", "Leeds"], "{:?}", doc.entities);
+    }
+
+    #[test]
+    fn a_body_goes_by_its_name_without_its_country_or_the() {
+        let text = "Quotas cut\n\nThe US Department of Fisheries cut the quotas. The Department of Fisheries said stocks \
+                    were low.\n\nThe Harwick Film Council said output fell. Officials at the Harwick Film Council agreed.\n";
+        let pipeline = crate::extract::Pipeline::new(crate::rdf::Iris::new("https://example.org/").expect("base"));
+        let doc = pipeline.run(crate::ingest::Source::from_text("t", text));
+        let mentions = |name: &str| doc.entities.iter().find(|e| e.name == name).map(|e| e.mentions.len());
+        assert_eq!(mentions("US Department of Fisheries"), Some(2), "{:?}", doc.entities);
+        assert_eq!(mentions("Harwick Film Council"), Some(2), "{:?}", doc.entities);
     }
 
     #[test]

@@ -31,6 +31,7 @@ mod inverted;
 mod noun_phrase;
 mod passive;
 mod quantity;
+mod quoted;
 mod quotes;
 mod sentence;
 mod source;
@@ -156,6 +157,7 @@ pub fn attribute<'a>(recognized: &'a Recognized<'a>, syntax: &Parses<'_>, lexico
         .collect();
     let mut speech = speech.into_iter();
     a.claims.retain(|_| speech.next().unwrap_or(true));
+    a.quoted_as_saying();
     a.shared_objects();
     a.index_contents();
     a.speaker_labels();

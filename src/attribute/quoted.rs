@@ -21,10 +21,21 @@ impl Attributor<'_> {
     /// or a phrase before it: "as saying in a statement: ...").
     pub(super) fn quoted_as_saying(&mut self) {
         let mut gone = vec![false; self.claims.len()];
+        // The claims by the token their cue opens at, built at the first quoting frame (a text of
+        // thousands of them must not read every claim for each).
+        let mut by_cue: Option<HashMap<usize, Vec<usize>>> = None;
         for q in 0..self.claims.len() {
             let Some((speaker, speaker_span, reporter, as_at)) = self.quoted_frame(q) else { continue };
-            let framed_after_as = |c: &Claim| c.cue.as_ref().is_some_and(|cue| self.token_at(cue.span.start) == as_at + 1);
-            let said = (0..self.claims.len()).find(|&s| s != q && !gone[s] && framed_after_as(&self.claims[s]));
+            let by_cue = by_cue.get_or_insert_with(|| {
+                let mut index: HashMap<usize, Vec<usize>> = HashMap::new();
+                for (i, c) in self.claims.iter().enumerate() {
+                    if let Some(cue) = &c.cue {
+                        index.entry(self.token_at(cue.span.start)).or_default().push(i);
+                    }
+                }
+                index
+            });
+            let said = by_cue.get(&(as_at + 1)).and_then(|framed| framed.iter().copied().find(|&s| s != q && !gone[s]));
             let over_as = self.claims[q].content.contains(self.tokens()[as_at].span);
             let speaks = match said {
                 Some(s) if over_as => s,

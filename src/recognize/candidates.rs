@@ -7,7 +7,8 @@ impl<'a> Recognizer<'a> {
     /// Runs the rules: metadata, candidates of every sentence, repeated names, datelines and
     /// results tables, currencies.
     pub(super) fn rules(segmented: &'a Segmented<'a>, lexicon: &'a Lexicon) -> Self {
-        let mut r = Recognizer { seg: segmented, lex: lexicon, found: Vec::new(), roles: Vec::new() };
+        let mut r =
+            Recognizer { seg: segmented, lex: lexicon, found: Vec::new(), roles: Vec::new(), headlines: std::cell::OnceCell::new() };
         r.seed_metadata(segmented.article);
         for (index, sentence) in segmented.sentences.iter().enumerate() {
             if !r.is_headline(index) {
@@ -64,6 +65,11 @@ impl<'a> Recognizer<'a> {
     /// Whether sentence `index` is written in title case (a headline), where capitals say
     /// nothing about names.
     pub(super) fn is_headline(&self, index: usize) -> bool {
+        self.headlines.get_or_init(|| (0..self.seg.sentences.len()).map(|i| self.reads_as_headline(i)).collect())[index]
+    }
+
+    /// `is_headline`, read from the sentence's words.
+    fn reads_as_headline(&self, index: usize) -> bool {
         let sentence = &self.seg.sentences[index];
         // A headline is a line of its own, in capitals or in title case.
         let paragraph = self.seg.paragraphs[sentence.paragraph];

@@ -204,6 +204,9 @@ struct Recognizer<'a> {
     found: Vec<Mention>,
     /// (person span, role words span)
     roles: Vec<(Span, Span)>,
+    /// Whether each sentence is a headline (`is_headline`), found once: a post-edit asks it for
+    /// each mention, and a sentence holding thousands of them must not be read for each.
+    headlines: std::cell::OnceCell<Vec<bool>>,
 }
 
 /// Conjunctions and adverbs that open a sentence before a title and a name ("But Mr Vance"):

@@ -159,7 +159,10 @@ pub fn hints(mentions: &[Mention], tokens: &[Span]) -> Vec<Option<Hint>> {
     let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else { return out };
     let from = mentions.partition_point(|m| m.span.end <= first.start);
     for m in mentions[from..].iter().take_while(|m| m.span.start < last.end) {
-        let covered: Vec<usize> = (0..tokens.len()).filter(|&k| tokens[k].overlaps(m.span)).collect();
+        // Tokens are in text order: those a mention covers lie between two binary searches (a
+        // sentence of thousands of names must not read every token for each).
+        let (a, b) = (tokens.partition_point(|t| t.end <= m.span.start), tokens.partition_point(|t| t.start < m.span.end));
+        let covered: Vec<usize> = (a..b.max(a)).filter(|&k| tokens[k].overlaps(m.span)).collect();
         for (n, &k) in covered.iter().enumerate() {
             out[k] = Some(Hint { position: bilu(n, covered.len()), kind: m.kind, strength: m.strength, rule: m.rule });
         }

@@ -612,7 +612,15 @@ impl<'a> Attributor<'a> {
         if subject_start >= first + 2 && matches!(self.word(subject_start - 1), "and" | "but") && self.word(subject_start - 2) == "," {
             self.end_contents_at(subject_start - 2, t);
         } else if let Some(but) = self.but_before_subject(first, subject_start) {
-            self.end_contents_at(but, t);
+            // "X accuses Y of ... while Z suggests": the earlier words end where a clause of
+            // theirs does; "said that while he believed ..., it" opens with it and goes on, and
+            // "said she will protect it while her opponent wants ..." holds a state of mind the
+            // speaker ascribes.
+            if self.word(but) == "but" {
+                self.end_contents_at(but, t);
+            } else if !PRIVATE_STATES.contains(&cue.class.as_str()) {
+                self.end_clause_contents_at(but, t);
+            }
         }
         self.end_relative_contents(source_span, t);
         let (content, ends_before) = if self.is_parenthetical(clause, t, subject) {
@@ -839,11 +847,14 @@ impl<'a> Attributor<'a> {
         }
     }
 
-    /// "... but Ana Ruiz told", "... but his lawyer, Ana Ruiz, told": "but" right before the
-    /// subject starting at `subject_start`, or before a description and its comma in front of an
-    /// apposed name, opens a clause of its own; its token.
+    /// "... but Ana Ruiz told", "... but his lawyer, Ana Ruiz, told", "... while Ana Ruiz
+    /// suggests": "but", "while" or "whereas" right before the subject starting at
+    /// `subject_start`, or before a description and its comma in front of an apposed name, opens
+    /// a clause of its own; its token.
     fn but_before_subject(&self, first: usize, subject_start: usize) -> Option<usize> {
-        let but = (subject_start.saturating_sub(5).max(first)..subject_start).rev().find(|&k| self.word(k) == "but")?;
+        let but = (subject_start.saturating_sub(5).max(first)..subject_start)
+            .rev()
+            .find(|&k| matches!(self.word(k), "but" | "while" | "whereas"))?;
         let between = (but + 1..subject_start).all(|k| self.word(k) == "," || self.word(k).chars().all(char::is_lowercase));
         let apposed = but + 1 == subject_start || self.word(subject_start - 1) == ",";
         (between && apposed).then_some(but)
@@ -857,6 +868,20 @@ impl<'a> Attributor<'a> {
         for i in 0..self.claims.len() {
             let c = self.claims[i].content;
             if c.contains(cue_span) && c.start < cut {
+                self.set_content(i, Span::new(c.start, cut).trim(text, &[',', ' ']));
+            }
+        }
+    }
+
+    /// `end_contents_at` for the contents that hold a verb of their own before token `at`.
+    fn end_clause_contents_at(&mut self, at: usize, cue: usize) {
+        let cut = self.tokens()[at].span.start;
+        let cue_span = self.tokens()[cue].span;
+        let text = self.r.text();
+        for i in 0..self.claims.len() {
+            let c = self.claims[i].content;
+            let verb = || (self.token_at(c.start)..at).any(|k| matches!(self.syntax.upos(k), "VERB" | "AUX"));
+            if c.contains(cue_span) && c.start < cut && verb() {
                 self.set_content(i, Span::new(c.start, cut).trim(text, &[',', ' ']));
             }
         }
@@ -913,5 +938,15 @@ mod tests {
         let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
         let claimed = doc.claims.iter().find(|c| c.content.of(text).starts_with("Mr Reed")).expect("the claim");
         assert_eq!(claimed.content.of(text), "Mr Reed was one of the leaders");
+    }
+
+    #[test]
+    fn while_before_another_speaker_ends_the_content_before_it_unless_it_opens_it() {
+        let text = "Port row\n\nAna Ruiz accuses Tom Reed of misleading the board while Reed says the figures were \
+                    sound.\n\nBen Okafor said that while he backed the plan, it needed more money.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let content_of = |opening: &str| doc.claims.iter().find(|c| c.content.of(text).starts_with(opening)).map(|c| c.content.of(text));
+        assert_eq!(content_of("Tom Reed"), Some("Tom Reed of misleading the board"), "{:?}", doc.claims);
+        assert_eq!(content_of("that while"), Some("that while he backed the plan, it needed more money"), "{:?}", doc.claims);
     }
 }

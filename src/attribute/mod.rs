@@ -29,6 +29,7 @@ mod enclosing;
 mod frame_words;
 mod inverted;
 mod noun_phrase;
+mod parsed;
 mod passive;
 mod quantity;
 mod quoted;

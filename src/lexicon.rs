@@ -600,6 +600,10 @@ mod tests {
         // "a port official, who asked not to be named, said": anonymity, no request.
         assert!(lex.is_not_speech("ask", &["not", "to", "be"]));
         assert!(!lex.is_not_speech("ask", &["them", "to", "keep"]));
+        // "his chat show, which", "TV shows such as": a programme, no showing; "charge for".
+        assert!(lex.is_idiom("show", &["his", "chat"], &[",", "which"]));
+        assert!(!lex.is_idiom("show", &["figures"], &["that", "sales"]));
+        assert!(lex.is_not_speech("charge", &["for", "roaming"]));
     }
 
     #[test]

@@ -373,13 +373,14 @@ impl Recognizer<'_> {
     fn organizations_by_which(&mut self) {
         let text = self.text();
         let people: Vec<&str> = self.found.iter().filter(|m| m.kind == EntityType::Person).map(|m| m.span.of(text)).collect();
+        let inside_longer = parts_of_longer(&people);
         let which: HashSet<&str> = self
             .found
             .iter()
             .filter(|m| m.kind == EntityType::Person && !is_layout_rule(m) && text[m.span.end..].starts_with(", which "))
             .map(|m| m.span.of(text))
             .filter(|name| {
-                name.split(' ').next().is_some_and(|first| self.lex.first_name(first).is_none()) && !inside_longer(&people, name)
+                name.split(' ').next().is_some_and(|first| self.lex.first_name(first).is_none()) && !inside_longer.contains(name)
             })
             .collect();
         for m in self.found.iter_mut().filter(|m| m.kind == EntityType::Person && !is_layout_rule(m) && which.contains(m.span.of(text))) {
@@ -511,10 +512,19 @@ pub(super) fn known_type(known: Known) -> EntityType {
     }
 }
 
-/// Whether `name` is a whole-word part of one of the longer `people`'s names ("Glazer" of
-/// "Malcolm Glazer").
-pub(super) fn inside_longer(people: &[&str], name: &str) -> bool {
-    people.iter().any(|p| p.len() > name.len() && format!(" {p} ").contains(&format!(" {name} ")))
+/// The whole-word parts of the `people`'s names shorter than the name ("Glazer" and "Malcolm"
+/// of "Malcolm Glazer"), to ask whether a name stands inside a longer person's name: a set, so
+/// that an article of thousands of names does not compare each with every other.
+pub(super) fn parts_of_longer<'t>(people: &[&'t str]) -> HashSet<&'t str> {
+    let mut parts = HashSet::new();
+    for &p in people.iter().collect::<HashSet<_>>() {
+        let starts: Vec<usize> = std::iter::once(0).chain(p.match_indices(' ').map(|(at, _)| at + 1)).collect();
+        let ends: Vec<usize> = p.match_indices(' ').map(|(at, _)| at).chain(std::iter::once(p.len())).collect();
+        for (i, &start) in starts.iter().enumerate() {
+            parts.extend(ends[i..].iter().filter(|&&end| end - start < p.len()).map(|&end| &p[start..end]));
+        }
+    }
+    parts
 }
 
 /// Whether a title or role stands right before `span` ("Mr Vance", "striker Varga").
@@ -749,5 +759,16 @@ pub(super) mod tests {
         let (of, end) = (token("of"), token("Trust") + 1);
         let (person_end, at) = r.split_affiliation(token("Kazuo"), end, EntityType::Person);
         assert_eq!((person_end, at.map(|s| s.of(text))), (of, Some("Harbour Securities Trust")));
+    }
+
+    #[test]
+    fn the_parts_of_longer_names_are_their_whole_words() {
+        let parts = super::parts_of_longer(&["Malcolm Glazer", "Ana", "Jean Paul Sartre", "Ana"]);
+        for part in ["Malcolm", "Glazer", "Jean", "Paul", "Sartre", "Jean Paul", "Paul Sartre"] {
+            assert!(parts.contains(part), "{part}: {parts:?}");
+        }
+        for whole in ["Malcolm Glazer", "Ana", "Jean Paul Sartre", "Glaz"] {
+            assert!(!parts.contains(whole), "{whole}: {parts:?}");
+        }
     }
 }

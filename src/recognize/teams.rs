@@ -2,7 +2,7 @@
 //! (`gazetteer/clubs.tsv`), and the names a team's people are named after ("Chelsea boss Jose
 //! Mourinho"). Post-edits: the tagger and its hints are left as trained.
 
-use super::learned::{inside_longer, is_layout_rule, titled};
+use super::learned::{is_layout_rule, parts_of_longer, titled};
 use super::{Mention, Recognizer};
 use crate::lexicon::{EntityType, Known};
 use crate::segment::TokenKind;
@@ -193,6 +193,7 @@ impl Recognizer<'_> {
     pub(super) fn teams_by_their_people(&mut self) {
         let text = self.text();
         let (mut teams, unfound) = self.team_names();
+        teams.extend(self.teams_by_their_words());
         let mut added = Vec::new();
         if !unfound.is_empty() {
             let found = SpanIndex::of(self.found.iter().map(|m| m.span));
@@ -204,10 +205,11 @@ impl Recognizer<'_> {
             }
         }
         let people: Vec<&str> = self.found.iter().filter(|m| m.kind == EntityType::Person).map(|m| m.span.of(text)).collect();
+        let inside_longer = parts_of_longer(&people);
         let retyped: Vec<bool> = self
             .found
             .iter()
-            .map(|m| teams.contains(m.span.of(text)) && !inside_longer(&people, m.span.of(text)) && self.club_not_country(m))
+            .map(|m| teams.contains(m.span.of(text)) && !inside_longer.contains(m.span.of(text)) && self.club_not_country(m))
             .collect();
         for (m, club) in self.found.iter_mut().zip(retyped) {
             if club {
@@ -245,6 +247,45 @@ impl Recognizer<'_> {
             }
         }
         (names, words)
+    }
+
+    /// The cities found that the words around one of their mentions make a team: a plural verb
+    /// after a name not in a list ("Liverpool were ahead", "Blackburn have said"; a town takes
+    /// "was"), a team's following after it ("Liverpool fans", "the Newcastle players"), or a
+    /// parenthesis after a person's name ("Savage (Blackburn)"). `club_not_country` keeps
+    /// countries, which field teams, places.
+    fn teams_by_their_words(&self) -> HashSet<&str> {
+        let tokens = &self.seg.tokens;
+        let text = self.text();
+        let word = |k: usize| tokens.get(k).map_or("", |t| t.span.of(text));
+        let person_ends: HashSet<usize> = self.found.iter().filter(|m| m.kind == EntityType::Person).map(|m| m.span.end).collect();
+        let person_ending = |end: usize| person_ends.contains(&end);
+        // A city of the gazetteer: clubs bear their town's name, not their county's or region's.
+        let city = |m: &Mention| {
+            let known = m.known.or_else(|| self.lex.known(m.span.of(text)));
+            matches!(known, Some(Known::Place(p)) if self.lex.places[p].kind == "city")
+        };
+        let mut teams = HashSet::new();
+        for m in self.found.iter().filter(|m| m.kind == EntityType::Place && !is_layout_rule(m) && city(m)) {
+            let (first, after) =
+                (tokens.partition_point(|t| t.span.start < m.span.start), tokens.partition_point(|t| t.span.start < m.span.end));
+            // Not in a list ("Leeds and Bradford have"), after a preposition ("shares in London
+            // were"), a part of the town ("west London are") or a capitalized word ("Charles
+            // Kennedy are").
+            let before = if first > 0 { word(first - 1) } else { "" };
+            let listed = matches!(before.to_lowercase().as_str(), "and" | "," | "&" | "or" | "the")
+                || TOWN_PARTS.contains(&before)
+                || before.starts_with(char::is_uppercase) && first > 0 && super::capitalized(self.seg, first - 1)
+                || matches!(before, "in" | "at" | "from" | "to" | "of" | "for" | "on" | "by" | "with" | "near" | "across");
+            let agreeing = matches!(word(after), "were" | "are" | "have") && !listed;
+            let following = matches!(word(after), "fans" | "supporters" | "players" | "squad");
+            let parenthesized =
+                first > 0 && word(first - 1) == "(" && word(after) == ")" && first >= 2 && person_ending(tokens[first - 2].span.end);
+            if agreeing || following || parenthesized {
+                teams.insert(m.span.of(text));
+            }
+        }
+        teams
     }
 
     /// The capitalized words that the article writes as names of their own, with where it writes
@@ -293,7 +334,6 @@ impl Recognizer<'_> {
     }
 }
 
-/// The abbreviations that end a club's name: football, rugby union and league, athletics.
 /// The rule of a player named in a team sheet (`players_in_team_sheets`), part of the page's layout.
 pub(super) const TEAM_SHEET: &str = "player in a team sheet";
 
@@ -308,6 +348,11 @@ fn is_initial(word: &str) -> bool {
     (1..=2).contains(&letters.len()) && letters.iter().all(char::is_ascii_uppercase) && word.chars().count() <= 3
 }
 
+/// Words before a town's name that name a part of it ("central London", "west Belfast").
+const TOWN_PARTS: &[&str] =
+    &["central", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "greater", "inner", "outer", "downtown"];
+
+/// The abbreviations that end a club's name: football, rugby union and league, athletics.
 const CLUB_FORMS: &[&str] = &["FC", "AFC", "RFC", "RUFC", "RLFC", "AC", "AAC", "CF"];
 
 /// Team people whose title a club's name opens ("Chelsea boss", "Leicester's coach").
@@ -408,5 +453,15 @@ mod tests {
             let kinds: Vec<EntityType> = found.iter().filter(|(n, _, _)| n == club).map(|(_, k, _)| *k).collect();
             assert!(!kinds.is_empty() && kinds.iter().all(|&k| k == EntityType::Organization), "{club}: {found:?}");
         }
+    }
+
+    #[test]
+    fn a_town_with_a_plural_verb_fans_or_a_player_before_it_is_the_club() {
+        let text = "Cup tie\n\nBristol were beaten at home on Saturday, and Bristol fans left early. Tom Reed \
+                    (Bristol) missed a penalty. Shops in central Exeter were busy.\n";
+        let found = check(text);
+        let kinds = |name: &str| found.iter().filter(|(n, _, _)| n == name).map(|(_, k, _)| *k).collect::<Vec<_>>();
+        assert!(!kinds("Bristol").is_empty() && kinds("Bristol").iter().all(|&k| k == EntityType::Organization), "{found:?}");
+        assert_eq!(kinds("Exeter"), [EntityType::Place], "{found:?}");
     }
 }

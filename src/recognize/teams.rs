@@ -193,7 +193,9 @@ impl Recognizer<'_> {
     pub(super) fn teams_by_their_people(&mut self) {
         let text = self.text();
         let (mut teams, unfound) = self.team_names();
-        teams.extend(self.teams_by_their_words());
+        // Sport copy: a team's people named, or a club the gazetteer knows.
+        let sport = !teams.is_empty() || !unfound.is_empty() || self.found.iter().any(|m| m.known.is_some_and(|k| self.lex.is_club(k)));
+        teams.extend(self.teams_by_their_words(sport));
         let mut added = Vec::new();
         if !unfound.is_empty() {
             let found = SpanIndex::of(self.found.iter().map(|m| m.span));
@@ -250,11 +252,12 @@ impl Recognizer<'_> {
     }
 
     /// The cities found that the words around one of their mentions make a team: a plural verb
-    /// after a name not in a list ("Liverpool were ahead", "Blackburn have said"; a town takes
-    /// "was"), a team's following after it ("Liverpool fans", "the Newcastle players"), or a
-    /// parenthesis after a person's name ("Savage (Blackburn)"). `club_not_country` keeps
+    /// after a name that opens its clause, not in a list ("Liverpool were ahead", "But Blackburn
+    /// have said"; a town takes "was"), a team's following after it ("Liverpool fans", "the
+    /// Newcastle players"), a parenthesis after a person's name ("Savage (Blackburn)"), and in
+    /// `sport` copy a match ("Liverpool beat", "against Leeds", "the win over Bolton"). `club_not_country` keeps
     /// countries, which field teams, places.
-    fn teams_by_their_words(&self) -> HashSet<&str> {
+    fn teams_by_their_words(&self, sport: bool) -> HashSet<&str> {
         let tokens = &self.seg.tokens;
         let text = self.text();
         let word = |k: usize| tokens.get(k).map_or("", |t| t.span.of(text));
@@ -276,12 +279,23 @@ impl Recognizer<'_> {
             let listed = matches!(before.to_lowercase().as_str(), "and" | "," | "&" | "or" | "the")
                 || TOWN_PARTS.contains(&before)
                 || before.starts_with(char::is_uppercase) && first > 0 && super::capitalized(self.seg, first - 1)
-                || matches!(before, "in" | "at" | "from" | "to" | "of" | "for" | "on" | "by" | "with" | "near" | "across");
-            let agreeing = matches!(word(after), "were" | "are" | "have") && !listed;
+                || matches!(
+                    before,
+                    "in" | "at" | "from" | "to" | "of" | "for" | "on" | "by" | "with" | "near" | "across" | "over" | "against"
+                );
+            // The subject of the verb: "troops besieging Turin were" are not Turin.
+            let opener = before.is_empty() || !before.starts_with(char::is_lowercase) || SUBORDINATORS.contains(&before);
+            let agreeing = matches!(word(after), "were" | "are" | "have") && !listed && opener;
             let following = matches!(word(after), "fans" | "supporters" | "players" | "squad");
+            // "Liverpool beat Everton", "the win over Newcastle", "against Portsmouth" (not
+            // "against Hollywood imports", a town before a noun).
+            let playing = matches!(word(after), "beat" | "drew" | "defeated" | "thrashed") && !listed
+                || sport
+                    && (before == "against" || before == "over" && first >= 2 && matches!(word(first - 2), "win" | "victory" | "triumph"))
+                    && ends_phrase(word(after));
             let parenthesized =
                 first > 0 && word(first - 1) == "(" && word(after) == ")" && first >= 2 && person_ending(tokens[first - 2].span.end);
-            if agreeing || following || parenthesized {
+            if agreeing || following || playing || parenthesized {
                 teams.insert(m.span.of(text));
             }
         }
@@ -346,6 +360,20 @@ const NAME_PARTICLES: &[&str] = &["del", "dal", "della", "der", "den", "dos", "d
 fn is_initial(word: &str) -> bool {
     let letters: Vec<char> = word.chars().filter(|&c| c != '.' && c != '-').collect();
     (1..=2).contains(&letters.len()) && letters.iter().all(char::is_ascii_uppercase) && word.chars().count() <= 3
+}
+
+/// Words that open a clause before its subject ("But Liverpool were", "when Leeds have").
+const SUBORDINATORS: &[&str] =
+    &["but", "when", "as", "while", "because", "since", "if", "though", "although", "after", "before", "so", "until", "once", "where"];
+
+/// Whether `word`, after a name, ends the phrase it stands in: no lowercase word after it but
+/// those that open what follows a phrase ("against Leeds last week", "against Leeds in the cup").
+fn ends_phrase(word: &str) -> bool {
+    !word.starts_with(char::is_lowercase)
+        || matches!(
+            word,
+            "in" | "on" | "at" | "last" | "this" | "next" | "and" | "for" | "before" | "after" | "when" | "while" | "but" | "which" | "to"
+        )
 }
 
 /// Words before a town's name that name a part of it ("central London", "west Belfast").
@@ -462,6 +490,14 @@ mod tests {
         let found = check(text);
         let kinds = |name: &str| found.iter().filter(|(n, _, _)| n == name).map(|(_, k, _)| *k).collect::<Vec<_>>();
         assert!(!kinds("Bristol").is_empty() && kinds("Bristol").iter().all(|&k| k == EntityType::Organization), "{found:?}");
+        assert_eq!(kinds("Exeter"), [EntityType::Place], "{found:?}");
+        // A match, in sport copy (a team's people named); not a verb's object before "were".
+        let found = check(
+            "Cup tie\n\nBristol boss Tom Reed saw his side lose against Leeds last week. Troops besieging \
+                           Exeter were beaten.\n",
+        );
+        let kinds = |name: &str| found.iter().filter(|(n, _, _)| n == name).map(|(_, k, _)| *k).collect::<Vec<_>>();
+        assert_eq!(kinds("Leeds"), [EntityType::Organization], "{found:?}");
         assert_eq!(kinds("Exeter"), [EntityType::Place], "{found:?}");
     }
 }

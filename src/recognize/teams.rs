@@ -255,7 +255,9 @@ impl Recognizer<'_> {
     /// after a name that opens its clause, not in a list ("Liverpool were ahead", "But Blackburn
     /// have said"; a town takes "was"), a team's following after it ("Liverpool fans", "the
     /// Newcastle players"), a parenthesis after a person's name ("Savage (Blackburn)"), and in
-    /// `sport` copy a match ("Liverpool beat", "against Leeds", "the win over Bolton"). `club_not_country` keeps
+    /// `sport` copy a match ("Liverpool beat", "against Leeds", "the win over Bolton"), a player
+    /// ("the Liverpool player", "the Newcastle star") or a move ("joined Tottenham", "his former
+    /// club Southampton"). `club_not_country` keeps
     /// countries, which field teams, places.
     fn teams_by_their_words(&self, sport: bool) -> HashSet<&str> {
         let tokens = &self.seg.tokens;
@@ -272,6 +274,10 @@ impl Recognizer<'_> {
         for m in self.found.iter().filter(|m| m.kind == EntityType::Place && !is_layout_rule(m) && city(m)) {
             let (first, after) =
                 (tokens.partition_point(|t| t.span.start < m.span.start), tokens.partition_point(|t| t.span.start < m.span.end));
+            // Whole tokens only: not "Galway" of "the Galway-based coach".
+            if after == 0 || tokens[after - 1].span.end != m.span.end {
+                continue;
+            }
             // Not in a list ("Leeds and Bradford have"), after a preposition ("shares in London
             // were"), a part of the town ("west London are") or a capitalized word ("Charles
             // Kennedy are").
@@ -286,7 +292,12 @@ impl Recognizer<'_> {
             // The subject of the verb: "troops besieging Turin were" are not Turin.
             let opener = before.is_empty() || !before.starts_with(char::is_lowercase) || SUBORDINATORS.contains(&before);
             let agreeing = matches!(word(after), "were" | "are" | "have") && !listed && opener;
-            let following = matches!(word(after), "fans" | "supporters" | "players" | "squad");
+            let following = matches!(word(after), "fans" | "supporters" | "players" | "squad")
+                || sport && (TEAM_PEOPLE.contains(&word(after)) || matches!(word(after), "player" | "star" | "youngster" | "prospect"));
+            // "Mido joined Tottenham", "his former club Southampton".
+            let joined = sport
+                && (matches!(before, "joined" | "joins" | "join" | "joining")
+                    || before == "club" && first >= 2 && word(first - 2) == "former");
             // "Liverpool beat Everton", "the win over Newcastle", "against Portsmouth" (not
             // "against Hollywood imports", a town before a noun).
             let playing = matches!(word(after), "beat" | "drew" | "defeated" | "thrashed") && !listed
@@ -295,7 +306,7 @@ impl Recognizer<'_> {
                     && ends_phrase(word(after));
             let parenthesized =
                 first > 0 && word(first - 1) == "(" && word(after) == ")" && first >= 2 && person_ending(tokens[first - 2].span.end);
-            if agreeing || following || playing || parenthesized {
+            if agreeing || following || playing || joined || parenthesized {
                 teams.insert(m.span.of(text));
             }
         }
@@ -499,5 +510,13 @@ mod tests {
         let kinds = |name: &str| found.iter().filter(|(n, _, _)| n == name).map(|(_, k, _)| *k).collect::<Vec<_>>();
         assert_eq!(kinds("Leeds"), [EntityType::Organization], "{found:?}");
         assert_eq!(kinds("Exeter"), [EntityType::Place], "{found:?}");
+        let found = check(
+            "Transfer\n\nBristol boss Tom Reed said the Leeds star would soon join Exeter. The Derby-based \
+                           coach agreed.\n",
+        );
+        let kinds = |name: &str| found.iter().filter(|(n, _, _)| n == name).map(|(_, k, _)| *k).collect::<Vec<_>>();
+        assert_eq!(kinds("Leeds"), [EntityType::Organization], "{found:?}");
+        assert_eq!(kinds("Exeter"), [EntityType::Organization], "{found:?}");
+        assert!(kinds("Derby").iter().all(|&k| k != EntityType::Organization), "{found:?}");
     }
 }

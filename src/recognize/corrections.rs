@@ -24,6 +24,41 @@ impl Recognizer<'_> {
         });
     }
 
+    /// "US TV host", "British television series": a country or nationality before a medium
+    /// that modifies a noun is no broadcaster's name, which the tagger may read there: the
+    /// country's name stays a place, a nationality nothing, the medium nothing ("Iraqi TV said"
+    /// names the state broadcaster and stays).
+    pub(super) fn no_broadcasters_by_country(&mut self) {
+        const MEDIA: &[&str] = &["TV", "television", "radio"];
+        let text = self.text();
+        let tokens = &self.seg.tokens;
+        let mut places = Vec::new();
+        let lex = self.lex;
+        // The word after a mention: a noun it modifies, lowercase and no cue ("host", not "said").
+        let modifies = |m: &Mention| {
+            let next = tokens.partition_point(|t| t.span.start < m.span.end);
+            tokens.get(next).is_some_and(|t| {
+                let w = t.span.of(text);
+                t.kind == TokenKind::Word && w.starts_with(char::is_lowercase) && lex.cue(w).is_none()
+            })
+        };
+        self.found.retain(|m| {
+            let Some((country, medium)) = m.span.of(text).split_once(' ') else { return true };
+            if m.kind != EntityType::Organization || !MEDIA.contains(&medium) || is_layout_rule(m) || !modifies(m) {
+                return true;
+            }
+            let known = lex.known(country);
+            if matches!(known, Some(Known::Place(p)) if lex.places[p].kind == "country") {
+                places.push((Span::new(m.span.start, m.span.start + country.len()), known));
+                return false;
+            }
+            !lex.is_demonym(country)
+        });
+        for (span, known) in places {
+            self.push(span, EntityType::Place, known, 3, "gazetteer");
+        }
+    }
+
     /// A word of letters and digits is a model's or a code's ("Razr V3", "Casio QV-10", "ITV1",
     /// "G7"), never part of a person's name, which the tagger may read in a product or body
     /// named like one: such a name is taken for an organization's (a maker's product, a channel,
@@ -777,6 +812,27 @@ mod tests {
         );
         let names: Vec<&str> = found.iter().map(|m| m.span.of(text)).collect();
         assert_eq!(names, ["Ana Ruiz", "Tom Vance MP"], "{found:?}");
+    }
+
+    #[test]
+    fn a_country_before_a_medium_is_no_broadcaster() {
+        let text = "Show news\n\nVeteran US TV host Ana Ruiz met British television chiefs and Kelso Radio. Iraqi TV \
+                    said it was over.\n";
+        let found = crate::recognize::learned::tests::after_edit(
+            text,
+            &[
+                ("US TV", 0, EntityType::Organization),
+                ("Ana Ruiz", 0, EntityType::Person),
+                ("British television", 0, EntityType::Organization),
+                ("Kelso Radio", 0, EntityType::Organization),
+                ("Iraqi TV", 0, EntityType::Organization),
+            ],
+            |r| r.no_broadcasters_by_country(),
+        );
+        let mut found: Vec<(&str, EntityType)> = found.iter().map(|m| (m.span.of(text), m.kind)).collect();
+        found.sort_by_key(|&(name, _)| name);
+        let kept = [("Ana Ruiz", EntityType::Person), ("Iraqi TV", EntityType::Organization), ("Kelso Radio", EntityType::Organization)];
+        assert_eq!(found, [&kept[..], &[("US", EntityType::Place)]].concat());
     }
 
     #[test]

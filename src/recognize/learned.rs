@@ -67,6 +67,7 @@ impl Recognizer<'_> {
         self.names_in_greetings();
         self.surnames_of_people_found();
         self.no_people_by_nationality();
+        self.no_broadcasters_by_country();
         self.no_people_with_model_numbers();
         self.no_people_with_versions();
         self.no_people_named_by_their_seat();

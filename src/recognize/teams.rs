@@ -232,6 +232,11 @@ impl Recognizer<'_> {
         let capitalized = |k: usize| k < tokens.len() && super::capitalized(self.seg, k);
         let found = SpanIndex::of(self.found.iter().map(|m| m.span));
         let (mut names, mut words) = (HashSet::new(), HashSet::new());
+        // The first mention ending at each offset, looked up once per team's people's word.
+        let mut ending: HashMap<usize, &str> = HashMap::new();
+        for m in &self.found {
+            ending.entry(m.span.end).or_insert(m.span.of(self.text()));
+        }
         // "director of rugby" and "director of football" are one word here.
         let of_sport =
             |j: usize| self.word(j) == "director" && self.word(j + 1) == "of" && matches!(self.word(j + 2), "rugby" | "football");
@@ -242,8 +247,8 @@ impl Recognizer<'_> {
             let possessive = tokens[j - 1].kind == TokenKind::Possessive;
             let last = if possessive { j.checked_sub(2) } else { Some(j - 1) };
             let Some(last) = last.filter(|&k| capitalized(k) && (possessive || capitalized(after))) else { continue };
-            match self.found.iter().find(|m| m.span.end == tokens[last].span.end) {
-                Some(m) => _ = names.insert(m.span.of(self.text())),
+            match ending.get(&tokens[last].span.end) {
+                Some(&name) => _ = names.insert(name),
                 None if !found.overlaps(tokens[last].span) => _ = words.insert(self.word(last)),
                 None => {}
             }

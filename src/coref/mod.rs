@@ -92,6 +92,8 @@ pub struct Article<'a> {
     pub mentions: Vec<(Span, EntityType, usize)>,
     /// Each entity's name and role words.
     pub entities: Vec<(String, Vec<String>)>,
+    /// Each entity's type.
+    pub kinds: Vec<EntityType>,
     /// Direct quotations with the entity that speaks them, if known.
     pub quotes: Vec<(Span, Option<usize>)>,
     /// Claims' content spans with their resolved source entity, in text order.
@@ -446,6 +448,7 @@ pub fn article<'a>(seg: &'a Segmented<'a>, entities: &[Entity], claims: &[Claim]
         segmented: seg,
         mentions,
         entities: entities.iter().map(|e| (e.name.clone(), e.roles.clone())).collect(),
+        kinds: entities.iter().map(|e| e.kind).collect(),
         quote_spans: SpanIndex::new(quotes.iter().map(|&(q, _)| q).collect()),
         quotes,
         speakers: claims.iter().filter_map(|c| Some((c.content, c.source?))).collect(),

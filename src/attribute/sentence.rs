@@ -14,6 +14,9 @@ pub(super) struct Clause {
     pub(super) headline: bool,
 }
 
+/// How many of the latest claims a frame's cut of earlier contents looks at (`end_contents_at`).
+const LATEST: usize = 256;
+
 impl<'a> Attributor<'a> {
     /// The claims framed in sentence `index`: a question opening it (`asked_question`), a poll
     /// opening it (`in_document`), then at each token "according to" (`according_frame`), a
@@ -865,7 +868,9 @@ impl<'a> Attributor<'a> {
         let cut = self.tokens()[at].span.start;
         let cue_span = self.tokens()[cue].span;
         let text = self.r.text();
-        for i in 0..self.claims.len() {
+        // Among the latest claims: those that hold this sentence's cue were found last (a page of
+        // thousands of frames must not read every claim for each).
+        for i in self.claims.len().saturating_sub(LATEST)..self.claims.len() {
             let c = self.claims[i].content;
             if c.contains(cue_span) && c.start < cut {
                 self.set_content(i, Span::new(c.start, cut).trim(text, &[',', ' ']));
@@ -878,7 +883,7 @@ impl<'a> Attributor<'a> {
         let cut = self.tokens()[at].span.start;
         let cue_span = self.tokens()[cue].span;
         let text = self.r.text();
-        for i in 0..self.claims.len() {
+        for i in self.claims.len().saturating_sub(LATEST)..self.claims.len() {
             let c = self.claims[i].content;
             let verb = || (self.token_at(c.start)..at).any(|k| matches!(self.syntax.upos(k), "VERB" | "AUX"));
             if c.contains(cue_span) && c.start < cut && verb() {

@@ -184,6 +184,9 @@ impl<'a> Attributor<'a> {
         // Mentions are sorted by span: only those starting in the window can fit.
         let mentions = &self.r.mentions;
         let (from, to) = (mentions.partition_point(|m| m.span.start < window), mentions.partition_point(|m| m.span.start <= before));
+        // The latest mentions only: a paragraph of thousands of names must not be read for each
+        // pronoun (no news paragraph holds that many).
+        let from = from.max(to.saturating_sub(LOOK_BACK));
         let candidates: Vec<usize> = (from..to.max(from)).filter(|&m| fits(&mentions[m])).collect();
         let recent = self.recent_start(before);
         let recent: Vec<usize> = candidates.iter().rev().take_while(|&&m| self.r.mentions[m].span.start >= recent).copied().collect();

@@ -81,34 +81,8 @@ impl Attributor<'_> {
                     return Some((c.source, span, self.token_at(span.start)));
                 }
             }
-            // "posts early Friday saying": a day the parser made a subject is none.
-            let time = |k: usize| WEEKDAYS.contains(&self.word(k)) || MONTHS.contains(&self.word(k));
-            let subject = |k: usize| match self.syntax.label(k) {
-                "nsubj" => !time(k),
-                // "Carvalho was joined on stage and joked": the passive subject of the clause a
-                // verb is joined to.
-                "nsubj:pass" => verb != t,
-                "obj" => inverted && verb == t && k > t,
-                _ => false,
-            };
-            // An active subject before a passive one: the parser may give a verb both.
-            let mut dependents = self.syntax.dependents(verb).iter().copied().filter(|&k| (first..last).contains(&k) && subject(k));
-            if let Some(k) = dependents.clone().min_by_key(|&k| self.syntax.label(k) == "nsubj:pass") {
-                // Two subjects in one run of nouns are one phrase the parse cut ("Wales" and "Tom"
-                // in "Wales captain Tom Vance returned", "Greek sprinters" and "Kostas Kenteris
-                // and Katerina Thanou"): both subtrees.
-                let nominal = |x: usize| matches!(self.syntax.upos(x), "PROPN" | "NOUN");
-                let same = |k2: usize| k2 > k && (k + 1..k2).all(nominal) && self.syntax.label(k2) == self.syntax.label(k);
-                let relative = matches!(self.word(k).to_lowercase().as_str(), "who" | "which" | "that" | "whom");
-                let (start, mut end) = self.subtree(first, last, k);
-                if let Some(k2) = dependents.find(|&k2| same(k2)) {
-                    end = end.max(self.subtree(first, last, k2).1);
-                }
-                if relative || PREPOSITIONS.contains(&self.word(start)) {
-                    return None;
-                }
-                let (m, span) = self.parsed_source(start, end);
-                return Some((m, span, start));
+            if let Some(found) = self.verb_subject(first, last, verb, t, inverted) {
+                return found;
             }
             // "Mr. Brandt, asked about ...,": a participle after a comma is passive, its own frame.
             let participle = self.word(verb).ends_with("ed") && matches!(self.syntax.label(verb), "advcl" | "parataxis");
@@ -129,6 +103,42 @@ impl Attributor<'_> {
                 return None;
             }
             verb = self.syntax.head(verb)?;
+        }
+        None
+    }
+
+    /// The subject the parse gives the verb at `verb` within tokens `first..last`, climbing from
+    /// the cue at `t` (`parse_source`): None where it gives none, `Some(None)` where its subject is
+    /// no source (a relative pronoun, words opening with a preposition).
+    fn verb_subject(&self, first: usize, last: usize, verb: usize, t: usize, inverted: bool) -> Option<Option<Subject>> {
+        // "posts early Friday saying": a day the parser made a subject is none.
+        let time = |k: usize| WEEKDAYS.contains(&self.word(k)) || MONTHS.contains(&self.word(k));
+        let subject = |k: usize| match self.syntax.label(k) {
+            "nsubj" => !time(k),
+            // "Carvalho was joined on stage and joked": the passive subject of the clause a
+            // verb is joined to.
+            "nsubj:pass" => verb != t,
+            "obj" => inverted && verb == t && k > t,
+            _ => false,
+        };
+        // An active subject before a passive one: the parser may give a verb both.
+        let mut dependents = self.syntax.dependents(verb).iter().copied().filter(|&k| (first..last).contains(&k) && subject(k));
+        if let Some(k) = dependents.clone().min_by_key(|&k| self.syntax.label(k) == "nsubj:pass") {
+            // Two subjects in one run of nouns are one phrase the parse cut ("Wales" and "Tom"
+            // in "Wales captain Tom Vance returned", "Greek sprinters" and "Kostas Kenteris
+            // and Katerina Thanou"): both subtrees.
+            let nominal = |x: usize| matches!(self.syntax.upos(x), "PROPN" | "NOUN");
+            let same = |k2: usize| k2 > k && (k + 1..k2).all(nominal) && self.syntax.label(k2) == self.syntax.label(k);
+            let relative = matches!(self.word(k).to_lowercase().as_str(), "who" | "which" | "that" | "whom");
+            let (start, mut end) = self.subtree(first, last, k);
+            if let Some(k2) = dependents.find(|&k2| same(k2)) {
+                end = end.max(self.subtree(first, last, k2).1);
+            }
+            if relative || PREPOSITIONS.contains(&self.word(start)) {
+                return Some(None);
+            }
+            let (m, span) = self.parsed_source(start, end);
+            return Some(Some((m, span, start)));
         }
         None
     }

@@ -622,7 +622,7 @@ impl<'a> Attributor<'a> {
             if self.word(but) == "but" {
                 self.end_contents_at(but, t);
             } else if !PRIVATE_STATES.contains(&cue.class.as_str()) {
-                self.end_clause_contents_at(but, t);
+                self.end_contents_before(but, t, true);
             }
         }
         self.end_relative_contents(source_span, t);
@@ -865,6 +865,11 @@ impl<'a> Attributor<'a> {
 
     /// Ends, before token `at`, the contents of earlier claims that run over the cue at token `cue`.
     pub(super) fn end_contents_at(&mut self, at: usize, cue: usize) {
+        self.end_contents_before(at, cue, false);
+    }
+
+    /// `end_contents_at`, for every such content or (`own_verb`) those with a verb before `at`.
+    fn end_contents_before(&mut self, at: usize, cue: usize, own_verb: bool) {
         let cut = self.tokens()[at].span.start;
         let cue_span = self.tokens()[cue].span;
         let text = self.r.text();
@@ -872,21 +877,8 @@ impl<'a> Attributor<'a> {
         // thousands of frames must not read every claim for each).
         for i in self.claims.len().saturating_sub(LATEST)..self.claims.len() {
             let c = self.claims[i].content;
-            if c.contains(cue_span) && c.start < cut {
-                self.set_content(i, Span::new(c.start, cut).trim(text, &[',', ' ']));
-            }
-        }
-    }
-
-    /// `end_contents_at` for the contents that hold a verb of their own before token `at`.
-    fn end_clause_contents_at(&mut self, at: usize, cue: usize) {
-        let cut = self.tokens()[at].span.start;
-        let cue_span = self.tokens()[cue].span;
-        let text = self.r.text();
-        for i in self.claims.len().saturating_sub(LATEST)..self.claims.len() {
-            let c = self.claims[i].content;
             let verb = || (self.token_at(c.start)..at).any(|k| matches!(self.syntax.upos(k), "VERB" | "AUX"));
-            if c.contains(cue_span) && c.start < cut && verb() {
+            if c.contains(cue_span) && c.start < cut && (!own_verb || verb()) {
                 self.set_content(i, Span::new(c.start, cut).trim(text, &[',', ' ']));
             }
         }

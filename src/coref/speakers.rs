@@ -200,35 +200,11 @@ fn speaking_role(article: &Article<'_>, lexicon: &Lexicon, anaphor: &Anaphor) ->
             k == kind && article.entities[e].1.iter().any(|r| r.eq_ignore_ascii_case(&head) || r.to_lowercase() == described)
         })
         .map(|(_, _, e)| e);
-    // Then an organization the article introduced with that noun right before its name
-    // ("Italian airline Alitalia ... The airline declined to comment"), among the candidates.
-    let introduced = || {
-        if kind != EntityType::Organization {
-            return None;
-        }
-        let beside = article.beside.get_or_init(|| words_beside(seg, &article.mentions, article.entities.len()));
-        let tokens = &seg.tokens;
-        // Whether a mention of `e` starts at the token after the word at `w`.
-        let before_mention = |e: usize, w: Span| {
-            let next = tokens.partition_point(|t| t.span.start < w.end);
-            tokens.get(next).is_some_and(|t| {
-                let i = article.mentions.partition_point(|m| m.0.start < t.span.start);
-                article.mentions.get(i).is_some_and(|m| m.0.start == t.span.start && m.2 == e)
-            })
-        };
-        named.iter().filter(|&&(_, k, _)| k == kind).map(|&(_, _, e)| e).find(|&e| {
-            // The latest uses of the word before the description (a page of thousands of "the
-            // club" must not read every one for each).
-            let before = Span::new(anaphor.span.start, anaphor.span.start);
-            beside[e].get(&head).is_some_and(|words| {
-                words.range(..before).rev().take(LOOK_BACK).any(|&w| w.end <= anaphor.span.start && before_mention(e, w))
-            })
-        })
-    };
+    // Then an organization the article introduced with that noun right before its name.
+    let introduced = || (kind == EntityType::Organization).then(|| introduced_with_noun(article, anaphor, &head, &named)).flatten();
     // Then the speaker of the latest claim in this or the previous sentence, if of that type,
     // before the latest name ("Robinson had said he was livid about Kaplan's decisions. The
     // England coach went on to claim": Robinson).
-    let kind_of = |e: usize| article.kinds.get(e).copied();
     let fits = |e: usize| called_so(article, &head, e);
     // The claims are in text order: those before the description end the slice.
     let before = article.speakers.partition_point(|(content, _)| content.start < anaphor.span.start);
@@ -238,7 +214,7 @@ fn speaking_role(article: &Article<'_>, lexicon: &Lexicon, anaphor: &Anaphor) ->
             .rev()
             .take_while(|(content, _)| sentence - sentence_at(seg, content.start).min(sentence) <= back)
             .map(|&(_, e)| e)
-            .find(|&e| kind_of(e) == Some(kind))
+            .find(|&e| article.kinds.get(e) == Some(&kind))
             .filter(|&e| fits(e))
     };
     // Else the latest name of that type, named in this or the previous sentence.
@@ -252,6 +228,30 @@ fn speaking_role(article: &Article<'_>, lexicon: &Lexicon, anaphor: &Anaphor) ->
     // Else the speaker of a claim two sentences back, across a quotation or an aside ("Arsenal's
     // Sol Campbell has called ... Past encounters have ... "It is ...," the defender told").
     titled.or_else(introduced).or_else(|| speaker_within(1)).or_else(latest).or_else(|| speaker_within(2))
+}
+
+/// The organization among the `named` candidates that the article introduced with the noun
+/// `head` right before its name ("Italian airline Alitalia ... The airline declined to comment").
+fn introduced_with_noun(article: &Article<'_>, anaphor: &Anaphor, head: &str, named: &[(Span, EntityType, usize)]) -> Option<usize> {
+    let seg = article.segmented;
+    let beside = article.beside.get_or_init(|| words_beside(seg, &article.mentions, article.entities.len()));
+    let tokens = &seg.tokens;
+    // Whether a mention of `e` starts at the token after the word at `w`.
+    let before_mention = |e: usize, w: Span| {
+        let next = tokens.partition_point(|t| t.span.start < w.end);
+        tokens.get(next).is_some_and(|t| {
+            let i = article.mentions.partition_point(|m| m.0.start < t.span.start);
+            article.mentions.get(i).is_some_and(|m| m.0.start == t.span.start && m.2 == e)
+        })
+    };
+    // The latest uses of the word before the description (a page of thousands of "the club" must
+    // not read every one for each).
+    let before = Span::new(anaphor.span.start, anaphor.span.start);
+    named.iter().filter(|&&(_, k, _)| k == EntityType::Organization).map(|&(_, _, e)| e).find(|&e| {
+        beside[e]
+            .get(head)
+            .is_some_and(|words| words.range(..before).rev().take(LOOK_BACK).any(|&w| w.end <= anaphor.span.start && before_mention(e, w)))
+    })
 }
 
 /// The person "the American", "the Scot" or "The Russian" stands for: the latest person named

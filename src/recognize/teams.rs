@@ -271,10 +271,7 @@ impl Recognizer<'_> {
         let person_ends: HashSet<usize> = self.found.iter().filter(|m| m.kind == EntityType::Person).map(|m| m.span.end).collect();
         let person_ending = |end: usize| person_ends.contains(&end);
         // A city of the gazetteer: clubs bear their town's name, not their county's or region's.
-        let city = |m: &Mention| {
-            let known = m.known.or_else(|| self.lex.known(m.span.of(text)));
-            matches!(known, Some(Known::Place(p)) if self.lex.places[p].kind == "city")
-        };
+        let city = |m: &Mention| self.place_kind(m) == Some("city");
         let mut teams = HashSet::new();
         for m in self.found.iter().filter(|m| m.kind == EntityType::Place && !is_layout_rule(m) && city(m)) {
             let (first, after) =
@@ -343,6 +340,15 @@ impl Recognizer<'_> {
         alone.into_iter().map(|(w, (_, at))| (w, at)).collect()
     }
 
+    /// The gazetteer's kind of place ("city", "country", ...) that mention `m` names, by its own
+    /// entry or its words'.
+    fn place_kind(&self, m: &Mention) -> Option<&str> {
+        match m.known.or_else(|| self.lex.known(m.span.of(self.text()))) {
+            Some(Known::Place(p)) => Some(self.lex.places[p].kind.as_str()),
+            _ => None,
+        }
+    }
+
     /// Whether a mention of a team's name may be the club: a person without a title before it
     /// whose first name does not open it, or a place that is no country, continent or
     /// first-level region ("England", "Wales").
@@ -355,10 +361,7 @@ impl Recognizer<'_> {
                 let full_name = name.split_once(' ').is_some_and(|(first, _)| self.lex.first_name(first).is_some());
                 !titled(self.seg, self.lex, m.span) && !full_name
             }
-            EntityType::Place => {
-                let known = m.known.or_else(|| self.lex.known(m.span.of(self.text())));
-                !matches!(known, Some(Known::Place(p)) if matches!(self.lex.places[p].kind.as_str(), "country" | "continent" | "admin1"))
-            }
+            EntityType::Place => !matches!(self.place_kind(m), Some("country" | "continent" | "admin1")),
             _ => false,
         }
     }

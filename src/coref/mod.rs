@@ -13,6 +13,7 @@
 //! are compiled into the binary ([`embedded`]). This module reads no files.
 
 pub mod fit;
+mod offices;
 mod speakers;
 pub mod train;
 
@@ -592,6 +593,16 @@ mod tests {
         let second = text.rfind("AFP").unwrap();
         assert!(!wire_credit(text, Span::new(second, second + 3)));
         assert!(!wire_credit(text, at("Kelso")));
+    }
+
+    #[test]
+    fn an_office_is_not_someone_the_article_gave_another() {
+        // The deputy who spoke last is no "prime minister"; the deputy again is.
+        let text = "Rail plan unveiled\n\nDeputy leader Tom Vance said the plan would cut fares by a fifth. \
+                    The prime minister said the trains would run on time. The deputy leader said the work starts in May.\n";
+        let doc = extract(text);
+        assert_eq!(source_of(&doc, text, "run on time"), None);
+        assert_eq!(source_of(&doc, text, "starts in May"), Some("Tom Vance"));
     }
 
     #[test]

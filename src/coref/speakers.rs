@@ -39,7 +39,18 @@ pub(super) fn resolve(
         // said ...": not Mr Vik in either).
         let sharing = claims_of_words(article, anaphor.span);
         let unnamed = |e: usize| sharing.iter().all(|&j| !named_in_words(text, &entities[e], &claims[j], anaphor.span, &article.sources));
-        let allowed = |e: usize| unnamed(e) && (!anaphor.pronoun || agrees(lexicon, anaphor.head.of(text), &entities[e]));
+        // "The prime minister" is no one the article gives another office.
+        let office_held = |e: usize| {
+            // Words that name the entity hold its office ("shadow home secretary David Davis").
+            if entities[e].mentions.iter().any(|m| anaphor.span.start <= m.start && m.end <= anaphor.span.end) {
+                return false;
+            }
+            let described = entities[e].references.keys().filter(|&&s| s != anaphor.span).map(|s| s.of(text));
+            super::offices::holds_other_office(anaphor.span.of(text), entities[e].roles.iter().map(String::as_str).chain(described))
+        };
+        let allowed = |e: usize| {
+            unnamed(e) && (!anaphor.pronoun || agrees(lexicon, anaphor.head.of(text), &entities[e])) && (anaphor.pronoun || !office_held(e))
+        };
         // The speaker carried over wins over the entity attribution's rules chose ("he" for the
         // latest man named, inside the previous speaker's words); it agrees with the pronoun or
         // is the body a spokesman spoke for.

@@ -606,6 +606,25 @@ mod tests {
     }
 
     #[test]
+    fn a_spokesman_is_no_woman_named_before() {
+        let text = "Rail plan unveiled\n\nAna Ruiz said the plan would cut fares by a fifth. \
+                    The spokesman said the trains would run on time.\n";
+        let doc = extract(text);
+        assert_eq!(source_of(&doc, text, "cut fares"), Some("Ana Ruiz"));
+        assert_eq!(source_of(&doc, text, "run on time"), None);
+    }
+
+    #[test]
+    fn a_role_after_a_long_quotation_is_its_speaker_not_a_name_inside_it() {
+        // The quotation runs over two sentences; the name in its last one does not speak.
+        let text = "Cup hopes\n\nTom Reed said: \"He would be the best choice for the club. \"You need someone \
+                    who knows the job and Ben Vance would bring years of experience.\" The Leeds boss continued: \
+                    \"I do not know what is needed.\"\n";
+        let doc = extract(text);
+        assert_eq!(source_of(&doc, text, "I do not know"), Some("Tom Reed"));
+    }
+
+    #[test]
     fn pronouns_are_found_by_class() {
         assert_eq!(pronoun_class("Him"), Some("he"));
         assert_eq!(pronoun_class("its"), Some("it"));

@@ -49,7 +49,9 @@ pub(super) fn resolve(
             super::offices::holds_other_office(anaphor.span.of(text), entities[e].roles.iter().map(String::as_str).chain(described))
         };
         let allowed = |e: usize| {
-            unnamed(e) && (!anaphor.pronoun || agrees(lexicon, anaphor.head.of(text), &entities[e])) && (anaphor.pronoun || !office_held(e))
+            unnamed(e)
+                && (!anaphor.pronoun || agrees(lexicon, anaphor.head.of(text), &entities[e]))
+                && (anaphor.pronoun || !office_held(e) && of_its_sex(lexicon, anaphor.span.of(text), anaphor.head.of(text), &entities[e]))
         };
         // The speaker carried over wins over the entity attribution's rules chose ("he" for the
         // latest man named, inside the previous speaker's words); it agrees with the pronoun or
@@ -84,6 +86,25 @@ pub(super) fn resolve(
             None => unresolved.push(anaphor.span),
         }
     }
+}
+
+/// Whether a person may be what a description's head (of `words`) calls them by sex: "the spokeswoman" is
+/// no man the name lists know, "the businessman" no woman (a chairman may be either). Bodies and
+/// other heads may be anyone.
+fn of_its_sex(lexicon: &Lexicon, words: &str, head: &str, entity: &Entity) -> bool {
+    // A common noun's, not a name's ("Harriet Harman", "Meg Whitman"); nor a voice of someone
+    // else's ("the prime minister's official spokesman" gives the prime minister).
+    if !head.starts_with(char::is_lowercase) || words.contains("'s") || words.contains("’s") {
+        return true;
+    }
+    let pronoun = if head.ends_with("woman") || head.ends_with("women") {
+        "she"
+    } else if head.ends_with("man") && !matches!(head, "chairman" | "human") {
+        "he"
+    } else {
+        return true;
+    };
+    entity.kind != EntityType::Person || agrees(lexicon, pronoun, entity)
 }
 
 /// The claims whose source is `words`, by index.
@@ -223,7 +244,7 @@ fn speaking_role(article: &Article<'_>, lexicon: &Lexicon, anaphor: &Anaphor) ->
         article.speakers[..before]
             .iter()
             .rev()
-            .take_while(|(content, _)| sentence - sentence_at(seg, content.start).min(sentence) <= back)
+            .take_while(|(content, _)| sentence - sentence_at(seg, content.end.saturating_sub(1)).min(sentence) <= back)
             .map(|&(_, e)| e)
             .find(|&e| article.kinds.get(e) == Some(&kind))
             .filter(|&e| fits(e))

@@ -119,6 +119,7 @@ pub fn resolve(attributed: &Attributed<'_>, lexicon: &Lexicon, diagnostics: Vec<
     join_same_names(&mentions, &surface, &mut sets);
     join_aliases(r, &mut sets, &mut rules);
     join_initialed_names(&mentions, &surface, &mut sets, &mut rules);
+    join_peers(&mentions, &surface, &mut sets, &mut rules);
     join_short_forms(&mentions, lexicon, &surface, &mut sets, &mut rules);
 
     let groups = groups(&mut sets, n);
@@ -226,6 +227,32 @@ fn join_initialed_names(mentions: &[Mention], surface: &[String], sets: &mut Uni
         if let [j] = sets_of.into_iter().collect::<Vec<_>>()[..] {
             sets.union(i, j);
             rules[i].push("initial of a name");
+        }
+    }
+}
+
+/// Titles a peer goes by before their surname ("Lord Sainsbury", "Baroness Greenfield").
+const PEERAGE: &[&str] = &["Lord", "Baroness", "Lady", "Baron", "Viscount", "Viscountess", "Earl", "Countess"];
+
+/// Joins a peer named by title and surname ("Lord Sainsbury") to the one person the article
+/// names in full with that surname ("David Sainsbury"), as British news writes a peer both ways;
+/// two such people ("Lady Boothroyd" among two Boothroyds) join neither.
+fn join_peers(mentions: &[Mention], surface: &[String], sets: &mut UnionFind, rules: &mut [Vec<&'static str>]) {
+    let person = |j: usize| mentions[j].kind == EntityType::Person;
+    let mut in_full: HashMap<&str, BTreeSet<usize>> = HashMap::new();
+    for j in (0..mentions.len()).filter(|&j| person(j)) {
+        let words: Vec<&str> = surface[j].split_whitespace().collect();
+        if words.len() >= 2 && !PEERAGE.contains(&words[0]) && !opens_with_initial(&surface[j]) {
+            in_full.entry(words[words.len() - 1]).or_default().insert(j);
+        }
+    }
+    for i in (0..mentions.len()).filter(|&i| person(i)) {
+        let Some((title, surname)) = surface[i].split_once(' ') else { continue };
+        let Some(names) = in_full.get(surname).filter(|_| PEERAGE.contains(&title)) else { continue };
+        let sets_of: BTreeSet<usize> = names.iter().map(|&j| sets.find(j)).collect();
+        if let [j] = sets_of.into_iter().collect::<Vec<_>>()[..] {
+            sets.union(i, j);
+            rules[i].push("peer's title of a name");
         }
     }
 }
@@ -516,10 +543,13 @@ fn entity(mentions: &[Mention], lexicon: &Lexicon, surface: &[String], rules: &[
         Some(Known::Organization(o)) if kind == EntityType::Organization => (lexicon.organizations[o].clone(), None),
         _ => {
             // The fullest name: most words ("The" before it not counted, and only where no
-            // other form has as many: "UK Film Council", not "The UK Film Council"), then the earliest.
+            // other form has as many: "UK Film Council", not "The UK Film Council"; nor a peer's
+            // title: "David Sainsbury", not "Lord Sainsbury"), then the earliest.
             let fullness = |m: usize| {
-                let bare = surface[m].strip_prefix("The ");
-                (word_count(bare.unwrap_or(&surface[m])), bare.is_none())
+                let title = surface[m].split_once(' ').filter(|(t, _)| kind == EntityType::Person && PEERAGE.contains(t));
+                let the = surface[m].strip_prefix("The ");
+                let bare = the.or(title.map(|(_, rest)| rest));
+                (word_count(bare.unwrap_or(&surface[m])), the.is_none(), title.is_some())
             };
             let best = group
                 .iter()
@@ -702,6 +732,18 @@ mod tests {
         assert_eq!(tallis.mentions.len(), 3, "{:?}", doc.entities);
         let ebbert = doc.entities.iter().find(|e| e.name == "Ross Ebbert").expect("Ross Ebbert");
         assert_eq!(ebbert.mentions.len(), 2, "{:?}", doc.entities);
+    }
+
+    #[test]
+    fn a_peer_by_title_and_surname_is_the_one_person_named_in_full() {
+        let text = "Science gift\n\nLord Vanterpool has given £2m to the party. Tom Vanterpool said he was pleased. \
+                    Baroness Okafor and Ada Okafor and Ben Okafor spoke.\n";
+        let pipeline = crate::extract::Pipeline::new(crate::rdf::Iris::new("https://example.org/").expect("base"));
+        let doc = pipeline.run(crate::ingest::Source::from_text("t", text));
+        let peer = doc.entities.iter().find(|e| e.name.ends_with("Vanterpool")).expect("found");
+        assert_eq!(peer.mentions.len(), 2, "{:?}", doc.entities);
+        let peer = doc.entities.iter().find(|e| e.name == "Baroness Okafor").expect("two Okafors: no join");
+        assert_eq!(peer.mentions.len(), 1, "{:?}", doc.entities);
     }
 
     #[test]

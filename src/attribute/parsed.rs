@@ -75,7 +75,14 @@ impl Attributor<'_> {
             }
             if verb != t {
                 let at = self.tokens()[verb].span;
-                let framed = self.claims.iter().rev().find(|c| c.cue.as_ref().is_some_and(|cue| cue.span == at) && c.source_span.is_some());
+                // Among the latest claims: the verb's is in this sentence, and a page of thousands
+                // of claims must not read every one for each verb that has none.
+                let framed = self
+                    .claims
+                    .iter()
+                    .rev()
+                    .take(super::source::LOOK_BACK)
+                    .find(|c| c.cue.as_ref().is_some_and(|cue| cue.span == at) && c.source_span.is_some());
                 if let Some(c) = framed {
                     let span = c.source_span.expect("checked");
                     return Some((c.source, span, self.token_at(span.start)));

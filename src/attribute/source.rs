@@ -6,7 +6,7 @@ use super::*;
 /// How many of the latest claims (and roles) a description looks back through for the one it
 /// names. News articles hold a few dozen; a bound keeps a text that repeats one sentence
 /// thousands of times linear (issue 17) without changing what any real article gives.
-const LOOK_BACK: usize = 256;
+pub(super) const LOOK_BACK: usize = 256;
 
 impl<'a> Attributor<'a> {
     /// The mention a description names: "the commentator" is the person with that role, "the
@@ -72,10 +72,14 @@ impl<'a> Attributor<'a> {
             // "the authority" is the Transit Authority named before; "the council" is no
             // newspaper quoted before it. Only generic heads stand for any organization.
             let window = self.window_start(span.start);
-            let named = self.r.mentions.iter().rposition(|m| {
+            // The mentions are disjoint and in text order: read back from the description to the
+            // window, the latest only (a page of thousands of "the club" must not read every
+            // mention for each).
+            let upto = self.r.mentions.partition_point(|m| m.span.start < span.start);
+            let named = (0..upto).rev().take(LOOK_BACK).take_while(|&i| self.r.mentions[i].span.start >= window).find(|&i| {
+                let m = &self.r.mentions[i];
                 m.kind == EntityType::Organization
                     && m.span.end <= span.start
-                    && m.span.start >= window
                     && m.span.of(self.text()).split_whitespace().any(|w| w.eq_ignore_ascii_case(head))
             });
             let generic = matches!(head, "group" | "organization" | "organisation" | "company" | "firm" | "agency" | "body");

@@ -336,11 +336,8 @@ impl<'a> Attributor<'a> {
             return None;
         }
         let recent = self.recent_start(before);
-        let last = self
-            .claims
-            .iter()
-            .filter(|c| c.source_span.is_some_and(|s| s.start >= recent && s.start < before))
-            .max_by_key(|c| c.source_span.map(|s| s.start))?;
+        let last =
+            self.claims_sourced_in(recent, before).into_iter().map(|i| &self.claims[i]).max_by_key(|c| c.source_span.map(|s| s.start))?;
         let plural = last.source_span.is_some_and(|s| {
             let word = s.of(self.text()).rsplit(' ').next().unwrap_or("").to_lowercase();
             // "The Tories have promised ..., who they say ... They say": a "they" already joined
@@ -350,15 +347,28 @@ impl<'a> Attributor<'a> {
         last.source.filter(|&m| plural && self.r.mentions[m].kind == EntityType::Organization)
     }
 
+    /// The claims whose source words start within `from..to`, in the order of `claims`: the
+    /// latest `LOOK_BACK` of them by start, read from `sources_by_start` while frames are found
+    /// (a page of thousands of claims must not read every one for each source), from every claim
+    /// afterwards.
+    fn claims_sourced_in(&self, from: usize, to: usize) -> Vec<usize> {
+        let within = |i: &usize| self.claims[*i].source_span.is_some_and(|s| s.start >= from && s.start < to);
+        let mut found: Vec<usize> = match &self.sources_by_start {
+            Some(index) => index.range((from, 0)..(to, 0)).rev().map(|&(_, i)| i).filter(within).take(LOOK_BACK).collect(),
+            None => (0..self.claims.len()).filter(within).collect(),
+        };
+        found.sort_unstable();
+        found
+    }
+
     /// The latest mention of `kind` that `fits` and spoke before `before` within the window, else
     /// the latest such mention there.
     pub(super) fn last_source_of(&self, kind: EntityType, before: usize, fits: &dyn Fn(usize) -> bool) -> Option<usize> {
         let paragraph_window = self.window_start(before);
         let from_claims = self
-            .claims
-            .iter()
-            .filter(|c| c.source_span.is_some_and(|s| s.start < before && s.start >= paragraph_window))
-            .filter_map(|c| c.source)
+            .claims_sourced_in(paragraph_window, before)
+            .into_iter()
+            .filter_map(|i| self.claims[i].source)
             .filter(|&m| self.r.mentions[m].kind == kind && fits(m))
             .max_by_key(|&m| self.r.mentions[m].span.start);
         // The mentions are disjoint and in text order: read back from `before` to the window.

@@ -110,6 +110,10 @@ pub struct Article<'a> {
     /// case, with where they are written.
     /// Made on first use: only descriptions ask, and most articles have none.
     beside: OnceLock<Vec<HashMap<String, BTreeSet<Span>>>>,
+    /// Each entity's words that stand right before one of its mentions ("airline" of "Italian
+    /// airline Alitalia"), by their ASCII lower case, with where the earliest ends; made on first
+    /// use.
+    introducers: OnceLock<Vec<HashMap<String, usize>>>,
     /// Every claim's content, sorted.
     contents: SpanIndex,
     /// The claims' source words with the claim's index, sorted.
@@ -456,6 +460,7 @@ pub fn article<'a>(seg: &'a Segmented<'a>, entities: &[Entity], claims: &[Claim]
         sources: SpanIndex::new(sources),
         mention_ends,
         beside: OnceLock::new(),
+        introducers: OnceLock::new(),
         contents: SpanIndex::new(contents),
         source_claims,
     }
@@ -474,6 +479,24 @@ fn words_beside(seg: &Segmented<'_>, mentions: &[(Span, EntityType, usize)], ent
         }
     }
     beside
+}
+
+/// For each of `entities`, the words right before its mentions, each with the end of its
+/// earliest such use ([`Article::introducers`]).
+fn words_introducing(seg: &Segmented<'_>, mentions: &[(Span, EntityType, usize)], entities: usize) -> Vec<HashMap<String, usize>> {
+    let text = seg.text();
+    let tokens = &seg.tokens;
+    let mut introducing = vec![HashMap::<String, usize>::new(); entities];
+    for &(s, _, e) in mentions {
+        let first = tokens.partition_point(|t| t.span.end <= s.start);
+        if first == 0 || tokens.get(first).is_none_or(|t| t.span.start != s.start) {
+            continue;
+        }
+        let word = tokens[first - 1].span;
+        let end = introducing[e].entry(word.of(text).to_ascii_lowercase()).or_insert(word.end);
+        *end = (*end).min(word.end);
+    }
+    introducing
 }
 
 /// How many more bearers of one sex than of the other a first name needs before a pronoun of the

@@ -5,7 +5,7 @@
 use super::{
     AGED_PERSON, APPOSED_DESCRIPTION, Anaphor, Article, CARRIED_SPEAKER, CLAIM_SPEAKER, CorefModel, DESCRIBED_ORGANIZATION,
     DOCUMENT_AUTHOR, LOOK_BACK, RANKED, RELATIVE_ANTECEDENT, SPEAKING_ROLE, agrees, candidates, description, link, pronoun_class,
-    sentence_at, words_beside,
+    sentence_at, words_beside, words_introducing,
 };
 use crate::lexicon::{EntityType, Lexicon};
 use crate::resolve::{Claim, Entity};
@@ -266,24 +266,12 @@ fn speaking_role(article: &Article<'_>, lexicon: &Lexicon, anaphor: &Anaphor) ->
 /// `head` right before its name ("Italian airline Alitalia ... The airline declined to comment").
 fn introduced_with_noun(article: &Article<'_>, anaphor: &Anaphor, head: &str, named: &[(Span, EntityType, usize)]) -> Option<usize> {
     let seg = article.segmented;
-    let beside = article.beside.get_or_init(|| words_beside(seg, &article.mentions, article.entities.len()));
-    let tokens = &seg.tokens;
-    // Whether a mention of `e` starts at the token after the word at `w`.
-    let before_mention = |e: usize, w: Span| {
-        let next = tokens.partition_point(|t| t.span.start < w.end);
-        tokens.get(next).is_some_and(|t| {
-            let i = article.mentions.partition_point(|m| m.0.start < t.span.start);
-            article.mentions.get(i).is_some_and(|m| m.0.start == t.span.start && m.2 == e)
-        })
-    };
-    // The latest uses of the word before the description (a page of thousands of "the club" must
-    // not read every one for each).
-    let before = Span::new(anaphor.span.start, anaphor.span.start);
-    named.iter().filter(|&&(_, k, _)| k == EntityType::Organization).map(|&(_, _, e)| e).find(|&e| {
-        beside[e]
-            .get(head)
-            .is_some_and(|words| words.range(..before).rev().take(LOOK_BACK).any(|&w| w.end <= anaphor.span.start && before_mention(e, w)))
-    })
+    let introducers = article.introducers.get_or_init(|| words_introducing(seg, &article.mentions, article.entities.len()));
+    named
+        .iter()
+        .filter(|&&(_, k, _)| k == EntityType::Organization)
+        .map(|&(_, _, e)| e)
+        .find(|&e| introducers[e].get(head).is_some_and(|&end| end <= anaphor.span.start))
 }
 
 /// The person "the American", "the Scot" or "The Russian" stands for: the latest person named

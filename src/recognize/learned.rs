@@ -51,6 +51,7 @@ impl Recognizer<'_> {
         self.organizations_by_which();
         self.names_seen_in_full();
         self.lowercase_known_places();
+        self.known_names_in_camel_case();
         self.regions_after_places();
         self.places_before_regions();
         self.companies_by_their_form();
@@ -405,6 +406,26 @@ impl Recognizer<'_> {
             })
             .filter(|&i| companies.contains(tokens[i].span.of(text)) && plain(tokens[i].span.of(text)) && !found.overlaps(tokens[i].span))
             .map(|i| Mention { span: tokens[i].span, kind: EntityType::Organization, known: None, strength: 2, rule: "company context" })
+            .collect();
+        self.found.extend(added);
+    }
+
+    /// Known names written with a lowercase first letter and a capital inside ("eBay",
+    /// "easyJet"): the rules look for names only among capitalized words, so a word the
+    /// gazetteer knows in exactly that spelling is its entry wherever nothing else was found
+    /// (rule "gazetteer").
+    fn known_names_in_camel_case(&mut self) {
+        let found = SpanIndex::of(self.found.iter().map(|m| m.span));
+        let camel = |w: &str| w.starts_with(char::is_lowercase) && w.chars().any(char::is_uppercase);
+        let added: Vec<Mention> = self
+            .seg
+            .tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word && camel(t.span.of(self.text())) && !found.overlaps(t.span))
+            .filter_map(|t| {
+                let known = self.lex.known(t.span.of(self.text()))?;
+                Some(Mention { span: t.span, kind: known_type(known), known: Some(known), strength: 3, rule: "gazetteer" })
+            })
             .collect();
         self.found.extend(added);
     }

@@ -349,6 +349,15 @@ mod tests {
     }
 
     #[test]
+    fn a_known_name_in_camel_case_is_found() {
+        // The rules read capitalized words only; the gazetteer knows "eBay" as written.
+        let found = check("Sales up\n\nData collected by eBay suggests that shoppers are busy. Many sellers use ebay.\n");
+        assert_eq!(found.iter().filter(|(n, _)| n == "eBay").count(), 1, "{found:?}");
+        assert!(has(&found, "eBay", EntityType::Organization), "{found:?}");
+        assert!(!found.iter().any(|(n, _)| n == "ebay"), "{found:?}");
+    }
+
+    #[test]
     fn an_acronym_defined_in_parentheses_is_that_name_alone() {
         // The tagger drops many lone acronyms; one the article spells out right after a name is
         // that name wherever it stands.

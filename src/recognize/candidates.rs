@@ -274,12 +274,10 @@ impl<'a> Recognizer<'a> {
 
     /// Types the run of name tokens `[start, end)`.
     pub(super) fn run(&mut self, mut start: usize, end: usize, first: usize) {
-        // Sentence-initial common words ("Many", "The", "Both") are not names.
-        while start < end
-            && self.at_start(start, first)
-            && self.lex.is_common(self.word(start))
-            && self.lex.known(self.word(start)).is_none()
-        {
+        // Sentence-initial common words ("Many", "The", "Both") are not names, unless a known
+        // name opens with them ("Law Lords ruled").
+        let opens_known = |start: usize| (start + 1..=end).any(|stop| self.lex.known(self.span(start, stop).of(self.text())).is_some());
+        while start < end && self.at_start(start, first) && self.lex.is_common(self.word(start)) && !opens_known(start) {
             start += 1;
         }
         // "Sunday Blair said" is Blair; "the Sunday Telegraph", a known name, keeps its day.

@@ -27,6 +27,8 @@ impl Recognizer<'_> {
         // strength 2 and up 81.7 / 69.6 / 0.92; and several words 82.0 / 69.0 / 0.935; and the
         // three rules 82.0 / 68.8 / 0.946; all 82.0 / 66.6 / 0.95.
         let text = self.text();
+        let known_names: Vec<Mention> =
+            self.found.iter().filter(|m| m.rule == "gazetteer" && m.span.of(text).contains(' ')).cloned().collect();
         let learned_spans = SpanIndex::of(learned.iter().map(|l| l.span));
         self.found.retain(|m| {
             let kept = m.strength >= 2
@@ -35,6 +37,7 @@ impl Recognizer<'_> {
             is_layout_rule(m) || !learned_spans.overlaps(m.span) && kept
         });
         self.found.extend(learned);
+        self.known_names_cut_short(&known_names);
         self.players_in_team_sheets();
         self.trim_function_words();
         self.known_after_article();
@@ -408,6 +411,27 @@ impl Recognizer<'_> {
             .map(|i| Mention { span: tokens[i].span, kind: EntityType::Organization, known: None, strength: 2, rule: "company context" })
             .collect();
         self.found.extend(added);
+    }
+
+    /// A known name of several words of which the tagger found one part alone ("Lords" of "Law
+    /// Lords ruled", "York" of "New York") is the whole name, with the gazetteer's type; not
+    /// where the tagger found two names inside it.
+    fn known_names_cut_short(&mut self, known_names: &[Mention]) {
+        // The mentions by start: those overlapping a name start before its end, and names are
+        // short (a page of thousands of names must not read every mention for each).
+        let mut by_start: Vec<(usize, usize)> = self.found.iter().enumerate().map(|(i, m)| (m.span.start, i)).collect();
+        by_start.sort_unstable();
+        for k in known_names {
+            let upto = by_start.partition_point(|&(start, _)| start < k.span.end);
+            let inside: Vec<usize> =
+                by_start[..upto].iter().rev().take(8).map(|&(_, i)| i).filter(|&i| self.found[i].span.overlaps(k.span)).collect();
+            if let [i] = inside[..] {
+                let m = &mut self.found[i];
+                if m.span != k.span && k.span.contains(m.span) && !is_layout_rule(m) {
+                    *m = k.clone();
+                }
+            }
+        }
     }
 
     /// Known names written with a lowercase first letter and a capital inside ("eBay",

@@ -36,6 +36,13 @@ impl<'a> Attributor<'a> {
             return None;
         }
         if spokes && tokens_in(span) <= 3 && matches!(self.word(start), "a" | "A" | "an" | "An") {
+            // "A Delta spokesperson", where the recognizer left the name: the organization the
+            // article names with that word.
+            if tokens_in(span) == 3 && self.word(start + 1).starts_with(char::is_uppercase) {
+                if let Some(m) = self.organization_named(self.word(start + 1), span.start) {
+                    return Some(m);
+                }
+            }
             // "a company spokesman": the body named just before.
             let modified = tokens_in(span) == 3 && self.lex.noun_type(self.word(start + 1)) == Some(EntityType::Organization);
             return self.spoken_for(span, modified);
@@ -80,7 +87,11 @@ impl<'a> Attributor<'a> {
                 let m = &self.r.mentions[i];
                 m.kind == EntityType::Organization
                     && m.span.end <= span.start
-                    && m.span.of(self.text()).split_whitespace().any(|w| w.eq_ignore_ascii_case(head))
+                    && m.span.of(self.text()).split_whitespace().any(|w| {
+                        // "the airline" of "Delta Airlines".
+                        w.eq_ignore_ascii_case(head)
+                            || w.len() == head.len() + 1 && w.ends_with('s') && w[..head.len()].eq_ignore_ascii_case(head)
+                    })
             });
             let generic = matches!(head, "group" | "organization" | "organisation" | "company" | "firm" | "agency" | "body");
             let company = matches!(head, "company" | "firm" | "companies" | "firms");
@@ -90,6 +101,20 @@ impl<'a> Attributor<'a> {
                 .or_else(|| (generic && !unnamed).then(|| self.last_source_of(EntityType::Organization, span.start, &fits)).flatten());
         }
         None
+    }
+
+    /// The organization mention the article names `word` by, alone or as its first word ("Delta"
+    /// or "Delta Airlines" for "A Delta spokesperson"): the latest before `at`, else the first
+    /// after it, among the `LOOK_BACK` mentions on either side.
+    fn organization_named(&self, word: &str, at: usize) -> Option<usize> {
+        let mentions = &self.r.mentions;
+        let named = |i: &usize| {
+            let m = &mentions[*i];
+            let surface = m.span.of(self.text());
+            m.kind == EntityType::Organization && (surface == word || surface.strip_prefix(word).is_some_and(|rest| rest.starts_with(' ')))
+        };
+        let split = mentions.partition_point(|m| m.span.start < at);
+        (0..split).rev().take(LOOK_BACK).find(named).or_else(|| (split..mentions.len()).take(LOOK_BACK).find(named))
     }
 
     /// The description that a voice's description speaks for, with its head and first token:
@@ -633,6 +658,19 @@ pub(super) mod tests {
         assert_eq!(source("fine was fair"), Some("Tom Vance"), "{:?}", doc.entities);
         assert_eq!(claim("fine was fair").content.of(text), "the fine was fair", "the named hearer is no content");
         assert_eq!(source("We are sorry"), Some("Northline Ferries"), "a statement from a description: {:?}", doc.claims);
+    }
+
+    #[test]
+    fn a_spokesperson_of_a_name_the_recognizer_left_is_the_organization_named_so() {
+        // "Delta" is tagged nowhere near the spokesperson; "Delta Airlines" is named later.
+        let text = "Attendant fired\n\nA US airline attendant says she has been fired.\n\nAna Ruiz was suspended in \
+                    September. In a statement, she said she was taking legal action. A Delta spokesperson confirmed on \
+                    Wednesday that Ms Ruiz was no longer an employee. The spokesperson also confirmed that there were \
+                    clear rules.\n\nMs Ruiz said she was sad. She said she had hired a lawyer.\n\nDelta Airlines has \
+                    been hit by rising fuel costs.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        assert_eq!(source_of(&doc, text, "no longer an employee"), Some("Delta Airlines"), "{:?}", doc.claims);
+        assert_eq!(source_of(&doc, text, "clear rules"), Some("Delta Airlines"), "{:?}", doc.claims);
     }
 
     #[test]

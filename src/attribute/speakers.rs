@@ -7,7 +7,7 @@
 use super::{Attributor, Claim};
 use crate::lexicon::{EntityType, RoleClass};
 use crate::recognize::Mention;
-use crate::text::{DAYS, MONTHS, Span};
+use crate::text::{DAYS, MONTHS, Span, SpanIndex};
 use std::collections::{HashMap, HashSet};
 
 /// The rule named in the evidence of such a mention.
@@ -42,7 +42,52 @@ impl Attributor<'_> {
             speakers.push(Mention { span: name, kind, known: None, strength: 1, rule: RULE });
         }
         self.spokespeople_of_speakers(claims, &speakers);
+        let elsewhere = self.speakers_named_elsewhere(&speakers);
+        speakers.extend(elsewhere);
         speakers
+    }
+
+    /// A name found speaking is that name wherever else the article writes it alone ("Air
+    /// Deccan has ordered 30 planes", after "Air Deccan ... wants to lure travellers" made it a
+    /// speaker): capitalized as found, overlapping no mention, no capitalized word after it nor
+    /// before it but an article or a sentence's start, not in a headline.
+    fn speakers_named_elsewhere(&self, speakers: &[Mention]) -> Vec<Mention> {
+        let text = self.text();
+        let tokens = self.tokens();
+        // The names by their first word, each once.
+        let mut names: HashMap<&str, Vec<(&str, EntityType)>> = HashMap::new();
+        for m in speakers {
+            let name = m.span.of(text);
+            let first = self.word(self.token_at(m.span.start));
+            let list = names.entry(first).or_default();
+            if !list.iter().any(|&(n, _)| n == name) {
+                list.push((name, m.kind));
+            }
+        }
+        let taken = SpanIndex::of(self.r.mentions.iter().chain(speakers).map(|m| m.span));
+        let capitalized = |k: usize| tokens.get(k).is_some_and(|t| t.span.of(text).starts_with(char::is_uppercase));
+        let sentences = &self.r.segmented.sentences;
+        let mut found = Vec::new();
+        for i in 0..tokens.len() {
+            let Some(list) = names.get(self.word(i)) else { continue };
+            let start = tokens[i].span.start;
+            for &(name, kind) in list {
+                let span = Span::new(start, start + name.len());
+                let end = self.token_at(span.end);
+                let whole = text.get(span.start..span.end) == Some(name) && end > i && tokens[end - 1].span.end == span.end;
+                if !whole || taken.overlaps(span) || capitalized(end) {
+                    continue;
+                }
+                let sentence = sentences.partition_point(|s| s.tokens.end <= i);
+                let opening = sentences.get(sentence).is_some_and(|s| s.tokens.start == i);
+                let before_ok = i == 0 || opening || !capitalized(i - 1) || matches!(self.word(i - 1), "A" | "An" | "The");
+                if before_ok && !self.clause_of(sentence).headline {
+                    found.push(Mention { span, kind, known: None, strength: 1, rule: RULE });
+                    break;
+                }
+            }
+        }
+        found
     }
 
     /// The words that open or end the names of people of two words or more, joined by spaces
@@ -276,6 +321,17 @@ mod tests {
     fn speakers(text: &str) -> Vec<(String, EntityType)> {
         let doc = Pipeline::new(Iris::default()).run(Source::from_text("speakers.txt", text.to_string()));
         doc.entities.iter().filter(|e| e.evidence.contains(&super::RULE)).map(|e| (e.name.clone(), e.kind)).collect()
+    }
+
+    #[test]
+    fn a_name_found_speaking_is_that_name_wherever_the_article_writes_it() {
+        let text = "Planes ordered\n\nAir Deccan has ordered 30 planes in a big deal.\n\nAir Deccan was set up last year \
+                    and wants to lure travellers away from the railways. For its part, Air Deccan plans to grow its fleet. \
+                    Air Deccan Express is another firm.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("speakers.txt", text.to_string()));
+        let deccan = doc.entities.iter().find(|e| e.name == "Air Deccan").expect("found as a speaker");
+        assert_eq!(deccan.kind, EntityType::Organization);
+        assert_eq!(deccan.mentions.len(), 3, "not inside a longer name: {:?}", doc.entities);
     }
 
     #[test]

@@ -41,6 +41,7 @@ impl Recognizer<'_> {
         self.players_in_team_sheets();
         self.trim_function_words();
         self.known_after_article();
+        self.known_names_after_the();
         self.drop_calendar_words();
         self.titles_in_names();
         self.station_numbers();
@@ -141,6 +142,42 @@ impl Recognizer<'_> {
                 m.known = Some(known);
             }
         }
+    }
+
+    /// "told the Times", "the Guardian reported": capitalized words after a lowercase "the" that
+    /// are a known name with its "The" ("The Times") are that name, with its gazetteer entry,
+    /// where nothing was found there or a mention of exactly those words was ("Times", typed a
+    /// person); not inside a longer capitalized run ("the Times Higher Education Supplement").
+    fn known_names_after_the(&mut self) {
+        let text = self.seg.text();
+        let tokens = &self.seg.tokens;
+        let capitalized = |k: usize| k < tokens.len() && super::capitalized(self.seg, k);
+        let mut found: Vec<(Span, Known)> = Vec::new();
+        for i in (0..tokens.len()).filter(|&i| tokens[i].span.of(text) == "the" && capitalized(i + 1)) {
+            // The longest run of up to three words, one space apart, that is a known name.
+            let run = (i + 1..(i + 4).min(tokens.len()))
+                .take_while(|&k| capitalized(k) && (k == i + 1 || one_space_apart(tokens[k - 1].span, tokens[k].span)))
+                .count();
+            let hit = (1..=run).rev().find_map(|n| {
+                let span = tokens[i + 1].span.cover(tokens[i + n].span);
+                let known = self.lex.known(&format!("The {}", span.of(text)))?;
+                (!capitalized(i + n + 1)).then_some((span, known))
+            });
+            found.extend(hit);
+        }
+        let by_start = mentions_by_start(&self.found);
+        let mut added = Vec::new();
+        for (span, known) in found {
+            match overlapping(&self.found, &by_start, span)[..] {
+                [] => added.push(Mention { span, kind: known_type(known), known: Some(known), strength: 3, rule: "gazetteer" }),
+                [k] if self.found[k].span == span && !is_layout_rule(&self.found[k]) => {
+                    self.found[k].kind = known_type(known);
+                    self.found[k].known = Some(known);
+                }
+                _ => {}
+            }
+        }
+        self.found.extend(added);
     }
 
     /// A broadcaster's station or channel named by its number belongs to the name: "BBC Radio 4",
@@ -417,15 +454,9 @@ impl Recognizer<'_> {
     /// Lords ruled", "York" of "New York") is the whole name, with the gazetteer's type; not
     /// where the tagger found two names inside it.
     fn known_names_cut_short(&mut self, known_names: &[Mention]) {
-        // The mentions by start: those overlapping a name start before its end, and names are
-        // short (a page of thousands of names must not read every mention for each).
-        let mut by_start: Vec<(usize, usize)> = self.found.iter().enumerate().map(|(i, m)| (m.span.start, i)).collect();
-        by_start.sort_unstable();
+        let by_start = mentions_by_start(&self.found);
         for k in known_names {
-            let upto = by_start.partition_point(|&(start, _)| start < k.span.end);
-            let inside: Vec<usize> =
-                by_start[..upto].iter().rev().take(8).map(|&(_, i)| i).filter(|&i| self.found[i].span.overlaps(k.span)).collect();
-            if let [i] = inside[..] {
+            if let [i] = overlapping(&self.found, &by_start, k.span)[..] {
                 let m = &mut self.found[i];
                 if m.span != k.span && k.span.contains(m.span) && !is_layout_rule(m) {
                     *m = k.clone();
@@ -487,6 +518,20 @@ impl Recognizer<'_> {
             }
         }
     }
+}
+
+/// The indices of `found` by their mentions' starts, for [`overlapping`].
+fn mentions_by_start(found: &[Mention]) -> Vec<(usize, usize)> {
+    let mut by_start: Vec<(usize, usize)> = found.iter().enumerate().map(|(i, m)| (m.span.start, i)).collect();
+    by_start.sort_unstable();
+    by_start
+}
+
+/// The mentions of `found` that overlap the short span `span`: among the few that start last
+/// before its end (a page of thousands of names must not read every mention for each).
+fn overlapping(found: &[Mention], by_start: &[(usize, usize)], span: Span) -> Vec<usize> {
+    let upto = by_start.partition_point(|&(start, _)| start < span.end);
+    by_start[..upto].iter().rev().take(8).map(|&(_, i)| i).filter(|&i| found[i].span.overlaps(span)).collect()
 }
 
 /// The type most of a string's mentions got, the earliest mention's on a tie.

@@ -349,6 +349,17 @@ mod tests {
     }
 
     #[test]
+    fn a_paper_after_a_lowercase_the_is_the_known_paper() {
+        let found = check(
+            "Jump delayed\n\nHer coach told the Times: \"We are not looking at 2006.\" She spoke to the Observer too. \
+             He writes for the Times Higher Education Supplement.\n",
+        );
+        assert!(has(&found, "Times", EntityType::Organization), "{found:?}");
+        assert!(has(&found, "Observer", EntityType::Organization), "{found:?}");
+        assert_eq!(found.iter().filter(|(n, _)| n == "Times").count(), 1, "not inside a longer name: {found:?}");
+    }
+
+    #[test]
     fn a_known_name_in_camel_case_is_found() {
         // The rules read capitalized words only; the gazetteer knows "eBay" as written.
         let found = check("Sales up\n\nData collected by eBay suggests that shoppers are busy. Many sellers use ebay.\n");

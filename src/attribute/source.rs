@@ -406,13 +406,16 @@ impl<'a> Attributor<'a> {
         })
     }
 
-    /// Whether organization mention `m` names a public body rather than a firm: its last word is
-    /// a commission's, court's or ministry's ("Securities and Exchange Commission"), or it is the
+    /// Whether organization mention `m` names a public body rather than a firm: its head word is
+    /// a commission's, court's, office's or ministry's ("Securities and Exchange Commission",
+    /// "Office of Management and Budget"), or it is the
     /// acronym of such a name in the article ("SEC"). "The company says" is none of them.
     fn is_public_body(&self, m: usize) -> bool {
+        // A name's head is its last word, or the word before its "of" or "for" ("Office of
+        // Management and Budget", "Office for National Statistics").
         let body = |name: &str| {
-            let last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
-            PUBLIC_BODIES.contains(&last.as_str())
+            let head = [" of ", " for "].iter().filter_map(|p| name.find(p)).min().map_or(name, |at| &name[..at]);
+            PUBLIC_BODIES.contains(&head.rsplit(' ').next().unwrap_or("").to_lowercase().as_str())
         };
         let name = self.r.mentions[m].span.of(self.text());
         let acronym = !name.chars().any(char::is_lowercase);
@@ -658,6 +661,19 @@ pub(super) mod tests {
         assert_eq!(source("fine was fair"), Some("Tom Vance"), "{:?}", doc.entities);
         assert_eq!(claim("fine was fair").content.of(text), "the fine was fair", "the named hearer is no content");
         assert_eq!(source("We are sorry"), Some("Northline Ferries"), "a statement from a description: {:?}", doc.claims);
+    }
+
+    #[test]
+    fn the_company_is_no_public_body_whose_name_opens_with_its_head() {
+        // "Office of Management and Budget" is an office by the word before its "of".
+        let text = "Norvik Homes bosses go\n\nThe two most senior executives at mortgage giant Norvik Homes have \
+                    resigned.\n\nRecent investigations have exposed errors at Norvik Homes. Last week, the firm was \
+                    admonished by the Harbour Fares Commission, which said it had made errors.\n\nThe financial \
+                    regulator said Norvik Homes would have to raise new capital. Analysts said the criticism made it \
+                    impossible for Norvik Homes bosses to remain. Mr Vance, head of the Office of Management and Budget \
+                    under the last president, has taken early retirement, the company said on Tuesday.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        assert_eq!(source_of(&doc, text, "early retirement"), Some("Norvik Homes"), "{:?}", doc.claims);
     }
 
     #[test]

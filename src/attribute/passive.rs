@@ -127,7 +127,14 @@ impl Attributor<'_> {
     /// meanwhile, is supported by").
     pub(super) fn agent_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, aux: usize, cue: Cue) {
         let Clause { first, content_end, .. } = *clause;
-        let agent_end = (t + 3..content_end).find(|&k| AGENT_ENDS.contains(&self.word(k))).unwrap_or(content_end);
+        // A name holding such a word runs on ("by the Securities and Exchange Commission").
+        let mentions = &self.r.mentions;
+        let inside_name = |k: usize| {
+            let at = self.tokens()[k].span;
+            let m = mentions.partition_point(|m| m.span.start < at.start);
+            m > 0 && mentions[m - 1].span.end >= at.end
+        };
+        let agent_end = (t + 3..content_end).find(|&k| AGENT_ENDS.contains(&self.word(k)) && !inside_name(k)).unwrap_or(content_end);
         let subject_start =
             (first..aux - 1).rev().find(|&k| matches!(self.word(k), ";" | ":" | "that" | "which" | "who")).map_or(first, |k| k + 1);
         let plain_agent = || {
@@ -193,6 +200,15 @@ mod tests {
     use crate::extract::Pipeline;
     use crate::ingest::Source;
     use crate::rdf::Iris;
+
+    #[test]
+    fn an_agent_runs_over_the_and_inside_its_name() {
+        let text = "Bank fined\n\nFraud at the bank was first reported by the Securities and Exchange Commission on Monday.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let claim = doc.claims.iter().find(|c| c.content.of(text).contains("Fraud")).expect("the passive's claim");
+        assert_eq!(claim.source_span.map(|s| s.of(text)), Some("the Securities and Exchange Commission"), "{:?}", doc.claims);
+        assert_eq!(claim.source.map(|e| doc.entities[e].name.as_str()), Some("Securities and Exchange Commission"));
+    }
 
     #[test]
     fn a_passive_with_degree_words_before_its_participle_has_no_speaker_before_it() {

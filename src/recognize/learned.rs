@@ -592,7 +592,16 @@ const NEVER_FIRST: &[&str] = &["From", "At", "On", "By", "With", "And", "But", "
 /// Whether a candidate comes from the page's layout (metadata, datelines, results tables), which
 /// the rules read better than the learned tagger.
 pub(super) fn is_layout_rule(m: &Mention) -> bool {
-    matches!(m.rule, "byline" | "publisher line" | "commenter" | "dateline" | "team in a results line" | super::teams::TEAM_SHEET)
+    matches!(
+        m.rule,
+        "byline"
+            | "publisher line"
+            | "commenter"
+            | "dateline"
+            | "team in a results line"
+            | super::teams::TEAM_SHEET
+            | super::teams::TEAM_SHEET_CLUB
+    )
 }
 
 /// The type of a gazetteer entry.

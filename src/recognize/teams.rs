@@ -131,42 +131,66 @@ impl Recognizer<'_> {
     /// whatever the tagger or the gazetteer made of it ("C Paterson" a place, "S Orlando" the
     /// city, "A Lo Cicero" cut to "Cicero", "K Maggs" nothing), and part of the page's layout,
     /// which later edits leave alone.
+    /// The capitalized words in parentheses after a player are the player's club, an
+    /// organization ("S Jones (Clermont Auvergne)"; "(capt)" is none, and a country, "(Wales)",
+    /// stays a place).
     pub(super) fn players_in_team_sheets(&mut self) {
-        let players: Vec<Span> = self.seg.paragraphs.iter().flat_map(|&p| self.team_sheet(p).unwrap_or_default()).collect();
-        if players.is_empty() {
+        let sheets: Vec<(Vec<Span>, Vec<Span>)> = self.seg.paragraphs.iter().filter_map(|&p| self.team_sheet(p)).collect();
+        if sheets.is_empty() {
             return;
         }
-        let index = SpanIndex::of(players.iter().copied());
+        let index = SpanIndex::of(sheets.iter().flat_map(|(players, clubs)| players.iter().chain(clubs)).copied());
+        // A club the gazetteers know keeps its entry ("Wasps" is London Wasps).
+        let known: HashMap<Span, Known> =
+            self.found.iter().filter_map(|m| m.known.filter(|&k| matches!(k, Known::Organization(_))).map(|k| (m.span, k))).collect();
         self.found.retain(|m| !index.overlaps(m.span));
-        for span in players {
-            self.push(span, EntityType::Person, None, 3, TEAM_SHEET);
+        for (players, clubs) in sheets {
+            for span in players {
+                self.push(span, EntityType::Person, None, 3, TEAM_SHEET);
+            }
+            for span in clubs {
+                let name = span.of(self.text());
+                let club = self.lex.find_clubs(name).find(|(r, _)| r.len() == name.len()).map(|(_, k)| k);
+                self.push(span, EntityType::Organization, club.or_else(|| known.get(&span).copied()), 3, TEAM_SHEET_CLUB);
+            }
         }
     }
 
     /// The entries of `paragraph` if it is a team sheet (`players_in_team_sheets`), each from its
     /// first word to its last: capitalized words and name particles ("R de Marigny"), up to
     /// four; a label before a colon ("Replacements:") and a short note in parentheses
-    /// ("(capt)") are no part of any. None for anything else.
-    fn team_sheet(&self, paragraph: Span) -> Option<Vec<Span>> {
+    /// ("(capt)", "(Sale Sharks, capt)") are no part of any. None for anything else.
+    fn team_sheet(&self, paragraph: Span) -> Option<(Vec<Span>, Vec<Span>)> {
         let tokens = &self.seg.tokens;
         let (first, last) =
             (tokens.partition_point(|t| t.span.start < paragraph.start), tokens.partition_point(|t| t.span.start < paragraph.end));
         // Each entry's first word and the token after its last.
         let mut entries: Vec<(usize, usize)> = Vec::new();
         let mut open: Option<(usize, usize)> = None;
+        let mut clubs: Vec<Span> = Vec::new();
         let mut k = first;
         while k < last {
             let w = self.word(k);
             let name_word = tokens[k].kind == TokenKind::Word
                 && (w.starts_with(char::is_uppercase) || open.is_some() && (super::PARTICLES.contains(&w) || NAME_PARTICLES.contains(&w)));
             match w {
-                "(" => k = (k + 1..last.min(k + 4)).find(|&j| self.word(j) == ")")?,
-                "," | ";" | "." | ":" => {
-                    entries.extend(open.take());
-                    if w == ":" {
-                        entries.clear();
+                "(" => {
+                    let close = (k + 1..last.min(k + 8)).find(|&j| self.word(j) == ")")?;
+                    // The club: the capitalized words up to a comma ("Sale Sharks, capt").
+                    let club = (k + 1..close).take_while(|&j| super::capitalized(self.seg, j)).count();
+                    // A country fields a team and stays a place ("(Australia)").
+                    let country = || match self.lex.known(self.span(k + 1, k + 1 + club).of(self.text())) {
+                        Some(Known::Place(p)) => matches!(self.lex.places[p].kind.as_str(), "country" | "continent" | "admin1"),
+                        _ => false,
+                    };
+                    if club > 0 && matches!(self.word(k + 1 + club), ")" | ",") && !country() {
+                        clubs.push(self.span(k + 1, k + 1 + club));
                     }
+                    k = close;
                 }
+                // The words before a colon label what follows ("Replacements:").
+                ":" => open = None,
+                "," | ";" | "." => entries.extend(open.take()),
                 _ if name_word => {
                     let start = open.map_or(k, |(s, _)| s);
                     if (start..=k).filter(|&j| tokens[j].kind == TokenKind::Word).count() > 4 {
@@ -180,7 +204,8 @@ impl Recognizer<'_> {
         }
         entries.extend(open);
         let initialled = entries.iter().filter(|&&(s, e)| e - s >= 2 && is_initial(self.word(s))).count();
-        (entries.len() >= 5 && initialled * 5 >= entries.len() * 3).then(|| entries.into_iter().map(|(s, e)| self.span(s, e)).collect())
+        (entries.len() >= 5 && initialled * 5 >= entries.len() * 3)
+            .then(|| (entries.into_iter().map(|(s, e)| self.span(s, e)).collect(), clubs))
     }
 
     /// A name that a team's people are named after is the team: "Chelsea boss Jose Mourinho",
@@ -370,6 +395,9 @@ impl Recognizer<'_> {
 /// The rule of a player named in a team sheet (`players_in_team_sheets`), part of the page's layout.
 pub(super) const TEAM_SHEET: &str = "player in a team sheet";
 
+/// The rule of a player's club named in parentheses in a team sheet.
+pub(super) const TEAM_SHEET_CLUB: &str = "club in a team sheet";
+
 /// Lowercase words inside surnames beside `recognize::PARTICLES` ("CA del Fava", "J van der
 /// Westhuyzen", "D dal Maso").
 const NAME_PARTICLES: &[&str] = &["del", "dal", "della", "der", "den", "dos", "das", "do", "ter", "ten"];
@@ -489,6 +517,23 @@ mod tests {
         assert!(!found.iter().any(|(n, _, _)| n == "Replacements" || n.contains("capt")), "{found:?}");
         // A sentence listing surnames is no team sheet: its names keep what the tagger made of them.
         assert!(found.iter().all(|(n, _, rule)| *rule != super::TEAM_SHEET || n.contains(' ')), "{found:?}");
+    }
+
+    #[test]
+    fn a_team_sheet_with_clubs_in_parentheses_and_replacements_in_one_line() {
+        // Each player's club is an organization; a note after the club ("capt") and a label in
+        // the line ("Replacements:") are neither; a country stays a place.
+        let text = "Kelso named\n\nTom Vance is recalled.\n\nT Vance (Harwick Hawks, capt); B Okafor (Ostfield), S Orlando \
+                    (Harwick Hawks), R Marsh (Wales), J Lund (Ostfield). Replacements: D Bristol (Ostfield), KP Vik (Harwick \
+                    Hawks).\n";
+        let found = check(text);
+        for player in ["T Vance", "B Okafor", "S Orlando", "R Marsh", "J Lund", "D Bristol", "KP Vik"] {
+            assert!(found.iter().any(|(n, k, _)| n == player && *k == EntityType::Person), "{player}: {found:?}");
+        }
+        for club in ["Harwick Hawks", "Ostfield"] {
+            assert!(found.iter().any(|(n, k, _)| n == club && *k == EntityType::Organization), "{club}: {found:?}");
+        }
+        assert!(found.iter().any(|(n, k, _)| n == "Wales" && *k == EntityType::Place), "{found:?}");
     }
 
     #[test]

@@ -60,47 +60,56 @@ impl<'a> Attributor<'a> {
             return self.last_report_source(head, span);
         }
         if self.lex.role(head).is_some() {
-            let role = self.r.roles.iter().rev().take(LOOK_BACK).find(|role| {
-                role.span.start < span.start && crate::lexicon::role_fits(role.span.of(self.text()), span.of(self.text()), head)
-            });
-            if let Some(role) = role {
-                return Some(role.person);
-            }
-            // "the mayor" names whoever holds that role; without it, only the last source
-            // described the same way could be meant.
-            let same_role = self.claims.iter().rev().take(LOOK_BACK).find(|c| {
-                c.source.is_some()
-                    && c.source_span
-                        .is_some_and(|s| s.start < span.start && crate::lexicon::role_fits(s.of(self.text()), span.of(self.text()), head))
-            });
-            return same_role.and_then(|c| c.source);
+            return self.role_holder(head, span);
         }
         if noun == Some(EntityType::Organization) {
-            // "the authority" is the Transit Authority named before; "the council" is no
-            // newspaper quoted before it. Only generic heads stand for any organization.
-            let window = self.window_start(span.start);
-            // The mentions are disjoint and in text order: read back from the description to the
-            // window, the latest only (a page of thousands of "the club" must not read every
-            // mention for each).
-            let upto = self.r.mentions.partition_point(|m| m.span.start < span.start);
-            let named = (0..upto).rev().take(LOOK_BACK).take_while(|&i| self.r.mentions[i].span.start >= window).find(|&i| {
-                let m = &self.r.mentions[i];
-                m.kind == EntityType::Organization
-                    && m.span.end <= span.start
-                    && m.span.of(self.text()).split_whitespace().any(|w| {
-                        // "the airline" of "Delta Airlines".
-                        w.eq_ignore_ascii_case(head)
-                            || w.len() == head.len() + 1 && w.ends_with('s') && w[..head.len()].eq_ignore_ascii_case(head)
-                    })
-            });
-            let generic = matches!(head, "group" | "organization" | "organisation" | "company" | "firm" | "agency" | "body");
-            let company = matches!(head, "company" | "firm" | "companies" | "firms");
-            let fits = |m: usize| !company || !self.is_public_body(m);
-            let unnamed = self.r.segmented.introduces_unnamed(span.start, head);
-            return named
-                .or_else(|| (generic && !unnamed).then(|| self.last_source_of(EntityType::Organization, span.start, &fits)).flatten());
+            return self.organization_described(head, span);
         }
         None
+    }
+
+    /// The person a role description ("the mayor", "the shadow chancellor") names: whoever the
+    /// article gave that role, else the source of the last claim described the same way.
+    fn role_holder(&self, head: &str, span: Span) -> Option<usize> {
+        let fits = |words: Span| crate::lexicon::role_fits(words.of(self.text()), span.of(self.text()), head);
+        let role = self.r.roles.iter().rev().take(LOOK_BACK).find(|role| role.span.start < span.start && fits(role.span));
+        if let Some(role) = role {
+            return Some(role.person);
+        }
+        // "the mayor" names whoever holds that role; without it, only the last source
+        // described the same way could be meant.
+        let same_role = self
+            .claims
+            .iter()
+            .rev()
+            .take(LOOK_BACK)
+            .find(|c| c.source.is_some() && c.source_span.is_some_and(|s| s.start < span.start && fits(s)));
+        same_role.and_then(|c| c.source)
+    }
+
+    /// The organization a description with an organization noun names ("the authority", "the
+    /// airline"): the latest named before it in its window whose name holds the noun (also in
+    /// the plural: "Delta Airlines"), else, for a generic noun ("the company", "the group"), the
+    /// last organization that spoke there, a company's no public body.
+    fn organization_described(&self, head: &str, span: Span) -> Option<usize> {
+        // "the council" is no newspaper quoted before it.
+        let window = self.window_start(span.start);
+        let holds_noun = |w: &str| {
+            w.eq_ignore_ascii_case(head) || w.len() == head.len() + 1 && w.ends_with('s') && w[..head.len()].eq_ignore_ascii_case(head)
+        };
+        // The mentions are disjoint and in text order: read back from the description to the
+        // window, the latest only (a page of thousands of "the club" must not read every mention
+        // for each).
+        let upto = self.r.mentions.partition_point(|m| m.span.start < span.start);
+        let named = (0..upto).rev().take(LOOK_BACK).take_while(|&i| self.r.mentions[i].span.start >= window).find(|&i| {
+            let m = &self.r.mentions[i];
+            m.kind == EntityType::Organization && m.span.end <= span.start && m.span.of(self.text()).split_whitespace().any(holds_noun)
+        });
+        let generic = matches!(head, "group" | "organization" | "organisation" | "company" | "firm" | "agency" | "body");
+        let company = matches!(head, "company" | "firm" | "companies" | "firms");
+        let fits = |m: usize| !company || !self.is_public_body(m);
+        let unnamed = self.r.segmented.introduces_unnamed(span.start, head);
+        named.or_else(|| (generic && !unnamed).then(|| self.last_source_of(EntityType::Organization, span.start, &fits)).flatten())
     }
 
     /// The organization mention the article names `word` by, alone or as its first word ("Delta"

@@ -42,10 +42,15 @@ pub(super) fn resolve(
         // "The prime minister" is no one the article gives another office.
         let office_held = |e: usize| {
             // Words that name the entity hold its office ("shadow home secretary David Davis").
-            if entities[e].mentions.iter().any(|m| anaphor.span.start <= m.start && m.end <= anaphor.span.end) {
+            let mentions = &entities[e].mentions;
+            let inside = mentions.partition_point(|m| m.start < anaphor.span.start);
+            if mentions.get(inside).is_some_and(|m| m.end <= anaphor.span.end) {
                 return false;
             }
-            let described = entities[e].references.keys().filter(|&&s| s != anaphor.span).map(|s| s.of(text));
+            // The descriptions taken for it before these words, the latest few (a page of
+            // thousands of "the prime minister" must not read every one for each).
+            let before = Span::new(anaphor.span.start, anaphor.span.start);
+            let described = entities[e].references.range(..before).rev().take(OFFICES_READ).map(|(s, _)| s.of(text));
             super::offices::holds_other_office(anaphor.span.of(text), entities[e].roles.iter().map(String::as_str).chain(described))
         };
         let allowed = |e: usize| {
@@ -87,6 +92,9 @@ pub(super) fn resolve(
         }
     }
 }
+
+/// How many of the descriptions already taken for an entity tell which office it holds.
+const OFFICES_READ: usize = 16;
 
 /// Whether a person may be what a description's head (of `words`) calls them by sex: "the spokeswoman" is
 /// no man the name lists know, "the businessman" no woman (a chairman may be either). Bodies and
@@ -369,7 +377,11 @@ fn apposed(article: &Article<'_>, anaphor: &Anaphor) -> Option<usize> {
     let before = article.mentions.partition_point(|&(span, _, _)| span.start < anaphor.span.start);
     article.mentions[before.saturating_sub(LOOK_BACK)..before].iter().rev().find_map(|&(span, _, entity)| {
         let after = tokens.partition_point(|t| t.span.start < span.end);
-        let comma = tokens.get(after).is_some_and(|t| t.span.of(text) == ",");
+        // Only a name with a comma after it has an apposition: the words after others are not
+        // read (a page of thousands of names).
+        if tokens.get(after).is_none_or(|t| t.span.of(text) != ",") {
+            return None;
+        }
         let window: Vec<String> =
             tokens[(after + 1).min(tokens.len())..(after + 12).min(tokens.len())].iter().map(|t| t.span.of(text).to_lowercase()).collect();
         // An apposition closes within the window and has no verb ("Sage Centre, the chancellor
@@ -385,7 +397,7 @@ fn apposed(article: &Article<'_>, anaphor: &Anaphor) -> Option<usize> {
                     .get(k + described.len())
                     .is_none_or(|w| matches!(w.as_str(), "that" | "which" | "who" | "of" | "for" | "in" | "at" | "with" | "from" | "based"))
         };
-        (comma && opens && (1..apposition.len().min(5)).any(at)).then_some(entity)
+        (opens && (1..apposition.len().min(5)).any(at)).then_some(entity)
     })
 }
 

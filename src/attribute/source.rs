@@ -105,11 +105,23 @@ impl<'a> Attributor<'a> {
             let m = &self.r.mentions[i];
             m.kind == EntityType::Organization && m.span.end <= span.start && m.span.of(self.text()).split_whitespace().any(holds_noun)
         });
+        // "Police said" before or long after "Strathclyde Police" is named: the force named
+        // nearest, the latest before, else the first after.
+        let named = named.or_else(|| (head == "police").then(|| self.police_force(span.start)).flatten());
         let generic = matches!(head, "group" | "organization" | "organisation" | "company" | "firm" | "agency" | "body");
         let company = matches!(head, "company" | "firm" | "companies" | "firms");
         let fits = |m: usize| !company || !self.is_public_body(m);
         let unnamed = self.r.segmented.introduces_unnamed(span.start, head);
         named.or_else(|| (generic && !unnamed).then(|| self.last_source_of(EntityType::Organization, span.start, &fits)).flatten())
+    }
+
+    /// The police force the article names ("Strathclyde Police"): the latest before `at`, else
+    /// the first after it, among the `LOOK_BACK` mentions on either side.
+    fn police_force(&self, at: usize) -> Option<usize> {
+        let mentions = &self.r.mentions;
+        let force = |i: &usize| mentions[*i].kind == EntityType::Organization && mentions[*i].span.of(self.text()).ends_with(" Police");
+        let split = mentions.partition_point(|m| m.span.start < at);
+        (0..split).rev().take(LOOK_BACK).find(force).or_else(|| (split..mentions.len()).take(LOOK_BACK).find(force))
     }
 
     /// The organization mention the article names `word` by, alone or as its first word ("Delta"
@@ -670,6 +682,15 @@ pub(super) mod tests {
         assert_eq!(source("fine was fair"), Some("Tom Vance"), "{:?}", doc.entities);
         assert_eq!(claim("fine was fair").content.of(text), "the fine was fair", "the named hearer is no content");
         assert_eq!(source("We are sorry"), Some("Northline Ferries"), "a statement from a description: {:?}", doc.claims);
+    }
+
+    #[test]
+    fn police_is_the_force_the_article_names_later() {
+        let text = "Patient escaped\n\nQuestions must be answered about his escape.\n\nPolice said Vance posed a danger to \
+                    the public.\n\nThe hospital was criticised by MPs.\n\nThe health board said it would review the case.\n\n\
+                    Ministers met on Monday.\n\nKelso Police later confirmed the search had ended.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        assert_eq!(source_of(&doc, text, "posed a danger"), Some("Kelso Police"), "{:?}", doc.claims);
     }
 
     #[test]

@@ -222,12 +222,18 @@ fn join_initialed_names(mentions: &[Mention], surface: &[String], sets: &mut Uni
     }
     for i in (0..mentions.len()).filter(|&i| mentions[i].kind == EntityType::Person) {
         let Some((letter, rest, true)) = key(&surface[i]) else { continue };
-        let Some(names) = full.get(&(letter, rest)) else { continue };
-        let sets_of: BTreeSet<usize> = names.iter().map(|&j| sets.find(j)).collect();
-        if let [j] = sets_of.into_iter().collect::<Vec<_>>()[..] {
-            sets.union(i, j);
-            rules[i].push("initial of a name");
+        if let Some(names) = full.get(&(letter, rest)) {
+            join_the_one(sets, rules, i, names, "initial of a name");
         }
+    }
+}
+
+/// Joins mention `i` to the entity `names` make, when they make one, with `rule`.
+fn join_the_one(sets: &mut UnionFind, rules: &mut [Vec<&'static str>], i: usize, names: &BTreeSet<usize>, rule: &'static str) {
+    let sets_of: BTreeSet<usize> = names.iter().map(|&j| sets.find(j)).collect();
+    if let [j] = sets_of.into_iter().collect::<Vec<_>>()[..] {
+        sets.union(i, j);
+        rules[i].push(rule);
     }
 }
 
@@ -248,11 +254,8 @@ fn join_peers(mentions: &[Mention], surface: &[String], sets: &mut UnionFind, ru
     }
     for i in (0..mentions.len()).filter(|&i| person(i)) {
         let Some((title, surname)) = surface[i].split_once(' ') else { continue };
-        let Some(names) = in_full.get(surname).filter(|_| PEERAGE.contains(&title)) else { continue };
-        let sets_of: BTreeSet<usize> = names.iter().map(|&j| sets.find(j)).collect();
-        if let [j] = sets_of.into_iter().collect::<Vec<_>>()[..] {
-            sets.union(i, j);
-            rules[i].push("peer's title of a name");
+        if let Some(names) = in_full.get(surname).filter(|_| PEERAGE.contains(&title)) {
+            join_the_one(sets, rules, i, names, "peer's title of a name");
         }
     }
 }

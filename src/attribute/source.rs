@@ -115,27 +115,25 @@ impl<'a> Attributor<'a> {
         named.or_else(|| (generic && !unnamed).then(|| self.last_source_of(EntityType::Organization, span.start, &fits)).flatten())
     }
 
-    /// The police force the article names ("Strathclyde Police"): the latest before `at`, else
-    /// the first after it, among the `LOOK_BACK` mentions on either side.
+    /// The police force the article names ("Strathclyde Police"), nearest `at`
+    /// ([`Attributor::organization_nearest`]).
     fn police_force(&self, at: usize) -> Option<usize> {
-        let mentions = &self.r.mentions;
-        let force = |i: &usize| mentions[*i].kind == EntityType::Organization && mentions[*i].span.of(self.text()).ends_with(" Police");
-        let split = mentions.partition_point(|m| m.span.start < at);
-        (0..split).rev().take(LOOK_BACK).find(force).or_else(|| (split..mentions.len()).take(LOOK_BACK).find(force))
+        self.organization_nearest(at, &|name| name.ends_with(" Police"))
     }
 
     /// The organization mention the article names `word` by, alone or as its first word ("Delta"
-    /// or "Delta Airlines" for "A Delta spokesperson"): the latest before `at`, else the first
-    /// after it, among the `LOOK_BACK` mentions on either side.
+    /// or "Delta Airlines" for "A Delta spokesperson"), nearest `at`.
     fn organization_named(&self, word: &str, at: usize) -> Option<usize> {
+        self.organization_nearest(at, &|name| name == word || name.strip_prefix(word).is_some_and(|rest| rest.starts_with(' ')))
+    }
+
+    /// The organization mention whose name `named` accepts: the latest before `at`, else the
+    /// first after it, among the `LOOK_BACK` mentions on either side.
+    fn organization_nearest(&self, at: usize, named: &dyn Fn(&str) -> bool) -> Option<usize> {
         let mentions = &self.r.mentions;
-        let named = |i: &usize| {
-            let m = &mentions[*i];
-            let surface = m.span.of(self.text());
-            m.kind == EntityType::Organization && (surface == word || surface.strip_prefix(word).is_some_and(|rest| rest.starts_with(' ')))
-        };
+        let fits = |i: &usize| mentions[*i].kind == EntityType::Organization && named(mentions[*i].span.of(self.text()));
         let split = mentions.partition_point(|m| m.span.start < at);
-        (0..split).rev().take(LOOK_BACK).find(named).or_else(|| (split..mentions.len()).take(LOOK_BACK).find(named))
+        (0..split).rev().take(LOOK_BACK).find(fits).or_else(|| (split..mentions.len()).take(LOOK_BACK).find(fits))
     }
 
     /// The description that a voice's description speaks for, with its head and first token:

@@ -151,7 +151,7 @@ impl Recognizer<'_> {
     fn known_names_after_the(&mut self) {
         let text = self.seg.text();
         let tokens = &self.seg.tokens;
-        let capitalized = |k: usize| k < tokens.len() && super::capitalized(self.seg, k);
+        let capitalized = |k: usize| super::capitalized(self.seg, k);
         let mut found: Vec<(Span, Known)> = Vec::new();
         for i in (0..tokens.len()).filter(|&i| tokens[i].span.of(text) == "the" && capitalized(i + 1)) {
             // The longest run of up to three words, one space apart, that is a known name.
@@ -169,7 +169,7 @@ impl Recognizer<'_> {
         let mut added = Vec::new();
         for (span, known) in found {
             match overlapping(&self.found, &by_start, span)[..] {
-                [] => added.push(Mention { span, kind: known_type(known), known: Some(known), strength: 3, rule: "gazetteer" }),
+                [] => added.push((span, known)),
                 [k] if self.found[k].span == span && !is_layout_rule(&self.found[k]) => {
                     self.found[k].kind = known_type(known);
                     self.found[k].known = Some(known);
@@ -177,7 +177,9 @@ impl Recognizer<'_> {
                 _ => {}
             }
         }
-        self.found.extend(added);
+        for (span, known) in added {
+            self.push_known(span, known, 3, "gazetteer");
+        }
     }
 
     /// A broadcaster's station or channel named by its number belongs to the name: "BBC Radio 4",
@@ -438,7 +440,7 @@ impl Recognizer<'_> {
         let text = self.text();
         let tokens = &self.seg.tokens;
         let found = SpanIndex::of(self.found.iter().map(|m| m.span));
-        let capitalized = |k: usize| k < tokens.len() && super::capitalized(self.seg, k);
+        let capitalized = |k: usize| super::capitalized(self.seg, k);
         let plain = |w: &str| !self.lex.is_common(w) && !self.lex.is_demonym(w) && self.lex.role(w).is_none();
         let added: Vec<Mention> = (0..tokens.len())
             .filter(|&i| {
@@ -472,17 +474,16 @@ impl Recognizer<'_> {
     fn known_names_in_camel_case(&mut self) {
         let found = SpanIndex::of(self.found.iter().map(|m| m.span));
         let camel = |w: &str| w.starts_with(char::is_lowercase) && w.chars().any(char::is_uppercase);
-        let added: Vec<Mention> = self
+        let added: Vec<(Span, Known)> = self
             .seg
             .tokens
             .iter()
             .filter(|t| t.kind == TokenKind::Word && camel(t.span.of(self.text())) && !found.overlaps(t.span))
-            .filter_map(|t| {
-                let known = self.lex.known(t.span.of(self.text()))?;
-                Some(Mention { span: t.span, kind: known_type(known), known: Some(known), strength: 3, rule: "gazetteer" })
-            })
+            .filter_map(|t| Some((t.span, self.lex.known(t.span.of(self.text()))?)))
             .collect();
-        self.found.extend(added);
+        for (span, known) in added {
+            self.push_known(span, known, 3, "gazetteer");
+        }
     }
 
     /// One string, one type in a document: where mentions of the same words got different types,

@@ -224,10 +224,9 @@ fn one_space_apart(a: Span, b: Span) -> bool {
     b.start == a.end + 1
 }
 
-/// Whether token `k` is a word written with a capital first letter.
+/// Whether token `k` is a word written with a capital first letter (no token past the end is).
 fn capitalized(seg: &Segmented<'_>, k: usize) -> bool {
-    let token = &seg.tokens[k];
-    token.kind == TokenKind::Word && token.span.of(seg.text()).starts_with(char::is_uppercase)
+    seg.tokens.get(k).is_some_and(|token| token.kind == TokenKind::Word && token.span.of(seg.text()).starts_with(char::is_uppercase))
 }
 
 /// Whether `word` names a month or a day.

@@ -254,7 +254,7 @@ impl Recognizer<'_> {
     /// possessive): those of found mentions, and single words nothing was found on.
     fn team_names(&self) -> (HashSet<&str>, HashSet<&str>) {
         let tokens = &self.seg.tokens;
-        let capitalized = |k: usize| k < tokens.len() && super::capitalized(self.seg, k);
+        let capitalized = |k: usize| super::capitalized(self.seg, k);
         let found = SpanIndex::of(self.found.iter().map(|m| m.span));
         let (mut names, mut words) = (HashSet::new(), HashSet::new());
         // The first mention ending at each offset, looked up once per team's people's word.
@@ -346,7 +346,7 @@ impl Recognizer<'_> {
     /// fly-half X"), and no common word, nationality or role.
     fn alone_words(&self) -> HashMap<&str, Vec<usize>> {
         let tokens = &self.seg.tokens;
-        let capitalized = |k: usize| k < tokens.len() && super::capitalized(self.seg, k);
+        let capitalized = |k: usize| super::capitalized(self.seg, k);
         let lowercase: HashSet<&str> = (0..tokens.len()).map(|k| self.word(k)).filter(|w| w.starts_with(char::is_lowercase)).collect();
         let plain = |w: &str| !self.lex.is_common(w) && !self.lex.is_demonym(w) && self.lex.role(w).is_none();
         let mut alone: HashMap<&str, (bool, Vec<usize>)> = HashMap::new();

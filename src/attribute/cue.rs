@@ -612,10 +612,11 @@ mod tests {
     fn keeping_holding_and_titles_report_nothing() {
         // "maintain" and "hold" report a position only before a clause; a quotation right after
         // them is an adjective's ('held "friendly" talks'); "champion" before a name is a title,
-        // "chat" before a noun a compound.
+        // "chat" before a noun a compound, and so is "voice mail" (`not_speech.tsv`).
         let text = "Port news\n\nSome analysts maintain the harbour is too small. Dealers cut prices to maintain sales \
                     growth. Kelso bosses have held \"friendly\" talks with the trust. The court held that the sale was \
-                    legal. Kelso champion Ana Ruiz won again. Former chat show host Tom Vance said he was leaving.\n";
+                    legal. Kelso champion Ana Ruiz won again. Former chat show host Tom Vance said he was leaving. \
+                    On the screen, pictures designate apps like TV, voice mail, and video calls.\n";
         assert_eq!(cues(text), ["maintain", "held", "said"]);
     }
 

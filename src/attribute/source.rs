@@ -160,11 +160,24 @@ impl<'a> Attributor<'a> {
     }
 
     /// "the report" is the report quoted last with that word before `span`, and speaks for its
-    /// author ("a World Bank report", "the report by telecoms giant BT").
+    /// author ("a World Bank report", "the report by telecoms giant BT"); a report, study or
+    /// survey is any of them ("A study by Jupiter Research suggested ..., said the report").
     fn last_report_source(&self, head: &str, span: Span) -> Option<usize> {
-        let holds_head =
-            |s: Span| s.start < span.start && s.of(self.text()).split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case(head));
-        self.claims.iter().rev().take(LOOK_BACK).find(|c| c.source_span.is_some_and(holds_head)).and_then(|c| c.source)
+        const STUDIES: &[&str] = &["report", "study", "survey", "research"];
+        // Another of them heads its phrase: it ends the words or comes before a comma or a
+        // preposition ("The study by", not "research director Ana Ruiz").
+        let study_head = |words: &[&str], k: usize| {
+            STUDIES.contains(&head)
+                && STUDIES.contains(&words[k])
+                && words.get(k + 1).is_none_or(|next| next.is_empty() || PREPOSITIONS.contains(next))
+        };
+        let holds_head = |s: Span| {
+            let words: Vec<&str> = s.of(self.text()).split(|c: char| !c.is_alphanumeric()).collect();
+            s.start < span.start && (0..words.len()).any(|k| words[k].eq_ignore_ascii_case(head) || study_head(&words, k))
+        };
+        // Its source, or the named head of its words, which is found after every frame is read.
+        let found = self.claims.iter().rev().take(LOOK_BACK).find(|c| c.source_span.is_some_and(holds_head))?;
+        found.source.or_else(|| self.named_head(found.source_span?))
     }
 
     /// Whether the words after mention `m` in `span` name a document it wrote: lowercase
@@ -286,6 +299,14 @@ impl<'a> Attributor<'a> {
         let Some(lead_end) = paragraphs.get(1).map(|p| p.end) else { return };
         for c in 0..self.claims.len() {
             let claim = &self.claims[c];
+            // "The former chief executive of drugs firm Norvalis has admitted": the body the
+            // person works for, kept where no one is named after.
+            let employer = claim.source.zip(claim.source_span).and_then(|(m, span)| {
+                let mention = self.r.mentions[m].span;
+                let (from, to) = (self.token_at(span.start), self.token_at(mention.start));
+                let of = (from..to).any(|k| matches!(self.word(k), "for" | "of" | "at"));
+                (self.r.mentions[m].kind == EntityType::Organization && of).then_some(m)
+            });
             // "The new health minister for Wales says": the place after a preposition is not the
             // source ("the Hollywood Reporter" is a name, whatever its type).
             let unnamed = claim.source.is_none_or(|m| {
@@ -293,7 +314,7 @@ impl<'a> Attributor<'a> {
                 let before = self.token_at(place.span.start);
                 place.kind == EntityType::Place && before > 0 && matches!(self.word(before - 1), "for" | "of" | "in" | "at")
             });
-            let Some(span) = claim.source_span.filter(|s| unnamed && s.end <= lead_end) else { continue };
+            let Some(span) = claim.source_span.filter(|s| (unnamed || employer.is_some()) && s.end <= lead_end) else { continue };
             if !self.describes_person(span.of(self.text())) {
                 continue;
             }
@@ -307,7 +328,7 @@ impl<'a> Attributor<'a> {
                     && s.contains(self.r.mentions[m].span);
                 fits.then_some(m)
             });
-            self.claims[c].source = named;
+            self.claims[c].source = named.or(employer);
         }
     }
 
@@ -476,20 +497,19 @@ impl<'a> Attributor<'a> {
     /// Claims whose source words name someone that the rules could not pick as their head get
     /// that head, where [`Attributor::head_of_phrase`] finds one.
     pub(super) fn heads_of_sources(&mut self) {
-        let heads: Vec<Option<usize>> = self
-            .claims
-            .iter()
-            .map(|c| {
-                let span = c.source_span.filter(|_| c.source.is_none())?;
-                let (start, end) = (self.token_at(span.start), self.token_at(span.end));
-                (start < end).then(|| self.head_of_phrase(start, end, &self.r.mentions_in(span))).flatten()
-            })
-            .collect();
+        let heads: Vec<Option<usize>> =
+            self.claims.iter().map(|c| c.source_span.filter(|_| c.source.is_none()).and_then(|span| self.named_head(span))).collect();
         for (claim, head) in self.claims.iter_mut().zip(heads) {
             if head.is_some() {
                 claim.source = head;
             }
         }
+    }
+
+    /// The named head of the source words `span` ([`Attributor::head_of_phrase`]).
+    fn named_head(&self, span: Span) -> Option<usize> {
+        let (start, end) = (self.token_at(span.start), self.token_at(span.end));
+        (start < end).then(|| self.head_of_phrase(start, end, &self.r.mentions_in(span))).flatten()
     }
 
     /// The named head of a source phrase whose last words name no one: a person whose name opens
@@ -609,6 +629,19 @@ pub(super) mod tests {
         let source = |words: &str| source_of(&doc, text, words);
         assert_eq!(source("deal was legal"), Some("Harbour Authority"), "insiders speak for their organization");
         assert_eq!(source("channel was safe"), Some("Ekland"), "a dash apposition: {:?}", doc.entities);
+    }
+
+    #[test]
+    fn a_lead_description_of_someone_at_a_body_is_the_person_named_after_it() {
+        let text = "Chemist admits fault\n\nThe former finance director at drugs firm Norvalis has admitted that he \
+                    hid losses.\n\nGiving evidence at the trial of Lars Holm, Peter Brandt said he had been told to keep \
+                    quiet.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        assert_eq!(source_of(&doc, text, "hid losses"), Some("Peter Brandt"), "{:?}", doc.claims);
+        let alone = "Chemist admits fault\n\nThe former finance director at drugs firm Norvalis has admitted that he \
+                     hid losses.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", alone.to_string()));
+        assert_eq!(source_of(&doc, alone, "hid losses"), Some("Norvalis"), "no one named after: the body stays");
     }
 
     #[test]
@@ -739,6 +772,16 @@ pub(super) mod tests {
         let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
         let claim = doc.claims.iter().find(|c| c.content.of(text).contains("ferries")).expect("the claim is found");
         assert_eq!(claim.source.map(|e| doc.entities[e].name.as_str()), Some("Glenmore Institute"), "{:?}", doc.claims);
+    }
+
+    #[test]
+    fn the_report_is_also_the_study_or_survey_quoted_last() {
+        let text = "Ferries\n\nFerry use rose by 9%, according to a report by Selby Analytics. A study by rival Nordmark \
+                    Research suggested that fares were falling. The decline was steepest in Norway, said the report. \
+                    Research director Ana Ruiz said prices would rise. The report added that fuel was cheap.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        assert_eq!(source_of(&doc, text, "steepest in Norway"), Some("Nordmark Research"), "{:?}", doc.claims);
+        assert_eq!(source_of(&doc, text, "fuel was cheap"), Some("Nordmark Research"), "a research director is no study");
     }
 
     #[test]

@@ -925,7 +925,7 @@ mod tests {
 
     #[test]
     fn the_report_is_its_author() {
-        let text = "Ferries late\n\nMost ferries on the coast ran late last winter, according to a survey by Halvard \
+        let text = "Ferries late\n\nMost ferries on the coast ran late last winter, according to a review by Halvard \
                     Transit Watch. The report said delays doubled in storms.\n";
         let pipeline = Pipeline::new(Iris::new("https://example.org/").expect("base"));
         let doc = pipeline.run(Source::from_text("t", text));

@@ -633,6 +633,19 @@ mod tests {
     }
 
     #[test]
+    fn an_opening_participle_phrase_frames_nothing() {
+        // A cue form closing an opening participle phrase before its comma is circumstance ("the
+        // Jo Brandt show"), also after a possessive the tokens split ("Radio 4's").
+        let text = "Tax row\n\nInterviewed on Kelso Radio 4's Jo Brandt show, Mr Vance said: \"It is true.\" Speaking on \
+                    the Ana Ruiz show, Ms Lund said: \"It is not.\"\n";
+        assert_eq!(cues(text), ["said", "said"]);
+        // A name after a possessive modifies the noun after it.
+        let text = "Books\n\nThe best read award, on Jo Brandt and Ana Ruiz's Channel 4 show, is part of the Kelso \
+                    Book Awards.\n";
+        assert!(cues(text).is_empty(), "{:?}", cues(text));
+    }
+
+    #[test]
     fn writing_back_reports_the_quotation_after_it() {
         let text = "Email row\n\nAn hour later, Ana Ruiz wrote back: \"We have him on our radar.\"\n";
         assert_eq!(cues(text), ["wrote"]);

@@ -113,14 +113,36 @@ impl<'a> Attributor<'a> {
                 && !self.syntax.dependents(t).iter().any(|&k| matches!(self.syntax.label(k), "ccomp" | "parataxis"))
         };
         self.lex.cue(word).filter(|c| {
-            cased && !noun_use && !governed && !adjective && !gerund(c) && self.cue_fits(c, first, t, last) && !self.read_as_noun(clause, t)
+            cased
+                && !noun_use
+                && !governed
+                && !adjective
+                && !gerund(c)
+                && !self.ends_opening_participle(first, t)
+                && self.cue_fits(c, first, t, last)
+                && !self.read_as_noun(clause, t)
         })
+    }
+
+    /// Whether the word at `t` closes, before its comma, a participle phrase that opens the clause
+    /// at `first` ("Interviewed on BBC Radio 2's Jeremy Vine show, Mr Howard said"): the phrase
+    /// is circumstance, and its last word frames nothing.
+    fn ends_opening_participle(&self, first: usize, t: usize) -> bool {
+        let opener = self.word(first);
+        t > first + 1
+            && t + 1 < self.tokens().len()
+            && self.word(t + 1) == ","
+            && (opener.ends_with("ing") || opener.ends_with("ed"))
+            && self.syntax.upos(first) == "VERB"
+            && (first + 1..t)
+                .all(|k| !matches!(self.word(k), "," | ";" | ":" | "(" | ")" | "“" | "”" | "\"" | "''" | "--" | "-" | "–" | "—"))
     }
 
     /// Whether the tagger reads the cue form at token `t` as a noun, and nothing around it says
     /// otherwise: "a greater say in", "without trial or charge", unless a clause follows, as
     /// after a verb ("polling shows that", "The PAC plans to"), a name precedes it ("Nestle
-    /// forecasts growth", "FAO warns on subsidies") or it is inverted after a comma or quotation
+    /// forecasts growth", "FAO warns on subsidies"; not after a possessive: "Radio 2's Jeremy
+    /// Vine show") or it is inverted after a comma or quotation
     /// ('..., warns network firm Sandvine'); or an article and an adjective stand before it ("a
     /// personal appeal to"; not "The 27-year-old said", whose adjective is the subject).
     /// Headlines are left alone: their capitals mislead the tagger.
@@ -133,7 +155,14 @@ impl<'a> Attributor<'a> {
             return false;
         }
         let clause_after = t + 1 < last && matches!(self.word(t + 1), "to" | "that" | ":" | "“" | "\"" | "''");
-        let verb_place = clause_after || t > first && self.mention_ending(t - 1).is_some() || self.after_clause(first, t);
+        // A name after a possessive is a noun's modifier, not its subject ("BBC Radio 2's Jeremy
+        // Vine show"; "the UNECE forecasts" is a subject and its verb).
+        let modified = |m: usize| {
+            let at = self.token_at(self.r.mentions[m].span.start);
+            at > first && self.tokens()[at - 1].kind == TokenKind::Possessive
+        };
+        let named_before = t > first && self.mention_ending(t - 1).is_some_and(|m| !modified(m));
+        let verb_place = clause_after || named_before || self.after_clause(first, t);
         let tagged_noun = !verb_place && matches!(self.syntax.upos(t), "NOUN" | "ADJ" | "PROPN") && !self.subject_then_verb(t);
         let modified = t >= first + 2 && matches!(self.word(t - 2).to_lowercase().as_str(), "a" | "an") && self.syntax.upos(t - 1) == "ADJ";
         tagged_noun || modified

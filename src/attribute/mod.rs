@@ -43,6 +43,7 @@ mod words;
 use frame_words::*;
 pub use quantity::{dates, quantities};
 use sentence::Clause;
+pub(crate) use words::PERSONAL_VOICES;
 use words::*;
 
 /// A subject found for a cue: the mention it names or resolves to, the words naming it, and

@@ -248,7 +248,7 @@ pub(super) const INSIDERS: &[&str] = &[
 pub(super) const VOICES: &[&str] = &["directors", "board", "management", "chairman", "owners", "minutes"];
 /// Those who speak for a person named with a possessive before them ("Mr Berg's official
 /// spokesman", "Juninho's agent", "President Castro's chief aide", "Mr Spitzer's office").
-pub(super) const PERSONAL_VOICES: &[&str] = &[
+pub(crate) const PERSONAL_VOICES: &[&str] = &[
     "spokesman",
     "spokeswoman",
     "spokesperson",

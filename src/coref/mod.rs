@@ -538,6 +538,8 @@ pub const SPEAKING_ROLE: &str = "role of a recent name";
 
 /// The rule recorded for "the 28-year-old" joined to a person (`aged_person`).
 pub const AGED_PERSON: &str = "person of an age";
+/// The rule recorded for "her spokesman" joined to whom "her" stands for.
+pub const POSSESSOR_VOICE: &str = "voice of a possessor";
 /// The rule recorded for "the report" joined to its author.
 pub const DOCUMENT_AUTHOR: &str = "author of a report";
 /// The rule recorded for "the bank" joined to an organization named further back.
@@ -921,6 +923,17 @@ mod tests {
         let doc = pipeline.run(Source::from_text("t", text));
         let claim = doc.claims.iter().find(|c| c.content.of(text).contains("an injury")).expect("the claim is found");
         assert_eq!(claim.source.map(|e| doc.entities[e].name.as_str()), Some("Ada Okafor"), "{:?}", doc.claims);
+    }
+
+    #[test]
+    fn a_possessive_s_voice_speaks_for_whom_it_stands_for() {
+        let text = "Tour off\n\nSinger Ana Ruiz has cancelled her tour after a fall, and Tom Vance will stand in. Her \
+                    spokesman said she was resting at home.\n";
+        let doc = extract(text);
+        assert_eq!(source_of(&doc, text, "resting at home"), Some("Ana Ruiz"), "{:?}", doc.claims);
+        let ruiz = doc.entities.iter().find(|e| e.name == "Ana Ruiz").expect("found");
+        let claim = doc.claims.iter().find(|c| c.content.of(text).contains("resting")).expect("found");
+        assert_eq!(ruiz.references.get(&claim.source_span.expect("checked")), Some(&POSSESSOR_VOICE));
     }
 
     #[test]

@@ -4,9 +4,10 @@
 
 use super::{
     AGED_PERSON, APPOSED_DESCRIPTION, Anaphor, Article, CARRIED_SPEAKER, CLAIM_SPEAKER, CorefModel, DESCRIBED_ORGANIZATION,
-    DOCUMENT_AUTHOR, LOOK_BACK, RANKED, RELATIVE_ANTECEDENT, SPEAKING_ROLE, agrees, candidates, description, link, pronoun_class,
-    sentence_at, words_beside, words_introducing,
+    DOCUMENT_AUTHOR, LOOK_BACK, POSSESSOR_VOICE, RANKED, RELATIVE_ANTECEDENT, SPEAKING_ROLE, agrees, candidates, description, link,
+    pronoun_class, sentence_at, words_beside, words_introducing,
 };
+use crate::attribute::PERSONAL_VOICES;
 use crate::lexicon::{EntityType, Lexicon};
 use crate::resolve::{Claim, Entity};
 use crate::segment::Segmented;
@@ -80,6 +81,7 @@ pub(super) fn resolve(
         let linked = carried
             .map(|e| (e, CARRIED_SPEAKER))
             .or(subject.map(|e| (e, DESCRIBED_ORGANIZATION)))
+            .or_else(|| voice_of_possessor(article, lexicon, model, entities, &anaphor, &unnamed).map(|e| (e, POSSESSOR_VOICE)))
             .or_else(|| by_convention(article, lexicon, model, &anaphor, &allowed));
         claims[i].source = linked.map(|(e, _)| e);
         match linked {
@@ -143,6 +145,31 @@ fn by_convention(
         .or_else(|| allowed_by(aged_person(article, anaphor), AGED_PERSON))
         .or_else(|| allowed_by(document_author(article, anaphor), DOCUMENT_AUTHOR))
         .or_else(|| described_organization(article, lexicon, anaphor).map(|e| (e, DESCRIBED_ORGANIZATION)))
+}
+
+/// "Her spokesman said", "his lawyers": who speaks for whom the possessive pronoun stands for,
+/// that pronoun linked as the ranker links it (a man's spokesman is no "her"); not "their team".
+fn voice_of_possessor(
+    article: &Article<'_>,
+    lexicon: &Lexicon,
+    model: &CorefModel,
+    entities: &[Entity],
+    anaphor: &Anaphor,
+    unnamed: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    let seg = article.segmented;
+    let text = seg.text();
+    let first = seg.tokens.partition_point(|t| t.span.start < anaphor.span.start);
+    let end = seg.tokens.partition_point(|t| t.span.end <= anaphor.span.end);
+    let owner = seg.tokens.get(first)?.span;
+    let head = anaphor.head.of(text).to_lowercase();
+    let voice = PERSONAL_VOICES.contains(&head.as_str()) && head != "team";
+    let possessive = matches!(owner.of(text), "his" | "His" | "her" | "Her" | "its" | "Its" | "their" | "Their");
+    if anaphor.pronoun || !voice || !possessive || end > first + 3 {
+        return None;
+    }
+    let pronoun = Anaphor { span: owner, head: owner, pronoun: true };
+    link(article, lexicon, model, &pronoun, |e| unnamed(e) && agrees(lexicon, owner.of(text), &entities[e]))
 }
 
 /// A company's general nouns, which may stand for the organization an article is about whatever

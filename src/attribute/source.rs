@@ -38,13 +38,21 @@ impl<'a> Attributor<'a> {
         if spokes && tokens_in(span) <= 3 && matches!(self.word(start), "a" | "A" | "an" | "An") {
             // "A Delta spokesperson", where the recognizer left the name: the organization the
             // article names with that word.
-            if tokens_in(span) == 3 && self.word(start + 1).starts_with(char::is_uppercase) {
-                if let Some(m) = self.organization_named(self.word(start + 1), span.start) {
+            let word = self.word(start + 1);
+            if tokens_in(span) == 3 && word.starts_with(char::is_uppercase) {
+                if let Some(m) = self.organization_named(word, span.start) {
                     return Some(m);
                 }
             }
             // "a company spokesman": the body named just before.
-            let modified = tokens_in(span) == 3 && self.lex.noun_type(self.word(start + 1)) == Some(EntityType::Organization);
+            let modified = tokens_in(span) == 3 && self.lex.noun_type(word) == Some(EntityType::Organization);
+            // "an executive spokesman": the body whose name holds the word ("Scottish Executive").
+            if tokens_in(span) == 3 && !modified && word.starts_with(char::is_lowercase) {
+                let holds = |name: &str| name.split_whitespace().any(|w| w.eq_ignore_ascii_case(word));
+                if let Some(m) = self.organization_nearest(span.start, &holds) {
+                    return Some(m);
+                }
+            }
             return self.spoken_for(span, modified);
         }
         // Only short definite descriptions are anaphoric ("the commentator", "the group");
@@ -121,10 +129,15 @@ impl<'a> Attributor<'a> {
         self.organization_nearest(at, &|name| name.ends_with(" Police"))
     }
 
-    /// The organization mention the article names `word` by, alone or as its first word ("Delta"
-    /// or "Delta Airlines" for "A Delta spokesperson"), nearest `at`.
+    /// The organization mention the article names `word` by, alone, in the plural or as its first
+    /// word ("Delta" or "Delta Airlines" for "A Delta spokesperson", "the Conservatives" for "A
+    /// Conservative spokeswoman"), nearest `at`.
     fn organization_named(&self, word: &str, at: usize) -> Option<usize> {
-        self.organization_nearest(at, &|name| name == word || name.strip_prefix(word).is_some_and(|rest| rest.starts_with(' ')))
+        let named = |name: &str| {
+            let rest = name.strip_prefix(word);
+            rest.is_some_and(|rest| rest.is_empty() || rest == "s" || rest.starts_with(' '))
+        };
+        self.organization_nearest(at, &named)
     }
 
     /// The organization mention whose name `named` accepts: the latest before `at`, else the
@@ -735,6 +748,17 @@ pub(super) mod tests {
                     under the last president, has taken early retirement, the company said on Tuesday.\n";
         let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
         assert_eq!(source_of(&doc, text, "early retirement"), Some("Norvik Homes"), "{:?}", doc.claims);
+    }
+
+    #[test]
+    fn a_spokesman_of_a_plural_name_or_a_word_of_a_name_is_that_body() {
+        let text = "Calls row\n\nThe Conservatives have defended their phone campaign. Labour said it broke the rules. \
+                    A Conservative spokeswoman said the party stuck to the rules.\n\nThe Scottish Executive has lost \
+                    the case. Kelso Council said the ruling was fair. An executive spokesman said the judgement would be \
+                    studied.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        assert_eq!(source_of(&doc, text, "stuck to the rules"), Some("Conservative Party"), "{:?}", doc.claims);
+        assert_eq!(source_of(&doc, text, "would be studied"), Some("Scottish Executive"), "{:?}", doc.claims);
     }
 
     #[test]

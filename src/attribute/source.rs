@@ -16,6 +16,9 @@ impl<'a> Attributor<'a> {
         if let Some((owner_head, owner_start, owner)) = self.voiced_description(head, start, span) {
             return self.resolve_description(&owner_head, owner_start, owner);
         }
+        if matches!(self.word(start), "our" | "Our") && matches!(head, "correspondent" | "reporter" | "editor") {
+            return self.our_reporter(head, span);
+        }
         let tokens_in = |span: Span| self.token_at(span.end) - start;
         let definite = matches!(self.word(start), "the" | "The");
         let noun = self.lex.noun_type(head);
@@ -74,6 +77,18 @@ impl<'a> Attributor<'a> {
             return self.organization_described(head, span);
         }
         None
+    }
+
+    /// The reporter "our correspondent" names in BBC copy: the person who spoke last in words
+    /// that name the BBC or the same role ("the BBC's Ana Ruiz in Oslo", "BBC correspondent Jo
+    /// Brandt").
+    fn our_reporter(&self, head: &str, span: Span) -> Option<usize> {
+        let ours = |s: Span| {
+            let words = s.of(self.text());
+            s.end <= span.start && (words.contains("BBC") || words.split_whitespace().any(|w| w.eq_ignore_ascii_case(head)))
+        };
+        let person = |m: usize| self.r.mentions[m].kind == EntityType::Person;
+        self.claims.iter().rev().take(LOOK_BACK).filter(|c| c.source_span.is_some_and(ours)).find_map(|c| c.source.filter(|&m| person(m)))
     }
 
     /// The person a role description ("the mayor", "the shadow chancellor") names: whoever the
@@ -655,6 +670,14 @@ pub(super) mod tests {
                      hid losses.\n";
         let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", alone.to_string()));
         assert_eq!(source_of(&doc, alone, "hid losses"), Some("Norvalis"), "no one named after: the body stays");
+    }
+
+    #[test]
+    fn our_correspondent_is_the_bbc_reporter_who_spoke_last() {
+        let text = "Strike talks\n\nA strike is planned, BBC correspondent Ana Ruiz said. Minister Tom Vance said talks \
+                    would go on. Our correspondent said no deal had been offered.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        assert_eq!(source_of(&doc, text, "no deal had been offered"), Some("Ana Ruiz"), "{:?}", doc.claims);
     }
 
     #[test]

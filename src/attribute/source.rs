@@ -681,6 +681,14 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_player_s_position_is_a_role() {
+        let text = "Awards\n\nAna Ruiz, who will captain the side this season, was delighted with her award. \"It is a \
+                    genuine honour,\" said the Kelso fly-half.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        assert_eq!(source_of(&doc, text, "genuine honour"), Some("Ana Ruiz"), "{:?}", doc.claims);
+    }
+
+    #[test]
     fn an_aside_ending_in_a_town_and_its_state_is_skipped() {
         let text = "Rally\n\nAna Ruiz, speaking at a rally in Wilmington, N.C., warned that fares would rise. Jo Brandt, \
                     speaking later at a rally in Charleston, West Virginia, said the plan was dead.\n";

@@ -647,10 +647,10 @@ impl<'a> Attributor<'a> {
             // "X accuses Y of ... while Z suggests": the earlier words end where a clause of
             // theirs does; "said that while he believed ..., it" opens with it and goes on, and
             // "said she will protect it while her opponent wants ..." holds a state of mind the
-            // speaker ascribes.
+            // speaker ascribes ("while her opponent suggests ..." is the opponent's claim).
             if self.word(but) == "but" {
                 self.end_contents_at(but, t);
-            } else if !PRIVATE_STATES.contains(&cue.class.as_str()) {
+            } else if !PRIVATE_STATES.contains(&cue.class.as_str()) || cue.class == "suggest" {
                 self.end_contents_before(but, t, true);
             }
         }
@@ -969,10 +969,14 @@ mod tests {
     #[test]
     fn while_before_another_speaker_ends_the_content_before_it_unless_it_opens_it() {
         let text = "Port row\n\nAna Ruiz accuses Tom Reed of misleading the board while Reed says the figures were \
-                    sound.\n\nBen Okafor said that while he backed the plan, it needed more money.\n";
+                    sound.\n\nBen Okafor said that while he backed the plan, it needed more money.\n\nJo Lund accuses Ben \
+                    Okafor of running a smear campaign while Okafor suggests the former mayor is a captive of the \
+                    board.\n";
         let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
         let content_of = |opening: &str| doc.claims.iter().find(|c| c.content.of(text).starts_with(opening)).map(|c| c.content.of(text));
         assert_eq!(content_of("Tom Reed"), Some("Tom Reed of misleading the board"), "{:?}", doc.claims);
         assert_eq!(content_of("that while"), Some("that while he backed the plan, it needed more money"), "{:?}", doc.claims);
+        // What the other one suggests is a claim of theirs, not a state of mind the first ascribes.
+        assert_eq!(content_of("Ben Okafor of"), Some("Ben Okafor of running a smear campaign"), "{:?}", doc.claims);
     }
 }

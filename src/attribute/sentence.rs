@@ -129,7 +129,9 @@ impl<'a> Attributor<'a> {
     /// is circumstance, and its last word frames nothing.
     fn ends_opening_participle(&self, first: usize, t: usize) -> bool {
         let opener = self.word(first);
+        // Such a phrase is short: a bound keeps a sentence of thousands of "Asked, said," linear.
         t > first + 1
+            && t <= first + 16
             && t + 1 < self.tokens().len()
             && self.word(t + 1) == ","
             && (opener.ends_with("ing") || opener.ends_with("ed"))

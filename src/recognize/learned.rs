@@ -11,6 +11,9 @@ use crate::segment::{Segmented, TokenKind};
 use crate::text::{Span, SpanIndex, fold_typography};
 use std::collections::{HashMap, HashSet};
 
+/// How many tokens a longer name may run before or after a mention it holds.
+const NAME_TOKENS: usize = 16;
+
 impl Recognizer<'_> {
     /// The learned tagger's mentions (`model`) replace the rules' candidates they overlap,
     /// except where the rules read the page better: bylines, the publisher, commenters,
@@ -278,37 +281,62 @@ impl Recognizer<'_> {
     }
 
     /// A mention that is part of a longer name the article has found elsewhere, written in full
-    /// around it, is that name ("Samuel" in "Grant Samuel said", where "investment firm Grant
+    /// around it (within `NAME_TOKENS` tokens either side), is that name ("Samuel" in "Grant Samuel said", where "investment firm Grant
     /// Samuel" was found before): the longer span and its type.
     fn names_seen_in_full(&mut self) {
         let text = self.text();
-        // The longer names by their first word, each once: the lookup per mention stays short
-        // however many names a page holds.
-        let mut full: HashMap<&str, Vec<(&str, EntityType)>> = HashMap::new();
-        let mut seen: HashSet<&str> = HashSet::new();
+        // The longer names, each with the order it was first found in and its type, and their
+        // words: a mention looks up the spans of text around it, not every name holding its
+        // first word (a page of thousands of names sharing "Ana" read them all for each).
+        let mut full: HashMap<&str, (usize, EntityType)> = HashMap::new();
+        let mut words: HashSet<&str> = HashSet::new();
         for m in self.found.iter().filter(|m| !is_layout_rule(m)) {
             let surface = m.span.of(text);
             // "the Countryside Alliance" is no name in full: its article is no part of it.
             let capitalized = surface.starts_with(|c: char| c.is_uppercase());
-            if capitalized && surface.contains(' ') && seen.insert(surface) {
-                for word in surface.split_whitespace() {
-                    full.entry(word).or_default().push((surface, m.kind));
-                }
+            if capitalized && surface.contains(' ') && !full.contains_key(surface) {
+                let order = full.len();
+                full.insert(surface, (order, m.kind));
+                words.extend(surface.split_whitespace());
             }
         }
         let boundary = |b: usize| text[..b].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
         let after = |b: usize| text[b..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        let tokens = &self.seg.tokens;
         for m in self.found.iter_mut().filter(|m| !is_layout_rule(m)) {
             let surface = m.span.of(text);
-            let Some(names) = surface.split_whitespace().next().and_then(|w| full.get(w)) else { continue };
-            let widened = names.iter().filter(|(s, _)| s.len() > surface.len()).find_map(|&(s, kind)| {
-                s.match_indices(surface).find_map(|(offset, _)| {
-                    let start = m.span.start.checked_sub(offset)?;
-                    let end = start + s.len();
-                    (text.get(start..end) == Some(s) && boundary(start) && after(end)).then_some((Span::new(start, end), kind))
+            let Some(word) = surface.split_whitespace().next().filter(|w| words.contains(w)) else { continue };
+            let first = tokens.partition_point(|t| t.span.start < m.span.start);
+            let last = tokens.partition_point(|t| t.span.start < m.span.end);
+            // Where a name around the mention may start and end: at a token's edges, or inside a
+            // token after or before a mark ("ex-Downing Street").
+            let edges = |k: usize, end: bool| {
+                let span = tokens[k].span;
+                (span.start..=span.end).filter(move |&b| {
+                    text.is_char_boundary(b) && if end { b > span.start && after(b) } else { b < span.end && boundary(b) }
                 })
-            });
-            if let Some((span, kind)) = widened {
+            };
+            let starts: Vec<usize> = (first.saturating_sub(NAME_TOKENS)..=first.min(tokens.len() - 1))
+                .flat_map(|k| edges(k, false))
+                .filter(|&b| b <= m.span.start)
+                .collect();
+            let ends: Vec<usize> = (last.saturating_sub(1)..(last + NAME_TOKENS).min(tokens.len()))
+                .flat_map(|k| edges(k, true))
+                .filter(|&b| b >= m.span.end)
+                .collect();
+            // The name found first among those written around the mention.
+            let widened = starts
+                .iter()
+                .flat_map(|&a| ends.iter().map(move |&b| (a, b)))
+                .filter_map(|(a, b)| {
+                    let span = Span::new(a, b);
+                    let name = span.of(text);
+                    let &(order, kind) = full.get(name)?;
+                    let fits = name.len() > surface.len() && name.split_whitespace().any(|w| w == word);
+                    fits.then_some((order, span, kind))
+                })
+                .min_by_key(|&(order, _, _)| order);
+            if let Some((_, span, kind)) = widened {
                 m.span = span;
                 m.kind = kind;
                 m.known = None;
@@ -734,6 +762,13 @@ pub(super) mod tests {
             r.names_seen_in_full()
         });
         assert_eq!((found[1].span, found[1].kind), (at("Grant Samuel", 50), EntityType::Organization));
+        // Also where the name starts inside a token ("ex-Kelso Harbour").
+        let text = "Kelso Harbour was closed. The ex-Kelso Harbour manager said Harbour staff left.";
+        let found = after_edit(text, &[("Kelso Harbour", 0, EntityType::Place), ("Harbour", 35, EntityType::Organization)], |r| {
+            r.names_seen_in_full()
+        });
+        let start = text.find("Kelso Harbour manager").unwrap();
+        assert_eq!((found[1].span, found[1].kind), (Span::new(start, start + 13), EntityType::Place), "{found:?}");
     }
 
     #[test]

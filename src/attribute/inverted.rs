@@ -288,9 +288,10 @@ impl Attributor<'_> {
     }
 
     /// Whether the verb `cue` at `t` follows a comma and a person's name follows it, after
-    /// roles and capitalized modifiers only ("said Larry Sabato", "said Labour MP Ana Ruiz"; not
-    /// "said the support of Mr Magnier"), closing the clause, or before the place they speak from. Verbs whose object is a person ("told Mr Brandt",
-    /// "accused Mr Clarke of") are not inverted this way.
+    /// roles, capitalized modifiers or an owner's possessive only ("said Larry Sabato", "said
+    /// Labour MP Ana Ruiz", "says the BBC's Ana Ruiz"; not "said the support of Mr Magnier"),
+    /// closing the clause or before the place they speak from. Verbs whose object is a person
+    /// ("told Mr Brandt", "accused Mr Clarke of") are not inverted this way.
     pub(super) fn names_inverted_speaker(&self, clause: &Clause, t: usize, cue: &Cue) -> bool {
         let mut at = self.inverted_name_start(clause, t);
         // "says the BBC's Ana Ruiz": the name after its owner's possessive.

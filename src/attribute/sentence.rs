@@ -159,11 +159,11 @@ impl<'a> Attributor<'a> {
         let clause_after = t + 1 < last && matches!(self.word(t + 1), "to" | "that" | ":" | "“" | "\"" | "''");
         // A name after a possessive is a noun's modifier, not its subject ("BBC Radio 2's Jeremy
         // Vine show"; "the UNECE forecasts" is a subject and its verb).
-        let modified = |m: usize| {
+        let possessed = |m: usize| {
             let at = self.token_at(self.r.mentions[m].span.start);
             at > first && self.tokens()[at - 1].kind == TokenKind::Possessive
         };
-        let named_before = t > first && self.mention_ending(t - 1).is_some_and(|m| !modified(m));
+        let named_before = t > first && self.mention_ending(t - 1).is_some_and(|m| !possessed(m));
         let verb_place = clause_after || named_before || self.after_clause(first, t);
         let tagged_noun = !verb_place && matches!(self.syntax.upos(t), "NOUN" | "ADJ" | "PROPN") && !self.subject_then_verb(t);
         let modified = t >= first + 2 && matches!(self.word(t - 2).to_lowercase().as_str(), "a" | "an") && self.syntax.upos(t - 1) == "ADJ";

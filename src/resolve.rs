@@ -456,8 +456,13 @@ fn merge_same_keys(entities: Vec<Entity>) -> (Vec<Entity>, Vec<usize>) {
     (merged, new_index)
 }
 
-/// Adds the mentions, names, rules, evidence and roles of `e` to `last`, an entity with its key.
-fn merge_into(last: &mut Entity, e: Entity) {
+/// Adds the mentions, names, rules, evidence and roles of `e` to `last`, an entity with its key;
+/// the name written more often is the entity's ("WorldCom" five times over a headline's
+/// "Worldcom"), the earlier one on a tie.
+fn merge_into(last: &mut Entity, mut e: Entity) {
+    if e.mentions.len() > last.mentions.len() {
+        std::mem::swap(&mut last.name, &mut e.name);
+    }
     last.mentions.extend(e.mentions);
     last.mentions.sort();
     for a in e.aliases.into_iter().chain(std::iter::once(e.name)) {
@@ -783,6 +788,16 @@ mod tests {
         let mentions = |name: &str| doc.entities.iter().find(|e| e.name == name).map(|e| e.mentions.len());
         assert_eq!(mentions("US Department of Fisheries"), Some(2), "{:?}", doc.entities);
         assert_eq!(mentions("Harwick Film Council"), Some(2), "{:?}", doc.entities);
+    }
+
+    #[test]
+    fn a_name_written_more_often_names_the_entity_its_key_joins() {
+        let text = "Zentrocom boss jailed\n\nFormer ZentroCom boss Tom Reed was jailed. ZentroCom shares fell, and \
+                    ZentroCom said it would appeal.\n";
+        let pipeline = crate::extract::Pipeline::new(crate::rdf::Iris::new("https://example.org/").expect("base"));
+        let doc = pipeline.run(crate::ingest::Source::from_text("t", text));
+        let e = doc.entities.iter().find(|e| e.name.eq_ignore_ascii_case("ZentroCom")).expect("found");
+        assert_eq!((e.name.as_str(), e.mentions.len()), ("ZentroCom", 4), "{:?}", doc.entities);
     }
 
     #[test]

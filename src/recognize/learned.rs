@@ -353,6 +353,11 @@ impl Recognizer<'_> {
         let long_names = words_of_full_names(&self.found, text);
         let n = self.seg.tokens.len();
         let mut companies: HashSet<&str> = HashSet::new();
+        // Words the article also writes in lowercase: a sentence's capital is no name's
+        // ("Auction spokesman Erik Simon said ... at the auction").
+        let lowercase: HashSet<&str> =
+            self.seg.tokens.iter().map(|t| t.span.of(text)).filter(|w| w.starts_with(char::is_lowercase)).collect();
+        let sentence_start = |i: usize| self.seg.sentences[self.seg.sentence_of(i)].tokens.start == i;
         for i in 0..n {
             let w = self.word(i);
             if !w.starts_with(char::is_uppercase) {
@@ -360,11 +365,19 @@ impl Recognizer<'_> {
             }
             let before = i >= 2 && COMPANY_BEFORE.contains(&(self.word(i - 2), self.word(i - 1)));
             let after = i + 2 < n && self.seg.tokens[i + 1].kind == TokenKind::Possessive && COMPANY_AFTER.contains(&self.word(i + 2));
-            // "A Brightmoor spokeswoman said": the name modifies its spokesperson.
-            let modifies = i >= 1
-                && i + 1 < n
-                && matches!(self.word(i - 1), "a" | "an" | "A" | "An")
-                && matches!(self.word(i + 1), "spokesman" | "spokeswoman" | "spokesperson");
+            // "A Brightmoor spokeswoman said", "Ladbrokes spokesman Warren Lush", "Yukos boss
+            // Mikhail Khodorkovsky": a word alone that modifies its spokesperson or its head.
+            let voice = i + 1 < n && matches!(self.word(i + 1), "spokesman" | "spokeswoman" | "spokesperson");
+            let head = i + 2 < n
+                && (self.word(i + 1) == "boss" || self.word(i + 1) == "chief" && self.word(i + 2) == "executive")
+                && self.seg.tokens[i + 2].kind == TokenKind::Word;
+            // Not the last word of a longer name ("Media and Sport spokesman", "Top of the Pops
+            // spokesperson").
+            let inside = |w: &str| matches!(w, "of" | "the" | "and" | "&" | "for" | "de");
+            let alone =
+                i == 0 || !super::capitalized(self.seg, i - 1) && !inside(self.word(i - 1)) || matches!(self.word(i - 1), "A" | "An");
+            let common = sentence_start(i) && lowercase.contains(w.to_lowercase().as_str());
+            let modifies = (voice || head) && !common && (i >= 1 && matches!(self.word(i - 1), "a" | "an") || alone);
             if before || after || modifies {
                 companies.insert(w);
             }
@@ -751,6 +764,18 @@ pub(super) mod tests {
         let kinds: Vec<EntityType> = found.iter().map(|m| m.kind).collect();
         use EntityType::{Organization as O, Person as P};
         assert_eq!(kinds, [O, O, O, O, P, P, P, P], "{found:?}");
+    }
+
+    #[test]
+    fn a_word_alone_before_a_spokesman_or_a_boss_is_a_company() {
+        let text = "Odds cut\n\nThe singer is favourite to leave. Grelbrokes spokesman Tom Vance said the odds were \
+                    close. Zorvex boss Ana Ruiz was upbeat. Auction spokesman Jo Brandt said lots were sold at the \
+                    auction.\n";
+        let found = check(text);
+        let kind = |name: &str| found.iter().find(|(s, _, _)| s == name).map(|(_, k, _)| *k);
+        assert_eq!(kind("Grelbrokes"), Some(EntityType::Organization), "{found:?}");
+        assert_eq!(kind("Zorvex"), Some(EntityType::Organization), "{found:?}");
+        assert_eq!(kind("Auction"), None, "a word the article writes in lowercase: {found:?}");
     }
 
     #[test]

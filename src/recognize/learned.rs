@@ -281,8 +281,9 @@ impl Recognizer<'_> {
     }
 
     /// A mention that is part of a longer name the article has found elsewhere, written in full
-    /// around it (within `NAME_TOKENS` tokens either side), is that name ("Samuel" in "Grant Samuel said", where "investment firm Grant
-    /// Samuel" was found before): the longer span and its type.
+    /// around it (within `NAME_TOKENS` tokens either side), is that name ("Samuel" in "Grant
+    /// Samuel said", where "investment firm Grant Samuel" was found before): the longer span and
+    /// its type.
     fn names_seen_in_full(&mut self) {
         let text = self.text();
         // The longer names, each with the order it was first found in and its type, and their
@@ -358,6 +359,9 @@ impl Recognizer<'_> {
         let lowercase: HashSet<&str> =
             self.seg.tokens.iter().map(|t| t.span.of(text)).filter(|w| w.starts_with(char::is_lowercase)).collect();
         let sentence_start = |i: usize| self.seg.sentences[self.seg.sentence_of(i)].tokens.start == i;
+        // Not the last word of a longer name ("Media and Sport spokesman", "Top of the Pops
+        // spokesperson").
+        let inside = |w: &str| matches!(w, "of" | "the" | "and" | "&" | "for" | "de");
         for i in 0..n {
             let w = self.word(i);
             if !w.starts_with(char::is_uppercase) {
@@ -371,9 +375,6 @@ impl Recognizer<'_> {
             let head = i + 2 < n
                 && (self.word(i + 1) == "boss" || self.word(i + 1) == "chief" && self.word(i + 2) == "executive")
                 && self.seg.tokens[i + 2].kind == TokenKind::Word;
-            // Not the last word of a longer name ("Media and Sport spokesman", "Top of the Pops
-            // spokesperson").
-            let inside = |w: &str| matches!(w, "of" | "the" | "and" | "&" | "for" | "de");
             let alone =
                 i == 0 || !super::capitalized(self.seg, i - 1) && !inside(self.word(i - 1)) || matches!(self.word(i - 1), "A" | "An");
             let common = sentence_start(i) && lowercase.contains(w.to_lowercase().as_str());

@@ -291,6 +291,7 @@ impl Recognizer<'_> {
         // first word (a page of thousands of names sharing "Ana" read them all for each).
         let mut full: HashMap<&str, (usize, EntityType)> = HashMap::new();
         let mut words: HashSet<&str> = HashSet::new();
+        let mut longest = 0;
         for m in self.found.iter().filter(|m| !is_layout_rule(m)) {
             let surface = m.span.of(text);
             // "the Countryside Alliance" is no name in full: its article is no part of it.
@@ -299,6 +300,7 @@ impl Recognizer<'_> {
                 let order = full.len();
                 full.insert(surface, (order, m.kind));
                 words.extend(surface.split_whitespace());
+                longest = longest.max(surface.len());
             }
         }
         let boundary = |b: usize| text[..b].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
@@ -319,7 +321,7 @@ impl Recognizer<'_> {
             };
             let starts: Vec<usize> = (first.saturating_sub(NAME_TOKENS)..=first.min(tokens.len() - 1))
                 .flat_map(|k| edges(k, false))
-                .filter(|&b| b <= m.span.start)
+                .filter(|&b| b <= m.span.start && b + longest >= m.span.end && text[b..].starts_with(char::is_uppercase))
                 .collect();
             let ends: Vec<usize> = (last.saturating_sub(1)..(last + NAME_TOKENS).min(tokens.len()))
                 .flat_map(|k| edges(k, true))
@@ -328,7 +330,7 @@ impl Recognizer<'_> {
             // The name found first among those written around the mention.
             let widened = starts
                 .iter()
-                .flat_map(|&a| ends.iter().map(move |&b| (a, b)))
+                .flat_map(|&a| ends.iter().take_while(move |&&b| b - a <= longest).map(move |&b| (a, b)))
                 .filter_map(|(a, b)| {
                     let span = Span::new(a, b);
                     let name = span.of(text);

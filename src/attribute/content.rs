@@ -631,7 +631,9 @@ mod tests {
 
     #[test]
     fn deny_someone_something_is_no_denial() {
-        let text = "Cup tie\n\nA late save denied his side a famous win. The club denied that the coach had quit.\n";
+        let text = "Cup tie\n\nA late save denied his side a famous win. The club denied that the coach had quit. The \
+                    keeper denied the same player again ten minutes later. The rules deny many eager voters the right \
+                    to vote.\n";
         let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
         let contents: Vec<&str> = doc.claims.iter().map(|c| c.content.of(text)).collect();
         assert_eq!(contents, ["that the coach had quit"]);

@@ -460,8 +460,9 @@ impl<'a> Attributor<'a> {
     }
 
     /// Whether "deny" gives someone nothing rather than denies a claim: "denied his side a famous
-    /// victory", "denied Gerrard with a tackle" (an object, then a second object's determiner or
-    /// "with", before any verb).
+    /// victory", "denied Gerrard with a tackle", "deny many energized independents the right" (an
+    /// object, then a second object's determiner or "with", before any verb), "denied the same
+    /// player again" (a person by a role, closing the words or before "again").
     fn deprives(&self, c: &Claim) -> bool {
         let Some(cue) = &c.cue else { return false };
         let (first, end) = (self.token_at(c.content.start), self.token_at(c.content.end));
@@ -475,15 +476,16 @@ impl<'a> Attributor<'a> {
             next += 1;
         } else {
             next += usize::from(matches!(lower.as_str(), "the" | "his" | "her" | "their" | "its" | "our"));
-            let nouns = (next..end.min(next + 3)).take_while(|&k| matches!(self.syntax.upos(k), "PROPN" | "NOUN")).count();
-            if nouns == 0 {
+            let words = (next..end.min(next + 3)).take_while(|&k| matches!(self.syntax.upos(k), "PROPN" | "NOUN" | "ADJ")).count();
+            if words == 0 || self.syntax.upos(next + words - 1) == "ADJ" {
                 return false;
             }
-            next += nouns;
+            next += words;
         }
-        next < end
-            && matches!(self.word(next), "a" | "an" | "the" | "with" | "his" | "her" | "their" | "its" | "any")
-            && (first..end.min(next + 3)).all(|k| !matches!(self.syntax.upos(k), "VERB" | "AUX"))
+        // "The keeper denied the same player again": a person saved from, not a claim denied.
+        let person = self.lex.role(self.word(next - 1)).is_some() && (next == end || matches!(self.word(next), "again" | "twice"));
+        let second_object = next < end && matches!(self.word(next), "a" | "an" | "the" | "with" | "his" | "her" | "their" | "its" | "any");
+        (person || second_object) && (first..end.min(next + 3)).all(|k| !matches!(self.syntax.upos(k), "VERB" | "AUX"))
     }
 
     /// Whether a cue that is also a linking verb links its subject to a description: "proved

@@ -457,8 +457,8 @@ fn merge_same_keys(entities: Vec<Entity>) -> (Vec<Entity>, Vec<usize>) {
 }
 
 /// Adds the mentions, names, rules, evidence and roles of `e` to `last`, an entity with its key;
-/// the name written more often is the entity's ("WorldCom" five times over a headline's
-/// "Worldcom"), the earlier one on a tie.
+/// `e`'s name becomes the entity's where `e` has more mentions than all merged before it
+/// ("WorldCom" five times over a headline's "Worldcom"), else the earlier name stays.
 fn merge_into(last: &mut Entity, mut e: Entity) {
     if e.mentions.len() > last.mentions.len() {
         std::mem::swap(&mut last.name, &mut e.name);

@@ -41,16 +41,16 @@ impl<'a> Attributor<'a> {
         if spokes && tokens_in(span) <= 3 && matches!(self.word(start), "a" | "A" | "an" | "An") {
             // "A Delta spokesperson", where the recognizer left the name: the organization the
             // article names with that word.
-            let word = self.word(start + 1);
-            if tokens_in(span) == 3 && word.starts_with(char::is_uppercase) {
+            let (word, three) = (self.word(start + 1), tokens_in(span) == 3);
+            if three && word.starts_with(char::is_uppercase) {
                 if let Some(m) = self.organization_named(word, span.start) {
                     return Some(m);
                 }
             }
             // "a company spokesman": the body named just before.
-            let modified = tokens_in(span) == 3 && self.lex.noun_type(word) == Some(EntityType::Organization);
+            let modified = three && self.lex.noun_type(word) == Some(EntityType::Organization);
             // "an executive spokesman": the body whose name holds the word ("Scottish Executive").
-            if tokens_in(span) == 3 && !modified && word.starts_with(char::is_lowercase) {
+            if three && !modified && word.starts_with(char::is_lowercase) {
                 let holds = |name: &str| name.split_whitespace().any(|w| w.eq_ignore_ascii_case(word));
                 if let Some(m) = self.organization_nearest(span.start, &holds) {
                     return Some(m);

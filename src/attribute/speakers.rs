@@ -78,7 +78,7 @@ impl Attributor<'_> {
                 if !whole || taken.overlaps(span) || capitalized(end) {
                     continue;
                 }
-                let sentence = sentences.partition_point(|s| s.tokens.end <= i);
+                let sentence = self.r.segmented.sentence_of(i);
                 let opening = sentences.get(sentence).is_some_and(|s| s.tokens.start == i);
                 let before_ok = i == 0 || opening || !capitalized(i - 1) || matches!(self.word(i - 1), "A" | "An" | "The");
                 if before_ok && !self.clause_of(sentence).headline {

@@ -31,6 +31,11 @@ impl<'a> Recognizer<'a> {
         self.seg.tokens[i].span.of(self.seg.text())
     }
 
+    /// The words the article writes in lowercase ("auction" makes a sentence's "Auction" no name).
+    pub(super) fn lowercase_words(&self) -> std::collections::HashSet<&'a str> {
+        (0..self.seg.tokens.len()).map(|k| self.word(k)).filter(|w| w.starts_with(char::is_lowercase)).collect()
+    }
+
     pub(super) fn push(&mut self, span: Span, kind: EntityType, known: Option<Known>, strength: u8, rule: &'static str) {
         if !span.is_empty() {
             self.found.push(Mention { span, kind, known, strength, rule });

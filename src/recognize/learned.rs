@@ -358,8 +358,7 @@ impl Recognizer<'_> {
         let mut companies: HashSet<&str> = HashSet::new();
         // Words the article also writes in lowercase: a sentence's capital is no name's
         // ("Auction spokesman Erik Simon said ... at the auction").
-        let lowercase: HashSet<&str> =
-            self.seg.tokens.iter().map(|t| t.span.of(text)).filter(|w| w.starts_with(char::is_lowercase)).collect();
+        let lowercase = self.lowercase_words();
         let sentence_start = |i: usize| self.seg.sentences[self.seg.sentence_of(i)].tokens.start == i;
         // Not the last word of a longer name ("Media and Sport spokesman", "Top of the Pops
         // spokesperson").

@@ -131,6 +131,7 @@ impl Recognizer<'_> {
     /// whatever the tagger or the gazetteer made of it ("C Paterson" a place, "S Orlando" the
     /// city, "A Lo Cicero" cut to "Cicero", "K Maggs" nothing), and part of the page's layout,
     /// which later edits leave alone.
+    ///
     /// The capitalized words in parentheses after a player are the player's club, an
     /// organization ("S Jones (Clermont Auvergne)"; "(capt)" is none, and a country, "(Wales)",
     /// stays a place).
@@ -347,7 +348,7 @@ impl Recognizer<'_> {
     fn alone_words(&self) -> HashMap<&str, Vec<usize>> {
         let tokens = &self.seg.tokens;
         let capitalized = |k: usize| super::capitalized(self.seg, k);
-        let lowercase: HashSet<&str> = (0..tokens.len()).map(|k| self.word(k)).filter(|w| w.starts_with(char::is_lowercase)).collect();
+        let lowercase = self.lowercase_words();
         let plain = |w: &str| !self.lex.is_common(w) && !self.lex.is_demonym(w) && self.lex.role(w).is_none();
         let mut alone: HashMap<&str, (bool, Vec<usize>)> = HashMap::new();
         for sentence in &self.seg.sentences {

@@ -73,8 +73,8 @@ impl<'a> Attributor<'a> {
         }
         // "declined to confirm a figure, but analysts estimated ...": a turn or a semicolon
         // outside quotation marks ends the reported clause.
-        let in_subordinate = self.in_opening_subordinate(from);
-        let end = (from + 1..end).find(|&k| self.clause_ends_at(from, k, end, in_subordinate)).unwrap_or(end);
+        let opener = self.opening_subordinate(from);
+        let end = (from + 1..end).find(|&k| self.clause_ends_at(from, k, end, opener.as_deref())).unwrap_or(end);
         let span = self.span(from, end).trim(self.text(), &[',', ';', ':', '[', ']']);
         if span.is_empty() {
             return None;
@@ -179,15 +179,9 @@ impl<'a> Attributor<'a> {
         self.syntax.label(verb) == "conj" && self.syntax.head(verb).is_some_and(|h| (from..cc).contains(&h))
     }
 
-    /// Whether token `at` lies in a subordinate clause opening its sentence, before the comma that
-    /// closes it ("Though she called for X, Clinton restricted ..."): a frame there reports up to
-    /// that comma.
-    pub(super) fn in_opening_subordinate(&self, at: usize) -> bool {
-        self.opening_subordinate(at).is_some()
-    }
-
     /// The opener of the subordinate clause that opens the sentence holding token `at`
-    /// (lowercased), when `at` lies in it (no comma between them).
+    /// (lowercased), when `at` lies in it (no comma between them): "Though she called for X,
+    /// Clinton restricted ...": a frame there reports up to the comma that closes it.
     fn opening_subordinate(&self, at: usize) -> Option<String> {
         let sentences = &self.r.segmented.sentences;
         let sentence = sentences.partition_point(|s| s.span.end <= self.tokens()[at].span.start).min(sentences.len() - 1);
@@ -224,9 +218,10 @@ impl<'a> Attributor<'a> {
     /// Whether reported content from token `from` to `end` stops before token `k`: at a
     /// semicolon, a turn (", but", ", while"), a non-restrictive relative clause (", which"), a
     /// trailing participle (", arguing that ...", "while needling"), a dash that opens no pair,
-    /// "but" before a second verb of the subject ("criticized X but did not ..."), or, when
-    /// `in_subordinate`, the comma before the main clause. Marks inside a quotation end nothing.
-    pub(super) fn clause_ends_at(&self, from: usize, k: usize, end: usize, in_subordinate: bool) -> bool {
+    /// "but" before a second verb of the subject ("criticized X but did not ..."), or, in a
+    /// subordinate clause opening the sentence (`opener`), the comma before the main clause.
+    /// Marks inside a quotation end nothing.
+    pub(super) fn clause_ends_at(&self, from: usize, k: usize, end: usize, opener: Option<&str>) -> bool {
         if self.in_quote(self.tokens()[k].span) {
             return false;
         }
@@ -256,8 +251,10 @@ impl<'a> Attributor<'a> {
             "," => {
                 let main_clause = next.starts_with(char::is_uppercase)
                     || PRONOUNS.contains(&next)
-                    || matches!(next, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "some" | "many");
-                in_subordinate && main_clause
+                    || matches!(next, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "some" | "many")
+                    // "As Ana Ruiz told the paper, tax relief is ...": "as" reports the main clause.
+                    || opener.is_some_and(|o| o != "as") && self.opens_main_clause(k + 1, end);
+                opener.is_some() && main_clause
                     // "doubted the plan, and the council appears uneasy": after a verbless object a
                     // new subject opens the narrator's next clause.
                     || next == "and"
@@ -293,6 +290,43 @@ impl<'a> Attributor<'a> {
             "while" => next.ends_with("ing") || matches!(next, "at" | "in" | "on"),
             _ => false,
         }
+    }
+
+    /// Whether token `k`, after the comma that closes an opening subordinate clause, opens the
+    /// main clause without an article or a capital: "there", "then", a quantifier or a number
+    /// ("27 percent of those polled said ..."), or a bare noun whose verb follows within three
+    /// words, before any comma or conjunction ("..., opposition members are still crying foul",
+    /// "..., public sentiment reflects ..."); not the next item of a list ("said prices, wages
+    /// and rents rose").
+    fn opens_main_clause(&self, k: usize, end: usize) -> bool {
+        let w = self.word(k);
+        if matches!(
+            w,
+            "there"
+                | "there’s"
+                | "there's"
+                | "then"
+                | "neither"
+                | "none"
+                | "nobody"
+                | "only"
+                | "most"
+                | "few"
+                | "both"
+                | "all"
+                | "this"
+                | "these"
+                | "those"
+        ) || w.starts_with(|c: char| c.is_ascii_digit())
+        {
+            return true;
+        }
+        if self.syntax.upos(k) != "NOUN" {
+            return false;
+        }
+        (k + 1..end.min(k + 4))
+            .take_while(|&x| !matches!(self.word(x), "," | "and" | "or" | "but"))
+            .any(|x| matches!(self.syntax.upos(x), "VERB" | "AUX") && !self.word(x).ends_with("ing"))
     }
 
     /// Whether the relative clause opening at token `k` ("which", "who") closes with a comma
@@ -616,6 +650,19 @@ mod tests {
         let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
         let contents: Vec<&str> = doc.claims.iter().map(|c| c.content.of(text)).collect();
         assert_eq!(contents, ["that an audit was due", "an inquiry would follow", "that the quay was safe"]);
+    }
+
+    #[test]
+    fn an_opening_subordinate_s_frame_reports_up_to_the_main_clause_s_bare_subject() {
+        // A subject without an article or a capital opens the main clause; "as" reports it.
+        let text = "Port row\n\nAlthough the mayor has said she will accept the report of the panel, harbour \
+                    workers are still unhappy. While only 9 percent said they were undecided, 30 percent said \
+                    they could change their minds. As Ana Ruiz told the Kelso Leader, ferry fares are rising.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let contents: Vec<&str> = doc.claims.iter().map(|c| c.content.of(text)).collect();
+        assert!(contents.contains(&"she will accept the report of the panel"), "{contents:?}");
+        assert!(contents.contains(&"they were undecided"), "{contents:?}");
+        assert!(contents.iter().any(|c| c.contains("ferry fares are rising")), "{contents:?}");
     }
 
     #[test]

@@ -116,8 +116,9 @@ pub struct Lexicon {
     /// entity tagger's hints read (see `find_clubs`).
     club_known: Vec<Known>,
     club_matcher: AhoCorasick,
-    /// The entries of `organizations` that `clubs.tsv` added (`is_club`).
-    club_entries: std::ops::Range<usize>,
+    /// The entries of `organizations` that `clubs.tsv` lists (`is_club`), also where
+    /// `organizations.tsv` lists the club too.
+    club_entries: HashSet<usize>,
     common: HashSet<String>,
     demonyms: HashSet<String>,
     first_names: HashMap<String, f32>,
@@ -317,9 +318,8 @@ impl Lexicon {
         known_names.extend(self::organizations(&mut organizations, ORGANIZATIONS));
         let known_names = one_meaning_each(&known_names);
         let (matcher, pattern_known) = gazetteer(&known_names);
-        let first_club = organizations.len();
         let mut clubs = self::organizations(&mut organizations, CLUBS);
-        let club_entries = first_club..organizations.len();
+        let club_entries = clubs.iter().filter_map(|&(_, k)| if let Known::Organization(i) = k { Some(i) } else { None }).collect();
         clubs.extend(self::organizations(&mut organizations, OUTLETS));
         let clubs = one_meaning_each(&clubs);
         let (club_matcher, club_known) = gazetteer(&clubs);
@@ -374,8 +374,8 @@ impl Lexicon {
         self.club_matcher.find_iter(haystack).map(|m| (m.range(), self.club_known[m.pattern().as_usize()]))
     }
 
-    /// Whether `known` is a sports club of `clubs.tsv` ("Tottenham Hotspur"; not an outlet of
-    /// `outlets.tsv`, nor a club that `organizations.tsv` lists too).
+    /// Whether `known` is a sports club of `clubs.tsv` ("Tottenham Hotspur", also where
+    /// `organizations.tsv` lists it: "Manchester United"; not an outlet of `outlets.tsv`).
     pub fn is_club(&self, known: Known) -> bool {
         matches!(known, Known::Organization(i) if self.club_entries.contains(&i))
     }

@@ -290,6 +290,7 @@ fn join_short_forms(mentions: &[Mention], lexicon: &Lexicon, surface: &[String],
             rules[i].push(match mentions[i].kind {
                 EntityType::Person if is_first_name_of(short, &surface[j]) => "first name of a name",
                 EntityType::Person => "short form of a name",
+                _ if club_last_word(lexicon, &mentions[j]) == Some(short.as_str()) => "last word of a club's name",
                 _ if !is_acronym_of(short, &surface[j]) => "opening words of a name",
                 _ => "acronym of a name",
             });
@@ -298,14 +299,16 @@ fn join_short_forms(mentions: &[Mention], lexicon: &Lexicon, surface: &[String],
 }
 
 /// Whether organization mention `i` is a short form of mention `j`: its acronym, its opening
-/// words before a company's form ("Cairn" of "Cairn Energy"), a club's town ("Tottenham"), or
+/// words before a company's form ("Cairn" of "Cairn Energy"), a club's town ("Tottenham") or
+/// last word ("United's chief executive" of Manchester United), or
 /// its name without a country's acronym or "The" before it ("Department of Justice" of "US
 /// Department of Justice", "UK Film Council" of "The UK Film Council").
 fn is_organization_short_form(lexicon: &Lexicon, mentions: &[Mention], surface: &[String], i: usize, j: usize) -> bool {
     let (short, long) = (surface[i].as_str(), surface[j].as_str());
     // A town typed the club keeps the gazetteer's place ("Tottenham").
     let unknown = !matches!(mentions[i].known, Some(Known::Organization(_)));
-    let opens = long.starts_with(short) || club_town(lexicon, &mentions[j]) == Some(short);
+    let club = club_town(lexicon, &mentions[j]) == Some(short) || club_last_word(lexicon, &mentions[j]) == Some(short);
+    let opens = long.starts_with(short) || club;
     let national = crate::text::without_country_acronym(long) == Some(short) || long.strip_prefix("The ") == Some(short);
     is_acronym_of(short, long) || unknown && opens || national
 }
@@ -315,6 +318,13 @@ fn is_organization_short_form(lexicon: &Lexicon, mentions: &[Mention], surface: 
 fn club_town<'l>(lexicon: &'l Lexicon, m: &Mention) -> Option<&'l str> {
     let Some(Known::Organization(i)) = m.known.filter(|&k| lexicon.is_club(k)) else { return None };
     lexicon.organizations[i].rsplit_once(' ').map(|(town, _)| town)
+}
+
+/// The last word of a club of `clubs.tsv`, which news writes alone for the club ("United" of
+/// "Manchester United", "Villa" of "Aston Villa"; two clubs ending in it, neither).
+fn club_last_word<'l>(lexicon: &'l Lexicon, m: &Mention) -> Option<&'l str> {
+    let Some(Known::Organization(i)) = m.known.filter(|&k| lexicon.is_club(k)) else { return None };
+    lexicon.organizations[i].rsplit_once(' ').map(|(_, last)| last)
 }
 
 /// Whether a person's name opens with an initial ("A Jones", "G. Henson", "J-P Grandclaude").
@@ -369,9 +379,9 @@ impl ShortFormIndex {
                         }
                     }
                     // A club goes by its town ("Tottenham" of "Tottenham Hotspur", "Leeds" of
-                    // "Leeds United"; two clubs of one town, neither).
-                    if let Some(town) = club_town(lexicon, m) {
-                        index.opening.entry(town.to_string()).or_default().push(j);
+                    // "Leeds United"; two clubs of one town, neither) and by its last word.
+                    for word in [club_town(lexicon, m), club_last_word(lexicon, m)].into_iter().flatten() {
+                        index.opening.entry(word.to_string()).or_default().push(j);
                     }
                     let unprefixed = crate::text::without_country_acronym(&surface[j]).or_else(|| surface[j].strip_prefix("The "));
                     if let Some(rest) = unprefixed {
@@ -777,6 +787,23 @@ mod tests {
         };
         assert_eq!(forms("Tottenham Hotspur"), ["Spurs", "Tottenham"], "{:?}", doc.entities);
         assert_eq!(forms("Leeds United"), ["Leeds United", "Leeds"], "{:?}", doc.entities);
+    }
+
+    #[test]
+    fn a_club_goes_by_its_last_word_also_where_the_organizations_list_it() {
+        // "Manchester United" is in organizations.tsv as well as clubs.tsv; two clubs ending in
+        // "City" leave "City" to neither.
+        let text = "Cup tie\n\nAston Villa beat Manchester United on Saturday. United's manager Tom Reed was upset. Villa boss \
+                    Dan Vik was pleased. Manchester City and Leicester City drew. City fans sang.\n";
+        let pipeline = crate::extract::Pipeline::new(crate::rdf::Iris::new("https://example.org/").expect("base"));
+        let doc = pipeline.run(crate::ingest::Source::from_text("t", text));
+        let forms = |name: &str| {
+            let e = doc.entities.iter().find(|e| e.name == name).expect(name);
+            e.mentions.iter().map(|m| m.of(text)).collect::<Vec<_>>()
+        };
+        assert_eq!(forms("Aston Villa"), ["Aston Villa", "Villa"], "{:?}", doc.entities);
+        assert_eq!(forms("Manchester United"), ["Manchester United", "United"], "{:?}", doc.entities);
+        assert_eq!(forms("Manchester City"), ["Manchester City"], "{:?}", doc.entities);
     }
 
     #[test]

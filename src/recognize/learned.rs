@@ -222,7 +222,11 @@ impl Recognizer<'_> {
                 continue;
             }
             let mut end = i + 3;
-            while end < tokens.len() && end < i + 7 && super::capitalized(self.seg, end) && one_space_apart(tokens[end - 1].span, tokens[end].span) {
+            while end < tokens.len()
+                && end < i + 7
+                && super::capitalized(self.seg, end)
+                && one_space_apart(tokens[end - 1].span, tokens[end].span)
+            {
                 end += 1;
             }
             let kind = (end > i + 3).then(|| self.lex.noun_type(word(end - 1))).flatten();

@@ -99,7 +99,7 @@ impl<'a> Attributor<'a> {
             NOMINAL_CUES.contains(&word) && t + 1 < last && (self.word(t + 1) == "of" || self.lex.cue(self.word(t + 1)).is_some())
                 || word == "think" && t + 1 < last && matches!(self.word(t + 1), "tank" | "tanks");
         let cased = word.starts_with(char::is_lowercase) || headline && t > first;
-        let governed = t >= first + 2 && self.word(t - 1) == "to" && self.lex.cue(self.word(t - 2)).is_some();
+        let governed = t >= first + 2 && self.word(t - 1) == "to" && self.lex.cue(self.word(t - 2)).is_some() || self.urged_to(first, t);
         let adjective = word.ends_with("ing") && t > first && LINKING_VERBS.contains(&self.word(t - 1));
         // "used for comparing data", "jailed for favouring Boeing": a judgment's, intention's or
         // estimate's gerund after "in" or "for" names an activity, not a view someone holds
@@ -121,6 +121,34 @@ impl<'a> Attributor<'a> {
                 && !self.ends_opening_participle(first, t)
                 && self.cue_fits(c, first, t, last)
                 && !self.read_as_noun(clause, t)
+        })
+    }
+
+    /// Whether the verb at `t` follows "to" after the object of a verb that asks someone to act
+    /// ("urged the club to reject the deal", "told the skipper to warn his players", "expected
+    /// the Bank of England to respond"): what the object is to do is the asking verb's content;
+    /// the verb is no cue of its own, whose source would be the asker.
+    fn urged_to(&self, first: usize, t: usize) -> bool {
+        if t < first + 3 || self.word(t - 1) != "to" {
+            return false;
+        }
+        let object = (first.max(t.saturating_sub(8))..t - 2).rev().find(|&k| {
+            self.lex.cue(self.word(k)).is_some_and(|c| {
+                matches!(
+                    c.lemma.as_str(),
+                    "urge" | "ask" | "tell" | "expect" | "encourage" | "press" | "persuade" | "advise" | "invite" | "order"
+                )
+            })
+        });
+        // An object, not "is expected to meet ... to discuss": no "to" before the verb's own.
+        object.is_some_and(|k| {
+            (k + 1..t - 1).all(|x| {
+                let w = self.word(x);
+                w.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'))
+                    && w != "to"
+                    && self.lex.cue(w).is_none()
+                    && !FINITE.contains(&w)
+            })
         })
     }
 
@@ -957,6 +985,18 @@ mod tests {
         assert_eq!(source_words_of(&doc, text, "fares should fall"), Some("A Kelso Gazette survey of 1,000 dockers"), "{:?}", doc.claims);
         assert!(doc.claims.iter().all(|c| !c.content.of(text).starts_with("1,000")), "{:?}", doc.claims);
         assert!(doc.claims.iter().any(|c| c.content.of(text).contains("4,000 jobs")), "{:?}", doc.claims);
+    }
+
+    #[test]
+    fn what_someone_is_urged_or_expected_to_do_is_no_claim_of_the_asker() {
+        // A verb after "to" with nothing asked between keeps its own frame.
+        let text = "Port row\n\nThe Kelso Dockers' Union urged the council to reject the new deal. The mayor told \
+                    the harbour master to warn his crews. The board is expected to meet on Monday to discuss the bid.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let cues: Vec<&str> = doc.claims.iter().filter_map(|c| c.cue.as_ref()).map(|q| q.span.of(text)).collect();
+        assert!(cues.contains(&"urged") && cues.contains(&"told"), "{cues:?}");
+        assert!(!cues.contains(&"reject") && !cues.contains(&"warn"), "{cues:?}");
+        assert!(cues.contains(&"discuss"), "{cues:?}");
     }
 
     #[test]

@@ -67,6 +67,7 @@ impl Recognizer<'_> {
         self.organizations_after_describing_nouns();
         self.people_named_by_their_surnames();
         self.organizations_named_by_surnames();
+        self.parties_before_people();
         self.people_after_roles();
         self.people_after_honorifics();
         self.people_before_honours();

@@ -9,6 +9,25 @@ use crate::lexicon::EntityType;
 use crate::segment::TokenKind;
 use crate::text::Span;
 
+/// Short names of parties that news writes before a member's name ("Lib Dem Norman Baker").
+const PARTY_WORDS: &[&str] = &[
+    "Lib Dem",
+    "Lib Dems",
+    "Liberal Democrat",
+    "Tory",
+    "Labour",
+    "Conservative",
+    "Green",
+    "SNP",
+    "Plaid",
+    "Ukip",
+    "UKIP",
+    "Republican",
+    "Democrat",
+    "Democratic",
+    "DUP",
+];
+
 impl Recognizer<'_> {
     /// "Telecom chief Ben Verwaayen", "deputy leader Baroness Morgan": a name of two or three
     /// capitalized words right after a lowercase role word is a person's, though the tagger,
@@ -36,6 +55,50 @@ impl Recognizer<'_> {
                 });
             if role && name_like && lex.known(m.span.of(text)).is_none() {
                 m.kind = EntityType::Person;
+            }
+        }
+    }
+
+    /// "Lib Dem Norman Baker", "Tory Liam Fox": a party's short name before a person's name
+    /// (a first name and more) is no part of it: the party is a mention of its own where the
+    /// gazetteer knows it, the rest the person. A "person" that is a party and a role or title
+    /// ("Tory MP", "Republican Senator") is the party alone.
+    pub(super) fn parties_before_people(&mut self) {
+        let text = self.text();
+        let lex = self.lex;
+        let mut parties = Vec::new();
+        for m in self.found.iter_mut().filter(|m| matches!(m.kind, EntityType::Person | EntityType::Organization) && !is_layout_rule(m)) {
+            let name = m.span.of(text);
+            let Some(prefix) =
+                PARTY_WORDS.iter().filter(|p| name.strip_prefix(**p).is_some_and(|r| r.starts_with(' '))).max_by_key(|p| p.len())
+            else {
+                continue;
+            };
+            let rest: Vec<&str> = name[prefix.len() + 1..].split(' ').collect();
+            // A person's name: a first name and more, or, where the mention was typed a person,
+            // capitalized words that are no common words ("Tory Liam Fox").
+            let named = |w: &&str| w.starts_with(char::is_uppercase) && !lex.is_common(&w.to_lowercase());
+            let person = rest.len() >= 2
+                && lex.role(rest[0]).is_none()
+                && (lex.first_name(rest[0]).is_some() || m.kind == EntityType::Person && rest.iter().all(named));
+            let role_only = m.kind == EntityType::Person && rest.iter().all(|w| lex.role(w).is_some() || lex.is_common(&w.to_lowercase()));
+            if !person && !role_only {
+                continue;
+            }
+            let party = Span::new(m.span.start, m.span.start + prefix.len());
+            parties.push((party, lex.known(prefix)));
+            if person {
+                m.span = Span::new(party.end + 1, m.span.end);
+                m.kind = EntityType::Person;
+                m.known = None;
+            } else {
+                m.span = Span::new(m.span.start, m.span.start);
+            }
+        }
+        self.found.retain(|m| !m.span.is_empty());
+        for (span, known) in parties {
+            if let Some(known) = known {
+                self.push(span, EntityType::Organization, Some(known), 3, "gazetteer");
             }
         }
     }
@@ -106,6 +169,31 @@ const NAME_NATIONALITY: f32 = 0.015;
 #[cfg(test)]
 mod tests {
     use crate::lexicon::EntityType;
+
+    #[test]
+    fn a_party_s_short_name_before_a_person_is_the_party() {
+        // A party and a role alone is the party; "Green Day" is no party and a person.
+        let text = "Port news\n\nLib Dem Norman Vance and Tory Oran Tavish spoke. A Tory MP and Green Day did not.\n";
+        let found = crate::recognize::learned::tests::after_edit(
+            text,
+            &[
+                ("Lib Dem Norman Vance", 0, EntityType::Organization),
+                ("Tory Oran Tavish", 0, EntityType::Person),
+                ("Tory MP", 0, EntityType::Person),
+                ("Green Day", 0, EntityType::Organization),
+            ],
+            |r| r.parties_before_people(),
+        );
+        let mut found = found;
+        found.sort_by_key(|m| m.span.start);
+        let names: Vec<(&str, EntityType)> = found.iter().map(|m| (m.span.of(text), m.kind)).collect();
+        use EntityType::{Organization as O, Person as P};
+        assert_eq!(
+            names,
+            [("Lib Dem", O), ("Norman Vance", P), ("Tory", O), ("Oran Tavish", P), ("Tory", O), ("Green Day", O)],
+            "{found:?}"
+        );
+    }
 
     #[test]
     fn a_name_after_a_lowercase_role_is_a_person_s() {

@@ -191,6 +191,13 @@ impl<'a> Attributor<'a> {
     /// commas (`name_between_commas`) or the subject before them (`subject_before_commas`).
     fn comma_subject(&self, first: usize, end: usize) -> Option<Subject> {
         if let Some(close) = self.appositions_start(first, end) {
+            // "Looking further ahead, the firm's chairman Mike Short, has predicted": a phrase of
+            // circumstance opening the sentence is no subject that the words after it describe;
+            // they are the subject, where they name someone.
+            let named_after = || self.subject_at(close + 1, end - 1).filter(|found| found.0.is_some());
+            if let Some(found) = self.opens_with_circumstance(first, close).then(named_after).flatten() {
+                return Some(found);
+            }
             return self.apposed_subject(first, end, close);
         }
         let open = (first..end - 1).rev().find(|&k| self.word(k) == ",")?;
@@ -520,6 +527,17 @@ impl<'a> Attributor<'a> {
         Some((source, span.cover(found.1), start))
     }
 
+    /// Whether the words from `first` to the comma at `close` are a phrase of circumstance
+    /// opening the sentence: a participle ("Looking further ahead"), a preposition ("In the
+    /// meantime") or a subordinator ("As the year ends"), without a comma or a name ("On Tuesday
+    /// Mitsubishi, the only ...": the subject is inside).
+    fn opens_with_circumstance(&self, first: usize, close: usize) -> bool {
+        let opener = self.word(first).to_lowercase();
+        let opens =
+            opener.len() > 4 && opener.ends_with("ing") || PREPOSITIONS.contains(&opener.as_str()) || self.subordinator_at(first).is_some();
+        opens && (first..close).all(|k| self.word(k) != "," && self.mention_starting(k).is_none())
+    }
+
     /// "Katrina Bull, a parliamentary candidate said", '"...," Mr Prettejohn, Lloyd's chief
     /// executive said': an apposition whose closing comma the writer left out. When the words
     /// `found` before the verb describe a role (an article, an owner or a role word first) and
@@ -788,6 +806,17 @@ mod tests {
         assert_eq!(words("stop the smugglers"), Some("Kelso's attorney general, Ana Ruiz"));
         assert_eq!(words("fares would fall"), Some("One of the authors of that report, Jo Brandt"));
         assert_eq!(source_of(&doc, text, "fares would fall"), Some("Jo Brandt"));
+    }
+
+    #[test]
+    fn a_phrase_of_circumstance_opening_the_sentence_is_no_subject_described_after_it() {
+        // A phrase that holds the name ("On Tuesday Kelso Ferries, ...") keeps it.
+        let text = "Port row\n\nLooking further ahead in the year, the union's chairman Tom Vance, has predicted that \
+                    fares will rise. On Tuesday Kelso Ferries, the only firm in the red, confirmed the cuts.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let words = |content: &str| source_words_of(&doc, text, content);
+        assert_eq!(words("fares will rise"), Some("the union's chairman Tom Vance"));
+        assert_eq!(words("the cuts"), Some("Kelso Ferries, the only firm in the red"));
     }
 
     #[test]

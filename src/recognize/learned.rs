@@ -53,6 +53,7 @@ impl Recognizer<'_> {
         self.companies_named_alone();
         self.names_joined_by_ampersand();
         self.known_clubs();
+        self.clubs_by_their_last_word();
         self.teams_by_their_people();
         self.bands_after_band();
         self.clubs_by_their_form();

@@ -50,6 +50,38 @@ impl Recognizer<'_> {
         }
     }
 
+    /// "United went ahead" after "Manchester United": the last word of a club's name that the
+    /// article names in full is that club where it stands alone, a capitalized word before no
+    /// other capitalized word and after none ("the United board", "United's"), where no other
+    /// club named ends in it and nothing was found on it; not "the City" (of London).
+    pub(super) fn clubs_by_their_last_word(&mut self) {
+        let text = self.text();
+        let mut by_last: HashMap<&str, HashSet<Known>> = HashMap::new();
+        for m in self.found.iter().filter(|m| m.known.is_some_and(|k| self.lex.is_club(k))) {
+            if let (Some((_, last)), Some(k)) = (m.span.of(text).rsplit_once(' '), m.known) {
+                by_last.entry(last).or_default().insert(k);
+            }
+        }
+        if by_last.is_empty() {
+            return;
+        }
+        let found = SpanIndex::of(self.found.iter().map(|m| m.span));
+        let tokens = &self.seg.tokens;
+        let capitalized = |k: usize| k < tokens.len() && tokens[k].kind == TokenKind::Word && self.word(k).starts_with(char::is_uppercase);
+        let mut added = Vec::new();
+        for (k, token) in tokens.iter().enumerate() {
+            let Some(clubs) = by_last.get(self.word(k)).filter(|c| c.len() == 1) else { continue };
+            let alone = !capitalized(k + 1) && (k == 0 || !capitalized(k - 1));
+            let city = self.word(k) == "City" && k > 0 && self.word(k - 1).eq_ignore_ascii_case("the");
+            if alone && !city && !found.overlaps(token.span) {
+                added.push((token.span, *clubs.iter().next().expect("one club")));
+            }
+        }
+        for (span, known) in added {
+            self.push(span, EntityType::Organization, Some(known), 3, "last word of a club's name");
+        }
+    }
+
     /// "rock band Keane", "boy band McFly", "his band Babyshambles": the capitalized words right
     /// after "band" in its sentence are a band, an organization, typed so or found so where the
     /// tagger saw nothing, and so is the same name wherever the article's mentions write it
@@ -502,6 +534,16 @@ mod tests {
         assert_eq!(club.iter().filter(|(n, _, _)| n == "Chelsea").count(), 2, "{club:?}");
         let person = check("Chelsea Vance spoke on Sunday. Chelsea, 16, was at her father's side.\n");
         assert!(person.iter().all(|(n, k, _)| !n.starts_with("Chelsea") || *k == EntityType::Person), "{person:?}");
+    }
+
+    #[test]
+    fn a_club_s_last_word_alone_is_the_club() {
+        // Not before another capital ("United States"); two clubs ending in "City", neither.
+        let found = check("Tom Reed left Manchester United in May. United went ahead, and the United States watched.\n");
+        let clubs = found.iter().filter(|(n, k, _)| n == "United" && *k == EntityType::Organization).count();
+        assert_eq!(clubs, 1, "{found:?}");
+        let two = check("Manchester City drew with Leicester City. City fans sang.\n");
+        assert!(!two.iter().any(|(n, _, _)| n == "City"), "{two:?}");
     }
 
     #[test]

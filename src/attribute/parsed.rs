@@ -220,7 +220,20 @@ impl Attributor<'_> {
             return found;
         }
         let parsed = self.parse_source(clause, t, false).filter(|&(_, wider, a)| wider.end <= self.tokens()[t].span.start && a < start);
-        parsed.filter(|&(_, wider, _)| wider.contains(span)).unwrap_or(found)
+        // "Consumer spending fuelled growth in the last quarter and analysts expect": not over
+        // a clause of its own before "and", which a misparse joins to the subject: a verb in the
+        // past tense or a finite one outside a relative clause ("The senator who made enemies and
+        // bragged about it now wants"; a participle is no clause: "A hearing scheduled for May
+        // 16 and 17 will rule"), or more words than a coordinated subject has.
+        let clause_before = |a: usize| {
+            let verb = |k: usize| {
+                let w = self.word(k);
+                FINITE.contains(&w) || w.starts_with(char::is_lowercase) && self.syntax.tag(k) == "VERB VBD"
+            };
+            let relative = |k: usize| matches!(self.word(k), "who" | "which" | "that");
+            before == "and" && !(a..start - 1).any(relative) && (start - 1 - a > 8 || (a..start - 1).any(verb))
+        };
+        parsed.filter(|&(_, wider, a)| wider.contains(span) && !clause_before(a)).unwrap_or(found)
     }
 
     /// The speaker a subject found in the parse (tokens `start` to `end`) names: its words up to

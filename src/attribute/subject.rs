@@ -443,7 +443,7 @@ impl<'a> Attributor<'a> {
         if let Some(subject) = self.modified_subject(first, cue, found).or_else(|| self.knowing_subject(first, found)) {
             return Some(subject);
         }
-        if let Some(subject) = self.unclosed_apposition(first, end, found) {
+        if let Some(subject) = self.unclosed_apposition(first, end, found).or_else(|| self.unclosed_affiliation(first, found)) {
             return Some(subject);
         }
         let whole = self.clause_opening_subject(first, cue).filter(|&(_, span)| {
@@ -536,6 +536,26 @@ impl<'a> Attributor<'a> {
         let opens =
             opener.len() > 4 && opener.ends_with("ing") || PREPOSITIONS.contains(&opener.as_str()) || self.subordinator_at(first).is_some();
         opens && (first..close).all(|k| self.word(k) != "," && self.mention_starting(k).is_none())
+    }
+
+    /// '"It's fragile," Emmanuel Ferry, from Exane BNP Paribas told Reuters': a person's name,
+    /// a comma and where they are from ("from", "of", "at" and the body found before the verb),
+    /// with no comma to close it: the person speaks, the body is their affiliation.
+    fn unclosed_affiliation(&self, first: usize, found: Subject) -> Option<Subject> {
+        let start = found.2;
+        if found.0.is_none_or(|m| self.r.mentions[m].kind != EntityType::Organization) || start < first + 3 {
+            return None;
+        }
+        // "from Exane BNP Paribas": capitalized words the body's mention left out may stand
+        // between the preposition and it.
+        let preposition = (first + 2..start).rev().take(3).find(|&k| matches!(self.word(k), "from" | "of" | "at"))?;
+        if (preposition + 1..start).any(|k| !self.word(k).starts_with(char::is_uppercase)) || self.word(preposition - 1) != "," {
+            return None;
+        }
+        let m = self.mention_ending(preposition - 2).filter(|&m| self.r.mentions[m].kind == EntityType::Person)?;
+        let name_start = self.token_at(self.r.mentions[m].span.start);
+        let opens = name_start == first || matches!(self.word(name_start - 1), "\"" | "“" | "”" | "''" | "," | ":");
+        opens.then(|| (Some(m), self.tokens()[name_start].span.cover(found.1), name_start))
     }
 
     /// "Katrina Bull, a parliamentary candidate said", '"...," Mr Prettejohn, Lloyd's chief
@@ -817,6 +837,17 @@ mod tests {
         let words = |content: &str| source_words_of(&doc, text, content);
         assert_eq!(words("fares will rise"), Some("the union's chairman Tom Vance"));
         assert_eq!(words("the cuts"), Some("Kelso Ferries, the only firm in the red"));
+    }
+
+    #[test]
+    fn a_person_whose_affiliation_no_comma_closes_speaks() {
+        // And a clause before "and" is no part of the subject after it.
+        let text = "Port row\n\n\"It will stay fragile,\" Tom Vance, from Kelso Harbour Bank told Reuters. Fares \
+                    fuelled growth in the last quarter of the year and analysts expect that they will rise again.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let words = |content: &str| source_words_of(&doc, text, content);
+        assert_eq!(words("stay fragile"), Some("Tom Vance, from Kelso Harbour Bank"));
+        assert_eq!(words("rise again"), Some("analysts"));
     }
 
     #[test]

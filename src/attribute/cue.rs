@@ -590,6 +590,15 @@ mod tests {
     }
 
     #[test]
+    fn a_title_claimed_or_defended_is_no_speech_whatever_describes_it() {
+        // The object's head decides ("the women's shot put title"); a clause after the verb is
+        // a claim.
+        let text = "Trials\n\nAna Ruiz claimed the women's shot put title with a throw of 17.6m. Defending champion \
+                    Jo Brandt defended her 3,000m title. Tom Vance claimed the trials were unfair.\n";
+        assert_eq!(cues(text), ["claimed"]);
+    }
+
+    #[test]
     fn holding_debating_leaking_and_roaring_report_only_with_a_clause() {
         let text = "Port row\n\nThe council held a conference call on Tuesday. The board will hold nominating contests. \
                     Ministers have been debating four harbour bills. Staff leaked details about the plan onto the web. \

@@ -427,11 +427,26 @@ impl<'a> Attributor<'a> {
             at += 1;
         }
         let words: Vec<String> = (at..tokens.len().min(at + 3)).map(|k| self.word(k).to_lowercase()).collect();
+        // "claimed the men's shot put title with a throw", "defended her 3,000m title": the head
+        // of the object, its last word before a preposition, a mark or a verb, as a row's one word.
+        let head = (at..tokens.len().min(at + 6))
+            .take_while(|&k| {
+                let w = self.word(k);
+                let stop = matches!(w, "that" | "over" | "against" | "after" | "before" | "and" | "or" | "but");
+                tokens[k].kind != TokenKind::Punct
+                    && !PREPOSITIONS.contains(&w)
+                    && !FINITE.contains(&w)
+                    && !AUXILIARIES.contains(&w)
+                    && !stop
+            })
+            .last()
+            .map(|k| self.word(k).to_lowercase());
         // "spam continued to be a problem": to go on doing what no cue names (`continue_fits`
         // lets through what a sentence's quotation marks frame).
         let going_on = cue.lemma == "continue" && words.len() > 1 && words[0] == "to" && self.lex.cue(&words[1]).is_none();
         going_on
             || self.lex.is_not_speech(&cue.lemma, &words.iter().map(String::as_str).collect::<Vec<_>>())
+            || head.is_some_and(|h| self.lex.is_not_speech(&cue.lemma, &[h.as_str()]))
             || self.idiom(cue)
             || self.linking(cue)
     }

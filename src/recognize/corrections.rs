@@ -13,13 +13,15 @@ use std::collections::{HashMap, HashSet};
 
 impl Recognizer<'_> {
     /// Nationality, ethnic and religious words are no person ("Iraqis", "the Shiite", "Roma
-    /// Czechs", "Irish" as the tagger may read them), unless after an honorific ("Mr Jain").
+    /// Czechs", "Irish" as the tagger may read them), unless after an honorific ("Mr Jain"), nor
+    /// an organization that a head noun after them typed ("the British bank Abbey National").
     pub(super) fn no_people_by_nationality(&mut self) {
         let text = self.text();
         let (seg, lex) = (self.seg, self.lex);
         self.found.retain(|m| {
             let words = m.span.of(text).split_whitespace().filter(|w| !w.eq_ignore_ascii_case("the"));
-            let nationality = m.kind == EntityType::Person && words.clone().count() > 0 && words.clone().all(|w| lex.is_demonym(w));
+            let typed = m.kind == EntityType::Person || m.kind == EntityType::Organization && m.rule == "head noun after name";
+            let nationality = typed && words.clone().count() > 0 && words.clone().all(|w| lex.is_demonym(w));
             !nationality || is_layout_rule(m) || titled(seg, lex, m.span)
         });
     }
@@ -744,6 +746,14 @@ const PEERAGE_TITLES: [&str; 8] = ["Lord", "Lady", "Baroness", "Baron", "Viscoun
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_nationality_before_a_head_noun_is_no_organization() {
+        let found = crate::recognize::learned::tests::check(
+            "Bank deal\n\nMr Reed was instrumental in the takeover last November of the British bank Harwick National.\n",
+        );
+        assert!(!found.iter().any(|(n, _, _)| n.contains("British")), "{found:?}");
+    }
 
     #[test]
     fn names_open_and_close_messages() {

@@ -236,8 +236,9 @@ impl Recognizer<'_> {
                 named.push((tokens[i].span.cover(tokens[end - 1].span), kind));
             }
         }
+        let saints = SpanIndex::of(named.iter().map(|&(span, _)| span));
+        self.found.retain(|m| !saints.overlaps(m.span));
         for (span, kind) in named {
-            self.found.retain(|m| !m.span.overlaps(span));
             self.push(span, kind, None, 2, "keyword in name");
         }
     }
@@ -604,7 +605,7 @@ impl Recognizer<'_> {
 }
 
 /// The indices of `found` by their mentions' starts, for [`overlapping`].
-fn mentions_by_start(found: &[Mention]) -> Vec<(usize, usize)> {
+pub(super) fn mentions_by_start(found: &[Mention]) -> Vec<(usize, usize)> {
     let mut by_start: Vec<(usize, usize)> = found.iter().enumerate().map(|(i, m)| (m.span.start, i)).collect();
     by_start.sort_unstable();
     by_start
@@ -612,7 +613,7 @@ fn mentions_by_start(found: &[Mention]) -> Vec<(usize, usize)> {
 
 /// The mentions of `found` that overlap the short span `span`: among the few that start last
 /// before its end (a page of thousands of names must not read every mention for each).
-fn overlapping(found: &[Mention], by_start: &[(usize, usize)], span: Span) -> Vec<usize> {
+pub(super) fn overlapping(found: &[Mention], by_start: &[(usize, usize)], span: Span) -> Vec<usize> {
     let upto = by_start.partition_point(|&(start, _)| start < span.end);
     by_start[..upto].iter().rev().take(8).map(|&(_, i)| i).filter(|&i| found[i].span.overlaps(span)).collect()
 }

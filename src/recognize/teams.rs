@@ -35,18 +35,30 @@ impl Recognizer<'_> {
             .filter_map(|m| m.span.of(text).split_once(' ').map(|(first, _)| first))
             .filter(|first| self.lex.first_name(first).is_some())
             .collect();
+        // The mentions each club's name overlaps, read from an index by start (a page of
+        // thousands of clubs must not read every mention for each), replaced in one pass.
+        let by_start = super::learned::mentions_by_start(&self.found);
+        let mut replaced = vec![false; self.found.len()];
+        let mut added = Vec::new();
         for (span, known) in clubs {
             if first_names.contains(span.of(text)) {
                 continue;
             }
-            let mut overlapping = self.found.iter().filter(|m| m.span.overlaps(span));
-            if overlapping.any(|m| is_layout_rule(m) && m.rule != TABLE || !span.contains(m.span)) {
+            let inside = super::learned::overlapping(&self.found, &by_start, span);
+            if inside.iter().any(|&i| is_layout_rule(&self.found[i]) && self.found[i].rule != TABLE || !span.contains(self.found[i].span)) {
                 continue;
             }
             // A results table's team keeps its rule, whole ("Ajax Amsterdam 2 1 0 1", not "Amsterdam").
-            let table = self.found.iter().any(|m| m.rule == TABLE && span.contains(m.span));
-            self.found.retain(|m| !span.contains(m.span));
-            self.push(span, EntityType::Organization, Some(known), 3, if table { TABLE } else { "gazetteer" });
+            let table = inside.iter().any(|&i| self.found[i].rule == TABLE);
+            for i in inside {
+                replaced[i] = true;
+            }
+            added.push((span, known, if table { TABLE } else { "gazetteer" }));
+        }
+        let mut keep = replaced.iter().map(|r| !r);
+        self.found.retain(|_| keep.next().unwrap_or(true));
+        for (span, known, rule) in added {
+            self.push(span, EntityType::Organization, Some(known), 3, rule);
         }
     }
 

@@ -314,25 +314,24 @@ impl<'a> Attributor<'a> {
     /// and rents rose").
     fn opens_main_clause(&self, k: usize, end: usize) -> bool {
         let w = self.word(k);
-        if matches!(
-            w,
-            "there"
-                | "there’s"
-                | "there's"
-                | "then"
-                | "neither"
-                | "none"
-                | "nobody"
-                | "only"
-                | "most"
-                | "few"
-                | "both"
-                | "all"
-                | "this"
-                | "these"
-                | "those"
-        ) || w.starts_with(|c: char| c.is_ascii_digit())
-        {
+        const OPENERS: &[&str] = &[
+            "there",
+            "there’s",
+            "there's",
+            "then",
+            "neither",
+            "none",
+            "nobody",
+            "only",
+            "most",
+            "few",
+            "both",
+            "all",
+            "this",
+            "these",
+            "those",
+        ];
+        if OPENERS.contains(&w) || w.starts_with(|c: char| c.is_ascii_digit()) {
             return true;
         }
         if self.syntax.upos(k) != "NOUN" {

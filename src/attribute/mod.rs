@@ -299,7 +299,7 @@ impl<'a> Attributor<'a> {
         let trimmed = source_span.zip(cue.as_ref()).map(|(s, cue)| self.subject_after_subordinator(s, cue.span));
         // A source named in the words the trimming dropped is no longer theirs.
         let source = source.filter(|&m| trimmed == source_span || trimmed.is_some_and(|s| s.contains(self.r.mentions[m].span)));
-        let source_span = trimmed.or(source_span);
+        let source_span = trimmed.or(source_span).map(|s| self.without_opening_conjunction(s));
         let (source, source_span) = match source_span.and_then(|s| self.name_before_role(s)) {
             Some((m, span)) => (Some(m), Some(span)),
             None => (source, source_span),
@@ -414,6 +414,17 @@ impl<'a> Attributor<'a> {
         // clause of the words ("The Game, whose real name is Jayceon Taylor" names him).
         let relative = (self.token_at(span.start)..start).any(|k| matches!(self.word(k), "who" | "which" | "that"));
         (!attached && !relative).then_some(m)
+    }
+
+    /// Source words without a lowercase conjunction opening them (", and a number of investors
+    /// have said": the conjunction joins the clause, it is no part of who spoke).
+    fn without_opening_conjunction(&self, span: Span) -> Span {
+        let first = self.token_at(span.start);
+        let joins = matches!(self.word(first), "and" | "but" | "or" | "yet");
+        match self.tokens().get(first + 1).filter(|next| joins && next.span.end <= span.end) {
+            Some(next) => Span::new(next.span.start, span.end),
+            None => span,
+        }
     }
 
     /// Whether the cue's verb, with the words after it, reports no speech (the lexicon's

@@ -650,6 +650,13 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_conjunction_opening_the_source_words_is_no_part_of_them() {
+        let text = "Port row\n\nThe offer is cash and shares, and a number of dockers have said that it is too low.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        assert_eq!(source_words_of(&doc, text, "too low"), Some("a number of dockers"));
+    }
+
+    #[test]
     fn a_named_head_of_source_words_is_the_source() {
         let text = "Harbour plan criticised\n\nHarbour Authority lawyers said the deal was legal. Mr Ekland - himself a \
                     former pilot - said the channel was safe.\n";

@@ -206,43 +206,6 @@ impl Recognizer<'_> {
         }
     }
 
-    /// A saint's name with its possessive opens the name of what it is dedicated to, when
-    /// capitalized words after it end in a noun that types a name: "St David's Shopping Centre",
-    /// "St Mary's Hospital", "Saint Paul's Cathedral" (the tagger reads "St David" as a person
-    /// and the possessive as the end of a name). Whatever was found over those words goes.
-    fn saints_in_names(&mut self) {
-        let tokens = &self.seg.tokens;
-        let text = self.seg.text();
-        let word = |k: usize| tokens[k].span.of(text);
-        let mut named = Vec::new();
-        for i in 0..tokens.len().saturating_sub(3) {
-            if !matches!(word(i), "St" | "St." | "Saint")
-                || !super::capitalized(self.seg, i + 1)
-                || !one_space_apart(tokens[i].span, tokens[i + 1].span)
-                || tokens[i + 2].kind != TokenKind::Possessive
-            {
-                continue;
-            }
-            let mut end = i + 3;
-            while end < tokens.len()
-                && end < i + 7
-                && super::capitalized(self.seg, end)
-                && one_space_apart(tokens[end - 1].span, tokens[end].span)
-            {
-                end += 1;
-            }
-            let kind = (end > i + 3).then(|| self.lex.noun_type(word(end - 1))).flatten();
-            if let Some(kind) = kind.filter(|&k| k != EntityType::Person) {
-                named.push((tokens[i].span.cover(tokens[end - 1].span), kind));
-            }
-        }
-        let saints = SpanIndex::of(named.iter().map(|&(span, _)| span));
-        self.found.retain(|m| !saints.overlaps(m.span));
-        for (span, kind) in named {
-            self.push(span, kind, None, 2, "keyword in name");
-        }
-    }
-
     /// Gazetteer names that go on with a number ("Channel 4", "Channel 4 News"), which no run of
     /// capitalized words holds whole (runs stop at digits), where nothing was found over them.
     fn numbered_known_names(&mut self) {
@@ -764,30 +727,6 @@ pub(super) mod tests {
             .collect();
         edit(&mut r);
         r.found
-    }
-
-    #[test]
-    fn a_saint_s_possessive_opens_the_name_of_what_is_dedicated_to_them() {
-        // Not a saint's possessive before lowercase words, nor a plain place's possessive.
-        let text = "Busy day\n\nShoppers packed St Brigid's Shopping Centre in Kelso. St Oran's choir sang. \
-                    Kelso's Harbour Centre was shut.\n";
-        let found = after_edit(
-            text,
-            &[
-                ("St Brigid", 0, EntityType::Person),
-                ("Shopping Centre", 0, EntityType::Organization),
-                ("St Oran", 0, EntityType::Person),
-                ("Kelso", 80, EntityType::Place),
-                ("Harbour Centre", 0, EntityType::Organization),
-            ],
-            |r| r.saints_in_names(),
-        );
-        let names: Vec<(&str, EntityType)> = found.iter().map(|m| (m.span.of(text), m.kind)).collect();
-        assert!(names.contains(&("St Brigid's Shopping Centre", EntityType::Organization)), "{names:?}");
-        assert!(names.contains(&("St Oran", EntityType::Person)), "{names:?}");
-        assert!(names.contains(&("Kelso", EntityType::Place)), "{names:?}");
-        assert!(names.contains(&("Harbour Centre", EntityType::Organization)), "{names:?}");
-        assert_eq!(names.len(), 4, "{names:?}");
     }
 
     #[test]

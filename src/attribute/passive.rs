@@ -120,6 +120,30 @@ impl Attributor<'_> {
         }
     }
 
+    /// "was asked by host Jo Brandt whether her aim was similar", "When asked by a reporter if
+    /// that remained his view, he said": the asker after "by" asks the question after them (the
+    /// one asked is no content). Whether it read so.
+    pub(super) fn asked_by_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, cue: &Cue) -> bool {
+        let Clause { content_end, .. } = *clause;
+        if cue.class != "ask" || t + 3 >= content_end || self.word(t + 1) != "by" {
+            return false;
+        }
+        let question =
+            (t + 3..content_end.min(t + 14)).find(|&k| matches!(self.word(k), "whether" | "if" | "what" | "how" | "why" | "about"));
+        let Some(question) = question else { return false };
+        let agent_end = (t + 3..question).find(|&k| AGENT_ENDS.contains(&self.word(k))).unwrap_or(question);
+        let plain = (t + 2..agent_end).all(|k| self.tokens()[k].kind != TokenKind::Punct && !FINITE.contains(&self.word(k)));
+        if !plain || (agent_end..question).any(|k| matches!(self.word(k), "," | ";" | ":" | "and")) {
+            return false;
+        }
+        let (source, span) = self.closing_description(t + 2, agent_end).unwrap_or((None, self.span(t + 2, agent_end)));
+        let from = if self.word(question) == "about" { question + 1 } else { question };
+        if let Some((content, direct)) = self.after(from, content_end, quotes) {
+            self.push(content, Some(cue.clone()), source, Some(span), direct);
+        }
+        true
+    }
+
     /// "The issue was first reported by The Washington Post": the agent after "by" (a
     /// description, or, "is supported by far fewer publications", an agent the text does not
     /// name: still the source's words) is the source, the subject what it said. The subject
@@ -200,6 +224,15 @@ mod tests {
     use crate::extract::Pipeline;
     use crate::ingest::Source;
     use crate::rdf::Iris;
+
+    #[test]
+    fn the_asker_after_by_asks_the_question_after_them() {
+        let text = "Port row\n\nAna Ruiz was asked by host Jo Brandt whether her aim was similar.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let asked = doc.claims.iter().find(|c| c.cue.as_ref().is_some_and(|q| q.span.of(text) == "asked")).expect("the question");
+        assert_eq!(asked.content.of(text), "whether her aim was similar");
+        assert_eq!(asked.source_span.map(|s| s.of(text)), Some("host Jo Brandt"));
+    }
 
     #[test]
     fn an_agent_runs_over_the_and_inside_its_name() {

@@ -251,7 +251,7 @@ impl<'a> Attributor<'a> {
     fn verb_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize, entry: &crate::lexicon::Cue) -> bool {
         let Clause { first, .. } = *clause;
         let cue = Cue { span: self.tokens()[t].span, lemma: entry.lemma.clone(), class: entry.class.clone() };
-        if self.reduced_participle_frame(clause, quotes, t, &cue) {
+        if self.reduced_participle_frame(clause, quotes, t, &cue) || self.asked_by_frame(clause, quotes, t, &cue) {
             return true;
         }
         if let Some(aux) = self.passive_aux(first, t) {

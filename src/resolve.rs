@@ -270,7 +270,9 @@ fn join_short_forms(mentions: &[Mention], lexicon: &Lexicon, surface: &[String],
         let fitting: Vec<usize> = index
             .possible(mentions[i].kind, short)
             .into_iter()
-            .filter(|&j| j != i && (surface[j].len() > short.len() || club_town(lexicon, &mentions[j]) == Some(short.as_str())))
+            .filter(|&j| {
+                j != i && (surface[j].len() > short.len() || club_words(lexicon, &mentions[j]).is_some_and(|(town, _)| town == short))
+            })
             .filter(|&j| match (mentions[i].kind, mentions[j].kind) {
                 (EntityType::Person, EntityType::Person) => is_short_form(short, &surface[j]) || is_first_name_of(short, &surface[j]),
                 (EntityType::Organization, EntityType::Organization) => is_organization_short_form(lexicon, mentions, surface, i, j),
@@ -290,7 +292,7 @@ fn join_short_forms(mentions: &[Mention], lexicon: &Lexicon, surface: &[String],
             rules[i].push(match mentions[i].kind {
                 EntityType::Person if is_first_name_of(short, &surface[j]) => "first name of a name",
                 EntityType::Person => "short form of a name",
-                _ if club_last_word(lexicon, &mentions[j]) == Some(short.as_str()) => "last word of a club's name",
+                _ if club_words(lexicon, &mentions[j]).is_some_and(|(_, last)| last == short) => "last word of a club's name",
                 _ if !is_acronym_of(short, &surface[j]) => "opening words of a name",
                 _ => "acronym of a name",
             });
@@ -307,24 +309,19 @@ fn is_organization_short_form(lexicon: &Lexicon, mentions: &[Mention], surface: 
     let (short, long) = (surface[i].as_str(), surface[j].as_str());
     // A town typed the club keeps the gazetteer's place ("Tottenham").
     let unknown = !matches!(mentions[i].known, Some(Known::Organization(_)));
-    let club = club_town(lexicon, &mentions[j]) == Some(short) || club_last_word(lexicon, &mentions[j]) == Some(short);
+    let club = club_words(lexicon, &mentions[j]).is_some_and(|(town, last)| town == short || last == short);
     let opens = long.starts_with(short) || club;
     let national = crate::text::without_country_acronym(long) == Some(short) || long.strip_prefix("The ") == Some(short);
     is_acronym_of(short, long) || unknown && opens || national
 }
 
-/// The town a club of `clubs.tsv` is named after: its name without the last word ("Tottenham"
-/// of "Tottenham Hotspur", however the article writes it: "Spurs").
-fn club_town<'l>(lexicon: &'l Lexicon, m: &Mention) -> Option<&'l str> {
+/// The two parts of the name of a club of `clubs.tsv` that news writes alone for the club, however
+/// the article writes the club ("Spurs"): its town, the name without its last word ("Tottenham" of
+/// "Tottenham Hotspur"), and that last word ("United" of "Manchester United", "Villa" of "Aston
+/// Villa"; two clubs of one town or ending in one word, neither).
+fn club_words<'l>(lexicon: &'l Lexicon, m: &Mention) -> Option<(&'l str, &'l str)> {
     let Some(Known::Organization(i)) = m.known.filter(|&k| lexicon.is_club(k)) else { return None };
-    lexicon.organizations[i].rsplit_once(' ').map(|(town, _)| town)
-}
-
-/// The last word of a club of `clubs.tsv`, which news writes alone for the club ("United" of
-/// "Manchester United", "Villa" of "Aston Villa"; two clubs ending in it, neither).
-fn club_last_word<'l>(lexicon: &'l Lexicon, m: &Mention) -> Option<&'l str> {
-    let Some(Known::Organization(i)) = m.known.filter(|&k| lexicon.is_club(k)) else { return None };
-    lexicon.organizations[i].rsplit_once(' ').map(|(_, last)| last)
+    lexicon.organizations[i].rsplit_once(' ')
 }
 
 /// Whether a person's name opens with an initial ("A Jones", "G. Henson", "J-P Grandclaude").
@@ -380,7 +377,7 @@ impl ShortFormIndex {
                     }
                     // A club goes by its town ("Tottenham" of "Tottenham Hotspur", "Leeds" of
                     // "Leeds United"; two clubs of one town, neither) and by its last word.
-                    for word in [club_town(lexicon, m), club_last_word(lexicon, m)].into_iter().flatten() {
+                    for word in club_words(lexicon, m).into_iter().flat_map(|(town, last)| [town, last]) {
                         index.opening.entry(word.to_string()).or_default().push(j);
                     }
                     let unprefixed = crate::text::without_country_acronym(&surface[j]).or_else(|| surface[j].strip_prefix("The "));

@@ -16,8 +16,7 @@ impl Recognizer<'_> {
     /// and the possessive as the end of a name). Whatever was found over those words goes.
     pub(super) fn saints_in_names(&mut self) {
         let tokens = &self.seg.tokens;
-        let text = self.seg.text();
-        let word = |k: usize| tokens[k].span.of(text);
+        let word = |k: usize| self.word(k);
         let mut named = Vec::new();
         for i in 0..tokens.len().saturating_sub(3) {
             if !matches!(word(i), "St" | "St." | "Saint")

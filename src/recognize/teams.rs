@@ -78,10 +78,9 @@ impl Recognizer<'_> {
             return;
         }
         let found = SpanIndex::of(self.found.iter().map(|m| m.span));
-        let tokens = &self.seg.tokens;
-        let capitalized = |k: usize| k < tokens.len() && tokens[k].kind == TokenKind::Word && self.word(k).starts_with(char::is_uppercase);
+        let capitalized = |k: usize| super::capitalized(self.seg, k);
         let mut added = Vec::new();
-        for (k, token) in tokens.iter().enumerate() {
+        for (k, token) in self.seg.tokens.iter().enumerate() {
             let Some(clubs) = by_last.get(self.word(k)).filter(|c| c.len() == 1) else { continue };
             let alone = !capitalized(k + 1) && (k == 0 || !capitalized(k - 1));
             let city = self.word(k) == "City" && k > 0 && self.word(k - 1).eq_ignore_ascii_case("the");

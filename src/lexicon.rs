@@ -83,16 +83,36 @@ pub struct Cue {
 /// minister"): a description without them names someone else ([`role_fits`]).
 pub const ROLE_MODIFIERS: &[&str] = &["shadow", "deputy", "vice", "assistant", "acting", "interim", "former", "ex"];
 
+/// Words before a role's head that leave the role the same ("the new home secretary").
+const SAME_ROLE_WORDS: &[&str] = &["the", "a", "an", "new", "current", "incoming", "outgoing", "then", "senior", "junior", "top"];
+
 /// Whether someone given the role words `role` ("Tory shadow chancellor") may be the one a
 /// description `described` calls by its head noun `head` ("the chancellor": no; "the shadow
-/// chancellor": yes): the role holds the head, and every word that makes it another role is in
-/// the description too.
+/// chancellor": yes): the role holds the head, every word that makes it another role is in the
+/// description too, and a portfolio the description writes in lowercase before the head is the
+/// role's ("the foreign secretary" is not "Home Secretary Charles Clarke"; [`portfolio`]).
 pub fn role_fits(role: &str, described: &str, head: &str) -> bool {
-    let role = role.to_lowercase();
-    let described = described.to_lowercase();
+    let lower_role = role.to_lowercase();
     let words = |s: &str| s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect::<Vec<_>>();
-    let described_words = words(&described);
-    role.contains(head) && words(&role).iter().filter(|w| ROLE_MODIFIERS.contains(&w.as_str())).all(|w| described_words.contains(w))
+    let described_words = words(&described.to_lowercase());
+    let other_portfolio = match (portfolio(described, head), portfolio(role, head)) {
+        (Some(d), Some(r)) => d.chars().all(char::is_lowercase) && !d.eq_ignore_ascii_case(r),
+        _ => false,
+    };
+    lower_role.contains(head)
+        && words(&lower_role).iter().filter(|w| ROLE_MODIFIERS.contains(&w.as_str())).all(|w| described_words.contains(w))
+        && !other_portfolio
+}
+
+/// The word right before the role's head noun `head` in `words` ("foreign" in "the foreign
+/// secretary"), unless it leaves the role the same or makes it another ([`ROLE_MODIFIERS`]).
+fn portfolio<'a>(words: &'a str, head: &str) -> Option<&'a str> {
+    let words: Vec<&str> = words.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).collect();
+    let at = words.iter().rposition(|w| w.eq_ignore_ascii_case(head))?;
+    let before = *words.get(at.checked_sub(1)?)?;
+    let lower = before.to_lowercase();
+    let neutral = SAME_ROLE_WORDS.contains(&lower.as_str()) || ROLE_MODIFIERS.contains(&lower.as_str());
+    (!neutral && before.chars().all(char::is_alphabetic)).then_some(before)
 }
 
 /// All lists, parsed and indexed.
@@ -624,6 +644,19 @@ mod tests {
         assert!(lex.starts_lowercase_name("san") && !lex.starts_lowercase_name("sanx"));
         assert_eq!(lex.known_lowercase("turkey"), None);
         assert_eq!(lex.known_lowercase("congress"), None);
+    }
+
+    #[test]
+    fn a_description_names_the_holder_of_its_own_portfolio() {
+        assert!(role_fits("Home Secretary", "the home secretary", "secretary"));
+        assert!(role_fits("New Home Secretary", "The secretary", "secretary"));
+        assert!(role_fits("Foreign Secretary", "the new foreign secretary", "secretary"));
+        assert!(!role_fits("New Home Secretary", "The foreign secretary", "secretary"));
+        assert!(!role_fits("Defence Minister", "the prime minister", "minister"));
+        assert!(!role_fits("shadow chancellor", "the chancellor", "chancellor"));
+        // A party or a country before the head is no portfolio: "the Tory leader" may be the
+        // "Conservative leader" named before.
+        assert!(role_fits("Conservative leader", "the Tory leader", "leader"));
     }
 
     #[test]

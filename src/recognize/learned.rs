@@ -69,6 +69,7 @@ impl Recognizer<'_> {
         self.people_named_by_their_surnames();
         self.organizations_named_by_surnames();
         self.parties_before_people();
+        self.people_joined_by_and();
         self.people_after_roles();
         self.people_after_honorifics();
         self.people_before_honours();

@@ -19,6 +19,7 @@
 
 mod apposed;
 mod candidates;
+mod companies;
 mod context;
 mod corrections;
 mod document;
@@ -550,6 +551,14 @@ mod tests {
         let found = check("Race report\n\nMasai won the race. Tory Dominic Keel watched from the stand.\n");
         assert!(has(&found, "Dominic Keel", EntityType::Person), "{found:?}");
         assert!(!has(&found, "Tory Dominic Keel", EntityType::Person), "{found:?}");
+    }
+
+    #[test]
+    fn a_party_s_adjective_before_a_role_is_the_party() {
+        // "Conservative" is the Conservative Party as "Tory" is ("Conservative leader ...").
+        let found = check("Poll report\n\nConservative leader Dominic Keel spoke. The Conservative co-chairman agreed.\n");
+        assert_eq!(found.iter().filter(|(n, k)| n == "Conservative" && *k == EntityType::Organization).count(), 2, "{found:?}");
+        assert!(has(&found, "Dominic Keel", EntityType::Person), "{found:?}");
     }
 
     #[test]

@@ -81,7 +81,10 @@ impl Recognizer<'_> {
             let person = rest.len() >= 2
                 && lex.role(rest[0]).is_none()
                 && (lex.first_name(rest[0]).is_some() || m.kind == EntityType::Person && rest.iter().all(named));
-            let role_only = m.kind == EntityType::Person && rest.iter().all(|w| lex.role(w).is_some() || lex.is_common(&w.to_lowercase()));
+            // "Conservative MP" the tagger typed a body is the party too (not "Labour Party").
+            let role = |w: &&str| lex.role(w).is_some();
+            let role_only = m.kind == EntityType::Person && rest.iter().all(|w| role(w) || lex.is_common(&w.to_lowercase()))
+                || m.kind == EntityType::Organization && rest.iter().all(role);
             if !person && !role_only {
                 continue;
             }
@@ -100,6 +103,33 @@ impl Recognizer<'_> {
             if let Some(known) = known {
                 self.push(span, EntityType::Organization, Some(known), 3, "gazetteer");
             }
+        }
+    }
+
+    /// "including Paul Simon, Madonna and David Bowie": no person's name holds "and", so a
+    /// mention of the tagger's that does, with capitalized words before it and a first name and
+    /// more after it, is two people.
+    pub(super) fn people_joined_by_and(&mut self) {
+        let text = self.text();
+        let lex = self.lex;
+        let capitalized = |s: &str| !s.is_empty() && s.split(' ').all(|w| w.starts_with(char::is_uppercase));
+        let mut second = Vec::new();
+        for m in self.found.iter_mut().filter(|m| m.kind == EntityType::Person && !is_layout_rule(m)) {
+            let name = m.span.of(text);
+            let Some(at) = name.find(" and ") else { continue };
+            // The second a person's name in full ("England and Wales", "Ballet and Performing
+            // Arts" are no people, and no two either).
+            let (first, second_name) = (&name[..at], &name[at + 5..]);
+            let full = second_name.split(' ').count() >= 2 && second_name.split(' ').next().is_some_and(|w| lex.first_name(w).is_some());
+            if !capitalized(first) || !capitalized(second_name) || !full {
+                continue;
+            }
+            second.push((Span::new(m.span.start + at + 5, m.span.end), m.strength, m.rule));
+            m.span = Span::new(m.span.start, m.span.start + at);
+            m.known = None;
+        }
+        for (span, strength, rule) in second {
+            self.push(span, EntityType::Person, None, strength, rule);
         }
     }
 
@@ -173,7 +203,8 @@ mod tests {
     #[test]
     fn a_party_s_short_name_before_a_person_is_the_party() {
         // A party and a role alone is the party; "Green Day" is no party and a person.
-        let text = "Port news\n\nLib Dem Norman Vance and Tory Oran Tavish spoke. A Tory MP and Green Day did not.\n";
+        let text = "Port news\n\nLib Dem Norman Vance and Tory Oran Tavish spoke. A Tory MP and Green Day did not. A Labour \
+                    MP left the Labour Party.\n";
         let found = crate::recognize::learned::tests::after_edit(
             text,
             &[
@@ -181,6 +212,8 @@ mod tests {
                 ("Tory Oran Tavish", 0, EntityType::Person),
                 ("Tory MP", 0, EntityType::Person),
                 ("Green Day", 0, EntityType::Organization),
+                ("Labour MP", 0, EntityType::Organization),
+                ("Labour Party", 0, EntityType::Organization),
             ],
             |r| r.parties_before_people(),
         );
@@ -190,9 +223,38 @@ mod tests {
         use EntityType::{Organization as O, Person as P};
         assert_eq!(
             names,
-            [("Lib Dem", O), ("Norman Vance", P), ("Tory", O), ("Oran Tavish", P), ("Tory", O), ("Green Day", O)],
+            [
+                ("Lib Dem", O),
+                ("Norman Vance", P),
+                ("Tory", O),
+                ("Oran Tavish", P),
+                ("Tory", O),
+                ("Green Day", O),
+                ("Labour", O),
+                ("Labour Party", O)
+            ],
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_person_s_name_holds_no_and() {
+        let text = "Port news\n\nGuests included Nell Arden, Maddox and Laura Tavish. Marks and Spencer and Dane and Fenwick \
+                    did not.\n";
+        let found = crate::recognize::learned::tests::after_edit(
+            text,
+            &[
+                ("Maddox and Laura Tavish", 0, EntityType::Person),
+                ("Marks and Spencer", 0, EntityType::Organization),
+                ("Dane and Fenwick", 0, EntityType::Person),
+            ],
+            |r| r.people_joined_by_and(),
+        );
+        let mut found = found;
+        found.sort_by_key(|m| m.span.start);
+        let names: Vec<(&str, EntityType)> = found.iter().map(|m| (m.span.of(text), m.kind)).collect();
+        use EntityType::{Organization as O, Person as P};
+        assert_eq!(names, [("Maddox", P), ("Laura Tavish", P), ("Marks and Spencer", O), ("Dane and Fenwick", P)], "{found:?}");
     }
 
     #[test]

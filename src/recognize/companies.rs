@@ -1,0 +1,220 @@
+//! Organizations the article's own words type after the learned tagger (`learned`): a
+//! company's legal form or trade after a name ("El Paso Energy", "Daewoo Corp"), a noun that
+//! describes organizations before it ("engineering group Jarvis", "investment firm Grant
+//! Samuel"). Post-edits: the tagger and its hints are left as trained.
+
+use super::learned::is_layout_rule;
+use super::{Mention, Recognizer};
+use crate::lexicon::EntityType;
+use crate::segment::TokenKind;
+use crate::text::{Span, SpanIndex};
+use std::collections::{HashMap, HashSet};
+
+impl Recognizer<'_> {
+    /// "El Paso Energy", "Enron Investment Partners", "CCNG, Inc.": a name the tagger ended
+    /// before the capitalized words of a company's form or trade that follow it in its sentence
+    /// (one to three words, all the capitalized words there, the last a form or trade:
+    /// `lexicon::is_corporate_form`; "Inc." and its kind also after a comma) is a company's, an organization spanning them all; what was
+    /// found inside gives way.
+    pub(super) fn companies_by_their_form(&mut self) {
+        let tokens = &self.seg.tokens;
+        let mut companies: Vec<(usize, Span)> = Vec::new();
+        for (i, m) in self.found.iter().enumerate().filter(|(_, m)| !is_layout_rule(m)) {
+            let after = tokens.partition_point(|t| t.span.start < m.span.end);
+            // A name that ends inside a word ("Gibraltar" of "Gibraltar-based") goes on with none.
+            if after == 0 || tokens[after - 1].span.end != m.span.end {
+                continue;
+            }
+            let Some(sentence) = self.seg.sentences.get(self.seg.sentence_of(after - 1)) else { continue };
+            let end = sentence.tokens.end;
+            let comma = after < end && self.word(after) == ",";
+            let capitalized = |j: usize| j < end && tokens[j].kind == TokenKind::Word && self.word(j).starts_with(char::is_uppercase);
+            let from = if comma { after + 1 } else { after };
+            // The whole run of capitalized words, ending in the form: not "Bangkok International
+            // Film Festival" nor "South Africa Finance Minister".
+            let run = (from..from + 4).take_while(|&j| capitalized(j)).count();
+            if run == 0 || run > 3 {
+                continue;
+            }
+            let w = self.word(from + run - 1);
+            // After a comma only a legal form ("CCNG, Inc."), not a trade ("Enron, Energy ...");
+            // "Games" ends events' names as often ("Olympic Games"), and "International" after a
+            // place ("Sydney International", a tournament).
+            let legal = matches!(w.trim_end_matches('.'), "Inc" | "Ltd" | "Corp" | "Co" | "plc" | "PLC" | "Limited" | "LLC");
+            let event = w == "Games" || w == "International" && m.kind == EntityType::Place;
+            if crate::lexicon::is_corporate_form(w) && !event && (!comma || run == 1 && legal) {
+                companies.push((i, m.span.cover(tokens[from + run - 1].span)));
+            }
+        }
+        if companies.is_empty() {
+            return;
+        }
+        let spans = SpanIndex::of(companies.iter().map(|&(_, span)| span));
+        for &(i, span) in &companies {
+            self.found[i].span = span;
+            self.found[i].kind = EntityType::Organization;
+        }
+        let extended: HashSet<usize> = companies.iter().map(|&(i, _)| i).collect();
+        let mut k = 0;
+        self.found.retain(|m| {
+            let keep = extended.contains(&k) || !spans.contains(m.span);
+            k += 1;
+            keep
+        });
+    }
+
+    /// "ISS Inc", "Daewoo Corp", "Vulcan Inc" typed people: a name of several words that ends in
+    /// a legal form or one of the trades no person's name ends in (`LEGAL_FORMS`) is an
+    /// organization, and so is the name without it standing alone ("Daewoo").
+    pub(super) fn companies_by_their_legal_form(&mut self) {
+        let text = self.text();
+        let company = |m: &Mention| {
+            m.kind != EntityType::Organization
+                && !is_layout_rule(m)
+                && m.span
+                    .of(text)
+                    .rsplit_once(' ')
+                    .is_some_and(|(_, last)| LEGAL_FORMS.contains(&last.trim_end_matches('.').to_lowercase().as_str()))
+        };
+        let short: HashSet<&str> =
+            self.found.iter().filter(|m| company(m)).filter_map(|m| m.span.of(text).rsplit_once(' ').map(|(name, _)| name)).collect();
+        if short.is_empty() {
+            return;
+        }
+        let retyped: Vec<bool> =
+            self.found.iter().map(|m| company(m) || m.kind == EntityType::Person && short.contains(m.span.of(text))).collect();
+        for (m, retype) in self.found.iter_mut().zip(retyped) {
+            if retype {
+                m.kind = EntityType::Organization;
+            }
+        }
+    }
+
+    /// "engineering group Jarvis", "US mortgage giant Fannie Mae", "US operator Sprint": a name
+    /// right after a lowercase noun that describes organizations ("describes" in `nouns.tsv`)
+    /// on the same line is the organization's, also where the tagger typed it a person, and so
+    /// is the same name typed a person elsewhere in the article ("Jarvis has soared"): the
+    /// tagger's surnames outweighed the rules there. A capitalized word or two that the tagger
+    /// left between the noun and its mention open the name ("investment firm Grant Samuel",
+    /// "carmaker General Motors": it found "Samuel" and "Motors"; [`Recognizer::name_opened_after_noun`]).
+    pub(super) fn organizations_after_describing_nouns(&mut self) {
+        let text = self.text();
+        let ends: HashSet<usize> = self.found.iter().map(|m| m.span.end).collect();
+        let opened: Vec<Option<usize>> = self.found.iter().map(|m| self.name_opened_after_noun(m, &ends)).collect();
+        // The words each opened name gained, by the words the tagger found ("Samuel": "Grant ").
+        let mut gained: HashMap<&str, &str> = HashMap::new();
+        for (m, start) in self.found.iter_mut().zip(opened) {
+            if let Some(start) = start {
+                gained.insert(m.span.of(text), &text[start..m.span.start]);
+                m.span = Span::new(start, m.span.end);
+                m.known = None;
+            }
+        }
+        // "Grant Samuel said", where the tagger found "Samuel" again: the same words open it.
+        for m in self.found.iter_mut().filter(|m| m.kind == EntityType::Person && !is_layout_rule(m)) {
+            let opening =
+                gained.get(m.span.of(text)).filter(|words| text[..m.span.start].ends_with(**words) && !ends.contains(&(m.span.start - 1)));
+            if let Some(words) = opening {
+                m.span = Span::new(m.span.start - words.len(), m.span.end);
+            }
+        }
+        let tokens = &self.seg.tokens;
+        let described = |m: &Mention| {
+            let at = tokens.partition_point(|t| t.span.start < m.span.start);
+            at > 0 && {
+                let before = tokens[at - 1].span;
+                let word = before.of(text);
+                before.end + 1 == m.span.start
+                    && &text[before.end..m.span.start] == " "
+                    && word.starts_with(char::is_lowercase)
+                    && self.lex.describes_organization(word)
+            }
+        };
+        let names: HashSet<&str> = self
+            .found
+            .iter()
+            .filter(|m| m.kind != EntityType::Place && !is_layout_rule(m) && described(m))
+            .map(|m| m.span.of(text))
+            .collect();
+        if names.is_empty() {
+            return;
+        }
+        for m in self.found.iter_mut().filter(|m| m.kind == EntityType::Person && !is_layout_rule(m)) {
+            if names.contains(m.span.of(text)) {
+                m.kind = EntityType::Organization;
+            }
+        }
+    }
+
+    /// Where mention `m` would start if the capitalized words right before it (one or two, no
+    /// title: "watchdog Sir Philip Mawer" is a person's), after a lowercase noun that describes
+    /// organizations, opened it: no mention ends there (`ends`), single spaces apart.
+    fn name_opened_after_noun(&self, m: &Mention, ends: &HashSet<usize>) -> Option<usize> {
+        let (text, tokens) = (self.text(), &self.seg.tokens);
+        if m.kind == EntityType::Place || is_layout_rule(m) {
+            return None;
+        }
+        let at = tokens.partition_point(|t| t.span.start < m.span.start);
+        if at < 2 {
+            return None;
+        }
+        let capitalized = |k: usize| {
+            let word = tokens[k].span.of(text);
+            tokens[k].kind == TokenKind::Word
+                && word.starts_with(char::is_uppercase)
+                && self.lex.role(word) != Some(crate::lexicon::RoleClass::Title)
+                && !ends.contains(&tokens[k].span.end)
+        };
+        let spaced = |k: usize| &text[tokens[k].span.end..tokens[k + 1].span.start] == " ";
+        let mut first = at;
+        while first > 1 && at - first < 2 && capitalized(first - 1) && spaced(first - 1) {
+            first -= 1;
+        }
+        let noun = tokens[first - 1].span.of(text);
+        let described = first < at && spaced(first - 1) && noun.starts_with(char::is_lowercase) && self.lex.describes_organization(noun);
+        described.then(|| tokens[first].span.start)
+    }
+}
+
+/// Words that end only a company's name: legal forms and trades ("ISS Inc", "Daewoo Corp",
+/// "Alpha Technologies Group"), not "Service" nor "International", which end other names too.
+const LEGAL_FORMS: &[&str] = &[
+    "inc",
+    "ltd",
+    "corp",
+    "co",
+    "plc",
+    "llc",
+    "limited",
+    "group",
+    "holdings",
+    "corporation",
+    "technologies",
+    "industries",
+    "airlines",
+    "airways",
+    "pharmaceuticals",
+    "communications",
+    "securities",
+    "partners",
+];
+
+#[cfg(test)]
+mod tests {
+    use crate::lexicon::EntityType;
+
+    #[test]
+    fn capitalized_words_between_a_describing_noun_and_a_name_open_it() {
+        // The tagger found "Samuel" alone, twice; a title opens a person's name, not a firm's.
+        let text = "Bid news\n\nA report from investment firm Grant Samuel values the shares. Grant Samuel said so. \
+                    The standards watchdog Sir Philip Mawer agreed.\n";
+        let found = crate::recognize::learned::tests::after_edit(
+            text,
+            &[("Samuel", 0, EntityType::Person), ("Samuel", 70, EntityType::Person), ("Philip Mawer", 0, EntityType::Person)],
+            |r| r.organizations_after_describing_nouns(),
+        );
+        let names: Vec<(&str, EntityType)> = found.iter().map(|m| (m.span.of(text), m.kind)).collect();
+        use EntityType::{Organization as O, Person as P};
+        assert_eq!(names, [("Grant Samuel", O), ("Grant Samuel", O), ("Philip Mawer", P)], "{found:?}");
+    }
+}

@@ -123,7 +123,12 @@ pub struct Article<'a> {
 impl Article<'_> {
     /// The first of `quotes` that contains `span` (quotes are in text order).
     pub fn quote_of(&self, span: Span) -> Option<&(Span, Option<usize>)> {
-        self.quote_spans.first_containing(span).map(|q| &self.quotes[q])
+        self.quote_index(span).map(|q| &self.quotes[q])
+    }
+
+    /// Which of `quotes` (the direct claims, in their order) first contains `span`.
+    fn quote_index(&self, span: Span) -> Option<usize> {
+        self.quote_spans.first_containing(span)
     }
 
     /// Whether `span` lies inside what a claim says.
@@ -558,11 +563,16 @@ pub fn apply(seg: &Segmented<'_>, lexicon: &Lexicon, model: &CorefModel, doc: &m
     let article = article(seg, &doc.entities, &doc.claims);
     let (entities, claims) = (&mut doc.entities, &mut doc.claims);
     let mut unresolved = Vec::new();
+    let mut first_person = Vec::new();
     for anaphor in pronouns(seg) {
         let class = pronoun_class(anaphor.head.of(seg.text()));
         let linked = match class {
-            // "I" is whoever speaks the quotation it stands in; "we" is a group, not one entity.
-            Some("i") => article.quote_of(anaphor.span).and_then(|&(_, speaker)| speaker).map(|e| (e, QUOTE_SPEAKER)),
+            // "I" is whoever speaks the quotation it stands in (again once the speakers are
+            // resolved, below); "we" is a group, not one entity.
+            Some("i") => {
+                first_person.push(anaphor.span);
+                article.quote_of(anaphor.span).and_then(|&(_, speaker)| speaker).map(|e| (e, QUOTE_SPEAKER))
+            }
             Some("we") => None,
             _ => link(&article, lexicon, model, &anaphor, |_| true).map(|e| (e, RANKED)),
         };
@@ -575,6 +585,7 @@ pub fn apply(seg: &Segmented<'_>, lexicon: &Lexicon, model: &CorefModel, doc: &m
         }
     }
     speakers::resolve(&article, lexicon, model, entities, claims, &mut unresolved);
+    first_person_as_resolved(&article, entities, claims, &first_person);
     // A speaker who reports their own words is no intermediary (the sources linked above can
     // now be their reporter).
     for c in claims.iter_mut().filter(|c| c.reported_by.is_some() && c.reported_by == c.source) {
@@ -587,6 +598,25 @@ pub fn apply(seg: &Segmented<'_>, lexicon: &Lexicon, model: &CorefModel, doc: &m
     unresolved.sort();
     unresolved.dedup();
     doc.unresolved = unresolved;
+}
+
+/// "I" in a quotation whose speaker the sources' linking changed ('"I am not guilty," he said',
+/// "he" joined to another than attribution's first guess) is the speaker the claim now has: the
+/// reference moves, and one added where the quotation had no speaker before. The other
+/// pronouns were linked with the first guesses, as the ranker was trained.
+fn first_person_as_resolved(article: &Article<'_>, entities: &mut [Entity], claims: &[Claim], first_person: &[Span]) {
+    let direct: Vec<usize> = (0..claims.len()).filter(|&c| claims[c].direct).collect();
+    for &span in first_person {
+        let Some(q) = article.quote_index(span) else { continue };
+        let (Some(speaker), before) = (claims[direct[q]].source, article.quotes[q].1) else { continue };
+        if before == Some(speaker) {
+            continue;
+        }
+        if let Some(old) = before.filter(|&e| entities[e].references.get(&span) == Some(&QUOTE_SPEAKER)) {
+            entities[old].references.remove(&span);
+        }
+        entities[speaker].references.entry(span).or_insert(QUOTE_SPEAKER);
+    }
 }
 
 #[cfg(test)]
@@ -975,5 +1005,21 @@ The harbour was closed on Monday. He said the storm had damaged the quay.
         let vance = doc.entities.iter().find(|e| e.name == "Tom Vance").expect("Tom Vance is recognized");
         let refs: Vec<(&str, &str)> = vance.references.iter().map(|(s, &rule)| (s.of(text), rule)).collect();
         assert_eq!(refs, [("I", QUOTE_SPEAKER)]);
+    }
+
+    #[test]
+    fn i_in_a_quotation_is_the_speaker_its_claim_has_after_linking() {
+        // Attribution's first guess for "he" is the latest name, a woman's; the sources' linking
+        // gives the quotation to the man, and its "I" follows.
+        let text = "Port row\n\nHarbour chief Ana Ruiz criticised the plan drawn up by Tom Vance. \"I am not convinced,\" he \
+                    said. \"I want a vote.\"\n";
+        let pipeline = Pipeline::new(Iris::new("https://example.org/").expect("base"));
+        let doc = pipeline.run(Source::from_text("t", text));
+        let refs = |name: &str| {
+            let e = doc.entities.iter().find(|e| e.name == name).expect("recognized");
+            e.references.keys().map(|s| s.of(text)).collect::<Vec<_>>()
+        };
+        assert_eq!(refs("Tom Vance"), ["I", "he", "I"], "{:?}", doc.claims);
+        assert!(refs("Ana Ruiz").is_empty());
     }
 }

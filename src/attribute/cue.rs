@@ -448,7 +448,12 @@ impl<'a> Attributor<'a> {
             .rev()
             .find(|&k| matches!(self.word(k), "." | ";" | ":" | "that" | "and" | "but" | "“" | "\"" | "''"))
             .map_or(first, |k| k + 1);
-        let document_in = |from: usize| (from..t).any(|k| DOCUMENTS.contains(&self.word(k).to_lowercase().as_str()));
+        let document_in = |from: usize| {
+            (from..t).any(|k| {
+                let w = self.word(k).to_lowercase();
+                DOCUMENTS.contains(&w.as_str()) && !AUTHORED.contains(&w.as_str())
+            })
+        };
         // "..., Bloomberg New Energy Finance found.", "..., researchers found.": who found it, by
         // name or as people.
         let finders = |from: usize| {

@@ -657,6 +657,17 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_book_or_a_lawsuit_speaks_for_its_author_and_shows_nothing() {
+        let text = "Memoir row\n\nThe journalist Tom Brandt has written about the talks. Mr Brandt's book claimed that the \
+                    minister had lied. Kelso Ferries's lawsuit accused the port of breaking the deal. The skipper has \
+                    written a book whilst still finding time to coach young sailors.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        assert_eq!(source_of(&doc, text, "minister had lied"), Some("Tom Brandt"), "{:?}", doc.claims);
+        assert_eq!(source_of(&doc, text, "breaking the deal"), Some("Kelso Ferries"), "{:?}", doc.claims);
+        assert!(!doc.claims.iter().any(|c| c.content.of(text).contains("coach young")), "{:?}", doc.claims);
+    }
+
+    #[test]
     fn a_named_head_of_source_words_is_the_source() {
         let text = "Harbour plan criticised\n\nHarbour Authority lawyers said the deal was legal. Mr Ekland - himself a \
                     former pilot - said the channel was safe.\n";

@@ -492,6 +492,11 @@ pub(super) const DOCUMENTS: &[&str] = &[
     "evidence",
     "memo",
     "letter",
+    "book",
+    "memoir",
+    "memoirs",
+    "autobiography",
+    "lawsuit",
     "figures",
     "numbers",
     "filings",
@@ -499,6 +504,11 @@ pub(super) const DOCUMENTS: &[&str] = &[
     "census",
     "it",
 ];
+/// Documents that someone wrote and that speak for their author ("Mr Peston's book claimed",
+/// "Apple's lawsuit accused"), but show or find nothing without a clause ("has written a book
+/// whilst still finding time", "his cartoon book ... as NBC begin showing": `document_fits`).
+pub(super) const AUTHORED: &[&str] = &["book", "memoir", "memoirs", "autobiography", "lawsuit"];
+
 /// Last words of public bodies, which "the company" or "the firm" does not stand for.
 pub(super) const PUBLIC_BODIES: &[&str] = &[
     "commission",

@@ -66,7 +66,9 @@ impl<'a> Attributor<'a> {
             && !PRONOUNS.contains(&previous)
             && !AUXILIARIES.contains(&previous)
             && !is_adverb(previous)
-            && !matches!(previous, "who" | "which" | "that" | "and" | "or" | "but" | "not" | "also");
+            && !matches!(previous, "who" | "which" | "that" | "and" | "or" | "but" | "not" | "also")
+            // "When asked by a reporter whether ...": a clause's verb after its subordinator.
+            && !ELLIPTICAL_SUBORDINATORS.contains(&previous.to_lowercase().as_str());
         (noun_context || inflected_after_to || counted || reduced) && !quantifier_subject && !gerund
     }
 

@@ -235,6 +235,27 @@ mod tests {
     }
 
     #[test]
+    fn when_asked_by_an_asker_opens_a_question_without_an_auxiliary() {
+        // No reduced relative after "when", and the asker is no lead description of the one
+        // named after them.
+        let text = "Port row\n\nWhen asked by a reporter whether the fares would rise, Tom Vance said they would not. \
+                    \"No,\" he said when asked by a reporter if that remained his view.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let asked: Vec<(&str, Option<&str>, Option<usize>)> = doc
+            .claims
+            .iter()
+            .filter(|c| c.cue.as_ref().is_some_and(|q| q.span.of(text) == "asked"))
+            .map(|c| (c.content.of(text), c.source_span.map(|s| s.of(text)), c.source))
+            .collect();
+        assert_eq!(
+            asked,
+            [("whether the fares would rise", Some("a reporter"), None), ("if that remained his view", Some("a reporter"), None)],
+            "{:?}",
+            doc.claims
+        );
+    }
+
+    #[test]
     fn an_agent_runs_over_the_and_inside_its_name() {
         let text = "Bank fined\n\nFraud at the bank was first reported by the Securities and Exchange Commission on Monday.\n";
         let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));

@@ -327,6 +327,11 @@ impl<'a> Attributor<'a> {
         let Some(lead_end) = paragraphs.get(1).map(|p| p.end) else { return };
         for c in 0..self.claims.len() {
             let claim = &self.claims[c];
+            // "When asked by a reporter whether ..., Tom Vance said": the one named after an
+            // asker is the one asked.
+            if claim.cue.as_ref().is_some_and(|q| q.class == "ask") {
+                continue;
+            }
             // "The former chief executive of drugs firm Norvalis has admitted": the body the
             // person works for, kept where no one is named after.
             let employer = claim.source.zip(claim.source_span).and_then(|(m, span)| {

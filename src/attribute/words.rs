@@ -504,6 +504,11 @@ pub(super) const DOCUMENTS: &[&str] = &[
     "census",
     "it",
 ];
+/// Subordinators that open a clause without its subject and auxiliary ("when asked by a
+/// reporter whether", "if pressed by the committee"): the past form after them is the clause's
+/// verb, no reduced relative.
+pub(super) const ELLIPTICAL_SUBORDINATORS: &[&str] = &["when", "if", "once", "unless", "until", "while", "though", "although"];
+
 /// Documents that someone wrote and that speak for their author ("Mr Peston's book claimed",
 /// "Apple's lawsuit accused"), but show or find nothing without a clause ("has written a book
 /// whilst still finding time", "his cartoon book ... as NBC begin showing": `document_fits`).

@@ -148,7 +148,11 @@ impl Recognizer<'_> {
 
     /// Where mention `m` would start if the capitalized words right before it (one or two, no
     /// title: "watchdog Sir Philip Mawer" is a person's), after a lowercase noun that describes
-    /// organizations, opened it: no mention ends there (`ends`), single spaces apart.
+    /// organizations, opened it: no mention ends there (`ends`), single spaces apart. The twin of
+    /// `spans::described_organization`, which widens the tagger's own spans while they are made
+    /// but turns down a name opening with a role word; this one reads every mention after the
+    /// rules have run too ("Samuel" repeated by "name repeated", "General Motors", whose
+    /// "General" is a role word), so both stay.
     fn name_opened_after_noun(&self, m: &Mention, ends: &HashSet<usize>) -> Option<usize> {
         let (text, tokens) = (self.text(), &self.seg.tokens);
         if m.kind == EntityType::Place || is_layout_rule(m) {

@@ -205,7 +205,7 @@ mod tests {
         // A party and a role alone is the party; "Green Day" is no party and a person.
         let text = "Port news\n\nLib Dem Norman Vance and Tory Oran Tavish spoke. A Tory MP and Green Day did not. A Labour \
                     MP left the Labour Party.\n";
-        let found = crate::recognize::learned::tests::after_edit(
+        let mut found = crate::recognize::learned::tests::after_edit(
             text,
             &[
                 ("Lib Dem Norman Vance", 0, EntityType::Organization),
@@ -217,7 +217,6 @@ mod tests {
             ],
             |r| r.parties_before_people(),
         );
-        let mut found = found;
         found.sort_by_key(|m| m.span.start);
         let names: Vec<(&str, EntityType)> = found.iter().map(|m| (m.span.of(text), m.kind)).collect();
         use EntityType::{Organization as O, Person as P};
@@ -241,7 +240,7 @@ mod tests {
     fn a_person_s_name_holds_no_and() {
         let text = "Port news\n\nGuests included Nell Arden, Maddox and Laura Tavish. Marks and Spencer and Dane and Fenwick \
                     did not.\n";
-        let found = crate::recognize::learned::tests::after_edit(
+        let mut found = crate::recognize::learned::tests::after_edit(
             text,
             &[
                 ("Maddox and Laura Tavish", 0, EntityType::Person),
@@ -250,7 +249,6 @@ mod tests {
             ],
             |r| r.people_joined_by_and(),
         );
-        let mut found = found;
         found.sort_by_key(|m| m.span.start);
         let names: Vec<(&str, EntityType)> = found.iter().map(|m| (m.span.of(text), m.kind)).collect();
         use EntityType::{Organization as O, Person as P};

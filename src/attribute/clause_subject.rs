@@ -213,7 +213,7 @@ impl Attributor<'_> {
 }
 
 /// Verbs that make their object act ("led X to declare", "prompted X to warn").
-const OBJECT_CONTROL: &[&str] = &[
+pub(super) const OBJECT_CONTROL: &[&str] = &[
     "led",
     "leading",
     "prompted",

@@ -21,6 +21,7 @@ use regex::Regex;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 
+mod according;
 mod clause_subject;
 mod content;
 mod coordinated;

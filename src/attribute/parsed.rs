@@ -106,6 +106,18 @@ impl Attributor<'_> {
                 verb = self.syntax.head(noun)?;
                 continue;
             }
+            // "Ozzy was at a loss to explain", "Kelso Bank is the latest lender to express concern":
+            // an infinitive completing a predicate noun speaks for that noun's subject; "called a
+            // meeting to discuss", "never missed a chance to remind": one completing an object,
+            // for the subject of the object's verb.
+            if let Some(noun) = self.syntax.head(verb).filter(|_| self.noun_s_infinitive(verb)) {
+                verb = match self.syntax.label(noun) {
+                    _ if self.agent_subject(noun) => noun,
+                    "obj" if self.purpose_object(noun) => self.syntax.head(noun)?,
+                    _ => return None,
+                };
+                continue;
+            }
             if participle || !matches!(self.syntax.label(verb), "conj" | "xcomp" | "advcl" | "parataxis") {
                 return None;
             }
@@ -148,6 +160,40 @@ impl Attributor<'_> {
             return Some(Some((m, span, start)));
         }
         None
+    }
+
+    /// Whether the verb at token `t` is an infinitive that completes a noun ("the desire to
+    /// express their individuality", "at a loss to explain").
+    pub(super) fn noun_s_infinitive(&self, t: usize) -> bool {
+        t > 0
+            && self.word(t - 1) == "to"
+            && self.syntax.label(t) == "acl"
+            && self.syntax.head(t).is_some_and(|h| h < t && self.syntax.upos(h) == "NOUN")
+    }
+
+    /// Whether the object noun at `noun`, which an infinitive completes, is the means or the
+    /// occasion of its verb's subject ("called a meeting to discuss", "used a speech to say"):
+    /// not a person nor someone's ("prompted a donor to say", "welcomed the court's decision to
+    /// reject"), not after a verb that makes its object act, and the verb's subject can act
+    /// ("It took a tackle to deny him" names no one).
+    fn purpose_object(&self, noun: usize) -> bool {
+        let Some(verb) = self.syntax.head(noun) else { return false };
+        let owned = self.syntax.dependents(noun).iter().any(|&k| self.syntax.label(k) == "nmod:poss");
+        !owned
+            && !self.people_noun(&self.word(noun).to_lowercase())
+            && !super::clause_subject::OBJECT_CONTROL.contains(&self.word(verb).to_lowercase().as_str())
+            && self.agent_subject(verb)
+    }
+
+    /// Whether the word at `noun` has a subject that can act: a noun, a name or a personal
+    /// pronoun; not "it" ("it was time for the mayor to say sorry", "it was in their interest to
+    /// reject the offer") nor a clause ("What urban means to us is the term to describe").
+    fn agent_subject(&self, noun: usize) -> bool {
+        self.syntax.dependents(noun).iter().any(|&k| {
+            self.syntax.label(k) == "nsubj"
+                && matches!(self.syntax.upos(k), "NOUN" | "PROPN" | "PRON")
+                && !matches!(self.word(k).to_lowercase().as_str(), "it" | "this" | "that" | "what" | "there")
+        })
     }
 
     /// Whether a participle adjunct climbing the parse passes over the verb at `verb`: a
@@ -312,6 +358,21 @@ mod tests {
     use crate::extract::Pipeline;
     use crate::ingest::Source;
     use crate::rdf::Iris;
+
+    #[test]
+    fn an_infinitive_completing_a_predicate_noun_speaks_for_its_subject() {
+        // Or one completing an object, for the subject of its verb. A noun's infinitive with no
+        // such subject reports nothing ("the desire to express"), nor does one after "it was
+        // time".
+        let text = "Port row\n\nKelso Bank is the latest lender to express concern at the port's plans. Their desire \
+                    to express their taste is strong. It was time for the \
+                    mayor to deny the plans. The council called an emergency meeting to discuss the fares.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        assert_eq!(source_of(&doc, text, "concern at the port"), Some("Kelso Bank"));
+        assert_eq!(source_words_of(&doc, text, "the fares"), Some("The council"));
+        assert!(doc.claims.iter().all(|c| !c.content.of(text).contains("their taste")), "{:?}", doc.claims);
+        assert!(doc.claims.iter().all(|c| !c.content.of(text).contains("the plans") || c.source.is_none()), "{:?}", doc.claims);
+    }
 
     #[test]
     fn the_one_judged_for_saying_something_said_it() {

@@ -78,7 +78,20 @@ impl Attributor<'_> {
         let participle = word.ends_with("ed")
             || matches!(
                 word,
-                "said" | "told" | "written" | "thought" | "known" | "shown" | "found" | "held" | "seen" | "felt" | "heard" | "understood"
+                "said"
+                    | "told"
+                    | "written"
+                    | "thought"
+                    | "known"
+                    | "shown"
+                    | "found"
+                    | "held"
+                    | "seen"
+                    | "felt"
+                    | "heard"
+                    | "understood"
+                    | "forecast"
+                    | "foreseen"
             );
         (aux > first && matches!(self.word(aux - 1), "is" | "was" | "were" | "are" | "been" | "be" | "being") && participle).then_some(aux)
     }
@@ -202,7 +215,16 @@ impl Attributor<'_> {
             None => {
                 let mut k = (first..cue_start)
                     .rev()
-                    .find(|&k| matches!(self.word(k), ";" | ":" | "that" | "which" | "who" | "“" | "\"" | "''" | "(" | "—" | "--"))
+                    .find(|&k| {
+                        matches!(self.word(k), ";" | ":" | "that" | "which" | "who" | "“" | "\"" | "''" | "(" | "—" | "--")
+                            // "The EU expects X to fall, while France's is forecast to drop": a
+                            // turn opens the hedged clause, with its own subject (not "..., but
+                            // is said to be").
+                            || k > first
+                                && self.word(k - 1) == ","
+                                && matches!(self.word(k), "while" | "whereas" | "but")
+                                && (k + 1..cue_start).any(|x| matches!(self.syntax.upos(x), "NOUN" | "PROPN" | "PRON"))
+                    })
                     .map_or(first, |k| if matches!(self.word(k), "which" | "who") { k } else { k + 1 });
                 // "If Clinton is elected, the losing side is expected to ...": past an opening
                 // subordinate clause.
@@ -274,6 +296,20 @@ mod tests {
         assert!(doc.claims.iter().all(|c| c.source_span.is_none()), "{:?}", doc.claims);
         let hedge = doc.claims.iter().find(|c| c.content.of(text).contains("to be a mistake")).expect("the hedge");
         assert_eq!(hedge.cue.as_ref().map(|c| c.span.of(text)), Some("is much more widely believed"));
+    }
+
+    #[test]
+    fn an_irregular_participle_of_a_forecast_is_passive() {
+        // A turn with its own subject opens the hedged clause.
+        let text = "Port row\n\nThe port's trade was flat, but it is forecast to drop in March. Fares are forecast to rise. \
+                    Tom Vance expects fares to fall, while the ferry's are forecast to rise.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let hedges: Vec<_> =
+            doc.claims.iter().filter(|c| c.cue.as_ref().is_some_and(|cue| cue.span.of(text).ends_with("forecast"))).collect();
+        assert_eq!(hedges.len(), 3, "{:?}", doc.claims);
+        assert!(hedges.iter().all(|c| c.source_span.is_none()), "{hedges:?}");
+        assert_eq!(hedges[1].cue.as_ref().map(|c| c.span.of(text)), Some("are forecast"));
+        assert!(hedges[2].content.of(text).starts_with("the ferry's are forecast"), "{}", hedges[2].content.of(text));
     }
 
     #[test]

@@ -191,54 +191,6 @@ impl<'a> Attributor<'a> {
             && self.syntax.word_class(self.word(t)).split('|').any(|c| c == "VERB")
     }
 
-    /// "according to X, CONTENT" and "CONTENT, according to X" at token `t`: where the frame
-    /// ends, if there is one.
-    fn according_frame(&mut self, clause: &Clause, quotes: &[Quote], t: usize) -> Option<usize> {
-        let Clause { first, last, content_end, .. } = *clause;
-        if !(self.word(t).eq_ignore_ascii_case("according") && t + 1 < last && self.word(t + 1) == "to") {
-            return None;
-        }
-        // "paid according to how much business they brought": a measure, not a source.
-        if t + 2 < last && matches!(self.word(t + 2), "how" | "what" | "whether" | "which" | "where" | "when" | "whom") {
-            return None;
-        }
-        let np_start = t + 2;
-        let np_end = (np_start..last)
-            .find(|&k| matches!(self.word(k), "," | "." | ";" | ":" | "“" | "\"" | "''" | "—" | "–" | "--") || self.word(k) == "that")
-            .unwrap_or(last);
-        if np_end > np_start {
-            let (source, source_span) = self.noun_phrase_source(np_start, np_end);
-            let cue = Cue { span: self.span(t, t + 2), lemma: "according to".into(), class: "according".into() };
-            // "X leads by 271 delegates, according to a count by the AP, but ...": a turn after
-            // the source ends the clause the frame closes.
-            let turn = np_end + 1 < content_end
-                && self.word(np_end) == ","
-                && matches!(self.word(np_end + 1), "but" | "and" | "while" | "although" | "though" | "yet" | "so" | "which");
-            // "X would rise, according to an analysis by Y, a former aide now teaching at Z":
-            // a verbless apposition after the source leaves the clause before the frame.
-            let apposition = np_end + 1 < content_end
-                && self.word(np_end) == ","
-                && t > first + 3
-                && self.word(t - 1) == ","
-                && self.word(t - 2) != "that"
-                && (np_end + 1..content_end).take_while(|&k| self.word(k) != ",").all(|k| {
-                    let w = self.word(k);
-                    !(FINITE.contains(&w)
-                        || matches!(w, "has" | "have" | "had" | "did" | "does" | "said" | "says" | "“" | "\"" | "''")
-                        || w.ends_with("ed") && w.starts_with(char::is_lowercase))
-                });
-            let content = if np_end < content_end && self.word(np_end) != "." && !(turn && np_start > first + 1) && !apposition {
-                self.after(np_end, content_end, quotes)
-            } else {
-                self.before(first, t, quotes)
-            };
-            if let Some((content, direct)) = content {
-                self.push(content, Some(cue), source, Some(source_span), direct);
-            }
-        }
-        Some(np_end)
-    }
-
     /// A verb cue at token `t` of the sentence from `first` to `last`: its frame, passive,
     /// with its subject, its document, an inversion or none. Whether the token is done with
     /// (else a nominal cue may still start there). The readings are tried in order: passive
@@ -608,6 +560,11 @@ impl<'a> Attributor<'a> {
         });
         if let Some((_, span, _)) = subject {
             self.end_relative_contents(span, t);
+        }
+        // "the desire to express their individuality", "a move to deny the report": an act no
+        // one is said to have done.
+        if subject.is_none() && self.noun_s_infinitive(t) {
+            return;
         }
         let content = match subject {
             Some((_, _, start)) if closing => self.before(first, start - 1, quotes),

@@ -92,11 +92,12 @@ impl<'a> Attributor<'a> {
     }
 
     /// The person a role description ("the mayor", "the shadow chancellor") names: whoever the
-    /// article gave that role, else the source of the last claim described the same way.
+    /// article gave that role before, else the source of the last claim described the same way.
     fn role_holder(&self, head: &str, span: Span) -> Option<usize> {
         let fits = |words: Span| crate::lexicon::role_fits(words.of(self.text()), span.of(self.text()), head);
-        let role = self.r.roles.iter().rev().take(LOOK_BACK).find(|role| role.span.start < span.start && fits(role.span));
-        if let Some(role) = role {
+        let roles = &self.r.roles;
+        let before = roles.partition_point(|role| role.span.start < span.start);
+        if let Some(role) = roles[..before].iter().rev().take(LOOK_BACK).find(|role| fits(role.span)) {
             return Some(role.person);
         }
         // "the mayor" names whoever holds that role; without it, only the last source

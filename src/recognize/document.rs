@@ -356,10 +356,11 @@ impl<'a> Recognizer<'a> {
         }
     }
 
-    /// Settles overlaps (stronger, then longer, then earlier wins) and sorts.
+    /// Settles overlaps (stronger, then longer, then earlier wins) and sorts the mentions, and
+    /// the roles by where their words start.
     pub(super) fn finish(self) -> (Vec<Mention>, Vec<Role>) {
         let kept = settle(self.found);
-        let roles = self
+        let mut roles: Vec<Role> = self
             .roles
             .iter()
             .filter_map(|&(person, role)| {
@@ -367,6 +368,7 @@ impl<'a> Recognizer<'a> {
                 (kept[i].span == person).then_some(Role { person: i, span: role })
             })
             .collect();
+        roles.sort_by_key(|role| role.span.start);
         (kept, roles)
     }
 }

@@ -118,7 +118,7 @@ pub struct Recognized<'a> {
     pub same: Vec<(usize, usize)>,
     /// Relations stated next to mentions.
     pub relations: Vec<Relation>,
-    /// Roles stated for people.
+    /// Roles stated for people, in the order their words start.
     pub roles: Vec<Role>,
 }
 

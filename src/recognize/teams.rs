@@ -65,7 +65,8 @@ impl Recognizer<'_> {
     /// "United went ahead" after "Manchester United": the last word of a club's name that the
     /// article names in full is that club where it stands alone, a capitalized word before no
     /// other capitalized word and after none ("the United board", "United's"), where no other
-    /// club named ends in it and nothing was found on it; not "the City" (of London).
+    /// club named ends in it and nothing but the tagger's place or person was found on it; not
+    /// "the City" (of London).
     pub(super) fn clubs_by_their_last_word(&mut self) {
         let text = self.text();
         let mut by_last: HashMap<&str, HashSet<Known>> = HashMap::new();
@@ -78,13 +79,20 @@ impl Recognizer<'_> {
             return;
         }
         let found = SpanIndex::of(self.found.iter().map(|m| m.span));
+        // "City's best chance" after "Manchester City": the tagger's place or person on the word
+        // alone gives way.
+        let tagged_alone: HashSet<Span> =
+            self.found.iter().filter(|m| m.rule == "model:ner" && m.kind != EntityType::Organization).map(|m| m.span).collect();
         let capitalized = |k: usize| super::capitalized(self.seg, k);
         let mut added = Vec::new();
         for (k, token) in self.seg.tokens.iter().enumerate() {
             let Some(clubs) = by_last.get(self.word(k)).filter(|c| c.len() == 1) else { continue };
             let alone = !capitalized(k + 1) && (k == 0 || !capitalized(k - 1));
             let city = self.word(k) == "City" && k > 0 && self.word(k - 1).eq_ignore_ascii_case("the");
-            if alone && !city && !found.overlaps(token.span) {
+            // "he was in Milan talking to Adriano": the city, after a place's preposition.
+            let located = k > 0 && matches!(self.word(k - 1), "in" | "at" | "from" | "to" | "into" | "near" | "outside");
+            let retyped = tagged_alone.contains(&token.span) && !located;
+            if alone && !city && (!found.overlaps(token.span) || retyped) {
                 added.push((token.span, *clubs.iter().next().expect("one club")));
             }
         }
@@ -555,6 +563,10 @@ mod tests {
         assert_eq!(clubs, 1, "{found:?}");
         let two = check("Manchester City drew with Leicester City. City fans sang.\n");
         assert!(!two.iter().any(|(n, _, _)| n == "City"), "{two:?}");
+        // Over the tagger's place.
+        let city = check("Tom Reed scored twice for Manchester City. Ana Ruiz wasted City's best chance.\n");
+        let kinds: Vec<_> = city.iter().filter(|(n, _, _)| n == "City").map(|(_, k, _)| *k).collect();
+        assert_eq!(kinds, [EntityType::Organization], "{city:?}");
     }
 
     #[test]

@@ -65,7 +65,8 @@ impl Attributor<'_> {
         };
         let verb = |k: usize| matches!(self.syntax.upos(k), "VERB" | "AUX");
         let (_, end) = self.subtree(t, last, object);
-        let opens = self.word(np_end) != "," && !(first..t).any(verb);
+        let comma = np_end < last && self.word(np_end) == ",";
+        let opens = !comma && !(first..t).any(verb);
         let subject_next = end < np_end && matches!(self.syntax.upos(end), "DET" | "NOUN" | "PROPN" | "PRON" | "NUM" | "ADJ");
         if opens && subject_next && (end..np_end).any(verb) { end } else { np_end }
     }

@@ -293,7 +293,7 @@ fn join_short_forms(mentions: &[Mention], lexicon: &Lexicon, surface: &[String],
                 EntityType::Person if is_first_name_of(short, &surface[j]) => "first name of a name",
                 EntityType::Person => "short form of a name",
                 _ if club_words(lexicon, &mentions[j]).is_some_and(|(_, last)| last == short) => "last word of a club's name",
-                _ if !is_acronym_of(short, &surface[j]) => "opening words of a name",
+                _ if !crate::text::spells_initials(short, &surface[j]) => "opening words of a name",
                 _ => "acronym of a name",
             });
         }
@@ -312,7 +312,7 @@ fn is_organization_short_form(lexicon: &Lexicon, mentions: &[Mention], surface: 
     let club = club_words(lexicon, &mentions[j]).is_some_and(|(town, last)| town == short || last == short);
     let opens = long.starts_with(short) || club;
     let national = crate::text::without_country_acronym(long) == Some(short) || long.strip_prefix("The ") == Some(short);
-    is_acronym_of(short, long) || unknown && opens || national
+    crate::text::spells_initials(short, long) || unknown && opens || national
 }
 
 /// The two parts of the name of a club of `clubs.tsv` that news writes alone for the club, however
@@ -401,7 +401,10 @@ impl ShortFormIndex {
                 out
             }
             EntityType::Organization => {
-                let mut out = found(&self.initials, &short.chars().filter(|c| c.is_alphabetic()).collect::<String>());
+                // "Icann" as BBC style writes ICANN.
+                let letters: String = short.chars().filter(|c| c.is_alphabetic()).collect();
+                let letters = if crate::text::is_capitalized_acronym(short) { letters.to_uppercase() } else { letters };
+                let mut out = found(&self.initials, &letters);
                 out.extend(found(&self.opening, short));
                 out
             }

@@ -223,6 +223,19 @@ pub(crate) fn is_acronym_of(short: &str, long: &str) -> bool {
     initials(long) == letters || without_country_acronym(long).is_some_and(|rest| initials(rest) == letters)
 }
 
+/// Whether `short` spells the initials of `long`, in capitals ("CTC") or capitalized as BBC
+/// style writes acronyms ("Icann", "Sepa").
+pub(crate) fn spells_initials(short: &str, long: &str) -> bool {
+    is_acronym_of(short, long) || is_capitalized_acronym(short) && is_acronym_of(&short.to_uppercase(), long)
+}
+
+/// Whether `word` could be an acronym written as a name ("Icann", "Nato"): a capital, then
+/// three to five lowercase letters.
+pub(crate) fn is_capitalized_acronym(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && (3..=5).contains(&chars.clone().count()) && chars.all(|c| c.is_ascii_lowercase())
+}
+
 /// `long` without the country's acronym that opens it ("US", "UK", "EU"), if one does and more
 /// than one word follows it.
 pub(crate) fn without_country_acronym(long: &str) -> Option<&str> {

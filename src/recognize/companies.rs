@@ -65,24 +65,39 @@ impl Recognizer<'_> {
 
     /// "ISS Inc", "Daewoo Corp", "Vulcan Inc" typed people: a name of several words that ends in
     /// a legal form or one of the trades no person's name ends in (`LEGAL_FORMS`) is an
-    /// organization, and so is the name without it standing alone ("Daewoo").
+    /// organization, and so is the name without it standing alone ("Daewoo", "Multiplex" of
+    /// "Multiplex Group"), where the tagger typed it a person that no person's full name holds.
     pub(super) fn companies_by_their_legal_form(&mut self) {
         let text = self.text();
-        let company = |m: &Mention| {
-            m.kind != EntityType::Organization
-                && !is_layout_rule(m)
+        let formed = |m: &Mention| {
+            !is_layout_rule(m)
                 && m.span
                     .of(text)
                     .rsplit_once(' ')
                     .is_some_and(|(_, last)| LEGAL_FORMS.contains(&last.trim_end_matches('.').to_lowercase().as_str()))
         };
-        let short: HashSet<&str> =
-            self.found.iter().filter(|m| company(m)).filter_map(|m| m.span.of(text).rsplit_once(' ').map(|(name, _)| name)).collect();
-        if short.is_empty() {
+        let company = |m: &Mention| m.kind != EntityType::Organization && formed(m);
+        let short_of = |m: &Mention| m.span.of(text).rsplit_once(' ').map(|(name, _)| name);
+        let short: HashSet<&str> = self.found.iter().filter(|m| company(m)).filter_map(short_of).collect();
+        // "Multiplex said" after "Multiplex Group" typed a body: the short name too, unless a
+        // person's full name holds it ("Mark Paulsmeier" of "Paulsmeier Group").
+        let named: Vec<Mention> = self.found.iter().filter(|m| !formed(m)).cloned().collect();
+        let people = super::learned::words_of_full_names(&named, text);
+        let bodies: HashSet<&str> = self
+            .found
+            .iter()
+            .filter(|m| m.kind == EntityType::Organization && formed(m))
+            .filter_map(short_of)
+            .filter(|name| !people.contains(name))
+            .collect();
+        if short.is_empty() && bodies.is_empty() {
             return;
         }
-        let retyped: Vec<bool> =
-            self.found.iter().map(|m| company(m) || m.kind == EntityType::Person && short.contains(m.span.of(text))).collect();
+        let retyped: Vec<bool> = self
+            .found
+            .iter()
+            .map(|m| company(m) || m.kind == EntityType::Person && (short.contains(m.span.of(text)) || bodies.contains(m.span.of(text))))
+            .collect();
         for (m, retype) in self.found.iter_mut().zip(retyped) {
             if retype {
                 m.kind = EntityType::Organization;
@@ -201,11 +216,32 @@ const LEGAL_FORMS: &[&str] = &[
     "communications",
     "securities",
     "partners",
+    "breweries",
 ];
 
 #[cfg(test)]
 mod tests {
     use crate::lexicon::EntityType;
+
+    #[test]
+    fn a_company_s_name_without_its_form_is_the_company_unless_a_person_s_name_holds_it() {
+        let text = "Builders\n\nKelmar Group won the bid. Kelmar said it would hire. Tom Brandt of Brandt Group agreed, \
+                    and Brandt smiled.\n";
+        let found = crate::recognize::learned::tests::after_edit(
+            text,
+            &[
+                ("Kelmar Group", 0, EntityType::Organization),
+                ("Kelmar", 30, EntityType::Person),
+                ("Tom Brandt", 0, EntityType::Person),
+                ("Brandt Group", 0, EntityType::Organization),
+                ("Brandt", 100, EntityType::Person),
+            ],
+            |r| r.companies_by_their_legal_form(),
+        );
+        let kinds: Vec<(&str, EntityType)> = found.iter().map(|m| (m.span.of(text), m.kind)).collect();
+        use EntityType::{Organization as O, Person as P};
+        assert_eq!(kinds, [("Kelmar Group", O), ("Kelmar", O), ("Tom Brandt", P), ("Brandt Group", O), ("Brandt", P)], "{found:?}");
+    }
 
     #[test]
     fn capitalized_words_between_a_describing_noun_and_a_name_open_it() {

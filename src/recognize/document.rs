@@ -106,19 +106,27 @@ impl<'a> Recognizer<'a> {
     }
 
     /// "the Coastal Trading Commission (CTC)": an acronym the article defines in a parenthesis
-    /// right after a name whose initials it spells is that name wherever it stands alone ("The
-    /// CTC had accused ..."), where nothing else was found on its word or a weaker guess of
-    /// another type was. After the learned tagger, which drops many lone acronyms.
+    /// or an apposition right after a name whose initials it spells, in capitals or capitalized
+    /// as BBC style writes them ("..., Icann"), is that name wherever it stands alone ("The
+    /// CTC had accused ..."), where nothing else was found on its word or a weaker guess was (for
+    /// an organization's, also the tagger's or the word repeated from such a guess). After the learned tagger, which drops many lone
+    /// acronyms.
     pub(super) fn defined_acronyms(&mut self) {
         let text = self.text();
         let tokens = &self.seg.tokens;
         let mut defined: HashMap<String, EntityType> = HashMap::new();
         for m in self.found.iter().filter(|m| m.kind != EntityType::Person) {
             let open = tokens.partition_point(|t| t.span.start < m.span.end);
-            let [paren, acronym, close] = [open, open + 1, open + 2].map(|k| tokens.get(k));
-            let (Some(paren), Some(acronym), Some(close)) = (paren, acronym, close) else { continue };
-            let word = acronym.span.of(text);
-            if paren.span.of(text) == "(" && close.span.of(text) == ")" && crate::text::is_acronym_of(word, m.span.of(text)) {
+            let [mark, acronym, close] = [open, open + 1, open + 2].map(|k| tokens.get(k).map(|t| t.span.of(text)));
+            let (Some(mark), Some(word)) = (mark, acronym) else { continue };
+            // "(CTC)", or an apposition closing its phrase: "the Internet Corporation for
+            // Assigned Names and Numbers, Icann."
+            let enclosed = match mark {
+                "(" => close == Some(")"),
+                "," => close.is_none_or(|c| matches!(c, "," | "." | ";" | ":" | ")")),
+                _ => false,
+            };
+            if enclosed && crate::text::spells_initials(word, m.span.of(text)) {
                 defined.entry(word.to_string()).or_insert(m.kind);
             }
         }
@@ -130,12 +138,15 @@ impl<'a> Recognizer<'a> {
         let (mut added, mut upgraded) = (Vec::new(), Vec::new());
         for (i, token) in tokens.iter().enumerate() {
             let Some(&kind) = defined.get(token.span.of(text)) else { continue };
-            if !self.is_acronym(i, i + 1) {
+            if !self.is_acronym(i, i + 1) && !crate::text::is_capitalized_acronym(token.span.of(text)) {
                 continue;
             }
             if !found.overlaps(token.span) {
                 added.push(Mention { span: token.span, kind, known: None, strength: 2, rule: "acronym defined in the text" });
-            } else if let Some(&k) = by_span.get(&token.span).filter(|&&k| self.found[k].strength < 2) {
+            } else if let Some(&k) = by_span.get(&token.span).filter(|&&k| {
+                self.found[k].strength < 2
+                    || kind == EntityType::Organization && matches!(self.found[k].rule, "name repeated" | "model:ner")
+            }) {
                 upgraded.push((k, kind));
             }
         }

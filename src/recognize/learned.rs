@@ -684,7 +684,7 @@ pub(super) fn titled(seg: &Segmented<'_>, lex: &Lexicon, span: Span) -> bool {
 /// Whether `b` follows `a` after exactly one space ("Radio" and "4" in "Radio 4").
 /// The words of the people in `found` named with more than one word ("Tim", "Henman" of "Tim
 /// Henman").
-fn words_of_full_names<'t>(found: &[Mention], text: &'t str) -> HashSet<&'t str> {
+pub(super) fn words_of_full_names<'t>(found: &[Mention], text: &'t str) -> HashSet<&'t str> {
     let full = found.iter().filter(|m| m.kind == EntityType::Person && m.span.of(text).contains(' '));
     full.flat_map(|m| m.span.of(text).split_whitespace()).collect()
 }

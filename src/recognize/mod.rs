@@ -375,8 +375,16 @@ mod tests {
         let text = "Harbour fine\n\nThe deal went to the Coastal Trading Commission (CTC). The CTC had accused Kelpie \
                     Freight of hiding payments. Officials at the CTC declined to comment.\n";
         let found = check(text);
-        let count = |name: &str| found.iter().filter(|(n, k)| n == name && *k == EntityType::Organization).count();
-        assert_eq!(count("CTC"), 3, "{found:?}");
+        assert_eq!(count_in(&found, "CTC"), 3, "{found:?}");
+        // Or in an apposition closing the phrase, capitalized as BBC style writes it.
+        let text = "Harbour fine\n\nThe plan is weighed by the Coastal Trading and Shipping Commission, Ctsc. Ctsc said \
+                    the fees would fall, and Ctsc cautioned that nothing was certain.\n";
+        let found = check(text);
+        assert_eq!(count_in(&found, "Ctsc"), 3, "{found:?}");
+    }
+
+    fn count_in(found: &[(String, EntityType)], name: &str) -> usize {
+        found.iter().filter(|(n, k)| n == name && *k == EntityType::Organization).count()
     }
 
     #[test]

@@ -344,6 +344,13 @@ impl<'a> Attributor<'a> {
     /// the text allows.
     fn description_subject(&self, first: usize, end: usize) -> Option<Subject> {
         let last = end - 1;
+        // "The organisers of the first grand slam of 2005, which ..., said": a year closing the
+        // phrase.
+        let year = |w: &str| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|b| b.is_ascii_digit());
+        if last > first + 1 && year(self.word(last)) && matches!(self.word(last - 1), "of" | "in") {
+            let (source, span, start) = self.description_subject(first, last - 1)?;
+            return Some((source, span.cover(self.tokens()[last].span), start));
+        }
         let word = self.word(last);
         let lower = word.to_lowercase();
         let is_noun = self.people_noun(&lower);
@@ -451,6 +458,13 @@ mod tests {
                 Some((words, c.source.map_or("-".to_string(), |e| doc.entities[e].name.clone())))
             })
             .collect()
+    }
+
+    #[test]
+    fn a_year_closing_a_description_before_its_relative_clause_stays_in_it() {
+        let found =
+            sources("Port row\n\nThe organisers of the first regatta of 2005, which begins on 17 January, said the skipper was hurt.\n");
+        assert_eq!(found, [("The organisers of the first regatta of 2005, which begins on 17 January".to_string(), "-".to_string())]);
     }
 
     #[test]

@@ -234,6 +234,16 @@ impl<'a> Recognizer<'a> {
         if words.iter().all(|w| w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 2) {
             return Some(None);
         }
+        // "Royal Canadian Air Force": a name of three words or more ending in a body's noun (or
+        // the singular of one, "forces") is a body's, whatever its first word.
+        let last = words[words.len() - 1].to_lowercase();
+        let body_noun = |w: &str| self.lex.noun_type(w) == Some(EntityType::Organization);
+        // (Not a title's "... of Time": "times" is a body's noun.)
+        let singular = || !words.iter().any(|w| w.eq_ignore_ascii_case("of")) && body_noun(&format!("{last}s"));
+        let body = words.len() >= 3 && (body_noun(&last) || singular());
+        if body {
+            return Some(Some((EntityType::Organization, 2, "keyword in name")));
+        }
         let first_name = self.lex.first_name(words[0]).is_some_and(|f| f >= 0.002) && !self.lex.is_common(words[0]);
         if words.len() >= 2 && (first_name || self.word(start).ends_with('.') && words[0].len() <= 3) {
             return Some(Some((EntityType::Person, 2, "first name")));

@@ -383,6 +383,13 @@ mod tests {
         assert_eq!(count_in(&found, "Ctsc"), 3, "{found:?}");
     }
 
+    #[test]
+    fn a_name_ending_in_a_body_s_noun_is_no_one_s_whatever_its_first_word() {
+        // "Royal" is a first name; "force" the singular of "forces". Not a title's "... of Time".
+        let found = check("Port row\n\nTom Vance served in the Royal Kelso Air Force during the war.\n");
+        assert_eq!(count_in(&found, "Royal Kelso Air Force"), 1, "{found:?}");
+    }
+
     fn count_in(found: &[(String, EntityType)], name: &str) -> usize {
         found.iter().filter(|(n, k)| n == name && *k == EntityType::Organization).count()
     }

@@ -77,27 +77,21 @@ impl Recognizer<'_> {
                     .is_some_and(|(_, last)| LEGAL_FORMS.contains(&last.trim_end_matches('.').to_lowercase().as_str()))
         };
         let company = |m: &Mention| m.kind != EntityType::Organization && formed(m);
-        let short_of = |m: &Mention| m.span.of(text).rsplit_once(' ').map(|(name, _)| name);
-        let short: HashSet<&str> = self.found.iter().filter(|m| company(m)).filter_map(short_of).collect();
         // "Multiplex said" after "Multiplex Group" typed a body: the short name too, unless a
-        // person's full name holds it ("Mark Paulsmeier" of "Paulsmeier Group").
-        let named: Vec<Mention> = self.found.iter().filter(|m| !formed(m)).cloned().collect();
-        let people = super::learned::words_of_full_names(&named, text);
-        let bodies: HashSet<&str> = self
+        // person's full name holds it ("Mark Paulsmeier" of "Paulsmeier Group"); a name typed a
+        // person gives its short name whatever ("F.H. Faulding Inc").
+        let people = super::learned::words_of_full_names(self.found.iter().filter(|m| !formed(m)), text);
+        let short: HashSet<&str> = self
             .found
             .iter()
-            .filter(|m| m.kind == EntityType::Organization && formed(m))
-            .filter_map(short_of)
-            .filter(|name| !people.contains(name))
+            .filter(|m| formed(m))
+            .filter_map(|m| m.span.of(text).rsplit_once(' ').map(|(name, _)| name).filter(|name| company(m) || !people.contains(name)))
             .collect();
-        if short.is_empty() && bodies.is_empty() {
+        if short.is_empty() {
             return;
         }
-        let retyped: Vec<bool> = self
-            .found
-            .iter()
-            .map(|m| company(m) || m.kind == EntityType::Person && (short.contains(m.span.of(text)) || bodies.contains(m.span.of(text))))
-            .collect();
+        let retyped: Vec<bool> =
+            self.found.iter().map(|m| company(m) || m.kind == EntityType::Person && short.contains(m.span.of(text))).collect();
         for (m, retype) in self.found.iter_mut().zip(retyped) {
             if retype {
                 m.kind = EntityType::Organization;

@@ -681,11 +681,10 @@ pub(super) fn titled(seg: &Segmented<'_>, lex: &Lexicon, span: Span) -> bool {
     at > 0 && lex.role(seg.word(at - 1).trim_end_matches('.')).is_some()
 }
 
-/// Whether `b` follows `a` after exactly one space ("Radio" and "4" in "Radio 4").
 /// The words of the people in `found` named with more than one word ("Tim", "Henman" of "Tim
 /// Henman").
-pub(super) fn words_of_full_names<'t>(found: &[Mention], text: &'t str) -> HashSet<&'t str> {
-    let full = found.iter().filter(|m| m.kind == EntityType::Person && m.span.of(text).contains(' '));
+pub(super) fn words_of_full_names<'m, 't>(found: impl IntoIterator<Item = &'m Mention>, text: &'t str) -> HashSet<&'t str> {
+    let full = found.into_iter().filter(|m| m.kind == EntityType::Person && m.span.of(text).contains(' '));
     full.flat_map(|m| m.span.of(text).split_whitespace()).collect()
 }
 

@@ -620,6 +620,11 @@ mod tests {
         // "a port official, who asked not to be named, said": anonymity, no request.
         assert!(lex.is_not_speech("ask", &["not", "to", "be"]));
         assert!(!lex.is_not_speech("ask", &["them", "to", "keep"]));
+        // "found a way to put a laser on a chip", "found it difficult to": no finding reported.
+        assert!(lex.is_not_speech("find", &["way", "to", "put"]));
+        assert!(lex.is_not_speech("find", &["it", "difficult", "to"]));
+        assert!(!lex.is_not_speech("find", &["it", "had", "made"]));
+        assert!(!lex.is_not_speech("find", &["no", "evidence", "of"]));
         // "his chat show, which", "TV shows such as": a programme, no showing; "charge for".
         assert!(lex.is_idiom("show", &["his", "chat"], &[",", "which"]));
         assert!(!lex.is_idiom("show", &["figures"], &["that", "sales"]));

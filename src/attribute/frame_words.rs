@@ -103,6 +103,10 @@ pub(super) const FRAME_CIRCUMSTANCE_OPENERS: &[&str] =
 pub(super) const PASSIVE_QUESTION_OPENERS: &[&str] =
     &[",", ":", "“", "\"", "''", "if", "whether", "what", "how", "why", "who", "when", "where", "which", "a", "about"];
 
+/// Verbs whose object is the one spoken to ("told Mr Brandt", "was warned by the referee"): a
+/// passive's subject is its hearer, not what was said.
+pub(super) const ADDRESSED: &[&str] = &["tell", "inform", "remind", "assure", "brief", "notify", "promise", "warn", "advise"];
+
 /// Words that end a passive's agent after "by": punctuation, prepositions, conjunctions and
 /// words of time.
 pub(super) const AGENT_ENDS: &[&str] = &[

@@ -356,8 +356,7 @@ impl Attributor<'_> {
 /// verb of saying, claiming, admitting, denying, suggesting or estimating whose object is not the
 /// person spoken to ("told Mr Brandt", "promised voters").
 pub(super) fn invertible(cue: &Cue) -> bool {
-    matches!(cue.class.as_str(), "say" | "claim" | "admit" | "deny" | "suggest" | "estimate")
-        && !matches!(cue.lemma.as_str(), "tell" | "inform" | "remind" | "assure" | "brief" | "notify" | "promise")
+    matches!(cue.class.as_str(), "say" | "claim" | "admit" | "deny" | "suggest" | "estimate") && !ADDRESSED.contains(&cue.lemma.as_str())
 }
 
 #[cfg(test)]

@@ -171,9 +171,22 @@ impl Attributor<'_> {
             let m = mentions.partition_point(|m| m.span.start < at.start);
             m > 0 && mentions[m - 1].span.end >= at.end
         };
-        let agent_end = (t + 3..content_end).find(|&k| AGENT_ENDS.contains(&self.word(k)) && !inside_name(k)).unwrap_or(content_end);
         let subject_start =
             (first..aux - 1).rev().find(|&k| matches!(self.word(k), ";" | ":" | "that" | "which" | "who")).map_or(first, |k| k + 1);
+        let subject_end = self.subject_end(subject_start, aux - 1);
+        // "was told by her doctor that ...": someone named (a capitalized word) or described as
+        // people is the one spoken to (`ADDRESSED`; "a different side of the story was being
+        // told by" is what was said).
+        let hearer = subject_end > subject_start && {
+            let last = self.word(subject_end - 1);
+            let named = last.starts_with(char::is_uppercase) || self.mention_ending(subject_end - 1).is_some();
+            // "Mr Blake's murder trial was told", "slammed his racket down and was warned".
+            let heard = matches!(last, "trial" | "jury" | "hearing" | "inquiry" | "and");
+            named || heard || PRONOUNS.contains(&last) || self.people_noun(&last.to_lowercase())
+        };
+        let addressed = hearer && ADDRESSED.contains(&cue.lemma.as_str());
+        let ends = |w: &str| AGENT_ENDS.contains(&w) || addressed && matches!(w, "that" | "“" | "\"" | "''");
+        let agent_end = (t + 3..content_end).find(|&k| ends(self.word(k)) && !inside_name(k)).unwrap_or(content_end);
         let plain_agent = || {
             (agent_end > t + 2 && agent_end - (t + 2) <= 8).then(|| self.span(t + 2, agent_end)).filter(|_| {
                 (t + 2..agent_end).all(|k| {
@@ -186,9 +199,19 @@ impl Attributor<'_> {
             })
         };
         let agent = self.closing_description(t + 2, agent_end).or_else(|| plain_agent().map(|span| (None, span)));
-        let subject_end = self.subject_end(subject_start, aux - 1);
+        // What was said follows the agent, or nothing names it ("were warned by the referee
+        // about their conduct").
+        let said = if addressed {
+            let marked = agent_end < content_end && matches!(self.word(agent_end), "that" | ":" | "“" | "\"" | "''");
+            if !marked {
+                return;
+            }
+            self.after(agent_end + usize::from(self.word(agent_end) == ":"), content_end, quotes)
+        } else {
+            self.before(subject_start, subject_end, quotes)
+        };
         if let Some((source, span)) = agent {
-            if let Some((content, direct)) = self.before(subject_start, subject_end, quotes) {
+            if let Some((content, direct)) = said {
                 let cue = Cue { span: self.span(aux - 1, t + 2), ..cue };
                 self.push(content, Some(cue), source, Some(span), direct);
             }
@@ -275,6 +298,20 @@ mod tests {
             "{:?}",
             doc.claims
         );
+    }
+
+    #[test]
+    fn the_subject_of_a_passive_told_or_warned_is_who_heard_it() {
+        // What was said follows the agent, or nothing names it: the players, Tom Vance and
+        // Calder said nothing.
+        let text = "Port row\n\nMeanwhile, Tom Vance and Calder have been informed by letter as to the outcome. \
+                    The players were warned by the referee about their conduct. \
+                    Ana Ruiz was told by her doctor that she needed rest. \
+                    Another side of the story was told by the Kelso Herald.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        let contents: Vec<&str> = doc.claims.iter().map(|c| c.content.of(text)).collect();
+        assert_eq!(contents, ["that she needed rest", "Another side of the story"], "{:?}", doc.claims);
+        assert_eq!(doc.claims[0].source_span.map(|s| s.of(text)), Some("her doctor"));
     }
 
     #[test]

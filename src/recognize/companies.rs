@@ -99,6 +99,22 @@ impl Recognizer<'_> {
         }
     }
 
+    /// "Fabian Society", "Christian Aid", "Terrence Higgins Trust" typed people, "Saffron Walden
+    /// Building Society" a place: a name of several words ending in a word that ends only an
+    /// institution's name (`INSTITUTION_ENDS`) is an organization; one ending in a venue's
+    /// ("Ethel Barrymore Theatre") that the tagger typed a person is a place.
+    pub(super) fn institutions_by_their_last_word(&mut self) {
+        let text = self.text();
+        let last = |m: &Mention| m.span.of(text).rsplit_once(' ').map(|(_, last)| last.to_lowercase());
+        for m in self.found.iter_mut().filter(|m| !is_layout_rule(m)) {
+            match last(m).as_deref() {
+                Some(w) if INSTITUTION_ENDS.contains(&w) => m.kind = EntityType::Organization,
+                Some("theatre" | "theater") if m.kind == EntityType::Person => m.kind = EntityType::Place,
+                _ => {}
+            }
+        }
+    }
+
     /// "engineering group Jarvis", "US mortgage giant Fannie Mae", "US operator Sprint": a name
     /// right after a lowercase noun that describes organizations ("describes" in `nouns.tsv`)
     /// on the same line is the organization's, also where the tagger typed it a person, and so
@@ -213,6 +229,10 @@ const LEGAL_FORMS: &[&str] = &[
     "breweries",
 ];
 
+/// Words that end an institution's name and no person's ("Fabian Society", "Christian Aid",
+/// "Halle Orchestra", "Tyson Foods").
+const INSTITUTION_ENDS: &[&str] = &["society", "trust", "aid", "orchestra", "foods", "cruises"];
+
 #[cfg(test)]
 mod tests {
     use crate::lexicon::EntityType;
@@ -250,5 +270,28 @@ mod tests {
         let names: Vec<(&str, EntityType)> = found.iter().map(|m| (m.span.of(text), m.kind)).collect();
         use EntityType::{Organization as O, Person as P};
         assert_eq!(names, [("Grant Samuel", O), ("Grant Samuel", O), ("Philip Mawer", P)], "{found:?}");
+    }
+
+    #[test]
+    fn a_name_ending_in_an_institution_s_word_is_an_organization() {
+        let text = "Charities\n\nThe Fabian Society and Christian Aid agreed with the Saffron Walden Building Society. \
+                    They met at the Ethel Barrymore Theatre.\n";
+        let found = crate::recognize::learned::tests::after_edit(
+            text,
+            &[
+                ("Fabian Society", 0, EntityType::Person),
+                ("Christian Aid", 0, EntityType::Person),
+                ("Saffron Walden Building Society", 0, EntityType::Place),
+                ("Ethel Barrymore Theatre", 0, EntityType::Person),
+            ],
+            |r| r.institutions_by_their_last_word(),
+        );
+        let kinds: Vec<(&str, EntityType)> = found.iter().map(|m| (m.span.of(text), m.kind)).collect();
+        use EntityType::{Organization as O, Person as P, Place as L};
+        assert_eq!(
+            kinds,
+            [("Fabian Society", O), ("Christian Aid", O), ("Saffron Walden Building Society", O), ("Ethel Barrymore Theatre", L)],
+            "{found:?}"
+        );
     }
 }

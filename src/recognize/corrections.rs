@@ -14,14 +14,26 @@ use std::collections::{HashMap, HashSet};
 impl Recognizer<'_> {
     /// Nationality, ethnic and religious words are no person ("Iraqis", "the Shiite", "Roma
     /// Czechs", "Irish" as the tagger may read them), unless after an honorific ("Mr Jain"), nor
-    /// an organization that a head noun after them typed ("the British bank Abbey National").
+    /// an organization that a head noun after them typed ("the British bank Abbey National"),
+    /// nor one of several such words before a lowercase word they modify, no cue ("a South
+    /// Korean bank", "the North American box office", "an Anglo-Swedish drug").
     pub(super) fn no_people_by_nationality(&mut self) {
         let text = self.text();
         let (seg, lex) = (self.seg, self.lex);
+        let modifier = |m: &Mention| {
+            let words = m.span.of(text).split([' ', '-']).count();
+            let next = seg.tokens.partition_point(|t| t.span.start < m.span.end);
+            let noun = |w: &str| w.starts_with(char::is_lowercase) && lex.cue(w).is_none();
+            words >= 2 && seg.tokens.get(next).is_some_and(|t| t.kind == TokenKind::Word && noun(t.span.of(text)))
+        };
         self.found.retain(|m| {
-            let words = m.span.of(text).split_whitespace().filter(|w| !w.eq_ignore_ascii_case("the"));
-            let typed = m.kind == EntityType::Person || m.kind == EntityType::Organization && m.rule == "head noun after name";
-            let nationality = typed && words.clone().count() > 0 && words.clone().all(|w| lex.is_demonym(w));
+            let name = m.span.of(text);
+            let name = name.strip_prefix("the ").or_else(|| name.strip_prefix("The ")).unwrap_or(name);
+            let words = name.split([' ', '-']);
+            let typed =
+                m.kind == EntityType::Person || m.kind == EntityType::Organization && (m.rule == "head noun after name" || modifier(m));
+            // "Latin American", "North American": the list holds some as one phrase.
+            let nationality = typed && (lex.is_demonym(name) || words.clone().all(|w| lex.is_demonym(w)));
             !nationality || is_layout_rule(m) || titled(seg, lex, m.span)
         });
     }
@@ -616,6 +628,23 @@ mod tests {
             "Bank deal\n\nMr Reed was instrumental in the takeover last November of the British bank Harwick National.\n",
         );
         assert!(!found.iter().any(|(n, _, _)| n.contains("British")), "{found:?}");
+    }
+
+    #[test]
+    fn nationalities_modifying_a_noun_are_no_organization() {
+        // The tagger's organizations, as it read them on news.
+        let text = "Bank deal\n\nThe South Korean bank rose. The North American box office fell. Anglo-American agreed.\n";
+        let found = crate::recognize::learned::tests::after_edit(
+            text,
+            &[
+                ("South Korean", 0, EntityType::Organization),
+                ("North American", 0, EntityType::Organization),
+                ("Anglo-American", 0, EntityType::Organization),
+            ],
+            |r| r.no_people_by_nationality(),
+        );
+        let names: Vec<&str> = found.iter().map(|m| m.span.of(text)).collect();
+        assert_eq!(names, ["Anglo-American"], "{found:?}");
     }
 
     #[test]

@@ -93,8 +93,9 @@ impl Attributor<'_> {
 
     /// "She disliked her week in the village saying ...", "turned up in a wheelchair expecting
     /// ...": a participle right after a thing's noun hangs on the clause, unless the parse makes
-    /// it the noun's modifier ("a sign saying", "an ad asking"); names, pronouns, people, shares,
-    /// messages and documents may speak ("analysts predicting", "a statement saying").
+    /// it the modifier of a noun that is no cue's object ("waved a sign saying", "an ad asking";
+    /// but "attacked the legislation saying ..."); names, pronouns, people, shares, messages and
+    /// documents may speak ("analysts predicting", "a statement saying").
     fn thing_before_participle(&self, before: usize, cue: usize) -> bool {
         let k = before.wrapping_sub(1);
         let w = self.word(k);
@@ -105,7 +106,16 @@ impl Attributor<'_> {
             && !SHARE_WORDS.contains(&w)
             && !message_or_document(w)
             && self.mention_ending(k).is_none()
-            && !(self.syntax.label(cue).starts_with("acl") && self.syntax.head(cue) == Some(k))
+            && !(self.syntax.label(cue).starts_with("acl") && self.syntax.head(cue) == Some(k) && !self.object_of_cue(k))
+    }
+
+    /// Whether the noun at `k` is the object of a cue verb ("attacked the legislation", "backed
+    /// the proposals"), whose frame a participle after the noun goes on with; not of one that
+    /// names another's words or work ("quotes a newsletter explaining", "continue his work
+    /// championing").
+    fn object_of_cue(&self, k: usize) -> bool {
+        let cue = |verb: usize| self.lex.cue(self.word(verb)).is_some_and(|c| !matches!(c.lemma.as_str(), "quote" | "cite" | "continue"));
+        self.syntax.label(k) == "obj" && self.syntax.head(k).is_some_and(cue)
     }
 
     /// "After saying he was nervous, the man ...", "While declining to go into specifics,
@@ -273,11 +283,14 @@ mod tests {
     #[test]
     fn a_participle_after_a_thing_s_noun_speaks_for_the_clause_s_subject() {
         // A sign's words are the sign's: the parse makes "saying" its modifier.
+        // A cue's object is no such modifier: the one who attacked it speaks.
         let text = "Port row\n\nAna Ruiz left her week on the island saying the ferries were late. Tom Vance \
-                    waved a sign saying fares would fall.\n";
+                    waved a sign saying fares would fall. Jo Brandt attacked the legislation saying the port \
+                    would close.\n";
         let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
         assert_eq!(source_of(&doc, text, "ferries were late"), Some("Ana Ruiz"));
         assert_eq!(source_words_of(&doc, text, "fares would fall"), Some("a sign"));
+        assert_eq!(source_of(&doc, text, "port would close"), Some("Jo Brandt"), "{:?}", doc.claims);
     }
 
     #[test]

@@ -4,13 +4,21 @@
 use super::*;
 
 impl<'a> Attributor<'a> {
-    /// The person named just before "of" and organization `m` ("Paul Miller of Thames Valley
-    /// Police said"): the person speaks, not the body they belong to.
-    fn member_of(&self, m: usize, first: usize) -> Option<usize> {
-        let start = self.token_at(self.r.mentions[m].span.start);
-        // "Tom Vance of the Harbour Trust": the article may stand between.
-        let start = if start > first + 1 && self.word(start - 1) == "the" { start - 1 } else { start };
-        let of = start.checked_sub(1).filter(|&k| k > first && self.word(k) == "of")?;
+    /// The person named just before "of", "from" or "at" and organization `m` ("Paul Miller of
+    /// Thames Valley Police said", "Kirsten Pfeifer from the Consumer Electronics Association"):
+    /// the person speaks, not the body they belong to.
+    pub(super) fn member_of(&self, m: usize, first: usize) -> Option<usize> {
+        let name = self.token_at(self.r.mentions[m].span.start);
+        // "Tom Vance of the Harbour Trust", "Ana Ruiz from broadband firm Calder": an article
+        // and up to three lowercase words that describe the body may stand between.
+        let describes = |k: usize| {
+            let w = self.word(k);
+            self.tokens()[k].kind == TokenKind::Word
+                && w.starts_with(char::is_lowercase)
+                && !matches!(w, "of" | "from" | "at" | "and" | "or")
+        };
+        let start = (name.saturating_sub(3)..name).rev().take_while(|&k| k > first + 1 && describes(k)).last().unwrap_or(name);
+        let of = start.checked_sub(1).filter(|&k| k > first && matches!(self.word(k), "of" | "from" | "at"))?;
         let person = self.mention_ending(of - 1)?;
         (self.r.mentions[m].kind == EntityType::Organization && self.r.mentions[person].kind == EntityType::Person).then_some(person)
     }

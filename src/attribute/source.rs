@@ -615,6 +615,10 @@ impl<'a> Attributor<'a> {
             if (document || self.authored_by(m, span)) && self.r.mentions[m].kind != EntityType::Place {
                 return (Some(m), span);
             }
+            // "According to Benoit Joly from broadband firm Thales": the member speaks.
+            if let Some(person) = self.member_of(m, start).filter(|_| self.r.mentions[m].span.end == span.end) {
+                return (Some(person), span);
+            }
             let head_is_org_noun = self.lex.noun_type(&last_word) == Some(EntityType::Organization);
             let possessive = (start..end).any(|k| self.tokens()[k].kind == TokenKind::Possessive);
             let head_is_role = self.lex.role(&last_word).is_some() || self.lex.role(last_word.trim_end_matches('s')).is_some();
@@ -781,6 +785,16 @@ pub(super) mod tests {
         assert_eq!(source("fine was fair"), Some("Tom Vance"), "{:?}", doc.entities);
         assert_eq!(claim("fine was fair").content.of(text), "the fine was fair", "the named hearer is no content");
         assert_eq!(source("We are sorry"), Some("Northline Ferries"), "a statement from a description: {:?}", doc.claims);
+    }
+
+    #[test]
+    fn a_person_from_or_at_a_body_speaks_for_themself() {
+        // Also with words that describe the body between, and after "according to".
+        let text = "Ports report\n\nAna Ruiz from the Kelso Harbour Trust said the fine was fair. According to Jo \
+                    Brandt from ferry operator Northline Ferries, fares will rise.\n";
+        let doc = Pipeline::new(Iris::default()).run(Source::from_text("s.txt", text.to_string()));
+        assert_eq!(source_of(&doc, text, "fine was fair"), Some("Ana Ruiz"), "{:?}", doc.claims);
+        assert_eq!(source_of(&doc, text, "fares will rise"), Some("Jo Brandt"), "{:?}", doc.claims);
     }
 
     #[test]

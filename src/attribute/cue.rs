@@ -222,6 +222,10 @@ impl<'a> Attributor<'a> {
             "speak" | "talk" | "chat" => matches!(next(1), "of" | "about" | "," | ":" | "“" | "\"" | "''"),
             // "did not respond to requests for comment" reports nothing.
             "respond" | "reply" if next(1) == "to" && (2..=4).any(|k| COMMENT_REQUESTS.contains(&next(k))) => false,
+            // "replied with three penalties", "responded with six goals", "responded well",
+            // "replied in kind": a deed counted or done so, unless a quotation it closes ("responded
+            // with attacks on", "responded by saying" report).
+            "respond" | "reply" if self.counted_reply(t, last) => self.frame_closes(first, t, last),
             // "referred to him as", and '"...," he said, referring to the convention'.
             "refer" => {
                 next(1) == "to" && ((3..=8).any(|k| next(k) == "as") || self.word(t) == "referring" && t > first && self.word(t - 1) == ",")
@@ -286,6 +290,16 @@ impl<'a> Attributor<'a> {
             _ if matches!(cue.class.as_str(), "urge" | "ask") => self.request_fits(cue, first, t, last),
             _ => true,
         }
+    }
+
+    /// Whether the words after the reply at `t` count or qualify a deed ("with three penalties",
+    /// "with 12 goals", "well", "quickly", "in kind").
+    fn counted_reply(&self, t: usize, last: usize) -> bool {
+        let next = |k: usize| self.word_after(t, last, k);
+        let counted = t + 2 < last
+            && (self.tokens()[t + 2].kind == TokenKind::Number
+                || matches!(next(2), "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"));
+        next(1) == "with" && counted || matches!(next(1), "well" | "quickly") || next(1) == "in" && next(2) == "kind"
     }
 
     /// Whether the cue at token `t` closes its sentence after a comma ("..., the court ruled.") or
@@ -622,6 +636,13 @@ mod tests {
         let text = "Port row\n\nTom Vance wrote in a Kelso Times op-ed that the quay was unsafe. Fees rose 8% last \
                     year, Kelso Energy Finance found. Ferry use fell, researchers found. The keys, he found.\n";
         assert_eq!(cues(text), ["wrote", "found", "found"]);
+    }
+
+    #[test]
+    fn a_reply_with_a_deed_is_no_speech() {
+        let text = "Trials\n\nKelso replied with three penalties. Ana Ruiz has since responded with 12 goals. \
+                    Harwick replied in kind. Tom Vance responded by saying fares would rise. \"No,\" Jo Brandt replied.\n";
+        assert_eq!(cues(text), ["responded", "saying", "replied"]);
     }
 
     #[test]

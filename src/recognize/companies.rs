@@ -287,7 +287,7 @@ mod tests {
             |r| r.institutions_by_their_last_word(),
         );
         let kinds: Vec<(&str, EntityType)> = found.iter().map(|m| (m.span.of(text), m.kind)).collect();
-        use EntityType::{Organization as O, Person as P, Place as L};
+        use EntityType::{Organization as O, Place as L};
         assert_eq!(
             kinds,
             [("Fabian Society", O), ("Christian Aid", O), ("Saffron Walden Building Society", O), ("Ethel Barrymore Theatre", L)],

@@ -187,7 +187,8 @@ impl Recognizer<'_> {
     /// organization ("S Jones (Clermont Auvergne)"; "(capt)" is none, and a country, "(Wales)",
     /// stays a place).
     pub(super) fn players_in_team_sheets(&mut self) {
-        let sheets: Vec<(Vec<Span>, Vec<Span>)> = self.seg.paragraphs.iter().filter_map(|&p| self.team_sheet(p)).collect();
+        let people = SpanIndex::of(self.found.iter().filter(|m| m.kind == EntityType::Person).map(|m| m.span));
+        let sheets: Vec<(Vec<Span>, Vec<Span>)> = self.seg.paragraphs.iter().filter_map(|&p| self.team_sheet(p, &people)).collect();
         if sheets.is_empty() {
             return;
         }
@@ -212,7 +213,7 @@ impl Recognizer<'_> {
     /// first word to its last: capitalized words and name particles ("R de Marigny"), up to
     /// four; a label before a colon ("Replacements:") and a short note in parentheses
     /// ("(capt)", "(Sale Sharks, capt)") are no part of any. None for anything else.
-    fn team_sheet(&self, paragraph: Span) -> Option<(Vec<Span>, Vec<Span>)> {
+    fn team_sheet(&self, paragraph: Span, people: &SpanIndex) -> Option<(Vec<Span>, Vec<Span>)> {
         let tokens = &self.seg.tokens;
         let (first, last) =
             (tokens.partition_point(|t| t.span.start < paragraph.start), tokens.partition_point(|t| t.span.start < paragraph.end));
@@ -220,6 +221,8 @@ impl Recognizer<'_> {
         let mut entries: Vec<(usize, usize)> = Vec::new();
         let mut open: Option<(usize, usize)> = None;
         let mut clubs: Vec<Span> = Vec::new();
+        // Substitutes with their minute, as football sheets write them ("Kewell (Traore 85)").
+        let mut substitutes: Vec<(usize, usize)> = Vec::new();
         let mut k = first;
         while k < last {
             let w = self.word(k);
@@ -235,7 +238,10 @@ impl Recognizer<'_> {
                         Some(Known::Place(p)) => matches!(self.lex.places[p].kind.as_str(), "country" | "continent" | "admin1"),
                         _ => false,
                     };
-                    if club > 0 && matches!(self.word(k + 1 + club), ")" | ",") && !country() {
+                    let minute = club > 0 && tokens[k + 1 + club].kind == TokenKind::Number && k + 2 + club == close;
+                    if minute {
+                        substitutes.push((k + 1, k + 1 + club));
+                    } else if club > 0 && matches!(self.word(k + 1 + club), ")" | ",") && !country() {
                         clubs.push(self.span(k + 1, k + 1 + club));
                     }
                     k = close;
@@ -256,8 +262,28 @@ impl Recognizer<'_> {
         }
         entries.extend(open);
         let initialled = entries.iter().filter(|&&(s, e)| e - s >= 2 && is_initial(self.word(s))).count();
-        (entries.len() >= 5 && initialled * 5 >= entries.len() * 3)
-            .then(|| (entries.into_iter().map(|(s, e)| self.span(s, e)).collect(), clubs))
+        let rugby = entries.len() >= 5 && initialled * 5 >= entries.len() * 3;
+        // Entries with a club in parentheses, or a substitute, are a sheet's.
+        let marked = !substitutes.is_empty() || clubs.len() * 2 >= entries.len();
+        if !rugby && !self.football_sheet(&entries, marked, people) {
+            return None;
+        }
+        let players = entries.into_iter().chain(substitutes).map(|(s, e)| self.span(s, e)).collect();
+        Some((players, clubs))
+    }
+
+    /// Whether `entries` (first token, token after the last) are a football team sheet's: nine
+    /// or more, of one to three words ("Cech, Paulo Ferreira, Gallas, ..."), none a country's
+    /// name, `marked` (a substitute and their minute in parentheses, or half of them with their
+    /// club) or two in three already read as people (a list of capitalized names alone in its
+    /// paragraph that names no one stays as found; `people` are the spans found as people).
+    fn football_sheet(&self, entries: &[(usize, usize)], marked: bool, people: &SpanIndex) -> bool {
+        let text = self.text();
+        let country = |(s, e): (usize, usize)| {
+            self.lex.known(self.span(s, e).of(text)).is_some_and(|k| matches!(k, Known::Place(p) if self.lex.places[p].kind == "country"))
+        };
+        let named = entries.iter().filter(|&&(s, e)| people.overlaps(self.span(s, e))).count();
+        entries.len() >= 9 && entries.iter().all(|&(s, e)| e - s <= 3 && !country((s, e))) && (marked || named * 3 >= entries.len() * 2)
     }
 
     /// A name that a team's people are named after is the team: "Chelsea boss Jose Mourinho",
@@ -583,6 +609,25 @@ mod tests {
         assert!(!found.iter().any(|(n, _, _)| n == "Replacements" || n.contains("capt")), "{found:?}");
         // A sentence listing surnames is no team sheet: its names keep what the tagger made of them.
         assert!(found.iter().all(|(n, _, rule)| *rule != super::TEAM_SHEET || n.contains(' ')), "{found:?}");
+    }
+
+    #[test]
+    fn a_football_team_sheet_of_surnames_is_players_with_their_substitutes() {
+        // Surnames with substitutes and their minute in parentheses; clubs in parentheses
+        // without a minute; a paragraph listing countries is no sheet.
+        let text = "Kelso 2-1 Harwick\n\nVance scored twice.\n\nOkafor, Reed, Marsh, Lund (Brenn 64), Vik, Dane, Holt, \
+                    Orlando (Bristol 82), Ruiz, Fenwick, Kestrel.\n\nTrask (Kelso Rovers), Loden (Ostfield), Mardle (Harwick \
+                    Albion), Pryce (Kelso Rovers), Quell (Ostfield), Stour (Ostfield), Tarrant (Harwick Albion), Umber \
+                    (Ostfield), Vossel (Kelso Rovers).\n\nFrance, Germany, Italy, Spain, Portugal, Greece, Austria, Belgium, \
+                    Denmark.\n";
+        let found = check(text);
+        for player in ["Okafor", "Lund", "Brenn", "Bristol", "Kestrel", "Trask", "Vossel"] {
+            assert!(found.iter().any(|(n, k, _)| n == player && *k == EntityType::Person), "{player}: {found:?}");
+        }
+        for club in ["Kelso Rovers", "Ostfield", "Harwick Albion"] {
+            assert!(found.iter().any(|(n, k, _)| n == club && *k == EntityType::Organization), "{club}: {found:?}");
+        }
+        assert!(!found.iter().any(|(n, k, _)| n == "Spain" && *k == EntityType::Person), "{found:?}");
     }
 
     #[test]

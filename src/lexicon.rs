@@ -141,6 +141,8 @@ pub struct Lexicon {
     club_entries: HashSet<usize>,
     common: HashSet<String>,
     demonyms: HashSet<String>,
+    /// National capitals (`capitals.txt`), which speak for their government.
+    capitals: HashSet<String>,
     first_names: HashMap<String, f32>,
     /// The sex (`F` or `M`) most of a first name's bearers have, their share and the other sex's.
     sexes: HashMap<String, (char, f32, f32)>,
@@ -167,6 +169,7 @@ const CLUBS: &str = include_str!("../data/gazetteer/clubs.tsv");
 const OUTLETS: &str = include_str!("../data/gazetteer/outlets.tsv");
 const COMMON_WORDS: &str = include_str!("../data/lexicon/common_words.tsv");
 const DEMONYMS: &str = include_str!("../data/lexicon/demonyms.txt");
+const CAPITALS: &str = include_str!("../data/gazetteer/capitals.txt");
 const FIRST_NAMES: &str = include_str!("../data/names/first_names.tsv");
 const SURNAMES: &str = include_str!("../data/names/surnames.tsv");
 const ROLES: &str = include_str!("../data/lexicon/roles.tsv");
@@ -348,6 +351,7 @@ impl Lexicon {
             common.insert(row[0].to_lowercase());
         }
         let demonyms = DEMONYMS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.trim().to_lowercase()).collect();
+        let capitals = CAPITALS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.trim().to_string()).collect();
         let surnames = rows(SURNAMES).map(|r| (r[0].to_lowercase(), r.get(1).and_then(|f| f.parse().ok()).unwrap_or(0.0))).collect();
         let describing_nouns = rows(NOUNS).filter(|r| r.get(2) == Some(&"describes")).map(|r| r[0].to_string()).collect();
         let cues = rows(SPEECH_VERBS)
@@ -371,6 +375,7 @@ impl Lexicon {
             club_entries,
             common,
             demonyms,
+            capitals,
             first_names: first_names(),
             sexes: sexes(),
             surnames,
@@ -438,6 +443,11 @@ impl Lexicon {
     /// Whether `word` is normally written in lowercase ("many", "the", "both").
     pub fn is_common(&self, word: &str) -> bool {
         self.common.contains(lowercase(word).as_ref())
+    }
+
+    /// Whether `name` is a national capital ("Berlin", "Washington"; not "Halifax").
+    pub fn is_capital(&self, name: &str) -> bool {
+        self.capitals.contains(name)
     }
 
     /// Whether `word` is a nationality, ethnic or religious adjective or plural ("Russian",

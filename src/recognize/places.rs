@@ -1,15 +1,58 @@
 //! Places the tagger and the rules left out or cut short: known regions written in lowercase
 //! ("we drove to kerala"), a region after a town ("Portland, Oregon"), a town before its state,
-//! and what is named after a saint, cut at the possessive ("St David's Shopping Centre").
+//! and what is named after a saint, cut at the possessive ("St David's Shopping Centre"); and
+//! towns that speak, which are bodies named after them ("Halifax said").
 //! Post-edits after the learned tagger (`learned`), like `corrections`.
 
-use super::learned::is_layout_rule;
-use super::{Mention, Recognizer, one_space_apart};
+use super::learned::{is_layout_rule, titled};
+use super::{Mention, Recognizer, SAID, one_space_apart};
 use crate::lexicon::{EntityType, Known, Lexicon};
 use crate::segment::TokenKind;
 use crate::text::SpanIndex;
 
 impl Recognizer<'_> {
+    /// "Halifax said prices rose", "according to the Halifax", "Jupiter said": a town the
+    /// gazetteer knows that speaks is a body named after it (a bank, a firm, a club), unless it
+    /// is a country's capital, which speaks for its government ("Berlin said"); and so is that
+    /// name wherever the article writes it as a place (one name, one type: `consistent_types`).
+    pub(super) fn speaking_towns(&mut self) {
+        let (text, lex, tokens) = (self.text(), self.lex, &self.seg.tokens);
+        let town = |m: &Mention| {
+            m.kind == EntityType::Place
+                && matches!(m.known, Some(Known::Place(p)) if lex.places[p].kind == "city")
+                && !lex.is_capital(m.span.of(text))
+        };
+        let word = |k: usize| tokens.get(k).map_or("", |t| t.span.of(text));
+        // Not where a preposition puts the town after who speaks ("the centre in Cardiff said").
+        let speaks = |m: &Mention| {
+            let (before, after) =
+                (tokens.partition_point(|t| t.span.start < m.span.start), tokens.partition_point(|t| t.span.start < m.span.end));
+            let auxiliary = matches!(word(after), "has" | "have" | "had" | "also" | "will" | "would" | "is" | "was");
+            let to = if before >= 1 && word(before - 1).eq_ignore_ascii_case("the") { before - 1 } else { before };
+            // "according to the Halifax."; not "according to Hollywood newspaper Daily Variety".
+            let closes = tokens.get(after).is_none_or(|t| t.kind != TokenKind::Word);
+            let according = to >= 2 && word(to - 1) == "to" && word(to - 2).eq_ignore_ascii_case("according") && closes;
+            let placed = before >= 1 && word(before - 1).starts_with(char::is_lowercase) && word(before - 1) != "and";
+            according || !placed && (SAID.contains(&word(after)) || auxiliary && SAID.contains(&word(after + 1)))
+        };
+        // A town that is a word of someone's name, or after a title, is that person's
+        // ("Palaniappan Chidambaram", "Mr Chidambaram said").
+        let people = super::learned::words_of_full_names(&self.found, text);
+        let bodies: std::collections::HashSet<&str> = self
+            .found
+            .iter()
+            .filter(|m| town(m) && speaks(m) && !people.contains(m.span.of(text)) && !titled(self.seg, lex, m.span))
+            .map(|m| m.span.of(text))
+            .collect();
+        if bodies.is_empty() {
+            return;
+        }
+        for m in self.found.iter_mut().filter(|m| m.kind == EntityType::Place && bodies.contains(m.span.of(text))) {
+            m.kind = EntityType::Organization;
+            m.known = None;
+        }
+    }
+
     /// A saint's name with its possessive opens the name of what it is dedicated to, when
     /// capitalized words after it end in a noun that types a name: "St David's Shopping Centre",
     /// "St Mary's Hospital", "Saint Paul's Cathedral" (the tagger reads "St David" as a person
@@ -215,5 +258,15 @@ mod tests {
         }
         let found = crate::recognize::learned::tests::check("Bands included Deacon Vale, Idlewood, Texas and Moss.\n");
         assert!(found.iter().all(|(n, _, _)| n != "Idlewood"), "a list's item: {found:?}");
+    }
+
+    #[test]
+    fn a_town_that_speaks_is_a_body_unless_a_capital() {
+        let text = "House prices\n\nPrices rose, according to the Halifax. Halifax said prices fell. \
+                    Leeds said the deal was off. Berlin said it would reply. A spokeswoman in Bristol said so.\n";
+        let found = crate::recognize::learned::tests::check(text);
+        let kinds: Vec<(&str, EntityType)> = found.iter().map(|(n, k, _)| (n.as_str(), *k)).collect();
+        use EntityType::{Organization as O, Place as L};
+        assert_eq!(kinds, [("Halifax", O), ("Halifax", O), ("Leeds", O), ("Berlin", L), ("Bristol", L)], "{found:?}");
     }
 }

@@ -246,8 +246,7 @@ impl<'a> Attributor<'a> {
             {
                 continue;
             }
-            let source = (0..self.r.mentions.len())
-                .find(|&m| name.contains(self.r.mentions[m].span) && self.r.mentions[m].kind != EntityType::Place);
+            let source = self.r.mentions_in(name).into_iter().find(|&m| self.r.mentions[m].kind != EntityType::Place);
             let (cue, name) = self.label_cue(name_start, k);
             let quoted = name_start > first;
             self.push(content, Some(cue), source, Some(name), quoted);
@@ -315,8 +314,7 @@ impl<'a> Attributor<'a> {
             if inner.is_empty() || self.claims.iter().any(|c| c.content.overlaps(inner)) {
                 continue;
             }
-            let source = (0..self.r.mentions.len())
-                .find(|&m| name.contains(self.r.mentions[m].span) && self.r.mentions[m].kind != EntityType::Place);
+            let source = self.r.mentions_in(name).into_iter().find(|&m| self.r.mentions[m].kind != EntityType::Place);
             let cue = Cue { span: self.tokens()[k - 1].span, lemma: "―".into(), class: "say".into() };
             self.push(inner.trim(text, &[' ']), Some(cue), source, Some(name), true);
         }

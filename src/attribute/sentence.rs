@@ -829,9 +829,7 @@ impl<'a> Attributor<'a> {
         let Some(head) = head else { return };
         // The source is what names the poll ("NBC News/Wall Street Journal"), else its words.
         let np = self.span(first + 1, head + 1);
-        let source = (0..self.r.mentions.len())
-            .rev()
-            .find(|&m| np.contains(self.r.mentions[m].span) && self.r.mentions[m].kind == EntityType::Organization);
+        let source = self.r.mentions_in(np).into_iter().rev().find(|&m| self.r.mentions[m].kind == EntityType::Organization);
         if let Some((content, direct)) = self.after(comma + 1, content_end, quotes) {
             let cue = Cue { span: self.tokens()[first].span, lemma: "in".into(), class: "document".into() };
             self.push(content, Some(cue), source, Some(self.span(first + 1, comma)), direct);

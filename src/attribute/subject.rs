@@ -139,9 +139,12 @@ impl<'a> Attributor<'a> {
                 && (apposed.is_some() && self.lex.role(&head).is_some()
                     || self.token_at(self.r.mentions[m].span.end) + 1 == head_end && self.names_member(self.word(head_end - 1)))
         };
-        let named = (0..self.r.mentions.len())
+        let named = self
+            .r
+            .mentions_in(head_span)
+            .into_iter()
             .rev()
-            .find(|&m| head_span.contains(self.r.mentions[m].span) && self.r.mentions[m].kind != EntityType::Place)
+            .find(|&m| self.r.mentions[m].kind != EntityType::Place)
             .filter(|&m| !employer(m))
             .or(apposed);
         let capitalized = self.word(head_end.max(start + 1) - 1).starts_with(char::is_uppercase);
@@ -681,9 +684,7 @@ impl<'a> Attributor<'a> {
             return None;
         }
         let span = self.span(start, end);
-        let source = (0..self.r.mentions.len())
-            .rev()
-            .find(|&m| span.contains(self.r.mentions[m].span) && self.r.mentions[m].kind == EntityType::Organization);
+        let source = self.r.mentions_in(span).into_iter().rev().find(|&m| self.r.mentions[m].kind == EntityType::Organization);
         Some((source, span, start))
     }
 

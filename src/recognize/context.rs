@@ -333,7 +333,7 @@ impl<'a> Recognizer<'a> {
 
     /// Whether a speech verb follows token `end`, after at most one auxiliary ("said", "has
     /// warned"), before the sentence ends at `last`.
-    fn speaks_after(&self, end: usize, last: usize) -> bool {
+    pub(super) fn speaks_after(&self, end: usize, last: usize) -> bool {
         let cue = |t: usize| t < last && SAID.contains(&self.word(t));
         cue(end)
             || end < last && matches!(self.word(end), "has" | "have" | "had" | "also" | "will" | "would" | "is" | "was") && cue(end + 1)

@@ -5,7 +5,7 @@
 //! Post-edits after the learned tagger (`learned`), like `corrections`.
 
 use super::learned::{is_layout_rule, titled};
-use super::{Mention, Recognizer, SAID, one_space_apart};
+use super::{Mention, Recognizer, one_space_apart};
 use crate::lexicon::{EntityType, Known, Lexicon};
 use crate::segment::TokenKind;
 use crate::text::SpanIndex;
@@ -27,13 +27,12 @@ impl Recognizer<'_> {
         let speaks = |m: &Mention| {
             let (before, after) =
                 (tokens.partition_point(|t| t.span.start < m.span.start), tokens.partition_point(|t| t.span.start < m.span.end));
-            let auxiliary = matches!(word(after), "has" | "have" | "had" | "also" | "will" | "would" | "is" | "was");
             let to = if before >= 1 && word(before - 1).eq_ignore_ascii_case("the") { before - 1 } else { before };
             // "according to the Halifax."; not "according to Hollywood newspaper Daily Variety".
             let closes = tokens.get(after).is_none_or(|t| t.kind != TokenKind::Word);
             let according = to >= 2 && word(to - 1) == "to" && word(to - 2).eq_ignore_ascii_case("according") && closes;
             let placed = before >= 1 && word(before - 1).starts_with(char::is_lowercase) && word(before - 1) != "and";
-            according || !placed && (SAID.contains(&word(after)) || auxiliary && SAID.contains(&word(after + 1)))
+            according || !placed && self.speaks_after(after, tokens.len())
         };
         // A town that is a word of someone's name, or after a title, is that person's
         // ("Palaniappan Chidambaram", "Mr Chidambaram said").

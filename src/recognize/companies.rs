@@ -5,7 +5,7 @@
 
 use super::learned::is_layout_rule;
 use super::{Mention, Recognizer};
-use crate::lexicon::EntityType;
+use crate::lexicon::{EntityType, Known};
 use crate::segment::TokenKind;
 use crate::text::{Span, SpanIndex};
 use std::collections::{HashMap, HashSet};
@@ -113,6 +113,46 @@ impl Recognizer<'_> {
                 _ => {}
             }
         }
+    }
+
+    /// "Amnesty International UK", "eBay UK", "Lycos Europe", "Age Concern England": an
+    /// organization's name followed, one space apart, by a country, continent or nation's name is
+    /// the national branch's name, one organization (the country gave the source of "Amnesty
+    /// International UK also questioned"), where the name is one that branches carry
+    /// (`BRANCH_NATIONS`: not "the OSCE Chechnya mission", "a State Department Iraq expert");
+    /// not before a verb ("Labour Britain is working", a slogan) nor a town ("IRB Rugby").
+    pub(super) fn branches_by_their_country(&mut self) {
+        let (text, lex, tokens) = (self.text(), self.lex, &self.seg.tokens);
+        let nation = |m: &Mention| {
+            m.kind == EntityType::Place
+                && BRANCH_NATIONS.contains(&m.span.of(text))
+                && matches!(m.known, Some(Known::Place(p)) if matches!(lex.places[p].kind.as_str(), "country" | "continent" | "admin1"))
+        };
+        let mut order: Vec<usize> = (0..self.found.len()).collect();
+        order.sort_by_key(|&i| self.found[i].span.start);
+        let mut merged: Vec<(usize, usize)> = Vec::new();
+        for pair in order.windows(2) {
+            let (org, place) = (&self.found[pair[0]], &self.found[pair[1]]);
+            let apart = org.span.end + 1 == place.span.start && &text[org.span.end..place.span.start] == " ";
+            let after = tokens.partition_point(|t| t.span.start < place.span.end);
+            let verb = tokens.get(after).is_some_and(|t| {
+                matches!(t.span.of(text), "is" | "was" | "are" | "were" | "has" | "have" | "had" | "will" | "would" | "can")
+            });
+            if org.kind == EntityType::Organization && !is_layout_rule(org) && apart && nation(place) && !verb {
+                merged.push((pair[0], pair[1]));
+            }
+        }
+        let gone: HashSet<usize> = merged.iter().map(|&(_, place)| place).collect();
+        for &(org, place) in &merged {
+            let end = self.found[place].span.end;
+            self.found[org].span = Span::new(self.found[org].span.start, end);
+            self.found[org].known = None;
+        }
+        let mut k = 0;
+        self.found.retain(|_| {
+            k += 1;
+            !gone.contains(&(k - 1))
+        });
     }
 
     /// "engineering group Jarvis", "US mortgage giant Fannie Mae", "US operator Sprint": a name
@@ -229,6 +269,29 @@ const LEGAL_FORMS: &[&str] = &[
     "breweries",
 ];
 
+/// Countries, continents and nations whose names end national branches' names ("eBay UK",
+/// "Universal Music Germany", "Age Concern England").
+const BRANCH_NATIONS: &[&str] = &[
+    "UK",
+    "US",
+    "USA",
+    "Europe",
+    "Asia",
+    "England",
+    "Scotland",
+    "Wales",
+    "Ireland",
+    "Germany",
+    "France",
+    "Italy",
+    "Spain",
+    "Japan",
+    "China",
+    "India",
+    "Australia",
+    "Canada",
+];
+
 /// Words that end an institution's name and no person's ("Fabian Society", "Christian Aid",
 /// "Halle Orchestra", "Tyson Foods").
 const INSTITUTION_ENDS: &[&str] = &["society", "trust", "aid", "orchestra", "foods", "cruises"];
@@ -293,5 +356,29 @@ mod tests {
             [("Fabian Society", O), ("Christian Aid", O), ("Saffron Walden Building Society", O), ("Ethel Barrymore Theatre", L)],
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn an_organization_before_its_country_is_the_national_branch() {
+        let text = "Charities\n\nAmnesty International UK questioned the plan. The Labour Britain is working.\n";
+        let found = crate::recognize::learned::tests::after_edit(
+            text,
+            &[
+                ("Amnesty International", 0, EntityType::Organization),
+                ("UK", 0, EntityType::Place),
+                ("Labour", 0, EntityType::Organization),
+                ("Britain", 0, EntityType::Place),
+            ],
+            |r| {
+                // The gazetteer's reading of the places, as the rules give it.
+                for m in r.found.iter_mut().filter(|m| m.kind == EntityType::Place) {
+                    m.known = r.lex.known(m.span.of(text));
+                }
+                r.branches_by_their_country()
+            },
+        );
+        let names: Vec<(&str, EntityType)> = found.iter().map(|m| (m.span.of(text), m.kind)).collect();
+        use EntityType::{Organization as O, Place as L};
+        assert_eq!(names, [("Amnesty International UK", O), ("Labour", O), ("Britain", L)], "{found:?}");
     }
 }

@@ -66,6 +66,7 @@ impl Recognizer<'_> {
         self.companies_by_their_form();
         self.companies_by_their_legal_form();
         self.institutions_by_their_last_word();
+        self.branches_by_their_country();
         self.speaking_towns();
         self.organizations_after_describing_nouns();
         self.people_named_by_their_surnames();

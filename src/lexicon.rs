@@ -350,8 +350,8 @@ impl Lexicon {
         for row in rows(COMMON_WORDS) {
             common.insert(row[0].to_lowercase());
         }
-        let demonyms = DEMONYMS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.trim().to_lowercase()).collect();
-        let capitals = CAPITALS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.trim().to_string()).collect();
+        let demonyms = rows(DEMONYMS).map(|r| r[0].to_lowercase()).collect();
+        let capitals = rows(CAPITALS).map(|r| r[0].to_string()).collect();
         let surnames = rows(SURNAMES).map(|r| (r[0].to_lowercase(), r.get(1).and_then(|f| f.parse().ok()).unwrap_or(0.0))).collect();
         let describing_nouns = rows(NOUNS).filter(|r| r.get(2) == Some(&"describes")).map(|r| r[0].to_string()).collect();
         let cues = rows(SPEECH_VERBS)
@@ -443,6 +443,15 @@ impl Lexicon {
     /// Whether `word` is normally written in lowercase ("many", "the", "both").
     pub fn is_common(&self, word: &str) -> bool {
         self.common.contains(lowercase(word).as_ref())
+    }
+
+    /// The kind of place ("country", "continent", "admin1", "city", ...) that `known` names, if
+    /// it names a place.
+    pub fn place_kind(&self, known: Option<Known>) -> Option<&str> {
+        match known {
+            Some(Known::Place(p)) => Some(self.places[p].kind.as_str()),
+            _ => None,
+        }
     }
 
     /// Whether `name` is a national capital ("Berlin", "Washington"; not "Halifax").

@@ -5,7 +5,7 @@
 
 use super::learned::is_layout_rule;
 use super::{Mention, Recognizer};
-use crate::lexicon::{EntityType, Known};
+use crate::lexicon::EntityType;
 use crate::segment::TokenKind;
 use crate::text::{Span, SpanIndex};
 use std::collections::{HashMap, HashSet};
@@ -126,7 +126,7 @@ impl Recognizer<'_> {
         let nation = |m: &Mention| {
             m.kind == EntityType::Place
                 && BRANCH_NATIONS.contains(&m.span.of(text))
-                && matches!(m.known, Some(Known::Place(p)) if matches!(lex.places[p].kind.as_str(), "country" | "continent" | "admin1"))
+                && matches!(lex.place_kind(m.known), Some("country" | "continent" | "admin1"))
         };
         let mut order: Vec<usize> = (0..self.found.len()).collect();
         order.sort_by_key(|&i| self.found[i].span.start);

@@ -62,7 +62,7 @@ impl Recognizer<'_> {
                 return true;
             }
             let known = lex.known(country);
-            if matches!(known, Some(Known::Place(p)) if lex.places[p].kind == "country") {
+            if lex.place_kind(known) == Some("country") {
                 places.push((Span::new(m.span.start, m.span.start + country.len()), known));
                 return false;
             }

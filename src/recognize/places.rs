@@ -17,11 +17,7 @@ impl Recognizer<'_> {
     /// name wherever the article writes it as a place (one name, one type: `consistent_types`).
     pub(super) fn speaking_towns(&mut self) {
         let (text, lex, tokens) = (self.text(), self.lex, &self.seg.tokens);
-        let town = |m: &Mention| {
-            m.kind == EntityType::Place
-                && matches!(m.known, Some(Known::Place(p)) if lex.places[p].kind == "city")
-                && !lex.is_capital(m.span.of(text))
-        };
+        let town = |m: &Mention| m.kind == EntityType::Place && lex.place_kind(m.known) == Some("city") && !lex.is_capital(m.span.of(text));
         let word = |k: usize| tokens.get(k).map_or("", |t| t.span.of(text));
         // Not where a preposition puts the town after who speaks ("the centre in Cardiff said").
         let speaks = |m: &Mention| {

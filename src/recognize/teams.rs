@@ -234,9 +234,9 @@ impl Recognizer<'_> {
                     // The club: the capitalized words up to a comma ("Sale Sharks, capt").
                     let club = (k + 1..close).take_while(|&j| super::capitalized(self.seg, j)).count();
                     // A country fields a team and stays a place ("(Australia)").
-                    let country = || match self.lex.known(self.span(k + 1, k + 1 + club).of(self.text())) {
-                        Some(Known::Place(p)) => matches!(self.lex.places[p].kind.as_str(), "country" | "continent" | "admin1"),
-                        _ => false,
+                    let country = || {
+                        let known = self.lex.known(self.span(k + 1, k + 1 + club).of(self.text()));
+                        matches!(self.lex.place_kind(known), Some("country" | "continent" | "admin1"))
                     };
                     let minute = club > 0 && tokens[k + 1 + club].kind == TokenKind::Number && k + 2 + club == close;
                     if minute {
@@ -279,9 +279,7 @@ impl Recognizer<'_> {
     /// paragraph that names no one stays as found; `people` are the spans found as people).
     fn football_sheet(&self, entries: &[(usize, usize)], marked: bool, people: &SpanIndex) -> bool {
         let text = self.text();
-        let country = |(s, e): (usize, usize)| {
-            self.lex.known(self.span(s, e).of(text)).is_some_and(|k| matches!(k, Known::Place(p) if self.lex.places[p].kind == "country"))
-        };
+        let country = |(s, e): (usize, usize)| self.lex.place_kind(self.lex.known(self.span(s, e).of(text))) == Some("country");
         let named = entries.iter().filter(|&&(s, e)| people.overlaps(self.span(s, e))).count();
         entries.len() >= 9 && entries.iter().all(|&(s, e)| e - s <= 3 && !country((s, e))) && (marked || named * 3 >= entries.len() * 2)
     }
@@ -446,10 +444,7 @@ impl Recognizer<'_> {
     /// The gazetteer's kind of place ("city", "country", ...) that mention `m` names, by its own
     /// entry or its words'.
     fn place_kind(&self, m: &Mention) -> Option<&str> {
-        match m.known.or_else(|| self.lex.known(m.span.of(self.text()))) {
-            Some(Known::Place(p)) => Some(self.lex.places[p].kind.as_str()),
-            _ => None,
-        }
+        self.lex.place_kind(m.known.or_else(|| self.lex.known(m.span.of(self.text()))))
     }
 
     /// Whether a mention of a team's name may be the club: a person without a title before it

@@ -161,7 +161,7 @@ pub struct Model {
     /// The hash of the feature templates it was trained with.
     pub features: u64,
     scale: f32,
-    rows: KeyMap<Row>,
+    rows: RowTable,
     /// The weights of sparse rows with more than two, as (class, weight) pairs.
     entries: Vec<(u16, i16)>,
     /// Rows with weights for many classes, stored densely (one weight per class) for speed.
@@ -197,6 +197,93 @@ impl Row {
         [((p & 0xffff) as usize, weight(16)), ((p >> 48) as usize, weight(32))]
     }
 }
+/// The rows by key: open addressing with linear probing over a power-of-two array indexed by
+/// the key's top bits (keys are already well-mixed hashes), so that a decision's lookups can all
+/// be started (`touch`) before any is resolved. At most half full: a key then nearly always lies
+/// in its home slot's cache line (a fuller table, 0.8, cost 5% more CPU on the BBC corpus for
+/// 20 MB less memory).
+#[derive(Debug, Clone)]
+struct RowTable {
+    slots: Vec<(u64, Row)>,
+    shift: u32,
+    len: usize,
+    /// The row of key 0, which marks an empty slot.
+    zero: Option<Row>,
+}
+
+impl RowTable {
+    fn with_capacity(n: usize) -> Self {
+        let size = (2 * n + 1).next_power_of_two().max(2);
+        RowTable { slots: vec![(0, Row(0)); size], shift: 64 - size.trailing_zeros(), len: 0, zero: None }
+    }
+
+    fn home(&self, key: u64) -> usize {
+        (key >> self.shift) as usize
+    }
+
+    /// The key in the slot where `key` would be found first (a read that brings the slot in).
+    fn touch(&self, key: u64) -> u64 {
+        self.slots[self.home(key)].0
+    }
+
+    fn get(&self, key: u64) -> Option<Row> {
+        if key == 0 {
+            return self.zero;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            let (k, row) = self.slots[i];
+            if k == key {
+                return Some(row);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn insert(&mut self, key: u64, row: Row) {
+        if key == 0 {
+            self.len += usize::from(self.zero.replace(row).is_none());
+            return;
+        }
+        if (self.len + 1) * 2 > self.slots.len() {
+            let mut bigger = RowTable::with_capacity(self.len + 1);
+            bigger.zero = self.zero;
+            bigger.len = usize::from(self.zero.is_some());
+            for &(k, r) in self.slots.iter().filter(|(k, _)| *k != 0) {
+                bigger.insert(k, r);
+            }
+            *self = bigger;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        while self.slots[i].0 != 0 && self.slots[i].0 != key {
+            i = (i + 1) & mask;
+        }
+        self.len += usize::from(self.slots[i].0 == 0);
+        self.slots[i] = (key, row);
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Every key with its row, in key order.
+    fn sorted(&self) -> Vec<(u64, Row)> {
+        let mut rows: Vec<(u64, Row)> =
+            self.zero.map(|row| (0, row)).into_iter().chain(self.slots.iter().copied().filter(|&(k, _)| k != 0)).collect();
+        rows.sort_unstable_by_key(|&(key, _)| key);
+        rows
+    }
+}
+
 /// The most classes a model may have: scores accumulate in a buffer of this size on the stack.
 const MAX_CLASSES: usize = 1024;
 
@@ -222,13 +309,17 @@ impl Model {
     /// Adds each feature's integer weights to `acc` (one per class). Integer sums do not depend
     /// on the order of the features, so a caller may add a decision's features in parts.
     pub fn add_weights(&self, features: &Features, acc: &mut [i32]) {
-        // Look the rows up a chunk at a time before adding any: the lookups are independent
-        // memory reads, which the processor then overlaps.
+        // A chunk's home slots are read first, a few instructions each, so that the processor
+        // has their cache misses in flight at once (a whole lookup is too long for more than a
+        // few to overlap); then the lookups, which find them in cache; then the first weight of
+        // each row stored apart, for the same reason; then the sums.
         let mut rows = [None; 32];
         for keys in features.0.chunks(rows.len()) {
-            for (row, key) in rows.iter_mut().zip(keys) {
-                *row = self.rows.get(key).copied();
+            std::hint::black_box(keys.iter().fold(0, |touched, &key| touched ^ self.rows.touch(key)));
+            for (row, &key) in rows.iter_mut().zip(keys) {
+                *row = self.rows.get(key);
             }
+            std::hint::black_box(rows[..keys.len()].iter().flatten().fold(0, |t, &row| t ^ self.first_weight(row)));
             for &row in rows[..keys.len()].iter().flatten() {
                 self.add_row(row, acc);
             }
@@ -239,6 +330,18 @@ impl Model {
     pub fn add_scaled(&self, acc: &[i32], scores: &mut [f32]) {
         for (s, &a) in scores.iter_mut().zip(acc) {
             *s += a as f32 * self.scale;
+        }
+    }
+
+    /// The first weight of a row stored apart from its key (a read that brings it in).
+    fn first_weight(&self, row: Row) -> i32 {
+        let offset = (row.0 & 0xffff_ffff) as usize;
+        if row.0 & Row::INDIRECT == 0 {
+            0
+        } else if row.0 & Row::DENSE != 0 {
+            i32::from(self.dense[offset])
+        } else {
+            i32::from(self.entries[offset].1)
         }
     }
 
@@ -338,7 +441,7 @@ impl Model {
             return Err(ModelError::Malformed(r.at));
         }
         let n = r.u32()? as usize;
-        let rows = KeyMap::with_capacity_and_hasher(n, BuildHasherDefault::default());
+        let rows = RowTable::with_capacity(n);
         let mut model = Model { kind: found_kind, notes, classes, features, scale, rows, entries: Vec::new(), dense: Vec::new() };
         let mut row = Vec::new();
         for _ in 0..n {
@@ -507,7 +610,7 @@ impl Model {
             classes,
             features,
             scale: scale as f32,
-            rows: KeyMap::default(),
+            rows: RowTable::with_capacity(0),
             entries: Vec::new(),
             dense: Vec::new(),
         };
@@ -523,12 +626,10 @@ impl Model {
 impl Model {
     /// The model without weights whose magnitude is below `threshold`, nor features left empty.
     pub fn pruned(&self, threshold: f64) -> Model {
-        let mut keys: Vec<u64> = self.rows.keys().copied().collect();
-        keys.sort_unstable();
-        let mut out = Model { rows: KeyMap::default(), entries: Vec::new(), dense: Vec::new(), ..self.clone() };
-        for key in keys {
+        let mut out = Model { rows: RowTable::with_capacity(0), entries: Vec::new(), dense: Vec::new(), ..self.clone() };
+        for (key, row) in self.rows.sorted() {
             let kept: Vec<(u16, i16)> =
-                self.row(self.rows[&key]).into_iter().filter(|&(_, q)| f64::from(q).abs() * f64::from(self.scale) >= threshold).collect();
+                self.row(row).into_iter().filter(|&(_, q)| f64::from(q).abs() * f64::from(self.scale) >= threshold).collect();
             if !kept.is_empty() {
                 out.push_row(key, &kept);
             }
@@ -549,11 +650,10 @@ impl Model {
             put_string(&mut out, c);
         }
         out.extend_from_slice(&self.scale.to_bits().to_le_bytes());
-        let mut keys: Vec<u64> = self.rows.keys().copied().collect();
-        keys.sort_unstable();
-        out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
-        for key in keys {
-            let row = self.row(self.rows[&key]);
+        let rows = self.rows.sorted();
+        out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+        for (key, row) in rows {
+            let row = self.row(row);
             out.extend_from_slice(&key.to_le_bytes());
             out.extend_from_slice(&(row.len() as u16).to_le_bytes());
             for (c, q) in row {
@@ -607,6 +707,29 @@ mod tests {
             f.add("w", &[w]);
         }
         f
+    }
+
+    #[test]
+    fn the_row_table_finds_every_key_it_holds_and_no_other() {
+        // Keys that share their top bits collide on one home slot and probe on; 0 is the empty
+        // mark and kept apart; the table grows past its first capacity.
+        let keys: Vec<u64> = (1..200u64).map(|k| k << 40 | (k % 7)).chain([0, u64::MAX]).collect();
+        let mut table = RowTable::with_capacity(4);
+        for (n, &key) in keys.iter().enumerate() {
+            table.insert(key, Row(n as u64));
+        }
+        table.insert(keys[3], Row(999));
+        assert_eq!(table.len(), keys.len());
+        for (n, &key) in keys.iter().enumerate() {
+            assert_eq!(table.get(key).map(|r| r.0), Some(if n == 3 { 999 } else { n as u64 }), "key {key:x}");
+        }
+        for absent in [1u64 << 40 | 5, 7, u64::MAX - 1] {
+            assert!(table.get(absent).is_none(), "key {absent:x}");
+        }
+        let listed: Vec<u64> = table.sorted().into_iter().map(|(key, _)| key).collect();
+        let mut expected = keys.clone();
+        expected.sort_unstable();
+        assert_eq!(listed, expected);
     }
 
     #[test]

@@ -13,9 +13,9 @@ and peak resident memory of each, and the ratio. Run it on an otherwise idle mac
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
+import tempfile
 import time
 
 SPACY = r"""
@@ -30,15 +30,18 @@ print(json.dumps({"files": len(files), "tokens": tokens, "seconds": time.perf_co
 
 
 def run(cmd):
-    """Runs cmd; returns (stdout, wall seconds, peak RSS in MiB of this child)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Runs cmd; returns (stdout, wall seconds, peak RSS in MiB of this child alone)."""
     start = time.perf_counter()
-    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    wall = time.perf_counter() - start
-    if proc.returncode != 0:
-        sys.exit(f"{cmd[0]} failed: {proc.stderr[-2000:]}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return proc.stdout, wall, max(peak, before) / 1024
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if proc.returncode != 0:
+            sys.exit(f"{cmd[0]} failed: {err.read().decode(errors='replace')[-2000:]}")
+        return out.read().decode(), wall, usage.ru_maxrss / 1024
 
 
 def main():
@@ -48,18 +51,20 @@ def main():
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--runs", type=int, default=3, help="timed runs of hearsay (its median is compared; spaCy runs once)")
     args = ap.parse_args()
-    # hearsay first, so the peak-RSS reading (the largest child so far) is its own. One untimed
-    # run before it reads the files and the binary into the page cache, where spaCy, which runs
-    # after it, finds them too.
+    # One untimed run first reads the files and the binary into the page cache, where spaCy finds
+    # them too.
     command = [args.hearsay, "extract", "--quiet", "--jobs", str(args.jobs), args.dir]
     run(command)
-    # A 3-second run moves by a tenth from one run to the next on a shared machine: the median of
-    # a few is compared (spaCy's 80 seconds average out within its one run).
-    runs = [run(command) for _ in range(max(1, args.runs))]
+    # A 3-second run moves by a tenth from one run to the next on a shared machine, and the
+    # machine's speed drifts over spaCy's two minutes: the median of a few hearsay runs, half
+    # before spaCy's and half after, is compared (spaCy's own run averages out within it).
+    count = max(1, args.runs)
+    runs = [run(command) for _ in range((count + 1) // 2)]
+    s_out, s_wall, s_rss = run([sys.executable, "-c", SPACY, args.dir, str(args.jobs)])
+    runs += [run(command) for _ in range(count // 2)]
     walls = sorted(wall for _, wall, _ in runs)
     h_wall, h_rss, out = walls[len(walls) // 2], max(rss for _, _, rss in runs), runs[0][0]
     articles = sum(1 for line in out.splitlines() if line.strip())
-    s_out, s_wall, s_rss = run([sys.executable, "-c", SPACY, args.dir, str(args.jobs)])
     spacy = json.loads(s_out)
     tokens = spacy["tokens"]
     print(f"{args.dir}: {spacy['files']} files, {tokens:,} spaCy tokens, {args.jobs} jobs")

@@ -201,11 +201,25 @@ impl Recognizer<'_> {
             .filter(|m| m.kind != EntityType::Place && !is_layout_rule(m) && described(m))
             .map(|m| m.span.of(text))
             .collect();
-        if names.is_empty() {
-            return;
-        }
-        for m in self.found.iter_mut().filter(|m| m.kind == EntityType::Person && !is_layout_rule(m)) {
-            if names.contains(m.span.of(text)) {
+        // "broadcaster France Televisions", "club Parma", "label Zomba": a place so described is
+        // the body named after it, itself only ("in Parma" stays the town), unless it is a
+        // country or a region ("economic giant Japan").
+        let lex = self.lex;
+        let bodies: Vec<bool> = self
+            .found
+            .iter()
+            .map(|m| {
+                m.kind == EntityType::Place
+                    && !is_layout_rule(m)
+                    && described(m)
+                    && !matches!(lex.place_kind(m.known.or_else(|| lex.known(m.span.of(text)))), Some("country" | "continent" | "admin1"))
+            })
+            .collect();
+        for (m, body) in self.found.iter_mut().zip(bodies) {
+            if body {
+                m.known = None;
+            }
+            if body || (m.kind == EntityType::Person && !is_layout_rule(m) && names.contains(m.span.of(text))) {
                 m.kind = EntityType::Organization;
             }
         }
@@ -333,6 +347,26 @@ mod tests {
         let names: Vec<(&str, EntityType)> = found.iter().map(|m| (m.span.of(text), m.kind)).collect();
         use EntityType::{Organization as O, Person as P};
         assert_eq!(names, [("Grant Samuel", O), ("Grant Samuel", O), ("Philip Mawer", P)], "{found:?}");
+    }
+
+    #[test]
+    fn a_place_after_a_describing_noun_is_the_body_named_after_it_unless_a_country() {
+        let text = "Transfers\n\nThe striker joined club Parma in May. She said Parma was home. Economic giant Japan \
+                    grew, and record label Zomba agreed.\n";
+        let found = crate::recognize::learned::tests::after_edit(
+            text,
+            &[
+                ("Parma", 0, EntityType::Place),
+                ("Parma", 50, EntityType::Place),
+                ("Japan", 0, EntityType::Place),
+                ("Zomba", 0, EntityType::Place),
+            ],
+            |r| r.organizations_after_describing_nouns(),
+        );
+        let kinds: Vec<(&str, EntityType)> = found.iter().map(|m| (m.span.of(text), m.kind)).collect();
+        use EntityType::{Organization as O, Place as L};
+        assert_eq!(kinds, [("Parma", O), ("Parma", L), ("Japan", L), ("Zomba", O)], "{found:?}");
+        assert!(found[0].known.is_none() && found[3].known.is_none());
     }
 
     #[test]

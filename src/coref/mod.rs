@@ -752,6 +752,17 @@ mod tests {
     }
 
     #[test]
+    fn a_spokesman_for_the_group_speaks_for_the_company_the_group_stands_for() {
+        // Also not for a body the article never named ("a spokesman for the charity").
+        let text = "Fuel prices\n\nThe rise followed a fire at Kelmar Refining Company's plant in Texas. A spokesman \
+                    for the group was unable to say when the plant would reopen. A spokesman for the charity said \
+                    prices would rise.\n";
+        let doc = extract(text);
+        assert_eq!(source_of(&doc, text, "when the plant would reopen"), Some("Kelmar Refining Company"), "{:?}", doc.claims);
+        assert_eq!(source_of(&doc, text, "prices would rise"), None, "{:?}", doc.claims);
+    }
+
+    #[test]
     fn the_group_an_article_opens_with_unnamed_is_no_body_named_later() {
         let text = "Ferry campaign\n\nA harbour campaign group is to target three seats held by the Green Party \
                     in the council election. The Green Party called it a stunt.\n\nThe group said it had 300 \

@@ -145,6 +145,24 @@ fn by_convention(
         .or_else(|| allowed_by(aged_person(article, anaphor), AGED_PERSON))
         .or_else(|| allowed_by(document_author(article, anaphor), DOCUMENT_AUTHOR))
         .or_else(|| described_organization(article, lexicon, anaphor).map(|e| (e, DESCRIBED_ORGANIZATION)))
+        .or_else(|| voice_of_described(article, lexicon, anaphor).map(|e| (e, DESCRIBED_ORGANIZATION)))
+}
+
+/// "A spokesman for the group", "officials at the firm": someone who speaks for a body that a
+/// description after "for", "at" or "of" names ([`described_organization`] of "the group").
+fn voice_of_described(article: &Article<'_>, lexicon: &Lexicon, anaphor: &Anaphor) -> Option<usize> {
+    let seg = article.segmented;
+    let text = seg.text();
+    let first = seg.tokens.partition_point(|t| t.span.start < anaphor.span.start);
+    let end = seg.tokens.partition_point(|t| t.span.end <= anaphor.span.end);
+    let [voice, by, the, _] = seg.tokens.get(end.checked_sub(4).filter(|&k| k >= first)?..end)? else { return None };
+    let voice = voice.span.of(text).to_lowercase();
+    let speaks =
+        matches!(voice.as_str(), "spokesman" | "spokeswoman" | "spokesperson" | "spokesmen" | "spokeswomen" | "official" | "officials");
+    if anaphor.pronoun || !speaks || !matches!(by.span.of(text), "for" | "at" | "of") {
+        return None;
+    }
+    described_organization(article, lexicon, &description(seg, Span::new(the.span.start, anaphor.span.end))?)
 }
 
 /// "Her spokesman said", "his lawyers": who speaks for whom the possessive pronoun stands for,

@@ -162,6 +162,8 @@ impl Recognizer<'_> {
     /// tagger's surnames outweighed the rules there. A capitalized word or two that the tagger
     /// left between the noun and its mention open the name ("investment firm Grant Samuel",
     /// "carmaker General Motors": it found "Samuel" and "Motors"; [`Recognizer::name_opened_after_noun`]).
+    /// A place so described is the body named after it, that mention only, unless a country or
+    /// region ("club Parma", "label Zomba"; "economic giant Japan" stays).
     pub(super) fn organizations_after_describing_nouns(&mut self) {
         let text = self.text();
         let ends: HashSet<usize> = self.found.iter().map(|m| m.span.end).collect();
@@ -201,9 +203,7 @@ impl Recognizer<'_> {
             .filter(|m| m.kind != EntityType::Place && !is_layout_rule(m) && described(m))
             .map(|m| m.span.of(text))
             .collect();
-        // "broadcaster France Televisions", "club Parma", "label Zomba": a place so described is
-        // the body named after it, itself only ("in Parma" stays the town), unless it is a
-        // country or a region ("economic giant Japan").
+        // "broadcaster France Televisions": the place itself only ("in Parma" stays the town).
         let lex = self.lex;
         let bodies: Vec<bool> = self
             .found

@@ -454,6 +454,13 @@ impl Lexicon {
         }
     }
 
+    /// Whether `known` names a country, a continent or a first-level region ("England", "Europe",
+    /// "Texas"): a place that fields teams and national branches, and stays a place where a town
+    /// would be a body named after it.
+    pub fn is_nation_or_region(&self, known: Option<Known>) -> bool {
+        matches!(self.place_kind(known), Some("country" | "continent" | "admin1"))
+    }
+
     /// Whether `name` is a national capital ("Berlin", "Washington"; not "Halifax").
     pub fn is_capital(&self, name: &str) -> bool {
         self.capitals.contains(name)

@@ -165,15 +165,16 @@ impl<'a> Attributor<'a> {
             at > first && self.tokens()[at - 1].kind == TokenKind::Possessive
         };
         // "Nestle forecasts growth" is a name and its verb; "the Lacroix label comes as", "Inbev
-        // brands include" a name and its noun, whose own verb follows.
-        // A form the training data saw only as a verb (or, unseen, whose lemma it saw only as
-        // one) stays a verb ("Howard denies split"), and so does one before a modal, which is
-        // as often a relative clause's ("a base that Beck fears will be used").
+        // brands include" a name and its noun, whose own verb follows. A form the training data
+        // saw only as a verb (or, unseen, whose lemma it saw only as one) stays a verb ("Howard
+        // denies split"), and so does one before a modal, which is as often a relative clause's
+        // ("a base that Beck fears will be used").
         let finite_after = || {
-            let class = Some(self.syntax.word_class(word)).filter(|c| !c.is_empty()).unwrap_or_else(|| self.syntax.word_class(lemma));
-            t + 1 < last
-                && matches!(self.syntax.tag(t + 1).split(' ').nth(1), Some("VBZ" | "VBP" | "VBD"))
-                && (class.is_empty() || class.split('|').any(|c| c == "NOUN"))
+            let noun_form = || {
+                let class = Some(self.syntax.word_class(word)).filter(|c| !c.is_empty()).unwrap_or_else(|| self.syntax.word_class(lemma));
+                class.is_empty() || class.split('|').any(|c| c == "NOUN")
+            };
+            t + 1 < last && matches!(self.syntax.tag(t + 1).split(' ').nth(1), Some("VBZ" | "VBP" | "VBD")) && noun_form()
         };
         let named_before = t > first && self.mention_ending(t - 1).is_some_and(|m| !possessed(m)) && !finite_after();
         let verb_place = clause_after || named_before || self.after_clause(first, t);

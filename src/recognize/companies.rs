@@ -123,11 +123,8 @@ impl Recognizer<'_> {
     /// not before a verb ("Labour Britain is working", a slogan) nor a town ("IRB Rugby").
     pub(super) fn branches_by_their_country(&mut self) {
         let (text, lex, tokens) = (self.text(), self.lex, &self.seg.tokens);
-        let nation = |m: &Mention| {
-            m.kind == EntityType::Place
-                && BRANCH_NATIONS.contains(&m.span.of(text))
-                && matches!(lex.place_kind(m.known), Some("country" | "continent" | "admin1"))
-        };
+        let nation =
+            |m: &Mention| m.kind == EntityType::Place && BRANCH_NATIONS.contains(&m.span.of(text)) && lex.is_nation_or_region(m.known);
         let mut order: Vec<usize> = (0..self.found.len()).collect();
         order.sort_by_key(|&i| self.found[i].span.start);
         let mut merged: Vec<(usize, usize)> = Vec::new();
@@ -204,15 +201,11 @@ impl Recognizer<'_> {
             .map(|m| m.span.of(text))
             .collect();
         // "broadcaster France Televisions": the place itself only ("in Parma" stays the town).
-        let lex = self.lex;
         let bodies: Vec<bool> = self
             .found
             .iter()
             .map(|m| {
-                m.kind == EntityType::Place
-                    && !is_layout_rule(m)
-                    && described(m)
-                    && !matches!(lex.place_kind(m.known.or_else(|| lex.known(m.span.of(text)))), Some("country" | "continent" | "admin1"))
+                m.kind == EntityType::Place && !is_layout_rule(m) && described(m) && !self.lex.is_nation_or_region(self.known_place(m))
             })
             .collect();
         for (m, body) in self.found.iter_mut().zip(bodies) {

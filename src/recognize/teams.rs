@@ -234,10 +234,7 @@ impl Recognizer<'_> {
                     // The club: the capitalized words up to a comma ("Sale Sharks, capt").
                     let club = (k + 1..close).take_while(|&j| super::capitalized(self.seg, j)).count();
                     // A country fields a team and stays a place ("(Australia)").
-                    let country = || {
-                        let known = self.lex.known(self.span(k + 1, k + 1 + club).of(self.text()));
-                        matches!(self.lex.place_kind(known), Some("country" | "continent" | "admin1"))
-                    };
+                    let country = || self.lex.is_nation_or_region(self.lex.known(self.span(k + 1, k + 1 + club).of(self.text())));
                     let minute = club > 0 && tokens[k + 1 + club].kind == TokenKind::Number && k + 2 + club == close;
                     if minute {
                         substitutes.push((k + 1, k + 1 + club));
@@ -444,7 +441,12 @@ impl Recognizer<'_> {
     /// The gazetteer's kind of place ("city", "country", ...) that mention `m` names, by its own
     /// entry or its words'.
     fn place_kind(&self, m: &Mention) -> Option<&str> {
-        self.lex.place_kind(m.known.or_else(|| self.lex.known(m.span.of(self.text()))))
+        self.lex.place_kind(self.known_place(m))
+    }
+
+    /// What the gazetteer knows mention `m` as: its own entry, else its words'.
+    pub(super) fn known_place(&self, m: &Mention) -> Option<crate::lexicon::Known> {
+        m.known.or_else(|| self.lex.known(m.span.of(self.text())))
     }
 
     /// Whether a mention of a team's name may be the club: a person without a title before it
@@ -459,7 +461,7 @@ impl Recognizer<'_> {
                 let full_name = name.split_once(' ').is_some_and(|(first, _)| self.lex.first_name(first).is_some());
                 !titled(self.seg, self.lex, m.span) && !full_name
             }
-            EntityType::Place => !matches!(self.place_kind(m), Some("country" | "continent" | "admin1")),
+            EntityType::Place => !self.lex.is_nation_or_region(self.known_place(m)),
             _ => false,
         }
     }

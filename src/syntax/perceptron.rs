@@ -610,7 +610,7 @@ impl Model {
             classes,
             features,
             scale: scale as f32,
-            rows: RowTable::with_capacity(0),
+            rows: RowTable::with_capacity(rows.len()),
             entries: Vec::new(),
             dense: Vec::new(),
         };
@@ -626,7 +626,7 @@ impl Model {
 impl Model {
     /// The model without weights whose magnitude is below `threshold`, nor features left empty.
     pub fn pruned(&self, threshold: f64) -> Model {
-        let mut out = Model { rows: RowTable::with_capacity(0), entries: Vec::new(), dense: Vec::new(), ..self.clone() };
+        let mut out = Model { rows: RowTable::with_capacity(self.rows.len()), entries: Vec::new(), dense: Vec::new(), ..self.clone() };
         for (key, row) in self.rows.sorted() {
             let kept: Vec<(u16, i16)> =
                 self.row(row).into_iter().filter(|&(_, q)| f64::from(q).abs() * f64::from(self.scale) >= threshold).collect();
